@@ -1,0 +1,313 @@
+"""Exporters found by name, the way rdflib finds its serialisers.
+
+The CLI's ``--format`` choices are :func:`format_names`; :func:`export` writes one graph in
+one format to a path or, for single-file formats, a text stream (so ``-o -`` is just
+``sys.stdout``).  Every exporter is deterministic: the same graph gives the same bytes,
+whatever order its nodes were inserted in.
+
+>>> format_names()
+['turtle', 'nt', 'jsonld', 'graphml', 'csv']
+>>> get_exporter("ttl").name
+'turtle'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from ..errors import UsageError
+from ..model import PLACE_TYPES
+from ..vocab import PREFIXES
+from .rdf import LANG, serialize_turtle, to_rdf
+
+#: Writes a graph to a text stream, or (``to_directory``) into a directory.
+Writer = Callable[[nx.MultiDiGraph, Any], None]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """One output format: its name, what it writes and how."""
+
+    name: str
+    suffix: str  # the usual file name ending; "" for formats that write a directory
+    description: str
+    write: Writer
+    aliases: tuple[str, ...] = ()
+    to_directory: bool = False
+
+
+_EXPORTERS: dict[str, Exporter] = {}
+_ALIASES: dict[str, str] = {}
+
+
+def register(
+    name: str,
+    *,
+    suffix: str,
+    description: str,
+    aliases: tuple[str, ...] = (),
+    to_directory: bool = False,
+) -> Callable[[Writer], Writer]:
+    """Decorator: make ``write`` the exporter for ``name`` (and its aliases)."""
+
+    def decorate(write: Writer) -> Writer:
+        for key in (name, *aliases):
+            if key in _ALIASES:
+                raise ValueError(f"export format {key!r} registered twice")
+            _ALIASES[key] = name
+        _EXPORTERS[name] = Exporter(name, suffix, description, write, aliases, to_directory)
+        return write
+
+    return decorate
+
+
+def format_names() -> list[str]:
+    """The canonical format names, in registration order (the CLI's choices)."""
+    return list(_EXPORTERS)
+
+
+def get_exporter(fmt: str) -> Exporter:
+    """The exporter for a name or alias; an unknown name lists the ones that exist."""
+    try:
+        return _EXPORTERS[_ALIASES[fmt.lower()]]
+    except KeyError:
+        known = ", ".join(sorted(_ALIASES))
+        raise UsageError(f"unknown export format {fmt!r}; known formats: {known}") from None
+
+
+def export(g: nx.MultiDiGraph, fmt: str, out: str | os.PathLike[str] | IO[str]) -> None:
+    """Write ``g`` in format ``fmt`` to a path or a text stream.
+
+    A format that writes several files (``csv``) takes a directory path and refuses a
+    stream.
+    """
+    exporter = get_exporter(fmt)
+    if exporter.to_directory:
+        if not isinstance(out, (str, os.PathLike)):
+            raise UsageError(
+                f"format {exporter.name!r} writes several files: give a directory, "
+                "not standard output"
+            )
+        directory = Path(out)
+        directory.mkdir(parents=True, exist_ok=True)
+        exporter.write(g, directory)
+    elif isinstance(out, (str, os.PathLike)):
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            exporter.write(g, f)
+    else:
+        exporter.write(g, out)
+
+
+# ------------------------------------------------------------------------------ RDF formats
+
+
+@register("turtle", suffix=".ttl", aliases=("ttl",), description="Turtle against ontology/kg.ttl")
+def write_turtle_stream(g: nx.MultiDiGraph, out: IO[str]) -> None:
+    """Turtle: rdflib's serialiser sorts subjects, predicates and objects."""
+    out.write(serialize_turtle(g))
+
+
+@register("nt", suffix=".nt", aliases=("ntriples", "n-triples"), description="N-Triples, sorted")
+def write_ntriples(g: nx.MultiDiGraph, out: IO[str]) -> None:
+    """N-Triples with the lines sorted: rdflib writes them in store order, which is not stable."""
+    lines = to_rdf(g).serialize(format="nt").splitlines()
+    out.writelines(line + "\n" for line in sorted(filter(None, lines)))
+
+
+# Object properties compact to plain IRIs, typed ones carry their datatype, and string-valued
+# ones opt out of the default @zh so that they read back as xsd:string.
+_OBJECT_PROPERTIES = ("locatedIn", "leads", "implements", "mentionedIn", "attestedBy")
+_INTEGER_PROPERTIES = ("sentenceIndex", "evidenceStart", "evidenceEnd", "articleIndex")
+_STRING_PROPERTIES = ("adcode", "extractor", "sourcePath")
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD ``@context``: our prefixes, ``@zh`` by default, a short term per property."""
+    ctx: dict[str, Any] = {**PREFIXES, "@language": LANG}
+    for name in _OBJECT_PROPERTIES:
+        ctx[name] = {"@id": f"kg:{name}", "@type": "@id"}
+    for name in _INTEGER_PROPERTIES:
+        ctx[name] = {"@id": f"kg:{name}", "@type": "xsd:integer"}
+    for name in _STRING_PROPERTIES:
+        ctx[name] = {"@id": f"kg:{name}", "@language": None}
+    for name in ("role", "evidence", "byline"):
+        ctx[name] = {"@id": f"kg:{name}"}
+    ctx["confidence"] = {"@id": "kg:confidence", "@type": "xsd:decimal"}
+    ctx.update(
+        {
+            "label": {"@id": "rdfs:label"},
+            "altLabel": {"@id": "skos:altLabel"},
+            "identifier": {"@id": "dcterms:identifier", "@language": None},
+            "title": {"@id": "dcterms:title"},
+            "hasPart": {"@id": "dcterms:hasPart", "@type": "@id"},
+            "isPartOf": {"@id": "dcterms:isPartOf", "@type": "@id"},
+            "wasDerivedFrom": {"@id": "prov:wasDerivedFrom", "@type": "@id"},
+        }
+    )
+    return ctx
+
+
+def _canonical_json(value: Any) -> Any:
+    """Sort every JSON array (JSON-LD values are sets here: no @list) for a stable output."""
+    if isinstance(value, dict):
+        return {k: _canonical_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return value
+
+
+@register("jsonld", suffix=".jsonld", aliases=("json-ld",), description="JSON-LD with a @context")
+def write_jsonld(g: nx.MultiDiGraph, out: IO[str]) -> None:
+    """Compact JSON-LD; the context goes inline so the file needs no network to expand."""
+    context = jsonld_context()
+    doc = json.loads(to_rdf(g).serialize(format="json-ld", context=context, auto_compact=True))
+    doc["@context"] = context  # keep our order, not the serialiser's
+    body = {k: _canonical_json(v) for k, v in doc.items() if k != "@context"}
+    text = json.dumps({"@context": context, **body}, ensure_ascii=False, indent=2)
+    out.write(text + "\n")
+
+
+# ------------------------------------------------------------------------------ property graphs
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def flat_node(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Node attributes as scalars: lists joined with ``|``, evidence as JSON, None dropped.
+
+    GraphML (and most property-graph loaders) hold only strings and numbers.
+    """
+    flat = {
+        "type": data["type"],
+        "name": data["name"],
+        "aliases": "|".join(data.get("aliases") or ()),
+        "adcode": data.get("adcode"),
+        "confidence": data.get("confidence"),
+        "docs": "|".join(data.get("docs") or ()),
+        "mentions": _json(data.get("mentions") or []),
+    }
+    return {k: v for k, v in flat.items() if v is not None}
+
+
+def flat_edge(relation: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Edge attributes as scalars, like :func:`flat_node`."""
+    flat = {
+        "relation": data.get("relation") or relation,
+        "role": data.get("role"),
+        "confidence": data.get("confidence"),
+        "evidence": _json(data.get("evidence") or []),
+    }
+    return {k: v for k, v in flat.items() if v is not None}
+
+
+def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``g`` with scalar attributes, in sorted order (so output ignores insertion order)."""
+    h = nx.MultiDiGraph()
+    h.graph["documents"] = _json(g.graph.get("documents", {}))
+    for node in sorted(g.nodes):
+        h.add_node(node, **flat_node(g.nodes[node]))
+    for s, o, key in sorted(g.edges(keys=True)):
+        h.add_edge(s, o, key=key, **flat_edge(key, g.edges[s, o, key]))
+    return h
+
+
+@register("graphml", suffix=".graphml", description="GraphML (Gephi, yEd, networkx)")
+def write_graphml(g: nx.MultiDiGraph, out: IO[str]) -> None:
+    """GraphML with flattened attributes; edge ids are the relation names.
+
+    Written through a byte buffer: ``nx.generate_graphml`` would turn every Chinese
+    character into a ``&#...;`` reference, the UTF-8 document keeps it readable.
+    """
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(flat_graph(g), buffer, encoding="utf-8", prettyprint=True)
+    out.write(buffer.getvalue().decode("utf-8"))
+
+
+#: File names of the CSV export: what ``neo4j-admin database import`` is given.
+NEO4J_NODES = "nodes.csv"
+NEO4J_RELATIONSHIPS = "relationships.csv"
+NEO4J_NODE_HEADER = [
+    "id:ID",
+    ":LABEL",
+    "name",
+    "aliases:string[]",
+    "adcode",
+    "confidence:float",
+    "docs:string[]",
+    "mentions",
+]
+NEO4J_RELATIONSHIP_HEADER = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "role",
+    "confidence:float",
+    "evidence",
+]
+#: neo4j-admin's default array delimiter.
+NEO4J_ARRAY_DELIMITER = ";"
+
+
+def _labels(entity_type: str) -> str:
+    """Neo4j labels: the class, plus ``Place`` for places so both can be matched."""
+    labels = [entity_type, "Place"] if entity_type in PLACE_TYPES else [entity_type]
+    return NEO4J_ARRAY_DELIMITER.join(labels)
+
+
+@register(
+    "csv",
+    suffix="",
+    to_directory=True,
+    aliases=("neo4j",),
+    description=f"Neo4j admin-import CSV: {NEO4J_NODES} and {NEO4J_RELATIONSHIPS}",
+)
+def write_neo4j_csv(g: nx.MultiDiGraph, directory: Path) -> None:
+    """The nodes and relationships files for ``neo4j-admin database import full``.
+
+    Import with ``--nodes=nodes.csv --relationships=relationships.csv``; arrays use the
+    default ``;`` delimiter and evidence is a JSON string property.
+    """
+    with open(directory / NEO4J_NODES, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(NEO4J_NODE_HEADER)
+        for node in sorted(g.nodes):
+            d = g.nodes[node]
+            w.writerow(
+                [
+                    node,
+                    _labels(d["type"]),
+                    d["name"],
+                    NEO4J_ARRAY_DELIMITER.join(d.get("aliases") or ()),
+                    d.get("adcode") or "",
+                    d.get("confidence", ""),
+                    NEO4J_ARRAY_DELIMITER.join(d.get("docs") or ()),
+                    _json(d.get("mentions") or []),
+                ]
+            )
+    with open(directory / NEO4J_RELATIONSHIPS, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(NEO4J_RELATIONSHIP_HEADER)
+        for s, o, key in sorted(g.edges(keys=True)):
+            d = g.edges[s, o, key]
+            w.writerow(
+                [
+                    s,
+                    o,
+                    d.get("relation") or key,
+                    d.get("role") or "",
+                    d.get("confidence", ""),
+                    _json(d.get("evidence") or []),
+                ]
+            )

@@ -1,0 +1,437 @@
+"""The graph as RDF against ``ontology/kg.ttl``, and back.
+
+:func:`to_rdf` maps the NetworkX graph of :mod:`kg.graph` to an rdflib graph;
+:func:`write_turtle` writes it; :func:`read_graph` reads a Turtle file back into the same
+NetworkX shape, so every exporter and ``kg stats`` also work from a ``.ttl`` file.
+
+Layout (see the header of ``ontology/kg.ttl``): an entity has its class, ``rdfs:label`` and
+``skos:altLabel`` in ``@zh``, ``dcterms:identifier`` (its id), ``kg:adcode``,
+``kg:confidence``, ``kg:mentionedIn`` its documents and ``kg:attestedBy`` one
+``kg:Evidence`` node per mention. A relation is the direct triple plus one ``kg:Statement``
+per fact, whose ``kg:evidence`` literals are the supporting sentences (what SPARQL users and
+the referee read) and whose ``kg:attestedBy`` nodes keep each sentence with its offsets.
+
+IRI scheme (stable: derived from ids, never from run order):
+
+* entity ``kgr:`` + the entity id, IRI-escaped (:func:`iri_escape`): readable Chinese stays,
+  anything Turtle, N-Triples or an IRI parser could trip on is percent-encoded;
+* document ``kgd:`` + the file stem, escaped the same way; article ``<document>/article/<n>``;
+* statement ``kgs:`` + 20 hex digits of SHA-256 over (subject id, relation, object id);
+* evidence ``kge:`` + 20 hex digits of SHA-256 over its owner and the evidence key.
+
+No blank nodes anywhere, so rdflib's Turtle serialiser (which sorts subjects, predicates and
+objects) gives byte-identical output for the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import string
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import IO, Any
+from urllib.parse import unquote
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from ..errors import InputError
+from ..model import ENTITY_TYPES, RELATION_TYPES
+from ..vocab import KG, KGD, KGE, KGR, KGS, PREFIXES
+
+#: Language tag of every natural-language literal taken from the sources.
+LANG = "zh"
+
+#: Confidence of an entity or fact read from RDF that states none (:class:`kg.model.Entity`'s).
+DEFAULT_CONFIDENCE = 0.5
+
+PathOrStream = str | os.PathLike[str] | IO[str]
+
+# ------------------------------------------------------------------------------ IRIs
+
+# RFC 3987 ipchar minus "%" (always escaped, so escaping is reversible): ASCII unreserved,
+# sub-delims, ":", "@" and "/" (kept so "Town/150122/双河镇" reads as a path).
+_ASCII_KEEP = frozenset(string.ascii_letters + string.digits + "-._~!$&'()*+,;=:@/")
+# Characters inside the IRI ranges that are invisible or blank: escaped so an IRI never
+# hides a space. A fixed list rather than unicodedata categories, whose answers change with
+# the Unicode version and would change IRIs with the Python version.
+_INVISIBLE = frozenset(
+    [0xA0, 0xAD, 0x1680, 0x180E, 0x205F, 0x3000, 0xFEFF]
+    + list(range(0x2000, 0x2010))
+    + list(range(0x2028, 0x2030))
+    + list(range(0x2060, 0x2070))
+)
+
+
+def _ucschar(cp: int) -> bool:
+    """RFC 3987 ``ucschar``: the non-ASCII code points an IRI may carry unescaped."""
+    if cp in _INVISIBLE:
+        return False
+    if cp <= 0xD7FF:
+        return cp >= 0xA0
+    if cp < 0x10000:
+        return 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF
+    return (cp & 0xFFFF) <= 0xFFFD and cp < 0xF0000 and not 0xE0000 <= cp < 0xE1000
+
+
+def iri_escape(text: str) -> str:
+    """Make ``text`` safe as an IRI path while keeping Chinese readable.
+
+    Percent-encodes (as UTF-8) everything but the characters kept above, ``%`` included, so
+    :func:`urllib.parse.unquote` inverts it exactly.
+
+    >>> iri_escape("Town/150122/双河镇")
+    'Town/150122/双河镇'
+    >>> iri_escape("Mechanism/党小组 网格员<楼栋长>")
+    'Mechanism/党小组%20网格员%3C楼栋长%3E'
+    """
+    return "".join(
+        ch
+        if ch in _ASCII_KEEP or _ucschar(ord(ch))
+        else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+        for ch in text
+    )
+
+
+def entity_iri(entity_id: str) -> URIRef:
+    """The IRI of an entity, from its stable id."""
+    return KGR[iri_escape(entity_id)]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """The IRI of a document, from its id (the file stem)."""
+    return KGD[iri_escape(doc_id)]
+
+
+def article_iri(doc_id: str, index: int) -> URIRef:
+    """The IRI of one article of a document."""
+    return URIRef(f"{document_iri(doc_id)}/article/{index}")
+
+
+def _digest(*parts: object) -> str:
+    """20 hex digits (80 bits) of SHA-256 over the parts: plenty against collisions here."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]
+
+
+def statement_iri(subject: str, relation: str, obj: str) -> URIRef:
+    """The IRI of the statement of one fact: the same fact always gets the same node."""
+    return KGS[_digest(subject, relation, obj)]
+
+
+def evidence_iri(owner: str, ev: Mapping[str, Any]) -> URIRef:
+    """The IRI of one piece of evidence for ``owner`` (an entity id or a statement IRI)."""
+    return KGE[_digest(owner, ev["doc"], ev["sentence"], ev["start"], ev["end"], ev["extractor"])]
+
+
+# ------------------------------------------------------------------------------ NetworkX → RDF
+
+
+def new_graph() -> Graph:
+    """An empty rdflib graph with exactly our prefixes bound.
+
+    ``bind_namespaces="none"`` keeps rdflib's own default bindings (which change between
+    releases) out of the output.
+    """
+    rdf = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        rdf.bind(prefix, ns)
+    return rdf
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang=LANG)
+
+
+def _decimal(x: float) -> Literal:
+    """A confidence as ``xsd:decimal``: Turtle writes ``0.85``, not ``8.5e-01``."""
+    return Literal(format(Decimal(repr(float(x))), "f"), datatype=XSD.decimal)
+
+
+def _add_document(rdf: Graph, doc_id: str, meta: Mapping[str, Any] | None) -> None:
+    doc = document_iri(doc_id)
+    meta = meta or {}
+    rdf.add((doc, RDF.type, KG.Document))
+    rdf.add((doc, DCTERMS.identifier, Literal(doc_id)))
+    rdf.add((doc, DCTERMS.title, _zh(meta.get("title") or doc_id)))
+    if meta.get("path"):
+        rdf.add((doc, KG.sourcePath, Literal(str(meta["path"]))))
+    for art in meta.get("articles", ()):
+        node = article_iri(doc_id, art["index"])
+        rdf.add((doc, DCTERMS.hasPart, node))
+        rdf.add((node, RDF.type, KG.Article))
+        rdf.add((node, DCTERMS.isPartOf, doc))
+        rdf.add((node, KG.articleIndex, Literal(art["index"])))
+        if art.get("headline"):
+            rdf.add((node, DCTERMS.title, _zh(art["headline"])))
+        if art.get("byline"):
+            rdf.add((node, KG.byline, _zh(art["byline"])))
+
+
+def _add_evidence(rdf: Graph, owner_key: str, owner: URIRef, ev: Mapping[str, Any]) -> None:
+    node = evidence_iri(owner_key, ev)
+    rdf.add((owner, KG.attestedBy, node))
+    rdf.add((node, RDF.type, KG.Evidence))
+    rdf.add((node, PROV.wasDerivedFrom, document_iri(ev["doc"])))
+    rdf.add((node, KG.sentenceIndex, Literal(ev["sentence"])))
+    rdf.add((node, KG.evidenceStart, Literal(ev["start"])))
+    rdf.add((node, KG.evidenceEnd, Literal(ev["end"])))
+    rdf.add((node, KG.evidence, _zh(ev["text"])))
+    rdf.add((node, KG.extractor, Literal(ev["extractor"])))
+    rdf.add((node, KG.articleIndex, Literal(ev.get("article", 0))))
+
+
+def _add_entity(rdf: Graph, entity_id: str, data: Mapping[str, Any]) -> None:
+    node = entity_iri(entity_id)
+    mentions = data.get("mentions") or []
+    docs = data.get("docs") or sorted({ev["doc"] for ev in mentions})
+    rdf.add((node, RDF.type, KG[data["type"]]))
+    rdf.add((node, RDFS.label, _zh(data["name"])))
+    rdf.add((node, DCTERMS.identifier, Literal(entity_id)))
+    for alias in data.get("aliases") or ():
+        rdf.add((node, SKOS.altLabel, _zh(alias)))
+    if data.get("adcode"):
+        rdf.add((node, KG.adcode, Literal(str(data["adcode"]))))
+    if data.get("confidence") is not None:
+        rdf.add((node, KG.confidence, _decimal(data["confidence"])))
+    for doc_id in docs:
+        rdf.add((node, KG.mentionedIn, document_iri(doc_id)))
+    for ev in mentions:
+        _add_evidence(rdf, entity_id, node, ev)
+
+
+def _add_relation(rdf: Graph, s: str, o: str, relation: str, data: Mapping[str, Any]) -> None:
+    subj, obj, pred = entity_iri(s), entity_iri(o), KG[relation]
+    rdf.add((subj, pred, obj))
+    st = statement_iri(s, relation, o)
+    rdf.add((st, RDF.type, KG.Statement))
+    rdf.add((st, RDF.subject, subj))
+    rdf.add((st, RDF.predicate, pred))
+    rdf.add((st, RDF.object, obj))
+    if data.get("role"):
+        rdf.add((st, KG.role, _zh(data["role"])))
+    if data.get("confidence") is not None:
+        rdf.add((st, KG.confidence, _decimal(data["confidence"])))
+    for ev in data.get("evidence") or ():
+        rdf.add((st, PROV.wasDerivedFrom, document_iri(ev["doc"])))
+        rdf.add((st, KG.evidence, _zh(ev["text"])))
+        _add_evidence(rdf, str(st), st, ev)
+
+
+def _referenced_docs(g: nx.MultiDiGraph) -> set[str]:
+    """Every document id a node or an edge points to: each needs a document node."""
+    docs: set[str] = set(g.graph.get("documents", {}))
+    for _, data in g.nodes(data=True):
+        docs.update(data.get("docs") or ())
+        docs.update(ev["doc"] for ev in data.get("mentions") or ())
+    for _, _, evidence in g.edges(data="evidence"):
+        docs.update(ev["doc"] for ev in evidence or ())
+    return docs
+
+
+def to_rdf(g: nx.MultiDiGraph) -> Graph:
+    """The graph as RDF: entities, documents, direct triples and statement nodes.
+
+    Raises ``AttributeError`` for a node type or relation the ontology does not declare:
+    that is a bug upstream, not bad input.
+    """
+    rdf = new_graph()
+    documents = g.graph.get("documents", {})
+    for doc_id in sorted(_referenced_docs(g)):
+        _add_document(rdf, doc_id, documents.get(doc_id))
+    for entity_id, data in g.nodes(data=True):
+        _add_entity(rdf, entity_id, data)
+    for s, o, key, data in g.edges(keys=True, data=True):
+        _add_relation(rdf, s, o, data.get("relation") or key, data)
+    return rdf
+
+
+def serialize_turtle(g: nx.MultiDiGraph) -> str:
+    """The graph as Turtle text; the same graph always gives the same text."""
+    return to_rdf(g).serialize(format="turtle")
+
+
+def _write_text(text: str, out: PathOrStream) -> None:
+    """Write ``text`` to a path (UTF-8, ``\\n`` line ends on every OS) or a text stream."""
+    if isinstance(out, (str, os.PathLike)):
+        with open(out, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    else:
+        out.write(text)
+
+
+def write_turtle(g: nx.MultiDiGraph, out: PathOrStream) -> None:
+    """Write the graph as Turtle to a file path or a text stream."""
+    _write_text(serialize_turtle(g), out)
+
+
+# ------------------------------------------------------------------------------ RDF → NetworkX
+
+_Index = dict[str, dict[str, list[Any]]]
+
+
+def _parse(path: str | os.PathLike[str]) -> _Index:
+    """Subject → predicate → objects, with pyoxigraph (fast on large files).
+
+    Terms become strings (IRIs) or Python values (literals): ``xsd:integer`` → int,
+    ``xsd:decimal``/``double`` → float, anything else → its lexical form.
+    """
+    fmt = ox.RdfFormat.from_extension(os.path.splitext(os.fspath(path))[1].lstrip(".") or "ttl")
+    try:
+        quads = ox.parse(path=path, format=fmt or ox.RdfFormat.TURTLE)
+        index: _Index = defaultdict(lambda: defaultdict(list))
+        for q in quads:
+            index[q.subject.value][q.predicate.value].append(_value(q.object))
+    except (SyntaxError, OSError, ValueError) as e:
+        raise InputError(path, f"not readable as RDF ({e})") from e
+    return index
+
+
+_INTEGER = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.nonNegativeInteger)}
+_FLOAT = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+def _value(term: Any) -> Any:
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt in _INTEGER:
+            return int(term.value)
+        if dt in _FLOAT:
+            return float(term.value)
+        return term.value
+    return term.value
+
+
+def _first(props: Mapping[str, list[Any]], pred: URIRef, default: Any = None) -> Any:
+    values = props.get(str(pred))
+    return min(values) if values else default
+
+
+def _local(iri: str, ns: Any) -> str | None:
+    return iri[len(str(ns)) :] if iri.startswith(str(ns)) else None
+
+
+def _read_documents(index: _Index) -> tuple[dict[str, str], dict[str, dict]]:
+    """Document IRI → id, and the ``G.graph["documents"]`` dict."""
+    ids: dict[str, str] = {}
+    documents: dict[str, dict] = {}
+    for iri, props in index.items():
+        if str(KG.Document) not in props.get(str(RDF.type), ()):
+            continue
+        doc_id = _first(props, DCTERMS.identifier) or unquote(iri.rsplit("/", 1)[-1])
+        ids[iri] = doc_id
+        articles = []
+        for art_iri in props.get(str(DCTERMS.hasPart), ()):
+            art = index.get(art_iri, {})
+            articles.append(
+                {
+                    "index": _first(art, KG.articleIndex, 0),
+                    "headline": _first(art, DCTERMS.title, ""),
+                    "byline": _first(art, KG.byline, ""),
+                }
+            )
+        documents[doc_id] = {
+            "path": _first(props, KG.sourcePath, ""),
+            "title": _first(props, DCTERMS.title, doc_id),
+            "articles": sorted(articles, key=lambda a: a["index"]),
+        }
+    return ids, dict(sorted(documents.items()))
+
+
+def _doc_id(doc_ids: Mapping[str, str], iri: str) -> str:
+    return doc_ids.get(iri) or unquote(iri.rsplit("/", 1)[-1])
+
+
+def _evidence_key(ev: Mapping[str, Any]) -> tuple:
+    """The order :mod:`kg.graph` keeps evidence lists in."""
+    return (ev["doc"], ev["sentence"], ev["start"], ev["end"], ev["extractor"])
+
+
+def _read_evidence(index: _Index, iris: Iterable[str], doc_ids: Mapping[str, str]) -> list[dict]:
+    out = []
+    for iri in iris:
+        p = index.get(iri, {})
+        out.append(
+            {
+                "doc": _doc_id(doc_ids, _first(p, PROV.wasDerivedFrom, "")),
+                "sentence": _first(p, KG.sentenceIndex, 0),
+                "start": _first(p, KG.evidenceStart, 0),
+                "end": _first(p, KG.evidenceEnd, 0),
+                "text": _first(p, KG.evidence, ""),
+                "extractor": _first(p, KG.extractor, ""),
+                "article": _first(p, KG.articleIndex, 0),
+            }
+        )
+    return sorted(out, key=_evidence_key)
+
+
+def _entity_type(props: Mapping[str, list[Any]]) -> str | None:
+    for t in props.get(str(RDF.type), ()):
+        name = _local(t, KG)
+        if name in ENTITY_TYPES:
+            return name
+    return None
+
+
+def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_turtle` back into the :mod:`kg.graph` shape.
+
+    Any RDF format pyoxigraph knows by the file extension works (``.ttl``, ``.nt``, ...).
+    Nodes and edges are inserted in sorted order, as :func:`kg.graph.build_graph` does, so
+    ``read_graph(write_turtle(g))`` exports exactly like ``g``.  A direct relation triple
+    without a statement node becomes an edge without evidence.
+    """
+    index = _parse(path)
+    doc_ids, documents = _read_documents(index)
+    iri_to_id: dict[str, str] = {}
+    nodes: dict[str, dict] = {}
+    for iri, props in index.items():
+        etype = _entity_type(props)
+        if etype is None:
+            continue
+        entity_id = _first(props, DCTERMS.identifier) or unquote(_local(iri, KGR) or iri)
+        iri_to_id[iri] = entity_id
+        mentions = _read_evidence(index, props.get(str(KG.attestedBy), ()), doc_ids)
+        nodes[entity_id] = {
+            "type": etype,
+            "name": _first(props, RDFS.label, entity_id),
+            "aliases": sorted(set(props.get(str(SKOS.altLabel), ()))),
+            "adcode": _first(props, KG.adcode),
+            "confidence": _first(props, KG.confidence, DEFAULT_CONFIDENCE),
+            "docs": sorted({_doc_id(doc_ids, d) for d in props.get(str(KG.mentionedIn), ())}),
+            "mentions": mentions,
+        }
+    edges: dict[tuple[str, str, str], dict] = {}
+    for iri, props in index.items():
+        for relation in RELATION_TYPES:
+            for obj in props.get(str(KG[relation]), ()):
+                if iri in iri_to_id and obj in iri_to_id:
+                    edges[(iri_to_id[iri], relation, iri_to_id[obj])] = {
+                        "relation": relation,
+                        "role": None,
+                        "confidence": DEFAULT_CONFIDENCE,
+                        "evidence": [],
+                    }
+    for props in index.values():
+        pred = _first(props, RDF.predicate)
+        relation = _local(pred, KG) if pred else None
+        s, o = _first(props, RDF.subject), _first(props, RDF.object)
+        key = (iri_to_id.get(s, ""), relation or "", iri_to_id.get(o, ""))
+        if key not in edges:
+            continue  # a statement about no edge we hold
+        edges[key].update(
+            role=_first(props, KG.role),
+            confidence=_first(props, KG.confidence, DEFAULT_CONFIDENCE),
+            evidence=_read_evidence(index, props.get(str(KG.attestedBy), ()), doc_ids),
+        )
+    g = nx.MultiDiGraph()
+    g.graph["documents"] = documents
+    for entity_id in sorted(nodes):
+        g.add_node(entity_id, **nodes[entity_id])
+    for s, relation, o in sorted(edges):
+        g.add_edge(s, o, key=relation, **edges[(s, relation, o)])
+    return g

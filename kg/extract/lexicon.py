@@ -1,0 +1,190 @@
+"""Dictionaries of general words the extractors read by: suffixes, titles, verbs, surnames.
+
+Nothing here names a particular place, body, person or mechanism: these are the words of
+the genre (党建引领基层治理 reporting), so the same patterns work on articles we have never
+seen.  Names come from the gazetteer and from the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u4e00-\u9fff"
+
+# ------------------------------------------------------------------ places
+
+#: Suffix → class for places below the county, longest first.
+PLACE_SUFFIXES: list[tuple[str, str]] = [
+    ("街道", "Street"),
+    ("苏木", "Town"),
+    ("嘎查", "Village"),
+    ("社区", "Community"),
+    ("小区", "Neighborhood"),
+    ("镇", "Town"),
+    ("乡", "Town"),
+    ("村", "Village"),
+]
+
+#: Words that end like a place but name a kind of place, not one place.
+GENERIC_PLACES: set[str] = set(
+    """农村 乡村 城乡 山村 邻村 本村 全村 该村 各村 村村 行政村 自然村 示范村 重点村 贫困村 脱贫村
+    城中村 中心村 村集体 嘎查村 集体村 试点村 先进村 薄弱村 软弱涣散村 美丽乡村 新农村 明星村庄
+    城市社区 农村社区 老旧小区 住宅小区 各小区 各社区 全社区 新社区 该社区 本社区 每个社区 社区
+    小区 全镇 该镇 各镇 乡镇 城镇 集镇 小镇 重镇 本镇 全乡 该乡 各乡 本乡 家乡 城乡 返乡 下乡 老乡
+    故乡 异乡 他乡 思乡 回乡 同乡 乡乡 在乡 留乡 各街道 该街道 本街道 全街道 街道 苏木 各苏木 全苏木
+    该苏木 嘎查 各嘎查 全嘎查 该嘎查 苏木乡镇 旗县 全旗 该旗 各旗 全县 该县 各县 本县 全市 该市
+    各市 本市 全区 该区 各区 本区 辖区 城区 园区 景区 牧区 社区村 村社区 边境村 民族村 农牧村
+    纯牧业嘎查 易地搬迁小区 安置小区 示范小区 无物业小区 物业小区 商品房小区 网格 居民小区 村镇
+    街道社区 乡里 村里 村内 村口 村头 村委 村两委 村民 镇里 镇上""".split()
+)
+
+#: Characters that cannot start a place name found by its suffix alone.
+NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每")
+
+#: Characters that cannot occur inside a place name found by its suffix alone.
+NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出")
+
+# ------------------------------------------------------------------ organizations
+
+#: Heads of an organization's name, longest first.  The head decides where a name ends.
+ORG_HEADS: list[str] = sorted(
+    set(
+        """党委 党工委 党组 党支部 党总支 联合党支部 流动党员党支部 功能型党支部 党小组 机关党委
+        委员会 居委会 村委会 居民委员会 村民委员会 物委会 业委会 管委会 工委 两新工委 纪委 监委 纪工委
+        组织部 宣传部 统战部 社会工作部 政法委 编办 组织二科 组织一科 办公室 党建办 党政办
+        人民政府 政府 办事处 人民法院 人民检察院 检察院 法院 人民法庭 法庭 公安局 公安分局 分局
+        派出所 司法所 司法局 司法厅 财政局 教育局 农牧局 林草局 民政局 卫健委 发改委 国资委 人社局
+        人力资源和社会保障局 行政审批政务局 行政审批局 政务服务局 市场监督管理局 税务局 自然资源局
+        应急管理局 住建局 交通运输局 文旅局 生态环境局 水利局 科技局 工信局 商务局 退役军人事务局
+        农牧厅 教育厅 民政厅 科技厅 财政厅 检察部 指挥中心 服务中心 党群服务中心 便民服务中心
+        综治中心 新时代文明实践中心 文化站 卫生院 医院 学校 小学 中学 大学 学院 研究院 研究所 科学院
+        幼儿园 职业培训学校 培训学校 合作社 专业合作社 股份经济合作社 有限公司 有限责任公司 股份有限公司
+        公司 集团 分公司 家庭农场 农场 牧场 协会 商会 联合会 妇联 团委 共青团 工会 总工会 红十字会
+        宣讲团 艺术团 乌兰牧骑 志愿服务队 志愿队 服务队 攻坚队 突击队 工作队 先锋队 宣讲队 巡逻队
+        服务团 工作室 工作站 服务站 驿站 书屋 自习室 电视台 广播电视台 发射中心 报社 出版社
+        消防救援站 消防站 救援站 供电公司 歌舞剧院 剧院 博物馆 图书馆 纪念馆 领导小组 工作专班
+        联盟 俱乐部 基金会 银行 信用社 超市""".split()
+    ),
+    key=len,
+    reverse=True,
+)
+
+#: Organization names that are kinds, not bodies (guideline: 党组织, 企业, 链上企业).
+GENERIC_ORGS: set[str] = set(
+    """党组织 党支部 党委 党总支 党小组 企业 链上企业 公司 政府 社区党组织 基层党组织 村党组织
+    村党支部 社区党支部 社区党委 镇党委 乡党委 街道党工委 居委会 村委会 物业公司 合作社 专业合作社
+    学校 高校 医院 派出所 法院 检察院 组织部 宣传部 机关 单位 部门 职能部门 相关部门 监管部门
+    行业协会 金融机构 高等院校 服务中心 党群服务中心 志愿服务队 服务队 攻坚队 党员攻坚队 突击队
+    工作队 驻村工作队 服务团 红色服务团 工作室 驿站 联合党组织 流动党支部 产业链党组织 功能型党支部
+    临时党支部 联合党支部 行业党委 两新组织 新兴领域 新就业群体 物业服务企业 领导小组 党员服务队
+    业委会 物委会 村两委 两委 村集体 集体经济组织 经济合作社 股份经济合作社 家庭农场 农场 社会组织
+    工会 妇联 团委 共青团""".split()
+)
+
+#: Characters before an organization name that end its leftward extension.
+ORG_STOP = set("的了在是和与及把被让使给向从对由等着过地得这那该其每个共所已将于并或又也都就还以为到经据")
+
+# ------------------------------------------------------------------ people
+
+#: Posts whose holders lead the body or place named before the post (guideline: leads).
+LEAD_TITLES: list[str] = sorted(
+    set(
+        """书记 副书记 第一书记 主任 副主任 部长 副部长 组织部长 队长 副队长 团长 副团长 负责人 主要负责人
+        经理 总经理 副经理 科长 副科长 主席 副主席 站长 所长 副所长 院长 副院长 局长 副局长 镇长 副镇长
+        乡长 副乡长 村长 县长 副县长 旗长 副旗长 市长 副市长 区长 副区长 检察长 庭长 组长 会长 理事长
+        董事长 校长 馆长 社长 厅长 副厅长 处长 主管 嘎查达 支书 村支书 总支书记 网格长 楼栋长""".split()
+    ),
+    key=len,
+    reverse=True,
+)
+
+#: Roles that name a person but do not lead anything.
+OTHER_ROLES: list[str] = sorted(
+    set(
+        """党员 村民 居民 牧民 农民 群众 志愿者 网格员 楼栋长 学生 大学生 老党员 退役军人 职工 员工
+        干部 队员 民警 辅警 检察官 法官 教师 老师 医生 护士 快递员 外卖员 骑手 代表 委员 成员 工作人员
+        社工 专干 指导员 包联干部 驻村干部 创业者 负责人 店主 老人 老兵 讲解员 宣讲员 演员 技术员
+        专家 教授 记者 通讯员 见习记者 摄影 主播 网红 致富带头人 带头人 能人 户主 牧户 农户 业主""".split()
+    ),
+    key=len,
+    reverse=True,
+)
+
+#: Honorifics and kin words: a surname with one of these is no person (张女士, 李大姐).
+HONORIFICS = set(
+    """女士 先生 大姐 大爷 大妈 大娘 大叔 阿姨 奶奶 爷爷 老人 师傅 老师 同志 书记 主任 哥 姐 叔 婶
+    嫂 伯 姨 妈 爸 老汉 老太 大哥 小哥 小妹 小姐 姑娘 老伯""".split()
+)
+
+#: Speech and report verbs that typically follow a name.
+SPEECH = (
+    "说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着", "高兴", "回忆", "认为", "提到", "谈到",
+    "讲", "指出", "强调", "称", "激动", "自豪", "感叹", "动情", "开心", "欣慰", "补充", "算",
+    "解释", "透露", "向", "在", "带领", "正在", "一边", "拿", "手持", "和", "与", "等", "是",
+    "作", "对", "把", "将", "也", "就", "已", "还", "又", "的", "、", "，", ",", "。", ":", "：",
+)
+
+#: Common Chinese surnames (single and compound): a Han name starts with one.
+SURNAMES_2 = set(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 端木 独孤 南宫 西门".split()
+)
+SURNAMES_1 = set(
+    """王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈
+    姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤
+    常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴
+    霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑
+    景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟
+    邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹
+    井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印
+    逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由""".replace(
+        "\n", ""
+    ).replace(" ", "")
+)
+
+#: Characters common in transliterated Mongolian names (巴音吉日嘎拉, 敖云代来): a name
+#: made only of these, after a post or in a byline, is a person even without a Han surname.
+MONGOLIAN_CHARS = set(
+    """巴音吉日嘎拉图布赫朝鲁乌云其木格苏德那仁达来宝力道尔吉敖特根包斯琴毕力格额尔登扎木苏荣
+    阿古拉呼和哈斯高娃塔娜娜仁花萨楚日拉胡孟和满都孙达赖旭代钦白音查干乌兰托雅恩巴雅斯古冷卓玛央
+    金其其格达瓦伊德布都楞克吐门宝音鄂特锡勒奇勒玛丽哲思沁图们陶克涛敦曼达苏日嘎""".replace("\n", "").replace(" ", "")
+)
+
+# ------------------------------------------------------------------ mechanisms
+
+#: Generic heads of a named practice (guideline: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务).
+MECH_HEADS: list[str] = sorted(
+    set(
+        """机制 工作机制 服务机制 长效机制 模式 工作模式 服务模式 治理模式 发展模式 管理模式 体系 工作体系
+        服务体系 组织体系 培养体系 制度 工作制度 学习制度 工程 品牌工程 行动 专项行动 行动计划 品牌
+        党建品牌 特色品牌 服务品牌 平台 服务平台 服务 活动 实践活动 专题教育 工作法 工作 项目 课堂
+        载体 架构 治理架构 闭环 计划 网络 数据库 机制建设 建设年 示范区 模式创新 三级服务网络 App""".split()
+    ),
+    key=len,
+    reverse=True,
+)
+
+#: Verbs that credit their subject with a practice (implements).
+IMPLEMENT_VERBS: list[str] = sorted(
+    set(
+        """创新 推行 实施 构建 建立 打造 开展 探索 推出 形成 推动 落实 实行 搭建 依托 用好 深化 坚持 健全
+        完善 创建 推进 启动 组建 运用 采取 采用 设立 推广 建成 创设 首创 总结 提炼 积极开展 全面推行
+        大力推行 持续深化 深入开展 常态化开展 开通 上线 设置 引入 实践 做实 擦亮 叫响 实现 试行 落地 发起
+        举办 组织 聚焦 围绕 通过 以 借助 凭借 结合 建设 构筑 培育 成立 创立 发挥 延伸 拓展 整合 织密""".split()
+    ),
+    key=len,
+    reverse=True,
+)
+
+#: Quoted words that are slogans, goals or figures of speech, not practices.
+NOT_MECHANISMS = set(
+    """党建引领 乡村振兴 高质量发展 红火 火红 两张皮 一张网 一池水 一盘棋 组合拳 最后一公里 最后一米
+    急难愁盼 主心骨 领头雁 火车头 排头兵 压舱石 金钥匙 金扁担 最优解 大舞台 加速度 硬骨头 绊脚石
+    指尖 耳边 关切点 需求点 信息员 监督员 示范员 移动探头 流动哨兵 末梢治理 关键少数 绝大多数
+    能人效应 大奖 造血 输血 微党课 链 两新 新 链上""".split()
+)
+
+QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"', "「": "」", "『": "』"}
+
+
+def has_cjk(s: str) -> bool:
+    return bool(re.search(f"[{CJK}]", s))

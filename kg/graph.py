@@ -1,0 +1,109 @@
+"""The one central structure: a NetworkX ``MultiDiGraph`` of resolved entities and facts.
+
+Shape (every exporter reads only this):
+
+* ``G.graph["documents"]``: ``{doc_id: {"path": str, "title": str,
+  "articles": [{"index": int, "headline": str, "byline": str}]}}``, sorted by id.
+* node key: the entity id (``"County/150123"``, ``"Town/150122/双河镇"``, ...); attributes
+  ``type``, ``name``, ``aliases`` (sorted list), ``adcode`` (str or None), ``confidence``,
+  ``docs`` (sorted list of document ids) and ``mentions`` (list of evidence dicts).
+* edge ``(subject, object, key=relation)``; attributes ``relation``, ``role`` (str or None),
+  ``confidence`` and ``evidence`` (list of evidence dicts, sorted).
+
+An evidence dict is :class:`kg.model.Evidence` as a dict: ``doc``, ``sentence``, ``start``,
+``end``, ``text``, ``extractor``, ``article``.
+
+Everything is inserted in sorted order so that iteration, and therefore every export, is
+deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Iterable
+
+import networkx as nx
+
+from .model import Document, Entity, Evidence, Relation
+
+
+def evidence_dict(ev: Evidence) -> dict:
+    return asdict(ev)
+
+
+def _ev_sort(d: dict) -> tuple:
+    return (d["doc"], d["sentence"], d["start"], d["end"], d["extractor"])
+
+
+def build_graph(
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    documents: Iterable[Document],
+) -> nx.MultiDiGraph:
+    """Assemble the graph from resolved entities and relations.
+
+    >>> from kg.model import Entity, Relation
+    >>> g = build_graph([Entity("City/150100", "City", "呼和浩特市", adcode="150100")], [], [])
+    >>> g.nodes["City/150100"]["name"]
+    '呼和浩特市'
+    """
+    g = nx.MultiDiGraph()
+    g.graph["documents"] = {
+        d.id: {
+            "path": d.path,
+            "title": d.articles[0].headline if d.articles else d.id,
+            "articles": [
+                {"index": a.index, "headline": a.headline, "byline": a.byline} for a in d.articles
+            ],
+        }
+        for d in sorted(documents, key=lambda d: d.id)
+    }
+    for e in sorted(entities, key=lambda e: e.id):
+        mentions = sorted({ev.key(): evidence_dict(ev) for ev in e.mentions}.values(), key=_ev_sort)
+        g.add_node(
+            e.id,
+            type=e.type,
+            name=e.name,
+            aliases=sorted(set(e.aliases) - {e.name}),
+            adcode=e.adcode,
+            confidence=round(e.confidence, 3),
+            docs=e.docs,
+            mentions=mentions,
+        )
+    for r in sorted(relations, key=lambda r: (r.subject, r.predicate, r.object)):
+        if r.subject not in g or r.object not in g:
+            continue
+        evidence = sorted(
+            {ev.key(): evidence_dict(ev) for ev in r.evidence}.values(), key=_ev_sort
+        )
+        g.add_edge(
+            r.subject,
+            r.object,
+            key=r.predicate,
+            relation=r.predicate,
+            role=r.role,
+            confidence=round(r.confidence, 3),
+            evidence=evidence,
+        )
+    return g
+
+
+def filter_confidence(g: nx.MultiDiGraph, minimum: float) -> nx.MultiDiGraph:
+    """A copy of ``g`` without nodes and edges below ``minimum`` confidence."""
+    h = g.copy()
+    h.remove_edges_from(
+        [(u, v, k) for u, v, k, c in g.edges(keys=True, data="confidence") if c < minimum]
+    )
+    h.remove_nodes_from([n for n, c in g.nodes(data="confidence") if c < minimum])
+    return h
+
+
+def counts(g: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Entities by type and relations by type, for summaries and ``kg stats``."""
+    ent: dict[str, int] = {}
+    for _, t in g.nodes(data="type"):
+        ent[t] = ent.get(t, 0) + 1
+    rel: dict[str, int] = {}
+    for _, _, k in g.edges(keys=True):
+        rel[k] = rel.get(k, 0) + 1
+    return {"entities": dict(sorted(ent.items())), "relations": dict(sorted(rel.items()))}

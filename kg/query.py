@@ -1,0 +1,293 @@
+"""SPARQL over the graph with pyoxigraph: load, query, format.
+
+rdflib's own SPARQL engine is orders of magnitude slower on large graphs (RDFLib/rdflib
+#2181); Oxigraph answers the same queries in milliseconds, so queries never go through
+rdflib.
+
+>>> store = load_store_from_text('''
+... @prefix kg: <https://w3id.org/grassroots-kg/ontology#> .
+... <https://w3id.org/grassroots-kg/id/Person/于昕阳> kg:leads <https://w3id.org/grassroots-kg/id/Organization/悦郡社区党支部> .
+... ''')
+>>> print(format_result(run_query(store, "SELECT ?who ?body { ?who kg:leads ?body }"), "table"))
+who                body
+-----------------  -------------------------------
+kgr:Person/于昕阳  kgr:Organization/悦郡社区党支部
+>>> run_query(store, "ASK { ?x kg:leads ?y }").boolean
+True
+
+The usual prefixes (:data:`kg.vocab.PREFIXES`: ``kg``, ``kgr``, ``rdfs``, ``skos``,
+``prov`` ...) are predeclared: a query that declares one of them itself keeps its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pyoxigraph as ox
+import rdflib
+
+from .errors import InputError, QueryError, UsageError
+from .vocab import PREFIXES
+
+#: The result formats :func:`format_result` knows, for the CLI's ``--format`` choices.
+RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+# Where an on-disk store records which file (and which bytes) it was loaded from.
+_META_GRAPH = ox.NamedNode("urn:grassroots-kg:store-meta")
+_META_SOURCE = ox.NamedNode("urn:grassroots-kg:source-sha256")
+
+
+# ------------------------------------------------------------------------------ loading
+
+
+def _rdf_format(path: str | os.PathLike[str]) -> ox.RdfFormat:
+    ext = os.path.splitext(os.fspath(path))[1].lstrip(".").lower()
+    return ox.RdfFormat.from_extension(ext) or ox.RdfFormat.TURTLE
+
+
+def _sha256(path: str | os.PathLike[str]) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def load_store(
+    path: str | os.PathLike[str], *, store_dir: str | os.PathLike[str] | None = None
+) -> ox.Store:
+    """A store holding the graph file at ``path`` (format from the extension, Turtle if none).
+
+    With ``store_dir`` the store lives on disk and is reused while the file's bytes are
+    unchanged (a SHA-256 recorded in a side graph the queries do not see), so repeated
+    queries skip the load; a changed file is loaded afresh.
+    """
+    try:
+        if store_dir is None:
+            store = ox.Store()
+        else:
+            store = ox.Store(os.fspath(store_dir))
+            digest = ox.Literal(_sha256(path))
+            if ox.Quad(_META_GRAPH, _META_SOURCE, digest, _META_GRAPH) in store:
+                return store
+            store.clear()
+        store.bulk_load(path=path, format=_rdf_format(path))
+        if store_dir is not None:
+            store.add(ox.Quad(_META_GRAPH, _META_SOURCE, digest, _META_GRAPH))
+            store.flush()
+    except SyntaxError as e:
+        raise InputError(path, f"not valid RDF: {e}") from e
+    except OSError as e:
+        raise InputError(path, e.strerror or str(e)) from e
+    return store
+
+
+def load_store_from_text(text: str, fmt: ox.RdfFormat = ox.RdfFormat.TURTLE) -> ox.Store:
+    """An in-memory store from RDF text (tests, doctests, piped input)."""
+    store = ox.Store()
+    try:
+        store.load(input=text, format=fmt)
+    except SyntaxError as e:
+        raise InputError("<text>", f"not valid RDF: {e}") from e
+    return store
+
+
+# ------------------------------------------------------------------------------ querying
+
+
+@dataclass
+class QueryResult:
+    """The answer to one query, materialised so it can be formatted more than once.
+
+    ``kind`` says which fields are set: ``select`` (``variables``, ``rows``), ``ask``
+    (``boolean``) or ``construct`` (``triples``; DESCRIBE too).
+    """
+
+    kind: Literal["select", "ask", "construct"]
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)  # pyoxigraph terms or None
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+
+def run_query(source: str | os.PathLike[str] | ox.Store, sparql: str) -> QueryResult:
+    """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE over a store or a graph file.
+
+    A query that does not parse raises :class:`~kg.errors.QueryError` with the engine's
+    message on one line (its positions refer to the query as the user wrote it: the
+    predeclared prefixes are passed to the parser, not pasted into the text).
+    """
+    store = source if isinstance(source, ox.Store) else load_store(source)
+    try:
+        answer = store.query(sparql, prefixes=dict(PREFIXES))
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            return QueryResult("construct", triples=list(answer))
+        variables = [v.value for v in answer.variables]
+        rows = [tuple(solution[v] for v in variables) for solution in answer]
+    except SyntaxError as e:
+        raise QueryError(f"bad SPARQL query: {e}") from e
+    except OSError as e:
+        raise QueryError(f"query failed: {e}") from e
+    return QueryResult("select", variables=variables, rows=rows)
+
+
+# ------------------------------------------------------------------------------ formatting
+
+
+def compact_iri(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """``prefix:rest`` for display when an IRI starts with a known namespace (longest wins)."""
+    best = max((ns for ns in prefixes.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None:
+        return iri
+    name = next(p for p, ns in prefixes.items() if ns == best)
+    return f"{name}:{iri[len(best) :]}"
+
+
+def term_text(term: Any) -> str:
+    """A term as a person reads it in a table: compact IRI, literal's value, ``_:b`` blank."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return compact_iri(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)  # an RDF-star triple term
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide and full-width characters count two.
+
+    >>> display_width("悦郡社区"), display_width("abc"), display_width("ｱ")
+    (8, 3, 1)
+    """
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def _cell(term: Any) -> str:
+    """One table cell: line breaks and tabs become a space so the columns stay aligned."""
+    return _CONTROL.sub(" ", term_text(term))
+
+
+def format_table(variables: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """An aligned plain-text table, Chinese columns aligned by display width."""
+    cells = [[_cell(t) for t in row] for row in rows]
+    widths = [
+        max([display_width(v), *(display_width(r[i]) for r in cells)])
+        for i, v in enumerate(variables)
+    ]
+    lines = [
+        "  ".join(_pad(v, w) for v, w in zip(variables, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    """One binding in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": str(term)}
+
+
+def _csv_term(term: Any) -> str:
+    """SPARQL 1.1 CSV: IRIs and literal values bare, blank nodes as ``_:label``."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def _select_text(result: QueryResult, fmt: str) -> str:
+    if fmt == "table":
+        return format_table(result.variables, result.rows)
+    if fmt == "json":
+        bindings = [
+            {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+            for row in result.rows
+        ]
+        doc = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        w = csv.writer(buffer, lineterminator="\r\n")  # the spec's line end
+        w.writerow(result.variables)
+        w.writerows([_csv_term(t) for t in row] for row in result.rows)
+        return buffer.getvalue().rstrip("\r\n")
+    # TSV: terms in Turtle/N-Triples syntax (str() of a pyoxigraph term), unbound empty
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
+    return "\n".join(lines)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Text for a result: ``table``, ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 results).
+
+    ASK gives ``true``/``false`` (JSON: the standard boolean document); CONSTRUCT gives
+    Turtle with our prefixes (``json``: JSON-LD; ``csv``/``tsv``: N-Triples).
+    """
+    if fmt not in RESULT_FORMATS:
+        raise UsageError(f"unknown result format {fmt!r}; known: {', '.join(RESULT_FORMATS)}")
+    if result.kind == "ask":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean})
+        return "true" if result.boolean else "false"
+    if result.kind == "construct":
+        return _graph_text(result.triples, fmt)
+    return _select_text(result, fmt)
+
+
+def _graph_text(triples: Sequence[ox.Triple], fmt: str) -> str:
+    """A CONSTRUCT result as text, sorted so the same answer prints the same way.
+
+    Turtle goes through rdflib, which writes only the prefixes it uses and in a fixed
+    order (pyoxigraph's Turtle writer lists every prefix given, in hash order).
+    """
+    ntriples = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
+    if fmt == "json":
+        data = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.JSON_LD)
+        return data.decode("utf-8")
+    if fmt != "table":
+        return ntriples.decode("utf-8").rstrip("\n")
+    graph = rdflib.Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    graph.parse(data=ntriples.decode("utf-8"), format="nt")
+    return graph.serialize(format="turtle").rstrip("\n")

@@ -1,0 +1,360 @@
+"""The HTML view without a browser: offline, safe with hostile text, deterministic.
+
+The graphs here are built by hand with :func:`kg.graph.build_graph`, so these tests do not
+depend on the extractors.  ``test_html_browser.py`` imports them to drive a real browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from base64 import b64encode
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.export.html import (
+    PRECOMPUTED_LAYOUT_THRESHOLD,
+    TEMPLATES,
+    render_html,
+    tree_layout,
+    write_html,
+)
+from kg.graph import build_graph
+from kg.model import Article, Document, Entity, Evidence, Relation
+
+# --------------------------------------------------------------------------- graphs
+
+HEADLINE = "新城区：党建引领基层治理见实效"
+ZHANG_SENTENCE = "新春社区党委书记、居委会主任张强介绍……"
+CHAIN_SENTENCE = "呼和浩特市新城区迎新路街道新春社区推行“网格化管理”。"
+
+
+def _doc(doc_id: str, headlines: list[str], text: str = "") -> Document:
+    return Document(
+        id=doc_id,
+        path=f"seeds/{doc_id}.txt",
+        text=text,
+        articles=[Article(index=i, headline=h) for i, h in enumerate(headlines)],
+    )
+
+
+def _ev(doc: str, sentence: int, text: str, article: int = 0) -> Evidence:
+    return Evidence(doc, sentence, 0, len(text), text, "test", article)
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    """A small, realistic neighbourhood: one place chain, a Party committee, its secretary."""
+    chain = _ev("d001", 3, CHAIN_SENTENCE)
+    zhang = _ev("d001", 7, ZHANG_SENTENCE)
+    other = _ev("d002", 2, "托克托县双河镇推行“四议两公开”工作法。")
+    entities = [
+        Entity("City/150100", "City", "呼和浩特市", ["呼市"], "150100", 0.99, [chain]),
+        Entity("County/150102", "County", "新城区", [], "150102", 0.95, [chain]),
+        Entity("County/150122", "County", "托克托县", ["托县"], "150122", 0.97, [other]),
+        Entity("Street/150102/迎新路街道", "Street", "迎新路街道", [], None, 0.9, [chain]),
+        Entity("Town/150122/双河镇", "Town", "双河镇", [], None, 0.9, [other]),
+        Entity(
+            "Community/150102/迎新路街道/新春社区", "Community", "新春社区", [], None, 0.9, [chain]
+        ),
+        Entity("Organization/新春社区党委", "Organization", "新春社区党委", [], None, 0.85, [zhang]),
+        Entity("Person/张强", "Person", "张强", [], None, 0.9, [zhang]),
+        Entity("Mechanism/网格化管理", "Mechanism", "网格化管理", [], None, 0.8, [chain]),
+        Entity("Mechanism/四议两公开", "Mechanism", "四议两公开", ["四议两公开工作法"], None, 0.6, [other]),
+    ]
+    relations = [
+        Relation("Community/150102/迎新路街道/新春社区", "locatedIn", "Street/150102/迎新路街道",
+                 confidence=0.9, evidence=[chain]),
+        Relation("Street/150102/迎新路街道", "locatedIn", "County/150102", confidence=0.9,
+                 evidence=[chain]),
+        Relation("County/150102", "locatedIn", "City/150100", confidence=0.99, evidence=[chain]),
+        Relation("County/150122", "locatedIn", "City/150100", confidence=0.99, evidence=[other]),
+        Relation("Town/150122/双河镇", "locatedIn", "County/150122", confidence=0.9,
+                 evidence=[other]),
+        Relation("Organization/新春社区党委", "locatedIn", "Community/150102/迎新路街道/新春社区",
+                 confidence=0.8, evidence=[zhang]),
+        Relation("Person/张强", "leads", "Organization/新春社区党委", role="社区党委书记",
+                 confidence=0.9, evidence=[zhang]),
+        Relation("Community/150102/迎新路街道/新春社区", "implements", "Mechanism/网格化管理",
+                 confidence=0.7, evidence=[chain]),
+        Relation("Town/150122/双河镇", "implements", "Mechanism/四议两公开", confidence=0.5,
+                 evidence=[other]),
+    ]
+    docs = [_doc("d001", [HEADLINE]), _doc("d002", ["托克托县：村务公开有章法"])]
+    return build_graph(entities, relations, docs)
+
+
+#: Strings that would run script or load something if they ever became markup or a URL.
+#: Each one tries to set ``window.__pwned``, which the browser test watches.
+HOSTILE = {
+    "name_script": "<script>window.__pwned='name'</script>",
+    "name_img": "<img src=x onerror=\"window.__pwned='img'\">",
+    "alias_js": "javascript:window.__pwned='alias'",
+    "quotes": "\"'`><svg onload=window.__pwned='svg'>",
+    "sentence": "</script><script>window.__pwned='sentence'</script>",
+    "headline": "<iframe src=\"javascript:window.__pwned='headline'\"></iframe>",
+    "role": "<a href=\"javascript:window.__pwned='role'\">书记</a>",
+    "doc": "d\"><img src=x onerror=window.__pwned='doc'>",
+    "separators": "line\u2028separator\u2029paragraph <!-- --> ]]>",
+}
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    """Every string field the page shows holds something that must stay text."""
+    doc = HOSTILE["doc"]
+    ev = _ev(doc, 0, HOSTILE["sentence"] + " " + HOSTILE["separators"])
+    entities = [
+        Entity("Person/" + HOSTILE["name_script"], "Person", HOSTILE["name_script"],
+               [HOSTILE["alias_js"], HOSTILE["quotes"]], None, 0.9, [ev]),
+        Entity("Organization/x", "Organization", HOSTILE["name_img"], [], HOSTILE["quotes"],
+               0.9, [ev]),
+        Entity("Community/x", "Community", HOSTILE["separators"], [], None, 0.9, [ev]),
+    ]
+    relations = [
+        Relation("Person/" + HOSTILE["name_script"], "leads", "Organization/x",
+                 role=HOSTILE["role"], confidence=0.9, evidence=[ev]),
+        Relation("Organization/x", "locatedIn", "Community/x", confidence=0.8, evidence=[ev]),
+    ]
+    return build_graph(entities, relations, [_doc(doc, [HOSTILE["headline"]])])
+
+
+def star_graph(n: int) -> nx.MultiDiGraph:
+    """``n`` people who all lead one committee: degree decides what a cap keeps."""
+    hub = Entity("Organization/hub", "Organization", "中心党委", confidence=0.9)
+    people = [Entity(f"Person/{i:05d}", "Person", f"人员{i:05d}", confidence=0.5) for i in range(n)]
+    leads = [Relation(p.id, "leads", hub.id, confidence=0.5) for p in people[: n // 2]]
+    return build_graph([hub, *people], leads, [])
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def json_block(page: str, block: str) -> object:
+    """The JSON data block ``kg-<block>`` of a rendered page."""
+    m = re.search(rf'<script type="application/json" id="kg-{block}">(.*?)</script>', page, re.S)
+    assert m, f"no kg-{block} block"
+    return json.loads(m.group(1))
+
+
+def without_data(page: str) -> str:
+    """The page with the contents of its JSON data blocks removed."""
+    return re.sub(r'(<script type="application/json"[^>]*>).*?(</script>)', r"\1\2", page, flags=re.S)
+
+
+def without_vis(page: str) -> str:
+    """The page without the inlined vis-network library (which handles images itself)."""
+    start = page.index("<script>", page.index('id="kg-page"'))
+    end = page.index("</script>", start)
+    assert "vis-network" in page[start:end]
+    return page[:start] + page[end:]
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, as the browser's tokenizer would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_html(sample_graph())
+
+
+@pytest.fixture(scope="module")
+def hostile_page() -> str:
+    return render_html(hostile_graph())
+
+
+# --------------------------------------------------------------------------- offline
+
+
+def test_no_remote_src_or_href(page: str) -> None:
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    for tag, attrs in tags(page):
+        for name in ("src", "href"):
+            assert attrs.get(name) is None, f"<{tag} {name}=...> would load something"
+        assert tag not in {"link", "iframe", "img", "object", "embed"}
+
+
+def test_everything_is_inline(page: str) -> None:
+    scripts = [attrs for tag, attrs in tags(page) if tag == "script"]
+    assert [s.get("type") for s in scripts] == ["application/json"] * 4 + [None, None]
+    assert "vis.Network" in page and "new vis.DataSet" in page  # vis-network is inlined
+    assert "@font-face" not in page and "@import" not in page
+
+
+def test_csp_allows_exactly_the_inline_scripts(page: str) -> None:
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in csp and "unsafe-inline' " not in csp.split("script-src")[1]
+    bodies = re.findall(r"<script>(.*?)</script>", page, re.S)
+    for body in bodies:
+        digest = b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+# --------------------------------------------------------------------------- content
+
+
+def test_every_node_name_is_in_the_page(page: str) -> None:
+    g = sample_graph()
+    for _, name in g.nodes(data="name"):
+        assert name in page
+    names = [e["name"] for e in json_block(page, "page")["entities"]]
+    assert sorted(names) == sorted(name for _, name in g.nodes(data="name"))
+
+
+def test_panel_data_carries_evidence_headline_and_chain(page: str) -> None:
+    data = json_block(page, "page")
+    entities = data["entities"]
+    by_name = {e["name"]: i for i, e in enumerate(entities)}
+    leads = [s for s in data["statements"] if s["relation"] == "leads"]
+    assert len(leads) == 1
+    assert entities[leads[0]["s"]]["name"] == "张强"
+    assert entities[leads[0]["o"]]["name"] == "新春社区党委"
+    assert leads[0]["role"] == "社区党委书记"
+    assert leads[0]["evidence"] == [["d001", 0, ZHANG_SENTENCE]]
+    assert data["documents"]["d001"]["headlines"]["0"] == HEADLINE
+    chain = [name for _, name, _ in entities[by_name["新春社区"]]["chain"]]
+    assert chain == ["迎新路街道", "新城区", "呼和浩特市"]
+    assert entities[by_name["呼和浩特市"]]["adcode"] == "150100"
+    assert entities[by_name["呼和浩特市"]]["aliases"] == ["呼市"]
+
+
+def test_types_have_colour_shape_and_counts(page: str) -> None:
+    types = json_block(page, "page")["types"]
+    assert [t["name"] for t in types][:3] == ["Province", "City", "County"]
+    assert {t["name"]: t["count"] for t in types}["County"] == 2
+    assert len({(t["colour"], t["shape"]) for t in types}) == len(types)
+    nodes = json_block(page, "nodes")
+    assert {n["group"] for n in nodes} <= {t["name"] for t in types}
+    hub = max(nodes, key=lambda n: n["size"])
+    assert hub["label"] in {"新春社区", "呼和浩特市"}  # size grows with degree
+
+
+def test_vis_gets_no_title(page: str) -> None:
+    """vis-network renders a string ``title`` as HTML, so the page draws its own tooltips."""
+    assert all("title" not in n for n in json_block(page, "nodes"))
+    assert all("title" not in e for e in json_block(page, "edges"))
+
+
+def test_interface_script_never_parses_markup() -> None:
+    js = (TEMPLATES / "graph.js").read_text(encoding="utf-8")
+    sinks = r"\.(innerHTML|outerHTML|insertAdjacentHTML|write|writeln)\b|\beval\(|new Function"
+    assert not re.search(sinks, js)
+    for attribute in ('setAttribute("on', "href", "src", "</script"):
+        assert attribute not in js, attribute
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def test_hostile_strings_stay_inside_escaped_json(hostile_page: str, page: str) -> None:
+    # Outside the data blocks the two pages are the same bytes: nothing from the input leaks.
+    assert without_data(hostile_page) == without_data(page)
+    ours = without_vis(without_data(hostile_page))
+    assert "__pwned" not in ours
+    assert "onerror" not in ours.lower() and "javascript:" not in ours.lower()
+    for needle in ("<script>window", "<img", "<iframe", "<svg", "<a href", "<!--", "]]>",
+                   "\u2028", "\u2029"):
+        assert needle not in hostile_page, repr(needle)
+
+
+def test_hostile_page_has_only_its_own_tags(hostile_page: str, page: str) -> None:
+    assert [t for t, _ in tags(hostile_page)] == [t for t, _ in tags(page)]
+
+
+def test_hostile_strings_round_trip_exactly(hostile_page: str) -> None:
+    data = json_block(hostile_page, "page")
+    names = {e["name"] for e in data["entities"]}
+    assert {HOSTILE["name_script"], HOSTILE["name_img"], HOSTILE["separators"]} == names
+    person = next(e for e in data["entities"] if e["type"] == "Person")
+    assert person["aliases"] == sorted([HOSTILE["alias_js"], HOSTILE["quotes"]])
+    leads = next(s for s in data["statements"] if s["relation"] == "leads")
+    assert leads["role"] == HOSTILE["role"]
+    assert leads["evidence"][0][0] == HOSTILE["doc"]
+    assert data["documents"][HOSTILE["doc"]]["headlines"]["0"] == HOSTILE["headline"]
+    labels = {n["label"] for n in json_block(hostile_page, "nodes")}
+    assert HOSTILE["name_script"] in labels
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_byte_identical_across_renders() -> None:
+    assert render_html(sample_graph()) == render_html(sample_graph())
+    assert render_html(hostile_graph()) == render_html(hostile_graph())
+
+
+def test_byte_identical_for_a_precomputed_layout() -> None:
+    big = star_graph(PRECOMPUTED_LAYOUT_THRESHOLD + 10)
+    first, second = render_html(big), render_html(big)
+    assert first == second
+    nodes = json_block(first, "nodes")
+    assert all("x" in n and "y" in n for n in nodes)
+    assert json_block(first, "options")["physics"]["enabled"] is False
+    assert json_block(first, "page")["meta"]["precomputedLayout"] is True
+
+
+def test_small_graphs_settle_with_physics(page: str) -> None:
+    options = json_block(page, "options")
+    assert options["physics"]["enabled"] is True
+    assert options["physics"]["stabilization"]["enabled"] is True
+    assert options["layout"]["randomSeed"] == 7
+
+
+def test_tree_layout_places_every_node_apart() -> None:
+    g = sample_graph()
+    pos = tree_layout(g)
+    assert set(pos) == set(g.nodes)
+    assert len(set(pos.values())) == len(pos)
+    assert pos == tree_layout(g)
+
+
+# --------------------------------------------------------------------------- cap and floor
+
+
+def test_max_nodes_keeps_the_best_connected_and_says_what_went() -> None:
+    g = star_graph(40)
+    page = render_html(g, max_nodes=21)
+    data = json_block(page, "page")
+    names = [e["name"] for e in data["entities"]]
+    assert len(names) == 21 and "中心党委" in names
+    assert all(e["degree"] == 1 for e in data["entities"] if e["type"] == "Person")
+    meta = data["meta"]
+    assert meta["nodesTotal"] == 41 and meta["nodesDrawn"] == 21 and meta["nodesCapped"] == 20
+    assert meta["leftOutByType"] == {"Person": 20}
+    assert len(json_block(page, "nodes")) == 21
+
+
+def test_max_nodes_zero_and_negative() -> None:
+    assert json_block(render_html(sample_graph(), max_nodes=0), "nodes") == []
+    with pytest.raises(ValueError):
+        render_html(sample_graph(), max_nodes=-1)
+
+
+def test_min_confidence_drops_before_drawing() -> None:
+    data = json_block(render_html(sample_graph(), min_confidence=0.75), "page")
+    names = {e["name"] for e in data["entities"]}
+    assert "四议两公开" not in names and "张强" in names
+    assert all(s["confidence"] >= 0.75 for s in data["statements"])
+    assert data["meta"]["nodesBelowConfidence"] == 1
+    assert data["meta"]["minConfidence"] == 0.75
+
+
+def test_write_html(tmp_path: Path) -> None:
+    out = write_html(sample_graph(), tmp_path / "graph.html", max_nodes=5)
+    assert out.read_text(encoding="utf-8") == render_html(sample_graph(), max_nodes=5)
