@@ -1,3 +1,162 @@
-"""Placeholder; replaced below."""
-def main() -> None:  # pragma: no cover
-    pass
+"""The ``kg`` command: a thin typer layer over the library.
+
+Each command checks its arguments, calls one library function and prints.  Any
+:class:`kg.errors.KgError` becomes one line on stderr and exit code 1 (bad input) or 2
+(bad usage); never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import KgError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="grassroots-kg: build, query, export and check a knowledge graph of Chinese grassroots-governance news.",
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(msg: str, code: int = 1) -> None:
+    typer.echo(f"error: {msg}", err=True)
+    raise typer.Exit(code)
+
+
+def _load(path: Path):
+    from .export.rdf import read_graph
+
+    if not path.is_file():
+        raise UsageError(f"{path}: no such graph file")
+    return read_graph(path)
+
+
+@app.command()
+def build(
+    inputs: List[Path] = typer.Argument(..., help="Text files, or folders of *.txt (searched recursively)."),
+    output: Path = typer.Option(Path("outputs"), "-o", "--output", help="Folder for graph.ttl and graph.html."),
+    aliases: List[Path] = typer.Option([], "--aliases", help="Extra alias table(s): alias<TAB>official name[<TAB>type]."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence."),
+) -> None:
+    """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html."""
+    from .graph import counts
+    from .pipeline import build as run_build
+
+    result = run_build(inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence)
+    rep = result.report
+    for path, problem in rep.failures:
+        typer.echo(f"error: {path}: {problem}", err=True)
+    c = counts(result.graph)
+    typer.echo(f"files: {len(rep.files_read)} read, {len(rep.failures)} failed")
+    typer.echo("entities: " + ", ".join(f"{t} {n}" for t, n in c["entities"].items()) + f" (total {result.graph.number_of_nodes()})")
+    typer.echo("relations: " + ", ".join(f"{t} {n}" for t, n in c["relations"].items()) + f" (total {result.graph.number_of_edges()})")
+    for o in result.outputs:
+        typer.echo(f"wrote {o}")
+    typer.echo(f"seconds: {rep.seconds:.1f}")
+    if rep.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    graph: Path = typer.Argument(..., help="A graph file (Turtle)."),
+    sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use -f)."),
+    file: Optional[Path] = typer.Option(None, "-f", "--file", help="Read the query from this file."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+) -> None:
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on GRAPH; common prefixes (kg:, rdfs:, skos: ...) are predeclared."""
+    from .query import RESULT_FORMATS, format_result, run_query
+
+    if (sparql is None) == (file is None):
+        raise UsageError("give the query as an argument or with -f FILE, not both")
+    if fmt not in RESULT_FORMATS:
+        raise UsageError(f"unknown --format {fmt!r}; choose from {', '.join(RESULT_FORMATS)}")
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError as e:
+            raise UsageError(f"{file}: {e.strerror}") from e
+    if not graph.is_file():
+        raise UsageError(f"{graph}: no such graph file")
+    result = run_query(graph, sparql or "")
+    typer.echo(format_result(result, fmt), nl=False)
+
+
+@app.command()
+def export(
+    graph: Path = typer.Argument(..., help="A graph file (Turtle)."),
+    fmt: str = typer.Option(..., "--format", help="jsonld, nt, turtle, graphml or csv (Neo4j import layout)."),
+    output: str = typer.Option("-", "-o", "--output", help="Output file (a folder for csv); - for standard output."),
+) -> None:
+    """Export GRAPH to another format."""
+    from .export.formats import export as run_export
+    from .export.formats import get_exporter
+
+    get_exporter(fmt)  # fails early with the list of formats
+    g = _load(graph)
+    run_export(g, fmt, sys.stdout if output == "-" else output)
+
+
+@app.command()
+def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_json: bool = typer.Option(False, "--json")) -> None:
+    """Count entities and relations by type, and places linked to the gazetteer."""
+    from .graph import counts
+
+    g = _load(graph)
+    c = counts(g)
+    linked: dict[str, int] = {}
+    for _, d in g.nodes(data=True):
+        if d.get("adcode") or (d["type"] in ("Town", "Street", "Village", "Community") and "~" not in str(d.get("id", ""))):
+            pass
+    for n, d in g.nodes(data=True):
+        if d.get("adcode"):
+            linked[d["type"]] = linked.get(d["type"], 0) + 1
+    c["documents"] = len(g.graph.get("documents", {}))
+    c["places_with_adcode"] = dict(sorted(linked.items()))
+    if as_json:
+        typer.echo(json.dumps(c, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"documents: {c['documents']}")
+    typer.echo(f"entities: {g.number_of_nodes()}")
+    for t, n in c["entities"].items():
+        typer.echo(f"  {t:<14}{n:>6}")
+    typer.echo(f"relations: {g.number_of_edges()}")
+    for t, n in c["relations"].items():
+        typer.echo(f"  {t:<14}{n:>6}")
+    typer.echo("places with an adcode: " + (", ".join(f"{t} {n}" for t, n in c["places_with_adcode"].items()) or "none"))
+
+
+def main() -> None:
+    """Entry point: run the app, turning library errors into one line and an exit code."""
+    try:
+        rc = app(standalone_mode=False)
+        sys.exit(rc if isinstance(rc, int) else 0)
+    except KgError as e:
+        typer.echo(f"error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(1)
+    except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
+        import click
+
+        if isinstance(e, click.exceptions.UsageError):
+            typer.echo(f"error: {e.format_message()}", err=True)
+            sys.exit(2)
+        if isinstance(e, click.exceptions.ClickException):
+            typer.echo(f"error: {e.format_message()}", err=True)
+            sys.exit(e.exit_code)
+        typer.echo(f"error: {type(e).__name__}: {e}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

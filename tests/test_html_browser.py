@@ -32,7 +32,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
-SETTLED = "window.kgApp && kgApp.timings.settled !== null"
+# Predicates are functions, not strings: Playwright polls a string with eval(), which the
+# page's Content-Security-Policy (rightly) refuses.
+SETTLED = "() => window.kgApp && kgApp.timings.settled !== null"
 
 
 def _unavailable(reason: str) -> None:
@@ -214,7 +216,7 @@ def test_relation_toggle_and_confidence_slider(sample: Visit) -> None:
     assert sorted(set(relations)) == ["implements", "leads"]
     page.check('#relation-filters li[data-relation="locatedIn"] input')
     page.locator("#confidence").fill("0.75")
-    page.wait_for_function("kgApp.network.body.nodeIndices.length === 9")
+    page.wait_for_function("() => kgApp.network.body.nodeIndices.length === 9")
     count = page.inner_text('#type-filters li[data-type="Mechanism"] .count')
     assert count == "1"  # 四议两公开 (0.6) is below the slider
 
@@ -250,12 +252,13 @@ def test_hostile_document_runs_nothing(browser, tmp_path: Path) -> None:
     page = visit.page
     n = page.evaluate("kgApp.network.body.nodeIndices.length")
     assert n == 3
-    for i in range(n):  # every panel and every tooltip
-        page.evaluate("i => kgApp.choose(i)", i)
+    for i in range(n):  # every tooltip, then every panel
         point = node_point(page, i)
         page.mouse.move(point["x"], point["y"])
         page.wait_for_selector("#tooltip:not([hidden])")
         page.mouse.move(1, 1)
+    for i in range(n):
+        page.evaluate("i => kgApp.choose(i)", i)
     for edge in range(2):
         page.evaluate("i => kgApp.selectEdge(i)", edge)
     page.fill("#search", "javascript")

@@ -273,6 +273,20 @@ def test_awkward_ids_make_iris_every_parser_accepts(entity_id, tmp_path):
     assert list(read_graph(path).nodes) == [entity_id]
 
 
+@pytest.mark.parametrize("doc_id", ["page.v2.", "2024-01-01 版面", "报纸(1)", ".hidden", "a%b"])
+def test_awkward_file_stems_survive_as_document_ids(doc_id, tmp_path):
+    evidence = Evidence(doc_id, 0, 0, 2, "张强说", "post", 0)
+    person = Entity("Person/张强", "Person", "张强", mentions=[evidence])
+    g = build_graph([person], [], [Document(doc_id, f"{doc_id}.txt", "张强说")])
+    path = tmp_path / "stems.ttl"
+    write_turtle(g, path)
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    back = read_graph(path)
+    assert list(back.graph["documents"]) == [doc_id]
+    assert back.nodes["Person/张强"]["docs"] == [doc_id]
+
+
 @pytest.mark.parametrize("entity_id", AWKWARD_IDS)
 def test_iri_escape_is_reversible_and_never_blank(entity_id):
     from urllib.parse import unquote

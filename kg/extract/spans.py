@@ -256,3 +256,275 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             # indices moved with the sort: relink to the span that ends here
             spans[k].chain_prev = next((j for j in range(k) if spans[j].end == spans[k].start), None)
     return spans
+
+
+# ------------------------------------------------------------------ organizations
+
+_TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
+
+#: a head followed by one of these is part of a longer word (党组织, 大学生, 委员)
+_HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
+_ORG_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]")
+#: a numbered sub-unit (组织二科, 第三检察部, 第二党支部, 839台) continues a body's name
+_SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9fff]{1,2})(?:科|处|室|部|台|党支部|支部|中队|大队|组)")
+
+
+#: words that join two bodies rather than name a sub-unit (组织部联合市委社会工作部)
+_CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "与", "和", "及", "同", "向", "对")
+
+
+def _extend_right(text: str, end: int) -> int:
+    """Swallow the sub-units that follow a body's head (组织部组织二科, 检察院第三检察部)."""
+    while True:
+        m = _HEAD_RE.match(text, end)
+        if m and m.end() > end:
+            end = m.end()
+            continue
+        rest = text[end : end + 12]
+        # a short name then another head: 公安局科尔沁分局, 传输发射中心839台党支部
+        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + _HEAD_RE.pattern + ")", rest)
+        if (
+            m2
+            and 0 < m2.end() <= 6
+            and not any(c in L.ORG_STOP for c in m2.group())
+            and not m2.group().startswith(_CONNECTORS)
+            and not _TITLE_RE.search(m2.group())
+        ):
+            h = _HEAD_RE.match(text, end + m2.end())
+            if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
+                end = h.end()
+                continue
+        m3 = _SUBUNIT.match(text, end)
+        if m3 and not any(c in L.ORG_STOP for c in m3.group()) and re.match(r"第|[一二三四五六七八九十0-9]", m3.group()):
+            end = m3.end()
+            continue
+        return end
+
+
+def find_orgs(text: str, places: list[Span]) -> list[Span]:
+    """Named bodies: a name (often opened by a place chain) closed by a generic head
+    (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it."""
+    out: list[Span] = []
+    place_end = {p.end: p for p in places}
+    place_at = {k: p for p in places for k in range(p.start, p.end)}
+    covered = 0
+    for m in _HEAD_RE.finditer(text):
+        if m.start() < covered:
+            continue
+        h_start = m.start()
+        if h_start in place_at and place_at[h_start].end > m.end():
+            continue  # the head is inside a place's name
+        end = _extend_right(text, m.end())
+        # left edge: the name before the head, and the place chain before that name
+        s = left_name_start(text, h_start, max_len=14)
+        # the name may start after a place that ends inside it
+        for p in places:
+            if s < p.end <= h_start and p.start < s:
+                s = p.end
+        # walk back over the chain of places that opens the name
+        q = s
+        while q in place_end:
+            q = place_end[q].start
+        # a place ending right before the head, with 委 (市委, 旗委) or nothing between
+        if s == h_start and h_start in place_end:
+            q = place_end[h_start].start
+            while q in place_end:
+                q = place_end[q].start
+        if s > q:
+            pass
+        start = min(q, s)
+        # "X委组织部": a place, 委, then the head
+        if start == h_start and h_start > 0 and text[h_start - 1] == "委" and (h_start - 1) in place_end:
+            start = place_end[h_start - 1].start
+            while start in place_end:
+                start = place_end[start].start
+        name = text[start:end]
+        if not name or len(name) > 40:
+            continue
+        bare = name
+        for p in places:
+            if p.start == start and p.end <= end:
+                pass
+        # strip the place prefix to judge genericity
+        k = start
+        while k in place_at and place_at[k].start == k and place_at[k].end < end:
+            k = place_at[k].end
+        core = text[k:end]
+        prefixed = k > start
+        if not prefixed and (core in L.GENERIC_ORGS or core in _ORG_HEADS):
+            out.append(Span(start, end, name, "Organization", "org-generic", 0.3, head=m.group()))
+            covered = end
+            continue
+        if core.startswith(("委", "和")) and not prefixed:
+            continue
+        if core[0] in L.ORG_STOP or core[0].isdigit() and not prefixed:
+            continue
+        if not prefixed and (len(core) - len(m.group()) < 2 or core[0] in "级支名个位家所座批类"):
+            continue  # 起党委, 支党员攻坚队: no name before the head
+        conf = 0.85 if prefixed else 0.65
+        out.append(Span(start, end, name, "Organization", "org-head", conf, head=m.group()))
+        covered = end
+    return out
+
+
+# ------------------------------------------------------------------ people
+
+_LEAD = set(L.LEAD_TITLES)
+_BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4})*)")
+
+
+def plausible_name(name: str) -> bool:
+    """A full personal name: a Han surname and one or two given characters, or a
+    transliterated (Mongolian) name made of the usual syllables."""
+    if not name or not all(_is_cjk(c) or c == "·" for c in name):
+        return False
+    if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
+        return True
+    if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在":
+        return True
+    return 3 <= len(name) <= 8 and all(c in L.MONGOLIAN_CHARS for c in name)
+
+
+def name_after(text: str, i: int) -> tuple[int, int] | None:
+    """The personal name starting at ``i``: the longest plausible one that the text
+    closes (a speech verb, punctuation or the end), Mongolian names up to eight chars."""
+    for length in (8, 7, 6, 5, 4, 3, 2):
+        j = i + length
+        if j > len(text):
+            continue
+        cand = text[i:j]
+        if not plausible_name(cand):
+            continue
+        rest = text[j:]
+        if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]):
+            # a Han name is two or three characters; four only with a compound surname
+            return i, j
+    return None
+
+
+def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: bool = False) -> list[Span]:
+    """People named after a post (悦郡社区党支部书记于昕阳说), in bylines and photo credits
+    (本报记者 宋爽 通讯员 任希悦, 赵婧 摄), and as 据某某介绍.  ``role`` holds the post."""
+    out: list[Span] = []
+    taken: set[int] = set()
+
+    def add(i: int, j: int, how: str, conf: float, role: str | None = None) -> None:
+        if any(k in taken for k in range(i, j)):
+            return
+        out.append(Span(i, j, text[i:j], "Person", how, conf, role=role))
+        taken.update(range(i, j))
+
+    for m in _BYLINE_NAME.finditer(text):
+        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,8}", m.group(1)):
+            i = m.start(1) + nm.start()
+            if plausible_name(nm.group()):
+                add(i, i + len(nm.group()), "byline", 0.95)
+    if heading or re.search(r"[□■●◎]", text[:2]):
+        body = re.sub(r"^[#\s□■●◎◆]*", "", text)
+        off = len(text) - len(body)
+        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,8}", body):
+            if plausible_name(nm.group()) and len(body) <= 12:
+                add(off + nm.start(), off + nm.end(), "byline", 0.9)
+    for m in re.finditer(r"([\u4e00-\u9fff·]{2,8}?)\s*摄", text):
+        nm = m.group(1)
+        for length in range(min(len(nm), 8), 1, -1):
+            cand = nm[-length:]
+            if plausible_name(cand):
+                add(m.end(1) - length, m.end(1), "photo-credit", 0.9)
+                break
+    for m in _TITLE_RE.finditer(text):
+        hit = name_after(text, m.end())
+        if hit is None:
+            continue
+        role = m.group()
+        add(hit[0], hit[1], "post", 0.85 if role in _LEAD else 0.75, role)
+    for m in re.finditer(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)", text):
+        if plausible_name(m.group(1)):
+            add(m.start(1), m.end(1), "according-to", 0.7)
+    return sorted(out, key=lambda s: s.start)
+
+
+# ------------------------------------------------------------------ mechanisms
+
+_MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
+_VERB_RE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r")(?:了|起|出|好)?$")
+_QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"]{1,40})\"")
+_UNQUOTED_HEADS = ("积分制", "负责制", "机制", "制度", "体系", "模式")
+
+
+def _mech_core_ok(core: str) -> bool:
+    c = core.strip()
+    if len(c) < 2 or c in L.NOT_MECHANISMS:
+        return False
+    if re.search(r"[。!?！？]", c):
+        return False
+    return not re.fullmatch(r"[0-9.%]+", c)
+
+
+def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
+    """Named practices: quoted names credited by a verb or closed by a practice head
+    (“铁三角”机制, 推行“积分制”), unquoted names closed by 机制/制度/体系/负责制 right after an
+    implementing verb, and the items of a list closed by "N项工作机制"."""
+    out: list[Span] = []
+    # 1. quoted names
+    quotes = list(_QUOTE_RE.finditer(text))
+    for idx, m in enumerate(quotes):
+        core = next(g for g in m.groups() if g is not None)
+        if not _mech_core_ok(core):
+            continue
+        before = text[max(0, m.start() - 6) : m.start()]
+        after = text[m.end() :]
+        # a run of quoted names shares the head after the last one: “青春相助”“青春相育”三大品牌
+        k = idx
+        while k + 1 < len(quotes) and quotes[k + 1].start() - quotes[k].end() <= 1:
+            k += 1
+        tail = text[quotes[k].end() :]
+        tail = re.sub(r"^(?:等|这|的|[0-9一二两三四五六七八九十]+[大项个种支])*", "", tail)
+        head = _MECH_HEAD_RE.match(tail)
+        if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
+            continue
+        if re.match(r"(?:党员)?(?:攻坚队|服务队|党支部|工委|联合党员攻坚队|志愿服务队|攻坚队)", after):
+            continue  # “科技兴蒙”党员攻坚队 is a body
+        verb = bool(_VERB_RE.search(re.sub(r"[的了]$", "", before))) or bool(re.search("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")", before))
+        shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core))
+        if heading and not head:
+            continue
+        if not (head or verb or shape):
+            continue
+        if len(core) > 24 and not head:
+            continue
+        conf = 0.8 if head else 0.65 if verb else 0.55
+        end = m.end()
+        if head and k == idx:
+            end = quotes[k].end() + (len(text[quotes[k].end():]) - len(tail)) + head.end()
+        out.append(Span(m.start(), end, text[m.start() : end], "Mechanism", "mech-quoted", conf,
+                        canonical=core.strip()))
+    taken = {k for s in out for k in range(s.start, s.end)}
+    # 2. unquoted names closed by a practice head, right after a verb
+    for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
+        if m.start() in taken:
+            continue
+        s = left_name_start(text, m.start(), max_len=8)
+        if s >= m.start() and m.group() not in ("积分制", "负责制"):
+            continue
+        name = text[s : m.end()]
+        pre = text[max(0, s - 6) : s]
+        if not _VERB_RE.search(pre) and m.group() not in ("积分制", "负责制"):
+            continue
+        core = name
+        if len(core) < 4 or any(k in taken for k in range(s, m.end())):
+            continue
+        if core[: -len(m.group())] in ("工作", "长效", "管理", "服务", "运行", "联动", "保障", "激励", "协调", "考核", "评价", "组织", "治理"):
+            continue
+        out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))
+        taken.update(range(s, m.end()))
+    # 3. the items of a list closed by "N项工作机制"
+    for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等)?[0-9一二两三四五六七八九十]+[项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)", text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            st = pos
+            pos += len(item) + 1
+            if st in taken or not _mech_core_ok(item):
+                continue
+            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.6, canonical=item))
+    return sorted(out, key=lambda s: s.start)

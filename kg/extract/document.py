@@ -1,0 +1,368 @@
+"""Extraction in context: one document's spans turned into mentions and relations.
+
+The span finders (:mod:`kg.extract.spans`) see one sentence at a time.  Here the article
+is the context a reader uses: which of China's many 双河镇 the text means (the places
+around it), what a bare 社区 or 居委会 refers to, who the subject of a sentence without one
+is ("创新实施……机制" credits the article's current subject), and which body a post belongs
+to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer import Division, Gazetteer
+from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
+from . import lexicon as L
+from .spans import Span, find_mechanisms, find_orgs, find_people, find_places
+
+#: a clause opener that may stand before a sentence's subject (近年来, 2023年以来, 目前)
+_OPENER = re.compile(
+    r"^(?:[0-9]{4}年(?:[0-9]{1,2}月)?(?:以来|起|初|底|中)?|近年来|近期|近日|日前|目前|今年以来|今年|去年|"
+    r"同时|此外|另外|其中|截至目前|为此|为了[^,，]*|在此基础上|下一步|一方面|另一方面|首先|其次|最后|"
+    r"据了解|记者了解到|近两年|近几年|多年来|自[^,，]{1,12}以来)[,，]?"
+)
+
+
+@dataclass
+class _Ctx:
+    """What the reader knows at a point in the document."""
+
+    region: dict[int, float] = field(default_factory=dict)  # division id → weight
+    place_keys: dict[str, str] = field(default_factory=dict)  # surface/canonical → entity key
+    place_rows: dict[str, Division | None] = field(default_factory=dict)  # entity key → row
+    recent_places: list[tuple[str, str, str]] = field(default_factory=list)  # (key, type, name) in the article
+    subject: str | None = None  # mention id of the article's current subject
+
+
+def _evidence(doc: Document, sent: Sentence, span: Span | None, how: str) -> Evidence:
+    if span is None:
+        start, end = sent.start, sent.end
+    else:
+        start, end = sent.span(span.start, span.end)
+    return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
+
+
+def _region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]]) -> dict[int, float]:
+    """The divisions a document is about: the ancestors of every place it names without
+    ambiguity, weighted by how often.  Used to choose among same-named places."""
+    weight: dict[int, float] = {}
+    for spans in per_sentence:
+        for sp in spans:
+            uppers = {d.id for d in sp.candidates if d.type in ("Province", "City", "County")}
+            if len(uppers) == 1:
+                d = next(d for d in sp.candidates if d.id in uppers)
+                for a in [d, *gaz.ancestors(d)]:
+                    weight[a.id] = weight.get(a.id, 0.0) + 1.0
+    return weight
+
+
+def _choose(sp: Span, gaz: Gazetteer, parent: Division | None, ctx: _Ctx) -> Division | None:
+    """The gazetteer row a place span means, or None when the context cannot tell."""
+    cands = sp.candidates
+    if not cands:
+        return None
+    if parent is not None:
+        under = [d for d in cands if gaz.is_within(d, parent)]
+        if under:
+            return under[0]
+        if PLACE_LEVEL.get(sp.type, 9) > PLACE_LEVEL.get(parent.type or "", 0):
+            return None  # a place the gazetteer lacks under this parent keeps the text's parent
+    # a municipality is a City in the text (北京 is 北京市, the city)
+    if len({d.adcode for d in cands}) == 1 and any(d.type == "City" for d in cands):
+        cands = [d for d in cands if d.type == "City"] or cands
+    if len(cands) == 1 and cands[0].type in ("Province", "City", "County"):
+        return cands[0]
+
+    def score(d: Division) -> float:
+        return sum(ctx.region.get(a.id, 0.0) for a in gaz.ancestors(d))
+
+    scored = sorted(((score(d), -i, d) for i, d in enumerate(cands)), key=lambda t: (t[0], t[1]), reverse=True)
+    best, second = scored[0], scored[1] if len(scored) > 1 else None
+    if best[0] <= 0:
+        return None
+    if second is not None and second[0] == best[0]:
+        return None
+    return best[2]
+
+
+def _is_clause_start(text: str, i: int) -> bool:
+    """Does a subject at ``i`` open its clause (after punctuation or an opener)?"""
+    head = text[:i]
+    cut = max(head.rfind(c) for c in ",，;；:：。!?“”")
+    lead = head[cut + 1 :]
+    return not lead.strip() or bool(_OPENER.fullmatch(lead.strip())) or lead.strip() in ("在", "由")
+
+
+class _DocExtractor:
+    def __init__(self, doc: Document, gaz: Gazetteer):
+        self.doc, self.gaz = doc, gaz
+        self.out = Extraction(doc)
+        self.ctx = _Ctx()
+        self._n = 0
+
+    # ---------------------------------------------------------- mentions
+    def _mention(self, sent: Sentence, sp: Span, type_: str, canonical: str, **kw) -> Mention:
+        self._n += 1
+        kw.setdefault("confidence", sp.confidence)
+        m = Mention(
+            id=f"{self.doc.id}:{sent.index}:{self._n}",
+            type=type_,
+            name=sp.text,
+            canonical=canonical,
+            evidence=_evidence(self.doc, sent, sp, sp.how),
+            **kw,
+        )
+        self.out.mentions.append(m)
+        return m
+
+    def _relation(self, sent: Sentence, s: Mention, p: str, o: Mention, how: str, conf: float,
+                  span: Span | None = None, role: str | None = None) -> None:
+        self.out.relations.append(
+            RelationMention(s.id, p, o.id, _evidence(self.doc, sent, span, how), round(conf, 3), role)
+        )
+
+    # ---------------------------------------------------------- places
+    def place_key(self, sp: Span, row: Division | None, parent_key: str | None) -> str:
+        if row is not None:
+            return self.gaz.key(row)
+        known = self.ctx.place_keys.get(sp.text)
+        if known:
+            return known
+        base = parent_key.split("/", 1)[1] if parent_key else ""
+        return f"{sp.type}/{base}/{sp.text}" if base else f"{sp.type}//{sp.text}"
+
+    def link_places(self, sent: Sentence, spans: list[Span]) -> dict[int, Mention]:
+        """Mentions for the place spans of one sentence; chains link child to parent."""
+        made: dict[int, Mention] = {}
+        rows: dict[int, Division | None] = {}
+        for k, sp in enumerate(spans):
+            parent_row = rows.get(sp.chain_prev) if sp.chain_prev is not None else None
+            parent_m = made.get(sp.chain_prev) if sp.chain_prev is not None else None
+            # a chain parent must be higher: 迎新路街道新春社区, not 新春社区迎新路街道
+            if parent_m is not None and PLACE_LEVEL[parent_m.type] >= PLACE_LEVEL[sp.type]:
+                parent_m, parent_row = None, None
+            known_key = self.ctx.place_keys.get(sp.text) if parent_m is None else None
+            if known_key is not None:
+                row = self.ctx.place_rows.get(known_key)
+            else:
+                row = _choose(sp, self.gaz, parent_row, self.ctx)
+            rows[k] = row
+            if parent_m is None and row is None and known_key is None and PLACE_LEVEL[sp.type] >= 4:
+                # a new place below the county that the gazetteer cannot place: the nearest
+                # higher place of the article contains it (a 小区 of the 社区 being described)
+                for key, t, _ in reversed(self.ctx.recent_places):
+                    if PLACE_LEVEL[t] < PLACE_LEVEL[sp.type]:
+                        parent_m = next((m for m in self.out.mentions if m.id == key), None)
+                        break
+            key = known_key or self.place_key(sp, row, self._key_of(parent_m))
+            name = row.name if row is not None else sp.text
+            type_ = row.type if row is not None and row.type else sp.type
+            m = self._mention(
+                sent, sp, type_, name,
+                adcode=row.adcode if row is not None else None,
+                parent=parent_m.id if parent_m is not None else None,
+                aliases=(sp.text,) if sp.text != name else (),
+            )
+            m.canonical = name
+            self._keys[m.id] = key
+            self.ctx.place_keys.setdefault(sp.text, key)
+            self.ctx.place_keys.setdefault(name, key)
+            self.ctx.place_rows[key] = row
+            self.ctx.recent_places.append((m.id, type_, name))
+            made[k] = m
+            if parent_m is not None and sp.chain_prev is not None:
+                self._relation(sent, m, "locatedIn", parent_m, "chain", 0.9, sp)
+            elif parent_m is not None:
+                self._relation(sent, m, "locatedIn", parent_m, "context", 0.5, sp)
+        return made
+
+    def _key_of(self, m: Mention | None) -> str | None:
+        return self._keys.get(m.id) if m is not None else None
+
+    # ---------------------------------------------------------- bodies
+    def contextual_org(self, sp: Span) -> str | None:
+        """A body named by its kind alone (居委会, 组织部) gets the nearest fitting place of
+        the article as its prefix: 新春社区居委会, 土默特右旗委组织部."""
+        head = sp.text
+        wants_county = head in ("组织部", "宣传部", "统战部", "社会工作部", "政法委", "编办")
+        for key, t, name in reversed(self.ctx.recent_places):
+            lvl = PLACE_LEVEL[t]
+            if wants_county and lvl <= 3:
+                return name + "委" + head
+            if not wants_county and head in ("居委会", "社区党委", "党委", "党支部", "党总支", "村委会", "党工委"):
+                if head in ("居委会",) and t == "Community":
+                    return name + head
+                if head == "村委会" and t == "Village":
+                    return name + head
+                if head == "党工委" and t == "Street":
+                    return name + head
+                return None
+        return None
+
+    # ---------------------------------------------------------- the document
+    def run(self) -> Extraction:
+        doc, gaz = self.doc, self.gaz
+        self._keys: dict[str, str] = {}
+        place_spans = [find_places(s.text, gaz) for s in doc.sentences]
+        self.ctx.region = _region(doc, gaz, place_spans)
+        region_province = self._region_province()
+        article = -1
+        for sent, pspans in zip(doc.sentences, place_spans):
+            if sent.article != article:
+                article = sent.article
+                self.ctx.recent_places = []
+                self.ctx.subject = None
+            text = sent.text
+            places = self.link_places(sent, pspans)
+            # 自治区 alone: the autonomous region the document is about
+            if region_province is not None:
+                for mm in re.finditer("自治区", text):
+                    if not any(p.start <= mm.start() < p.end for p in pspans):
+                        sp = Span(mm.start(), mm.end(), "自治区", "Province", "region-alias", 0.7, [region_province])
+                        m = self._mention(sent, sp, "Province", region_province.name,
+                                          adcode=region_province.adcode, aliases=("自治区",))
+                        self._keys[m.id] = gaz.key(region_province)
+                        pspans = sorted([*pspans, sp], key=lambda s: s.start)
+                        places[len(pspans) + 1000] = m
+            place_by_span = {(m.evidence.start, m.evidence.end): m for m in places.values()}
+            orgs = find_orgs(text, pspans)
+            org_mentions: list[tuple[Span, Mention]] = []
+            for sp in orgs:
+                canonical = sp.text
+                if sp.how == "org-generic":
+                    canonical = self.contextual_org(sp) or ""
+                    if not canonical:
+                        continue
+                m = self._mention(sent, sp, "Organization", canonical, confidence=sp.confidence)
+                # the place a body is named after
+                for p in pspans:
+                    if p.start >= sp.start and p.end <= sp.end:
+                        pm = place_by_span.get(sent.span(p.start, p.end))
+                        if pm is not None:
+                            m.place = pm.id
+                org_mentions.append((sp, m))
+            people = find_people(text, orgs, pspans, heading=sent.is_heading)
+            person_mentions = []
+            for sp in people:
+                if any(o.start <= sp.start < o.end for o in orgs) or any(p.start <= sp.start < p.end for p in pspans):
+                    continue  # never a name inside a body's or a place's name
+                pm = self._mention(sent, sp, "Person", sp.text)
+                person_mentions.append((sp, pm))
+                if sp.role:
+                    self._leads(sent, sp, pm, org_mentions, pspans, place_by_span)
+            mechs = find_mechanisms(text, heading=sent.is_heading)
+            # the sentence's own subject, if it opens a clause
+            subject = None
+            for sp, m in sorted(
+                [*org_mentions, *((p, place_by_span[sent.span(p.start, p.end)]) for p in pspans
+                                  if sent.span(p.start, p.end) in place_by_span)],
+                key=lambda t: t[0].start,
+            ):
+                if _is_clause_start(text, sp.start) and not sent.is_heading:
+                    subject = m
+                    break
+            if sent.is_heading and not self.ctx.subject:
+                # "和林格尔县:" / "托县双河镇：" headlines name the article's subject
+                cands = [m for m in places.values()]
+                if cands and re.search(r"[:：]\s*$", text):
+                    self.ctx.subject = cands[-1].id
+            for sp in mechs:
+                mm = self._mention(sent, sp, "Mechanism", sp.canonical or sp.text, aliases=(sp.text,))
+                subj = self._subject_for(sent, sp, org_mentions, pspans, place_by_span) or subject
+                subj_id = subj.id if subj is not None else self.ctx.subject
+                if subj_id is not None:
+                    s_m = next(m for m in reversed(self.out.mentions) if m.id == subj_id)
+                    conf = 0.7 if subj is not None else 0.5
+                    self._relation(sent, s_m, "implements", mm, "implements-" + ("sentence" if subj else "article"), conf * sp.confidence + 0.2, sp)
+            if subject is not None and not sent.is_heading:
+                self.ctx.subject = subject.id
+            elif self.ctx.subject is None and not sent.is_heading:
+                firsts = [m for _, m in org_mentions] + list(places.values())
+                if firsts:
+                    self.ctx.subject = firsts[0].id
+        for m in self.out.mentions:
+            m_key = self._keys.get(m.id)
+            if m_key:
+                m.canonical = m.canonical  # keys travel in the resolver via kg.resolve
+        self.out.keys = dict(self._keys)  # type: ignore[attr-defined]
+        return self.out
+
+    def _region_province(self) -> Division | None:
+        provinces = [(w, i) for i, w in self.ctx.region.items() if self.gaz.rows[i].type == "Province"]
+        if not provinces:
+            return None
+        w, i = max(provinces)
+        d = self.gaz.rows[i]
+        return d if d.name.endswith("自治区") else None
+
+    def _subject_for(self, sent, sp: Span, org_mentions, pspans, place_by_span) -> Mention | None:
+        """The body or place the sentence credits with the practice at ``sp``: the nearest
+        one before it in the same clause that opens its clause or directly precedes a verb."""
+        text = sent.text
+        cands = []
+        for o, m in org_mentions:
+            if o.end <= sp.start:
+                cands.append((o, m))
+        for p in pspans:
+            key = sent.span(p.start, p.end)
+            if p.end <= sp.start and key in place_by_span:
+                cands.append((p, place_by_span[key]))
+        cands.sort(key=lambda t: t[0].end)
+        for o, m in reversed(cands):
+            between = text[o.end : sp.start]
+            if re.search(r"[。!?;；]", between) or len(between) > 40:
+                continue
+            if any(o2.start >= o.end and o2.end <= sp.start for o2, _ in cands):
+                continue
+            if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") :
+                continue
+            if re.match(r"^(?:的|等|和|与)", between):
+                continue
+            verb = re.search("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")", between)
+            if verb or _is_clause_start(text, o.start):
+                return m
+        return None
+
+    def _leads(self, sent, sp: Span, pm: Mention, org_mentions, pspans, place_by_span) -> None:
+        """Person → body (or place) whose post stands right before the name."""
+        if sp.role not in L.LEAD_TITLES:
+            return
+        text = sent.text
+        title_start = sp.start - len(sp.role)
+        # walk back over "X书记、Y主任" lists and qualifiers (专职, “一肩挑”)
+        targets = []
+        pos = title_start
+        for _ in range(3):
+            best = None
+            for o, m in org_mentions:
+                gap = text[o.end : pos]
+                if o.end <= pos and len(gap) <= 6 and not re.search(r"[,，。;；]", gap):
+                    if best is None or o.end > best[0].end:
+                        best = (o, m, gap)
+            if best is None:
+                for p in pspans:
+                    gap = text[p.end : pos]
+                    key = sent.span(p.start, p.end)
+                    if p.end <= pos and len(gap) <= 6 and not re.search(r"[,，。;；、]", gap) and key in place_by_span:
+                        if best is None or p.end > best[0].end:
+                            best = (p, place_by_span[key], gap)
+            if best is None:
+                break
+            o, m, gap = best
+            role = (o.head or "") + gap + (sp.role if pos == title_start else "") if o.type == "Organization" else gap + sp.role
+            targets.append((m, role.strip() or sp.role))
+            # another post before: "新春社区党委书记、居委会主任张强"
+            before = text[: o.start]
+            mt = re.search("(" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")、$", before)
+            if not mt:
+                break
+            pos = mt.start()
+        for m, role in targets:
+            self._relation(sent, pm, "leads", m, "post", 0.85, sp, role=role)
+
+
+def extract(doc: Document, gaz: Gazetteer) -> Extraction:
+    """All mentions and relations of one document."""
+    return _DocExtractor(doc, gaz).run()

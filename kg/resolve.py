@@ -1,0 +1,162 @@
+"""Resolution: one entity per real-world thing across all documents.
+
+Identity is decided by a stable key, never by run order:
+
+* a place the gazetteer knows: its adcode, or the path below the nearest division with
+  one (``Town/150122/双河镇``); same-named places under different parents stay apart;
+* a place it does not know: its parent's key and its name, as the text gives them;
+* a body: the key of the place it is named after and the rest of its name
+  (``Organization/Community/150404/松州街道/悦郡社区/党支部``), or its name alone;
+* a person: the name; a mechanism: its core name (quotes and width folded).
+
+Known places are completed upwards from the gazetteer (托克托县 → 呼和浩特市 → 内蒙古自治区),
+so every county has its city and province above it even when the text leaves them out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from typing import Iterable
+
+from .gazetteer import Gazetteer
+from .model import PLACE_TYPES, Entity, Evidence, Extraction, Mention, Relation
+
+_QUOTES = "“”‘’\"'「」『』《》〈〉"
+
+
+def norm_name(s: str) -> str:
+    """Width-folded, quote-free, space-free form of a name, for identity."""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(c for c in s if c not in _QUOTES and not c.isspace())
+
+
+def _combine(confidences: Iterable[float]) -> float:
+    """Noisy-or of independent pieces of evidence: more mentions, more confidence."""
+    p = 1.0
+    for c in confidences:
+        p *= 1.0 - max(0.0, min(c, 0.99))
+    return round(1.0 - p, 3)
+
+
+def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | None:
+    keys: dict[str, str] = getattr(x, "keys", {})
+    if m.type in PLACE_TYPES:
+        k = keys.get(m.id)
+        if k and "//" in k:  # no parent known: keep it to its document
+            t, name = k.split("//", 1)
+            return f"{t}/~{x.doc.id}/{name}"
+        return k
+    if m.type == "Person":
+        return f"Person/{norm_name(m.canonical)}"
+    if m.type == "Mechanism":
+        return f"Mechanism/{norm_name(m.canonical)}"
+    if m.type == "Organization":
+        name = norm_name(m.canonical)
+        if m.place and m.place in keys:
+            place = by_id[m.place]
+            pk = keys[m.place]
+            i = name.find(place.name)
+            rest = name[i + len(place.name) :] if i >= 0 else name
+            if rest:
+                return f"Organization/{pk.split('/', 1)[1]}/{rest}"
+        return f"Organization/{name}"
+    return None
+
+
+def _org_display(names: list[str]) -> str:
+    """The most specific full name: the longest form, ties broken by order."""
+    return sorted(names, key=lambda s: (-len(s), s))[0]
+
+
+def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity], list[Relation]]:
+    """Merge mentions into entities and relation mentions into facts."""
+    entities: dict[str, Entity] = {}
+    names: dict[str, list[str]] = defaultdict(list)
+    confs: dict[str, list[float]] = defaultdict(list)
+    mention_entity: dict[str, str] = {}
+    for x in extractions:
+        by_id = {m.id: m for m in x.mentions}
+        for m in x.mentions:
+            key = _mention_key(m, x, by_id)
+            if key is None:
+                continue
+            mention_entity[m.id] = key
+            e = entities.get(key)
+            if e is None:
+                e = entities[key] = Entity(id=key, type=m.type, name=m.canonical, adcode=m.adcode)
+            e.mentions.append(m.evidence)
+            names[key].append(norm_name(m.canonical))
+            for a in (m.name, *m.aliases):
+                if a and a not in e.aliases:
+                    e.aliases.append(a)
+            confs[key].append(m.confidence)
+    for key, e in entities.items():
+        if e.type == "Organization":
+            e.name = _org_display(names[key])
+        elif e.type in ("Mechanism", "Person"):
+            e.name = sorted(set(names[key]), key=lambda s: (-names[key].count(s), len(s), s))[0]
+        e.aliases = sorted({a for a in e.aliases if norm_name(a) != e.name})
+        e.confidence = _combine(confs[key])
+
+    relations: dict[tuple[str, str, str], Relation] = {}
+    rconfs: dict[tuple, list[float]] = defaultdict(list)
+
+    def add(s: str, p: str, o: str, ev: Evidence, conf: float, role: str | None = None) -> None:
+        if s == o:
+            return
+        k = (s, p, o)
+        r = relations.get(k)
+        if r is None:
+            r = relations[k] = Relation(s, p, o, role=role)
+        if role and not r.role:
+            r.role = role
+        r.evidence.append(ev)
+        rconfs[k].append(conf)
+
+    for x in extractions:
+        for rm in x.relations:
+            s, o = mention_entity.get(rm.subject), mention_entity.get(rm.object)
+            if s and o:
+                add(s, rm.predicate, o, rm.evidence, rm.confidence, rm.role)
+
+    _complete_containment(entities, gaz, add)
+    for k, r in relations.items():
+        r.confidence = _combine(rconfs[k])
+    return sorted(entities.values(), key=lambda e: e.id), sorted(relations.values(), key=lambda r: (r.subject, r.predicate, r.object))
+
+
+def _complete_containment(entities: dict[str, Entity], gaz: Gazetteer, add) -> None:
+    """Add the gazetteer's parents of every linked place, up to the province."""
+    rows_by_key = {}
+    for d_id in _linked_rows(entities, gaz):
+        rows_by_key[gaz.key(gaz.rows[d_id])] = gaz.rows[d_id]
+    for key, row in sorted(rows_by_key.items()):
+        child = entities[key]
+        ev = child.mentions[0] if child.mentions else None
+        current = row
+        for parent in gaz.ancestors(row):
+            if parent.name == current.name:
+                continue  # a municipality's city row under its province row
+            pkey = gaz.key(parent)
+            if pkey not in entities:
+                entities[pkey] = Entity(id=pkey, type=parent.type, name=parent.name, adcode=parent.adcode, confidence=1.0)
+            if ev is not None:
+                add(gaz.key(current), "locatedIn", pkey,
+                    Evidence(ev.doc, ev.sentence, ev.start, ev.end, ev.text, "gazetteer", ev.article), 0.95)
+            current = parent
+            if pkey in rows_by_key and pkey != key:
+                break  # that parent completes its own chain
+
+
+def _linked_rows(entities: dict[str, Entity], gaz: Gazetteer) -> list[int]:
+    """Gazetteer rows of the places whose key came from the gazetteer."""
+    out = []
+    for key, e in entities.items():
+        if e.type not in PLACE_TYPES or "~" in key:
+            continue
+        for d in gaz.lookup(e.name, aliases=False):
+            if gaz.key(d) == key:
+                out.append(d.id)
+                break
+    return sorted(out)
