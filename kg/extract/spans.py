@@ -373,31 +373,62 @@ _LEAD = set(L.LEAD_TITLES)
 _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4})*)")
 
 
-def plausible_name(name: str) -> bool:
+def _is_common_word(w: str) -> bool:
+    """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
+    tag = _jieba_tag(w)
+    return tag is not None and not tag.startswith("nr")
+
+
+def plausible_name(name: str, *, strict: bool = False) -> bool:
     """A full personal name: a Han surname and one or two given characters, or a
-    transliterated (Mongolian) name made of the usual syllables."""
+    transliterated (Mongolian) name made of the usual syllables; never a common word
+    (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
+    function-word surname or a common word after the surname (和群众, 来此)."""
     if not name or not all(_is_cjk(c) or c == "·" for c in name):
+        return False
+    if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2])):
+        return False  # 干部, 单位; 干部可, 居民张
+    if strict and (name[0] in "和来与及同将把被让给在对从由向为富包" or (len(name) == 3 and _is_common_word(name[1:]))):
         return False
     if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
         return True
     if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在":
         return True
-    return 3 <= len(name) <= 8 and all(c in L.MONGOLIAN_CHARS for c in name)
+    lo = 3 if strict else 2
+    return lo <= len(name) <= 8 and all(c in L.MONGOLIAN_CHARS for c in name)
 
 
-def name_after(text: str, i: int) -> tuple[int, int] | None:
+def byline_name(name: str) -> bool:
+    """In a byline any two-to-four-character name that is not a word is a name (若谷)."""
+    if any(w in name for w in ("记者", "通讯员", "摄影", "本报")):
+        return False
+    return plausible_name(name) or (2 <= len(name) <= 4 and all(_is_cjk(c) for c in name) and _jieba_tag(name) is None)
+
+
+#: what follows a name in running text: speech and action verbs
+_NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着", "高兴", "回忆", "认为", "谈起", "谈到",
+                   "带领", "得到", "接到", "深有感触", "细心", "激动", "自豪", "感叹", "动情", "指出", "强调", "等一批")
+
+
+def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
-    closes (a speech verb, punctuation or the end), Mongolian names up to eight chars."""
+    closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
+    verb or adverb right after it (敖云代来满脸自豪地说, 石雪退休前)."""
+    bounds = {e for _, e, _ in tokens(text)}
+    flags = {s0: f for s0, _, f in tokens(text)}
     for length in (8, 7, 6, 5, 4, 3, 2):
         j = i + length
         if j > len(text):
             continue
         cand = text[i:j]
-        if not plausible_name(cand):
+        if not plausible_name(cand, strict=strict):
+            continue
+        if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
         rest = text[j:]
         if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]):
-            # a Han name is two or three characters; four only with a compound surname
+            return i, j
+        if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
     return None
 
@@ -417,14 +448,20 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     for m in _BYLINE_NAME.finditer(text):
         for nm in re.finditer(r"[\u4e00-\u9fff·]{2,8}", m.group(1)):
             i = m.start(1) + nm.start()
-            if plausible_name(nm.group()):
+            if byline_name(nm.group()):
                 add(i, i + len(nm.group()), "byline", 0.95)
-    if heading or re.search(r"[□■●◎]", text[:2]):
+    # the writer of a brief, in parentheses at its end: "……。(杨志炜)"
+    for m in re.finditer(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$", text):
+        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,4}", m.group(1)):
+            if plausible_name(nm.group(), strict=True):
+                add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit", 0.8)
+    if re.match(r"^[#\s]*[□■●◎◆]", text):
+        # a byline mark before a lone name: "□安寅东", "◎李晗"
         body = re.sub(r"^[#\s□■●◎◆]*", "", text)
         off = len(text) - len(body)
-        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,8}", body):
-            if plausible_name(nm.group()) and len(body) <= 12:
-                add(off + nm.start(), off + nm.end(), "byline", 0.9)
+        nm = re.fullmatch(r"([\u4e00-\u9fff·]{2,8})\s*", body)
+        if nm and plausible_name(nm.group(1)):
+            add(off, off + len(nm.group(1)), "byline", 0.9)
     for m in re.finditer(r"([\u4e00-\u9fff·]{2,8}?)\s*摄", text):
         nm = m.group(1)
         for length in range(min(len(nm), 8), 1, -1):
@@ -433,7 +470,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
                 add(m.end(1) - length, m.end(1), "photo-credit", 0.9)
                 break
     for m in _TITLE_RE.finditer(text):
-        hit = name_after(text, m.end())
+        hit = name_after(text, m.end(), strict=m.group() not in _LEAD)
         if hit is None:
             continue
         role = m.group()
@@ -441,6 +478,34 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     for m in re.finditer(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)", text):
         if plausible_name(m.group(1)):
             add(m.start(1), m.end(1), "according-to", 0.7)
+    # a full name before an honorific or kin word: 杨新民大爷, 许桂兰老人 (张女士 is no name)
+    for m in re.finditer("(" + "|".join(sorted(L.HONORIFICS, key=len, reverse=True)) + ")", text):
+        for length in (3, 4):
+            i = m.start() - length
+            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not _is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
+                add(i, m.start(), "name-honorific", 0.7)
+                break
+    # jieba proposes a name; the words around it decide (a speech verb after it, or a
+    # descriptor such as 农机手, 获得者, 党员 before it)
+    toks = list(tokens(text))
+    merged: list[tuple[int, int, str]] = []
+    for s0, e0, flag in toks:  # 巴音/吉日/嘎拉: one transliterated name in jieba's pieces
+        if merged and flag.startswith("nr") and merged[-1][2].startswith("nr") and merged[-1][1] == s0 and all(
+            c in L.MONGOLIAN_CHARS for c in text[merged[-1][0] : e0]
+        ):
+            merged[-1] = (merged[-1][0], e0, "nr")
+        else:
+            merged.append((s0, e0, flag))
+    for s0, e0, flag in merged:
+        if not flag.startswith("nr") or e0 - s0 < 2:
+            continue
+        cand = text[s0:e0]
+        if not plausible_name(cand, strict=True):
+            continue
+        after = text[e0 : e0 + 3]
+        before = text[max(0, s0 - 3) : s0]
+        if after.startswith(_NAME_FOLLOWERS) or re.search(r"(?:手|者|员|民|人|长|师|生|党员|干部|记者)$", before):
+            add(s0, e0, "jieba-name", 0.6)
     return sorted(out, key=lambda s: s.start)
 
 
