@@ -83,7 +83,9 @@ HOOK = """
 # --------------------------------------------------------------------------- graphs
 
 
-def synthetic_graph(n_nodes: int = 5000, n_edges: int = 10000, seed: int = 20240501) -> nx.MultiDiGraph:
+def synthetic_graph(
+    n_nodes: int = 5000, n_edges: int = 10000, seed: int = 20240501
+) -> nx.MultiDiGraph:
     """A place tree with organisations, people and mechanisms hung on it, always the same.
 
     Shaped like ours: about 60% places (a province, cities, counties, towns, communities),
@@ -93,20 +95,41 @@ def synthetic_graph(n_nodes: int = 5000, n_edges: int = 10000, seed: int = 20240
     rng = random.Random(seed)
     doc = Document("synthetic", "synthetic.txt", "", [Article(0, "合成数据：基层治理")])
     ev = lambda i: Evidence("synthetic", i, 0, 10, f"第{i}句：合成的证据句子。", "bench")  # noqa: E731
-    shares = [("City", 0.004), ("County", 0.03), ("Town", 0.12), ("Community", 0.45),
-              ("Organization", 0.2), ("Person", 0.16)]
-    entities = [Entity("Province/150000", "Province", "内蒙古自治区", adcode="150000", confidence=1.0)]
+    shares = [
+        ("City", 0.004),
+        ("County", 0.03),
+        ("Town", 0.12),
+        ("Community", 0.45),
+        ("Organization", 0.2),
+        ("Person", 0.16),
+    ]
+    entities = [
+        Entity("Province/150000", "Province", "内蒙古自治区", adcode="150000", confidence=1.0)
+    ]
     for t, share in shares:
-        entities += [Entity(f"{t}/{i:05d}", t, f"{t[:2]}{i:05d}", confidence=round(rng.uniform(0.3, 1), 2))
-                     for i in range(int(n_nodes * share))]
-    entities += [Entity(f"Mechanism/{i:05d}", "Mechanism", f"机制{i:05d}",
-                        confidence=round(rng.uniform(0.3, 1), 2))
-                 for i in range(n_nodes - len(entities))]
+        entities += [
+            Entity(f"{t}/{i:05d}", t, f"{t[:2]}{i:05d}", confidence=round(rng.uniform(0.3, 1), 2))
+            for i in range(int(n_nodes * share))
+        ]
+    entities += [
+        Entity(
+            f"Mechanism/{i:05d}",
+            "Mechanism",
+            f"机制{i:05d}",
+            confidence=round(rng.uniform(0.3, 1), 2),
+        )
+        for i in range(n_nodes - len(entities))
+    ]
     by_type: dict[str, list[str]] = {}
     for e in entities:
         by_type.setdefault(e.type, []).append(e.id)
-    parent = {"City": "Province", "County": "City", "Town": "County", "Community": "Town",
-              "Organization": "Community"}
+    parent = {
+        "City": "Province",
+        "County": "City",
+        "Town": "County",
+        "Community": "Town",
+        "Organization": "Community",
+    }
     facts: set[tuple[str, str, str]] = set()
     for child, up in parent.items():
         facts |= {(c, "locatedIn", rng.choice(by_type[up])) for c in by_type[child]}
@@ -115,11 +138,24 @@ def synthetic_graph(n_nodes: int = 5000, n_edges: int = 10000, seed: int = 20240
         if rng.random() < 0.5:
             facts.add((rng.choice(by_type["Person"]), "leads", rng.choice(by_type["Organization"])))
         else:
-            facts.add((rng.choice(by_type["Organization"]), "implements",
-                       rng.choice(by_type["Mechanism"])))
-    relations = [Relation(s, p, o, role="书记" if p == "leads" else None,
-                          confidence=round(rng.uniform(0.3, 1), 2), evidence=[ev(i)])
-                 for i, (s, p, o) in enumerate(sorted(facts))]
+            facts.add(
+                (
+                    rng.choice(by_type["Organization"]),
+                    "implements",
+                    rng.choice(by_type["Mechanism"]),
+                )
+            )
+    relations = [
+        Relation(
+            s,
+            p,
+            o,
+            role="书记" if p == "leads" else None,
+            confidence=round(rng.uniform(0.3, 1), 2),
+            evidence=[ev(i)],
+        )
+        for i, (s, p, o) in enumerate(sorted(facts))
+    ]
     return build_graph(entities, relations, [doc])
 
 
@@ -180,8 +216,11 @@ def measure(browser, html: str, *, ours: bool, timeout_s: float) -> Figures:
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.add_init_script(HOOK)
         page.goto(path.as_uri(), timeout=timeout_s * 1000)
-        settled_js = ("() => window.kgApp && kgApp.timings.settled !== null" if ours
-                      else "() => window.__bench.stabilized !== null")
+        settled_js = (
+            "() => window.kgApp && kgApp.timings.settled !== null"
+            if ours
+            else "() => window.__bench.stabilized !== null"
+        )
         try:
             page.wait_for_function(settled_js, timeout=timeout_s * 1000, polling=50)
         except Exception:  # noqa: BLE001 - a page that never settles is a figure, not an error
@@ -220,7 +259,9 @@ def _ratio(baseline: float | None, ours: float | None) -> str:
         return "n/a"
     if baseline is None:
         return "baseline never settled"
-    return f"{baseline / ours:.1f}x faster" if baseline >= ours else f"{ours / baseline:.1f}x slower"
+    return (
+        f"{baseline / ours:.1f}x faster" if baseline >= ours else f"{ours / baseline:.1f}x slower"
+    )
 
 
 def bench(browser, name: str, g: nx.MultiDiGraph, timeout_s: float) -> None:
@@ -233,17 +274,25 @@ def bench(browser, name: str, g: nx.MultiDiGraph, timeout_s: float) -> None:
     ours = measure(browser, ours_html, ours=True, timeout_s=timeout_s)
     base = measure(browser, base_html, ours=False, timeout_s=timeout_s)
     print(f"\n{name}: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges")
-    print(f"  HTML generation (Python)   ours {t_render:6.2f} s ({len(ours_html) / 1e6:.1f} MB)"
-          f"   pyvis default {t_base:6.2f} s ({len(base_html) / 1e6:.1f} MB)")
+    print(
+        f"  HTML generation (Python)   ours {t_render:6.2f} s ({len(ours_html) / 1e6:.1f} MB)"
+        f"   pyvis default {t_base:6.2f} s ({len(base_html) / 1e6:.1f} MB)"
+    )
     print(f"  {'ms from navigation':26} {'ours':>10} {'pyvis default':>14}  ratio")
-    print(f"  {'first render':26} {_ms(ours.first_draw, timeout_s):>10} "
-          f"{_ms(base.first_draw, timeout_s):>14}  {_ratio(base.first_draw, ours.first_draw)}")
-    print(f"  {'layout settled':26} {_ms(ours.settled, timeout_s):>10} "
-          f"{_ms(base.settled, timeout_s):>14}  {_ratio(base.settled, ours.settled)}")
+    print(
+        f"  {'first render':26} {_ms(ours.first_draw, timeout_s):>10} "
+        f"{_ms(base.first_draw, timeout_s):>14}  {_ratio(base.first_draw, ours.first_draw)}"
+    )
+    print(
+        f"  {'layout settled':26} {_ms(ours.settled, timeout_s):>10} "
+        f"{_ms(base.settled, timeout_s):>14}  {_ratio(base.settled, ours.settled)}"
+    )
     choose = "n/a" if ours.choose is None else f"{ours.choose:,.0f}"
     print(f"  {'search hit -> panel':26} {choose:>10} {'(no search)':>14}")
-    print(f"  requests blocked: ours {ours.blocked}, pyvis default {base.blocked};"
-          f" page errors: ours {ours.errors}, pyvis default {base.errors}")
+    print(
+        f"  requests blocked: ours {ours.blocked}, pyvis default {base.blocked};"
+        f" page errors: ours {ours.errors}, pyvis default {base.errors}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

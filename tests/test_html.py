@@ -60,28 +60,70 @@ def sample_graph() -> nx.MultiDiGraph:
         Entity(
             "Community/150102/迎新路街道/新春社区", "Community", "新春社区", [], None, 0.9, [chain]
         ),
-        Entity("Organization/新春社区党委", "Organization", "新春社区党委", [], None, 0.85, [zhang]),
+        Entity(
+            "Organization/新春社区党委", "Organization", "新春社区党委", [], None, 0.85, [zhang]
+        ),
         Entity("Person/张强", "Person", "张强", [], None, 0.9, [zhang]),
         Entity("Mechanism/网格化管理", "Mechanism", "网格化管理", [], None, 0.8, [chain]),
-        Entity("Mechanism/四议两公开", "Mechanism", "四议两公开", ["四议两公开工作法"], None, 0.6, [other]),
+        Entity(
+            "Mechanism/四议两公开",
+            "Mechanism",
+            "四议两公开",
+            ["四议两公开工作法"],
+            None,
+            0.6,
+            [other],
+        ),
     ]
     relations = [
-        Relation("Community/150102/迎新路街道/新春社区", "locatedIn", "Street/150102/迎新路街道",
-                 confidence=0.9, evidence=[chain]),
-        Relation("Street/150102/迎新路街道", "locatedIn", "County/150102", confidence=0.9,
-                 evidence=[chain]),
+        Relation(
+            "Community/150102/迎新路街道/新春社区",
+            "locatedIn",
+            "Street/150102/迎新路街道",
+            confidence=0.9,
+            evidence=[chain],
+        ),
+        Relation(
+            "Street/150102/迎新路街道",
+            "locatedIn",
+            "County/150102",
+            confidence=0.9,
+            evidence=[chain],
+        ),
         Relation("County/150102", "locatedIn", "City/150100", confidence=0.99, evidence=[chain]),
         Relation("County/150122", "locatedIn", "City/150100", confidence=0.99, evidence=[other]),
-        Relation("Town/150122/双河镇", "locatedIn", "County/150122", confidence=0.9,
-                 evidence=[other]),
-        Relation("Organization/新春社区党委", "locatedIn", "Community/150102/迎新路街道/新春社区",
-                 confidence=0.8, evidence=[zhang]),
-        Relation("Person/张强", "leads", "Organization/新春社区党委", role="社区党委书记",
-                 confidence=0.9, evidence=[zhang]),
-        Relation("Community/150102/迎新路街道/新春社区", "implements", "Mechanism/网格化管理",
-                 confidence=0.7, evidence=[chain]),
-        Relation("Town/150122/双河镇", "implements", "Mechanism/四议两公开", confidence=0.5,
-                 evidence=[other]),
+        Relation(
+            "Town/150122/双河镇", "locatedIn", "County/150122", confidence=0.9, evidence=[other]
+        ),
+        Relation(
+            "Organization/新春社区党委",
+            "locatedIn",
+            "Community/150102/迎新路街道/新春社区",
+            confidence=0.8,
+            evidence=[zhang],
+        ),
+        Relation(
+            "Person/张强",
+            "leads",
+            "Organization/新春社区党委",
+            role="社区党委书记",
+            confidence=0.9,
+            evidence=[zhang],
+        ),
+        Relation(
+            "Community/150102/迎新路街道/新春社区",
+            "implements",
+            "Mechanism/网格化管理",
+            confidence=0.7,
+            evidence=[chain],
+        ),
+        Relation(
+            "Town/150122/双河镇",
+            "implements",
+            "Mechanism/四议两公开",
+            confidence=0.5,
+            evidence=[other],
+        ),
     ]
     docs = [_doc("d001", [HEADLINE]), _doc("d002", ["托克托县：村务公开有章法"])]
     return build_graph(entities, relations, docs)
@@ -107,15 +149,29 @@ def hostile_graph() -> nx.MultiDiGraph:
     doc = HOSTILE["doc"]
     ev = _ev(doc, 0, HOSTILE["sentence"] + " " + HOSTILE["separators"])
     entities = [
-        Entity("Person/" + HOSTILE["name_script"], "Person", HOSTILE["name_script"],
-               [HOSTILE["alias_js"], HOSTILE["quotes"]], None, 0.9, [ev]),
-        Entity("Organization/x", "Organization", HOSTILE["name_img"], [], HOSTILE["quotes"],
-               0.9, [ev]),
+        Entity(
+            "Person/" + HOSTILE["name_script"],
+            "Person",
+            HOSTILE["name_script"],
+            [HOSTILE["alias_js"], HOSTILE["quotes"]],
+            None,
+            0.9,
+            [ev],
+        ),
+        Entity(
+            "Organization/x", "Organization", HOSTILE["name_img"], [], HOSTILE["quotes"], 0.9, [ev]
+        ),
         Entity("Community/x", "Community", HOSTILE["separators"], [], None, 0.9, [ev]),
     ]
     relations = [
-        Relation("Person/" + HOSTILE["name_script"], "leads", "Organization/x",
-                 role=HOSTILE["role"], confidence=0.9, evidence=[ev]),
+        Relation(
+            "Person/" + HOSTILE["name_script"],
+            "leads",
+            "Organization/x",
+            role=HOSTILE["role"],
+            confidence=0.9,
+            evidence=[ev],
+        ),
         Relation("Organization/x", "locatedIn", "Community/x", confidence=0.8, evidence=[ev]),
     ]
     return build_graph(entities, relations, [_doc(doc, [HOSTILE["headline"]])])
@@ -141,7 +197,9 @@ def json_block(page: str, block: str) -> object:
 
 def without_data(page: str) -> str:
     """The page with the contents of its JSON data blocks removed."""
-    return re.sub(r'(<script type="application/json"[^>]*>).*?(</script>)', r"\1\2", page, flags=re.S)
+    return re.sub(
+        r'(<script type="application/json"[^>]*>).*?(</script>)', r"\1\2", page, flags=re.S
+    )
 
 
 def without_vis(page: str) -> str:
@@ -268,8 +326,17 @@ def test_hostile_strings_stay_inside_escaped_json(hostile_page: str, page: str) 
     ours = without_vis(without_data(hostile_page))
     assert "__pwned" not in ours
     assert "onerror" not in ours.lower() and "javascript:" not in ours.lower()
-    for needle in ("<script>window", "<img", "<iframe", "<svg", "<a href", "<!--", "]]>",
-                   "\u2028", "\u2029"):
+    for needle in (
+        "<script>window",
+        "<img",
+        "<iframe",
+        "<svg",
+        "<a href",
+        "<!--",
+        "]]>",
+        "\u2028",
+        "\u2029",
+    ):
         assert needle not in hostile_page, repr(needle)
 
 

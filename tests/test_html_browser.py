@@ -72,8 +72,10 @@ class Visit:
         return not (self.console_errors or self.page_errors or self.failed or self.blocked)
 
     def __repr__(self) -> str:
-        return (f"Visit(console={self.console_errors}, errors={self.page_errors}, "
-                f"failed={self.failed}, blocked={self.blocked})")
+        return (
+            f"Visit(console={self.console_errors}, errors={self.page_errors}, "
+            f"failed={self.failed}, blocked={self.blocked})"
+        )
 
 
 def open_graph(browser, g: nx.MultiDiGraph, path: Path) -> Visit:
@@ -197,9 +199,7 @@ def test_place_chain_in_panel(sample: Visit) -> None:
 def test_turning_off_person_hides_every_person(sample: Visit) -> None:
     page = sample.page
     page.uncheck('#type-filters li[data-type="Person"] input')
-    types = page.evaluate(
-        "kgApp.network.body.nodeIndices.map(i => kgApp.entity(i).type)"
-    )
+    types = page.evaluate("kgApp.network.body.nodeIndices.map(i => kgApp.entity(i).type)")
     g = sample_graph()
     assert "Person" not in types
     assert len(types) == g.number_of_nodes() - 1
@@ -232,8 +232,16 @@ def test_clicking_an_edge_shows_its_statement(sample: Visit) -> None:
     page.wait_for_selector("#panel:not([hidden])")
     assert page.evaluate("kgApp.network.getSelectedEdges()") == [leads]
     text = page.text_content("#panel")  # as written, before CSS upper-cases the kicker
-    for part in ("Statement", "张强", "leads", "社区党委书记", "新春社区党委", "0.90",
-                 ZHANG_SENTENCE, "d001"):
+    for part in (
+        "Statement",
+        "张强",
+        "leads",
+        "社区党委书记",
+        "新春社区党委",
+        "0.90",
+        ZHANG_SENTENCE,
+        "d001",
+    ):
         assert part in text, part
 
 
@@ -268,7 +276,10 @@ def test_hostile_document_runs_nothing(browser, tmp_path: Path) -> None:
     page.wait_for_timeout(300)
 
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.evaluate("document.querySelectorAll('img, iframe, svg polygon[onload], a').length") == 0
+    assert (
+        page.evaluate("document.querySelectorAll('img, iframe, svg polygon[onload], a').length")
+        == 0
+    )
     text = page.text_content("#panel")
     assert HOSTILE["role"] in text and HOSTILE["headline"] in text
     assert HOSTILE["name_script"] in text and HOSTILE["name_img"] in text
@@ -286,3 +297,18 @@ def test_screenshot(sample: Visit) -> None:
     shot = OUTPUT / "graph.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_place_tree_layout_and_rerun_settle_again(sample: Visit) -> None:
+    page = sample.page
+    page.check("#hierarchical")
+    page.wait_for_function("() => document.documentElement.dataset.layout === 'settled'")
+    y = page.evaluate("() => kgApp.network.getPositions()")
+    city, county = index_of(page, "呼和浩特市"), index_of(page, "新城区")
+    assert y[str(city)]["y"] < y[str(county)]["y"]  # parents above children
+    page.uncheck("#hierarchical")
+    page.wait_for_function("() => document.documentElement.dataset.layout === 'settled'")
+    page.click("#rerun")
+    page.wait_for_function("() => document.documentElement.dataset.layout === 'settled'")
+    assert page.evaluate("() => kgApp.network.physics.physicsEnabled") is False
+    assert sample.clean(), sample

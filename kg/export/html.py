@@ -159,12 +159,12 @@ def _network(g: nx.MultiDiGraph, index: dict[str, int], degree: dict[str, int]) 
     """
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     large = g.number_of_nodes() > PRECOMPUTED_LAYOUT_THRESHOLD
-    positions = tree_layout(g) if large else {}
+    # Small graphs start the force layout from the tree layout too: a spread-out, untangled
+    # start settles in far fewer iterations than vis-network's random one.
+    positions = tree_layout(g)
     for node, data in g.nodes(data=True):
-        colour, shape = TYPE_STYLE.get(data.get("type", ""), UNKNOWN_TYPE_STYLE)
-        extra: dict[str, Any] = {}
-        if node in positions:
-            extra.update(x=positions[node][0], y=positions[node][1])
+        shape = TYPE_STYLE.get(data.get("type", ""), UNKNOWN_TYPE_STYLE)[1]
+        x, y = positions[node]
         net.add_node(
             index[node],
             label=data.get("name") or "(unnamed)",
@@ -172,7 +172,8 @@ def _network(g: nx.MultiDiGraph, index: dict[str, int], degree: dict[str, int]) 
             group=data.get("type", "Unknown"),
             size=_node_size(degree.get(node, 0)),
             level=_level(data.get("type", "")),
-            **extra,
+            x=x,
+            y=y,
         )
     for i, (u, v, data) in enumerate(g.edges(data=True)):
         net.add_edge(
@@ -214,14 +215,20 @@ def _vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
         }
         for t, (colour, shape) in TYPE_STYLE.items()
     }
-    iterations = 250 if n_nodes > 300 else 400
+    # Enough iterations to untangle the tree start, few enough to settle in about a second.
+    iterations = max(80, min(300, 40_000 // max(n_nodes, 1)))
     return {
         "autoResize": True,
         "groups": groups,
         "nodes": {
             "borderWidth": 1,
-            "font": {"face": FONT_STACK, "size": 14, "color": "#1f2933", "strokeWidth": 3,
-                     "strokeColor": "#ffffff"},
+            "font": {
+                "face": FONT_STACK,
+                "size": 14,
+                "color": "#1f2933",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
             "scaling": {"label": {"drawThreshold": 6}},
         },
         "edges": {
@@ -246,8 +253,12 @@ def _vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
                 "springConstant": 0.06,
                 "avoidOverlap": 0.4,
             },
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50,
-                              "fit": True},
+            "stabilization": {
+                "enabled": True,
+                "iterations": iterations,
+                "updateInterval": 50,
+                "fit": True,
+            },
         },
     }
 
@@ -337,8 +348,10 @@ def _pack(
         x += 2 * r + spacing
         row_height = max(row_height, 2 * r)
     if len(placed) == 1:  # a single component stays centred on its root
-        return {n: (round(p[0] - placed[0][1], 1), round(p[1] - placed[0][1], 1))
-                for n, p in out.items()}
+        return {
+            n: (round(p[0] - placed[0][1], 1), round(p[1] - placed[0][1], 1))
+            for n, p in out.items()
+        }
     return out
 
 
@@ -373,9 +386,7 @@ def _meta(
     min_confidence: float,
 ) -> dict[str, Any]:
     """What the page shows against what the graph holds, so the page can say what is missing."""
-    left_out = Counter(
-        d.get("type", "Unknown") for n, d in kept.nodes(data=True) if n not in drawn
-    )
+    left_out = Counter(d.get("type", "Unknown") for n, d in kept.nodes(data=True) if n not in drawn)
     return {
         "nodesTotal": g.number_of_nodes(),
         "edgesTotal": g.number_of_edges(),
@@ -407,8 +418,7 @@ def _relation_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     found = Counter(r for _, _, r in g.edges(data="relation", default="unknown"))
     names = [*RELATION_TYPES, *sorted(set(found) - set(RELATION_TYPES))]
     return [
-        {"name": r, "colour": RELATION_COLOUR.get(r, "#999999"), "count": found[r]}
-        for r in names
+        {"name": r, "colour": RELATION_COLOUR.get(r, "#999999"), "count": found[r]} for r in names
     ]
 
 

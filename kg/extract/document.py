@@ -182,22 +182,43 @@ class _DocExtractor:
         return self._keys.get(m.id) if m is not None else None
 
     # ---------------------------------------------------------- bodies
+    def _recent(self, levels: tuple[str, ...]) -> str | None:
+        """The name of the place of one of ``levels`` most recently named: in the article
+        first, then anywhere before in the document."""
+        for _, t, name in reversed(self.ctx.recent_places):
+            if t in levels:
+                return name
+        for _, t, name in reversed(self.doc_places):
+            if t in levels:
+                return name
+        return None
+
+    def expand_short(self, name: str) -> str | None:
+        """市国资委 in a Hohhot article is 呼和浩特市国资委; 区委组织部 the district's."""
+        if name.startswith("自治区"):
+            return self.region.name + name[3:] if self.region is not None else None
+        levels = {"市": ("City", "County"), "盟": ("City",), "旗": ("County",), "县": ("County",), "区": ("County",)}[name[0]]
+        place = self._recent(levels)
+        if place is None or not place.endswith(name[0]):
+            return None
+        return place + name[1:]
+
     def contextual_org(self, sp: Span) -> str | None:
-        """A body named by its kind alone (居委会, 组织部) gets the nearest fitting place of
-        the article as its prefix: 新春社区居委会, 土默特右旗委组织部."""
+        """A body named by its kind alone (居委会, 组织部) that a post points at gets the
+        nearest fitting place of the article as its prefix: 新春社区居委会, 土默特右旗委组织部."""
         head = sp.text
-        wants_county = head in ("组织部", "宣传部", "统战部", "社会工作部", "政法委", "编办")
-        for key, t, name in reversed(self.ctx.recent_places):
-            lvl = PLACE_LEVEL[t]
-            if wants_county and lvl <= 3:
-                return name + "委" + head
-            if not wants_county and head in ("居委会", "社区党委", "党委", "党支部", "党总支", "村委会", "党工委"):
-                if head in ("居委会",) and t == "Community":
-                    return name + head
-                if head == "村委会" and t == "Village":
-                    return name + head
-                if head == "党工委" and t == "Street":
-                    return name + head
+        if head in ("组织部", "宣传部", "统战部", "社会工作部", "政法委", "编办"):
+            place = self._recent(("County", "City"))
+            return place + "委" + head if place else None
+        wanted = {"居委会": ("Community",), "村委会": ("Village",), "党工委": ("Street",),
+                  "社区党委": ("Community",), "党委": ("Community", "Town", "Street"),
+                  "党支部": ("Community", "Village"), "党总支": ("Community", "Village")}.get(head)
+        if wanted is None:
+            return None
+        for _, t, name in reversed(self.ctx.recent_places):
+            if t in wanted:
+                return name + head.replace("社区", "") if head.startswith("社区") else name + head
+            if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted):
                 return None
         return None
 
@@ -208,10 +229,13 @@ class _DocExtractor:
         place_spans = [find_places(s.text, gaz) for s in doc.sentences]
         self.ctx.region = _region(doc, gaz, place_spans)
         region_province = self._region_province()
+        self.region = region_province
+        self.doc_places: list[tuple[str, str, str]] = []
         article = -1
         for sent, pspans in zip(doc.sentences, place_spans):
             if sent.article != article:
                 article = sent.article
+                self.doc_places.extend(self.ctx.recent_places)
                 self.ctx.recent_places = []
                 self.ctx.subject = None
             text = sent.text
@@ -229,20 +253,28 @@ class _DocExtractor:
             place_by_span = {(m.evidence.start, m.evidence.end): m for m in places.values()}
             orgs = find_orgs(text, pspans)
             org_mentions: list[tuple[Span, Mention]] = []
+            generic: list[Span] = []
             for sp in orgs:
-                canonical = sp.text
                 if sp.how == "org-generic":
-                    canonical = self.contextual_org(sp) or ""
+                    generic.append(sp)
+                    continue
+                canonical = sp.canonical or sp.text
+                if sp.how == "org-short":
+                    canonical = self.expand_short(sp.text) or ""
                     if not canonical:
                         continue
                 m = self._mention(sent, sp, "Organization", canonical, confidence=sp.confidence)
-                # the place a body is named after
-                for p in pspans:
-                    if p.start >= sp.start and p.end <= sp.end:
+                # the place a body is named after: the last of the chain that opens its name
+                inner = [p for p in pspans if p.start >= sp.start and p.end <= sp.end]
+                chain_end = sp.start
+                for p in inner:
+                    if p.start == chain_end:
+                        chain_end = p.end
                         pm = place_by_span.get(sent.span(p.start, p.end))
                         if pm is not None:
                             m.place = pm.id
                 org_mentions.append((sp, m))
+            self._generic = generic
             people = find_people(text, orgs, pspans, heading=sent.is_heading)
             person_mentions = []
             for sp in people:
@@ -341,6 +373,15 @@ class _DocExtractor:
                 if o.end <= pos and len(gap) <= 6 and not re.search(r"[,，。;；]", gap):
                     if best is None or o.end > best[0].end:
                         best = (o, m, gap)
+            if best is None:
+                for g in self._generic:
+                    gap = text[g.end : pos]
+                    if g.end <= pos and len(gap) <= 4 and not re.search(r"[,，。;；]", gap):
+                        name = self.contextual_org(g)
+                        if name:
+                            gm = self._mention(sent, g, "Organization", name, confidence=0.6)
+                            best = (g, gm, gap)
+                            break
             if best is None:
                 for p in pspans:
                     gap = text[p.end : pos]

@@ -56,7 +56,9 @@ def _is_cjk(ch: str) -> bool:
 _NOMINAL = ("n", "ns", "nr", "nz", "nt", "j", "b", "s", "ng", "nrt", "nrfg", "an", "f", "g", "x", "eng", "zg", "a")
 
 
-def left_name_start(text: str, end: int, *, max_len: int, floor: int = 0) -> int:
+def left_name_start(
+    text: str, end: int, *, max_len: int, floor: int = 0, loose: bool = False, place: bool = False
+) -> int:
     """Where a name that ends at ``end`` (the generic head's start) most likely begins.
 
     Walks left over jieba tokens: the token next to the head always belongs to the name;
@@ -67,8 +69,12 @@ def left_name_start(text: str, end: int, *, max_len: int, floor: int = 0) -> int
     start = end
     first = True
     for s, e, flag in reversed(toks):
-        if e > end:
+        if s >= end:
             continue
+        if e > end:
+            # the head sits inside a jieba word (中国农业科学院, 区政府): its left part is
+            # the name's last word
+            e, flag = end, "n"
         if s < floor:
             break
         word = text[s:e]
@@ -84,11 +90,11 @@ def left_name_start(text: str, end: int, *, max_len: int, floor: int = 0) -> int
             break
         if end - s > max_len:
             break
-        if word in _ORG_HEADS or word[-1] in "处委部局厅":
+        if place and (word in _ORG_HEADS or word[-1] in "处委部局厅"):
             break  # 办事处赛罕路社区: a body's name ends where the place's begins
-        if not first and len(word) > 1 and not flag.startswith(_NOMINAL):
+        if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and flag == "vn"):
             break
-        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r")):
+        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r")) and not (loose and flag == "vn"):
             # a verb next to the head (任职社区, 依托社区) makes no name: 胜利社区 and
             # 团结小区 are tagged as nouns or adjectives
             return end
@@ -214,13 +220,13 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
         if best is not None:
             # a longer name that ends in a gazetteer name (通道北街社区 vs 北街社区) wins when it
             # starts where a name may start
-            s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor)
+            s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
             ext = text[s_f : best[0]]
             if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not _is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
                 if not _generic_place(text[s_f:e]):
                     best = None
         if best is None:
-            s = left_name_start(text, m.start(), max_len=max_body, floor=floor)
+            s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
             if prev is not None and spans[prev].end == floor and s > floor:
                 # after a chain of places the name starts right after the last one
                 gap = text[floor : m.start()]
@@ -301,70 +307,132 @@ def _extend_right(text: str, end: int) -> int:
         return end
 
 
+_LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])")
+
+
+def _inside_quote(text: str, i: int) -> bool:
+    """Is position ``i`` inside an open “…” quote (a practice's name, not a body's)?"""
+    before = text[:i]
+    return before.count("“") > before.count("”")
+
+
+#: jieba tags of words that can be (part of) a proper name
+_PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
+
+
+def _generic_name_part(part: str) -> bool:
+    """A descriptor rather than a proper name before a head: 党员(突击队), 农村(党支部),
+    社区(党群服务中心).  Every jieba word in it is a common word and it is short."""
+    if not part:
+        return True
+    if len(part) > 6:
+        return False
+    words = [(part[s:e], f) for s, e, f in tokens(part)]
+    return all(len(w) == 1 or (_jieba_tag(w) is not None and not f.startswith(_PROPER)) for w, f in words)
+
+
+def _nameish(text: str, a: int, b: int) -> bool:
+    """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
+    for s0, e0, f in tokens(text):
+        if e0 <= a or s0 >= b:
+            continue
+        if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
+            return False
+        if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b:
+            return False
+    return True
+
+
+def _chain_start(q: int, place_end: dict[int, Span]) -> int:
+    while q in place_end:
+        q = place_end[q].start
+    return q
+
+
+#: heads of company names, which run long and hold verbal nouns (物业管理服务有限公司)
+_COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+
+
 def find_orgs(text: str, places: list[Span]) -> list[Span]:
     """Named bodies: a name (often opened by a place chain) closed by a generic head
-    (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it."""
+    (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it.
+
+    ``how`` tells what was found: ``org-head`` a named body; ``org-short`` one named by
+    its level alone (市国资委, 区委组织部: the document says which 市); ``org-generic`` a
+    kind of body (党支部, 居委会) that only a post or the context can name.
+    """
     out: list[Span] = []
     place_end = {p.end: p for p in places}
     place_at = {k: p for p in places for k in range(p.start, p.end)}
     covered = 0
     for m in _HEAD_RE.finditer(text):
-        if m.start() < covered:
-            continue
         h_start = m.start()
+        if h_start < covered or _inside_quote(text, h_start):
+            continue
         if h_start in place_at and place_at[h_start].end > m.end():
             continue  # the head is inside a place's name
         end = _extend_right(text, m.end())
-        # left edge: the name before the head, and the place chain before that name
-        s = left_name_start(text, h_start, max_len=14)
-        # the name may start after a place that ends inside it
+        # the nearest place before the head, with only name characters between
+        near = None
         for p in places:
-            if s < p.end <= h_start and p.start < s:
-                s = p.end
-        # walk back over the chain of places that opens the name
-        q = s
-        while q in place_end:
-            q = place_end[q].start
-        # a place ending right before the head, with 委 (市委, 旗委) or nothing between
-        if s == h_start and h_start in place_end:
-            q = place_end[h_start].start
-            while q in place_end:
-                q = place_end[q].start
-        if s > q:
-            pass
-        start = min(q, s)
-        # "X委组织部": a place, 委, then the head
-        if start == h_start and h_start > 0 and text[h_start - 1] == "委" and (h_start - 1) in place_end:
-            start = place_end[h_start - 1].start
-            while start in place_end:
-                start = place_end[start].start
+            gap = text[p.end : h_start]
+            if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
+                    and _nameish(text, p.end, h_start) and not _TITLE_RE.search(gap) \
+                    and not any(g in gap for g in _CONNECTORS if len(g) > 1):
+                if near is None or p.end > near.end:
+                    near = p
+        if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
+            s = near.end
+        else:
+            near = None
+            quoted = False
+            s = left_name_start(text, h_start, max_len=14, loose=m.group() in _COMPANY_HEADS)
+            quoted = s > 0 and text[s - 1] == "”"
+            if quoted:
+                # a quoted name before the head: “科技兴蒙”党员攻坚队
+                o = text.rfind("“", 0, s - 1)
+                if o >= 0 and s - 1 - o <= 12:
+                    s = o
+                    if s in place_end:
+                        near = place_end[s]
+        if near is not None:
+            start = _chain_start(near.start, place_end)
+        else:
+            start = _chain_start(s, place_end)
         name = text[start:end]
         if not name or len(name) > 40:
             continue
-        bare = name
-        for p in places:
-            if p.start == start and p.end <= end:
-                pass
-        # strip the place prefix to judge genericity
-        k = start
-        while k in place_at and place_at[k].start == k and place_at[k].end < end:
-            k = place_at[k].end
-        core = text[k:end]
-        prefixed = k > start
-        if not prefixed and (core in L.GENERIC_ORGS or core in _ORG_HEADS):
-            out.append(Span(start, end, name, "Organization", "org-generic", 0.3, head=m.group()))
-            covered = end
-            continue
-        if core.startswith(("委", "和")) and not prefixed:
-            continue
-        if core[0] in L.ORG_STOP or core[0].isdigit() and not prefixed:
-            continue
-        if not prefixed and (len(core) - len(m.group()) < 2 or core[0] in "级支名个位家所座批类"):
-            continue  # 起党委, 支党员攻坚队: no name before the head
-        conf = 0.85 if prefixed else 0.65
-        out.append(Span(start, end, name, "Organization", "org-head", conf, head=m.group()))
+        part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
         covered = end
-    return out
+        if near is not None or start < s:
+            conf = 0.85
+            how = "org-head"
+            if part in ("", "委") or part.endswith("委"):
+                how = "org-head"
+            out.append(Span(start, end, name, "Organization", how, conf, head=m.group(),
+                            canonical=name.replace("“", "").replace("”", "")))
+            continue
+        short = _LEVEL_CHAR.match(part)
+        if short:
+            out.append(Span(start, end, name, "Organization", "org-short", 0.6, head=m.group(), canonical=name))
+            continue
+        if not quoted and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()):
+            out.append(Span(h_start, end, text[h_start:end], "Organization", "org-generic", 0.3, head=m.group()))
+            continue
+        if len(part) < 2 or part[0] in "级支名个位家所座批类":
+            continue
+        out.append(Span(start, end, name, "Organization", "org-head", 0.65, head=m.group(),
+                        canonical=name.replace("“", "").replace("”", "")))
+    # a county's, city's or region's party committee: 玉泉区委, 凉城县委
+    for p in places:
+        if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
+            nxt = text[p.end + 1 : p.end + 2]
+            if not nxt or not _is_cjk(nxt) or nxt in "、和及与":
+                if not any(o.start <= p.start < o.end for o in out):
+                    st = _chain_start(p.start, place_end)
+                    out.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head", 0.8, head="委",
+                                    canonical=text[st : p.end + 1]))
+    return sorted(out, key=lambda o: o.start)
 
 
 # ------------------------------------------------------------------ people

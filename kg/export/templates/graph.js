@@ -451,24 +451,43 @@
     network.setSize("100%", "100%"); // the canvas takes the panel's room back at once
   }
 
-  /** Dim everything outside the neighbourhood; only items whose state changes are updated. */
+  /**
+   * Highlight the neighbourhood of a selection.  Small graphs dim everything else; past the
+   * precomputed-layout threshold that would rewrite thousands of items per click, so large
+   * graphs only enlarge the neighbourhood (work in proportion to its size).
+   */
   function highlight(nodeSet, edgeSet) {
+    if (PAGE.meta.precomputedLayout) emphasise(nodeSet);
+    else dim(nodeSet, edgeSet);
+  }
+
+  let emphasised = [];
+
+  function emphasise(nodeSet) {
+    const updates = emphasised.map((id) => ({ id: id, borderWidth: 1, font: { size: 14 } }));
+    emphasised = nodeSet === null ? [] : Array.from(nodeSet);
+    for (const id of emphasised) updates.push({ id: id, borderWidth: 3, font: { size: 18 } });
+    if (updates.length) nodes.update(updates);
+  }
+
+  /** Dim everything outside the neighbourhood; only items whose state changes are updated. */
+  function dim(nodeSet, edgeSet) {
     const nodeUpdates = [];
     for (let i = 0; i < ENTITIES.length; i++) {
-      const dim = nodeSet !== null && !nodeSet.has(i) ? 1 : 0;
-      if (dim !== state.dimmedNodes[i]) {
-        state.dimmedNodes[i] = dim;
-        nodeUpdates.push({ id: i, opacity: dim ? DIM_OPACITY : 1 });
+      const off = nodeSet !== null && !nodeSet.has(i) ? 1 : 0;
+      if (off !== state.dimmedNodes[i]) {
+        state.dimmedNodes[i] = off;
+        nodeUpdates.push({ id: i, opacity: off ? DIM_OPACITY : 1 });
       }
     }
     const edgeUpdates = [];
     for (let id = 0; id < STATEMENTS.length; id++) {
-      const dim = edgeSet !== null && !edgeSet.has(id) ? 1 : 0;
-      if (dim !== state.dimmedEdges[id]) {
-        state.dimmedEdges[id] = dim;
+      const off = edgeSet !== null && !edgeSet.has(id) ? 1 : 0;
+      if (off !== state.dimmedEdges[id]) {
+        state.dimmedEdges[id] = off;
         const colour = RELATION_COLOUR[STATEMENTS[id].relation] || "#999999";
         edgeUpdates.push({ id: id, color: { color: colour, highlight: colour, hover: colour,
-                                            opacity: dim ? DIM_OPACITY : 1 } });
+                                            opacity: off ? DIM_OPACITY : 1 } });
       }
     }
     if (nodeUpdates.length) nodes.update(nodeUpdates);
