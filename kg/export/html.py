@@ -105,7 +105,7 @@ def render_html(
     >>> from kg.graph import build_graph
     >>> from kg.model import Entity
     >>> page = render_html(build_graph([Entity("City/150100", "City", "呼和浩特市")], [], []))
-    >>> "呼和浩特市" in page and "https://" not in page
+    >>> "呼和浩特市" in page and 'src="http' not in page and 'href="http' not in page
     True
     """
     if max_nodes is not None and max_nodes < 0:

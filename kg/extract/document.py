@@ -148,6 +148,15 @@ class _DocExtractor:
                 row = self.ctx.place_rows.get(known_key)
             else:
                 row = _choose(sp, self.gaz, parent_row, self.ctx)
+            if (
+                row is None and known_key is None and parent_m is None and sp.how == "gazetteer"
+                and PLACE_LEVEL[sp.type] >= 4 and not self._near_known(sp)
+            ):
+                # a village or town name the gazetteer has somewhere in China but not in the
+                # region this document is about, with no chain to place it: a word, not a
+                # place (发展村, 联系村)
+                rows[k] = None
+                continue
             rows[k] = row
             if parent_m is None and row is None and known_key is None and PLACE_LEVEL[sp.type] >= 4:
                 # a new place below the county that the gazetteer cannot place: the nearest
@@ -177,6 +186,19 @@ class _DocExtractor:
             elif parent_m is not None:
                 self._relation(sent, m, "locatedIn", parent_m, "context", 0.5, sp)
         return made
+
+    def _near_known(self, sp: Span) -> bool:
+        """Does a bare lower-level name have support beyond the gazetteer: a body named
+        after it in the same sentence (明星村党支部) or a proper name as its stem?"""
+        body = sp.text
+        for suf, _ in L.PLACE_SUFFIXES:
+            if body.endswith(suf):
+                body = body[: -len(suf)]
+                break
+        from .spans import _jieba_tag
+
+        tag = _jieba_tag(body)
+        return tag is None or tag.startswith(("nr", "ns", "nz"))
 
     def _key_of(self, m: Mention | None) -> str | None:
         return self._keys.get(m.id) if m is not None else None
