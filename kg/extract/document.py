@@ -25,6 +25,10 @@ _OPENER = re.compile(
 )
 
 
+#: what follows a body named as a speaker's affiliation
+_SPEAKER = re.compile(r"(?:相关)?(?:负责人|工作人员|干部|党员|" + "|".join(L.LEAD_TITLES) + ")")
+
+
 @dataclass
 class _Ctx:
     """What the reader knows at a point in the document."""
@@ -260,6 +264,8 @@ class _DocExtractor:
                 self.doc_places.extend(self.ctx.recent_places)
                 self.ctx.recent_places = []
                 self.ctx.subject = None
+                self._subject_counts: dict[str, int] = {}
+                self._subject_by_key: dict[str, str] = {}
             text = sent.text
             places = self.link_places(sent, pspans)
             # 自治区 alone: the autonomous region the document is about
@@ -314,6 +320,8 @@ class _DocExtractor:
                                   if sent.span(p.start, p.end) in place_by_span)],
                 key=lambda t: t[0].start,
             ):
+                if _SPEAKER.match(text, sp.end) or any(p.start == sp.end for p, _ in person_mentions):
+                    continue  # "……街道办事处相关负责人介绍说": a speaker's body is no subject
                 if _is_clause_start(text, sp.start) and not sent.is_heading:
                     subject = m
                     break

@@ -614,6 +614,16 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         tail = text[quotes[k].end() :]
         tail = re.sub(r"^(?:等|这|的|[0-9一二两三四五六七八九十]+[大项个种支])*", "", tail)
         head = _MECH_HEAD_RE.match(tail)
+        if head is None:
+            # "……”的服务机制", "……”的物业管理模式": the head a few words on
+            near = re.match(r"^[\u4e00-\u9fff]{0,6}?(?:" + _MECH_HEAD_RE.pattern + ")", tail)
+            if near and text[quotes[k].end() : quotes[k].end() + 1] == "的":
+                head = near
+        if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
+            continue  # 从“企业找政策”到“政策找企业”: a change described, not a practice
+        items = re.split(r"[、,，]", core)
+        if len(items) >= 2 and not head and (min(len(i) for i in items) <= 1 or len(core) > 14):
+            continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
         if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
             continue
         if re.match(r"(?:党员)?(?:攻坚队|服务队|党支部|工委|联合党员攻坚队|志愿服务队|攻坚队)", after):
