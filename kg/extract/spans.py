@@ -582,7 +582,10 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
 _MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
 _VERB_RE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r")(?:了|起|出|好)?$")
 _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"]{1,40})\"")
-_UNQUOTED_HEADS = ("积分制", "负责制", "机制", "制度", "体系", "模式")
+_UNQUOTED_HEADS = ("积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
+
+
+_VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
 
 def _mech_core_ok(core: str) -> bool:
@@ -615,9 +618,10 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         tail = re.sub(r"^(?:等|这|的|[0-9一二两三四五六七八九十]+[大项个种支])*", "", tail)
         head = _MECH_HEAD_RE.match(tail)
         if head is None:
-            # "……”的服务机制", "……”的物业管理模式": the head a few words on
+            # "……”的服务机制", "……”等评选活动": the head a few words on
             near = re.match(r"^[\u4e00-\u9fff]{0,6}?(?:" + _MECH_HEAD_RE.pattern + ")", tail)
-            if near and text[quotes[k].end() : quotes[k].end() + 1] == "的":
+            gap = len(near.group()) - len(_MECH_HEAD_RE.search(near.group()).group()) if near else 99
+            if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2):
                 head = near
         if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
             continue  # 从“企业找政策”到“政策找企业”: a change described, not a practice
@@ -628,7 +632,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         if re.match(r"(?:党员)?(?:攻坚队|服务队|党支部|工委|联合党员攻坚队|志愿服务队|攻坚队)", after):
             continue  # “科技兴蒙”党员攻坚队 is a body
-        verb = bool(_VERB_RE.search(re.sub(r"[的了]$", "", before))) or bool(re.search("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")", before))
+        verb = bool(_VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
         shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core))
         if heading and not head:
             continue
@@ -661,7 +665,21 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))
         taken.update(range(s, m.end()))
-    # 3. the items of a list closed by "N项工作机制"
+    # 3. a list that goes on from a practice: "健全首问负责制、一次告知、限时办结", "抓好“三会一课”、民主生活会、领导干部双重组织生活等"
+    for sp in list(out):
+        pos = sp.end
+        while True:
+            m2 = re.match(r"、“?([\u4e00-\u9fff+]{2,12}?)”?(?=[、等,，。;；]|$)", text[pos:])
+            if not m2 or m2.start(1) + pos in taken:
+                break
+            item = m2.group(1)
+            st = pos + m2.start(1)
+            if not _mech_core_ok(item) or _VERB_START.match(item):
+                break
+            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=item))
+            taken.update(range(st, st + len(item)))
+            pos += m2.end()
+    # 4. the items of a list closed by "N项工作机制"
     for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等)?[0-9一二两三四五六七八九十]+[项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)", text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
