@@ -80,6 +80,8 @@ def left_name_start(
         word = text[s:e]
         if not all(_is_cjk(c) or c.isdigit() for c in word):
             break
+        if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and not first:
+            break  # 乌海市委组织部就党员攻坚队: an adverb or particle ends the name
         if any(c in L.NOT_IN_NAME for c in word):
             if first and len(word) == 1:
                 break
@@ -606,6 +608,15 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     quotes = list(_QUOTE_RE.finditer(text))
     for idx, m in enumerate(quotes):
         core = next(g for g in m.groups() if g is not None)
+        # “党小组+网格员+楼栋长”的“铁三角”机制: the first quote spells out the second
+        appos = idx + 1 < len(quotes) and text[m.end() : quotes[idx + 1].start()] == "的"
+        if appos:
+            nxt = quotes[idx + 1]
+            after2 = text[nxt.end() :]
+            if _MECH_HEAD_RE.match(re.sub(r"^[\u4e00-\u9fff]{0,4}?(?=" + _MECH_HEAD_RE.pattern + ")", "", after2)):
+                out.append(Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition", 0.6,
+                                canonical=next(g for g in nxt.groups() if g is not None).strip()))
+                continue
         if not _mech_core_ok(core):
             continue
         before = text[max(0, m.start() - 6) : m.start()]
