@@ -258,7 +258,7 @@ def _ratio(baseline: float | None, ours: float | None) -> str:
     if ours is None or ours <= 0:
         return "n/a"
     if baseline is None:
-        return "baseline never settled"
+        return "baseline not done before the timeout"
     return (
         f"{baseline / ours:.1f}x faster" if baseline >= ours else f"{ours / baseline:.1f}x slower"
     )

@@ -100,6 +100,8 @@ def _is_heading_line(line: str) -> bool:
         return False
     if s.startswith("#") or s[0] in "■□●◎◆◇▲△★☆":
         return True
+    if "。" in s or s.endswith(("!”", "?”", "…”")):
+        return False  # a short sentence, not a title
     return len(s) <= 32 and s[-1] not in _FINAL and s[-1] not in ",、"
 
 

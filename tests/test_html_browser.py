@@ -16,9 +16,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from test_html import HOSTILE, ZHANG_SENTENCE, hostile_graph, sample_graph
 
 from kg.export.html import write_html
+
+try:  # tests/ as a package (tests/__init__.py) or as a plain folder on sys.path
+    from tests.test_html import HOSTILE, ZHANG_SENTENCE, hostile_graph, sample_graph
+except ImportError:
+    from test_html import HOSTILE, ZHANG_SENTENCE, hostile_graph, sample_graph
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

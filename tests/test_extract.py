@@ -1,0 +1,136 @@
+"""Extractors on real sentences from the pages (and variations of them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.document import extract
+from kg.graph import build_graph
+from kg.read import split
+from kg.resolve import resolve
+
+
+def graph_of(gaz, *texts: str):
+    docs = [split(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
+    ents, rels = resolve([extract(d, gaz) for d in docs], gaz)
+    return build_graph(ents, rels, docs)
+
+
+def by_name(g, name, type_=None):
+    hits = [n for n, d in g.nodes(data=True) if d["name"] == name and (type_ is None or d["type"] == type_)]
+    assert len(hits) == 1, (name, hits, sorted(d["name"] for _, d in g.nodes(data=True)))
+    return hits[0]
+
+
+def edges(g, rel):
+    return {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == rel}
+
+
+def test_administrative_chain_gives_four_places_and_three_located_in(gaz):
+    g = graph_of(gaz, "近日,赤峰市松山区松州街道悦郡社区“阅享空间”内童声朗朗。")
+    city, county = by_name(g, "赤峰市", "City"), by_name(g, "松山区", "County")
+    street, comm = by_name(g, "松州街道", "Street"), by_name(g, "悦郡社区", "Community")
+    assert g.nodes[city]["adcode"] == "150400" and g.nodes[county]["adcode"] == "150404"
+    located = edges(g, "locatedIn")
+    assert {("悦郡社区", "松州街道"), ("松州街道", "松山区"), ("松山区", "赤峰市")} <= located
+    # evidence points at the sentence, with offsets into the file
+    ev = g.edges[comm, street, "locatedIn"]["evidence"][0]
+    assert ev["doc"] == "d0" and ev["text"].startswith("近日")
+
+
+def test_post_before_a_name_gives_a_person_who_leads_the_body(gaz):
+    g = graph_of(
+        gaz,
+        "近日,赤峰市松山区松州街道悦郡社区开展活动。\n“现在这里既是便民服务点,又是社区文化地标。”悦郡社区党支部书记于昕阳说。",
+    )
+    person = by_name(g, "于昕阳", "Person")
+    org = by_name(g, "悦郡社区党支部", "Organization")
+    data = g.edges[person, org, "leads"]
+    assert data["role"] == "党支部书记"
+    assert "于昕阳说" in data["evidence"][0]["text"]
+    # the body's community is the one of the chain, not another 悦郡社区
+    assert ("悦郡社区", "松州街道") in edges(g, "locatedIn")
+
+
+@pytest.mark.parametrize(
+    "sentence, person, body, role",
+    [
+        ("赤峰市委组织部副部长张广智介绍。", "张广智", "赤峰市委组织部", "副部长"),
+        ("乌海市委组织部组织二科科长马韶昱说。", "马韶昱", "乌海市委组织部组织二科", "科长"),
+        ("兴安盟突泉县东杜尔基镇明星村党支部书记宋庆林介绍说。", "宋庆林", "明星村党支部", "党支部书记"),
+        ("包头市固阳县金山镇党委书记王建国表示。", "王建国", "金山镇党委", "党委书记"),
+    ],
+)
+def test_posts_in_varied_sentences(gaz, sentence, person, body, role):
+    g = graph_of(gaz, sentence)
+    p = by_name(g, person, "Person")
+    o = [n for n, d in g.nodes(data=True) if d["type"] == "Organization" and d["name"].endswith(body)]
+    assert o, sorted(d["name"] for _, d in g.nodes(data=True))
+    assert g.edges[p, o[0], "leads"]["role"].endswith(role)
+
+
+def test_short_county_name_is_canonicalised_with_its_adcode(gaz):
+    g = graph_of(gaz, "呼和浩特市持续推进基层治理。\n托县双河镇党委书记李明说。")
+    county = by_name(g, "托克托县", "County")
+    assert g.nodes[county]["adcode"] == "150122"
+    assert "托县" in g.nodes[county]["aliases"]
+    assert ("托克托县", "呼和浩特市") in edges(g, "locatedIn")
+    assert ("双河镇", "托克托县") in edges(g, "locatedIn")
+
+
+def test_banner_abbreviation(gaz):
+    g = graph_of(gaz, "通辽市科左中旗公安局健康派出所开展活动。")
+    banner = by_name(g, "科尔沁左翼中旗", "County")
+    assert g.nodes[banner]["adcode"] == "150521"
+
+
+def test_containment_the_text_leaves_out_is_completed(gaz):
+    g = graph_of(gaz, "和林格尔县聚焦优势特色产业。")
+    assert ("和林格尔县", "呼和浩特市") in edges(g, "locatedIn")
+    assert ("呼和浩特市", "内蒙古自治区") in edges(g, "locatedIn")
+
+
+def test_same_village_name_under_two_parents_stays_two_nodes(gaz):
+    g = graph_of(
+        gaz,
+        "行走在兴安盟突泉县东杜尔基镇明星村,道路平坦通畅。",
+        "近日,兴安盟乌兰浩特市葛根庙镇明星村召开大会。",
+    )
+    villages = [n for n, d in g.nodes(data=True) if d["name"] == "明星村"]
+    assert len(villages) == 2
+    parents = {g.nodes[v]["name"] for u in villages for _, v, k in g.out_edges(u, keys=True) if k == "locatedIn"}
+    assert parents == {"东杜尔基镇", "葛根庙镇"}
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("□本报记者 宋爽 通讯员 任希悦", {"宋爽", "任希悦"}),
+        ("●本报记者 阿柔娜", {"阿柔娜"}),
+        ("□见习记者 郝佳丽", {"郝佳丽"}),
+        ("◎李晗", {"李晗"}),
+        ("本报记者 刘沙沙 摄", {"刘沙沙"}),
+    ],
+)
+def test_bylines_name_reporters(gaz, line, names):
+    g = graph_of(gaz, "初心如磐\n\n社区来了大学生党员\n\n" + line + "\n\n近日,社区开展活动。")
+    assert {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Person"} == names
+
+
+def test_photo_credit_and_honorifics(gaz):
+    g = graph_of(gaz, "党员们为群众义务理发。赵婧 摄\n张女士说:“服务很周到。”李大姐也很高兴。")
+    people = {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Person"}
+    assert people == {"赵婧"}
+
+
+def test_quoted_mechanism_and_its_implementer(gaz):
+    g = graph_of(gaz, "近年来,回民区新华西路街道通道北街社区创新“铁三角”机制,把服务送到居民家门口。")
+    mech = by_name(g, "铁三角", "Mechanism")
+    assert "“铁三角”机制" in g.nodes[mech]["aliases"]
+    assert ("通道北街社区", "铁三角") in edges(g, "implements")
+
+
+def test_slogans_and_generic_bodies_are_not_entities(gaz):
+    g = graph_of(gaz, "和林格尔县坚持党建引领,织密产业集群“一张网”,推动链上企业与党组织互联互通,打破“两张皮”困局。")
+    names = {d["name"] for _, d in g.nodes(data=True)}
+    assert not names & {"一张网", "两张皮", "党建引领", "链上企业", "党组织"}

@@ -1,0 +1,107 @@
+"""End to end: the seeds built into Turtle and HTML, checked with SPARQL."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import pyoxigraph
+import rdflib
+
+from kg.pipeline import build
+from kg.query import run_query
+
+from conftest import SEEDS
+
+
+def rows(path, sparql):
+    return [tuple(str(getattr(t, "value", t)) for t in r) for r in run_query(path, sparql).rows]
+
+
+def test_seeds_build_reads_every_page(seeds_build):
+    result, out = seeds_build
+    assert len(result.report.files_read) == 5 and not result.report.failures
+    assert (out / "graph.ttl").stat().st_size > 10_000
+    assert (out / "graph.html").stat().st_size > 10_000
+
+
+def test_turtle_parses_with_rdflib_and_pyoxigraph(seeds_build):
+    _, out = seeds_build
+    g = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(g) == len(store) > 1000
+
+
+def test_sparql_who_leads_the_party_branch(seeds_build):
+    _, out = seeds_build
+    ans = rows(
+        out / "graph.ttl",
+        """SELECT ?name ?role WHERE {
+             ?p kg:leads ?o . ?o rdfs:label "悦郡社区党支部"@zh . ?p rdfs:label ?name .
+             ?st rdf:subject ?p ; rdf:predicate kg:leads ; rdf:object ?o ; kg:role ?role }""",
+    )
+    assert ans == [("于昕阳", "党支部书记")]
+
+
+def test_sparql_every_county_has_a_city_or_province_above(seeds_build):
+    _, out = seeds_build
+    orphans = rows(
+        out / "graph.ttl",
+        """SELECT ?c WHERE { ?c a kg:County .
+             FILTER NOT EXISTS { ?c kg:locatedIn ?p . { ?p a kg:City } UNION { ?p a kg:Province } } }""",
+    )
+    assert orphans == []
+    n = rows(out / "graph.ttl", "SELECT (COUNT(?c) AS ?n) WHERE { ?c a kg:County }")
+    assert int(n[0][0]) >= 20
+
+
+def test_one_node_per_county_with_its_adcode(seeds_build):
+    _, out = seeds_build
+    ans = rows(out / "graph.ttl", 'SELECT ?c ?code WHERE { ?c rdfs:label "和林格尔县"@zh ; kg:adcode ?code }')
+    assert len(ans) == 1 and ans[0][1] == "150123"
+    docs = rows(out / "graph.ttl", 'SELECT ?d WHERE { ?c rdfs:label "和林格尔县"@zh ; kg:mentionedIn ?d }')
+    assert len(docs) == 2  # two pages name it: still one node
+
+
+def test_every_relation_has_a_statement_with_evidence(seeds_build):
+    _, out = seeds_build
+    missing = rows(
+        out / "graph.ttl",
+        """SELECT ?s ?p ?o WHERE { VALUES ?p { kg:leads kg:implements } ?s ?p ?o .
+             FILTER NOT EXISTS { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                                     kg:evidence ?e ; prov:wasDerivedFrom ?d } }""",
+    )
+    assert missing == []
+
+
+def test_html_fetches_nothing(seeds_build):
+    _, out = seeds_build
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)\s*=\s*[\"']?https?:", html, re.I)
+    assert "于昕阳" in html
+
+
+def test_build_is_byte_identical(seeds_build, tmp_path):
+    _, out = seeds_build
+    build([SEEDS], tmp_path)
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_mixed_encodings_and_a_binary_file_in_one_build(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    page = (SEEDS / "001_3511262547c28c97.txt").read_text(encoding="utf-8")
+    half = len(page) // 2
+    (src / "gbk.txt").write_bytes(page[:half].encode("gb18030"))
+    (src / "bom.txt").write_bytes(codecs.BOM_UTF8 + page[half:].encode("utf-8"))
+    (src / "broken.txt").write_bytes(bytes(range(256)) * 4)
+    result = build([src], tmp_path / "out")
+    assert sorted(p.rsplit("/", 1)[-1] for p in result.report.files_read) == ["bom.txt", "gbk.txt"]
+    assert len(result.report.failures) == 1
+    path, problem = result.report.failures[0]
+    assert path.endswith("broken.txt") and problem == "binary file, not text"
+    names = {d["name"] for _, d in result.graph.nodes(data=True)}
+    assert {"新巴尔虎右旗", "赵宏", "乌海市委组织部"} <= names  # read from both halves
+    assert (tmp_path / "out" / "graph.ttl").exists()

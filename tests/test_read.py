@@ -1,0 +1,100 @@
+"""Reading: encodings, OCR repair with exact offsets, articles and sentences."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from kg.errors import InputError
+from kg.read import decode, find_inputs, read_document, repair, split
+
+PAGE = (
+    "党旗领航\n\n"
+    "和林格尔县:\n\n"
+    "党建红色引擎赋能县域产业高质量发展\n\n"
+    "●本报记者 阿柔娜\n\n"
+    "和林格尔县坚持把党员培养成骨干,针对农村党员“能力提升不积极”的问题,将乡\n\n"
+    "振兴等融入主题党日活动,组织村支书开展“擂台比武”活动。\n\n"
+    "社区来了大学生党员\n\n"
+    "□本报记者 宋爽 通讯员 任希悦\n\n"
+    "悦郡社区党支部书记于昕阳说:“这里是社区会客厅。”\n"
+)
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        ("悦郡社区".encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + "悦郡社区".encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF16_LE + "悦郡社区".encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + "悦郡社区".encode("utf-16-be"), "utf-16-be"),
+        ("松州街道悦郡社区党支部".encode("gb18030"), "gb18030"),
+    ],
+)
+def test_decode_supported_encodings(data, encoding):
+    text, enc = decode(data, "x.txt")
+    assert enc == encoding
+    assert text.endswith("社区") or text.endswith("党支部")
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"abc\x80\xff\x80def", "not UTF-8"),
+    ],
+)
+def test_decode_rejects_with_file_and_reason(data, problem):
+    with pytest.raises(InputError) as e:
+        decode(data, "bad.txt")
+    assert str(e.value).startswith("bad.txt: ")
+    assert problem in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_repair_joins_a_word_broken_across_lines_and_keeps_offsets():
+    text = PAGE
+    clean, offsets = repair(text)
+    assert "将乡振兴等融入" in clean
+    assert "乡\n" not in clean
+    assert len(clean) == len(offsets)
+    for i, ch in enumerate(clean):
+        if ch != "\n":
+            assert text[offsets[i]] == ch or ch == ","
+
+
+def test_repair_folds_full_width_ascii_only():
+    clean, _ = repair("第１季度ＡＢ岗，“铁三角”机制。")
+    assert clean == "第1季度AB岗,“铁三角”机制。"
+
+
+def test_split_articles_headlines_bylines_and_evidence_offsets():
+    doc = split("p1", "p1.txt", PAGE)
+    assert [a.headline for a in doc.articles] == ["党建红色引擎赋能县域产业高质量发展", "社区来了大学生党员"]
+    assert doc.articles[1].byline == "□本报记者 宋爽 通讯员 任希悦"
+    body = [s for s in doc.sentences if not s.is_heading]
+    joined = [s for s in body if "将乡振兴" in s.text][0]
+    # the span maps back onto the original text, line break included
+    assert PAGE[joined.start : joined.end].replace("\n", "") == joined.text
+    quote = [s for s in body if "于昕阳" in s.text][0]
+    assert quote.article == 1
+    assert quote.text.endswith("。”")
+    i = quote.text.index("于昕阳")
+    s, e = quote.span(i, i + 3)
+    assert PAGE[s:e] == "于昕阳"
+
+
+def test_read_document_and_find_inputs(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_bytes(codecs.BOM_UTF8 + PAGE.encode("utf-8"))
+    (tmp_path / "two.txt").write_bytes(PAGE.encode("gb18030"))
+    (tmp_path / "skip.md").write_text("not an input")
+    files, missing = find_inputs([tmp_path, tmp_path / "nope"])
+    assert sorted(f.name for f in files) == ["one.txt", "two.txt"]
+    assert missing == [(str(tmp_path / "nope"), "no such file or folder")]
+    a, b = (read_document(f) for f in sorted(files))
+    assert a.text == b.text == PAGE
+    assert (a.encoding, b.encoding) == ("utf-8", "gb18030")
