@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -39,9 +38,9 @@ def _load(path: Path):
 
 @app.command()
 def build(
-    inputs: List[Path] = typer.Argument(..., help="Text files, or folders of *.txt (searched recursively)."),
+    inputs: list[Path] = typer.Argument(..., help="Text files, or folders of *.txt (searched recursively)."),
     output: Path = typer.Option(Path("outputs"), "-o", "--output", help="Folder for graph.ttl and graph.html."),
-    aliases: List[Path] = typer.Option([], "--aliases", help="Extra alias table(s): alias<TAB>official name[<TAB>type]."),
+    aliases: list[Path] = typer.Option([], "--aliases", help="Extra alias table(s): alias<TAB>official name[<TAB>type]."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html."""
@@ -66,8 +65,8 @@ def build(
 @app.command()
 def query(
     graph: Path = typer.Argument(..., help="A graph file (Turtle)."),
-    sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use -f)."),
-    file: Optional[Path] = typer.Option(None, "-f", "--file", help="Read the query from this file."),
+    sparql: str | None = typer.Argument(None, help="The SPARQL query (or use -f)."),
+    file: Path | None = typer.Option(None, "-f", "--file", help="Read the query from this file."),
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on GRAPH; common prefixes (kg:, rdfs:, skos: ...) are predeclared."""
@@ -112,9 +111,6 @@ def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_j
     c = counts(g)
     linked: dict[str, int] = {}
     for _, d in g.nodes(data=True):
-        if d.get("adcode") or (d["type"] in ("Town", "Street", "Village", "Community") and "~" not in str(d.get("id", ""))):
-            pass
-    for n, d in g.nodes(data=True):
         if d.get("adcode"):
             linked[d["type"]] = linked.get(d["type"], 0) + 1
     c["documents"] = len(g.graph.get("documents", {}))

@@ -19,8 +19,8 @@ deterministic.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Iterable
 
 import networkx as nx
 

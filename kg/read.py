@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .errors import InputError
 from .model import Article, Document, Sentence
@@ -200,7 +200,7 @@ def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Documen
     for line in clean.split("\n"):
         paras.append((pos, line))
         pos += len(line) + 1
-    kinds = ["byline" if is_byline(l) else "heading" if _is_heading_line(l) else "body" for _, l in paras]
+    kinds = ["byline" if is_byline(t) else "heading" if _is_heading_line(t) else "body" for _, t in paras]
 
     # find article starts
     starts = [0]
@@ -218,7 +218,7 @@ def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Documen
             starts.append(i)
         i = j
     starts = sorted(set(starts))
-    bounds = list(zip(starts, [*starts[1:], len(paras)]))
+    bounds = list(zip(starts, [*starts[1:], len(paras)], strict=True))
 
     sent_index = 0
     for a_index, (a, b) in enumerate(bounds):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .gazetteer import Gazetteer
 from .model import PLACE_TYPES, Entity, Evidence, Extraction, Mention, Relation

@@ -7,11 +7,10 @@ import re
 
 import pyoxigraph
 import rdflib
+from conftest import SEEDS
 
 from kg.pipeline import build
 from kg.query import run_query
-
-from conftest import SEEDS
 
 
 def rows(path, sparql):

@@ -25,8 +25,8 @@ PAGE = (
 @pytest.mark.parametrize(
     "data, encoding",
     [
-        ("悦郡社区".encode("utf-8"), "utf-8"),
-        (codecs.BOM_UTF8 + "悦郡社区".encode("utf-8"), "utf-8"),
+        ("悦郡社区".encode(), "utf-8"),
+        (codecs.BOM_UTF8 + "悦郡社区".encode(), "utf-8"),
         (codecs.BOM_UTF16_LE + "悦郡社区".encode("utf-16-le"), "utf-16-le"),
         (codecs.BOM_UTF16_BE + "悦郡社区".encode("utf-16-be"), "utf-16-be"),
         ("松州街道悦郡社区党支部".encode("gb18030"), "gb18030"),

@@ -258,7 +258,7 @@ class _DocExtractor:
         self.region = region_province
         self.doc_places: list[tuple[str, str, str]] = []
         article = -1
-        for sent, pspans in zip(doc.sentences, place_spans):
+        for sent, pspans in zip(doc.sentences, place_spans, strict=True):
             if sent.article != article:
                 article = sent.article
                 self.doc_places.extend(self.ctx.recent_places)
