@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
 from . import lexicon as L
-from .spans import Span, find_mechanisms, find_orgs, find_people, find_places
+from .spans import Span, _extend_right, find_mechanisms, find_orgs, find_people, find_places
 
 #: a clause opener that may stand before a sentence's subject (近年来, 2023年以来, 目前)
 _OPENER = re.compile(
@@ -24,6 +24,19 @@ _OPENER = re.compile(
     r"据了解|记者了解到|近两年|近几年|多年来|自[^,，]{1,12}以来)[,，]?"
 )
 
+
+#: 该县, 全旗, 本社区; a bare 社区 or 街道 opening a clause; 该院 for a court or procuratorate
+_COREF = re.compile(
+    r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|支部|党委)"
+    r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
+)
+_PLACE_COREF = {
+    "县": ("County",), "旗": ("County",), "区": ("County",), "市": ("City", "County"), "盟": ("City",),
+    "镇": ("Town",), "乡": ("Town",), "苏木": ("Town",), "街道": ("Street",), "社区": ("Community",),
+    "村": ("Village",), "嘎查": ("Village",),
+}
+_ORG_COREF = {"院": "院", "局": "局", "所": "所", "中心": "中心", "公司": "公司", "集团": "集团",
+              "支部": "支部", "党委": "党委"}
 
 #: what follows a body named as a speaker's affiliation
 _SPEAKER = re.compile(r"(?:相关)?(?:负责人|工作人员|干部|党员|" + "|".join(L.LEAD_TITLES) + ")")
@@ -264,8 +277,7 @@ class _DocExtractor:
                 self.doc_places.extend(self.ctx.recent_places)
                 self.ctx.recent_places = []
                 self.ctx.subject = None
-                self._subject_counts: dict[str, int] = {}
-                self._subject_by_key: dict[str, str] = {}
+                self.recent_orgs: list[tuple[str, str]] = []
             text = sent.text
             places = self.link_places(sent, pspans)
             # 自治区 alone: the autonomous region the document is about
@@ -303,6 +315,19 @@ class _DocExtractor:
                             m.place = pm.id
                 org_mentions.append((sp, m))
             self._generic = generic
+            # 该县, 全旗, 该院, 社区 (as a subject): mentions of what the article is about
+            for sp, m in self.coreference(sent, pspans, orgs):
+                # a body found inside the reference (院第三检察部 in 该院第三检察部) is the same one
+                inside = {id(o) for o, _ in org_mentions if sp.start < o.start < sp.end}
+                org_mentions = [(o, om) for o, om in org_mentions if id(o) not in inside]
+                self.out.mentions = [x for x in self.out.mentions if not (
+                    x.type == "Organization" and x.evidence.sentence == sent.index
+                    and sent.span(sp.start, sp.end)[0] < x.evidence.start < sent.span(sp.start, sp.end)[1])]
+                orgs = [o for o in orgs if not (sp.start < o.start < sp.end)]
+                org_mentions.append((sp, m))
+            for sp, m in org_mentions:
+                if m.type == "Organization":
+                    self.recent_orgs.append((m.id, m.canonical))
             people = find_people(text, orgs, pspans, heading=sent.is_heading)
             person_mentions = []
             for sp in people:
@@ -350,6 +375,66 @@ class _DocExtractor:
                 m.canonical = m.canonical  # keys travel in the resolver via kg.resolve
         self.out.keys = dict(self._keys)  # type: ignore[attr-defined]
         return self.out
+
+    # ---------------------------------------------------------- coreference
+    def coreference(self, sent: Sentence, pspans: list[Span], orgs: list[Span]) -> list[tuple[Span, Mention]]:
+        """Mentions for 该县 / 全旗 / 本社区 / 该院 and a bare 社区 or 街道 opening a clause:
+        each is the entity of that kind the article last named."""
+        text = sent.text
+        out: list[tuple[Span, Mention]] = []
+        busy = [(p.start, p.end) for p in pspans] + [(o.start, o.end) for o in orgs]
+        for m in _COREF.finditer(text):
+            if any(a <= m.start() < b for a, b in busy):
+                continue
+            word = m.group("kind")
+            bare = m.group("det") is None
+            if bare and (word not in ("社区", "街道") or not _is_clause_start(text, m.start())):
+                continue
+            if word in _ORG_COREF and m.group("det") not in ("该", "本"):
+                continue
+            if bare and text[m.end() : m.end() + 1] in ("党", "居", "网", "干", "工", "服", "治", "内", "里", "的"):
+                continue  # 社区党委, 社区居民: a compound, not the place
+            target = self._coref_target(word)
+            if target is None:
+                continue
+            mid, canonical, type_ = target
+            sp = Span(m.start(), m.end(), m.group(), type_, "coreference", 0.6)
+            if type_ == "Organization":
+                # 该院第三检察部: the reference opens a longer name
+                end = _extend_right(text, m.end())
+                if end > m.end():
+                    sp = Span(m.start(), end, text[m.start() : end], type_, "coreference", 0.6)
+                    canonical += text[m.end() : end]
+                src = next(x for x in self.out.mentions if x.id == mid)
+                mm = self._mention(sent, sp, "Organization", canonical, confidence=0.6)
+                mm.place = src.place
+            else:
+                key = self._keys.get(mid)
+                if key is None:
+                    continue
+                src = next(x for x in self.out.mentions if x.id == mid)
+                mm = self._mention(sent, sp, type_, canonical, adcode=src.adcode)
+                self._keys[mm.id] = key
+            out.append((sp, mm))
+        return out
+
+    def _coref_target(self, word: str) -> tuple[str, str, str] | None:
+        """The (mention id, name, type) a pronoun-like reference points at."""
+        if word in _ORG_COREF:
+            for mid, name in reversed(self.recent_orgs):
+                if name.endswith(_ORG_COREF[word]):
+                    return mid, name, "Organization"
+            return None
+        types = _PLACE_COREF[word]
+        suffix_matters = word in ("县", "旗", "区", "市", "盟")
+        for mid, t, name in reversed(self.ctx.recent_places):
+            if t in types and (not suffix_matters or name.endswith(word)):
+                return mid, name, t
+        if word == "区" and self.region is not None:  # 全区 in a regional paper: the region
+            for mid, t, name in reversed(self.doc_places + self.ctx.recent_places):
+                if t == "Province":
+                    return mid, name, t
+        return None
 
     def _region_province(self) -> Division | None:
         provinces = [(w, i) for i, w in self.ctx.region.items() if self.gaz.rows[i].type == "Province"]
