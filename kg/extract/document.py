@@ -278,6 +278,11 @@ class _DocExtractor:
                 self.ctx.recent_places = []
                 self.ctx.subject = None
                 self.recent_orgs: list[tuple[str, str]] = []
+                self.subject_counts: dict[str, list] = {}
+            elif self._paragraph_start(sent) and self.subject_counts:
+                # a new paragraph without a subject of its own speaks of what the article
+                # keeps coming back to, not of the example the last paragraph gave
+                self.ctx.subject = max(self.subject_counts.values(), key=lambda v: (v[0], -v[1]))[2]
             text = sent.text
             places = self.link_places(sent, pspans)
             # 自治区 alone: the autonomous region the document is about
@@ -365,6 +370,9 @@ class _DocExtractor:
                     self._relation(sent, s_m, "implements", mm, "implements-" + ("sentence" if subj else "article"), conf * sp.confidence + 0.2, sp)
             if subject is not None and not sent.is_heading:
                 self.ctx.subject = subject.id
+                k = self._keys.get(subject.id) or subject.canonical
+                entry = self.subject_counts.setdefault(k, [0, sent.index, subject.id])
+                entry[0] += 1
             elif self.ctx.subject is None and not sent.is_heading:
                 firsts = [m for _, m in org_mentions] + list(places.values())
                 if firsts:
@@ -375,6 +383,10 @@ class _DocExtractor:
                 m.canonical = m.canonical  # keys travel in the resolver via kg.resolve
         self.out.keys = dict(self._keys)  # type: ignore[attr-defined]
         return self.out
+
+    def _paragraph_start(self, sent: Sentence) -> bool:
+        before = self.doc.text[: sent.start].rstrip(" \t\u3000")
+        return not before or before[-1] in "\n\r"
 
     # ---------------------------------------------------------- coreference
     def coreference(self, sent: Sentence, pspans: list[Span], orgs: list[Span]) -> list[tuple[Span, Mention]]:
