@@ -647,7 +647,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core))
         if heading and not head:
             continue
-        if not (head or verb or shape):
+        named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + ")$", core))
+        if not (head or verb or shape or named_by_head):
             continue
         if len(core) > 24 and not head:
             continue
@@ -662,12 +663,13 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
         if m.start() in taken:
             continue
-        s = left_name_start(text, m.start(), max_len=8)
+        s = left_name_start(text, m.start(), max_len=8, loose=True)
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
             continue
         name = text[s : m.end()]
-        pre = text[max(0, s - 6) : s]
-        if not _VERB_RE.search(pre) and m.group() not in ("积分制", "负责制"):
+        pre = re.sub(r"(?:全面|大力|积极|持续|深入|不断|逐步|着力)$", "", text[max(0, s - 8) : s])
+        numbered = bool(re.match(r"[一二两三四五六七八九十0-9]+[级个大项种支张]", name))
+        if not (_VERB_RE.search(pre) or numbered or m.group() in ("积分制", "负责制")):
             continue
         core = name
         if len(core) < 4 or any(k in taken for k in range(s, m.end())):
