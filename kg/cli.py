@@ -128,6 +128,29 @@ def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_j
     typer.echo("places with an adcode: " + (", ".join(f"{t} {n}" for t, n in c["places_with_adcode"].items()) or "none"))
 
 
+@app.command("eval")
+def eval_(
+    graph: Path = typer.Argument(..., help="A graph file (Turtle or any RDF rdflib reads)."),
+    gold: Path = typer.Argument(..., help="A folder of gold files (see the annotation guideline)."),
+    errors: bool = typer.Option(False, "--errors", help="Also list what was missed and what is spurious."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score GRAPH against gold annotations: precision, recall and F1 per type and relation."""
+    from .evaluate import evaluate, format_errors, format_table
+
+    if not graph.is_file():
+        raise UsageError(f"{graph}: no such graph file")
+    if not gold.is_dir():
+        raise UsageError(f"{gold}: not a folder of gold files")
+    score = evaluate(graph, gold)
+    if as_json:
+        typer.echo(json.dumps(score.as_dict(), ensure_ascii=False, indent=2))
+        return
+    if errors:
+        typer.echo(format_errors(score))
+    typer.echo(format_table(score), nl=False)
+
+
 def main() -> None:
     """Entry point: run the app, turning library errors into one line and an exit code."""
     try:
