@@ -48,7 +48,7 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | 
             return f"{t}/~{x.doc.id}/{name}"
         return k
     if m.type == "Person":
-        return f"Person/{norm_name(m.canonical)}"
+        return f"Person/{norm_name(m.canonical)}"  # refined by _person_keys
     if m.type == "Mechanism":
         return f"Mechanism/{norm_name(m.canonical)}"
     if m.type == "Organization":
@@ -69,6 +69,39 @@ def _org_display(names: list[str]) -> str:
     return sorted(names, key=lambda s: (-len(s), s))[0]
 
 
+_PRESS = ("byline", "photo-credit", "brief-credit")
+
+
+def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, str]:
+    """Keys for the people of one document.
+
+    A name is one person within a document.  Across documents the same name is the same
+    person only when something ties the mentions: the paper's byline (reporters), or the
+    same post in the same body.  Otherwise it stays a separate person per document.
+    """
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in x.mentions:
+        if m.type == "Person":
+            by_name[norm_name(m.canonical)].append(m)
+    led: dict[str, list[str]] = defaultdict(list)
+    for r in x.relations:
+        if r.predicate == "leads" and r.subject in by_id and r.object in by_id:
+            k = key_of(by_id[r.object])
+            if k:
+                led[norm_name(by_id[r.subject].canonical)].append(k)
+    out = {}
+    for name, ms in by_name.items():
+        if any(m.evidence.extractor in _PRESS for m in ms):
+            key = f"Person/{name}"
+        elif led.get(name):
+            key = f"Person/{name}@{sorted(led[name])[0].split('/', 1)[1]}"
+        else:
+            key = f"Person/{name}@{x.doc.id}"
+        for m in ms:
+            out[m.id] = key
+    return out
+
+
 def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity], list[Relation]]:
     """Merge mentions into entities and relation mentions into facts."""
     entities: dict[str, Entity] = {}
@@ -77,8 +110,9 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
     mention_entity: dict[str, str] = {}
     for x in extractions:
         by_id = {m.id: m for m in x.mentions}
+        people = _person_keys(x, by_id, lambda m, x=x, by_id=by_id: _mention_key(m, x, by_id))
         for m in x.mentions:
-            key = _mention_key(m, x, by_id)
+            key = people.get(m.id) or _mention_key(m, x, by_id)
             if key is None:
                 continue
             mention_entity[m.id] = key

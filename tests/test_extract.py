@@ -134,3 +134,16 @@ def test_slogans_and_generic_bodies_are_not_entities(gaz):
     g = graph_of(gaz, "和林格尔县坚持党建引领,织密产业集群“一张网”,推动链上企业与党组织互联互通,打破“两张皮”困局。")
     names = {d["name"] for _, d in g.nodes(data=True)}
     assert not names & {"一张网", "两张皮", "党建引领", "链上企业", "党组织"}
+
+
+def test_same_name_is_one_reporter_but_two_unrelated_people(gaz):
+    g = graph_of(
+        gaz,
+        "社区来了大学生党员\n\n□本报记者 宋爽\n\n近日,社区开展活动。村民王建华说:“很好。”",
+        "异乡筑堡垒\n\n□本报记者 宋爽\n\n近日,某村召开大会。党员王建华介绍,大家都很积极。",
+    )
+    people = [d["name"] for _, d in g.nodes(data=True) if d["type"] == "Person"]
+    assert people.count("宋爽") == 1  # the paper's byline ties the two pages
+    assert people.count("王建华") == 2  # nothing ties the villager and the party member
+    reporter = by_name(g, "宋爽", "Person")
+    assert g.nodes[reporter]["docs"] == ["d0", "d1"]
