@@ -446,7 +446,7 @@ _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯�
 def _is_common_word(w: str) -> bool:
     """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
     tag = _jieba_tag(w)
-    return tag is not None and not tag.startswith("nr")
+    return tag is not None and not tag.startswith(("nr", "nz", "ns", "nt"))
 
 
 def plausible_name(name: str, *, strict: bool = False) -> bool:
