@@ -5,13 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
-from test_rdf import BRANCH, COMMUNITY, MECHANISM, PERSON, make_graph, reinserted
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import DCTERMS, PROV, RDF
+from test_rdf import BRANCH, COMMUNITY, DOC, DOC2, MECHANISM, PERSON, make_graph, reinserted
 
 from kg.errors import UsageError
 from kg.export.formats import (
@@ -23,7 +28,9 @@ from kg.export.formats import (
     format_names,
     get_exporter,
 )
-from kg.export.rdf import to_rdf
+from kg.export.rdf import document_iri, entity_iri, read_graph, to_rdf
+from kg.model import ENTITY_TYPES, RELATION_TYPES
+from kg.vocab import KG
 
 RDF_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}  # ours -> rdflib's
 STREAM_FORMATS = [f for f in format_names() if not get_exporter(f).to_directory]
@@ -43,8 +50,8 @@ def text(g: nx.MultiDiGraph, fmt: str) -> str:
 # ------------------------------------------------------------------------------ the registry
 
 
-def test_the_formats_issue_2_asks_for_are_registered():
-    assert set(format_names()) >= {"turtle", "nt", "jsonld", "graphml", "csv"}
+def test_the_formats_issues_2_and_5_ask_for_are_registered():
+    assert set(format_names()) >= {"turtle", "nt", "jsonld", "trig", "graphml", "gexf", "csv"}
 
 
 @pytest.mark.parametrize(
@@ -190,3 +197,157 @@ def test_csv_is_neo4j_admin_import_layout(graph, tmp_path):
     lead = next(r for r in rels if r[":TYPE"] == "leads")
     assert lead["role"] == "党支部书记"
     assert len(json.loads(lead["evidence"])) == 2
+
+
+# ------------------------------------------------------------------------------ TriG
+
+
+def read_trig(data: str) -> Dataset:
+    ds = Dataset()
+    ds.parse(data=data, format="trig")
+    return ds
+
+
+def named_graphs(ds: Dataset) -> dict[str, Graph]:
+    return {str(c.identifier): c for c in ds.graphs() if c.identifier != DATASET_DEFAULT_GRAPH_ID}
+
+
+def test_trig_has_one_named_graph_per_document(graph):
+    graphs = named_graphs(read_trig(text(graph, "trig")))
+    assert sorted(graphs) == sorted(str(document_iri(d)) for d in (DOC, DOC2))
+    doc2 = graphs[str(document_iri(DOC2))]
+    # DOC2 names only 于昕阳 and attests only the leads fact
+    assert set(doc2.subjects(RDF.type, KG.Person)) == {entity_iri(PERSON)}
+    assert not set(doc2.subjects(RDF.type, KG.Community))
+    assert set(doc2.subject_objects(KG.leads)) == {(entity_iri(PERSON), entity_iri(BRANCH))}
+    assert {str(s) for s in doc2.objects(None, KG.evidence)} >= {
+        "于昕阳说，\n“铁三角”让居民的事有人管。"
+    }
+    assert set(doc2.objects(None, PROV.wasDerivedFrom)) == {document_iri(DOC2)}
+
+
+def test_trig_graphs_together_are_the_whole_graph(graph):
+    union = Graph()
+    for s, p, o, _ in read_trig(text(graph, "trig")).quads():
+        union.add((s, p, o))
+    assert isomorphic(union, to_rdf(graph))
+
+
+def test_trig_parses_with_oxigraph_too(graph):
+    quads = list(ox.parse(text(graph, "trig"), format=ox.RdfFormat.TRIG))
+    assert {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)} == {
+        str(document_iri(d)) for d in (DOC, DOC2)
+    }
+
+
+# ------------------------------------------------------------------------------ GEXF
+
+
+def test_gexf_reads_back_with_names_as_labels(graph):
+    back = nx.read_gexf(io.BytesIO(text(graph, "gexf").encode("utf-8")))
+    assert sorted(back.nodes) == sorted(graph.nodes)
+    assert {n: d["label"] for n, d in back.nodes(data=True)} == {
+        n: d["name"] for n, d in graph.nodes(data=True)
+    }
+    assert sorted((s, o, d["relation"]) for s, o, d in back.edges(data=True)) == sorted(
+        graph.edges(keys=True)
+    )
+    assert back.edges[PERSON, BRANCH]["role"] == "党支部书记"
+
+
+def test_gexf_carries_no_date_of_today(graph, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = text(graph, "gexf")
+    assert "lastmodifieddate" not in out
+    assert "<creator>grassroots-kg" in out
+    monkeypatch.setattr("time.strftime", lambda *a: "2099-01-01")  # what networkx would stamp
+    assert text(graph, "gexf") == out
+
+
+def test_gexf_dates_by_source_date_epoch(graph, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert '<meta lastmodifieddate="2023-11-14">' in text(graph, "gexf")
+
+
+# ------------------------------------------------------------------------------ the seeds graph, every format
+
+
+def entities_and_relations_rdf(rdf: Graph) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """Entity ids (by dcterms:identifier of typed entities) and direct relation triples."""
+    classes = {KG[t] for t in ENTITY_TYPES}
+    ids = {
+        str(rdf.value(s, DCTERMS.identifier)): s
+        for s, t in rdf.subject_objects(RDF.type)
+        if t in classes
+    }
+    by_iri = {iri: i for i, iri in ids.items()}
+    rels = {
+        (by_iri[s], r, by_iri[o]) for r in RELATION_TYPES for s, o in rdf.subject_objects(KG[r])
+    }
+    return set(ids), rels
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_build) -> tuple[nx.MultiDiGraph, set[str], set[tuple[str, str, str]]]:
+    """The seeds graph read back from its Turtle, its entity ids and its relations."""
+    _, out = seeds_build
+    g = read_graph(out / "graph.ttl")
+    return g, set(g.nodes), {(s, k, o) for s, o, k in g.edges(keys=True)}
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"), [*RDF_FORMATS.items(), ("trig", "trig")])
+def test_seeds_rdf_formats_read_back_with_rdflib(seeds, fmt, rdflib_format):
+    g, ids, rels = seeds
+    if rdflib_format == "trig":
+        rdf = Graph()
+        for s, p, o, _ in read_trig(text(g, fmt)).quads():
+            rdf.add((s, p, o))
+    else:
+        rdf = Graph().parse(data=text(g, fmt), format=rdflib_format)
+    assert entities_and_relations_rdf(rdf) == (ids, rels)
+    assert len(rels) == g.number_of_edges() > 100
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_seeds_property_graph_formats_read_back_with_networkx(seeds, fmt):
+    g, ids, rels = seeds
+    data = io.BytesIO(text(g, fmt).encode("utf-8"))
+    back = nx.read_graphml(data, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(data)
+    assert set(back.nodes) == ids
+    assert {(s, d["relation"], o) for s, o, d in back.edges(data=True)} == rels
+    assert back.number_of_edges() == len(rels)
+
+
+def test_seeds_neo4j_csv_reads_back(seeds, tmp_path):
+    g, ids, rels = seeds
+    export(g, "csv", tmp_path)
+    nodes, edges = read_csv(tmp_path / NEO4J_NODES), read_csv(tmp_path / NEO4J_RELATIONSHIPS)
+    assert {n["id:ID"] for n in nodes} == ids and len(nodes) == len(ids)
+    assert {(r[":START_ID"], r[":TYPE"], r[":END_ID"]) for r in edges} == rels
+    # every :START_ID/:END_ID refers to a node: neo4j-admin would otherwise refuse the import
+    assert {r[":START_ID"] for r in edges} | {r[":END_ID"] for r in edges} <= ids
+
+
+# ------------------------------------------------------------------------------ the CLI
+
+
+def run_kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_kg_export_to_stdout_and_to_a_file(seeds_build, tmp_path):
+    ttl = seeds_build[1] / "graph.ttl"
+    out = run_kg("export", str(ttl), "--format", "trig", "-o", "-")
+    assert out.returncode == 0, out.stderr
+    target = tmp_path / "g.trig"
+    assert run_kg("export", str(ttl), "--format", "trig", "-o", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8") == out.stdout
+    assert len(named_graphs(read_trig(out.stdout))) == 5
+
+
+def test_kg_export_unknown_format_is_one_line(seeds_build):
+    out = run_kg("export", str(seeds_build[1] / "graph.ttl"), "--format", "xlsx")
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "gexf" in out.stderr

@@ -6,7 +6,7 @@ one format to a path or, for single-file formats, a text stream (so ``-o -`` is 
 whatever order its nodes were inserted in.
 
 >>> format_names()
-['turtle', 'nt', 'jsonld', 'graphml', 'csv']
+['turtle', 'nt', 'jsonld', 'trig', 'graphml', 'gexf', 'csv']
 >>> get_exporter("ttl").name
 'turtle'
 """
@@ -17,6 +17,8 @@ import csv
 import io
 import json
 import os
+import re
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +26,11 @@ from typing import IO, Any
 
 import networkx as nx
 
+from .. import __version__
 from ..errors import UsageError
 from ..model import PLACE_TYPES
 from ..vocab import PREFIXES
-from .rdf import LANG, serialize_turtle, to_rdf
+from .rdf import LANG, document_iri, serialize_turtle, to_rdf, to_rdf_by_document
 
 #: Writes a graph to a text stream, or (``to_directory``) into a directory.
 Writer = Callable[[nx.MultiDiGraph, Any], None]
@@ -177,6 +180,42 @@ def write_jsonld(g: nx.MultiDiGraph, out: IO[str]) -> None:
     out.write(text + "\n")
 
 
+_PREFIX_LINE = re.compile(r"^@prefix (\S+): <[^>]*> \.$")
+
+
+def _turtle_body(graph: Any) -> tuple[list[str], str]:
+    """A graph as Turtle: the prefixes it uses, and the statements without the prefix lines.
+
+    rdflib's Turtle serialiser sorts subjects, predicates and objects, so the body is stable.
+    """
+    lines = graph.serialize(format="turtle").splitlines()
+    used = [m.group(1) for m in map(_PREFIX_LINE.match, lines) if m]
+    body = "\n".join(line for line in lines if not _PREFIX_LINE.match(line)).strip("\n")
+    return used, body
+
+
+@register("trig", suffix=".trig", description="TriG, one named graph per document")
+def write_trig(g: nx.MultiDiGraph, out: IO[str]) -> None:
+    """TriG: the default graph, then one graph named by each document's IRI, in id order.
+
+    Written by hand from per-graph Turtle because rdflib's TriG serialiser orders graphs by
+    hash (a different file on every run). Statements are not indented: a multi-line
+    literal would change with its indentation.
+    """
+    rest, parts = to_rdf_by_document(g)
+    blocks: list[tuple[str, str]] = []
+    used: set[str] = set()
+    for name, graph in [("", rest), *((f"<{document_iri(d)}> ", p) for d, p in parts.items())]:
+        if len(graph):
+            prefixes, body = _turtle_body(graph)
+            used.update(prefixes)
+            blocks.append((name, body))
+    header = [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items() if p in used]
+    out.write("\n".join(header) + "\n")
+    for name, body in blocks:
+        out.write(f"\n{name}{{\n{body}\n}}\n")
+
+
 # ------------------------------------------------------------------------------ property graphs
 
 
@@ -232,6 +271,43 @@ def write_graphml(g: nx.MultiDiGraph, out: IO[str]) -> None:
     """
     buffer = io.BytesIO()
     nx.write_graphml_xml(flat_graph(g), buffer, encoding="utf-8", prettyprint=True)
+    out.write(buffer.getvalue().decode("utf-8"))
+
+
+def _gexf_meta_date() -> str | None:
+    """The GEXF ``lastmodifieddate``: from ``SOURCE_DATE_EPOCH`` if set, else none.
+
+    networkx stamps today's date, which makes every export differ; the attribute is
+    optional in GEXF 1.2, and reproducible builds date files by ``SOURCE_DATE_EPOCH``.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch or not epoch.strip().isdigit():
+        return None
+    return time.strftime("%Y-%m-%d", time.gmtime(int(epoch)))
+
+
+@register("gexf", suffix=".gexf", description="GEXF 1.2 (Gephi)")
+def write_gexf(g: nx.MultiDiGraph, out: IO[str]) -> None:
+    """GEXF with flattened attributes, node labels the names, and a deterministic header.
+
+    Edges are numbered in sorted order and keep their relation as ``networkx_key``, so
+    ``nx.read_gexf`` gives back the same multigraph keys.
+    """
+    h = flat_graph(g)
+    for _, data in h.nodes(data=True):
+        data["label"] = data["name"]  # what Gephi shows
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.find("creator").text = f"grassroots-kg {__version__}"
+        date = _gexf_meta_date()
+        if date is None:
+            meta.attrib.pop("lastmodifieddate", None)
+        else:
+            meta.set("lastmodifieddate", date)
+    writer.add_graph(h)
+    buffer = io.BytesIO()
+    writer.write(buffer)
     out.write(buffer.getvalue().decode("utf-8"))
 
 

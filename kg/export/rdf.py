@@ -196,6 +196,8 @@ def _add_entity(rdf: Graph, entity_id: str, data: Mapping[str, Any]) -> None:
         rdf.add((node, SKOS.altLabel, _zh(alias)))
     if data.get("adcode"):
         rdf.add((node, KG.adcode, Literal(str(data["adcode"]))))
+    if data.get("linked"):
+        rdf.add((node, KG.inGazetteer, Literal(True)))
     if data.get("confidence") is not None:
         rdf.add((node, KG.confidence, _decimal(data["confidence"])))
     for doc_id in docs:
@@ -248,6 +250,55 @@ def to_rdf(g: nx.MultiDiGraph) -> Graph:
     for s, o, key, data in g.edges(keys=True, data=True):
         _add_relation(rdf, s, o, data.get("relation") or key, data)
     return rdf
+
+
+def _entity_in(data: Mapping[str, Any], doc_id: str) -> dict[str, Any] | None:
+    """The entity as one document knows it: its mentions there; None if it does not name it."""
+    mentions = [ev for ev in data.get("mentions") or () if ev["doc"] == doc_id]
+    docs = data.get("docs") or sorted({ev["doc"] for ev in data.get("mentions") or ()})
+    if doc_id not in docs and not mentions:
+        return None
+    return {**data, "docs": [doc_id], "mentions": mentions}
+
+
+def _document_part(g: nx.MultiDiGraph, doc_id: str) -> Graph:
+    """What one document says: its node, the entities it names, the facts it attests."""
+    part = new_graph()
+    _add_document(part, doc_id, g.graph.get("documents", {}).get(doc_id))
+    for entity_id, data in g.nodes(data=True):
+        view = _entity_in(data, doc_id)
+        if view is not None:
+            _add_entity(part, entity_id, view)
+    for s, o, key, data in g.edges(keys=True, data=True):
+        evidence = [ev for ev in data.get("evidence") or () if ev["doc"] == doc_id]
+        if evidence:
+            _add_relation(part, s, o, data.get("relation") or key, {**data, "evidence": evidence})
+    return part
+
+
+def to_rdf_by_document(g: nx.MultiDiGraph) -> tuple[Graph, dict[str, Graph]]:
+    """The RDF of :func:`to_rdf` split by source, for TriG and other quad formats.
+
+    Returns the default graph and one graph per document id. A document's graph holds the
+    document node, every entity it names (with its class, names and the mentions in that
+    document) and every fact it attests (direct triple and statement, with that document's
+    evidence); entity-level triples recur in each document that names the entity. The
+    default graph holds what no document states: places and containment the gazetteer
+    completed. The union of all the graphs is exactly :func:`to_rdf`'s graph.
+    """
+    full = to_rdf(g)
+    parts: dict[str, Graph] = {}
+    for doc_id in sorted(_referenced_docs(g)):
+        part = new_graph()
+        for triple in _document_part(g, doc_id):
+            if triple in full:  # by construction always; the check keeps the union exact
+                part.add(triple)
+        parts[doc_id] = part
+    rest = new_graph()
+    for triple in full:
+        if not any(triple in part for part in parts.values()):
+            rest.add(triple)
+    return rest, parts
 
 
 def serialize_turtle(g: nx.MultiDiGraph) -> str:
@@ -401,6 +452,7 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
             "name": _first(props, RDFS.label, entity_id),
             "aliases": sorted(set(props.get(str(SKOS.altLabel), ()))),
             "adcode": _first(props, KG.adcode),
+            "linked": bool(_first(props, KG.inGazetteer, False)),
             "confidence": _first(props, KG.confidence, DEFAULT_CONFIDENCE),
             "docs": sorted({_doc_id(doc_ids, d) for d in props.get(str(KG.mentionedIn), ())}),
             "mentions": mentions,
