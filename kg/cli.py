@@ -64,14 +64,29 @@ def build(
 
 @app.command()
 def query(
-    graph: Path = typer.Argument(..., help="A graph file (Turtle)."),
-    sparql: str | None = typer.Argument(None, help="The SPARQL query (or use -f)."),
+    graph: Path | None = typer.Argument(None, help="A graph file (Turtle, N-Triples ...)."),
+    sparql: str | None = typer.Argument(None, help="The SPARQL query, or @NAME for a ready-made one (see --list)."),
     file: Path | None = typer.Option(None, "-f", "--file", help="Read the query from this file."),
-    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json."),
+    fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json (SPARQL 1.1 results)."),
+    store: Path | None = typer.Option(None, "--store", help="Keep the loaded graph in this folder and reuse it while the file is unchanged."),
+    list_queries: bool = typer.Option(False, "--list", help="List the ready-made queries and exit."),
 ) -> None:
-    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on GRAPH; common prefixes (kg:, rdfs:, skos: ...) are predeclared."""
-    from .query import RESULT_FORMATS, format_result, run_query
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on GRAPH with Oxigraph; common prefixes (kg:, rdfs:, skos: ...) are predeclared."""
+    from .query import (
+        RESULT_FORMATS,
+        format_result,
+        get_ready_query,
+        load_store,
+        ready_queries,
+        run_query,
+    )
 
+    if list_queries:
+        for q in ready_queries():
+            typer.echo(f"@{q.name}\n    {q.summary}")
+        return
+    if graph is None:
+        raise UsageError("give a graph file (or --list for the ready-made queries)")
     if (sparql is None) == (file is None):
         raise UsageError("give the query as an argument or with -f FILE, not both")
     if fmt not in RESULT_FORMATS:
@@ -81,16 +96,18 @@ def query(
             sparql = file.read_text(encoding="utf-8")
         except OSError as e:
             raise UsageError(f"{file}: {e.strerror}") from e
+    elif sparql is not None and sparql.startswith("@"):
+        sparql = get_ready_query(sparql).sparql
     if not graph.is_file():
         raise UsageError(f"{graph}: no such graph file")
-    result = run_query(graph, sparql or "")
-    typer.echo(format_result(result, fmt), nl=False)
+    result = run_query(load_store(graph, store_dir=store), sparql or "")
+    typer.echo(format_result(result, fmt))
 
 
 @app.command()
 def export(
     graph: Path = typer.Argument(..., help="A graph file (Turtle)."),
-    fmt: str = typer.Option(..., "--format", help="jsonld, nt, turtle, graphml or csv (Neo4j import layout)."),
+    fmt: str = typer.Option(..., "--format", help="jsonld, nt, trig (a graph per document), turtle, graphml, gexf or csv (Neo4j import layout)."),
     output: str = typer.Option("-", "-o", "--output", help="Output file (a folder for csv); - for standard output."),
 ) -> None:
     """Export GRAPH to another format."""
@@ -103,18 +120,79 @@ def export(
 
 
 @app.command()
+def validate(
+    graph: Path = typer.Argument(..., help="A graph file (Turtle)."),
+    shapes: Path | None = typer.Option(None, "--shapes", help="SHACL shapes (default: ontology/shapes.ttl)."),
+) -> None:
+    """Check GRAPH against the SHACL shapes (with the ontology); exit 1 if it violates them."""
+    from .validate import SHAPES_FILE, format_violation, is_violation
+    from .validate import validate as run_validate
+
+    if not graph.is_file():
+        raise UsageError(f"{graph}: no such graph file")
+    results = run_validate(graph, shapes=shapes or SHAPES_FILE)
+    for v in results:
+        typer.echo(format_violation(v))
+    violations = sum(1 for v in results if is_violation(v))
+    if violations:
+        kinds = sorted({v.kind for v in results if is_violation(v)})
+        typer.echo(f"{graph}: {violations} violation(s) of {', '.join(kinds)}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{graph}: conforms ({len(results)} warning(s))" if results else f"{graph}: conforms")
+
+
+@app.command()
+def push(
+    graph: Path = typer.Argument(..., help="A graph file (Turtle, N-Triples, JSON-LD)."),
+    endpoint: str = typer.Option(..., "--endpoint", help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store or http://host:3030/ds/data."),
+    graph_iri: str | None = typer.Option(None, "--graph", help="Named graph to replace (default: the default graph)."),
+) -> None:
+    """Load GRAPH into a SPARQL 1.1 Graph Store Protocol endpoint, replacing the graph there."""
+    from .store import push as run_push
+
+    if not graph.is_file():
+        raise UsageError(f"{graph}: no such graph file")
+    done = run_push(graph, endpoint, graph=graph_iri)
+    where = f"<{graph_iri}>" if graph_iri else "the default graph"
+    typer.echo(f"pushed {done.triples} triples to {where} at {endpoint} (HTTP {done.status})")
+
+
+@app.command()
+def serve(
+    graph: Path = typer.Argument(..., help="A graph file (Turtle, N-Triples ...)."),
+    port: int = typer.Option(7878, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
+) -> None:
+    """Serve GRAPH as a read-only SPARQL endpoint on 127.0.0.1 (Oxigraph) until interrupted."""
+    import signal
+
+    from .store import serve as run_serve
+
+    server = run_serve(graph, port=port)
+
+    def _stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)  # a terminated kg serve stops its server too
+    try:
+        typer.echo(f"serving {graph} read-only: SPARQL endpoint {server.query_endpoint} (Ctrl-C to stop)")
+        code = server.process.wait()
+        if code:
+            raise UsageError(f"the Oxigraph server stopped with exit code {code}")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@app.command()
 def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_json: bool = typer.Option(False, "--json")) -> None:
     """Count entities and relations by type, and places linked to the gazetteer."""
-    from .graph import counts
+    from .graph import counts, linking
 
     g = _load(graph)
     c = counts(g)
-    linked: dict[str, int] = {}
-    for _, d in g.nodes(data=True):
-        if d.get("adcode"):
-            linked[d["type"]] = linked.get(d["type"], 0) + 1
     c["documents"] = len(g.graph.get("documents", {}))
-    c["places_with_adcode"] = dict(sorted(linked.items()))
+    c["places_linked"] = linking(g)
     if as_json:
         typer.echo(json.dumps(c, ensure_ascii=False, indent=2))
         return
@@ -125,7 +203,9 @@ def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_j
     typer.echo(f"relations: {g.number_of_edges()}")
     for t, n in c["relations"].items():
         typer.echo(f"  {t:<14}{n:>6}")
-    typer.echo("places with an adcode: " + (", ".join(f"{t} {n}" for t, n in c["places_with_adcode"].items()) or "none"))
+    typer.echo("places linked to the gazetteer (linked/all, with adcode):")
+    for t, row in c["places_linked"].items():
+        typer.echo(f"  {t:<14}{row['linked']:>4}/{row['all']:<4}{row['adcode']:>4}")
 
 
 @app.command("eval")

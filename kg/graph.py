@@ -6,6 +6,7 @@ Shape (every exporter reads only this):
   "articles": [{"index": int, "headline": str, "byline": str}]}}``, sorted by id.
 * node key: the entity id (``"County/150123"``, ``"Town/150122/双河镇"``, ...); attributes
   ``type``, ``name``, ``aliases`` (sorted list), ``adcode`` (str or None), ``confidence``,
+  ``linked`` (a place found in the gazetteer),
   ``docs`` (sorted list of document ids) and ``mentions`` (list of evidence dicts).
 * edge ``(subject, object, key=relation)``; attributes ``relation``, ``role`` (str or None),
   ``confidence`` and ``evidence`` (list of evidence dicts, sorted).
@@ -67,6 +68,7 @@ def build_graph(
             aliases=sorted(set(e.aliases) - {e.name}),
             adcode=e.adcode,
             confidence=round(e.confidence, 3),
+            linked=e.linked,
             docs=e.docs,
             mentions=mentions,
         )
@@ -107,3 +109,18 @@ def counts(g: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
     for _, _, k in g.edges(keys=True):
         rel[k] = rel.get(k, 0) + 1
     return {"entities": dict(sorted(ent.items())), "relations": dict(sorted(rel.items()))}
+
+
+def linking(g: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Per place level: how many places there are, how many the gazetteer knows, and how
+    many carry an adcode (the gazetteer has codes down to the county)."""
+    from .model import PLACE_TYPES
+
+    out = {t: {"all": 0, "linked": 0, "adcode": 0} for t in PLACE_TYPES}
+    for _, d in g.nodes(data=True):
+        row = out.get(d["type"])
+        if row is not None:
+            row["all"] += 1
+            row["linked"] += bool(d.get("linked"))
+            row["adcode"] += bool(d.get("adcode"))
+    return {t: row for t, row in out.items() if row["all"]}

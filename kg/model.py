@@ -155,6 +155,7 @@ class Entity:
     adcode: str | None = None
     confidence: float = 0.5
     mentions: list[Evidence] = field(default_factory=list)
+    linked: bool = False  # places: found in the gazetteer (so its parents are known)
 
     @property
     def docs(self) -> list[str]:

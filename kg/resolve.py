@@ -167,6 +167,7 @@ def _complete_containment(entities: dict[str, Entity], gaz: Gazetteer, add) -> N
         rows_by_key[gaz.key(gaz.rows[d_id])] = gaz.rows[d_id]
     for key, row in sorted(rows_by_key.items()):
         child = entities[key]
+        child.linked = True
         ev = child.mentions[0] if child.mentions else None
         current = row
         for parent in gaz.ancestors(row):
@@ -174,7 +175,8 @@ def _complete_containment(entities: dict[str, Entity], gaz: Gazetteer, add) -> N
                 continue  # a municipality's city row under its province row
             pkey = gaz.key(parent)
             if pkey not in entities:
-                entities[pkey] = Entity(id=pkey, type=parent.type, name=parent.name, adcode=parent.adcode, confidence=1.0)
+                entities[pkey] = Entity(id=pkey, type=parent.type, name=parent.name, adcode=parent.adcode,
+                                        confidence=1.0, linked=True)
             if ev is not None:
                 add(gaz.key(current), "locatedIn", pkey,
                     Evidence(ev.doc, ev.sentence, ev.start, ev.end, ev.text, "gazetteer", ev.article), 0.95)

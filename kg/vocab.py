@@ -79,6 +79,7 @@ class KG(DefinedNamespace):
 
     # attributes
     adcode: URIRef
+    inGazetteer: URIRef
     role: URIRef
     evidence: URIRef
     confidence: URIRef

@@ -1,0 +1,984 @@
+"""Pattern tests for issue 3: sentences written for these tests, in the style of the pages.
+
+Six families (administrative chains, posts, bylines, coreference, mechanisms,
+implementers) and the negative cases (honorifics, generic bodies, slogans). Every
+sentence is new: other places of China (real administrative names), invented people,
+other posts, full- and half-width punctuation, OCR line breaks inside words. Each test
+asserts what a careful human reader takes from the text, as ``../shared/gold/GUIDELINE.md``
+says, through the public pipeline (read → extract → resolve → graph).
+
+They measure the method, not the five seed pages; they are marked ``patterns`` and left
+out of the default run (``-m "not patterns"`` in pyproject) until the method catches up:
+run them with ``pytest -m patterns tests/test_patterns.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.document import extract
+from kg.graph import build_graph
+from kg.read import split
+from kg.resolve import resolve
+
+pytestmark = pytest.mark.patterns
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def graph_of(gaz, *texts: str):
+    docs = [split(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
+    ents, rels = resolve([extract(d, gaz) for d in docs], gaz)
+    return build_graph(ents, rels, docs)
+
+
+def summary(g) -> str:
+    """What the graph holds, short enough for an assertion message."""
+    ents = sorted(f"{d['type']}:{d['name']}" for _, d in g.nodes(data=True))
+    rels = sorted(
+        f"{g.nodes[u]['name']} -{k}{'(' + d['role'] + ')' if d.get('role') else ''}-> {g.nodes[v]['name']}"
+        for u, v, k, d in g.edges(keys=True, data=True)
+    )
+    return f"\n  entities: {ents}\n  relations: {rels}"
+
+
+def entities(g) -> set[tuple[str, str]]:
+    return {(d["type"], d["name"]) for _, d in g.nodes(data=True)}
+
+
+def names(g, type_: str | None = None) -> set[str]:
+    return {d["name"] for _, d in g.nodes(data=True) if type_ is None or d["type"] == type_}
+
+
+def edges(g, rel: str) -> set[tuple[str, str]]:
+    return {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == rel}
+
+
+def closure(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    out = set(pairs)
+    while True:
+        more = {(a, d) for a, b in out for c, d in out if b == c} - out
+        if not more:
+            return out
+        out |= more
+
+
+def matches(g, node, name: str) -> bool:
+    """A node is ``name``: places and people exactly; a body may carry a place prefix
+    the text gives (敖汉旗新惠镇党委 for 新惠镇党委)."""
+    d = g.nodes[node]
+    if d["name"] == name:
+        return True
+    return d["type"] == "Organization" and d["name"].endswith(name)
+
+
+def has_edge(g, rel: str, s: str, o: str, role: str | None = None) -> bool:
+    for u, v, k, d in g.edges(keys=True, data=True):
+        if k == rel and matches(g, u, s) and matches(g, v, o):
+            if role is None or (d.get("role") or "").endswith(role):
+                return True
+    return False
+
+
+def mentions_text(g, name: str) -> list[str]:
+    return [m["text"] for n, d in g.nodes(data=True) if d["name"] == name for m in d["mentions"]]
+
+
+# ------------------------------------------------------------ 1. administrative chains
+
+CHAINS = [
+    pytest.param(
+        "近日，鄂尔多斯市准格尔旗薛家湾镇不连沟村党支部组织党员开展义务植树活动。",
+        {"鄂尔多斯市": "City", "准格尔旗": "County", "薛家湾镇": "Town", "不连沟村": "Village"},
+        [("不连沟村", "薛家湾镇"), ("薛家湾镇", "准格尔旗"), ("准格尔旗", "鄂尔多斯市")],
+        id="city-banner-town-village",
+    ),
+    pytest.param(
+        "走进包头市昆都仑区阿尔丁大街街道佳园社区翠林小区，楼道干净整洁，车辆停放有序。",
+        {
+            "包头市": "City",
+            "昆都仑区": "County",
+            "阿尔丁大街街道": "Street",
+            "佳园社区": "Community",
+            "翠林小区": "Neighborhood",
+        },
+        [
+            ("翠林小区", "佳园社区"),
+            ("佳园社区", "阿尔丁大街街道"),
+            ("阿尔丁大街街道", "昆都仑区"),
+            ("昆都仑区", "包头市"),
+        ],
+        id="street-community-compound",
+    ),
+    pytest.param(
+        "巴图孟和是呼伦贝尔市鄂温克族自治旗锡尼河西苏木好力保嘎查的一名牧民，家里养了300多只羊。",
+        {
+            "呼伦贝尔市": "City",
+            "鄂温克族自治旗": "County",
+            "锡尼河西苏木": "Town",
+            "好力保嘎查": "Village",
+        },
+        [
+            ("好力保嘎查", "锡尼河西苏木"),
+            ("锡尼河西苏木", "鄂温克族自治旗"),
+            ("鄂温克族自治旗", "呼伦贝尔市"),
+        ],
+        id="sumu-gacha",
+    ),
+    pytest.param(
+        "锡林郭勒盟苏尼特左旗满都拉图镇宝拉格社区党委组织辖区党员开展政策宣讲活动。",
+        {
+            "锡林郭勒盟": "City",
+            "苏尼特左旗": "County",
+            "满都拉图镇": "Town",
+            "宝拉格社区": "Community",
+        },
+        [("宝拉格社区", "满都拉图镇"), ("满都拉图镇", "苏尼特左旗"), ("苏尼特左旗", "锡林郭勒盟")],
+        id="league-banner-town-community",
+    ),
+    pytest.param(
+        "在四川省成都市武侯区玉林街道玉林北路社区,居民们围坐在院坝里商量加装电梯的事。",
+        {
+            "四川省": "Province",
+            "成都市": "City",
+            "武侯区": "County",
+            "玉林街道": "Street",
+            "玉林北路社区": "Community",
+        },
+        [
+            ("玉林北路社区", "玉林街道"),
+            ("玉林街道", "武侯区"),
+            ("武侯区", "成都市"),
+            ("成都市", "四川省"),
+        ],
+        id="other-province-halfwidth",
+    ),
+    pytest.param(
+        "眼下，巴彦淖尔市五原县隆兴昌\n镇五星村的村民们正忙着春播备耕。",
+        {"巴彦淖尔市": "City", "五原县": "County", "隆兴昌镇": "Town", "五星村": "Village"},
+        [("五星村", "隆兴昌镇"), ("隆兴昌镇", "五原县"), ("五原县", "巴彦淖尔市")],
+        id="ocr-break-in-town",
+    ),
+    pytest.param(
+        "兴安盟阿尔山市白狼镇依托林俗文化发展乡村旅游，游客络绎不绝。",
+        {"兴安盟": "City", "阿尔山市": "County", "白狼镇": "Town"},
+        [("白狼镇", "阿尔山市"), ("阿尔山市", "兴安盟")],
+        id="town-missing-from-gazetteer-keeps-text-parent",
+    ),
+    pytest.param(
+        "呼和浩特市清水河县城关镇组织党员干部深入田间地头，帮助群众解决生产难题。",
+        {"呼和浩特市": "City", "清水河县": "County", "城关镇": "Town"},
+        [("城关镇", "清水河县"), ("清水河县", "呼和浩特市")],
+        id="ambiguous-town-chosen-by-its-county",
+    ),
+    pytest.param(
+        "鄂尔多斯市东胜区交通街道、公园街道的党员志愿者走上街头，开展文明劝导。",
+        {"鄂尔多斯市": "City", "东胜区": "County", "交通街道": "Street", "公园街道": "Street"},
+        [("交通街道", "东胜区"), ("公园街道", "东胜区"), ("东胜区", "鄂尔多斯市")],
+        id="list-of-streets-share-parent",
+    ),
+    pytest.param(
+        "广西壮族自治区柳州市三江侗族自治县古宜镇城北社区开展民族团结进步宣传活动。",
+        {
+            "广西壮族自治区": "Province",
+            "柳州市": "City",
+            "三江侗族自治县": "County",
+            "古宜镇": "Town",
+            "城北社区": "Community",
+        },
+        [
+            ("城北社区", "古宜镇"),
+            ("古宜镇", "三江侗族自治县"),
+            ("三江侗族自治县", "柳州市"),
+            ("柳州市", "广西壮族自治区"),
+        ],
+        id="autonomous-county",
+    ),
+    pytest.param(
+        "鄂尔多斯市持续推进城乡基层治理。\n达拉特旗树林召镇组建红色代办员队伍，为群众跑腿办事。",
+        {"鄂尔多斯市": "City", "达拉特旗": "County", "树林召镇": "Town"},
+        [("树林召镇", "达拉特旗"), ("达拉特旗", "鄂尔多斯市")],
+        id="containment-not-stated-in-text",
+    ),
+    pytest.param(
+        "宁夏银川市贺兰县习岗镇太阳城社区的“老年饭桌”每天为50多位老人送餐。",
+        {
+            "宁夏回族自治区": "Province",
+            "银川市": "City",
+            "贺兰县": "County",
+            "习岗镇": "Town",
+            "太阳城社区": "Community",
+        },
+        [
+            ("太阳城社区", "习岗镇"),
+            ("习岗镇", "贺兰县"),
+            ("贺兰县", "银川市"),
+            ("银川市", "宁夏回族自治区"),
+        ],
+        id="province-short-name",
+    ),
+    pytest.param(
+        "山东省济南市历下区泉城路街道芙蓉街社区把议事会开到了老街巷口。",
+        {
+            "山东省": "Province",
+            "济南市": "City",
+            "历下区": "County",
+            "泉城路街道": "Street",
+            "芙蓉街社区": "Community",
+        },
+        [
+            ("芙蓉街社区", "泉城路街道"),
+            ("泉城路街道", "历下区"),
+            ("历下区", "济南市"),
+            ("济南市", "山东省"),
+        ],
+        id="shandong-chain",
+    ),
+    pytest.param(
+        "在正镶白旗明安图镇巴彦宝拉格嘎\n\n查，牧民们自发组建了互助小组。",
+        {"正镶白旗": "County", "明安图镇": "Town", "巴彦宝拉格嘎查": "Village"},
+        [("巴彦宝拉格嘎查", "明安图镇"), ("明安图镇", "正镶白旗")],
+        id="ocr-break-in-gacha",
+    ),
+    pytest.param(
+        "浙江省诸暨市枫桥镇是“枫桥经验”的发源地。",
+        {"浙江省": "Province", "诸暨市": "County", "枫桥镇": "Town"},
+        [("枫桥镇", "诸暨市"), ("诸暨市", "浙江省")],
+        id="county-level-city",
+    ),
+    pytest.param(
+        "通辽市科尔沁区建国街道新华社区幸福家园小区的居民自发成立了小区议事会。",
+        {
+            "通辽市": "City",
+            "科尔沁区": "County",
+            "建国街道": "Street",
+            "新华社区": "Community",
+            "幸福家园小区": "Neighborhood",
+        },
+        [
+            ("幸福家园小区", "新华社区"),
+            ("新华社区", "建国街道"),
+            ("建国街道", "科尔沁区"),
+            ("科尔沁区", "通辽市"),
+        ],
+        id="compound-under-community-under-street",
+    ),
+    pytest.param(
+        "包头市达茂旗百灵庙镇双塔街社区党支部组织党员为居民清理楼道杂物。",
+        {
+            "包头市": "City",
+            "达尔罕茂明安联合旗": "County",
+            "百灵庙镇": "Town",
+            "双塔街社区": "Community",
+        },
+        [
+            ("双塔街社区", "百灵庙镇"),
+            ("百灵庙镇", "达尔罕茂明安联合旗"),
+            ("达尔罕茂明安联合旗", "包头市"),
+        ],
+        id="banner-short-name-inside-body-name",
+    ),
+    pytest.param(
+        "赤峰市林西县林西镇冬不冷村的大棚里，西红柿挂满了枝头。",
+        {"赤峰市": "City", "林西县": "County", "林西镇": "Town", "冬不冷村": "Village"},
+        [("冬不冷村", "林西镇"), ("林西镇", "林西县"), ("林西县", "赤峰市")],
+        id="town-name-shared-with-another-province",
+    ),
+    pytest.param(
+        "乌兰察布市察右前旗三岔口乡组织党员干部开展秸秆禁烧巡查。",
+        {"乌兰察布市": "City", "察哈尔右翼前旗": "County", "三岔口乡": "Town"},
+        [("三岔口乡", "察哈尔右翼前旗"), ("察哈尔右翼前旗", "乌兰察布市")],
+        id="banner-abbreviation-and-xiang",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, places, located", CHAINS)
+def test_chain(gaz, text, places, located):
+    g = graph_of(gaz, text)
+    got = entities(g)
+    missing = {(t, n) for n, t in places.items()} - got
+    assert not missing, f"missing places {sorted(missing)}" + summary(g)
+    loc = closure(edges(g, "locatedIn"))
+    missing = [p for p in located if p not in loc]
+    assert not missing, f"missing locatedIn {missing}" + summary(g)
+    # one node per place name in one sentence: no second 城关镇 under another county
+    for name in places:
+        n = sum(1 for _, d in g.nodes(data=True) if d["name"] == name)
+        assert n == 1, f"{n} nodes named {name}" + summary(g)
+        parents = {o for s, o in edges(g, "locatedIn") if s == name}
+        wrong = {p for p in parents if p in places and (name, p) not in closure(set(located))}
+        assert not wrong, f"{name} placed in {wrong}" + summary(g)
+
+
+# ------------------------------------------------------------------------ 2. posts
+
+POSTS = [
+    pytest.param(
+        "“小区的事大家商量着办，事情就好办了。”准格尔旗薛家湾镇党委书记刘振华说。",
+        "刘振华",
+        "薛家湾镇党委",
+        "书记",
+        id="quote-then-town-secretary",
+    ),
+    pytest.param(
+        "王守成，杭锦后旗陕坝镇中南渠村党支部书记，在村里一干就是二十多年。",
+        "王守成",
+        "中南渠村党支部",
+        "党支部书记",
+        id="name-comma-post",
+    ),
+    pytest.param(
+        "西乌珠穆沁旗巴拉嘎尔高勒镇党委副书记乌力吉巴雅尔表示，要让牧民少跑腿。",
+        "乌力吉巴雅尔",
+        "巴拉嘎尔高勒镇党委",
+        "副书记",
+        id="mongolian-name-deputy",
+    ),
+    pytest.param(
+        "鄂尔多斯市委社会工作部副部长邢建华介绍，全市已建成党群服务中心800余个。",
+        "邢建华",
+        "鄂尔多斯市委社会工作部",
+        "副部长",
+        id="deputy-minister",
+    ),
+    pytest.param(
+        "“哪里有需要，我们就到哪里去。”敖汉旗乌兰牧骑团长斯琴高娃说。",
+        "斯琴高娃",
+        "敖汉旗乌兰牧骑",
+        "团长",
+        id="troupe-head",
+    ),
+    pytest.param(
+        "据达拉特旗树林召镇便民服务中心负责人韩雪梅介绍，今年已为群众代办事项1200余件。",
+        "韩雪梅",
+        "树林召镇便民服务中心",
+        "负责人",
+        id="ju-jieshao-person-in-charge",
+    ),
+    pytest.param(
+        "内蒙古青禾农牧业发展有限公司总经理贾晓东告诉记者，合作社带动了周边200多户农户。",
+        "贾晓东",
+        "内蒙古青禾农牧业发展有限公司",
+        "经理",
+        id="company-manager",
+    ),
+    pytest.param(
+        "巴彦淖尔市委组织部组织一科科长程雅琪说：“我们把培训课堂搬到了田间地头。”",
+        "程雅琪",
+        "巴彦淖尔市委组织部组织一科",
+        "科长",
+        id="section-chief",
+    ),
+    pytest.param(
+        "锡林郭勒盟妇联主席娜仁托娅在启动仪式上说，要让更多牧区妇女学技能、闯市场。",
+        "娜仁托娅",
+        "锡林郭勒盟妇联",
+        "主席",
+        id="federation-chair",
+    ),
+    pytest.param(
+        "满都拉图镇“红石榴”志愿服务队队长其其格说，队员们每周都会上门看望独居老人。",
+        "其其格",
+        "红石榴志愿服务队",
+        "队长",
+        id="quoted-team-captain",
+    ),
+    pytest.param(
+        '"大家有事就来找我."通辽市科尔沁区建国街道党工委书记邵文博说.',
+        "邵文博",
+        "建国街道党工委",
+        "书记",
+        id="halfwidth-punctuation",
+    ),
+    pytest.param(
+        "“合作社分红了，大伙儿心里都踏实。”阿鲁科尔沁旗天山镇党委书记阿拉坦\n仓说。",
+        "阿拉坦仓",
+        "天山镇党委",
+        "书记",
+        id="ocr-break-in-name",
+    ),
+    pytest.param(
+        "乌兰察布市委常委、组织部长杜文涛说，要把党组织建在产业链上。",
+        "杜文涛",
+        "乌兰察布市委组织部",
+        "部长",
+        id="standing-member-and-minister",
+    ),
+    pytest.param(
+        "据三江侗族自治县古宜镇城北社区党委书记吴春梅介绍，社区已组建12支志愿服务队。",
+        "吴春梅",
+        "城北社区党委",
+        "书记",
+        id="guangxi-community-secretary",
+    ),
+    pytest.param(
+        "刘海燕，东胜区交通街道祥和社区居委会主任，她的手机号就贴在每个单元门上。",
+        "刘海燕",
+        "祥和社区居委会",
+        "主任",
+        id="name-comma-director",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, person, body, role", POSTS)
+def test_post(gaz, text, person, body, role):
+    g = graph_of(gaz, text)
+    assert ("Person", person) in entities(g), f"no Person {person}" + summary(g)
+    assert has_edge(g, "leads", person, body, role), (
+        f"expected {person} -leads({role})-> {body}" + summary(g)
+    )
+
+
+SEVERAL_POSTS = [
+    pytest.param(
+        "奈曼旗大沁他拉镇光明社区党委书记、居委会主任孙丽娟介绍，社区把居民的小事当成大事来办。",
+        "孙丽娟",
+        [("光明社区党委", "书记"), ("光明社区居委会", "主任")],
+        id="community-secretary-and-director",
+    ),
+    pytest.param(
+        "“有了议事会，村里的事都摆到桌面上。”诸暨市枫桥镇四联村党支部书记、村委会主任楼建国说。",
+        "楼建国",
+        [("四联村党支部", "书记"), ("四联村村委会", "主任")],
+        id="village-secretary-and-director",
+    ),
+    pytest.param(
+        "正镶白旗明安图镇塔林艾力嘎查党支部书记、嘎查委员会主任巴雅尔图带着牧民跑市场。",
+        "巴雅尔图",
+        [("塔林艾力嘎查党支部", "书记"), ("塔林艾力嘎查嘎查委员会", "主任")],
+        id="gacha-mongolian-two-posts",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, person, bodies", SEVERAL_POSTS)
+def test_several_posts_for_one_name(gaz, text, person, bodies):
+    g = graph_of(gaz, text)
+    assert ("Person", person) in entities(g), f"no Person {person}" + summary(g)
+    for body, role in bodies:
+        alt = body.replace("村村委会", "村委会").replace("嘎查嘎查委员会", "嘎查委员会")
+        assert has_edge(g, "leads", person, body, role) or has_edge(
+            g, "leads", person, alt, role
+        ), f"expected {person} -leads({role})-> {body}" + summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        pytest.param("社区网格员刘芳每天都要把负责的128户走访一遍。", "刘芳", id="grid-worker"),
+        pytest.param(
+            "东胜区交通街道祥和社区志愿者高志强正在帮老人修理家电。", "高志强", id="volunteer"
+        ),
+        pytest.param("隆兴昌镇五星村党员郭建平主动承担了巡河任务。", "郭建平", id="party-member"),
+    ],
+)
+def test_members_and_volunteers_do_not_lead(gaz, text, person):
+    g = graph_of(gaz, text)
+    assert ("Person", person) in entities(g), f"no Person {person}" + summary(g)
+    led = {o for s, o in edges(g, "leads") if s == person}
+    assert not led, f"{person} should lead nothing, leads {led}" + summary(g)
+
+
+# ------------------------------------------------------------------------ 3. bylines
+
+HEAD = "基层一线\n\n小网格撑起大民生\n\n"
+BODY = "\n\n近日，社区组织党员志愿者开展入户走访活动。"
+
+BYLINES = [
+    pytest.param(
+        HEAD + "□本报记者 苏日娜 通讯员 郭宏伟" + BODY,
+        {"苏日娜", "郭宏伟"},
+        id="reporter-and-correspondent",
+    ),
+    pytest.param(HEAD + "◎本报记者 王晓丽 实习生 高天宇" + BODY, {"王晓丽", "高天宇"}, id="intern"),
+    pytest.param(HEAD + "●见习记者 包海霞" + BODY, {"包海霞"}, id="trainee-reporter"),
+    pytest.param(
+        HEAD + "■本报记者\u3000杨宁\u3000通讯员\u3000赵一帆" + BODY,
+        {"杨宁", "赵一帆"},
+        id="fullwidth-spaces",
+    ),
+    pytest.param(
+        HEAD + "□本报记者 宝音 通讯员 乌兰图雅" + BODY, {"宝音", "乌兰图雅"}, id="mongolian-names"
+    ),
+    pytest.param(
+        HEAD + "□本报记者郭佳 通讯员马骁" + BODY, {"郭佳", "马骁"}, id="no-space-after-title"
+    ),
+    pytest.param(
+        HEAD + "□文/本报记者 刘洋 图/本报记者 陈曦" + BODY, {"刘洋", "陈曦"}, id="text-and-photo"
+    ),
+    pytest.param(
+        HEAD + "◎ 见习记者 吴桐 本报记者 阿如汗" + BODY,
+        {"吴桐", "阿如汗"},
+        id="trainee-then-reporter",
+    ),
+    pytest.param(
+        "党员志愿者为社区居民义务测量血压、讲解健康知识。 乌日娜 摄",
+        {"乌日娜"},
+        id="photo-credit-after-caption",
+    ),
+    pytest.param(
+        "近日，五原县隆兴昌镇五星村组织党员开展人居环境整治。\n\n■本报记者 萨仁 摄",
+        {"萨仁"},
+        id="photo-credit-line-with-mark",
+    ),
+    pytest.param(
+        "党员们为辖区老人送去米面油等生活物资。本报记者 韩冰 李晓东 摄",
+        {"韩冰", "李晓东"},
+        id="two-photographers",
+    ),
+    pytest.param(
+        "近日，杭锦后旗陕坝镇中南渠村召开村民代表大会，讨论村集体经济发展事宜。（记者 韩雨辰）",
+        {"韩雨辰"},
+        id="brief-credit-fullwidth-parens",
+    ),
+    pytest.param(
+        "日前，阿荣旗那吉镇启动党员冬季轮训，覆盖党员600余名。(记者 郭敏 通讯员 孟繁星)",
+        {"郭敏", "孟繁星"},
+        id="brief-credit-halfwidth-parens",
+    ),
+    pytest.param(
+        "本报讯（记者 高娃 通讯员 刘佳）近日，苏尼特左旗组织开展牧区党员培训。",
+        {"高娃", "刘佳"},
+        id="benbaoxun-opening",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, people", BYLINES)
+def test_byline(gaz, text, people):
+    g = graph_of(gaz, text)
+    got = names(g, "Person")
+    assert got == people, f"people {sorted(got)}, expected {sorted(people)}" + summary(g)
+
+
+# ------------------------------------------------------------------ 4. coreference
+
+COREF = [
+    pytest.param(
+        "五原县持续深化农村基层党建工作。今年以来，该县全面推行“四议两公开”工作法，村里大事小情都由村民商量着办。",
+        {("implements", "五原县", "四议两公开")},
+        {"该县"},
+        ("五原县", "该县"),
+        id="gaixian",
+    ),
+    pytest.param(
+        "乌审旗把抓党建促振兴作为一号工程。截至目前，该旗已选派驻村第一书记86名，实现嘎查村全覆盖。",
+        set(),
+        {"该旗"},
+        ("乌审旗", "该旗"),
+        id="gaiqi-evidence",
+    ),
+    pytest.param(
+        "阿荣旗聚焦农村牧区人居环境整治。目前，全旗已建成垃圾收集点1300余个。",
+        set(),
+        {"全旗"},
+        ("阿荣旗", "全旗"),
+        id="quanqi-evidence",
+    ),
+    pytest.param(
+        "乌兰察布市着力破解城市基层治理难题。全市376个社区全部建成党群服务中心。",
+        set(),
+        {"全市"},
+        ("乌兰察布市", "全市"),
+        id="quanshi-evidence",
+    ),
+    pytest.param(
+        "杭锦后旗陕坝镇中南渠村过去是有名的后进村。近年来，该村探索推行“积分超市”模式，村风民风焕然一新。",
+        {("implements", "中南渠村", "积分超市")},
+        {"该村"},
+        ("中南渠村", "该村"),
+        id="gaicun",
+    ),
+    pytest.param(
+        "达拉特旗人民法院坚持把矛盾纠纷化解在基层。该院创新“法官进网格”工作机制，让法官走进村社。",
+        {("implements", "达拉特旗人民法院", "法官进网格")},
+        {"该院"},
+        None,
+        id="gaiyuan",
+    ),
+    pytest.param(
+        "走进东胜区交通街道祥和社区，楼道整洁、邻里和睦。本社区推行“楼长议事”制度，小区的事由楼长牵头商量。",
+        {("implements", "祥和社区", "楼长议事")},
+        {"本社区"},
+        None,
+        id="benshequ",
+    ),
+    pytest.param(
+        "东胜区交通街道祥和社区地处城区中心，老旧小区多。为此，社区党委推出“邻里帮帮团”服务，为独居老人排忧解难。",
+        {("implements", "祥和社区党委", "邻里帮帮团")},
+        {"社区党委"},
+        None,
+        id="bare-community-committee",
+    ),
+    pytest.param(
+        "包头市昆都仑区少先路街道辖区内老旧小区多、老年居民多。“我们把服务窗口开到了楼门口。”街道党工委书记董卫东说。",
+        {("leads", "董卫东", "少先路街道党工委")},
+        {"街道党工委"},
+        None,
+        id="bare-street-committee",
+    ),
+    pytest.param(
+        "达拉特旗树林召镇是农业大镇。镇党委书记周建军介绍，全镇已有18个村成立了合作社。",
+        {("leads", "周建军", "树林召镇党委")},
+        {"镇党委"},
+        None,
+        id="bare-town-committee",
+    ),
+    pytest.param(
+        "呼伦贝尔市海拉尔区持续推进“两新”组织党建工作。区委组织部副部长郑宇航说，今年新建党组织47个。",
+        {("leads", "郑宇航", "海拉尔区委组织部")},
+        {"区委组织部"},
+        None,
+        id="bare-district-committee",
+    ),
+    pytest.param(
+        "包头市坚持把城市基层党建作为重要任务来抓。市委组织部相关负责人介绍，全市已建成红色物业小区500余个。",
+        {("entity", "Organization", "包头市委组织部")},
+        {"市委组织部"},
+        None,
+        id="bare-city-committee-baotou",
+    ),
+    pytest.param(
+        "鄂尔多斯市持续推动国有企业党建提质增效。市国资委党委打造“国企先锋”党建品牌，引导党员在项目一线当先锋。",
+        {("implements", "鄂尔多斯市国资委党委", "国企先锋")},
+        {"市国资委党委", "市国资委"},
+        None,
+        id="bare-sasac",
+    ),
+    pytest.param(
+        "苏尼特左旗着力破解牧区人才短缺难题。旗委组织部牵头建立“双向培养”机制，把牧民致富能手培养成党员。",
+        {("implements", "苏尼特左旗委组织部", "双向培养")},
+        {"旗委组织部"},
+        None,
+        id="bare-banner-committee",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, facts, anaphors, evidence", COREF)
+def test_coreference(gaz, text, facts, anaphors, evidence):
+    g = graph_of(gaz, text)
+    wrong = names(g) & anaphors
+    assert not wrong, f"anaphor kept as an entity: {wrong}" + summary(g)
+    for rel, s, o in facts:
+        if rel == "entity":
+            assert (s, o) in entities(g), f"expected {s} {o}" + summary(g)
+        else:
+            assert has_edge(g, rel, s, o), f"expected {s} -{rel}-> {o}" + summary(g)
+    if evidence:
+        entity, word = evidence
+        assert any(word in t for t in mentions_text(g, entity)), (
+            f"{entity}'s mentions do not include the sentence with {word}: {mentions_text(g, entity)}"
+            + summary(g)
+        )
+
+
+def test_gaixian_stays_inside_its_article(gaz):
+    page = (
+        "北疆党旗红\n\n村里的事大家议\n\n□本报记者 郭佳\n\n"
+        "五原县着力提升村级组织议事能力。今年以来，该县推行“村民说事”制度，群众的事群众议。\n\n"
+        "乡村振兴\n\n小院里的大变化\n\n□本报记者 吴桐\n\n"
+        "武川县着力改善农村人居环境。近年来，该县创新“美丽小院”评比机制，带动家家户户清洁庭院。"
+    )
+    g = graph_of(gaz, page)
+    assert has_edge(g, "implements", "五原县", "村民说事"), summary(g)
+    assert has_edge(g, "implements", "武川县", "美丽小院"), summary(g)
+    assert not has_edge(g, "implements", "五原县", "美丽小院"), summary(g)
+
+
+# -------------------------------------------------------------------- 5. mechanisms
+
+MECHANISMS = [
+    pytest.param(
+        "近年来，准格尔旗创新“红色物业”模式，推动物业服务企业融入社区治理。",
+        {"红色物业"},
+        id="quoted-model",
+    ),
+    pytest.param(
+        "社区构建起“1+3+N”网格化服务体系，实现服务群众零距离。", {"1+3+N"}, id="numeric-system"
+    ),
+    pytest.param(
+        "村里全面推行“四议两公开”工作制度，村务决策更加透明。",
+        {"四议两公开"},
+        id="quoted-institution",
+    ),
+    pytest.param(
+        "杭锦后旗实施“百名书记领航”工程，每年轮训村党组织书记。",
+        {"百名书记领航"},
+        id="quoted-programme",
+    ),
+    pytest.param(
+        "全旗开展“清风护航”专项行动，整治群众身边的不正之风。", {"清风护航"}, id="quoted-campaign"
+    ),
+    pytest.param(
+        "苏尼特左旗委组织部打造“草原红帆”党建品牌，引领牧区党员争当先锋。",
+        {"草原红帆"},
+        id="quoted-brand",
+    ),
+    pytest.param(
+        "街道搭建“掌上社区”服务平台，居民动动手指就能反映诉求。", {"掌上社区"}, id="quoted-platform"
+    ),
+    pytest.param(
+        "社区推出“银发助餐”服务，让辖区老人吃上热乎饭。", {"银发助餐"}, id="quoted-service"
+    ),
+    pytest.param(
+        "五原县隆兴昌镇五星村推行积分制，村民参与环境整治、志愿服务都能攒积分。",
+        {"积分制"},
+        id="unquoted-points",
+    ),
+    pytest.param(
+        "社区全面落实楼栋长负责制，每栋楼都有人管事。",
+        {"楼栋长负责制"},
+        id="unquoted-responsibility",
+    ),
+    pytest.param(
+        "隆兴昌镇打造“红色驿站”“邻里食堂”“四点半课堂”三大服务品牌，服务群众2万余人次。",
+        {"红色驿站", "邻里食堂", "四点半课堂"},
+        id="list-of-quoted-brands",
+    ),
+    pytest.param(
+        "各村普遍推行“一约四会”、“三务公开”等制度，村级治理更加规范。",
+        {"一约四会", "三务公开"},
+        id="list-with-dunhao",
+    ),
+    pytest.param(
+        '海拉尔区建立"街乡吹哨、部门报到"机制,推动力量下沉.',
+        {"街乡吹哨、部门报到"},
+        id="halfwidth-quotes",
+    ),
+    pytest.param(
+        "满都拉图镇打造“石榴籽\n家园”服务品牌，促进各族群众交往交流交融。",
+        {"石榴籽家园"},
+        id="ocr-break-in-quote",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mechanisms", MECHANISMS)
+def test_mechanism(gaz, text, mechanisms):
+    g = graph_of(gaz, text)
+    got = names(g, "Mechanism")
+    missing = mechanisms - got
+    assert not missing, f"missing mechanisms {sorted(missing)}" + summary(g)
+
+
+def test_quoted_mechanism_keeps_its_written_form_as_alias(gaz):
+    g = graph_of(gaz, "近年来，准格尔旗创新“红色物业”模式，推动物业服务企业融入社区治理。")
+    node = [
+        d for _, d in g.nodes(data=True) if d["type"] == "Mechanism" and d["name"] == "红色物业"
+    ]
+    assert node and "“红色物业”模式" in node[0]["aliases"], summary(g)
+
+
+NOT_MECHANISMS = [
+    pytest.param(
+        "准格尔旗坚持党建引领，以乡村振兴为抓手，推动县域经济高质量发展。", None, id="slogans"
+    ),
+    pytest.param(
+        "绘就基层治理“同心圆”\n\n五原县持续完善基层治理体系，推动治理重心下移。",
+        {"同心圆"},
+        id="heading-metaphor-circle",
+    ),
+    pytest.param(
+        "架起干群“连心桥”\n\n阿荣旗组织干部进村入户，倾听群众心声。",
+        {"连心桥"},
+        id="heading-metaphor-bridge",
+    ),
+    pytest.param(
+        "村“两委”认真贯彻《中华人民共和国村民委员会组织法》和《关于加强基层治理体系和治理能力现代化建设的意见》。",
+        None,
+        id="laws-and-documents",
+    ),
+    pytest.param(
+        "着力解决群众“急难愁盼”问题，打通服务群众“最后一公里”。", None, id="quoted-idioms"
+    ),
+    pytest.param(
+        "五星村先后荣获“全国民主法治示范村”“自治区文明村”等称号。", None, id="titles-of-honour"
+    ),
+    pytest.param("7月1日，祥和社区举办“颂党恩 跟党走”主题党日活动。", None, id="one-off-event"),
+]
+
+
+@pytest.mark.parametrize("text, forbidden", NOT_MECHANISMS)
+def test_not_a_mechanism(gaz, text, forbidden):
+    g = graph_of(gaz, text)
+    got = names(g, "Mechanism")
+    if forbidden is None:
+        assert not got, f"no mechanism expected, got {sorted(got)}" + summary(g)
+    else:
+        assert not got & forbidden, f"not mechanisms: {sorted(got & forbidden)}" + summary(g)
+
+
+# ------------------------------------------------------------------ 6. implementers
+
+IMPLEMENTERS = [
+    pytest.param(
+        "杭锦后旗陕坝镇中南渠村创新推行“积分超市”模式，村民用积分就能兑换生活用品。",
+        {("中南渠村", "积分超市")},
+        {("陕坝镇", "积分超市"), ("杭锦后旗", "积分超市")},
+        id="explicit-village",
+    ),
+    pytest.param(
+        "杭锦后旗委组织部实施“头雁领航”工程，选优配强村党组织带头人。",
+        {("杭锦后旗委组织部", "头雁领航")},
+        {("杭锦后旗", "头雁领航")},
+        id="explicit-department",
+    ),
+    pytest.param(
+        "阿荣旗聚焦农村基层治理难题，持续深化抓党建促乡村振兴。创新实施“村村有数”机制，把村情民情摸清摸透。",
+        {("阿荣旗", "村村有数")},
+        set(),
+        id="subject-carried-one-sentence",
+    ),
+    pytest.param(
+        "乌审旗把抓党建促振兴作为重要任务。今年以来，先后选派120名干部驻村帮扶。同时，建立“驻村干部积分”考核制度，激励干部担当作为。",
+        {("乌审旗", "驻村干部积分")},
+        set(),
+        id="subject-carried-two-sentences",
+    ),
+    pytest.param(
+        "敖汉旗新惠镇党委牵头推行“三联三帮”机制，组织机关党员结对帮扶困难群众。",
+        {("新惠镇党委", "三联三帮")},
+        {("敖汉旗", "三联三帮"), ("新惠镇", "三联三帮")},
+        id="most-specific-body",
+    ),
+    pytest.param(
+        "阿荣旗那吉镇推行“党员中心户”制度。亚东镇则探索“产业联盟”模式，带动农户抱团发展。",
+        {("那吉镇", "党员中心户"), ("亚东镇", "产业联盟")},
+        {("那吉镇", "产业联盟"), ("亚东镇", "党员中心户")},
+        id="subject-changes",
+    ),
+    pytest.param(
+        "内蒙古青禾农牧业发展有限公司党支部推出“企村联建”模式，与周边8个村结对共建。",
+        {("内蒙古青禾农牧业发展有限公司党支部", "企村联建")},
+        set(),
+        id="company-party-branch",
+    ),
+    pytest.param(
+        "近年来，成都市武侯区玉林街道玉林北路社区探索“院落自治”模式，居民的事居民自己议。",
+        {("玉林北路社区", "院落自治")},
+        {("玉林街道", "院落自治"), ("武侯区", "院落自治")},
+        id="community-at-end-of-chain",
+    ),
+    pytest.param(
+        "五原县隆兴昌镇打造“红色驿站”“暖心食堂”两大服务品牌，服务群众2万余人次。",
+        {("隆兴昌镇", "红色驿站"), ("隆兴昌镇", "暖心食堂")},
+        {("五原县", "红色驿站")},
+        id="one-subject-two-brands",
+    ),
+    pytest.param(
+        "达拉特旗树林召镇辖区面积大、人口分散。为此，该镇创新“微网格”管理模式，把服务送到群众家门口。",
+        {("树林召镇", "微网格")},
+        {("达拉特旗", "微网格")},
+        id="gaizhen-carried",
+    ),
+    pytest.param(
+        "察右前旗依托“智慧草原”平台，实现农牧民办事“一网通办”。",
+        {("察哈尔右翼前旗", "智慧草原")},
+        set(),
+        id="banner-abbreviation-yituo",
+    ),
+    pytest.param(
+        "2023年以来，贺兰县习岗镇太阳城社区党委推行“五事联办”机制，居民诉求办结率达98%。",
+        {("太阳城社区党委", "五事联办")},
+        {("贺兰县", "五事联办")},
+        id="community-committee-after-time",
+    ),
+    pytest.param(
+        "包头市聚焦老旧小区治理难题，深入昆都仑区、青山区调研走访。创新推行“小区党建+物业服务”模式，推动物业服务提质增效。",
+        {("包头市", "小区党建+物业服务")},
+        {("昆都仑区", "小区党建+物业服务"), ("青山区", "小区党建+物业服务")},
+        id="topic-not-last-named-place",
+    ),
+    pytest.param(
+        "武川县可可以力更镇持续推进移风易俗。由镇党委牵头，推行“喜事新办、丧事简办”承诺制度，各村成立红白理事会。",
+        {("可可以力更镇党委", "喜事新办、丧事简办")},
+        set(),
+        id="led-by-bare-town-committee",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", IMPLEMENTERS)
+def test_implementer(gaz, text, expected, forbidden):
+    g = graph_of(gaz, text)
+    missing = [(s, o) for s, o in expected if not has_edge(g, "implements", s, o)]
+    assert not missing, f"missing implements {missing}" + summary(g)
+    wrong = [(s, o) for s, o in forbidden if (s, o) in edges(g, "implements")]
+    assert not wrong, f"wrongly credited {wrong}" + summary(g)
+
+
+# ---------------------------------------------------------------- negative cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("张女士告诉记者：“现在办事不用跑腿了。”", id="nvshi"),
+        pytest.param("李大爷笑着说，楼道里的灯终于亮了。", id="daye"),
+        pytest.param("“多亏了网格员，我家的暖气修好了。”家住翠林小区的王阿姨说。", id="ayi"),
+        pytest.param("赵师傅是社区里出了名的热心人，谁家水管坏了都找他。", id="shifu"),
+        pytest.param('"服务很周到,我很满意."前来办事的刘先生说.', id="xiansheng-halfwidth"),
+        pytest.param("一位外卖小哥在驿站里歇脚，孙大哥给他倒了一杯热水。", id="xiaoge-dage"),
+        pytest.param("陈奶奶今年85岁，是社区里年纪最大的党员。", id="nainai"),
+        pytest.param("杨大姐说，自从有了议事会，邻里之间的矛盾少多了。", id="dajie"),
+    ],
+)
+def test_surname_with_honorific_is_no_person(gaz, text):
+    g = graph_of(gaz, text)
+    got = names(g, "Person")
+    assert not got, f"no person expected, got {sorted(got)}" + summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        pytest.param(
+            "东胜区交通街道祥和社区地处老城区，老旧小区多。",
+            {"老城区", "洛阳市", "河南省"},
+            id="laochengqu",
+        ),
+        pytest.param(
+            "包头市昆都仑区少先路街道是典型的老工业区街道。",
+            {"老工业区街道"},
+            id="lao-gongyequ-jiedao",
+        ),
+        pytest.param(
+            "社区干部走进新建小区，挨家挨户发放明白卡。", {"新建小区"}, id="xinjian-xiaoqu"
+        ),
+    ],
+)
+def test_common_words_are_no_places(gaz, text, forbidden):
+    g = graph_of(gaz, text)
+    wrong = names(g) & forbidden
+    assert not wrong, f"common words read as places: {sorted(wrong)}" + summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        pytest.param(
+            "推动链上企业与基层党组织结对共建，实现资源共享。",
+            {"链上企业", "党组织", "基层党组织"},
+            id="chain-firms",
+        ),
+        pytest.param(
+            "辖区内的企业、商户和社会组织纷纷加入进来。", {"企业", "社会组织"}, id="firms-ngos"
+        ),
+        pytest.param(
+            "“两新”组织党组织覆盖率达到95%以上。",
+            {"两新组织", "“两新”组织", "党组织"},
+            id="two-new",
+        ),
+        pytest.param(
+            "各村党组织书记轮流到镇里参加培训。", {"村党组织", "党组织"}, id="village-party-orgs"
+        ),
+    ],
+)
+def test_generic_bodies_are_no_organizations(gaz, text, forbidden):
+    g = graph_of(gaz, text)
+    wrong = names(g, "Organization") & forbidden
+    assert not wrong, f"generic kinds as organizations: {sorted(wrong)}" + summary(g)
