@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import tempfile
@@ -34,7 +35,7 @@ from kg.export.html import render_html
 from kg.graph import build_graph
 from kg.model import Article, Document, Entity, Evidence, Relation
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

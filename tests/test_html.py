@@ -185,6 +185,36 @@ def star_graph(n: int) -> nx.MultiDiGraph:
     return build_graph([hub, *people], leads, [])
 
 
+def named_graph() -> nx.MultiDiGraph:
+    """Bodies keyed by the place in their name (as the resolver keys them), some placed."""
+    places = [
+        Entity("City/150100", "City", "呼和浩特市", adcode="150100", confidence=0.99),
+        Entity("County/150102", "County", "新城区", adcode="150102", confidence=0.95),
+        Entity("Street/150102/迎新路街道", "Street", "迎新路街道", confidence=0.9),
+        Entity("Community/150102/迎新路街道/新春社区", "Community", "新春社区", confidence=0.9),
+        # A town and a street of one name: a body named after it could be either.
+        Entity("Town/150102/同名", "Town", "同名镇", confidence=0.9),
+        Entity("Street/150102/同名", "Street", "同名街道", confidence=0.9),
+    ]
+    bodies = [
+        Entity("Organization/150102/迎新路街道/新春社区/党委", "Organization", "新春社区党委"),
+        Entity("Organization/150102/迎新路街道/新春社区/居委会", "Organization", "新春社区居委会"),
+        Entity("Organization/150102/同名/党委", "Organization", "同名党委"),
+        Entity("Organization/自治区党委组织部", "Organization", "自治区党委组织部"),
+        Entity("Person/150102/迎新路街道/张三", "Person", "张三"),
+    ]
+    relations = [
+        Relation("Community/150102/迎新路街道/新春社区", "locatedIn", "Street/150102/迎新路街道"),
+        Relation("Street/150102/迎新路街道", "locatedIn", "County/150102"),
+        Relation("County/150102", "locatedIn", "City/150100"),
+        Relation("Town/150102/同名", "locatedIn", "County/150102"),
+        Relation("Street/150102/同名", "locatedIn", "County/150102"),
+        # This one is placed by a statement, which wins over its name.
+        Relation("Organization/150102/迎新路街道/新春社区/居委会", "locatedIn", "County/150102"),
+    ]
+    return build_graph([*places, *bodies], relations, [])
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -290,6 +320,42 @@ def test_panel_data_carries_evidence_headline_and_chain(page: str) -> None:
     assert chain == ["迎新路街道", "新城区", "呼和浩特市"]
     assert entities[by_name["呼和浩特市"]]["adcode"] == "150100"
     assert entities[by_name["呼和浩特市"]]["aliases"] == ["呼市"]
+
+
+def test_a_body_without_a_place_shows_the_place_it_is_named_after() -> None:
+    entities = json_block(render_html(named_graph()), "page")["entities"]
+    by_name = {e["name"]: e for e in entities}
+    index = {e["name"]: i for i, e in enumerate(entities)}
+
+    def names(steps):
+        return None if steps is None else [name for _, name, _ in steps]
+
+    committee = by_name["新春社区党委"]
+    assert committee["chain"] == []
+    assert names(committee["namedAfter"]) == ["新春社区", "迎新路街道", "新城区", "呼和浩特市"]
+    first = committee["namedAfter"][0]
+    assert first == [index["新春社区"], "新春社区", "Community"]  # a link to the drawn node
+    # A statement places the residents' committee: its chain, and no guess from the name.
+    placed = by_name["新春社区居委会"]
+    assert names(placed["chain"]) == ["新城区", "呼和浩特市"] and placed["namedAfter"] is None
+    # Ambiguous path: the page falls back to the county both candidates are in.
+    assert names(by_name["同名党委"]["namedAfter"]) == ["新城区", "呼和浩特市"]
+    assert by_name["自治区党委组织部"]["namedAfter"] is None  # no place in its key
+    assert by_name["张三"]["namedAfter"] is None  # only bodies are named after places
+    assert by_name["新春社区"]["namedAfter"] is None
+
+
+def test_named_after_falls_back_to_a_kept_place() -> None:
+    """With the community under the page's confidence floor, the body names the street above."""
+    g = named_graph()
+    g.nodes["Community/150102/迎新路街道/新春社区"]["confidence"] = 0.1
+    entities = json_block(render_html(g, min_confidence=0.5), "page")["entities"]
+    committee = next(e for e in entities if e["name"] == "新春社区党委")
+    assert [name for _, name, _ in committee["namedAfter"]] == [
+        "迎新路街道",
+        "新城区",
+        "呼和浩特市",
+    ]
 
 
 def test_types_have_colour_shape_and_counts(page: str) -> None:

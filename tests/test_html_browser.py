@@ -2,14 +2,20 @@
 
 Every request that is not a ``file:`` URL is aborted and counted, so a page that tried to
 fetch anything fails here even though the machine has no network to notice it.  Without
-Chromium these tests skip locally and fail when ``CI`` is set (a missing browser must never
-pass in CI).
+Chromium (``KG_CHROMIUM``, default ``/usr/bin/chromium``) or Playwright these tests skip
+locally and fail when ``CI`` is set (a missing browser must never pass in CI).
+
+The same checks run on the sample graph of ``test_html.py`` and on the seeds graph as
+``kg build`` writes it.  The seeds screenshot goes to ``test-output/seeds-graph.png``;
+``docs/graph.png`` in the README is that file, copied.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,15 +41,32 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "test-output"
 # Predicates are functions, not strings: Playwright polls a string with eval(), which the
 # page's Content-Security-Policy (rightly) refuses.
 SETTLED = "() => window.kgApp && kgApp.timings.settled !== null"
 
 
-def _unavailable(reason: str) -> None:
+def in_ci() -> bool:
+    """``CI`` is set to anything but an explicit no (CI services set ``CI=true``)."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def chromium_missing(chromium: str) -> str | None:
+    """Why ``chromium`` cannot be launched, or None when it is an executable file."""
+    found = chromium if Path(chromium).is_file() else shutil.which(chromium)
+    if not found:
+        return f"{chromium} not found"
+    if not os.access(found, os.X_OK):
+        return f"{found} is not executable"
+    return None
+
+
+def unavailable(reason: str) -> None:
+    """Skip without a browser, except in CI, where a missing browser is a failure."""
     message = f"browser tests need Chromium: {reason} (apt-get install chromium; no download)"
-    if os.environ.get("CI"):
+    if in_ci():
         pytest.fail(message, pytrace=False)
     pytest.skip(message)
 
@@ -53,9 +76,10 @@ def browser() -> Iterator[object]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as e:  # pragma: no cover - depends on the machine
-        _unavailable(f"Playwright for Python is not installed ({e})")
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        _unavailable(f"{CHROMIUM} not found")
+        unavailable(f"Playwright for Python is not installed ({e})")
+    problem = chromium_missing(CHROMIUM)
+    if problem:
+        unavailable(problem)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
@@ -85,6 +109,11 @@ class Visit:
 def open_graph(browser, g: nx.MultiDiGraph, path: Path) -> Visit:
     """Write ``g`` to ``path``, open it offline and wait until the layout has settled."""
     write_html(g, path)
+    return open_page(browser, path)
+
+
+def open_page(browser, path: Path) -> Visit:
+    """Open the page at ``path`` offline and wait until the layout has settled."""
     page = browser.new_page(viewport={"width": 1400, "height": 860})
     visit = Visit(page)
 
@@ -298,7 +327,7 @@ def test_screenshot(sample: Visit) -> None:
     page.keyboard.press("Enter")
     page.wait_for_timeout(500)  # the focus animation
     OUTPUT.mkdir(exist_ok=True)
-    shot = OUTPUT / "graph.png"
+    shot = OUTPUT / "sample-graph.png"
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
 
@@ -316,3 +345,211 @@ def test_place_tree_layout_and_rerun_settle_again(sample: Visit) -> None:
     page.wait_for_function("() => document.documentElement.dataset.layout === 'settled'")
     assert page.evaluate("() => kgApp.network.physics.physicsEnabled") is False
     assert sample.clean(), sample
+
+
+# --------------------------------------------------------------------------- the seeds graph
+
+#: Names from the seeds the README quotes: a person with a post, a community with evidence.
+SEEDS_PERSON = "于昕阳"
+SEEDS_COMMUNITY = "悦郡社区"
+SEEDS_BODY = "悦郡社区党支部"
+
+
+@pytest.fixture()
+def seeds(browser, seeds_build) -> Iterator[tuple[Visit, nx.MultiDiGraph]]:
+    """The page ``kg build seeds`` wrote, open in the browser, with the graph it was made from."""
+    result, out = seeds_build
+    visit = open_page(browser, out / "graph.html")
+    yield visit, result.graph
+    visit.page.close()
+
+
+def node_named(g: nx.MultiDiGraph, name: str) -> str:
+    found = [n for n, d in g.nodes(data=True) if d.get("name") == name]
+    assert len(found) == 1, f"the seeds graph should have one {name}, not {found}"
+    return found[0]
+
+
+def test_seeds_load_offline_with_every_node(seeds) -> None:
+    visit, g = seeds
+    page = visit.page
+    page.wait_for_timeout(300)
+    assert visit.clean(), visit
+    assert g.number_of_nodes() > 100  # the real graph, not an empty build
+    assert page.evaluate("kgApp.network.body.nodeIndices.length") == g.number_of_nodes()
+    assert page.evaluate("kgApp.network.body.edgeIndices.length") == g.number_of_edges()
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    assert f"Showing {n} of {n} entities and {m} of {m} relations" in page.inner_text("#status")
+    assert page.evaluate("document.documentElement.dataset.layout") == "settled"
+
+
+def test_seeds_search_selects_a_person_with_evidence(seeds) -> None:
+    visit, g = seeds
+    page = visit.page
+    person = node_named(g, SEEDS_PERSON)
+    page.fill("#search", SEEDS_PERSON[:2])  # a prefix: the suggestion completes it
+    page.wait_for_selector("#suggestions li")
+    assert SEEDS_PERSON in page.locator("#suggestions li .name").all_inner_texts()
+    page.fill("#search", SEEDS_PERSON)
+    page.wait_for_selector("#suggestions li")
+    page.keyboard.press("Enter")
+    assert page.evaluate("kgApp.network.getSelectedNodes()") == [index_of(page, SEEDS_PERSON)]
+    text = page.inner_text("#panel")
+    documents = g.graph["documents"]
+    leads = [(v, d) for _, v, d in g.out_edges(person, data=True) if d["relation"] == "leads"]
+    assert leads, f"{SEEDS_PERSON} leads nothing in the seeds graph"
+    for body, data in leads:
+        assert g.nodes[body]["name"] in text and data["role"] in text
+        for ev in data["evidence"]:
+            assert ev["text"] in text
+            headline = documents[ev["doc"]]["articles"][ev["article"]]["headline"]
+            assert f"{ev['doc']} · {headline}" in text
+    assert visit.clean(), visit
+
+
+def test_seeds_search_by_alias(seeds) -> None:
+    visit, g = seeds
+    page = visit.page
+    page.fill("#search", "托县")
+    page.wait_for_selector("#suggestions li")
+    page.keyboard.press("Enter")
+    assert page.evaluate("kgApp.network.getSelectedNodes()") == [index_of(page, "托克托县")]
+    text = page.inner_text("#panel")
+    assert "150122" in text and "呼和浩特市" in text  # adcode and the chain above it
+
+
+def test_seeds_body_shows_the_place_it_is_in(seeds) -> None:
+    """A body no statement places still shows the place its name carries, and the chain above."""
+    visit, g = seeds
+    page = visit.page
+    page.evaluate("i => kgApp.choose(i)", index_of(page, SEEDS_BODY))
+    chain = page.locator("#panel .chain li").all_inner_texts()
+    assert chain[:2] == [SEEDS_COMMUNITY, "松州街道"] and "赤峰市" in chain, chain
+    heading = (
+        "Located in"
+        if page.evaluate("i => kgApp.entity(i).chain.length", index_of(page, SEEDS_BODY))
+        else "Named after"
+    )
+    assert heading in page.locator("#panel h3").all_inner_texts()
+    page.click(f"#panel .chain li >> text={SEEDS_COMMUNITY}")  # each step selects its place
+    assert page.evaluate("kgApp.network.getSelectedNodes()") == [index_of(page, SEEDS_COMMUNITY)]
+    assert visit.clean(), visit
+
+
+def test_seeds_screenshot(seeds) -> None:
+    """The picture in the README: a community chosen from search, its neighbourhood and evidence."""
+    visit, g = seeds
+    page = visit.page
+    community = node_named(g, SEEDS_COMMUNITY)
+    page.fill("#search", SEEDS_COMMUNITY)
+    page.wait_for_selector("#suggestions li")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(600)  # the focus animation
+    text = page.inner_text("#panel")
+    assert g.nodes[community]["mentions"][0]["text"] in text
+    assert "Located in" in text
+    OUTPUT.mkdir(exist_ok=True)
+    shot = OUTPUT / "seeds-graph.png"
+    page.screenshot(path=str(shot))
+    assert 30_000 < shot.stat().st_size < 600_000
+    assert visit.clean(), visit
+
+
+# --------------------------------------------------------------------------- no browser, no pass
+
+
+def test_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    for value, expected in [
+        ("true", True),
+        ("1", True),
+        ("yes", True),
+        ("false", False),
+        ("0", False),
+        ("", False),
+    ]:
+        monkeypatch.setenv("CI", value)
+        assert in_ci() is expected, value
+    monkeypatch.delenv("CI")
+    assert in_ci() is False
+
+
+def test_chromium_missing(tmp_path: Path) -> None:
+    assert "not found" in chromium_missing(str(tmp_path / "no-chromium"))
+    plain = tmp_path / "chromium"
+    plain.write_text("#!/bin/sh\n")
+    plain.chmod(0o644)
+    assert "not executable" in chromium_missing(str(plain))
+    plain.chmod(0o755)
+    assert chromium_missing(str(plain)) is None
+
+
+def run_browser_test(env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run one browser test of this file in a fresh pytest with ``env`` over ours."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"CI", "KG_CHROMIUM"}}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            __file__,
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            "test_loads_offline_without_errors",
+        ],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_a_missing_browser_fails_in_ci(tmp_path: Path) -> None:
+    run = run_browser_test({"CI": "true", "KG_CHROMIUM": str(tmp_path / "no-chromium")})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "1 error" in run.stdout and "skipped" not in run.stdout, run.stdout
+    assert "browser tests need Chromium" in run.stdout and "no-chromium not found" in run.stdout
+
+
+def test_a_missing_browser_skips_outside_ci(tmp_path: Path) -> None:
+    run = run_browser_test({"KG_CHROMIUM": str(tmp_path / "no-chromium")})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 skipped" in run.stdout and "no-chromium not found" in run.stdout, run.stdout
+
+
+ENSURE_CHROMIUM = ROOT / ".ci" / "ensure-chromium"
+
+
+def ensure_chromium(tmp_path: Path, chromium: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    """Run .ci/ensure-chromium for ``chromium`` with an apt-get that only records its call."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    called = tmp_path / "apt-get-called"
+    apt = bin_dir / "apt-get"
+    apt.write_text(f'#!/bin/sh\necho "$@" >> "{called}"\nexit 1\n')
+    apt.chmod(0o755)
+    env = {**os.environ, "KG_CHROMIUM": str(chromium), "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    run = subprocess.run(
+        ["bash", str(ENSURE_CHROMIUM)], env=env, capture_output=True, text=True, timeout=60
+    )
+    return run, called
+
+
+def test_ensure_chromium_fails_for_a_missing_browser(tmp_path: Path) -> None:
+    run, apt_called = ensure_chromium(tmp_path, tmp_path / "no-chromium")
+    assert run.returncode == 1
+    assert "no-chromium" in run.stderr and "KG_CHROMIUM" in run.stderr
+    assert not apt_called.exists()  # only Debian's own path is installed with apt
+
+
+def test_ensure_chromium_accepts_an_executable(tmp_path: Path) -> None:
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o644)
+    run, _ = ensure_chromium(tmp_path, fake)
+    assert run.returncode == 1  # there but not executable
+    fake.chmod(0o755)
+    run, _ = ensure_chromium(tmp_path, fake)
+    assert run.returncode == 0, run.stderr

@@ -368,12 +368,13 @@ def _page_data(
     min_confidence: float,
 ) -> dict[str, Any]:
     """Everything the panel, tooltips, search and filters read, indexed like the vis data."""
+    places = _place_paths(kept)
     return {
         "meta": _meta(g, kept, drawn, max_nodes, min_confidence),
         "types": _type_rows(drawn),
         "relations": _relation_rows(drawn),
         "documents": _documents(g.graph.get("documents", {})),
-        "entities": [_entity(kept, n, index, degree) for n in drawn.nodes],
+        "entities": [_entity(kept, n, index, degree, places) for n in drawn.nodes],
         "statements": [_statement(index, u, v, d) for u, v, d in drawn.edges(data=True)],
     }
 
@@ -439,10 +440,18 @@ def _evidence(items: Iterable[dict]) -> list[list[Any]]:
 
 
 def _entity(
-    g: nx.MultiDiGraph, node: str, index: dict[str, int], degree: dict[str, int]
+    g: nx.MultiDiGraph,
+    node: str,
+    index: dict[str, int],
+    degree: dict[str, int],
+    places: dict[str, str | None],
 ) -> dict[str, Any]:
     data = g.nodes[node]
     mentions = data.get("mentions", [])
+    chain = _place_chain(g, node, index)
+    named_after = None
+    if not chain and data.get("type") == "Organization":
+        named_after = _named_after(g, node, index, places)
     return {
         "id": node,
         "type": data.get("type", "Unknown"),
@@ -451,7 +460,8 @@ def _entity(
         "adcode": data.get("adcode"),
         "confidence": data.get("confidence"),
         "degree": degree.get(node, 0),
-        "chain": _place_chain(g, node, index),
+        "chain": chain,
+        "namedAfter": named_after,
         "mentions": _evidence(mentions[:MAX_MENTIONS]),
         "mentionCount": len(mentions),
     }
@@ -479,6 +489,41 @@ def _place_chain(g: nx.MultiDiGraph, node: str, index: dict[str, int]) -> list[l
         seen.add(current)
         data = g.nodes[current]
         chain.append([index.get(current), data.get("name", ""), data.get("type", "Unknown")])
+
+
+def _place_paths(g: nx.MultiDiGraph) -> dict[str, str | None]:
+    """Each place's key without its type (``150404/松州街道/悦郡社区``) -> the place's node.
+
+    Two places with the same path (a town and a street of one name) map to None: a body
+    named after that path could be either, so the page names neither.
+    """
+    out: dict[str, str | None] = {}
+    for node, t in g.nodes(data="type"):
+        if t in PLACE_LEVEL and "/" in node:
+            path = node.split("/", 1)[1]
+            out[path] = None if path in out else node
+    return out
+
+
+def _named_after(
+    g: nx.MultiDiGraph, node: str, index: dict[str, int], places: dict[str, str | None]
+) -> list[list[Any]] | None:
+    """The place a body is named after, then the places above it, when no edge says where it is.
+
+    The resolver keys a body by the key of the place in its name and the rest of the name
+    (``Organization/150404/松州街道/悦郡社区/党支部`` for 悦郡社区党支部), so the place is
+    the longest leading part of the key, short of the last segment, that is a place's key.
+    This is read from the name, not stated by the text: the panel says so, and a body with
+    a ``locatedIn`` edge shows that chain instead.  Steps are as in :func:`_place_chain`.
+    """
+    parts = node.split("/")[1:]
+    for end in range(len(parts) - 1, 0, -1):
+        place = places.get("/".join(parts[:end]))
+        if place is not None:
+            data = g.nodes[place]
+            first = [index.get(place), data.get("name", ""), data.get("type", "Unknown")]
+            return [first, *_place_chain(g, place, index)]
+    return None
 
 
 def _statement(index: dict[str, int], u: str, v: str, data: dict) -> dict[str, Any]:

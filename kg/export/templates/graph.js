@@ -333,8 +333,13 @@
   let suggestions = [];
   let active = -1;
 
+  /** The places above an entity: its locatedIn chain, or for a body the place in its name. */
+  function placesOf(e) {
+    return e.chain.length ? e.chain : e.namedAfter || [];
+  }
+
   function placeOf(i) {
-    const chain = ENTITIES[i].chain;
+    const chain = placesOf(ENTITIES[i]);
     return chain.length ? chain[chain.length - 1][1] + (chain.length > 1 ? " · " + chain[0][1] : "") : "";
   }
 
@@ -572,6 +577,12 @@
       out.push(el("h3", { text: "Located in" }));
       out.push(el("ol", { className: "chain" }, e.chain.map(([j, name, type]) =>
         el("li", { title: type }, [entityLink(j, name)]))));
+    } else if (e.namedAfter) {
+      out.push(el("h3", { text: "Named after" }));
+      out.push(el("ol", { className: "chain named-after" }, e.namedAfter.map(([j, name, type]) =>
+        el("li", { title: type }, [entityLink(j, name)]))));
+      out.push(el("p", { className: "muted note",
+        text: "Read from the name; no statement places this body." }));
     }
     for (const row of RELATION_ROWS) {
       const ids = outEdges[i].concat(inEdges[i]).filter((id) => STATEMENTS[id].relation === row.name);
