@@ -237,10 +237,24 @@ class _DocExtractor:
         if name.startswith("自治区"):
             return self.region.name + name[3:] if self.region is not None else None
         levels = {"市": ("City", "County"), "盟": ("City",), "旗": ("County",), "县": ("County",), "区": ("County",)}[name[0]]
-        place = self._recent(levels)
-        if place is None or not place.endswith(name[0]):
-            return None
-        return place + name[1:]
+        place = self._main_place(levels, name[0])
+        return place + name[1:] if place else None
+
+    def _main_place(self, levels: tuple[str, ...], suffix: str) -> str | None:
+        """The place of those levels the document is most about (the gazetteer region's
+        weight), the article's own places first: 市 in a Hohhot article that also names
+        天津 in passing is 呼和浩特市."""
+        best: tuple[float, int, str] | None = None
+        for i, (mid, t, name) in enumerate([*self.doc_places, *self.ctx.recent_places]):
+            if t not in levels or not name.endswith(suffix):
+                continue
+            row = self.ctx.place_rows.get(self._keys.get(mid, ""))
+            weight = self.ctx.region.get(row.id, 0.0) if row is not None else 0.0
+            local = i >= len(self.doc_places)
+            cand = (weight + (0.5 if local else 0.0), i, name)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        return best[2] if best else None
 
     def contextual_org(self, sp: Span) -> str | None:
         """A body named by its kind alone (居委会, 组织部) that a post points at gets the

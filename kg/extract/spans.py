@@ -110,6 +110,7 @@ def left_name_start(
 # ------------------------------------------------------------------ places
 
 _ORG_HEADS = set(L.ORG_HEADS)
+_LEVEL = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
 _SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
 _HIGH_LEVEL = {"Province", "City", "County"}
@@ -150,7 +151,8 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
         return name[-1] in "县旗市盟" and name[0] not in "全该本各每此这那其外邻一二两三四五六七八九十某"
     if name in gaz.strong_aliases:
         return True
-    if _jieba_tag(name) not in (None, "ns"):
+    tag = _jieba_tag(name)
+    if tag not in (None, "ns") and not (len(name) >= 3 and tag in ("nr", "nz", "nrt")):
         return False  # a word first (示范区, 开封, 安康)
     if len(name) >= 3:
         return True
@@ -202,6 +204,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
         # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
         if suffix in ("乡", "村") and e < n and text[e] in "村镇民里":
             continue
+        if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
+            continue  # 嘎查村, 镇街道: kinds of places, not one
         if suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市":
             continue
         floor = 0
@@ -229,7 +233,10 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
                     best = None
         if best is None:
             s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
-            if prev is not None and spans[prev].end == floor and s > floor:
+            if (
+                prev is not None and spans[prev].end == floor and s > floor
+                and _LEVEL[spans[prev].type] < _LEVEL[type_]
+            ):
                 # after a chain of places the name starts right after the last one
                 gap = text[floor : m.start()]
                 if gap and all(_is_cjk(c) and c not in L.NOT_IN_NAME for c in gap) and len(gap) <= max_body:
@@ -278,7 +285,7 @@ _SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9
 
 
 #: words that join two bodies rather than name a sub-unit (组织部联合市委社会工作部)
-_CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "与", "和", "及", "同", "向", "对")
+_CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "下属", "所属", "各级", "与", "和", "及", "或", "同", "向", "对", "各")
 
 
 def _extend_right(text: str, end: int) -> int:
