@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import pyoxigraph as ox
@@ -46,6 +47,9 @@ _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 # Where an on-disk store records which file (and which bytes) it was loaded from.
 _META_GRAPH = ox.NamedNode("urn:grassroots-kg:store-meta")
 _META_SOURCE = ox.NamedNode("urn:grassroots-kg:source-sha256")
+
+#: The ready-made queries: ``ontology/queries/<name>.rq``, each opening with a comment.
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
 
 # ------------------------------------------------------------------------------ loading
@@ -291,3 +295,60 @@ def _graph_text(triples: Sequence[ox.Triple], fmt: str) -> str:
         graph.bind(prefix, ns)
     graph.parse(data=ntriples.decode("utf-8"), format="nt")
     return graph.serialize(format="turtle").rstrip("\n")
+
+
+# ------------------------------------------------------------------------------ ready-made queries
+
+
+@dataclass(frozen=True)
+class ReadyQuery:
+    """One query of ``ontology/queries``: ``kg query GRAPH @name`` runs it."""
+
+    name: str
+    description: str  # the leading comment, joined into one paragraph
+    path: Path
+
+    @property
+    def sparql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    @property
+    def summary(self) -> str:
+        """The first sentence of the description: what the query answers (``--list``)."""
+        return self.description.split(". ", 1)[0].rstrip(".") + "."
+
+
+def _leading_comment(text: str) -> str:
+    """The ``#`` lines a query file opens with, as one paragraph."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        lines.append(stripped.lstrip("#").strip())
+    return " ".join(filter(None, lines))
+
+
+def ready_queries(directory: str | os.PathLike[str] = QUERIES_DIR) -> list[ReadyQuery]:
+    """Every ``*.rq`` in ``directory``, sorted by name, with its leading comment.
+
+    A query file without a comment is a mistake the catalogue should not hide: it raises.
+    """
+    found = []
+    for path in sorted(Path(directory).glob("*.rq")):
+        description = _leading_comment(path.read_text(encoding="utf-8"))
+        if not description:
+            raise InputError(path, "a ready-made query opens with a comment saying what it answers")
+        found.append(ReadyQuery(path.stem, description, path))
+    return found
+
+
+def get_ready_query(name: str, directory: str | os.PathLike[str] = QUERIES_DIR) -> ReadyQuery:
+    """The ready-made query called ``name`` (a leading ``@`` is allowed); unknown lists them."""
+    wanted = name.removeprefix("@")
+    queries = ready_queries(directory)
+    for q in queries:
+        if q.name == wanted:
+            return q
+    known = ", ".join(q.name for q in queries)
+    raise UsageError(f"no ready-made query {wanted!r}; known: {known}")

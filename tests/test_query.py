@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import csv
+import doctest
+import importlib
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,7 +22,9 @@ from kg.query import (
     display_width,
     format_result,
     format_table,
+    get_ready_query,
     load_store,
+    ready_queries,
     run_query,
 )
 
@@ -210,3 +216,137 @@ def test_an_on_disk_store_is_reused_until_the_file_changes(ttl, tmp_path):
     changed.write_text("<http://example.org/a> <http://example.org/b> 1 .", encoding="utf-8")
     fresh = load_store(changed, store_dir=store_dir)
     assert len(run_query(fresh, "SELECT * { ?s ?p ?o }").rows) == 1
+
+
+# ------------------------------------------------------------------------------ ready-made queries
+
+
+@pytest.fixture(scope="module")
+def seeds_ttl(seeds_build) -> Path:
+    return seeds_build[1] / "graph.ttl"
+
+
+@pytest.fixture(scope="module")
+def seeds_store(seeds_ttl) -> ox.Store:
+    return load_store(seeds_ttl)
+
+
+def test_at_least_ten_ready_made_queries_each_saying_what_it_answers():
+    queries = ready_queries()
+    assert len(queries) >= 10
+    assert len({q.name for q in queries}) == len(queries)
+    for q in queries:
+        assert q.sparql.startswith("#"), q.name
+        assert len(q.description) > 30 and q.summary.endswith("."), q.name
+
+
+@pytest.mark.parametrize("name", [q.name for q in ready_queries()])
+def test_every_ready_made_query_answers_on_the_seeds(seeds_store, name):
+    result = run_query(seeds_store, get_ready_query(name).sparql)
+    assert result.kind == "select"
+    assert result.rows, f"@{name} found nothing on the seeds graph"
+    assert all(any(t is not None for t in row) for row in result.rows)
+
+
+def column(store: ox.Store, name: str, var: str) -> list[str]:
+    result = run_query(store, get_ready_query(name).sparql)
+    i = result.variables.index(var)
+    return [row[i].value for row in result.rows]
+
+
+def rows(store: ox.Store, name: str) -> list[tuple[str, ...]]:
+    result = run_query(store, get_ready_query(name).sparql)
+    return [tuple("" if t is None else t.value for t in row) for row in result.rows]
+
+
+def test_places_in_hohhot_go_down_every_level(seeds_store):
+    places = column(seeds_store, "places-in-hohhot", "place")
+    assert {"托克托县", "双河镇", "北街村", "新城区", "万通路街道"} <= set(places)
+    assert "呼和浩特市" not in places and "松山区" not in places  # 松山区 is in 赤峰市
+
+
+def test_leaders_by_county_reads_bodies_by_their_places(seeds_store):
+    found = {(county, person) for county, person, _, _ in rows(seeds_store, "leaders-by-county")}
+    assert ("松山区", "于昕阳") in found  # 悦郡社区党支部 → 悦郡社区 → 松州街道 → 松山区
+    assert ("突泉县", "宋庆林") in found  # 明星村党支部 → 明星村 → 东杜尔基镇 → 突泉县
+
+
+def test_evidence_for_the_given_fact(seeds_store):
+    for subject, relation, obj, _, start, end, sentence in rows(seeds_store, "evidence-for-fact"):
+        assert (subject, relation) == ("于昕阳", "leads")
+        assert subject in sentence and obj in sentence
+        assert int(start) < int(end)
+
+
+def test_most_connected_is_sorted_and_capped(seeds_store):
+    counts = [int(n) for n in column(seeds_store, "most-connected", "relations")]
+    assert counts == sorted(counts, reverse=True) and len(counts) <= 20
+
+
+def test_places_without_parent_leave_out_provinces(seeds_store):
+    levels = set(column(seeds_store, "places-without-parent", "level"))
+    assert "Province" not in levels
+
+
+def test_an_unknown_ready_made_query_lists_the_known_ones():
+    with pytest.raises(UsageError, match="places-in-hohhot") as info:
+        get_ready_query("@no-such-query")
+    assert info.value.exit_code == 2
+
+
+def test_a_query_file_without_a_comment_is_refused(tmp_path):
+    (tmp_path / "bare.rq").write_text("SELECT * { ?s ?p ?o }", encoding="utf-8")
+    with pytest.raises(InputError, match="comment"):
+        ready_queries(tmp_path)
+
+
+# ------------------------------------------------------------------------------ the CLI
+
+
+def run_kg(*args: str) -> subprocess.CompletedProcess:
+    """``kg ARGS`` in a subprocess; output decoded as is (CSV keeps its CRLF line ends)."""
+    done = subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, timeout=120)
+    done.stdout, done.stderr = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    return done
+
+
+def test_kg_query_list_names_every_query_with_its_summary():
+    out = run_kg("query", "--list")
+    assert out.returncode == 0, out.stderr
+    for q in ready_queries():
+        assert f"@{q.name}\n    {q.summary}\n" in out.stdout
+
+
+def test_kg_query_runs_a_ready_made_query_by_name(seeds_ttl, seeds_store):
+    out = run_kg("query", str(seeds_ttl), "@places-in-hohhot", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    expected = run_query(seeds_store, get_ready_query("places-in-hohhot").sparql)
+    assert out.stdout == format_result(expected, "csv") + "\n"
+
+
+def test_kg_query_bad_query_is_one_line_exit_1(seeds_ttl):
+    out = run_kg("query", str(seeds_ttl), "SELECT ?x WHERE { ?x kg:leads }")
+    assert out.returncode == 1
+    assert out.stdout == ""
+    assert out.stderr.startswith("error: bad SPARQL query: error at 1:")
+    assert out.stderr.count("\n") == 1
+
+
+def test_kg_query_keeps_a_store_between_runs(seeds_ttl, tmp_path):
+    store = tmp_path / "store"
+    first = run_kg("query", str(seeds_ttl), "@shared-mechanisms", "--store", str(store))
+    assert first.returncode == 0, first.stderr
+    assert store.is_dir() and any(store.iterdir())
+    again = run_kg("query", str(seeds_ttl), "@shared-mechanisms", "--store", str(store))
+    assert again.stdout == first.stdout
+    ask = run_kg("query", str(seeds_ttl), "ASK { ?p kg:leads ?o }", "--store", str(store))
+    assert ask.stdout == "true\n"
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["kg.query", "kg.validate", "kg.store", "kg.export.formats", "kg.export.rdf", "kg.vocab"],
+)
+def test_doctests(module):
+    failures, _ = doctest.testmod(importlib.import_module(module))
+    assert failures == 0
