@@ -453,7 +453,9 @@ _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯�
 def _is_common_word(w: str) -> bool:
     """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
     tag = _jieba_tag(w)
-    return tag is not None and not tag.startswith(("nr", "nz", "ns", "nt"))
+    if tag is None or tag.startswith(("nr", "nz", "ns", "nt")):
+        return False
+    return jieba.dt.FREQ.get(w, 0) >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
 def plausible_name(name: str, *, strict: bool = False) -> bool:
@@ -493,6 +495,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
     verb or adverb right after it (敖云代来满脸自豪地说, 石雪退休前)."""
     bounds = {e for _, e, _ in tokens(text)}
     flags = {s0: f for s0, _, f in tokens(text)}
+    names = {(s0, e0) for s0, e0, f in tokens(text) if f.startswith("nr")}
     for length in (8, 7, 6, 5, 4, 3, 2):
         j = i + length
         if j > len(text):
@@ -503,7 +506,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
         rest = text[j:]
-        if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]):
+        if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
             return i, j
         if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
