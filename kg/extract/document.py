@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
 from . import lexicon as L
-from .spans import Span, _extend_right, find_mechanisms, find_orgs, find_people, find_places
+from .spans import Span, _extend_right, find_mechanisms, find_orgs, find_people, find_places, plausible_name
 
 #: a clause opener that may stand before a sentence's subject (近年来, 2023年以来, 目前)
 _OPENER = re.compile(
@@ -37,6 +37,14 @@ _PLACE_COREF = {
 }
 _ORG_COREF = {"院": "院", "局": "局", "所": "所", "中心": "中心", "公司": "公司", "集团": "集团",
               "支部": "支部", "党委": "党委"}
+
+_TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
+#: a post that stands before another in a list: "……党委书记、居委会主任张强"
+_TITLE_LIST = re.compile(f"({_TITLES_RE})、$")
+#: a name, a comma, then a body and its post, closed by punctuation
+_APPOSITION = re.compile(
+    r"(?P<name>[\u4e00-\u9fff·]{2,8})[,，][^,，。;；:：]{2,40}?(?P<title>" + _TITLES_RE + r")(?=[,，。;；])"
+)
 
 #: what follows a body named as a speaker's affiliation
 _SPEAKER = re.compile(r"(?:相关)?(?:负责人|工作人员|干部|党员|" + "|".join(L.LEAD_TITLES) + ")")
@@ -356,6 +364,7 @@ class _DocExtractor:
                 person_mentions.append((sp, pm))
                 if sp.role:
                     self._leads(sent, sp, pm, org_mentions, pspans, place_by_span)
+            self._appositive_posts(sent, org_mentions, pspans, place_by_span)
             mechs = find_mechanisms(text, heading=sent.is_heading)
             # the sentence's own subject, if it opens a clause
             subject = None
@@ -498,51 +507,72 @@ class _DocExtractor:
                 return m
         return None
 
+    def _holder_of(self, sent: Sentence, pos: int, org_mentions, pspans, place_by_span):
+        """The body (or place) whose post starts at ``pos``: the nearest one ending right
+        before it, with at most a qualifier between (专职, “一肩挑”).  A body named by its
+        kind alone (居委会) is read in context only when it is the nearest."""
+        text = sent.text
+        cands = []
+        for o, m in org_mentions:
+            cands.append((o, m, 0))
+        for g in self._generic:
+            cands.append((g, None, 1))
+        for p in pspans:
+            key = sent.span(p.start, p.end)
+            if key in place_by_span:
+                cands.append((p, place_by_span[key], 2))
+        best = None
+        for o, m, rank in cands:
+            gap = text[o.end : pos]
+            if o.end > pos or len(gap) > 6 or re.search(r"[,，。;；、:：]", gap):
+                continue
+            if best is None or (o.end, -rank) > (best[0].end, -best[2]):
+                best = (o, m, rank)
+        if best is None:
+            return None
+        o, m, rank = best
+        if m is None:
+            name = self.contextual_org(o)
+            if not name:
+                return None
+            m = self._mention(sent, o, "Organization", name, confidence=0.6)
+        return o, m, text[o.end : pos]
+
     def _leads(self, sent, sp: Span, pm: Mention, org_mentions, pspans, place_by_span) -> None:
-        """Person → body (or place) whose post stands right before the name."""
+        """Person → the body (or place) whose post stands right before the name, for each
+        post of a list: 光明社区党委书记、居委会主任孙丽娟 leads both."""
         if sp.role not in L.LEAD_TITLES:
             return
         text = sent.text
-        title_start = sp.start - len(sp.role)
-        # walk back over "X书记、Y主任" lists and qualifiers (专职, “一肩挑”)
-        targets = []
-        pos = title_start
-        for _ in range(3):
-            best = None
-            for o, m in org_mentions:
-                gap = text[o.end : pos]
-                if o.end <= pos and len(gap) <= 6 and not re.search(r"[,，。;；]", gap):
-                    if best is None or o.end > best[0].end:
-                        best = (o, m, gap)
-            if best is None:
-                for g in self._generic:
-                    gap = text[g.end : pos]
-                    if g.end <= pos and len(gap) <= 4 and not re.search(r"[,，。;；]", gap):
-                        name = self.contextual_org(g)
-                        if name:
-                            gm = self._mention(sent, g, "Organization", name, confidence=0.6)
-                            best = (g, gm, gap)
-                            break
-            if best is None:
-                for p in pspans:
-                    gap = text[p.end : pos]
-                    key = sent.span(p.start, p.end)
-                    if p.end <= pos and len(gap) <= 6 and not re.search(r"[,，。;；、]", gap) and key in place_by_span:
-                        if best is None or p.end > best[0].end:
-                            best = (p, place_by_span[key], gap)
-            if best is None:
+        pos, title = sp.start - len(sp.role), sp.role
+        for _ in range(4):
+            hit = self._holder_of(sent, pos, org_mentions, pspans, place_by_span)
+            if hit is None:
                 break
-            o, m, gap = best
-            role = (o.head or "") + gap + (sp.role if pos == title_start else "") if o.type == "Organization" else gap + sp.role
-            targets.append((m, role.strip() or sp.role))
-            # another post before: "新春社区党委书记、居委会主任张强"
-            before = text[: o.start]
-            mt = re.search("(" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")、$", before)
+            o, m, gap = hit
+            head = o.head or "" if m.type == "Organization" else ""
+            self._relation(sent, pm, "leads", m, "post", 0.85, sp, role=(head + gap + title).strip())
+            mt = _TITLE_LIST.search(text[: o.start])
             if not mt:
                 break
-            pos = mt.start()
-        for m, role in targets:
-            self._relation(sent, pm, "leads", m, "post", 0.85, sp, role=role)
+            pos, title = mt.start(1), mt.group(1)
+
+    def _appositive_posts(self, sent: Sentence, org_mentions, pspans, place_by_span) -> None:
+        """"王守成，杭锦后旗陕坝镇中南渠村党支部书记，……": a name, then its post as an apposition."""
+        text = sent.text
+        for m in _APPOSITION.finditer(text):
+            name = m.group("name")
+            if not plausible_name(name) or not _is_clause_start(text, m.start("name")):
+                continue
+            pos = m.start("title")
+            hit = self._holder_of(sent, pos, org_mentions, pspans, place_by_span)
+            if hit is None or hit[0].start != m.end("name") + 1:
+                continue
+            o, holder, gap = hit
+            sp = Span(m.start("name"), m.end("name"), name, "Person", "apposition", 0.8, role=m.group("title"))
+            pm = self._mention(sent, sp, "Person", name)
+            head = o.head or "" if holder.type == "Organization" else ""
+            self._relation(sent, pm, "leads", holder, "post", 0.8, sp, role=(head + gap + m.group("title")).strip())
 
 
 def extract(doc: Document, gaz: Gazetteer) -> Extraction:
