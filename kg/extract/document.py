@@ -46,6 +46,15 @@ _APPOSITION = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,8})[,，][^,，。;；:：]{2,40}?(?P<title>" + _TITLES_RE + r")(?=[,，。;；])"
 )
 
+#: heads that a place's kind may stand before (社区党委, 嘎查委员会)
+_BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居委会", "村委会", "党群服务中心", "服务中心"}
+#: a body named by its place's kind: 社区党委 is the article's community's
+_KIND_LEVELS = (
+    ("嘎查", ("Village",)), ("村民", ("Village",)), ("村", ("Village",)), ("社区", ("Community",)),
+    ("居民", ("Community",)), ("居", ("Community",)), ("街道", ("Street",)), ("苏木", ("Town",)),
+    ("镇", ("Town",)), ("乡", ("Town",)),
+)
+
 #: what follows a body named as a speaker's affiliation
 _SPEAKER = re.compile(r"(?:相关)?(?:负责人|工作人员|干部|党员|" + "|".join(L.LEAD_TITLES) + ")")
 
@@ -229,58 +238,71 @@ class _DocExtractor:
         return self._keys.get(m.id) if m is not None else None
 
     # ---------------------------------------------------------- bodies
-    def _recent(self, levels: tuple[str, ...]) -> str | None:
-        """The name of the place of one of ``levels`` most recently named: in the article
-        first, then anywhere before in the document."""
-        for _, t, name in reversed(self.ctx.recent_places):
+    def _recent(self, levels: tuple[str, ...]) -> tuple[str, str] | None:
+        """(mention id, name) of the place of one of ``levels`` most recently named: in
+        the article first, then anywhere before in the document."""
+        for mid, t, name in [*reversed(self.ctx.recent_places), *reversed(self.doc_places)]:
             if t in levels:
-                return name
-        for _, t, name in reversed(self.doc_places):
-            if t in levels:
-                return name
+                return mid, name
         return None
 
-    def expand_short(self, name: str) -> str | None:
-        """市国资委 in a Hohhot article is 呼和浩特市国资委; 区委组织部 the district's."""
+    def expand_short(self, name: str) -> tuple[str, str | None] | None:
+        """市国资委 in a Hohhot article is 呼和浩特市国资委; 区委组织部 the district's.
+        Returns the full name and the mention of the place it is named after."""
         if name.startswith("自治区"):
-            return self.region.name + name[3:] if self.region is not None else None
+            if self.region is None:
+                return None
+            found = self._recent(("Province",))
+            return self.region.name + name[3:], found[0] if found and found[1] == self.region.name else None
         levels = {"市": ("City", "County"), "盟": ("City",), "旗": ("County",), "县": ("County",), "区": ("County",)}[name[0]]
         place = self._main_place(levels, name[0])
-        return place + name[1:] if place else None
+        return (place[1] + name[1:], place[0]) if place else None
 
-    def _main_place(self, levels: tuple[str, ...], suffix: str) -> str | None:
+    def _main_place(self, levels: tuple[str, ...], suffix: str) -> tuple[str, str] | None:
         """The place of those levels the document is most about (the gazetteer region's
         weight), the article's own places first: 市 in a Hohhot article that also names
         天津 in passing is 呼和浩特市."""
-        best: tuple[float, int, str] | None = None
+        best: tuple[float, int, str, str] | None = None
         for i, (mid, t, name) in enumerate([*self.doc_places, *self.ctx.recent_places]):
             if t not in levels or not name.endswith(suffix):
                 continue
             row = self.ctx.place_rows.get(self._keys.get(mid, ""))
             weight = self.ctx.region.get(row.id, 0.0) if row is not None else 0.0
             local = i >= len(self.doc_places)
-            cand = (weight + (0.5 if local else 0.0), i, name)
+            cand = (weight + (0.5 if local else 0.0), i, mid, name)
             if best is None or cand[:2] > best[:2]:
                 best = cand
-        return best[2] if best else None
+        return (best[2], best[3]) if best else None
 
-    def contextual_org(self, sp: Span) -> str | None:
-        """A body named by its kind alone (居委会, 组织部) that a post points at gets the
-        nearest fitting place of the article as its prefix: 新春社区居委会, 土默特右旗委组织部."""
+    def contextual_org(self, sp: Span) -> tuple[str, str] | None:
+        """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
+        article is speaking of as its prefix: 新春社区居委会, 土默特右旗委组织部.  Returns the
+        full name and the mention of that place."""
         head = sp.text
+        for kind, levels in _KIND_LEVELS:
+            rest = head[len(kind) :]
+            if head.startswith(kind) and rest in _BODY_HEADS:
+                found = self._recent_in_article(levels)
+                return (found[1] + rest, found[0]) if found else None
         if head in ("组织部", "宣传部", "统战部", "社会工作部", "政法委", "编办"):
-            place = self._recent(("County", "City"))
-            return place + "委" + head if place else None
+            found = self._recent(("County", "City"))
+            return (found[1] + "委" + head, found[0]) if found else None
         wanted = {"居委会": ("Community",), "村委会": ("Village",), "党工委": ("Street",),
-                  "社区党委": ("Community",), "党委": ("Community", "Town", "Street"),
-                  "党支部": ("Community", "Village"), "党总支": ("Community", "Village")}.get(head)
+                  "党委": ("Community", "Town", "Street"), "党支部": ("Community", "Village"),
+                  "党总支": ("Community", "Village")}.get(head)
         if wanted is None:
             return None
-        for _, t, name in reversed(self.ctx.recent_places):
+        for mid, t, name in reversed(self.ctx.recent_places):
             if t in wanted:
-                return name + head.replace("社区", "") if head.startswith("社区") else name + head
+                return name + head, mid
             if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted):
                 return None
+        return None
+
+    def _recent_in_article(self, levels: tuple[str, ...]) -> tuple[str, str] | None:
+        for mid, t, name in reversed(self.ctx.recent_places):
+            if t in levels:
+                return mid, name
         return None
 
     # ---------------------------------------------------------- the document
@@ -326,11 +348,14 @@ class _DocExtractor:
                     generic.append(sp)
                     continue
                 canonical = sp.canonical or sp.text
+                short_place = None
                 if sp.how == "org-short":
-                    canonical = self.expand_short(sp.text) or ""
-                    if not canonical:
+                    found = self.expand_short(sp.text)
+                    if not found:
                         continue
+                    canonical, short_place = found
                 m = self._mention(sent, sp, "Organization", canonical, confidence=sp.confidence)
+                m.place = short_place
                 # the place a body is named after: the last of the chain that opens its name
                 inner = [p for p in pspans if p.start >= sp.start and p.end <= sp.end]
                 chain_end = sp.start
@@ -342,6 +367,14 @@ class _DocExtractor:
                             m.place = pm.id
                 org_mentions.append((sp, m))
             self._generic = generic
+            for g in generic:
+                # "社区党委推出……", "由镇党委牵头": the article's body of that kind acts
+                if _is_clause_start(text, g.start) and not sent.is_heading:
+                    found = self.contextual_org(g)
+                    if found:
+                        gm = self._mention(sent, g, "Organization", found[0], confidence=0.55)
+                        gm.place = found[1]
+                        org_mentions.append((g, gm))
             # 该县, 全旗, 该院, 社区 (as a subject): mentions of what the article is about
             for sp, m in self.coreference(sent, pspans, orgs):
                 # a body found inside the reference (院第三检察部 in 该院第三检察部) is the same one
@@ -532,10 +565,11 @@ class _DocExtractor:
             return None
         o, m, rank = best
         if m is None:
-            name = self.contextual_org(o)
-            if not name:
+            found = self.contextual_org(o)
+            if not found:
                 return None
-            m = self._mention(sent, o, "Organization", name, confidence=0.6)
+            m = self._mention(sent, o, "Organization", found[0], confidence=0.6)
+            m.place = found[1]
         return o, m, text[o.end : pos]
 
     def _leads(self, sent, sp: Span, pm: Mention, org_mentions, pspans, place_by_span) -> None:

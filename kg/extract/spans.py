@@ -110,6 +110,8 @@ def left_name_start(
 # ------------------------------------------------------------------ places
 
 _ORG_HEADS = set(L.ORG_HEADS)
+#: inside a chain (阿荣旗那吉镇) only clear function words end a name
+_CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出")
 _LEVEL = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
 _SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
@@ -239,7 +241,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             ):
                 # after a chain of places the name starts right after the last one
                 gap = text[floor : m.start()]
-                if gap and all(_is_cjk(c) and c not in L.NOT_IN_NAME for c in gap) and len(gap) <= max_body:
+                if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body:
                     s = floor
             cand = text[s:e]
             if s >= m.start() or _generic_place(cand):
@@ -362,6 +364,10 @@ def _chain_start(q: int, place_end: dict[int, Span]) -> int:
 _COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
 
 
+#: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
+_PLACE_KINDS = ("嘎查", "社区", "街道", "苏木", "居民", "村民", "村", "镇", "乡", "居")
+
+
 def find_orgs(text: str, places: list[Span]) -> list[Span]:
     """Named bodies: a name (often opened by a place chain) closed by a generic head
     (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it.
@@ -426,7 +432,9 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             out.append(Span(start, end, name, "Organization", "org-short", 0.6, head=m.group(), canonical=name))
             continue
         if not quoted and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()):
-            out.append(Span(h_start, end, text[h_start:end], "Organization", "org-generic", 0.3, head=m.group()))
+            kind = next((k for k in _PLACE_KINDS if part.endswith(k)), "")
+            g0 = h_start - len(kind)
+            out.append(Span(g0, end, text[g0:end], "Organization", "org-generic", 0.3, head=m.group()))
             continue
         if len(part) < 2 or part[0] in "级支名个位家所座批类":
             continue
@@ -508,7 +516,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         rest = text[j:]
         if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
             return i, j
-        if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
+        if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
     return None
 
