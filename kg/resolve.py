@@ -56,10 +56,14 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | 
         if m.place and m.place in keys:
             place = by_id[m.place]
             pk = keys[m.place]
-            i = name.find(place.name)
-            rest = name[i + len(place.name) :] if i >= 0 else name
-            if rest:
-                return f"Organization/{pk.split('/', 1)[1]}/{rest}"
+            # the rest of the name after the place, however the place was written
+            for form in sorted({place.canonical, place.name, *place.aliases}, key=len, reverse=True):
+                i = name.find(norm_name(form))
+                if i >= 0:
+                    rest = name[i + len(norm_name(form)) :]
+                    if rest:
+                        return f"Organization/{pk.split('/', 1)[1]}/{rest}"
+                    break
         return f"Organization/{name}"
     return None
 

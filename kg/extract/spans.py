@@ -466,6 +466,11 @@ def _is_common_word(w: str) -> bool:
     return jieba.dt.FREQ.get(w, 0) >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
+def _very_common(w: str) -> bool:
+    """A word so common (群众, 干部) that a surname before it makes no name (和群众)."""
+    return _is_common_word(w) and jieba.dt.FREQ.get(w, 0) >= 2000
+
+
 def plausible_name(name: str, *, strict: bool = False) -> bool:
     """A full personal name: a Han surname and one or two given characters, or a
     transliterated (Mongolian) name made of the usual syllables; never a common word
@@ -475,7 +480,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False
     if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2])):
         return False  # 干部, 单位; 干部可, 居民张
-    if strict and (name[0] in "和来与及同将把被让给在对从由向为富包" or (len(name) == 3 and _is_common_word(name[1:]))):
+    if strict and (name[0] in "和来与及同将把被让给在对从由向为富包" or (len(name) == 3 and _very_common(name[1:]))):
         return False
     if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
         return True
