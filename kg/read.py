@@ -10,8 +10,12 @@ evidence always points at what the user has on disk.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
@@ -67,6 +71,181 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     return text, "gb18030"
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something wrong with an input that reading got past: what, and what was kept."""
+
+    problem: str
+    kept: str
+
+
+_replaced = threading.local()
+
+
+def _count_and_replace(e: UnicodeDecodeError) -> tuple[str, int]:
+    _replaced.n = getattr(_replaced, "n", 0) + (e.end - e.start)
+    return "\ufffd", e.end
+
+
+codecs.register_error("kg-replace", _count_and_replace)
+
+
+def _decode_replacing(data: bytes, enc: str) -> tuple[str, int]:
+    """``data`` decoded with U+FFFD for each undecodable run, and how many bytes were bad."""
+    _replaced.n = 0
+    text = data.decode(enc, errors="kg-replace")
+    return text, _replaced.n
+
+
+def _n(k: int, what: str) -> str:
+    return f"{k:,} {what}" + ("" if k == 1 else "s")
+
+
+def _decodes(data: bytes, enc: str) -> bool:
+    try:
+        data.decode(enc)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def decode_lenient(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[Note]]:
+    """Like :func:`decode`, but reads what can be read of damaged text.
+
+    A multi-byte character cut off at the end is dropped; a file whose lines are in
+    different encodings (UTF-8 and GB18030) is read line by line, each line in its own; a
+    few undecodable bytes become U+FFFD.  Each repair is a :class:`Note`.  Empty and binary
+    files, and files that are mostly undecodable, still raise :class:`InputError`.
+
+    >>> decode_lenient("社区".encode() + "党委".encode()[:-1])[:2]
+    ('社区党', 'utf-8')
+    """
+    if not data.strip():
+        raise InputError(path, "empty file: nothing to read")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(enc), enc, []
+            except UnicodeDecodeError as e:
+                text, bad = _decode_replacing(data[len(bom) :], enc)
+                if bad * 10 > len(data):
+                    raise InputError(path, f"not valid {enc} after its byte-order mark ({e.reason} at byte {e.start})") from e
+                return text, enc, [Note(f"{_n(bad, 'undecodable byte')} in {enc} text",
+                                        "the rest; each bad run replaced by U+FFFD")]
+    if _looks_binary(data):
+        raise InputError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and _decodes(data[: e.start], "utf-8"):
+            return data[: e.start].decode("utf-8"), "utf-8", [
+                Note("the last character is cut off (a truncated multi-byte sequence)", "all text before it")]
+        first = e
+    # line by line: which encodings can read each line?
+    lines = data.splitlines(keepends=True)
+    kinds: list[str] = []
+    for line in lines:
+        if line.isascii():
+            kinds.append("ascii")
+            continue
+        u, g = _decodes(line, "utf-8"), _decodes(line, "gb18030")
+        kinds.append("both" if u and g else "utf-8" if u else "gb18030" if g else "bad")
+    n_utf8, n_gb = kinds.count("utf-8"), kinds.count("gb18030")
+    if n_utf8 == 0:  # a GB18030 file (lines valid in both are GB18030 too)
+        try:
+            return data.decode("gb18030"), "gb18030", []
+        except UnicodeDecodeError as e:
+            if e.reason == "incomplete multibyte sequence" and e.end == len(data) and _decodes(data[: e.start], "gb18030"):
+                return data[: e.start].decode("gb18030"), "gb18030", [
+                    Note("the last character is cut off (a truncated multi-byte sequence)", "all text before it")]
+    main = "utf-8" if n_utf8 >= n_gb else "gb18030"
+    parts, bad, n_bad = [], 0, 0
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind == "bad":
+            text, k = _decode_replacing(line, main)
+            bad, n_bad = bad + k, n_bad + 1
+        else:
+            text = line.decode(main if kind in ("both", "ascii") else kind)
+        parts.append(text)
+    non_ascii = sum(len(x) for x, k in zip(lines, kinds, strict=True) if k != "ascii")
+    if bad * 10 > non_ascii:
+        raise InputError(path, f"not UTF-8, UTF-16 or GB18030 text (undecodable byte at {first.start})") from first
+    notes = []
+    mixed = n_utf8 > 0 and n_gb > 0
+    if mixed:
+        notes.append(Note(f"mixed encodings: {_n(n_utf8, 'line')} in UTF-8, {_n(n_gb, 'line')} in GB18030",
+                          "all lines, each decoded in its own encoding"))
+    if bad:
+        notes.append(Note(f"{_n(bad, 'undecodable byte')} in {_n(n_bad, 'line')}",
+                          "the rest; each bad run replaced by U+FFFD"))
+    return "".join(parts), ("mixed" if mixed else main), notes
+
+
+#: C0 and C1 controls other than tab, line feed, form feed and carriage return, and lone
+#: surrogates (which no UTF-8 file can hold and no UTF-8 output can write).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def sanitize(text: str) -> tuple[str, list[Note]]:
+    """Replace control characters and lone surrogates by U+FFFD, one for one (offsets hold).
+
+    >>> sanitize("社\x07区")[0]
+    '社\ufffd区'
+    """
+    found = _UNPRINTABLE.findall(text)
+    if not found:
+        return text, []
+    sur = sum(1 for c in found if "\ud800" <= c <= "\udfff")
+    what = " and ".join(x for x in (_n(len(found) - sur, "control character") if len(found) > sur else "",
+                                    _n(sur, "lone surrogate") if sur else "") if x)
+    return _UNPRINTABLE.sub("\ufffd", text), [Note(what, "all text; each replaced by U+FFFD")]
+
+
+# ------------------------------------------------------------------ Traditional Chinese
+
+#: Share of Chinese characters that OpenCC's t2s must change for a text to count as
+#: Traditional: Simplified text changes almost none (the seeds: zero), Traditional a quarter.
+_TRADITIONAL_SHARE = 0.05
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str | None:
+    """``text`` in Simplified characters, one character for one, if it is Traditional
+    Chinese; None if it is not.  Phrase conversions that would change the length are
+    undone character by character, so every offset still holds.
+
+    >>> to_simplified("鄉村振興")
+    '乡村振兴'
+    >>> to_simplified("乡村振兴") is None
+    True
+    """
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    if not cjk:
+        return None
+    conv = _t2s().convert(text)
+    if len(conv) != len(text):
+        conv = "".join(_t2s_line(line) for line in text.splitlines(keepends=True))
+    changed = sum(1 for a, b in zip(text, conv, strict=True) if a != b)
+    return conv if changed >= _TRADITIONAL_SHARE * cjk else None
+
+
+def _t2s_line(line: str) -> str:
+    out = _t2s().convert(line)
+    if len(out) == len(line):
+        return out
+    chars = []
+    for c in line:
+        o = _t2s().convert(c)
+        chars.append(o if len(o) == 1 else c)
+    return "".join(chars)
+
+
 # ------------------------------------------------------------------ repair
 
 #: Sentence-final punctuation (after width folding).
@@ -94,6 +273,10 @@ def fold_width(ch: str) -> str:
     return ch
 
 
+#: :func:`fold_width` as a translation table (the same mapping, for whole lines at once)
+_FOLD = {o: fold_width(chr(o)) for o in (*range(0xFF01, 0xFF5F), 0x3000, 0xA0)}
+
+
 def _is_heading_line(line: str) -> bool:
     s = line.strip()
     if not s:
@@ -114,8 +297,16 @@ def _joins(prev: str, nxt: str) -> bool:
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n:
         return False
-    if p[-1] in _LINE_COMPLETE or len(p) < 30:
+    if p[-1] in _LINE_COMPLETE:
         return False
+    if len(p) < 30:
+        # a short line may be a heading; it goes on only when it visibly cannot end there:
+        # an open quote (打造“石榴籽⏎家园”), or a next line that starts with a word's tail
+        # right before punctuation (巴彦宝拉格嘎⏎查，牧民们)
+        open_quote = p.count("“") > p.count("”")
+        tail = re.match(r"^[\u4e00-\u9fff]{1,2}[，,、。”]", n) and re.search(r"[\u4e00-\u9fff]$", p) and re.search(r"[，,、]", p)
+        if not (open_quote or tail):
+            return False
     if n[0] in "#■□●◎◆◇▲△★☆" or _BYLINE.match(n):
         return False
     if re.search(r"\s摄$", p):  # a photo caption ends its paragraph
@@ -155,9 +346,8 @@ def repair(text: str) -> tuple[str, list[int]]:
         # strip the line's surrounding white space but keep offsets exact
         lstrip = len(line) - len(line.lstrip())
         body = line.strip()
-        for i, ch in enumerate(body):
-            out_chars.append(fold_width(ch))
-            out_offsets.append(start + lstrip + i)
+        out_chars.append(body.translate(_FOLD))
+        out_offsets.extend(range(start + lstrip, start + lstrip + len(body)))
         prev_line = line
     return "".join(out_chars), out_offsets
 
@@ -185,14 +375,47 @@ def is_byline(line: str) -> bool:
     return bool(_BYLINE.match(line))
 
 
+#: Longest sentence the extractors are given: a longer run without sentence punctuation
+#: (the seeds' longest sentence has 285 characters) is read in pieces of at most this size.
+MAX_SENTENCE = 1000
+_SOFT_BREAK = re.compile(r"[,，、:：;；\s]")
+
+
+def _pieces(line: str, s0: int, s1: int) -> Iterator[tuple[int, int]]:
+    """``line[s0:s1]`` in pieces of at most :data:`MAX_SENTENCE` characters, cut after a
+    comma or a space in the last fifth of each piece when there is one."""
+    while s1 - s0 > MAX_SENTENCE:
+        end = s0 + MAX_SENTENCE
+        cut = None
+        for m in _SOFT_BREAK.finditer(line, end - MAX_SENTENCE // 5, end):
+            cut = m.end()
+        yield s0, cut or end
+        s0 = cut or end
+    yield s0, s1
+
+
 def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Document:
     """Split decoded ``text`` into articles and sentences (see :class:`kg.model.Document`).
 
     An article starts at a group of heading lines that is followed by a byline, or at a
     group of two or more heading lines (a column label and a headline); single headings
     inside a body are sub-headings of the current article.
+
+    Control characters and lone surrogates become U+FFFD; Traditional Chinese is read in
+    Simplified characters (headlines, bylines and evidence stay as written); runs longer
+    than :data:`MAX_SENTENCE` are read in pieces.  :func:`split_noting` also says so.
     """
-    clean, offsets = repair(text)
+    return split_noting(doc_id, path, text, encoding)[0]
+
+
+def split_noting(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> tuple[Document, list[Note]]:
+    """:func:`split`, and a :class:`Note` for each thing about the text it had to work around."""
+    text, notes = sanitize(text)
+    written, offsets = repair(text)
+    simplified = to_simplified(written)
+    clean = written if simplified is None else simplified
+    if simplified is not None:
+        notes.append(Note("Traditional Chinese", "all text; extracted from a Simplified reading (OpenCC t2s), evidence as written"))
     doc = Document(id=doc_id, path=path, text=text, encoding=encoding)
     # the paragraph lines of the repaired text with their start in ``clean``
     paras: list[tuple[int, str]] = []
@@ -200,6 +423,8 @@ def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Documen
     for line in clean.split("\n"):
         paras.append((pos, line))
         pos += len(line) + 1
+    as_written = (lambda p0, line: line) if simplified is None else (lambda p0, line: written[p0 : p0 + len(line)])
+    cut_lines, longest = 0, 0
     kinds = ["byline" if is_byline(t) else "heading" if _is_heading_line(t) else "body" for _, t in paras]
 
     # find article starts
@@ -222,15 +447,15 @@ def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Documen
 
     sent_index = 0
     for a_index, (a, b) in enumerate(bounds):
-        heads = [paras[k][1] for k in range(a, b) if kinds[k] == "heading"]
+        heads = [as_written(*paras[k]) for k in range(a, b) if kinds[k] == "heading"]
         # the headline is the last heading of the opening group (the first ones are column labels)
         opening = []
         for k in range(a, b):
             if kinds[k] != "heading":
                 break
-            opening.append(_HEAD_MARK.sub("", paras[k][1]).strip())
+            opening.append(_HEAD_MARK.sub("", as_written(*paras[k])).strip())
         headline = opening[-1] if opening else (_HEAD_MARK.sub("", heads[0]).strip() if heads else "")
-        bylines = [paras[k][1].strip() for k in range(a, b) if kinds[k] == "byline"]
+        bylines = [as_written(*paras[k]).strip() for k in range(a, b) if kinds[k] == "byline"]
         a_start = offsets[paras[a][0]] if paras[a][1] else 0
         last_pos, last_line = paras[b - 1]
         a_end = offsets[last_pos + len(last_line) - 1] + 1 if last_line else a_start
@@ -243,6 +468,9 @@ def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Documen
                 continue
             heading = kinds[k] != "body"
             spans = [(0, len(line))] if heading else list(_split_sentences(line))
+            if any(s1 - s0 > MAX_SENTENCE for s0, s1 in spans):
+                cut_lines, longest = cut_lines + 1, max(longest, max(s1 - s0 for s0, s1 in spans))
+                spans = [piece for s0, s1 in spans for piece in _pieces(line, s0, s1)]
             for s0, s1 in spans:
                 # trim white space inside the span
                 while s0 < s1 and line[s0].isspace():
@@ -264,19 +492,56 @@ def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Documen
                     )
                 )
                 sent_index += 1
-    return doc
+    if cut_lines:
+        notes.append(Note(f"{_n(cut_lines, 'line')} with over {MAX_SENTENCE:,} characters without sentence punctuation "
+                          f"(the longest {longest:,})", f"all text, read in pieces of at most {MAX_SENTENCE:,} characters"))
+    return doc, notes
+
+
+#: Largest part of one file that is read (16 MiB, some 5 million Chinese characters, a
+#: few hundred newspaper pages); the rest of a larger file is left out and reported.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def read_capped(path: str | Path, max_bytes: int | None = MAX_FILE_BYTES) -> tuple[bytes, int]:
+    """The bytes of ``path`` (at most ``max_bytes``, cut after a line end) and its size."""
+    p = Path(path)
+    try:
+        with p.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            data = f.read() if max_bytes is None else f.read(max_bytes)
+            if max_bytes is not None and len(data) == max_bytes and f.read(1):
+                size = max(size, max_bytes + 1)
+                nl = data.rfind(b"\n")
+                if nl > max_bytes // 2:
+                    data = data[: nl + 1]
+    except OSError as e:
+        raise InputError(str(p), e.strerror or str(e)) from e
+    return data, size
+
+
+def read_bytes(data: bytes, path: str, doc_id: str, *, size: int | None = None) -> tuple[Document, list[Note]]:
+    """Decode and split the bytes of one file, reading past what damage can be read past.
+
+    ``size`` is the whole file's size when ``data`` is only its beginning.  Returns the
+    document and a :class:`Note` for each problem worked around; raises
+    :class:`InputError` when nothing can be read.
+    """
+    text, enc, notes = decode_lenient(data, path)
+    if size is not None and size > len(data):
+        notes.insert(0, Note(f"file of {size / 2**20:.1f} MiB, too large to read whole",
+                             f"the first {len(data) / 2**20:.1f} MiB (to the end of a line)"))
+    doc, more = split_noting(doc_id, path, text, enc)
+    if not doc.sentences:
+        raise InputError(path, "no text: nothing but white space and control characters")
+    return doc, notes + more
 
 
 def read_document(path: str | Path) -> Document:
     """Read and split one file.  Raises :class:`InputError` for unreadable input."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise InputError(str(p), e.strerror or str(e)) from e
-    text, enc = decode(data, str(p))
-
-    return split(p.stem, str(p), text, enc)
+    data, size = read_capped(p)
+    return read_bytes(data, str(p), p.stem, size=size)[0]
 
 
 def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:

@@ -178,6 +178,11 @@ class _DocExtractor:
             if parent_m is not None and PLACE_LEVEL[parent_m.type] >= PLACE_LEVEL[sp.type]:
                 parent_m, parent_row = None, None
             known_key = self.ctx.place_keys.get(sp.text) if parent_m is None else None
+            if sp.how == "gazetteer-common" and known_key is None and parent_m is None and not any(
+                self.ctx.region.get(a.id) for d in sp.candidates for a in self.gaz.ancestors(d)
+            ):
+                rows[k] = None
+                continue
             if known_key is not None:
                 row = self.ctx.place_rows.get(known_key)
             else:

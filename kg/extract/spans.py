@@ -132,6 +132,8 @@ def _generic_place(name: str) -> bool:
         return True
     if body and (body[0] in L.NOT_NAME_START or body[0].isdigit()):
         return True
+    if re.search(r"[区县]", body):
+        return True  # 老工业区街道, 开发区社区: a kind of area before the suffix
     return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
 
 
@@ -188,8 +190,10 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             L_, cand, rows = hit
             # a short form must not be the head of a longer word (内蒙古 in 内蒙古自治区 is the full name)
             full = cand in gaz.by_name
-            spans.append(Span(i, i + L_, cand, rows[0].type, "gazetteer" if full else "gazetteer-alias",
-                              0.95 if full else 0.85, rows))
+            how = "gazetteer" if full else "gazetteer-alias"
+            if full and _is_common_word(cand):
+                how = "gazetteer-common"  # 老城区: a word first, a district only in its region
+            spans.append(Span(i, i + L_, cand, rows[0].type, how, 0.95 if full else 0.85, rows))
             for k in range(i, i + L_):
                 taken[k] = True
             i += L_
@@ -695,7 +699,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if not (_VERB_RE.search(pre) or numbered or m.group() in ("积分制", "负责制")):
             continue
         core = name
-        if len(core) < 4 or any(k in taken for k in range(s, m.end())):
+        short_ok = m.group() in ("积分制", "负责制") and _VERB_RE.search(pre)
+        if (len(core) < 4 and not short_ok) or any(k in taken for k in range(s, m.end())):
             continue
         if core[: -len(m.group())] in ("工作", "长效", "管理", "服务", "运行", "联动", "保障", "激励", "协调", "考核", "评价", "组织", "治理"):
             continue
