@@ -288,6 +288,10 @@ def _is_heading_line(line: str) -> bool:
     return len(s) <= 32 and s[-1] not in _FINAL and s[-1] not in ",、"
 
 
+#: words a line break can fall inside: a place's or a body's suffix (嘎⏎查, 社⏎区)
+_SPLIT_WORDS = {"街道", "社区", "苏木", "嘎查", "小区", "党委", "支部", "委员会", "居委会", "村委会"}
+
+
 def _joins(prev: str, nxt: str) -> bool:
     """Does the line ``prev`` continue, mid-sentence, on the line ``nxt``?
 
@@ -303,7 +307,7 @@ def _joins(prev: str, nxt: str) -> bool:
         # a short line may be a heading; it goes on only when it visibly cannot end there:
         # an open quote (打造“石榴籽⏎家园”), or a next line that starts with a word's tail
         # right before punctuation (巴彦宝拉格嘎⏎查，牧民们)
-        open_quote = p.count("“") > p.count("”")
+        open_quote = p.count("“") > p.count("”") or (p[-1] + n[:2]) in _SPLIT_WORDS or (p[-1] + n[:1]) in _SPLIT_WORDS
         tail = re.match(r"^[\u4e00-\u9fff]{1,2}[，,、。”]", n) and re.search(r"[\u4e00-\u9fff]$", p) and re.search(r"[，,、]", p)
         if not (open_quote or tail):
             return False

@@ -39,6 +39,8 @@ _ORG_COREF = {"院": "院", "局": "局", "所": "所", "中心": "中心", "公
               "支部": "支部", "党委": "党委"}
 
 _TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
+#: chiefs whose title names their department: 组织部长 heads the 组织部
+_DEPT_CHIEFS = {"组织部长": "组织部", "宣传部长": "宣传部", "统战部长": "统战部"}
 #: a post that stands before another in a list: "……党委书记、居委会主任张强"
 _TITLE_LIST = re.compile(f"({_TITLES_RE})、$")
 #: a name, a comma, then a body and its post, closed by punctuation
@@ -584,6 +586,16 @@ class _DocExtractor:
             return
         text = sent.text
         pos, title = sp.start - len(sp.role), sp.role
+        if title in _DEPT_CHIEFS and self._holder_of(sent, pos, org_mentions, pspans, place_by_span) is None:
+            # 市委常委、组织部长杜文涛: the post names its department
+            dept = Span(pos, pos + 2, _DEPT_CHIEFS[title], "Organization", "post-department", 0.6)
+            found = self.contextual_org(dept)
+            if found:
+                dm = self._mention(sent, Span(pos, pos + len(title), title, "Organization", "post-department", 0.6),
+                                   "Organization", found[0], confidence=0.6)
+                dm.place = found[1]
+                self._relation(sent, pm, "leads", dm, "post", 0.7, sp, role=title)
+            return
         for _ in range(4):
             hit = self._holder_of(sent, pos, org_mentions, pspans, place_by_span)
             if hit is None:

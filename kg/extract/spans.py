@@ -191,7 +191,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             # a short form must not be the head of a longer word (内蒙古 in 内蒙古自治区 is the full name)
             full = cand in gaz.by_name
             how = "gazetteer" if full else "gazetteer-alias"
-            if full and _is_common_word(cand):
+            if full and (_is_common_word(cand) or (rows[0].type == "County" and len(cand) <= 3 and _jieba_tag(cand))):
                 how = "gazetteer-common"  # 老城区: a word first, a district only in its region
             spans.append(Span(i, i + L_, cand, rows[0].type, how, 0.95 if full else 0.85, rows))
             for k in range(i, i + L_):
@@ -226,7 +226,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
         for s in range(max(floor, m.start() - max_body), m.start()):
             cand = text[s:e]
             rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
-            if rows and not _generic_place(cand):
+            chained = prev is not None and spans[prev].end == s
+            if rows and (chained or not _generic_place(cand)):
                 best = (s, rows)
                 break
         if best is not None:
