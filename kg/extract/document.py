@@ -86,6 +86,8 @@ def _region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]]) -> di
     weight: dict[int, float] = {}
     for spans in per_sentence:
         for sp in spans:
+            if sp.how == "gazetteer-common":
+                continue  # 老城区 speaks for its region only when something else does
             uppers = {d.id for d in sp.candidates if d.type in ("Province", "City", "County")}
             if len(uppers) == 1:
                 d = next(d for d in sp.candidates if d.id in uppers)
@@ -182,7 +184,7 @@ class _DocExtractor:
             known_key = self.ctx.place_keys.get(sp.text) if parent_m is None else None
             if sp.how == "gazetteer-common" and known_key is None and parent_m is None and not any(
                 self.ctx.region.get(a.id) for d in sp.candidates for a in self.gaz.ancestors(d)
-            ):
+            ) and not any(other.chain_prev == k for other in spans):
                 rows[k] = None
                 continue
             if known_key is not None:

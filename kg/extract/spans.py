@@ -163,6 +163,12 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
     return all(d.type in ("Province", "City") for d in rows)
 
 
+def _descriptive_district(name: str, rows: list[Division]) -> bool:
+    """老城区, 矿区: a modifier before a common word for a kind of area; a district of that
+    name exists somewhere, but the words usually just describe a part of town."""
+    return rows[0].type == "County" and len(name) == 3 and jieba.dt.FREQ.get(name[1:], 0) >= 300
+
+
 def find_places(text: str, gaz: Gazetteer) -> list[Span]:
     """Places named in ``text``: gazetteer names and short forms of the upper three levels
     anywhere, and names ending in a place suffix (镇, 街道, 社区, 村, 小区 ...) whose left edge
@@ -191,7 +197,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             # a short form must not be the head of a longer word (内蒙古 in 内蒙古自治区 is the full name)
             full = cand in gaz.by_name
             how = "gazetteer" if full else "gazetteer-alias"
-            if full and (_is_common_word(cand) or (rows[0].type == "County" and len(cand) <= 3 and _jieba_tag(cand))):
+            if full and (_is_common_word(cand) or _descriptive_district(cand, rows)):
                 how = "gazetteer-common"  # 老城区: a word first, a district only in its region
             spans.append(Span(i, i + L_, cand, rows[0].type, how, 0.95 if full else 0.85, rows))
             for k in range(i, i + L_):
