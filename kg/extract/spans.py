@@ -624,6 +624,14 @@ _UNQUOTED_HEADS = ("积分制", "负责制", "机制", "制度", "体系", "模�
 _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
 
+#: heads a practice's canonical name leaves out: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务
+_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法)$")
+
+
+def _droppable_head(head: str) -> bool:
+    return bool(_DROPPABLE.search(head)) and not head.endswith("行动计划")
+
+
 def _mech_core_ok(core: str) -> bool:
     c = core.strip()
     if len(c) < 2 or c in L.NOT_MECHANISMS:
@@ -681,17 +689,27 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core))
         if heading and not head:
             continue
-        named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + ")$", core))
-        if not (head or verb or shape or named_by_head):
+        named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年)$", core))
+        # 以“帮办代办”为核心, 以“红色蒲公英”为牵引: the practice a body builds its work on
+        framed = bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
+            re.match(r"^为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)", after)
+        )
+        if not (head or verb or shape or named_by_head or framed):
             continue
         if len(core) > 24 and not head:
             continue
-        conf = 0.8 if head else 0.65 if verb else 0.55
+        conf = 0.8 if head else 0.65 if verb or framed else 0.55
         end = m.end()
+        canonical = core.strip()
         if head and k == idx:
             end = quotes[k].end() + (len(text[quotes[k].end():]) - len(tail)) + head.end()
+            # the generic head goes (“铁三角”机制 → 铁三角) unless the rest is no name on its
+            # own (“家人”服务) or the head is part of the name (“三维人才”数据库)
+            if not _droppable_head(head.group()) or _is_common_word(canonical):
+                canonical = canonical + text[quotes[k].end() : end]
+                canonical = canonical.replace("“", "").replace("”", "")
         out.append(Span(m.start(), end, text[m.start() : end], "Mechanism", "mech-quoted", conf,
-                        canonical=core.strip()))
+                        canonical=canonical))
     taken = {k for s in out for k in range(s.start, s.end)}
     # 2. unquoted names closed by a practice head, right after a verb
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
@@ -727,7 +745,18 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=item))
             taken.update(range(st, st + len(item)))
             pos += m2.end()
-    # 4. the items of a list closed by "N项工作机制"
+    # 4. a list a body works through: "以党员责任区、党员示范岗、党员突击队为载体"
+    for m in re.finditer(r"(?:以|依托|通过)((?:[\u4e00-\u9fff“”+]{2,12}、)+[\u4e00-\u9fff“”+]{2,12}?)(?:等)?(?:为|等)(?:载体|抓手|平台|依托|支撑)", text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            st = pos
+            pos += len(item) + 1
+            core = item.strip("“”")
+            if any(k in taken for k in range(st, st + len(item))) or not _mech_core_ok(core):
+                continue
+            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=core))
+            taken.update(range(st, st + len(item)))
+    # 5. the items of a list closed by "N项工作机制"
     for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等)?[0-9一二两三四五六七八九十]+[项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)", text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
