@@ -39,26 +39,49 @@ def _load(path: Path):
 @app.command()
 def build(
     inputs: list[Path] = typer.Argument(..., help="Text files, or folders of *.txt (searched recursively)."),
-    output: Path = typer.Option(Path("outputs"), "-o", "--output", help="Folder for graph.ttl and graph.html."),
+    output: Path = typer.Option(Path("outputs"), "-o", "--output", help="Folder for graph.ttl, graph.html and build-report.json."),
     aliases: list[Path] = typer.Option([], "--aliases", help="Extra alias table(s): alias<TAB>official name[<TAB>type]."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence."),
+    jobs: int | None = typer.Option(None, "-j", "--jobs", min=1, show_default="number of cores", help="Worker processes that extract documents."),
+    scheduler: str | None = typer.Option(None, "--scheduler", metavar="tcp://HOST:8786", help="Extract on this Dask cluster instead of local processes."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every file again, ignoring OUTPUT/.kgcache."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 if any file had a problem (by default only if nothing could be built)."),
+    html_max_nodes: int | None = typer.Option(None, "--html-max-nodes", min=0, help="Draw at most this many nodes in graph.html."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary; problems are still reported."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="One line per file as it is done."),
 ) -> None:
-    """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html."""
+    """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
     from .pipeline import build as run_build
+    from .progress import Progress, RichProgress
+    from .report import one_line
 
-    result = run_build(inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence)
+    if quiet and verbose:
+        raise UsageError("-q and -v contradict each other: choose one")
+    progress = Progress() if quiet else RichProgress(verbose=verbose)
+    try:
+        result = run_build(
+            inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence, jobs=jobs,
+            scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
+        )
+    finally:
+        progress.stop()
     rep = result.report
-    for path, problem in rep.failures:
-        typer.echo(f"error: {path}: {problem}", err=True)
-    c = counts(result.graph)
-    typer.echo(f"files: {len(rep.files_read)} read, {len(rep.failures)} failed")
-    typer.echo("entities: " + ", ".join(f"{t} {n}" for t, n in c["entities"].items()) + f" (total {result.graph.number_of_nodes()})")
-    typer.echo("relations: " + ", ".join(f"{t} {n}" for t, n in c["relations"].items()) + f" (total {result.graph.number_of_edges()})")
-    for o in result.outputs:
-        typer.echo(f"wrote {o}")
-    typer.echo(f"seconds: {rep.seconds:.1f}")
-    if rep.failures:
+    for path, problems in rep.by_file().items():
+        typer.echo(one_line(path, problems), err=True)
+    if not quiet:
+        c = counts(result.graph)
+        cached = f", {rep.cached} from the cache" if rep.cached else ""
+        typer.echo(f"files: {len(rep.files_read)} read{cached}, {len(rep.failures)} failed, {len(rep.by_file())} with problems")
+        typer.echo("entities: " + ", ".join(f"{t} {n}" for t, n in c["entities"].items()) + f" (total {result.graph.number_of_nodes()})")
+        typer.echo("relations: " + ", ".join(f"{t} {n}" for t, n in c["relations"].items()) + f" (total {result.graph.number_of_edges()})")
+        for o in result.outputs:
+            typer.echo(f"wrote {o}")
+        typer.echo(f"seconds: {rep.seconds:.1f}")
+    if not rep.files_read:
+        typer.echo("error: nothing could be built; the previous graph files are left as they were", err=True)
+        raise typer.Exit(1)
+    if strict and rep.problems:
         raise typer.Exit(1)
 
 
@@ -241,9 +264,15 @@ def main() -> None:
         sys.exit(e.exit_code)
     except typer.Exit as e:
         sys.exit(e.exit_code)
-    except typer.Abort:
+    except typer.Abort as e:
+        if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C: outputs are written atomically
+            typer.echo("interrupted", err=True)
+            sys.exit(130)
         typer.echo("aborted", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
         import click
 

@@ -15,10 +15,19 @@ context is :mod:`kg.extract.places`' job.
 
 from __future__ import annotations
 
+import array
+import gc
+import hashlib
+import importlib.metadata
 import importlib.util
 import io
+import marshal
+import os
 import re
+import sys
+import tempfile
 import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,14 +56,18 @@ class Division:
     short: str | None = None
 
 
-def _jionlp_data() -> bytes:
+def _jionlp_zip() -> Path:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise InputError("jionlp", "the gazetteer package is not installed (pip install jionlp)")
     path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.zip"
     if not path.is_file():
         raise InputError(str(path), "gazetteer data file missing from the jionlp package")
-    with zipfile.ZipFile(path) as z:
+    return path
+
+
+def _jionlp_data() -> bytes:
+    with zipfile.ZipFile(_jionlp_zip()) as z:
         return z.read("china_location.txt")
 
 
@@ -159,9 +172,12 @@ class Gazetteer:
 
     def lookup(self, name: str, *, aliases: bool = True) -> list[Division]:
         """Divisions whose full name, or (with ``aliases``) short form, is ``name``."""
-        ids = list(dict.fromkeys(self.by_name.get(name, [])))
-        if aliases:
-            ids += [i for i in dict.fromkeys(self.by_alias.get(name, [])) if i not in ids]
+        full = self.by_name.get(name)
+        short = self.by_alias.get(name) if aliases else None
+        if not short:  # the common case, and by far the most frequent answer: nothing
+            return [self.rows[i] for i in dict.fromkeys(full)] if full else []
+        ids = list(dict.fromkeys(full or ()))
+        ids += [i for i in dict.fromkeys(short) if i not in ids]
         return [self.rows[i] for i in ids]
 
     def parent(self, d: Division) -> Division | None:
@@ -238,12 +254,188 @@ def read_aliases(path: str | Path) -> list[tuple[str, str, str | None]]:
     return out
 
 
+
+
+# ------------------------------------------------------------------ loading, with a compact cache
+#
+# Parsing JioNLP's 12 MB table and making 700,000 Division objects takes about 3 s and
+# 250 MB; a one-file build must start in well under that, and every worker process of a
+# parallel build loads the gazetteer too.  So the parsed table is kept in a compact file in
+# the user's cache folder (names joined in one string, types in a byte string, parents in an
+# int array, the name index with one int per name), written atomically on first use and
+# keyed by the jionlp version, the data file, this module's source and the Python version.
+# Loading it takes about 0.2 s; Division objects are made only for the rows a build asks for.
+
+#: Bump when the layout of the cache file changes.
+_CACHE_FORMAT = 2
+_TYPE_CODES: tuple[str | None, ...] = (
+    None, "Province", "City", "County", "Town", "Street", "Community", "Village", "Neighborhood",
+)
+
+
+class _Rows(Sequence[Division]):
+    """The table's rows, made into :class:`Division` objects only when one is asked for."""
+
+    def __init__(self, names: list[str], types: bytes, parents: array.array,
+                 adcodes: dict[int, str], shorts: dict[int, str]):
+        self._names, self._types, self._parents = names, types, parents
+        self._adcodes, self._shorts = adcodes, shorts
+        self._made: list[Division | None] = [None] * len(names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._names)))]
+        d = self._made[i]
+        if d is None:
+            if i < 0:
+                i += len(self._names)
+            p = self._parents[i]
+            d = Division(i, self._names[i], _TYPE_CODES[self._types[i]],  # type: ignore[arg-type]
+                         p if p >= 0 else None, self._adcodes.get(i), self._shorts.get(i))
+            self._made[i] = d
+        return d
+
+    def __iter__(self) -> Iterator[Division]:
+        return (self[i] for i in range(len(self._names)))
+
+
+class _NoGC:
+    """Pause the cyclic garbage collector while hundreds of thousands of containers are
+    made: they hold no cycles, and the collector's passes over them are most of the cost."""
+
+    def __enter__(self) -> None:
+        self._was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._was:
+            gc.enable()
+
+
+def cache_dir() -> Path:
+    """Where derived data is kept between runs: ``$KG_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/grassroots-kg``, else ``~/.cache/grassroots-kg``."""
+    env = os.environ.get("KG_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "grassroots-kg"
+
+
+def _cache_file() -> Path:
+    data = _jionlp_zip()
+    st = data.stat()
+    try:
+        version = importlib.metadata.version("jionlp")
+    except importlib.metadata.PackageNotFoundError:
+        version = "?"
+    h = hashlib.sha256()
+    for part in (_CACHE_FORMAT, version, st.st_size, st.st_mtime_ns, sys.version_info[:2]):
+        h.update(f"{part}\0".encode())
+    h.update(Path(__file__).read_bytes())  # any change to parsing or derived forms
+    return cache_dir() / f"gazetteer-{version}-{h.hexdigest()[:16]}.marshal"
+
+
+def _to_state(g: Gazetteer) -> dict:
+    """The gazetteer as builtin types only (for :mod:`marshal`), big parts packed."""
+    rows = g.rows
+    keys, ids, multi = [], array.array("i"), {}
+    for name, where in g.by_name.items():
+        keys.append(name)
+        ids.append(where[0] if len(where) == 1 else -1)
+        if len(where) != 1:
+            multi[name] = list(where)
+    rest = {k: v for k, v in vars(g).items() if k not in ("rows", "by_name")}
+    return {
+        "format": _CACHE_FORMAT,
+        "names": "\n".join(d.name for d in rows),
+        "types": bytes(_TYPE_CODES.index(d.type) for d in rows),
+        "parents": array.array("i", [-1 if d.parent is None else d.parent for d in rows]).tobytes(),
+        "adcodes": {d.id: d.adcode for d in rows if d.adcode},
+        "shorts": {d.id: d.short for d in rows if d.short},
+        "name_keys": "\n".join(keys),
+        "name_ids": ids.tobytes(),
+        "name_multi": multi,
+        "rest": rest,
+    }
+
+
+def _from_state(state: dict) -> tuple[_Rows, dict[str, list[int]], dict]:
+    names = state["names"].split("\n")
+    parents = array.array("i")
+    parents.frombytes(state["parents"])
+    rows = _Rows(names, state["types"], parents, state["adcodes"], state["shorts"])
+    ids = array.array("i")
+    ids.frombytes(state["name_ids"])
+    by_name = dict(zip(state["name_keys"].split("\n"), map(list, zip(ids.tolist())), strict=True))
+    by_name.update(state["name_multi"])  # names of several rows; keeps the key order
+    return rows, by_name, state["rest"]
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@lru_cache(maxsize=1)
+def _base() -> tuple[_Rows | list[Division], dict[str, list[int]], dict]:
+    """The parsed table without aliases: from the cache file, or parsed and cached."""
+    path = _cache_file()
+    with _NoGC():
+        try:
+            state = marshal.loads(path.read_bytes())
+            if isinstance(state, dict) and state.get("format") == _CACHE_FORMAT:
+                return _from_state(state)
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            pass  # no cache yet, or a damaged one: parse again
+        g = Gazetteer(_parse(_jionlp_data()))
+        state = _to_state(g)
+    try:
+        _write_atomic(path, marshal.dumps(state))
+        for old in path.parent.glob("gazetteer-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: every process parses, nothing breaks
+    rest = {k: v for k, v in vars(g).items() if k not in ("rows", "by_name")}
+    return g.rows, g.by_name, rest
+
+
+def alias_table(alias_files: Sequence[str] = ()) -> tuple[tuple[str, str, str | None], ...]:
+    """The rows of the project's alias table and of ``alias_files``, in order: what
+    :func:`with_aliases` takes, small enough to send to worker processes and machines."""
+    rows: list[tuple[str, str, str | None]] = []
+    for f in (str(ALIASES_FILE), *alias_files):
+        if Path(f).is_file() or f != str(ALIASES_FILE):
+            rows.extend(read_aliases(f))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=4)
+def with_aliases(aliases: tuple[tuple[str, str, str | None], ...] = ()) -> Gazetteer:
+    """The gazetteer with these alias rows added (cached per process)."""
+    import copy
+
+    rows, by_name, rest = _base()
+    g = Gazetteer.__new__(Gazetteer)
+    g.__dict__.update(copy.deepcopy(rest))  # small, and changed by add_alias
+    g.rows, g.by_name = rows, by_name  # type: ignore[assignment]  # read-only after loading
+    for alias, canonical, t in aliases:
+        g.add_alias(alias, canonical, t)
+    return g
+
+
 @lru_cache(maxsize=4)
 def load(alias_files: tuple[str, ...] = ()) -> Gazetteer:
     """The gazetteer with the project's alias table and any user tables (cached)."""
-    g = Gazetteer(_parse(_jionlp_data()))
-    for f in (str(ALIASES_FILE), *alias_files):
-        if Path(f).is_file() or f != str(ALIASES_FILE):
-            for alias, canonical, t in read_aliases(f):
-                g.add_alias(alias, canonical, t)
-    return g
+    return with_aliases(alias_table(alias_files))

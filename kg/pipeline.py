@@ -2,31 +2,48 @@
 
 >>> from kg.pipeline import build_graph_from_paths
 >>> g, report = build_graph_from_paths(["seeds/001_3511262547c28c97.txt"])  # doctest: +SKIP
+
+Files are streamed: each is read, handed to a runner (this process, worker processes or a
+Dask cluster, see :mod:`kg.parallel`) and comes back as a slim extraction, so what the
+build holds grows with the graph, not with the text.  Extractions are sorted by document
+id before resolution, so the graph is the same whatever ran them and in whatever order
+they finished.  With a cache (:mod:`kg.cache`) a file whose bytes, id and extractor are
+unchanged is not extracted again.  A file that cannot be read, or that makes an extractor
+fail, is reported and left out: it never sinks the build.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import os
+import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
 from . import gazetteer
-from .errors import KgError
-from .extract.document import extract
+from .cache import CACHE_DIRNAME, ExtractionCache
+from .errors import InputError
 from .graph import build_graph, filter_confidence
-from .model import BuildReport, Document, Extraction
-from .read import find_inputs, read_document
+from .parallel import Outcome, Task, runner_for
+from .progress import Progress
+from .read import MAX_FILE_BYTES, find_inputs, read_capped
+from .report import Problem, Report
 from .resolve import resolve
+
+#: The files a build writes into its output folder.
+GRAPH_FILES = ("graph.ttl", "graph.html")
+REPORT_FILE = "build-report.json"
 
 
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
-    report: BuildReport
+    report: Report
     outputs: list[str] = field(default_factory=list)
 
 
@@ -44,66 +61,220 @@ def build_graph_from_paths(
     *,
     aliases: Iterable[str] = (),
     min_confidence: float = 0.0,
-) -> tuple[nx.MultiDiGraph, BuildReport]:
+    jobs: int | None = 1,
+    scheduler: str | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    progress: Progress | None = None,
+    max_file_bytes: int | None = MAX_FILE_BYTES,
+) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
-    A file that cannot be read is reported in ``report.failures`` and skipped: one bad
-    file never sinks the build.
+    ``jobs`` worker processes extract (None: one per core; 1: this process), or the Dask
+    cluster whose scheduler is at ``scheduler``.  With ``cache_dir`` extractions are kept
+    there and reused.  A file that cannot be read is reported in ``report.failures`` and
+    skipped; damage read past is in ``report.problems``.
     """
     t0 = time.perf_counter()
-    report = BuildReport()
+    progress = progress or Progress()
+    report = Report()
     files, missing = find_inputs(inputs)
-    report.failures.extend(missing)
-    gaz = gazetteer.load(tuple(str(a) for a in aliases))
-    docs: list[Document] = []
-    extractions: list[Extraction] = []
+    for path, problem in missing:
+        report.fail(path, problem)
+    alias_rows = gazetteer.alias_table(tuple(str(a) for a in aliases))
+    gaz = gazetteer.with_aliases(alias_rows)  # loaded before any worker starts: they inherit it
+    cache = None
+    if cache_dir is not None:
+        salt = hashlib.sha256(repr(alias_rows).encode("utf-8", "surrogatepass")).hexdigest()
+        cache = ExtractionCache(cache_dir, salt=salt)
+        cache.prune()
+
+    # the plan: one document per file stem, the first file of a stem wins
+    plan: list[tuple[Path, str, str]] = []
     seen_ids: set[str] = set()
     for f in files:
         shown = _display_path(f)
+        if f.stem in seen_ids:
+            report.fail(shown, f"another input is already called {f.stem!r}; document ids are file stems")
+            continue
+        seen_ids.add(f.stem)
+        plan.append((f, shown, f.stem))
+    sizes = []
+    for f, _, _ in plan:
         try:
-            doc = read_document(f)
-        except KgError as e:
-            report.failures.append((shown, getattr(e, "problem", str(e))))
+            sizes.append(f.stat().st_size)
+        except OSError:
+            sizes.append(0)
+    total = sum(min(s, max_file_bytes or s) for s in sizes)
+
+    outcomes: dict[int, Outcome] = {}
+    keys: dict[int, str] = {}
+    done_size: dict[int, int] = {}
+    stages = {"read": 0.0, "extract": 0.0}
+
+    def tasks() -> Iterator[Task]:
+        """Tasks for the runner; files the cache knows, or that cannot be opened, are
+        settled here and never sent."""
+        for i, (f, shown, doc_id) in enumerate(plan):
+            t = time.perf_counter()
+            try:
+                data, size = read_capped(f, max_file_bytes)
+            except InputError as e:
+                finish(Outcome(i, doc_id, shown, failure=e.problem), 0)
+                continue
+            stages["read"] += time.perf_counter() - t
+            done_size[i] = len(data)
+            if cache is not None:
+                keys[i] = cache.key(doc_id, data, size)
+                hit = cache.get(keys[i])
+                if isinstance(hit, Outcome):
+                    hit.index, hit.path, hit.cached = i, shown, True
+                    if hit.extraction is not None:
+                        hit.extraction.doc.path = shown
+                    finish(hit, len(data))
+                    continue
+            yield Task(i, doc_id, shown, data, size)
+
+    def finish(o: Outcome, size: int) -> None:
+        outcomes[o.index] = o
+        stages["read"] += o.read_seconds
+        stages["extract"] += o.extract_seconds
+        if cache is not None and not o.cached and o.index in keys:
+            cache.put(keys[o.index], o)
+        progress.advance(o, size)
+
+    progress.start(len(plan), total)
+    t_par = time.perf_counter()
+    todo = tasks()
+    first = next(todo, None)  # files the cache knows are settled without starting workers
+    if first is not None:
+        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, n_tasks=len(plan) - len(outcomes)) as runner:
+            report.workers = runner.workers
+            for o in runner.run(itertools.chain([first], todo)):
+                finish(o, done_size.get(o.index, 0))
+    stages["parallel"] = time.perf_counter() - t_par
+
+    extractions = []
+    for i in range(len(plan)):
+        o = outcomes[i]
+        if o.failure is not None or o.extraction is None:
+            report.fail(o.path, o.failure or "nothing extracted")
             continue
-        doc.path = shown
-        if doc.id in seen_ids:
-            report.failures.append((shown, f"another input is already called {doc.id!r}; document ids are file stems"))
-            continue
-        seen_ids.add(doc.id)
-        docs.append(doc)
-        extractions.append(extract(doc, gaz))
-        report.files_read.append(shown)
+        report.files_read.append(o.path)
+        report.problems.extend(Problem(o.path, n.problem, n.kept) for n in o.notes)
+        report.chars += o.chars
+        if o.cached:
+            report.cached += 1
+        else:
+            report.extracted += 1
+        extractions.append(o.extraction)
+    extractions.sort(key=lambda x: x.doc.id)
+
+    progress.stage("resolving")
+    t = time.perf_counter()
     entities, relations = resolve(extractions, gaz)
-    g = build_graph(entities, relations, docs)
+    stages["resolve"] = time.perf_counter() - t
+    t = time.perf_counter()
+    g = build_graph(entities, relations, [x.doc for x in extractions])
     if min_confidence > 0:
         g = filter_confidence(g, min_confidence)
+    stages["graph"] = time.perf_counter() - t
+    report.stages = stages
     report.seconds = time.perf_counter() - t0
     return g, report
 
 
-def write_outputs(g: nx.MultiDiGraph, out_dir: str | os.PathLike[str]) -> list[str]:
-    """Write ``graph.ttl`` and ``graph.html`` into ``out_dir``; return their paths."""
+# ------------------------------------------------------------------ writing, atomically
+
+
+def _stale_temp(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^\.{re.escape(name)}\.(\d+)\.tmp$")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _clean_stale(out: Path, names: Iterable[str]) -> None:
+    """Remove temporary files left by builds that were killed while writing."""
+    pats = [_stale_temp(n) for n in names]
+    for p in out.iterdir():
+        for pat in pats:
+            m = pat.match(p.name)
+            if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+                p.unlink(missing_ok=True)
+
+
+def _atomic(path: Path, write: Callable[[str], object]) -> None:
+    """Write to a temporary name beside ``path`` and rename it into place, so a build
+    that dies half-way leaves the previous file intact."""
+    _atomic_all([(path, write)])
+
+
+def _atomic_all(items: list[tuple[Path, Callable[[str], object]]]) -> None:
+    """Write every file to its temporary name first, then rename them all into place:
+    a build killed at any moment leaves each file whole (the old one or the new one)."""
+    tmps = [(path.with_name(f".{path.name}.{os.getpid()}.tmp"), path) for path, _ in items]
+    try:
+        for (tmp, _), (_, write) in zip(tmps, items, strict=True):
+            write(str(tmp))
+            with open(tmp, "rb") as f:  # on disk before it replaces the old file
+                os.fsync(f.fileno())
+        for tmp, path in tmps:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in tmps:
+            if tmp.exists():
+                tmp.unlink()
+
+
+def _write_text(text: str) -> Callable[[str], None]:
+    def write(p: str) -> None:
+        with open(p, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+
+    return write
+
+
+def write_outputs(
+    g: nx.MultiDiGraph,
+    out_dir: str | os.PathLike[str],
+    *,
+    html_max_nodes: int | None = None,
+    report: Report | None = None,
+) -> list[str]:
+    """Write ``graph.ttl`` and ``graph.html`` (and ``build-report.json`` for ``report``)
+    into ``out_dir``, atomically; return their paths."""
     from .export.html import write_html
     from .export.rdf import write_turtle
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    _clean_stale(out, (*GRAPH_FILES, REPORT_FILE))
     ttl, html = out / "graph.ttl", out / "graph.html"
-    _atomic(ttl, lambda p: write_turtle(g, p))
-    _atomic(html, lambda p: write_html(g, p))
-    return [str(ttl), str(html)]
+    html_kw = {} if html_max_nodes is None else {"max_nodes": html_max_nodes}
+    items: list[tuple[Path, Callable[[str], object]]] = [
+        (ttl, lambda p: write_turtle(g, p)),
+        (html, lambda p: write_html(g, p, **html_kw)),
+    ]
+    if report is not None:
+        items.append((out / REPORT_FILE, _write_text(report.to_json())))
+    _atomic_all(items)
+    return [str(path) for path, _ in items]
 
 
-def _atomic(path: Path, write) -> None:
-    """Write to a temporary name beside ``path`` and rename it into place, so a build
-    that dies half-way leaves the previous file intact."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        write(str(tmp))
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def write_report(report: Report, out_dir: str | os.PathLike[str]) -> str:
+    """Write ``build-report.json`` alone (a build that produced no graph), atomically."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / REPORT_FILE
+    _atomic(path, _write_text(report.to_json()))
+    return str(path)
 
 
 def build(
@@ -112,8 +283,29 @@ def build(
     *,
     aliases: Iterable[str] = (),
     min_confidence: float = 0.0,
+    jobs: int | None = 1,
+    scheduler: str | None = None,
+    cache: bool = True,
+    progress: Progress | None = None,
+    html_max_nodes: int | None = None,
+    max_file_bytes: int | None = MAX_FILE_BYTES,
 ) -> BuildResult:
-    """Build the graph from ``inputs`` and write it to ``out_dir``."""
-    g, report = build_graph_from_paths(inputs, aliases=aliases, min_confidence=min_confidence)
-    outputs = write_outputs(g, out_dir) if report.files_read else []
+    """Build the graph from ``inputs`` and write it to ``out_dir``, with
+    ``build-report.json`` beside it.  With ``cache`` extractions are kept in
+    ``out_dir/.kgcache`` and reused.  If no file could be read, the previous graph files
+    are left as they are (only the report is written)."""
+    g, report = build_graph_from_paths(
+        inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
+        cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
+        max_file_bytes=max_file_bytes,
+    )
+    if progress is not None:
+        progress.stage("writing")
+    t = time.perf_counter()
+    if report.files_read:
+        outputs = write_outputs(g, out_dir, html_max_nodes=html_max_nodes, report=report)
+    else:
+        outputs = [write_report(report, out_dir)]
+    report.stages["export"] = time.perf_counter() - t
+    report.seconds += report.stages["export"]
     return BuildResult(g, report, outputs)

@@ -1,0 +1,296 @@
+"""Where extraction runs: in this process, in worker processes, or on a Dask cluster.
+
+Extraction is independent per document, so it is the part that spreads: each
+:class:`Task` (a file's bytes, its id and how it is shown) goes to :func:`run_task`
+wherever a runner puts it, and comes back as an :class:`Outcome` holding a slim
+:class:`~kg.model.Extraction` (the document's text and sentences dropped: only the graph's
+share is kept).  Reading, resolution and writing stay in the calling process.
+
+Runners yield outcomes as they complete, never more than a few tasks ahead of them
+(documents are streamed, not all held), and in any order: the pipeline sorts by
+document id before it resolves, so the result is the same for any runner and any number
+of workers.
+
+* :class:`InlineRunner`: here, one after the other.
+* :class:`PoolRunner`: ``jobs`` worker processes (forked where the platform can, so they
+  start with the gazetteer and jieba's modules already loaded).  A worker that dies takes
+  only its own document down: the others are retried in a fresh pool.
+* :class:`DaskRunner`: a ``dask.distributed`` scheduler's workers (``tcp://HOST:8786``);
+  each document's bytes are scattered to the cluster and the outcomes gathered.  The
+  workers need this package installed; the alias tables travel with the tasks.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from . import gazetteer
+from .errors import InputError, UsageError
+from .model import Document, Extraction
+from .read import Note, read_bytes
+
+Aliases = tuple[tuple[str, str, str | None], ...]
+
+
+@dataclass
+class Task:
+    """One file to read and extract."""
+
+    index: int  # position in the build's list of files
+    doc_id: str
+    path: str  # as shown to the user and recorded in the graph
+    data: bytes
+    size: int  # the whole file's size (``data`` may be its beginning only)
+
+
+@dataclass
+class Outcome:
+    """What one file gave: a slim extraction, or the reason it gave nothing."""
+
+    index: int
+    doc_id: str
+    path: str
+    extraction: Extraction | None = None
+    notes: list[Note] = field(default_factory=list)
+    failure: str | None = None
+    chars: int = 0
+    read_seconds: float = 0.0
+    extract_seconds: float = 0.0
+    cached: bool = False
+
+
+def slim(x: Extraction) -> Extraction:
+    """``x`` without the document's text and sentences (what resolution and the graph
+    never read): what an extraction costs to keep is then the size of its facts."""
+    d = x.doc
+    x.doc = Document(id=d.id, path=d.path, text="", encoding=d.encoding, articles=d.articles)
+    return x
+
+
+def run_task(task: Task, aliases: Aliases = ()) -> Outcome:
+    """Read and extract one file; never raises for anything the file holds."""
+    from .extract.document import extract
+
+    out = Outcome(task.index, task.doc_id, task.path)
+    t0 = time.perf_counter()
+    try:
+        doc, out.notes = read_bytes(task.data, task.path, task.doc_id, size=task.size)
+    except InputError as e:
+        out.failure = e.problem
+        return out
+    except Exception as e:  # a reader bug: this file is lost, not the build
+        out.failure = f"could not be read ({type(e).__name__}: {e})"
+        return out
+    t1 = time.perf_counter()
+    out.read_seconds, out.chars = t1 - t0, len(doc.text)
+    try:
+        x = extract(doc, gazetteer.with_aliases(aliases))
+    except RecursionError as e:
+        out.failure = f"the extractors failed on this file ({type(e).__name__})"
+        return out
+    except Exception as e:  # an extractor bug: this file is lost, not the build
+        out.failure = f"the extractors failed on this file ({type(e).__name__}: {e})"
+        return out
+    out.extract_seconds = time.perf_counter() - t1
+    out.extraction = slim(x)
+    return out
+
+
+# ------------------------------------------------------------------ runners
+
+
+class InlineRunner:
+    """Extraction in this process."""
+
+    workers = 1
+
+    def __init__(self, aliases: Aliases = ()):
+        self.aliases = aliases
+
+    def __enter__(self) -> InlineRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        for t in tasks:
+            yield run_task(t, self.aliases)
+
+
+def _init_worker(aliases: Aliases) -> None:
+    """Load what every task needs once per worker, before the first task."""
+    import jieba
+
+    from .extract import spans  # noqa: F401  (imports jieba.posseg)
+
+    gazetteer.with_aliases(aliases)
+    jieba.initialize()
+
+
+def _noop() -> None:
+    return None
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class PoolRunner:
+    """Extraction in ``jobs`` worker processes."""
+
+    def __init__(self, jobs: int, aliases: Aliases = ()):
+        self.workers = max(1, jobs)
+        self.aliases = aliases
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(self.workers, mp_context=_context(),
+                                   initializer=_init_worker, initargs=(self.aliases,))
+        pool.submit(_noop).result()  # start every worker now, before any other thread
+        return pool
+
+    def __enter__(self) -> PoolRunner:
+        self._pool = self._new_pool()
+        return self
+
+    def __exit__(self, exc_type, *exc: object) -> None:
+        if self._pool is not None:
+            if exc_type is not None:  # interrupted: do not wait for running documents
+                for p in list(getattr(self._pool, "_processes", {}).values()):
+                    p.terminate()
+            self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
+            self._pool = None
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        assert self._pool is not None, "use the runner as a context manager"
+        window = self.workers * 4
+        pending: dict[Future, Task] = {}
+        suspects: list[Task] = []  # in a pool that broke: each is now run on its own
+        it = iter(tasks)
+        exhausted = False
+        while True:
+            if suspects:
+                if not pending:
+                    t = suspects.pop(0)
+                    pending[self._pool.submit(run_task, t, self.aliases)] = t
+            else:
+                while len(pending) < window and not exhausted:
+                    t = next(it, None)
+                    if t is None:
+                        exhausted = True
+                    else:
+                        pending[self._pool.submit(run_task, t, self.aliases)] = t
+            if not pending:
+                return
+            alone = len(pending) == 1
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for f in done:
+                t = pending.pop(f)
+                try:
+                    outcome = f.result()
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:  # it broke a pool on its own: this file kills its worker
+                        yield Outcome(t.index, t.doc_id, t.path,
+                                      failure="a worker process died while extracting this file")
+                    else:
+                        suspects.append(t)
+                    continue
+                yield outcome
+            if broken:
+                # a worker died (killed, out of memory, a crash in C code) and the pool with
+                # it: the documents that were in it are retried one at a time, in a new pool
+                suspects += pending.values()
+                pending.clear()
+                suspects.sort(key=lambda t: t.index)
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+
+
+class DaskRunner:
+    """Extraction on a ``dask.distributed`` cluster."""
+
+    def __init__(self, address: str, aliases: Aliases = (), *, timeout: float = 30):
+        try:
+            import distributed  # noqa: F401
+        except ImportError as e:
+            raise UsageError("--scheduler needs dask.distributed: pip install 'grassroots-kg[cluster]'") from e
+        self.address = address
+        self.aliases = aliases
+        self.timeout = timeout
+        self._client = None
+        self.workers = 1
+
+    def __enter__(self) -> DaskRunner:
+        from distributed import Client
+
+        try:
+            self._client = Client(self.address, timeout=self.timeout, set_as_default=False)
+        except (OSError, TimeoutError) as e:
+            raise UsageError(f"cannot reach the Dask scheduler at {self.address} ({e})") from e
+        self.workers = max(1, sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values()))
+        return self
+
+    def __exit__(self, exc_type, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        from distributed import as_completed
+
+        client = self._client
+        assert client is not None, "use the runner as a context manager"
+        window = self.workers * 4
+        running = as_completed()
+        meta: dict[str, Task] = {}
+        it = iter(tasks)
+
+        def submit() -> bool:
+            t = next(it, None)
+            if t is None:
+                return False
+            # the bytes go to the cluster on their own (scattered), the task refers to them
+            [data] = client.scatter([t.data], hash=False)
+            light = Task(t.index, t.doc_id, t.path, b"", t.size)
+            f = client.submit(_run_scattered, light, data, self.aliases, pure=False, retries=1)
+            meta[f.key] = light
+            running.add(f)
+            return True
+
+        n = 0
+        while n < window and submit():
+            n += 1
+        for f in running:
+            t = meta.pop(f.key)
+            try:
+                yield f.result()
+            except Exception as e:  # the worker died twice, or the task could not run
+                yield Outcome(t.index, t.doc_id, t.path, failure=f"failed on the cluster ({type(e).__name__}: {e})")
+            f.release()
+            submit()
+
+
+def _run_scattered(task: Task, data: bytes, aliases: Aliases) -> Outcome:
+    task.data = data
+    return run_task(task, aliases)
+
+
+def runner_for(*, jobs: int | None = None, scheduler: str | None = None, aliases: Aliases = (), n_tasks: int | None = None):
+    """The runner for these options: a cluster, a pool of ``jobs`` processes (default one
+    per core) or, for one worker or a single file, this process."""
+    if scheduler:
+        return DaskRunner(scheduler, aliases)
+    jobs = jobs or os.cpu_count() or 1
+    if n_tasks is not None:
+        jobs = min(jobs, n_tasks)
+    return PoolRunner(jobs, aliases) if jobs > 1 else InlineRunner(aliases)

@@ -1,0 +1,75 @@
+"""What a build read, what was wrong with which file and what was kept of it.
+
+:class:`Report` is the :class:`kg.model.BuildReport` of a build with the details the CLI and
+``build-report.json`` give: one :class:`Problem` per thing wrong with a file (a file that
+gave nothing, or one read past damage: a truncated character, mixed encodings, control
+characters, Traditional Chinese, an over-long line, a file too large to read whole), and
+the figures of the run.  ``build-report.json`` holds only what the input decides (no
+timings, no cache figures), so the same input writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from .model import BuildReport
+
+#: What is kept of a file that gave nothing.
+NOTHING = "nothing"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input, and what the build kept of it."""
+
+    file: str
+    problem: str
+    kept: str
+
+
+@dataclass
+class Report(BuildReport):
+    problems: list[Problem] = field(default_factory=list)
+    chars: int = 0  # characters read from the files that were read
+    extracted: int = 0  # files extracted in this build
+    cached: int = 0  # files whose extraction came from the cache
+    workers: int = 1
+    #: seconds per stage: read and extract summed over workers, the rest wall-clock
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def fail(self, path: str, problem: str) -> None:
+        """``path`` gave nothing: it is in ``failures`` and in ``problems``."""
+        self.failures.append((path, problem))
+        self.problems.append(Problem(path, problem, NOTHING))
+
+    def by_file(self) -> dict[str, list[Problem]]:
+        """Problems grouped by file, in the order files were met."""
+        out: dict[str, list[Problem]] = {}
+        for p in self.problems:
+            out.setdefault(p.file, []).append(p)
+        return out
+
+    def to_json(self) -> str:
+        """``build-report.json``: deterministic for the same input."""
+        data = {
+            "files": {"read": len(self.files_read), "failed": len(self.failures),
+                      "with_problems": len(self.by_file())},
+            "characters": self.chars,
+            "read": self.files_read,
+            "problems": [asdict(p) for p in self.problems],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def one_line(path: str, problems: list[Problem]) -> str:
+    """A file's problems on one line: ``error:`` if nothing was kept, else ``warning:``.
+
+    >>> one_line("a.txt", [Problem("a.txt", "binary file, not text", NOTHING)])
+    'error: a.txt: binary file, not text'
+    >>> one_line("b.txt", [Problem("b.txt", "Traditional Chinese", "all text")])
+    'warning: b.txt: Traditional Chinese (kept: all text)'
+    """
+    failed = any(p.kept == NOTHING for p in problems)
+    parts = [p.problem if p.kept == NOTHING else f"{p.problem} (kept: {p.kept})" for p in problems]
+    return f"{'error' if failed else 'warning'}: {path}: " + "; ".join(parts)
