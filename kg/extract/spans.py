@@ -118,7 +118,7 @@ _SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
 _HIGH_LEVEL = {"Province", "City", "County"}
 
 
-def _generic_place(name: str) -> bool:
+def _generic_place(name: str, *, chained: bool = False) -> bool:
     if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
         return True
     body = name
@@ -130,7 +130,7 @@ def _generic_place(name: str) -> bool:
         return True
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们"):
         return True
-    if body and (body[0] in L.NOT_NAME_START or body[0].isdigit()):
+    if body and ((body[0] in L.NOT_NAME_START and not chained) or body[0].isdigit()):
         return True
     if re.search(r"[区县]", body):
         return True  # 老工业区街道, 开发区社区: a kind of area before the suffix
@@ -207,6 +207,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             i += 1
 
     # 2. lower levels, anchored on their suffix
+    starts = {s0 for s0, _, _ in tokens(text)}
     for m in _SUFFIX_RE.finditer(text):
         e = m.end()
         if taken[m.start()] or taken[e - 1]:
@@ -233,7 +234,9 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             cand = text[s:e]
             rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
             chained = prev is not None and spans[prev].end == s
-            if rows and (chained or not _generic_place(cand)):
+            if rows and not chained and s not in starts:
+                continue  # 每周下村, 增长镇村: the name would begin inside a word
+            if rows and not _generic_place(cand, chained=chained):
                 best = (s, rows)
                 break
         if best is not None:
