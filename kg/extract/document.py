@@ -129,7 +129,7 @@ def _is_clause_start(text: str, i: int) -> bool:
     """Does a subject at ``i`` open its clause (after punctuation or an opener)?"""
     head = text[:i]
     cut = max(head.rfind(c) for c in ",，;；:：。!?“”")
-    lead = head[cut + 1 :]
+    lead = head[cut + 1 :].lstrip("—-－◆◇●■□▲·• ")
     return not lead.strip() or bool(_OPENER.fullmatch(lead.strip())) or lead.strip() in ("在", "由")
 
 
@@ -467,6 +467,8 @@ class _DocExtractor:
             bare = m.group("det") is None
             if bare and (word not in ("社区", "街道") or not _is_clause_start(text, m.start())):
                 continue
+            if bare and text[m.end() : m.end() + 1] in "、和与及":
+                continue  # 街道、社区……: kinds listed, not the place
             if word in _ORG_COREF and m.group("det") not in ("该", "本"):
                 continue
             if bare and text[m.end() : m.end() + 1] in ("党", "居", "网", "干", "工", "服", "治", "内", "里", "的"):
