@@ -292,6 +292,10 @@ def _is_heading_line(line: str) -> bool:
 _SPLIT_WORDS = {"街道", "社区", "苏木", "嘎查", "小区", "党委", "支部", "委员会", "居委会", "村委会"}
 
 
+#: the opening of a news brief
+_BRIEF = re.compile(r"^\s*(?:[(（]?本报讯|[◆◇])")
+
+
 def _joins(prev: str, nxt: str) -> bool:
     """Does the line ``prev`` continue, mid-sentence, on the line ``nxt``?
 
@@ -446,6 +450,13 @@ def split_noting(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> 
         if (followed_by_byline or group >= 2) and i > 0:
             starts.append(i)
         i = j
+    # a brief opens its own article: "本报讯(记者 …)……", "◆近年来，……"
+    for i, (_, line) in enumerate(paras):
+        if i > 0 and kinds[i] == "body" and _BRIEF.match(line):
+            k = i
+            while k > 0 and kinds[k - 1] == "heading" and k - 1 not in starts:
+                k -= 1
+            starts.append(k)
     starts = sorted(set(starts))
     bounds = list(zip(starts, [*starts[1:], len(paras)], strict=True))
 

@@ -130,7 +130,8 @@ def _is_clause_start(text: str, i: int) -> bool:
     head = text[:i]
     cut = max(head.rfind(c) for c in ",，;；:：。!?“”")
     lead = head[cut + 1 :].lstrip("—-－◆◇●■□▲·• ")
-    return not lead.strip() or bool(_OPENER.fullmatch(lead.strip())) or lead.strip() in ("在", "由")
+    # "在悦郡社区,……" and "在街道党委的支持下" place the scene; "由镇党委牵头" names the actor
+    return not lead.strip() or bool(_OPENER.fullmatch(lead.strip())) or lead.strip() == "由"
 
 
 class _DocExtractor:
@@ -413,12 +414,12 @@ class _DocExtractor:
             for sp, m in sorted(
                 [*org_mentions, *((p, place_by_span[sent.span(p.start, p.end)]) for p in pspans
                                   if sent.span(p.start, p.end) in place_by_span)],
-                key=lambda t: t[0].start,
+                key=lambda t: (t[0].start, -t[0].end),
             ):
                 if _SPEAKER.match(text, sp.end) or any(p.start == sp.end for p, _ in person_mentions):
                     continue  # "……街道办事处相关负责人介绍说": a speaker's body is no subject
                 if _is_clause_start(text, sp.start) and not sent.is_heading:
-                    subject = m
+                    subject = self._chain_end(sent, sp, m, pspans, place_by_span)
                     break
             if sent.is_heading and not self.ctx.subject:
                 # "和林格尔县:" / "托县双河镇：" headlines name the article's subject
@@ -522,6 +523,21 @@ class _DocExtractor:
         w, i = max(provinces)
         d = self.gaz.rows[i]
         return d if d.name.endswith("自治区") else None
+
+    def _chain_end(self, sent: Sentence, sp: Span, m: Mention, pspans, place_by_span) -> Mention:
+        """The most specific place of a chain that opens with ``sp``: in "回民区新华西路街道
+        通道北街社区创新……" the community acts, not the district."""
+        if sp not in pspans:
+            return m
+        k = pspans.index(sp)
+        while True:
+            nxt = next((j for j, q in enumerate(pspans) if q.chain_prev == k), None)
+            if nxt is None:
+                return m
+            key = sent.span(pspans[nxt].start, pspans[nxt].end)
+            if key not in place_by_span:
+                return m
+            k, m = nxt, place_by_span[key]
 
     def _subject_for(self, sent, sp: Span, org_mentions, pspans, place_by_span) -> Mention | None:
         """The body or place the sentence credits with the practice at ``sp``: the nearest
