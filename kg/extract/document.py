@@ -347,7 +347,7 @@ class _DocExtractor:
                         m = self._mention(sent, sp, "Province", region_province.name,
                                           adcode=region_province.adcode, aliases=("自治区",))
                         self._keys[m.id] = gaz.key(region_province)
-                        pspans = sorted([*pspans, sp], key=lambda s: s.start)
+                        # kept out of pspans: chain links index into that list
                         places[len(pspans) + 1000] = m
             place_by_span = {(m.evidence.start, m.evidence.end): m for m in places.values()}
             orgs = find_orgs(text, pspans)
