@@ -181,7 +181,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
     i = 0
     while i < n:
         hit = None
-        for L_ in range(min(gaz.max_len, n - i), 1, -1):
+        for L_ in range(min(gaz.upper_reach.get(text[i : i + 2], 0), n - i), 1, -1):
             cand = text[i : i + L_]
             rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
             if (
@@ -621,7 +621,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
 _MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
 _VERB_RE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r")(?:了|起|出|好)?$")
 _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"]{1,40})\"")
-_UNQUOTED_HEADS = ("积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
+_UNQUOTED_HEADS = ("积分制管理", "积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
 
 
 _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
@@ -697,6 +697,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         framed = bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
             re.match(r"^为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)", after)
         )
+        if len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())):
+            continue  # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
         if not (head or verb or shape or named_by_head or framed):
             continue
         if len(core) > 24 and not head:
