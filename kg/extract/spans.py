@@ -416,6 +416,9 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             near = None
             quoted = False
             s = left_name_start(text, h_start, max_len=14, loose=m.group() in _COMPANY_HEADS)
+            q = text.rfind("”", max(0, h_start - 7), h_start)
+            if q >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start]):
+                s = q + 1  # “就业促进行动”联合党员攻坚队: descriptors between the quote and the head
             quoted = s > 0 and text[s - 1] == "”"
             if quoted:
                 # a quoted name before the head: “科技兴蒙”党员攻坚队
