@@ -627,6 +627,8 @@ _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"
 _UNQUOTED_HEADS = ("积分制管理", "积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
 
 
+#: a numbered practice: 三个融入, 三道加法, 三所联建, 四下基层, 六统一
+_NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所|大|下|统一|清|联|心|访|到|化|带|进|帮)[\u4e00-\u9fff]{1,5}$|^[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}$")
 _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
 
@@ -692,14 +694,17 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if re.match(r"(?:党员)?(?:攻坚队|服务队|党支部|工委|联合党员攻坚队|志愿服务队|攻坚队)", after):
             continue  # “科技兴蒙”党员攻坚队 is a body
         verb = bool(_VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
-        shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core))
+        shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
+            _NUMBERED.match(core)
+        )
         if heading and not head:
             continue
         named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年)$", core))
         # 以“帮办代办”为核心, 以“红色蒲公英”为牵引: the practice a body builds its work on
-        framed = bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
-            re.match(r"^为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)", after)
-        )
+        framed = (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
+            re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)|助推|推动|促进|带动|引领|撬动)", after)
+        )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
+               and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after)))
         if len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())):
             continue  # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
         if not (head or verb or shape or named_by_head or framed):
