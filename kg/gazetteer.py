@@ -40,6 +40,8 @@ _LEVEL_TYPES: dict[int, list[tuple[str, str]]] = {
     4: [("社区", "Community"), ("村", "Village"), ("嘎查", "Village"), ("小区", "Neighborhood")],
 }
 
+_UPPER_TYPES = frozenset(("Province", "City", "County"))
+
 #: Where the project's own alias table lives (tab-separated: alias, canonical name, optional type).
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "ontology" / "aliases.tsv"
 
@@ -143,6 +145,17 @@ class Gazetteer:
                 self.by_adcode.setdefault(d.adcode, d.id)
         self._derive_short_forms()
         self.max_len = max(len(n) for n in (*self.by_name, *self.by_alias))
+        #: the longest name or short form of a province, city or county that begins with
+        #: each pair of characters: where none begins, no upper-level lookup can succeed
+        #: (an index for span finders; kept up to date by :meth:`add_alias`)
+        self.upper_reach: dict[str, int] = {}
+        for table in (self.by_name, self.by_alias):
+            for name, ids in table.items():
+                self._reach(name, ids)
+
+    def _reach(self, name: str, ids: list[int]) -> None:
+        if len(name) >= 2 and any(self.rows[i].type in _UPPER_TYPES for i in ids):
+            self.upper_reach[name[:2]] = max(self.upper_reach.get(name[:2], 0), len(name))
 
     def _derive_short_forms(self) -> None:
         """Add rule-made short forms that name exactly one division in all of China."""
@@ -168,6 +181,7 @@ class Gazetteer:
         bucket.extend(i for i in ids if i not in bucket)
         self.strong_aliases.add(alias)
         self.max_len = max(self.max_len, len(alias))
+        self._reach(alias, ids)
         return True
 
     def lookup(self, name: str, *, aliases: bool = True) -> list[Division]:

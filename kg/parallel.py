@@ -251,7 +251,7 @@ class DaskRunner:
         client = self._client
         assert client is not None, "use the runner as a context manager"
         window = self.workers * 4
-        running = as_completed()
+        running = as_completed(loop=client.loop)
         meta: dict[str, Task] = {}
         it = iter(tasks)
 

@@ -322,6 +322,31 @@ def _joins(prev: str, nxt: str) -> bool:
     return True
 
 
+#: what ``str.splitlines`` breaks lines at
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_BREAK_CHARS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_NON_SPACE = re.compile(r"\S")
+
+
+def _text_lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(start offset, line)`` for each line of ``text`` that is not blank, as
+    ``str.splitlines`` cuts them; runs of blank lines are skipped without a look at each
+    (a file of millions of empty lines costs no more than its size)."""
+    pos = 0
+    while True:
+        m = _NON_SPACE.search(text, pos)
+        if m is None:
+            return
+        i = m.start()
+        start = max(text.rfind(c, pos, i) for c in _BREAK_CHARS) + 1 if i > pos else pos
+        start = max(start, pos)
+        end = _LINE_BREAK.search(text, i)
+        yield start, text[start : end.start() if end else len(text)]
+        if end is None:
+            return
+        pos = end.end()
+
+
 def repair(text: str) -> tuple[str, list[int]]:
     """Fold widths and re-join lines broken inside a sentence.
 
@@ -332,19 +357,11 @@ def repair(text: str) -> tuple[str, list[int]]:
     >>> t  # short lines are not joined (they may be headings)
     '将乡\\n振兴等融入主题党日活动。'
     """
-    lines: list[tuple[int, str]] = []  # (start offset, line text)
-    pos = 0
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n")
-        lines.append((pos, body))
-        pos += len(raw)
     # paragraphs: lists of (offset, line); blank lines separate them unless a join applies
     out_chars: list[str] = []
     out_offsets: list[int] = []
     prev_line: str | None = None
-    for start, line in lines:
-        if not line.strip():
-            continue
+    for start, line in _text_lines(text):
         if prev_line is not None:
             if _joins(prev_line, line):
                 pass  # glue: drop the break and the blank lines
