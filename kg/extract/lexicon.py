@@ -38,6 +38,10 @@ GENERIC_PLACES: set[str] = set(
     街道社区 新建小区 新建社区 老小区 新小区 老社区 新社区 大型小区 高档小区 封闭小区 开放式小区 镇街道 镇街 苏木乡镇 乡镇街道 乡里 村里 村内 村口 村头 村委 村两委 村民 镇里 镇上""".split()
 )
 
+#: Words and characters residential estates and communities are named with (幸福家园小区).
+RESIDENTIAL_WORDS = set("家园 花园 嘉园 雅苑 佳苑 名苑 华苑 新村 公寓 华府 名都 小镇 庭院 广场 大厦 家属院 新城 花城 水岸 丽都 山庄".split())
+RESIDENTIAL_CHARS = set("苑园府湾邸郡庄阁居城舍墅")
+
 #: Characters that cannot start a place name found by its suffix alone.
 NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每")
 

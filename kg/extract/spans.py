@@ -96,6 +96,8 @@ def left_name_start(
             break  # 办事处赛罕路社区: a body's name ends where the place's begins
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and flag == "vn"):
             break
+        if not first and not place and flag == "a":
+            break  # 党员骨干充实物业公司: an adjective or verb in between ends a body's name
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r")) and not (loose and flag == "vn"):
             # a verb next to the head (任职社区, 依托社区) makes no name: 胜利社区 and
             # 团结小区 are tagged as nouns or adjectives
@@ -161,6 +163,17 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
     if len(name) >= 3:
         return True
     return all(d.type in ("Province", "City") for d in rows)
+
+
+def _phrase_of_common_words(body: str) -> bool:
+    """Two or more everyday words (机制 激活, 清理 规范): a phrase, not a proper name,
+    which has at least one rare or unknown part (油泵油嘴, 通道北街)."""
+    words = [body[a:b] for a, b, _ in tokens(body)]
+    if len(words) < 2 or any(len(w) < 2 for w in words):
+        return False  # 悦/郡: an unknown name in jieba's single characters
+    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS:
+        return False  # 幸福家园: estates are named with everyday words
+    return all(jieba.dt.FREQ.get(w, 0) >= 200 for w in words)
 
 
 def _descriptive_district(name: str, rows: list[Division]) -> bool:
@@ -264,6 +277,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
                 # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
                 # gazetteer, only a chain (托县某某镇, 某某镇某某村) vouches for the name
                 continue
+            if _phrase_of_common_words(text[s : m.start()]):
+                continue  # 机制激活社区, 清理规范社区: words about a place, not its name
             how, conf, rows = "suffix", 0.6, []
         else:
             s, rows = best
@@ -628,7 +643,7 @@ _UNQUOTED_HEADS = ("积分制管理", "积分制", "负责制", "机制", "制�
 
 
 #: a numbered practice: 三个融入, 三道加法, 三所联建, 四下基层, 六统一
-_NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所|大|下|统一|清|联|心|访|到|化|带|进|帮)[\u4e00-\u9fff]{1,5}$|^[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}$")
+_NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所|下|统一|清|联|心|访|到|化|带|进|帮)[\u4e00-\u9fff]{1,5}$|^[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}$")
 _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
 
@@ -691,8 +706,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
         if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
             continue
-        if re.match(r"(?:党员)?(?:攻坚队|服务队|党支部|工委|联合党员攻坚队|志愿服务队|攻坚队)", after):
-            continue  # “科技兴蒙”党员攻坚队 is a body
+        if re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + _HEAD_RE.pattern + ")", after) and not _MECH_HEAD_RE.match(after):
+            continue  # “科技兴蒙”党员攻坚队, “牧企军”党员综合服务队: the quote names a body
         verb = bool(_VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
         shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
             _NUMBERED.match(core)
