@@ -80,8 +80,8 @@ def left_name_start(
         word = text[s:e]
         if not all(_is_cjk(c) or c.isdigit() for c in word):
             break
-        if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and not first:
-            break  # 乌海市委组织部就党员攻坚队: an adverb or particle ends the name
+        if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
+            break  # 乌海市委组织部就党员攻坚队, 党支部或党小组: a particle or conjunction ends the name
         if any(c in L.NOT_IN_NAME for c in word):
             if first and len(word) == 1:
                 break
@@ -418,6 +418,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         end = _extend_right(text, m.end())
         # the nearest place before the head, with only name characters between
         near = None
+        quoted = False
         for p in places:
             gap = text[p.end : h_start]
             if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
@@ -432,14 +433,17 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             quoted = False
             s = left_name_start(text, h_start, max_len=14, loose=m.group() in _COMPANY_HEADS)
             q = text.rfind("”", max(0, h_start - 7), h_start)
-            if q >= 0 and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start]):
+            o = text.rfind("“", 0, q) if q >= 0 else -1
+            if (
+                q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
+                and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
+            ):
                 s = q + 1  # “就业促进行动”联合党员攻坚队: descriptors between the quote and the head
-            quoted = s > 0 and text[s - 1] == "”"
-            if quoted:
+            if s > 0 and text[s - 1] == "”":
                 # a quoted name before the head: “科技兴蒙”党员攻坚队
                 o = text.rfind("“", 0, s - 1)
-                if o >= 0 and s - 1 - o <= 12:
-                    s = o
+                if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]):
+                    s, quoted = o, True
                     if s in place_end:
                         near = place_end[s]
         if near is not None:
@@ -449,6 +453,12 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         name = text[start:end]
         if not name or len(name) > 40:
             continue
+        t = None
+        for t in _LEAD_TITLE_RE.finditer(text, s, h_start):
+            pass
+        if t is not None and not (near is None and quoted):
+            # 凉城县委书记组织部: a post between place and head; the body is the head's kind
+            s, near, start = t.end(), None, t.end()
         part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
         covered = end
         if near is not None or start < s:
@@ -487,6 +497,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
 # ------------------------------------------------------------------ people
 
 _LEAD = set(L.LEAD_TITLES)
+_LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
 _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4})*)")
 
 
