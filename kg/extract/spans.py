@@ -523,7 +523,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False
     if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2])):
         return False  # 干部, 单位; 干部可, 居民张
-    if strict and (name[0] in "和来与及同将把被让给在对从由向为富包" or (len(name) == 3 and _very_common(name[1:]))):
+    if strict and ((name[0] in "和来与及同将把被让给在对从由向为富" or (name[0] == "包" and len(name) == 2))
+                   or (len(name) == 3 and _very_common(name[1:]))):
         return False
     if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
         return True
@@ -626,7 +627,8 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     toks = list(tokens(text))
     merged: list[tuple[int, int, str]] = []
     for s0, e0, flag in toks:  # 巴音/吉日/嘎拉: one transliterated name in jieba's pieces
-        if merged and flag.startswith("nr") and merged[-1][2].startswith("nr") and merged[-1][1] == s0 and all(
+        namey = ("nr", "ns", "nz")
+        if merged and flag.startswith(namey) and merged[-1][2].startswith(namey) and merged[-1][1] == s0 and all(
             c in L.MONGOLIAN_CHARS for c in text[merged[-1][0] : e0]
         ):
             merged[-1] = (merged[-1][0], e0, "nr")
@@ -640,7 +642,10 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             continue
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
-        if after.startswith(_NAME_FOLLOWERS) or re.search(r"(?:手|者|员|民|人|长|师|生|党员|干部|记者)$", before):
+        mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
+        if mongolian and (not after or not _is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
+            add(s0, e0, "jieba-name", 0.6)  # 巴音吉日嘎拉在接受记者采访时介绍
+        elif after.startswith(_NAME_FOLLOWERS) or re.search(r"(?:手|者|员|民|人|长|师|生|党员|干部|记者)$", before):
             add(s0, e0, "jieba-name", 0.6)
     return sorted(out, key=lambda s: s.start)
 
