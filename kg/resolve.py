@@ -87,6 +87,11 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
     for m in x.mentions:
         if m.type == "Person":
             by_name[norm_name(m.canonical)].append(m)
+    # a piece of a longer name on the same page is that person (日嘎拉图 of 包苏日嘎拉图)
+    for name in sorted(by_name, key=len):
+        longer = [n for n in by_name if n != name and len(name) >= 3 and (n.endswith(name) or n.startswith(name))]
+        if len(longer) == 1:
+            by_name[longer[0]].extend(by_name.pop(name))
     led: dict[str, list[str]] = defaultdict(list)
     for r in x.relations:
         if r.predicate == "leads" and r.subject in by_id and r.object in by_id:
@@ -132,7 +137,9 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
     for key, e in entities.items():
         if e.type == "Organization":
             e.name = _org_display(names[key])
-        elif e.type in ("Mechanism", "Person"):
+        elif e.type == "Person":  # the full name: pieces of it may also be mentioned
+            e.name = sorted(set(names[key]), key=lambda s: (-len(s), -names[key].count(s), s))[0]
+        elif e.type == "Mechanism":
             e.name = sorted(set(names[key]), key=lambda s: (-names[key].count(s), len(s), s))[0]
         e.aliases = sorted({a for a in e.aliases if norm_name(a) != e.name})
         e.confidence = _combine(confs[key])

@@ -504,8 +504,10 @@ _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯�
 def _is_common_word(w: str) -> bool:
     """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
     tag = _jieba_tag(w)
-    if tag is None or tag.startswith(("nr", "nz", "ns", "nt")):
+    if tag is None or tag.startswith("nr"):
         return False
+    if tag.startswith(("nz", "ns", "nt")):
+        return jieba.dt.FREQ.get(w, 0) >= 1000  # 申报 is tagged nz, but it is a word
     return jieba.dt.FREQ.get(w, 0) >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
@@ -558,7 +560,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if j > len(text):
             continue
         cand = text[i:j]
-        if not plausible_name(cand, strict=strict):
+        mongolian_pair = length == 2 and not strict and all(c in L.MONGOLIAN_CHARS for c in cand)
+        if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair) or cand[-1] in "制化性式型":
             continue
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
