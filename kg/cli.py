@@ -258,16 +258,15 @@ def main() -> None:
     """Entry point: run the app, turning library errors into one line and an exit code."""
     try:
         rc = app(standalone_mode=False)
+        if rc == 130:  # typer's answer to Ctrl-C; outputs are written atomically, nothing is torn
+            typer.echo("interrupted", err=True)
         sys.exit(rc if isinstance(rc, int) else 0)
     except KgError as e:
         typer.echo(f"error: {e}", err=True)
         sys.exit(e.exit_code)
     except typer.Exit as e:
         sys.exit(e.exit_code)
-    except typer.Abort as e:
-        if isinstance(e.__cause__, KeyboardInterrupt):  # Ctrl-C: outputs are written atomically
-            typer.echo("interrupted", err=True)
-            sys.exit(130)
+    except typer.Abort:
         typer.echo("aborted", err=True)
         sys.exit(1)
     except KeyboardInterrupt:

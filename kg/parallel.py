@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -124,8 +125,17 @@ class InlineRunner:
             yield run_task(t, self.aliases)
 
 
-def _init_worker(aliases: Aliases) -> None:
-    """Load what every task needs once per worker, before the first task."""
+def _init_worker(aliases: Aliases, parent: int) -> None:
+    """End this worker when the build that started it (``parent``) is gone: killed with
+    SIGKILL, it cannot say so, and an orphan would wait for work forever.  Then load what
+    every task needs, once, before the first task."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-orphan-watch", daemon=True).start()
     import jieba
 
     from .extract import spans  # noqa: F401  (imports jieba.posseg)
@@ -153,7 +163,7 @@ class PoolRunner:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(self.workers, mp_context=_context(),
-                                   initializer=_init_worker, initargs=(self.aliases,))
+                                   initializer=_init_worker, initargs=(self.aliases, os.getpid()))
         pool.submit(_noop).result()  # start every worker now, before any other thread
         return pool
 

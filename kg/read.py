@@ -109,6 +109,14 @@ def _decodes(data: bytes, enc: str) -> bool:
         return False
 
 
+def _mostly_utf8(line: bytes) -> bool:
+    """Is this undecodable line UTF-8 with a few bad bytes?  GB18030 text read as UTF-8
+    gives almost no valid non-ASCII character; damaged UTF-8 gives more of them than bad bytes."""
+    text, bad = _decode_replacing(line, "utf-8")
+    good = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
+    return good >= 2 and bad <= good
+
+
 def decode_lenient(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[Note]]:
     """Like :func:`decode`, but reads what can be read of damaged text.
 
@@ -148,10 +156,16 @@ def decode_lenient(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[N
         if line.isascii():
             kinds.append("ascii")
             continue
-        u, g = _decodes(line, "utf-8"), _decodes(line, "gb18030")
-        kinds.append("both" if u and g else "utf-8" if u else "gb18030" if g else "bad")
-    n_utf8, n_gb = kinds.count("utf-8"), kinds.count("gb18030")
-    if n_utf8 == 0:  # a GB18030 file (lines valid in both are GB18030 too)
+        # UTF-8 first: Chinese in UTF-8 often also decodes as GB18030 (into nonsense), while
+        # GB18030 text of any length is almost never valid UTF-8
+        if _decodes(line, "utf-8"):
+            kinds.append("utf-8")
+        elif _mostly_utf8(line):
+            kinds.append("damaged")  # UTF-8 with a few bad bytes (a lone surrogate, a cut)
+        else:
+            kinds.append("gb18030" if _decodes(line, "gb18030") else "bad")
+    n_utf8, n_gb = kinds.count("utf-8") + kinds.count("damaged"), kinds.count("gb18030")
+    if n_utf8 == 0:  # a GB18030 file
         try:
             return data.decode("gb18030"), "gb18030", []
         except UnicodeDecodeError as e:
@@ -159,13 +173,13 @@ def decode_lenient(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[N
                 return data[: e.start].decode("gb18030"), "gb18030", [
                     Note("the last character is cut off (a truncated multi-byte sequence)", "all text before it")]
     main = "utf-8" if n_utf8 >= n_gb else "gb18030"
-    parts, bad, n_bad = [], 0, 0
+    parts, bad, n_bad = [], 0, 0  # undecodable bytes, lines with some
     for line, kind in zip(lines, kinds, strict=True):
-        if kind == "bad":
-            text, k = _decode_replacing(line, main)
+        if kind in ("bad", "damaged"):
+            text, k = _decode_replacing(line, "utf-8" if kind == "damaged" else main)
             bad, n_bad = bad + k, n_bad + 1
         else:
-            text = line.decode(main if kind in ("both", "ascii") else kind)
+            text = line.decode("utf-8" if kind == "ascii" else kind)
         parts.append(text)
     non_ascii = sum(len(x) for x, k in zip(lines, kinds, strict=True) if k != "ascii")
     if bad * 10 > non_ascii:
@@ -208,6 +222,9 @@ def sanitize(text: str) -> tuple[str, list[Note]]:
 _TRADITIONAL_SHARE = 0.05
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -225,10 +242,12 @@ def to_simplified(text: str) -> str | None:
     >>> to_simplified("乡村振兴") is None
     True
     """
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    cjk = len(text) - len(_CJK.sub("", text))
     if not cjk:
         return None
     conv = _t2s().convert(text)
+    if conv == text:
+        return None
     if len(conv) != len(text):
         conv = "".join(_t2s_line(line) for line in text.splitlines(keepends=True))
     changed = sum(1 for a, b in zip(text, conv, strict=True) if a != b)
@@ -436,10 +455,11 @@ def split(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> Documen
 def split_noting(doc_id: str, path: str, text: str, encoding: str = "utf-8") -> tuple[Document, list[Note]]:
     """:func:`split`, and a :class:`Note` for each thing about the text it had to work around."""
     text, notes = sanitize(text)
-    written, offsets = repair(text)
-    simplified = to_simplified(written)
-    clean = written if simplified is None else simplified
-    if simplified is not None:
+    simplified = to_simplified(text)  # one character for one: the offsets hold for both
+    clean, offsets = repair(text if simplified is None else simplified)
+    written = clean
+    if simplified is not None:  # the repaired text as written, for headlines and bylines
+        written = "".join("\n" if c == "\n" else fold_width(text[o]) for c, o in zip(clean, offsets, strict=True))
         notes.append(Note("Traditional Chinese", "all text; extracted from a Simplified reading (OpenCC t2s), evidence as written"))
     doc = Document(id=doc_id, path=path, text=text, encoding=encoding)
     # the paragraph lines of the repaired text with their start in ``clean``
