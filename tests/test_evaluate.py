@@ -40,8 +40,8 @@ def test_agrees_with_the_referee_on_the_seeds(seeds_build, tmp_path, capsys):
 
 
 def test_scores_a_small_gold_set_by_hand(tmp_path, gaz):
-    from kg.extract.document import extract
     from kg.export.rdf import write_turtle
+    from kg.extract.document import extract
     from kg.graph import build_graph
     from kg.read import split
     from kg.resolve import resolve

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
 from . import lexicon as L
-from .spans import Span, _extend_right, find_mechanisms, find_orgs, find_people, find_places, plausible_name
+from .spans import (
+    Span,
+    _extend_right,
+    find_mechanisms,
+    find_orgs,
+    find_people,
+    find_places,
+    plausible_name,
+)
 
 #: a clause opener that may stand before a sentence's subject (近年来, 2023年以来, 目前)
 _OPENER = re.compile(
@@ -395,7 +403,7 @@ class _DocExtractor:
                     and sent.span(sp.start, sp.end)[0] < x.evidence.start < sent.span(sp.start, sp.end)[1])]
                 orgs = [o for o in orgs if not (sp.start < o.start < sp.end)]
                 org_mentions.append((sp, m))
-            for sp, m in org_mentions:
+            for _, m in org_mentions:
                 if m.type == "Organization":
                     self.recent_orgs.append((m.id, m.canonical))
             people = find_people(text, orgs, pspans, heading=sent.is_heading)

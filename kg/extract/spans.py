@@ -453,9 +453,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         name = text[start:end]
         if not name or len(name) > 40:
             continue
-        t = None
-        for t in _LEAD_TITLE_RE.finditer(text, s, h_start):
-            pass
+        posts = list(_LEAD_TITLE_RE.finditer(text, s, h_start))
+        t = posts[-1] if posts else None
         if t is not None and not (near is None and quoted):
             # 凉城县委书记组织部: a post between place and head; the body is the head's kind
             s, near, start = t.end(), None, t.end()
