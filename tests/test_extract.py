@@ -147,3 +147,25 @@ def test_same_name_is_one_reporter_but_two_unrelated_people(gaz):
     assert people.count("王建华") == 2  # nothing ties the villager and the party member
     reporter = by_name(g, "宋爽", "Person")
     assert g.nodes[reporter]["docs"] == ["d0", "d1"]
+
+
+def test_user_alias_table_extends_the_gazetteer(tmp_path):
+    from kg.gazetteer import load
+
+    table = tmp_path / "aliases.tsv"
+    table.write_text("# our own short names\n呼市\t呼和浩特市\tCity\n", encoding="utf-8")
+    text = "近年来,呼市持续推进基层治理。"
+    assert "呼市" not in {d["name"] for _, d in graph_of(load(), text).nodes(data=True)}
+    g = graph_of(load((str(table),)), text)
+    city = by_name(g, "呼和浩特市", "City")
+    assert g.nodes[city]["adcode"] == "150100" and "呼市" in g.nodes[city]["aliases"]
+
+
+def test_a_bad_alias_table_is_one_clear_error(tmp_path):
+    from kg.errors import InputError
+    from kg.gazetteer import read_aliases
+
+    table = tmp_path / "bad.tsv"
+    table.write_text("呼市 呼和浩特市\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.tsv: line 1: expected 'alias<TAB>canonical"):
+        read_aliases(table)
