@@ -419,9 +419,10 @@ class _DocExtractor:
             mechs = find_mechanisms(text, heading=sent.is_heading)
             # the sentence's own subject, if it opens a clause
             subject = None
+            inside_body = [p for p in pspans if any(o.start <= p.start and p.end <= o.end for o, _ in org_mentions)]
             for sp, m in sorted(
                 [*org_mentions, *((p, place_by_span[sent.span(p.start, p.end)]) for p in pspans
-                                  if sent.span(p.start, p.end) in place_by_span)],
+                                  if sent.span(p.start, p.end) in place_by_span and p not in inside_body)],
                 key=lambda t: (t[0].start, -t[0].end),
             ):
                 if _SPEAKER.match(text, sp.end) or any(p.start == sp.end for p, _ in person_mentions):

@@ -750,8 +750,10 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if head and k == idx:
             end = quotes[k].end() + (len(text[quotes[k].end():]) - len(tail)) + head.end()
             # the generic head goes (“铁三角”机制 → 铁三角) unless the rest is no name on its
-            # own (“家人”服务) or the head is part of the name (“三维人才”数据库)
-            if not _droppable_head(head.group()) or _is_common_word(canonical):
+            # own (“家人”服务) or the head is part of the name (“三维人才”数据库); a head
+            # shared by a list (“A”“B”等应用场景) stays with the list
+            attached = text[quotes[k].end() : end] == head.group()
+            if attached and (not _droppable_head(head.group()) or _is_common_word(canonical)):
                 canonical = canonical + text[quotes[k].end() : end]
                 canonical = canonical.replace("“", "").replace("”", "")
         out.append(Span(m.start(), end, text[m.start() : end], "Mechanism", "mech-quoted", conf,
