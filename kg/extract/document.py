@@ -477,8 +477,9 @@ class _DocExtractor:
             bare = m.group("det") is None
             if bare and (word not in ("社区", "街道") or not _is_clause_start(text, m.start())):
                 continue
-            if bare and text[m.end() : m.end() + 1] in "、和与及":
-                continue  # 街道、社区……: kinds listed, not the place
+            nxt = text[m.end() : m.end() + 1]
+            if bare and (not nxt or nxt in "、和与及" or not ("\u4e00" <= nxt <= "\u9fff")):
+                continue  # 街道、社区……, “社区—网格—楼栋”: kinds named, not the place
             if word in _ORG_COREF and m.group("det") not in ("该", "本"):
                 continue
             if bare and text[m.end() : m.end() + 1] in ("党", "居", "网", "干", "工", "服", "治", "内", "里", "的"):
