@@ -169,3 +169,13 @@ def test_a_bad_alias_table_is_one_clear_error(tmp_path):
     table.write_text("呼市 呼和浩特市\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.tsv: line 1: expected 'alias<TAB>canonical"):
         read_aliases(table)
+
+
+def test_a_speakers_we_is_the_speakers_body(gaz):
+    g = graph_of(
+        gaz,
+        "包头市昆都仑区少先路街道推进党建引领基层治理。\n"
+        "“我们通过网格轮值制度确保服务不断档。”少先路街道党工委副书记刘晓梅介绍道。",
+    )
+    assert ("少先路街道党工委", "网格轮值制度") in edges(g, "implements")
+    assert ("刘晓梅", "少先路街道党工委") in edges(g, "leads")

@@ -327,6 +327,7 @@ class _DocExtractor:
     def run(self) -> Extraction:
         doc, gaz = self.doc, self.gaz
         self._keys: dict[str, str] = {}
+        self._pending_quote: list = []
         place_spans = [find_places(s.text, gaz) for s in doc.sentences]
         self.ctx.region = _region(doc, gaz, place_spans)
         region_province = self._region_province()
@@ -341,6 +342,7 @@ class _DocExtractor:
                 self.ctx.subject = None
                 self.recent_orgs: list[tuple[str, str]] = []
                 self.subject_counts: dict[str, list] = {}
+                self._flush_pending()
             elif self._paragraph_start(sent) and self.subject_counts:
                 # a new paragraph without a subject of its own speaks of what the article
                 # keeps coming back to, not of the example the last paragraph gave
@@ -435,9 +437,24 @@ class _DocExtractor:
                 cands = [m for m in places.values()]
                 if cands and re.search(r"[:：]\s*$", text):
                     self.ctx.subject = cands[-1].id
+            # "“我们通过周轮值制度……”松州街道党工委副书记王菲介绍道": what a speaker's
+            # quote says "we" do is done by the speaker's body
+            speaker = self._speaker_body(sent, person_mentions)
+            if self._pending_quote:
+                for q_sent, q_sp, q_mm, fallback in self._pending_quote:
+                    actor = speaker or fallback
+                    if actor is not None:
+                        s_m = next(m for m in reversed(self.out.mentions) if m.id == actor)
+                        how = "implements-speaker" if speaker else "implements-article"
+                        self._relation(q_sent, s_m, "implements", q_mm, how, 0.6 * q_sp.confidence + 0.2, q_sp)
+                self._pending_quote = []
+            quote_only = text.startswith("“") and text.endswith("”") and not sent.is_heading
             for sp in mechs:
                 mm = self._mention(sent, sp, "Mechanism", sp.canonical or sp.text, aliases=(sp.text,))
                 subj = self._subject_for(sent, sp, org_mentions, pspans, place_by_span) or subject
+                if subj is None and quote_only:
+                    self._pending_quote.append((sent, sp, mm, self.ctx.subject))
+                    continue
                 subj_id = subj.id if subj is not None else self.ctx.subject
                 if subj_id is not None:
                     s_m = next(m for m in reversed(self.out.mentions) if m.id == subj_id)
@@ -456,8 +473,27 @@ class _DocExtractor:
             m_key = self._keys.get(m.id)
             if m_key:
                 m.canonical = m.canonical  # keys travel in the resolver via kg.resolve
+        self._flush_pending()
         self.out.keys = dict(self._keys)  # type: ignore[attr-defined]
         return self.out
+
+    def _speaker_body(self, sent: Sentence, person_mentions) -> str | None:
+        """The body of the person this sentence opens with as a speaker (…书记王菲介绍道)."""
+        for sp, pm in person_mentions:
+            if sp.start > 30 or not re.match(r"[^。!?]{0,4}?(?:说|介绍|表示|告诉|坦言|谈到)", sent.text[sp.end :]):
+                continue
+            for r in reversed(self.out.relations):
+                if r.subject == pm.id and r.predicate == "leads":
+                    return r.object
+        return None
+
+    def _flush_pending(self) -> None:
+        """Quotes whose speaker never came: credit the article's subject."""
+        for q_sent, q_sp, q_mm, fallback in getattr(self, "_pending_quote", []):
+            if fallback is not None:
+                s_m = next(m for m in reversed(self.out.mentions) if m.id == fallback)
+                self._relation(q_sent, s_m, "implements", q_mm, "implements-article", 0.5 * q_sp.confidence + 0.2, q_sp)
+        self._pending_quote = []
 
     def _paragraph_start(self, sent: Sentence) -> bool:
         before = self.doc.text[: sent.start].rstrip(" \t\u3000")

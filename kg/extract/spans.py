@@ -769,7 +769,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         name = text[s : m.end()]
         pre = re.sub(r"(?:全面|大力|积极|持续|深入|不断|逐步|着力)$", "", text[max(0, s - 8) : s])
         numbered = bool(re.match(r"[一二两三四五六七八九十0-9]+[级个大项种支张]", name))
-        if not (_VERB_RE.search(pre) or numbered or m.group() in ("积分制", "负责制")):
+        by_means = bool(re.search(r"(?:通过|借助|依托)$", pre)) and m.group() in ("制度", "机制", "体系")
+        if not (_VERB_RE.search(pre) or numbered or by_means or m.group() in ("积分制", "负责制")):
             continue
         core = name
         short_ok = m.group() in ("积分制", "负责制") and _VERB_RE.search(pre)
