@@ -228,8 +228,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
         suffix = m.group()
         type_ = _SUFFIX_TYPE[suffix]
         # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
-        if suffix in ("乡", "村") and e < n and text[e] in "村镇民里":
-            continue
+        if suffix in ("乡", "村") and e < n and text[e] in "村镇民里干委级集庄务规落部容貌":
+            continue  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names
         if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
             continue  # 嘎查村, 镇街道: kinds of places, not one
         if suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市":
