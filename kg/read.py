@@ -112,9 +112,10 @@ def _decodes(data: bytes, enc: str) -> bool:
 def _mostly_utf8(line: bytes) -> bool:
     """Is this undecodable line UTF-8 with a few bad bytes?  GB18030 text read as UTF-8
     gives almost no valid non-ASCII character; damaged UTF-8 gives more of them than bad bytes."""
-    text, bad = _decode_replacing(line, "utf-8")
+    text, _ = _decode_replacing(line, "utf-8")
     good = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
-    return good >= 2 and bad <= good
+    runs = len(re.findall("\ufffd+", text))
+    return good >= 3 and runs * 4 <= good
 
 
 def decode_lenient(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[Note]]:
@@ -160,10 +161,11 @@ def decode_lenient(data: bytes, path: str = "<bytes>") -> tuple[str, str, list[N
         # GB18030 text of any length is almost never valid UTF-8
         if _decodes(line, "utf-8"):
             kinds.append("utf-8")
-        elif _mostly_utf8(line):
-            kinds.append("damaged")  # UTF-8 with a few bad bytes (a lone surrogate, a cut)
         else:
             kinds.append("gb18030" if _decodes(line, "gb18030") else "bad")
+    if "utf-8" in kinds:  # a UTF-8 file, or a mixed one: is a failing line damaged UTF-8?
+        kinds = ["damaged" if k != "utf-8" and k != "ascii" and _mostly_utf8(x) else k
+                 for x, k in zip(lines, kinds, strict=True)]
     n_utf8, n_gb = kinds.count("utf-8") + kinds.count("damaged"), kinds.count("gb18030")
     if n_utf8 == 0:  # a GB18030 file
         try:

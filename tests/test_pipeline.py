@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import io
+import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pyoxigraph
 import rdflib
@@ -104,3 +110,72 @@ def test_mixed_encodings_and_a_binary_file_in_one_build(tmp_path):
     names = {d["name"] for _, d in result.graph.nodes(data=True)}
     assert {"新巴尔虎右旗", "赵宏", "乌海市委组织部"} <= names  # read from both halves
     assert (tmp_path / "out" / "graph.ttl").exists()
+    # the bad file is in build-report.json too, with what was kept of it (nothing)
+    report = json.loads((tmp_path / "out" / "build-report.json").read_text(encoding="utf-8"))
+    assert [(Path(p["file"]).name, p["problem"], p["kept"]) for p in report["problems"]] == [
+        ("broken.txt", "binary file, not text", "nothing")]
+    # and the command says so on one line but succeeds: something was built (--strict fails)
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(src), "-o", str(tmp_path / "cli"), "-j", "1"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert [x for x in run.stderr.splitlines() if "broken.txt" in x] == [f"error: {os.path.relpath(src / 'broken.txt')}: binary file, not text"]
+    assert "files: 2 read, 1 failed" in run.stdout
+
+
+def test_documents_are_not_held_once_extracted(tmp_path, monkeypatch):
+    """Streaming: what reaches resolution holds no document text, only the facts."""
+    import kg.pipeline as pipeline
+
+    seen = []
+    real = pipeline.resolve
+
+    def spy(extractions, gaz):
+        seen.extend(extractions)
+        return real(extractions, gaz)
+
+    monkeypatch.setattr(pipeline, "resolve", spy)
+    build([SEEDS], tmp_path, cache=False, jobs=2)
+    assert len(seen) == 5 and [x.doc.id for x in seen] == sorted(x.doc.id for x in seen)
+    assert all(x.doc.text == "" and x.doc.sentences == [] and x.mentions for x in seen)
+
+
+def test_html_max_nodes_reaches_the_html_view(tmp_path):
+    from kg.export.html import render_html
+
+    result = build([SEEDS / "003_71ff31bb007b425d.txt"], tmp_path, cache=False, html_max_nodes=5)
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert page == render_html(result.graph, max_nodes=5) != render_html(result.graph)
+
+
+def test_progress_bar_shows_files_rate_and_time_left_after_a_delay():
+    from rich.console import Console
+
+    from kg.parallel import Outcome
+    from kg.progress import RichProgress
+
+    def run(delay: float, verbose: bool = False) -> str:
+        buf = io.StringIO()
+        p = RichProgress(Console(file=buf, force_terminal=True, width=120), delay=delay, verbose=verbose, bar=True)
+        p.start(3, 3000)
+        for i in range(3):
+            p.advance(Outcome(i, f"d{i}", f"d{i}.txt", chars=1000, extract_seconds=0.1), 1000)
+            if delay == 0:
+                p._progress.refresh()
+        p.stop()
+        return buf.getvalue()
+
+    shown = run(0)
+    assert "3/3 files" in shown and "chars/s" in shown and "extracting" in shown
+    assert run(60) == ""  # a build shorter than the delay shows no bar
+    lines = [x for x in run(60, verbose=True).splitlines() if x.strip()]
+    assert lines == [f"d{i}.txt: 1,000 characters, 0 mentions, 0 relations, 0.10 s" for i in range(3)]
+
+
+def test_cli_quiet_and_verbose(tmp_path):
+    page = str(SEEDS / "003_71ff31bb007b425d.txt")
+    kg = [sys.executable, "-m", "kg.cli", "build", page, "-j", "1"]
+    quiet = subprocess.run([*kg, "-o", str(tmp_path / "q"), "-q"], capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
+    loud = subprocess.run([*kg, "-o", str(tmp_path / "q"), "-v"], capture_output=True, text=True, timeout=300)
+    assert loud.returncode == 0 and "wrote" in loud.stdout
+    assert re.search(r"003_71ff31bb007b425d.txt: [\d,]+ characters, \d+ mentions, \d+ relations, (from the cache|[\d.]+ s)\n", loud.stderr)
