@@ -258,9 +258,18 @@ def write_outputs(
     _clean_stale(out, (*GRAPH_FILES, REPORT_FILE))
     ttl, html = out / "graph.ttl", out / "graph.html"
     html_kw = {} if html_max_nodes is None else {"max_nodes": html_max_nodes}
+    def timed(stage: str, write: Callable[[str], object]) -> Callable[[str], None]:
+        def run(p: str) -> None:
+            t = time.perf_counter()
+            write(p)
+            if report is not None:
+                report.stages[stage] = time.perf_counter() - t
+
+        return run
+
     items: list[tuple[Path, Callable[[str], object]]] = [
-        (ttl, lambda p: write_turtle(g, p)),
-        (html, lambda p: write_html(g, p, **html_kw)),
+        (ttl, timed("turtle", lambda p: write_turtle(g, p))),
+        (html, timed("html", lambda p: write_html(g, p, **html_kw))),
     ]
     if report is not None:
         items.append((out / REPORT_FILE, _write_text(report.to_json())))
