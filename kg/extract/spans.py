@@ -713,7 +713,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         head = _MECH_HEAD_RE.match(tail)
         if head is None:
             # "……”的服务机制", "……”等评选活动": the head a few words on
-            near = re.match(r"^[\u4e00-\u9fff]{0,6}?(?:" + _MECH_HEAD_RE.pattern + ")", tail)
+            near = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:" + _MECH_HEAD_RE.pattern + ")", tail)
             gap = len(near.group()) - len(_MECH_HEAD_RE.search(near.group()).group()) if near else 99
             if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2):
                 head = near
@@ -763,7 +763,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
         if m.start() in taken:
             continue
-        s = left_name_start(text, m.start(), max_len=8, loose=True)
+        long_ok = m.group() in ("制度", "机制") and re.search(r"(?:建立|健全|推行|实行)$", text[max(0, m.start() - 18) : m.start() - 8])
+        s = left_name_start(text, m.start(), max_len=16 if long_ok else 8, loose=True)
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
             continue
         name = text[s : m.end()]
@@ -794,7 +795,14 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=item))
             taken.update(range(st, st + len(item)))
             pos += m2.end()
-    # 4. a list a body works through: "以党员责任区、党员示范岗、党员突击队为载体"
+    # 4. a list named as one practice: "推行资源共享、信息互通、难题共解工作机制"
+    for m in re.finditer(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)", text):
+        st, en = m.start(1), m.end(1)
+        if any(k in taken for k in range(st, en)):
+            continue
+        out.append(Span(st, m.end(), text[st : m.end()], "Mechanism", "mech-list-name", 0.55, canonical=m.group(1)))
+        taken.update(range(st, m.end()))
+    # 5. a list a body works through: "以党员责任区、党员示范岗、党员突击队为载体"
     for m in re.finditer(r"(?:以|依托|通过)((?:[\u4e00-\u9fff“”+]{2,12}、)+[\u4e00-\u9fff“”+]{2,12}?)(?:等)?(?:为|等)(?:载体|抓手|平台|依托|支撑)", text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
@@ -805,7 +813,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 continue
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=core))
             taken.update(range(st, st + len(item)))
-    # 5. the items of a list closed by "N项工作机制"
+    # 6. the items of a list closed by "N项工作机制"
     for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等)?[0-9一二两三四五六七八九十]+[项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)", text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
