@@ -179,3 +179,18 @@ def test_a_speakers_we_is_the_speakers_body(gaz):
     )
     assert ("少先路街道党工委", "网格轮值制度") in edges(g, "implements")
     assert ("刘晓梅", "少先路街道党工委") in edges(g, "leads")
+
+
+@pytest.mark.parametrize(
+    "text, implementer, mechanism",
+    [
+        ("达拉特旗王爱召镇推行组织联建、资源共享、发展共谋工作机制，村企联系更紧密。", "王爱召镇", "组织联建、资源共享、发展共谋"),
+        ("近年来，准格尔旗突出“三个融入”，推动机关党建与业务深度融合。", "准格尔旗", "三个融入"),
+        ("鄂尔多斯市东胜区以“红色物业”为抓手，推动物业服务提质增效。", "东胜区", "红色物业"),
+        ("乌拉特前旗以“四级联动”助推矛盾纠纷就地化解。", "乌拉特前旗", "四级联动"),
+        ("杭锦后旗建立驻村干部与包联单位双向考评制度，压实帮扶责任。", "杭锦后旗", "驻村干部与包联单位双向考评制度"),
+    ],
+)
+def test_practice_patterns(gaz, text, implementer, mechanism):
+    g = graph_of(gaz, text)
+    assert (implementer, mechanism) in edges(g, "implements"), sorted(edges(g, "implements"))

@@ -763,8 +763,12 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
         if m.start() in taken:
             continue
-        long_ok = m.group() in ("制度", "机制") and re.search(r"(?:建立|健全|推行|实行)$", text[max(0, m.start() - 18) : m.start() - 8])
-        s = left_name_start(text, m.start(), max_len=16 if long_ok else 8, loose=True)
+        s = left_name_start(text, m.start(), max_len=8, loose=True)
+        if m.group() in ("制度", "机制"):
+            # a long system's name runs from the verb that sets it up: 建立驻村干部与包联单位双向考评制度
+            lv = re.search(r"(?:建立|健全|推行|实行|建立健全)([^,，。;；、“”]{6,16})$", text[max(0, m.start() - 20) : m.start()])
+            if lv:
+                s = min(s, m.start() - len(lv.group(1)))
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
             continue
         name = text[s : m.end()]
