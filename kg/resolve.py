@@ -111,6 +111,38 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
     return out
 
 
+_GENERIC_TAIL = ("管理", "制度", "机制", "模式", "体系", "工作")
+
+
+def _mechanism_keys(x: Extraction) -> dict[str, str]:
+    """Within a page a practice named in full and then by the end of its name is one
+    practice: 积分制 and 党员积分制 after 农村牧区党员积分制管理.  Across pages the short
+    name stands for itself."""
+    names = sorted({norm_name(m.canonical) for m in x.mentions if m.type == "Mechanism"}, key=len)
+    target: dict[str, str] = {}
+    for short in names:
+        fuller = []
+        for long in names:
+            if len(long) <= len(short):
+                continue
+            core = long
+            for tail in _GENERIC_TAIL:
+                if core.endswith(tail) and len(core) > len(tail) + 1:
+                    core = core[: -len(tail)]
+            if core.endswith(short) and len(short) >= 3 and "+" not in short:  # 党支部+合作社+农户 is its own formula
+                fuller.append(long)
+        if fuller:
+            target[short] = max(fuller, key=lambda n: (len(n), n))
+    out = {}
+    for m in x.mentions:
+        if m.type == "Mechanism":
+            n = norm_name(m.canonical)
+            while n in target:
+                n = target[n]
+            out[m.id] = f"Mechanism/{n}"
+    return out
+
+
 def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity], list[Relation]]:
     """Merge mentions into entities and relation mentions into facts."""
     entities: dict[str, Entity] = {}
@@ -120,6 +152,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
     for x in extractions:
         by_id = {m.id: m for m in x.mentions}
         people = _person_keys(x, by_id, lambda m, x=x, by_id=by_id: _mention_key(m, x, by_id))
+        people.update(_mechanism_keys(x))
         for m in x.mentions:
             key = people.get(m.id) or _mention_key(m, x, by_id)
             if key is None:
@@ -139,8 +172,8 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
             e.name = _org_display(names[key])
         elif e.type == "Person":  # the full name: pieces of it may also be mentioned
             e.name = sorted(set(names[key]), key=lambda s: (-len(s), -names[key].count(s), s))[0]
-        elif e.type == "Mechanism":
-            e.name = sorted(set(names[key]), key=lambda s: (-names[key].count(s), len(s), s))[0]
+        elif e.type == "Mechanism":  # the name its key was made from: the fullest on the page
+            e.name = key.split("/", 1)[1]
         e.aliases = sorted({a for a in e.aliases if norm_name(a) != e.name})
         e.confidence = _combine(confs[key])
 

@@ -194,3 +194,15 @@ def test_a_speakers_we_is_the_speakers_body(gaz):
 def test_practice_patterns(gaz, text, implementer, mechanism):
     g = graph_of(gaz, text)
     assert (implementer, mechanism) in edges(g, "implements"), sorted(edges(g, "implements"))
+
+
+def test_a_practice_named_in_full_then_by_its_end_is_one_node(gaz):
+    g = graph_of(
+        gaz,
+        "巴林右旗推行“农村牧区党员积分制管理”，把党员表现量化。党员积分制让大家比着干。"
+        "如今积分制已成为村里的“指挥棒”。该旗还探索“党支部+合作社+农户”和“龙头企业+党支部+合作社+农户”模式。",
+    )
+    mechs = {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Mechanism"}
+    assert "农村牧区党员积分制管理" in mechs
+    assert not mechs & {"党员积分制", "积分制"}
+    assert {"党支部+合作社+农户", "龙头企业+党支部+合作社+农户"} <= mechs

@@ -98,7 +98,7 @@ def left_name_start(
             break
         if not first and not place and flag == "a":
             break  # 党员骨干充实物业公司: an adjective or verb in between ends a body's name
-        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r")) and not (loose and flag == "vn"):
+        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t")) and not (loose and flag == "vn"):
             # a verb next to the head (任职社区, 依托社区) makes no name: 胜利社区 and
             # 团结小区 are tagged as nouns or adjectives
             return end
@@ -738,7 +738,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)|助推|推动|促进|带动|引领|撬动)", after)
         )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
                and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after)))
-        if len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())):
+        practice_word = bool(re.search(r"(?:制|制度|机制|管理|模式|体系|工程|行动|计划|平台)$", core))
+        if len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())) and not practice_word:
             continue  # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
         if not (head or verb or shape or named_by_head or framed):
             continue
