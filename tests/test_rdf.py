@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError
 from kg.export.rdf import (
@@ -409,3 +409,152 @@ def test_referee_reads_the_three_relations_and_their_evidence(built):
     for rel in ("locatedIn", "leads", "implements"):
         for s, o in built.edges[rel]:
             assert (s, rel, o) in with_evidence
+
+
+# ------------------------------------------------------------------------------ the Turtle writer
+#
+# write_turtle writes Turtle straight from the NetworkX graph; to_rdf (an rdflib graph) is the
+# reference it must agree with, triple for triple, as read by rdflib and by pyoxigraph.
+
+
+def ox_triples(data: str) -> Graph:
+    """The triples pyoxigraph reads from Turtle text, as an rdflib graph."""
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        assert isinstance(t, ox.Literal), t  # never a blank node
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        if t.datatype.value == str(XSD.string):  # rdflib's plain literal
+            return Literal(t.value)
+        return Literal(t.value, datatype=URIRef(t.datatype.value))
+
+    rdf = Graph()
+    for q in ox.parse(data.encode("utf-8"), format=ox.RdfFormat.TURTLE):
+        rdf.add((term(q.subject), term(q.predicate), term(q.object)))
+    return rdf
+
+
+def assert_same_triples(g: nx.MultiDiGraph) -> str:
+    """The Turtle of ``g`` is to_rdf(g) for rdflib and pyoxigraph alike; returns the text."""
+    text = serialize_turtle(g)
+    reference = to_rdf(g)
+    assert isomorphic(Graph().parse(data=text, format="turtle"), reference)
+    assert isomorphic(ox_triples(text), reference)
+    return text
+
+
+def test_seeds_turtle_is_the_graph_of_to_rdf(seeds_build):
+    result, out = seeds_build
+    text = assert_same_triples(result.graph)
+    assert (out / "graph.ttl").read_bytes() == text.encode("utf-8")
+    assert serialize_turtle(reinserted(result.graph)) == text
+
+
+def test_seeds_turtle_reads_back_to_the_same_networkx_graph(seeds_build):
+    result, out = seeds_build
+    back = read_graph(out / "graph.ttl")
+    assert back.graph == result.graph.graph
+    assert list(back.nodes(data=True)) == list(result.graph.nodes(data=True))
+    assert list(back.edges(keys=True, data=True)) == list(result.graph.edges(keys=True, data=True))
+
+
+HOSTILE = [
+    'say "hi" and \'bye\'',
+    "back\\slash \\n \\u0041 \\\\",
+    "line\nbreak\r\nand\ttab",
+    "controls \x00\x01\x07\x08\x0b\x0c\x1b\x1f\x7f end",
+    "replacement \ufffd\ufffd for lone surrogates and bad bytes",
+    "<script>alert('x')</script> & </body>",
+    '"""triple""" quotes ending in a quote"',
+    "ends in a backslash\\",
+    "",
+    "emoji 😀 and ideographic\u3000space, U+2028\u2028 U+FEFF\ufeff",
+    "长" * 20000 + "\n" + "x" * 5000,
+]
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    doc = "报纸 2024\"版面\"\\1"
+    other = "page.v2."
+
+    def evid(k: int, text: str, d: str = doc) -> Evidence:
+        return Evidence(d, k, k, k + 3, text, HOSTILE[k % len(HOSTILE)], k % 3)
+
+    ents = [
+        Entity(
+            f"Mechanism/机制{i}<{s[:20]}>",
+            "Mechanism",
+            s,
+            [a for a in HOSTILE if a and a != s][:3],
+            None,
+            [0.5, 1.0, 0.0, 1e-7, 0.123456789, 0.85, 1e20, 1][i % 8],
+            [evid(i, s), evid(i + 1, s, other)],
+        )
+        for i, s in enumerate(HOSTILE)
+    ]
+    ents.append(Entity("Village/150123/明星村%20 空格", "Village", "明星村", [], "150123", 0.9,
+                       [evid(3, HOSTILE[2])], linked=True))
+    ids = [e.id for e in ents]
+    rels = [
+        Relation(ids[i], "implements", ids[i + 1], HOSTILE[i] or None, 0.7,
+                 [evid(i, HOSTILE[i]), evid(i + 2, HOSTILE[-1], other)])
+        for i in range(len(ids) - 1)
+    ] + [Relation(ids[-1], "locatedIn", ids[0], None, 1.0, [])]
+    docs = [
+        Document(doc, f"seeds/{doc}\t\n.txt", "", articles=[Article(0, HOSTILE[0], HOSTILE[2]),
+                                                             Article(1, HOSTILE[5])]),
+        Document(other, f"{other}.txt", "", articles=[Article(2, HOSTILE[3], HOSTILE[4])]),
+    ]
+    return build_graph(ents, rels, docs)
+
+
+def test_hostile_strings_and_iris_give_the_triples_of_to_rdf():
+    text = assert_same_triples(hostile_graph())
+    # one line per literal: every control character is escaped
+    assert not any(ch in text for ch in "\r\t\x00\x01\x07\x08\x0b\x0c\x1b\x1f\x7f")
+    assert "明星村%2520%20空格" in text  # iri_escape: readable Chinese, the rest percent-encoded
+
+
+def test_hostile_strings_read_back_to_the_same_networkx_graph(tmp_path):
+    g = hostile_graph()
+    path = tmp_path / "hostile.ttl"
+    write_turtle(g, path)
+    back = read_graph(path)
+    assert back.graph == g.graph
+    assert list(back.nodes(data=True)) == list(g.nodes(data=True))
+    assert list(back.edges(keys=True, data=True)) == list(g.edges(keys=True, data=True))
+
+
+def test_literal_forms():
+    text = serialize_turtle(hostile_graph())
+    assert "kg:confidence 0.85 ;" in text  # xsd:decimal bare where Turtle allows
+    assert 'kg:confidence "100000000000000000000"^^xsd:decimal' in text  # no dot: typed
+    assert "kg:inGazetteer true ;" in text
+    assert "kg:evidenceStart 3 ;" in text
+    assert r'"line\nbreak\r\nand\ttab"@zh' in text
+    assert r'"controls \u0000\u0001\u0007\b\u000B\f\u001B\u001F\u007F end"' in text
+    assert r'"back\\slash \\n \\u0041 \\\\"' in text
+    assert r'"say \"hi\" and ' + "'bye'\"" in text
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_hostile_graph_bytes_do_not_depend_on_insertion_order(seed):
+    g = hostile_graph()
+    h = nx.MultiDiGraph()
+    h.graph.update(g.graph)
+    nodes, edges = list(g.nodes(data=True)), list(g.edges(keys=True, data=True))
+    random.Random(seed).shuffle(nodes)
+    random.Random(seed).shuffle(edges)
+    h.add_nodes_from(nodes)
+    for s, o, k, data in edges:
+        h.add_edge(s, o, key=k, **data)
+    assert serialize_turtle(h) == serialize_turtle(g)
+
+
+def test_an_undeclared_type_fails_before_the_file_is_written(tmp_path):
+    g = build_graph([Entity("X/1", "Hamlet", "某屯")], [], [])
+    with pytest.raises(AttributeError, match="Hamlet"):
+        write_turtle(g, tmp_path / "g.ttl")
+    assert not (tmp_path / "g.ttl").exists()

@@ -19,14 +19,17 @@ IRI scheme (stable: derived from ids, never from run order):
 * statement ``kgs:`` + 20 hex digits of SHA-256 over (subject id, relation, object id);
 * evidence ``kge:`` + 20 hex digits of SHA-256 over its owner and the evidence key.
 
-No blank nodes anywhere, so rdflib's Turtle serialiser (which sorts subjects, predicates and
-objects) gives byte-identical output for the same graph.
+No blank nodes anywhere. :func:`write_turtle` writes the triples of :func:`to_rdf` straight
+from the NetworkX graph, with subjects, predicates and objects sorted, so the same graph gives
+byte-identical output; :func:`to_rdf` (an rdflib graph) serves the other RDF formats.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import re
 import string
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -301,23 +304,288 @@ def to_rdf_by_document(g: nx.MultiDiGraph) -> tuple[Graph, dict[str, Graph]]:
     return rest, parts
 
 
+# ------------------------------------------------------------------------------ NetworkX → Turtle
+#
+# Turtle written straight from the NetworkX graph, a subject at a time, instead of building
+# an rdflib graph and running its serialiser. Measured (2 cores, Python 3.11, rdflib 7.6):
+# the seeds (14 k triples) 0.82 s -> 0.07 s; 100 copies of them (1.42 M triples, 82 MiB of
+# Turtle) 97.5 s -> 6.9 s, memory above the NetworkX graph +1676 MiB -> +72 MiB (peak RSS).
+# The triples are exactly to_rdf's (tests check isomorphism, with rdflib and pyoxigraph, on
+# the seeds graph and on hostile strings); to_rdf stays the reference and feeds the other
+# RDF exporters.
+#
+# Layout: our prefixes, then one block per subject: entities, statements, documents and
+# their articles, evidence; within a group by IRI. In a block rdf:type ("a") and rdfs:label
+# come first, then the predicates by IRI, each with its objects sorted and deduplicated.
+# Every literal is a one-line "..." string with the Turtle escapes. No blank nodes, so the
+# same graph gives the same bytes whatever the insertion order.
+
+#: The prefixes (of :data:`kg.vocab.PREFIXES`) the writer can use, declared in this order.
+TURTLE_PREFIXES = ("dcterms", "kg", "kgd", "kge", "kgs", "prov", "rdf", "rdfs", "skos", "xsd")
+
+# Longest namespace first, so a prefixed name always uses the most specific prefix.
+_QNAME_NS = sorted(((PREFIXES[p], p) for p in TURTLE_PREFIXES), key=lambda x: -len(x[0]))
+# A conservative PN_LOCAL: what needs no backslash escape in any parser.
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+# Characters no IRIREF may hold (the IRIs here are built from iri_escape, so never seen).
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_INTEGER_LEX = re.compile(r"[+-]?[0-9]+")
+_DECIMAL_LEX = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+
+# STRING_LITERAL_QUOTE: ECHAR for \t \b \n \r \f \" \\, \uXXXX for the other controls.
+_STRING_ESCAPES: dict[int, str] = {cp: f"\\u{cp:04X}" for cp in [*range(0x20), 0x7F]}
+_STRING_ESCAPES.update(
+    {0x09: "\\t", 0x08: "\\b", 0x0A: "\\n", 0x0D: "\\r", 0x0C: "\\f", 0x22: '\\"', 0x5C: "\\\\"}
+)
+
+
+def _t_iri(iri: str) -> str:
+    """An IRI as Turtle: a prefixed name where that is plain, else ``<...>``."""
+    for ns, prefix in _QNAME_NS:
+        if iri.startswith(ns):
+            local = iri[len(ns) :]
+            if _PN_LOCAL.fullmatch(local):
+                return f"{prefix}:{local}"
+            break
+    if _NOT_IRI.search(iri):
+        raise ValueError(f"not an IRI: {iri!r}")
+    return f"<{iri}>"
+
+
+def _t_string(text: str) -> str:
+    return '"' + text.translate(_STRING_ESCAPES) + '"'
+
+
+def _t_zh(text: str) -> str:
+    return _t_string(text) + "@" + LANG
+
+
+def _t_rdflib_literal(lit: Literal) -> str:
+    """Any rdflib literal, numbers and booleans bare where Turtle's grammar allows."""
+    lex, dt = str(lit), lit.datatype
+    if lit.language:
+        return f"{_t_string(lex)}@{lit.language}"
+    if dt is None or dt == XSD.string:
+        return _t_string(lex)
+    if (
+        (dt == XSD.integer and _INTEGER_LEX.fullmatch(lex))
+        or (dt == XSD.decimal and _DECIMAL_LEX.fullmatch(lex))
+        or (dt == XSD.boolean and lex in ("true", "false"))
+    ):
+        return lex
+    return f"{_t_string(lex)}^^{_t_iri(str(dt))}"
+
+
+def _t_literal(value: Any) -> str:
+    """``Literal(value)`` as Turtle: str a string, int an integer, bool a boolean."""
+    kind = type(value)
+    if kind is str:
+        return _t_string(value)
+    if kind is int:
+        return str(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return _t_rdflib_literal(Literal(value))
+
+
+_A, _LABEL = str(RDF.type), str(RDFS.label)
+_P = {
+    name: str(term)
+    for name, term in {
+        "type": RDF.type,
+        "label": RDFS.label,
+        "altLabel": SKOS.altLabel,
+        "identifier": DCTERMS.identifier,
+        "title": DCTERMS.title,
+        "hasPart": DCTERMS.hasPart,
+        "isPartOf": DCTERMS.isPartOf,
+        "derivedFrom": PROV.wasDerivedFrom,
+        "subject": RDF.subject,
+        "predicate": RDF.predicate,
+        "object": RDF.object,
+        **{t: KG[t] for t in ("adcode", "inGazetteer", "confidence", "mentionedIn", "attestedBy",
+                              "sourcePath", "articleIndex", "byline", "sentenceIndex",
+                              "evidenceStart", "evidenceEnd", "evidence", "extractor", "role")},
+    }.items()
+}
+_T_TRUE = "true"
+
+
+def _predicate_key(iri: str) -> tuple[int, str]:
+    return (0 if iri == _A else 1 if iri == _LABEL else 2, iri)
+
+
+class _TurtleWriter:
+    """Renders the subjects of one NetworkX graph; see :meth:`write`."""
+
+    def __init__(self, g: nx.MultiDiGraph) -> None:
+        self.g = g
+        self.documents = g.graph.get("documents", {})
+        self.entity = {n: _t_iri(str(entity_iri(n))) for n in g.nodes}
+        self.docs: dict[str, str] = {}
+        self.kg_terms: dict[str, str] = {}
+        self.kg_iris: dict[str, str] = {}
+        self.decimals: dict[Any, str] = {}
+
+    # terms, cached: few distinct values, many uses
+    def doc(self, doc_id: str) -> str:
+        term = self.docs.get(doc_id)
+        if term is None:
+            term = self.docs[doc_id] = _t_iri(str(document_iri(doc_id)))
+        return term
+
+    def kg(self, name: str) -> str:
+        """``KG[name]`` as Turtle; AttributeError for a term the ontology does not declare."""
+        term = self.kg_terms.get(name)
+        if term is None:
+            term = self.kg_terms[name] = _t_iri(self.kg_iri(name))
+        return term
+
+    def kg_iri(self, name: str) -> str:
+        iri = self.kg_iris.get(name)
+        if iri is None:
+            iri = self.kg_iris[name] = str(KG[name])
+        return iri
+
+    def decimal(self, x: Any) -> str:
+        term = self.decimals.get(x)
+        if term is None:
+            term = self.decimals[x] = _t_rdflib_literal(_decimal(x))
+        return term
+
+    # subjects: (group, IRI, render function, argument), sorted before anything is written
+    def subjects(self) -> list[tuple[int, str, Any, Any]]:
+        g, out = self.g, []
+        for entity_id, data in g.nodes(data=True):
+            self.kg(data["type"])  # fail before writing a byte
+            out.append((0, str(entity_iri(entity_id)), self.entity_block, entity_id))
+            for ev in data.get("mentions") or ():
+                out.append((3, str(evidence_iri(entity_id, ev)), self.evidence_block, ev))
+        for s, o, key, data in g.edges(keys=True, data=True):
+            relation = data.get("relation") or key
+            self.kg(relation)
+            st = str(statement_iri(s, relation, o))
+            out.append((1, st, self.statement_block, (s, o, key)))
+            for ev in data.get("evidence") or ():
+                out.append((3, str(evidence_iri(st, ev)), self.evidence_block, ev))
+        for doc_id in _referenced_docs(g):
+            out.append((2, str(document_iri(doc_id)), self.document_block, doc_id))
+            for art in (self.documents.get(doc_id) or {}).get("articles", ()):
+                out.append((2, str(article_iri(doc_id, art["index"])), self.article_block, (doc_id, art)))
+        out.sort(key=lambda x: (x[0], x[1]))
+        return out
+
+    def entity_block(self, add: Any, entity_id: str) -> None:
+        data = self.g.nodes[entity_id]
+        mentions = data.get("mentions") or []
+        docs = data.get("docs") or sorted({ev["doc"] for ev in mentions})
+        add(_A, self.kg(data["type"]))
+        add(_LABEL, _t_zh(data["name"]))
+        add(_P["identifier"], _t_literal(entity_id))
+        for alias in data.get("aliases") or ():
+            add(_P["altLabel"], _t_zh(alias))
+        if data.get("adcode"):
+            add(_P["adcode"], _t_string(str(data["adcode"])))
+        if data.get("linked"):
+            add(_P["inGazetteer"], _T_TRUE)
+        if data.get("confidence") is not None:
+            add(_P["confidence"], self.decimal(data["confidence"]))
+        for doc_id in docs:
+            add(_P["mentionedIn"], self.doc(doc_id))
+        for ev in mentions:
+            add(_P["attestedBy"], _t_iri(str(evidence_iri(entity_id, ev))))
+        for _, o, key, edge in self.g.out_edges(entity_id, keys=True, data=True):
+            relation = edge.get("relation") or key
+            add(self.kg_iri(relation), self.entity[o])
+
+    def statement_block(self, add: Any, edge: tuple[str, str, str]) -> None:
+        s, o, key = edge
+        data = self.g.edges[s, o, key]
+        relation = data.get("relation") or key
+        st = str(statement_iri(s, relation, o))
+        add(_A, self.kg("Statement"))
+        add(_P["subject"], self.entity[s])
+        add(_P["predicate"], self.kg(relation))
+        add(_P["object"], self.entity[o])
+        if data.get("role"):
+            add(_P["role"], _t_zh(data["role"]))
+        if data.get("confidence") is not None:
+            add(_P["confidence"], self.decimal(data["confidence"]))
+        for ev in data.get("evidence") or ():
+            add(_P["derivedFrom"], self.doc(ev["doc"]))
+            add(_P["evidence"], _t_zh(ev["text"]))
+            add(_P["attestedBy"], _t_iri(str(evidence_iri(st, ev))))
+
+    def evidence_block(self, add: Any, ev: Mapping[str, Any]) -> None:
+        add(_A, self.kg("Evidence"))
+        add(_P["derivedFrom"], self.doc(ev["doc"]))
+        add(_P["sentenceIndex"], _t_literal(ev["sentence"]))
+        add(_P["evidenceStart"], _t_literal(ev["start"]))
+        add(_P["evidenceEnd"], _t_literal(ev["end"]))
+        add(_P["evidence"], _t_zh(ev["text"]))
+        add(_P["extractor"], _t_literal(ev["extractor"]))
+        add(_P["articleIndex"], _t_literal(ev.get("article", 0)))
+
+    def document_block(self, add: Any, doc_id: str) -> None:
+        meta = self.documents.get(doc_id) or {}
+        add(_A, self.kg("Document"))
+        add(_P["identifier"], _t_literal(doc_id))
+        add(_P["title"], _t_zh(meta.get("title") or doc_id))
+        if meta.get("path"):
+            add(_P["sourcePath"], _t_string(str(meta["path"])))
+        for art in meta.get("articles", ()):
+            add(_P["hasPart"], _t_iri(str(article_iri(doc_id, art["index"]))))
+
+    def article_block(self, add: Any, item: tuple[str, Mapping[str, Any]]) -> None:
+        doc_id, art = item
+        add(_A, self.kg("Article"))
+        add(_P["isPartOf"], self.doc(doc_id))
+        add(_P["articleIndex"], _t_literal(art["index"]))
+        if art.get("headline"):
+            add(_P["title"], _t_zh(art["headline"]))
+        if art.get("byline"):
+            add(_P["byline"], _t_zh(art["byline"]))
+
+    def write(self, out: IO[str], subjects: list[tuple[int, str, Any, Any]] | None = None) -> None:
+        """Prefixes, then each subject's block as soon as it is rendered."""
+        if subjects is None:
+            subjects = self.subjects()
+        preds: dict[str, str] = {_A: "a"}
+        out.write("".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in TURTLE_PREFIXES))
+        props: dict[str, set[str]] = defaultdict(set)
+
+        def add(pred: str, obj: str) -> None:
+            props[pred].add(obj)
+
+        for i, (_, iri, render, arg) in enumerate(subjects):
+            render(add, arg)
+            if i + 1 < len(subjects) and subjects[i + 1][1] == iri:
+                continue  # the same node from two sources (never in practice): one block
+            lines = [
+                (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
+                for pred in sorted(props, key=_predicate_key)
+            ]
+            out.write(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
+            props.clear()
+
+
 def serialize_turtle(g: nx.MultiDiGraph) -> str:
-    """The graph as Turtle text; the same graph always gives the same text."""
-    return to_rdf(g).serialize(format="turtle")
-
-
-def _write_text(text: str, out: PathOrStream) -> None:
-    """Write ``text`` to a path (UTF-8, ``\\n`` line ends on every OS) or a text stream."""
-    if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    else:
-        out.write(text)
+    """The graph as Turtle text (the triples of :func:`to_rdf`); the same graph always gives
+    the same text."""
+    buffer = io.StringIO()
+    _TurtleWriter(g).write(buffer)
+    return buffer.getvalue()
 
 
 def write_turtle(g: nx.MultiDiGraph, out: PathOrStream) -> None:
-    """Write the graph as Turtle to a file path or a text stream."""
-    _write_text(serialize_turtle(g), out)
+    """Write the graph as Turtle to a file path or a text stream, a subject at a time."""
+    writer = _TurtleWriter(g)
+    subjects = writer.subjects()  # an undeclared type or relation fails before any output
+    if isinstance(out, (str, os.PathLike)):
+        with open(out, "w", encoding="utf-8", newline="\n") as f:
+            writer.write(f, subjects)
+    else:
+        writer.write(out, subjects)
 
 
 # ------------------------------------------------------------------------------ RDF → NetworkX
