@@ -30,7 +30,7 @@ from .. import __version__
 from ..errors import UsageError
 from ..model import PLACE_TYPES
 from ..vocab import PREFIXES
-from .rdf import LANG, document_iri, serialize_turtle, to_rdf, to_rdf_by_document
+from .rdf import LANG, document_iri, to_rdf, to_rdf_by_document, write_turtle
 
 #: Writes a graph to a text stream, or (``to_directory``) into a directory.
 Writer = Callable[[nx.MultiDiGraph, Any], None]
@@ -115,8 +115,8 @@ def export(g: nx.MultiDiGraph, fmt: str, out: str | os.PathLike[str] | IO[str]) 
 
 @register("turtle", suffix=".ttl", aliases=("ttl",), description="Turtle against ontology/kg.ttl")
 def write_turtle_stream(g: nx.MultiDiGraph, out: IO[str]) -> None:
-    """Turtle: rdflib's serialiser sorts subjects, predicates and objects."""
-    out.write(serialize_turtle(g))
+    """Turtle, streamed a subject at a time in a fixed order (:func:`kg.export.rdf.write_turtle`)."""
+    write_turtle(g, out)
 
 
 @register("nt", suffix=".nt", aliases=("ntriples", "n-triples"), description="N-Triples, sorted")
