@@ -133,6 +133,8 @@ class Gazetteer:
         #: short forms made by rule or given in an alias table: trusted at any length,
         #: unlike the table's bare names without suffix (新华, 通道), which are common words
         self.strong_aliases: set[str] = set()
+        #: names from an alias table (青城): a place when they stand alone, not inside a name
+        self.nicknames: set[str] = set()
         for d in rows:
             if d.type is None:
                 continue
@@ -180,6 +182,7 @@ class Gazetteer:
         bucket = self.by_alias.setdefault(alias, [])
         bucket.extend(i for i in ids if i not in bucket)
         self.strong_aliases.add(alias)
+        self.nicknames.add(alias)
         self.max_len = max(self.max_len, len(alias))
         self._reach(alias, ids)
         return True
@@ -444,6 +447,7 @@ def with_aliases(aliases: tuple[tuple[str, str, str | None], ...] = ()) -> Gazet
     g = Gazetteer.__new__(Gazetteer)
     g.__dict__.update(copy.deepcopy(rest))  # small, and changed by add_alias
     g.rows, g.by_name = rows, by_name  # type: ignore[assignment]  # read-only after loading
+    g.nicknames = set()  # only alias tables make nicknames, and they are added below
     for alias, canonical, t in aliases:
         g.add_alias(alias, canonical, t)
     return g

@@ -425,7 +425,7 @@ _COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "�
 
 
 #: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
-_PLACE_KINDS = ("嘎查", "社区", "街道", "苏木", "居民", "村民", "村", "镇", "乡", "居")
+_PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "居民", "村民", "村", "镇", "乡", "居")
 
 
 def find_orgs(text: str, places: list[Span]) -> list[Span]:
@@ -491,6 +491,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             s, near, start = t.end(), None, t.end()
         part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
         covered = end
+        if (near is not None or start < s) and re.match(r"[一二两三四五六七八九十各]级", part):
+            continue  # 旗县区两级党委: bodies of two levels, not one body
         if near is not None or start < s:
             conf = 0.85
             how = "org-head"
@@ -503,7 +505,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         if short:
             out.append(Span(start, end, name, "Organization", "org-short", 0.6, head=m.group(), canonical=name))
             continue
-        if not quoted and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()):
+        if not quoted and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
+                           or re.match(r"[一二两三四五六七八九十各]级", part)):
             kind = next((k for k in _PLACE_KINDS if part.endswith(k)), "")
             g0 = h_start - len(kind)
             out.append(Span(g0, end, text[g0:end], "Organization", "org-generic", 0.3, head=m.group()))
