@@ -206,3 +206,17 @@ def test_a_practice_named_in_full_then_by_its_end_is_one_node(gaz):
     assert "农村牧区党员积分制管理" in mechs
     assert not mechs & {"党员积分制", "积分制"}
     assert {"党支部+合作社+农户", "龙头企业+党支部+合作社+农户"} <= mechs
+
+
+@pytest.mark.parametrize(
+    "text, not_practices",
+    [
+        ("今年以来，达拉特旗开展“校园招聘”“专场招聘”等活动，帮助企业招工。", {"校园招聘", "专场招聘"}),
+        ("该镇组织村支书开展“擂台比武”，比一比谁的村集体经济发展得好。", {"擂台比武"}),
+        ("我们坚持“纵向到底、横向到边”，把服务送到每一户。", {"纵向到底、横向到边"}),
+    ],
+)
+def test_events_and_unnamed_slogans_are_no_practices(gaz, text, not_practices):
+    g = graph_of(gaz, text)
+    mechs = {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Mechanism"}
+    assert not mechs & not_practices

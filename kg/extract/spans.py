@@ -709,8 +709,14 @@ def _droppable_head(head: str) -> bool:
     return bool(_DROPPABLE.search(head)) and not head.endswith("行动计划")
 
 
+#: one-off events are no practices (校园招聘, 政策宣讲会, 擂台比武)
+_EVENT = re.compile(r"(?:招聘|招聘会|宣讲会|座谈会|培训班|比赛|大赛|比武|论坛|晚会|仪式|典礼|运动会|联欢会|研讨会|现场会|推进会)$")
+
+
 def _mech_core_ok(core: str) -> bool:
     c = core.strip()
+    if _EVENT.search(c):
+        return False
     if len(c) < 2 or c in L.NOT_MECHANISMS:
         return False
     if re.search(r"[。!?！？]", c):
@@ -756,7 +762,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
             continue  # 从“企业找政策”到“政策找企业”: a change described, not a practice
         items = re.split(r"[、,，]", core)
-        if len(items) >= 2 and not head and (min(len(i) for i in items) <= 1 or len(core) > 14):
+        if len(items) >= 2 and not head:
             continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
         if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
             continue
