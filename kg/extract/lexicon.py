@@ -28,7 +28,7 @@ PLACE_SUFFIXES: list[tuple[str, str]] = [
 #: Words that end like a place but name a kind of place, not one place.
 GENERIC_PLACES: set[str] = set(
     """农村 乡村 城乡 山村 邻村 本村 全村 该村 各村 村村 行政村 自然村 示范村 重点村 贫困村 脱贫村
-    城中村 中心村 村集体 嘎查村 集体村 试点村 先进村 薄弱村 软弱涣散村 美丽乡村 新农村 明星村庄
+    城中村 中心村 村集体 嘎查村 集体村 试点村 先进村 薄弱村 软弱涣散村 美丽乡村 新农村
     城市社区 农村社区 老旧小区 住宅小区 各小区 各社区 全社区 新社区 该社区 本社区 每个社区 社区
     小区 全镇 该镇 各镇 乡镇 城镇 集镇 小镇 重镇 本镇 全乡 该乡 各乡 本乡 家乡 城乡 返乡 下乡 老乡
     故乡 异乡 他乡 思乡 回乡 同乡 乡乡 在乡 留乡 各街道 该街道 本街道 全街道 街道 苏木 各苏木 全苏木
@@ -145,13 +145,11 @@ SURNAMES_1 = set(
     ).replace(" ", "")
 )
 
-#: Characters common in transliterated Mongolian names (巴音吉日嘎拉, 敖云代来): a name
+#: Characters common in transliterated Mongolian names (巴特尔, 其木格, 乌日娜): a name
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
-    """巴音吉日嘎拉图布赫朝鲁乌云其木格苏德那仁达来宝力道尔吉敖特根包斯琴毕力格额尔登扎木苏荣
-    阿古拉呼和哈斯高娃塔娜娜仁花萨楚日拉胡孟和满都孙达赖旭代钦白音查干乌兰托雅恩巴雅斯古冷卓玛央
-    金其其格达瓦伊德布都楞克吐门宝音鄂特锡勒奇勒玛丽哲思沁图们陶克涛敦曼达苏日嘎娅坦仓琪珠雅腾顺孟根胡扎
-    毕力赫托乐塔拉吉嘎阿木古楚伦额吉尼玛宁布仁钦登巴桑旦增卓嘎央金次仁多杰索朗曲珍拉姆德吉喜曾""".replace("\n", "").replace(" ", "")
+    "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干德思恩扎托拉敖敦斯日旦旭曲"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁"
 )
 
 # ------------------------------------------------------------------ mechanisms
