@@ -8,8 +8,8 @@ the two in agreement on the seed pages:
 
 * entities are matched one-to-one per type and document, by canonical name or alias (after
   width folding and without quotes); a body may carry extra leading place names
-  (赤峰市松山区松州街道党工委 matches 松州街道党工委); a mechanism may carry its generic head
-  (“铁三角”机制 matches 铁三角);
+  (锡林郭勒盟苏尼特右旗赛汉塔拉镇党委 matches 赛汉塔拉镇党委); a mechanism may carry its generic head
+  (“三事分流”机制 matches 三事分流);
 * locatedIn is compared as transitive closures over the places both named in a document, so
   a chain may skip a level the document never names;
 * leads and implements are compared over the whole graph, a place standing for the body

@@ -8,7 +8,7 @@ from the installed package; ``jionlp`` itself is never imported (its import is s
 prints a banner).
 
 On top of the table: official short forms of banners and counties derived by rule
-(科尔沁左翼中旗 → 科左中旗, 托克托县 → 托县) and user aliases from ``ontology/aliases.tsv``
+(察哈尔右翼前旗 → 察右前旗, 乌鲁木齐县 → 乌县) and user aliases from ``ontology/aliases.tsv``
 or ``kg build --aliases``.  All lookups return candidates; choosing among them from
 context is :mod:`kg.extract.places`' job.
 """
@@ -90,10 +90,10 @@ _BANNER = re.compile(r"^(.+?)(左翼|右翼|左|右)?(前|中|后)?旗$")
 
 
 def banner_short_forms(name: str) -> list[str]:
-    """Official short forms of a banner: 科尔沁左翼中旗 → 科左中旗, 新巴尔虎右旗 → 新右旗.
+    """Official short forms of a banner: 察哈尔右翼前旗 → 察右前旗, 苏尼特右旗 → 苏右旗.
 
-    >>> banner_short_forms("土默特右旗")
-    ['土右旗']
+    >>> banner_short_forms("鄂托克前旗")
+    ['鄂前旗']
     >>> banner_short_forms("察哈尔右翼前旗")
     ['察右前旗']
     """
@@ -112,7 +112,7 @@ _NOT_A_SHORT_FORM = set("全该本各每此这那其外邻一二两三四五六�
 
 
 def county_short_forms(name: str) -> list[str]:
-    """The one-character short form of a long county name: 托克托县 → 托县."""
+    """The one-character short form of a long county name: 乌鲁木齐县 → 乌县."""
     if name.endswith("县") and len(name) >= 4 and not name.endswith("自治县"):
         return [name[0] + "县"]
     return []
@@ -122,8 +122,8 @@ class Gazetteer:
     """Lookups over the administrative-division table.
 
     >>> g = load()
-    >>> [d.adcode for d in g.lookup("托县")]
-    ['150122']
+    >>> [d.adcode for d in g.lookup("察右前旗")]
+    ['150926']
     """
 
     def __init__(self, rows: list[Division]):
@@ -133,7 +133,7 @@ class Gazetteer:
         #: short forms made by rule or given in an alias table: trusted at any length,
         #: unlike the table's bare names without suffix (新华, 通道), which are common words
         self.strong_aliases: set[str] = set()
-        #: names from an alias table (青城): a place when they stand alone, not inside a name
+        #: names from an alias table (鹿城): a place when they stand alone, not inside a name
         self.nicknames: set[str] = set()
         for d in rows:
             if d.type is None:
@@ -168,7 +168,7 @@ class Gazetteer:
             for s in banner_short_forms(d.name) + county_short_forms(d.name):
                 derived.setdefault(s, []).append(d.id)
         for s, ids in derived.items():
-            # an ambiguous short form (托县: 托克托县 or 托克逊县) stays a candidate for
+            # an ambiguous short form (阿县: 阿克陶县, 阿合奇县 or 阿瓦提县) stays a candidate for
             # context to choose; one that reads as a common word (全县, 该县) never is
             if s not in self.by_name and s[0] not in _NOT_A_SHORT_FORM and len(ids) <= 3:
                 self.by_alias.setdefault(s, []).extend(ids)
@@ -221,7 +221,7 @@ class Gazetteer:
 
     def key(self, d: Division) -> str:
         """A stable entity id: the adcode where there is one, else the path below the
-        nearest division that has one (``Town/150122/双河镇``)."""
+        nearest division that has one (``Town/150622/薛家湾镇``)."""
         if d.adcode and d.type in ("Province", "City", "County"):
             return f"{d.type}/{d.adcode}"
         path = [d.name]

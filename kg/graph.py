@@ -4,7 +4,7 @@ Shape (every exporter reads only this):
 
 * ``G.graph["documents"]``: ``{doc_id: {"path": str, "title": str,
   "articles": [{"index": int, "headline": str, "byline": str}]}}``, sorted by id.
-* node key: the entity id (``"County/150123"``, ``"Town/150122/双河镇"``, ...); attributes
+* node key: the entity id (``"County/150622"``, ``"Town/150622/薛家湾镇"``, ...); attributes
   ``type``, ``name``, ``aliases`` (sorted list), ``adcode`` (str or None), ``confidence``,
   ``linked`` (a place found in the gazetteer),
   ``docs`` (sorted list of document ids) and ``mentions`` (list of evidence dicts).

@@ -148,7 +148,7 @@ class Extraction:
 class Entity:
     """One real-world entity after resolution: one node of the graph."""
 
-    id: str  # stable key, e.g. "County/150123" or "Town/150122/双河镇"
+    id: str  # stable key, e.g. "County/150622" or "Town/150622/薛家湾镇"
     type: str
     name: str
     aliases: list[str] = field(default_factory=list)

@@ -6,12 +6,12 @@ rdflib.
 
 >>> store = load_store_from_text('''
 ... @prefix kg: <https://w3id.org/grassroots-kg/ontology#> .
-... <https://w3id.org/grassroots-kg/id/Person/于昕阳> kg:leads <https://w3id.org/grassroots-kg/id/Organization/悦郡社区党支部> .
+... <https://w3id.org/grassroots-kg/id/Person/王建华> kg:leads <https://w3id.org/grassroots-kg/id/Organization/幸福社区党支部> .
 ... ''')
 >>> print(format_result(run_query(store, "SELECT ?who ?body { ?who kg:leads ?body }"), "table"))
 who                body
 -----------------  -------------------------------
-kgr:Person/于昕阳  kgr:Organization/悦郡社区党支部
+kgr:Person/王建华  kgr:Organization/幸福社区党支部
 >>> run_query(store, "ASK { ?x kg:leads ?y }").boolean
 True
 
@@ -176,7 +176,7 @@ def term_text(term: Any) -> str:
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide and full-width characters count two.
 
-    >>> display_width("悦郡社区"), display_width("abc"), display_width("ｱ")
+    >>> display_width("幸福社区"), display_width("abc"), display_width("ｱ")
     (8, 3, 1)
     """
     width = 0

@@ -417,7 +417,7 @@ def _split_sentences(line: str) -> Iterator[tuple[int, int]]:
 
 
 def is_byline(line: str) -> bool:
-    """A byline or credit line: "本报记者 宋爽 通讯员 任希悦", "●本报记者 阿柔娜", "赵婧 摄"."""
+    """A byline or credit line: "本报记者 刘晓梅 通讯员 张立新", "●本报记者 乌日娜", "李文静 摄"."""
     return bool(_BYLINE.match(line))
 
 

@@ -3,13 +3,13 @@
 Identity is decided by a stable key, never by run order:
 
 * a place the gazetteer knows: its adcode, or the path below the nearest division with
-  one (``Town/150122/双河镇``); same-named places under different parents stay apart;
+  one (``Town/150622/薛家湾镇``); same-named places under different parents stay apart;
 * a place it does not know: its parent's key and its name, as the text gives them;
 * a body: the key of the place it is named after and the rest of its name
-  (``Organization/Community/150404/松州街道/悦郡社区/党支部``), or its name alone;
+  (``Organization/Community/150203/少先路街道/少先二十社区/党支部``), or its name alone;
 * a person: the name; a mechanism: its core name (quotes and width folded).
 
-Known places are completed upwards from the gazetteer (托克托县 → 呼和浩特市 → 内蒙古自治区),
+Known places are completed upwards from the gazetteer (苏尼特右旗 → 锡林郭勒盟 → 内蒙古自治区),
 so every county has its city and province above it even when the text leaves them out.
 """
 
@@ -87,7 +87,7 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
     for m in x.mentions:
         if m.type == "Person":
             by_name[norm_name(m.canonical)].append(m)
-    # a piece of a longer name on the same page is that person (日嘎拉图 of 包苏日嘎拉图)
+    # a piece of a longer name on the same page is that person (巴特尔 of 宝音巴特尔)
     for name in sorted(by_name, key=len):
         longer = [n for n in by_name if n != name and len(name) >= 3 and (n.endswith(name) or n.startswith(name))]
         if len(longer) == 1:
@@ -116,7 +116,7 @@ _GENERIC_TAIL = ("管理", "制度", "机制", "模式", "体系", "工作")
 
 def _mechanism_keys(x: Extraction) -> dict[str, str]:
     """Within a page a practice named in full and then by the end of its name is one
-    practice: 积分制 and 党员积分制 after 农村牧区党员积分制管理.  Across pages the short
+    practice: 清单制 and 小微权力清单制 after 村级小微权力清单制管理.  Across pages the short
     name stands for itself."""
     names = sorted({norm_name(m.canonical) for m in x.mentions if m.type == "Mechanism"}, key=len)
     target: dict[str, str] = {}
@@ -129,7 +129,7 @@ def _mechanism_keys(x: Extraction) -> dict[str, str]:
             for tail in _GENERIC_TAIL:
                 if core.endswith(tail) and len(core) > len(tail) + 1:
                     core = core[: -len(tail)]
-            if core.endswith(short) and len(short) >= 3 and "+" not in short:  # 党支部+合作社+农户 is its own formula
+            if core.endswith(short) and len(short) >= 3 and "+" not in short:  # 公司+基地+农户 is its own formula
                 fuller.append(long)
         if fuller:
             target[short] = max(fuller, key=lambda n: (len(n), n))

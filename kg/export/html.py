@@ -492,7 +492,7 @@ def _place_chain(g: nx.MultiDiGraph, node: str, index: dict[str, int]) -> list[l
 
 
 def _place_paths(g: nx.MultiDiGraph) -> dict[str, str | None]:
-    """Each place's key without its type (``150404/松州街道/悦郡社区``) -> the place's node.
+    """Each place's key without its type (``150203/少先路街道/少先二十社区``) -> the place's node.
 
     Two places with the same path (a town and a street of one name) map to None: a body
     named after that path could be either, so the page names neither.
@@ -511,7 +511,7 @@ def _named_after(
     """The place a body is named after, then the places above it, when no edge says where it is.
 
     The resolver keys a body by the key of the place in its name and the rest of the name
-    (``Organization/150404/松州街道/悦郡社区/党支部`` for 悦郡社区党支部), so the place is
+    (``Organization/150203/少先路街道/少先二十社区/党支部`` for 少先二十社区党支部), so the place is
     the longest leading part of the key, short of the last segment, that is a place's key.
     This is read from the name, not stated by the text: the panel says so, and a body with
     a ``locatedIn`` edge shows that chain instead.  Steps are as in :func:`_place_chain`.

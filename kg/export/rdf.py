@@ -57,7 +57,7 @@ PathOrStream = str | os.PathLike[str] | IO[str]
 # ------------------------------------------------------------------------------ IRIs
 
 # RFC 3987 ipchar minus "%" (always escaped, so escaping is reversible): ASCII unreserved,
-# sub-delims, ":", "@" and "/" (kept so "Town/150122/双河镇" reads as a path).
+# sub-delims, ":", "@" and "/" (kept so "Town/150622/薛家湾镇" reads as a path).
 _ASCII_KEEP = frozenset(string.ascii_letters + string.digits + "-._~!$&'()*+,;=:@/")
 # Characters inside the IRI ranges that are invisible or blank: escaped so an IRI never
 # hides a space. A fixed list rather than unicodedata categories, whose answers change with
@@ -87,10 +87,10 @@ def iri_escape(text: str) -> str:
     Percent-encodes (as UTF-8) everything but the characters kept above, ``%`` included, so
     :func:`urllib.parse.unquote` inverts it exactly.
 
-    >>> iri_escape("Town/150122/双河镇")
-    'Town/150122/双河镇'
-    >>> iri_escape("Mechanism/党小组 网格员<楼栋长>")
-    'Mechanism/党小组%20网格员%3C楼栋长%3E'
+    >>> iri_escape("Town/150622/薛家湾镇")
+    'Town/150622/薛家湾镇'
+    >>> iri_escape("Mechanism/街长 巷长<院长>")
+    'Mechanism/街长%20巷长%3C院长%3E'
     """
     return "".join(
         ch

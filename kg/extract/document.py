@@ -1,7 +1,7 @@
 """Extraction in context: one document's spans turned into mentions and relations.
 
 The span finders (:mod:`kg.extract.spans`) see one sentence at a time.  Here the article
-is the context a reader uses: which of China's many 双河镇 the text means (the places
+is the context a reader uses: which of China's many 太平镇 the text means (the places
 around it), what a bare 社区 or 居委会 refers to, who the subject of a sentence without one
 is ("创新实施……机制" credits the article's current subject), and which body a post belongs
 to.
@@ -49,7 +49,7 @@ _ORG_COREF = {"院": "院", "局": "局", "所": "所", "中心": "中心", "公
 _TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
 #: chiefs whose title names their department: 组织部长 heads the 组织部
 _DEPT_CHIEFS = {"组织部长": "组织部", "宣传部长": "宣传部", "统战部长": "统战部"}
-#: a post that stands before another in a list: "……党委书记、居委会主任张强"
+#: a post that stands before another in a list: "……党委书记、居委会主任王建华"
 _TITLE_LIST = re.compile(f"({_TITLES_RE})、$")
 #: a name, a comma, then a body and its post, closed by punctuation
 _APPOSITION = re.compile(
@@ -138,7 +138,7 @@ def _is_clause_start(text: str, i: int) -> bool:
     head = text[:i]
     cut = max(head.rfind(c) for c in ",，;；:：。!?“”")
     lead = head[cut + 1 :].lstrip("—-－◆◇●■□▲·• ")
-    # "在悦郡社区,……" and "在街道党委的支持下" place the scene; "由镇党委牵头" names the actor
+    # "在幸福社区,……" and "在街道党委的支持下" place the scene; "由镇党委牵头" names the actor
     return not lead.strip() or bool(_OPENER.fullmatch(lead.strip())) or lead.strip() == "由"
 
 
@@ -187,7 +187,7 @@ class _DocExtractor:
         for k, sp in enumerate(spans):
             parent_row = rows.get(sp.chain_prev) if sp.chain_prev is not None else None
             parent_m = made.get(sp.chain_prev) if sp.chain_prev is not None else None
-            # a chain parent must be higher: 迎新路街道新春社区, not 新春社区迎新路街道
+            # a chain parent must be higher: 少先路街道少先二十社区, not 少先二十社区少先路街道
             if parent_m is not None and PLACE_LEVEL[parent_m.type] >= PLACE_LEVEL[sp.type]:
                 parent_m, parent_row = None, None
             known_key = self.ctx.place_keys.get(sp.text) if parent_m is None else None
@@ -241,7 +241,7 @@ class _DocExtractor:
 
     def _near_known(self, sp: Span) -> bool:
         """Does a bare lower-level name have support beyond the gazetteer: a body named
-        after it in the same sentence (明星村党支部) or a proper name as its stem?"""
+        after it in the same sentence (不连沟村党支部) or a proper name as its stem?"""
         body = sp.text
         for suf, _ in L.PLACE_SUFFIXES:
             if body.endswith(suf):
@@ -265,7 +265,7 @@ class _DocExtractor:
         return None
 
     def expand_short(self, name: str) -> tuple[str, str | None] | None:
-        """市国资委 in a Hohhot article is 呼和浩特市国资委; 区委组织部 the district's.
+        """市国资委 in an Urumqi article is 乌鲁木齐市国资委; 区委组织部 the district's.
         Returns the full name and the mention of the place it is named after."""
         if name.startswith("自治区"):
             if self.region is None:
@@ -278,8 +278,8 @@ class _DocExtractor:
 
     def _main_place(self, levels: tuple[str, ...], suffix: str) -> tuple[str, str] | None:
         """The place of those levels the document is most about (the gazetteer region's
-        weight), the article's own places first: 市 in a Hohhot article that also names
-        天津 in passing is 呼和浩特市."""
+        weight), the article's own places first: 市 in an Urumqi article that also names
+        重庆 in passing is 乌鲁木齐市."""
         best: tuple[float, int, str, str] | None = None
         for i, (mid, t, name) in enumerate([*self.doc_places, *self.ctx.recent_places]):
             if t not in levels or not name.endswith(suffix):
@@ -294,7 +294,7 @@ class _DocExtractor:
 
     def contextual_org(self, sp: Span) -> tuple[str, str] | None:
         """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
-        article is speaking of as its prefix: 新春社区居委会, 土默特右旗委组织部.  Returns the
+        article is speaking of as its prefix: 幸福社区居委会, 苏尼特右旗委组织部.  Returns the
         full name and the mention of that place."""
         head = sp.text
         for kind, levels in _KIND_LEVELS:
@@ -397,7 +397,7 @@ class _DocExtractor:
                         org_mentions.append((g, gm))
             # 该县, 全旗, 该院, 社区 (as a subject): mentions of what the article is about
             for sp, m in self.coreference(sent, pspans, orgs):
-                # a body found inside the reference (院第三检察部 in 该院第三检察部) is the same one
+                # a body found inside the reference (院第二检察部 in 该院第二检察部) is the same one
                 inside = {id(o) for o, _ in org_mentions if sp.start < o.start < sp.end}
                 org_mentions = [(o, om) for o, om in org_mentions if id(o) not in inside]
                 self.out.mentions = [x for x in self.out.mentions if not (
@@ -433,11 +433,11 @@ class _DocExtractor:
                     subject = self._chain_end(sent, sp, m, pspans, place_by_span)
                     break
             if sent.is_heading and not self.ctx.subject:
-                # "和林格尔县:" / "托县双河镇：" headlines name the article's subject
+                # "准格尔旗:" / "乌县水西沟镇：" headlines name the article's subject
                 cands = [m for m in places.values()]
                 if cands and re.search(r"[:：]\s*$", text):
                     self.ctx.subject = cands[-1].id
-            # "“我们通过周轮值制度……”松州街道党工委副书记王菲介绍道": what a speaker's
+            # "“我们通过轮值坐班制度……”少先路街道党工委副书记刘晓梅介绍道": what a speaker's
             # quote says "we" do is done by the speaker's body
             speaker = self._speaker_body(sent, person_mentions)
             if self._pending_quote:
@@ -478,7 +478,7 @@ class _DocExtractor:
         return self.out
 
     def _speaker_body(self, sent: Sentence, person_mentions) -> str | None:
-        """The body of the person this sentence opens with as a speaker (…书记王菲介绍道)."""
+        """The body of the person this sentence opens with as a speaker (…书记刘晓梅介绍道)."""
         for sp, pm in person_mentions:
             if sp.start > 30 or not re.match(r"[^。!?]{0,4}?(?:说|介绍|表示|告诉|坦言|谈到)", sent.text[sp.end :]):
                 continue
@@ -526,7 +526,7 @@ class _DocExtractor:
             mid, canonical, type_ = target
             sp = Span(m.start(), m.end(), m.group(), type_, "coreference", 0.6)
             if type_ == "Organization":
-                # 该院第三检察部: the reference opens a longer name
+                # 该院第二检察部: the reference opens a longer name
                 end = _extend_right(text, m.end())
                 if end > m.end():
                     sp = Span(m.start(), end, text[m.start() : end], type_, "coreference", 0.6)
@@ -571,8 +571,8 @@ class _DocExtractor:
         return d if d.name.endswith("自治区") else None
 
     def _chain_end(self, sent: Sentence, sp: Span, m: Mention, pspans, place_by_span) -> Mention:
-        """The most specific place of a chain that opens with ``sp``: in "回民区新华西路街道
-        通道北街社区创新……" the community acts, not the district."""
+        """The most specific place of a chain that opens with ``sp``: in "昆都仑区少先路街道
+        少先二十社区创新……" the community acts, not the district."""
         if sp not in pspans:
             return m
         k = pspans.index(sp)

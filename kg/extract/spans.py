@@ -2,7 +2,7 @@
 
 Each finder reads a sentence's repaired text and returns :class:`Span` objects with
 character positions in that text.  Finders know nothing about documents or the graph;
-:mod:`kg.extract.document` puts their spans in context (which 双河镇, which 社区, who
+:mod:`kg.extract.document` puts their spans in context (which 太平镇, which 社区, who
 implements what).
 """
 
@@ -101,7 +101,7 @@ def left_name_start(
         if s >= end:
             continue
         if e > end:
-            # the head sits inside a jieba word (中国农业科学院, 区政府): its left part is
+            # the head sits inside a jieba word (中国社会科学院, 区政府): its left part is
             # the name's last word
             e, flag = end, "n"
         if s < floor:
@@ -110,7 +110,7 @@ def left_name_start(
         if not all(_is_cjk(c) or c.isdigit() for c in word):
             break
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
-            break  # 乌海市委组织部就党员攻坚队, 党支部或党小组: a particle or conjunction ends the name
+            break  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if any(c in L.NOT_IN_NAME for c in word):
             if first and len(word) == 1:
                 break
@@ -122,14 +122,14 @@ def left_name_start(
         if end - s > max_len:
             break
         if place and (word in _ORG_HEADS or word[-1] in "处委部局厅"):
-            break  # 办事处赛罕路社区: a body's name ends where the place's begins
+            break  # 办事处少先二十社区: a body's name ends where the place's begins
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and flag == "vn"):
             break
         if not first and not place and flag == "a":
             break  # 党员骨干充实物业公司: an adjective or verb in between ends a body's name
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t")) and not (loose and flag == "vn"):
             # a verb next to the head (任职社区, 依托社区) makes no name: 胜利社区 and
-            # 团结小区 are tagged as nouns or adjectives
+            # 和平小区 are tagged as nouns or adjectives
             return end
         start = s
         first = False
@@ -177,8 +177,8 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
 
     Full names can, but for the few two-character ones that are also words (城区, 西区);
     short forms made by rule or listed in an alias table can; the table's bare names
-    without suffix only when long (和林格尔, 呼和浩特) or, for provinces and cities, when
-    jieba knows them only as place names (北京, 赤峰; not 开封, 安康 as words).
+    without suffix only when long (伊金霍洛, 乌鲁木齐) or, for provinces and cities, when
+    jieba knows them only as place names (北京, 锡林郭勒; not 开封, 安康 as words).
     """
     if name in gaz.by_name:
         if len(name) > 2:
@@ -229,7 +229,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             if (
                 rows
                 and usable_upper_name(cand, rows, gaz)
-                # a bare short form that runs on into a street's name (海拉尔路街道) is not it
+                # a bare short form that runs on into a street's name (嘉兴路街道) is not it
                 and not (cand not in gaz.by_name and i + L_ < n and text[i + L_] in "路街道巷里大")
             ):
                 hit = (L_, cand, rows)
@@ -282,7 +282,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
                 best = (s, rows)
                 break
         if best is not None:
-            # a longer name that ends in a gazetteer name (通道北街社区 vs 北街社区) wins when it
+            # a longer name that ends in a gazetteer name (建设北街社区 vs 北街社区) wins when it
             # starts where a name may start
             s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
             ext = text[s_f : best[0]]
@@ -304,7 +304,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
                 continue
             if type_ in ("Town", "Village") and suffix != "嘎查" and not (prev is not None and spans[prev].end == s):
                 # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
-                # gazetteer, only a chain (托县某某镇, 某某镇某某村) vouches for the name
+                # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
                 continue
             if _phrase_of_common_words(text[s : m.start()]):
                 continue  # 机制激活社区, 清理规范社区: words about a place, not its name
@@ -323,7 +323,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             taken[k] = True
         spans.sort(key=lambda sp: sp.start)
     spans.sort(key=lambda sp: sp.start)
-    # chain links for upper levels too (赤峰市松山区)
+    # chain links for upper levels too (锡林郭勒盟苏尼特右旗)
     for k in range(1, len(spans)):
         if spans[k].chain_prev is None and spans[k - 1].end == spans[k].start:
             spans[k].chain_prev = k - 1
@@ -340,7 +340,7 @@ _TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHE
 #: a head followed by one of these is part of a longer word (党组织, 大学生, 委员)
 _HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
 _ORG_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]")
-#: a numbered sub-unit (组织二科, 第三检察部, 第二党支部, 839台) continues a body's name
+#: a numbered sub-unit (组织一科, 第二检察部, 第二党支部, 101台) continues a body's name
 _SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9fff]{1,2})(?:科|处|室|部|台|党支部|支部|中队|大队|组)")
 
 
@@ -349,14 +349,14 @@ _CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协�
 
 
 def _extend_right(text: str, end: int) -> int:
-    """Swallow the sub-units that follow a body's head (组织部组织二科, 检察院第三检察部)."""
+    """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部)."""
     while True:
         m = _HEAD_RE.match(text, end)
         if m and m.end() > end:
             end = m.end()
             continue
         rest = text[end : end + 12]
-        # a short name then another head: 公安局科尔沁分局, 传输发射中心839台党支部
+        # a short name then another head: 公安局昆都仑分局, 传输发射中心101台党支部
         m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + _HEAD_RE.pattern + ")", rest)
         if (
             m2
@@ -469,9 +469,9 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
                 q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
                 and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
             ):
-                s = q + 1  # “就业促进行动”联合党员攻坚队: descriptors between the quote and the head
+                s = q + 1  # “稳岗就业”联合党员攻坚队: descriptors between the quote and the head
             if s > 0 and text[s - 1] == "”":
-                # a quoted name before the head: “科技兴蒙”党员攻坚队
+                # a quoted name before the head: “科技助农”党员攻坚队
                 o = text.rfind("“", 0, s - 1)
                 if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]):
                     s, quoted = o, True
@@ -487,7 +487,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         posts = list(_LEAD_TITLE_RE.finditer(text, s, h_start))
         t = posts[-1] if posts else None
         if t is not None and not (near is None and quoted):
-            # 凉城县委书记组织部: a post between place and head; the body is the head's kind
+            # 镶黄旗委书记组织部: a post between place and head; the body is the head's kind
             s, near, start = t.end(), None, t.end()
         part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
         covered = end
@@ -515,7 +515,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             continue
         out.append(Span(start, end, name, "Organization", "org-head", 0.65, head=m.group(),
                         canonical=name.replace("“", "").replace("”", "")))
-    # a county's, city's or region's party committee: 玉泉区委, 凉城县委
+    # a county's, city's or region's party committee: 昆都仑区委, 镶黄旗委
     for p in places:
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
             nxt = text[p.end + 1 : p.end + 2]
@@ -570,7 +570,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
 
 
 def byline_name(name: str) -> bool:
-    """In a byline any two-to-four-character name that is not a word is a name (若谷)."""
+    """In a byline any two-to-four-character name that is not a word is a name (晓岚)."""
     if any(w in name for w in ("记者", "通讯员", "摄影", "本报")):
         return False
     return plausible_name(name) or (2 <= len(name) <= 4 and all(_is_cjk(c) for c in name) and _jieba_tag(name) is None)
@@ -584,7 +584,7 @@ _NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
-    verb or adverb right after it (敖云代来满脸自豪地说, 石雪退休前)."""
+    verb or adverb right after it (乌日娜满脸自豪地说, 刘晓梅退休前)."""
     bounds = {e for _, e, _ in tokens(text)}
     flags = {s0: f for s0, _, f in tokens(text)}
     names = {(s0, e0) for s0, e0, f in tokens(text) if f.startswith("nr")}
@@ -607,8 +607,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
 
 
 def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: bool = False) -> list[Span]:
-    """People named after a post (悦郡社区党支部书记于昕阳说), in bylines and photo credits
-    (本报记者 宋爽 通讯员 任希悦, 赵婧 摄), and as 据某某介绍.  ``role`` holds the post."""
+    """People named after a post (幸福社区党支部书记王建华说), in bylines and photo credits
+    (本报记者 刘晓梅 通讯员 张立新, 李文静 摄), and as 据某某介绍.  ``role`` holds the post."""
     out: list[Span] = []
     taken: set[int] = set()
 
@@ -623,13 +623,13 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             i = m.start(1) + nm.start()
             if byline_name(nm.group()):
                 add(i, i + len(nm.group()), "byline", 0.95)
-    # the writer of a brief, in parentheses at its end: "……。(杨志炜)"
+    # the writer of a brief, in parentheses at its end: "……。(陈立军)"
     for m in re.finditer(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$", text):
         for nm in re.finditer(r"[\u4e00-\u9fff·]{2,4}", m.group(1)):
             if plausible_name(nm.group(), strict=True):
                 add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit", 0.8)
     if re.match(r"^[#\s]*[□■●◎◆]", text):
-        # a byline mark before a lone name: "□安寅东", "◎李晗"
+        # a byline mark before a lone name: "□孙海涛", "◎周敏"
         body = re.sub(r"^[#\s□■●◎◆]*", "", text)
         off = len(text) - len(body)
         nm = re.fullmatch(r"([\u4e00-\u9fff·]{2,8})\s*", body)
@@ -651,7 +651,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     for m in re.finditer(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)", text):
         if plausible_name(m.group(1)):
             add(m.start(1), m.end(1), "according-to", 0.7)
-    # a full name before an honorific or kin word: 杨新民大爷, 许桂兰老人 (张女士 is no name)
+    # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
     for m in re.finditer("(" + "|".join(sorted(L.HONORIFICS, key=len, reverse=True)) + ")", text):
         for length in (3, 4):
             i = m.start() - length
@@ -682,7 +682,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
         if mongolian and (not after or not _is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
-            add(s0, e0, "jieba-name", 0.6)  # 巴音吉日嘎拉在接受记者采访时介绍
+            add(s0, e0, "jieba-name", 0.6)  # 宝音巴特尔在接受记者采访时介绍
         elif after.startswith(_NAME_FOLLOWERS) or re.search(r"(?:手|者|员|民|人|长|师|生|党员|干部|记者)$", before):
             add(s0, e0, "jieba-name", 0.6)
     return sorted(out, key=lambda s: s.start)
@@ -696,7 +696,7 @@ _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"
 _UNQUOTED_HEADS = ("积分制管理", "积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
 
 
-#: a numbered practice: 三个融入, 三道加法, 三所联建, 四下基层, 六统一
+#: a numbered practice: 三个聚焦, 两道防线, 三所共建, 三下乡, 一村一品
 _NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所|下|统一|清|联|心|访|到|化|带|进|帮)[\u4e00-\u9fff]{1,5}$|^[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}$")
 _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
@@ -726,14 +726,14 @@ def _mech_core_ok(core: str) -> bool:
 
 def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     """Named practices: quoted names credited by a verb or closed by a practice head
-    (“铁三角”机制, 推行“积分制”), unquoted names closed by 机制/制度/体系/负责制 right after an
+    (“三事分流”机制, 推行“积分制”), unquoted names closed by 机制/制度/体系/负责制 right after an
     implementing verb, and the items of a list closed by "N项工作机制"."""
     out: list[Span] = []
     # 1. quoted names
     quotes = list(_QUOTE_RE.finditer(text))
     for idx, m in enumerate(quotes):
         core = next(g for g in m.groups() if g is not None)
-        # “党小组+网格员+楼栋长”的“铁三角”机制: the first quote spells out the second
+        # “支部+网格+楼栋”的“三级联动”机制: the first quote spells out the second
         appos = idx + 1 < len(quotes) and text[m.end() : quotes[idx + 1].start()] == "的"
         if appos:
             nxt = quotes[idx + 1]
@@ -746,7 +746,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         before = text[max(0, m.start() - 6) : m.start()]
         after = text[m.end() :]
-        # a run of quoted names shares the head after the last one: “青春相助”“青春相育”三大品牌
+        # a run of quoted names shares the head after the last one: “邻里守望”“邻里和睦”两大品牌
         k = idx
         while k + 1 < len(quotes) and quotes[k + 1].start() - quotes[k].end() <= 1:
             k += 1
@@ -767,7 +767,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
             continue
         if re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + _HEAD_RE.pattern + ")", after) and not _MECH_HEAD_RE.match(after):
-            continue  # “科技兴蒙”党员攻坚队, “牧企军”党员综合服务队: the quote names a body
+            continue  # “科技助农”党员攻坚队, “红马甲”党员志愿服务队: the quote names a body
         verb = bool(_VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
         shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
             _NUMBERED.match(core)
@@ -775,7 +775,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if heading and not head:
             continue
         named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年)$", core))
-        # 以“帮办代办”为核心, 以“红色蒲公英”为牵引: the practice a body builds its work on
+        # 以“一网通办”为核心, 以“红色管家”为牵引: the practice a body builds its work on
         framed = (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
             re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)|助推|推动|促进|带动|引领|撬动)", after)
         )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
@@ -792,8 +792,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         canonical = core.strip()
         if head and k == idx:
             end = quotes[k].end() + (len(text[quotes[k].end():]) - len(tail)) + head.end()
-            # the generic head goes (“铁三角”机制 → 铁三角) unless the rest is no name on its
-            # own (“家人”服务) or the head is part of the name (“三维人才”数据库); a head
+            # the generic head goes (“三事分流”机制 → 三事分流) unless the rest is no name on its
+            # own (“贴心”服务) or the head is part of the name (“乡土人才”数据库); a head
             # shared by a list (“A”“B”等应用场景) stays with the list
             attached = text[quotes[k].end() : end] == head.group()
             if attached and (not _droppable_head(head.group()) or _is_common_word(canonical)):
@@ -808,7 +808,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         s = left_name_start(text, m.start(), max_len=8, loose=True)
         if m.group() in ("制度", "机制"):
-            # a long system's name runs from the verb that sets it up: 建立驻村干部与包联单位双向考评制度
+            # a long system's name runs from the verb that sets it up: 建立驻村干部与派出单位双向考评制度
             lv = re.search(r"(?:建立|健全|推行|实行|建立健全)([^,，。;；、“”]{6,16})$", text[max(0, m.start() - 20) : m.start()])
             if lv:
                 s = min(s, m.start() - len(lv.group(1)))
@@ -828,7 +828,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))
         taken.update(range(s, m.end()))
-    # 3. a list that goes on from a practice: "健全首问负责制、一次告知、限时办结", "抓好“三会一课”、民主生活会、领导干部双重组织生活等"
+    # 3. a list that goes on from a practice: "健全服务承诺制、容缺受理、延时服务", "抓好“主题党日”、组织生活会、谈心谈话等"
     for sp in list(out):
         pos = sp.end
         while True:
@@ -842,14 +842,14 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=item))
             taken.update(range(st, st + len(item)))
             pos += m2.end()
-    # 4. a list named as one practice: "推行资源共享、信息互通、难题共解工作机制"
+    # 4. a list named as one practice: "推行问题共商、活动共办、成果共享工作机制"
     for m in re.finditer(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)", text):
         st, en = m.start(1), m.end(1)
         if any(k in taken for k in range(st, en)):
             continue
         out.append(Span(st, m.end(), text[st : m.end()], "Mechanism", "mech-list-name", 0.55, canonical=m.group(1)))
         taken.update(range(st, m.end()))
-    # 5. a list a body works through: "以党员责任区、党员示范岗、党员突击队为载体"
+    # 5. a list a body works through: "以主题党日、志愿服务站、红色驿站为载体"
     for m in re.finditer(r"(?:以|依托|通过)((?:[\u4e00-\u9fff“”+]{2,12}、)+[\u4e00-\u9fff“”+]{2,12}?)(?:等)?(?:为|等)(?:载体|抓手|平台|依托|支撑)", text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
