@@ -142,6 +142,8 @@ class Extraction:
     doc: Document
     mentions: list[Mention] = field(default_factory=list)
     relations: list[RelationMention] = field(default_factory=list)
+    #: place mention id → the place's stable key, as decided in context (see kg.resolve)
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -40,7 +40,7 @@ def _combine(confidences: Iterable[float]) -> float:
 
 
 def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | None:
-    keys: dict[str, str] = getattr(x, "keys", {})
+    keys = x.keys
     if m.type in PLACE_TYPES:
         k = keys.get(m.id)
         if k and "//" in k:  # no parent known: keep it to its document

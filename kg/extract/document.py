@@ -469,12 +469,8 @@ class _DocExtractor:
                 firsts = [m for _, m in org_mentions] + list(places.values())
                 if firsts:
                     self.ctx.subject = firsts[0].id
-        for m in self.out.mentions:
-            m_key = self._keys.get(m.id)
-            if m_key:
-                m.canonical = m.canonical  # keys travel in the resolver via kg.resolve
         self._flush_pending()
-        self.out.keys = dict(self._keys)  # type: ignore[attr-defined]
+        self.out.keys = dict(self._keys)
         return self.out
 
     def _speaker_body(self, sent: Sentence, person_mentions) -> str | None:

@@ -494,11 +494,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         if (near is not None or start < s) and re.match(r"[一二两三四五六七八九十各]级", part):
             continue  # 旗县区两级党委: bodies of two levels, not one body
         if near is not None or start < s:
-            conf = 0.85
-            how = "org-head"
-            if part in ("", "委") or part.endswith("委"):
-                how = "org-head"
-            out.append(Span(start, end, name, "Organization", how, conf, head=m.group(),
+            out.append(Span(start, end, name, "Organization", "org-head", 0.85, head=m.group(),
                             canonical=name.replace("“", "").replace("”", "")))
             continue
         short = _LEVEL_CHAR.match(part)
