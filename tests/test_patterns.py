@@ -799,6 +799,41 @@ NOT_MECHANISMS = [
         "五星村先后荣获“全国民主法治示范村”“自治区文明村”等称号。", None, id="titles-of-honour"
     ),
     pytest.param("7月1日，祥和社区举办“颂党恩 跟党走”主题党日活动。", None, id="one-off-event"),
+    pytest.param(
+        "乌拉特前旗各村坚持“街巷工作法”的理念，形成“有事好商量”的生动局面。",
+        {"街巷工作法", "有事好商量"},
+        id="outcome-and-principle",
+    ),
+    pytest.param(
+        "旗司法局开展“法律明白人”“普法轻骑兵”等多种普法宣传活动。社区党委联合驻区单位开展了“邻里一家亲”主题党日。",
+        {"法律明白人", "普法轻骑兵", "邻里一家亲"},
+        id="publicity-topics-and-theme-day",
+    ),
+    pytest.param(
+        "镇党委推动“人才链”与“资金链”深度融合。",
+        {"人才链", "资金链"},
+        id="two-things-related",
+    ),
+    pytest.param(
+        "旗委组织部建立“履职档案”和“问题清单”两个台账，定期跟踪干部表现。",
+        {"履职档案", "问题清单"},
+        id="counted-things-of-another-kind",
+    ),
+    pytest.param(
+        "下一步，乌拉特中旗将继续探索养老服务新模式，创新销售模式，带动牧民增收。",
+        {"养老服务新模式", "销售模式"},
+        id="kind-of-practice-not-a-name",
+    ),
+    pytest.param(
+        "旗政务服务局开通“不动产登记”“社保转移”等便民审批事项。",
+        {"不动产登记", "社保转移"},
+        id="matters-of-business",
+    ),
+    pytest.param(
+        "该村推行积分管理，从积分高的党员中培育“五星代表”。",
+        {"五星代表"},
+        id="posts-people-are-chosen-for",
+    ),
 ]
 
 
@@ -899,6 +934,62 @@ IMPLEMENTERS = [
         set(),
         id="led-by-bare-town-committee",
     ),
+    pytest.param(
+        "为方便群众办事，五原县新禾乡集中开展“流动课堂”服务，把政策讲到田间地头。",
+        {("新禾乡", "流动课堂")},
+        {("五原县", "流动课堂")},
+        id="town-before-jizhong",
+    ),
+    pytest.param(
+        "信息快递\n\n◆近日，磴口县补隆淖镇建立“田间夜校”，组织农技人员为种植户讲解节水技术。（王立新）",
+        {("补隆淖镇", "田间夜校")},
+        set(),
+        id="news-brief-after-a-mark",
+    ),
+    pytest.param(
+        "近年来，乌拉特前旗委组织部培育评定了“草原先锋”“牧野红帆”等一批优秀党建品牌。",
+        set(),
+        {("乌拉特前旗委组织部", "草原先锋"), ("乌拉特前旗委组织部", "牧野红帆")},
+        id="rater-does-not-implement",
+    ),
+    pytest.param(
+        "磴口县民政局与磴口县委组织部联合印发通知，推行“邻里帮帮团”积分制度。",
+        {("磴口县民政局", "邻里帮帮团"), ("磴口县委组织部", "邻里帮帮团")},
+        set(),
+        id="joint-actors",
+    ),
+    pytest.param(
+        "五原县常态化开展理论宣讲、“田埂议事”、送医上门等活动，把服务送到农户身边。",
+        {("五原县", "田埂议事")},
+        {("五原县", "送医上门"), ("五原县", "理论宣讲")},
+        id="quoted-name-inside-a-list",
+    ),
+    pytest.param(
+        "杭锦后旗以30个村级党群服务站、12个“红色加油站”为阵地，为货车司机提供热水、充电等服务。",
+        {("杭锦后旗", "红色加油站")},
+        set(),
+        id="quoted-last-of-a-yi-list",
+    ),
+    pytest.param(
+        "五原县供电公司党委以“2·3·5”电力抢修服务标准创建党建品牌，故障抢修更快了。",
+        {("五原县供电公司党委", "2·3·5")},
+        set(),
+        id="numbered-formula-with-dots",
+    ),
+    pytest.param(
+        "“现在办事方便多了，不用再跑腿。”五原县新禾乡新光村的大娘开心地说。据了解，五原县新禾乡组建了帮办队伍。"
+        "\n\n每周，工作人员到各村开展“上门问需”服务。",
+        {("新禾乡", "上门问需")},
+        {("新光村", "上门问需")},
+        id="speaker-village-is-no-subject",
+    ),
+    pytest.param(
+        "磴口县补隆淖镇新光村地处黄河岸边，村民以种植为主。磴口县持续推进抓党建促乡村振兴。"
+        "\n\n创新推行“红旗网格”机制，推动力量下沉。",
+        {("磴口县", "红旗网格")},
+        {("新光村", "红旗网格")},
+        id="new-paragraph-keeps-latest-of-equal-subjects",
+    ),
 ]
 
 
@@ -948,6 +1039,9 @@ def test_surname_with_honorific_is_no_person(gaz, text):
         ),
         pytest.param(
             "社区干部走进新建小区，挨家挨户发放明白卡。", {"新建小区"}, id="xinjian-xiaoqu"
+        ),
+        pytest.param(
+            "通过下沉力量，建强社区；通过理顺职责，做大街道。", {"建强社区", "做大街道"}, id="verb-before-suffix"
         ),
     ],
 )

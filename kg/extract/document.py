@@ -133,6 +133,18 @@ def _choose(sp: Span, gaz: Gazetteer, parent: Division | None, ctx: _Ctx) -> Div
     return best[2]
 
 
+def _chain_stop(sp: Span, pspans: list[Span]) -> int:
+    """Where the chain of places that opens with ``sp`` ends (乌县某某镇某某村 → after 村)."""
+    if sp not in pspans:
+        return sp.end
+    k = pspans.index(sp)
+    while True:
+        nxt = next((j for j, q in enumerate(pspans) if q.chain_prev == k), None)
+        if nxt is None:
+            return pspans[k].end
+        k = nxt
+
+
 def _is_clause_start(text: str, i: int) -> bool:
     """Does a subject at ``i`` open its clause (after punctuation or an opener)?"""
     head = text[:i]
@@ -249,6 +261,8 @@ class _DocExtractor:
                 break
         from .spans import _jieba_tag
 
+        if body in L.IMPLEMENT_VERBS:
+            return False  # 建强社区: a verb and its object, whatever village bears the name elsewhere
         tag = _jieba_tag(body)
         return tag is None or tag.startswith(("nr", "ns", "nz"))
 
@@ -346,8 +360,10 @@ class _DocExtractor:
             elif self._paragraph_start(sent) and self.subject_counts:
                 # a new paragraph without a subject of its own speaks of what the article
                 # keeps coming back to, not of the example the last paragraph gave
-                self.ctx.subject = max(self.subject_counts.values(), key=lambda v: (v[0], -v[1]))[2]
+                self.ctx.subject = max(self.subject_counts.values(), key=lambda v: (v[0], v[1]))[2]
             text = sent.text
+            # a news brief opened by a mark (◆……。) is set as a heading line but reads as body
+            heading = sent.is_heading and not re.search(r"[。!?！？]", text)
             places = self.link_places(sent, pspans)
             # 自治区 alone: the autonomous region the document is about
             if region_province is not None:
@@ -389,7 +405,7 @@ class _DocExtractor:
             self._generic = generic
             for g in generic:
                 # "社区党委推出……", "由镇党委牵头": the article's body of that kind acts
-                if _is_clause_start(text, g.start) and not sent.is_heading:
+                if _is_clause_start(text, g.start) and not heading:
                     found = self.contextual_org(g)
                     if found:
                         gm = self._mention(sent, g, "Organization", found[0], confidence=0.55)
@@ -408,7 +424,7 @@ class _DocExtractor:
             for _, m in org_mentions:
                 if m.type == "Organization":
                     self.recent_orgs.append((m.id, m.canonical))
-            people = find_people(text, orgs, pspans, heading=sent.is_heading)
+            people = find_people(text, orgs, pspans, heading=heading)
             person_mentions = []
             for sp in people:
                 if any(o.start <= sp.start < o.end for o in orgs) or any(p.start <= sp.start < p.end for p in pspans):
@@ -418,7 +434,7 @@ class _DocExtractor:
                 if sp.role:
                     self._leads(sent, sp, pm, org_mentions, pspans, place_by_span)
             self._appositive_posts(sent, org_mentions, pspans, place_by_span)
-            mechs = find_mechanisms(text, heading=sent.is_heading)
+            mechs = find_mechanisms(text, heading=heading)
             # the sentence's own subject, if it opens a clause
             subject = None
             inside_body = [p for p in pspans if any(o.start <= p.start and p.end <= o.end for o, _ in org_mentions)]
@@ -429,10 +445,12 @@ class _DocExtractor:
             ):
                 if _SPEAKER.match(text, sp.end) or any(p.start == sp.end for p, _ in person_mentions):
                     continue  # "……街道办事处相关负责人介绍说": a speaker's body is no subject
-                if _is_clause_start(text, sp.start) and not sent.is_heading:
+                if _is_clause_start(text, sp.start) and not heading:
+                    if re.match(r"的[^,，。;；]{0,8}?(?:说|介绍|表示|告诉|感慨|坦言)", text[_chain_stop(sp, pspans) :]):
+                        break  # "某某村的大娘开心地说": the place says whose the speaker is
                     subject = self._chain_end(sent, sp, m, pspans, place_by_span)
                     break
-            if sent.is_heading and not self.ctx.subject:
+            if heading and not self.ctx.subject:
                 # "准格尔旗:" / "乌县水西沟镇：" headlines name the article's subject
                 cands = [m for m in places.values()]
                 if cands and re.search(r"[:：]\s*$", text):
@@ -448,9 +466,11 @@ class _DocExtractor:
                         how = "implements-speaker" if speaker else "implements-article"
                         self._relation(q_sent, s_m, "implements", q_mm, how, 0.6 * q_sp.confidence + 0.2, q_sp)
                 self._pending_quote = []
-            quote_only = text.startswith("“") and text.endswith("”") and not sent.is_heading
+            quote_only = text.startswith("“") and text.endswith("”") and not heading
             for sp in mechs:
                 mm = self._mention(sent, sp, "Mechanism", sp.canonical or sp.text, aliases=(sp.text,))
+                if not sp.credit:
+                    continue  # 评定了“……”品牌: the rater does not run them
                 subj = self._subject_for(sent, sp, org_mentions, pspans, place_by_span) or subject
                 if subj is None and quote_only:
                     self._pending_quote.append((sent, sp, mm, self.ctx.subject))
@@ -460,12 +480,15 @@ class _DocExtractor:
                     s_m = next(m for m in reversed(self.out.mentions) if m.id == subj_id)
                     conf = 0.7 if subj is not None else 0.5
                     self._relation(sent, s_m, "implements", mm, "implements-" + ("sentence" if subj else "article"), conf * sp.confidence + 0.2, sp)
-            if subject is not None and not sent.is_heading:
+                    if subj is not None:
+                        for co in self._co_actors(sent, subj, sp, org_mentions, pspans, place_by_span):
+                            self._relation(sent, co, "implements", mm, "implements-joint", conf * sp.confidence + 0.2, sp)
+            if subject is not None and not heading:
                 self.ctx.subject = subject.id
                 k = self._keys.get(subject.id) or subject.canonical
                 entry = self.subject_counts.setdefault(k, [0, sent.index, subject.id])
                 entry[0] += 1
-            elif self.ctx.subject is None and not sent.is_heading:
+            elif self.ctx.subject is None and not heading:
                 firsts = [m for _, m in org_mentions] + list(places.values())
                 if firsts:
                     self.ctx.subject = firsts[0].id
@@ -608,6 +631,28 @@ class _DocExtractor:
             if verb or _is_clause_start(text, o.start):
                 return m
         return None
+
+    def _co_actors(self, sent: Sentence, subj: Mention, sp: Span, org_mentions, pspans, place_by_span) -> list[Mention]:
+        """"甲党委与乙组织部联合印发……": the bodies a subject acts jointly with (与/和/会同 …
+        联合/共同/携手) carry out the practice too."""
+        text = sent.text
+        named = [*org_mentions, *((p, place_by_span[sent.span(p.start, p.end)]) for p in pspans
+                                  if sent.span(p.start, p.end) in place_by_span)]
+        at = next((o for o, m in named if m is subj), None)
+        if at is None:
+            return []
+        out = []
+        end = at.end
+        while True:
+            nxt = next(((o, m) for o, m in named if o.start > end and o.end <= sp.start
+                        and re.fullmatch(r"与|和|同|及|会同|、", text[end : o.start])), None)
+            if nxt is None:
+                break
+            out.append(nxt)
+            end = nxt[0].end
+        if out and re.match(r"(?:联合|共同|携手|一起|一道)", text[end:]):
+            return [m for _, m in out if m is not subj]
+        return []
 
     def _holder_of(self, sent: Sentence, pos: int, org_mentions, pspans, place_by_span):
         """The body (or place) whose post starts at ``pos``: the nearest one ending right

@@ -34,6 +34,7 @@ class Span:
     role: str | None = None  # people: the post as written
     head: str | None = None  # organizations: the generic head (党委, 组织部 ...)
     canonical: str | None = None
+    credit: bool = True  # mechanisms: does the sentence's subject carry it out (not 评定了“……”)
 
 
 # ------------------------------------------------------------------ tokens
@@ -59,13 +60,15 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
             pos += len(w)
             continue
         if flag is None:
-            flag = _guess_tag(w)
+            # 做强, 建强: a verb of our genre the dictionary lacks is still a verb
+            flag = "v" if w in _GENRE_VERBS else _guess_tag(w)
         out.append((pos, pos + len(w), flag))
         pos += len(w)
     return tuple(out)
 
 
 _FUNCTION_CHARS = set("在的了是和与说将把被向从对为")
+_GENRE_VERBS = set(L.IMPLEMENT_VERBS)
 
 
 def _guess_tag(w: str) -> str:
@@ -257,8 +260,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
         suffix = m.group()
         type_ = _SUFFIX_TYPE[suffix]
         # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
-        if suffix in ("乡", "村") and e < n and text[e] in "村镇民里干委级集庄务规落部容貌":
-            continue  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names
+        if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体"):
+            continue  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name)
         if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
             continue  # 嘎查村, 镇街道: kinds of places, not one
         if suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市":
@@ -709,6 +712,21 @@ def _droppable_head(head: str) -> bool:
 _EVENT = re.compile(r"(?:招聘|招聘会|宣讲会|座谈会|培训班|比赛|大赛|比武|论坛|晚会|仪式|典礼|运动会|联欢会|研讨会|现场会|推进会)$")
 
 
+#: what follows a quote (or a run of them) that names an event or a topic, not a practice
+_EVENT_TAIL = re.compile(
+    r"^(?:等)?(?:[0-9一二两三四五六七八九十多]+[大项个种场次])?[\u4e00-\u9fff]{0,6}?"
+    r"(?:招聘|宣传|比赛|大赛|竞赛|晚会|演出|主题党日|主题活动)"
+)
+
+#: verbs of rating and naming: 评定了“……”等品牌 credits no one with running them
+_RATED = re.compile(r"(?:评定|评选|评为|评出|命名|表彰|授予|认定)(?:了|为|出)?$")
+
+#: what a quote may describe that is no practice: an outcome reached or a principle held
+_OUTCOME = re.compile(
+    r"^(?:的)?[\u4e00-\u9fff]{0,4}?(?:理念|原则|目标|导向|局面|格局|态势|氛围|景象|思路|宗旨|口号|称号)(?=[,，。;；、!！]|$)"
+)
+
+
 def _mech_core_ok(core: str) -> bool:
     c = core.strip()
     if _EVENT.search(c):
@@ -725,6 +743,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     (“三事分流”机制, 推行“积分制”), unquoted names closed by 机制/制度/体系/负责制 right after an
     implementing verb, and the items of a list closed by "N项工作机制"."""
     out: list[Span] = []
+    quoted_in_list: set[int] = set()
     # 1. quoted names
     quotes = list(_QUOTE_RE.finditer(text))
     for idx, m in enumerate(quotes):
@@ -757,6 +776,22 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 head = near
         if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
             continue  # 从“企业找政策”到“政策找企业”: a change described, not a practice
+        if _EVENT_TAIL.match(text[quotes[k].end() :]):
+            continue  # “……”主题党日, “……”“……”等招聘活动, “……”政策宣传: events and topics
+        if _OUTCOME.match(text[quotes[k].end() :]):
+            continue  # 形成“……”的良好局面, 坚持“……”的理念: an outcome or a principle, not a practice
+        raw_tail = text[quotes[k].end() :]
+        if not head and re.match(r"^(?:等)?[0-9一二两三四五六七八九十]+[大项个种支][\u4e00-\u9fff]", raw_tail):
+            continue  # 建立“……”和“……”两个台账: counted things of a kind that is no practice
+        if not head and re.match(r"^等[\u4e00-\u9fff]{0,6}?(?:事项|业务|问题|难题|领域|行业|环节|产品|手续)", raw_tail):
+            continue  # “……”“……”等便民审批事项: matters of business, not practices
+        if re.search(r"(?:代表|委员)$", core):
+            continue  # “五星代表”, “两委委员”: posts people are chosen for, not a practice
+        paired = (text[m.end() : m.end() + 2] == "与“") or (
+            m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与"
+        )
+        if paired and not head:
+            continue  # 推动“……”与“……”深度融合: two things related, not practices
         items = re.split(r"[、,，]", core)
         if len(items) >= 2 and not head:
             continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
@@ -767,7 +802,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         verb = bool(_VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
         shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
             _NUMBERED.match(core)
-        )
+        ) or bool(re.fullmatch(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}", core))  # “3·2·1”: a numbered formula
         if heading and not head:
             continue
         named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年)$", core))
@@ -775,15 +810,24 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         framed = (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
             re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)|助推|推动|促进|带动|引领|撬动)", after)
         )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
-               and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after)))
+               and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after))) or (
+            # 以……、……、20个“红色加油站”为阵地: the last of a list a body works through
+            bool(re.search(r"以[^,，。;；:：以]{2,40}、[0-9一二两三四五六七八九十百千万余多个家处]*$", text[max(0, m.start() - 45) : m.start()]))
+            and bool(re.match(r"^为(?:核心|牵引|抓手|载体|阵地|依托|平台)", after)))
         practice_word = bool(re.search(r"(?:制|制度|机制|管理|模式|体系|工程|行动|计划|平台)$", core))
         if len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())) and not practice_word:
             continue  # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
-        if not (head or verb or shape or named_by_head or framed):
+        # 开展理论宣讲、“田埂议事”、送医上门等活动: the quote marks the name in a list that
+        # a practice head closes
+        listed = not head and bool(re.match(
+            r"^(?:、[^、,，。;；“”]{2,12}){1,4}等(?:[0-9一二两三四五六七八九十多]+[项个种类])?(?:" + _MECH_HEAD_RE.pattern + ")",
+            text[quotes[k].end() :],
+        ))
+        if not (head or verb or shape or named_by_head or framed or listed):
             continue
         if len(core) > 24 and not head:
             continue
-        conf = 0.8 if head else 0.65 if verb or framed else 0.55
+        conf = 0.8 if head else 0.65 if verb or framed or listed else 0.55
         end = m.end()
         canonical = core.strip()
         if head and k == idx:
@@ -795,8 +839,16 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             if attached and (not _droppable_head(head.group()) or _is_common_word(canonical)):
                 canonical = canonical + text[quotes[k].end() : end]
                 canonical = canonical.replace("“", "").replace("”", "")
+        # 评定了“A”“B”等品牌: who rates or names practices does not carry them out
+        j = idx
+        while j > 0 and quotes[j].start() - quotes[j - 1].end() <= 1:
+            j -= 1
+        rated = bool(_RATED.search(text[max(0, quotes[j].start() - 6) : quotes[j].start()]))
         out.append(Span(m.start(), end, text[m.start() : end], "Mechanism", "mech-quoted", conf,
-                        canonical=canonical))
+                        canonical=canonical, credit=not rated))
+        if listed and text[m.start() - 1 : m.start()] == "、":
+            # 理论宣讲、“田埂议事”、送医上门等: quoted mid-list, the quotes single out the name
+            quoted_in_list.add(m.start())
     taken = {k for s in out for k in range(s.start, s.end)}
     # 2. unquoted names closed by a practice head, right after a verb
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
@@ -822,10 +874,17 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         if core[: -len(m.group())] in ("工作", "长效", "管理", "服务", "运行", "联动", "保障", "激励", "协调", "考核", "评价", "组织", "治理"):
             continue
+        body = core[: -len(m.group())]
+        if body.endswith("新") or (
+            len(tokens(body)) == 1 and jieba.dt.FREQ.get(body, 0) >= 300 and not numbered
+        ):
+            continue  # 探索养老服务新模式, 创新销售模式: a kind of practice described, not one named
         out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))
         taken.update(range(s, m.end()))
     # 3. a list that goes on from a practice: "健全服务承诺制、容缺受理、延时服务", "抓好“主题党日”、组织生活会、谈心谈话等"
     for sp in list(out):
+        if sp.start in quoted_in_list:
+            continue
         pos = sp.end
         while True:
             m2 = re.match(r"、“?([\u4e00-\u9fff+]{2,12}?)”?(?=[、等,，。;；]|$)", text[pos:])
