@@ -209,13 +209,14 @@ def serve(
 
 @app.command()
 def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_json: bool = typer.Option(False, "--json")) -> None:
-    """Count entities and relations by type, and places linked to the gazetteer."""
-    from .graph import counts, linking
+    """Count entities and relations by type, places linked to the gazetteer, bodies placed."""
+    from .graph import counts, linking, placing
 
     g = _load(graph)
     c = counts(g)
     c["documents"] = len(g.graph.get("documents", {}))
     c["places_linked"] = linking(g)
+    c["bodies_placed"] = placing(g)
     if as_json:
         typer.echo(json.dumps(c, ensure_ascii=False, indent=2))
         return
@@ -229,6 +230,8 @@ def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_j
     typer.echo("places linked to the gazetteer (linked/all, with adcode):")
     for t, row in c["places_linked"].items():
         typer.echo(f"  {t:<14}{row['linked']:>4}/{row['all']:<4}{row['adcode']:>4}")
+    b = c["bodies_placed"]
+    typer.echo(f"bodies based in a place their name names (kg:basedIn): {b['placed']}/{b['all']}")
 
 
 @app.command("eval")

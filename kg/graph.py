@@ -6,7 +6,8 @@ Shape (every exporter reads only this):
   "articles": [{"index": int, "headline": str, "byline": str}]}}``, sorted by id.
 * node key: the entity id (``"County/150622"``, ``"Town/150622/薛家湾镇"``, ...); attributes
   ``type``, ``name``, ``aliases`` (sorted list), ``adcode`` (str or None), ``confidence``,
-  ``linked`` (a place found in the gazetteer),
+  ``linked`` (a place found in the gazetteer), ``place`` (bodies: the id of the place
+  the body is named after, or None; read from the name, so an attribute and not an edge),
   ``docs`` (sorted list of document ids) and ``mentions`` (list of evidence dicts).
 * edge ``(subject, object, key=relation)``; attributes ``relation``, ``role`` (str or None),
   ``confidence`` and ``evidence`` (list of evidence dicts, sorted).
@@ -59,7 +60,9 @@ def build_graph(
         }
         for d in sorted(documents, key=lambda d: d.id)
     }
-    for e in sorted(entities, key=lambda e: e.id):
+    entities = sorted(entities, key=lambda e: e.id)
+    known = {e.id for e in entities}
+    for e in entities:
         mentions = sorted({ev.key(): evidence_dict(ev) for ev in e.mentions}.values(), key=_ev_sort)
         g.add_node(
             e.id,
@@ -69,6 +72,7 @@ def build_graph(
             adcode=e.adcode,
             confidence=round(e.confidence, 3),
             linked=e.linked,
+            place=e.place if e.place in known else None,
             docs=e.docs,
             mentions=mentions,
         )
@@ -97,6 +101,9 @@ def filter_confidence(g: nx.MultiDiGraph, minimum: float) -> nx.MultiDiGraph:
         [(u, v, k) for u, v, k, c in g.edges(keys=True, data="confidence") if c < minimum]
     )
     h.remove_nodes_from([n for n, c in g.nodes(data="confidence") if c < minimum])
+    for _, data in h.nodes(data=True):
+        if data.get("place") is not None and data["place"] not in h:
+            data["place"] = None  # its place fell below the threshold
     return h
 
 
@@ -124,3 +131,9 @@ def linking(g: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
             row["linked"] += bool(d.get("linked"))
             row["adcode"] += bool(d.get("adcode"))
     return {t: row for t, row in out.items() if row["all"]}
+
+
+def placing(g: nx.MultiDiGraph) -> dict[str, int]:
+    """How many bodies there are and how many are based in a place (``place``, kg:basedIn)."""
+    bodies = [d.get("place") for _, d in g.nodes(data=True) if d["type"] == "Organization"]
+    return {"all": len(bodies), "placed": sum(p is not None for p in bodies)}

@@ -158,6 +158,9 @@ class Entity:
     confidence: float = 0.5
     mentions: list[Evidence] = field(default_factory=list)
     linked: bool = False  # places: found in the gazetteer (so its parents are known)
+    #: bodies: the id of the place the body is named after (红星村党支部 → 红星村), when a
+    #: place of the same document is part of its name; read from the name, not a fact
+    place: str | None = None
 
     @property
     def docs(self) -> list[str]:

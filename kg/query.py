@@ -48,6 +48,8 @@ _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _META_GRAPH = ox.NamedNode("urn:grassroots-kg:store-meta")
 _META_SOURCE = ox.NamedNode("urn:grassroots-kg:source-sha256")
 
+_QUAD_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+
 #: The ready-made queries: ``ontology/queries/<name>.rq``, each opening with a comment.
 QUERIES_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
@@ -73,6 +75,10 @@ def load_store(
 ) -> ox.Store:
     """A store holding the graph file at ``path`` (format from the extension, Turtle if none).
 
+    A quad file (TriG, N-Quads) keeps its named graphs for ``GRAPH`` queries, and its
+    default graph also holds the merge of all of them, so a query without ``GRAPH`` sees
+    the whole file, as it would the Turtle.
+
     With ``store_dir`` the store lives on disk and is reused while the file's bytes are
     unchanged (a SHA-256 recorded in a side graph the queries do not see), so repeated
     queries skip the load; a changed file is loaded afresh.
@@ -86,7 +92,10 @@ def load_store(
             if ox.Quad(_META_GRAPH, _META_SOURCE, digest, _META_GRAPH) in store:
                 return store
             store.clear()
-        store.bulk_load(path=path, format=_rdf_format(path))
+        fmt = _rdf_format(path)
+        store.bulk_load(path=path, format=fmt)
+        if fmt in _QUAD_FORMATS:  # queries read the default graph: give it every triple
+            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         if store_dir is not None:
             store.add(ox.Quad(_META_GRAPH, _META_SOURCE, digest, _META_GRAPH))
             store.flush()
@@ -140,7 +149,7 @@ def run_query(source: str | os.PathLike[str] | ox.Store, sparql: str) -> QueryRe
         if isinstance(answer, ox.QueryTriples):
             return QueryResult("construct", triples=list(answer))
         variables = [v.value for v in answer.variables]
-        rows = [tuple(solution[v] for v in variables) for solution in answer]
+        rows = list(map(tuple, answer))  # a solution iterates its values in variable order
     except SyntaxError as e:
         raise QueryError(f"bad SPARQL query: {e}") from e
     except OSError as e:

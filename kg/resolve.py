@@ -9,6 +9,9 @@ Identity is decided by a stable key, never by run order:
   (``Organization/Community/150203/少先路街道/少先二十社区/党支部``), or its name alone;
 * a person: the name; a mechanism: its core name (quotes and width folded).
 
+A body also records the place its name names (``Entity.place``, exported as
+``kg:basedIn``), so that "who leads what in this county" needs no string matching.
+
 Known places are completed upwards from the gazetteer (苏尼特右旗 → 锡林郭勒盟 → 内蒙古自治区),
 so every county has its city and province above it even when the text leaves them out.
 """
@@ -198,10 +201,71 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
             if s and o:
                 add(s, rm.predicate, o, rm.evidence, rm.confidence, rm.role)
 
+    _body_places(extractions, entities, mention_entity)
     _complete_containment(entities, gaz, add)
     for k, r in relations.items():
         r.confidence = _combine(rconfs[k])
     return sorted(entities.values(), key=lambda e: e.id), sorted(relations.values(), key=lambda r: (r.subject, r.predicate, r.object))
+
+
+def _body_places(
+    extractions: list[Extraction], entities: dict[str, Entity], mention_entity: dict[str, str]
+) -> None:
+    """Set ``Entity.place`` of every body whose name contains a place of its document.
+
+    The extractor's own choice (``Mention.place``, the place whose key the body's key was
+    made from) counts twice; otherwise :func:`_place_in_name` reads it from the name.  Across
+    documents the most frequent answer wins, ties broken by id, so the result does not
+    depend on order.  This is what the name says, not a fact the text states: it is
+    exported as ``kg:basedIn``, never as ``kg:locatedIn``.
+    """
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for x in extractions:
+        forms: list[tuple[str, str]] = []
+        for m in x.mentions:
+            key = mention_entity.get(m.id)
+            if m.type in PLACE_TYPES and key:
+                forms += [(n, key) for n in sorted({norm_name(n) for n in (m.canonical, m.name, *m.aliases)})]
+        for m in x.mentions:
+            body = mention_entity.get(m.id)
+            if m.type != "Organization" or not body:
+                continue
+            if m.place and m.place in mention_entity:
+                votes[body][mention_entity[m.place]] += 2
+            else:
+                place = _place_in_name(norm_name(m.canonical), forms)
+                if place is not None:
+                    votes[body][place] += 1
+    for body, tally in votes.items():
+        entities[body].place = min(tally.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+#: Suffixes a division's bodies often drop: 东岗派出所 for 东岗镇's, 兰州大学 for 兰州市's.
+_BARE_SUFFIXES = ("自治区", "省", "市", "盟", "自治州", "自治县", "自治旗", "县", "区", "旗", "镇", "乡", "苏木", "街道")
+
+
+def _place_in_name(name: str, forms: list[tuple[str, str]]) -> str | None:
+    """The place a body's name names, among ``forms`` (a place's name, its key).
+
+    The place named last wins, the longest name first (城关区东岗镇党委 → 东岗镇, not 城关区);
+    failing that, a division whose name without its 市/县/区/旗/镇/乡/苏木/街道 begins the body's
+    name, the longest first (东岗派出所 → 东岗镇, 兰州大学 → 兰州市).
+    """
+    best: tuple[int, int, str] | None = None
+    for form, key in forms:
+        i = name.rfind(form) if 2 <= len(form) < len(name) else -1
+        if i >= 0:
+            cand = (-(i + len(form)), -len(form), key)
+            best = cand if best is None else min(best, cand)
+    if best is not None:
+        return best[2]
+    bare = [
+        (-(len(form) - len(suffix)), key)
+        for form, key in forms
+        for suffix in _BARE_SUFFIXES
+        if form.endswith(suffix) and len(form) - len(suffix) >= 2 and name.startswith(form[: -len(suffix)])
+    ]
+    return min(bare)[1] if bare else None
 
 
 def _complete_containment(entities: dict[str, Entity], gaz: Gazetteer, add) -> None:

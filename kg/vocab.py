@@ -73,6 +73,8 @@ class KG(DefinedNamespace):
     locatedIn: URIRef
     leads: URIRef
     implements: URIRef
+    # read from a name, not stated by the text
+    basedIn: URIRef
     # links to sources
     mentionedIn: URIRef
     attestedBy: URIRef

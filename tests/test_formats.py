@@ -192,8 +192,10 @@ def test_csv_is_neo4j_admin_import_layout(graph, tmp_path):
     assert by_id[MECHANISM]["aliases:string[]"].split(";") == graph.nodes[MECHANISM]["aliases"]
 
     assert sorted((r[":START_ID"], r[":END_ID"], r[":TYPE"]) for r in rels) == sorted(
-        graph.edges(keys=True)
+        [*graph.edges(keys=True), (BRANCH, COMMUNITY, "basedIn")]
     )
+    based = next(r for r in rels if r[":TYPE"] == "basedIn")
+    assert based["evidence"] == "[]"  # read from the name: no sentence states it
     lead = next(r for r in rels if r[":TYPE"] == "leads")
     assert lead["role"] == "党支部书记"
     assert len(json.loads(lead["evidence"])) == 2
@@ -287,6 +289,16 @@ def entities_and_relations_rdf(rdf: Graph) -> tuple[set[str], set[tuple[str, str
     return set(ids), rels
 
 
+def based_in(g: nx.MultiDiGraph) -> set[tuple[str, str]]:
+    """(body, place) for every body the resolver placed by its name (kg:basedIn)."""
+    return {(n, p) for n, p in g.nodes(data="place") if p}
+
+
+def based_in_rdf(rdf: Graph) -> set[tuple[str, str]]:
+    ident = {s: str(o) for s, o in rdf.subject_objects(DCTERMS.identifier)}
+    return {(ident[s], ident[o]) for s, o in rdf.subject_objects(KG.basedIn)}
+
+
 @pytest.fixture(scope="module")
 def seeds(seeds_build) -> tuple[nx.MultiDiGraph, set[str], set[tuple[str, str, str]]]:
     """The seeds graph read back from its Turtle, its entity ids and its relations."""
@@ -306,6 +318,7 @@ def test_seeds_rdf_formats_read_back_with_rdflib(seeds, fmt, rdflib_format):
         rdf = Graph().parse(data=text(g, fmt), format=rdflib_format)
     assert entities_and_relations_rdf(rdf) == (ids, rels)
     assert len(rels) == g.number_of_edges() > 100
+    assert based_in_rdf(rdf) == based_in(g) and len(based_in(g)) > 50
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -316,6 +329,7 @@ def test_seeds_property_graph_formats_read_back_with_networkx(seeds, fmt):
     assert set(back.nodes) == ids
     assert {(s, d["relation"], o) for s, o, d in back.edges(data=True)} == rels
     assert back.number_of_edges() == len(rels)
+    assert {(n, p) for n, p in back.nodes(data="place") if p} == based_in(g)
 
 
 def test_seeds_neo4j_csv_reads_back(seeds, tmp_path):
@@ -323,7 +337,9 @@ def test_seeds_neo4j_csv_reads_back(seeds, tmp_path):
     export(g, "csv", tmp_path)
     nodes, edges = read_csv(tmp_path / NEO4J_NODES), read_csv(tmp_path / NEO4J_RELATIONSHIPS)
     assert {n["id:ID"] for n in nodes} == ids and len(nodes) == len(ids)
-    assert {(r[":START_ID"], r[":TYPE"], r[":END_ID"]) for r in edges} == rels
+    based = {(body, "basedIn", place) for body, place in based_in(g)}
+    assert {(r[":START_ID"], r[":TYPE"], r[":END_ID"]) for r in edges} == rels | based
+    assert len(edges) == len(rels) + len(based)
     # every :START_ID/:END_ID refers to a node: neo4j-admin would otherwise refuse the import
     assert {r[":START_ID"] for r in edges} | {r[":END_ID"] for r in edges} <= ids
 

@@ -491,3 +491,12 @@ def test_min_confidence_drops_before_drawing() -> None:
 def test_write_html(tmp_path: Path) -> None:
     out = write_html(sample_graph(), tmp_path / "graph.html", max_nodes=5)
     assert out.read_text(encoding="utf-8") == render_html(sample_graph(), max_nodes=5)
+
+
+def test_named_after_follows_the_resolvers_place_first() -> None:
+    """A body the resolver based in a place (``place``, kg:basedIn) shows it, whatever its key."""
+    g = named_graph()
+    g.nodes["Organization/自治区党委组织部"]["place"] = "Street/150102/迎新路街道"
+    entities = json_block(render_html(g), "page")["entities"]
+    body = next(e for e in entities if e["name"] == "自治区党委组织部")
+    assert [name for _, name, _ in body["namedAfter"]] == ["迎新路街道", "新城区", "呼和浩特市"]

@@ -179,3 +179,18 @@ def test_cli_quiet_and_verbose(tmp_path):
     loud = subprocess.run([*kg, "-o", str(tmp_path / "q"), "-v"], capture_output=True, text=True, timeout=300)
     assert loud.returncode == 0 and "wrote" in loud.stdout
     assert re.search(r"003_71ff31bb007b425d.txt: [\d,]+ characters, \d+ mentions, \d+ relations, (from the cache|[\d.]+ s)\n", loud.stderr)
+
+
+def test_kg_stats_counts_what_the_graph_holds(seeds_build):
+    result, out = seeds_build
+    g = result.graph
+    kg = [sys.executable, "-m", "kg.cli", "stats", str(out / "graph.ttl")]
+    data = json.loads(subprocess.run([*kg, "--json"], capture_output=True, text=True, timeout=120, check=True).stdout)
+    assert data["documents"] == 5
+    assert sum(data["entities"].values()) == g.number_of_nodes()
+    assert data["relations"]["leads"] == sum(1 for *_, k in g.edges(keys=True) if k == "leads")
+    bodies = [d.get("place") for _, d in g.nodes(data=True) if d["type"] == "Organization"]
+    assert data["bodies_placed"] == {"all": len(bodies), "placed": sum(p is not None for p in bodies)}
+    assert data["places_linked"]["County"]["linked"] == data["entities"]["County"]
+    text = subprocess.run(kg, capture_output=True, text=True, timeout=120, check=True).stdout
+    assert f"bodies based in a place their name names (kg:basedIn): {data['bodies_placed']['placed']}/" in text

@@ -58,7 +58,9 @@ def entities() -> list[Entity]:
         Entity(COUNTY, "County", "松山区", [], "150404", 0.9, [ev(3, 6)]),
         Entity(STREET, "Street", "松州街道", ["松州"], None, 0.9, [ev(6, 10)]),
         Entity(COMMUNITY, "Community", "悦郡社区", [], None, 0.85, [ev(10, 14)]),
-        Entity(BRANCH, "Organization", "悦郡社区党支部", [], None, 0.8, [ev(10, 17, "org")]),
+        Entity(
+            BRANCH, "Organization", "悦郡社区党支部", [], None, 0.8, [ev(10, 17, "org")], place=COMMUNITY
+        ),
         Entity(
             PERSON,
             "Person",

@@ -90,6 +90,9 @@ def test_three_breakages_three_kinds(rdf):
         (lambda g: g.add((entity_iri(COMMUNITY), KG.implements, entity_iri(PERSON))), "Class"),
         (lambda g: g.add((entity_iri(MECHANISM), KG.locatedIn, entity_iri(CITY))), "Class"),
         (lambda g: g.remove((entity_iri(PERSON), RDFS.label, None)), "MinCount"),
+        (lambda g: g.add((entity_iri(BRANCH), KG.basedIn, entity_iri(PERSON))), "Class"),
+        (lambda g: g.add((entity_iri(BRANCH), KG.basedIn, entity_iri(CITY))), "MaxCount"),
+        (lambda g: g.add((entity_iri(COMMUNITY), KG.basedIn, entity_iri(CITY))), "Class"),
     ],
     ids=[
         "label not Chinese",
@@ -97,6 +100,9 @@ def test_three_breakages_three_kinds(rdf):
         "implements a person",
         "mechanism located",
         "no label",
+        "based in a person",
+        "based in two places",
+        "a place based in a place",
     ],
 )
 def test_other_shapes(rdf, breakage, kind):

@@ -128,7 +128,7 @@ def write_ntriples(g: nx.MultiDiGraph, out: IO[str]) -> None:
 
 # Object properties compact to plain IRIs, typed ones carry their datatype, and string-valued
 # ones opt out of the default @zh so that they read back as xsd:string.
-_OBJECT_PROPERTIES = ("locatedIn", "leads", "implements", "mentionedIn", "attestedBy")
+_OBJECT_PROPERTIES = ("locatedIn", "leads", "implements", "basedIn", "mentionedIn", "attestedBy")
 _INTEGER_PROPERTIES = ("sentenceIndex", "evidenceStart", "evidenceEnd", "articleIndex")
 _STRING_PROPERTIES = ("adcode", "extractor", "sourcePath")
 
@@ -233,6 +233,7 @@ def flat_node(data: Mapping[str, Any]) -> dict[str, Any]:
         "name": data["name"],
         "aliases": "|".join(data.get("aliases") or ()),
         "adcode": data.get("adcode"),
+        "place": data.get("place"),
         "confidence": data.get("confidence"),
         "docs": "|".join(data.get("docs") or ()),
         "mentions": _json(data.get("mentions") or []),
@@ -353,7 +354,10 @@ def write_neo4j_csv(g: nx.MultiDiGraph, directory: Path) -> None:
     """The nodes and relationships files for ``neo4j-admin database import full``.
 
     Import with ``--nodes=nodes.csv --relationships=relationships.csv``; arrays use the
-    default ``;`` delimiter and evidence is a JSON string property.
+    default ``;`` delimiter and evidence is a JSON string property.  Besides the graph's
+    edges, a body's place (the node attribute ``place``, ``kg:basedIn`` in RDF) becomes a
+    ``basedIn`` relationship, so Cypher can walk ``(:Organization)-[:basedIn]->(:Place)``;
+    it has no evidence, as it is read from the body's name.
     """
     with open(directory / NEO4J_NODES, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -375,15 +379,10 @@ def write_neo4j_csv(g: nx.MultiDiGraph, directory: Path) -> None:
     with open(directory / NEO4J_RELATIONSHIPS, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(NEO4J_RELATIONSHIP_HEADER)
-        for s, o, key in sorted(g.edges(keys=True)):
-            d = g.edges[s, o, key]
-            w.writerow(
-                [
-                    s,
-                    o,
-                    d.get("relation") or key,
-                    d.get("role") or "",
-                    d.get("confidence", ""),
-                    _json(d.get("evidence") or []),
-                ]
-            )
+        rows = [
+            [s, o, d.get("relation") or key, d.get("role") or "", d.get("confidence", ""),
+             _json(d.get("evidence") or [])]
+            for s, o, key, d in g.edges(keys=True, data=True)
+        ]
+        rows += [[n, p, "basedIn", "", "", "[]"] for n, p in g.nodes(data="place") if p in g]
+        w.writerows(sorted(rows, key=lambda r: (r[0], r[1], r[2])))

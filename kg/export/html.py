@@ -510,15 +510,20 @@ def _named_after(
 ) -> list[list[Any]] | None:
     """The place a body is named after, then the places above it, when no edge says where it is.
 
-    The resolver keys a body by the key of the place in its name and the rest of the name
-    (``Organization/150203/少先路街道/少先二十社区/党支部`` for 少先二十社区党支部), so the place is
-    the longest leading part of the key, short of the last segment, that is a place's key.
+    The resolver records that place (the node's ``place``, ``kg:basedIn``); when it is not
+    on the page (below the confidence floor, or a graph written before the attribute), the
+    key tells: the resolver keys a body by the key of the place in its name and the rest of
+    the name (``Organization/150203/少先路街道/少先二十社区/党支部`` for 少先二十社区党支部), so
+    the place is the longest leading part of the key, short of the last segment, that is a
+    place's key.
     This is read from the name, not stated by the text: the panel says so, and a body with
     a ``locatedIn`` edge shows that chain instead.  Steps are as in :func:`_place_chain`.
     """
+    based = g.nodes[node].get("place")  # the resolver's answer (kg:basedIn), when kept
+    candidates = [based] if based in g else []
     parts = node.split("/")[1:]
-    for end in range(len(parts) - 1, 0, -1):
-        place = places.get("/".join(parts[:end]))
+    candidates += [places.get("/".join(parts[:end])) for end in range(len(parts) - 1, 0, -1)]
+    for place in candidates:
         if place is not None:
             data = g.nodes[place]
             first = [index.get(place), data.get("name", ""), data.get("type", "Unknown")]

@@ -6,7 +6,7 @@ NetworkX shape, so every exporter and ``kg stats`` also work from a ``.ttl`` fil
 
 Layout (see the header of ``ontology/kg.ttl``): an entity has its class, ``rdfs:label`` and
 ``skos:altLabel`` in ``@zh``, ``dcterms:identifier`` (its id), ``kg:adcode``,
-``kg:confidence``, ``kg:mentionedIn`` its documents and ``kg:attestedBy`` one
+``kg:basedIn`` (a body: the place its name names), ``kg:confidence``, ``kg:mentionedIn`` its documents and ``kg:attestedBy`` one
 ``kg:Evidence`` node per mention. A relation is the direct triple plus one ``kg:Statement``
 per fact, whose ``kg:evidence`` literals are the supporting sentences (what SPARQL users and
 the referee read) and whose ``kg:attestedBy`` nodes keep each sentence with its offsets.
@@ -201,6 +201,8 @@ def _add_entity(rdf: Graph, entity_id: str, data: Mapping[str, Any]) -> None:
         rdf.add((node, KG.adcode, Literal(str(data["adcode"]))))
     if data.get("linked"):
         rdf.add((node, KG.inGazetteer, Literal(True)))
+    if data.get("place"):
+        rdf.add((node, KG.basedIn, entity_iri(data["place"])))
     if data.get("confidence") is not None:
         rdf.add((node, KG.confidence, _decimal(data["confidence"])))
     for doc_id in docs:
@@ -403,7 +405,7 @@ _P = {
         "subject": RDF.subject,
         "predicate": RDF.predicate,
         "object": RDF.object,
-        **{t: KG[t] for t in ("adcode", "inGazetteer", "confidence", "mentionedIn", "attestedBy",
+        **{t: KG[t] for t in ("adcode", "inGazetteer", "basedIn", "confidence", "mentionedIn", "attestedBy",
                               "sourcePath", "articleIndex", "byline", "sentenceIndex",
                               "evidenceStart", "evidenceEnd", "evidence", "extractor", "role")},
     }.items()
@@ -488,6 +490,8 @@ class _TurtleWriter:
             add(_P["adcode"], _t_string(str(data["adcode"])))
         if data.get("linked"):
             add(_P["inGazetteer"], _T_TRUE)
+        if data.get("place"):
+            add(_P["basedIn"], self.entity.get(data["place"]) or _t_iri(str(entity_iri(data["place"]))))
         if data.get("confidence") is not None:
             add(_P["confidence"], self.decimal(data["confidence"]))
         for doc_id in docs:
@@ -721,10 +725,14 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
             "aliases": sorted(set(props.get(str(SKOS.altLabel), ()))),
             "adcode": _first(props, KG.adcode),
             "linked": bool(_first(props, KG.inGazetteer, False)),
+            "place": _first(props, KG.basedIn),  # an IRI until every node is known
             "confidence": _first(props, KG.confidence, DEFAULT_CONFIDENCE),
             "docs": sorted({_doc_id(doc_ids, d) for d in props.get(str(KG.mentionedIn), ())}),
             "mentions": mentions,
         }
+    for data in nodes.values():
+        if data["place"] is not None:
+            data["place"] = iri_to_id.get(data["place"])
     edges: dict[tuple[str, str, str], dict] = {}
     for iri, props in index.items():
         for relation in RELATION_TYPES:

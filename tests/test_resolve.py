@@ -1,0 +1,59 @@
+"""The resolver's bodies and their places: ``Entity.place``, exported as ``kg:basedIn``."""
+
+from __future__ import annotations
+
+from kg.extract.document import extract
+from kg.graph import build_graph, filter_confidence
+from kg.read import split
+from kg.resolve import resolve
+
+
+def graph_of(gaz, *texts: str):
+    docs = [split(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
+    entities, relations = resolve([extract(d, gaz) for d in docs], gaz)
+    return build_graph(entities, relations, docs)
+
+
+def place_of(g, body: str) -> str | None:
+    node = next(n for n, d in g.nodes(data=True) if d["type"] == "Organization" and d["name"] == body)
+    place = g.nodes[node]["place"]
+    return place and g.nodes[place]["name"]
+
+
+def test_a_body_is_based_in_the_most_specific_place_its_name_names(gaz):
+    g = graph_of(
+        gaz,
+        "兰州市城关区东岗镇党委书记李明远介绍，全镇推行“网格员日巡”制度。"
+        "城关区委组织部在东岗镇召开现场会。",
+    )
+    assert place_of(g, "兰州市城关区东岗镇党委") == "东岗镇"
+    assert place_of(g, "城关区委组织部") == "城关区"
+    # a fact read from the name, not a relation: no locatedIn edge leaves a body
+    assert not [e for e in g.edges(keys=True) if e[2] == "locatedIn" and e[0].startswith("Organization/")]
+
+
+def test_township_bodies_go_by_the_bare_name(gaz):
+    g = graph_of(
+        gaz,
+        "兰州市城关区东岗镇地处城郊。东岗派出所、东岗司法所联合开展“法律进村”活动。",
+    )
+    assert place_of(g, "东岗派出所") == "东岗镇"
+    assert place_of(g, "东岗司法所") == "东岗镇"
+
+
+def test_a_body_naming_no_place_has_none(gaz):
+    g = graph_of(gaz, "兰州市城关区东岗镇与兰州大学签订协议，兰州大学派出师生驻村服务。")
+    assert place_of(g, "兰州大学") == "兰州市"  # a city's bodies drop 市 too
+    g = graph_of(gaz, "中国农业科学院专家来到东岗镇，指导农户种植。")
+    assert place_of(g, "中国农业科学院") is None
+
+
+def test_a_place_below_the_confidence_floor_takes_its_body_link_with_it(gaz):
+    g = graph_of(gaz, "兰州市城关区东岗镇党委书记李明远介绍，全镇推行“网格员日巡”制度。")
+    body = next(n for n, d in g.nodes(data=True) if d["name"] == "兰州市城关区东岗镇党委")
+    town = g.nodes[body]["place"]
+    floor = g.nodes[town]["confidence"] + 0.001
+    g.nodes[body]["confidence"] = 1.0
+    h = filter_confidence(g, floor)
+    assert body in h and town not in h and h.nodes[body]["place"] is None
+    assert g.nodes[body]["place"] == town  # the original graph is untouched
