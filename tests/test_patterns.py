@@ -291,6 +291,12 @@ CHAINS = [
         [("三岔口乡", "察哈尔右翼前旗"), ("察哈尔右翼前旗", "乌兰察布市")],
         id="banner-abbreviation-and-xiang",
     ),
+    pytest.param(
+        "通辽市科尔沁区大林镇前进村村民韩立东把自家的玉米地流转给了合作社。",
+        {"通辽市": "City", "科尔沁区": "County", "大林镇": "Town", "前进村": "Village"},
+        [("前进村", "大林镇"), ("大林镇", "科尔沁区"), ("科尔沁区", "通辽市")],
+        id="village-name-before-cunmin",
+    ),
 ]
 
 
@@ -420,6 +426,13 @@ POSTS = [
         "主任",
         id="name-comma-director",
     ),
+    pytest.param(
+        "包头市青山区富强路街道阳光小区没有物业，居民自己选出了物委会。物委会主任郑淑芬每天早上都在小区里转一圈。",
+        "郑淑芬",
+        "阳光小区物委会",
+        "主任",
+        id="property-committee-of-the-compound",
+    ),
 ]
 
 
@@ -450,6 +463,12 @@ SEVERAL_POSTS = [
         "巴雅尔图",
         [("塔林艾力嘎查党支部", "书记"), ("塔林艾力嘎查嘎查委员会", "主任")],
         id="gacha-mongolian-two-posts",
+    ),
+    pytest.param(
+        "去年春天，到红山区永巨街道长青社区担任社区党委书记、居委会主任的刘慧敏，第一件事就是挨家挨户走访。",
+        "刘慧敏",
+        [("长青社区党委", "书记"), ("长青社区居委会", "居委会主任")],
+        id="posts-then-de-then-name",
     ),
 ]
 
@@ -1070,9 +1089,76 @@ def test_common_words_are_no_places(gaz, text, forbidden):
         pytest.param(
             "各村党组织书记轮流到镇里参加培训。", {"村党组织", "党组织"}, id="village-party-orgs"
         ),
+        pytest.param(
+            "驻村工作队、村“两委”干部每周入户走访，帮群众解决实际困难。", {"驻村工作队"}, id="kind-in-lexicon"
+        ),
     ],
 )
 def test_generic_bodies_are_no_organizations(gaz, text, forbidden):
     g = graph_of(gaz, text)
     wrong = names(g, "Organization") & forbidden
     assert not wrong, f"generic kinds as organizations: {sorted(wrong)}" + summary(g)
+
+
+def test_body_named_by_its_kind_is_the_articles(gaz):
+    """"在镇党委的统筹下": a body named by its place's kind alone, even where it does not
+    open the clause, is the body of the place the article speaks of."""
+    g = graph_of(gaz, "兴和县城关镇新华村是个半农半牧的村子。在镇党委的统筹下，村里建起了肉牛养殖合作社。")
+    assert ("Organization", "城关镇党委") in entities(g), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("红山区西屯街道丰泽社区今年新建了两处议事亭。街道各社区党委每月召开一次议事会。", id="each"),
+        pytest.param("红山区西屯街道丰泽社区今年新建了两处议事亭。街道、社区党委每月召开一次议事会。", id="listed-kinds"),
+        pytest.param("红山区西屯街道丰泽社区今年新建了两处议事亭，依托社区党群服务中心开展活动。", id="venue"),
+    ],
+)
+def test_kinds_of_body_counted_or_listed_stay_kinds(gaz, text):
+    g = graph_of(gaz, text)
+    wrong = {n for n in names(g, "Organization") if n.startswith("丰泽社区")}
+    assert not wrong, f"a kind read as one body: {sorted(wrong)}" + summary(g)
+
+
+def test_company_prefix_does_not_set_the_scene(gaz):
+    """"内蒙古某某有限公司" names where the firm is registered; a 小区 named next is still
+    the article's community's, not the region's."""
+    g = graph_of(
+        gaz,
+        "红山区西屯街道丰泽社区党委领办了内蒙古禾丰物业服务有限公司。今年，公司接管了松北小区的物业服务。",
+    )
+    loc = closure(edges(g, "locatedIn"))
+    assert ("松北小区", "丰泽社区") in loc, summary(g)
+
+
+def test_office_named_by_its_task_keeps_its_place(gaz):
+    """安置办 (an office named by the task it does) is part of the body's name, not a verb
+    that cuts the place off."""
+    g = graph_of(gaz, "鄂尔多斯市东胜区安置办党支部组织党员到社区开展政策宣讲。")
+    assert "鄂尔多斯市东胜区安置办党支部" in names(g, "Organization"), summary(g)
+
+
+def test_adverbial_adjective_ends_a_company_name(gaz):
+    """"志愿者骨干密切物业公司与居民的联系": an adjective used as an adverb is no part of a
+    company's name, however loosely company names run left."""
+    g = graph_of(gaz, "社区发动楼栋长和志愿者骨干密切物业公司与居民的联系。")
+    wrong = {n for n in names(g, "Organization") if "密切" in n}
+    assert not wrong, summary(g)
+
+
+def test_short_street_name_is_the_street_its_community_is_in(gaz):
+    """"阿尔丁街道" shortens 阿尔丁大街街道, the street the gazetteer puts the named
+    community in: one street, not two."""
+    g = graph_of(gaz, "昆都仑区阿尔丁街道青年八号街坊社区的志愿者每周为老人理发。")
+    streets = {n for n in names(g, "Street")}
+    assert streets == {"阿尔丁大街街道"}, summary(g)
+    assert edges(g, "locatedIn") >= {("青年八号街坊社区", "阿尔丁大街街道")}, summary(g)
+
+
+def test_street_office_between_street_and_community(gaz):
+    """"某某街道办事处某某社区": the street's office stands between the street and the
+    community it contains; the chain holds across it."""
+    g = graph_of(gaz, "包头市昆都仑区阿尔丁街道办事处青年七号街坊社区组织网格员入户走访独居老人。")
+    assert names(g, "Street") == {"阿尔丁大街街道"}, summary(g)
+    assert ("青年七号街坊社区", "阿尔丁大街街道") in edges(g, "locatedIn"), summary(g)

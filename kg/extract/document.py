@@ -16,6 +16,7 @@ from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
 from . import lexicon as L
 from .spans import (
+    _COMPANY_HEADS,
     Span,
     _extend_right,
     find_mechanisms,
@@ -222,6 +223,8 @@ class _DocExtractor:
                 rows[k] = None
                 continue
             rows[k] = row
+            if parent_m is not None and parent_row is None and row is not None:
+                self._confirm_short_parent(parent_m, row, rows, sp.chain_prev)
             if parent_m is None and row is None and known_key is None and PLACE_LEVEL[sp.type] >= 4:
                 # a new place below the county that the gazetteer cannot place: the nearest
                 # higher place of the article contains it (a 小区 of the 社区 being described)
@@ -250,6 +253,34 @@ class _DocExtractor:
             elif parent_m is not None:
                 self._relation(sent, m, "locatedIn", parent_m, "context", 0.5, sp)
         return made
+
+    def _confirm_short_parent(self, parent_m: Mention, row: Division, rows: dict, k: int | None) -> None:
+        """某某路街道赛某社区: a chain parent the gazetteer did not know (a short form of a
+        street's name) is the gazetteer parent of the child it knows, when the written name
+        shortens that parent's (same kind, same first character, its characters in order)."""
+        anc = self.gaz.ancestors(row)
+        if not anc or k is None:
+            return
+        up = anc[0]
+        short, full = parent_m.name, up.name
+        if up.type != parent_m.type or short == full or len(short) >= len(full) or short[0] != full[0]:
+            return
+        suffix = next((x for x, _ in L.PLACE_SUFFIXES if short.endswith(x)), None)
+        if suffix is None or not full.endswith(suffix):
+            return
+        it = iter(full)
+        if not all(c in it for c in short):
+            return
+        old, key = self._keys.get(parent_m.id), self.gaz.key(up)
+        self._keys[parent_m.id] = key
+        parent_m.canonical, parent_m.adcode, parent_m.aliases = up.name, up.adcode, (short,)
+        for name, v in list(self.ctx.place_keys.items()):
+            if v == old:
+                self.ctx.place_keys[name] = key
+        self.ctx.place_keys.setdefault(up.name, key)
+        self.ctx.place_rows[key] = up
+        self.ctx.recent_places = [(i, t, up.name if i == parent_m.id else n) for i, t, n in self.ctx.recent_places]
+        rows[k] = up
 
     def _near_known(self, sp: Span) -> bool:
         """Does a bare lower-level name have support beyond the gazetteer: a body named
@@ -306,7 +337,7 @@ class _DocExtractor:
                 best = cand
         return (best[2], best[3]) if best else None
 
-    def contextual_org(self, sp: Span) -> tuple[str, str] | None:
+    def contextual_org(self, sp: Span, post: bool = False) -> tuple[str, str] | None:
         """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
         article is speaking of as its prefix: 幸福社区居委会, 苏尼特右旗委组织部.  Returns the
         full name and the mention of that place."""
@@ -322,6 +353,10 @@ class _DocExtractor:
         wanted = {"居委会": ("Community",), "村委会": ("Village",), "党工委": ("Street",),
                   "党委": ("Community", "Town", "Street"), "党支部": ("Community", "Village"),
                   "党总支": ("Community", "Village")}.get(head)
+        if wanted is None and post and head in ("物委会", "业委会"):
+            # the post of a property or owners' committee (物业管理委员会, 业主委员会): the
+            # committee of the 小区 the article speaks of (as a bare subject it stays a kind)
+            wanted = ("Neighborhood",)
         if wanted is None:
             return None
         for mid, t, name in reversed(self.ctx.recent_places):
@@ -330,6 +365,18 @@ class _DocExtractor:
             if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted):
                 return None
         return None
+
+    @staticmethod
+    def _kind_body(text: str, g: Span) -> bool:
+        """Is ``g`` one body named by its place's kind (街道党委, 社区居委会), not a kind of
+        body counted or listed (各社区党委, 两个村党支部, 社区党委等)?"""
+        kind = next((k for k, _ in _KIND_LEVELS if g.text.startswith(k)), None)
+        if kind is None or g.text[len(kind) :] not in _BODY_HEADS or g.text.endswith("服务中心"):
+            return False  # 社区党群服务中心 is as often the kind of venue as one body
+        before = text[max(0, g.start - 2) : g.start]
+        if before[-1:] in "各每全该本此个级类些等名支家所、" or before in ("所有", "一些", "广大"):
+            return False
+        return not re.match(r"(?:等|们|之间|书记|主任)", text[g.end :])
 
     def _recent_in_article(self, levels: tuple[str, ...]) -> tuple[str, str] | None:
         for mid, t, name in reversed(self.ctx.recent_places):
@@ -402,6 +449,14 @@ class _DocExtractor:
                         if pm is not None:
                             m.place = pm.id
                 org_mentions.append((sp, m))
+            # a company's registered name opens with its province or city (内蒙古某某有限公司):
+            # that is where it is registered, not the scene the next places are in
+            for sp in orgs:
+                if sp.head in _COMPANY_HEADS:
+                    opened = {place_by_span[k].id for p in pspans if p.start == sp.start
+                              and (k := sent.span(p.start, p.end)) in place_by_span
+                              and place_by_span[k].type in ("Province", "City")}
+                    self.ctx.recent_places = [r for r in self.ctx.recent_places if r[0] not in opened]
             self._generic = generic
             for g in generic:
                 # "社区党委推出……", "由镇党委牵头": the article's body of that kind acts
@@ -411,6 +466,13 @@ class _DocExtractor:
                         gm = self._mention(sent, g, "Organization", found[0], confidence=0.55)
                         gm.place = found[1]
                         org_mentions.append((g, gm))
+                elif not heading and self._kind_body(text, g):
+                    # "在街道党委的支持下": the body of the article's street, named though it
+                    # does not act here (no subject, so it credits nothing)
+                    found = self.contextual_org(g)
+                    if found:
+                        gm = self._mention(sent, g, "Organization", found[0], confidence=0.5)
+                        gm.place = found[1]
             # 该县, 全旗, 该院, 社区 (as a subject): mentions of what the article is about
             for sp, m in self.coreference(sent, pspans, orgs):
                 # a body found inside the reference (院第二检察部 in 该院第二检察部) is the same one
@@ -679,7 +741,7 @@ class _DocExtractor:
             return None
         o, m, rank = best
         if m is None:
-            found = self.contextual_org(o)
+            found = self.contextual_org(o, post=True)
             if not found:
                 return None
             m = self._mention(sent, o, "Organization", found[0], confidence=0.6)
@@ -693,6 +755,8 @@ class _DocExtractor:
             return
         text = sent.text
         pos, title = sp.start - len(sp.role), sp.role
+        if text[pos : sp.start] != title and text[pos - 1 : sp.start - 1] == title and text[sp.start - 1] == "的":
+            pos -= 1  # "担任村委会主任的王某某": the post, 的, then the name
         if title in _DEPT_CHIEFS and self._holder_of(sent, pos, org_mentions, pspans, place_by_span) is None:
             # 市委常委、组织部长杜文涛: the post names its department
             dept = Span(pos, pos + 2, _DEPT_CHIEFS[title], "Organization", "post-department", 0.6)

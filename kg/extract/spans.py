@@ -128,8 +128,8 @@ def left_name_start(
             break  # 办事处少先二十社区: a body's name ends where the place's begins
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and flag == "vn"):
             break
-        if not first and not place and flag == "a":
-            break  # 党员骨干充实物业公司: an adjective or verb in between ends a body's name
+        if not first and not place and flag in ("a", "ad"):
+            break  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t")) and not (loose and flag == "vn"):
             # a verb next to the head (任职社区, 依托社区) makes no name: 胜利社区 and
             # 和平小区 are tagged as nouns or adjectives
@@ -214,6 +214,10 @@ def _descriptive_district(name: str, rows: list[Division]) -> bool:
     return rows[0].type == "County" and len(name) == 3 and jieba.dt.FREQ.get(name[1:], 0) >= 300
 
 
+#: the office of a place, which may stand between it and a place it contains
+_SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"}
+
+
 def find_places(text: str, gaz: Gazetteer) -> list[Span]:
     """Places named in ``text``: gazetteer names and short forms of the upper three levels
     anywhere, and names ending in a place suffix (镇, 街道, 社区, 村, 小区 ...) whose left edge
@@ -260,7 +264,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
         suffix = m.group()
         type_ = _SUFFIX_TYPE[suffix]
         # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
-        if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体"):
+        if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体") \
+                and not (suffix == "村" and text[e] == "村" and text[e + 1 : e + 2] in tuple("民委干党两级集务")):
             continue  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name)
         if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
             continue  # 嘎查村, 镇街道: kinds of places, not one
@@ -329,6 +334,14 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
     # chain links for upper levels too (锡林郭勒盟苏尼特右旗)
     for k in range(1, len(spans)):
         if spans[k].chain_prev is None and spans[k - 1].end == spans[k].start:
+            spans[k].chain_prev = k - 1
+        elif (
+            spans[k].chain_prev is None and text[spans[k - 1].end : spans[k].start] in _SEAT_OFFICES
+            and _SEAT_OFFICES[text[spans[k - 1].end : spans[k].start]] == spans[k - 1].type
+            and _LEVEL[spans[k - 1].type] < _LEVEL[spans[k].type]
+        ):
+            # 某某街道办事处某某社区, 某某镇人民政府某某村: the office of the place between
+            # a place and one it contains
             spans[k].chain_prev = k - 1
         elif spans[k].chain_prev is not None:
             # indices moved with the sort: relink to the span that ends here
@@ -412,8 +425,8 @@ def _nameish(text: str, a: int, b: int) -> bool:
             continue
         if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
             return False
-        if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b:
-            return False
+        if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办":
+            return False  # (an office named by its task, 信访办 or 征收办, is a name)
     return True
 
 
@@ -511,6 +524,10 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             out.append(Span(g0, end, text[g0:end], "Organization", "org-generic", 0.3, head=m.group()))
             continue
         if len(part) < 2 or part[0] in "级支名个位家所座批类":
+            continue
+        if name in L.GENERIC_ORGS:
+            # a kind of body the lexicon knows (驻村工作队, 物业服务企业), not one body
+            out.append(Span(start, end, name, "Organization", "org-generic", 0.3, head=m.group()))
             continue
         out.append(Span(start, end, name, "Organization", "org-head", 0.65, head=m.group(),
                         canonical=name.replace("“", "").replace("”", "")))
@@ -643,6 +660,9 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
                 break
     for m in _TITLE_RE.finditer(text):
         hit = name_after(text, m.end(), strict=m.group() not in _LEAD)
+        if hit is None and m.group() in _LEAD and text[m.end() : m.end() + 1] == "的":
+            # "任社区党委书记的王某某": a post, 的, then its holder's name
+            hit = name_after(text, m.end() + 1, strict=True)
         if hit is None:
             continue
         role = m.group()
