@@ -95,14 +95,7 @@ def query(
     list_queries: bool = typer.Option(False, "--list", help="List the ready-made queries and exit."),
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on GRAPH with Oxigraph; common prefixes (kg:, rdfs:, skos: ...) are predeclared."""
-    from .query import (
-        RESULT_FORMATS,
-        format_result,
-        get_ready_query,
-        load_store,
-        ready_queries,
-        run_query,
-    )
+    from .query import RESULT_FORMATS, get_ready_query, load_store, ready_queries, write_answer
 
     if list_queries:
         for q in ready_queries():
@@ -123,8 +116,8 @@ def query(
         sparql = get_ready_query(sparql).sparql
     if not graph.is_file():
         raise UsageError(f"{graph}: no such graph file")
-    result = run_query(load_store(graph, store_dir=store), sparql or "")
-    typer.echo(format_result(result, fmt))
+    write_answer(load_store(graph, store_dir=store), sparql or "", fmt, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 @app.command()

@@ -24,8 +24,10 @@ from kg.query import (
     format_table,
     get_ready_query,
     load_store,
+    load_store_from_text,
     ready_queries,
     run_query,
+    write_answer,
 )
 
 WHO_LEADS = """
@@ -155,6 +157,58 @@ def test_json_types_iris_and_numbers(store):
         "value": "0.9",
         "datatype": "http://www.w3.org/2001/XMLSchema#decimal",
     }
+
+
+# Awkward values: a comma, a quote, a tab and a line break in literals; numbers of each
+# Turtle kind (the store keeps them canonical: 1.5e3 becomes "1500", which is not in
+# Turtle's form of a double), a typed literal and a blank node.
+AWKWARD = """
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<urn:x:1> <urn:p> "甲,乙", "他说\\"好\\"", "一\\t二\\n三", "四"@zh, 7, -0.50, 1.5e3, true,
+    "2024-05-01"^^xsd:date, _:b .
+"""
+
+
+def _engine_text(store: ox.Store, sparql: str, fmt: str) -> str:
+    out = io.BytesIO()
+    write_answer(store, sparql, fmt, out)
+    return out.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json"])
+def test_engine_written_answer_is_format_results_text(fmt):
+    # kg query lets the engine write SELECT answers; format_result must say the same
+    store = load_store_from_text(AWKWARD)
+    q = "SELECT ?o ?s { ?s ?p ?o } ORDER BY STR(?o)"
+    end = "\r\n" if fmt == "csv" else "\n"
+    assert _engine_text(store, q, fmt) == format_result(run_query(store, q), fmt) + end
+
+
+def test_awkward_values_in_csv_and_tsv():
+    store = load_store_from_text(AWKWARD)
+    q = "SELECT ?o { ?s ?p ?o } ORDER BY STR(?o)"
+    csv_rows = list(csv.reader(io.StringIO(format_result(run_query(store, q), "csv"))))
+    assert ["甲,乙"] in csv_rows and ['他说"好"'] in csv_rows and ["一\t二\n三"] in csv_rows
+    tsv = format_result(run_query(store, q), "tsv").split("\n")
+    assert len(tsv) == 11  # header and 10 values: the line break stays escaped
+    for line in ['"一\\t二\\n三"', "7", "-0.5", "true", '"四"@zh', '"他说\\"好\\""',
+                 '"1500"^^<http://www.w3.org/2001/XMLSchema#double>',
+                 '"2024-05-01"^^<http://www.w3.org/2001/XMLSchema#date>']:  # fmt: skip
+        assert line in tsv, line
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "table"])
+def test_every_ready_made_query_writes_the_same_either_way(seeds_store, fmt):
+    for q in ready_queries():
+        expected = format_result(run_query(seeds_store, q.sparql), fmt)
+        end = "\r\n" if fmt == "csv" else "\n"
+        assert _engine_text(seeds_store, q.sparql, fmt) == expected + end, q.name
+
+
+def test_write_answer_ask_and_construct_take_the_formatted_path(store):
+    assert _engine_text(store, "ASK { ?p kg:leads ?o }", "csv") == "true\n"
+    out = _engine_text(store, "CONSTRUCT { ?p kg:leads ?o } WHERE { ?p kg:leads ?o }", "tsv")
+    assert out.count(" <https://w3id.org/grassroots-kg/ontology#leads> ") == 1
 
 
 @pytest.mark.parametrize("fmt", RESULT_FORMATS)
@@ -355,7 +409,7 @@ def test_kg_query_runs_a_ready_made_query_by_name(seeds_ttl, seeds_store):
     out = run_kg("query", str(seeds_ttl), "@places-in-hohhot", "--format", "csv")
     assert out.returncode == 0, out.stderr
     expected = run_query(seeds_store, get_ready_query("places-in-hohhot").sparql)
-    assert out.stdout == format_result(expected, "csv") + "\n"
+    assert out.stdout == format_result(expected, "csv") + "\r\n"  # CSV's line end, the last one too
 
 
 def test_kg_query_bad_query_is_one_line_exit_1(seeds_ttl):
