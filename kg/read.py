@@ -328,6 +328,17 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     if p[-1] in _LINE_COMPLETE:
         return False
+    if n[0] in "#■□●◎◆◇▲△★☆" or _BYLINE.match(n):
+        return False
+    if re.search(r"\s摄$", p):  # a photo caption ends its paragraph
+        return False
+    pf, nf = p.translate(_FOLD), n.translate(_FOLD)
+    if nf[0] in ",、。;:!?”’)" and re.search(r"[\u4e00-\u9fff]$", pf):
+        return True  # ……村集体经济项目⏎、土地流转: a line cannot open on a comma
+    if len(p) < 30 and re.search(r"[\u4e00-\u9fff]$", pf) and re.search(r"[。!?;，,]", pf[:-1]) and (
+        re.search(r"[。!?;]", pf) or len(pf) >= 15
+    ):
+        return True  # 说了算,现在必须严格按照'四议两公开'来。"西⏎河村: a sentence, not a title, runs on
     if len(p) < 30:
         # a short line may be a heading; it goes on only when it visibly cannot end there:
         # an open quote (打造“石榴籽⏎家园”), or a next line that starts with a word's tail
@@ -336,10 +347,6 @@ def _joins(prev: str, nxt: str) -> bool:
         tail = re.match(r"^[\u4e00-\u9fff]{1,2}[，,、。”]", n) and re.search(r"[\u4e00-\u9fff]$", p) and re.search(r"[，,、]", p)
         if not (open_quote or tail):
             return False
-    if n[0] in "#■□●◎◆◇▲△★☆" or _BYLINE.match(n):
-        return False
-    if re.search(r"\s摄$", p):  # a photo caption ends its paragraph
-        return False
     return True
 
 

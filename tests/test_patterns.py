@@ -297,6 +297,18 @@ CHAINS = [
         [("前进村", "大林镇"), ("大林镇", "科尔沁区"), ("科尔沁区", "通辽市")],
         id="village-name-before-cunmin",
     ),
+    pytest.param(
+        "赤峰市阿鲁科尔沁旗组织干部分别包联全旗天山镇、坤都镇等乡镇苏木的嘎查村。",
+        {"赤峰市": "City", "阿鲁科尔沁旗": "County", "天山镇": "Town", "坤都镇": "Town"},
+        [("天山镇", "阿鲁科尔沁旗"), ("坤都镇", "阿鲁科尔沁旗"), ("阿鲁科尔沁旗", "赤峰市")],
+        id="town-after-quanqi",
+    ),
+    pytest.param(
+        "锡林郭勒盟正蓝旗安排12名法官对接上都镇18个网格，定期开展巡回审判。",
+        {"锡林郭勒盟": "City", "正蓝旗": "County", "上都镇": "Town"},
+        [("上都镇", "正蓝旗"), ("正蓝旗", "锡林郭勒盟")],
+        id="town-after-verb-with-stop-character",
+    ),
 ]
 
 
@@ -470,6 +482,36 @@ SEVERAL_POSTS = [
         [("长青社区党委", "书记"), ("长青社区居委会", "居委会主任")],
         id="posts-then-de-then-name",
     ),
+    pytest.param(
+        "“订单多了，车间里三班倒。”通辽市科尔沁区绿源肉业有限公司党支部书记、副总经理高振江说。",
+        "高振江",
+        [("绿源肉业有限公司党支部", "书记"), ("绿源肉业有限公司", "副总经理")],
+        id="company-branch-secretary-and-manager",
+    ),
+    pytest.param(
+        "“检察官走进嘎查，问题就地解决。”阿荣旗人民检察院党组书记、检察长孙立国说。",
+        "孙立国",
+        [("阿荣旗人民检察院党组", "书记"), ("阿荣旗人民检察院", "检察长")],
+        id="procuratorate-party-group-and-chief",
+    ),
+    pytest.param(
+        "“服务力量要向牧户下沉。”西乌珠穆沁旗浩勒图高勒镇党委副书记、镇长乌力吉巴雅尔说。",
+        "乌力吉巴雅尔",
+        [("浩勒图高勒镇党委", "副书记"), ("浩勒图高勒镇", "镇长")],
+        id="town-deputy-secretary-and-head-leads-the-town",
+    ),
+    pytest.param(
+        "扎鲁特旗鲁北镇的金谷粮油有限公司建起了烘干塔。“党建做实了就是生产力。”公司党支部书记、经理赵文博说。",
+        "赵文博",
+        [("金谷粮油有限公司党支部", "书记"), ("金谷粮油有限公司", "经理")],
+        id="bare-company-is-the-articles-company",
+    ),
+    pytest.param(
+        "奈曼旗八仙筒镇兴农玉米种植专业合作社去年分红30万元。合作社负责人李春生说，今年还要扩种。",
+        "李春生",
+        [("兴农玉米种植专业合作社", "负责人")],
+        id="bare-cooperative-is-the-articles-cooperative",
+    ),
 ]
 
 
@@ -492,6 +534,11 @@ def test_several_posts_for_one_name(gaz, text, person, bodies):
             "东胜区交通街道祥和社区志愿者高志强正在帮老人修理家电。", "高志强", id="volunteer"
         ),
         pytest.param("隆兴昌镇五星村党员郭建平主动承担了巡河任务。", "郭建平", id="party-member"),
+        pytest.param(
+            "在阿巴嘎旗别力古台镇，牧民那仁满都拉家的200多只羊今年都上了保险。", "那仁满都拉", id="herder-household"
+        ),
+        pytest.param("村民刘长海家的院子去年完成了改厕。", "刘长海", id="villager-household"),
+        pytest.param("“账目一清二楚，大家交费也痛快了。”锦绣苑小区楼栋长周桂兰说。", "周桂兰", id="building-head"),
     ],
 )
 def test_members_and_volunteers_do_not_lead(gaz, text, person):
@@ -1061,6 +1108,16 @@ def test_surname_with_honorific_is_no_person(gaz, text):
         ),
         pytest.param(
             "通过下沉力量，建强社区；通过理顺职责，做大街道。", {"建强社区", "做大街道"}, id="verb-before-suffix"
+        ),
+        pytest.param(
+            "据统计，今年以来街道班子成员共下沉社区接待居民300余人次，重大事项报街道协调。",
+            {"今年以来街道", "重大事项报街道", "协调"},
+            id="idiom-and-phrase-before-jiedao",
+        ),
+        pytest.param(
+            "去年全苏木嘎查集体经济收入都超过了15万元，其中宝力格嘎查达到40万元。",
+            {"苏木嘎查", "中宝力格嘎查"},
+            id="kind-before-kind-and-qizhong",
         ),
     ],
 )

@@ -210,7 +210,7 @@ def corpora(tmp_path_factory):
     changed = root / "changed"
     changed.mkdir()
     for i, p in enumerate(PAGES):
-        for k in range(2):  # enough text that the build takes a few seconds
+        for k in range(6):  # enough text that the build takes several seconds, well past the signal
             (changed / f"{p.stem}-{k}.txt").write_text(page(i), encoding="utf-8")
     return root, changed, {n: (old_out / n).read_bytes() for n in OUTPUTS}
 

@@ -36,7 +36,7 @@ _OPENER = re.compile(
 
 #: 该县, 全旗, 本社区; a bare 社区 or 街道 opening a clause; 该院 for a court or procuratorate
 _COREF = re.compile(
-    r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|支部|党委)"
+    r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|合作社|支部|党委)"
     r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
 )
 _PLACE_COREF = {
@@ -45,7 +45,9 @@ _PLACE_COREF = {
     "村": ("Village",), "嘎查": ("Village",),
 }
 _ORG_COREF = {"院": "院", "局": "局", "所": "所", "中心": "中心", "公司": "公司", "集团": "集团",
-              "支部": "支部", "党委": "党委"}
+              "合作社": "合作社", "支部": "支部", "党委": "党委"}
+#: kinds of body a text names bare once it has named one: 公司党支部书记 is the company's
+_BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团")
 
 _TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
 #: chiefs whose title names their department: 组织部长 heads the 组织部
@@ -58,6 +60,15 @@ _APPOSITION = re.compile(
 )
 
 #: heads that a place's kind may stand before (社区党委, 嘎查委员会)
+#: party bodies inside a unit, whose secretary may also head the unit itself
+_PARTY_BODIES = ("党总支", "党支部", "党工委", "党委", "党组")
+#: heads of a unit (a company, a court, a 苏木) rather than of a party body
+_UNIT_HEADS = {"经理", "总经理", "副总经理", "副经理", "董事长", "检察长", "院长", "副院长", "局长", "副局长",
+               "主任", "副主任", "苏木长", "副苏木长", "镇长", "副镇长", "乡长", "副乡长", "旗长", "副旗长",
+               "县长", "副县长", "区长", "副区长", "市长", "副市长", "所长", "站长", "校长", "馆长", "理事长", "社长",
+               "庭长", "嘎查达"}
+#: heads of a place's government: 苏木长, 镇长 lead the place where no body is named
+_PLACE_HEADS = ("苏木长", "镇长", "乡长", "旗长", "县长", "区长", "市长", "嘎查达")
 _BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居委会", "村委会", "党群服务中心", "服务中心"}
 #: a body named by its place's kind: 社区党委 is the article's community's
 _KIND_LEVELS = (
@@ -353,6 +364,15 @@ class _DocExtractor:
         wanted = {"居委会": ("Community",), "村委会": ("Village",), "党工委": ("Street",),
                   "党委": ("Community", "Town", "Street"), "党支部": ("Community", "Village"),
                   "党总支": ("Community", "Village")}.get(head)
+        kind = next((k for k in _BARE_BODY_KINDS if head.startswith(k)), None)
+        if post and kind is not None and head[len(kind) :] in ("", "党支部", "党总支", "党委"):
+            # 公司党支部书记、经理某某, 合作社负责人某某: the company (or cooperative) the
+            # article has named, and its party body
+            for mid, name in reversed(self.recent_orgs):
+                if name.endswith(kind):
+                    src = next(x for x in self.out.mentions if x.id == mid)
+                    return name + head[len(kind) :], src.place
+            return None
         if wanted is None and post and head in ("物委会", "业委会"):
             # the post of a property or owners' committee (物业管理委员会, 业主委员会): the
             # committee of the 小区 the article speaks of (as a bare subject it stays a kind)
@@ -770,7 +790,14 @@ class _DocExtractor:
         for _ in range(4):
             hit = self._holder_of(sent, pos, org_mentions, pspans, place_by_span)
             if hit is None:
-                break
+                # 公司党支部书记、经理某某: the head's post has no body of its own; the
+                # party post before it still names one
+                self._unit_head(sent, pos, title, sp, pm, org_mentions, pspans, place_by_span)
+                mt = _TITLE_LIST.search(text[:pos])
+                if not mt:
+                    break
+                pos, title = mt.start(1), mt.group(1)
+                continue
             o, m, gap = hit
             head = o.head or "" if m.type == "Organization" else ""
             self._relation(sent, pm, "leads", m, "post", 0.85, sp, role=(head + gap + title).strip())
@@ -778,6 +805,36 @@ class _DocExtractor:
             if not mt:
                 break
             pos, title = mt.start(1), mt.group(1)
+
+    def _unit_head(self, sent, pos: int, title: str, sp: Span, pm: Mention, org_mentions, pspans, place_by_span) -> None:
+        """公司党支部书记、副总经理某某, 检察院党组书记、检察长某某, 苏木党委副书记、苏木长某某:
+        a head's post after a party post, with no body of its own, is a post in the unit
+        the party body belongs to (the company, the procuratorate, the 苏木 itself)."""
+        mt = _TITLE_LIST.search(sent.text[:pos])
+        if not mt or title not in _UNIT_HEADS:
+            return
+        prev = self._holder_of(sent, mt.start(1), org_mentions, pspans, place_by_span)
+        if prev is None or prev[1].type != "Organization":
+            return
+        o, m, _ = prev
+        party = next((h for h in _PARTY_BODIES if m.canonical.endswith(h) and len(m.canonical) > len(h) + 1), None)
+        if party is None:
+            return
+        base_end = o.end - len(party) if o.text.endswith(party) else o.end
+        base = next((place_by_span[k] for p in pspans if (k := sent.span(p.start, p.end)) in place_by_span
+                     and p.end == base_end and p.start >= o.start), None)
+        if base is not None and base.type in ("Town", "Street", "Village", "Community", "County", "City"):
+            if not title.endswith(_PLACE_HEADS) and title not in ("主任", "副主任"):
+                return  # 村党支部书记、会计: not a head of the place
+        elif title.endswith(_PLACE_HEADS):
+            return
+        else:
+            if m.canonical[: -len(party)].endswith(("社区", "村", "嘎查", "街道", "苏木", "镇", "乡")):
+                return  # 社区党委书记、主任: the place's committee, which the text does not name
+            bspan = Span(o.start, base_end, sent.text[o.start : base_end], "Organization", "post-unit", 0.6)
+            base = self._mention(sent, bspan, "Organization", m.canonical[: -len(party)], confidence=0.6)
+            base.place = m.place
+        self._relation(sent, pm, "leads", base, "post", 0.7, sp, role=title)
 
     def _appositive_posts(self, sent: Sentence, org_mentions, pspans, place_by_span) -> None:
         """"王守成，杭锦后旗陕坝镇中南渠村党支部书记，……": a name, then its post as an apposition."""

@@ -115,9 +115,9 @@ def left_name_start(
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             break  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if any(c in L.NOT_IN_NAME for c in word):
-            if first and len(word) == 1:
-                break
-            # keep the part of the token right of the stop character
+            if (first and len(word) == 1) or _jieba_tag(word) is not None:
+                break  # 其中, 对接: a word of the dictionary, not a particle glued to a name
+            # keep the part of the token right of the stop character (HMM's 对乌兰)
             cut = max(i for i, c in enumerate(word) if c in L.NOT_IN_NAME) + 1
             if cut < len(word) and end - (s + cut) <= max_len:
                 start = s + cut
@@ -126,12 +126,15 @@ def left_name_start(
             break
         if place and (word in _ORG_HEADS or word[-1] in "处委部局厅"):
             break  # 办事处少先二十社区: a body's name ends where the place's begins
-        if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and flag == "vn"):
+        if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and (flag == "vn" or word in L.TRADE_WORDS)):
             break
         if not first and not place and flag in ("a", "ad"):
             break  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
-        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t")) and not (loose and flag == "vn"):
-            # a verb next to the head (任职社区, 依托社区) makes no name: 胜利社区 and
+        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not (
+            loose and (flag == "vn" or word in L.TRADE_WORDS)
+        ):
+            # a verb or an idiom next to the head (任职社区, 依托社区, 今年以来街道) makes no
+            # name: 胜利社区 and
             # 和平小区 are tagged as nouns or adjectives
             return end
         start = s
@@ -152,6 +155,11 @@ _SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
 _HIGH_LEVEL = {"Province", "City", "County"}
 
 
+def _word_ends_at(text: str, i: int) -> bool:
+    """Does a word of jieba's dictionary (对接, 其中) end right before ``i``?"""
+    return any(jieba.dt.FREQ.get(text[i - k : i], 0) >= 100 for k in (2, 3) if i - k >= 0)
+
+
 def _generic_place(name: str, *, chained: bool = False) -> bool:
     if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
         return True
@@ -162,6 +170,8 @@ def _generic_place(name: str, *, chained: bool = False) -> bool:
             break
     if len(body) < 2 and not (len(body) == 1 and name.endswith(("镇", "乡", "苏木"))):
         return True
+    if body in _SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
+        return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们"):
         return True
     if body and ((body[0] in L.NOT_NAME_START and not chained) or body[0].isdigit()):
@@ -206,6 +216,17 @@ def _phrase_of_common_words(body: str) -> bool:
     if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS:
         return False  # 幸福家园: estates are named with everyday words
     return all(jieba.dt.FREQ.get(w, 0) >= 200 for w in words)
+
+
+def _clause_before_suffix(body: str) -> bool:
+    """重大事项报(街道): three or more words, none of them proper and none a road or an
+    estate, read as a clause that ends in the kind of place, not as a name."""
+    words = [(body[a:b], f) for a, b, f in tokens(body)]
+    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")):
+        return False
+    if any(f.startswith(_PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
+        return False
+    return any(f.startswith("a") for _, f in words[:1]) or all(_jieba_tag(w) is not None for w, _ in words)
 
 
 def _descriptive_district(name: str, rows: list[Division]) -> bool:
@@ -284,8 +305,12 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             cand = text[s:e]
             rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
             chained = prev is not None and spans[prev].end == s
-            if rows and not chained and s not in starts:
-                continue  # 每周下村, 增长镇村: the name would begin inside a word
+            if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟") \
+                    and not (len(cand) >= 3 and _word_ends_at(text, s)):
+                # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
+                # a level word to the name after it (全旗|音德尔镇, 该县|城关镇), and reads
+                # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
+                continue
             if rows and not _generic_place(cand, chained=chained):
                 best = (s, rows)
                 break
@@ -307,6 +332,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
                 gap = text[floor : m.start()]
                 if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body:
                     s = floor
+            if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
+                s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
             cand = text[s:e]
             if s >= m.start() or _generic_place(cand):
                 continue
@@ -314,7 +341,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
                 # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
                 # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
                 continue
-            if _phrase_of_common_words(text[s : m.start()]):
+            if _phrase_of_common_words(text[s : m.start()]) or _clause_before_suffix(text[s : m.start()]):
                 continue  # 机制激活社区, 清理规范社区: words about a place, not its name
             how, conf, rows = "suffix", 0.6, []
         else:
@@ -418,6 +445,12 @@ def _generic_name_part(part: str) -> bool:
     return all(len(w) == 1 or (_jieba_tag(w) is not None and not f.startswith(_PROPER)) for w, f in words)
 
 
+def _has_rare_word(part: str) -> bool:
+    """A brand among the words (金谷 in 金谷粮油): companies are named by rare words, the
+    kinds of company (物业服务, 农业科技) by everyday ones."""
+    return any(e - s >= 2 and jieba.dt.FREQ.get(part[s:e], 0) < 100 for s, e, _ in tokens(part))
+
+
 def _nameish(text: str, a: int, b: int) -> bool:
     """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
     for s0, e0, f in tokens(text):
@@ -517,7 +550,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         if short:
             out.append(Span(start, end, name, "Organization", "org-short", 0.6, head=m.group(), canonical=name))
             continue
-        if not quoted and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
+        branded = m.group() in _COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
+        if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
                            or re.match(r"[一二两三四五六七八九十各]级", part)):
             kind = next((k for k in _PLACE_KINDS if part.endswith(k)), "")
             g0 = h_start - len(kind)
@@ -597,6 +631,10 @@ _NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑
                    "带领", "得到", "接到", "深有感触", "细心", "激动", "自豪", "感叹", "动情", "指出", "强调", "等一批")
 
 
+#: a household after a name: 家的, 家里, 家中 (jieba often glues 家 to the name)
+_HOUSEHOLD = ("家的", "家里", "家中", "家人", "家门")
+
+
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
@@ -615,8 +653,13 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
         rest = text[j:]
+        if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
+            continue  # 苏和家的: the household, not a name ending in 家
         if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
             return i, j
+        if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
+            return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
+
         if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
     return None
@@ -695,6 +738,9 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         if not flag.startswith("nr") or e0 - s0 < 2:
             continue
         cand = text[s0:e0]
+        if len(cand) >= 3 and text[e0 - 1 :].startswith(_HOUSEHOLD):
+            e0 -= 1  # 苏和家的草场: jieba's name swallowed the household
+            cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue
         after = text[e0 : e0 + 3]
