@@ -335,9 +335,7 @@ def _joins(prev: str, nxt: str) -> bool:
     pf, nf = p.translate(_FOLD), n.translate(_FOLD)
     if nf[0] in ",、。;:!?”’)" and re.search(r"[\u4e00-\u9fff]$", pf):
         return True  # ……村集体经济项目⏎、土地流转: a line cannot open on a comma
-    if len(p) < 30 and re.search(r"[\u4e00-\u9fff]$", pf) and re.search(r"[。!?;，,]", pf[:-1]) and (
-        re.search(r"[。!?;]", pf) or len(pf) >= 15
-    ):
+    if len(p) < 30 and re.search(r"[\u4e00-\u9fff]$", pf) and re.search(r"[。!?;]", pf[:-1]):
         return True  # 说了算,现在必须严格按照'四议两公开'来。"西⏎河村: a sentence, not a title, runs on
     if len(p) < 30:
         # a short line may be a heading; it goes on only when it visibly cannot end there:

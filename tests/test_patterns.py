@@ -1119,6 +1119,16 @@ def test_surname_with_honorific_is_no_person(gaz, text):
             {"苏木嘎查", "中宝力格嘎查"},
             id="kind-before-kind-and-qizhong",
         ),
+        pytest.param(
+            "牧民们一边喝奶茶，一边商量嘎查的草场轮牧；320名在职党员回社区报到，帮着联系小区物业。",
+            {"商量嘎查", "党员回社区", "联系小区", "员回社区"},
+            id="verb-and-its-place-object",
+        ),
+        pytest.param(
+            "“前两年小区可不是这样，物业说走就走。”如今，“撮罗子议事厅”的做法正在全旗城镇社区推广。",
+            {"前两年小区", "两年小区", "城镇社区"},
+            id="time-and-kind-before-suffix",
+        ),
     ],
 )
 def test_common_words_are_no_places(gaz, text, forbidden):

@@ -35,8 +35,17 @@ GENERIC_PLACES: set[str] = set(
     该苏木 嘎查 各嘎查 全嘎查 该嘎查 苏木乡镇 旗县 全旗 该旗 各旗 全县 该县 各县 本县 全市 该市
     各市 本市 全区 该区 各区 本区 辖区 城区 园区 景区 牧区 社区村 村社区 边境村 民族村 农牧村
     纯牧业嘎查 易地搬迁小区 安置小区 示范小区 无物业小区 物业小区 商品房小区 网格 居民小区 村镇
-    街道社区 新建小区 新建社区 老小区 新小区 老社区 新社区 大型小区 高档小区 封闭小区 开放式小区 镇街道 镇街 苏木乡镇 乡镇街道 乡里 村里 村内 村口 村头 村委 村两委 村民 镇里 镇上""".split()
+    街道社区 新建小区 新建社区 老小区 新小区 老社区 新社区 大型小区 高档小区 封闭小区 开放式小区 镇街道 镇街 苏木乡镇 乡镇街道 乡里 村里 村内 村口 村头 村委 村两委 村民 镇里 镇上
+    城镇社区 边境嘎查 牧区嘎查 多民族社区 弃管小区 失管小区 老旧社区 平安小区""".split()
 )
+
+#: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
+#: (商量嘎查的事, 联系社区, 激活小区治理): next to a place suffix they make no name.
+PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
+    入住 打造 创建 服务 对接 帮扶 联系 统筹 规范 整治 改造 美化 评为 成为 建成""".split())
+
+#: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
+PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返")
 
 #: Words and characters residential estates and communities are named with (幸福家园小区).
 RESIDENTIAL_WORDS = set("家园 花园 嘉园 雅苑 佳苑 名苑 华苑 新村 公寓 华府 名都 小镇 庭院 广场 大厦 家属院 新城 花城 水岸 丽都 山庄".split())

@@ -130,6 +130,8 @@ def left_name_start(
             break
         if not first and not place and flag in ("a", "ad"):
             break  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
+        if first and place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)):
+            return end  # 商量嘎查的事, 党员回社区报到: a verb and its object, not a name
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not (
             loose and (flag == "vn" or word in L.TRADE_WORDS)
         ):
@@ -178,6 +180,8 @@ def _generic_place(name: str, *, chained: bool = False) -> bool:
         return True
     if re.search(r"[区县]", body):
         return True  # 老工业区街道, 开发区社区: a kind of area before the suffix
+    if re.search(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去", body):
+        return True  # 前两年小区可不是这样: a time before the kind of place
     return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
 
 
@@ -337,7 +341,7 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             cand = text[s:e]
             if s >= m.start() or _generic_place(cand):
                 continue
-            if type_ in ("Town", "Village") and suffix != "嘎查" and not (prev is not None and spans[prev].end == s):
+            if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s):
                 # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
                 # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
                 continue
