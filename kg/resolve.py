@@ -146,6 +146,42 @@ def _mechanism_keys(x: Extraction) -> dict[str, str]:
     return out
 
 
+def _org_fuller(names: list[str]) -> dict[str, str]:
+    """Within a page a body named in full and then by a shorter form is one body: the
+    end of its name (少先路派出所 after 昆都仑区公安分局少先路派出所), or a company's brand
+    and trade before 公司 (景诚物业公司 after 鄂尔多斯市景诚物业服务有限公司).  Only a
+    shorter form that fits one fuller name on the page is read so."""
+    out = {}
+    for short in names:
+        core = short[:-2] if short.endswith("公司") and not short.endswith("有限公司") else None
+        fuller = [
+            n for n in names
+            if len(n) > len(short) and (
+                (len(short) >= 4 and n.endswith(short))
+                or (core is not None and len(core) >= 3 and n.endswith("公司") and core in n)
+            )
+        ]
+        if len(set(fuller)) == 1:
+            out[short] = fuller[0]
+    return out
+
+
+def _org_keys(x: Extraction, key_of) -> dict[str, str]:
+    """Keys of the bodies of one page, with shorter forms led to the full name's key."""
+    keys = {m.id: key_of(m) for m in x.mentions if m.type == "Organization"}
+    by_name: dict[str, str] = {}
+    for m in x.mentions:
+        if m.type == "Organization" and keys[m.id]:
+            by_name.setdefault(norm_name(m.canonical), keys[m.id])
+    fuller = _org_fuller(sorted(by_name))
+    out = {}
+    for m in x.mentions:
+        if m.type == "Organization" and keys[m.id]:
+            n = norm_name(m.canonical)
+            out[m.id] = by_name[fuller[n]] if n in fuller else keys[m.id]
+    return out
+
+
 def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity], list[Relation]]:
     """Merge mentions into entities and relation mentions into facts."""
     entities: dict[str, Entity] = {}
@@ -156,6 +192,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
         by_id = {m.id: m for m in x.mentions}
         people = _person_keys(x, by_id, lambda m, x=x, by_id=by_id: _mention_key(m, x, by_id))
         people.update(_mechanism_keys(x))
+        people.update(_org_keys(x, lambda m, x=x, by_id=by_id: _mention_key(m, x, by_id)))
         for m in x.mentions:
             key = people.get(m.id) or _mention_key(m, x, by_id)
             if key is None:

@@ -1229,3 +1229,33 @@ def test_street_office_between_street_and_community(gaz):
     g = graph_of(gaz, "包头市昆都仑区阿尔丁街道办事处青年七号街坊社区组织网格员入户走访独居老人。")
     assert names(g, "Street") == {"阿尔丁大街街道"}, summary(g)
     assert ("青年七号街坊社区", "阿尔丁大街街道") in edges(g, "locatedIn"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        pytest.param(
+            "敖汉旗人民法院新惠人民法庭推行“法官进村”工作机制。今年以来，新惠人民法庭诉前化解纠纷80件。",
+            "敖汉旗人民法院新惠人民法庭",
+            "新惠人民法庭",
+            id="court-by-the-end-of-its-name",
+        ),
+        pytest.param(
+            "社区通过公开比选引入赤峰市松山区瑞丰物业服务有限公司。“服务好不好，居民说了算。”瑞丰物业公司总经理韩志远说。",
+            "赤峰市松山区瑞丰物业服务有限公司",
+            "瑞丰物业公司",
+            id="company-by-brand-and-trade",
+        ),
+    ],
+)
+def test_shorter_form_of_a_body_on_the_page_is_that_body(gaz, text, full, short):
+    g = graph_of(gaz, text)
+    orgs = names(g, "Organization")
+    assert full in orgs and short not in orgs, f"{short} should be {full}" + summary(g)
+    node = next(n for n, d in g.nodes(data=True) if d["name"] == full)
+    assert short in g.nodes[node].get("aliases", []), summary(g)
+
+
+def test_shorter_form_that_fits_two_bodies_stays_apart(gaz):
+    g = graph_of(gaz, "东城社区党委和西城社区党委联合开展活动。社区党委书记们交流了经验。")
+    assert {"东城社区党委", "西城社区党委"} <= names(g, "Organization"), summary(g)

@@ -42,7 +42,7 @@ GENERIC_PLACES: set[str] = set(
 #: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
 #: (商量嘎查的事, 联系社区, 激活小区治理): next to a place suffix they make no name.
 PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
-    入住 打造 创建 服务 对接 帮扶 联系 统筹 规范 整治 改造 美化 评为 成为 建成""".split())
+    入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广""".split())
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
 PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返")

@@ -222,6 +222,19 @@ def _phrase_of_common_words(body: str) -> bool:
     return all(jieba.dt.FREQ.get(w, 0) >= 200 for w in words)
 
 
+def _transliterated_start(text: str, s: int, end: int) -> int:
+    """Where a 苏木's or 嘎查's transliterated name begins: everyday words before it go
+    (总结|苏力德苏木的经验), but a name made of everyday words (红旗嘎查) stays whole."""
+    words = [(s + a, s + b) for a, b, _ in tokens(text[s:end])]
+    k = 0
+    while k < len(words) - 1 and words[k][1] - words[k][0] >= 2 and jieba.dt.FREQ.get(text[words[k][0] : words[k][1]], 0) >= 1000:
+        k += 1
+    rest = text[words[k][0] : end] if words else ""
+    if k and len(rest) >= 2 and any(jieba.dt.FREQ.get(text[a:b], 0) < 100 for a, b in words[k:]):
+        return words[k][0]
+    return s
+
+
 def _clause_before_suffix(body: str) -> bool:
     """重大事项报(街道): three or more words, none of them proper and none a road or an
     estate, read as a clause that ends in the kind of place, not as a name."""
@@ -338,6 +351,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
                     s = floor
             if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
                 s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
+            if suffix in ("苏木", "嘎查"):
+                s = _transliterated_start(text, s, m.start())
             cand = text[s:e]
             if s >= m.start() or _generic_place(cand):
                 continue
