@@ -538,6 +538,10 @@ def test_several_posts_for_one_name(gaz, text, person, bodies):
             "在阿巴嘎旗别力古台镇，牧民那仁满都拉家的200多只羊今年都上了保险。", "那仁满都拉", id="herder-household"
         ),
         pytest.param("村民刘长海家的院子去年完成了改厕。", "刘长海", id="villager-household"),
+        pytest.param("“草场一年比一年好。”牧民乌日布信说。", "乌日布信", id="four-syllables-before-says"),
+        pytest.param("“草场一年比一年好。”牧民吉布信说。", "吉布信", id="unknown-shape-before-says"),
+        pytest.param("联户长乌力吉图说：“大家都是邻居，有啥事好商量。”", "乌力吉图", id="household-group-head"),
+        pytest.param("老党员巴特孟和用蒙汉双语讲起了草原生态保护。", "巴特孟和", id="name-then-yong"),
         pytest.param("“账目一清二楚，大家交费也痛快了。”锦绣苑小区楼栋长周桂兰说。", "周桂兰", id="building-head"),
     ],
 )
@@ -1082,6 +1086,9 @@ def test_implementer(gaz, text, expected, forbidden):
         pytest.param("一位外卖小哥在驿站里歇脚，孙大哥给他倒了一杯热水。", id="xiaoge-dage"),
         pytest.param("陈奶奶今年85岁，是社区里年纪最大的党员。", id="nainai"),
         pytest.param("杨大姐说，自从有了议事会，邻里之间的矛盾少多了。", id="dajie"),
+        pytest.param("现在大事小情都能在嘎查里说清楚、办明白。", id="gacha-li-shuo"),
+        pytest.param("每周四下午，社区居民都会聚在这里交流。", id="dou-hui-ju"),
+        pytest.param("镇党委建立“镇干部包嘎查、嘎查干部包牧户”双包责任制。", id="bao-gacha"),
     ],
 )
 def test_surname_with_honorific_is_no_person(gaz, text):

@@ -67,7 +67,7 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-_FUNCTION_CHARS = set("在的了是和与说将把被向从对为")
+_FUNCTION_CHARS = set("在的了是和与说将把被向从对为用都也就还")
 _GENRE_VERBS = set(L.IMPLEMENT_VERBS)
 
 
@@ -627,7 +627,9 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False
     if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2])):
         return False  # 干部, 单位; 干部可, 居民张
-    if strict and ((name[0] in "和来与及同将把被让给在对从由向为富" or (name[0] == "包" and len(name) == 2))
+    if any(k in name for k in ("嘎查", "苏木", "社区", "街道", "牧户", "村民", "居民")):
+        return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
+    if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                    or (len(name) == 3 and _very_common(name[1:]))):
         return False
     if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
@@ -662,6 +664,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
     flags = {s0: f for s0, _, f in tokens(text)}
     names = {(s0, e0) for s0, e0, f in tokens(text) if f.startswith("nr")}
     for length in (8, 7, 6, 5, 4, 3, 2):
+        if length == 2 and (unknown := _unknown_shape_name(text, i)):
+            return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
         j = i + length
         if j > len(text):
             continue
@@ -678,10 +682,24 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
-
         if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
+    return _unknown_shape_name(text, i)
+
+
+def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
+    """牧民图布信说: a name of no known shape, right before a speech verb, with no word of
+    the dictionary inside it."""
+    for length in (4, 3):
+        cand, rest = text[i : i + length], text[i + length :]
+        if len(cand) == length and all(_is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
+                and not any(jieba.dt.FREQ.get(cand[a:b], 0) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
+            return i, i + length
     return None
+
+
+#: speech verbs that close a name (说, 介绍, 表示) even when its shape is unknown
+_SAYS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "回忆", "认为")
 
 
 def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: bool = False) -> list[Span]:
@@ -762,6 +780,8 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue
+        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or jieba.dt.FREQ.get(text[s0 - 1 : s0 + 1], 0) >= 100):
+            continue  # 在嘎查里说清楚: the name would open inside a word (嘎查)
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
