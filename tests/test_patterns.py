@@ -1060,6 +1060,13 @@ IMPLEMENTERS = [
         {("新光村", "红旗网格")},
         id="new-paragraph-keeps-latest-of-equal-subjects",
     ),
+    pytest.param(
+        "扎鲁特旗鲁北镇的金谷粮油有限公司有职工120人。“企业发展到哪里，党组织就覆盖到哪里。”赵文博介绍，"
+        "公司党支部推行“党员示范岗”，带动职工比技能。",
+        {("金谷粮油有限公司党支部", "党员示范岗")},
+        {("金谷粮油有限公司", "党员示范岗")},
+        id="bare-company-branch-is-the-articles",
+    ),
 ]
 
 

@@ -365,9 +365,9 @@ class _DocExtractor:
                   "党委": ("Community", "Town", "Street"), "党支部": ("Community", "Village"),
                   "党总支": ("Community", "Village")}.get(head)
         kind = next((k for k in _BARE_BODY_KINDS if head.startswith(k)), None)
-        if post and kind is not None and head[len(kind) :] in ("", "党支部", "党总支", "党委"):
-            # 公司党支部书记、经理某某, 合作社负责人某某: the company (or cooperative) the
-            # article has named, and its party body
+        if kind is not None and head[len(kind) :] in ("", "党支部", "党总支", "党委"):
+            # 公司党支部书记、经理某某, 合作社负责人某某, 公司党支部推行……: the company (or
+            # cooperative) the article has named, and its party body
             for mid, name in reversed(self.recent_orgs):
                 if name.endswith(kind):
                     src = next(x for x in self.out.mentions if x.id == mid)
