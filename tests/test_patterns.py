@@ -824,6 +824,21 @@ MECHANISMS = [
         {"石榴籽家园"},
         id="ocr-break-in-quote",
     ),
+    pytest.param(
+        "针对山高路远的实际，哈日根台苏木党委推出“流动党校”，把课堂搬到草场上。",
+        {"流动党校"},
+        id="tuichu-then-quote",
+    ),
+    pytest.param(
+        "镇党委推行村务“一张表”，把补贴发放、项目资金等信息张榜公开；社区推行志愿服务“积分储蓄”，时长可兑换服务。",
+        {"一张表", "积分储蓄"},
+        id="verb-then-what-for-then-name",
+    ),
+    pytest.param(
+        "每个网格实行“早走访、午梳理、晚上报”，今年以来共排查隐患60余处。",
+        {"早走访、午梳理、晚上报"},
+        id="routine-put-in-force",
+    ),
 ]
 
 
@@ -903,6 +918,16 @@ NOT_MECHANISMS = [
         "该村推行积分管理，从积分高的党员中培育“五星代表”。",
         {"五星代表"},
         id="posts-people-are-chosen-for",
+    ),
+    pytest.param(
+        "社区用心打造老年人家门口的“幸福港湾”，让老人们老有所乐。",
+        {"幸福港湾"},
+        id="figure-of-speech-after-de",
+    ),
+    pytest.param(
+        "镇党委坚持“先民生、后发展、再提升”，推动各项工作落地见效。",
+        {"先民生、后发展、再提升"},
+        id="list-slogan-held-not-enacted",
     ),
 ]
 

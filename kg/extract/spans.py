@@ -898,13 +898,16 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if paired and not head:
             continue  # 推动“……”与“……”深度融合: two things related, not practices
         items = re.split(r"[、,，]", core)
-        if len(items) >= 2 and not head:
+        # 实行“日巡查、周研判、月通报”: a routine put in force, though its name is a list
+        enacted = bool(re.search(r"(?:推行|实行|实施|推出|建立)(?:了)?$", before))
+        if len(items) >= 2 and not head and not enacted:
             continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
         if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
             continue
         if re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + _HEAD_RE.pattern + ")", after) and not _MECH_HEAD_RE.match(after):
             continue  # “科技助农”党员攻坚队, “红马甲”党员志愿服务队: the quote names a body
-        verb = bool(_VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
+        # 推出“……”, 推行了“……”: the verb right before the quote, after an aspect particle
+        verb = bool(_VERB_RE.search(before) or _VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
         shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
             _NUMBERED.match(core)
         ) or bool(re.fullmatch(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}", core))  # “3·2·1”: a numbered formula
@@ -928,11 +931,17 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             r"^(?:、[^、,，。;；“”]{2,12}){1,4}等(?:[0-9一二两三四五六七八九十多]+[项个种类])?(?:" + _MECH_HEAD_RE.pattern + ")",
             text[quotes[k].end() :],
         ))
-        if not (head or verb or shape or named_by_head or framed or listed):
+        # 推行嘎查事务“明白卡”, 推行党员“五必访”: the verb, then who or what the practice is
+        # for, then its name closing the clause (打造老人家门口的“暖巢” is a figure of speech)
+        far_verb = not verb and bool(re.search(
+            r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设)(?:(?!的)[\u4e00-\u9fff、“”]){1,16}$",
+            text[max(0, m.start() - 24) : m.start()],
+        )) and bool(re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :]))
+        if not (head or verb or shape or named_by_head or framed or listed or far_verb):
             continue
         if len(core) > 24 and not head:
             continue
-        conf = 0.8 if head else 0.65 if verb or framed or listed else 0.55
+        conf = 0.8 if head else 0.65 if verb or framed or listed else 0.55 if far_verb else 0.55
         end = m.end()
         canonical = core.strip()
         if head and k == idx:
