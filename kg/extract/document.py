@@ -24,6 +24,7 @@ from .spans import (
     find_people,
     find_places,
     plausible_name,
+    tokens,
 )
 
 #: a clause opener that may stand before a sentence's subject (近年来, 2023年以来, 目前)
@@ -164,6 +165,12 @@ def _is_clause_start(text: str, i: int) -> bool:
     lead = head[cut + 1 :].lstrip("—-－◆◇●■□▲·• ")
     # "在幸福社区,……" and "在街道党委的支持下" place the scene; "由镇党委牵头" names the actor
     return not lead.strip() or bool(_OPENER.fullmatch(lead.strip())) or lead.strip() == "由"
+
+
+def _after_verb(text: str, i: int) -> bool:
+    """Does a verb (引入, 成立, 联合) end right before ``i``, so that what starts at ``i``
+    is its object?"""
+    return any(e == i and e - s >= 2 and f.startswith("v") for s, e, f in tokens(text))
 
 
 class _DocExtractor:
@@ -707,6 +714,12 @@ class _DocExtractor:
                 continue
             if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") :
                 continue
+            loc = re.search(r"在[^,，。;；:：在]*$", text[: o.start])
+            if loc and any(o0.end <= loc.start() and not re.search(r"[,，。;；:：]", text[o0.end : loc.start()])
+                           for o0, _ in cands):
+                continue  # 某镇在务工人员集中的甲市、乙市设立……: the places after 在 are where, not who
+            if not _is_clause_start(text, o.start) and _after_verb(text, o.start):
+                continue  # 社区党委……引入某物业公司,推行……: the object of a verb does not act
             if re.match(r"^(?:的|等|和|与)", between):
                 continue
             verb = re.search("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")", between)
