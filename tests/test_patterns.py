@@ -1166,6 +1166,11 @@ def test_surname_with_honorific_is_no_person(gaz, text):
             id="idiom-and-phrase-before-jiedao",
         ),
         pytest.param(
+            "社区通过公开招标引入包头市鹿城物业服务有限公司，居民满意度明显提升。",
+            {"鹿城", "鹿城区", "温州市"},
+            id="short-form-not-contained-by-the-place-before",
+        ),
+        pytest.param(
             "去年全苏木嘎查集体经济收入都超过了15万元，其中宝力格嘎查达到40万元。",
             {"苏木嘎查", "中宝力格嘎查"},
             id="kind-before-kind-and-qizhong",

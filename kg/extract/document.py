@@ -227,6 +227,13 @@ class _DocExtractor:
             ) and not any(other.chain_prev == k for other in spans):
                 rows[k] = None
                 continue
+            if sp.how == "gazetteer-alias" and parent_row is not None and not any(
+                parent_row in self.gaz.ancestors(d) for d in sp.candidates
+            ):
+                # 包头市鹿城物业公司: a short form right after a place that does not contain
+                # it (鹿城区 is in 温州市) is part of another name, not the place
+                rows[k] = None
+                continue
             if known_key is not None:
                 row = self.ctx.place_rows.get(known_key)
             else:
