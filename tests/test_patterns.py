@@ -1315,3 +1315,11 @@ def test_shorter_form_of_a_body_on_the_page_is_that_body(gaz, text, full, short)
 def test_shorter_form_that_fits_two_bodies_stays_apart(gaz):
     g = graph_of(gaz, "东城社区党委和西城社区党委联合开展活动。社区党委书记们交流了经验。")
     assert {"东城社区党委", "西城社区党委"} <= names(g, "Organization"), summary(g)
+
+
+def test_service_centre_is_a_body_only_where_it_acts_or_is_led(gaz):
+    """党群服务中心 names a building as often as a body."""
+    g = graph_of(gaz, "在锦绣苑小区党群服务站启用仪式现场，居民们排起了长队。")
+    assert not names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "“上门服务让老人少跑腿。”五原县隆兴昌镇党群服务中心副主任王丽娟说。")
+    assert has_edge(g, "leads", "王丽娟", "隆兴昌镇党群服务中心"), summary(g)

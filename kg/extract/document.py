@@ -61,6 +61,8 @@ _APPOSITION = re.compile(
 )
 
 #: heads that a place's kind may stand before (社区党委, 嘎查委员会)
+#: bodies that are also buildings: they count as bodies only where they act or are led
+_VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "服务点")
 #: party bodies inside a unit, whose secretary may also head the unit itself
 _PARTY_BODIES = ("党总支", "党支部", "党工委", "党委", "党组")
 #: heads of a unit (a company, a court, a 苏木) rather than of a party body
@@ -589,8 +591,19 @@ class _DocExtractor:
                 if firsts:
                     self.ctx.subject = firsts[0].id
         self._flush_pending()
+        self._drop_idle_venues()
         self.out.keys = dict(self._keys)
         return self.out
+
+    def _drop_idle_venues(self) -> None:
+        """A 党群服务中心 or 服务站 is as often a building as a body: it counts as a body only
+        where the page has it act or has someone lead it (在某小区党群服务站启用仪式现场 names
+        the building)."""
+        used = {r.subject for r in self.out.relations} | {r.object for r in self.out.relations}
+        acting = {m.canonical for m in self.out.mentions if m.type == "Organization" and m.id in used}
+        self.out.mentions = [m for m in self.out.mentions if not (
+            m.type == "Organization" and m.canonical.endswith(_VENUE_HEADS) and m.canonical not in acting
+        )]
 
     def _speaker_body(self, sent: Sentence, person_mentions) -> str | None:
         """The body of the person this sentence opens with as a speaker (…书记刘晓梅介绍道)."""
