@@ -1215,6 +1215,11 @@ def test_common_words_are_no_places(gaz, text, forbidden):
         pytest.param(
             "驻村工作队、村“两委”干部每周入户走访，帮群众解决实际困难。", {"驻村工作队"}, id="kind-in-lexicon"
         ),
+        pytest.param(
+            "构建“1+3+N”体系：“1”即街道党工委，“3”即社区党委、网格党支部、楼栋党小组。",
+            {"1即街道党工委", "3即社区党委", "“1”即街道党工委", "楼栋党小组"},
+            id="formula-explained-by-ji",
+        ),
     ],
 )
 def test_generic_bodies_are_no_organizations(gaz, text, forbidden):

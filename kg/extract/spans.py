@@ -535,13 +535,17 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             o = text.rfind("“", 0, q) if q >= 0 else -1
             if (
                 q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
+                and re.search(r"[\u4e00-\u9fff]{2}", text[o:q])
                 and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
+                and not re.match(r"[即是为指]", text[q + 1 : h_start])
             ):
                 s = q + 1  # “稳岗就业”联合党员攻坚队: descriptors between the quote and the head
             if s > 0 and text[s - 1] == "”":
-                # a quoted name before the head: “科技助农”党员攻坚队
+                # a quoted name before the head: “科技助农”党员攻坚队 (but “1”即街道党工委
+                # explains a formula)
                 o = text.rfind("“", 0, s - 1)
-                if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]):
+                if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]) \
+                        and re.search(r"[\u4e00-\u9fff]{2}", text[o : s - 1]):
                     s, quoted = o, True
                     if s in place_end:
                         near = place_end[s]
