@@ -335,7 +335,11 @@ def _joins(prev: str, nxt: str) -> bool:
     pf, nf = p.translate(_FOLD), n.translate(_FOLD)
     if nf[0] in ",、。;:!?”’)" and re.search(r"[\u4e00-\u9fff]$", pf):
         return True  # ……村集体经济项目⏎、土地流转: a line cannot open on a comma
-    if len(p) < 30 and re.search(r"[\u4e00-\u9fff]$", pf) and re.search(r"[。!?;]", pf[:-1]):
+    if len(p) < 30 and re.search(r"[\u4e00-\u9fff]$", pf) and (
+        re.search(r"[。!?;]", pf[:-1]) or (len(pf) >= 22 and re.search(r"[,，]", pf[:-1]))
+    ):
+        # a title is short and has no full stop; a comma alone marks a sentence in a line
+        # longer than titles run (议事有章,牧民的事牧民商量着办 stays a title)
         return True  # 说了算,现在必须严格按照'四议两公开'来。"西⏎河村: a sentence, not a title, runs on
     if len(p) < 30:
         # a short line may be a heading; it goes on only when it visibly cannot end there:

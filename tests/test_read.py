@@ -66,6 +66,35 @@ def test_repair_joins_a_word_broken_across_lines_and_keeps_offsets():
             assert text[offsets[i]] == ch or ch == ","
 
 
+@pytest.mark.parametrize(
+    "text, joined, kept",
+    [
+        pytest.param(
+            "“大事怎么定？过去是几个人说了算。”西\n河村党支部书记介绍，凡涉及集体资产的都要表决。",
+            "”西河村党支部书记", None, id="short-line-with-a-full-stop-runs-on",
+        ),
+        pytest.param(
+            "凡涉及村集体经济项目\n、土地流转等重大事项，都要经过党员大会审议。",
+            "项目、土地流转", None, id="line-opening-on-a-comma-continues",
+        ),
+        pytest.param(
+            "为规范村级权力运行,镇党委在全镇各村推行村级\n\n“小微权力清单”,梳理出31项权力事项。",
+            "推行村级“小微权力清单”", None, id="long-line-with-a-comma-runs-on-over-a-blank-line",
+        ),
+        pytest.param(
+            "议事有章,牧民的事牧民商量着办\n额很乌拉嘎查距苏木所在地70多公里。",
+            None, "商量着办\n额很乌拉", id="short-title-with-a-comma-stays-a-title",
+        ),
+    ],
+)
+def test_repair_joins_sentences_broken_across_short_lines(text, joined, kept):
+    clean, _ = repair(text)
+    if joined:
+        assert joined in clean, clean
+    if kept:
+        assert kept in clean, clean
+
+
 def test_repair_folds_full_width_ascii_only():
     clean, _ = repair("第１季度ＡＢ岗，“铁三角”机制。")
     assert clean == "第1季度AB岗,“铁三角”机制。"
