@@ -839,6 +839,16 @@ MECHANISMS = [
         {"早走访、午梳理、晚上报"},
         id="routine-put-in-force",
     ),
+    pytest.param(
+        "兴和县同时推行师徒结对制，为每名新任村干部配备1名老支书当师傅。",
+        {"师徒结对制"},
+        id="unquoted-system-named-by-zhi",
+    ),
+    pytest.param(
+        "白音锡勒社区党委建起“邻里议事亭”，又以“楼长接力”为切口，把居民组织起来。",
+        {"邻里议事亭", "楼长接力"},
+        id="jianqi-and-qiekou",
+    ),
 ]
 
 
@@ -928,6 +938,11 @@ NOT_MECHANISMS = [
         "镇党委坚持“先民生、后发展、再提升”，推动各项工作落地见效。",
         {"先民生、后发展、再提升"},
         id="list-slogan-held-not-enacted",
+    ),
+    pytest.param(
+        "街道不断健全管理体制，推行编制动态调整。",
+        {"管理体制", "编制"},
+        id="words-ending-in-zhi",
     ),
 ]
 

@@ -847,6 +847,11 @@ def _mech_core_ok(core: str) -> bool:
     return not re.fullmatch(r"[0-9.%]+", c)
 
 
+#: words that end in 制 and name no system of their own (体制, 编制, 控制)
+_WORDS_IN_ZHI = {"体制", "机制", "编制", "控制", "限制", "建制", "学制", "税制", "法制", "专制", "管制", "强制",
+                 "抵制", "节制", "牵制", "遏制", "压制", "克制", "研制", "绘制", "复制", "印制", "定制", "录制"}
+
+
 def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     """Named practices: quoted names credited by a verb or closed by a practice head
     (“三事分流”机制, 推行“积分制”), unquoted names closed by 机制/制度/体系/负责制 right after an
@@ -920,7 +925,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年)$", core))
         # 以“一网通办”为核心, 以“红色管家”为牵引: the practice a body builds its work on
         framed = (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
-            re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领)|助推|推动|促进|带动|引领|撬动)", after)
+            re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|助推|推动|促进|带动|引领|撬动)", after)
         )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
                and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after))) or (
             # 以……、……、20个“红色加油站”为阵地: the last of a list a body works through
@@ -999,6 +1004,15 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue  # 探索养老服务新模式, 创新销售模式: a kind of practice described, not one named
         out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))
         taken.update(range(s, m.end()))
+    # 2b. an unquoted system named by its 制, right after the verb that puts it in force:
+    # 推行导师帮带制, 实行坐班值守制
+    for m in re.finditer(r"(?:推行|实行|落实|建立|实施|探索|推广|健全|全面推行)([\u4e00-\u9fff]{2,7}?制)(?=[,，。;；、]|$)", text):
+        st, en = m.start(1), m.end(1)
+        name = m.group(1)
+        if any(k in taken for k in range(st, en)) or name[-2:] in _WORDS_IN_ZHI or len(name) < 4:
+            continue
+        out.append(Span(st, en, name, "Mechanism", "mech-head", 0.6, canonical=name))
+        taken.update(range(st, en))
     # 3. a list that goes on from a practice: "健全服务承诺制、容缺受理、延时服务", "抓好“主题党日”、组织生活会、谈心谈话等"
     for sp in list(out):
         if sp.start in quoted_in_list:
