@@ -849,6 +849,11 @@ MECHANISMS = [
         {"邻里议事亭", "楼长接力"},
         id="jianqi-and-qiekou",
     ),
+    pytest.param(
+        "近年来，嘎查党支部以“牧民之家”建设为牵引；新发村通过“四议两公开”议定建设烘干厂项目。",
+        {"牧民之家", "四议两公开"},
+        id="jianshe-after-the-quote-is-no-part-of-the-name",
+    ),
 ]
 
 
@@ -943,6 +948,16 @@ NOT_MECHANISMS = [
         "街道不断健全管理体制，推行编制动态调整。",
         {"管理体制", "编制"},
         id="words-ending-in-zhi",
+    ),
+    pytest.param(
+        "一些地方热衷于打造“盆景”，通过“一对一”谈心谈话了解诉求，以“小网格”撬动“大治理”。",
+        {"盆景", "一对一", "小网格", "大治理"},
+        id="figures-manners-and-small-great-slogans",
+    ),
+    pytest.param(
+        "5月20日，该院举办“检察开放日”活动，邀请群众代表走进检察院。",
+        {"检察开放日"},
+        id="open-day-is-an-event",
     ),
 ]
 
@@ -1343,3 +1358,9 @@ def test_service_centre_is_a_body_only_where_it_acts_or_is_led(gaz):
     assert not names(g, "Organization"), summary(g)
     g = graph_of(gaz, "“上门服务让老人少跑腿。”五原县隆兴昌镇党群服务中心副主任王丽娟说。")
     assert has_edge(g, "leads", "王丽娟", "隆兴昌镇党群服务中心"), summary(g)
+
+
+def test_town_a_chain_vouched_for_is_a_place_alone_later(gaz):
+    """福丰镇 is in no gazetteer: the chain 商都县福丰镇 vouches for it on this page."""
+    g = graph_of(gaz, "商都县福丰镇新胜村有村民312户。\n\n此外，福丰镇还推行“干部包村”工作制度。")
+    assert has_edge(g, "implements", "福丰镇", "干部包村"), summary(g)

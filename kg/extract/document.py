@@ -426,6 +426,12 @@ class _DocExtractor:
         self._keys: dict[str, str] = {}
         self._pending_quote: list = []
         place_spans = [find_places(s.text, gaz) for s in doc.sentences]
+        # towns and villages a chain has vouched for are places wherever the page names them
+        known = frozenset(sp.text for spans in place_spans for sp in spans
+                          if sp.type in ("Town", "Village") and sp.how == "suffix" and sp.chain_prev is not None)
+        if known:
+            place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
+                           for s, spans in zip(doc.sentences, place_spans, strict=True)]
         self.ctx.region = _region(doc, gaz, place_spans)
         region_province = self._region_province()
         self.region = region_province

@@ -256,10 +256,13 @@ def _descriptive_district(name: str, rows: list[Division]) -> bool:
 _SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"}
 
 
-def find_places(text: str, gaz: Gazetteer) -> list[Span]:
+def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) -> list[Span]:
     """Places named in ``text``: gazetteer names and short forms of the upper three levels
     anywhere, and names ending in a place suffix (镇, 街道, 社区, 村, 小区 ...) whose left edge
-    is given by an adjacent place (a chain), by the gazetteer, or by the words around it."""
+    is given by an adjacent place (a chain), by the gazetteer, or by the words around it.
+
+    ``known`` holds town and village names the page has already vouched for by a chain
+    (化德县长顺镇): alone later on (此外，长顺镇还推行……) they are still places."""
     spans: list[Span] = []
     n = len(text)
     taken = [False] * n
@@ -356,7 +359,8 @@ def find_places(text: str, gaz: Gazetteer) -> list[Span]:
             cand = text[s:e]
             if s >= m.start() or _generic_place(cand):
                 continue
-            if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s):
+            if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
+                    and cand not in known:
                 # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
                 # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
                 continue
@@ -810,7 +814,7 @@ _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
 
 #: heads a practice's canonical name leaves out: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务
-_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法)$")
+_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设)$")
 
 
 def _droppable_head(head: str) -> bool:
@@ -818,7 +822,7 @@ def _droppable_head(head: str) -> bool:
 
 
 #: one-off events are no practices (校园招聘, 政策宣讲会, 擂台比武)
-_EVENT = re.compile(r"(?:招聘|招聘会|宣讲会|座谈会|培训班|比赛|大赛|比武|论坛|晚会|仪式|典礼|运动会|联欢会|研讨会|现场会|推进会)$")
+_EVENT = re.compile(r"(?:招聘|招聘会|宣讲会|座谈会|培训班|比赛|大赛|比武|论坛|晚会|仪式|典礼|运动会|联欢会|研讨会|现场会|推进会|开放日|宣传日|宣传周|宣传月)$")
 
 
 #: what follows a quote (or a run of them) that names an event or a topic, not a practice
@@ -873,6 +877,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 continue
         if not _mech_core_ok(core):
             continue
+        if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,3}[“\"]大", text[m.end() :]):
+            continue  # 以“小网格”撬动“大治理”: a slogan of small and great, not a practice
         before = text[max(0, m.start() - 6) : m.start()]
         after = text[m.end() :]
         # a run of quoted names shares the head after the last one: “邻里守望”“邻里和睦”两大品牌
@@ -886,8 +892,9 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             # "……”的服务机制", "……”等评选活动": the head a few words on
             near = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:" + _MECH_HEAD_RE.pattern + ")", tail)
             gap = len(near.group()) - len(_MECH_HEAD_RE.search(near.group()).group()) if near else 99
-            if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2):
-                head = near
+            if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2) \
+                    and not (gap > 0 and near.group().endswith(("建设", "办理"))):
+                head = near  # (“四议两公开”议定建设: 建设 is the verb's object there, no head)
         if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
             continue  # 从“企业找政策”到“政策找企业”: a change described, not a practice
         if _EVENT_TAIL.match(text[quotes[k].end() :]):
