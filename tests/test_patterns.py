@@ -1364,3 +1364,32 @@ def test_town_a_chain_vouched_for_is_a_place_alone_later(gaz):
     """福丰镇 is in no gazetteer: the chain 商都县福丰镇 vouches for it on this page."""
     g = graph_of(gaz, "商都县福丰镇新胜村有村民312户。\n\n此外，福丰镇还推行“干部包村”工作制度。")
     assert has_edge(g, "implements", "福丰镇", "干部包村"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, bodies, forbidden",
+    [
+        pytest.param(
+            "检察院向科尔沁右翼前旗林业和草原局制发检察建议，又联合兴安盟人力资源和社会保障局开展维权。",
+            {"科尔沁右翼前旗林业和草原局", "兴安盟人力资源和社会保障局"},
+            set(),
+            id="departments-joining-two-fields-with-he",
+        ),
+        pytest.param(
+            "宝力格嘎查党支部领办西乌珠穆沁旗宝力格牧民专业合作社，由街道党工委会同派出所联审。",
+            {"宝力格嘎查党支部", "西乌珠穆沁旗宝力格牧民专业合作社"},
+            {"领办西乌珠穆沁旗宝力格牧民专业合作社", "街道党工委会同派出所"},
+            id="verbs-jieba-tags-as-nouns-end-names",
+        ),
+        pytest.param(
+            "推行社区“两委”成员与业委会成员交叉任职，指导小区依法选举产生锦绣花园小区业主委员会。",
+            {"锦绣花园小区业主委员会"},
+            {"两委成员与业委会", "产生锦绣花园小区业主委员会"},
+            id="two-bodies-joined-and-elected",
+        ),
+    ],
+)
+def test_body_names_end_at_verbs_and_connectors(gaz, text, bodies, forbidden):
+    g = graph_of(gaz, text)
+    orgs = names(g, "Organization")
+    assert bodies <= orgs and not (orgs & forbidden), summary(g)

@@ -89,13 +89,16 @@ _NOMINAL = ("n", "ns", "nr", "nz", "nt", "j", "b", "s", "ng", "nrt", "nrfg", "an
 
 
 def left_name_start(
-    text: str, end: int, *, max_len: int, floor: int = 0, loose: bool = False, place: bool = False
+    text: str, end: int, *, max_len: int, floor: int = 0, loose: bool = False, place: bool = False,
+    verbs_break: bool = True,
 ) -> int:
     """Where a name that ends at ``end`` (the generic head's start) most likely begins.
 
     Walks left over jieba tokens: the token next to the head always belongs to the name;
     further tokens do while they are nominal or single unknown characters, and never past
-    a verb, preposition, particle or stop character, ``floor`` or ``max_len``.
+    a verb, preposition, particle or stop character, ``floor`` or ``max_len``.  With
+    ``verbs_break`` (bodies and places) a verb jieba mistags as a noun ends the name too
+    (党支部领办|某合作社); a practice's name may hold one (包联工作机制).
     """
     toks = tokens(text)
     start = end
@@ -132,6 +135,8 @@ def left_name_start(
             break  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
         if first and place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)):
             return end  # 商量嘎查的事, 党员回社区报到: a verb and its object, not a name
+        if verbs_break and word in L.NAME_BREAK_VERBS:
+            break  # 选举产生某某小区, 党支部领办某某合作社: the name starts after the verb
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not (
             loose and (flag == "vn" or word in L.TRADE_WORDS)
         ):
@@ -500,6 +505,10 @@ _COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "�
 _PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "居民", "村民", "村", "镇", "乡", "居")
 
 
+#: a department named by two fields joined with 和, closed by its kind
+_DEPT_WITH_HE = re.compile(r"([\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,6}?)(局|委员会|厅|办公室|中心)")
+
+
 def find_orgs(text: str, places: list[Span]) -> list[Span]:
     """Named bodies: a name (often opened by a place chain) closed by a generic head
     (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it.
@@ -541,6 +550,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
                 q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
                 and re.search(r"[\u4e00-\u9fff]{2}", text[o:q])
                 and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
+                and not re.search(r"[与和及或同]", text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
                 and not re.match(r"[即是为指]", text[q + 1 : h_start])
             ):
                 s = q + 1  # “稳岗就业”联合党员攻坚队: descriptors between the quote and the head
@@ -592,6 +602,17 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             continue
         out.append(Span(start, end, name, "Organization", "org-head", 0.65, head=m.group(),
                         canonical=name.replace("“", "").replace("”", "")))
+    # a government department whose name joins two fields with 和 (林业和草原局,
+    # 住房和城乡建设局, 发展和改革委员会): 和 ends no name there
+    for p in places:
+        if p.type not in ("County", "City", "Province"):
+            continue
+        dm = _DEPT_WITH_HE.match(text, p.end)
+        if dm and not any(o.start < dm.end() and p.start < o.end and o.how != "org-generic" for o in out):
+            st = _chain_start(p.start, place_end)
+            out = [o for o in out if not (st <= o.start and o.end <= dm.end())]
+            out.append(Span(st, dm.end(), text[st : dm.end()], "Organization", "org-head", 0.8, head=dm.group(2),
+                            canonical=text[st : dm.end()]))
     # a county's, city's or region's party committee: 昆都仑区委, 镶黄旗委
     for p in places:
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
@@ -984,7 +1005,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
         if m.start() in taken:
             continue
-        s = left_name_start(text, m.start(), max_len=8, loose=True)
+        s = left_name_start(text, m.start(), max_len=8, loose=True, verbs_break=False)  # 包联工作机制
         if m.group() in ("制度", "机制"):
             # a long system's name runs from the verb that sets it up: 建立驻村干部与派出单位双向考评制度
             lv = re.search(r"(?:建立|健全|推行|实行|建立健全)([^,，。;；、“”]{6,16})$", text[max(0, m.start() - 20) : m.start()])
