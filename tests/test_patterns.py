@@ -1393,3 +1393,8 @@ def test_body_names_end_at_verbs_and_connectors(gaz, text, bodies, forbidden):
     g = graph_of(gaz, text)
     orgs = names(g, "Organization")
     assert bodies <= orgs and not (orgs & forbidden), summary(g)
+
+
+def test_name_closed_by_a_determiner_or_time_word(gaz):
+    g = graph_of(gaz, "新胜村村务监督委员会主任韩淑珍每个月都要逐张审核村里的财务票据。")
+    assert has_edge(g, "leads", "韩淑珍", "新胜村村务监督委员会"), summary(g)

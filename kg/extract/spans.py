@@ -711,7 +711,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
-        if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
+        if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
     return _unknown_shape_name(text, i)
 
