@@ -1398,3 +1398,8 @@ def test_body_names_end_at_verbs_and_connectors(gaz, text, bodies, forbidden):
 def test_name_closed_by_a_determiner_or_time_word(gaz):
     g = graph_of(gaz, "新胜村村务监督委员会主任韩淑珍每个月都要逐张审核村里的财务票据。")
     assert has_edge(g, "leads", "韩淑珍", "新胜村村务监督委员会"), summary(g)
+
+
+def test_bare_team_head_leads_the_team_the_article_named(gaz):
+    g = graph_of(gaz, "兴安社区组建“夕阳红”志愿服务队，帮独居老人买菜取药。“退休了，能为大家做点事，心里高兴。”队长高凤林说。")
+    assert has_edge(g, "leads", "高凤林", "夕阳红志愿服务队"), summary(g)

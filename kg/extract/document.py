@@ -832,6 +832,7 @@ class _DocExtractor:
                 # 公司党支部书记、经理某某: the head's post has no body of its own; the
                 # party post before it still names one
                 self._unit_head(sent, pos, title, sp, pm, org_mentions, pspans, place_by_span)
+                self._team_head(sent, pos, title, sp, pm)
                 mt = _TITLE_LIST.search(text[:pos])
                 if not mt:
                     break
@@ -874,6 +875,21 @@ class _DocExtractor:
             base = self._mention(sent, bspan, "Organization", m.canonical[: -len(party)], confidence=0.6)
             base.place = m.place
         self._relation(sent, pm, "leads", base, "post", 0.7, sp, role=title)
+
+    def _team_head(self, sent, pos: int, title: str, sp: Span, pm: Mention) -> None:
+        """”队长白福生说: a team's head named by the bare title leads the team the article
+        last named (某某志愿服务队), when the title opens its clause."""
+        kind = {"队长": "队", "副队长": "队", "团长": "团", "副团长": "团"}.get(title)
+        if kind is None or not _is_clause_start(sent.text, pos):
+            return
+        for mid, name in reversed(self.recent_orgs):
+            if name.endswith(kind):
+                src = next(x for x in self.out.mentions if x.id == mid)
+                tm = self._mention(sent, Span(pos, pos + len(title), title, "Organization", "post-team", 0.55),
+                                   "Organization", name, confidence=0.55)
+                tm.place = src.place
+                self._relation(sent, pm, "leads", tm, "post", 0.6, sp, role=title)
+                return
 
     def _appositive_posts(self, sent: Sentence, org_mentions, pspans, place_by_span) -> None:
         """"王守成，杭锦后旗陕坝镇中南渠村党支部书记，……": a name, then its post as an apposition."""
