@@ -1134,6 +1134,12 @@ IMPLEMENTERS = [
         {("包头市瑞丰物业服务有限公司", "红色管家")},
         id="object-of-a-verb-does-not-act",
     ),
+    pytest.param(
+        "去年以来，友谊街道联合青山区公安分局友谊派出所推行“网格+警格”融合机制，警力下沉到网格。",
+        {("友谊街道", "网格+警格"), ("青山区公安分局友谊派出所", "网格+警格")},
+        set(),
+        id="body-joined-by-lianhe-acts-too",
+    ),
 ]
 
 

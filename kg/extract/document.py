@@ -762,6 +762,11 @@ class _DocExtractor:
         at = next((o for o, m in named if m is subj), None)
         if at is None:
             return []
+        # 甲街道联合乙派出所推行……: the body joined by 联合 (会同, 携手) acts too
+        joined = next(((o, m) for o, m in named if o.end <= sp.start
+                       and re.fullmatch(r"(?:联合|会同|携手|协同)", text[at.end : o.start])), None)
+        if joined is not None and joined[1] is not subj:
+            return [joined[1]]
         out = []
         end = at.end
         while True:
