@@ -1409,3 +1409,10 @@ def test_name_closed_by_a_determiner_or_time_word(gaz):
 def test_bare_team_head_leads_the_team_the_article_named(gaz):
     g = graph_of(gaz, "兴安社区组建“夕阳红”志愿服务队，帮独居老人买菜取药。“退休了，能为大家做点事，心里高兴。”队长高凤林说。")
     assert has_edge(g, "leads", "高凤林", "夕阳红志愿服务队"), summary(g)
+
+
+def test_post_inside_a_system_name_does_not_break_extraction(gaz):
+    """A post (书记) inside an unquoted system's name once left a level adjective (县级) to
+    be read as a short body name and the whole file failed."""
+    g = graph_of(gaz, "同时，该县严格落实村党组织书记县级党委备案管理制度，对履职不力的及时进行调整。")
+    assert not any(n.startswith(("村党组织书记", "县级党委")) for n in names(g, "Organization")), summary(g)

@@ -344,7 +344,9 @@ class _DocExtractor:
                 return None
             found = self._recent(("Province",))
             return self.region.name + name[3:], found[0] if found and found[1] == self.region.name else None
-        levels = {"市": ("City", "County"), "盟": ("City",), "旗": ("County",), "县": ("County",), "区": ("County",)}[name[0]]
+        levels = {"市": ("City", "County"), "盟": ("City",), "旗": ("County",), "县": ("County",), "区": ("County",)}.get(name[:1])
+        if levels is None:
+            return None  # the level word is not where the name begins (a quote or a place before it)
         place = self._main_place(levels, name[0])
         return (place[1] + name[1:], place[0]) if place else None
 

@@ -447,7 +447,7 @@ def _extend_right(text: str, end: int) -> int:
         return end
 
 
-_LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])")
+_LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
 
 
 def _inside_quote(text: str, i: int) -> bool:
