@@ -1393,6 +1393,19 @@ def test_town_a_chain_vouched_for_is_a_place_alone_later(gaz):
             {"两委成员与业委会", "产生锦绣花园小区业主委员会"},
             id="two-bodies-joined-and-elected",
         ),
+        pytest.param(
+            "据克什克腾旗委组织部干部监督科科长李文静介绍，青山区城市管理综合执法局也派人参加。",
+            {"克什克腾旗委组织部干部监督科", "青山区城市管理综合执法局"},
+            {"克什克腾旗委组织部"},
+            id="section-before-its-heads-title-and-bureau-by-its-task",
+        ),
+        pytest.param(
+            "林西县组建“草原轻骑宣讲团”深入各村宣讲；林西县农牧局驻新井村工作队帮着联系销路；"
+            "阿拉腾,巴彦塔拉派出所所长,从警20年。",
+            {"草原轻骑宣讲团", "林西县农牧局", "林西县农牧局驻新井村工作队", "巴彦塔拉派出所"},
+            set(),
+            id="quoted-team-sending-body-and-unknown-place-name",
+        ),
     ],
 )
 def test_body_names_end_at_verbs_and_connectors(gaz, text, bodies, forbidden):

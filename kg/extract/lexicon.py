@@ -42,12 +42,13 @@ GENERIC_PLACES: set[str] = set(
 #: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
 #: (商量嘎查的事, 联系社区, 激活小区治理): next to a place suffix they make no name.
 PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
-    入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广""".split())
+    入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广
+    担任 兼任 挂任 出任 任职""".split())
 
 #: Verbs that never sit inside a body's or place's name, though jieba tags some as nouns
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)
 NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规范", "整治", "改造", "美化", "帮扶", "统筹"}) | set("""领办 会同 报告 选举 产生 成立 引入 推动 推行 带动 牵头 召开 举办 邀请 协调
-    组建 动员 号召 依托 通过 借助 参与 加入 走进 来到 选派 派驻 招募 吸纳 签订 聘请""".split())
+    组建 动员 号召 依托 通过 借助 参与 加入 走进 来到 选派 派驻 招募 吸纳 签订 聘请 担任 兼任 挂任 出任 任职""".split())
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
 PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返")
@@ -57,7 +58,8 @@ RESIDENTIAL_WORDS = set("家园 花园 嘉园 雅苑 佳苑 名苑 华苑 新村
 RESIDENTIAL_CHARS = set("苑园府湾邸郡庄阁居城舍墅")
 
 #: Trades a company or cooperative is named by; jieba tags some as verbs (兴农玉米种植专业合作社).
-TRADE_WORDS = set("种植 养殖 加工 销售 开发 经营 运输 服务 管理 制造 生产 建设 投资 发展 咨询 贸易 培训 物流 营销 育肥 繁育 收购 研发".split())
+TRADE_WORDS = set("""种植 养殖 加工 销售 开发 经营 运输 服务 管理 制造 生产 建设 投资 发展 咨询 贸易 培训 物流 营销 育肥
+    繁育 收购 研发 快递 执法 监管 监督 保障 维修 配送 租赁""".split())
 
 #: Characters that cannot start a place name found by its suffix alone.
 NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每")
@@ -81,8 +83,10 @@ ORG_HEADS: list[str] = sorted(
         综治中心 新时代文明实践中心 文化站 卫生院 医院 学校 小学 中学 大学 学院 研究院 研究所 科学院
         幼儿园 职业培训学校 培训学校 合作社 专业合作社 股份经济合作社 有限公司 有限责任公司 股份有限公司
         公司 集团 分公司 家庭农场 农场 牧场 协会 商会 联合会 妇联 团委 共青团 工会 总工会 红十字会
-        宣讲团 艺术团 乌兰牧骑 志愿服务队 志愿队 服务队 攻坚队 突击队 工作队 先锋队 宣讲队 巡逻队
+        宣讲团 艺术团 乌兰牧骑 志愿服务队 志愿队 服务队 攻坚队 突击队 工作队 先锋队 宣讲队 巡逻队 轻骑队
         服务团 工作室 工作站 服务站 驿站 书屋 自习室 电视台 广播电视台 发射中心 报社 出版社
+        执法局 综合执法局 城市管理局 城管局 管理局 监管局 医疗保障局 医保局 信访局 统计局 审计局 档案局 体育局
+        气象局 粮食局 交通局 公路局 执法大队 消防救援大队 老干部局 农业农村局 文化和旅游局 林业和草原局
         消防救援站 消防站 救援站 供电公司 歌舞剧院 剧院 博物馆 图书馆 纪念馆 领导小组 工作专班
         联盟 俱乐部 基金会 银行 信用社""".split()
     ),

@@ -444,7 +444,16 @@ def _extend_right(text: str, end: int) -> int:
         if m3 and not any(c in L.ORG_STOP for c in m3.group()) and re.match(r"第|[一二三四五六七八九十0-9]", m3.group()):
             end = m3.end()
             continue
+        # a section named by its field, known by the head's title after it: 组织部干部教育科科长
+        m4 = _SECTION_BEFORE_TITLE.match(text, end)
+        if m4 and not any(c in L.ORG_STOP for c in m4.group(1)):
+            end = m4.end(1)
+            continue
         return end
+
+
+#: a section (科, 股, 处, 室) of one to five characters right before its head's title
+_SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:科|股|处|室))(?=副?(?:科长|股长|处长|主任))")
 
 
 _LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
@@ -470,6 +479,8 @@ def _generic_name_part(part: str) -> bool:
     if part in _PLACE_KINDS:
         return True  # 嘎查(委员会), 社区(党委): the kind of place, not a name
     words = [(part[s:e], f) for s, e, f in tokens(part)]
+    if words and len(words[0][0]) == 1 and words[0][1].startswith(_PROPER) and len(part) >= 3:
+        return False  # 苏|海图(派出所): jieba's pieces of an unknown name, not a descriptor
     return all(len(w) == 1 or (_jieba_tag(w) is not None and not f.startswith(_PROPER)) for w, f in words)
 
 
@@ -486,7 +497,8 @@ def _nameish(text: str, a: int, b: int) -> bool:
             continue
         if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
             return False
-        if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办":
+        if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
+                and text[s0:e0] not in L.TRADE_WORDS:
             return False  # (an office named by its task, 信访办 or 征收办, is a name)
     return True
 
@@ -504,6 +516,10 @@ _COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "�
 #: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
 _PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "居民", "村民", "村", "镇", "乡", "居")
 
+
+#: kinds of team that a quote may name whole (“马背宣讲团”)
+_TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
+               "巡逻队", "轻骑队"}
 
 #: a department named by two fields joined with 和, closed by its kind
 _DEPT_WITH_HE = re.compile(r"([\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,6}?)(局|委员会|厅|办公室|中心)")
@@ -523,7 +539,15 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     covered = 0
     for m in _HEAD_RE.finditer(text):
         h_start = m.start()
-        if h_start < covered or _inside_quote(text, h_start):
+        if h_start < covered:
+            continue
+        if _inside_quote(text, h_start):
+            # 组建“马背宣讲团”: a team named in quotes whole is a body, not a practice
+            o = text.rfind("“", 0, h_start)
+            if m.group() in _TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
+                out.append(Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", 0.7,
+                                head=m.group(), canonical=text[o + 1 : m.end()]))
+                covered = m.end() + 1
             continue
         if h_start in place_at and place_at[h_start].end > m.end():
             continue  # the head is inside a place's name
@@ -609,10 +633,16 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             continue
         dm = _DEPT_WITH_HE.match(text, p.end)
         if dm and not any(o.start < dm.end() and p.start < o.end and o.how != "org-generic" for o in out):
-            st = _chain_start(p.start, place_end)
-            out = [o for o in out if not (st <= o.start and o.end <= dm.end())]
-            out.append(Span(st, dm.end(), text[st : dm.end()], "Organization", "org-head", 0.8, head=dm.group(2),
-                            canonical=text[st : dm.end()]))
+            st, en = _chain_start(p.start, place_end), _extend_right(text, dm.end())
+            out = [o for o in out if not (st <= o.start and o.end <= en)]
+            out.append(Span(st, en, text[st:en], "Organization", "org-head", 0.8, head=dm.group(2),
+                            canonical=text[st:en]))
+    # 某某局驻某某村工作队: the team, and the body that sent it
+    for o in list(out):
+        k = text.find("驻", o.start, o.end)
+        if k > o.start and _HEAD_RE.search(text[o.start : k]) and re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]):
+            out.append(Span(o.start, k, text[o.start : k], "Organization", "org-head", 0.75,
+                            head=re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]).group(), canonical=text[o.start : k]))
     # a county's, city's or region's party committee: 昆都仑区委, 镶黄旗委
     for p in places:
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
@@ -929,6 +959,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue  # “……”“……”等便民审批事项: matters of business, not practices
         if re.search(r"(?:代表|委员)$", core):
             continue  # “五星代表”, “两委委员”: posts people are chosen for, not a practice
+        if core.endswith(tuple(_TEAM_HEADS)):
+            continue  # “马背宣讲团”: a team, a body
         paired = (text[m.end() : m.end() + 2] == "与“") or (
             m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与"
         )
