@@ -159,11 +159,29 @@ def _org_fuller(names: list[str]) -> dict[str, str]:
             if len(n) > len(short) and (
                 (len(short) >= 4 and n.endswith(short))
                 or (core is not None and len(core) >= 3 and n.endswith("公司") and core in n)
+                or _abbreviates(short, n)
             )
         ]
         if len(set(fuller)) == 1:
             out[short] = fuller[0]
     return out
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """住建局 for 住房和城乡建设局, 陈旗检察院 for 陈巴尔虎旗人民检察院: the short name keeps the
+    first and last characters and picks the rest in order from the long one."""
+    if len(short) < 4 or len(long) < len(short) + 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    gaps, j = 0, 0
+    for c in short:
+        k = long.find(c, j)
+        if k < 0:
+            return False
+        gaps += k > j
+        j = k + 1
+    gaps += j < len(long)
+    # one cut is a sub-unit left out (某社区党委 / 某社区第一网格党委), not an abbreviation
+    return gaps >= 2
 
 
 def _org_keys(x: Extraction, key_of) -> dict[str, str]:

@@ -1343,6 +1343,12 @@ def test_street_office_between_street_and_community(gaz):
             "瑞丰物业公司",
             id="company-by-brand-and-trade",
         ),
+        pytest.param(
+            "青山区住房和城乡建设局牵头整改。“问题不过夜。”青山区住建局局长韩立军说。",
+            "青山区住房和城乡建设局",
+            "青山区住建局",
+            id="abbreviation-picks-characters-in-order",
+        ),
     ],
 )
 def test_shorter_form_of_a_body_on_the_page_is_that_body(gaz, text, full, short):
@@ -1429,3 +1435,14 @@ def test_post_inside_a_system_name_does_not_break_extraction(gaz):
     be read as a short body name and the whole file failed."""
     g = graph_of(gaz, "同时，该县严格落实村党组织书记县级党委备案管理制度，对履职不力的及时进行调整。")
     assert not any(n.startswith(("村党组织书记", "县级党委")) for n in names(g, "Organization")), summary(g)
+
+
+def test_sub_unit_left_out_is_no_abbreviation(gaz):
+    g = graph_of(gaz, "兴安社区第一网格党支部和兴安社区党支部联合开展活动。")
+    assert {"兴安社区第一网格党支部", "兴安社区党支部"} <= names(g, "Organization"), summary(g)
+
+
+def test_municipality_is_a_city_and_a_brief_credit_is_a_person(gaz):
+    g = graph_of(gaz, "合作社已和北京市、上海市的6家商超签下订单，浙江省湖州市安吉县余村也来取经。\n\n"
+                      "◆近日，镇里举办了培训班，受众300余人次。(包玉花)")
+    assert {("City", "北京市"), ("City", "上海市"), ("Village", "余村"), ("Person", "包玉花")} <= entities(g), summary(g)

@@ -175,8 +175,10 @@ def _generic_place(name: str, *, chained: bool = False) -> bool:
         if name.endswith(suf):
             body = name[: -len(suf)]
             break
-    if len(body) < 2 and not (len(body) == 1 and name.endswith(("镇", "乡", "苏木"))):
-        return True
+    if len(body) < 2 and not (len(body) == 1 and (name.endswith(("镇", "乡", "苏木")) or (chained and name.endswith("村")))):
+        return True  # (安吉县余村: a one-character village stands only in a chain)
+    if chained and len(body) == 1 and name.endswith("村"):
+        return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
     if body in _SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们"):
@@ -289,10 +291,14 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
                 break
         if hit:
             L_, cand, rows = hit
+            if {d.type for d in rows} >= {"Province", "City"} and len({d.adcode for d in rows}) == 1:
+                # 北京市, 天津市: a municipality is both; the guideline counts it a City
+                rows = [d for d in rows if d.type == "City"] + [d for d in rows if d.type != "City"]
             # a short form must not be the head of a longer word (内蒙古 in 内蒙古自治区 is the full name)
             full = cand in gaz.by_name
             how = "gazetteer" if full else "gazetteer-alias"
-            if full and (_is_common_word(cand) or _descriptive_district(cand, rows)):
+            named_level = len(cand) >= 3 and cand[-1] in "省市县旗盟"  # 北京市 is a word, but a place first
+            if full and not named_level and (_is_common_word(cand) or _descriptive_district(cand, rows)):
                 how = "gazetteer-common"  # 老城区: a word first, a district only in its region
             spans.append(Span(i, i + L_, cand, rows[0].type, how, 0.95 if full else 0.85, rows))
             for k in range(i, i + L_):
@@ -781,7 +787,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"
     for m in re.finditer(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$", text):
         for nm in re.finditer(r"[\u4e00-\u9fff·]{2,4}", m.group(1)):
-            if plausible_name(nm.group(), strict=True):
+            if byline_name(nm.group()):  # (包金花): the credit's frame vouches for the name
                 add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit", 0.8)
     if re.match(r"^[#\s]*[□■●◎◆]", text):
         # a byline mark before a lone name: "□孙海涛", "◎周敏"
