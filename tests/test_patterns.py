@@ -1169,6 +1169,8 @@ def test_implementer(gaz, text, expected, forbidden):
         pytest.param("现在大事小情都能在嘎查里说清楚、办明白。", id="gacha-li-shuo"),
         pytest.param("每周四下午，社区居民都会聚在这里交流。", id="dou-hui-ju"),
         pytest.param("镇党委建立“镇干部包嘎查、嘎查干部包牧户”双包责任制。", id="bao-gacha"),
+        pytest.param("对入选干部全程记录、动态更新，做到因人施策、精准培养。", id="yin-ren-shi-ce"),
+        pytest.param("巡护队由15名党员组成，队长孟和带着队员们骑马巡护草场。", id="verb-and-zhe-after-a-name"),
     ],
 )
 def test_surname_with_honorific_is_no_person(gaz, text):
@@ -1446,3 +1448,8 @@ def test_municipality_is_a_city_and_a_brief_credit_is_a_person(gaz):
     g = graph_of(gaz, "合作社已和北京市、上海市的6家商超签下订单，浙江省湖州市安吉县余村也来取经。\n\n"
                       "◆近日，镇里举办了培训班，受众300余人次。(包玉花)")
     assert {("City", "北京市"), ("City", "上海市"), ("Village", "余村"), ("Person", "包玉花")} <= entities(g), summary(g)
+
+
+def test_speaker_right_after_a_closing_quote(gaz):
+    g = graph_of(gaz, "“骑着马转一圈草场，既巡了防火，又挣了积分。”图雅说。“我们都很满意。”大家说。")
+    assert names(g, "Person") == {"图雅"}, summary(g)

@@ -743,6 +743,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
+        if length == 3 and (jieba.dt.FREQ.get(text[j - 1 : j + 1], 0) >= 1000 or (
+                rest[:1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+            continue  # 苏和带着, 王明带领: the last character opens a word, not the name
         if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
@@ -812,6 +815,11 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             continue
         role = m.group()
         add(hit[0], hit[1], "post", 0.85 if role in _LEAD else 0.75, role)
+    for m in re.finditer(r"[”\"]([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)", text):
+        # “……。”苏和说: the speaker right after a closing quote
+        nm = m.group(1)
+        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not _is_common_word(nm):
+            add(m.start(1), m.end(1), "quote-speaker", 0.7)
     for m in re.finditer(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)", text):
         if plausible_name(m.group(1)):
             add(m.start(1), m.end(1), "according-to", 0.7)
@@ -840,8 +848,9 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         if not flag.startswith("nr") or e0 - s0 < 2:
             continue
         cand = text[s0:e0]
-        if len(cand) >= 3 and text[e0 - 1 :].startswith(_HOUSEHOLD):
-            e0 -= 1  # 苏和家的草场: jieba's name swallowed the household
+        if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
+                text[e0 : e0 + 1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+            e0 -= 1  # 苏和家的草场, 苏和带着: jieba's name swallowed the household or a verb
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue
@@ -852,7 +861,9 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
         if mongolian and (not after or not _is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
             add(s0, e0, "jieba-name", 0.6)  # 宝音巴特尔在接受记者采访时介绍
-        elif after.startswith(_NAME_FOLLOWERS) or re.search(r"(?:手|者|员|民|人|长|师|生|党员|干部|记者)$", before):
+        elif after.startswith(_NAME_FOLLOWERS) or re.search(
+            r"(?:手|者|员|民|负责人|带头人|联系人|传承人|创始人|长|师|生|党员|干部|记者)$", before
+        ):  # (因人施策: 人 alone describes no one)
             add(s0, e0, "jieba-name", 0.6)
     return sorted(out, key=lambda s: s.start)
 
