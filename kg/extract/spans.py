@@ -815,8 +815,9 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             continue
         role = m.group()
         add(hit[0], hit[1], "post", 0.85 if role in _LEAD else 0.75, role)
-    for m in re.finditer(r"[”\"]([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)", text):
-        # “……。”苏和说: the speaker right after a closing quote
+    for m in re.finditer(r"(?:^|[”\"])([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)", text):
+        # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
+        # before)
         nm = m.group(1)
         if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not _is_common_word(nm):
             add(m.start(1), m.end(1), "quote-speaker", 0.7)
