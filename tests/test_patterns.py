@@ -854,6 +854,17 @@ MECHANISMS = [
         {"牧民之家", "四议两公开"},
         id="jianshe-after-the-quote-is-no-part-of-the-name",
     ),
+    pytest.param(
+        "旗委组织部建立年轻干部履职全程纪实制，街道建立兼职委员制度，该县严格落实村干部县级备案管理制度。",
+        {"年轻干部履职全程纪实制", "兼职委员制度", "村干部县级备案管理制度"},
+        id="long-unquoted-systems",
+    ),
+    pytest.param(
+        "以“揭榜挂帅”方式交由年轻干部攻坚；每季度，行业党委都会召开一次“小哥议事会”，社区每月召开一次由物业、业委会参加的“四方协商会”，"
+        "镇里坚持和发展新时代“枫桥经验”，还借鉴“积分超市”互助养老模式。",
+        {"揭榜挂帅", "小哥议事会", "四方协商会", "枫桥经验", "积分超市"},
+        id="approach-scheduled-meeting-model-held-and-borrowed",
+    ),
 ]
 
 
@@ -958,6 +969,11 @@ NOT_MECHANISMS = [
         "5月20日，该院举办“检察开放日”活动，邀请群众代表走进检察院。",
         {"检察开放日"},
         id="open-day-is-an-event",
+    ),
+    pytest.param(
+        "培训打破“台上讲、台下听”的传统模式，以“小积分”撬动牧区基层治理“大能量”。",
+        {"台上讲、台下听", "小积分", "大能量"},
+        id="practice-left-behind-and-far-small-great",
     ),
 ]
 

@@ -946,7 +946,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 continue
         if not _mech_core_ok(core):
             continue
-        if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,3}[“\"]大", text[m.end() :]):
+        if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,10}[“\"]大", text[m.end() :]):
             continue  # 以“小网格”撬动“大治理”: a slogan of small and great, not a practice
         before = text[max(0, m.start() - 6) : m.start()]
         after = text[m.end() :]
@@ -961,9 +961,13 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             # "……”的服务机制", "……”等评选活动": the head a few words on
             near = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:" + _MECH_HEAD_RE.pattern + ")", tail)
             gap = len(near.group()) - len(_MECH_HEAD_RE.search(near.group()).group()) if near else 99
-            if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2) \
+            nominal_gap = near and gap <= 4 and near.group().endswith(("模式", "机制", "体系", "制度")) and not any(
+                f.startswith(("v", "p", "u", "c")) and f != "vn" for _, _, f in tokens(near.group()[:gap]))
+            if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2 or nominal_gap) \
                     and not (gap > 0 and near.group().endswith(("建设", "办理"))):
                 head = near  # (“四议两公开”议定建设: 建设 is the verb's object there, no head)
+        if re.search(r"(?:打破|摒弃|改变|告别|破除|避免|防止|杜绝|扭转)[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
+            continue  # 打破“台上讲、台下听”的传统模式: a practice left behind, not one carried out
         if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
             continue  # 从“企业找政策”到“政策找企业”: a change described, not a practice
         if _EVENT_TAIL.match(text[quotes[k].end() :]):
@@ -1003,7 +1007,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年)$", core))
         # 以“一网通办”为核心, 以“红色管家”为牵引: the practice a body builds its work on
         framed = (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
-            re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|助推|推动|促进|带动|引领|撬动)", after)
+            re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|方式|助推|推动|促进|带动|引领|撬动)", after)
         )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
                and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after))) or (
             # 以……、……、20个“红色加油站”为阵地: the last of a list a body works through
@@ -1020,8 +1024,11 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         ))
         # 推行嘎查事务“明白卡”, 推行党员“五必访”: the verb, then who or what the practice is
         # for, then its name closing the clause (打造老人家门口的“暖巢” is a figure of speech)
-        far_verb = not verb and bool(re.search(
-            r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设)(?:(?!的)[\u4e00-\u9fff、“”]){1,16}$",
+        # 每季度召开一次“骑手恳谈会”: a meeting held on a schedule is a standing practice
+        scheduled = bool(re.search(r"(?:每[月周季年]|每季度|定期|常态化|按月|按季)[^。;；]{0,24}?召开[^,，。;；]{0,24}$",
+                                   text[max(0, m.start() - 50) : m.start()]))
+        far_verb = scheduled or not verb and bool(re.search(
+            r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设|坚持和发展|借鉴)(?:(?!的)[\u4e00-\u9fff、“”]){1,16}$",
             text[max(0, m.start() - 24) : m.start()],
         )) and bool(re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :]))
         if not (head or verb or shape or named_by_head or framed or listed or far_verb):
@@ -1058,7 +1065,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         s = left_name_start(text, m.start(), max_len=8, loose=True, verbs_break=False)  # 包联工作机制
         if m.group() in ("制度", "机制"):
             # a long system's name runs from the verb that sets it up: 建立驻村干部与派出单位双向考评制度
-            lv = re.search(r"(?:建立|健全|推行|实行|建立健全)([^,，。;；、“”]{6,16})$", text[max(0, m.start() - 20) : m.start()])
+            lv = re.search(r"(?:建立|健全|推行|实行|落实|建立健全)([^,，。;；、“”]{4,16})$", text[max(0, m.start() - 20) : m.start()])
             if lv:
                 s = min(s, m.start() - len(lv.group(1)))
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
@@ -1084,7 +1091,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         taken.update(range(s, m.end()))
     # 2b. an unquoted system named by its 制, right after the verb that puts it in force:
     # 推行导师帮带制, 实行坐班值守制
-    for m in re.finditer(r"(?:推行|实行|落实|建立|实施|探索|推广|健全|全面推行)([\u4e00-\u9fff]{2,7}?制)(?=[,，。;；、]|$)", text):
+    for m in re.finditer(r"(?:推行|实行|落实|建立|实施|探索|推广|健全|全面推行)([\u4e00-\u9fff]{2,10}?制)(?=[,，。;；、]|$)", text):
         st, en = m.start(1), m.end(1)
         name = m.group(1)
         if any(k in taken for k in range(st, en)) or name[-2:] in _WORDS_IN_ZHI or len(name) < 4:
