@@ -512,6 +512,18 @@ SEVERAL_POSTS = [
         [("兴农玉米种植专业合作社", "负责人")],
         id="bare-cooperative-is-the-articles-cooperative",
     ),
+    pytest.param(
+        "“社区不是一个人在战斗。”新华东街街道党工委副书记、办事处主任高娃介绍，街道以试点带全面。",
+        "高娃",
+        [("新华东街街道党工委", "副书记"), ("新华东街街道办事处", "主任")],
+        id="street-office-head",
+    ),
+    pytest.param(
+        "学员们走进公会镇二泉井村观摩。李满仓，公会镇二泉井村党支部书记、村委会主任，是全县有名的土专家。",
+        "李满仓",
+        [("二泉井村党支部", "书记"), ("二泉井村村委会", "主任")],
+        id="apposition-with-a-list-of-posts",
+    ),
 ]
 
 
@@ -1225,6 +1237,11 @@ def test_surname_with_honorific_is_no_person(gaz, text):
             id="short-form-not-contained-by-the-place-before",
         ),
         pytest.param(
+            "兴安社区指导锦绣花园小区依法选举业主委员会。",
+            {"指导锦绣花园小区"},
+            id="verb-between-two-places-ends-the-chain",
+        ),
+        pytest.param(
             "去年全苏木嘎查集体经济收入都超过了15万元，其中宝力格嘎查达到40万元。",
             {"苏木嘎查", "中宝力格嘎查"},
             id="kind-before-kind-and-qizhong",
@@ -1414,7 +1431,7 @@ def test_town_a_chain_vouched_for_is_a_place_alone_later(gaz):
         pytest.param(
             "推行社区“两委”成员与业委会成员交叉任职，指导小区依法选举产生锦绣花园小区业主委员会。",
             {"锦绣花园小区业主委员会"},
-            {"两委成员与业委会", "产生锦绣花园小区业主委员会"},
+            {"两委成员与业委会", "产生锦绣花园小区业主委员会", "指导锦绣花园小区"},
             id="two-bodies-joined-and-elected",
         ),
         pytest.param(

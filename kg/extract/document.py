@@ -381,7 +381,7 @@ class _DocExtractor:
             return (found[1] + "委" + head, found[0]) if found else None
         wanted = {"居委会": ("Community",), "村委会": ("Village",), "党工委": ("Street",),
                   "党委": ("Community", "Town", "Street"), "党支部": ("Community", "Village"),
-                  "党总支": ("Community", "Village")}.get(head)
+                  "党总支": ("Community", "Village"), "办事处": ("Street",)}.get(head)
         kind = next((k for k in _BARE_BODY_KINDS if head.startswith(k)), None)
         if kind is not None and head[len(kind) :] in ("", "党支部", "党总支", "党委"):
             # 公司党支部书记、经理某某, 合作社负责人某某, 公司党支部推行……: the company (or
@@ -905,15 +905,25 @@ class _DocExtractor:
             name = m.group("name")
             if not plausible_name(name) or not _is_clause_start(text, m.start("name")):
                 continue
-            pos = m.start("title")
-            hit = self._holder_of(sent, pos, org_mentions, pspans, place_by_span)
-            if hit is None or hit[0].start != m.end("name") + 1:
+            # 胡某某，某村党支部书记、村委会主任，……: each post of the list, back to the first
+            # body, which must open the apposition
+            pos, title, hits = m.start("title"), m.group("title"), []
+            for _ in range(4):
+                hit = self._holder_of(sent, pos, org_mentions, pspans, place_by_span)
+                if hit is None:
+                    break
+                hits.append((hit, title))
+                mt = _TITLE_LIST.search(text[: hit[0].start])
+                if not mt or mt.start(1) <= m.end("name"):
+                    break
+                pos, title = mt.start(1), mt.group(1)
+            if not hits or hits[-1][0][0].start != m.end("name") + 1:
                 continue
-            o, holder, gap = hit
             sp = Span(m.start("name"), m.end("name"), name, "Person", "apposition", 0.8, role=m.group("title"))
             pm = self._mention(sent, sp, "Person", name)
-            head = o.head or "" if holder.type == "Organization" else ""
-            self._relation(sent, pm, "leads", holder, "post", 0.8, sp, role=(head + gap + m.group("title")).strip())
+            for (o, holder, gap), title in hits:
+                head = o.head or "" if holder.type == "Organization" else ""
+                self._relation(sent, pm, "leads", holder, "post", 0.8, sp, role=(head + gap + title).strip())
 
 
 def extract(doc: Document, gaz: Gazetteer) -> Extraction:

@@ -361,8 +361,9 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             ):
                 # after a chain of places the name starts right after the last one
                 gap = text[floor : m.start()]
-                if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body:
-                    s = floor
+                if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
+                        and not any(text[a:b] in L.NAME_BREAK_VERBS for a, b, _ in tokens(text) if floor <= a and b <= m.start()):
+                    s = floor  # (锦华社区指导书香雅居小区: a verb between two places ends the chain)
             if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
                 s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
             if suffix in ("苏木", "嘎查"):
