@@ -1168,6 +1168,18 @@ IMPLEMENTERS = [
         set(),
         id="body-joined-by-lianhe-acts-too",
     ),
+    pytest.param(
+        "近年来，乌达区坚持和发展新时代“枫桥经验”。宝日胡舒派出所所长阿古拉从警22年。他带领全所民警推行“警格联网”工作模式，派出所与社区共用一张网格图。",
+        {("宝日胡舒派出所", "警格联网")},
+        {("乌达区", "警格联网")},
+        id="he-acts-for-the-body-he-leads",
+    ),
+    pytest.param(
+        "鄂温克族自治旗巴彦托海镇辉河嘎查有牧户120户。在积分管理上，苏木推行“一户一档”管理办法，每户建立档案。",
+        set(),
+        {("辉河嘎查", "一户一档")},
+        id="bare-sumu-opening-a-clause-is-no-gacha",
+    ),
 ]
 
 
@@ -1241,6 +1253,7 @@ def test_surname_with_honorific_is_no_person(gaz, text):
             {"指导锦绣花园小区"},
             id="verb-between-two-places-ends-the-chain",
         ),
+
         pytest.param(
             "去年全苏木嘎查集体经济收入都超过了15万元，其中宝力格嘎查达到40万元。",
             {"苏木嘎查", "中宝力格嘎查"},
@@ -1486,3 +1499,9 @@ def test_municipality_is_a_city_and_a_brief_credit_is_a_person(gaz):
 def test_speaker_right_after_a_closing_quote(gaz):
     g = graph_of(gaz, "“骑着马转一圈草场，既巡了防火，又挣了积分。”图雅说。“我们都很满意。”大家说。")
     assert names(g, "Person") == {"图雅"}, summary(g)
+
+
+def test_quoted_kind_of_place_is_a_designation(gaz):
+    g = graph_of(gaz, "法院在全区开展“无讼社区”创建，网格员通过“乌兰智慧社区”平台一键上报。")
+    places = {n for t, n in entities(g) if t not in ("Organization", "Person", "Mechanism")}
+    assert not places & {"无讼社区", "乌兰智慧社区", "智慧社区"}, summary(g)

@@ -63,6 +63,8 @@ _APPOSITION = re.compile(
 #: heads that a place's kind may stand before (社区党委, 嘎查委员会)
 #: bodies that are also buildings: they count as bodies only where they act or are led
 _VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "服务点")
+#: a clause whose subject is 他 or 她, up to the practice
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,，。;；])\s*(?:他|她)[^,，。;；“”]{0,14}$")
 #: party bodies inside a unit, whose secretary may also head the unit itself
 _PARTY_BODIES = ("党总支", "党支部", "党工委", "党委", "党组")
 #: heads of a unit (a company, a court, a 苏木) rather than of a party body
@@ -181,6 +183,7 @@ class _DocExtractor:
         self.out = Extraction(doc)
         self.ctx = _Ctx()
         self._n = 0
+        self._last_led: Mention | None = None
 
     # ---------------------------------------------------------- mentions
     def _mention(self, sent: Sentence, sp: Span, type_: str, canonical: str, **kw) -> Mention:
@@ -199,6 +202,8 @@ class _DocExtractor:
 
     def _relation(self, sent: Sentence, s: Mention, p: str, o: Mention, how: str, conf: float,
                   span: Span | None = None, role: str | None = None) -> None:
+        if p == "leads":
+            self._last_led = o  # who "他" or "她" later acts for
         self.out.relations.append(
             RelationMention(s.id, p, o.id, _evidence(self.doc, sent, span, how), round(conf, 3), role)
         )
@@ -446,6 +451,7 @@ class _DocExtractor:
                 self.ctx.recent_places = []
                 self.ctx.subject = None
                 self.recent_orgs: list[tuple[str, str]] = []
+                self._last_led: Mention | None = None
                 self.subject_counts: dict[str, list] = {}
                 self._flush_pending()
             elif self._paragraph_start(sent) and self.subject_counts:
@@ -578,6 +584,8 @@ class _DocExtractor:
                 if not sp.credit:
                     continue  # 评定了“……”品牌: the rater does not run them
                 subj = self._subject_for(sent, sp, org_mentions, pspans, place_by_span) or subject
+                if subj is None and self._last_led is not None and _PRONOUN_SUBJECT.search(text[: sp.start]):
+                    subj = self._last_led  # 他带领全所民警推行“……”: he acts for the body he leads
                 if subj is None and quote_only:
                     self._pending_quote.append((sent, sp, mm, self.ctx.subject))
                     continue
@@ -647,8 +655,8 @@ class _DocExtractor:
                 continue
             word = m.group("kind")
             bare = m.group("det") is None
-            if bare and (word not in ("社区", "街道") or not _is_clause_start(text, m.start())):
-                continue
+            if bare and (word not in ("社区", "街道", "苏木", "嘎查") or not _is_clause_start(text, m.start())):
+                continue  # (苏木推行……, 嘎查随即……: the article's 苏木 or 嘎查 as a subject)
             nxt = text[m.end() : m.end() + 1]
             if bare and (not nxt or nxt in "、和与及" or not ("\u4e00" <= nxt <= "\u9fff")):
                 continue  # 街道、社区……, “社区—网格—楼栋”: kinds named, not the place

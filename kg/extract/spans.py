@@ -371,6 +371,8 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             cand = text[s:e]
             if s >= m.start() or _generic_place(cand):
                 continue
+            if text[e : e + 1] == "”" and _inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
+                continue  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
             if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
                     and cand not in known:
                 # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
