@@ -1253,6 +1253,11 @@ def test_surname_with_honorific_is_no_person(gaz, text):
             {"指导锦绣花园小区"},
             id="verb-between-two-places-ends-the-chain",
         ),
+        pytest.param(
+            "新营村先后获评“内蒙古自治区级文明村”；这个纯牧业苏木地广人稀。",
+            {"级文明村", "纯牧业苏木", "自治区级文明村"},
+            id="ranks-and-kinds-of-place",
+        ),
 
         pytest.param(
             "去年全苏木嘎查集体经济收入都超过了15万元，其中宝力格嘎查达到40万元。",
@@ -1446,6 +1451,12 @@ def test_town_a_chain_vouched_for_is_a_place_alone_later(gaz):
             {"锦绣花园小区业主委员会"},
             {"两委成员与业委会", "产生锦绣花园小区业主委员会", "指导锦绣花园小区"},
             id="two-bodies-joined-and-elected",
+        ),
+        pytest.param(
+            "2022年，锦绣花园小区原物业公司撤场，小区一度陷入失管状态。",
+            set(),
+            {"锦绣花园小区原物业公司"},
+            id="former-company-of-a-compound-is-a-kind",
         ),
         pytest.param(
             "据克什克腾旗委组织部干部监督科科长李文静介绍，青山区城市管理综合执法局也派人参加。",

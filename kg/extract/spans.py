@@ -181,8 +181,8 @@ def _generic_place(name: str, *, chained: bool = False) -> bool:
         return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
     if body in _SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
-    if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们"):
-        return True
+    if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
+        return True  # (自治区级文明村: a rank of village, not one)
     if body and ((body[0] in L.NOT_NAME_START and not chained) or body[0].isdigit()):
         return True
     if re.search(r"[区县]", body):
@@ -610,6 +610,9 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             s, near, start = t.end(), None, t.end()
         part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
         covered = end
+        if near is not None and part in ("原", "新", "老", "前", "现"):
+            out.append(Span(h_start, end, text[h_start:end], "Organization", "org-generic", 0.3, head=m.group()))
+            continue  # 某小区原物业公司: the compound's former company, a kind of body
         if (near is not None or start < s) and re.match(r"[一二两三四五六七八九十各]级", part):
             continue  # 旗县区两级党委: bodies of two levels, not one body
         if near is not None or start < s:
