@@ -610,7 +610,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             s, near, start = t.end(), None, t.end()
         part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
         covered = end
-        if near is not None and part in ("原", "新", "老", "前", "现"):
+        if (near is not None or start < s) and re.fullmatch(r"[原新老前现](?:物业|服务|运营)?", part):
             out.append(Span(h_start, end, text[h_start:end], "Organization", "org-generic", 0.3, head=m.group()))
             continue  # 某小区原物业公司: the compound's former company, a kind of body
         if (near is not None or start < s) and re.match(r"[一二两三四五六七八九十各]级", part):
