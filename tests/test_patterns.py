@@ -1516,3 +1516,31 @@ def test_quoted_kind_of_place_is_a_designation(gaz):
     g = graph_of(gaz, "法院在全区开展“无讼社区”创建，网格员通过“乌兰智慧社区”平台一键上报。")
     places = {n for t, n in entities(g) if t not in ("Organization", "Person", "Mechanism")}
     assert not places & {"无讼社区", "乌兰智慧社区", "智慧社区"}, summary(g)
+
+
+def test_he_opening_a_clause_and_names_holding_he(gaz):
+    """和 opens a name after punctuation (，和顺社区), and a dictionary name may hold it (颐和)."""
+    g = graph_of(gaz, "在诃额伦街道，和顺社区的志愿服务有声有色，还为和顺家园小区的居民理发；颐和嘉园小区是松青社区的老旧小区。")
+    assert {("Community", "和顺社区"), ("Neighborhood", "和顺家园小区"), ("Neighborhood", "颐和嘉园小区")} <= entities(g), summary(g)
+    assert not names(g) & {"顺社区", "嘉园小区"}, summary(g)
+
+
+def test_counted_person_after_a_street_is_no_community(gaz):
+    g = graph_of(gaz, "“以前驻区单位和社区是两张皮。”林荫街道一位社区干部说。突泉县六户镇三家村的村民也来了。")
+    assert "一位社区" not in names(g), summary(g)
+    assert {("Town", "六户镇"), ("Village", "三家村")} <= entities(g), summary(g)
+
+
+def test_verb_between_two_bodies_and_a_long_section(gaz):
+    g = graph_of(gaz, "松青社区党委推行社区党委、业委会、物业企业“三方联席”会议制度。"
+                      "东胜区委社会工作部新兴领域党建科科长蔺海燕说，新就业群体是网格里的流动探头。")
+    orgs = names(g, "Organization")
+    assert "松青社区党委推行社区党委" not in orgs, summary(g)
+    assert has_edge(g, "leads", "蔺海燕", "东胜区委社会工作部新兴领域党建科"), summary(g)
+
+
+def test_role_inside_a_practice_is_no_person_and_a_team_by_its_kind_is_led(gaz):
+    g = graph_of(gaz, "利民社区党委推行“党员楼长认领制”，由在职党员认领楼栋。社区组建了“银发先锋”志愿服务队。"
+                      "“我们还能发挥点余热。”志愿服务队队长康玉兰说。")
+    assert "楼长" not in names(g, "Person"), summary(g)
+    assert has_edge(g, "leads", "康玉兰", "银发先锋志愿服务队"), summary(g)

@@ -895,8 +895,14 @@ class _DocExtractor:
         """”队长白福生说: a team's head named by the bare title leads the team the article
         last named (某某志愿服务队), when the title opens its clause."""
         kind = {"队长": "队", "副队长": "队", "团长": "团", "副团长": "团"}.get(title)
-        if kind is None or not _is_clause_start(sent.text, pos):
+        if kind is None:
             return
+        if not _is_clause_start(sent.text, pos):
+            # 志愿服务队队长康某某说: the team named by its kind, opening the clause
+            team = re.search(r"(?:志愿服务队|服务队|志愿队|宣讲队|宣讲团|巡护队|突击队|攻坚队|先锋队)$", sent.text[:pos])
+            if team is None or not _is_clause_start(sent.text, team.start()):
+                return
+            kind = team.group()
         for mid, name in reversed(self.recent_orgs):
             if name.endswith(kind):
                 src = next(x for x in self.out.mentions if x.id == mid)

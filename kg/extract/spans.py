@@ -115,9 +115,14 @@ def left_name_start(
         word = text[s:e]
         if not all(_is_cjk(c) or c.isdigit() for c in word):
             break
+        if place and word == "和" and not first and (s == 0 or text[s - 1] in "，,。;；:：、“”\n 为在与对向从"):
+            start = s  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
+            first = False
+            continue
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             break  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
-        if any(c in L.NOT_IN_NAME for c in word):
+        if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
+            # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
             if (first and len(word) == 1) or _jieba_tag(word) is not None:
                 break  # 其中, 对接: a word of the dictionary, not a particle glued to a name
             # keep the part of the token right of the stop character (HMM's 对乌兰)
@@ -146,7 +151,9 @@ def left_name_start(
             return end
         start = s
         first = False
-    while start < end and text[start] in L.NOT_NAME_START:
+    while start < end and text[start] in L.NOT_NAME_START and not (
+        text[start] == "和" and (start == 0 or text[start - 1] in "，,。;；:：、“”\n 为在与对向从") and place
+    ):
         start += 1
     return start
 
@@ -183,12 +190,14 @@ def _generic_place(name: str, *, chained: bool = False) -> bool:
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
         return True  # (自治区级文明村: a rank of village, not one)
-    if body and ((body[0] in L.NOT_NAME_START and not chained) or body[0].isdigit()):
-        return True
+    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained) or body[0].isdigit()):
+        return True  # (和润社区: the callers keep 和 only where it opens the name)
     if re.search(r"[区县]", body):
         return True  # 老工业区街道, 开发区社区: a kind of area before the suffix
     if re.search(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去", body):
         return True  # 前两年小区可不是这样: a time before the kind of place
+    if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
+        return True  # 林荫街道一位社区干部: a count of people, not a name (六户镇, 三家村 are names)
     return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
 
 
@@ -362,6 +371,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
                 # after a chain of places the name starts right after the last one
                 gap = text[floor : m.start()]
                 if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
+                        and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
                         and not any(text[a:b] in L.NAME_BREAK_VERBS for a, b, _ in tokens(text) if floor <= a and b <= m.start()):
                     s = floor  # (锦华社区指导书香雅居小区: a verb between two places ends the chain)
             if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
@@ -444,6 +454,7 @@ def _extend_right(text: str, end: int) -> int:
             and not any(c in L.ORG_STOP for c in m2.group())
             and not m2.group().startswith(_CONNECTORS)
             and not _TITLE_RE.search(m2.group())
+            and not _VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
         ):
             h = _HEAD_RE.match(text, end + m2.end())
             if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
@@ -462,7 +473,7 @@ def _extend_right(text: str, end: int) -> int:
 
 
 #: a section (科, 股, 处, 室) of one to five characters right before its head's title
-_SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:科|股|处|室))(?=副?(?:科长|股长|处长|主任))")
+_SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(?=副?(?:科长|股长|处长|主任))")
 
 
 _LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
@@ -689,6 +700,9 @@ def _very_common(w: str) -> bool:
     return _is_common_word(w) and jieba.dt.FREQ.get(w, 0) >= 2000
 
 
+_ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
+
+
 def plausible_name(name: str, *, strict: bool = False) -> bool:
     """A full personal name: a Han surname and one or two given characters, or a
     transliterated (Mongolian) name made of the usual syllables; never a common word
@@ -700,6 +714,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False  # 干部, 单位; 干部可, 居民张
     if any(k in name for k in ("嘎查", "苏木", "社区", "街道", "牧户", "村民", "居民")):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
+    if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
+        return False  # 党员楼长, 楼长: a role, though 楼 is a surname
     if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                    or (len(name) == 3 and _very_common(name[1:]))):
         return False
