@@ -1544,3 +1544,17 @@ def test_role_inside_a_practice_is_no_person_and_a_team_by_its_kind_is_led(gaz):
                       "“我们还能发挥点余热。”志愿服务队队长康玉兰说。")
     assert "楼长" not in names(g, "Person"), summary(g)
     assert has_edge(g, "leads", "康玉兰", "银发先锋志愿服务队"), summary(g)
+
+
+def test_posts_taken_on_after_the_name_and_teams_and_ordinals(gaz):
+    g = graph_of(gaz, "富康社区党委书记高丽娟同时担任富康社区居委会主任。由党员业委会主任李建国兼任党支部书记。"
+                      "新一届锦绣园小区业主委员会7名委员中党员占5名。组建了由党员干警组成的“草原送法”小分队。")
+    assert has_edge(g, "leads", "高丽娟", "富康社区居委会"), summary(g)
+    assert not has_edge(g, "leads", "李建国", "富康社区党支部"), summary(g)
+    orgs = names(g, "Organization")
+    assert "草原送法小分队" in orgs and not any(n.startswith("新一届") for n in orgs), summary(g)
+
+
+def test_date_unit_and_preposition_before_a_place(gaz):
+    g = graph_of(gaz, "2023年巴彦乌拉嘎查集体经济收入达到48万元。扎赉特旗人民法院以音德尔镇为中心开展巡回审判。")
+    assert {("Village", "巴彦乌拉嘎查"), ("Town", "音德尔镇")} <= entities(g), summary(g)

@@ -63,6 +63,8 @@ _APPOSITION = re.compile(
 #: heads that a place's kind may stand before (社区党委, 嘎查委员会)
 #: bodies that are also buildings: they count as bodies only where they act or are led
 _VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "服务点")
+#: a post taken on after the name: 同时担任某某居委会主任
+_LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:担任|兼任)(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + _TITLES_RE + ")")
 #: a clause whose subject is 他 or 她, up to the practice
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,，。;；])\s*(?:他|她)[^,，。;；“”]{0,14}$")
 #: party bodies inside a unit, whose secretary may also head the unit itself
@@ -545,6 +547,7 @@ class _DocExtractor:
                 person_mentions.append((sp, pm))
                 if sp.role:
                     self._leads(sent, sp, pm, org_mentions, pspans, place_by_span)
+                self._later_post(sent, sp, pm, org_mentions, pspans, place_by_span)
             self._appositive_posts(sent, org_mentions, pspans, place_by_span)
             mechs = find_mechanisms(text, heading=heading)
             # the sentence's own subject, if it opens a clause
@@ -890,6 +893,20 @@ class _DocExtractor:
             base = self._mention(sent, bspan, "Organization", m.canonical[: -len(party)], confidence=0.6)
             base.place = m.place
         self._relation(sent, pm, "leads", base, "post", 0.7, sp, role=title)
+
+    def _later_post(self, sent, sp: Span, pm: Mention, org_mentions, pspans, place_by_span) -> None:
+        """郭某某同时担任钢苑社区居委会主任: a post the person takes on after the name."""
+        m = _LATER_POST.match(sent.text, sp.end)
+        if m is None or m.group("title") not in L.LEAD_TITLES:
+            return
+        pos = m.start("title")
+        named = [(o, om) for o, om in org_mentions if m.start("body") <= o.start and o.end <= pos and len(sent.text[o.end : pos]) <= 6
+                 and not re.search(r"[,，。;；、:：]", sent.text[o.end : pos])]
+        if named:  # a body the text names (兼任党支部书记 leaves unsaid which branch)
+            o, holder = max(named, key=lambda t: t[0].end)
+            gap = sent.text[o.end : pos]
+            head = o.head or "" if holder.type == "Organization" else ""
+            self._relation(sent, pm, "leads", holder, "post", 0.75, sp, role=(head + gap + m.group("title")).strip())
 
     def _team_head(self, sent, pos: int, title: str, sp: Span, pm: Mention) -> None:
         """”队长白福生说: a team's head named by the bare title leads the team the article

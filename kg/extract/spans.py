@@ -132,7 +132,9 @@ def left_name_start(
             break
         if end - s > max_len:
             break
-        if place and (word in _ORG_HEADS or word[-1] in "处委部局厅"):
+        if re.search(r"[一二两三四五六七八九十0-9][届批期次轮]", word):
+            break  # 新一届|锦华园小区业主委员会: an ordinal, not a name
+        if place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所"):
             break  # 办事处少先二十社区: a body's name ends where the place's begins
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and (flag == "vn" or word in L.TRADE_WORDS)):
             break
@@ -151,6 +153,8 @@ def left_name_start(
             return end
         start = s
         first = False
+    while start < end and text[start] in "年月日号" and start > 0 and text[start - 1].isdigit():
+        start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     while start < end and text[start] in L.NOT_NAME_START and not (
         text[start] == "和" and (start == 0 or text[start - 1] in "，,。;；:：、“”\n 为在与对向从") and place
     ):
@@ -345,10 +349,10 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             cand = text[s:e]
             rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
             chained = prev is not None and spans[prev].end == s
-            if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟") \
+            if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
                     and not (len(cand) >= 3 and _word_ends_at(text, s)):
                 # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
-                # a level word to the name after it (全旗|音德尔镇, 该县|城关镇), and reads
+                # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
                 # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
                 continue
             if rows and not _generic_place(cand, chained=chained):
@@ -376,6 +380,8 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
                     s = floor  # (锦华社区指导书香雅居小区: a verb between two places ends the chain)
             if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
                 s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
+            elif text[s : s + 2] == "辖区" and m.start() - s > 3:
+                s += 2  # 推广到辖区|青苑雅居小区
             if suffix in ("苏木", "嘎查"):
                 s = _transliterated_start(text, s, m.start())
             cand = text[s:e]
@@ -455,6 +461,9 @@ def _extend_right(text: str, end: int) -> int:
             and not m2.group().startswith(_CONNECTORS)
             and not _TITLE_RE.search(m2.group())
             and not _VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
+            and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] != "驻")
+                        or text[end + a : end + b] in L.NAME_BREAK_VERBS
+                        for a, b, f in tokens(m2.group()))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
         ):
             h = _HEAD_RE.match(text, end + m2.end())
             if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
@@ -539,7 +548,7 @@ _PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "居民", "
 
 #: kinds of team that a quote may name whole (“马背宣讲团”)
 _TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
-               "巡逻队", "轻骑队"}
+               "巡逻队", "轻骑队", "小分队"}
 
 #: a department named by two fields joined with 和, closed by its kind
 _DEPT_WITH_HE = re.compile(r"([\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,6}?)(局|委员会|厅|办公室|中心)")
