@@ -554,6 +554,8 @@ def test_several_posts_for_one_name(gaz, text, person, bodies):
         pytest.param("“草场一年比一年好。”牧民吉布信说。", "吉布信", id="unknown-shape-before-says"),
         pytest.param("联户长乌力吉图说：“大家都是邻居，有啥事好商量。”", "乌力吉图", id="household-group-head"),
         pytest.param("老党员巴特孟和用蒙汉双语讲起了草原生态保护。", "巴特孟和", id="name-then-yong"),
+        pytest.param("熔炼车间技术员薛建国就是其中之一。", "薛建国", id="given-name-a-common-word"),
+        pytest.param("到任后，他和嘎查党员额尔敦毕力格一起走遍了全嘎查。", "额尔敦毕力格", id="long-name-then-yiqi"),
         pytest.param("“账目一清二楚，大家交费也痛快了。”锦绣苑小区楼栋长周桂兰说。", "周桂兰", id="building-head"),
     ],
 )

@@ -767,7 +767,10 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue
         cand = text[i:j]
         mongolian_pair = length == 2 and not strict and all(c in L.MONGOLIAN_CHARS for c in cand)
-        if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair) or cand[-1] in "制化性式型":
+        # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
+        # (建国, 国庆) is the given name
+        surname_token = length == 3 and (i, i + 1) in names and plausible_name(cand)
+        if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
             continue
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
@@ -781,7 +784,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
-        if j in bounds and flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
+        if j in bounds and (flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
+                and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
     return _unknown_shape_name(text, i)
 
