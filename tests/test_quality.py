@@ -1,12 +1,12 @@
 """Quality floors, scored the way the referee scores (``kg eval`` agrees with it).
 
-Two sets: the five seed pages against ``../shared/gold/seeds``, and nine development files in
-``tests/data/dev`` written for the project (pages and single web articles; other leagues and cities, a reprint from another
-province, new people and practices, in the seeds' style and OCR, with gold made by
-``../shared/gold/GUIDELINE.md``). The rules were improved by studying the errors on these
-pages, so they are development pages, not a held-out test; no name from them is in the
-code. A change that drops either score below its floor has made the method worse; run with
-``-s`` to see the figures.
+Two sets: the five seed pages against ``../shared/gold/seeds``, and nine development files
+in ``tests/data/dev`` written for the project: newspaper pages and single web articles from
+other leagues and cities, a reprint from another province, new people and practices, in the
+seeds' style and OCR, with gold made by ``../shared/gold/GUIDELINE.md``. The rules were
+improved by studying the errors on these files, so they are development data, not a held-out
+test; no name from them is in the code. A change that drops either score below its floor
+has made the method worse; run with ``-s`` to see the figures.
 """
 
 from __future__ import annotations
