@@ -1560,3 +1560,11 @@ def test_posts_taken_on_after_the_name_and_teams_and_ordinals(gaz):
 def test_date_unit_and_preposition_before_a_place(gaz):
     g = graph_of(gaz, "2023年巴彦乌拉嘎查集体经济收入达到48万元。扎赉特旗人民法院以音德尔镇为中心开展巡回审判。")
     assert {("Village", "巴彦乌拉嘎查"), ("Town", "音德尔镇")} <= entities(g), summary(g)
+
+
+def test_community_of_a_common_name_is_the_articles_not_the_gazetteers_elsewhere(gaz):
+    """阳光社区 is in the gazetteer under 东胜区 (鄂尔多斯); in an article on 包头 that names no
+    such district it is the article's own, under the street the article is about."""
+    g = graph_of(gaz, "近日，记者走进包头市昆都仑区少先路街道。针对辖区独居老人较多的实际，阳光社区组建服务队伍，常态化上门服务。")
+    up = closure(edges(g, "locatedIn"))
+    assert ("阳光社区", "少先路街道") in up and ("阳光社区", "东胜区") not in up, summary(g)

@@ -149,6 +149,13 @@ def _choose(sp: Span, gaz: Gazetteer, parent: Division | None, ctx: _Ctx) -> Div
         return None
     if second is not None and second[0] == best[0]:
         return None
+    if PLACE_LEVEL.get(sp.type, 0) >= 5:
+        # a community or village of that name somewhere in the region is not the one the
+        # article means unless the article names its county, town or street (阳光社区 in an
+        # article on 包头 is not 东胜区's)
+        named = {name for _, t, name in ctx.recent_places if t in ("County", "Town", "Street")}
+        if named and not any(a.name in named for a in gaz.ancestors(best[2])):
+            return None
     return best[2]
 
 
