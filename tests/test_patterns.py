@@ -1182,6 +1182,24 @@ IMPLEMENTERS = [
         {("辉河嘎查", "一户一档")},
         id="bare-sumu-opening-a-clause-is-no-gacha",
     ),
+    pytest.param(
+        "在兴胜街道，驻区单位与社区推行“双向认领”，社区列出需求清单，单位列出资源清单。",
+        {("兴胜街道", "双向认领")},
+        set(),
+        id="scene-place-when-the-actors-go-unnamed",
+    ),
+    pytest.param(
+        "金谷粮油有限公司党支部与九原区沙河街道康乐社区党委签订结对共建协议，每月最后一个星期六开展“红色星期六”志愿服务。",
+        {("金谷粮油有限公司党支部", "红色星期六")},
+        {("康乐社区", "红色星期六"), ("康乐社区党委", "红色星期六")},
+        id="partner-after-yu-by-its-chain-does-not-act",
+    ),
+    pytest.param(
+        "临河区新华街道锦华园小区有居民600户。与此同时，小区业委会建立物业费收支公示制度，每季度公示一次。",
+        {("锦华园小区业委会", "物业费收支公示制度")},
+        set(),
+        id="compound-committee-by-its-kind",
+    ),
 ]
 
 

@@ -76,12 +76,13 @@ _UNIT_HEADS = {"经理", "总经理", "副总经理", "副经理", "董事长", 
                "庭长", "嘎查达"}
 #: heads of a place's government: 苏木长, 镇长 lead the place where no body is named
 _PLACE_HEADS = ("苏木长", "镇长", "乡长", "旗长", "县长", "区长", "市长", "嘎查达")
-_BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居委会", "村委会", "党群服务中心", "服务中心"}
+_BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居委会", "村委会", "党群服务中心", "服务中心",
+               "业委会", "物委会", "业主委员会"}
 #: a body named by its place's kind: 社区党委 is the article's community's
 _KIND_LEVELS = (
     ("嘎查", ("Village",)), ("村民", ("Village",)), ("村", ("Village",)), ("社区", ("Community",)),
     ("居民", ("Community",)), ("居", ("Community",)), ("街道", ("Street",)), ("苏木", ("Town",)),
-    ("镇", ("Town",)), ("乡", ("Town",)),
+    ("镇", ("Town",)), ("乡", ("Town",)), ("小区", ("Neighborhood",)),
 )
 
 #: what follows a body named as a speaker's affiliation
@@ -157,6 +158,17 @@ def _choose(sp: Span, gaz: Gazetteer, parent: Division | None, ctx: _Ctx) -> Div
         if named and not any(a.name in named for a in gaz.ancestors(best[2])):
             return None
     return best[2]
+
+
+def _chain_head(o: Span, pspans: list[Span]) -> int:
+    """Where the chain of places that ends where ``o`` begins (or that opens ``o``) starts:
+    九原区沙河街道康乐社区党委 starts at 九原区."""
+    start = o.start
+    while True:
+        prev = next((p for p in pspans if p.end == start or (p.start < start and p.end > start)), None)
+        if prev is None or prev.start >= start:
+            return start
+        start = prev.start
 
 
 def _chain_stop(sp: Span, pspans: list[Span]) -> int:
@@ -558,7 +570,7 @@ class _DocExtractor:
             self._appositive_posts(sent, org_mentions, pspans, place_by_span)
             mechs = find_mechanisms(text, heading=heading)
             # the sentence's own subject, if it opens a clause
-            subject = None
+            subject, subject_at = None, 0
             inside_body = [p for p in pspans if any(o.start <= p.start and p.end <= o.end for o, _ in org_mentions)]
             for sp, m in sorted(
                 [*org_mentions, *((p, place_by_span[sent.span(p.start, p.end)]) for p in pspans
@@ -571,6 +583,7 @@ class _DocExtractor:
                     if re.match(r"的[^,，。;；]{0,8}?(?:说|介绍|表示|告诉|感慨|坦言)", text[_chain_stop(sp, pspans) :]):
                         break  # "某某村的大娘开心地说": the place says whose the speaker is
                     subject = self._chain_end(sent, sp, m, pspans, place_by_span)
+                    subject_at = sp.start
                     break
             if heading and not self.ctx.subject:
                 # "准格尔旗:" / "乌县水西沟镇：" headlines name the article's subject
@@ -593,9 +606,15 @@ class _DocExtractor:
                 mm = self._mention(sent, sp, "Mechanism", sp.canonical or sp.text, aliases=(sp.text,))
                 if not sp.credit:
                     continue  # 评定了“……”品牌: the rater does not run them
-                subj = self._subject_for(sent, sp, org_mentions, pspans, place_by_span) or subject
+                subj = self._subject_for(sent, sp, org_mentions, pspans, place_by_span)
+                if subj is None and subject is not None and subject_at < sp.start:
+                    subj = subject
                 if subj is None and self._last_led is not None and _PRONOUN_SUBJECT.search(text[: sp.start]):
                     subj = self._last_led  # 他带领全所民警推行“……”: he acts for the body he leads
+                if subj is None:
+                    subj = self._scene(sent, sp, pspans, place_by_span)
+                if subj is None:
+                    subj = subject  # a subject later in the sentence acts for all of it
                 if subj is None and quote_only:
                     self._pending_quote.append((sent, sp, mm, self.ctx.subject))
                     continue
@@ -749,7 +768,9 @@ class _DocExtractor:
                 cands.append((o, m))
         for p in pspans:
             key = sent.span(p.start, p.end)
-            if p.end <= sp.start and key in place_by_span:
+            if p.end <= sp.start and key in place_by_span and not any(
+                o.start <= p.start and p.end <= o.end and (o.start, o.end) != (p.start, p.end) for o, _ in org_mentions
+            ):  # (某社区党委: the body acts, not the place in its name)
                 cands.append((p, place_by_span[key]))
         cands.sort(key=lambda t: t[0].end)
         for o, m in reversed(cands):
@@ -760,6 +781,8 @@ class _DocExtractor:
                 continue
             if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") :
                 continue
+            if text[max(0, _chain_head(o, pspans) - 1) : _chain_head(o, pspans)] in ("与", "和", "同", "对", "向", "帮", "给"):
+                continue  # 公司党支部与九原区沙河街道康乐社区党委签订……: the partner, by its chain
             loc = re.search(r"在[^,，。;；:：在]*$", text[: o.start])
             if loc and any(o0.end <= loc.start() and not re.search(r"[,，。;；:：]", text[o0.end : loc.start()])
                            for o0, _ in cands):
@@ -900,6 +923,21 @@ class _DocExtractor:
             base = self._mention(sent, bspan, "Organization", m.canonical[: -len(party)], confidence=0.6)
             base.place = m.place
         self._relation(sent, pm, "leads", base, "post", 0.7, sp, role=title)
+
+    def _scene(self, sent, sp: Span, pspans, place_by_span) -> Mention | None:
+        """在林荫街道，驻区单位与社区推行“……”: where the actors go unnamed, the place the
+        sentence opens on carries the practice."""
+        m = re.match(r"\s*在", sent.text)
+        if m is None:
+            return None
+        p = next((p for p in pspans if p.start == m.end()), None)
+        if p is None or p.end > sp.start:
+            return None
+        end = _chain_stop(p, pspans)
+        if not re.match(r"[,，]", sent.text[end:]):
+            return None
+        last = max((q for q in pspans if q.end == end), key=lambda q: q.start, default=p)
+        return place_by_span.get(sent.span(last.start, last.end))
 
     def _later_post(self, sent, sp: Span, pm: Mention, org_mentions, pspans, place_by_span) -> None:
         """郭某某同时担任钢苑社区居委会主任: a post the person takes on after the name."""

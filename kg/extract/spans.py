@@ -543,7 +543,7 @@ _COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "�
 
 
 #: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
-_PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "居民", "村民", "村", "镇", "乡", "居")
+_PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "小区", "居民", "村民", "村", "镇", "乡", "居")
 
 
 #: kinds of team that a quote may name whole (“马背宣讲团”)
