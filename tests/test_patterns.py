@@ -1586,3 +1586,12 @@ def test_community_of_a_common_name_is_the_articles_not_the_gazetteers_elsewhere
     g = graph_of(gaz, "近日，记者走进包头市昆都仑区少先路街道。针对辖区独居老人较多的实际，阳光社区组建服务队伍，常态化上门服务。")
     up = closure(edges(g, "locatedIn"))
     assert ("阳光社区", "少先路街道") in up and ("阳光社区", "东胜区") not in up, summary(g)
+
+
+def test_leading_post_before_a_plain_role_and_owners_committee_after_a_community(gaz):
+    g = graph_of(gaz, "社区还组建了“暖心驿路”志愿服务队，定期为独居老人理发。“能帮一把是一把。”志愿服务队队长、退休干部田秀兰说。"
+                      "\n\n书香苑小区建于1998年，锦华社区把它列为试点。“以前没人管。”业委会主任吴长江是一名老党员。"
+                      "\n\n新胜村党支部书记、新胜村红白理事会负责人武建国介绍，理事会由老党员组成。")
+    assert has_edge(g, "leads", "田秀兰", "暖心驿路志愿服务队"), summary(g)
+    assert has_edge(g, "leads", "吴长江", "书香苑小区业委会"), summary(g)
+    assert has_edge(g, "leads", "武建国", "新胜村红白理事会"), summary(g)

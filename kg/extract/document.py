@@ -55,6 +55,8 @@ _TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
 _DEPT_CHIEFS = {"组织部长": "组织部", "宣传部长": "宣传部", "统战部长": "统战部"}
 #: a post that stands before another in a list: "……党委书记、居委会主任王建华"
 _TITLE_LIST = re.compile(f"({_TITLES_RE})、$")
+#: a leading post before a plain role of the same person: 队长、退休干部
+_TITLE_BEFORE_ROLE = re.compile(f"({_TITLES_RE})、(?:退休|离退休|原|老|在职|兼职)?$")
 #: a name, a comma, then a body and its post, closed by punctuation
 _APPOSITION = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,8})[,，][^,，。;；:：]{2,40}?(?P<title>" + _TITLES_RE + r")(?=[,，。;；])"
@@ -419,8 +421,10 @@ class _DocExtractor:
             return None
         if wanted is None and post and head in ("物委会", "业委会"):
             # the post of a property or owners' committee (物业管理委员会, 业主委员会): the
-            # committee of the 小区 the article speaks of (as a bare subject it stays a kind)
-            wanted = ("Neighborhood",)
+            # committee of the 小区 the article speaks of (as a bare subject it stays a kind),
+            # even when a community was named since
+            found = self._recent_in_article(("Neighborhood",))
+            return (found[1] + head, found[0]) if found else None
         if wanted is None:
             return None
         for mid, t, name in reversed(self.ctx.recent_places):
@@ -858,10 +862,14 @@ class _DocExtractor:
     def _leads(self, sent, sp: Span, pm: Mention, org_mentions, pspans, place_by_span) -> None:
         """Person → the body (or place) whose post stands right before the name, for each
         post of a list: 光明社区党委书记、居委会主任孙丽娟 leads both."""
-        if sp.role not in L.LEAD_TITLES:
-            return
         text = sent.text
         pos, title = sp.start - len(sp.role), sp.role
+        if title not in L.LEAD_TITLES:
+            # 志愿服务队队长、退休干部某某: a leading post listed before a plain role
+            mt = _TITLE_BEFORE_ROLE.search(text[:pos])
+            if not mt:
+                return
+            pos, title = mt.start(1), mt.group(1)
         if text[pos : sp.start] != title and text[pos - 1 : sp.start - 1] == title and text[sp.start - 1] == "的":
             pos -= 1  # "担任村委会主任的王某某": the post, 的, then the name
         if title in _DEPT_CHIEFS and self._holder_of(sent, pos, org_mentions, pspans, place_by_span) is None:
