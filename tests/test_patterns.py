@@ -879,6 +879,11 @@ MECHANISMS = [
         {"揭榜挂帅", "小哥议事会", "四方协商会", "枫桥经验", "积分超市"},
         id="approach-scheduled-meeting-model-held-and-borrowed",
     ),
+    pytest.param(
+        "街道推行社区“两委”成员与业委会成员、物业项目负责人“双向进入、交叉任职”，目前已有9人；镇党委推行“246”矛盾调处工作法。",
+        {"双向进入、交叉任职", "246"},
+        id="far-enacted-list-and-a-practice-named-by-numbers",
+    ),
 ]
 
 
@@ -988,6 +993,11 @@ NOT_MECHANISMS = [
         "培训打破“台上讲、台下听”的传统模式，以“小积分”撬动牧区基层治理“大能量”。",
         {"台上讲、台下听", "小积分", "大能量"},
         id="practice-left-behind-and-far-small-great",
+    ),
+    pytest.param(
+        "通过开展村支书后备力量培训、评选“担当作为好支书”，提升村干部能力。",
+        {"担当作为好支书"},
+        id="a-title-rated-after-a-far-verb",
     ),
 ]
 

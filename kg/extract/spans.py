@@ -979,8 +979,9 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 out.append(Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition", 0.6,
                                 canonical=next(g for g in nxt.groups() if g is not None).strip()))
                 continue
-        if not _mech_core_ok(core):
-            continue
+        numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(_MECH_HEAD_RE.match(text, m.end()))
+        if not _mech_core_ok(core) and not numbered_head:
+            continue  # (but “135”工作法 is a practice named by its numbers)
         if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,10}[“\"]大", text[m.end() :]):
             continue  # 以“小网格”撬动“大治理”: a slogan of small and great, not a practice
         before = text[max(0, m.start() - 6) : m.start()]
@@ -1025,7 +1026,9 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue  # 推动“……”与“……”深度融合: two things related, not practices
         items = re.split(r"[、,，]", core)
         # 实行“日巡查、周研判、月通报”: a routine put in force, though its name is a list
-        enacted = bool(re.search(r"(?:推行|实行|实施|推出|建立)(?:了)?$", before))
+        enacted = bool(re.search(r"(?:推行|实行|实施|推出|建立)(?:了)?$", before)) or bool(re.search(
+            r"(?:推行|实行|实施|建立)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$", text[max(0, m.start() - 32) : m.start()]
+        ) and re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :]))
         if len(items) >= 2 and not head and not enacted:
             continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
         if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
@@ -1063,9 +1066,9 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         scheduled = bool(re.search(r"(?:每[月周季年]|每季度|定期|常态化|按月|按季)[^。;；]{0,24}?召开[^,，。;；]{0,24}$",
                                    text[max(0, m.start() - 50) : m.start()]))
         far_verb = scheduled or not verb and bool(re.search(
-            r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设|坚持和发展|借鉴)(?:(?!的)[\u4e00-\u9fff、“”]){1,16}$",
-            text[max(0, m.start() - 24) : m.start()],
-        )) and bool(re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :]))
+            r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设|坚持和发展|借鉴)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$",
+            text[max(0, m.start() - 32) : m.start()],
+        )) and bool(re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :])) and not _RATED.search(before)
         if not (head or verb or shape or named_by_head or framed or listed or far_verb):
             continue
         if len(core) > 24 and not head:
