@@ -979,7 +979,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 out.append(Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition", 0.6,
                                 canonical=next(g for g in nxt.groups() if g is not None).strip()))
                 continue
-        numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(_MECH_HEAD_RE.match(text, m.end()))
+        numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(
+            re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + _MECH_HEAD_RE.pattern + ")", text[m.end() :]))
         if not _mech_core_ok(core) and not numbered_head:
             continue  # (but “135”工作法 is a practice named by its numbers)
         if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,10}[“\"]大", text[m.end() :]):
