@@ -317,11 +317,13 @@ _SPLIT_WORDS = {"街道", "社区", "苏木", "嘎查", "小区", "党委", "支
 _BRIEF = re.compile(r"^\s*(?:[(（]?本报讯|[◆◇])")
 
 
-def _joins(prev: str, nxt: str) -> bool:
+def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
     """Does the line ``prev`` continue, mid-sentence, on the line ``nxt``?
 
     OCR breaks fall inside body paragraphs: the line before is long and stops without
     closing punctuation; the next one starts with text, not a heading or byline mark.
+    ``continuing``: ``prev`` itself went on from the line before it, so it is inside a
+    paragraph broken into short lines, and no title, however short it is.
     """
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n:
@@ -335,13 +337,13 @@ def _joins(prev: str, nxt: str) -> bool:
     pf, nf = p.translate(_FOLD), n.translate(_FOLD)
     if nf[0] in ",、。;:!?”’)" and re.search(r"[\u4e00-\u9fff]$", pf):
         return True  # ……村集体经济项目⏎、土地流转: a line cannot open on a comma
-    if len(p) < 30 and re.search(r"[\u4e00-\u9fff]$", pf) and (
+    if len(p) < 30 and re.search(r"[\u4e00-\u9fff,、]$", pf) and (
         re.search(r"[。!?;]", pf[:-1]) or (len(pf) >= 22 and re.search(r"[,，]", pf[:-1]))
     ):
         # a title is short and has no full stop; a comma alone marks a sentence in a line
         # longer than titles run (议事有章,牧民的事牧民商量着办 stays a title)
         return True  # 说了算,现在必须严格按照'四议两公开'来。"西⏎河村: a sentence, not a title, runs on
-    if len(p) < 30:
+    if len(p) < 30 and not continuing:
         # a short line may be a heading; it goes on only when it visibly cannot end there:
         # an open quote (打造“石榴籽⏎家园”), or a next line that starts with a word's tail
         # right before punctuation (巴彦宝拉格嘎⏎查，牧民们)
@@ -391,11 +393,13 @@ def repair(text: str) -> tuple[str, list[int]]:
     out_chars: list[str] = []
     out_offsets: list[int] = []
     prev_line: str | None = None
+    continuing = False
     for start, line in _text_lines(text):
         if prev_line is not None:
-            if _joins(prev_line, line):
-                pass  # glue: drop the break and the blank lines
+            if _joins(prev_line, line, continuing):
+                continuing = True  # glue: drop the break and the blank lines
             else:
+                continuing = False
                 out_chars.append("\n")
                 out_offsets.append(start - 1 if start > 0 else 0)
         # strip the line's surrounding white space but keep offsets exact

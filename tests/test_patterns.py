@@ -555,6 +555,9 @@ def test_several_posts_for_one_name(gaz, text, person, bodies):
         pytest.param("联户长乌力吉图说：“大家都是邻居，有啥事好商量。”", "乌力吉图", id="household-group-head"),
         pytest.param("老党员巴特孟和用蒙汉双语讲起了草原生态保护。", "巴特孟和", id="name-then-yong"),
         pytest.param("熔炼车间技术员薛建国就是其中之一。", "薛建国", id="given-name-a-common-word"),
+        pytest.param("今年4月，额很乌拉嘎查牧民图雅与邻居因草场界线发生争执。", "图雅", id="mongolian-pair-closed-by-yu"),
+        pytest.param("在阿荣旗那吉镇富源村，奶农林春来一边给奶牛添草料一边说。", "林春来", id="dairy-farmer"),
+        pytest.param("法官邀请人民调解员吴海林一同参与调解。", "吴海林", id="mediator"),
         pytest.param("到任后，他和嘎查党员额尔敦毕力格一起走遍了全嘎查。", "额尔敦毕力格", id="long-name-then-yiqi"),
         pytest.param("“账目一清二楚，大家交费也痛快了。”锦绣苑小区楼栋长周桂兰说。", "周桂兰", id="building-head"),
     ],
@@ -1605,3 +1608,9 @@ def test_leading_post_before_a_plain_role_and_owners_committee_after_a_community
     assert has_edge(g, "leads", "田秀兰", "暖心驿路志愿服务队"), summary(g)
     assert has_edge(g, "leads", "吴长江", "书香苑小区业委会"), summary(g)
     assert has_edge(g, "leads", "武建国", "新胜村红白理事会"), summary(g)
+
+
+def test_head_of_a_gacha_and_a_town_head_named_by_a_surname_word(gaz):
+    g = graph_of(gaz, "法官邀请该嘎查嘎查长特木尔巴雅尔一同参与。\n\n尼尔基镇党委副书记、镇长包金海说：“讲评是帮年轻人少走弯路。”")
+    assert ("Person", "包金海") in entities(g), summary(g)
+    assert has_edge(g, "leads", "包金海", "尼尔基镇"), summary(g)

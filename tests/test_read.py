@@ -82,6 +82,14 @@ def test_repair_joins_a_word_broken_across_lines_and_keeps_offsets():
             "推行村级“小微权力清单”", None, id="long-line-with-a-comma-runs-on-over-a-blank-line",
         ),
         pytest.param(
+            "额尔敦毕力格带着法官助理赶到现场，邀请该嘎查\n嘎查长特木尔\n巴根和人民调解员吴海林一同参与。",
+            "嘎查长特木尔巴根和", None, id="short-lines-inside-a-broken-paragraph-go-on",
+        ),
+        pytest.param(
+            "“以前开会喊不来人，现在村民抢着干活。”郝振林，\n新丰泽村党支部书记、村委会主任。",
+            "郝振林，新丰泽村", None, id="short-line-ending-on-a-comma-after-a-full-stop",
+        ),
+        pytest.param(
             "议事有章,牧民的事牧民商量着办\n额很乌拉嘎查距苏木所在地70多公里。",
             None, "商量着办\n额很乌拉", id="short-title-with-a-comma-stays-a-title",
         ),

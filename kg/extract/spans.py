@@ -719,8 +719,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     function-word surname or a common word after the surname (和群众, 来此)."""
     if not name or not all(_is_cjk(c) or c == "·" for c in name):
         return False
-    if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2])):
-        return False  # 干部, 单位; 干部可, 居民张
+    if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
+        return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
     if any(k in name for k in ("嘎查", "苏木", "社区", "街道", "牧户", "村民", "居民")):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
@@ -730,7 +730,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False
     if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
         return True
-    if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在":
+    if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在与及同跟":
         return True
     lo = 3 if strict else 2
     return lo <= len(name) <= 8 and all(c in L.MONGOLIAN_CHARS for c in name)
@@ -766,7 +766,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if j > len(text):
             continue
         cand = text[i:j]
-        mongolian_pair = length == 2 and not strict and all(c in L.MONGOLIAN_CHARS for c in cand)
+        mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
+            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not _is_common_word(cand)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
         surname_token = length == 3 and (i, i + 1) in names and plausible_name(cand)
