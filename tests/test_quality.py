@@ -1,6 +1,6 @@
 """Quality floors, scored the way the referee scores (``kg eval`` agrees with it).
 
-Two sets: the five seed pages against ``../shared/gold/seeds``, and nine development files
+Two sets: the five seed pages against ``../shared/gold/seeds``, and eleven development files
 in ``tests/data/dev`` written for the project: newspaper pages and single web articles from
 other leagues and cities, a reprint from another province, new people and practices, in the
 seeds' style and OCR, with gold made by ``../shared/gold/GUIDELINE.md``. The rules were

@@ -87,7 +87,7 @@ def test_repair_joins_a_word_broken_across_lines_and_keeps_offsets():
         ),
         pytest.param(
             "“以前开会喊不来人，现在村民抢着干活。”郝振林，\n新丰泽村党支部书记、村委会主任。",
-            "郝振林，新丰泽村", None, id="short-line-ending-on-a-comma-after-a-full-stop",
+            "郝振林,新丰泽村", None, id="short-line-ending-on-a-comma-after-a-full-stop",
         ),
         pytest.param(
             "议事有章,牧民的事牧民商量着办\n额很乌拉嘎查距苏木所在地70多公里。",
