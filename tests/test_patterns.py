@@ -1614,3 +1614,22 @@ def test_head_of_a_gacha_and_a_town_head_named_by_a_surname_word(gaz):
     g = graph_of(gaz, "法官邀请该嘎查嘎查长特木尔巴雅尔一同参与。\n\n尼尔基镇党委副书记、镇长包金海说：“讲评是帮年轻人少走弯路。”")
     assert ("Person", "包金海") in entities(g), summary(g)
     assert has_edge(g, "leads", "包金海", "尼尔基镇"), summary(g)
+
+
+def test_street_named_after_a_county_and_towns_opening_on_function_characters(gaz):
+    g = graph_of(gaz, "端午节前夕，回民区海拉尔西路街道云杉社区开展活动。禾润乳业党支部与那吉镇兴旺奶牛养殖专业合作社党支部结成对子。"
+                      "\n\n阿拉善右旗额肯呼都格镇推行“牧民诉求直通车”。")
+    ents = entities(g)
+    assert {("Street", "海拉尔西路街道"), ("Town", "那吉镇")} <= ents, summary(g)
+    assert not names(g) & {"西路街道", "海拉尔区", "都格镇"}, summary(g)
+    assert "那吉镇兴旺奶牛养殖专业合作社党支部" in names(g, "Organization"), summary(g)
+
+
+def test_kinds_and_verbs_between_place_and_body(gaz):
+    g = graph_of(gaz, "干部白雪菲到新发村任党支部书记助理。旗里推动边境嘎查党支部与边境派出所结对。骑手帮社区，社区也要帮骑手。")
+    assert not names(g) & {"新发村任党支部", "边境嘎查党支部", "骑手帮社区"}, summary(g)
+
+
+def test_apps_and_shared_homes_are_practices(gaz):
+    g = graph_of(gaz, "骑手们通过“青禾随手拍”小程序随手上传问题。社区还与快递物流行业党委共建“流动党员之家”，让骑手党员就近参加组织生活。")
+    assert {"青禾随手拍", "流动党员之家"} <= names(g, "Mechanism"), summary(g)

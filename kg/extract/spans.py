@@ -178,7 +178,9 @@ def _word_ends_at(text: str, i: int) -> bool:
     return any(jieba.dt.FREQ.get(text[i - k : i], 0) >= 100 for k in (2, 3) if i - k >= 0)
 
 
-def _generic_place(name: str, *, chained: bool = False) -> bool:
+def _generic_place(name: str, *, chained: bool = False, known: bool = False) -> bool:
+    """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
+    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine."""
     if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
         return True
     body = name
@@ -194,7 +196,7 @@ def _generic_place(name: str, *, chained: bool = False) -> bool:
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
         return True  # (自治区级文明村: a rank of village, not one)
-    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained) or body[0].isdigit()):
+    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
         return True  # (和润社区: the callers keep 和 only where it opens the name)
     if re.search(r"[区县]", body):
         return True  # 老工业区街道, 开发区社区: a kind of area before the suffix
@@ -298,7 +300,8 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
                 rows
                 and usable_upper_name(cand, rows, gaz)
                 # a bare short form that runs on into a street's name (嘉兴路街道) is not it
-                and not (cand not in gaz.by_name and i + L_ < n and text[i + L_] in "路街道巷里大")
+                and not (cand not in gaz.by_name and i + L_ < n and (
+                    text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")))
             ):
                 hit = (L_, cand, rows)
                 break
@@ -355,7 +358,8 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
                 # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
                 # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
                 continue
-            if rows and not _generic_place(cand, chained=chained):
+            opens = s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
+            if rows and not _generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
                 best = (s, rows)
                 break
         if best is not None:
@@ -505,8 +509,8 @@ def _generic_name_part(part: str) -> bool:
         return True
     if len(part) > 6:
         return False
-    if part in _PLACE_KINDS:
-        return True  # 嘎查(委员会), 社区(党委): the kind of place, not a name
+    if part in _PLACE_KINDS or part in L.GENERIC_PLACES:
+        return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
     words = [(part[s:e], f) for s, e, f in tokens(part)]
     if words and len(words[0][0]) == 1 and words[0][1].startswith(_PROPER) and len(part) >= 3:
         return False  # 苏|海图(派出所): jieba's pieces of an unknown name, not a descriptor
@@ -587,6 +591,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         for p in places:
             gap = text[p.end : h_start]
             if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
+                    and not re.match(r"[任在到为是]", gap) \
                     and _nameish(text, p.end, h_start) and not _TITLE_RE.search(gap) \
                     and not any(g in gap for g in _CONNECTORS if len(g) > 1):
                 if near is None or p.end > near.end:
@@ -919,7 +924,7 @@ _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
 
 #: heads a practice's canonical name leaves out: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务
-_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设)$")
+_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设|小程序|App)$")
 
 
 def _droppable_head(head: str) -> bool:
@@ -1029,7 +1034,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         items = re.split(r"[、,，]", core)
         # 实行“日巡查、周研判、月通报”: a routine put in force, though its name is a list
         enacted = bool(re.search(r"(?:推行|实行|实施|推出|建立)(?:了)?$", before)) or bool(re.search(
-            r"(?:推行|实行|实施|建立)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$", text[max(0, m.start() - 32) : m.start()]
+            r"(?:推行|实行|实施|建立|推动|落实)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$", text[max(0, m.start() - 32) : m.start()]
         ) and re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :]))
         if len(items) >= 2 and not head and not enacted:
             continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
