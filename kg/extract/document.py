@@ -48,7 +48,8 @@ _PLACE_COREF = {
 _ORG_COREF = {"院": "院", "局": "局", "所": "所", "中心": "中心", "公司": "公司", "集团": "集团",
               "合作社": "合作社", "支部": "支部", "党委": "党委"}
 #: kinds of body a text names bare once it has named one: 公司党支部书记 is the company's
-_BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团")
+_BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团", "人民法庭", "法庭", "派出所", "司法所",
+                    "人民法院", "法院", "人民检察院", "检察院")
 
 _TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
 #: chiefs whose title names their department: 组织部长 heads the 组织部
