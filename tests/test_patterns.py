@@ -887,6 +887,11 @@ MECHANISMS = [
         {"双向进入、交叉任职", "246"},
         id="far-enacted-list-and-a-practice-named-by-numbers",
     ),
+    pytest.param(
+        "村部门前的公示栏上，一张“五彩积分榜”格外醒目；村里梳理出两张清单，一张是“村务办事清单”。",
+        {"五彩积分榜", "村务办事清单"},
+        id="lists-and-boards-named-by-their-kind",
+    ),
 ]
 
 
@@ -1001,6 +1006,11 @@ NOT_MECHANISMS = [
         "通过开展村支书后备力量培训、评选“担当作为好支书”，提升村干部能力。",
         {"担当作为好支书"},
         id="a-title-rated-after-a-far-verb",
+    ),
+    pytest.param(
+        "唯有以钉钉子精神抓好每一件小事，才能把“惠民清单”变成群众的“幸福账单”。",
+        {"惠民清单", "幸福账单"},
+        id="ba-x-biancheng-y-is-a-figure",
     ),
 ]
 

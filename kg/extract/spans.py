@@ -1009,6 +1009,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2 or nominal_gap) \
                     and not (gap > 0 and near.group().endswith(("建设", "办理"))):
                 head = near  # (“四议两公开”议定建设: 建设 is the verb's object there, no head)
+        if re.search(r"把$", text[: m.start()]) and re.match(r"(?:变成|变为|化为|转化为|转化成)", after):
+            continue  # 把“民生清单”变成“幸福账单”: a figure of speech, not a practice
         if re.search(r"(?:打破|摒弃|改变|告别|破除|避免|防止|杜绝|扭转)[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
             continue  # 打破“台上讲、台下听”的传统模式: a practice left behind, not one carried out
         if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
@@ -1049,7 +1051,8 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         ) or bool(re.fullmatch(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}", core))  # “3·2·1”: a numbered formula
         if heading and not head:
             continue
-        named_by_head = len(core) > 3 and bool(re.search("(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年)$", core))
+        named_by_head = len(core) > 3 and bool(re.search(
+            "(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年|清单|积分榜|红黑榜)$", core))  # “村务事项清单”
         # 以“一网通办”为核心, 以“红色管家”为牵引: the practice a body builds its work on
         framed = (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
             re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|方式|助推|推动|促进|带动|引领|撬动)", after)
