@@ -1,6 +1,7 @@
 """Extraction in context: one document's spans turned into mentions and relations.
 
-The span finders (:mod:`kg.extract.spans`) see one sentence at a time.  Here the article
+The span finders (:mod:`kg.extract.places`, :mod:`~kg.extract.bodies`, :mod:`~kg.extract.people`,
+:mod:`~kg.extract.practices`) see one sentence at a time.  Here the article
 is the context a reader uses: which of China's many 太平镇 the text means (the places
 around it), what a bare 社区 or 居委会 refers to, who the subject of a sentence without one
 is ("创新实施……机制" credits the article's current subject), and which body a post belongs
@@ -15,17 +16,11 @@ from dataclasses import dataclass, field
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
 from . import lexicon as L
-from .spans import (
-    _COMPANY_HEADS,
-    Span,
-    _extend_right,
-    find_mechanisms,
-    find_orgs,
-    find_people,
-    find_places,
-    plausible_name,
-    tokens,
-)
+from .bodies import _COMPANY_HEADS, _extend_right, find_orgs
+from .people import find_people, plausible_name
+from .places import find_places
+from .practices import find_mechanisms
+from .spans import Span, _jieba_tag, tokens
 
 #: a clause opener that may stand before a sentence's subject (近年来, 2023年以来, 目前)
 _OPENER = re.compile(
@@ -346,7 +341,6 @@ class _DocExtractor:
             if body.endswith(suf):
                 body = body[: -len(suf)]
                 break
-        from .spans import _jieba_tag
 
         if body in L.IMPLEMENT_VERBS:
             return False  # 建强社区: a verb and its object, whatever village bears the name elsewhere

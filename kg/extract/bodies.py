@@ -1,0 +1,265 @@
+"""Bodies in one sentence: a name closed by a generic head (党支部, 组织部, 人民检察院,
+有限公司 ...), with the sub-units after it, or a kind of body that only context can name.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from . import lexicon as L
+from .spans import (
+    _HEAD_RE,
+    _LEAD_TITLE_RE,
+    _PROPER,
+    _TEAM_HEADS,
+    _TITLE_RE,
+    _VERB_START,
+    Span,
+    _inside_quote,
+    _is_cjk,
+    _jieba_tag,
+    left_name_start,
+    tokens,
+)
+
+_ORG_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]")
+
+
+#: a numbered sub-unit (组织一科, 第二检察部, 第二党支部, 101台) continues a body's name
+_SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9fff]{1,2})(?:科|处|室|部|台|党支部|支部|中队|大队|组)")
+
+
+#: words that join two bodies rather than name a sub-unit (组织部联合市委社会工作部)
+_CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "下属", "所属", "各级", "与", "和", "及", "或", "同", "向", "对", "各")
+
+
+def _extend_right(text: str, end: int) -> int:
+    """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部)."""
+    while True:
+        m = _HEAD_RE.match(text, end)
+        if m and m.end() > end:
+            end = m.end()
+            continue
+        rest = text[end : end + 12]
+        # a short name then another head: 公安局昆都仑分局, 传输发射中心101台党支部
+        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + _HEAD_RE.pattern + ")", rest)
+        if (
+            m2
+            and 0 < m2.end() <= 6
+            and not any(c in L.ORG_STOP for c in m2.group())
+            and not m2.group().startswith(_CONNECTORS)
+            and not _TITLE_RE.search(m2.group())
+            and not _VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
+            and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] != "驻")
+                        or text[end + a : end + b] in L.NAME_BREAK_VERBS
+                        for a, b, f in tokens(m2.group()))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
+        ):
+            h = _HEAD_RE.match(text, end + m2.end())
+            if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
+                end = h.end()
+                continue
+        m3 = _SUBUNIT.match(text, end)
+        if m3 and not any(c in L.ORG_STOP for c in m3.group()) and re.match(r"第|[一二三四五六七八九十0-9]", m3.group()):
+            end = m3.end()
+            continue
+        # a section named by its field, known by the head's title after it: 组织部干部教育科科长
+        m4 = _SECTION_BEFORE_TITLE.match(text, end)
+        if m4 and not any(c in L.ORG_STOP for c in m4.group(1)):
+            end = m4.end(1)
+            continue
+        return end
+
+
+#: a section (科, 股, 处, 室) of one to five characters right before its head's title
+_SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(?=副?(?:科长|股长|处长|主任))")
+
+
+_LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
+
+
+def _generic_name_part(part: str) -> bool:
+    """A descriptor rather than a proper name before a head: 党员(突击队), 农村(党支部),
+    社区(党群服务中心).  Every jieba word in it is a common word and it is short."""
+    if not part:
+        return True
+    if len(part) > 6:
+        return False
+    if part in _PLACE_KINDS or part in L.GENERIC_PLACES:
+        return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
+    words = [(part[s:e], f) for s, e, f in tokens(part)]
+    if words and len(words[0][0]) == 1 and words[0][1].startswith(_PROPER) and len(part) >= 3:
+        return False  # 苏|海图(派出所): jieba's pieces of an unknown name, not a descriptor
+    return all(len(w) == 1 or (_jieba_tag(w) is not None and not f.startswith(_PROPER)) for w, f in words)
+
+
+def _has_rare_word(part: str) -> bool:
+    """A brand among the words (金谷 in 金谷粮油): companies are named by rare words, the
+    kinds of company (物业服务, 农业科技) by everyday ones."""
+    return any(e - s >= 2 and jieba.dt.FREQ.get(part[s:e], 0) < 100 for s, e, _ in tokens(part))
+
+
+def _nameish(text: str, a: int, b: int) -> bool:
+    """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
+    for s0, e0, f in tokens(text):
+        if e0 <= a or s0 >= b:
+            continue
+        if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
+            return False
+        if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
+                and text[s0:e0] not in L.TRADE_WORDS:
+            return False  # (an office named by its task, 信访办 or 征收办, is a name)
+    return True
+
+
+def _chain_start(q: int, place_end: dict[int, Span]) -> int:
+    while q in place_end:
+        q = place_end[q].start
+    return q
+
+
+#: heads of company names, which run long and hold verbal nouns (物业管理服务有限公司)
+_COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+
+
+#: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
+_PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "小区", "居民", "村民", "村", "镇", "乡", "居")
+
+
+#: a department named by two fields joined with 和, closed by its kind
+_DEPT_WITH_HE = re.compile(r"([\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,6}?)(局|委员会|厅|办公室|中心)")
+
+
+def find_orgs(text: str, places: list[Span]) -> list[Span]:
+    """Named bodies: a name (often opened by a place chain) closed by a generic head
+    (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it.
+
+    ``how`` tells what was found: ``org-head`` a named body; ``org-short`` one named by
+    its level alone (市国资委, 区委组织部: the document says which 市); ``org-generic`` a
+    kind of body (党支部, 居委会) that only a post or the context can name.
+    """
+    out: list[Span] = []
+    place_end = {p.end: p for p in places}
+    place_at = {k: p for p in places for k in range(p.start, p.end)}
+    covered = 0
+    for m in _HEAD_RE.finditer(text):
+        h_start = m.start()
+        if h_start < covered:
+            continue
+        if _inside_quote(text, h_start):
+            # 组建“马背宣讲团”: a team named in quotes whole is a body, not a practice
+            o = text.rfind("“", 0, h_start)
+            if m.group() in _TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
+                out.append(Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", 0.7,
+                                head=m.group(), canonical=text[o + 1 : m.end()]))
+                covered = m.end() + 1
+            continue
+        if h_start in place_at and place_at[h_start].end > m.end():
+            continue  # the head is inside a place's name
+        end = _extend_right(text, m.end())
+        # the nearest place before the head, with only name characters between
+        near = None
+        quoted = False
+        for p in places:
+            gap = text[p.end : h_start]
+            if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
+                    and not re.match(r"[任在到为是]", gap) \
+                    and _nameish(text, p.end, h_start) and not _TITLE_RE.search(gap) \
+                    and not any(g in gap for g in _CONNECTORS if len(g) > 1):
+                if near is None or p.end > near.end:
+                    near = p
+        if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
+            s = near.end
+        else:
+            near = None
+            quoted = False
+            s = left_name_start(text, h_start, max_len=14, loose=m.group() in _COMPANY_HEADS)
+            q = text.rfind("”", max(0, h_start - 7), h_start)
+            o = text.rfind("“", 0, q) if q >= 0 else -1
+            if (
+                q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
+                and re.search(r"[\u4e00-\u9fff]{2}", text[o:q])
+                and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
+                and not re.search(r"[与和及或同]", text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
+                and not re.match(r"[即是为指]", text[q + 1 : h_start])
+            ):
+                s = q + 1  # “稳岗就业”联合党员攻坚队: descriptors between the quote and the head
+            if s > 0 and text[s - 1] == "”":
+                # a quoted name before the head: “科技助农”党员攻坚队 (but “1”即街道党工委
+                # explains a formula)
+                o = text.rfind("“", 0, s - 1)
+                if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]) \
+                        and re.search(r"[\u4e00-\u9fff]{2}", text[o : s - 1]):
+                    s, quoted = o, True
+                    if s in place_end:
+                        near = place_end[s]
+        if near is not None:
+            start = _chain_start(near.start, place_end)
+        else:
+            start = _chain_start(s, place_end)
+        name = text[start:end]
+        if not name or len(name) > 40:
+            continue
+        posts = list(_LEAD_TITLE_RE.finditer(text, s, h_start))
+        t = posts[-1] if posts else None
+        if t is not None and not (near is None and quoted):
+            # 镶黄旗委书记组织部: a post between place and head; the body is the head's kind
+            s, near, start = t.end(), None, t.end()
+        part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
+        covered = end
+        if (near is not None or start < s) and re.fullmatch(r"[原新老前现](?:物业|服务|运营)?", part):
+            out.append(Span(h_start, end, text[h_start:end], "Organization", "org-generic", 0.3, head=m.group()))
+            continue  # 某小区原物业公司: the compound's former company, a kind of body
+        if (near is not None or start < s) and re.match(r"[一二两三四五六七八九十各]级", part):
+            continue  # 旗县区两级党委: bodies of two levels, not one body
+        if near is not None or start < s:
+            out.append(Span(start, end, name, "Organization", "org-head", 0.85, head=m.group(),
+                            canonical=name.replace("“", "").replace("”", "")))
+            continue
+        short = _LEVEL_CHAR.match(part)
+        if short:
+            out.append(Span(start, end, name, "Organization", "org-short", 0.6, head=m.group(), canonical=name))
+            continue
+        branded = m.group() in _COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
+        if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
+                           or re.match(r"[一二两三四五六七八九十各]级", part)):
+            kind = next((k for k in _PLACE_KINDS if part.endswith(k)), "")
+            g0 = h_start - len(kind)
+            out.append(Span(g0, end, text[g0:end], "Organization", "org-generic", 0.3, head=m.group()))
+            continue
+        if len(part) < 2 or part[0] in "级支名个位家所座批类":
+            continue
+        if name in L.GENERIC_ORGS:
+            # a kind of body the lexicon knows (驻村工作队, 物业服务企业), not one body
+            out.append(Span(start, end, name, "Organization", "org-generic", 0.3, head=m.group()))
+            continue
+        out.append(Span(start, end, name, "Organization", "org-head", 0.65, head=m.group(),
+                        canonical=name.replace("“", "").replace("”", "")))
+    # a government department whose name joins two fields with 和 (林业和草原局,
+    # 住房和城乡建设局, 发展和改革委员会): 和 ends no name there
+    for p in places:
+        if p.type not in ("County", "City", "Province"):
+            continue
+        dm = _DEPT_WITH_HE.match(text, p.end)
+        if dm and not any(o.start < dm.end() and p.start < o.end and o.how != "org-generic" for o in out):
+            st, en = _chain_start(p.start, place_end), _extend_right(text, dm.end())
+            out = [o for o in out if not (st <= o.start and o.end <= en)]
+            out.append(Span(st, en, text[st:en], "Organization", "org-head", 0.8, head=dm.group(2),
+                            canonical=text[st:en]))
+    # 某某局驻某某村工作队: the team, and the body that sent it
+    for o in list(out):
+        k = text.find("驻", o.start, o.end)
+        if k > o.start and _HEAD_RE.search(text[o.start : k]) and re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]):
+            out.append(Span(o.start, k, text[o.start : k], "Organization", "org-head", 0.75,
+                            head=re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]).group(), canonical=text[o.start : k]))
+    # a county's, city's or region's party committee: 昆都仑区委, 镶黄旗委
+    for p in places:
+        if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
+            nxt = text[p.end + 1 : p.end + 2]
+            if not nxt or not _is_cjk(nxt) or nxt in "、和及与":
+                if not any(o.start <= p.start < o.end for o in out):
+                    st = _chain_start(p.start, place_end)
+                    out.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head", 0.8, head="委",
+                                    canonical=text[st : p.end + 1]))
+    return sorted(out, key=lambda o: o.start)

@@ -1,0 +1,219 @@
+"""People in one sentence: names after a post, in bylines and credits, before a speech verb
+or an honorific, and the names jieba proposes where the words around them agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from . import lexicon as L
+from .spans import (
+    _LEAD,
+    _TITLE_RE,
+    Span,
+    _is_cjk,
+    _is_common_word,
+    _jieba_tag,
+    _very_common,
+    tokens,
+)
+
+_BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4})*)")
+
+
+_ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
+
+
+def plausible_name(name: str, *, strict: bool = False) -> bool:
+    """A full personal name: a Han surname and one or two given characters, or a
+    transliterated (Mongolian) name made of the usual syllables; never a common word
+    (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
+    function-word surname or a common word after the surname (和群众, 来此)."""
+    if not name or not all(_is_cjk(c) or c == "·" for c in name):
+        return False
+    if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
+        return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
+    if any(k in name for k in ("嘎查", "苏木", "社区", "街道", "牧户", "村民", "居民")):
+        return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
+    if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
+        return False  # 党员楼长, 楼长: a role, though 楼 is a surname
+    if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
+                   or (len(name) == 3 and _very_common(name[1:]))):
+        return False
+    if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
+        return True
+    if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在与及同跟":
+        return True
+    lo = 3 if strict else 2
+    return lo <= len(name) <= 8 and all(c in L.MONGOLIAN_CHARS for c in name)
+
+
+def byline_name(name: str) -> bool:
+    """In a byline any two-to-four-character name that is not a word is a name (晓岚)."""
+    if any(w in name for w in ("记者", "通讯员", "摄影", "本报")):
+        return False
+    return plausible_name(name) or (2 <= len(name) <= 4 and all(_is_cjk(c) for c in name) and _jieba_tag(name) is None)
+
+
+#: what follows a name in running text: speech and action verbs
+_NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着", "高兴", "回忆", "认为", "谈起", "谈到",
+                   "带领", "得到", "接到", "深有感触", "细心", "激动", "自豪", "感叹", "动情", "指出", "强调", "等一批")
+
+
+#: a household after a name: 家的, 家里, 家中 (jieba often glues 家 to the name)
+_HOUSEHOLD = ("家的", "家里", "家中", "家人", "家门")
+
+
+def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
+    """The personal name starting at ``i``: the longest plausible one that the text
+    closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
+    verb or adverb right after it (乌日娜满脸自豪地说, 刘晓梅退休前)."""
+    bounds = {e for _, e, _ in tokens(text)}
+    flags = {s0: f for s0, _, f in tokens(text)}
+    names = {(s0, e0) for s0, e0, f in tokens(text) if f.startswith("nr")}
+    for length in (8, 7, 6, 5, 4, 3, 2):
+        if length == 2 and (unknown := _unknown_shape_name(text, i)):
+            return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
+        j = i + length
+        if j > len(text):
+            continue
+        cand = text[i:j]
+        mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
+            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not _is_common_word(cand)
+        # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
+        # (建国, 国庆) is the given name
+        surname_token = length == 3 and (i, i + 1) in names and plausible_name(cand)
+        if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
+            continue
+        if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
+            continue
+        rest = text[j:]
+        if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
+            continue  # 苏和家的: the household, not a name ending in 家
+        if length == 3 and (jieba.dt.FREQ.get(text[j - 1 : j + 1], 0) >= 1000 or (
+                rest[:1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+            continue  # 苏和带着, 王明带领: the last character opens a word, not the name
+        if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
+            return i, j
+        if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
+            return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
+        if j in bounds and (flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
+                and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
+            return i, j
+    return _unknown_shape_name(text, i)
+
+
+def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
+    """牧民图布信说: a name of no known shape, right before a speech verb, with no word of
+    the dictionary inside it."""
+    for length in (4, 3):
+        cand, rest = text[i : i + length], text[i + length :]
+        if len(cand) == length and all(_is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
+                and not any(jieba.dt.FREQ.get(cand[a:b], 0) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
+            return i, i + length
+    return None
+
+
+#: speech verbs that close a name (说, 介绍, 表示) even when its shape is unknown
+_SAYS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "回忆", "认为")
+
+
+def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: bool = False) -> list[Span]:
+    """People named after a post (幸福社区党支部书记王建华说), in bylines and photo credits
+    (本报记者 刘晓梅 通讯员 张立新, 李文静 摄), and as 据某某介绍.  ``role`` holds the post."""
+    out: list[Span] = []
+    taken: set[int] = set()
+
+    def add(i: int, j: int, how: str, conf: float, role: str | None = None) -> None:
+        if any(k in taken for k in range(i, j)):
+            return
+        out.append(Span(i, j, text[i:j], "Person", how, conf, role=role))
+        taken.update(range(i, j))
+
+    for m in _BYLINE_NAME.finditer(text):
+        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,8}", m.group(1)):
+            i = m.start(1) + nm.start()
+            if byline_name(nm.group()):
+                add(i, i + len(nm.group()), "byline", 0.95)
+    # the writer of a brief, in parentheses at its end: "……。(陈立军)"
+    for m in re.finditer(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$", text):
+        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,4}", m.group(1)):
+            if byline_name(nm.group()):  # (包金花): the credit's frame vouches for the name
+                add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit", 0.8)
+    if re.match(r"^[#\s]*[□■●◎◆]", text):
+        # a byline mark before a lone name: "□孙海涛", "◎周敏"
+        body = re.sub(r"^[#\s□■●◎◆]*", "", text)
+        off = len(text) - len(body)
+        nm = re.fullmatch(r"([\u4e00-\u9fff·]{2,8})\s*", body)
+        if nm and plausible_name(nm.group(1)):
+            add(off, off + len(nm.group(1)), "byline", 0.9)
+    for m in re.finditer(r"([\u4e00-\u9fff·]{2,8}?)\s*摄", text):
+        nm = m.group(1)
+        for length in range(min(len(nm), 8), 1, -1):
+            cand = nm[-length:]
+            if plausible_name(cand):
+                add(m.end(1) - length, m.end(1), "photo-credit", 0.9)
+                break
+    for m in _TITLE_RE.finditer(text):
+        hit = name_after(text, m.end(), strict=m.group() not in _LEAD)
+        if hit is None and m.group() in _LEAD and text[m.end() : m.end() + 1] == "的":
+            # "任社区党委书记的王某某": a post, 的, then its holder's name
+            hit = name_after(text, m.end() + 1, strict=True)
+        if hit is None:
+            continue
+        role = m.group()
+        add(hit[0], hit[1], "post", 0.85 if role in _LEAD else 0.75, role)
+    for m in re.finditer(r"(?:^|[”\"])([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)", text):
+        # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
+        # before)
+        nm = m.group(1)
+        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not _is_common_word(nm):
+            add(m.start(1), m.end(1), "quote-speaker", 0.7)
+    for m in re.finditer(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)", text):
+        if plausible_name(m.group(1)):
+            add(m.start(1), m.end(1), "according-to", 0.7)
+    # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
+    for m in re.finditer("(" + "|".join(sorted(L.HONORIFICS, key=len, reverse=True)) + ")", text):
+        for length in (3, 4):
+            i = m.start() - length
+            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not _is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
+                add(i, m.start(), "name-honorific", 0.7)
+                break
+    # jieba proposes a name; the words around it decide (a speech verb after it, or a
+    # descriptor such as 农机手, 获得者, 党员 before it)
+    toks = list(tokens(text))
+    merged: list[tuple[int, int, str]] = []
+    for s0, e0, flag in toks:  # 巴音/吉日/嘎拉: one transliterated name in jieba's pieces
+        namey = ("nr", "ns", "nz")
+        piece = text[s0:e0]
+        rare = jieba.dt.FREQ.get(piece, 0) < 200 and len(piece) >= 2
+        if merged and (flag.startswith(namey) or rare) and (merged[-1][2].startswith(namey) or merged[-1][2] == "rare") \
+                and merged[-1][1] == s0 and all(c in L.MONGOLIAN_CHARS for c in text[merged[-1][0] : e0]):
+            merged[-1] = (merged[-1][0], e0, "nr")
+        else:
+            prev_rare = jieba.dt.FREQ.get(piece, 0) < 200 and len(piece) >= 2 and all(c in L.MONGOLIAN_CHARS for c in piece)
+            merged.append((s0, e0, "rare" if prev_rare and not flag.startswith(namey) else flag))
+    for s0, e0, flag in merged:
+        if not flag.startswith("nr") or e0 - s0 < 2:
+            continue
+        cand = text[s0:e0]
+        if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
+                text[e0 : e0 + 1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+            e0 -= 1  # 苏和家的草场, 苏和带着: jieba's name swallowed the household or a verb
+            cand = text[s0:e0]
+        if not plausible_name(cand, strict=True):
+            continue
+        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or jieba.dt.FREQ.get(text[s0 - 1 : s0 + 1], 0) >= 100):
+            continue  # 在嘎查里说清楚: the name would open inside a word (嘎查)
+        after = text[e0 : e0 + 3]
+        before = text[max(0, s0 - 3) : s0]
+        mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
+        if mongolian and (not after or not _is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
+            add(s0, e0, "jieba-name", 0.6)  # 宝音巴特尔在接受记者采访时介绍
+        elif after.startswith(_NAME_FOLLOWERS) or re.search(
+            r"(?:手|者|员|民|负责人|带头人|联系人|传承人|创始人|长|师|生|党员|干部|记者)$", before
+        ):  # (因人施策: 人 alone describes no one)
+            add(s0, e0, "jieba-name", 0.6)
+    return sorted(out, key=lambda s: s.start)

@@ -1,0 +1,294 @@
+"""Places in one sentence: gazetteer names and short forms of the upper levels anywhere,
+and names closed by a place suffix (镇, 街道, 社区, 村, 小区 ...) whose left edge a chain, the
+gazetteer or the words around it give.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from ..gazetteer import Division, Gazetteer
+from . import lexicon as L
+from .spans import (
+    _PROPER,
+    Span,
+    _inside_quote,
+    _is_cjk,
+    _is_common_word,
+    _jieba_tag,
+    left_name_start,
+    tokens,
+)
+
+#: inside a chain (阿荣旗那吉镇) only clear function words end a name
+_CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出")
+
+
+_LEVEL = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
+
+
+_SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
+
+
+_SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
+
+
+_HIGH_LEVEL = {"Province", "City", "County"}
+
+
+def _word_ends_at(text: str, i: int) -> bool:
+    """Does a word of jieba's dictionary (对接, 其中) end right before ``i``?"""
+    return any(jieba.dt.FREQ.get(text[i - k : i], 0) >= 100 for k in (2, 3) if i - k >= 0)
+
+
+def _generic_place(name: str, *, chained: bool = False, known: bool = False) -> bool:
+    """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
+    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine."""
+    if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
+        return True
+    body = name
+    for suf, _ in L.PLACE_SUFFIXES:
+        if name.endswith(suf):
+            body = name[: -len(suf)]
+            break
+    if len(body) < 2 and not (len(body) == 1 and (name.endswith(("镇", "乡", "苏木")) or (chained and name.endswith("村")))):
+        return True  # (安吉县余村: a one-character village stands only in a chain)
+    if chained and len(body) == 1 and name.endswith("村"):
+        return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
+    if body in _SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
+        return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
+    if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
+        return True  # (自治区级文明村: a rank of village, not one)
+    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
+        return True  # (和润社区: the callers keep 和 only where it opens the name)
+    if re.search(r"[区县]", body):
+        return True  # 老工业区街道, 开发区社区: a kind of area before the suffix
+    if re.search(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去", body):
+        return True  # 前两年小区可不是这样: a time before the kind of place
+    if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
+        return True  # 林荫街道一位社区干部: a count of people, not a name (六户镇, 三家村 are names)
+    return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
+
+
+def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
+    """Can ``name`` stand for a province, city or county where it occurs in running text?
+
+    Full names can, but for the few two-character ones that are also words (城区, 西区);
+    short forms made by rule or listed in an alias table can; the table's bare names
+    without suffix only when long (伊金霍洛, 乌鲁木齐) or, for provinces and cities, when
+    jieba knows them only as place names (北京, 锡林郭勒; not 开封, 安康 as words).
+    """
+    if name in gaz.by_name:
+        if len(name) > 2:
+            return True
+        return name[-1] in "县旗市盟" and name[0] not in "全该本各每此这那其外邻一二两三四五六七八九十某"
+    if name in gaz.strong_aliases:
+        return True
+    tag = _jieba_tag(name)
+    if tag not in (None, "ns") and not (len(name) >= 3 and tag in ("nr", "nz", "nrt")):
+        return False  # a word first (示范区, 开封, 安康)
+    if len(name) >= 3:
+        return True
+    return all(d.type in ("Province", "City") for d in rows)
+
+
+def _phrase_of_common_words(body: str) -> bool:
+    """Two or more everyday words (机制 激活, 清理 规范): a phrase, not a proper name,
+    which has at least one rare or unknown part (油泵油嘴, 通道北街)."""
+    words = [body[a:b] for a, b, _ in tokens(body)]
+    if len(words) < 2 or any(len(w) < 2 for w in words):
+        return False  # 悦/郡: an unknown name in jieba's single characters
+    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS:
+        return False  # 幸福家园: estates are named with everyday words
+    return all(jieba.dt.FREQ.get(w, 0) >= 200 for w in words)
+
+
+def _transliterated_start(text: str, s: int, end: int) -> int:
+    """Where a 苏木's or 嘎查's transliterated name begins: everyday words before it go
+    (总结|苏力德苏木的经验), but a name made of everyday words (红旗嘎查) stays whole."""
+    words = [(s + a, s + b) for a, b, _ in tokens(text[s:end])]
+    k = 0
+    while k < len(words) - 1 and words[k][1] - words[k][0] >= 2 and jieba.dt.FREQ.get(text[words[k][0] : words[k][1]], 0) >= 1000:
+        k += 1
+    rest = text[words[k][0] : end] if words else ""
+    if k and len(rest) >= 2 and any(jieba.dt.FREQ.get(text[a:b], 0) < 100 for a, b in words[k:]):
+        return words[k][0]
+    return s
+
+
+def _clause_before_suffix(body: str) -> bool:
+    """重大事项报(街道): three or more words, none of them proper and none a road or an
+    estate, read as a clause that ends in the kind of place, not as a name."""
+    words = [(body[a:b], f) for a, b, f in tokens(body)]
+    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")):
+        return False
+    if any(f.startswith(_PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
+        return False
+    return any(f.startswith("a") for _, f in words[:1]) or all(_jieba_tag(w) is not None for w, _ in words)
+
+
+def _descriptive_district(name: str, rows: list[Division]) -> bool:
+    """老城区, 矿区: a modifier before a common word for a kind of area; a district of that
+    name exists somewhere, but the words usually just describe a part of town."""
+    return rows[0].type == "County" and len(name) == 3 and jieba.dt.FREQ.get(name[1:], 0) >= 300
+
+
+#: the office of a place, which may stand between it and a place it contains
+_SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"}
+
+
+def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) -> list[Span]:
+    """Places named in ``text``: gazetteer names and short forms of the upper three levels
+    anywhere, and names ending in a place suffix (镇, 街道, 社区, 村, 小区 ...) whose left edge
+    is given by an adjacent place (a chain), by the gazetteer, or by the words around it.
+
+    ``known`` holds town and village names the page has already vouched for by a chain
+    (化德县长顺镇): alone later on (此外，长顺镇还推行……) they are still places."""
+    spans: list[Span] = []
+    n = len(text)
+    taken = [False] * n
+
+    # 1. upper levels (province, city, county): full names and short forms, longest first
+    i = 0
+    while i < n:
+        hit = None
+        for L_ in range(min(gaz.upper_reach.get(text[i : i + 2], 0), n - i), 1, -1):
+            cand = text[i : i + L_]
+            rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
+            if (
+                rows
+                and usable_upper_name(cand, rows, gaz)
+                # a bare short form that runs on into a street's name (嘉兴路街道) is not it
+                and not (cand not in gaz.by_name and i + L_ < n and (
+                    text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")))
+            ):
+                hit = (L_, cand, rows)
+                break
+        if hit:
+            L_, cand, rows = hit
+            if {d.type for d in rows} >= {"Province", "City"} and len({d.adcode for d in rows}) == 1:
+                # 北京市, 天津市: a municipality is both; the guideline counts it a City
+                rows = [d for d in rows if d.type == "City"] + [d for d in rows if d.type != "City"]
+            # a short form must not be the head of a longer word (内蒙古 in 内蒙古自治区 is the full name)
+            full = cand in gaz.by_name
+            how = "gazetteer" if full else "gazetteer-alias"
+            named_level = len(cand) >= 3 and cand[-1] in "省市县旗盟"  # 北京市 is a word, but a place first
+            if full and not named_level and (_is_common_word(cand) or _descriptive_district(cand, rows)):
+                how = "gazetteer-common"  # 老城区: a word first, a district only in its region
+            spans.append(Span(i, i + L_, cand, rows[0].type, how, 0.95 if full else 0.85, rows))
+            for k in range(i, i + L_):
+                taken[k] = True
+            i += L_
+        else:
+            i += 1
+
+    # 2. lower levels, anchored on their suffix
+    starts = {s0 for s0, _, _ in tokens(text)}
+    for m in _SUFFIX_RE.finditer(text):
+        e = m.end()
+        if taken[m.start()] or taken[e - 1]:
+            continue
+        suffix = m.group()
+        type_ = _SUFFIX_TYPE[suffix]
+        # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
+        if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体") \
+                and not (suffix == "村" and text[e] == "村" and text[e + 1 : e + 2] in tuple("民委干党两级集务")):
+            continue  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name)
+        if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
+            continue  # 嘎查村, 镇街道: kinds of places, not one
+        if suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市":
+            continue
+        floor = 0
+        prev = None
+        for k, sp in enumerate(spans):
+            if sp.end <= m.start():
+                if floor <= sp.end:
+                    floor, prev = sp.end, k
+        # a chain: the previous place ends right where this name can start
+        best = None
+        max_body = 8 if type_ in ("Street", "Town") else 7
+        for s in range(max(floor, m.start() - max_body), m.start()):
+            cand = text[s:e]
+            rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
+            chained = prev is not None and spans[prev].end == s
+            if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
+                    and not (len(cand) >= 3 and _word_ends_at(text, s)):
+                # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
+                # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
+                # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
+                continue
+            opens = s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
+            if rows and not _generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
+                best = (s, rows)
+                break
+        if best is not None:
+            # a longer name that ends in a gazetteer name (建设北街社区 vs 北街社区) wins when it
+            # starts where a name may start
+            s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
+            ext = text[s_f : best[0]]
+            if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not _is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
+                if not _generic_place(text[s_f:e]):
+                    best = None
+        if best is None:
+            s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
+            if (
+                prev is not None and spans[prev].end == floor and s > floor
+                and _LEVEL[spans[prev].type] < _LEVEL[type_]
+            ):
+                # after a chain of places the name starts right after the last one
+                gap = text[floor : m.start()]
+                if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
+                        and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
+                        and not any(text[a:b] in L.NAME_BREAK_VERBS for a, b, _ in tokens(text) if floor <= a and b <= m.start()):
+                    s = floor  # (锦华社区指导书香雅居小区: a verb between two places ends the chain)
+            if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
+                s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
+            elif text[s : s + 2] == "辖区" and m.start() - s > 3:
+                s += 2  # 推广到辖区|青苑雅居小区
+            if suffix in ("苏木", "嘎查"):
+                s = _transliterated_start(text, s, m.start())
+            cand = text[s:e]
+            if s >= m.start() or _generic_place(cand):
+                continue
+            if text[e : e + 1] == "”" and _inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
+                continue  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
+            if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
+                    and cand not in known:
+                # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
+                # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
+                continue
+            if _phrase_of_common_words(text[s : m.start()]) or _clause_before_suffix(text[s : m.start()]):
+                continue  # 机制激活社区, 清理规范社区: words about a place, not its name
+            how, conf, rows = "suffix", 0.6, []
+        else:
+            s, rows = best
+            cand = text[s:e]
+            how, conf = "gazetteer", 0.8
+        if any(taken[k] for k in range(s, e)):
+            continue
+        chain = prev if prev is not None and spans[prev].end == s else None
+        if chain is not None:
+            conf = min(0.95, conf + 0.1)
+        spans.append(Span(s, e, cand, type_, how, conf, rows, chain))
+        for k in range(s, e):
+            taken[k] = True
+        spans.sort(key=lambda sp: sp.start)
+    spans.sort(key=lambda sp: sp.start)
+    # chain links for upper levels too (锡林郭勒盟苏尼特右旗)
+    for k in range(1, len(spans)):
+        if spans[k].chain_prev is None and spans[k - 1].end == spans[k].start:
+            spans[k].chain_prev = k - 1
+        elif (
+            spans[k].chain_prev is None and text[spans[k - 1].end : spans[k].start] in _SEAT_OFFICES
+            and _SEAT_OFFICES[text[spans[k - 1].end : spans[k].start]] == spans[k - 1].type
+            and _LEVEL[spans[k - 1].type] < _LEVEL[spans[k].type]
+        ):
+            # 某某街道办事处某某社区, 某某镇人民政府某某村: the office of the place between
+            # a place and one it contains
+            spans[k].chain_prev = k - 1
+        elif spans[k].chain_prev is not None:
+            # indices moved with the sort: relink to the span that ends here
+            spans[k].chain_prev = next((j for j in range(k) if spans[j].end == spans[k].start), None)
+    return spans
