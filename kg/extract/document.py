@@ -780,7 +780,8 @@ class _DocExtractor:
                 continue
             if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") :
                 continue
-            if text[max(0, _chain_head(o, pspans) - 1) : _chain_head(o, pspans)] in ("与", "和", "同", "对", "向", "帮", "给"):
+            head_at = _chain_head(o, pspans)
+            if text[max(0, head_at - 1) : head_at] in ("与", "和", "同", "对", "向", "帮", "给"):
                 continue  # 公司党支部与九原区沙河街道康乐社区党委签订……: the partner, by its chain
             loc = re.search(r"在[^,，。;；:：在]*$", text[: o.start])
             if loc and any(o0.end <= loc.start() and not re.search(r"[,，。;；:：]", text[o0.end : loc.start()])
