@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser lint clean
+.PHONY: run test setup browser lint clean model
 
 run: setup
 	$(BIN)/kg build seeds -o outputs
@@ -19,6 +19,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The shipped decision model, learned from every annotated corpus at hand (the seeds' gold,
+# the real development corpus in ../shared/real, the development pages): deterministic.
+model: setup
+	$(BIN)/kg train seeds ../shared/gold/seeds ../shared/real/texts ../shared/real/gold \
+	    tests/data/dev/pages tests/data/dev/gold -o kg/data/model.json
 
 # The HTML tests drive Debian's Chromium; never a browser download.
 browser:

@@ -49,6 +49,8 @@ def build(
     html_max_nodes: int | None = typer.Option(None, "--html-max-nodes", min=0, help="Draw at most this many nodes in graph.html."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary; problems are still reported."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="One line per file as it is done."),
+    model: Path | None = typer.Option(None, "--model", help="Decision model written by `kg train` (default: the one shipped with kg)."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Take the rules' proposals as they are, without the learned decisions."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
@@ -63,6 +65,7 @@ def build(
         result = run_build(
             inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence, jobs=jobs,
             scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
+            model=model, rules_only=rules_only,
         )
     finally:
         progress.stop()
@@ -229,14 +232,29 @@ def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_j
 
 @app.command("eval")
 def eval_(
-    graph: Path = typer.Argument(..., help="A graph file (Turtle or any RDF rdflib reads)."),
+    graph: Path = typer.Argument(..., help="A graph file (Turtle or any RDF rdflib reads); with --cv, a folder of texts."),
     gold: Path = typer.Argument(..., help="A folder of gold files (see the annotation guideline)."),
+    more: list[Path] = typer.Argument(None, help="With --cv: more TEXTS_DIR GOLD_DIR pairs."),
     errors: bool = typer.Option(False, "--errors", help="Also list what was missed and what is spurious."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    cv: int = typer.Option(0, "--cv", min=0, metavar="K", help="Grouped K-fold cross-validation of the learned decisions over the corpora given as TEXTS_DIR GOLD_DIR pairs."),
 ) -> None:
-    """Score GRAPH against gold annotations: precision, recall and F1 per type and relation."""
+    """Score GRAPH against gold annotations: precision, recall and F1 per type and relation.
+
+    With --cv K, train on K-1 folds of the documents of the given corpora and score the
+    held-out fold, for the rules alone and with the learned decisions, side by side."""
     from .evaluate import evaluate, format_errors, format_table
 
+    if cv:
+        from .learn.train import corpus_pairs, cross_validate, format_cv, load_all
+
+        if cv < 2:
+            raise UsageError("--cv needs at least 2 folds")
+        docs = load_all(corpus_pairs([graph, gold, *(more or [])]))
+        typer.echo(format_cv(cross_validate(docs, cv)), nl=False)
+        return
+    if more:
+        raise UsageError("one graph and one gold folder, or --cv K with TEXTS_DIR GOLD_DIR pairs")
     if not graph.is_file():
         raise UsageError(f"{graph}: no such graph file")
     if not gold.is_dir():
@@ -248,6 +266,21 @@ def eval_(
     if errors:
         typer.echo(format_errors(score))
     typer.echo(format_table(score), nl=False)
+
+
+@app.command()
+def train(
+    corpora: list[Path] = typer.Argument(..., help="TEXTS_DIR GOLD_DIR pairs: texts and their gold files (the guideline's format)."),
+    output: Path = typer.Option(Path("model.json"), "-o", "--output", help="Where to write the model (JSON)."),
+) -> None:
+    """Learn the decisions (which candidates are mechanisms, who implements them) from annotated corpora."""
+    from .learn.train import corpus_pairs, train_to_file
+
+    model = train_to_file(corpus_pairs(corpora), output)
+    n = sum(c["documents"] for c in model.meta.get("trained_on", []))
+    typer.echo(f"trained on {n} documents: " + ", ".join(
+        f"{k} {len(v.weights)} features" for k, v in model.decisions.items()))
+    typer.echo(f"wrote {output}")
 
 
 def main() -> None:

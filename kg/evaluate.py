@@ -154,7 +154,7 @@ class _Built:
 # ------------------------------------------------------------------ the gold side
 
 
-class _Gold:
+class Gold:
     def __init__(self, data: dict):
         self.id = data["doc"]
         self.entities = data["entities"]
@@ -193,7 +193,7 @@ class _Gold:
         return False
 
 
-def read_gold(folder: str | Path) -> list[_Gold]:
+def read_gold(folder: str | Path) -> list[Gold]:
     """Every ``*.json`` gold file of ``folder``, in name order."""
     files = sorted(Path(folder).glob("*.json"))
     if not files:
@@ -201,7 +201,7 @@ def read_gold(folder: str | Path) -> list[_Gold]:
     out = []
     for f in files:
         try:
-            out.append(_Gold(json.loads(f.read_text(encoding="utf-8"))))
+            out.append(Gold(json.loads(f.read_text(encoding="utf-8"))))
         except (OSError, ValueError, KeyError, TypeError) as e:
             raise InputError(str(f), f"not a gold file ({type(e).__name__}: {e})") from e
     return out
@@ -210,7 +210,7 @@ def read_gold(folder: str | Path) -> list[_Gold]:
 # ------------------------------------------------------------------ matching
 
 
-def _match_entities(doc: _Gold, built: _Built, nodes: set, score: Score) -> dict:
+def _match_entities(doc: Gold, built: _Built, nodes: set, score: Score) -> dict:
     assigned: dict = {}
     for t in ENTITY_TYPES:
         gold = [e for e in doc.entities if e["type"] == t]
@@ -240,7 +240,7 @@ def _match_entities(doc: _Gold, built: _Built, nodes: set, score: Score) -> dict
     return assigned
 
 
-def _score_located_in(doc: _Gold, built: _Built, nodes: set, assigned: dict, score: Score) -> None:
+def _score_located_in(doc: Gold, built: _Built, nodes: set, assigned: dict, score: Score) -> None:
     up = defaultdict(set)
     for r in doc.relations:
         if r["p"] == "locatedIn":
@@ -262,7 +262,7 @@ def _score_located_in(doc: _Gold, built: _Built, nodes: set, assigned: dict, sco
     score.errors += [(doc.id, "missed", "locatedIn", f"{a} -> {b}") for a, b in sorted(gold - pred)]
 
 
-def _lenient(probe: _Gold, pred_name: str | None, gold_name: str) -> bool:
+def _lenient(probe: Gold, pred_name: str | None, gold_name: str) -> bool:
     if pred_name is None:
         return False
     if pred_name == gold_name:
@@ -275,14 +275,14 @@ def _lenient(probe: _Gold, pred_name: str | None, gold_name: str) -> bool:
     return False
 
 
-def _score_edges(rel: str, docs: list[_Gold], built: _Built, names: dict, score: Score) -> None:
+def _score_edges(rel: str, docs: list[Gold], built: _Built, names: dict, score: Score) -> None:
     by_name: dict = {}
     gold = []
     for d in docs:
         by_name.update(d.by_name)
         gold += [(r["s"], r["o"]) for r in d.relations if r["p"] == rel]
     gold = sorted(set(gold))
-    probe = _Gold({"doc": "", "entities": list(by_name.values()), "relations": []})
+    probe = Gold({"doc": "", "entities": list(by_name.values()), "relations": []})
     pred = {
         (names.get(a, "?" + min(built.labels[a], default="")), names.get(b, "?" + min(built.labels[b], default="")))
         for a, b in built.edges[rel]

@@ -74,8 +74,9 @@ def slim(x: Extraction) -> Extraction:
     return x
 
 
-def run_task(task: Task, aliases: Aliases = ()) -> Outcome:
-    """Read and extract one file; never raises for anything the file holds."""
+def run_task(task: Task, aliases: Aliases = (), model: str = "") -> Outcome:
+    """Read and extract one file; never raises for anything the file holds.  ``model`` is
+    the text of a decision model (:mod:`kg.learn.decide`); empty: the rules decide alone."""
     from .extract.document import extract
 
     out = Outcome(task.index, task.doc_id, task.path)
@@ -92,6 +93,10 @@ def run_task(task: Task, aliases: Aliases = ()) -> Outcome:
     out.read_seconds, out.chars = t1 - t0, len(doc.text)
     try:
         x = extract(doc, gazetteer.with_aliases(aliases))
+        if model:
+            from .learn.decide import decide, parse_model
+
+            x = decide(x, parse_model(model))
     except RecursionError as e:
         out.failure = f"the extractors failed on this file ({type(e).__name__})"
         return out
@@ -111,8 +116,9 @@ class InlineRunner:
 
     workers = 1
 
-    def __init__(self, aliases: Aliases = ()):
+    def __init__(self, aliases: Aliases = (), model: str = ""):
         self.aliases = aliases
+        self.model = model
 
     def __enter__(self) -> InlineRunner:
         return self
@@ -122,7 +128,7 @@ class InlineRunner:
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         for t in tasks:
-            yield run_task(t, self.aliases)
+            yield run_task(t, self.aliases, self.model)
 
 
 def _init_worker(aliases: Aliases, parent: int) -> None:
@@ -156,7 +162,8 @@ def _context():
 class PoolRunner:
     """Extraction in ``jobs`` worker processes."""
 
-    def __init__(self, jobs: int, aliases: Aliases = ()):
+    def __init__(self, jobs: int, aliases: Aliases = (), model: str = ""):
+        self.model = model
         self.workers = max(1, jobs)
         self.aliases = aliases
         self._pool: ProcessPoolExecutor | None = None
@@ -190,14 +197,14 @@ class PoolRunner:
             if suspects:
                 if not pending:
                     t = suspects.pop(0)
-                    pending[self._pool.submit(run_task, t, self.aliases)] = t
+                    pending[self._pool.submit(run_task, t, self.aliases, self.model)] = t
             else:
                 while len(pending) < window and not exhausted:
                     t = next(it, None)
                     if t is None:
                         exhausted = True
                     else:
-                        pending[self._pool.submit(run_task, t, self.aliases)] = t
+                        pending[self._pool.submit(run_task, t, self.aliases, self.model)] = t
             if not pending:
                 return
             alone = len(pending) == 1
@@ -229,7 +236,8 @@ class PoolRunner:
 class DaskRunner:
     """Extraction on a ``dask.distributed`` cluster."""
 
-    def __init__(self, address: str, aliases: Aliases = (), *, timeout: float = 30):
+    def __init__(self, address: str, aliases: Aliases = (), model: str = "", *, timeout: float = 30):
+        self.model = model
         try:
             import distributed  # noqa: F401
         except ImportError as e:
@@ -272,7 +280,7 @@ class DaskRunner:
             # the bytes go to the cluster on their own (scattered), the task refers to them
             [data] = client.scatter([t.data], hash=False)
             light = Task(t.index, t.doc_id, t.path, b"", t.size)
-            f = client.submit(_run_scattered, light, data, self.aliases, pure=False, retries=1)
+            f = client.submit(_run_scattered, light, data, self.aliases, self.model, pure=False, retries=1)
             meta[f.key] = light
             running.add(f)
             return True
@@ -290,17 +298,18 @@ class DaskRunner:
             submit()
 
 
-def _run_scattered(task: Task, data: bytes, aliases: Aliases) -> Outcome:
+def _run_scattered(task: Task, data: bytes, aliases: Aliases, model: str = "") -> Outcome:
     task.data = data
-    return run_task(task, aliases)
+    return run_task(task, aliases, model)
 
 
-def runner_for(*, jobs: int | None = None, scheduler: str | None = None, aliases: Aliases = (), n_tasks: int | None = None):
+def runner_for(*, jobs: int | None = None, scheduler: str | None = None, aliases: Aliases = (), model: str = "",
+               n_tasks: int | None = None):
     """The runner for these options: a cluster, a pool of ``jobs`` processes (default one
     per core) or, for one worker or a single file, this process."""
     if scheduler:
-        return DaskRunner(scheduler, aliases)
+        return DaskRunner(scheduler, aliases, model)
     jobs = jobs or os.cpu_count() or 1
     if n_tasks is not None:
         jobs = min(jobs, n_tasks)
-    return PoolRunner(jobs, aliases) if jobs > 1 else InlineRunner(aliases)
+    return PoolRunner(jobs, aliases, model) if jobs > 1 else InlineRunner(aliases, model)

@@ -35,6 +35,21 @@ from .read import MAX_FILE_BYTES, find_inputs, read_capped
 from .report import Problem, Report
 from .resolve import resolve
 
+
+def load_model_text(path: str | os.PathLike[str] | None) -> str:
+    """The text of the decision model at ``path`` (None: the shipped one), checked."""
+    from .learn.decide import DEFAULT_MODEL, parse_model
+
+    p = Path(path) if path is not None else DEFAULT_MODEL
+    try:
+        text = p.read_text(encoding="utf-8")
+        parse_model(text)
+    except OSError as e:
+        raise InputError(str(p), f"cannot read the model ({e.strerror or e})") from e
+    except (ValueError, KeyError, TypeError) as e:
+        raise InputError(str(p), f"not a model written by kg train ({e})") from e
+    return text
+
 #: The files a build writes into its output folder.
 GRAPH_FILES = ("graph.ttl", "graph.html")
 REPORT_FILE = "build-report.json"
@@ -66,13 +81,17 @@ def build_graph_from_paths(
     cache_dir: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
     max_file_bytes: int | None = MAX_FILE_BYTES,
+    model: str | os.PathLike[str] | None = None,
+    rules_only: bool = False,
 ) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
     ``jobs`` worker processes extract (None: one per core; 1: this process), or the Dask
     cluster whose scheduler is at ``scheduler``.  With ``cache_dir`` extractions are kept
     there and reused.  A file that cannot be read is reported in ``report.failures`` and
-    skipped; damage read past is in ``report.problems``.
+    skipped; damage read past is in ``report.problems``.  The decisions of ``model`` (a
+    file written by ``kg train``; None: the model shipped with the package) are taken over
+    the rules' proposals, unless ``rules_only``.
     """
     t0 = time.perf_counter()
     progress = progress or Progress()
@@ -82,9 +101,10 @@ def build_graph_from_paths(
         report.fail(path, problem)
     alias_rows = gazetteer.alias_table(tuple(str(a) for a in aliases))
     gaz = gazetteer.with_aliases(alias_rows)  # loaded before any worker starts: they inherit it
+    model_text = "" if rules_only else load_model_text(model)
     cache = None
     if cache_dir is not None:
-        salt = hashlib.sha256(repr(alias_rows).encode("utf-8", "surrogatepass")).hexdigest()
+        salt = hashlib.sha256((repr(alias_rows) + "\0" + model_text).encode("utf-8", "surrogatepass")).hexdigest()
         cache = ExtractionCache(cache_dir, salt=salt)
         cache.prune()
 
@@ -147,7 +167,7 @@ def build_graph_from_paths(
     todo = tasks()
     first = next(todo, None)  # files the cache knows are settled without starting workers
     if first is not None:
-        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, n_tasks=len(plan) - len(outcomes)) as runner:
+        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, model=model_text, n_tasks=len(plan) - len(outcomes)) as runner:
             report.workers = runner.workers
             for o in runner.run(itertools.chain([first], todo)):
                 finish(o, done_size.get(o.index, 0))
@@ -298,6 +318,8 @@ def build(
     progress: Progress | None = None,
     html_max_nodes: int | None = None,
     max_file_bytes: int | None = MAX_FILE_BYTES,
+    model: str | os.PathLike[str] | None = None,
+    rules_only: bool = False,
 ) -> BuildResult:
     """Build the graph from ``inputs`` and write it to ``out_dir``, with
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
@@ -306,7 +328,7 @@ def build(
     g, report = build_graph_from_paths(
         inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
         cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
-        max_file_bytes=max_file_bytes,
+        max_file_bytes=max_file_bytes, model=model, rules_only=rules_only,
     )
     if progress is not None:
         progress.stage("writing")

@@ -65,10 +65,10 @@ def test_runners_stream_a_few_documents_at_a_time(runner):
     assert len(in_flight) == 20 and max(in_flight) <= 4 * r.workers
 
 
-def _dies_on_poison(task: Task, aliases=()):
+def _dies_on_poison(task: Task, aliases=(), model=""):
     if task.doc_id == "poison":
         os._exit(3)  # what a segfault or the OOM killer does to a worker
-    return _run_task(task, aliases)
+    return _run_task(task, aliases, model)
 
 
 _run_task = parallel.run_task
@@ -120,8 +120,8 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     real = parallel.DaskRunner.__init__
 
-    def quick(self, address, aliases=(), *, timeout=30):
-        real(self, address, aliases, timeout=2)
+    def quick(self, address, aliases=(), model="", *, timeout=30):
+        real(self, address, aliases, model, timeout=2)
 
     monkeypatch.setattr(parallel.DaskRunner, "__init__", quick)
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):

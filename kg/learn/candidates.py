@@ -1,0 +1,382 @@
+"""Candidates the rules did not decide alone, each with the named features a model reads.
+
+The rule extractors (:mod:`kg.extract`) already found mentions and relations.  Here every
+plausible alternative is proposed beside them, with what the rules and the text say about it:
+
+* **Mechanism**: every mechanism the rules found, and every quoted phrase of practice
+  length that is no place, body or person (“庭院管家”, “长廊议事”): the guideline's
+  practices are quoted four times in five.
+* **Person**: every person the rules found, and every name the statistical tagger
+  (:mod:`kg.learn.tagger`) reads in a sentence that holds a post, a speech verb or a byline.
+* **implements**: for each mechanism, every body and place of its sentence and of the two
+  before it, the headline's, and the document's most named ones, each a possible actor.
+
+Features are plain strings (``"rule:mech-quoted"``, ``"R2:机制"``, ``"actor:Community"``);
+:mod:`kg.learn.logreg` weighs them.  Nothing here decides: :mod:`kg.learn.decide` does.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..extract import lexicon as L
+from ..extract.spans import tokens
+from ..model import PLACE_TYPES, Extraction, Mention, Sentence
+
+#: a quoted phrase: “…”, ‘…’, "…", 「…」
+QUOTE_RE = re.compile(r"“([^“”]{1,30})”|‘([^‘’]{1,30})’|\"([^\"\n]{1,30})\"|「([^「」]{1,30})」")
+#: what opens a count-named practice: 三治, 五个一, 1+N
+_NUMERAL = re.compile(r"^[0-9一二两三四五六七八九十百千]")
+_SEP = re.compile(r"[、，,·•+＋—\-]")
+_MECH_WORD = re.compile("|".join(map(re.escape, sorted(
+    {"机制", "模式", "体系", "制度", "工程", "行动", "品牌", "平台", "服务", "工作法", "积分", "清单", "议事",
+     "联动", "网格", "驿站", "课堂", "讲堂", "治理", "共建", "之家", "管家", "小院", "联盟", "书记", "代办"},
+    key=len, reverse=True))))
+#: cues that a sentence names a person: a post, a speech verb, a byline
+PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
+    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志",
+     "党员", "村民", "居民", "牧民", "老人", "群众", "志愿者", "网格员", "民警", "法官", "检察官", "代表"},
+    key=len, reverse=True))))
+_TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员"}, key=len, reverse=True))) + ")$")
+_SPEECH_AFTER = re.compile(r"^(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def local(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """Positions in ``sent.text`` of the original-file span ``start:end`` (None: not inside)."""
+    if not sent.offsets:
+        i, j = start - sent.start, end - sent.start
+    else:
+        i = bisect_left(sent.offsets, start)
+        j = bisect_right(sent.offsets, end - 1)
+    if 0 <= i < j <= len(sent.text):
+        return i, j
+    return None
+
+
+@dataclass
+class Candidate:
+    """A proposed mention (``mention`` is the rules' own, when they found it)."""
+
+    type: str
+    sent: Sentence
+    start: int  # in sent.text
+    end: int
+    name: str  # the name a graph would show
+    feats: list[str] = field(default_factory=list)
+    mention: Mention | None = None
+
+
+@dataclass
+class Pair:
+    """A proposed implements fact between an actor mention and a mechanism mention."""
+
+    actor: Mention
+    mech: Mention
+    feats: list[str] = field(default_factory=list)
+    rule: bool = False
+
+
+class DocView:
+    """One document's extraction indexed for candidates: mentions by sentence, with their
+    positions in the sentence text."""
+
+    def __init__(self, x: Extraction):
+        self.x = x
+        self.sents = {s.index: s for s in x.doc.sentences}
+        self.by_sent: dict[int, list[tuple[int, int, Mention]]] = {}
+        for m in x.mentions:
+            s = self.sents.get(m.evidence.sentence)
+            if s is None:
+                continue
+            loc = local(s, m.evidence.start, m.evidence.end)
+            if loc is not None:
+                self.by_sent.setdefault(s.index, []).append((loc[0], loc[1], m))
+        self.counts = Counter(m.canonical for m in x.mentions)
+        self.doc_text = "".join(s.text for s in x.doc.sentences)
+
+    def spans(self, sent: Sentence, types: tuple[str, ...] | None = None) -> list[tuple[int, int, Mention]]:
+        return [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
+
+
+# ------------------------------------------------------------------ mechanisms
+
+
+def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
+    text = sent.text
+    ci, cj = core
+    q = text[ci:cj]
+    left, right = text[max(0, i - 4):i], text[j:j + 4]
+    f = ["bias-mech", "len:" + _bucket(len(q), (2, 3, 4, 5, 6, 8, 10, 14))]
+    f.append("quoted" if (ci, cj) != (i, j) else "unquoted")
+    if rule is not None:
+        f += ["rule", "rule:" + rule.evidence.extractor]
+    else:
+        f.append("norule")
+    f += ["end1:" + q[-1:], "end2:" + q[-2:], "start1:" + q[:1], "start2:" + q[:2]]
+    f += ["R1:" + right[:1], "R2:" + right[:2], "R3:" + right[:3], "L1:" + left[-1:], "L2:" + left[-2:]]
+    toks = tokens(text)
+    before = [text[a:b] for a, b, _ in toks if b <= i][-2:]
+    after = [text[a:b] for a, b, _ in toks if a >= j][:2]
+    if before:
+        f.append("Lw:" + before[-1])
+        if len(before) > 1:
+            f.append("Lw2:" + before[-2])
+    if after:
+        f.append("Rw:" + after[0])
+    inner = [fl for a, b, fl in tokens(q)]
+    if inner:
+        f += ["qtag_last:" + inner[-1], "qtag_first:" + inner[0], "qwords:" + _bucket(len(inner), (1, 2, 3, 4, 6))]
+    if _NUMERAL.match(q):
+        f.append("numeral")
+    if _SEP.search(q):
+        f.append("sep")
+    if m := _MECH_WORD.search(q):
+        f += ["mechword", "mechword:" + m.group()]
+    if q in L.NOT_MECHANISMS:
+        f.append("slogan")
+    if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
+        f.append("head-after")
+    if re.search(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)", text[max(0, i - 8):i] + text[j:j + 6]):
+        f.append("honour")
+    inside = {m.type for a, b, m in view.spans(sent) if a >= ci and b <= cj}
+    if inside:
+        f += ["has:" + t for t in sorted(inside)]
+        if any(b - a == cj - ci for a, b, m in view.spans(sent) if a >= ci and b <= cj and m.type != "Mechanism"):
+            f.append("is-entity")
+    if sent.is_heading:
+        f.append("heading")
+    n = view.doc_text.count(q)
+    f.append("repeat:" + _bucket(n, (1, 2, 3)))
+    if re.search(r"[。！？!?]", q):
+        f.append("sentence-quote")
+    if re.search(r"[我你他她们]", q):
+        f.append("pronoun")
+    if re.fullmatch(r"[\u4e00-\u9fff]+", q) is None and not _SEP.search(q) and not _NUMERAL.match(q):
+        f.append("mixed")
+    return f
+
+
+def mechanism_candidates(view: DocView) -> list[Candidate]:
+    """The rules' mechanisms and every other quoted phrase not already a name of a place,
+    body or person."""
+    out: list[Candidate] = []
+    for sent in view.x.doc.sentences:
+        rule = view.spans(sent, ("Mechanism",))
+        taken: list[tuple[int, int]] = []
+        for i, j, m in rule:
+            core = (i + 1, j - 1) if j - i > 2 and sent.text[i] in "“‘\"「" and sent.text[j - 1] in "”’\"」" else (i, j)
+            out.append(Candidate("Mechanism", sent, i, j, m.canonical, mechanism_feats(view, sent, i, j, core, m), m))
+            taken.append((i, j))
+        others = view.spans(sent, PLACE_TYPES + ("Organization", "Person"))
+        for qm in QUOTE_RE.finditer(sent.text):
+            i, j = qm.span()
+            gi = next(k for k in range(1, 5) if qm.group(k) is not None)
+            ci, cj = qm.span(gi)
+            core = sent.text[ci:cj].strip()
+            if not core or len(core) < 2 or any(a < j and i < b for a, b in taken):
+                continue
+            if any(a <= ci and cj <= b for a, b, _ in others):
+                continue  # inside a body's name: “马背”宣讲团
+            out.append(Candidate("Mechanism", sent, i, j, core, mechanism_feats(view, sent, i, j, (ci, cj), None)))
+    return out
+
+
+# ------------------------------------------------------------------ implements
+
+_ACTORS = (*PLACE_TYPES, "Organization")
+_VERB_RE = re.compile("|".join(map(re.escape, L.IMPLEMENT_VERBS)))
+
+
+def _between_feats(text: str) -> list[str]:
+    f = []
+    if _VERB_RE.search(text):
+        f.append("verb-between")
+    if re.search(r"[，,；;]", text):
+        f.append("comma-between")
+    if re.search(r"[。！？]", text):
+        f.append("stop-between")
+    if re.search(r"(?:在|到|赴|来到|走进|深入)$", text[:0]):
+        f.append("venue")
+    return f
+
+
+def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention]],
+                    rule_pairs: dict[tuple[str, str], str]) -> list[Pair]:
+    """For each mechanism mention, the bodies and places that may carry it out."""
+    x = view.x
+    sents = x.doc.sentences
+    pos = {s.index: k for k, s in enumerate(sents)}
+    actors_all = [m for m in x.mentions if m.type in _ACTORS]
+    place_counts = Counter(m.canonical for m in actors_all if m.type in PLACE_TYPES)
+    org_counts = Counter(m.canonical for m in actors_all if m.type == "Organization")
+    top_place = {n for n, c in place_counts.items() if c == max(place_counts.values(), default=0)}
+    top_org = {n for n, c in org_counts.items() if c == max(org_counts.values(), default=0)}
+    levels = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
+    out: list[Pair] = []
+    for sent, i, j, mm in mechs:
+        k = pos[sent.index]
+        seen: dict[str, Pair] = {}
+
+        def add(m: Mention, feats: list[str]) -> None:
+            key = m.canonical
+            if key in seen:
+                return
+            f = ["bias-pair", "actor:" + m.type, *feats]
+            if m.type == "Organization":
+                f.append("head:" + m.canonical[-2:])
+                f.append("ohead1:" + m.canonical[-1:])
+            else:
+                f.append("level:" + str(levels.get(m.type, 0)))
+            n = view.counts[m.canonical]
+            f.append("count:" + _bucket(n, (1, 2, 4, 8)))
+            if m.canonical in top_place:
+                f.append("top-place")
+            if m.canonical in top_org:
+                f.append("top-org")
+            how = rule_pairs.get((m.id, mm.id)) or rule_pairs.get((m.canonical, mm.canonical))
+            if how:
+                f += ["rule-pair", "rule:" + how]
+            p = Pair(m, mm, f, bool(how))
+            seen[key] = p
+            out.append(p)
+
+        here = sorted(view.spans(sent, _ACTORS), key=lambda t: (t[0], -t[1]))
+        # a place inside a body's name speaks through the body
+        bodies = [(a, b) for a, b, m in here if m.type == "Organization"]
+        before = [t for t in here if t[1] <= i]
+        for rank, (a, b, m) in enumerate(reversed(before), 1):
+            inside = any(oa <= a and b <= ob and (oa, ob) != (a, b) for oa, ob in bodies)
+            f = ["same-sent", "before", "rank:" + _bucket(rank, (1, 2, 3)), "dist:" + _bucket(i - b, (0, 2, 5, 10, 20, 40))]
+            f += _between_feats(sent.text[b:i])
+            if inside:
+                f.append("inside-body")
+            if a == 0 or sent.text[a - 1] in "，,。；;：:":
+                f.append("clause-start")
+            if sent.text[max(0, a - 1):a] == "在" or sent.text[max(0, a - 2):a] in ("来到", "走进", "深入"):
+                f.append("venue")
+            if sent.text[b:b + 1] == "的":
+                f.append("of-after")
+            add(m, f)
+        for rank, (a, b, m) in enumerate([t for t in here if t[0] >= j], 1):
+            f = ["same-sent", "after", "rank:" + _bucket(rank, (1, 2)), "dist:" + _bucket(a - j, (0, 2, 5, 10, 20, 40))]
+            f += _between_feats(sent.text[j:a])
+            add(m, f)
+        for back in (1, 2):
+            if k - back < 0 or sents[k - back].article != sent.article:
+                break
+            prev = sents[k - back]
+            ps = view.spans(prev, _ACTORS)
+            for rank, (a, b, m) in enumerate(sorted(ps, key=lambda t: -t[1]), 1):
+                f = [f"prev{back}", "rank:" + _bucket(rank, (1, 2, 3))]
+                if a == 0 or prev.text[a - 1] in "，,。；;：:":
+                    f.append("clause-start")
+                add(m, f)
+        for s in sents:
+            if s.article == sent.article and s.is_heading and s.index < sent.index:
+                for a, b, m in view.spans(s, _ACTORS):
+                    add(m, ["headline"])
+        for m in actors_all:
+            if m.canonical in top_place or m.canonical in top_org:
+                add(m, ["doc-top"])
+    return out
+
+
+# ------------------------------------------------------------------ people
+
+_PLACE_END = set("村镇旗县市区乡盟省街")
+_NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
+
+
+def person_cue(text: str) -> bool:
+    """Whether a sentence may name a person: a post, a speech verb, a byline word."""
+    return bool(PERSON_CUE.search(text))
+
+
+def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
+                 lac_exact: bool) -> list[str]:
+    text = sent.text
+    name = text[i:j]
+    f = ["bias-person", "len:" + _bucket(len(name), (1, 2, 3, 4, 5, 6))]
+    if rule is not None:
+        f += ["src:rule", "rule:" + rule.evidence.extractor]
+    if lac is not None:
+        f.append("src:lac")
+    if lac_exact:
+        f.append("agree")
+    if name[:2] in L.SURNAMES_2:
+        f.append("sur2")
+    elif name[:1] in L.SURNAMES_1:
+        f.append("sur1")
+    else:
+        f.append("nosur")
+    if all(c in L.MONGOLIAN_CHARS for c in name):
+        f.append("mongolian")
+    left, right = text[max(0, i - 6):i], text[j:j + 6]
+    f += ["L1:" + left[-1:], "L2:" + left[-2:], "R1:" + right[:1], "R2:" + right[:2]]
+    if _TITLE_BEFORE.search(left):
+        f.append("title-before")
+    if _SPEECH_AFTER.match(right):
+        f.append("speech-after")
+    if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
+        f.append("honorific-after")
+    if name[-1] in _PLACE_END:
+        f.append("place-end")
+    if "某" in name:
+        f.append("mou")
+    if _NOT_NAME.search(name):
+        f.append("not-han")
+    for a, b, m in view.spans(sent, PLACE_TYPES + ("Organization",)):
+        if a < j and i < b:
+            f.append("overlaps:" + ("Organization" if m.type == "Organization" else "place"))
+            break
+    if sent.is_heading:
+        f.append("heading")
+    if re.search(r"记者|通讯员|摄影|编辑|来源", text):
+        f.append("byline-words")
+    n = view.doc_text.count(name)
+    f.append("count:" + _bucket(n, (1, 2, 3)))
+    return f
+
+
+def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]]]) -> list[list[Candidate]]:
+    """Groups of overlapping person candidates (the rules' and the tagger's), one group a
+    name: at most one of a group is taken."""
+    groups: list[list[Candidate]] = []
+    for sent in view.x.doc.sentences:
+        rule = view.spans(sent, ("Person",))
+        lac = [(a, b) for a, b, t in lac_words.get(sent.index, []) if t == "PER"]
+        spans: dict[tuple[int, int], tuple[Mention | None, str | None]] = {}
+        for a, b, m in rule:
+            spans[(a, b)] = (m, None)
+        for a, b in lac:
+            while a < b and sent.text[a].isspace():
+                a += 1
+            while b > a and sent.text[b - 1].isspace():
+                b -= 1
+            if b - a < 2 or b - a > 12:
+                continue
+            m, _ = spans.get((a, b), (None, None))
+            spans[(a, b)] = (m, "PER")
+        lac_set = {(a, b) for a, b in lac}
+        cands = [Candidate("Person", sent, a, b, sent.text[a:b],
+                           person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set), m)
+                 for (a, b), (m, t) in sorted(spans.items())]
+        # overlapping candidates form one group
+        for c in cands:
+            for g in groups:
+                if g[0].sent is sent and any(o.start < c.end and c.start < o.end for o in g):
+                    g.append(c)
+                    break
+            else:
+                groups.append([c])
+    return groups

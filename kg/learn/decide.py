@@ -1,0 +1,170 @@
+"""Learned decisions over the rules' proposals: which candidates become entities and facts.
+
+The rules (:mod:`kg.extract`) propose; :mod:`kg.learn.candidates` adds the alternatives
+they passed over; a :class:`Model` trained on annotated articles (:mod:`kg.learn.train`)
+decides.  Its probability is the confidence of every mechanism and implements fact it
+keeps.  Places, bodies, people and their other facts are the rules' own.
+
+A model is plain JSON (``kg/data/model.json`` ships with the package): per decision a
+logistic regression over named features (:class:`kg.learn.logreg.LogReg`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Evidence, Extraction, Mention, RelationMention
+from .candidates import PERSON_CUE, DocView, mechanism_candidates, pair_candidates, person_candidates
+from .tagger import tag_sentences
+from .logreg import LogReg
+
+#: the model that ships with the package (``make model`` writes it)
+DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "model.json"
+MODEL_FORMAT = 1
+#: the decisions a model holds, in the order they are taken
+DECISIONS = ("Person", "Mechanism", "implements")
+
+
+@dataclass
+class Model:
+    decisions: dict[str, LogReg] = field(default_factory=dict)
+    #: a second actor of one mechanism is kept only at or above this probability
+    joint_threshold: float = 0.6
+    meta: dict = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        d = {
+            "format": MODEL_FORMAT,
+            "meta": self.meta,
+            "joint_threshold": self.joint_threshold,
+            "decisions": {k: self.decisions[k].as_dict() for k in DECISIONS if k in self.decisions},
+        }
+        return json.dumps(d, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Model:
+        d = json.loads(text)
+        if d.get("format") != MODEL_FORMAT:
+            raise ValueError(f"model format {d.get('format')!r}, expected {MODEL_FORMAT}")
+        return cls({k: LogReg.from_dict(v) for k, v in d["decisions"].items()},
+                   float(d.get("joint_threshold", 0.6)), d.get("meta", {}))
+
+
+@lru_cache(maxsize=4)
+def parse_model(text: str) -> Model:
+    return Model.from_json(text)
+
+
+def model_text(path: str | Path | None) -> str:
+    """The bytes of the model at ``path`` (the shipped one for None), as text."""
+    return Path(path or DEFAULT_MODEL).read_text(encoding="utf-8")
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
+    doc = x.doc
+    start, end = sent.span(i, j)
+    return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
+
+
+def decide(x: Extraction, model: Model) -> Extraction:
+    """``x`` with its mechanisms and implements facts as the model decides them."""
+    if "Person" in model.decisions:
+        decide_people(x, model.decisions["Person"])
+    mech_model = model.decisions.get("Mechanism")
+    pair_model = model.decisions.get("implements")
+    if mech_model is None:
+        return x
+    view = DocView(x)
+    kept: list[tuple] = []
+    dropped: set[str] = set()
+    added: list[Mention] = []
+    n = 0
+    for c in mechanism_candidates(view):
+        p = mech_model.prob(c.feats)
+        if p < mech_model.threshold:
+            if c.mention is not None:
+                dropped.add(c.mention.id)
+            continue
+        m = c.mention
+        if m is None:
+            n += 1
+            surface = c.sent.text[c.start : c.end]
+            m = Mention(f"{x.doc.id}:{c.sent.index}:L{n}", "Mechanism", surface, c.name,
+                        _evidence(x, c.sent, c.start, c.end, "learned-mechanism"), round(p, 3),
+                        aliases=(surface,))
+            added.append(m)
+        else:
+            m.confidence = round(p, 3)
+        kept.append((c.sent, c.start, c.end, m))
+    x.mentions = [m for m in x.mentions if m.id not in dropped] + added
+    if pair_model is None:
+        x.relations = [r for r in x.relations if r.subject not in dropped and r.object not in dropped]
+        return x
+    rule_pairs = {}
+    rule_ev = {}
+    for r in x.relations:
+        if r.predicate == "implements":
+            rule_pairs[(r.subject, r.object)] = r.evidence.extractor
+            rule_ev.setdefault((r.subject, r.object), r.evidence)
+    x.relations = [r for r in x.relations if r.subject not in dropped and r.object not in dropped]
+    # where the rules credited a mechanism, their actors stand (their subject logic reads
+    # the clause); the model chooses the actor of every mechanism they left without one
+    credited = {r.object for r in x.relations if r.predicate == "implements"}
+    view = DocView(x)
+    by_mech: dict[str, list] = {}
+    for p in pair_candidates(view, [k for k in kept if k[3].id not in credited], rule_pairs):
+        by_mech.setdefault(p.mech.id, []).append((pair_model.prob(p.feats), p))
+    where = {m.id: (s, i, j) for s, i, j, m in kept}
+    for mech_id, scored in by_mech.items():
+        scored.sort(key=lambda t: (-t[0], t[1].actor.id))
+        for rank, (prob, p) in enumerate(scored):
+            if prob < (pair_model.threshold if rank == 0 else max(pair_model.threshold, model.joint_threshold)):
+                break
+            ev = rule_ev.get((p.actor.id, mech_id))
+            if ev is None:
+                s, i, j = where[mech_id]
+                ev = _evidence(x, s, i, j, "learned-implements")
+            x.relations.append(RelationMention(p.actor.id, "implements", mech_id, ev, round(prob, 3)))
+    return x
+
+
+def decide_people(x: Extraction, lr: LogReg) -> None:
+    """Of each group of overlapping names (the rules' and the tagger's), keep the likeliest
+    if it is likely enough.  A rule's name that loses to a longer or shorter reading of
+    the same words takes that reading and keeps its facts (杨树 → 杨树伟)."""
+    view = DocView(x)
+    words = tag_sentences(x.doc.sentences, PERSON_CUE.search)
+    dropped: set[str] = set()
+    n = 0
+    for group in person_candidates(view, words):
+        scored = sorted(((lr.prob(c.feats), k, c) for k, c in enumerate(group)), key=lambda t: (-t[0], t[1]))
+        p, _, best = scored[0]
+        rules = [c.mention for c in group if c.mention is not None]
+        if p < lr.threshold:
+            dropped.update(m.id for m in rules)
+            continue
+        ev = _evidence(x, best.sent, best.start, best.end, best.mention.evidence.extractor if best.mention else "learned-person")
+        if best.mention is not None:
+            best.mention.confidence = round(p, 3)
+            keep = best.mention
+        elif rules:
+            keep = rules[0]
+            keep.name = keep.canonical = best.name
+            keep.evidence = ev
+            keep.confidence = round(p, 3)
+        else:
+            n += 1
+            keep = Mention(f"{x.doc.id}:{best.sent.index}:P{n}", "Person", best.name, best.name, ev, round(p, 3))
+            x.mentions.append(keep)
+        dropped.update(m.id for m in rules if m is not keep)
+    if dropped:
+        x.mentions = [m for m in x.mentions if m.id not in dropped]
+        x.relations = [r for r in x.relations if r.subject not in dropped and r.object not in dropped]
