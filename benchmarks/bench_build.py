@@ -11,6 +11,8 @@ process (``--no-cache``, one worker per core unless ``--jobs``) and prints:
   every 20 ms, as the proportional set size (pages shared by forked workers counted once);
 * time per stage: read and extract (summed over workers: CPU seconds), the parallel phase
   (wall clock), resolve, graph, export;
+* the same build with the rules alone (``--rules-only``) run just before, and the ratio of
+  the two (the cost of the learned decisions and of the LAC tagger);
 * the ratio of the build's wall time to ``jieba.lcut`` over the same text (each file's
   text, one call per file, measured in this run, in one process).
 
@@ -47,13 +49,15 @@ if args["no_sentence_cache"]:  # each document starts with an empty cache, as ne
     import kg.extract.document as document
     import kg.extract.spans as spans
     _extract = document.extract
+    import kg.learn.tagger as tagger
     def extract(doc, gaz):
         spans.tokens.cache_clear()
+        tagger._MEMO.clear()
         return _extract(doc, gaz)
     document.extract = extract
 from kg.pipeline import build
 t = time.perf_counter()
-r = build([args["src"]], args["out"], jobs=args["jobs"], cache=False)
+r = build([args["src"]], args["out"], jobs=args["jobs"], cache=False, rules_only=args["rules_only"])
 wall = time.perf_counter() - t
 rep = r.report
 print(json.dumps({"wall": wall, "chars": rep.chars, "files": len(rep.files_read), "failed": len(rep.failures),
@@ -135,12 +139,16 @@ def main() -> None:
     try:
         for scale in args.scales:
             src = make_corpus(tmp, scale)
-            child = json.dumps({"src": str(src), "out": str(tmp / f"out{scale}"), "jobs": args.jobs,
-                                "no_sentence_cache": args.no_sentence_cache})
-            run, wall, peak = run_measured([sys.executable, "-c", _CHILD, child])
-            if run.returncode != 0:
-                sys.exit(f"build of {scale}x failed:\n{run.stderr}")
-            r = json.loads(run.stdout.strip().splitlines()[-1])
+            runs = {}
+            for rules_only in (True, False):  # the rules alone first: the baseline of the same run
+                child = json.dumps({"src": str(src), "out": str(tmp / f"out{scale}"), "jobs": args.jobs,
+                                    "no_sentence_cache": args.no_sentence_cache, "rules_only": rules_only})
+                run, wall, peak = run_measured([sys.executable, "-c", _CHILD, child])
+                if run.returncode != 0:
+                    sys.exit(f"build of {scale}x failed:\n{run.stderr}")
+                runs[rules_only] = (json.loads(run.stdout.strip().splitlines()[-1]), peak)
+            base, base_peak = runs[True]
+            r = runs[False][0]
             lc = lcut_seconds(src)
             results[scale] = r
             s = r["stages"]
@@ -153,6 +161,9 @@ def main() -> None:
                   f"export {s['export']:.1f} s (Turtle {s.get('turtle', 0):.1f} s, HTML {s.get('html', 0):.1f} s)")
             print(f"  jieba.lcut over the same text: {lc:.1f} s ({r['chars'] / lc:,.0f} chars/s); "
                   f"build / lcut = {r['wall'] / lc:.1f}")
+            print(f"  rules alone (--rules-only): build {base['wall']:.1f} s, extract {base['stages']['extract']:.1f} s, "
+                  f"peak {base_peak / 2**20:,.0f} MiB; with the learned decisions / rules alone: "
+                  f"build {r['wall'] / base['wall']:.2f}x, extract {s['extract'] / base['stages']['extract']:.2f}x")
         if 10 in results and 100 in results:
             print(f"\n100x / 10x build time: {results[100]['wall'] / results[10]['wall']:.1f} (linear: 10)")
         one = str(sorted(SEEDS.glob("*.txt"))[1])

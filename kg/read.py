@@ -379,6 +379,12 @@ def _text_lines(text: str) -> Iterator[tuple[int, str]]:
         pos = end.end()
 
 
+#: a pinyin reading in brackets right after a character, with its tone mark: 乡(xiāng), 个（gè）
+_PINYIN_GLOSS = re.compile(
+    "(?<=[\u4e00-\u9fff])[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]{0,6}[)）]"
+)
+
+
 def repair(text: str) -> tuple[str, list[int]]:
     """Fold widths and re-join lines broken inside a sentence.
 
@@ -388,6 +394,8 @@ def repair(text: str) -> tuple[str, list[int]]:
     >>> t, off = repair("将乡\\n\\n振兴等融入主题党日活动" + "。" )
     >>> t  # short lines are not joined (they may be headings)
     '将乡\\n振兴等融入主题党日活动。'
+    >>> repair("巴彦塔拉达斡尔民族乡(xiāng)新时代文明实践所。")[0]  # a web page's pinyin gloss
+    '巴彦塔拉达斡尔民族乡新时代文明实践所。'
     """
     # paragraphs: lists of (offset, line); blank lines separate them unless a join applies
     out_chars: list[str] = []
@@ -405,8 +413,14 @@ def repair(text: str) -> tuple[str, list[int]]:
         # strip the line's surrounding white space but keep offsets exact
         lstrip = len(line) - len(line.lstrip())
         body = line.strip()
+        kept = range(start + lstrip, start + lstrip + len(body))
+        if _PINYIN_GLOSS.search(body):
+            # 乡(xiāng)村: the reading a web page glosses a character with is no part of the text
+            cut = {i for m in _PINYIN_GLOSS.finditer(body) for i in range(m.start(), m.end())}
+            kept = [start + lstrip + i for i in range(len(body)) if i not in cut]
+            body = "".join(ch for i, ch in enumerate(body) if i not in cut)
         out_chars.append(body.translate(_FOLD))
-        out_offsets.extend(range(start + lstrip, start + lstrip + len(body)))
+        out_offsets.extend(kept)
         prev_line = line
     return "".join(out_chars), out_offsets
 

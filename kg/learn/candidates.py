@@ -37,8 +37,7 @@ _MECH_WORD = re.compile("|".join(map(re.escape, sorted(
     key=len, reverse=True))))
 #: cues that a sentence names a person: a post, a speech verb, a byline
 PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志",
-     "党员", "村民", "居民", "牧民", "老人", "群众", "志愿者", "网格员", "民警", "法官", "检察官", "代表"},
+    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志"},
     key=len, reverse=True))))
 _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员"}, key=len, reverse=True))) + ")$")
 _SPEECH_AFTER = re.compile(r"^(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
@@ -110,6 +109,9 @@ class DocView:
 
 # ------------------------------------------------------------------ mechanisms
 
+_PUNCT = re.compile(r"[\s，,。；;：:、！？!?“”‘’\"（）()《》【】\[\]「」·—-]")
+
+
 
 def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
     text = sent.text
@@ -166,9 +168,10 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
     return f
 
 
-def mechanism_candidates(view: DocView) -> list[Candidate]:
-    """The rules' mechanisms and every other quoted phrase not already a name of a place,
-    body or person."""
+def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
+    """Groups of readings of one practice's name (at most one of a group is taken): the
+    rules' mechanisms, and every other quoted phrase not already a name of a place, body
+    or person, each alone."""
     out: list[Candidate] = []
     for sent in view.x.doc.sentences:
         rule = view.spans(sent, ("Mechanism",))
@@ -188,7 +191,7 @@ def mechanism_candidates(view: DocView) -> list[Candidate]:
             if any(a <= ci and cj <= b for a, b, _ in others):
                 continue  # inside a body's name: “马背”宣讲团
             out.append(Candidate("Mechanism", sent, i, j, core, mechanism_feats(view, sent, i, j, (ci, cj), None)))
-    return out
+    return [[c] for c in out]
 
 
 # ------------------------------------------------------------------ implements
@@ -379,4 +382,109 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                     break
             else:
                 groups.append([c])
+    return groups
+
+
+# ------------------------------------------------------------------ bodies
+
+_ORG_HEAD_RE = re.compile("|".join(map(re.escape, sorted({*L.ORG_HEADS, *L.CANDIDATE_ORG_HEADS}, key=len, reverse=True))))
+_TITLE_AFTER = re.compile("(?:党委|党支部|党总支)?(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")")
+_KIND_PREFIX = {"社区", "村", "镇", "乡", "街道", "县", "旗", "市", "区", "苏木", "嘎查", "该", "本", "全", "各", "小区", "我"}
+
+
+def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Mention | None, overlap: bool) -> list[str]:
+    text = sent.text
+    name = text[i:j]
+    prefix = name[: len(name) - len(head)] if name.endswith(head) else name
+    toks = [(a, b, fl) for a, b, fl in tokens(text) if a >= i and b <= j]
+    f = ["bias-org", "head:" + head, "hlen:" + str(min(len(head), 5)), "len:" + _bucket(len(name), (2, 3, 4, 5, 6, 8, 10, 14)),
+         "ntok:" + _bucket(len(toks), (1, 2, 3, 4, 6))]
+    if rule is not None:
+        f += ["rule", "rule:" + rule.evidence.extractor]
+    elif overlap:
+        f.append("rule-other-span")
+    else:
+        f.append("norule")
+    places = [(a, b) for a, b, m in view.spans(sent, PLACE_TYPES) if a >= i and b <= j]
+    if any(a == i for a, b in places):
+        f.append("start-place")
+    covered = i
+    for a, b in sorted(places):
+        if a == covered:
+            covered = b
+    if covered >= j - len(head) and places:
+        f.append("places+head")
+    if places:
+        f.append("has-place")
+    before = [t for t in tokens(text) if t[1] <= i]
+    if not before:
+        f.append("Ltag:BOS")
+    else:
+        a, b, fl = before[-1]
+        f += ["Ltag:" + fl[:1], "L1:" + text[i - 1]]
+        if _PUNCT.match(text[i - 1]):
+            f.append("L:punct")
+    if toks:
+        f += ["first-tag:" + toks[0][2][:2], "first-char:" + name[0]]
+    if any(fl.startswith("v") and fl != "vn" for a, b, fl in toks if b <= j - len(head)):
+        f.append("has-verb")
+    if any(c in L.ORG_STOP for c in prefix):
+        f.append("has-stop")
+    if name in L.GENERIC_ORGS:
+        f.append("generic")
+    if prefix in _KIND_PREFIX or not prefix:
+        f.append("kind-prefix")
+    if re.search(r"[0-9一二三四五六七八九十]", prefix):
+        f.append("numeral")
+    after = text[j:j + 6]
+    f.append("R1:" + after[:1])
+    if _ORG_HEAD_RE.match(text, j) or re.match(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")", after):
+        f.append("continues")  # 包头市委 in 包头市委社会工作部
+    if prefix and re.search(r"[市旗县区盟省]$", prefix) and head in ("委", "市委", "旗委", "县委", "区委", "盟委", "省委"):
+        f.append("division-committee")
+    if _TITLE_AFTER.match(after):
+        f.append("title-after")
+    if text[:i].count("“") > text[:i].count("”"):
+        f.append("in-quote")
+    if sent.is_heading:
+        f.append("heading")
+    f.append("count:" + _bucket(view.doc_text.count(name), (1, 2, 3)))
+    return f
+
+
+def org_candidates(view: DocView) -> list[list[Candidate]]:
+    """Groups of body names ending at one place: the rules' and, for every organisational
+    head in a sentence, the names opening one to five words before it."""
+    groups: list[list[Candidate]] = []
+    for sent in view.x.doc.sentences:
+        text = sent.text
+        rule = view.spans(sent, ("Organization",))
+        spans: dict[tuple[int, int], tuple[Mention | None, str]] = {}
+        for a, b, m in rule:
+            h = _ORG_HEAD_RE.search(m.canonical[-8:])
+            spans[(a, b)] = (m, h.group() if h else m.canonical[-2:])
+        toks = tokens(text)
+        for hm in _ORG_HEAD_RE.finditer(text):
+            h, e = hm.start(), hm.end()
+            before = [t for t in toks if t[1] <= h]
+            n = 0
+            for a, b, fl in reversed(before):
+                if _PUNCT.search(text[a:b]) or b - a == 1 and text[a] in L.ORG_STOP:
+                    break
+                n += 1
+                if n > 5 or e - a > 20:
+                    break
+                spans.setdefault((a, e), (None, hm.group()))
+        rule_spans = [(a, b) for a, b, _ in rule]
+        cands = []
+        for (a, b), (m, head) in sorted(spans.items()):
+            overlap = m is None and any(ra < b and a < rb for ra, rb in rule_spans)
+            name = m.canonical if m is not None else text[a:b]
+            cands.append(Candidate("Organization", sent, a, b, name, org_feats(view, sent, a, b, head, m, overlap), m))
+        # the readings of one head are the left edges of the name it closes: one group an end
+        # (a body inside another, 包头市委 in 包头市委社会工作部, is a decision of its own)
+        by_end: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_end.setdefault(c.end, []).append(c)
+        groups.extend(by_end[e] for e in sorted(by_end))
     return groups

@@ -13,12 +13,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import Evidence, Extraction, Mention, RelationMention
-from .candidates import PERSON_CUE, DocView, mechanism_candidates, pair_candidates, person_candidates
+from ..extract import lexicon as L
+from ..model import PLACE_TYPES, Evidence, Extraction, Mention, RelationMention
+from .candidates import (
+    PERSON_CUE,
+    Candidate,
+    DocView,
+    mechanism_candidates,
+    org_candidates,
+    pair_candidates,
+    person_candidates,
+)
 from .tagger import tag_sentences
 from .logreg import LogReg
 
@@ -26,7 +36,7 @@ from .logreg import LogReg
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "model.json"
 MODEL_FORMAT = 1
 #: the decisions a model holds, in the order they are taken
-DECISIONS = ("Person", "Mechanism", "implements")
+DECISIONS = ("Organization", "Person", "Mechanism", "implements")
 
 
 @dataclass
@@ -76,8 +86,11 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 
 def decide(x: Extraction, model: Model) -> Extraction:
     """``x`` with its mechanisms and implements facts as the model decides them."""
+    if "Organization" in model.decisions:
+        decide_groups(x, model.decisions["Organization"], org_candidates(DocView(x)), "O")
     if "Person" in model.decisions:
-        decide_people(x, model.decisions["Person"])
+        words = tag_sentences(x.doc.sentences, PERSON_CUE.search)
+        decide_groups(x, model.decisions["Person"], person_candidates(DocView(x), words), "P")
     mech_model = model.decisions.get("Mechanism")
     pair_model = model.decisions.get("implements")
     if mech_model is None:
@@ -87,11 +100,10 @@ def decide(x: Extraction, model: Model) -> Extraction:
     dropped: set[str] = set()
     added: list[Mention] = []
     n = 0
-    for c in mechanism_candidates(view):
-        p = mech_model.prob(c.feats)
+    for group in mechanism_candidates(view):
+        p, c = max(((mech_model.prob(c.feats), c) for c in group), key=lambda t: t[0])
         if p < mech_model.threshold:
-            if c.mention is not None:
-                dropped.add(c.mention.id)
+            dropped.update(c.mention.id for c in group if c.mention is not None)
             continue
         m = c.mention
         if m is None:
@@ -136,34 +148,69 @@ def decide(x: Extraction, model: Model) -> Extraction:
     return x
 
 
-def decide_people(x: Extraction, lr: LogReg) -> None:
-    """Of each group of overlapping names (the rules' and the tagger's), keep the likeliest
-    if it is likely enough.  A rule's name that loses to a longer or shorter reading of
-    the same words takes that reading and keeps its facts (杨树 → 杨树伟)."""
+def _place_of(x: Extraction, view: DocView, c: Candidate) -> str | None:
+    """The place a body is named after: the last of the chain of places that opens its name."""
+    end, place = c.start, None
+    for a, b, m in sorted(view.spans(c.sent), key=lambda t: (t[0], -t[1])):
+        if a == end and b <= c.end and m.type != "Organization" and m.type != "Person" and m.type != "Mechanism":
+            end, place = b, m.id
+    return place
+
+
+#: a leading post right before a name: 某村党支部书记|田某
+_POST_BEFORE = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")$")
+
+
+def _post_before(x: Extraction, view: DocView, c: Candidate, person: Mention) -> None:
+    """A name the rules missed, right after a body's or a place's name and a leading post
+    (某村党支部书记|田某, 某嘎查嘎查达|某某): the person leads that body or place."""
+    m = _POST_BEFORE.search(c.sent.text, 0, c.start)
+    if m is None:
+        return
+    holders = [t for t in view.spans(c.sent, (*PLACE_TYPES, "Organization")) if t[1] == m.start()]
+    if not holders:
+        return
+    a, b, holder = max(holders, key=lambda t: (t[2].type == "Organization", t[1] - t[0]))
+    ev = _evidence(x, c.sent, c.start, c.end, "post-before-learned-name")
+    x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
+
+
+def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag: str) -> None:
+    """Of each group of overlapping names (the rules' and the other candidates'), keep the
+    likeliest if it is likely enough.  A rule's name that loses to a longer or shorter
+    reading of the same words takes that reading and keeps its facts (杨树 → 杨树伟); a
+    rule's name read from context (该院 → the full name) is left as the rules read it."""
     view = DocView(x)
-    words = tag_sentences(x.doc.sentences, PERSON_CUE.search)
     dropped: set[str] = set()
     n = 0
-    for group in person_candidates(view, words):
+    for group in groups:
+        rules = [c.mention for c in group if c.mention is not None]
+        if any(m.canonical != m.name for m in rules):
+            continue
         scored = sorted(((lr.prob(c.feats), k, c) for k, c in enumerate(group)), key=lambda t: (-t[0], t[1]))
         p, _, best = scored[0]
-        rules = [c.mention for c in group if c.mention is not None]
         if p < lr.threshold:
             dropped.update(m.id for m in rules)
             continue
-        ev = _evidence(x, best.sent, best.start, best.end, best.mention.evidence.extractor if best.mention else "learned-person")
         if best.mention is not None:
             best.mention.confidence = round(p, 3)
             keep = best.mention
-        elif rules:
-            keep = rules[0]
-            keep.name = keep.canonical = best.name
-            keep.evidence = ev
-            keep.confidence = round(p, 3)
         else:
-            n += 1
-            keep = Mention(f"{x.doc.id}:{best.sent.index}:P{n}", "Person", best.name, best.name, ev, round(p, 3))
-            x.mentions.append(keep)
+            how = rules[0].evidence.extractor if rules else f"learned-{best.type.lower()}"
+            ev = _evidence(x, best.sent, best.start, best.end, how)
+            if rules:
+                keep = rules[0]
+                keep.name = keep.canonical = best.name
+                keep.evidence = ev
+                keep.confidence = round(p, 3)
+            else:
+                n += 1
+                keep = Mention(f"{x.doc.id}:{best.sent.index}:{tag}{n}", best.type, best.name, best.name, ev, round(p, 3))
+                x.mentions.append(keep)
+                if best.type == "Person":
+                    _post_before(x, view, best, keep)
+            if best.type == "Organization":
+                keep.place = _place_of(x, view, best)
         dropped.update(m.id for m in rules if m is not keep)
     if dropped:
         x.mentions = [m for m in x.mentions if m.id not in dropped]

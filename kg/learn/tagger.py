@@ -64,27 +64,31 @@ def available() -> bool:
 
 
 def _viterbi(emissions, lengths, trans):
-    """Best tag paths of a padded batch (B, T, K) of emission scores."""
+    """Best tag paths of a padded batch (B, T, K) of emission scores, rows sorted by length."""
     import numpy as np
 
     B, T, K = emissions.shape
     dp = emissions[:, 0, :].copy()
-    back = np.zeros((B, T, K), dtype=np.int64)
+    back = np.zeros((T, B, K), dtype=np.int64)
+    final = dp.copy()
+    ends = {}
+    for r in range(B):
+        ends.setdefault(int(lengths[r]) - 1, []).append(r)
     for t in range(1, T):
+        if t - 1 in ends:
+            final[ends[t - 1]] = dp[ends[t - 1]]
         scores = dp[:, :, None] + trans[None, :, :]
-        bp = scores.argmax(axis=1)
-        new = np.take_along_axis(scores, bp[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
-        live = (t < lengths)[:, None]
-        dp = np.where(live, new, dp)
-        back[:, t, :] = np.where(live, bp, np.arange(K)[None, :])
+        back[t] = scores.argmax(axis=1)
+        dp = scores.max(axis=1) + emissions[:, t, :]
+    if T - 1 in ends:
+        final[ends[T - 1]] = dp[ends[T - 1]]
     paths = np.zeros((B, T), dtype=np.int64)
-    best = dp.argmax(axis=1)
+    best = final.argmax(axis=1)
     for b in range(B):
-        n = int(lengths[b])
         k = int(best[b])
-        for t in range(n - 1, -1, -1):
+        for t in range(int(lengths[b]) - 1, -1, -1):
             paths[b, t] = k
-            k = int(back[b, t, k])
+            k = int(back[t, b, k])
     return paths
 
 

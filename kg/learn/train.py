@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import gazetteer
 from ..evaluate import Score, evaluate
-from .candidates import PERSON_CUE, DocView, mechanism_candidates, pair_candidates, person_candidates
+from .candidates import PERSON_CUE, DocView, mechanism_candidates, org_candidates, pair_candidates, person_candidates
 from .tagger import tag_sentences
 from .corpus import Annotated
 from .decide import Model, decide
@@ -25,7 +25,7 @@ from .labels import entity_label, pair_label
 from .logreg import fit
 
 #: thresholds the shipped model uses (chosen by cross-validation over seeds + real)
-THRESHOLDS = {"Person": 0.4, "Mechanism": 0.4, "implements": 0.3}
+THRESHOLDS = {"Organization": 0.5, "Person": 0.4, "Mechanism": 0.4, "implements": 0.3}
 JOINT_THRESHOLD = 0.6
 
 
@@ -44,17 +44,21 @@ def examples(docs: Sequence[Annotated]) -> Examples:
     ex = Examples()
     for a in docs:
         view = DocView(a.x)
+        for group in org_candidates(view):
+            for c in group:
+                ex.add("Organization", c.feats, entity_label(a.gold, c))
         words = tag_sentences(a.x.doc.sentences, PERSON_CUE.search)
         for group in person_candidates(view, words):
             for c in group:
                 ex.add("Person", c.feats, entity_label(a.gold, c))
         rule_pairs = {(r.subject, r.object): r.evidence.extractor for r in a.x.relations if r.predicate == "implements"}
         true_mechs = []
-        for c in mechanism_candidates(view):
-            y = entity_label(a.gold, c)
-            ex.add("Mechanism", c.feats, y)
-            if y and c.mention is not None:
-                true_mechs.append((c.sent, c.start, c.end, c.mention))
+        for group in mechanism_candidates(view):
+            for c in group:
+                y = entity_label(a.gold, c)
+                ex.add("Mechanism", c.feats, y)
+                if y and c.mention is not None:
+                    true_mechs.append((c.sent, c.start, c.end, c.mention))
         for p in pair_candidates(view, true_mechs, rule_pairs):
             ex.add("implements", p.feats, pair_label(a.gold, p))
     return ex
@@ -64,7 +68,7 @@ def train(docs: Sequence[Annotated], meta: dict | None = None) -> Model:
     """One logistic regression per decision, fitted on every candidate of ``docs``."""
     ex = examples(docs)
     model = Model(joint_threshold=JOINT_THRESHOLD, meta=dict(meta or {}))
-    for kind in ("Person", "Mechanism", "implements"):
+    for kind in ("Organization", "Person", "Mechanism", "implements"):
         lr = fit(ex.feats.get(kind, []), ex.labels.get(kind, []))
         lr.threshold = THRESHOLDS[kind]
         model.decisions[kind] = lr
