@@ -146,6 +146,7 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f += ["mechword", "mechword:" + m.group()]
     if q in L.NOT_MECHANISMS:
         f.append("slogan")
+    f += sorted({"qc:" + ch for ch in q if "\u4e00" <= ch <= "\u9fff"})
     if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
         f.append("head-after")
     if re.search(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)", text[max(0, i - 8):i] + text[j:j + 6]):
@@ -226,9 +227,12 @@ def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention
     top_org = {n for n, c in org_counts.items() if c == max(org_counts.values(), default=0)}
     levels = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
     out: list[Pair] = []
+    by_id = {m.id: m for m in x.mentions}
+    actor_credits = Counter(by_id[s].canonical for s, _ in rule_pairs if s in by_id)
     for sent, i, j, mm in mechs:
         k = pos[sent.index]
         seen: dict[str, Pair] = {}
+        lw = next((sent.text[a:b] for a, b, _ in reversed(tokens(sent.text)) if b <= i), "")
 
         def add(m: Mention, feats: list[str]) -> None:
             key = m.canonical
@@ -246,6 +250,10 @@ def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention
                 f.append("top-place")
             if m.canonical in top_org:
                 f.append("top-org")
+            credited = actor_credits.get(m.canonical, 0)
+            f.append("actor-credited:" + _bucket(credited, (0, 1, 3)))
+            if lw:
+                f.append("mech-Lw:" + lw)
             how = rule_pairs.get((m.id, mm.id)) or rule_pairs.get((m.canonical, mm.canonical))
             if how:
                 f += ["rule-pair", "rule:" + how]
@@ -261,6 +269,8 @@ def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention
             inside = any(oa <= a and b <= ob and (oa, ob) != (a, b) for oa, ob in bodies)
             f = ["same-sent", "before", "rank:" + _bucket(rank, (1, 2, 3)), "dist:" + _bucket(i - b, (0, 2, 5, 10, 20, 40))]
             f += _between_feats(sent.text[b:i])
+            if not re.search(r"[，,。；;：:]", sent.text[b:i]):
+                f.append("same-clause")
             if inside:
                 f.append("inside-body")
             if a == 0 or sent.text[a - 1] in "，,。；;：:":

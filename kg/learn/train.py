@@ -17,7 +17,14 @@ from pathlib import Path
 
 from .. import gazetteer
 from ..evaluate import Score, evaluate
-from .candidates import PERSON_CUE, DocView, mechanism_candidates, org_candidates, pair_candidates, person_candidates
+from .candidates import (
+    PERSON_CUE,
+    DocView,
+    mechanism_candidates,
+    org_candidates,
+    pair_candidates,
+    person_candidates,
+)
 from .tagger import tag_sentences
 from .corpus import Annotated
 from .decide import Model, decide
