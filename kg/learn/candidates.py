@@ -209,98 +209,105 @@ def _between_feats(text: str) -> list[str]:
         f.append("comma-between")
     if re.search(r"[。！？]", text):
         f.append("stop-between")
-    if re.search(r"(?:在|到|赴|来到|走进|深入)$", text[:0]):
-        f.append("venue")
     return f
+
+
+_LEVELS = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
+_CLAUSE_MARKS = "，,。；;：:"
+
+
+class _Actors:
+    """What the document says of its bodies and places as actors: how often each is named,
+    which are named most, and how many practices the rules already credit to each."""
+
+    def __init__(self, view: DocView, rule_pairs: dict[tuple[str, str], str]):
+        x = view.x
+        self.view, self.rule_pairs = view, rule_pairs
+        self.all = [m for m in x.mentions if m.type in _ACTORS]
+        places = Counter(m.canonical for m in self.all if m.type in PLACE_TYPES)
+        orgs = Counter(m.canonical for m in self.all if m.type == "Organization")
+        self.top_place = {n for n, c in places.items() if c == max(places.values(), default=0)}
+        self.top_org = {n for n, c in orgs.items() if c == max(orgs.values(), default=0)}
+        by_id = {m.id: m for m in x.mentions}
+        self.credits = Counter(by_id[s].canonical for s, _ in rule_pairs if s in by_id)
+
+    def pair(self, m: Mention, mm: Mention, where: list[str], verb: str) -> Pair:
+        f = ["bias-pair", "actor:" + m.type, *where]
+        if m.type == "Organization":
+            f += ["head:" + m.canonical[-2:], "ohead1:" + m.canonical[-1:]]
+        else:
+            f.append("level:" + str(_LEVELS.get(m.type, 0)))
+        f.append("count:" + _bucket(self.view.counts[m.canonical], (1, 2, 4, 8)))
+        if m.canonical in self.top_place:
+            f.append("top-place")
+        if m.canonical in self.top_org:
+            f.append("top-org")
+        f.append("actor-credited:" + _bucket(self.credits.get(m.canonical, 0), (0, 1, 3)))
+        if verb:
+            f.append("mech-Lw:" + verb)
+        how = self.rule_pairs.get((m.id, mm.id))
+        if how:
+            f += ["rule-pair", "rule:" + how]
+        return Pair(m, mm, f, bool(how))
+
+
+def _spots(view: DocView, sents: list[Sentence], k: int, i: int, j: int):
+    """Every body and place that may act for the practice at ``i:j`` of sentence ``k``, with
+    where it stands: before it in the sentence (nearest first), after it, in the two
+    sentences before, in the headline."""
+    sent = sents[k]
+    text = sent.text
+    here = sorted(view.spans(sent, _ACTORS), key=lambda t: (t[0], -t[1]))
+    bodies = [(a, b) for a, b, m in here if m.type == "Organization"]
+    for rank, (a, b, m) in enumerate(reversed([t for t in here if t[1] <= i]), 1):
+        f = ["same-sent", "before", "rank:" + _bucket(rank, (1, 2, 3)), "dist:" + _bucket(i - b, (0, 2, 5, 10, 20, 40))]
+        f += _between_feats(text[b:i])
+        if not re.search(f"[{_CLAUSE_MARKS}]", text[b:i]):
+            f.append("same-clause")
+        if any(oa <= a and b <= ob and (oa, ob) != (a, b) for oa, ob in bodies):
+            f.append("inside-body")  # a place inside a body's name speaks through the body
+        if a == 0 or text[a - 1] in _CLAUSE_MARKS:
+            f.append("clause-start")
+        if text[max(0, a - 1):a] == "在" or text[max(0, a - 2):a] in ("来到", "走进", "深入"):
+            f.append("venue")
+        if text[b:b + 1] == "的":
+            f.append("of-after")
+        yield m, f
+    for rank, (a, _b, m) in enumerate([t for t in here if t[0] >= j], 1):
+        f = ["same-sent", "after", "rank:" + _bucket(rank, (1, 2)), "dist:" + _bucket(a - j, (0, 2, 5, 10, 20, 40))]
+        yield m, f + _between_feats(text[j:a])
+    for back in (1, 2):
+        if k - back < 0 or sents[k - back].article != sent.article:
+            break
+        prev = sents[k - back]
+        for rank, (a, _b, m) in enumerate(sorted(view.spans(prev, _ACTORS), key=lambda t: -t[1]), 1):
+            f = [f"prev{back}", "rank:" + _bucket(rank, (1, 2, 3))]
+            if a == 0 or prev.text[a - 1] in _CLAUSE_MARKS:
+                f.append("clause-start")
+            yield m, f
+    for s in sents:
+        if s.article == sent.article and s.is_heading and s.index < sent.index:
+            for _a, _b, m in view.spans(s, _ACTORS):
+                yield m, ["headline"]
 
 
 def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention]],
                     rule_pairs: dict[tuple[str, str], str]) -> list[Pair]:
-    """For each mechanism mention, the bodies and places that may carry it out."""
-    x = view.x
-    sents = x.doc.sentences
+    """For each mechanism mention, the bodies and places that may carry it out (one
+    candidate an actor's name: its nearest mention)."""
+    sents = view.x.doc.sentences
     pos = {s.index: k for k, s in enumerate(sents)}
-    actors_all = [m for m in x.mentions if m.type in _ACTORS]
-    place_counts = Counter(m.canonical for m in actors_all if m.type in PLACE_TYPES)
-    org_counts = Counter(m.canonical for m in actors_all if m.type == "Organization")
-    top_place = {n for n, c in place_counts.items() if c == max(place_counts.values(), default=0)}
-    top_org = {n for n, c in org_counts.items() if c == max(org_counts.values(), default=0)}
-    levels = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
+    actors = _Actors(view, rule_pairs)
     out: list[Pair] = []
-    by_id = {m.id: m for m in x.mentions}
-    actor_credits = Counter(by_id[s].canonical for s, _ in rule_pairs if s in by_id)
     for sent, i, j, mm in mechs:
-        k = pos[sent.index]
-        seen: dict[str, Pair] = {}
-        lw = next((sent.text[a:b] for a, b, _ in reversed(tokens(sent.text)) if b <= i), "")
-
-        def add(m: Mention, feats: list[str]) -> None:
-            key = m.canonical
-            if key in seen:
-                return
-            f = ["bias-pair", "actor:" + m.type, *feats]
-            if m.type == "Organization":
-                f.append("head:" + m.canonical[-2:])
-                f.append("ohead1:" + m.canonical[-1:])
-            else:
-                f.append("level:" + str(levels.get(m.type, 0)))
-            n = view.counts[m.canonical]
-            f.append("count:" + _bucket(n, (1, 2, 4, 8)))
-            if m.canonical in top_place:
-                f.append("top-place")
-            if m.canonical in top_org:
-                f.append("top-org")
-            credited = actor_credits.get(m.canonical, 0)
-            f.append("actor-credited:" + _bucket(credited, (0, 1, 3)))
-            if lw:
-                f.append("mech-Lw:" + lw)
-            how = rule_pairs.get((m.id, mm.id)) or rule_pairs.get((m.canonical, mm.canonical))
-            if how:
-                f += ["rule-pair", "rule:" + how]
-            p = Pair(m, mm, f, bool(how))
-            seen[key] = p
-            out.append(p)
-
-        here = sorted(view.spans(sent, _ACTORS), key=lambda t: (t[0], -t[1]))
-        # a place inside a body's name speaks through the body
-        bodies = [(a, b) for a, b, m in here if m.type == "Organization"]
-        before = [t for t in here if t[1] <= i]
-        for rank, (a, b, m) in enumerate(reversed(before), 1):
-            inside = any(oa <= a and b <= ob and (oa, ob) != (a, b) for oa, ob in bodies)
-            f = ["same-sent", "before", "rank:" + _bucket(rank, (1, 2, 3)), "dist:" + _bucket(i - b, (0, 2, 5, 10, 20, 40))]
-            f += _between_feats(sent.text[b:i])
-            if not re.search(r"[，,。；;：:]", sent.text[b:i]):
-                f.append("same-clause")
-            if inside:
-                f.append("inside-body")
-            if a == 0 or sent.text[a - 1] in "，,。；;：:":
-                f.append("clause-start")
-            if sent.text[max(0, a - 1):a] == "在" or sent.text[max(0, a - 2):a] in ("来到", "走进", "深入"):
-                f.append("venue")
-            if sent.text[b:b + 1] == "的":
-                f.append("of-after")
-            add(m, f)
-        for rank, (a, b, m) in enumerate([t for t in here if t[0] >= j], 1):
-            f = ["same-sent", "after", "rank:" + _bucket(rank, (1, 2)), "dist:" + _bucket(a - j, (0, 2, 5, 10, 20, 40))]
-            f += _between_feats(sent.text[j:a])
-            add(m, f)
-        for back in (1, 2):
-            if k - back < 0 or sents[k - back].article != sent.article:
-                break
-            prev = sents[k - back]
-            ps = view.spans(prev, _ACTORS)
-            for rank, (a, b, m) in enumerate(sorted(ps, key=lambda t: -t[1]), 1):
-                f = [f"prev{back}", "rank:" + _bucket(rank, (1, 2, 3))]
-                if a == 0 or prev.text[a - 1] in "，,。；;：:":
-                    f.append("clause-start")
-                add(m, f)
-        for s in sents:
-            if s.article == sent.article and s.is_heading and s.index < sent.index:
-                for a, b, m in view.spans(s, _ACTORS):
-                    add(m, ["headline"])
-        for m in actors_all:
-            if m.canonical in top_place or m.canonical in top_org:
-                add(m, ["doc-top"])
+        verb = next((sent.text[a:b] for a, b, _ in reversed(tokens(sent.text)) if b <= i), "")
+        seen: set[str] = set()
+        spots = list(_spots(view, sents, pos[sent.index], i, j))
+        spots += [(m, ["doc-top"]) for m in actors.all if m.canonical in actors.top_place | actors.top_org]
+        for m, where in spots:
+            if m.canonical not in seen:
+                seen.add(m.canonical)
+                out.append(actors.pair(m, mm, where, verb))
     return out
 
 
@@ -478,7 +485,7 @@ def org_candidates(view: DocView) -> list[list[Candidate]]:
             h, e = hm.start(), hm.end()
             before = [t for t in toks if t[1] <= h]
             n = 0
-            for a, b, fl in reversed(before):
+            for a, b, _ in reversed(before):
                 if _PUNCT.search(text[a:b]) or b - a == 1 and text[a] in L.ORG_STOP:
                     break
                 n += 1

@@ -29,8 +29,8 @@ from .candidates import (
     pair_candidates,
     person_candidates,
 )
-from .tagger import tag_sentences
 from .logreg import LogReg
+from .tagger import tag_sentences
 
 #: the model that ships with the package (``make model`` writes it)
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "data" / "model.json"

