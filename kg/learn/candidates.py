@@ -74,6 +74,10 @@ class Candidate:
     feats: list[str] = field(default_factory=list)
     mention: Mention | None = None
 
+    @property
+    def surface(self) -> str:
+        return self.sent.text[self.start : self.end]
+
 
 @dataclass
 class Pair:

@@ -189,9 +189,13 @@ def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag:
             continue
         scored = sorted(((lr.prob(c.feats), k, c) for k, c in enumerate(group)), key=lambda t: (-t[0], t[1]))
         p, _, best = scored[0]
-        if p < lr.threshold:
-            dropped.update(m.id for m in rules)
-            continue
+        if p < lr.threshold or best.mention is None and p < lr.keep_threshold:
+            # no new reading is likely enough: the rules' own stands if likely enough itself
+            own = [(q, c) for q, _, c in scored if c.mention is not None and q >= lr.keep_threshold]
+            if not own:
+                dropped.update(m.id for m in rules)
+                continue
+            p, best = own[0]
         if best.mention is not None:
             best.mention.confidence = round(p, 3)
             keep = best.mention
@@ -200,12 +204,12 @@ def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag:
             ev = _evidence(x, best.sent, best.start, best.end, how)
             if rules:
                 keep = rules[0]
-                keep.name = keep.canonical = best.name
+                keep.name, keep.canonical = best.surface, best.name
                 keep.evidence = ev
                 keep.confidence = round(p, 3)
             else:
                 n += 1
-                keep = Mention(f"{x.doc.id}:{best.sent.index}:{tag}{n}", best.type, best.name, best.name, ev, round(p, 3))
+                keep = Mention(f"{x.doc.id}:{best.sent.index}:{tag}{n}", best.type, best.surface, best.name, ev, round(p, 3))
                 x.mentions.append(keep)
                 if best.type == "Person":
                     _post_before(x, view, best, keep)

@@ -28,6 +28,12 @@ class LogReg:
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
     threshold: float = 0.5
+    #: a reading the rules proposed is kept from this probability on (None: ``threshold``)
+    keep: float | None = None
+
+    @property
+    def keep_threshold(self) -> float:
+        return self.threshold if self.keep is None else self.keep
 
     def score(self, feats: Sequence[str]) -> float:
         w = self.weights
@@ -38,15 +44,20 @@ class LogReg:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "bias": round(self.bias, 6),
             "threshold": round(self.threshold, 4),
             "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-4},
         }
+        if self.keep is not None:
+            out["keep"] = round(self.keep, 4)
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> LogReg:
-        return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d["bias"]), float(d["threshold"]))
+        keep = d.get("keep")
+        return cls({str(k): float(v) for k, v in d["weights"].items()}, float(d["bias"]), float(d["threshold"]),
+                   None if keep is None else float(keep))
 
 
 def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, l2: float = 1.0, min_count: int = 2,

@@ -33,6 +33,8 @@ from .tagger import tag_sentences
 
 #: thresholds the shipped model uses (chosen by cross-validation over seeds + real)
 THRESHOLDS = {"Organization": 0.5, "Person": 0.4, "Mechanism": 0.4, "implements": 0.3}
+#: below the threshold, a reading the rules proposed is still kept from this probability on
+KEEP = {"Organization": 0.3}
 JOINT_THRESHOLD = 0.6
 
 
@@ -78,6 +80,7 @@ def train(docs: Sequence[Annotated], meta: dict | None = None) -> Model:
     for kind in ("Organization", "Person", "Mechanism", "implements"):
         lr = fit(ex.feats.get(kind, []), ex.labels.get(kind, []))
         lr.threshold = THRESHOLDS[kind]
+        lr.keep = KEEP.get(kind)
         model.decisions[kind] = lr
     return model
 
