@@ -1651,3 +1651,12 @@ def test_bare_court_or_station_opening_a_clause_is_the_articles(gaz):
                       "\n\n巴彦查干边境派出所现有民警12名。派出所依托“智慧守边”平台，将无人机巡查纳入网格。")
     assert has_edge(g, "implements", "乌拉特后旗人民法院潮格温都尔人民法庭", "双语调解室"), summary(g)
     assert has_edge(g, "implements", "巴彦查干边境派出所", "智慧守边"), summary(g)
+
+
+def test_an_outlets_name_names_no_place(gaz):
+    g = graph_of(gaz, "人民网>>甘肃频道>>市州  2023年05月09日 | 来源：甘肃日报\n\n"
+                      "张掖市甘州区梁家墩镇推行“院落议事”，村民有事坐下来商量。")
+    assert mentions_text(g, "甘肃省") == [], summary(g)  # in the graph as 张掖市's province only
+    assert {"张掖市", "甘州区", "梁家墩镇"} <= names(g), summary(g)
+    g = graph_of(gaz, "来源：宁夏新闻网\n\n宁夏固原市原州区开城镇推行积分制管理。")
+    assert mentions_text(g, "宁夏回族自治区"), summary(g)  # the article itself names it

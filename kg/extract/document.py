@@ -11,7 +11,7 @@ to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
@@ -179,6 +179,22 @@ def _chain_stop(sp: Span, pspans: list[Span]) -> int:
         if nxt is None:
             return pspans[k].end
         k = nxt
+
+
+#: what follows a place's name in the name of a news outlet or site (内蒙古日报, 内蒙古新闻网,
+#: 新华网内蒙古频道): the place names the outlet, it is not a place the article speaks of
+_OUTLET_AFTER = re.compile(r"(?:日报|晚报|新闻|频道|电视台|广播|融媒|[\u4e00-\u9fff]{0,2}网(?![格络点上下民])|发布)")
+
+
+def _without_outlets(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` less the places that open an outlet's name, chain links renumbered."""
+    drop = {k for k, sp in enumerate(spans) if _OUTLET_AFTER.match(text, sp.end)}
+    if not drop:
+        return spans
+    kept = [k for k in range(len(spans)) if k not in drop]
+    new_index = {k: n for n, k in enumerate(kept)}
+    return [replace(spans[k], chain_prev=new_index.get(spans[k].chain_prev)) if spans[k].chain_prev is not None
+            else spans[k] for k in kept]
 
 
 def _is_clause_start(text: str, i: int) -> bool:
@@ -460,6 +476,8 @@ class _DocExtractor:
             place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
                            for s, spans in zip(doc.sentences, place_spans, strict=True)]
         self.ctx.region = _region(doc, gaz, place_spans)
+        # 内蒙古日报, 新华网内蒙古频道: an outlet's name tells the region, but names no place
+        place_spans = [_without_outlets(s.text, spans) for s, spans in zip(doc.sentences, place_spans, strict=True)]
         region_province = self._region_province()
         self.region = region_province
         self.doc_places: list[tuple[str, str, str]] = []
