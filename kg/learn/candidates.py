@@ -318,6 +318,8 @@ def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention
 # ------------------------------------------------------------------ people
 
 _PLACE_END = set("村镇旗县市区乡盟省街")
+#: characters that follow a name far more often than they end one
+_AFTER_NAME = set("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时")
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 
 
@@ -357,6 +359,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("place-end")
     if "某" in name:
         f.append("mou")
+    if name[-1] in _AFTER_NAME:
+        f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
         f.append("not-han")
     for a, b, m in view.spans(sent, PLACE_TYPES + ("Organization",)):
@@ -369,6 +373,19 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("byline-words")
     n = view.doc_text.count(name)
     f.append("count:" + _bucket(n, (1, 2, 3)))
+    return f
+
+
+def _contest(a: int, b: int, by_rule: bool, spans: dict) -> list[str]:
+    """How the other source reads the same words: a longer or a shorter name (杨树 | 杨树伟)."""
+    f = []
+    for (c, d), (m, t) in spans.items():
+        if (c, d) == (a, b) or not (c < b and a < d):
+            continue
+        other = "rule" if m is not None else "lac"
+        me = "rule" if by_rule else "lac"
+        if other != me:
+            f.append(f"{me}-vs-{other}:" + ("longer" if d - c > b - a else "shorter" if d - c < b - a else "shifted"))
     return f
 
 
@@ -393,10 +410,14 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             spans[(a, b)] = (m, "PER")
         lac_set = {(a, b) for a, b in lac}
         cands = [Candidate("Person", sent, a, b, sent.text[a:b],
-                           person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set), m)
+                           person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set)
+                           + _contest(a, b, m is not None, spans), m)
                  for (a, b), (m, t) in sorted(spans.items())]
-        # overlapping candidates form one group
+        # overlapping candidates form one group; the longest reading of a group is marked
         for c in cands:
+            if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                       for o in cands):
+                c.feats.append("longest")
             for g in groups:
                 if g[0].sent is sent and any(o.start < c.end and c.start < o.end for o in g):
                     g.append(c)
