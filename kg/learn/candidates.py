@@ -379,7 +379,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
 def _contest(a: int, b: int, by_rule: bool, spans: dict) -> list[str]:
     """How the other source reads the same words: a longer or a shorter name (杨树 | 杨树伟)."""
     f = []
-    for (c, d), (m, t) in spans.items():
+    for (c, d), (m, _) in spans.items():
         if (c, d) == (a, b) or not (c < b and a < d):
             continue
         other = "rule" if m is not None else "lac"
