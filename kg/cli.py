@@ -8,7 +8,10 @@ Each command checks its arguments, calls one library function and prints.  Any
 from __future__ import annotations
 
 import json
+import os
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -26,6 +29,31 @@ app = typer.Typer(
 def _fail(msg: str, code: int = 1) -> None:
     typer.echo(f"error: {msg}", err=True)
     raise typer.Exit(code)
+
+
+@contextmanager
+def _deadline(seconds: float, message: str):
+    """End this process with ``message`` (exit 1) if the block runs longer than ``seconds``:
+    the engine runs in native code that no Python exception interrupts, and a one-shot
+    command's unfinished work is best stopped with the process."""
+    if not seconds:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        if not done.wait(seconds):
+            sys.stdout.flush()
+            sys.stderr.write(f"error: {message}\n")
+            sys.stderr.flush()
+            os._exit(1)
+
+    t = threading.Thread(target=watch, daemon=True)
+    t.start()
+    try:
+        yield
+    finally:
+        done.set()
 
 
 def _load(path: Path):
@@ -96,6 +124,8 @@ def query(
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json (SPARQL 1.1 results)."),
     store: Path | None = typer.Option(None, "--store", help="Keep the loaded graph in this folder and reuse it while the file is unchanged."),
     list_queries: bool = typer.Option(False, "--list", help="List the ready-made queries and exit."),
+    allow_service: list[str] = typer.Option([], "--allow-service", metavar="HOST", help="Let SERVICE clauses call this host (repeatable); by default a query that calls a remote endpoint is refused."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS", help="Stop a query that runs longer than this (0: never)."),
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on GRAPH with Oxigraph; common prefixes (kg:, rdfs:, skos: ...) are predeclared."""
     from .query import RESULT_FORMATS, get_ready_query, load_store, ready_queries, write_answer
@@ -119,8 +149,12 @@ def query(
         sparql = get_ready_query(sparql).sparql
     if not graph.is_file():
         raise UsageError(f"{graph}: no such graph file")
-    write_answer(load_store(graph, store_dir=store), sparql or "", fmt, sys.stdout.buffer)
-    sys.stdout.buffer.flush()
+    from .query import check_services
+
+    check_services(sparql or "", allow_service)  # before loading anything
+    with _deadline(timeout, f"the query ran longer than {timeout:g} s and was stopped (--timeout)"):
+        write_answer(load_store(graph, store_dir=store), sparql or "", fmt, sys.stdout.buffer, allow_service=allow_service)
+        sys.stdout.buffer.flush()
 
 
 @app.command()
@@ -273,7 +307,7 @@ def train(
     corpora: list[Path] = typer.Argument(..., help="TEXTS_DIR GOLD_DIR pairs: texts and their gold files (the guideline's format)."),
     output: Path = typer.Option(Path("model.json"), "-o", "--output", help="Where to write the model (JSON)."),
 ) -> None:
-    """Learn the decisions (which candidates are mechanisms, who implements them) from annotated corpora."""
+    """Learn the decisions (which bodies, people and practices to take, who implements what) from annotated corpora."""
     from .learn.train import corpus_pairs, train_to_file
 
     model = train_to_file(corpus_pairs(corpora), output)
@@ -302,16 +336,24 @@ def main() -> None:
         typer.echo("interrupted", err=True)
         sys.exit(130)
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
-        import click
-
-        if isinstance(e, click.exceptions.UsageError):
-            typer.echo(f"error: {e.format_message()}", err=True)
-            sys.exit(2)
-        if isinstance(e, click.exceptions.ClickException):
-            typer.echo(f"error: {e.format_message()}", err=True)
-            sys.exit(e.exit_code)
+        kinds = {c.__name__ for c in type(e).__mro__}
+        if "UsageError" in kinds or "ClickException" in kinds:
+            # click's, or the copy of click that typer bundles: usage errors exit 2
+            message = _usage_message(e)
+            if message:
+                typer.echo(f"error: {message}", err=True)
+            sys.exit(2 if "UsageError" in kinds else getattr(e, "exit_code", 1))
         typer.echo(f"error: {type(e).__name__}: {e}", err=True)
         sys.exit(1)
+
+
+def _usage_message(e: Exception) -> str:
+    """A usage error in the words the user typed: the option as written, an argument by the
+    name the help shows (GRAPH)."""
+    param = getattr(e, "param", None)
+    if type(e).__name__ == "MissingParameter" and param is not None and not getattr(param, "opts", [""])[0].startswith("-"):
+        return f"missing argument {param.name.upper()} (see --help)"
+    return e.format_message()  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

@@ -132,6 +132,37 @@ class QueryResult:
     triples: list[ox.Triple] = field(default_factory=list)
 
 
+#: what hides a keyword from the query's syntax: comments, strings and IRIs
+_OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                     r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE\s+(?:SILENT\s+)?(<[^>]*>|[?$]\w+|\w*:\w*)", re.IGNORECASE)
+
+
+def remote_services(sparql: str) -> list[str]:
+    """The targets of the query's ``SERVICE`` clauses (IRIs, variables or prefixed names),
+    read past comments and string literals.
+
+    >>> remote_services('SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
+    ['http://example.org/sparql']
+    >>> remote_services('SELECT * { ?s ?p "SERVICE <x>" } # SERVICE <y>')
+    []
+    """
+    masked = _OPAQUE.sub(lambda m: m.group() if m.group().startswith("<") else " " * len(m.group()), sparql)
+    return [t[1:-1] if t.startswith("<") else t for t in _SERVICE.findall(masked)]
+
+
+def check_services(sparql: str, allow: Sequence[str] = ()) -> None:
+    """Refuse a query that calls a remote endpoint, unless its host is in ``allow`` (a query
+    must not make this machine send requests where its author points it)."""
+    from urllib.parse import urlsplit
+
+    for target in remote_services(sparql):
+        host = urlsplit(target).hostname if "://" in target else None
+        if host is None or host not in allow:
+            hint = f" (allow it with --allow-service {host})" if host else ""
+            raise QueryError(f"the query calls a remote service (SERVICE {target}): refused{hint}")
+
+
 def _evaluate(store: ox.Store, sparql: str) -> Any:
     """The engine's answer (solutions, boolean or triples), parse errors made one line."""
     try:
@@ -146,13 +177,14 @@ def _as_store(source: str | os.PathLike[str] | ox.Store) -> ox.Store:
     return source if isinstance(source, ox.Store) else load_store(source)
 
 
-def run_query(source: str | os.PathLike[str] | ox.Store, sparql: str) -> QueryResult:
+def run_query(source: str | os.PathLike[str] | ox.Store, sparql: str, *, allow_service: Sequence[str] = ()) -> QueryResult:
     """Run a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE over a store or a graph file.
 
     A query that does not parse raises :class:`~kg.errors.QueryError` with the engine's
     message on one line (its positions refer to the query as the user wrote it: the
     predeclared prefixes are passed to the parser, not pasted into the text).
     """
+    check_services(sparql, allow_service)
     answer = _evaluate(_as_store(source), sparql)
     try:
         if isinstance(answer, ox.QueryBoolean):
@@ -175,7 +207,8 @@ _ENGINE_FORMATS = {
 
 
 def write_answer(
-    source: str | os.PathLike[str] | ox.Store, sparql: str, fmt: str, output: BinaryIO
+    source: str | os.PathLike[str] | ox.Store, sparql: str, fmt: str, output: BinaryIO,
+    *, allow_service: Sequence[str] = (),
 ) -> None:
     """Run ``sparql`` and write its answer in ``fmt`` to ``output`` (binary), newline-ended.
 
@@ -195,6 +228,7 @@ def write_answer(
     """
     if fmt not in RESULT_FORMATS:
         raise UsageError(f"unknown result format {fmt!r}; known: {', '.join(RESULT_FORMATS)}")
+    check_services(sparql, allow_service)
     store = _as_store(source)
     if fmt in _ENGINE_FORMATS:
         answer = _evaluate(store, sparql)
@@ -208,7 +242,7 @@ def write_answer(
             if fmt == "json":
                 output.write(b"\n")  # the engine ends the document without one
             return
-    text = format_result(run_query(store, sparql), fmt)
+    text = format_result(run_query(store, sparql, allow_service=allow_service), fmt)
     output.write(text.encode("utf-8") + b"\n")
 
 

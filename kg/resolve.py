@@ -22,6 +22,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .extract import lexicon as L
 from .gazetteer import Gazetteer
 from .model import PLACE_TYPES, Entity, Evidence, Extraction, Mention, Relation
 
@@ -200,6 +201,35 @@ def _org_keys(x: Extraction, key_of) -> dict[str, str]:
     return out
 
 
+
+#: words for a kind of place or a level, which open a form read only in its article's context
+_LEVEL_WORDS = ("自治区", "苏木", "嘎查", "街道", "社区", "小区", "市委", "县委", "旗委", "区委", "盟委",
+                "市", "县", "旗", "区", "盟", "镇", "乡", "村", "省")
+_KINDS = frozenset({*L.GENERIC_ORGS, *L.ORG_HEADS, *(s for s, _ in L.PLACE_SUFFIXES), "委", "政府"})
+
+
+def vague_alias(form: str) -> bool:
+    """Is ``form`` a way of referring that only its article resolves (全县, 该村, 社区, 镇党委,
+    市委组织部, 组织部长), not another name of the entity?  Such forms are kept out of the
+    aliases: they would match every county, village or department in a search.
+
+    >>> [vague_alias(f) for f in ("全县", "该村", "社区", "镇党委", "市委组织部", "组织部长", "市国资委")]
+    [True, True, True, True, True, True, True]
+    >>> [vague_alias(f) for f in ("托县", "科左中旗", "杭锦旗人民检察院", "“铁三角”机制", "明星村党支部")]
+    [False, False, False, False, False]
+    """
+    if form[:1] in "全该本此各" and len(form) <= 5:
+        return True
+    if any(form.endswith(t) and form != t for t in L.LEAD_TITLES) and not form.endswith(("委员会", "部长制")):
+        return True  # a post (组织部长), not a body
+    rest = form
+    while True:
+        level = next((w for w in _LEVEL_WORDS if rest.startswith(w) and len(rest) > len(w)), None)
+        if level is None:
+            break
+        rest = rest[len(level):]
+    return rest in _KINDS
+
 def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity], list[Relation]]:
     """Merge mentions into entities and relation mentions into facts."""
     entities: dict[str, Entity] = {}
@@ -232,7 +262,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
             e.name = sorted(set(names[key]), key=lambda s: (-len(s), -names[key].count(s), s))[0]
         elif e.type == "Mechanism":  # the name its key was made from: the fullest on the page
             e.name = key.split("/", 1)[1]
-        e.aliases = sorted({a for a in e.aliases if norm_name(a) != e.name})
+        e.aliases = sorted({a for a in e.aliases if norm_name(a) != e.name and not vague_alias(a)})
         e.confidence = _combine(confs[key])
 
     relations: dict[tuple[str, str, str], Relation] = {}

@@ -14,7 +14,7 @@ each.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -85,7 +85,9 @@ def _results(report: Graph) -> list[Violation]:
                 shape=_text(report.value(result, SH.sourceShape)),
             )
         )
-    return sorted(found)
+    # one node can break a property shape (with a path) and a SPARQL one (without): sort
+    # with the missing parts as empty text, never comparing text with None
+    return sorted(found, key=lambda v: tuple("" if x is None else x for x in astuple(v)))
 
 
 def validate(

@@ -57,3 +57,11 @@ def test_a_place_below_the_confidence_floor_takes_its_body_link_with_it(gaz):
     h = filter_confidence(g, floor)
     assert body in h and town not in h and h.nodes[body]["place"] is None
     assert g.nodes[body]["place"] == town  # the original graph is untouched
+
+
+def test_forms_read_only_in_context_are_no_aliases(gaz):
+    doc = split("d", "d.txt", "标题\n\n乌审旗嘎鲁图镇萨如拉社区推行“红色议事会”。该社区党委书记张明亮说，全旗社区都在学。"
+                              "社区党委还组织党员走访。\n")
+    entities, _ = resolve([extract(doc, gaz)], gaz)
+    aliases = {a for e in entities for a in e.aliases}
+    assert not aliases & {"全旗", "该社区", "社区", "社区党委", "该社区党委"}, aliases

@@ -144,3 +144,12 @@ def test_kg_validate_exit_codes(rdf, tmp_path: Path):
     assert out.returncode == 1
     assert "[SPARQL]" in out.stdout and "[Class]" in out.stdout and "[MinCount]" in out.stdout
     assert out.stderr.strip().endswith("violation(s) of Class, MinCount, SPARQL")
+
+
+def test_one_node_breaking_a_property_shape_and_a_sparql_shape_lists_both(rdf):
+    """A node with a violation that has a path (no label) and one that has none (a cycle)."""
+    containment_cycle(rdf)
+    rdf.remove((entity_iri(CITY), RDFS.label, None))
+    violations = validate(rdf)
+    on_city = {v.kind for v in violations if v.focus == str(entity_iri(CITY))}
+    assert {"SPARQL", "MinCount"} <= on_city

@@ -1,0 +1,43 @@
+"""The command line's promises about usage errors: exit code 2, one line on stderr in the
+user's terms (the option as typed, an argument by the name the help shows), no traceback
+and no internal class names."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["build", "seeds", "--nonsense"], "No such option: --nonsense"),
+        (["export"], "missing argument GRAPH"),
+        (["build", "seeds", "--min-confidence", "2"], "'--min-confidence'"),
+        (["build", "seeds", "--jobs", "zero"], "'--jobs'"),
+        (["eval", "outputs/graph.ttl"], "missing argument GOLD"),
+        (["frobnicate"], "No such command"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line_in_the_users_terms(args, says):
+    r = kg(*args)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and says in lines[0], r.stderr
+    for internal in ("Traceback", "NoSuchOption", "MissingParameter", "BadParameter", "UsageError", " fmt"):
+        assert internal not in r.stderr
+
+
+def test_no_arguments_shows_the_help_and_exits_2():
+    r = kg()
+    assert r.returncode == 2
+    assert "Usage" in r.stdout + r.stderr and "NoArgsIsHelpError" not in r.stderr
