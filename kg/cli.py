@@ -136,7 +136,9 @@ def query(
         return
     if graph is None:
         raise UsageError("give a graph file (or --list for the ready-made queries)")
-    if (sparql is None) == (file is None):
+    if sparql is None and file is None:
+        raise UsageError("give a query: as an argument, @NAME for a ready-made one (--list), or -f FILE")
+    if sparql is not None and file is not None:
         raise UsageError("give the query as an argument or with -f FILE, not both")
     if fmt not in RESULT_FORMATS:
         raise UsageError(f"unknown --format {fmt!r}; choose from {', '.join(RESULT_FORMATS)}")
@@ -147,14 +149,20 @@ def query(
             raise UsageError(f"{file}: {e.strerror}") from e
     elif sparql is not None and sparql.startswith("@"):
         sparql = get_ready_query(sparql).sparql
+    if graph.is_dir():
+        raise UsageError(f"{graph}: a folder, not a graph file (outputs/graph.ttl, say)")
     if not graph.is_file():
         raise UsageError(f"{graph}: no such graph file")
     from .query import check_services
 
     check_services(sparql or "", allow_service)  # before loading anything
     with _deadline(timeout, f"the query ran longer than {timeout:g} s and was stopped (--timeout)"):
-        write_answer(load_store(graph, store_dir=store), sparql or "", fmt, sys.stdout.buffer, allow_service=allow_service)
-        sys.stdout.buffer.flush()
+        try:
+            write_answer(load_store(graph, store_dir=store), sparql or "", fmt, sys.stdout.buffer, allow_service=allow_service)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            # the reader has all it wanted (`| head`): not an error; nothing more to write
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @app.command()

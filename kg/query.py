@@ -163,12 +163,37 @@ def check_services(sparql: str, allow: Sequence[str] = ()) -> None:
             raise QueryError(f"the query calls a remote service (SERVICE {target}): refused{hint}")
 
 
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+                     re.IGNORECASE)
+#: the engine lists the characters it expected after a bad token: pages of ranges
+_EXPECTED_CHARS = re.compile(r"expected one of (.*)$", re.DOTALL)
+
+
+def _syntax_message(e: SyntaxError, sparql: str) -> str:
+    """The engine's parse error in a line a person reads: an undeclared prefix named, an
+    update called one, the list of expected characters cut."""
+    text = " ".join(str(e).split())
+    masked = _OPAQUE.sub(lambda m: m.group() if m.group().startswith("<") else " " * len(m.group()), sparql)
+    if _UPDATE.match(masked):
+        return "kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE queries, not updates (INSERT, DELETE, LOAD ...)"
+    if "Prefix not found" in text:
+        declared = set(PREFIXES) | {m.group(1) for m in re.finditer(r"PREFIX\s+([\w-]*):", masked, re.IGNORECASE)}
+        used = [m.group(1) for m in re.finditer(r"(?<![\w<?$:])([A-Za-z][\w-]*):(?!//)", masked)]
+        unknown = next((u for u in used if u not in declared), None)
+        if unknown is not None:
+            return f"bad SPARQL query: the prefix {unknown}: is not declared (add PREFIX {unknown}: <...>)"
+    m = _EXPECTED_CHARS.search(text)
+    if m and len(text) > 160:
+        text = text[: m.start()] + "unexpected character"
+    return f"bad SPARQL query: {text}"
+
+
 def _evaluate(store: ox.Store, sparql: str) -> Any:
     """The engine's answer (solutions, boolean or triples), parse errors made one line."""
     try:
         return store.query(sparql, prefixes=dict(PREFIXES))
     except SyntaxError as e:
-        raise QueryError(f"bad SPARQL query: {e}") from e
+        raise QueryError(_syntax_message(e, sparql)) from e
     except OSError as e:
         raise QueryError(f"query failed: {e}") from e
 

@@ -97,3 +97,36 @@ def test_a_query_that_never_ends_is_stopped_by_its_timeout(tmp_path):
     took = time.monotonic() - t0
     assert r.returncode == 1 and "ran longer than 2 s" in r.stderr, r.stderr
     assert took < 30
+
+
+@pytest.mark.parametrize(
+    "args, code, says",
+    [
+        ([], 2, "give a query"),
+        (["SELECT * { ?s foo:bar ?o }"], 1, "the prefix foo: is not declared"),
+        (["PREFIX ex: <http://e/> INSERT DATA { ex:a ex:b ex:c }"], 1, "not updates"),
+    ],
+)
+def test_query_mistakes_are_one_short_line(ttl, args, code, says):
+    r = kg("query", str(ttl), *args)
+    assert r.returncode == code, r.stderr
+    assert r.stderr.count("\n") == 1 and says in r.stderr and len(r.stderr) < 200, r.stderr
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path):
+    r = kg("query", str(tmp_path), "SELECT * { ?s ?p ?o }")
+    assert r.returncode == 2 and "a folder, not a graph file" in r.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(ttl):
+    big = ttl.parent / "many.ttl"
+    big.write_text("".join(f"<urn:s{i}> <urn:p> <urn:o{i}> .\n" for i in range(50000)), encoding="utf-8")
+    for fmt in ("tsv", "table"):
+        p = subprocess.Popen([sys.executable, "-m", "kg.cli", "query", str(big), "SELECT * { ?s ?p ?o }", "--format", fmt],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        p.stdout.readline()
+        p.stdout.close()  # what `| head -1` does
+        err = p.stderr.read().decode()
+        p.stderr.close()
+        assert p.wait(60) == 0, err
+        assert err == ""
