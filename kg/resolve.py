@@ -306,11 +306,12 @@ def _body_places(
     """
     votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for x in extractions:
-        forms: list[tuple[str, str]] = []
+        forms = _PlaceForms()
         for m in x.mentions:
             key = mention_entity.get(m.id)
             if m.type in PLACE_TYPES and key:
-                forms += [(n, key) for n in sorted({norm_name(n) for n in (m.canonical, m.name, *m.aliases)})]
+                for n in {norm_name(n) for n in (m.canonical, m.name, *m.aliases)}:
+                    forms.add(n, key)
         for m in x.mentions:
             body = mention_entity.get(m.id)
             if m.type != "Organization" or not body:
@@ -329,27 +330,47 @@ def _body_places(
 _BARE_SUFFIXES = ("自治区", "省", "市", "盟", "自治州", "自治县", "自治旗", "县", "区", "旗", "镇", "乡", "苏木", "街道")
 
 
-def _place_in_name(name: str, forms: list[tuple[str, str]]) -> str | None:
-    """The place a body's name names, among ``forms`` (a place's name, its key).
+class _PlaceForms:
+    """The names of a document's places, indexed for :func:`_place_in_name`: by the whole
+    form, and by the form without its level suffix (东岗镇 → 东岗).  Looking a body's name up
+    costs the square of its length, not the number of places the document names."""
+
+    def __init__(self) -> None:
+        self.whole: dict[str, str] = {}  # form → the least key that has it
+        self.bare: dict[str, tuple[int, str]] = {}  # form less its suffix → (-length, key)
+
+    def add(self, form: str, key: str) -> None:
+        if len(form) >= 2 and (form not in self.whole or key < self.whole[form]):
+            self.whole[form] = key
+        for suffix in _BARE_SUFFIXES:
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+                stem = form[: -len(suffix)]
+                cand = (-len(stem), key)
+                if stem not in self.bare or cand < self.bare[stem]:
+                    self.bare[stem] = cand
+
+
+def _place_in_name(name: str, forms: _PlaceForms) -> str | None:
+    """The place a body's name names, among a document's place ``forms``.
 
     The place named last wins, the longest name first (城关区东岗镇党委 → 东岗镇, not 城关区);
     failing that, a division whose name without its 市/县/区/旗/镇/乡/苏木/街道 begins the body's
     name, the longest first (东岗派出所 → 东岗镇, 兰州大学 → 兰州市).
+
+    >>> f = _PlaceForms()
+    >>> for form, key in (("城关区", "County/1"), ("东岗镇", "Town/2"), ("兰州市", "City/3")):
+    ...     f.add(form, key)
+    >>> _place_in_name("城关区东岗镇党委", f), _place_in_name("东岗派出所", f), _place_in_name("兰州大学", f)
+    ('Town/2', 'Town/2', 'City/3')
     """
-    best: tuple[int, int, str] | None = None
-    for form, key in forms:
-        i = name.rfind(form) if 2 <= len(form) < len(name) else -1
-        if i >= 0:
-            cand = (-(i + len(form)), -len(form), key)
-            best = cand if best is None else min(best, cand)
-    if best is not None:
-        return best[2]
-    bare = [
-        (-(len(form) - len(suffix)), key)
-        for form, key in forms
-        for suffix in _BARE_SUFFIXES
-        if form.endswith(suffix) and len(form) - len(suffix) >= 2 and name.startswith(form[: -len(suffix)])
-    ]
+    n = len(name)
+    for end in range(n, 1, -1):  # the place named last, then the longest
+        for start in range(0, end - 1):
+            if end - start < n:
+                key = forms.whole.get(name[start:end])
+                if key is not None:
+                    return key
+    bare = [forms.bare[name[:k]] for k in range(2, n + 1) if name[:k] in forms.bare]
     return min(bare)[1] if bare else None
 
 

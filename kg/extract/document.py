@@ -219,6 +219,8 @@ class _DocExtractor:
         self.ctx = _Ctx()
         self._n = 0
         self._last_led: Mention | None = None
+        self._by_id: dict[str, Mention] = {}  # every mention made, by id
+        self._led: dict[str, str] = {}  # person mention id → the last body or place it leads
 
     # ---------------------------------------------------------- mentions
     def _mention(self, sent: Sentence, sp: Span, type_: str, canonical: str, **kw) -> Mention:
@@ -233,12 +235,14 @@ class _DocExtractor:
             **kw,
         )
         self.out.mentions.append(m)
+        self._by_id[m.id] = m
         return m
 
     def _relation(self, sent: Sentence, s: Mention, p: str, o: Mention, how: str, conf: float,
                   span: Span | None = None, role: str | None = None) -> None:
         if p == "leads":
             self._last_led = o  # who "他" or "她" later acts for
+            self._led[s.id] = o.id
         self.out.relations.append(
             RelationMention(s.id, p, o.id, _evidence(self.doc, sent, span, how), round(conf, 3), role)
         )
@@ -297,7 +301,7 @@ class _DocExtractor:
                 # higher place of the article contains it (a 小区 of the 社区 being described)
                 for key, t, _ in reversed(self.ctx.recent_places):
                     if PLACE_LEVEL[t] < PLACE_LEVEL[sp.type]:
-                        parent_m = next((m for m in self.out.mentions if m.id == key), None)
+                        parent_m = self._by_id.get(key)
                         break
             key = known_key or self.place_key(sp, row, self._key_of(parent_m))
             name = row.name if row is not None else sp.text
@@ -427,7 +431,7 @@ class _DocExtractor:
             # cooperative) the article has named, and its party body
             for mid, name in reversed(self.recent_orgs):
                 if name.endswith(kind):
-                    src = next(x for x in self.out.mentions if x.id == mid)
+                    src = self._by_id[mid]
                     return name + head[len(kind) :], src.place
             return None
         if wanted is None and post and head in ("物委会", "业委会"):
@@ -483,6 +487,7 @@ class _DocExtractor:
         self.doc_places: list[tuple[str, str, str]] = []
         article = -1
         for sent, pspans in zip(doc.sentences, place_spans, strict=True):
+            sent_first = len(self.out.mentions)  # where this sentence's mentions begin
             if sent.article != article:
                 article = sent.article
                 self.doc_places.extend(self.ctx.recent_places)
@@ -566,9 +571,13 @@ class _DocExtractor:
                 # a body found inside the reference (院第二检察部 in 该院第二检察部) is the same one
                 inside = {id(o) for o, _ in org_mentions if sp.start < o.start < sp.end}
                 org_mentions = [(o, om) for o, om in org_mentions if id(o) not in inside]
-                self.out.mentions = [x for x in self.out.mentions if not (
-                    x.type == "Organization" and x.evidence.sentence == sent.index
-                    and sent.span(sp.start, sp.end)[0] < x.evidence.start < sent.span(sp.start, sp.end)[1])]
+                # (only this sentence's mentions can go: they are the list's tail)
+                a, b = sent.span(sp.start, sp.end)
+                tail = self.out.mentions[sent_first:]
+                kept = [x for x in tail if not (
+                    x.type == "Organization" and x.evidence.sentence == sent.index and a < x.evidence.start < b)]
+                if len(kept) < len(tail):
+                    self.out.mentions[sent_first:] = kept
                 orgs = [o for o in orgs if not (sp.start < o.start < sp.end)]
                 org_mentions.append((sp, m))
             for _, m in org_mentions:
@@ -614,7 +623,7 @@ class _DocExtractor:
                 for q_sent, q_sp, q_mm, fallback in self._pending_quote:
                     actor = speaker or fallback
                     if actor is not None:
-                        s_m = next(m for m in reversed(self.out.mentions) if m.id == actor)
+                        s_m = self._by_id[actor]
                         how = "implements-speaker" if speaker else "implements-article"
                         self._relation(q_sent, s_m, "implements", q_mm, how, 0.6 * q_sp.confidence + 0.2, q_sp)
                 self._pending_quote = []
@@ -637,7 +646,7 @@ class _DocExtractor:
                     continue
                 subj_id = subj.id if subj is not None else self.ctx.subject
                 if subj_id is not None:
-                    s_m = next(m for m in reversed(self.out.mentions) if m.id == subj_id)
+                    s_m = self._by_id[subj_id]
                     conf = 0.7 if subj is not None else 0.5
                     self._relation(sent, s_m, "implements", mm, "implements-" + ("sentence" if subj else "article"), conf * sp.confidence + 0.2, sp)
                     if subj is not None:
@@ -672,22 +681,23 @@ class _DocExtractor:
         for sp, pm in person_mentions:
             if sp.start > 30 or not re.match(r"[^。!?]{0,4}?(?:说|介绍|表示|告诉|坦言|谈到)", sent.text[sp.end :]):
                 continue
-            for r in reversed(self.out.relations):
-                if r.subject == pm.id and r.predicate == "leads":
-                    return r.object
+            if pm.id in self._led:
+                return self._led[pm.id]
         return None
 
     def _flush_pending(self) -> None:
         """Quotes whose speaker never came: credit the article's subject."""
         for q_sent, q_sp, q_mm, fallback in getattr(self, "_pending_quote", []):
             if fallback is not None:
-                s_m = next(m for m in reversed(self.out.mentions) if m.id == fallback)
+                s_m = self._by_id[fallback]
                 self._relation(q_sent, s_m, "implements", q_mm, "implements-article", 0.5 * q_sp.confidence + 0.2, q_sp)
         self._pending_quote = []
 
     def _paragraph_start(self, sent: Sentence) -> bool:
-        before = self.doc.text[: sent.start].rstrip(" \t\u3000")
-        return not before or before[-1] in "\n\r"
+        text, i = self.doc.text, sent.start
+        while i > 0 and text[i - 1] in " \t\u3000":
+            i -= 1  # (never a copy of all the text before the sentence)
+        return i == 0 or text[i - 1] in "\n\r"
 
     # ---------------------------------------------------------- coreference
     def coreference(self, sent: Sentence, pspans: list[Span], orgs: list[Span]) -> list[tuple[Span, Mention]]:
@@ -721,14 +731,14 @@ class _DocExtractor:
                 if end > m.end():
                     sp = Span(m.start(), end, text[m.start() : end], type_, "coreference", 0.6)
                     canonical += text[m.end() : end]
-                src = next(x for x in self.out.mentions if x.id == mid)
+                src = self._by_id[mid]
                 mm = self._mention(sent, sp, "Organization", canonical, confidence=0.6)
                 mm.place = src.place
             else:
                 key = self._keys.get(mid)
                 if key is None:
                     continue
-                src = next(x for x in self.out.mentions if x.id == mid)
+                src = self._by_id[mid]
                 mm = self._mention(sent, sp, type_, canonical, adcode=src.adcode)
                 self._keys[mm.id] = key
             out.append((sp, mm))
@@ -989,7 +999,7 @@ class _DocExtractor:
             kind = team.group()
         for mid, name in reversed(self.recent_orgs):
             if name.endswith(kind):
-                src = next(x for x in self.out.mentions if x.id == mid)
+                src = self._by_id[mid]
                 tm = self._mention(sent, Span(pos, pos + len(title), title, "Organization", "post-team", 0.55),
                                    "Organization", name, confidence=0.55)
                 tm.place = src.place

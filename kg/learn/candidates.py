@@ -105,7 +105,15 @@ class DocView:
             if loc is not None:
                 self.by_sent.setdefault(s.index, []).append((loc[0], loc[1], m))
         self.counts = Counter(m.canonical for m in x.mentions)
-        self.doc_text = "".join(s.text for s in x.doc.sentences)
+        texts: dict[int, list[str]] = {}
+        for s in x.doc.sentences:
+            texts.setdefault(s.article, []).append(s.text)
+        self._article_text = {a: "".join(t) for a, t in texts.items()}
+
+    def count(self, sent: Sentence, text: str) -> int:
+        """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
+        file: a corpus of a thousand pages costs a thousand times one page, not a million)."""
+        return self._article_text.get(sent.article, "").count(text)
 
     def spans(self, sent: Sentence, types: tuple[str, ...] | None = None) -> list[tuple[int, int, Mention]]:
         return [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
@@ -162,7 +170,7 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
             f.append("is-entity")
     if sent.is_heading:
         f.append("heading")
-    n = view.doc_text.count(q)
+    n = view.count(sent, q)
     f.append("repeat:" + _bucket(n, (1, 2, 3)))
     if re.search(r"[。！？!?]", q):
         f.append("sentence-quote")
@@ -371,7 +379,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("heading")
     if re.search(r"记者|通讯员|摄影|编辑|来源", text):
         f.append("byline-words")
-    n = view.doc_text.count(name)
+    n = view.count(sent, name)
     f.append("count:" + _bucket(n, (1, 2, 3)))
     return f
 
@@ -414,16 +422,18 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                            + _contest(a, b, m is not None, spans), m)
                  for (a, b), (m, t) in sorted(spans.items())]
         # overlapping candidates form one group; the longest reading of a group is marked
+        here: list[list[Candidate]] = []
         for c in cands:
             if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
                        for o in cands):
                 c.feats.append("longest")
-            for g in groups:
-                if g[0].sent is sent and any(o.start < c.end and c.start < o.end for o in g):
+            for g in here:
+                if any(o.start < c.end and c.start < o.end for o in g):
                     g.append(c)
                     break
             else:
-                groups.append([c])
+                here.append([c])
+        groups.extend(here)
     return groups
 
 
@@ -490,7 +500,7 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("in-quote")
     if sent.is_heading:
         f.append("heading")
-    f.append("count:" + _bucket(view.doc_text.count(name), (1, 2, 3)))
+    f.append("count:" + _bucket(view.count(sent, name), (1, 2, 3)))
     return f
 
 
