@@ -77,6 +77,7 @@ def build(
     html_max_nodes: int | None = typer.Option(None, "--html-max-nodes", min=0, help="Draw at most this many nodes in graph.html."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary; problems are still reported."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="One line per file as it is done."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read files and folders that symbolic links inside INPUTS lead to outside them (by default they are reported and skipped)."),
     model: Path | None = typer.Option(None, "--model", help="Decision model written by `kg train` (default: the one shipped with kg)."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Take the rules' proposals as they are, without the learned decisions."),
 ) -> None:
@@ -93,7 +94,7 @@ def build(
         result = run_build(
             inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence, jobs=jobs,
             scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
-            model=model, rules_only=rules_only,
+            model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
         )
     finally:
         progress.stop()

@@ -31,7 +31,7 @@ from .errors import InputError
 from .graph import build_graph, filter_confidence
 from .parallel import Outcome, Task, runner_for
 from .progress import Progress
-from .read import MAX_FILE_BYTES, find_inputs, read_capped
+from .read import MAX_FILE_BYTES, find_inputs, printable, read_capped
 from .report import Problem, Report
 from .resolve import resolve
 
@@ -62,13 +62,15 @@ class BuildResult:
     outputs: list[str] = field(default_factory=list)
 
 
-def _display_path(p: Path) -> str:
+def _display_path(p: str | Path) -> str:
     """A path as the user would write it from the working directory: never absolute when
-    it can be relative, so the graph is the same on every machine."""
+    it can be relative, so the graph is the same on every machine; bytes of the name that
+    are not UTF-8 escaped as ``\\xff`` (:func:`kg.read.printable`), so any output holds it."""
     try:
-        return os.path.relpath(p)
+        shown = os.path.relpath(p)
     except ValueError:
-        return str(p)
+        shown = str(p)
+    return printable(shown)
 
 
 def build_graph_from_paths(
@@ -83,6 +85,7 @@ def build_graph_from_paths(
     max_file_bytes: int | None = MAX_FILE_BYTES,
     model: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
+    follow_symlinks: bool = False,
 ) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
@@ -92,13 +95,20 @@ def build_graph_from_paths(
     skipped; damage read past is in ``report.problems``.  The decisions of ``model`` (a
     file written by ``kg train``; None: the model shipped with the package) are taken over
     the rules' proposals, unless ``rules_only``.
+
+    A folder's files are searched recursively; a symbolic link inside a folder that leads
+    out of it is not followed but reported (its text could be anything on the machine,
+    and would be published with the graph), unless ``follow_symlinks``.  A sub-folder that
+    cannot be listed is reported too.  A file named in ``inputs`` is read even if it is a
+    link.  A file name that is not UTF-8 is shown, and its document named, with the bad
+    bytes escaped (``bad\\xff.txt``).
     """
     t0 = time.perf_counter()
     progress = progress or Progress()
     report = Report()
-    files, missing = find_inputs(inputs)
+    files, missing = find_inputs(inputs, follow_symlinks=follow_symlinks)
     for path, problem in missing:
-        report.fail(path, problem)
+        report.fail(_display_path(path), problem)
     alias_rows = gazetteer.alias_table(tuple(str(a) for a in aliases))
     gaz = gazetteer.with_aliases(alias_rows)  # loaded before any worker starts: they inherit it
     model_text = "" if rules_only else load_model_text(model)
@@ -112,12 +122,12 @@ def build_graph_from_paths(
     plan: list[tuple[Path, str, str]] = []
     seen_ids: set[str] = set()
     for f in files:
-        shown = _display_path(f)
-        if f.stem in seen_ids:
-            report.fail(shown, f"another input is already called {f.stem!r}; document ids are file stems")
+        shown, doc_id = _display_path(f), printable(f.stem)
+        if doc_id in seen_ids:
+            report.fail(shown, f"another input is already called {doc_id!r}; document ids are file stems")
             continue
-        seen_ids.add(f.stem)
-        plan.append((f, shown, f.stem))
+        seen_ids.add(doc_id)
+        plan.append((f, shown, doc_id))
     sizes = []
     for f, _, _ in plan:
         try:
@@ -128,6 +138,7 @@ def build_graph_from_paths(
 
     outcomes: dict[int, Outcome] = {}
     keys: dict[int, str] = {}
+    stale: set[str] = set()  # files whose cache entry was unusable
     done_size: dict[int, int] = {}
     stages = {"read": 0.0, "extract": 0.0}
 
@@ -145,7 +156,10 @@ def build_graph_from_paths(
             done_size[i] = len(data)
             if cache is not None:
                 keys[i] = cache.key(doc_id, data, size)
+                rejected = cache.rejected
                 hit = cache.get(keys[i])
+                if cache.rejected > rejected:
+                    stale.add(shown)  # damaged or planted: extracted again, and said so
                 if isinstance(hit, Outcome):
                     hit.index, hit.path, hit.cached = i, shown, True
                     if hit.extraction is not None:
@@ -180,6 +194,9 @@ def build_graph_from_paths(
             report.fail(o.path, o.failure or "nothing extracted")
             continue
         report.files_read.append(o.path)
+        if o.path in stale:
+            report.problems.append(Problem(o.path, "its entry in the cache was damaged or not written by kg: ignored",
+                                           "all text, extracted again"))
         report.problems.extend(Problem(o.path, n.problem, n.kept) for n in o.notes)
         report.chars += o.chars
         if o.cached:
@@ -320,15 +337,17 @@ def build(
     max_file_bytes: int | None = MAX_FILE_BYTES,
     model: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
+    follow_symlinks: bool = False,
 ) -> BuildResult:
     """Build the graph from ``inputs`` and write it to ``out_dir``, with
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
     ``out_dir/.kgcache`` and reused.  If no file could be read, the previous graph files
-    are left as they are (only the report is written)."""
+    are left as they are (only the report is written).  A symbolic link that leads out of
+    a folder in ``inputs`` is reported, not read, unless ``follow_symlinks``."""
     g, report = build_graph_from_paths(
         inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
         cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
-        max_file_bytes=max_file_bytes, model=model, rules_only=rules_only,
+        max_file_bytes=max_file_bytes, model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
     )
     if progress is not None:
         progress.stage("writing")

@@ -10,10 +10,11 @@ evidence always points at what the user has on disk.
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -625,19 +626,123 @@ def read_document(path: str | Path) -> Document:
     return read_bytes(data, str(p), p.stem, size=size)[0]
 
 
-def find_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+#: lone surrogates: what Python makes of the bytes of a file name that are not UTF-8 (PEP 383)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    cp = ord(m.group())
+    return f"\\x{cp - 0xDC00:02x}" if 0xDC80 <= cp <= 0xDCFF else f"\\u{cp:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` (a path, a file stem) as text any UTF-8 output can hold: each byte of a file
+    name that is not UTF-8, which Python keeps as a lone surrogate, becomes a ``\\xff``
+    escape (any other lone surrogate ``\\udXXX``).  Other text is returned as it is.
+
+    >>> printable(os.fsdecode(b"bad\\xff.txt"))
+    'bad\\\\xff.txt'
+    >>> printable("社区.txt")
+    '社区.txt'
+    """
+    return _SURROGATE.sub(_escape_surrogate, text) if _SURROGATE.search(text) else text
+
+
+#: what a folder's files are: :func:`find_inputs` reads the files whose name matches
+INPUT_PATTERN = "*.txt"
+
+SYMLINK_OUT_FILE = "symbolic link to a file outside the input folder: not read"
+SYMLINK_OUT_FOLDER = "symbolic link to a folder outside the input folder: not searched"
+
+
+def _inside(path: str, top: str) -> bool:
+    """Is the resolved ``path`` ``top`` or below it (``top`` resolved too)?"""
+    return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _entry_is(test: Callable[[], bool]) -> bool:
+    """A :class:`os.DirEntry` test, False where it fails (a link loop, a file gone meanwhile)."""
+    try:
+        return test()
+    except OSError:
+        return False
+
+
+def _search_folder(root: Path, follow_symlinks: bool) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files matching :data:`INPUT_PATTERN` below ``root``, sorted, and the problems met.
+
+    Sub-folders are searched recursively; one that cannot be listed is a problem, not a
+    silent gap.  A symbolic link (to a file or a folder) whose target lies outside ``root``
+    is not followed but reported, unless ``follow_symlinks``; links that stay inside are
+    followed.  Every folder is searched once, whatever links lead to it again, so a link
+    loop ends.  The real tree is searched before folders reached through links, so a file
+    is found under its own path when it can be.
+    """
+    top = os.path.realpath(root)
+    found: list[Path] = []
+    problems: list[tuple[str, str]] = []
+    searched: set[tuple[int, int]] = set()
+    linked: list[Path] = []  # folders reached through a link, searched after the real tree
+
+    def search(folder: Path) -> None:
+        stack = [folder]
+        while stack:
+            d = stack.pop()
+            try:
+                st = os.stat(d)
+                if (st.st_dev, st.st_ino) in searched:
+                    continue  # reached again through a link
+                searched.add((st.st_dev, st.st_ino))
+                with os.scandir(d) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+            except OSError as e:
+                problems.append((str(d), f"folder cannot be listed ({e.strerror or e}): its files were not read"))
+                continue
+            for e in entries:
+                q = d / e.name
+                is_link = _entry_is(e.is_symlink)
+                is_dir = _entry_is(e.is_dir)  # through a link: what the link leads to
+                wanted = fnmatch.fnmatch(e.name, INPUT_PATTERN)
+                if is_link and (is_dir or wanted):
+                    if not follow_symlinks and not _inside(os.path.realpath(q), top):
+                        problems.append((str(q), SYMLINK_OUT_FOLDER if is_dir else SYMLINK_OUT_FILE))
+                        continue
+                    if is_dir:
+                        linked.append(q)
+                        continue
+                if is_dir:
+                    stack.append(q)
+                elif wanted and q.is_file():
+                    found.append(q)
+
+    search(root)
+    while linked:
+        linked.sort(reverse=True)
+        search(linked.pop())
+    problems.sort(key=lambda x: Path(x[0]))
+    return sorted(found), problems
+
+
+def find_inputs(
+    paths: Iterable[str | Path], *, follow_symlinks: bool = False
+) -> tuple[list[Path], list[tuple[str, str]]]:
     """Expand files and folders (a folder means its ``*.txt``, recursively).
 
-    Returns the files in a stable order and the arguments that named nothing readable.
+    Returns the files in a stable order and, for each argument that named nothing readable
+    and each thing inside a folder that could not be read, its path and what was wrong: a
+    sub-folder that cannot be listed, a symbolic link leading out of the folder given
+    (followed only with ``follow_symlinks``).  A file named in ``paths`` is read even
+    when it is a link: the user named it.
     """
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*.txt") if q.is_file())
-            if not found:
+            found, problems = _search_folder(p, follow_symlinks)
+            if not found and not problems:
                 missing.append((str(p), "folder holds no .txt files"))
+            missing.extend(problems)
             files.extend(found)
         elif p.is_file():
             files.append(p)

@@ -14,6 +14,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .model import BuildReport
+from .read import printable
 
 #: What is kept of a file that gave nothing.
 NOTHING = "nothing"
@@ -39,7 +40,9 @@ class Report(BuildReport):
     stages: dict[str, float] = field(default_factory=dict)
 
     def fail(self, path: str, problem: str) -> None:
-        """``path`` gave nothing: it is in ``failures`` and in ``problems``."""
+        """``path`` gave nothing: it is in ``failures`` and in ``problems``.  Bytes of a
+        file name that are not UTF-8 are escaped (:func:`kg.read.printable`)."""
+        path = printable(path)
         self.failures.append((path, problem))
         self.problems.append(Problem(path, problem, NOTHING))
 
@@ -51,13 +54,14 @@ class Report(BuildReport):
         return out
 
     def to_json(self) -> str:
-        """``build-report.json``: deterministic for the same input."""
+        """``build-report.json``: deterministic for the same input, and valid UTF-8 JSON
+        whatever the file names (:func:`kg.read.printable`)."""
         data = {
             "files": {"read": len(self.files_read), "failed": len(self.failures),
                       "with_problems": len(self.by_file())},
             "characters": self.chars,
-            "read": self.files_read,
-            "problems": [asdict(p) for p in self.problems],
+            "read": [printable(p) for p in self.files_read],
+            "problems": [{k: printable(v) for k, v in asdict(p).items()} for p in self.problems],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -41,3 +41,19 @@ def test_no_arguments_shows_the_help_and_exits_2():
     r = kg()
     assert r.returncode == 2
     assert "Usage" in r.stdout + r.stderr and "NoArgsIsHelpError" not in r.stderr
+
+
+def test_follow_symlinks_on_the_command_line(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "page.txt").write_text("标题\n\n红柳镇推行“板凳会”议事。\n", encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("标题\n\n青山社区推行“邻里帮”服务。\n", encoding="utf-8")
+    (src / "linked.txt").symlink_to(outside / "page.txt")
+    r = kg("build", str(src), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0 and "outside the input folder" in r.stderr
+    assert "板凳会" not in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    r = kg("build", str(src), "-o", str(tmp_path / "out2"), "--follow-symlinks")
+    assert r.returncode == 0, r.stderr
+    assert "板凳会" in (tmp_path / "out2" / "graph.ttl").read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import InputError
 from ..model import ENTITY_TYPES, RELATION_TYPES
+from ..read import printable
 from ..vocab import KG, KGD, KGE, KGR, KGS, PREFIXES
 
 #: Language tag of every natural-language literal taken from the sources.
@@ -85,7 +86,8 @@ def iri_escape(text: str) -> str:
     """Make ``text`` safe as an IRI path while keeping Chinese readable.
 
     Percent-encodes (as UTF-8) everything but the characters kept above, ``%`` included, so
-    :func:`urllib.parse.unquote` inverts it exactly.
+    :func:`urllib.parse.unquote` inverts it exactly.  A lone surrogate (a byte of a file
+    name that is not UTF-8) is escaped as :func:`kg.read.printable` writes it.
 
     >>> iri_escape("Town/150622/薛家湾镇")
     'Town/150622/薛家湾镇'
@@ -96,6 +98,8 @@ def iri_escape(text: str) -> str:
         ch
         if ch in _ASCII_KEEP or _ucschar(ord(ch))
         else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+        if not "\ud800" <= ch <= "\udfff"
+        else "%5C" + printable(ch)[1:]  # \xff: a backslash, then letters and digits
         for ch in text
     )
 
@@ -118,7 +122,11 @@ def article_iri(doc_id: str, index: int) -> URIRef:
 def _digest(*parts: object) -> str:
     """20 hex digits (80 bits) of SHA-256 over the parts: plenty against collisions here."""
     joined = "\x1f".join(str(p) for p in parts)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]
+    try:
+        data = joined.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: a byte of a file name that is not UTF-8
+        data = printable(joined).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:20]
 
 
 def statement_iri(subject: str, relation: str, obj: str) -> URIRef:
@@ -339,6 +347,9 @@ _STRING_ESCAPES: dict[int, str] = {cp: f"\\u{cp:04X}" for cp in [*range(0x20), 0
 _STRING_ESCAPES.update(
     {0x09: "\\t", 0x08: "\\b", 0x0A: "\\n", 0x0D: "\\r", 0x0C: "\\f", 0x22: '\\"', 0x5C: "\\\\"}
 )
+# A lone surrogate (a byte of a file name that is not UTF-8) as kg.read.printable writes it:
+# no Turtle file can hold the surrogate itself, nor a \uXXXX escape of one.
+_STRING_ESCAPES.update({cp: printable(chr(cp)).replace("\\", "\\\\") for cp in range(0xD800, 0xE000)})
 
 
 def _t_iri(iri: str) -> str:
