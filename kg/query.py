@@ -35,6 +35,7 @@ import pyoxigraph as ox
 import rdflib
 
 from .errors import InputError, QueryError, UsageError
+from .rdfsafety import refuse_entity_declarations
 from .vocab import PREFIXES
 
 #: The result formats :func:`format_result` knows, for the CLI's ``--format`` choices.
@@ -91,6 +92,7 @@ def load_store(
                 return store
             store.clear()
         fmt = _rdf_format(path)
+        refuse_entity_declarations(path)
         store.bulk_load(path=path, format=fmt)
         if fmt in _QUAD_FORMATS:  # queries read the default graph: give it every triple
             store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from .errors import InputError
 from .query import compact_iri
+from .rdfsafety import refuse_entity_declarations
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
@@ -51,6 +52,7 @@ class Violation:
 def _parse(source: str | os.PathLike[str] | Graph, what: str) -> Graph:
     if isinstance(source, Graph):
         return source
+    refuse_entity_declarations(source)
     try:
         return Graph().parse(os.fspath(source), format=_rdflib_format(source))
     except FileNotFoundError as e:

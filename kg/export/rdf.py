@@ -44,6 +44,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ..errors import InputError
 from ..model import ENTITY_TYPES, RELATION_TYPES
+from ..rdfsafety import refuse_entity_declarations
 from ..read import printable
 from ..vocab import KG, KGD, KGE, KGR, KGS, PREFIXES
 
@@ -614,6 +615,7 @@ def _parse(path: str | os.PathLike[str]) -> _Index:
     Terms become strings (IRIs) or Python values (literals): ``xsd:integer`` → int,
     ``xsd:decimal``/``double`` → float, anything else → its lexical form.
     """
+    refuse_entity_declarations(path)
     fmt = ox.RdfFormat.from_extension(os.path.splitext(os.fspath(path))[1].lstrip(".") or "ttl")
     try:
         quads = ox.parse(path=path, format=fmt or ox.RdfFormat.TURTLE)
