@@ -4,21 +4,28 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup browser lint clean model
+.PHONY: run test setup setup-test browser lint clean model
 
 run: setup
 	$(BIN)/kg build seeds -o outputs
 
-test: setup browser
+test: setup-test browser
 	$(BIN)/python -m pytest
 
+# what running needs; the test tools (pytest, Playwright, Dask ...) only for `make test`
 setup: $(STAMP)
+
+setup-test: $(STAMP)-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(STAMP)-test: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)-test
 
 # The shipped decision model, learned from every annotated corpus at hand (the seeds' gold,
 # the real development corpus in ../shared/real, the development pages): deterministic.
@@ -30,7 +37,7 @@ model: setup
 browser:
 	@bash .ci/ensure-chromium
 
-lint: setup
+lint: setup-test
 	$(BIN)/ruff check kg tests benchmarks
 
 clean:
