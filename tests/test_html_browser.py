@@ -553,3 +553,18 @@ def test_ensure_chromium_accepts_an_executable(tmp_path: Path) -> None:
     fake.chmod(0o755)
     run, _ = ensure_chromium(tmp_path, fake)
     assert run.returncode == 0, run.stderr
+
+
+def test_a_hidden_edges_statement_opens_without_errors(sample: Visit) -> None:
+    """The panel of a person links to a statement whose relation the filters hide."""
+    page = sample.page
+    page.uncheck('#relation-filters li[data-relation="leads"] input')
+    leads = page.evaluate(
+        """(() => { for (let i = 0; ; i++) { const s = kgApp.statement(i);
+                    if (s.relation === "leads") return i; } })()"""
+    )
+    page.evaluate("id => kgApp.selectEdge(id)", leads)
+    page.wait_for_selector("#panel:not([hidden])")
+    assert "社区党委书记" in page.text_content("#panel")
+    assert page.evaluate("kgApp.network.getSelectedEdges()") == []
+    assert sample.clean, sample

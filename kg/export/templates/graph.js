@@ -443,7 +443,13 @@
   function selectEdge(id) {
     const s = STATEMENTS[id];
     state.selected = { kind: "edge", id: id };
-    network.setSelection({ nodes: [], edges: [id] }, { highlightEdges: false });
+    // a statement whose edge the filters hide (or that is not drawn) still has its panel;
+    // only an edge on the canvas can be selected there
+    if (edgesView.get(id) !== null) {
+      network.setSelection({ nodes: [], edges: [id] }, { highlightEdges: false });
+    } else {
+      network.unselectAll();
+    }
     showPanel(statementPanel(id));
     highlight(new Set([s.s, s.o]), new Set([id]));
   }
