@@ -43,6 +43,7 @@ DEFAULT_PORT = 7878
 #: Media types of the triple formats a graph file may be pushed in, by extension.
 TRIPLE_MEDIA_TYPES = {
     ".ttl": "text/turtle",
+    ".turtle": "text/turtle",
     ".nt": "application/n-triples",
     ".jsonld": "application/ld+json",
     ".rdf": "application/rdf+xml",
@@ -101,9 +102,8 @@ def _media_type(path: Path) -> str:
 def _count_triples(path: Path) -> int:
     """Parse the file before sending it: a broken file is reported here, not by the server."""
     try:
-        return sum(
-            1 for _ in ox.parse(path=path, format=ox.RdfFormat.from_extension(path.suffix[1:]))
-        )
+        fmt = ox.RdfFormat.from_media_type(_media_type(path))
+        return sum(1 for _ in ox.parse(path=path, format=fmt))
     except (SyntaxError, ValueError) as e:
         raise InputError(path, f"not valid RDF: {e}") from e
     except OSError as e:

@@ -37,6 +37,8 @@ SELECT ?name ?role WHERE {
   ?p rdfs:label ?name .
 }"""
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 @pytest.fixture(scope="module")
 def ttl(tmp_path_factory) -> Path:
@@ -438,3 +440,14 @@ def test_kg_query_keeps_a_store_between_runs(seeds_ttl, tmp_path):
 def test_doctests(module):
     failures, _ = doctest.testmod(importlib.import_module(module))
     assert failures == 0
+
+
+def test_documents_mentioning_a_person_name_the_article_not_the_pages_first_headline(seeds_store):
+    found = rows(seeds_store, "documents-mentioning-person")
+    assert [r[:2] for r in found] == [("于昕阳", "001_3511262547c28c97")]
+    headline = found[0][2]
+    page = (ROOT / "seeds" / "001_3511262547c28c97.txt").read_text(encoding="utf-8")
+    first_line = page.strip().splitlines()[0].strip()
+    assert headline != first_line and headline in page
+    # the article's headline stands before the sentence that names the person
+    assert page.index(headline) < page.index("于昕阳")

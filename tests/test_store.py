@@ -195,3 +195,10 @@ def test_kg_serve_refuses_a_port_in_use(server, seeds_ttl):
     out = run_kg("serve", str(seeds_ttl), "--port", str(server.port))
     assert out.returncode == 2
     assert out.stderr.count("\n") == 1 and "already in use" in out.stderr
+
+
+def test_push_takes_a_turtle_file_named_dot_turtle(server, seeds_ttl, tmp_path):
+    named = tmp_path / "graph.turtle"
+    named.write_bytes(seeds_ttl.read_bytes())
+    push(named, server.store_endpoint, graph="https://example.org/turtle")
+    assert count(server.query_endpoint, "https://example.org/turtle") == len(load_store(seeds_ttl))
