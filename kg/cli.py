@@ -172,11 +172,13 @@ def export(
     fmt: str = typer.Option(..., "--format", help="jsonld, nt, trig (a graph per document), turtle, graphml, gexf or csv (Neo4j import layout)."),
     output: str = typer.Option("-", "-o", "--output", help="Output file (a folder for csv); - for standard output."),
 ) -> None:
-    """Export GRAPH to another format."""
+    """Export GRAPH to another format (missing folders of OUTPUT are created)."""
+    from .export.formats import check_output, get_exporter
     from .export.formats import export as run_export
-    from .export.formats import get_exporter
 
     get_exporter(fmt)  # fails early with the list of formats
+    if output != "-":
+        check_output(fmt, output)  # a folder where a file goes (or the reverse), before loading
     g = _load(graph)
     run_export(g, fmt, sys.stdout if output == "-" else output)
 

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from . import gazetteer
@@ -233,17 +235,81 @@ class PoolRunner:
                 self._pool = self._new_pool()
 
 
+_HOST_PORT = re.compile(r"(\[[^\]\s]+\]|[^\s:/\[\]@]+):(\d{1,5})")
+
+
+def _need_distributed() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError as e:
+        raise UsageError("--scheduler needs dask.distributed: pip install 'grassroots-kg[cluster]'") from e
+
+
+def check_scheduler_address(address: str) -> None:
+    """Refuse at once (:class:`~kg.errors.UsageError`) an address no Dask scheduler can have.
+
+    Accepted: ``SCHEME://HOST:PORT`` for a scheme ``dask.distributed`` knows (tcp, tls,
+    ws, wss ...), ``HOST:PORT`` (Dask's default scheme, tcp), and the addresses of schemes
+    that have no host and port (``inproc://``), which Dask judges itself.  Whether anything
+    answers there is found when connecting (:class:`DaskRunner`).
+    """
+    _need_distributed()
+    from distributed.comm import registry
+    from distributed.comm.addressing import parse_address
+
+    def bad(why: str) -> UsageError:
+        return UsageError(f"--scheduler {address!r}: {why}; give tcp://HOST:PORT, e.g. tcp://127.0.0.1:8786")
+
+    if not isinstance(address, str) or not address.strip():
+        raise bad("no address")
+    scheme, loc = parse_address(address)
+    try:
+        backend = registry.get_backend(scheme)
+    except (ValueError, ImportError):
+        raise bad(f"unknown scheme {scheme!r} (Dask knows {', '.join(sorted(registry.backends))})") from None
+    try:
+        backend.get_address_host_port(loc)
+    except NotImplementedError:
+        return  # no host and port in this scheme's addresses
+    except (ValueError, TypeError):
+        pass  # said below, in our words
+    m = _HOST_PORT.fullmatch(loc)
+    if m is None:
+        raise bad("not of the form HOST:PORT" if ":" in loc else "no port")
+    if not 1 <= int(m.group(2)) <= 65535:
+        raise bad(f"port {m.group(2)} is not between 1 and 65535")
+
+
+def _disarm(e: BaseException) -> None:
+    """Make harmless a ``Client`` whose constructor raised ``e``: collected, it would close
+    itself, which can wait a minute and print a traceback ("Exception ignored in
+    Client.__del__") long after the error was reported."""
+    from distributed import Client
+
+    tb = e.__traceback__
+    while tb is not None:
+        client = tb.tb_frame.f_locals.get("self")
+        if isinstance(client, Client):
+            with suppress(Exception):
+                client.status = "closed"  # what close() and __del__ check first
+                client._loop_runner.stop()
+            return
+        tb = tb.tb_next
+
+
 class DaskRunner:
     """Extraction on a ``dask.distributed`` cluster."""
 
-    def __init__(self, address: str, aliases: Aliases = (), model: str = "", *, timeout: float = 30):
+    def __init__(self, address: str, aliases: Aliases = (), model: str = "", *, timeout: float | None = None):
         self.model = model
-        try:
-            import distributed  # noqa: F401
-        except ImportError as e:
-            raise UsageError("--scheduler needs dask.distributed: pip install 'grassroots-kg[cluster]'") from e
+        check_scheduler_address(address)
         self.address = address
         self.aliases = aliases
+        if timeout is None:  # Dask's own setting (30 s; DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
+            import dask
+            from dask.utils import parse_timedelta
+
+            timeout = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), "s")
         self.timeout = timeout
         self._client = None
         self.workers = 1
@@ -254,7 +320,11 @@ class DaskRunner:
         try:
             self._client = Client(self.address, timeout=self.timeout, set_as_default=False)
         except (OSError, TimeoutError) as e:
+            _disarm(e)
             raise UsageError(f"cannot reach the Dask scheduler at {self.address} ({e})") from e
+        except Exception as e:  # anything else the client met while connecting
+            _disarm(e)
+            raise UsageError(f"cannot use the Dask scheduler at {self.address} ({type(e).__name__}: {e})") from e
         self.workers = max(1, sum(w.get("nthreads", 1) for w in self._client.scheduler_info()["workers"].values()))
         return self
 

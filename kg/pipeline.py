@@ -27,9 +27,9 @@ import networkx as nx
 
 from . import gazetteer
 from .cache import CACHE_DIRNAME, ExtractionCache
-from .errors import InputError
+from .errors import InputError, UsageError
 from .graph import build_graph, filter_confidence
-from .parallel import Outcome, Task, runner_for
+from .parallel import Outcome, Task, check_scheduler_address, runner_for
 from .progress import Progress
 from .read import MAX_FILE_BYTES, find_inputs, printable, read_capped
 from .report import Problem, Report
@@ -104,6 +104,8 @@ def build_graph_from_paths(
     bytes escaped (``bad\\xff.txt``).
     """
     t0 = time.perf_counter()
+    if scheduler is not None:
+        check_scheduler_address(scheduler)  # a malformed address is refused before any work
     progress = progress or Progress()
     report = Report()
     files, missing = find_inputs(inputs, follow_symlinks=follow_symlinks)
@@ -240,11 +242,14 @@ def _alive(pid: int) -> bool:
 def _clean_stale(out: Path, names: Iterable[str]) -> None:
     """Remove temporary files left by builds that were killed while writing."""
     pats = [_stale_temp(n) for n in names]
-    for p in out.iterdir():
-        for pat in pats:
-            m = pat.match(p.name)
-            if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
-                p.unlink(missing_ok=True)
+    try:
+        for p in out.iterdir():
+            for pat in pats:
+                m = pat.match(p.name)
+                if m and int(m.group(1)) != os.getpid() and not _alive(int(m.group(1))):
+                    p.unlink(missing_ok=True)
+    except OSError:  # a folder that cannot be listed, a temp file that is not ours: leave them
+        pass
 
 
 def _atomic(path: Path, write: Callable[[str], object]) -> None:
@@ -255,19 +260,32 @@ def _atomic(path: Path, write: Callable[[str], object]) -> None:
 
 def _atomic_all(items: list[tuple[Path, Callable[[str], object]]]) -> None:
     """Write every file to its temporary name first, then rename them all into place:
-    a build killed at any moment leaves each file whole (the old one or the new one)."""
+    a build killed at any moment leaves each file whole (the old one or the new one).
+
+    A file that cannot be written (the disk is full, the folder changed since
+    :func:`check_output_dir`) is an :class:`~kg.errors.InputError` naming it, not its
+    temporary name."""
     tmps = [(path.with_name(f".{path.name}.{os.getpid()}.tmp"), path) for path, _ in items]
+    current = None
     try:
-        for (tmp, _), (_, write) in zip(tmps, items, strict=True):
+        for (tmp, path), (_, write) in zip(tmps, items, strict=True):
+            current = (tmp, path)
             write(str(tmp))
             with open(tmp, "rb") as f:  # on disk before it replaces the old file
                 os.fsync(f.fileno())
         for tmp, path in tmps:
+            current = (tmp, path)
             os.replace(tmp, path)
+    except OSError as e:
+        if current is None or (e.filename is not None and str(e.filename) not in map(str, current)):
+            raise  # not about the file being written
+        raise InputError(current[1], f"cannot write ({e.strerror or e})") from e
     finally:
         for tmp, _ in tmps:
-            if tmp.exists():
-                tmp.unlink()
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
 
 
 def _write_text(text: str) -> Callable[[str], None]:
@@ -323,6 +341,20 @@ def write_report(report: Report, out_dir: str | os.PathLike[str]) -> str:
     return str(path)
 
 
+def check_output_dir(out_dir: str | os.PathLike[str]) -> None:
+    """Raise, before any work, unless a build can write into ``out_dir``: a file there (or
+    on the way to it, or where the build writes one of its files) is a
+    :class:`~kg.errors.UsageError`, a folder that cannot be written an
+    :class:`~kg.errors.InputError`, each naming the path.  Nothing is created."""
+    from .export.formats import check_output_folder
+
+    out = Path(out_dir)
+    check_output_folder(out, f"the build writes {', '.join(GRAPH_FILES)} and {REPORT_FILE} into a folder")
+    for name in (*GRAPH_FILES, REPORT_FILE):
+        if (out / name).is_dir():
+            raise UsageError(f"{out / name}: a folder, where the build writes a file")
+
+
 def build(
     inputs: Iterable[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str] = "outputs",
@@ -343,7 +375,11 @@ def build(
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
     ``out_dir/.kgcache`` and reused.  If no file could be read, the previous graph files
     are left as they are (only the report is written).  A symbolic link that leads out of
-    a folder in ``inputs`` is reported, not read, unless ``follow_symlinks``."""
+    a folder in ``inputs`` is reported, not read, unless ``follow_symlinks``.
+
+    An output folder that could not be written (:func:`check_output_dir`) or a malformed
+    ``scheduler`` address is refused before anything is read or extracted."""
+    check_output_dir(out_dir)
     g, report = build_graph_from_paths(
         inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
         cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,

@@ -4,9 +4,11 @@ process, streamed, and a worker that dies costs only its own document."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import SEEDS
@@ -127,3 +129,83 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path, monkeypatch):
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         build([SEEDS / "003_71ff31bb007b425d.txt"], tmp_path, scheduler="tcp://127.0.0.1:9", cache=False)
     assert not (tmp_path / "graph.ttl").exists()
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:8786", "127.0.0.1:8786", "tls://sched.example.org:8786",
+                                     "tcp://[::1]:8786", "ws://h:8786"])
+def test_scheduler_addresses_dask_can_connect_to_are_accepted(address):
+    pytest.importorskip("distributed")
+    parallel.check_scheduler_address(address)
+
+
+@pytest.mark.parametrize("address, says", [
+    ("nonsense", "no port"),
+    ("tcp://sched.example.org", "no port"),
+    ("tcp://:8786", "not of the form HOST:PORT"),
+    ("tcp://h:port", "not of the form HOST:PORT"),
+    ("tcp://h:99999", "port 99999 is not between 1 and 65535"),
+    ("htp://h:8786", "unknown scheme 'htp'"),
+    ("", "no address"),
+])
+def test_a_malformed_scheduler_address_is_a_usage_error_before_any_work(tmp_path, monkeypatch, address, says):
+    pytest.importorskip("distributed")
+    import kg.pipeline as pipeline
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("inputs were read although --scheduler is malformed")
+
+    monkeypatch.setattr(pipeline, "find_inputs", refuse)
+    with pytest.raises(UsageError, match=f"^--scheduler '{re.escape(address)}': {re.escape(says)}.*; give tcp://HOST:PORT"):
+        build([SEEDS], tmp_path, scheduler=address)
+    assert list(tmp_path.iterdir()) == []
+
+
+def _one_line_quickly(args: list[str], *, env: dict | None = None, limit: float = 20) -> subprocess.CompletedProcess:
+    """``kg ARGS`` in a subprocess, which must end within ``limit`` seconds."""
+    t = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True,
+                         timeout=limit, env={**os.environ, **(env or {})})
+    assert time.monotonic() - t < limit
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), run.stderr
+    for noise in ("Traceback", "Exception ignored", "Client.__del__", "Warning"):
+        assert noise not in run.stderr, run.stderr
+    return run
+
+
+@pytest.mark.parametrize("address", ["nonsense", "tcp://127.0.0.1", "tcp://127.0.0.1:70000"])
+def test_kg_build_refuses_a_malformed_scheduler_at_once(tmp_path, address):
+    pytest.importorskip("distributed")
+    run = _one_line_quickly(["build", str(SEEDS), "-o", str(tmp_path / "out"), "--scheduler", address, "-v"])
+    assert run.returncode == 2 and f"error: --scheduler '{address}': " in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_kg_build_with_an_unreachable_scheduler_says_one_line(tmp_path):
+    """The connect timeout is Dask's setting (30 s unless configured), here 2 s."""
+    pytest.importorskip("distributed")
+    run = _one_line_quickly(["build", str(SEEDS / "003_71ff31bb007b425d.txt"), "-o", str(tmp_path / "out"),
+                             "--scheduler", "tcp://127.0.0.1:9"], env={"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"})
+    assert run.returncode == 2
+    assert run.stderr.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9 ")
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_a_client_that_fails_to_start_leaves_no_finalizer_behind():
+    """Whatever a client meets while connecting, the error is one line, at once: the
+    half-built client is not left to time out and print a traceback when collected."""
+    pytest.importorskip("distributed")
+    script = (
+        "import kg.parallel as p\n"
+        "p.check_scheduler_address = lambda address: None  # let dask see what kg would refuse\n"
+        "try:\n"
+        "    with p.DaskRunner('nonsense', timeout=5):\n"
+        "        pass\n"
+        "except p.UsageError as e:\n"
+        "    print(e)\n"
+    )
+    t = time.monotonic()
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert time.monotonic() - t < 5
+    assert run.stdout.startswith("cannot use the Dask scheduler at nonsense (ValueError: "), run.stdout
+    assert run.stderr == ""

@@ -46,7 +46,7 @@ from typing import IO, Any
 import networkx as nx
 
 from .. import __version__
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..model import PLACE_TYPES
 from ..vocab import PREFIXES
 from .rdf import LANG, document_iri, to_rdf, to_rdf_by_document, write_turtle
@@ -106,27 +106,125 @@ def get_exporter(fmt: str) -> Exporter:
         raise UsageError(f"unknown export format {fmt!r}; known formats: {known}") from None
 
 
+# ------------------------------------------------------------------------------ output paths
+
+
+def _allowed(path: Path, mode: int) -> bool:
+    """:func:`os.access` for this process's effective user, where the platform can say."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, mode, effective_ids=True)
+    return os.access(path, mode)
+
+
+def _can_write_in(folder: Path) -> bool:
+    """Whether this process may create and rename files in ``folder``."""
+    return _allowed(folder, os.W_OK | os.X_OK)
+
+
+def _why_not(path: Path) -> str:
+    """Why ``path`` cannot be written: its file system is read-only, or permissions."""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return "read-only file system"
+    except (OSError, AttributeError):  # no statvfs on this platform
+        pass
+    return "permission denied"
+
+
+def _nearest_existing(path: Path) -> Path:
+    """``path`` itself if it exists (a broken symbolic link counts), else its nearest ancestor that does."""
+    while not os.path.lexists(path) and path != path.parent:
+        path = path.parent
+    return path
+
+
+def check_output_folder(path: str | os.PathLike[str], purpose: str = "") -> None:
+    """Raise unless ``path`` is a folder this process can write in, or can be created as one.
+
+    A file (or anything not a folder) at ``path`` or on the way to it is a
+    :class:`~kg.errors.UsageError` (exit 2); a folder that cannot be written (permissions, a
+    read-only file system) an :class:`~kg.errors.InputError` (exit 1).  Both name ``path``;
+    ``purpose`` ends the message of the first (what the folder is for).  Nothing is created.
+    """
+    out = Path(path)
+    found = _nearest_existing(out)
+    if not found.is_dir():
+        what = "a broken symbolic link" if found.is_symlink() else "a file"
+        if found == out:
+            raise UsageError(f"{out}: {what}, not a folder" + (f": {purpose}" if purpose else ""))
+        raise UsageError(f"{out}: {found} is {what}, not a folder")
+    if not _can_write_in(found):
+        where = "this folder" if found == out else str(found)
+        raise InputError(out, f"cannot write in {where} ({_why_not(found)})")
+
+
+def check_output_file(path: str | os.PathLike[str], purpose: str = "") -> None:
+    """Raise unless a file can be written at ``path`` (its missing folders created).
+
+    A folder at ``path``, or a file where one of its folders should be, is a
+    :class:`~kg.errors.UsageError` (exit 2); a file or folder that cannot be written an
+    :class:`~kg.errors.InputError` (exit 1).  Both name ``path``; ``purpose`` ends the
+    message of a folder in the way.  Nothing is created.
+    """
+    out = Path(path)
+    if out.is_dir():
+        raise UsageError(f"{out}: a folder, not a file" + (f": {purpose}" if purpose else ""))
+    if out.exists():
+        if not _allowed(out, os.W_OK):
+            raise InputError(out, f"cannot write this file ({_why_not(out)})")
+        return
+    parent = _nearest_existing(out.parent)
+    if not parent.is_dir():
+        raise UsageError(f"{out}: {parent} is a file, not a folder")
+    if not _can_write_in(parent):
+        raise InputError(out, f"cannot write in {parent} ({_why_not(parent)})")
+
+
+def check_output(fmt: str, out: str | os.PathLike[str]) -> None:
+    """Raise, before any work, unless :func:`export` can write format ``fmt`` at path ``out``:
+    a folder for a format that writes several files, a file for the others."""
+    exporter = get_exporter(fmt)
+    if exporter.to_directory:
+        files = (NEO4J_NODES, NEO4J_RELATIONSHIPS)
+        check_output_folder(out, f"format {exporter.name!r} writes a folder ({' and '.join(files)})")
+        for name in files:
+            if (Path(out) / name).is_dir():
+                raise UsageError(f"{Path(out) / name}: a folder, where format {exporter.name!r} writes a file")
+    else:
+        example = Path(out) / f"graph{exporter.suffix}"
+        check_output_file(out, f"format {exporter.name!r} writes one file (a file name such as {example})")
+
+
 def export(g: nx.MultiDiGraph, fmt: str, out: str | os.PathLike[str] | IO[str]) -> None:
     """Write ``g`` in format ``fmt`` to a path or a text stream.
 
     A format that writes several files (``csv``) takes a directory path and refuses a
-    stream.
+    stream.  A path is checked first (:func:`check_output`): a folder where a file is
+    expected, or the other way round, is a :class:`~kg.errors.UsageError`, a place that
+    cannot be written an :class:`~kg.errors.InputError`, both naming the path.  Missing
+    folders on the way are created, as ``kg build -o`` does.
     """
     exporter = get_exporter(fmt)
-    if exporter.to_directory:
-        if not isinstance(out, (str, os.PathLike)):
-            raise UsageError(
-                f"format {exporter.name!r} writes several files: give a directory, "
-                "not standard output"
-            )
-        directory = Path(out)
-        directory.mkdir(parents=True, exist_ok=True)
-        exporter.write(g, directory)
-    elif isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8", newline="") as f:
-            exporter.write(g, f)
-    else:
+    if exporter.to_directory and not isinstance(out, (str, os.PathLike)):
+        raise UsageError(
+            f"format {exporter.name!r} writes several files: give a directory, "
+            "not standard output"
+        )
+    if not isinstance(out, (str, os.PathLike)):
         exporter.write(g, out)
+        return
+    check_output(fmt, out)
+    path = Path(out)
+    try:
+        if exporter.to_directory:
+            path.mkdir(parents=True, exist_ok=True)
+            exporter.write(g, path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                exporter.write(g, f)
+    except OSError as e:  # the disk filled up, the folder changed under us ...
+        raise InputError(path, f"cannot write ({e.strerror or e})") from e
 
 
 # ------------------------------------------------------------------------------ RDF formats
