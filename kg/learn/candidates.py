@@ -86,7 +86,6 @@ class Pair:
     actor: Mention
     mech: Mention
     feats: list[str] = field(default_factory=list)
-    rule: bool = False
 
 
 class DocView:
@@ -260,7 +259,7 @@ class _Actors:
         how = self.rule_pairs.get((m.id, mm.id))
         if how:
             f += ["rule-pair", "rule:" + how]
-        return Pair(m, mm, f, bool(how))
+        return Pair(m, mm, f)
 
 
 def _spots(view: DocView, sents: list[Sentence], k: int, i: int, j: int):
@@ -329,11 +328,6 @@ _PLACE_END = set("村镇旗县市区乡盟省街")
 #: characters that follow a name far more often than they end one
 _AFTER_NAME = set("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时")
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
-
-
-def person_cue(text: str) -> bool:
-    """Whether a sentence may name a person: a post, a speech verb, a byline word."""
-    return bool(PERSON_CUE.search(text))
 
 
 def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,

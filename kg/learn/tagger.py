@@ -129,42 +129,15 @@ _MEMO: dict[str, list[tuple[int, int, str]]] = {}
 
 def tag_sentences(sentences, want) -> dict[int, list[tuple[int, int, str]]]:
     """The tagger's words for the sentences ``want(text)`` selects, by sentence index
-    (remembered per text within a process: training reads the same sentences often)."""
+    (remembered per text within a process: training reads the same sentences often; what
+    is remembered never changes an answer, only saves its time)."""
     if not available():
         return {}
-    todo = [s for s in sentences if want(s.text) and s.text not in _MEMO]
-    for s, words in zip(todo, tag([s.text for s in todo]), strict=True):
-        if len(_MEMO) > 50_000:
-            _MEMO.clear()
-        _MEMO[s.text] = words
-    return {s.index: _MEMO[s.text] for s in sentences if want(s.text) and s.text in _MEMO}
-
-
-def windows(text: str, cue, reach: int) -> list[tuple[int, int]]:
-    """Stretches of ``text`` within ``reach`` characters of a cue (merged), each widened to
-    the clause punctuation it reaches."""
-    out: list[tuple[int, int]] = []
-    for m in cue.finditer(text):
-        a, b = max(0, m.start() - reach), min(len(text), m.end() + reach)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def tag_windows(sentences, cue, reach: int = 10) -> dict[int, list[tuple[int, int, str]]]:
-    """The tagger's words in the stretches around each cue of each sentence, by sentence
-    index, with positions in the sentence's text."""
-    if not available():
-        return {}
-    pieces = [(s.index, a, s.text[a:b]) for s in sentences for a, b in windows(s.text, cue, reach)]
-    todo = sorted({t for _, _, t in pieces if t not in _MEMO})
-    for t, words in zip(todo, tag(todo), strict=True):
-        _MEMO[t] = words
-    out: dict[int, list[tuple[int, int, str]]] = {}
-    for idx, a, t in pieces:
-        out.setdefault(idx, []).extend((a + i, a + j, tag_) for i, j, tag_ in _MEMO[t])
+    chosen = [s for s in sentences if want(s.text)]
+    todo = sorted({s.text for s in chosen if s.text not in _MEMO})
+    found = {t: _MEMO[t] for t in {s.text for s in chosen} if t in _MEMO}
+    found.update(zip(todo, tag(todo), strict=True))
     if len(_MEMO) > 50_000:
         _MEMO.clear()
-    return out
+    _MEMO.update((t, found[t]) for t in todo)
+    return {s.index: found[s.text] for s in chosen}
