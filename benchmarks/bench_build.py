@@ -106,11 +106,15 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[sub
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err), wall, peak[0]
 
 
-def make_corpus(dest: Path, copies: int) -> Path:
+#: the real development corpus (72 excerpts of news and government pages), beside the repository
+REAL = ROOT.parent / "shared" / "real" / "texts"
+
+
+def make_corpus(dest: Path, copies: int, base: Path = SEEDS) -> Path:
     src = dest / f"x{copies}"
     src.mkdir(parents=True)
     for k in range(copies):
-        for p in sorted(SEEDS.glob("*.txt")):
+        for p in sorted(base.glob("*.txt")):
             shutil.copyfile(p, src / f"{p.stem}-{k:03d}.txt")
     return src
 
@@ -132,13 +136,17 @@ def main() -> None:
     ap.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     ap.add_argument("--no-sentence-cache", action="store_true")
+    ap.add_argument("--real", action="store_true", help="copies of ../shared/real/texts instead of the seeds")
     args = ap.parse_args()
+    pages = REAL if args.real else SEEDS
+    if not pages.is_dir():
+        sys.exit(f"{pages}: not here (the real corpus lives in ../shared/real beside the repository)")
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     results = {}
     try:
         for scale in args.scales:
-            src = make_corpus(tmp, scale)
+            src = make_corpus(tmp, scale, pages)
             runs = {}
             for rules_only in (True, False):  # the rules alone first: the baseline of the same run
                 child = json.dumps({"src": str(src), "out": str(tmp / f"out{scale}"), "jobs": args.jobs,
