@@ -182,3 +182,33 @@ def test_corpora_come_in_pairs():
     r = kg("train", "seeds", "-o", "/tmp/never.json")
     assert r.returncode == 2
     assert "pairs of folders" in r.stderr
+
+
+def test_a_body_named_by_its_kind_alone_is_read_as_the_articles_place(gaz):
+    """镇党委 in an article about one town is that town's party committee (the guideline:
+    a body the text names only by its kind inside one place is the full name)."""
+    from kg.extract.document import extract
+    from kg.learn.candidates import DocView, org_candidates
+
+    text = ("白杨镇的新变化\n\n白杨镇地处河谷，下辖9个村。近年来，白杨镇把人居环境整治作为头等大事。"
+            "在镇党委的统一部署下，各村成立了环境整治队。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    kind_only = [c for g in org_candidates(DocView(x)) for c in g if "kind-only" in c.feats]
+    assert [(c.surface, c.name, c.place.canonical) for c in kind_only] == [("镇党委", "白杨镇党委", "白杨镇")]
+    learned = decide(x, parse_model(model_text(None)))
+    body = [m for m in learned.mentions if m.type == "Organization" and m.canonical == "白杨镇党委"]
+    assert body and body[0].name == "镇党委"
+
+
+def test_a_person_said_to_hold_a_post_of_a_body_leads_it(gaz):
+    from kg.extract.document import extract
+
+    text = ("守望相助\n\n张红梅是东风街道办事处和平社区党委书记。"
+            "张红梅和同事每天都到小区里走一走。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical, r.role)
+             for r in learned.relations if r.predicate == "leads"}
+    assert ("张红梅", "和平社区党委", "书记") in leads

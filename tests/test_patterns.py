@@ -439,6 +439,20 @@ POSTS = [
         id="name-comma-director",
     ),
     pytest.param(
+        "清水镇党委书记刘军从2019年起就开始抓人居环境整治。",
+        "刘军",
+        "清水镇党委",
+        "书记",
+        id="two-character-name-before-a-preposition",
+    ),
+    pytest.param(
+        "红旗社区党支部副书记王丽手把手地教老人用手机缴费。",
+        "王丽",
+        "红旗社区党支部",
+        "副书记",
+        id="two-character-name-before-an-idiom",
+    ),
+    pytest.param(
         "包头市青山区富强路街道阳光小区没有物业，居民自己选出了物委会。物委会主任郑淑芬每天早上都在小区里转一圈。",
         "郑淑芬",
         "阳光小区物委会",

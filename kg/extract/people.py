@@ -73,6 +73,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
     bounds = {e for _, e, _ in tokens(text)}
     flags = {s0: f for s0, _, f in tokens(text)}
     names = {(s0, e0) for s0, e0, f in tokens(text) if f.startswith("nr")}
+    ends = {s0: e0 for s0, e0, _ in tokens(text)}
     for length in (8, 7, 6, 5, 4, 3, 2):
         if length == 2 and (unknown := _unknown_shape_name(text, i)):
             return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
@@ -89,6 +90,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
+        if length == 3 and (i, i + 2) in names and j - 1 in ends and (
+                ends[j - 1] - (j - 1) >= 2 or flags[j - 1][:1] in ("p", "c", "d", "u")):
+            continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家

@@ -73,6 +73,8 @@ class Candidate:
     name: str  # the name a graph would show
     feats: list[str] = field(default_factory=list)
     mention: Mention | None = None
+    #: a body named by its kind alone (镇党委): the place of the article it is read as
+    place: Mention | None = None
 
     @property
     def surface(self) -> str:
@@ -108,11 +110,30 @@ class DocView:
         for s in x.doc.sentences:
             texts.setdefault(s.article, []).append(s.text)
         self._article_text = {a: "".join(t) for a, t in texts.items()}
+        self._focal: dict[tuple[int, str], tuple[Mention, int, int] | None] = {}
 
     def count(self, sent: Sentence, text: str) -> int:
         """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
         file: a corpus of a thousand pages costs a thousand times one page, not a million)."""
         return self._article_text.get(sent.article, "").count(text)
+
+    def focal(self, sent: Sentence, ending: str) -> tuple[Mention, int, int] | None:
+        """The place of the article of ``sent`` whose name ends in ``ending`` (镇, 旗, 社区)
+        that it names most (the first named on a tie), with how many such places the article
+        names and how often it names that one."""
+        key = (sent.article, ending)
+        if key not in self._focal:
+            named = Counter()
+            first: dict[str, Mention] = {}
+            for m in self.x.mentions:
+                s = self.sents.get(m.evidence.sentence)
+                if m.type in PLACE_TYPES and s is not None and s.article == sent.article and m.canonical.endswith(ending) \
+                        and len(m.canonical) > len(ending):
+                    named[m.canonical] += 1
+                    first.setdefault(m.canonical, m)
+            best = max(named, key=lambda n: (named[n], -first[n].evidence.start), default=None)
+            self._focal[key] = None if best is None else (first[best], len(named), named[best])
+        return self._focal[key]
 
     def spans(self, sent: Sentence, types: tuple[str, ...] | None = None) -> list[tuple[int, int, Mention]]:
         return [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
@@ -204,6 +225,7 @@ def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
                 continue  # inside a body's name: “马背”宣讲团
             out.append(Candidate("Mechanism", sent, i, j, core, mechanism_feats(view, sent, i, j, (ci, cj), None)))
     return [[c] for c in out]
+
 
 
 # ------------------------------------------------------------------ implements
@@ -427,8 +449,26 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                     break
             else:
                 here.append([c])
+        for g in here:
+            _nested_readings(view, sent, g)
         groups.extend(here)
     return groups
+
+
+def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> None:
+    """How two readings of one name, one inside the other, compare over the article: the
+    short one never stands alone (杨树 always in 杨树伟), or the long one only adds a word
+    that follows names (张伟|从2018年)."""
+    for short in group:
+        for long in group:
+            if long is short or not (long.start <= short.start and short.end <= long.end) or long.end - long.start <= short.end - short.start:
+                continue
+            if view.count(sent, short.surface) == view.count(sent, long.surface):
+                short.feats.append("always-continued")
+                long.feats.append("covers-every-use")
+            if long.start == short.start and long.end == short.end + 1 and long.surface[-1] in _AFTER_NAME:
+                short.feats.append("drops-function-char")
+                long.feats.append("adds-function-char")
 
 
 # ------------------------------------------------------------------ bodies
@@ -522,8 +562,10 @@ def org_candidates(view: DocView) -> list[list[Candidate]]:
                     break
                 spans.setdefault((a, e), (None, hm.group()))
         rule_spans = [(a, b) for a, b, _ in rule]
-        cands = []
+        cands = _kind_only_candidates(view, sent)
         for (a, b), (m, head) in sorted(spans.items()):
+            if any(c.start == a and c.end == b for c in cands):
+                continue
             overlap = m is None and any(ra < b and a < rb for ra, rb in rule_spans)
             name = m.canonical if m is not None else text[a:b]
             cands.append(Candidate("Organization", sent, a, b, name, org_feats(view, sent, a, b, head, m, overlap), m))
@@ -534,3 +576,49 @@ def org_candidates(view: DocView) -> list[list[Candidate]]:
             by_end.setdefault(c.end, []).append(c)
         groups.extend(by_end[e] for e in sorted(by_end))
     return groups
+
+
+#: the word for a level of division that opens a body named by its kind alone (镇党委,
+#: 旗委, 社区党支部), and the ending of the place names of that level
+_KIND_WORDS = ("社区", "街道", "苏木", "嘎查", "村", "镇", "乡", "旗", "县", "区", "市", "盟", "省")
+_KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")$")
+
+
+def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
+    """Bodies the text names by their kind inside one place (镇党委, 旗委, 社区党支部 in an
+    article about one town, banner or community): read as the full name, the article's
+    place of that level before the kind (the guideline: 该院 is 杭锦旗人民检察院)."""
+    text = sent.text
+    out = []
+    places = view.spans(sent, PLACE_TYPES)
+    for hm in _ORG_HEAD_RE.finditer(text):
+        h, e = hm.start(), hm.end()
+        head = hm.group()
+        if text[e:e + 1] == "织":
+            continue  # 社区党组织: a kind of body, not 党组
+        km = _KIND_RE.search(text, max(0, h - 2), h)
+        if km is not None:
+            s, word = km.start(), km.group()
+        elif (km := re.match("|".join(_KIND_WORDS), head)) is not None and len(head) > len(km.group()):
+            s, word = h, km.group()
+        else:
+            continue
+        if any(a < s + len(word) and s < b for a, b, _ in places):
+            continue  # 某某镇党委: the place is named, not the kind
+        if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "在由和与及、的是对向经从为各该本全":
+            continue  # inside a longer word
+        focal = view.focal(sent, word)
+        if focal is None:
+            continue
+        place, n_places, n_named = focal
+        rest = text[s + len(word):e]
+        f = ["bias-org", "kind-only", "kind-only:" + word, "head:" + head, "kind-places:" + _bucket(n_places, (1, 2)),
+             "kind-named:" + _bucket(n_named, (1, 2, 4)), "kind-L1:" + text[s - 1:s]]
+        if view.count(sent, place.canonical + rest):
+            f.append("kind-full-in-text")
+        if _TITLE_AFTER.match(text[e:e + 6]):
+            f.append("title-after")
+        if sent.is_heading:
+            f.append("heading")
+        out.append(Candidate("Organization", sent, s, e, place.canonical + rest, f, None, place))
+    return out

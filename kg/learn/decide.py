@@ -91,6 +91,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
     if "Person" in model.decisions:
         words = tag_sentences(x.doc.sentences, PERSON_CUE.search)
         decide_groups(x, model.decisions["Person"], person_candidates(DocView(x), words), "P")
+    _posts_held(x)
     mech_model = model.decisions.get("Mechanism")
     pair_model = model.decisions.get("implements")
     if mech_model is None:
@@ -175,6 +176,42 @@ def _post_before(x: Extraction, view: DocView, c: Candidate, person: Mention) ->
     x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
 
 
+#: a leading post (and a second one: 书记兼居委会主任) between a body and a person's name
+_POST_BETWEEN = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?:兼[\u4e00-\u9fff]{0,8}?(?:"
+                           + "|".join(map(re.escape, L.LEAD_TITLES)) + "))?$")
+
+
+#: a leading post closing the clause: 是某社区党委书记。
+_POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?=[。，,；;！!]|$)")
+
+
+def _posts_held(x: Extraction) -> None:
+    """某社区党委书记|某某 after the decisions: a person named right after a body and a
+    leading post (or two: 书记兼居委会主任) leads that body."""
+    view = DocView(x)
+    led = {(r.subject, r.object) for r in x.relations if r.predicate == "leads"}
+    for sent in x.doc.sentences:
+        spans = view.spans(sent)
+        for a, b, person in spans:
+            if person.type != "Person":
+                continue
+            m = _POST_BETWEEN.search(sent.text, max(0, a - 16), a)
+            holders = [t for t in spans if m is not None and t[2].type == "Organization" and t[1] == m.start()]
+            if m is None and sent.text[b:b + 1] == "是":  # 某某是某社区党委书记。
+                for t in spans:
+                    if t[2].type == "Organization" and t[0] > b and (m := _POST_AFTER.match(sent.text, t[1])):
+                        holders = [t]
+                        break
+            if not holders:
+                continue
+            holder = max(holders, key=lambda t: t[1] - t[0])[2]
+            if (person.id, holder.id) in led:
+                continue
+            ev = _evidence(x, sent, a, b, "post-after-body")
+            x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
+            led.add((person.id, holder.id))
+
+
 def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag: str) -> None:
     """Of each group of overlapping names (the rules' and the other candidates'), keep the
     likeliest if it is likely enough.  A rule's name that loses to a longer or shorter
@@ -214,7 +251,7 @@ def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag:
                 if best.type == "Person":
                     _post_before(x, view, best, keep)
             if best.type == "Organization":
-                keep.place = _place_of(x, view, best)
+                keep.place = best.place.id if best.place is not None else _place_of(x, view, best)
         dropped.update(m.id for m in rules if m is not keep)
     if dropped:
         x.mentions = [m for m in x.mentions if m.id not in dropped]
