@@ -1331,6 +1331,16 @@ def test_surname_with_honorific_is_no_person(gaz, text):
             {"前两年小区", "两年小区", "城镇社区"},
             id="time-and-kind-before-suffix",
         ),
+        pytest.param(
+            "通辽市不断加强社区网格管理，单靠社区难以解决的难题，就利用嘎查党支部的力量。",
+            {"不断加强社区", "单靠社区", "利用嘎查"},
+            id="adverb-verb-before-suffix-and-in-a-chain",
+        ),
+        pytest.param(
+            "全市专职社区工作者待遇落实到位，城镇小区和基层社区都建起了党群服务站，这里成了标杆社区。",
+            {"专职社区", "城镇小区", "基层社区", "标杆社区"},
+            id="descriptions-of-a-kind-of-community",
+        ),
     ],
 )
 def test_common_words_are_no_places(gaz, text, forbidden):
@@ -1674,3 +1684,12 @@ def test_an_outlets_name_names_no_place(gaz):
     assert {"张掖市", "甘州区", "梁家墩镇"} <= names(g), summary(g)
     g = graph_of(gaz, "来源：宁夏新闻网\n\n宁夏固原市原州区开城镇推行积分制管理。")
     assert mentions_text(g, "宁夏回族自治区"), summary(g)  # the article itself names it
+
+
+def test_a_place_listed_with_others_of_its_kind_stands_though_the_gazetteer_has_it_elsewhere(gaz):
+    """东风社区 and 利民社区 are named in many cities; in a list of communities, or right
+    after the word for its kind, a name is a place of this page."""
+    text = ("锡林浩特市杭盖街道下辖青格勒社区、东风社区、长安社区。"
+            "在和林格尔县城关镇有一个不大的社区——利民社区。")
+    g = graph_of(gaz, text)
+    assert {"东风社区", "利民社区"} <= names(g), summary(g)

@@ -87,6 +87,17 @@ _KIND_LEVELS = (
 _SPEAKER = re.compile(r"(?:相关)?(?:负责人|工作人员|干部|党员|" + "|".join(L.LEAD_TITLES) + ")")
 
 
+def _listed_with_its_kind(text: str, sp: Span, spans: list[Span]) -> bool:
+    """A name the gazetteer has only elsewhere, vouched for by its neighbours: an item of
+    a list of places of its kind (某某社区、东风社区、某某社区) or named after its kind
+    (一个社区——某某社区)."""
+    for other in spans:
+        if other is not sp and other.type == sp.type and text[min(other.end, sp.end):max(other.start, sp.start)] in ("、", "，", ","):
+            return True
+    kind = next((suf for suf, _ in L.PLACE_SUFFIXES if sp.text.endswith(suf)), None)
+    return kind is not None and re.search(re.escape(kind) + r"(?:——|—|:|：)$", text[:sp.start]) is not None
+
+
 @dataclass
 class _Ctx:
     """What the reader knows at a point in the document."""
@@ -286,7 +297,7 @@ class _DocExtractor:
                 row = _choose(sp, self.gaz, parent_row, self.ctx)
             if (
                 row is None and known_key is None and parent_m is None and sp.how == "gazetteer"
-                and PLACE_LEVEL[sp.type] >= 4 and not self._near_known(sp)
+                and PLACE_LEVEL[sp.type] >= 4 and not self._near_known(sp) and not _listed_with_its_kind(sent.text, sp, spans)
             ):
                 # a village or town name the gazetteer has somewhere in China but not in the
                 # region this document is about, with no chain to place it: a word, not a

@@ -37,14 +37,15 @@ GENERIC_PLACES: set[str] = set(
     纯牧业嘎查 易地搬迁小区 安置小区 示范小区 无物业小区 物业小区 商品房小区 网格 居民小区 村镇
     街道社区 新建小区 新建社区 老小区 新小区 老社区 新社区 大型小区 高档小区 封闭小区 开放式小区 镇街道 镇街 苏木乡镇 乡镇街道 乡里 村里 村内 村口 村头 村委 村两委 村民 镇里 镇上
     城镇社区 边境嘎查 牧区嘎查 多民族社区 民族社区 弃管小区 失管小区 老旧社区 平安小区 纯牧业苏木 牧业苏木
-    纯牧区嘎查 半农半牧区""".split()
+    纯牧区嘎查 半农半牧区 基层社区 专职社区 标杆社区 示范社区 先进社区 文明社区 互嵌社区 城镇小区 综合性小区
+    文明村 文明嘎查""".split()
 )
 
 #: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
 #: (商量嘎查的事, 联系社区, 激活小区治理): next to a place suffix they make no name.
 PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
     入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广
-    担任 兼任 挂任 出任 任职""".split())
+    担任 兼任 挂任 出任 任职 利用 深化 单靠 依靠 加强 发挥 结合 聚焦 围绕 构建 融入""".split())
 
 #: Verbs that never sit inside a body's or place's name, though jieba tags some as nouns
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)

@@ -241,8 +241,11 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
                 gap = text[floor : m.start()]
                 if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
                         and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
-                        and not any(text[a:b] in L.NAME_BREAK_VERBS for a, b, _ in tokens(text) if floor <= a and b <= m.start()):
-                    s = floor  # (锦华社区指导书香雅居小区: a verb between two places ends the chain)
+                        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1
+                                    for a, b, f in tokens(text) if floor <= a and b <= m.start()):
+                    # (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an
+                    # adverb between two places ends the chain)
+                    s = floor
             if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
                 s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
             elif text[s : s + 2] == "辖区" and m.start() - s > 3:
