@@ -212,3 +212,36 @@ def test_a_person_said_to_hold_a_post_of_a_body_leads_it(gaz):
     leads = {(by_id[r.subject].canonical, by_id[r.object].canonical, r.role)
              for r in learned.relations if r.predicate == "leads"}
     assert ("张红梅", "和平社区党委", "书记") in leads
+
+
+def test_a_long_mongolian_name_read_short_is_proposed_longer(gaz):
+    """The rules read 乌力吉 of 乌力吉图布新: the run of name characters after a reading
+    goes on to the end of a jieba word, and that longer reading is a candidate of its own."""
+    from kg.extract.document import extract
+    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates
+
+    text = "草原上的法庭\n\n法官乌力吉图布新正在整理案卷，庭长介绍了情况。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
+    feats = {c.surface: c.feats for g in person_candidates(DocView(x), words) for c in g}
+    assert "src:rule" in feats["乌力吉"]
+    extended = [n for n, f in feats.items() if "src:extended" in f]
+    assert extended and all(n.startswith("乌力吉") and len(n) > 3 for n in extended)
+
+
+def test_people_named_in_a_slogan_or_by_an_honorific_are_marked(gaz):
+    from kg.extract.document import extract
+    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates
+
+    text = ("学习会\n\n支部书记刘文华说，要深入学习王明德同志关于基层治理的重要论述。"
+            "社区主任张宏介绍，赵大姐家的暖气修好了。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
+    feats = {c.surface: c.feats for g in person_candidates(DocView(x), words) for c in g}
+    assert "named-in-a-slogan" in feats["王明德"] and "named-in-a-slogan" not in feats["刘文华"]
+    assert "surname-and-honorific" in feats.get("赵大姐", ["surname-and-honorific"])
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert "刘文华" in people and "张宏" in people and "赵大姐" not in people

@@ -352,6 +352,11 @@ _AFTER_NAME = set("从便手刚说在也就又都还把被给和与向对正已�
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 
 
+#: a leader named only in a slogan or a study phrase: 学习|贯彻|以 某某 总书记关于……, 某某新时代……思想
+_SLOGAN_BEFORE = re.compile(r"(?:学习|贯彻|落实|以|遵循|践行|《)$")
+_SLOGAN_AFTER = re.compile(r"(?:总书记|同志)?(?:关于|新时代|重要|“|《|的重要|治国理政)")
+
+
 def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
                  lac_exact: bool) -> list[str]:
     text = sent.text
@@ -359,7 +364,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     f = ["bias-person", "len:" + _bucket(len(name), (1, 2, 3, 4, 5, 6))]
     if rule is not None:
         f += ["src:rule", "rule:" + rule.evidence.extractor]
-    if lac is not None:
+    if lac == "EXT":
+        f.append("src:extended")
+    elif lac is not None:
         f.append("src:lac")
     if lac_exact:
         f.append("agree")
@@ -379,6 +386,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("speech-after")
     if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
         f.append("honorific-after")
+    if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
+        f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
     if name[-1] in _PLACE_END:
         f.append("place-end")
     if "某" in name:
@@ -391,6 +400,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         if a < j and i < b:
             f.append("overlaps:" + ("Organization" if m.type == "Organization" else "place"))
             break
+    if _SLOGAN_BEFORE.search(text, max(0, i - 8), i) or _SLOGAN_AFTER.match(text, j):
+        f.append("named-in-a-slogan")  # 学习习近平总书记关于……的重要论述: a leader quoted, not acting
     if sent.is_heading:
         f.append("heading")
     if re.search(r"记者|通讯员|摄影|编辑|来源", text):
@@ -433,6 +444,15 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             m, _ = spans.get((a, b), (None, None))
             spans[(a, b)] = (m, "PER")
         lac_set = {(a, b) for a, b in lac}
+        ends = {b for _, b, _ in tokens(sent.text)}
+        for a, b in list(spans):
+            # a long Mongolian name read short (伊如|乐图): its run of name characters goes on,
+            # to the end of one of jieba's words
+            e = b
+            while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
+                e += 1
+                if e in ends:
+                    spans.setdefault((a, e), (None, "EXT"))
         cands = [Candidate("Person", sent, a, b, sent.text[a:b],
                            person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set)
                            + _contest(a, b, m is not None, spans), m)
