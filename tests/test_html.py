@@ -16,13 +16,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.export.html import (
-    PRECOMPUTED_LAYOUT_THRESHOLD,
-    TEMPLATES,
-    render_html,
-    tree_layout,
-    write_html,
-)
+from kg.export.html import CLUSTER_THRESHOLD, TEMPLATES, render_html, write_html
+from kg.export.layout import compute_layout
 from kg.graph import build_graph
 from kg.model import Article, Document, Entity, Evidence, Relation
 
