@@ -162,8 +162,9 @@ def compute_layout(g: nx.MultiDiGraph, *, cluster: bool) -> Layout:
     >>> from kg.model import Entity, Relation
     >>> g = build_graph([Entity("a", "City", "甲"), Entity("b", "County", "乙")],
     ...                 [Relation("b", "locatedIn", "a")], [])
-    >>> compute_layout(g, cluster=False).positions["a"]
-    (0.0, 0.0)
+    >>> pos = compute_layout(g, cluster=False).positions
+    >>> pos == compute_layout(g, cluster=False).positions and pos["a"] != pos["b"]
+    True
     """
     places = place_paths(g)
     based = {}
@@ -183,7 +184,8 @@ def compute_layout(g: nx.MultiDiGraph, *, cluster: bool) -> Layout:
     lonely_set = set(lonely)
     trees = [n for n in roots if n not in lonely_set]
     trees.sort(key=lambda n: (-_size(n, children), _type_order(g, n), n))
-    placed = [_radial(root, children) for root in trees]
+    types = dict(g.nodes(data="type", default=""))
+    placed = [_balloon(root, children, types) for root in trees]
     positions, bottom = _pack(placed)
     groups = _grids(g, lonely, positions, bottom)
     rank = _ranks(g, anchor, children)
@@ -202,37 +204,87 @@ def _size(root: str, children: dict[str, list[str]]) -> int:
     return count
 
 
-def _radial(
-    root: str, children: dict[str, list[str]]
+def _balloon(
+    root: str, children: dict[str, list[str]], types: dict[str, str]
 ) -> tuple[dict[str, tuple[float, float]], float]:
-    """One tree around (0, 0): each subtree gets an angle in proportion to its leaves."""
-    order, depth = [root], {root: 0}
+    """One tree as nested discs (a balloon layout): every entity at the centre of its own.
+
+    Children without children of their own sit on rings close around their parent (a
+    person by the body it leads, a body by its place); each child with a subtree gets a
+    disc, and the discs are set on a ring outside those.  So what hangs under a city or a
+    county lies around it, which is what lets a cluster's bubble stand in its place.
+    Returns positions relative to ``root`` and the radius of the disc.  Linear in the tree.
+    """
+    order = [root]
     for node in order:  # breadth first; `order` grows as we go
-        for c in children.get(node, ()):
-            depth[c] = depth[node] + 1
-            order.append(c)
-    leaves = {n: 1 for n in order}
-    for node in reversed(order):
-        kids = children.get(node)
-        if kids:
-            leaves[node] = sum(leaves[c] for c in kids)
-    per_ring = Counter(depth.values())
-    radius = [0.0]
-    for d in range(1, max(depth.values()) + 1):
-        radius.append(max(radius[-1] + 1.6 * SPACING, per_ring[d] * SPACING / (2 * math.pi)))
-    angle = {root: (0.0, 2 * math.pi)}
-    pos: dict[str, tuple[float, float]] = {}
-    for node in order:
-        lo, hi = angle[node]
-        mid = (lo + hi) / 2
-        r = radius[depth[node]]
-        pos[node] = (r * math.cos(mid), r * math.sin(mid))
-        start = lo
-        for c in children.get(node, ()):
-            share = (hi - lo) * leaves[c] / leaves[node]
-            angle[c] = (start, start + share)
-            start += share
-    return pos, radius[-1] + SPACING
+        order.extend(children.get(node, ()))
+    local: dict[str, dict[str, tuple[float, float]]] = {}
+    radius: dict[str, float] = {}
+    for node in reversed(order):  # children before parents
+        kids = children.get(node, ())
+        pos: dict[str, tuple[float, float]] = {node: (0.0, 0.0)}
+        leaves = [c for c in kids if not children.get(c)]
+        leaf_set = set(leaves)
+        discs: list[tuple[float, float, float]] = []
+        subtrees = [c for c in kids if children.get(c)]
+        ring, r, start = 0, 1.4 * SPACING, 0
+        outer = SPACING / 2
+        while start < len(leaves):  # concentric rings of leaves
+            room = max(1, int(2 * math.pi * r / SPACING))
+            batch = leaves[start : start + room]
+            for k, c in enumerate(batch):
+                a = 2 * math.pi * (k + 0.5 * (ring % 2)) / len(batch)
+                pos[c] = (r * math.cos(a), r * math.sin(a))
+            outer = r + SPACING / 2
+            start += room
+            ring += 1
+            r += SPACING
+        if subtrees:  # rings of discs, smallest nearest: a big subtree pushes out no small one
+            gap = SPACING / 2
+            subtrees.sort(key=lambda c: (radius[c], c))
+            rings: list[tuple[float, list[str]]] = []
+            members: list[str] = []
+            ring_r = inner = outer
+            for c in subtrees:
+                trial = inner + radius[c] + gap
+                if members and _arc(members + [c], trial, radius, gap) > 2 * math.pi:
+                    rings.append((ring_r, members))
+                    inner = ring_r + radius[members[-1]]
+                    members, trial = [], inner + radius[c] + gap
+                members.append(c)
+                ring_r = trial
+            rings.append((ring_r, members))
+            for k, (rr, ring_members) in enumerate(rings):
+                widths = [_width(radius[c], rr, gap) for c in ring_members]
+                slack = (2 * math.pi - sum(widths)) / len(ring_members)
+                a = 0.6 * k  # turn each ring a little, so rings do not line up
+                for c, w in zip(ring_members, widths):
+                    mid = a + (w + max(slack, 0.0)) / 2
+                    cx, cy = rr * math.cos(mid), rr * math.sin(mid)
+                    for n, (x, y) in local.pop(c).items():
+                        pos[n] = (cx + x, cy + y)
+                    a += w + max(slack, 0.0)
+                    discs.append((cx, cy, radius[c]))
+                outer = max(outer, rr + radius[ring_members[-1]])
+        # the disc is drawn around everything it holds, not around `node`: a county with one
+        # town keeps the town's size instead of doubling it
+        discs.extend((x, y, SPACING / 2) for n, (x, y) in pos.items() if n == node or n in leaf_set)
+        mx = (min(x - r for x, _, r in discs) + max(x + r for x, _, r in discs)) / 2
+        my = (min(y - r for _, y, r in discs) + max(y + r for _, y, r in discs)) / 2
+        outer = max(math.dist((mx, my), (x, y)) + r for x, y, r in discs)
+        pos = {n: (x - mx, y - my) for n, (x, y) in pos.items()}
+        local[node] = pos
+        radius[node] = outer
+    return local[root], radius[root]
+
+
+def _width(r: float, ring: float, gap: float) -> float:
+    """The angle a disc of radius ``r`` takes on a ring of radius ``ring``."""
+    return 2 * math.asin(min(1.0, (r + gap / 2) / ring))
+
+
+def _arc(members: list[str], ring: float, radius: dict[str, float], gap: float) -> float:
+    return sum(_width(radius[c], ring, gap) for c in members)
 
 
 def _pack(
@@ -240,7 +292,7 @@ def _pack(
 ) -> tuple[dict[str, tuple[float, float]], float]:
     """Shelf-pack the trees (largest first) in rows about as wide as they are tall.
 
-    Returns the positions and the lowest y used.  A single tree stays centred on its root.
+    Returns the positions and the lowest y used.
     """
     out: dict[str, tuple[float, float]] = {}
     if not placed:
@@ -268,24 +320,24 @@ def _grids(
     positions: dict[str, tuple[float, float]],
     bottom: float,
 ) -> list[dict]:
-    """The unrelated entities: one labelled grid per type, side by side under the trees."""
+    """The unrelated entities: one labelled grid per type, one under another below the trees."""
     by_type: dict[str, list[str]] = defaultdict(list)
     for n in lonely:
         by_type[g.nodes[n].get("type", "Unknown")].append(n)
     xs = [p[0] for p in positions.values()]
     left = min(xs) if xs else 0.0
-    x, top = left, bottom + 3 * SPACING
+    top = bottom + 3 * SPACING
     groups = []
     cw, ch = GRID_CELL
     for t in sorted(by_type, key=lambda t: (_type_index(t), t)):
         members = sorted(by_type[t], key=lambda n: (g.nodes[n].get("name", ""), n))
-        cols = max(1, math.ceil(math.sqrt(len(members) * ch / cw * 2.5)))
+        cols = max(6, math.ceil(math.sqrt(len(members) * 4)))
         for i, n in enumerate(members):
-            positions[n] = (round(x + (i % cols) * cw, 1), round(top + (i // cols) * ch, 1))
+            positions[n] = (round(left + (i % cols) * cw, 1), round(top + (i // cols) * ch, 1))
         groups.append(
-            {"type": t, "count": len(members), "x": round(x - cw / 2, 1), "y": round(top - ch, 1)}
+            {"type": t, "count": len(members), "x": round(left - cw / 4, 1), "y": round(top, 1)}
         )
-        x += cols * cw + cw
+        top += (math.ceil(len(members) / cols) + 2) * ch + SPACING
     return groups
 
 
@@ -373,12 +425,12 @@ def _clusters(
             cluster_of[node] = unplaced("no relation: " + t if node in lonely else rt)
     for node, c in sorted(cluster_of.items()):
         clusters[c].members.append(node)
-    for c in clusters:
+    for c in clusters:  # a bubble sits where its head is drawn, else amid its members
         pts = [positions[m] for m in c.members]
-        if c.head is not None and c.head in positions and not pts:
-            pts = [positions[c.head]]
-        if pts:
+        if c.head is not None:
+            c.x, c.y = positions[c.head]
+        elif pts:
             c.x = round(sum(p[0] for p in pts) / len(pts), 1)
             c.y = round(sum(p[1] for p in pts) / len(pts), 1)
-            c.radius = round(max(math.dist((c.x, c.y), p) for p in pts), 1)
+        c.radius = round(max((math.dist((c.x, c.y), p) for p in pts), default=0.0), 1)
     return clusters, cluster_of

@@ -107,6 +107,11 @@
   const byName = (a, b) => (ENTITIES[a].name < ENTITIES[b].name ? -1 : ENTITIES[a].name > ENTITIES[b].name ? 1 : a - b);
   placeChildren.forEach((list) => list.sort(byName));
   const labelOrder = Array.from(ENTITIES.keys()).sort((a, b) => ENTITIES[a].rank - ENTITIES[b].rank);
+  /** The cluster each city or county heads: while it is closed, its bubble stands in its place. */
+  const headCluster = new Int32Array(N).fill(-1);
+  CLUSTERS.forEach((k, c) => {
+    if (k.head !== null) headCluster[k.head] = c;
+  });
   const idIndex = new Map(ENTITIES.map((e, i) => [e.id, i]));
   const maxDegree = Math.max(1, ...ENTITIES.map((e) => e.degree));
   const maxDocs = Math.max(1, ...ENTITIES.map((e) => e.docs));
@@ -227,8 +232,7 @@
   }
 
   function clusterSize(c) {
-    const k = CLUSTERS[c];
-    return Math.max(22, Math.min(k.radius * 0.5, 9 * Math.sqrt(k.count)));
+    return Math.min(44, 12 + 3 * Math.sqrt(CLUSTERS[c].count));
   }
 
   // ------------------------------------------------------------------ canvas items
@@ -287,8 +291,8 @@
       dashes = [4, 4];
     } else {
       const c = id - CLUSTER_EDGE_BASE;
-      return { id: id, from: N + c, to: CLUSTERS[c].head, color: { color: "#c5ccd6", opacity: 1 },
-               width: 1, dashes: [2, 6], arrows: { to: { enabled: false } } };
+      return { id: id, from: N + c, to: clusterLink(c), color: { color: "#b8c0cc", opacity: 1 },
+               width: 1.5, arrows: { to: { enabled: false } } };
     }
     const colour = RELATION_COLOUR[relation] || "#999999";
     const off = state.dimmed.get("e" + id) === 1;
@@ -316,8 +320,17 @@
   }
 
   function inOpenCluster(i) {
+    if (!CLUSTERED || state.revealed.has(i)) return true;
     const c = ENTITIES[i].cluster;
-    return !CLUSTERED || c === null || c === undefined || clusterOpen(c) || state.revealed.has(i);
+    if (c !== null && c !== undefined && !clusterOpen(c)) return false;
+    return headCluster[i] < 0 || state.openClusters.has(headCluster[i]);
+  }
+
+  /** Open whatever keeps an entity off the canvas: its cluster and the one it heads. */
+  function openFor(i) {
+    const c = ENTITIES[i].cluster;
+    for (let k = c; k !== null && k !== undefined; k = CLUSTERS[k].parent) state.openClusters.add(k);
+    if (headCluster[i] >= 0) state.openClusters.add(headCluster[i]);
   }
 
   function entityShown(i) {
@@ -330,7 +343,7 @@
     if (!CLUSTERED || state.focus || state.openClusters.has(c)) return false;
     const parent = CLUSTERS[c].parent;
     if (parent !== null && parent !== undefined && !clusterOpen(parent)) return false;
-    return live[c] > 0;
+    return live[c] > 0 || (CLUSTERS[c].head !== null && passes(CLUSTERS[c].head));
   }
 
   function statementShown(id) {
@@ -345,9 +358,16 @@
       const [b, p] = BASED[id - BASED_BASE];
       return !state.hiddenRelations.has("basedIn") && state.shown[b] === 1 && state.shown[p] === 1;
     }
-    const c = id - CLUSTER_EDGE_BASE;
+    const up = clusterLink(id - CLUSTER_EDGE_BASE);
+    return up !== null && state.shown[N + id - CLUSTER_EDGE_BASE] === 1 && state.shown[up] === 1;
+  }
+
+  /** What a closed cluster's bubble is drawn joined to: the entity its head hangs from. */
+  function clusterLink(c) {
     const head = CLUSTERS[c].head;
-    return head !== null && state.shown[N + c] === 1 && state.shown[head] === 1;
+    if (head === null) return null;
+    const up = ENTITIES[head].anchor;
+    return up === null || up === undefined ? null : up;
   }
 
   /** Members of each cluster that pass the filters (a bubble of nothing is not drawn). */
@@ -433,7 +453,7 @@
   function labelText(id) {
     if (id < N) return ENTITIES[id].name || "(unnamed)";
     const k = CLUSTERS[id - N];
-    return k.name + " · " + liveByCluster[id - N].toLocaleString("en");
+    return k.name + " (" + liveByCluster[id - N].toLocaleString("en") + ")";
   }
 
   /**
@@ -496,7 +516,7 @@
       if (state.hiddenTypes.has(grp.type)) continue;
       const text = grp.type + " · " + grp.count + " with no relation";
       const r = { id: null, text: text, size: 14, bold: true, x: grp.x * scale + tx,
-                  y: grp.y * scale + ty, w: textWidth(text, 14), h: 18 };
+                  y: grp.y * scale + ty - 22 - 14 * scale, w: textWidth(text, 14), h: 18 };
       if (r.x > W || r.y > H || r.x + r.w < 0 || r.y + r.h < 0) continue;
       if (free(r)) take(r);
     }
@@ -529,6 +549,7 @@
   function openCluster(c) {
     for (let k = c; k !== null && k !== undefined; k = CLUSTERS[k].parent) state.openClusters.add(k);
     sync();
+    saveHash();
   }
 
   function collapseAll() {
@@ -864,8 +885,7 @@
       changed = true;
     }
     if (CLUSTERED && !inOpenCluster(i)) {
-      const c = e.cluster;
-      for (let k = c; k !== null && k !== undefined; k = CLUSTERS[k].parent) state.openClusters.add(k);
+      openFor(i);
       changed = true;
     }
     if (changed) {
