@@ -40,7 +40,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..graph import filter_confidence
-from ..model import ENTITY_TYPES, PLACE_LEVEL, RELATION_TYPES
+from ..model import ENTITY_TYPES, RELATION_TYPES
 from .layout import body_place, compute_layout, place_paths
 
 __all__ = ["render_html", "write_html", "CLUSTER_THRESHOLD", "TYPE_STYLE"]

@@ -19,7 +19,7 @@ graph always gets the same positions (no random start, no iteration to convergen
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -184,8 +184,7 @@ def compute_layout(g: nx.MultiDiGraph, *, cluster: bool) -> Layout:
     lonely_set = set(lonely)
     trees = [n for n in roots if n not in lonely_set]
     trees.sort(key=lambda n: (-_size(n, children), _type_order(g, n), n))
-    types = dict(g.nodes(data="type", default=""))
-    placed = [_balloon(root, children, types) for root in trees]
+    placed = [_balloon(root, children) for root in trees]
     positions, bottom = _pack(placed)
     groups = _grids(g, lonely, positions, bottom)
     rank = _ranks(g, anchor, children)
@@ -205,7 +204,7 @@ def _size(root: str, children: dict[str, list[str]]) -> int:
 
 
 def _balloon(
-    root: str, children: dict[str, list[str]], types: dict[str, str]
+    root: str, children: dict[str, list[str]]
 ) -> tuple[dict[str, tuple[float, float]], float]:
     """One tree as nested discs (a balloon layout): every entity at the centre of its own.
 
@@ -258,7 +257,7 @@ def _balloon(
                 widths = [_width(radius[c], rr, gap) for c in ring_members]
                 slack = (2 * math.pi - sum(widths)) / len(ring_members)
                 a = 0.6 * k  # turn each ring a little, so rings do not line up
-                for c, w in zip(ring_members, widths):
+                for c, w in zip(ring_members, widths, strict=True):
                     mid = a + (w + max(slack, 0.0)) / 2
                     cx, cy = rr * math.cos(mid), rr * math.sin(mid)
                     for n, (x, y) in local.pop(c).items():

@@ -232,7 +232,7 @@
   }
 
   function clusterSize(c) {
-    return Math.min(44, 12 + 3 * Math.sqrt(CLUSTERS[c].count));
+    return Math.min(120, 16 + 6 * Math.sqrt(CLUSTERS[c].count));
   }
 
   // ------------------------------------------------------------------ canvas items
@@ -1740,7 +1740,10 @@
   if (fromHash.focus !== undefined) state.focus = { id: fromHash.focus, depth: fromHash.depth, set: neighbourhood(fromHash.focus, fromHash.depth) };
   sync();
   network.fit({ animation: false });
+  let drawnAtFirstView = [0, 0];
   network.once("afterDrawing", () => {
+    drawnAtFirstView = [state.shown.subarray(0, N).reduce((a, b) => a + b, 0),
+                        state.shown.subarray(N).reduce((a, b) => a + b, 0)];
     state.timings.firstDraw = performance.now();
     state.timings.settled = state.timings.firstDraw;
     document.documentElement.dataset.layout = "settled";
@@ -1767,6 +1770,8 @@
     clusters: () => CLUSTERS.map((k, c) => ({ name: k.name, count: k.count, open: state.openClusters.has(c), shown: state.shown[N + c] === 1, id: N + c })),
     lastPng: () => state.lastPng,
     hash: hashOf,
+    get drawnAtFirstView() { return drawnAtFirstView.slice(); },
+    entityCount: N,
     entity: (i) => ENTITIES[i],
     statement: (id) => STATEMENTS[id],
     sentence: sentence,
