@@ -219,8 +219,11 @@ def _balloon(
         order.extend(children.get(node, ()))
     local: dict[str, dict[str, tuple[float, float]]] = {}
     radius: dict[str, float] = {}
-    for node in reversed(order):  # children before parents
+    for step, node in enumerate(reversed(order)):  # children before parents
         kids = children.get(node, ())
+        # each node turns its rings by the golden angle: no chain of only children is drawn
+        # as one straight line with its edges running through the nodes
+        phase = (step * 2.399963) % (2 * math.pi)
         pos: dict[str, tuple[float, float]] = {node: (0.0, 0.0)}
         leaves = [c for c in kids if not children.get(c)]
         leaf_set = set(leaves)
@@ -232,7 +235,7 @@ def _balloon(
             room = max(1, int(2 * math.pi * r / SPACING))
             batch = leaves[start : start + room]
             for k, c in enumerate(batch):
-                a = 2 * math.pi * (k + 0.5 * (ring % 2)) / len(batch)
+                a = phase + 2 * math.pi * (k + 0.5 * (ring % 2)) / len(batch)
                 pos[c] = (r * math.cos(a), r * math.sin(a))
             outer = r + SPACING / 2
             start += room
@@ -256,7 +259,7 @@ def _balloon(
             for k, (rr, ring_members) in enumerate(rings):
                 widths = [_width(radius[c], rr, gap) for c in ring_members]
                 slack = (2 * math.pi - sum(widths)) / len(ring_members)
-                a = 0.6 * k  # turn each ring a little, so rings do not line up
+                a = phase + math.pi / 2 + 0.6 * k  # rings turned apart, away from the leaves
                 for c, w in zip(ring_members, widths, strict=True):
                     mid = a + (w + max(slack, 0.0)) / 2
                     cx, cy = rr * math.cos(mid), rr * math.sin(mid)

@@ -39,7 +39,7 @@
   const OPEN_RADIUS_PX = 260;
   //: past this many items on the canvas a selection enlarges its neighbourhood instead of
   //: dimming everything else (which would rewrite every item per click)
-  const DIM_LIMIT = 3000;
+  const DIM_LIMIT = 500;
   const SIZE_BY = ["degree", "documents", "confidence", "uniform"];
   const COLOUR_BY = ["type", "degree", "documents", "confidence"];
 
@@ -1550,6 +1550,10 @@
 
   /** The current view with its legend, as a PNG the browser downloads. */
   function savePng() {
+    if (state.view !== "graph") {
+      setView("graph"); // the picture is of the graph, whichever view is open
+      network.redraw();
+    }
     const source = container.querySelector("canvas");
     const ratio = source.width / Math.max(container.clientWidth, 1);
     const legendWidth = Math.round(230 * ratio);
@@ -1613,6 +1617,7 @@
     }
     ctx.restore();
     out.toBlob((blob) => {
+      if (!blob) return;
       state.lastPng = { width: out.width, height: out.height, bytes: blob.size };
       const url = URL.createObjectURL(blob);
       const a = document.createElement("a");
@@ -1772,6 +1777,7 @@
     hash: hashOf,
     get drawnAtFirstView() { return drawnAtFirstView.slice(); },
     entityCount: N,
+    statementCount: M,
     entity: (i) => ENTITIES[i],
     statement: (id) => STATEMENTS[id],
     sentence: sentence,
