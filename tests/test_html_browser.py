@@ -7,7 +7,7 @@ locally and fail when ``CI`` is set (a missing browser must never pass in CI).
 
 The same checks run on the sample graph of ``test_html.py`` and on the seeds graph as
 ``kg build`` writes it.  The seeds screenshot goes to ``test-output/seeds-graph.png``;
-``docs/graph.png`` in the README is that file, copied.
+``docs/graph.png`` in the README comes from ``docs/screenshots.py`` (the first view).
 """
 
 from __future__ import annotations

@@ -211,8 +211,10 @@ def _page_data(
     sentences = _Sentences()
     statements = [_statement(index, u, v, d, sentences) for u, v, d in drawn.edges(data=True)]
     docs = _documents_per_entity(drawn)
+    parents = _located_in(kept)
     entities = [
-        _entity(kept, n, index, degree, places, layout, docs, sentences) for n in drawn.nodes
+        _entity(kept, n, index, degree, places, layout, docs, sentences, parents)
+        for n in drawn.nodes
     ]
     clusters = [
         {
@@ -318,13 +320,14 @@ def _entity(
     layout: Any,
     docs: dict[str, int],
     sentences: _Sentences,
+    parents: dict[str, list],
 ) -> dict[str, Any]:
     data = g.nodes[node]
     mentions = data.get("mentions", [])
-    chain = _place_chain(g, node, index)
+    chain = _place_chain(g, node, index, parents)
     named_after = None
     if not chain and data.get("type") == "Organization":
-        named_after = _named_after(g, node, index, places)
+        named_after = _named_after(g, node, index, places, parents)
     x, y = layout.positions[node]
     based = layout.based.get(node)
     anchor = layout.anchor.get(node)
@@ -351,7 +354,9 @@ def _entity(
     }
 
 
-def _place_chain(g: nx.MultiDiGraph, node: str, index: dict[str, int]) -> list[list[Any]]:
+def _place_chain(
+    g: nx.MultiDiGraph, node: str, index: dict[str, int], parents: dict[str, list]
+) -> list[list[Any]]:
     """The places above ``node`` along locatedIn edges, nearest first.
 
     Where a place has several parents the most confident edge wins (then the smallest id),
@@ -362,21 +367,31 @@ def _place_chain(g: nx.MultiDiGraph, node: str, index: dict[str, int]) -> list[l
     seen = {node}
     current = node
     while True:
-        parents = [
-            (-_confidence(d), v)
-            for _, v, d in g.out_edges(current, data=True)
-            if d.get("relation") == "locatedIn" and v not in seen
-        ]
-        if not parents:
+        current = next((v for _, v in parents.get(current, ()) if v not in seen), None)
+        if current is None:
             return chain
-        current = min(parents)[1]
         seen.add(current)
         data = g.nodes[current]
         chain.append([index.get(current), data.get("name", ""), data.get("type", "Unknown")])
 
 
+def _located_in(g: nx.MultiDiGraph) -> dict[str, list[tuple[float, str]]]:
+    """Per node its locatedIn parents, best first (then the smallest id)."""
+    parents: dict[str, list[tuple[float, str]]] = {}
+    for u, v, d in g.edges(data=True):
+        if d.get("relation") == "locatedIn":
+            parents.setdefault(u, []).append((-_confidence(d), v))
+    for row in parents.values():
+        row.sort()
+    return parents
+
+
 def _named_after(
-    g: nx.MultiDiGraph, node: str, index: dict[str, int], places: dict[str, str | None]
+    g: nx.MultiDiGraph,
+    node: str,
+    index: dict[str, int],
+    places: dict[str, str | None],
+    parents: dict[str, list],
 ) -> list[list[Any]] | None:
     """The place a body is named after, then the places above it, when no edge says where it is.
 
@@ -391,7 +406,7 @@ def _named_after(
         return None
     data = g.nodes[place]
     first = [index.get(place), data.get("name", ""), data.get("type", "Unknown")]
-    return [first, *_place_chain(g, place, index)]
+    return [first, *_place_chain(g, place, index, parents)]
 
 
 def _statement(
