@@ -752,10 +752,10 @@ def test_place_tree_is_labelled_and_collapsible(sample: Visit) -> None:
     counties = tree.locator(":scope > li > details > ul > li")
     assert sorted(c.split(" ")[0] for c in counties.all_inner_texts()) == ["托克托县", "新城区"]
     county = tree.locator("summary", has_text="新城区")
-    county.click()  # opens the next level
-    assert tree.get_by_role("button", name="迎新路街道").is_visible()
+    county.click()  # opens the next level (filled in when it opens)
+    tree.get_by_role("button", name="迎新路街道").wait_for(state="visible", timeout=5000)
     tree.locator("summary", has_text="呼和浩特市").click()  # closes the whole city
-    assert not tree.get_by_role("button", name="新城区").is_visible()
+    tree.get_by_role("button", name="新城区").wait_for(state="hidden", timeout=5000)
     tree.locator("summary", has_text="呼和浩特市").click()
     tree.get_by_role("button", name="新城区").click()
     assert page.evaluate("kgApp.network.getSelectedNodes()") == [index_of(page, "新城区")]
@@ -949,6 +949,7 @@ def test_hostile_names_stay_text_everywhere(browser, tmp_path: Path) -> None:
     for p in (page, again):
         assert p.evaluate("typeof window.__pwned") == "undefined"
         assert p.evaluate("document.querySelectorAll('img, iframe, svg[onload], a').length") == 0
+    assert again.locator("#table-view").is_visible()  # the hash reopened the table view
     assert HOSTILE["name_img"] in page.text_content("#table")
     assert HOSTILE["separators"] in page.text_content("#place-tree")
     assert visit.clean(), visit

@@ -158,8 +158,11 @@ def _vis_options() -> dict[str, Any]:
     """vis-network options: positions come from the page, so physics never runs."""
     return {
         "autoResize": True,
-        "nodes": {"borderWidth": 1, "font": {"face": FONT_STACK, "size": 14}},
+        # no item takes part in physics: vis-network then skips the force bookkeeping it
+        # would redo on every change to the data (opening a cluster, a filter)
+        "nodes": {"borderWidth": 1, "font": {"face": FONT_STACK, "size": 14}, "physics": False},
         "edges": {
+            "physics": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "smooth": False,
             "selectionWidth": 2,

@@ -8,8 +8,9 @@ is drawn radially around its root, the trees are packed in rows, and the entitie
 relation at all go into one labelled grid per type below them.
 
 Province-scale graphs are grouped by city and county: every entity below a county belongs
-to that county's cluster, every other entity below a city to the city's, and what hangs
-under no city to one cluster per type.  The page shows a cluster as one bubble until it is
+to that county's cluster, every other entity below a city to the city's, what hangs under
+a province but no city to the province's, and what hangs under no place to one cluster
+per type.  The page shows a cluster as one bubble until it is
 opened.
 
 Everything here is a plain function of the graph, computed from sorted inputs, so the same
@@ -377,7 +378,7 @@ def _clusters(
     positions: dict[str, tuple[float, float]],
     lonely: set[str],
 ) -> tuple[list[Cluster], dict[str, int]]:
-    """City and county clusters (and one per type for what lies under no city)."""
+    """City, county and province clusters (and one per type for what lies under no place)."""
     clusters: list[Cluster] = []
     index: dict[str, int] = {}
 
@@ -398,8 +399,8 @@ def _clusters(
     for node in sorted(g.nodes):
         t = g.nodes[node].get("type", "")
         if t == "Province":
-            continue  # always drawn
-        city = county = None
+            continue  # a province heads the cluster of what lies under it in no city
+        province = city = county = None
         up = anchor.get(node)
         while up is not None:
             ut = g.nodes[up].get("type")
@@ -407,16 +408,23 @@ def _clusters(
                 county = up
             elif ut == "City" and city is None:
                 city = up
+            elif ut == "Province" and province is None:
+                province = up
             up = anchor.get(up)
         if t == "City":
-            continue  # a city is drawn; its cluster holds what is under it
+            continue  # a city heads its cluster; its bubble is drawn in its place
         city_cluster = cluster_for(city, None) if city is not None else None
         if county is not None:
-            cluster_of[node] = cluster_for(county, city_cluster)
+            outer = city_cluster
+            if outer is None and province is not None:
+                outer = cluster_for(province, None)
+            cluster_of[node] = cluster_for(county, outer)
         elif city_cluster is not None:
             cluster_of[node] = city_cluster
+        elif province is not None:
+            cluster_of[node] = cluster_for(province, None)
         elif t == "County":
-            continue  # a county under no city is drawn, like a city
+            continue  # a county under no city and no province heads its own cluster
         else:
             root = node
             while root in anchor:

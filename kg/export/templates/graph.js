@@ -60,6 +60,7 @@
     shown: new Uint8Array(N + CLUSTERS.length),
     edgeShown: new Uint8Array(0),
     dimmed: new Map(), // vis id -> 1 while dimmed
+    rings: null, // entities ringed on the canvas (the highlight of a large graph)
     labels: [], // the labels drawn in the last frame
     pointer: { x: 0, y: 0 },
     timings: { start: performance.now(), firstDraw: null, settled: null },
@@ -239,18 +240,17 @@
 
   function nodeItem(i) {
     const colour = colourOf(i);
-    const emph = state.dimmed.get(i) === 2;
     return {
       id: i,
       x: ENTITIES[i].x,
       y: ENTITIES[i].y,
       shape: TYPE_SHAPE[ENTITIES[i].type] || "dot",
       size: sizeOf(i),
-      borderWidth: emph ? 3 : 1,
+      borderWidth: 1,
       opacity: state.dimmed.get(i) === 1 ? DIM_OPACITY : 1,
       color: {
         background: colour,
-        border: emph ? "#111111" : colour,
+        border: colour,
         highlight: { background: colour, border: "#111111" },
         hover: { background: colour, border: "#111111" },
       },
@@ -359,15 +359,21 @@
       return !state.hiddenRelations.has("basedIn") && state.shown[b] === 1 && state.shown[p] === 1;
     }
     const up = clusterLink(id - CLUSTER_EDGE_BASE);
-    return up !== null && state.shown[N + id - CLUSTER_EDGE_BASE] === 1 && state.shown[up] === 1;
+    return up !== null && state.shown[N + id - CLUSTER_EDGE_BASE] === 1 && state.shown[up] === 1 &&
+      up === clusterTarget[id - CLUSTER_EDGE_BASE];
   }
 
-  /** What a closed cluster's bubble is drawn joined to: the entity its head hangs from. */
+  /**
+   * What a closed cluster's bubble is drawn joined to: the entity its head hangs from, or
+   * that entity's own bubble while its cluster is closed (a city's bubble to its province's).
+   */
   function clusterLink(c) {
     const head = CLUSTERS[c].head;
     if (head === null) return null;
     const up = ENTITIES[head].anchor;
-    return up === null || up === undefined ? null : up;
+    if (up === null || up === undefined) return null;
+    const k = headCluster[up];
+    return k >= 0 && state.shown[N + k] === 1 ? N + k : up;
   }
 
   /** Members of each cluster that pass the filters (a bubble of nothing is not drawn). */
@@ -384,6 +390,9 @@
   }
 
   let liveByCluster = new Int32Array(CLUSTERS.length);
+  const clusterTarget = new Array(CLUSTERS.length).fill(null);
+  /** Bubbles are labelled biggest first. */
+  const clusterOrder = Array.from(CLUSTERS.keys()).sort((a, b) => CLUSTERS[b].count - CLUSTERS[a].count || a - b);
 
   /** Bring the canvas in line with the state: add what should show, remove what should not. */
   function sync() {
@@ -408,6 +417,14 @@
     }
     const addEdges = [];
     const removeEdges = [];
+    for (let c = 0; c < CLUSTERS.length; c++) {
+      const up = clusterLink(c);
+      if (up !== clusterTarget[c] && state.edgeShown[CLUSTER_EDGE_BASE + c]) {
+        state.edgeShown[CLUSTER_EDGE_BASE + c] = 0; // re-added below, joined to the new target
+        removeEdges.push(CLUSTER_EDGE_BASE + c);
+      }
+      clusterTarget[c] = up;
+    }
     for (let id = 0; id < EDGE_COUNT; id++) {
       const on = edgeShownNow(id) ? 1 : 0;
       if (on !== state.edgeShown[id]) {
@@ -453,7 +470,7 @@
   function labelText(id) {
     if (id < N) return ENTITIES[id].name || "(unnamed)";
     const k = CLUSTERS[id - N];
-    return k.name + " (" + liveByCluster[id - N].toLocaleString("en") + ")";
+    return k.name + " (" + liveByCluster[id - N] + ")";
   }
 
   /**
@@ -461,6 +478,21 @@
    * entities in rank order (higher places and bigger hubs first); a label that would touch
    * one already drawn is skipped, so zooming in (which spreads the nodes) shows more.
    */
+  function drawRings(ctx) {
+    if (!state.rings) return;
+    const scale = network.body.view.scale;
+    ctx.save();
+    ctx.strokeStyle = "#111111";
+    ctx.lineWidth = 2.5 / scale;
+    for (const i of state.rings) {
+      if (!state.shown[i]) continue;
+      ctx.beginPath();
+      ctx.arc(ENTITIES[i].x, ENTITIES[i].y, sizeOf(i) + 5 / scale, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
   function drawLabels(ctx) {
     const view = network.body.view;
     const scale = view.scale;
@@ -526,7 +558,7 @@
     }
     if (state.path) first.push(...state.path.nodes);
     for (const id of first) candidate(id);
-    for (let c = 0; c < CLUSTERS.length; c++) candidate(N + c);
+    for (const c of clusterOrder) candidate(N + c);
     for (let k = 0; k < labelOrder.length && placed.length < MAX_LABELS; k++) {
       candidate(labelOrder[k]);
     }
@@ -1053,7 +1085,7 @@
     });
     highlight(near, touching);
     saveHash();
-    network.redraw();
+    network.body.emitter.emit("_requestRedraw"); // the new selection's labels and rings
   }
 
   function selectEdge(id) {
@@ -1091,19 +1123,21 @@
 
   /**
    * Highlight a neighbourhood: with few items on the canvas, dim everything else; with
-   * many, only outline the neighbourhood (work in proportion to its size).
+   * many, ring the neighbourhood on the canvas (vis-network's data is left alone: every
+   * change to it costs in proportion to everything drawn).
    */
   function highlight(nodeSet, edgeSet) {
     const drawn = nodes.length;
     const nodeUpdates = [];
     const edgeUpdates = [];
     const wanted = new Map();
+    state.rings = null;
     if (nodeSet !== null) {
       if (drawn <= DIM_LIMIT) {
         for (const id of nodes.getIds()) if (id < N && !nodeSet.has(id)) wanted.set(id, 1);
         for (const id of edges.getIds()) if (!edgeSet.has(id) && id < CLUSTER_EDGE_BASE) wanted.set("e" + id, 1);
       } else {
-        for (const id of nodeSet) wanted.set(id, 2);
+        state.rings = Array.from(nodeSet); // drawn by drawRings: no change to vis's data
       }
     }
     for (const key of new Set([...state.dimmed.keys(), ...wanted.keys()])) {
@@ -1717,7 +1751,10 @@
         else if (id < CLUSTER_EDGE_BASE) selectBased(id - BASED_BASE);
       } else clearSelection();
     });
-    network.on("afterDrawing", drawLabels);
+    network.on("afterDrawing", (ctx) => {
+      drawRings(ctx);
+      drawLabels(ctx);
+    });
     network.on("zoom", () => {
       clearTimeout(zoomTimer);
       zoomTimer = setTimeout(openClustersInView, 120);
@@ -1752,9 +1789,10 @@
     state.timings.firstDraw = performance.now();
     state.timings.settled = state.timings.firstDraw;
     document.documentElement.dataset.layout = "settled";
+    // a table view from the hash opens once the graph has drawn, so the page is ready either way
+    if (state.view === "table") setView("table");
   });
   if (fromHash.node !== undefined) choose(fromHash.node);
-  if (state.view === "table") setView("table");
 
   /** For tests and benchmarks: read-only handles, no extra power over the page. */
   window.kgApp = Object.freeze({
