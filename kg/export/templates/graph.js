@@ -478,6 +478,46 @@
    * entities in rank order (higher places and bigger hubs first); a label that would touch
    * one already drawn is skipped, so zooming in (which spreads the nodes) shows more.
    */
+  /** A closed cluster's disc on screen: at least a few pixels whatever the zoom. */
+  function bubbleRadiusPx(c) {
+    return Math.max(clusterSize(c) * network.body.view.scale, Math.min(22, 5 + 1.6 * Math.sqrt(CLUSTERS[c].count)));
+  }
+
+  /** The bubble under a point of the canvas (pixels), if any: a click there opens it. */
+  function bubbleAt(dom) {
+    const view = network.body.view;
+    let best = null;
+    for (let c = 0; c < CLUSTERS.length; c++) {
+      if (!state.shown[N + c]) continue;
+      const dx = CLUSTERS[c].x * view.scale + view.translation.x - dom.x;
+      const dy = CLUSTERS[c].y * view.scale + view.translation.y - dom.y;
+      const d = Math.hypot(dx, dy);
+      if (d <= bubbleRadiusPx(c) && (best === null || d < best[1])) best = [c, d];
+    }
+    return best === null ? null : best[0];
+  }
+
+  function drawBubbles(ctx) {
+    if (!CLUSTERED) return;
+    const scale = network.body.view.scale;
+    ctx.save();
+    ctx.lineWidth = 1.5 / scale;
+    for (let c = 0; c < CLUSTERS.length; c++) {
+      if (!state.shown[N + c]) continue;
+      const head = CLUSTERS[c].head;
+      const colour = head !== null ? TYPE_COLOUR[ENTITIES[head].type] : "#8892a0";
+      ctx.beginPath();
+      ctx.arc(CLUSTERS[c].x, CLUSTERS[c].y, bubbleRadiusPx(c) / scale, 0, 2 * Math.PI);
+      ctx.globalAlpha = 0.18;
+      ctx.fillStyle = colour;
+      ctx.fill();
+      ctx.globalAlpha = 0.9;
+      ctx.strokeStyle = colour;
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
   function drawRings(ctx) {
     if (!state.rings) return;
     const scale = network.body.view.scale;
@@ -533,9 +573,9 @@
       const size = big ? 13 : 12;
       const text = labelText(id);
       const w = textWidth(text, size) + 4;
-      const radius = (id < N ? sizeOf(id) : clusterSize(id - N)) * scale;
+      const radius = id < N ? sizeOf(id) * scale : bubbleRadiusPx(id - N);
       const r = { id: id, text: text, size: size, bold: big,
-                  x: px - w / 2, y: id >= N ? py - size / 2 - 2 : py + radius + 2, w: w, h: size + 4 };
+                  x: px - w / 2, y: py + radius + 2, w: w, h: size + 4 };
       if (free(r)) take(r);
     };
     ctx.save();
@@ -1745,6 +1785,9 @@
           openCluster(id - N);
           network.unselectAll();
         } else selectNode(id, false);
+      } else if (bubbleAt(p.pointer.DOM) !== null) {
+        openCluster(bubbleAt(p.pointer.DOM));
+        network.unselectAll();
       } else if (p.edges.length) {
         const id = p.edges[0];
         if (id < M) selectEdge(id);
@@ -1752,6 +1795,7 @@
       } else clearSelection();
     });
     network.on("afterDrawing", (ctx) => {
+      drawBubbles(ctx);
       drawRings(ctx);
       drawLabels(ctx);
     });
