@@ -699,7 +699,7 @@ def test_focus_on_a_neighbourhood(sample: Visit) -> None:
     panel_action(page, "focus")
     names = page.evaluate("kgApp.network.body.nodeIndices.map(i => kgApp.entity(i).name)")
     assert sorted(names) == sorted(["新春社区党委", "张强", "新春社区"])
-    assert "Focused on 新春社区党委 (1 steps)" in page.inner_text("#status")
+    assert "Focused on 新春社区党委 (1 step)." in page.inner_text("#status")
     page.select_option("#focus-depth", "2")
     panel_action(page, "focus")
     assert page.evaluate("kgApp.network.body.nodeIndices.length") == 5

@@ -768,7 +768,10 @@
     for (let c = 0; c < CLUSTERS.length; c++) bubbles += state.shown[N + c];
     let text = "Showing " + entities + " of " + N + " entities and " + relations + " of " + M + " relations.";
     if (bubbles) text += " " + bubbles + " clusters closed: click or zoom in to open one.";
-    if (state.focus) text += " Focused on " + ENTITIES[state.focus.id].name + " (" + state.focus.depth + " steps).";
+    if (state.focus) {
+      const d = state.focus.depth;
+      text += " Focused on " + ENTITIES[state.focus.id].name + " (" + d + (d === 1 ? " step)." : " steps).");
+    }
     if (state.userHidden.size) text += " " + state.userHidden.size + " hidden by hand.";
     byId("status").textContent = text;
     byId("reset").hidden = !(state.focus || state.userHidden.size || state.path || state.revealed.size);
