@@ -16,13 +16,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.export.html import (
-    PRECOMPUTED_LAYOUT_THRESHOLD,
-    TEMPLATES,
-    render_html,
-    tree_layout,
-    write_html,
-)
+from kg.export.html import CLUSTER_THRESHOLD, TEMPLATES, render_html, write_html
+from kg.export.layout import compute_layout
 from kg.graph import build_graph
 from kg.model import Article, Document, Entity, Evidence, Relation
 
@@ -280,7 +275,7 @@ def test_no_remote_src_or_href(page: str) -> None:
 
 def test_everything_is_inline(page: str) -> None:
     scripts = [attrs for tag, attrs in tags(page) if tag == "script"]
-    assert [s.get("type") for s in scripts] == ["application/json"] * 4 + [None, None]
+    assert [s.get("type") for s in scripts] == ["application/json", None, None]
     assert "vis.Network" in page and "new vis.DataSet" in page  # vis-network is inlined
     assert "@font-face" not in page and "@import" not in page
 
@@ -314,7 +309,7 @@ def test_panel_data_carries_evidence_headline_and_chain(page: str) -> None:
     assert entities[leads[0]["s"]]["name"] == "张强"
     assert entities[leads[0]["o"]]["name"] == "新春社区党委"
     assert leads[0]["role"] == "社区党委书记"
-    assert leads[0]["evidence"] == [["d001", 0, ZHANG_SENTENCE]]
+    assert [data["sentences"][k] for k in leads[0]["evidence"]] == [["d001", 0, ZHANG_SENTENCE]]
     assert data["documents"]["d001"]["headlines"]["0"] == HEADLINE
     chain = [name for _, name, _ in entities[by_name["新春社区"]]["chain"]]
     assert chain == ["迎新路街道", "新城区", "呼和浩特市"]
@@ -363,24 +358,30 @@ def test_types_have_colour_shape_and_counts(page: str) -> None:
     assert [t["name"] for t in types][:3] == ["Province", "City", "County"]
     assert {t["name"]: t["count"] for t in types}["County"] == 2
     assert len({(t["colour"], t["shape"]) for t in types}) == len(types)
-    nodes = json_block(page, "nodes")
-    assert {n["group"] for n in nodes} <= {t["name"] for t in types}
-    hub = max(nodes, key=lambda n: n["size"])
-    assert hub["label"] in {"新春社区", "呼和浩特市"}  # size grows with degree
+    entities = json_block(page, "page")["entities"]
+    assert {e["type"] for e in entities} <= {t["name"] for t in types}
+    hub = max(entities, key=lambda e: e["size"])
+    assert hub["name"] in {"新春社区", "呼和浩特市"}  # size grows with degree
 
 
-def test_vis_gets_no_title(page: str) -> None:
-    """vis-network renders a string ``title`` as HTML, so the page draws its own tooltips."""
-    assert all("title" not in n for n in json_block(page, "nodes"))
-    assert all("title" not in e for e in json_block(page, "edges"))
+def test_vis_gets_no_title_and_no_label() -> None:
+    """vis-network renders a string ``title`` as HTML, so the page draws tooltips and labels."""
+    js = (TEMPLATES / "graph.js").read_text(encoding="utf-8")
+    for item in ("nodeItem", "clusterItem", "edgeItem"):
+        body = js[js.index(f"function {item}(") :]
+        body = body[: body.index("\n  }\n")]
+        assert "title" not in body and "label" not in body, item
 
 
 def test_interface_script_never_parses_markup() -> None:
     js = (TEMPLATES / "graph.js").read_text(encoding="utf-8")
     sinks = r"\.(innerHTML|outerHTML|insertAdjacentHTML|write|writeln)\b|\beval\(|new Function"
     assert not re.search(sinks, js)
+    # the one link the script makes: the PNG it drew itself, as a blob: URL to download
+    png = "const url = URL.createObjectURL(blob);\n      const a = document.createElement(\"a\");\n      a.href = url;"
+    assert js.count(png) == 1 and js.count("href") == 1
     for attribute in ('setAttribute("on', "href", "src", "</script"):
-        assert attribute not in js, attribute
+        assert attribute not in js.replace(png, ""), attribute
 
 
 # --------------------------------------------------------------------------- hostile input
@@ -418,10 +419,8 @@ def test_hostile_strings_round_trip_exactly(hostile_page: str) -> None:
     assert person["aliases"] == sorted([HOSTILE["alias_js"], HOSTILE["quotes"]])
     leads = next(s for s in data["statements"] if s["relation"] == "leads")
     assert leads["role"] == HOSTILE["role"]
-    assert leads["evidence"][0][0] == HOSTILE["doc"]
+    assert data["sentences"][leads["evidence"][0]][0] == HOSTILE["doc"]
     assert data["documents"][HOSTILE["doc"]]["headlines"]["0"] == HOSTILE["headline"]
-    labels = {n["label"] for n in json_block(hostile_page, "nodes")}
-    assert HOSTILE["name_script"] in labels
 
 
 # --------------------------------------------------------------------------- determinism
@@ -432,29 +431,84 @@ def test_byte_identical_across_renders() -> None:
     assert render_html(hostile_graph()) == render_html(hostile_graph())
 
 
-def test_byte_identical_for_a_precomputed_layout() -> None:
-    big = star_graph(PRECOMPUTED_LAYOUT_THRESHOLD + 10)
+def test_byte_identical_for_a_clustered_page() -> None:
+    big = star_graph(CLUSTER_THRESHOLD + 10)
     first, second = render_html(big), render_html(big)
     assert first == second
-    nodes = json_block(first, "nodes")
-    assert all("x" in n and "y" in n for n in nodes)
-    assert json_block(first, "options")["physics"]["enabled"] is False
-    assert json_block(first, "page")["meta"]["precomputedLayout"] is True
+    data = json_block(first, "page")
+    assert all("x" in e and "y" in e for e in data["entities"])
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["meta"]["clustered"] is True and data["clusters"]
 
 
-def test_small_graphs_settle_with_physics(page: str) -> None:
-    options = json_block(page, "options")
-    assert options["physics"]["enabled"] is True
-    assert options["physics"]["stabilization"]["enabled"] is True
-    assert options["layout"]["randomSeed"] == 7
+def test_small_pages_are_not_clustered_and_never_run_physics(page: str) -> None:
+    data = json_block(page, "page")
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["meta"]["clustered"] is False and data["clusters"] == []
 
 
-def test_tree_layout_places_every_node_apart() -> None:
+def test_layout_places_every_node_apart_and_is_stable() -> None:
     g = sample_graph()
-    pos = tree_layout(g)
+    pos = compute_layout(g, cluster=False).positions
     assert set(pos) == set(g.nodes)
     assert len(set(pos.values())) == len(pos)
-    assert pos == tree_layout(g)
+    assert pos == compute_layout(g, cluster=False).positions
+
+
+def _distance(pos: dict, a: str, b: str) -> float:
+    return ((pos[a][0] - pos[b][0]) ** 2 + (pos[a][1] - pos[b][1]) ** 2) ** 0.5
+
+
+def test_layout_puts_a_body_by_its_place_and_a_leader_by_the_body() -> None:
+    """basedIn and leads decide where a body and a person are drawn: beside what they belong to."""
+    g = named_graph()
+    layout = compute_layout(g, cluster=False)
+    pos = layout.positions
+    community = "Community/150102/迎新路街道/新春社区"
+    committee = "Organization/150102/迎新路街道/新春社区/党委"
+    assert layout.based[committee] == community and layout.anchor[committee] == community
+    others = [n for n in g if n not in (community, committee)]
+    nearest = min(others + [community], key=lambda n: _distance(pos, committee, n))
+    assert nearest == community
+    s = sample_graph()
+    spos = compute_layout(s, cluster=False).positions
+    person, body = next(n for n in s if s.nodes[n]["type"] == "Person"), "Organization/新春社区党委"
+    assert min((n for n in s if n != person), key=lambda n: _distance(spos, person, n)) == body
+
+
+def test_unrelated_entities_are_gathered_in_one_labelled_group_per_type() -> None:
+    people = [Entity(f"Person/p{i}", "Person", f"人{i:02d}") for i in range(12)]
+    mechs = [Entity(f"Mechanism/m{i}", "Mechanism", f"机制{i}") for i in range(3)]
+    g = build_graph([*people, *mechs, Entity("City/150100", "City", "呼和浩特市")], [], [])
+    layout = compute_layout(g, cluster=False)
+    assert [(grp["type"], grp["count"]) for grp in layout.groups] == [
+        ("City", 1),
+        ("Person", 12),
+        ("Mechanism", 3),
+    ]
+    tops = {grp["type"]: grp["y"] for grp in layout.groups}
+    assert all(layout.positions[e.id][1] >= tops["Person"] for e in people)
+    assert all(layout.positions[e.id][1] >= tops["Mechanism"] > tops["Person"] for e in mechs)
+
+
+def test_clusters_by_city_and_county() -> None:
+    g = sample_graph()
+    layout = compute_layout(g, cluster=True)
+    names = {c.name: c for c in layout.clusters}
+    city, county = names["呼和浩特市"], names["新城区"]
+    assert county.parent == layout.clusters.index(city) and city.parent is None
+    cluster_of = {n: layout.clusters[c].name for n, c in layout.cluster_of.items()}
+    assert cluster_of["Community/150102/迎新路街道/新春社区"] == "新城区"
+    assert cluster_of["County/150102"] == "呼和浩特市"
+    assert "City/150100" not in cluster_of  # a city is drawn, as its bubble while closed
+    assert (county.x, county.y) == layout.positions["County/150102"]
+
+
+def test_evidence_sentences_are_stored_once() -> None:
+    data = json_block(render_html(sample_graph()), "page")
+    rows = [tuple(r) for r in data["sentences"]]
+    assert len(rows) == len(set(rows))
+    assert ("d001", 0, CHAIN_SENTENCE) in rows
 
 
 # --------------------------------------------------------------------------- cap and floor
@@ -470,11 +524,11 @@ def test_max_nodes_keeps_the_best_connected_and_says_what_went() -> None:
     meta = data["meta"]
     assert meta["nodesTotal"] == 41 and meta["nodesDrawn"] == 21 and meta["nodesCapped"] == 20
     assert meta["leftOutByType"] == {"Person": 20}
-    assert len(json_block(page, "nodes")) == 21
+    assert len(data["entities"]) == 21
 
 
 def test_max_nodes_zero_and_negative() -> None:
-    assert json_block(render_html(sample_graph(), max_nodes=0), "nodes") == []
+    assert json_block(render_html(sample_graph(), max_nodes=0), "page")["entities"] == []
     with pytest.raises(ValueError):
         render_html(sample_graph(), max_nodes=-1)
 

@@ -7,7 +7,7 @@ locally and fail when ``CI`` is set (a missing browser must never pass in CI).
 
 The same checks run on the sample graph of ``test_html.py`` and on the seeds graph as
 ``kg build`` writes it.  The seeds screenshot goes to ``test-output/seeds-graph.png``;
-``docs/graph.png`` in the README is that file, copied.
+``docs/graph.png`` in the README comes from ``docs/screenshots.py`` (the first view).
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.export.html import write_html
+from kg.export.html import CLUSTER_THRESHOLD, write_html
+from kg.graph import build_graph
+from kg.model import Entity, Evidence, Relation
 
 try:  # tests/ as a package (tests/__init__.py) or as a plain folder on sys.path
     from tests.test_html import HOSTILE, ZHANG_SENTENCE, hostile_graph, sample_graph
@@ -153,7 +155,11 @@ def edge_point(page, edge_id: int) -> dict:
     point = page.evaluate(
         """id => {
             const net = kgApp.network, s = kgApp.statement(id);
-            const pos = net.getPositions([s.s, s.o]);
+            let pos = net.getPositions([s.s, s.o]);
+            net.moveTo({position: {x: (pos[s.s].x + pos[s.o].x) / 2, y: (pos[s.s].y + pos[s.o].y) / 2},
+                        scale: 2});
+            net.redraw();
+            pos = net.getPositions([s.s, s.o]);
             const box = document.getElementById("network").getBoundingClientRect();
             for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
                 const c = {x: pos[s.s].x + t * (pos[s.o].x - pos[s.s].x),
@@ -332,21 +338,6 @@ def test_screenshot(sample: Visit) -> None:
     assert shot.stat().st_size > 10_000
 
 
-def test_place_tree_layout_and_rerun_settle_again(sample: Visit) -> None:
-    page = sample.page
-    page.check("#hierarchical")
-    page.wait_for_function("() => document.documentElement.dataset.layout === 'settled'")
-    y = page.evaluate("() => kgApp.network.getPositions()")
-    city, county = index_of(page, "呼和浩特市"), index_of(page, "新城区")
-    assert y[str(city)]["y"] < y[str(county)]["y"]  # parents above children
-    page.uncheck("#hierarchical")
-    page.wait_for_function("() => document.documentElement.dataset.layout === 'settled'")
-    page.click("#rerun")
-    page.wait_for_function("() => document.documentElement.dataset.layout === 'settled'")
-    assert page.evaluate("() => kgApp.network.physics.physicsEnabled") is False
-    assert sample.clean(), sample
-
-
 # --------------------------------------------------------------------------- the seeds graph
 
 #: Names from the seeds the README quotes: a person with a post, a community with evidence.
@@ -377,7 +368,8 @@ def test_seeds_load_offline_with_every_node(seeds) -> None:
     assert visit.clean(), visit
     assert g.number_of_nodes() > 100  # the real graph, not an empty build
     assert page.evaluate("kgApp.network.body.nodeIndices.length") == g.number_of_nodes()
-    assert page.evaluate("kgApp.network.body.edgeIndices.length") == g.number_of_edges()
+    statements = "kgApp.network.body.edgeIndices.filter(i => i < kgApp.statementCount).length"
+    assert page.evaluate(statements) == g.number_of_edges()
     n, m = g.number_of_nodes(), g.number_of_edges()
     assert f"Showing {n} of {n} entities and {m} of {m} relations" in page.inner_text("#status")
     assert page.evaluate("document.documentElement.dataset.layout") == "settled"
@@ -568,3 +560,398 @@ def test_a_hidden_edges_statement_opens_without_errors(sample: Visit) -> None:
     assert "社区党委书记" in page.text_content("#panel")
     assert page.evaluate("kgApp.network.getSelectedEdges()") == []
     assert sample.clean, sample
+
+
+# --------------------------------------------------------------------------- first sight
+
+OVERLAP = """() => { const ls = kgApp.labels(); let n = 0;
+    for (let a = 0; a < ls.length; a++) for (let b = a + 1; b < ls.length; b++) {
+      const p = ls[a], q = ls[b];
+      if (p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h) n++; }
+    return n; }"""
+
+
+def labelled(page) -> set[str]:
+    return {lab["text"] for lab in page.evaluate("kgApp.labels()")}
+
+
+def test_seeds_labels_at_the_fitted_zoom_never_overlap(seeds) -> None:
+    """At the first view, names are drawn, the highest places first, and none touch."""
+    visit, g = seeds
+    page = visit.page
+    page.wait_for_timeout(200)
+    labels = page.evaluate("kgApp.labels()")
+    assert len(labels) >= 30, labels
+    assert page.evaluate(OVERLAP) == 0
+    box = page.evaluate("document.getElementById('network').getBoundingClientRect().toJSON()")
+    for lab in labels:  # every label drawn lies on the canvas
+        assert -110 <= lab["x"] <= box["width"] + 110 and -50 <= lab["y"] <= box["height"] + 50
+    top = page.evaluate("""() => { let best = 0; for (let i = 0; i < kgApp.entityCount; i++)
+        if (kgApp.entity(i).rank < kgApp.entity(best).rank) best = i;
+        return kgApp.entity(best).name; }""")
+    assert top in labelled(page)
+    provinces = {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Province"}
+    assert provinces & labelled(page)
+
+
+def test_seeds_zooming_in_shows_more_labels(seeds) -> None:
+    visit, g = seeds
+    page = visit.page
+    page.wait_for_timeout(200)
+    before = labelled(page)
+    scale = page.evaluate("kgApp.network.getScale()")
+    page.evaluate(
+        "s => { kgApp.network.moveTo({scale: s}); kgApp.network.redraw(); }", scale * 4
+    )
+    page.wait_for_timeout(200)
+    after = labelled(page)
+    assert after - before, "zooming in labelled nothing new"
+    assert page.evaluate(OVERLAP) == 0
+    assert visit.clean(), visit
+
+
+def test_seeds_bodies_are_drawn_by_their_place(seeds) -> None:
+    """kg:basedIn is drawn, and a body sits nearer its place than most of the graph."""
+    visit, g = seeds
+    page = visit.page
+    pairs = page.evaluate("""() => { const out = [];
+        for (let i = 0; i < kgApp.entityCount; i++) { const e = kgApp.entity(i);
+          if (e.based !== null) out.push([i, e.based]); } return out; }""")
+    assert len(pairs) >= 10
+    drawn = page.evaluate("""() => kgApp.edges.get().filter(e => e.id >= kgApp.statementCount)
+        .map(e => [e.from, e.to])""")
+    stated = page.evaluate("""() => kgApp.edges.get().filter(e => e.id < kgApp.statementCount)
+        .map(e => [e.from, e.to])""")
+    joined = {tuple(p) for p in drawn} | {tuple(p) for p in stated}
+    assert all(tuple(p) in joined for p in pairs)
+    assert drawn, "no basedIn edge drawn"
+    near = page.evaluate("""pairs => { const pos = kgApp.network.getPositions();
+        const d = (a, b) => Math.hypot(pos[a].x - pos[b].x, pos[a].y - pos[b].y);
+        const ids = Object.keys(pos).map(Number);
+        return pairs.filter(([b, p]) => ids.filter(k => d(b, k) < d(b, p)).length
+                                        < ids.length / 20).length; }""", pairs)
+    assert near >= 0.8 * len(pairs), (near, len(pairs))
+
+
+def test_seeds_place_panel_lists_bodies_leaders_and_mechanisms(seeds) -> None:
+    visit, g = seeds
+    page = visit.page
+    community = node_named(g, SEEDS_COMMUNITY)
+    page.evaluate("i => kgApp.choose(i)", index_of(page, SEEDS_COMMUNITY))
+    text = page.inner_text("#panel")
+    bodies = [n for n, d in g.nodes(data=True) if d.get("place") == community]
+    assert bodies and "Bodies based here" in text
+    for body in bodies:
+        assert g.nodes[body]["name"] in text
+        for person, _, d in g.in_edges(body, data=True):
+            if d["relation"] == "leads":
+                assert g.nodes[person]["name"] in text
+    assert visit.clean(), visit
+
+
+def test_seeds_mechanism_panel_groups_by_county(seeds) -> None:
+    visit, g = seeds
+    page = visit.page
+    mech = max(
+        (n for n, d in g.nodes(data=True) if d["type"] == "Mechanism"),
+        key=lambda n: (g.in_degree(n), n),
+    )
+    page.evaluate("i => kgApp.choose(i)", index_of(page, g.nodes[mech]["name"]))
+    heading = page.locator("#panel h3", has_text="Implemented in").inner_text()
+    assert f"({g.in_degree(mech)})" in heading
+    items = page.locator("#panel .by-county > li").count()
+    assert items >= 1
+    for implementer, _ in g.in_edges(mech):
+        assert g.nodes[implementer]["name"] in page.inner_text("#panel .by-county")
+
+
+# --------------------------------------------------------------------------- explore
+
+
+def panel_action(page, action: str) -> None:
+    page.click(f'#panel [data-action="{action}"]')
+
+
+def test_hide_expand_and_show_all(sample: Visit) -> None:
+    page = sample.page
+    body = index_of(page, "新春社区党委")
+    page.evaluate("i => kgApp.choose(i)", body)
+    panel_action(page, "hide")
+    assert not page.evaluate("i => kgApp.shown(i)", body)
+    assert body not in page.evaluate("kgApp.network.body.nodeIndices")
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "新春社区"))
+    page.uncheck('#type-filters li[data-type="Person"] input')
+    page.evaluate("i => kgApp.choose(i)", body)  # choosing brings it back
+    assert page.evaluate("i => kgApp.shown(i)", body)
+    panel_action(page, "expand")  # its leader comes back though Person is off
+    assert page.evaluate("i => kgApp.shown(i)", index_of(page, "张强"))
+    panel_action(page, "hide")
+    assert "hidden by hand" in page.inner_text("#status")
+    page.click("#reset")
+    assert page.evaluate("i => kgApp.shown(i)", body)
+    assert sample.clean(), sample
+
+
+def test_focus_on_a_neighbourhood(sample: Visit) -> None:
+    page = sample.page
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "新春社区党委"))
+    page.select_option("#focus-depth", "1")
+    panel_action(page, "focus")
+    names = page.evaluate("kgApp.network.body.nodeIndices.map(i => kgApp.entity(i).name)")
+    assert sorted(names) == sorted(["新春社区党委", "张强", "新春社区"])
+    assert "Focused on 新春社区党委 (1 step)." in page.inner_text("#status")
+    page.select_option("#focus-depth", "2")
+    panel_action(page, "focus")
+    assert page.evaluate("kgApp.network.body.nodeIndices.length") == 5
+    page.click("#reset")
+    assert page.evaluate("kgApp.network.body.nodeIndices.length") == 10
+
+
+def test_shortest_path_between_two_entities(sample: Visit) -> None:
+    page = sample.page
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "张强"))
+    panel_action(page, "path-from")
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "四议两公开"))
+    panel_action(page, "path-to")
+    steps = page.locator("#panel .path li").all_inner_texts()
+    names = [s.split(" ")[0] for s in steps]
+    assert names == [
+        "张强",
+        "新春社区党委",
+        "新春社区",
+        "迎新路街道",
+        "新城区",
+        "呼和浩特市",
+        "托克托县",
+        "双河镇",
+        "四议两公开",
+    ]
+    assert "Shortest path (8 steps)" in page.inner_text("#panel")
+    assert sample.clean(), sample
+
+
+def test_place_panel_counts_mechanisms_below(sample: Visit) -> None:
+    page = sample.page
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "呼和浩特市"))
+    text = page.inner_text("#panel")
+    assert "Mechanisms implemented here and below (2)" in text
+    assert "网格化管理" in text and "四议两公开" in text
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "新春社区"))
+    text = page.inner_text("#panel")
+    assert "Mechanisms implemented here and below (1)" in text
+    assert "Bodies based here (1)" in text and "张强" in text and "社区党委书记" in text
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "四议两公开"))
+    assert page.locator("#panel .by-county > li").all_inner_texts()[0].startswith("托克托县")
+
+
+def test_place_tree_is_labelled_and_collapsible(sample: Visit) -> None:
+    page = sample.page
+    tree = page.locator("#place-tree")
+    assert tree.locator(":scope > li").all_inner_texts()[0].startswith("呼和浩特市")
+    assert tree.locator("details").first.get_attribute("open") is not None
+    counties = tree.locator(":scope > li > details > ul > li")
+    assert sorted(c.split(" ")[0] for c in counties.all_inner_texts()) == ["托克托县", "新城区"]
+    county = tree.locator("summary", has_text="新城区")
+    county.click()  # opens the next level (filled in when it opens)
+    tree.get_by_role("button", name="迎新路街道").wait_for(state="visible", timeout=5000)
+    tree.locator("summary", has_text="呼和浩特市").click()  # closes the whole city
+    tree.get_by_role("button", name="新城区").wait_for(state="hidden", timeout=5000)
+    tree.locator("summary", has_text="呼和浩特市").click()
+    tree.get_by_role("button", name="新城区").click()
+    assert page.evaluate("kgApp.network.getSelectedNodes()") == [index_of(page, "新城区")]
+
+
+# --------------------------------------------------------------------------- table
+
+
+def test_table_sorts_filters_and_opens_the_panel(sample: Visit) -> None:
+    page = sample.page
+    page.click("#tab-table")
+    assert page.locator("#network").is_hidden()
+    rows = page.locator("#table tbody tr")
+    assert rows.count() == 10
+    page.click('#table th[data-key="confidence"] button')
+    page.click('#table th[data-key="confidence"] button')  # descending
+    first = rows.first.locator("td").all_inner_texts()
+    assert first[0] == "呼和浩特市" and first[3] == "0.99"
+    page.fill("#table-filter", "社区")
+    assert sorted(r.split("\t")[0] for r in rows.all_inner_texts()) == ["新春社区", "新春社区党委"]
+    rows.first.click()
+    assert "Bodies based here" in page.inner_text("#panel") or "新春社区" in page.inner_text("#panel h2")
+    page.click("#table-facts")
+    page.fill("#table-filter", "")
+    assert rows.count() == 9
+    page.fill("#table-filter", "leads")
+    rows.first.click()
+    assert "社区党委书记" in page.inner_text("#panel")
+    page.uncheck('#type-filters li[data-type="Person"] input')
+    assert rows.count() == 0  # the table follows the filters
+    assert sample.clean(), sample
+
+
+# --------------------------------------------------------------------------- hash, picture
+
+
+def test_hash_round_trip(browser, sample: Visit) -> None:
+    page = sample.page
+    page.uncheck('#type-filters li[data-type="Mechanism"] input')
+    page.select_option("#colour-by", "confidence")
+    page.select_option("#size-by", "documents")
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "新春社区党委"))
+    page.wait_for_timeout(150)
+    url = page.url
+    assert "#" in url and "hide=Mechanism" in url and "colour=confidence" in url
+    again = browser.new_page(viewport={"width": 1400, "height": 860})
+    again.goto(url)
+    again.wait_for_function(SETTLED)
+    assert again.is_checked('#type-filters li[data-type="Mechanism"] input') is False
+    assert again.input_value("#colour-by") == "confidence"
+    assert again.input_value("#size-by") == "documents"
+    assert again.evaluate("kgApp.network.getSelectedNodes()") == [index_of(again, "新春社区党委")]
+    assert "新春社区党委" in again.inner_text("#panel h2")
+    types = again.evaluate("kgApp.network.body.nodeIndices.map(i => kgApp.entity(i).type)")
+    assert "Mechanism" not in types
+    again.wait_for_timeout(150)
+    assert again.evaluate("kgApp.hash()") == page.evaluate("kgApp.hash()")
+    again.close()
+
+
+def test_png_download_has_the_view_and_its_legend(sample: Visit) -> None:
+    page = sample.page
+    with page.expect_download() as info:
+        page.click("#save-png")
+    download = info.value
+    assert download.suggested_filename == "graph.png"
+    data = Path(download.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    width = int.from_bytes(data[16:20], "big")
+    canvas = page.evaluate("document.querySelector('#network canvas').width")
+    assert width > canvas  # the canvas and, beside it, the legend
+    assert sample.clean(), sample
+
+
+# --------------------------------------------------------------------------- province scale
+
+
+def province_graph(cities: int = 3, counties: int = 4, towns: int = 12, villages: int = 15):
+    """A made-up province big enough to be clustered: cities, counties, towns, villages."""
+    entities = [Entity("Province/900000", "Province", "测试自治区", confidence=1.0)]
+    relations = []
+    ev = Evidence("p001", 0, 0, 8, "测试用的一句话。", "test", 0)
+    for c in range(cities):
+        city = f"City/9{c:02d}"
+        entities.append(Entity(city, "City", f"第{c}市", confidence=0.9, mentions=[ev]))
+        relations.append(Relation(city, "locatedIn", "Province/900000", confidence=0.9))
+        for k in range(counties):
+            county = f"County/9{c:02d}{k:02d}"
+            entities.append(Entity(county, "County", f"第{c}市{k}县", confidence=0.9))
+            relations.append(Relation(county, "locatedIn", city, confidence=0.9))
+            for t in range(towns):
+                town = f"Town/{county[7:]}/{t}镇"
+                entities.append(Entity(town, "Town", f"{c}-{k}-{t}镇", confidence=0.8))
+                relations.append(Relation(town, "locatedIn", county, confidence=0.8))
+                for v in range(villages):
+                    village = f"Village/{county[7:]}/{t}镇/{v}村"
+                    name = f"{c}-{k}-{t}镇{v}村"
+                    entities.append(Entity(village, "Village", name, confidence=0.7))
+                    relations.append(Relation(village, "locatedIn", town, confidence=0.7))
+    return build_graph(entities, relations, [])
+
+
+@pytest.fixture(scope="module")
+def province(browser, tmp_path_factory) -> Iterator[Visit]:
+    g = province_graph()
+    assert g.number_of_nodes() > CLUSTER_THRESHOLD
+    visit = open_graph(browser, g, tmp_path_factory.mktemp("province") / "graph.html")
+    yield visit
+    visit.page.close()
+
+
+def test_province_opens_clustered_and_a_click_opens_a_cluster(province: Visit) -> None:
+    page = province.page
+    clusters = page.evaluate("kgApp.clusters()")
+    shown = [c for c in clusters if c["shown"]]
+    assert [c["name"] for c in shown] == ["第0市", "第1市", "第2市"]  # one bubble per city
+    assert page.evaluate("kgApp.network.body.nodeIndices.length") == 1 + 3  # province + bubbles
+    assert "第0市 (" in " ".join(labelled(page))  # bubbles are labelled with their size
+    bubble = shown[0]["id"]
+    point = node_point(page, bubble)
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_function("id => !kgApp.shown(id)", arg=bubble)
+    names = page.evaluate("kgApp.network.body.nodeIndices.map(i => kgApp.entity(i) && kgApp.entity(i).name)")
+    assert "第0市" in names  # the city itself, and its counties as bubbles
+    counties = [c for c in page.evaluate("kgApp.clusters()") if c["shown"] and "县" in c["name"]]
+    assert len(counties) == 4
+    assert page.evaluate(OVERLAP) == 0
+    assert province.clean(), province
+
+
+def test_province_zooming_in_opens_a_cluster(province: Visit) -> None:
+    page = province.page
+    page.click("#collapse")
+    page.evaluate("kgApp.openCluster(kgApp.clusters().findIndex(c => c.name === '第1市'))")
+    county = next(c for c in page.evaluate("kgApp.clusters()") if c["name"] == "第1市2县")
+    assert county["shown"] and not county["open"]
+    page.evaluate(
+        """id => { const p = kgApp.network.getPositions([id])[id];
+                   kgApp.network.moveTo({position: p, scale: 2.5});
+                   kgApp.network.emit("zoom", {}); }""",
+        county["id"],
+    )
+    page.wait_for_function("id => !kgApp.shown(id)", arg=county["id"], timeout=5000)
+    assert page.evaluate("kgApp.nodes.length") > 100
+    assert province.clean(), province
+
+
+def test_province_search_opens_the_cluster_of_the_hit(province: Visit) -> None:
+    page = province.page
+    page.click("#collapse")
+    page.fill("#search", "2-3-11镇14村")
+    page.wait_for_selector("#suggestions li")
+    page.keyboard.press("Enter")
+    hit = index_of(page, "2-3-11镇14村")
+    assert page.evaluate("kgApp.network.getSelectedNodes()") == [hit]
+    assert page.evaluate("i => kgApp.shown(i)", hit)
+    assert "2-3-11镇" in page.inner_text("#panel")
+    assert province.clean(), province
+
+
+# --------------------------------------------------------------------------- hostile names
+
+
+def test_hostile_names_stay_text_everywhere(browser, tmp_path: Path) -> None:
+    """Labels, table, place tree, panels, path, the hash and the picture with hostile names."""
+    g = hostile_graph()
+    visit = open_graph(browser, g, tmp_path / "hostile.html")
+    page = visit.page
+    page.wait_for_timeout(200)
+    assert {lab["text"] for lab in page.evaluate("kgApp.labels()")} >= {HOSTILE["name_img"]}
+    n = page.evaluate("kgApp.entityCount")
+    page.evaluate("i => kgApp.choose(i)", 0)
+    panel_action(page, "path-from")
+    page.evaluate("i => kgApp.choose(i)", n - 1)
+    panel_action(page, "path-to")
+    panel_action(page, "focus")
+    panel_action(page, "expand")
+    for d in page.locator("#place-tree details").all():
+        d.evaluate("d => { d.open = true; }")
+    page.click("#tab-table")
+    page.click("#table-facts")
+    page.click("#table-entities")
+    page.locator("#table tbody tr").first.click()
+    url = page.url
+    with page.expect_download():
+        page.click("#save-png")
+    again = browser.new_page()
+    again.goto(url)
+    again.wait_for_function(SETTLED)
+    again.wait_for_timeout(200)
+    for p in (page, again):
+        assert p.evaluate("typeof window.__pwned") == "undefined"
+        assert p.evaluate("document.querySelectorAll('img, iframe, svg[onload], a').length") == 0
+    assert again.locator("#table-view").is_visible()  # the hash reopened the table view
+    assert HOSTILE["name_img"] in page.text_content("#table")
+    assert HOSTILE["separators"] in page.text_content("#place-tree")
+    assert visit.clean(), visit
+    again.close()
+    page.close()

@@ -1,24 +1,25 @@
 """The graph as one self-contained HTML page: offline, safe with untrusted text, deterministic.
 
-pyvis generates the page: it holds the vis-network nodes, edges and options, and renders
-them through a Jinja template.  We replace pyvis's template with our own
-(``templates/graph.html.j2``) because its stock one fetches Bootstrap from a CDN and puts
-hover titles into the page as HTML.  Ours inlines vis-network from pyvis's own package and
-our script and stylesheet, so the file works with no network at all.
+The page is our Jinja template (``templates/graph.html.j2``) with vis-network inlined from
+pyvis's own package (pyvis's stock template fetches Bootstrap from a CDN and puts hover
+titles into the page as HTML), our script and our stylesheet, so the file works with no
+network at all.  Where each entity is drawn is computed here (:mod:`kg.export.layout`), so
+the page opens at once, never moves a node by itself, and looks the same every time.
 
 Safety rests on three rules, each enough on its own for the cases it covers:
 
 * every string from the input reaches the page only as JSON inside
   ``<script type="application/json">``, with ``<``, ``>``, ``&``, U+2028 and U+2029
   escaped, so no input can close the block or open a tag;
-* the script builds the DOM with ``textContent``/``createElement`` only, and draws
-  tooltips itself instead of handing vis-network a ``title`` (which it renders as HTML);
+* the script builds the DOM with ``textContent``/``createElement`` only, draws labels on
+  the canvas itself, and draws tooltips itself instead of handing vis-network a ``title``
+  or a ``label`` (it renders a title string as HTML);
 * a Content-Security-Policy allows exactly the page's own scripts (by hash), no
   requests of any kind, and no inline event handlers, so even a mistake in the first two
   could neither run an ``onerror=`` nor reach the network.
 
 The same graph always gives byte-identical HTML: ids are node indices in the graph's
-(sorted) order, layouts are computed from sorted inputs, and JSON keys are sorted.
+(sorted) order, the layout is computed from sorted inputs, and JSON keys are sorted.
 """
 
 from __future__ import annotations
@@ -37,12 +38,12 @@ import networkx as nx
 import pyvis
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from pyvis.network import Network
 
 from ..graph import filter_confidence
-from ..model import ENTITY_TYPES, PLACE_LEVEL, RELATION_TYPES
+from ..model import ENTITY_TYPES, RELATION_TYPES
+from .layout import body_place, compute_layout, place_paths
 
-__all__ = ["render_html", "write_html", "PRECOMPUTED_LAYOUT_THRESHOLD"]
+__all__ = ["render_html", "write_html", "CLUSTER_THRESHOLD", "TYPE_STYLE"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAGE_TEMPLATE = "graph.html.j2"
@@ -50,9 +51,9 @@ PAGE_TEMPLATE = "graph.html.j2"
 VIS_NETWORK_JS = "lib/vis-9.1.2/vis-network.min.js"
 PYVIS_TEMPLATES = Path(pyvis.__file__).with_name("templates")
 
-#: Past this many drawn nodes the layout is computed here and physics stays off: a force
-#: simulation of thousands of nodes keeps the browser busy for tens of seconds.
-PRECOMPUTED_LAYOUT_THRESHOLD = 1500
+#: Past this many drawn entities the page opens grouped by city and county: one bubble per
+#: cluster, opened by a click or by zooming in.
+CLUSTER_THRESHOLD = 2000
 
 #: Colour and vis-network shape per entity type; places get the polygons, agents the round
 #: shapes.  Colours are the Okabe-Ito and Tableau palettes, distinguishable in print.
@@ -70,10 +71,13 @@ TYPE_STYLE: dict[str, tuple[str, str]] = {
     "Mechanism": ("#56606b", "diamond"),
 }
 UNKNOWN_TYPE_STYLE = ("#999999", "dot")
+#: ``basedIn`` is drawn though it is not a statement: the place a body's name names.
+BASED_IN = "basedIn"
 RELATION_COLOUR: dict[str, str] = {
     "locatedIn": "#9aa5b1",
     "leads": "#c0392b",
     "implements": "#16a085",
+    BASED_IN: "#7f8fa6",
 }
 #: The system fonts that carry CJK glyphs on Linux, macOS and Windows; no web fonts.
 FONT_STACK = (
@@ -113,10 +117,8 @@ def render_html(
     kept = filter_confidence(g, min_confidence) if min_confidence > 0 else g
     degree = dict(kept.degree())
     drawn = _cap(kept, max_nodes, degree)
-    index = {n: i for i, n in enumerate(drawn)}
-    net = _network(drawn, index, degree)
-    page = _page_data(g, kept, drawn, index, degree, max_nodes, min_confidence)
-    return _with_csp(_generate(net, page))
+    page = _page_data(g, kept, drawn, degree, max_nodes, min_confidence)
+    return _with_csp(_generate(page))
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, **kw: Any) -> Path:
@@ -147,91 +149,20 @@ def _confidence(data: dict) -> float:
     return float(value) if value is not None else 0.0
 
 
-# --------------------------------------------------------------------------- pyvis network
-
-
-def _network(g: nx.MultiDiGraph, index: dict[str, int], degree: dict[str, int]) -> Network:
-    """The pyvis network: one vis node per entity, one vis edge per statement.
-
-    vis ids are indices in the graph's sorted order rather than entity ids: short,
-    deterministic, and free of anything the input chose.  No ``title`` is set: the page
-    draws its own tooltips from text (vis-network would render a title string as HTML).
-    """
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    large = g.number_of_nodes() > PRECOMPUTED_LAYOUT_THRESHOLD
-    # Small graphs start the force layout from the tree layout too: a spread-out, untangled
-    # start settles in far fewer iterations than vis-network's random one.
-    positions = tree_layout(g)
-    for node, data in g.nodes(data=True):
-        shape = TYPE_STYLE.get(data.get("type", ""), UNKNOWN_TYPE_STYLE)[1]
-        x, y = positions[node]
-        net.add_node(
-            index[node],
-            label=data.get("name") or "(unnamed)",
-            shape=shape,
-            group=data.get("type", "Unknown"),
-            size=_node_size(degree.get(node, 0)),
-            level=_level(data.get("type", "")),
-            x=x,
-            y=y,
-        )
-    for i, (u, v, data) in enumerate(g.edges(data=True)):
-        net.add_edge(
-            index[u],
-            index[v],
-            id=i,
-            color=RELATION_COLOUR.get(data.get("relation", ""), "#999999"),
-            width=round(1 + 2 * _confidence(data), 2),
-        )
-    # A dict is passed through as-is (pyvis's set_options would strip the spaces out of
-    # the font names); pyvis serialises it for the template.
-    net.options = _vis_options(g.number_of_nodes(), large)
-    return net
-
-
 def _node_size(degree: int) -> float:
     """Area grows with degree, but a hub must not hide its neighbourhood."""
     return round(min(10 + 4 * math.sqrt(degree), 42), 1)
 
 
-def _level(entity_type: str) -> int:
-    """Row in the hierarchical layout: the place tree on top, agents and practices below."""
-    if entity_type in PLACE_LEVEL:
-        return PLACE_LEVEL[entity_type]
-    return {"Organization": 7, "Person": 8, "Mechanism": 8}.get(entity_type, 9)
-
-
-def _vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
-    """vis-network options: groups give colour and shape; physics settles, then stops."""
-    groups = {
-        t: {
-            "shape": shape,
-            "color": {
-                "background": colour,
-                "border": colour,
-                "highlight": {"background": colour, "border": "#111111"},
-                "hover": {"background": colour, "border": "#111111"},
-            },
-        }
-        for t, (colour, shape) in TYPE_STYLE.items()
-    }
-    # Enough iterations to untangle the tree start, few enough to settle in about a second.
-    iterations = max(80, min(300, 40_000 // max(n_nodes, 1)))
+def _vis_options() -> dict[str, Any]:
+    """vis-network options: positions come from the page, so physics never runs."""
     return {
         "autoResize": True,
-        "groups": groups,
-        "nodes": {
-            "borderWidth": 1,
-            "font": {
-                "face": FONT_STACK,
-                "size": 14,
-                "color": "#1f2933",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
-            "scaling": {"label": {"drawThreshold": 6}},
-        },
+        # no item takes part in physics: vis-network then skips the force bookkeeping it
+        # would redo on every change to the data (opening a cluster, a filter)
+        "nodes": {"borderWidth": 1, "font": {"face": FONT_STACK, "size": 14}, "physics": False},
         "edges": {
+            "physics": False,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "smooth": False,
             "selectionWidth": 2,
@@ -239,143 +170,78 @@ def _vis_options(n_nodes: int, large: bool) -> dict[str, Any]:
         "interaction": {
             "hover": True,
             "tooltipDelay": 150,
-            "hideEdgesOnDrag": large,
-            "hideEdgesOnZoom": large,
+            "hideEdgesOnDrag": False,
             "multiselect": False,
         },
-        "layout": {"randomSeed": 7, "improvedLayout": not large and n_nodes <= 300},
-        "physics": {
-            "enabled": not large,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -60,
-                "springLength": 90,
-                "springConstant": 0.06,
-                "avoidOverlap": 0.4,
-            },
-            "stabilization": {
-                "enabled": True,
-                "iterations": iterations,
-                "updateInterval": 50,
-                "fit": True,
-            },
-        },
+        "layout": {"improvedLayout": False},
+        "physics": {"enabled": False},
     }
 
 
-# --------------------------------------------------------------------------- layout
-
-
-def tree_layout(g: nx.MultiDiGraph, *, spacing: float = 40.0) -> dict[str, tuple[float, float]]:
-    """A deterministic radial layout: each component as a tree around its top place.
-
-    Linear in the graph's size, so it serves where a force layout is too slow.  The root of
-    a component is its highest place (then its best-connected node); every subtree gets an
-    angle in proportion to its leaves, and each ring is wide enough for the nodes on it.
-    Components are then packed in rows, largest first.
-
-    >>> from kg.graph import build_graph
-    >>> from kg.model import Entity, Relation
-    >>> g = build_graph([Entity("a", "City", "甲"), Entity("b", "County", "乙")],
-    ...                 [Relation("b", "locatedIn", "a")], [])
-    >>> tree_layout(g)["a"]
-    (0.0, 0.0)
-    """
-    simple = nx.Graph()
-    simple.add_nodes_from(g.nodes)
-    simple.add_edges_from((u, v) for u, v in g.edges() if u != v)
-    components = sorted(
-        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
-    )
-    placed = [_radial(simple, g, comp, spacing) for comp in components]
-    return _pack(placed, spacing)
-
-
-def _radial(
-    simple: nx.Graph, g: nx.MultiDiGraph, comp: list[str], spacing: float
-) -> tuple[dict[str, tuple[float, float]], float]:
-    """Positions of one component around (0, 0), and the radius it occupies."""
-    root = min(
-        comp, key=lambda n: (PLACE_LEVEL.get(g.nodes[n].get("type", ""), 99), -simple.degree(n), n)
-    )
-    children: dict[str, list[str]] = {root: []}
-    depth = {root: 0}
-    order = [root]
-    for node in order:  # breadth first; `order` grows as we go
-        for nb in sorted(simple.neighbors(node)):
-            if nb not in depth:
-                depth[nb] = depth[node] + 1
-                children[node].append(nb)
-                children[nb] = []
-                order.append(nb)
-    leaves = {n: 1 for n in order}
-    for node in reversed(order):
-        if children[node]:
-            leaves[node] = sum(leaves[c] for c in children[node])
-    per_ring = Counter(depth.values())
-    radius = [0.0]
-    for d in range(1, max(depth.values()) + 1):
-        radius.append(max(radius[-1] + 2 * spacing, per_ring[d] * spacing / (2 * math.pi)))
-    angle = {root: (0.0, 2 * math.pi)}
-    pos: dict[str, tuple[float, float]] = {}
-    for node in order:
-        lo, hi = angle[node]
-        mid = (lo + hi) / 2
-        r = radius[depth[node]]
-        pos[node] = (r * math.cos(mid), r * math.sin(mid))
-        start = lo
-        for c in children[node]:
-            share = (hi - lo) * leaves[c] / leaves[node]
-            angle[c] = (start, start + share)
-            start += share
-    return pos, radius[-1] + spacing
-
-
-def _pack(
-    placed: list[tuple[dict[str, tuple[float, float]], float]], spacing: float
-) -> dict[str, tuple[float, float]]:
-    """Shelf-pack the components (largest first) into rows about as wide as they are tall."""
-    total = sum((2 * r) ** 2 for _, r in placed)
-    row_width = max(math.sqrt(total), 2 * placed[0][1]) if placed else 0.0
-    out: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for pos, r in placed:
-        if x > 0 and x + 2 * r > row_width:
-            x, y, row_height = 0.0, y + row_height + spacing, 0.0
-        cx, cy = x + r, y + r
-        for node, (px, py) in pos.items():
-            out[node] = (round(cx + px, 1), round(cy + py, 1))
-        x += 2 * r + spacing
-        row_height = max(row_height, 2 * r)
-    if len(placed) == 1:  # a single component stays centred on its root
-        return {
-            n: (round(p[0] - placed[0][1], 1), round(p[1] - placed[0][1], 1))
-            for n, p in out.items()
-        }
-    return out
-
-
 # --------------------------------------------------------------------------- page data
+
+
+class _Sentences:
+    """Evidence sentences stored once: ``[doc, article, text]`` rows, referred to by index."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[Any]] = []
+        self._index: dict[tuple[str, int, str], int] = {}
+
+    def refs(self, items: Iterable[dict]) -> list[int]:
+        out = []
+        for e in items:
+            key = (e.get("doc", ""), e.get("article", 0), e.get("text", ""))
+            if key not in self._index:
+                self._index[key] = len(self.rows)
+                self.rows.append(list(key))
+            out.append(self._index[key])
+        return out
 
 
 def _page_data(
     g: nx.MultiDiGraph,
     kept: nx.MultiDiGraph,
     drawn: nx.MultiDiGraph,
-    index: dict[str, int],
     degree: dict[str, int],
     max_nodes: int | None,
     min_confidence: float,
 ) -> dict[str, Any]:
-    """Everything the panel, tooltips, search and filters read, indexed like the vis data."""
-    places = _place_paths(kept)
+    """Everything the canvas, panel, tooltips, search, table and filters read."""
+    index = {n: i for i, n in enumerate(drawn.nodes)}
+    places = place_paths(kept)
+    layout = compute_layout(drawn, cluster=drawn.number_of_nodes() > CLUSTER_THRESHOLD)
+    sentences = _Sentences()
+    statements = [_statement(index, u, v, d, sentences) for u, v, d in drawn.edges(data=True)]
+    docs = _documents_per_entity(drawn)
+    parents = _located_in(kept)
+    entities = [
+        _entity(kept, n, index, degree, places, layout, docs, sentences, parents)
+        for n in drawn.nodes
+    ]
+    clusters = [
+        {
+            "name": c.name,
+            "head": index.get(c.head) if c.head is not None else None,
+            "parent": c.parent,
+            "count": len(c.members),
+            "x": c.x,
+            "y": c.y,
+            "radius": c.radius,
+        }
+        for c in layout.clusters
+    ]
     return {
-        "meta": _meta(g, kept, drawn, max_nodes, min_confidence),
+        "meta": _meta(g, kept, drawn, max_nodes, min_confidence, bool(clusters)),
         "types": _type_rows(drawn),
-        "relations": _relation_rows(drawn),
+        "relations": _relation_rows(drawn, len(layout.based)),
         "documents": _documents(g.graph.get("documents", {})),
-        "entities": [_entity(kept, n, index, degree, places) for n in drawn.nodes],
-        "statements": [_statement(index, u, v, d) for u, v, d in drawn.edges(data=True)],
+        "sentences": sentences.rows,
+        "entities": entities,
+        "statements": statements,
+        "clusters": clusters,
+        "groups": layout.groups,
+        "options": _vis_options(),
     }
 
 
@@ -385,6 +251,7 @@ def _meta(
     drawn: nx.MultiDiGraph,
     max_nodes: int | None,
     min_confidence: float,
+    clustered: bool,
 ) -> dict[str, Any]:
     """What the page shows against what the graph holds, so the page can say what is missing."""
     left_out = Counter(d.get("type", "Unknown") for n, d in kept.nodes(data=True) if n not in drawn)
@@ -400,7 +267,8 @@ def _meta(
         "leftOutByType": dict(sorted(left_out.items())),
         "maxNodes": max_nodes,
         "minConfidence": min_confidence,
-        "precomputedLayout": drawn.number_of_nodes() > PRECOMPUTED_LAYOUT_THRESHOLD,
+        "clustered": clustered,
+        "font": FONT_STACK,
     }
 
 
@@ -415,9 +283,10 @@ def _type_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return rows
 
 
-def _relation_rows(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+def _relation_rows(g: nx.MultiDiGraph, based: int) -> list[dict[str, Any]]:
     found = Counter(r for _, _, r in g.edges(data="relation", default="unknown"))
-    names = [*RELATION_TYPES, *sorted(set(found) - set(RELATION_TYPES))]
+    found[BASED_IN] = based
+    names = [*RELATION_TYPES, BASED_IN, *sorted(set(found) - {*RELATION_TYPES, BASED_IN})]
     return [
         {"name": r, "colour": RELATION_COLOUR.get(r, "#999999"), "count": found[r]} for r in names
     ]
@@ -434,9 +303,15 @@ def _documents(documents: dict[str, dict]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _evidence(items: Iterable[dict]) -> list[list[Any]]:
-    """Evidence as compact ``[doc, article, sentence text]`` triples."""
-    return [[e.get("doc", ""), e.get("article", 0), e.get("text", "")] for e in items]
+def _documents_per_entity(g: nx.MultiDiGraph) -> dict[str, int]:
+    """How many documents speak of each entity: its mentions and its statements' evidence."""
+    seen: dict[str, set[str]] = {n: {m.get("doc", "") for m in d.get("mentions", [])}
+                                 for n, d in g.nodes(data=True)}
+    for u, v, d in g.edges(data=True):
+        docs = {e.get("doc", "") for e in d.get("evidence", [])}
+        seen[u] |= docs
+        seen[v] |= docs
+    return {n: len(s - {""}) for n, s in seen.items()}
 
 
 def _entity(
@@ -445,13 +320,20 @@ def _entity(
     index: dict[str, int],
     degree: dict[str, int],
     places: dict[str, str | None],
+    layout: Any,
+    docs: dict[str, int],
+    sentences: _Sentences,
+    parents: dict[str, list],
 ) -> dict[str, Any]:
     data = g.nodes[node]
     mentions = data.get("mentions", [])
-    chain = _place_chain(g, node, index)
+    chain = _place_chain(g, node, index, parents)
     named_after = None
     if not chain and data.get("type") == "Organization":
-        named_after = _named_after(g, node, index, places)
+        named_after = _named_after(g, node, index, places, parents)
+    x, y = layout.positions[node]
+    based = layout.based.get(node)
+    anchor = layout.anchor.get(node)
     return {
         "id": node,
         "type": data.get("type", "Unknown"),
@@ -460,14 +342,24 @@ def _entity(
         "adcode": data.get("adcode"),
         "confidence": data.get("confidence"),
         "degree": degree.get(node, 0),
+        "docs": docs[node],
         "chain": chain,
         "namedAfter": named_after,
-        "mentions": _evidence(mentions[:MAX_MENTIONS]),
+        "based": index.get(based) if based is not None else None,
+        "anchor": index.get(anchor) if anchor is not None else None,
+        "cluster": layout.cluster_of.get(node),
+        "rank": layout.rank[node],
+        "size": _node_size(degree.get(node, 0)),
+        "x": x,
+        "y": y,
+        "mentions": sentences.refs(mentions[:MAX_MENTIONS]),
         "mentionCount": len(mentions),
     }
 
 
-def _place_chain(g: nx.MultiDiGraph, node: str, index: dict[str, int]) -> list[list[Any]]:
+def _place_chain(
+    g: nx.MultiDiGraph, node: str, index: dict[str, int], parents: dict[str, list]
+) -> list[list[Any]]:
     """The places above ``node`` along locatedIn edges, nearest first.
 
     Where a place has several parents the most confident edge wins (then the smallest id),
@@ -478,92 +370,82 @@ def _place_chain(g: nx.MultiDiGraph, node: str, index: dict[str, int]) -> list[l
     seen = {node}
     current = node
     while True:
-        parents = [
-            (-_confidence(d), v)
-            for _, v, d in g.out_edges(current, data=True)
-            if d.get("relation") == "locatedIn" and v not in seen
-        ]
-        if not parents:
+        current = next((v for _, v in parents.get(current, ()) if v not in seen), None)
+        if current is None:
             return chain
-        current = min(parents)[1]
         seen.add(current)
         data = g.nodes[current]
         chain.append([index.get(current), data.get("name", ""), data.get("type", "Unknown")])
 
 
-def _place_paths(g: nx.MultiDiGraph) -> dict[str, str | None]:
-    """Each place's key without its type (``150203/少先路街道/少先二十社区``) -> the place's node.
-
-    Two places with the same path (a town and a street of one name) map to None: a body
-    named after that path could be either, so the page names neither.
-    """
-    out: dict[str, str | None] = {}
-    for node, t in g.nodes(data="type"):
-        if t in PLACE_LEVEL and "/" in node:
-            path = node.split("/", 1)[1]
-            out[path] = None if path in out else node
-    return out
+def _located_in(g: nx.MultiDiGraph) -> dict[str, list[tuple[float, str]]]:
+    """Per node its locatedIn parents, best first (then the smallest id)."""
+    parents: dict[str, list[tuple[float, str]]] = {}
+    for u, v, d in g.edges(data=True):
+        if d.get("relation") == "locatedIn":
+            parents.setdefault(u, []).append((-_confidence(d), v))
+    for row in parents.values():
+        row.sort()
+    return parents
 
 
 def _named_after(
-    g: nx.MultiDiGraph, node: str, index: dict[str, int], places: dict[str, str | None]
+    g: nx.MultiDiGraph,
+    node: str,
+    index: dict[str, int],
+    places: dict[str, str | None],
+    parents: dict[str, list],
 ) -> list[list[Any]] | None:
     """The place a body is named after, then the places above it, when no edge says where it is.
 
     The resolver records that place (the node's ``place``, ``kg:basedIn``); when it is not
     on the page (below the confidence floor, or a graph written before the attribute), the
-    key tells: the resolver keys a body by the key of the place in its name and the rest of
-    the name (``Organization/150203/少先路街道/少先二十社区/党支部`` for 少先二十社区党支部), so
-    the place is the longest leading part of the key, short of the last segment, that is a
-    place's key.
-    This is read from the name, not stated by the text: the panel says so, and a body with
-    a ``locatedIn`` edge shows that chain instead.  Steps are as in :func:`_place_chain`.
+    key tells (:func:`kg.export.layout.body_place`).  This is read from the name, not stated
+    by the text: the panel says so, and a body with a ``locatedIn`` edge shows that chain
+    instead.  Steps are as in :func:`_place_chain`.
     """
-    based = g.nodes[node].get("place")  # the resolver's answer (kg:basedIn), when kept
-    candidates = [based] if based in g else []
-    parts = node.split("/")[1:]
-    candidates += [places.get("/".join(parts[:end])) for end in range(len(parts) - 1, 0, -1)]
-    for place in candidates:
-        if place is not None:
-            data = g.nodes[place]
-            first = [index.get(place), data.get("name", ""), data.get("type", "Unknown")]
-            return [first, *_place_chain(g, place, index)]
-    return None
+    place = body_place(g, node, places)
+    if place is None:
+        return None
+    data = g.nodes[place]
+    first = [index.get(place), data.get("name", ""), data.get("type", "Unknown")]
+    return [first, *_place_chain(g, place, index, parents)]
 
 
-def _statement(index: dict[str, int], u: str, v: str, data: dict) -> dict[str, Any]:
+def _statement(
+    index: dict[str, int], u: str, v: str, data: dict, sentences: _Sentences
+) -> dict[str, Any]:
+    evidence = data.get("evidence", [])
     return {
         "s": index[u],
         "o": index[v],
         "relation": data.get("relation", "unknown"),
         "role": data.get("role"),
         "confidence": data.get("confidence"),
-        "evidence": _evidence(data.get("evidence", [])),
+        "docs": len({e.get("doc", "") for e in evidence} - {""}),
+        "evidence": sentences.refs(evidence),
     }
 
 
 # --------------------------------------------------------------------------- rendering
 
 
-def _generate(net: Network, page: dict[str, Any]) -> str:
-    """Render through pyvis with our template in place of its own.
+def _generate(page: dict[str, Any]) -> str:
+    """Render our template.
 
-    Our environment autoescapes (pyvis's does not), so a stray ``{{ }}`` of data would come
-    out escaped rather than as markup; the JSON blocks go through :func:`script_json`.
-    Script and style files are inserted verbatim by :func:`_raw`, never parsed as Jinja.
+    The environment autoescapes, so a stray ``{{ }}`` of data would come out escaped rather
+    than as markup; the JSON block goes through :func:`script_json`.  Script and style files
+    are inserted verbatim by :func:`_raw`, never parsed as Jinja.
     """
-    net.set_template_dir(str(TEMPLATES), PAGE_TEMPLATE)
     env = Environment(
-        loader=FileSystemLoader([str(TEMPLATES), str(PYVIS_TEMPLATES)]),
+        loader=FileSystemLoader([str(TEMPLATES)]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
     env.filters["script_json"] = script_json
-    env.filters["script_json_text"] = _escape_json_text
     env.globals.update(raw=_raw, page=page, vis_network_js=VIS_NETWORK_JS)
-    net.templateEnv = env
-    return net.generate_html()
+    return env.get_template(PAGE_TEMPLATE).render()
 
 
 def script_json(value: Any) -> Markup:
@@ -575,11 +457,6 @@ def script_json(value: Any) -> Markup:
     text = json.dumps(
         value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
     )
-    return _escape_json_text(text)
-
-
-def _escape_json_text(text: str) -> Markup:
-    """Escape already-serialised JSON the same way (pyvis hands us its options as text)."""
     return Markup(text.translate(_JSON_ESCAPES))
 
 
