@@ -245,3 +245,18 @@ def test_people_named_in_a_slogan_or_by_an_honorific_are_marked(gaz):
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     people = {m.canonical for m in learned.mentions if m.type == "Person"}
     assert "刘文华" in people and "张宏" in people and "赵大姐" not in people
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("2015年，刘长江刚当选东湖村党支部书记，就带着党员修通了村路。刘长江说，路通了，心也就通了。", "刘长江", "东湖村党支部"),
+    ("红山镇司法所长白银山说：“调解要赶在矛盾激化之前。”", "白银山", "红山镇司法所"),
+])
+def test_a_name_read_with_the_word_after_it_or_after_a_short_title_leads(gaz, text, person, body):
+    from kg.extract.document import extract
+
+    doc, _ = read_bytes(("标题\n\n" + text + "\n").encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
+    assert person in people and (person, body) in leads, (people, leads)

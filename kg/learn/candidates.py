@@ -364,8 +364,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     f = ["bias-person", "len:" + _bucket(len(name), (1, 2, 3, 4, 5, 6))]
     if rule is not None:
         f += ["src:rule", "rule:" + rule.evidence.extractor]
-    if lac == "EXT":
-        f.append("src:extended")
+    if lac in ("EXT", "TRIM"):
+        f.append("src:extended" if lac == "EXT" else "src:trimmed")
     elif lac is not None:
         f.append("src:lac")
     if lac_exact:
@@ -446,6 +446,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
         lac_set = {(a, b) for a, b in lac}
         ends = {b for _, b, _ in tokens(sent.text)}
         for a, b in list(spans):
+            if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
+                spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
             # a long Mongolian name read short (伊如|乐图): its run of name characters goes on,
             # to the end of one of jieba's words
             e = b

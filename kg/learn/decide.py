@@ -185,9 +185,19 @@ _POST_BETWEEN = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")
 _POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?=[。，,；;！!]|$)")
 
 
+#: a body's last character that is also its head's title's first (某司法所长某某: 所长)
+_SHARED_HEAD = set("所局院站队庭")
+
+
+#: what joins a person to the post they hold or take: 是, 刚当选, 担任, 被选为
+_CLAUSE_END = re.compile(r"[，,。；;！!？?]")
+_TAKES_POST = re.compile(r"(?:刚|已|又|再次|先后|曾)?(?:是|当选为?|担任|出任|成为|被选为|任)")
+
+
 def _posts_held(x: Extraction) -> None:
     """某社区党委书记|某某 after the decisions: a person named right after a body and a
-    leading post (or two: 书记兼居委会主任) leads that body."""
+    leading post (or two: 书记兼居委会主任) leads that body; so does one said to hold or
+    take the post (某某是|刚当选 某村党支部书记)."""
     view = DocView(x)
     led = {(r.subject, r.object) for r in x.relations if r.predicate == "leads"}
     for sent in x.doc.sentences:
@@ -196,10 +206,13 @@ def _posts_held(x: Extraction) -> None:
             if person.type != "Person":
                 continue
             m = _POST_BETWEEN.search(sent.text, max(0, a - 16), a)
-            holders = [t for t in spans if m is not None and t[2].type == "Organization" and t[1] == m.start()]
-            if m is None and sent.text[b:b + 1] == "是":  # 某某是某社区党委书记。
+            holders = [t for t in spans if m is not None and t[2].type == "Organization" and (
+                t[1] == m.start() or t[1] == m.start() + 1 and sent.text[m.start()] in _SHARED_HEAD)]
+            verb = _TAKES_POST.match(sent.text, b)
+            if m is None and verb is not None:  # 某某是某社区党委书记。 某某刚当选某村党支部书记，
                 for t in spans:
-                    if t[2].type == "Organization" and t[0] > b and (m := _POST_AFTER.match(sent.text, t[1])):
+                    if t[2].type == "Organization" and t[0] >= verb.end() and not _CLAUSE_END.search(sent.text, verb.end(), t[0]) \
+                            and (m := _POST_AFTER.match(sent.text, t[1])):
                         holders = [t]
                         break
             if not holders:
