@@ -603,7 +603,7 @@ def org_candidates(view: DocView) -> list[list[Candidate]]:
 #: the word for a level of division that opens a body named by its kind alone (镇党委,
 #: 旗委, 社区党支部), and the ending of the place names of that level
 _KIND_WORDS = ("社区", "街道", "苏木", "嘎查", "村", "镇", "乡", "旗", "县", "区", "市", "盟", "省")
-_KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")$")
+_KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")委?$")
 
 
 def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
@@ -618,9 +618,9 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         head = hm.group()
         if text[e:e + 1] == "织":
             continue  # 社区党组织: a kind of body, not 党组
-        km = _KIND_RE.search(text, max(0, h - 2), h)
+        km = _KIND_RE.search(text, max(0, h - 3), h)
         if km is not None:
-            s, word = km.start(), km.group()
+            s, word = km.start(), km.group().removesuffix("委")  # 区委|组织部: 委 is the rest's
         elif (km := re.match("|".join(_KIND_WORDS), head)) is not None and len(head) > len(km.group()):
             s, word = h, km.group()
         else:
