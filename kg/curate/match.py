@@ -1,0 +1,99 @@
+"""Finding the entity a correction names, the way a user names it, in the graph.
+
+A :class:`~kg.curate.parse.Ref` matches the nodes of its type whose canonical name is its
+name (width-folded, without quotes or spaces), or, when none is, whose aliases hold it.  A
+qualifier keeps those named in that document (a document id of the build) or lying in,
+or based in, a place of that name (any level up).  One node is an answer; none or several
+is a :class:`Unmatched` with what the user needs to know.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from ..model import PLACE_TYPES
+from ..resolve import norm_name
+from .parse import Ref
+
+
+class Unmatched(Exception):
+    """A correction that does not apply to this graph: it names nothing, names several
+    things, or asks for what the graph already says or cannot hold."""
+
+
+class Lookup:
+    """Nodes by (type, name) and by (type, alias), rebuilt after a change of names."""
+
+    def __init__(self, g: nx.MultiDiGraph) -> None:
+        self.g = g
+        self.dirty = True
+        self.names: dict[tuple[str, str], list[str]] = {}
+        self.aliases: dict[tuple[str, str], list[str]] = {}
+
+    def _index(self) -> None:
+        names: dict[tuple[str, str], list[str]] = defaultdict(list)
+        aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for n, d in self.g.nodes(data=True):
+            names[(d["type"], norm_name(d["name"]))].append(n)
+            for a in d.get("aliases") or ():
+                aliases[(d["type"], norm_name(a))].append(n)
+        self.names, self.aliases, self.dirty = dict(names), dict(aliases), False
+
+    def candidates(self, ref: Ref) -> list[str]:
+        if self.dirty:
+            self._index()
+        key = (ref.type, norm_name(ref.name))
+        found = self.names.get(key) or self.aliases.get(key) or []
+        found = [n for n in found if n in self.g]
+        if ref.qualifier:
+            found = [n for n in found if self._qualifies(n, ref.qualifier)]
+        return sorted(set(found))
+
+    def _qualifies(self, node: str, qualifier: str) -> bool:
+        g = self.g
+        if qualifier in g.graph.get("documents", {}):
+            return qualifier in (g.nodes[node].get("docs") or ())
+        return norm_name(qualifier) in self.places_of(node)
+
+    def places_of(self, node: str) -> set[str]:
+        """The names of every place ``node`` lies in or is based in, at any level; for a
+        person or a practice, those of the bodies and places it is linked to."""
+        g = self.g
+        start = [node]
+        if g.nodes[node]["type"] not in PLACE_TYPES and g.nodes[node]["type"] != "Organization":
+            start = [v for _, v in g.out_edges(node)] + [u for u, _ in g.in_edges(node)]
+        todo, seen = [], set()
+        for n in start:
+            todo.append(n)
+            if g.nodes[n].get("place") in g:
+                todo.append(g.nodes[n]["place"])
+        names: set[str] = set()
+        while todo:
+            n = todo.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            d = g.nodes[n]
+            if n != node and d["type"] in PLACE_TYPES:
+                names.update(norm_name(x) for x in (d["name"], *(d.get("aliases") or ())))
+            todo.extend(v for _, v, k in g.out_edges(n, keys=True) if k == "locatedIn")
+        return names
+
+    def one(self, ref: Ref) -> str:
+        """The one node ``ref`` names; :class:`Unmatched` otherwise."""
+        found = self.candidates(ref)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise Unmatched(f"no {ref.type} named {ref.name}" + (f" at {ref.qualifier}" if ref.qualifier else ""))
+        docs = sorted({d for n in found for d in self.g.nodes[n].get("docs") or ()})
+        raise Unmatched(f"{ref} names {len(found)} entities (in {', '.join(docs[:4]) or 'no document'}"
+                        f"{' …' if len(docs) > 4 else ''}): add @DOCUMENT or @PLACE")
+
+    def maybe(self, ref: Ref) -> str | None:
+        """The one node ``ref`` names, None if it names none; several is :class:`Unmatched`."""
+        if not self.candidates(ref):
+            return None
+        return self.one(ref)
