@@ -321,6 +321,41 @@ def eval_(
 
 
 @app.command()
+def gold(
+    documents: list[str] = typer.Argument(..., help="Document ids, or their files (the stem is the id), or folders of them."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for one DOC.json per document (the guideline's gold format)."),
+    graph: Path = typer.Option(Path("outputs/graph.ttl"), "--graph", help="The graph that says what the documents hold."),
+) -> None:
+    """Write what GRAPH says about each document as a gold file, for an annotator to correct (kg eval and kg train read them)."""
+    from .curate.gold import document_ids, write_gold
+
+    g = _load(graph)
+    found, unknown = document_ids(g, documents)
+    for path in write_gold(g, found, output):
+        typer.echo(f"wrote {path}")
+    for name in unknown:
+        typer.echo(f"error: {name}: no such document in {graph}", err=True)
+    if unknown:
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The graph before (Turtle)."),
+    new: Path = typer.Argument(..., help="The graph after (Turtle)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the differences as JSON."),
+) -> None:
+    """Entities and facts added (+), removed (-) and changed (~) between two graphs, by type."""
+    from .curate.diff import diff_graphs, format_diff
+
+    d = diff_graphs(_load(old), _load(new))
+    if as_json:
+        typer.echo(json.dumps(d.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(format_diff(d), nl=False)
+
+
+@app.command()
 def train(
     corpora: list[Path] = typer.Argument(..., help="TEXTS_DIR GOLD_DIR pairs: texts and their gold files (the guideline's format)."),
     output: Path = typer.Option(Path("model.json"), "-o", "--output", help="Where to write the model (JSON)."),
