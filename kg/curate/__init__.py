@@ -39,11 +39,16 @@ class CorrectionSet:
     files: list[dict] = field(default_factory=list)
 
 
-def _shown(path: str | os.PathLike[str]) -> str:
+def _shown(path: Path) -> str:
+    """A file as the user named it; the project's file relative to the working folder when
+    it is inside it."""
+    if path != CORRECTIONS_FILE:
+        return str(path)
     try:
-        return os.path.relpath(path)
+        rel = os.path.relpath(path)
     except ValueError:
         return str(path)
+    return str(path) if rel.startswith("..") else rel
 
 
 def load(paths: Iterable[str | os.PathLike[str]] = (), *, default: bool = True) -> CorrectionSet:
