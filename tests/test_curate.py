@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from kg.curate import CORRECTIONS_FILE, CorrectionsError, apply_corrections, load
-from kg.curate.parse import parse_text
+from kg.curate.match import Lookup, entity_refs
+from kg.curate.parse import format_line, parse_line, parse_text
 from kg.export.rdf import read_graph
 from kg.pipeline import build
 
@@ -238,3 +239,26 @@ def test_gold_eval_and_diff_on_the_command_line(pages, built, tmp_path):
     assert any(ln.startswith("- fact   Person:赵文静 leads ") for ln in lines)
     d = json.loads(kg("diff", str(built / "graph.ttl"), str(out / "graph.ttl"), "--json").stdout)
     assert d["counts"]["entities"]["Person"] == {"added": 0, "removed": 1, "changed": 0}
+
+
+# ------------------------------------------------------------------ lines a page can emit
+
+
+def test_every_entity_of_the_seeds_is_found_again_by_the_name_a_page_would_give_it(seeds_build):
+    g = seeds_build[0].graph
+    refs = entity_refs(g)
+    lookup = Lookup(g)
+    found = {}
+    for n, ref in refs.items():
+        c = parse_line(format_line("alias", ref, "x", author="页面用户", date="2026-12-05", reason="from the view"), "page", 1)
+        candidates = lookup.candidates(c.args[0])
+        if len(candidates) == 1:
+            found[n] = candidates[0]
+    assert found == {n: n for n in g}
+
+
+def test_a_line_formatted_from_parts_parses_back():
+    text = format_line("add-fact", "Person:马立新", "leads", "Organization:红山村党支部", "党支部书记", "page_a",
+                       "近日,红山村\t党支部书记\n马立新说。", author="ann", date="2026-12-05", reason="the page says so")
+    c = parse_line(text, "page", 1)
+    assert c.args[5] == "近日,红山村 党支部书记 马立新说。" and c.reason == "the page says so"

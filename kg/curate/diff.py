@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..model import ENTITY_TYPES, RELATION_TYPES
+from .match import entity_refs
 
 
 @dataclass
@@ -52,20 +53,14 @@ class GraphDiff:
 
 
 class _Labels:
-    """Entities as a user names them, ``Type:Name``, with ``@document`` when another entity
-    of the graph has that type and name: the way a corrections line names it."""
+    """Entities as a corrections line names them (:func:`kg.curate.match.entity_refs`)."""
 
     def __init__(self, g: nx.MultiDiGraph) -> None:
         self.g = g
-        self.count: dict[tuple[str, str], int] = {}
-        for _, x in g.nodes(data=True):
-            self.count[(x["type"], x["name"])] = self.count.get((x["type"], x["name"]), 0) + 1
+        self.refs = entity_refs(g)
 
     def __call__(self, node: str) -> str:
-        d = self.g.nodes[node]
-        label = f"{d['type']}:{d['name']}"
-        docs = sorted(_docs(d))
-        return f"{label}@{docs[0]}" if self.count[(d["type"], d["name"])] > 1 and docs else label
+        return self.refs[node]
 
     def fact(self, s: str, o: str, rel: str) -> str:
         return f"{self(s)} {rel} {self(o)}"

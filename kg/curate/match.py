@@ -97,3 +97,40 @@ class Lookup:
         if not self.candidates(ref):
             return None
         return self.one(ref)
+
+
+def entity_refs(g: nx.MultiDiGraph) -> dict[str, str]:
+    """How a corrections line names each node: ``Type:Name``, with ``@DOCUMENT`` (the first
+    document that names it and none of its namesakes) or ``@PLACE`` where another node has
+    the same type and name.  What a page or a report shows so that a line copied from it
+    finds the same node (:meth:`Lookup.one`).
+
+    >>> g = nx.MultiDiGraph(documents={"a": {}, "b": {}})
+    >>> g.add_node("P/1", type="Person", name="王芳", docs=["a"])
+    >>> g.add_node("P/2", type="Person", name="王芳", docs=["a", "b"])
+    >>> g.add_node("P/3", type="Person", name="李强", docs=["b"])
+    >>> entity_refs(g)
+    {'P/1': 'Person:王芳', 'P/2': 'Person:王芳@b', 'P/3': 'Person:李强'}
+
+    (``P/1`` has no document or place of its own: its plain name is the best there is.)
+    """
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for n, d in g.nodes(data=True):
+        groups[(d["type"], norm_name(d["name"]))].append(n)
+    lookup = Lookup(g)
+    out: dict[str, str] = {}
+    for n, d in g.nodes(data=True):
+        plain = f"{d['type']}:{d['name']}"
+        others = [m for m in groups[(d["type"], norm_name(d["name"]))] if m != n]
+        out[n] = plain
+        if not others:
+            continue
+        for doc in sorted(d.get("docs") or ()):
+            if not any(doc in (g.nodes[m].get("docs") or ()) for m in others):
+                out[n] = f"{plain}@{doc}"
+                break
+        else:
+            mine = lookup.places_of(n) - set().union(*(lookup.places_of(m) for m in others))
+            if mine:
+                out[n] = f"{plain}@{min(mine)}"
+    return out

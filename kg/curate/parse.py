@@ -117,6 +117,17 @@ class Correction:
                 "reason": self.reason}
 
 
+def format_line(action: str, *fields: object, author: str, date: str, reason: str) -> str:
+    """One corrections line from its parts (what a page or a script emits): fields joined by
+    tabs, white space inside a field (a tab, a line break) made one space.
+
+    >>> format_line("rename", "Village:明星村", "明星新村", author="ann", date="2026-12-05", reason="new name")
+    'rename\\tVillage:明星村\\t明星新村\\tann\\t2026-12-05\\tnew name'
+    """
+    parts = [action, *(",".join(f) if isinstance(f, tuple) else str(f) for f in fields), author, date, reason]
+    return "\t".join(" ".join(p.split()) for p in parts)
+
+
 def parse_ref(text: str, where: str, kinds: tuple[str, ...] = ENTITY_TYPES) -> Ref:
     """``TYPE:NAME[@QUALIFIER]`` → :class:`Ref`; the type must be one of ``kinds``."""
     type_, colon, rest = text.partition(":")
