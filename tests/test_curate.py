@@ -262,3 +262,16 @@ def test_a_line_formatted_from_parts_parses_back():
                        "近日,红山村\t党支部书记\n马立新说。", author="ann", date="2026-12-05", reason="the page says so")
     c = parse_line(text, "page", 1)
     assert c.args[5] == "近日,红山村 党支部书记 马立新说。" and c.reason == "the page says so"
+
+
+def test_the_shapes_know_every_action():
+    import rdflib
+    from rdflib.collection import Collection
+    from rdflib.namespace import SH
+
+    from kg.curate.parse import ACTIONS
+    from kg.vocab import KG
+
+    shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    (prop,) = [p for p in shapes.subjects(SH.path, KG.action)]
+    assert [str(a) for a in Collection(shapes, shapes.value(prop, SH["in"]))] == list(ACTIONS)

@@ -201,7 +201,8 @@ class _Curator:
         if new in g:
             raise Unmatched(f"{e} was split by {', '.join(docs)} already")
         moved = [ev for ev in d.get("mentions") or () if ev["doc"] in docs]
-        g.add_node(new, **{**d, "mentions": moved, "docs": sorted(named & set(docs))})
+        g.add_node(new, **{**d, "aliases": list(d.get("aliases") or ()), "mentions": moved,
+                           "docs": sorted(named & set(docs))})
         d["mentions"] = [ev for ev in d.get("mentions") or () if ev["doc"] not in docs]
         d["docs"] = sorted(named - set(docs))
         _mark(d, c)
