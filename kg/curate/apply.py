@@ -68,6 +68,11 @@ class _Curator:
         self.read_document = read_document
         self.out = outcome
         self.docs: dict[str, Document | None] = {}
+        #: place → the bodies based in it (entries may be stale: checked when used)
+        self.based: dict[str, set[str]] = {}
+        for n, p in g.nodes(data="place"):
+            if p is not None:
+                self.based.setdefault(p, set()).add(n)
 
     # ------------------------------------------------------------ shared steps
 
@@ -91,9 +96,12 @@ class _Curator:
                       key=lambda e: (e[0], e[1], e[2]))
 
     def _drop_place_refs(self, node: str, to: str | None = None) -> None:
-        for _, d in self.g.nodes(data=True):
-            if d.get("place") == node:
-                d["place"] = to
+        """Bodies based in ``node`` are based in ``to`` (None: nowhere)."""
+        for body in sorted(self.based.pop(node, ())):
+            if body in self.g and self.g.nodes[body].get("place") == node:
+                self.g.nodes[body]["place"] = to
+                if to is not None:
+                    self.based.setdefault(to, set()).add(body)
 
     def _sorted_graph(self) -> None:
         """Nodes and edges back in sorted order, as :func:`kg.graph.build_graph` leaves them."""
@@ -139,7 +147,7 @@ class _Curator:
         self.g.add_node(node, type=ref.type, name=ref.name, aliases=[], adcode=None, confidence=CONFIDENCE,
                         linked=False, place=None, docs=[ev["doc"]], mentions=[ev])
         _mark(self.g.nodes[node], c)
-        self.lookup.dirty = True
+        self.lookup.update(node)
         self.out.count("entities added")
         return node
 
@@ -157,7 +165,7 @@ class _Curator:
         self.out.count("facts rejected with their entity", len(self._edges(node)))
         self.g.remove_node(node)
         self._drop_place_refs(node)
-        self.lookup.dirty = True
+        self.lookup.update(node)
         self.out.count("entities rejected")
 
     def merge(self, c: Correction, a: Ref, b: Ref) -> None:
@@ -186,7 +194,9 @@ class _Curator:
         self._drop_place_refs(src, dst)
         if d.get("place") == dst:
             d["place"] = None
-        self.lookup.dirty = True
+        if d.get("place") is not None:
+            self.based.setdefault(d["place"], set()).add(dst)
+        self.lookup.update(src, dst)
 
     def split(self, c: Correction, e: Ref, docs: tuple[str, ...]) -> None:
         g = self.g
@@ -220,7 +230,9 @@ class _Curator:
             else:
                 g.remove_edge(u, v, k)
             self._put_edge(new if u == node else u, new if v == node else v, k, moved_edge)
-        self.lookup.dirty = True
+        if d.get("place") is not None:
+            self.based.setdefault(d["place"], set()).add(new)
+        self.lookup.update(new)
 
     def rename(self, c: Correction, e: Ref, name: str) -> None:
         node = self.lookup.one(e)
@@ -230,7 +242,7 @@ class _Curator:
         d["aliases"] = sorted(({d["name"], *(d.get("aliases") or ())}) - {name})
         d["name"] = name
         _mark(d, c)
-        self.lookup.dirty = True
+        self.lookup.update(node)
 
     def alias(self, c: Correction, e: Ref, name: str) -> None:
         node = self.lookup.one(e)
@@ -239,7 +251,7 @@ class _Curator:
             raise Unmatched(f"{e} has the name {name} already")
         d["aliases"] = sorted({*(d.get("aliases") or ()), name})
         _mark(d, c)
-        self.lookup.dirty = True
+        self.lookup.update(node)
 
     def retype(self, c: Correction, e: Ref, type_: str) -> None:
         g = self.g
@@ -258,7 +270,7 @@ class _Curator:
         if type_ != "Organization":
             d["place"] = None
         _mark(d, c)
-        self.lookup.dirty = True
+        self.lookup.update(node)
 
     def set_parent(self, c: Correction, p: Ref, parent: Ref) -> None:
         g = self.g

@@ -24,32 +24,44 @@ class Unmatched(Exception):
 
 
 class Lookup:
-    """Nodes by (type, name) and by (type, alias), rebuilt after a change of names."""
+    """Nodes by (type, name) and by (type, alias); :meth:`update` after a node's names,
+    type or presence changed (so a long corrections file costs a line at a time, not a
+    pass over the graph a line)."""
 
     def __init__(self, g: nx.MultiDiGraph) -> None:
         self.g = g
-        self.dirty = True
-        self.names: dict[tuple[str, str], list[str]] = {}
-        self.aliases: dict[tuple[str, str], list[str]] = {}
+        self.names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.keys: dict[str, tuple[tuple[str, str], list[tuple[str, str]]]] = {}
+        for n in g.nodes:
+            self._add(n)
 
-    def _index(self) -> None:
-        names: dict[tuple[str, str], list[str]] = defaultdict(list)
-        aliases: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for n, d in self.g.nodes(data=True):
-            names[(d["type"], norm_name(d["name"]))].append(n)
-            for a in d.get("aliases") or ():
-                aliases[(d["type"], norm_name(a))].append(n)
-        self.names, self.aliases, self.dirty = dict(names), dict(aliases), False
+    def _add(self, n: str) -> None:
+        d = self.g.nodes[n]
+        name = (d["type"], norm_name(d["name"]))
+        aliases = [(d["type"], norm_name(a)) for a in d.get("aliases") or ()]
+        self.names[name].add(n)
+        for a in aliases:
+            self.aliases[a].add(n)
+        self.keys[n] = (name, aliases)
+
+    def update(self, *nodes: str) -> None:
+        """Index ``nodes`` again as they are now (a removed node is dropped)."""
+        for n in nodes:
+            old = self.keys.pop(n, None)
+            if old is not None:
+                self.names[old[0]].discard(n)
+                for a in old[1]:
+                    self.aliases[a].discard(n)
+            if n in self.g:
+                self._add(n)
 
     def candidates(self, ref: Ref) -> list[str]:
-        if self.dirty:
-            self._index()
         key = (ref.type, norm_name(ref.name))
-        found = self.names.get(key) or self.aliases.get(key) or []
-        found = [n for n in found if n in self.g]
+        found = self.names.get(key) or self.aliases.get(key) or set()
         if ref.qualifier:
-            found = [n for n in found if self._qualifies(n, ref.qualifier)]
-        return sorted(set(found))
+            found = {n for n in found if self._qualifies(n, ref.qualifier)}
+        return sorted(found)
 
     def _qualifies(self, node: str, qualifier: str) -> bool:
         g = self.g
