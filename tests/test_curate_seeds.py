@@ -20,7 +20,7 @@ from kg.curate.diff import _Labels, diff_graphs
 from kg.curate.gold import write_gold
 from kg.evaluate import evaluate
 from kg.export.formats import export
-from kg.export.rdf import agent_iri, entity_iri, read_graph, statement_iri
+from kg.export.rdf import agent_iri, entity_iri, read_graph, serialize_turtle, statement_iri
 from kg.model import PLACE_LEVEL, PLACE_TYPES, RELATION_ENDS
 from kg.pipeline import build
 from kg.validate import is_violation, validate
@@ -236,6 +236,8 @@ def test_the_corrected_graph_conforms_to_the_shapes(corrected, tmp_path):
 
 def test_exports_carry_the_corrections(corrected, tmp_path):
     g, pick = corrected["g"], corrected["pick"]
+    # read back from Turtle, the corrections' provenance is all there: the same bytes again
+    assert serialize_turtle(g) == (corrected["out"] / "graph.ttl").read_text(encoding="utf-8")
     jsonld = tmp_path / "g.jsonld"
     export(g, "jsonld", jsonld)
     text = jsonld.read_text(encoding="utf-8")
