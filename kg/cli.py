@@ -80,6 +80,7 @@ def build(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read files and folders that symbolic links inside INPUTS lead to outside them (by default they are reported and skipped)."),
     model: Path | None = typer.Option(None, "--model", help="Decision model written by `kg train` (default: the one shipped with kg)."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Take the rules' proposals as they are, without the learned decisions."),
+    corrections: list[Path] = typer.Option([], "--corrections", help="Corrections file(s) applied after ontology/corrections.tsv (see its header for the format)."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
@@ -94,26 +95,32 @@ def build(
         result = run_build(
             inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence, jobs=jobs,
             scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
-            model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
+            model=model, rules_only=rules_only, follow_symlinks=follow_symlinks, corrections=corrections,
         )
     finally:
         progress.stop()
     rep = result.report
     for path, problems in rep.by_file().items():
         typer.echo(one_line(path, problems), err=True)
+    stale = (rep.corrections or {}).get("stale", [])
+    for s in stale:
+        typer.echo(f"warning: {s['line']}: {s['correction']}: not applied: {s['problem']}", err=True)
     if not quiet:
         c = counts(result.graph)
         cached = f", {rep.cached} from the cache" if rep.cached else ""
         typer.echo(f"files: {len(rep.files_read)} read{cached}, {len(rep.failures)} failed, {len(rep.by_file())} with problems")
         typer.echo("entities: " + ", ".join(f"{t} {n}" for t, n in c["entities"].items()) + f" (total {result.graph.number_of_nodes()})")
         typer.echo("relations: " + ", ".join(f"{t} {n}" for t, n in c["relations"].items()) + f" (total {result.graph.number_of_edges()})")
+        if rep.corrections:
+            done = ", ".join(f"{k} {n}" for k, n in rep.corrections["done"].items())
+            typer.echo(f"corrections: {rep.corrections['applied']} applied, {len(stale)} not applied" + (f" ({done})" if done else ""))
         for o in result.outputs:
             typer.echo(f"wrote {o}")
         typer.echo(f"seconds: {rep.seconds:.1f}")
     if not rep.files_read:
         typer.echo("error: nothing could be built; the previous graph files are left as they were", err=True)
         raise typer.Exit(1)
-    if strict and rep.problems:
+    if strict and (rep.problems or stale):
         raise typer.Exit(1)
 
 
@@ -311,6 +318,41 @@ def eval_(
     if errors:
         typer.echo(format_errors(score))
     typer.echo(format_table(score), nl=False)
+
+
+@app.command()
+def gold(
+    documents: list[str] = typer.Argument(..., help="Document ids, or their files (the stem is the id), or folders of them."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for one DOC.json per document (the guideline's gold format)."),
+    graph: Path = typer.Option(Path("outputs/graph.ttl"), "--graph", help="The graph that says what the documents hold."),
+) -> None:
+    """Write what GRAPH says about each document as a gold file, for an annotator to correct (kg eval and kg train read them)."""
+    from .curate.gold import document_ids, write_gold
+
+    g = _load(graph)
+    found, unknown = document_ids(g, documents)
+    for path in write_gold(g, found, output):
+        typer.echo(f"wrote {path}")
+    for name in unknown:
+        typer.echo(f"error: {name}: no such document in {graph}", err=True)
+    if unknown:
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The graph before (Turtle)."),
+    new: Path = typer.Argument(..., help="The graph after (Turtle)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the differences as JSON."),
+) -> None:
+    """Entities and facts added (+), removed (-) and changed (~) between two graphs, by type."""
+    from .curate.diff import diff_graphs, format_diff
+
+    d = diff_graphs(_load(old), _load(new))
+    if as_json:
+        typer.echo(json.dumps(d.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.echo(format_diff(d), nl=False)
 
 
 @app.command()

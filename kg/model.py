@@ -23,6 +23,13 @@ PLACE_TYPES: tuple[str, ...] = (
 )
 ENTITY_TYPES: tuple[str, ...] = (*PLACE_TYPES, "Organization", "Person", "Mechanism")
 RELATION_TYPES: tuple[str, ...] = ("locatedIn", "leads", "implements")
+#: What each relation may join: (subject types, object types), as ``ontology/kg.ttl``
+#: declares their domains and ranges (a test keeps the two in step).
+RELATION_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "locatedIn": (frozenset(PLACE_TYPES), frozenset(PLACE_TYPES)),
+    "leads": (frozenset({"Person"}), frozenset({*PLACE_TYPES, "Organization"})),
+    "implements": (frozenset({*PLACE_TYPES, "Organization"}), frozenset({"Mechanism"})),
+}
 
 #: Administrative depth of each place type; used to check that a parent is above its child.
 #: Street and Town share a level; Community and Village share the one below.

@@ -25,10 +25,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import gazetteer
+from . import curate, gazetteer
 from .cache import CACHE_DIRNAME, ExtractionCache
 from .errors import InputError, UsageError
 from .graph import build_graph, filter_confidence
+from .model import Document
 from .parallel import Outcome, Task, check_scheduler_address, runner_for
 from .progress import Progress
 from .read import MAX_FILE_BYTES, find_inputs, printable, read_capped
@@ -86,6 +87,7 @@ def build_graph_from_paths(
     model: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
     follow_symlinks: bool = False,
+    corrections: Iterable[str | os.PathLike[str]] = (),
 ) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
@@ -102,10 +104,15 @@ def build_graph_from_paths(
     cannot be listed is reported too.  A file named in ``inputs`` is read even if it is a
     link.  A file name that is not UTF-8 is shown, and its document named, with the bad
     bytes escaped (``bad\\xff.txt``).
+
+    The project's ``ontology/corrections.tsv`` and the files of ``corrections`` are checked
+    before anything is read (a malformed line raises, and nothing is built) and applied to
+    the resolved graph (:mod:`kg.curate`); ``report.corrections`` says what they did.
     """
     t0 = time.perf_counter()
     if scheduler is not None:
         check_scheduler_address(scheduler)  # a malformed address is refused before any work
+    fixes = curate.load(corrections)  # a malformed line is refused before any work too
     progress = progress or Progress()
     report = Report()
     files, missing = find_inputs(inputs, follow_symlinks=follow_symlinks)
@@ -214,12 +221,29 @@ def build_graph_from_paths(
     stages["resolve"] = time.perf_counter() - t
     t = time.perf_counter()
     g = build_graph(entities, relations, [x.doc for x in extractions])
+    if fixes.corrections:
+        report.corrections = curate.report(fixes, curate.apply_corrections(g, fixes.corrections, read_document=_reread(g)))
     if min_confidence > 0:
         g = filter_confidence(g, min_confidence)
     stages["graph"] = time.perf_counter() - t
     report.stages = stages
     report.seconds = time.perf_counter() - t0
     return g, report
+
+
+def _reread(g: nx.MultiDiGraph) -> Callable[[str], Document | None]:
+    """The text of a document of ``g`` read again from its file (the extractions keep only
+    their facts): what a correction that adds a fact needs to place its sentence."""
+    from .read import read_document
+
+    def read(doc_id: str) -> Document | None:
+        path = g.graph.get("documents", {}).get(doc_id, {}).get("path")
+        try:
+            return read_document(path) if path else None
+        except InputError:
+            return None
+
+    return read
 
 
 # ------------------------------------------------------------------ writing, atomically
@@ -370,6 +394,7 @@ def build(
     model: str | os.PathLike[str] | None = None,
     rules_only: bool = False,
     follow_symlinks: bool = False,
+    corrections: Iterable[str | os.PathLike[str]] = (),
 ) -> BuildResult:
     """Build the graph from ``inputs`` and write it to ``out_dir``, with
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
@@ -384,6 +409,7 @@ def build(
         inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
         cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
         max_file_bytes=max_file_bytes, model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
+        corrections=corrections,
     )
     if progress is not None:
         progress.stage("writing")

@@ -38,6 +38,8 @@ class Report(BuildReport):
     workers: int = 1
     #: seconds per stage: read and extract summed over workers, the rest wall-clock
     stages: dict[str, float] = field(default_factory=dict)
+    #: what the corrections files did (:func:`kg.curate.report`); None when there were none
+    corrections: dict | None = None
 
     def fail(self, path: str, problem: str) -> None:
         """``path`` gave nothing: it is in ``failures`` and in ``problems``.  Bytes of a
@@ -63,6 +65,8 @@ class Report(BuildReport):
             "read": [printable(p) for p in self.files_read],
             "problems": [{k: printable(v) for k, v in asdict(p).items()} for p in self.problems],
         }
+        if self.corrections is not None:
+            data["corrections"] = self.corrections
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

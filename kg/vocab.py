@@ -15,6 +15,8 @@ The data namespaces (the IRI scheme, see :mod:`kg.export.rdf` for how ids map in
 * ``KGD`` documents: ``https://w3id.org/grassroots-kg/doc/<file stem>``
 * ``KGS`` statements: ``https://w3id.org/grassroots-kg/statement/<hash of s, p, o>``
 * ``KGE`` evidence: ``https://w3id.org/grassroots-kg/evidence/<hash>``
+* ``KGC`` corrections: ``https://w3id.org/grassroots-kg/correction/<hash of the line>``
+* ``KGA`` the people who made them: ``https://w3id.org/grassroots-kg/agent/<author>``
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ KGR = Namespace(BASE + "id/")
 KGD = Namespace(BASE + "doc/")
 KGS = Namespace(BASE + "statement/")
 KGE = Namespace(BASE + "evidence/")
+KGC = Namespace(BASE + "correction/")
+KGA = Namespace(BASE + "agent/")
 
 
 class KG(DefinedNamespace):
@@ -68,6 +72,7 @@ class KG(DefinedNamespace):
     Article: URIRef
     Statement: URIRef
     Evidence: URIRef
+    Correction: URIRef
 
     # relations between entities
     locatedIn: URIRef
@@ -78,6 +83,7 @@ class KG(DefinedNamespace):
     # links to sources
     mentionedIn: URIRef
     attestedBy: URIRef
+    correctedBy: URIRef
 
     # attributes
     adcode: URIRef
@@ -92,6 +98,8 @@ class KG(DefinedNamespace):
     extractor: URIRef
     byline: URIRef
     sourcePath: URIRef
+    action: URIRef
+    reason: URIRef
 
 
 def terms() -> frozenset[URIRef]:

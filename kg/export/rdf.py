@@ -46,7 +46,7 @@ from ..errors import InputError
 from ..model import ENTITY_TYPES, RELATION_TYPES
 from ..rdfsafety import refuse_entity_declarations
 from ..read import printable
-from ..vocab import KG, KGD, KGE, KGR, KGS, PREFIXES
+from ..vocab import KG, KGA, KGC, KGD, KGE, KGR, KGS, PREFIXES
 
 #: Language tag of every natural-language literal taken from the sources.
 LANG = "zh"
@@ -135,6 +135,16 @@ def statement_iri(subject: str, relation: str, obj: str) -> URIRef:
     return KGS[_digest(subject, relation, obj)]
 
 
+def correction_iri(record: Mapping[str, Any]) -> URIRef:
+    """The IRI of a correction, from the id of its line (:attr:`kg.curate.parse.Correction.id`)."""
+    return KGC[iri_escape(record["id"])]
+
+
+def agent_iri(author: str) -> URIRef:
+    """The IRI of the author of corrections, from the name the lines give."""
+    return KGA[iri_escape(author)]
+
+
 def evidence_iri(owner: str, ev: Mapping[str, Any]) -> URIRef:
     """The IRI of one piece of evidence for ``owner`` (an entity id or a statement IRI)."""
     return KGE[_digest(owner, ev["doc"], ev["sentence"], ev["start"], ev["end"], ev["extractor"])]
@@ -197,6 +207,21 @@ def _add_evidence(rdf: Graph, owner_key: str, owner: URIRef, ev: Mapping[str, An
     rdf.add((node, KG.articleIndex, Literal(ev.get("article", 0))))
 
 
+def _add_corrections(rdf: Graph, node: URIRef, records: Iterable[Mapping[str, Any]]) -> None:
+    """``node`` kg:correctedBy each correction and prov:wasAttributedTo its author."""
+    for rec in records:
+        c, who = correction_iri(rec), agent_iri(rec["author"])
+        rdf.add((node, KG.correctedBy, c))
+        rdf.add((node, PROV.wasAttributedTo, who))
+        rdf.add((c, RDF.type, KG.Correction))
+        rdf.add((c, KG.action, Literal(rec["action"])))
+        rdf.add((c, KG.reason, Literal(rec["reason"])))
+        rdf.add((c, DCTERMS.date, Literal(rec["date"], datatype=XSD.date)))
+        rdf.add((c, PROV.wasAttributedTo, who))
+        rdf.add((who, RDF.type, PROV.Agent))
+        rdf.add((who, RDFS.label, Literal(rec["author"])))
+
+
 def _add_entity(rdf: Graph, entity_id: str, data: Mapping[str, Any]) -> None:
     node = entity_iri(entity_id)
     mentions = data.get("mentions") or []
@@ -218,6 +243,7 @@ def _add_entity(rdf: Graph, entity_id: str, data: Mapping[str, Any]) -> None:
         rdf.add((node, KG.mentionedIn, document_iri(doc_id)))
     for ev in mentions:
         _add_evidence(rdf, entity_id, node, ev)
+    _add_corrections(rdf, node, data.get("corrections") or ())
 
 
 def _add_relation(rdf: Graph, s: str, o: str, relation: str, data: Mapping[str, Any]) -> None:
@@ -236,6 +262,7 @@ def _add_relation(rdf: Graph, s: str, o: str, relation: str, data: Mapping[str, 
         rdf.add((st, PROV.wasDerivedFrom, document_iri(ev["doc"])))
         rdf.add((st, KG.evidence, _zh(ev["text"])))
         _add_evidence(rdf, str(st), st, ev)
+    _add_corrections(rdf, st, data.get("corrections") or ())
 
 
 def _referenced_docs(g: nx.MultiDiGraph) -> set[str]:
@@ -414,12 +441,15 @@ _P = {
         "hasPart": DCTERMS.hasPart,
         "isPartOf": DCTERMS.isPartOf,
         "derivedFrom": PROV.wasDerivedFrom,
+        "attributedTo": PROV.wasAttributedTo,
+        "date": DCTERMS.date,
         "subject": RDF.subject,
         "predicate": RDF.predicate,
         "object": RDF.object,
         **{t: KG[t] for t in ("adcode", "inGazetteer", "basedIn", "confidence", "mentionedIn", "attestedBy",
                               "sourcePath", "articleIndex", "byline", "sentenceIndex",
-                              "evidenceStart", "evidenceEnd", "evidence", "extractor", "role")},
+                              "evidenceStart", "evidenceEnd", "evidence", "extractor", "role",
+                              "correctedBy", "action", "reason")},
     }.items()
 }
 _T_TRUE = "true"
@@ -482,6 +512,15 @@ class _TurtleWriter:
             out.append((1, st, self.statement_block, (s, o, key)))
             for ev in data.get("evidence") or ():
                 out.append((3, str(evidence_iri(st, ev)), self.evidence_block, ev))
+        records: dict[str, Mapping[str, Any]] = {}
+        for _, data in g.nodes(data=True):
+            records.update((r["id"], r) for r in data.get("corrections") or ())
+        for _, _, data in g.edges(data=True):
+            records.update((r["id"], r) for r in data.get("corrections") or ())
+        for rec in records.values():
+            out.append((4, str(correction_iri(rec)), self.correction_block, rec))
+        for author in sorted({r["author"] for r in records.values()}):
+            out.append((5, str(agent_iri(author)), self.agent_block, author))
         for doc_id in _referenced_docs(g):
             out.append((2, str(document_iri(doc_id)), self.document_block, doc_id))
             for art in (self.documents.get(doc_id) or {}).get("articles", ()):
@@ -510,6 +549,7 @@ class _TurtleWriter:
             add(_P["mentionedIn"], self.doc(doc_id))
         for ev in mentions:
             add(_P["attestedBy"], _t_iri(str(evidence_iri(entity_id, ev))))
+        self.corrected(add, data)
         for _, o, key, edge in self.g.out_edges(entity_id, keys=True, data=True):
             relation = edge.get("relation") or key
             add(self.kg_iri(relation), self.entity[o])
@@ -531,6 +571,23 @@ class _TurtleWriter:
             add(_P["derivedFrom"], self.doc(ev["doc"]))
             add(_P["evidence"], _t_zh(ev["text"]))
             add(_P["attestedBy"], _t_iri(str(evidence_iri(st, ev))))
+        self.corrected(add, data)
+
+    def corrected(self, add: Any, data: Mapping[str, Any]) -> None:
+        for rec in data.get("corrections") or ():
+            add(_P["correctedBy"], _t_iri(str(correction_iri(rec))))
+            add(_P["attributedTo"], _t_iri(str(agent_iri(rec["author"]))))
+
+    def correction_block(self, add: Any, rec: Mapping[str, Any]) -> None:
+        add(_A, self.kg("Correction"))
+        add(_P["action"], _t_string(rec["action"]))
+        add(_P["reason"], _t_string(rec["reason"]))
+        add(_P["date"], _t_rdflib_literal(Literal(rec["date"], datatype=XSD.date)))
+        add(_P["attributedTo"], _t_iri(str(agent_iri(rec["author"]))))
+
+    def agent_block(self, add: Any, author: str) -> None:
+        add(_A, _t_iri(str(PROV.Agent)))
+        add(_LABEL, _t_string(author))
 
     def evidence_block(self, add: Any, ev: Mapping[str, Any]) -> None:
         add(_A, self.kg("Evidence"))
@@ -705,6 +762,22 @@ def _read_evidence(index: _Index, iris: Iterable[str], doc_ids: Mapping[str, str
     return sorted(out, key=_evidence_key)
 
 
+def _read_corrections(index: _Index, props: Mapping[str, list[Any]]) -> list[dict]:
+    """The ``corrections`` records of a node or a statement (:func:`_add_corrections`)."""
+    out = []
+    for iri in props.get(str(KG.correctedBy), ()):
+        p = index.get(iri, {})
+        who = _first(p, PROV.wasAttributedTo, "")
+        out.append({
+            "id": unquote(_local(iri, KGC) or iri),
+            "action": _first(p, KG.action, ""),
+            "author": _first(index.get(who, {}), RDFS.label) or unquote(_local(who, KGA) or who),
+            "date": str(_first(p, DCTERMS.date, "")),
+            "reason": _first(p, KG.reason, ""),
+        })
+    return sorted(out, key=lambda r: r["id"])
+
+
 def _entity_type(props: Mapping[str, list[Any]]) -> str | None:
     for t in props.get(str(RDF.type), ()):
         name = _local(t, KG)
@@ -743,6 +816,9 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
             "docs": sorted({_doc_id(doc_ids, d) for d in props.get(str(KG.mentionedIn), ())}),
             "mentions": mentions,
         }
+        corrections = _read_corrections(index, props)
+        if corrections:
+            nodes[entity_id]["corrections"] = corrections
     for data in nodes.values():
         if data["place"] is not None:
             data["place"] = iri_to_id.get(data["place"])
@@ -769,6 +845,9 @@ def read_graph(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
             confidence=_first(props, KG.confidence, DEFAULT_CONFIDENCE),
             evidence=_read_evidence(index, props.get(str(KG.attestedBy), ()), doc_ids),
         )
+        corrections = _read_corrections(index, props)
+        if corrections:
+            edges[key]["corrections"] = corrections
     g = nx.MultiDiGraph()
     g.graph["documents"] = documents
     for entity_id in sorted(nodes):

@@ -1,0 +1,148 @@
+"""Finding the entity a correction names, the way a user names it, in the graph.
+
+A :class:`~kg.curate.parse.Ref` matches the nodes of its type whose canonical name is its
+name (width-folded, without quotes or spaces), or, when none is, whose aliases hold it.  A
+qualifier keeps those named in that document (a document id of the build) or lying in,
+or based in, a place of that name (any level up).  One node is an answer; none or several
+is a :class:`Unmatched` with what the user needs to know.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from ..model import PLACE_TYPES
+from ..resolve import norm_name
+from .parse import Ref
+
+
+class Unmatched(Exception):
+    """A correction that does not apply to this graph: it names nothing, names several
+    things, or asks for what the graph already says or cannot hold."""
+
+
+class Lookup:
+    """Nodes by (type, name) and by (type, alias); :meth:`update` after a node's names,
+    type or presence changed (so a long corrections file costs a line at a time, not a
+    pass over the graph a line)."""
+
+    def __init__(self, g: nx.MultiDiGraph) -> None:
+        self.g = g
+        self.names: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.keys: dict[str, tuple[tuple[str, str], list[tuple[str, str]]]] = {}
+        for n in g.nodes:
+            self._add(n)
+
+    def _add(self, n: str) -> None:
+        d = self.g.nodes[n]
+        name = (d["type"], norm_name(d["name"]))
+        aliases = [(d["type"], norm_name(a)) for a in d.get("aliases") or ()]
+        self.names[name].add(n)
+        for a in aliases:
+            self.aliases[a].add(n)
+        self.keys[n] = (name, aliases)
+
+    def update(self, *nodes: str) -> None:
+        """Index ``nodes`` again as they are now (a removed node is dropped)."""
+        for n in nodes:
+            old = self.keys.pop(n, None)
+            if old is not None:
+                self.names[old[0]].discard(n)
+                for a in old[1]:
+                    self.aliases[a].discard(n)
+            if n in self.g:
+                self._add(n)
+
+    def candidates(self, ref: Ref) -> list[str]:
+        key = (ref.type, norm_name(ref.name))
+        found = self.names.get(key) or self.aliases.get(key) or set()
+        if ref.qualifier:
+            found = {n for n in found if self._qualifies(n, ref.qualifier)}
+        return sorted(found)
+
+    def _qualifies(self, node: str, qualifier: str) -> bool:
+        g = self.g
+        if qualifier in g.graph.get("documents", {}):
+            return qualifier in (g.nodes[node].get("docs") or ())
+        return norm_name(qualifier) in self.places_of(node)
+
+    def places_of(self, node: str) -> set[str]:
+        """The names of every place ``node`` lies in or is based in, at any level; for a
+        person or a practice, those of the bodies and places it is linked to."""
+        g = self.g
+        start = [node]
+        if g.nodes[node]["type"] not in PLACE_TYPES and g.nodes[node]["type"] != "Organization":
+            start = [v for _, v in g.out_edges(node)] + [u for u, _ in g.in_edges(node)]
+        todo, seen = [], set()
+        for n in start:
+            todo.append(n)
+            if g.nodes[n].get("place") in g:
+                todo.append(g.nodes[n]["place"])
+        names: set[str] = set()
+        while todo:
+            n = todo.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            d = g.nodes[n]
+            if n != node and d["type"] in PLACE_TYPES:
+                names.update(norm_name(x) for x in (d["name"], *(d.get("aliases") or ())))
+            todo.extend(v for _, v, k in g.out_edges(n, keys=True) if k == "locatedIn")
+        return names
+
+    def one(self, ref: Ref) -> str:
+        """The one node ``ref`` names; :class:`Unmatched` otherwise."""
+        found = self.candidates(ref)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise Unmatched(f"no {ref.type} named {ref.name}" + (f" at {ref.qualifier}" if ref.qualifier else ""))
+        docs = sorted({d for n in found for d in self.g.nodes[n].get("docs") or ()})
+        raise Unmatched(f"{ref} names {len(found)} entities (in {', '.join(docs[:4]) or 'no document'}"
+                        f"{' …' if len(docs) > 4 else ''}): add @DOCUMENT or @PLACE")
+
+    def maybe(self, ref: Ref) -> str | None:
+        """The one node ``ref`` names, None if it names none; several is :class:`Unmatched`."""
+        if not self.candidates(ref):
+            return None
+        return self.one(ref)
+
+
+def entity_refs(g: nx.MultiDiGraph) -> dict[str, str]:
+    """How a corrections line names each node: ``Type:Name``, with ``@DOCUMENT`` (the first
+    document that names it and none of its namesakes) or ``@PLACE`` where another node has
+    the same type and name.  What a page or a report shows so that a line copied from it
+    finds the same node (:meth:`Lookup.one`).
+
+    >>> g = nx.MultiDiGraph(documents={"a": {}, "b": {}})
+    >>> g.add_node("P/1", type="Person", name="王芳", docs=["a"])
+    >>> g.add_node("P/2", type="Person", name="王芳", docs=["a", "b"])
+    >>> g.add_node("P/3", type="Person", name="李强", docs=["b"])
+    >>> entity_refs(g)
+    {'P/1': 'Person:王芳', 'P/2': 'Person:王芳@b', 'P/3': 'Person:李强'}
+
+    (``P/1`` has no document or place of its own: its plain name is the best there is.)
+    """
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for n, d in g.nodes(data=True):
+        groups[(d["type"], norm_name(d["name"]))].append(n)
+    lookup = Lookup(g)
+    out: dict[str, str] = {}
+    for n, d in g.nodes(data=True):
+        plain = f"{d['type']}:{d['name']}"
+        others = [m for m in groups[(d["type"], norm_name(d["name"]))] if m != n]
+        out[n] = plain
+        if not others:
+            continue
+        for doc in sorted(d.get("docs") or ()):
+            if not any(doc in (g.nodes[m].get("docs") or ()) for m in others):
+                out[n] = f"{plain}@{doc}"
+                break
+        else:
+            mine = lookup.places_of(n) - set().union(*(lookup.places_of(m) for m in others))
+            if mine:
+                out[n] = f"{plain}@{min(mine)}"
+    return out
