@@ -538,6 +538,10 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-verb")
     if any(c in L.ORG_STOP for c in prefix):
         f.append("has-stop")
+    if any(text[a:b] in L.NAME_BREAK_VERBS or text[a:b] in L.IMPLEMENT_VERBS for a, b, _ in toks if b <= j - len(head)):
+        f.append("break-verb")  # 党支部领办|合作社, 参观|某工作室: a verb and its object
+    if re.search(r"[+＋、]", name):
+        f.append("has-list-mark")
     if name in L.GENERIC_ORGS:
         f.append("generic")
     if prefix in _KIND_PREFIX or not prefix:
