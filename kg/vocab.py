@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     extractor: URIRef
     byline: URIRef
     sourcePath: URIRef
+    page: URIRef
 
 
 def terms() -> frozenset[URIRef]:

@@ -98,8 +98,8 @@ def records(path: str | Path, fields: CorpusFields = CorpusFields()) -> Iterator
                 number += 1
                 try:
                     row = json.loads(line)
-                except ValueError as e:
-                    yield Record(number, problem=f"record {number}: not JSON ({str(e).split(':')[0]})")
+                except json.JSONDecodeError as e:
+                    yield Record(number, problem=f"record {number}: not JSON ({e.msg} at column {e.colno})")
                     continue
                 if not isinstance(row, dict):
                     yield Record(number, problem=f"record {number}: not a JSON object")

@@ -39,25 +39,37 @@ def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def _lines(boxes: list[Box], size: float) -> list[list[Box]]:
-    """Boxes grouped into lines (by vertical overlap), top to bottom, each left to right."""
+    """Boxes grouped into lines, top to bottom, each left to right: a box joins a line its
+    height overlaps by half of the lower of the two (a small quote mark joins its line)."""
     lines: list[list[Box]] = []
+    spans: list[tuple[float, float]] = []
     for b in sorted(boxes, key=lambda b: (b.top, b.x0)):
-        mid = (b.top + b.bottom) / 2
-        for line in reversed(lines[-3:]):
-            top, bottom = min(x.top for x in line), max(x.bottom for x in line)
-            if top - size * 0.1 <= mid <= bottom + size * 0.1:
-                line.append(b)
+        for k in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            top, bottom = spans[k]
+            overlap = min(bottom, b.bottom) - max(top, b.top)
+            if overlap >= 0.5 * min(bottom - top, b.bottom - b.top, size):
+                lines[k].append(b)
+                spans[k] = (min(top, b.top), max(bottom, b.bottom))
                 break
         else:
             lines.append([b])
+            spans.append((b.top, b.bottom))
     return [sorted(line, key=lambda b: b.x0) for line in lines]
 
 
+def _cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
 def _line_text(line: list[Box], size: float) -> str:
+    """A line's text: a space where the boxes leave one (wider between Chinese characters,
+    which are set without spaces, and which OCR returns in runs)."""
     out = []
     for prev, b in zip([None, *line[:-1]], line, strict=True):
-        if prev is not None and b.x0 - prev.x1 > size * 0.6:
-            out.append(" ")
+        if prev is not None:
+            gap = b.x0 - prev.x1
+            if gap > (size if _cjk(prev.text[-1]) and _cjk(b.text[0]) else size * 0.25):
+                out.append(" ")
         out.append(b.text)
     return "".join(out)
 

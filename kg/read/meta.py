@@ -4,7 +4,8 @@ What the source states (a web page's metadata, a corpus record's fields, a PDF's
 joined with what the text states: a page's date line ("2024年3月5日 星期二"), a brief's
 opening ("本报讯（记者 张三）3月5日"), a byline ("本报记者 张三 通讯员 李四").  A date the
 source gives comes first; then the article's own date; then the last date line before it on
-the page.  A date without its year (3月5日) takes the year of that context.
+the page.  A date without its year (3月5日) takes the year of the source's date, else of the
+page's date line, else of the last dated article before it.
 """
 
 from __future__ import annotations
@@ -63,26 +64,29 @@ def annotate(doc: Document, meta: SourceMeta) -> list[Note]:
     for s in doc.sentences:
         by_article.setdefault(s.article, []).append(s)
     running: str | None = None  # the last date line met on the page
+    last: str | None = None  # the last date of an article before: the year of a 3月5日
     undated_partial = 0
     for art in doc.articles:
         sents = by_article.get(art.index, [])
-        year = year_of(meta_date) or year_of(running)
+        year = year_of(meta_date) or year_of(running) or year_of(last)
         own = None
         line_date = None
+        first_body = True
         for s in sents:
             if s.is_heading:
                 d = date_line(s.text, year)
                 if d and line_date is None:
                     line_date = d
-            elif own is None:
+            elif first_body:
+                first_body = False
                 own = brief_date(s.text, year)
                 if own is None and year is None and _BRIEF_PEOPLE.match(s.text) and has_partial_date(s.text[:40]):
                     undated_partial += 1
-                break
         own = own or line_date
         if line_date:
             running = line_date
         art.date = meta_date or own or running or ""
+        last = art.date or last
         if meta.single and meta.title.strip():
             art.headline = " ".join(meta.title.split())
         art.source = meta.url.strip()
@@ -96,6 +100,11 @@ def annotate(doc: Document, meta: SourceMeta) -> list[Note]:
         art.creators = people
         if meta.page_starts:
             art.page = bisect_right(meta.page_starts, art.start)
+    # a headline and byline with no text of their own head the brief below them: its date
+    bodies = {s.article for s in doc.sentences if not s.is_heading}
+    for art, nxt in zip(doc.articles[-2::-1], doc.articles[:0:-1], strict=True):
+        if not art.date and art.index not in bodies and nxt.date:
+            art.date = nxt.date
     if undated_partial:
         notes.append(Note(f"{undated_partial} brief(s) dated without a year (3月5日) and no year in context",
                           "the text; those articles without a date"))

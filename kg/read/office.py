@@ -1,5 +1,6 @@
-"""Word files (``.docx``): the paragraphs and tables of the body, in order, with the file's
-title and author from its properties (python-docx)."""
+"""Word files (``.docx``): the paragraphs and tables of the body, in order, as one article
+(an office's report, notice or summary), with the author from the file's properties
+(python-docx)."""
 
 from __future__ import annotations
 
@@ -41,4 +42,5 @@ def read_docx(data: bytes, path: str) -> tuple[str, SourceMeta, list[Note]]:
     if not text.strip():
         raise InputError(path, "Word file with no text")
     props = d.core_properties
-    return text, SourceMeta(authors=(props.author or "").strip()), []
+    # an office's file is one document: its title, its text, a signature and a date line
+    return text, SourceMeta(authors=(props.author or "").strip(), single=True), []

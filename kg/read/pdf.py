@@ -32,11 +32,14 @@ def _open(data: bytes, path: str):  # noqa: ANN202 - a pdfplumber PDF
         pdf.pages  # noqa: B018 - parses the page tree: a broken file fails here
     except (PDFPasswordIncorrect, PDFEncryptionError) as e:
         raise InputError(path, "encrypted PDF: cannot be read without its password") from e
-    except Exception as e:  # pdfminer raises many kinds for a damaged file
-        name = type(e).__name__
-        if "Password" in name or "Encrypt" in name:
+    except Exception as e:  # pdfminer raises many kinds for a damaged file (pdfplumber wraps them)
+        inner = [e, e.__cause__, e.__context__, *e.args]
+        if any(isinstance(x, BaseException) and ("Password" in type(x).__name__ or "Encrypt" in type(x).__name__)
+               for x in inner):
             raise InputError(path, "encrypted PDF: cannot be read without its password") from e
-        raise InputError(path, f"broken PDF ({name}{': ' + str(e)[:80] if str(e) else ''})") from e
+        cause = next((x for x in e.args if isinstance(x, BaseException)), e)
+        detail = str(cause)[:80]
+        raise InputError(path, f"broken PDF ({type(cause).__name__}{': ' + detail if detail else ''})") from e
     return pdf
 
 
