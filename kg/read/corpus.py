@@ -99,7 +99,7 @@ def records(path: str | Path, fields: CorpusFields = CorpusFields()) -> Iterator
                 try:
                     row = json.loads(line)
                 except json.JSONDecodeError as e:
-                    yield Record(number, problem=f"record {number}: not JSON ({e.msg} at column {e.colno})")
+                    yield Record(number, problem=f"record {number}: not JSON ({e.msg.removesuffix(' at')} at column {e.colno})")
                     continue
                 if not isinstance(row, dict):
                     yield Record(number, problem=f"record {number}: not a JSON object")
