@@ -459,3 +459,28 @@ def test_kg_build_reports_bad_input_one_line_each_and_takes_corpus_field_flags(m
     stats = subprocess.run([sys.executable, "-m", "kg.cli", "stats", str(tmp_path / "out" / "graph.ttl")],
                            capture_output=True, text=True, timeout=300)
     assert "  2022               1" in stats.stdout
+
+
+def test_a_page_saved_as_mhtml_is_read_like_its_html():
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["Subject"] = "saved page"
+    msg["Snapshot-Content-Location"] = "https://news.example.cn/2024/06/18/lilin.html"
+    msg.make_mixed()
+    msg.set_type("multipart/related")
+    page = EmailMessage()
+    page.set_content(NEWS_PAGE, subtype="html", charset="utf-8", cte="quoted-printable")
+    page["Content-Location"] = "https://news.example.cn/2024/06/18/lilin.html"
+    msg.attach(page)
+    doc, _ = read_bytes(msg.as_bytes(), "saved.mhtml", "saved")
+    art = doc.articles[0]
+    assert art.date == "2024-06-18" and art.headline == "安吉县递铺街道推行“邻里议事会”机制"
+    assert "递铺街道党工委书记陆明轩介绍" in doc.text and "相关新闻" not in doc.text
+
+
+def test_the_same_scan_reads_the_same_every_time(tmp_path):
+    png = tmp_path / "scan.png"
+    render_page(SCAN_LINES[:5]).save(png)
+    first, second = read_document(png), read_document(png)
+    assert first.text == second.text and first.text.strip()
