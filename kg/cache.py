@@ -73,17 +73,18 @@ def _tesseract_version() -> str:
     """The OCR engine's version and Chinese model, or "-" when there is none."""
     import subprocess
 
-    from .read.ocr import tesseract
+    from .read.ocr import engine
 
-    exe = tesseract()
-    if exe is None:
+    found = engine()
+    if found is None:
         return "-"
+    exe, lang = found
     try:
         run = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return "?"
     model = Path("/usr/share/tesseract-ocr")
-    sizes = sorted(f"{p.name}:{p.stat().st_size}" for p in model.rglob("chi_sim*.traineddata")) if model.is_dir() else []
+    sizes = sorted(f"{p.name}:{p.stat().st_size}" for p in model.rglob(f"{lang}.traineddata")) if model.is_dir() else []
     return (run.stdout or run.stderr).split("\n", 1)[0] + " " + " ".join(sizes)
 
 

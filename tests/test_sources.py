@@ -413,6 +413,14 @@ def test_the_graph_carries_each_articles_metadata(built):
     assert 'dcterms:date "2024-06-18"^^xsd:date' in ttl
     assert '"https://news.example.cn/2024/06/18/lilin.html"^^xsd:anyURI' in ttl
     assert documents_by_year(g) == {"2023": 1, "2024": 6, "undated": 1}
+    # the Turtle writer and the rdflib graph agree on the metadata, and it reads back the same
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    from kg.export.rdf import to_rdf
+
+    assert isomorphic(rdflib.Graph().parse(out / "graph.ttl", format="turtle"), to_rdf(result.graph))
+    assert g.graph["documents"] == result.graph.graph["documents"]
 
 
 def test_the_diffusion_query_answers_with_the_dates_of_the_sources(built):
