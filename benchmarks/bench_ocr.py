@@ -1,7 +1,7 @@
 """How well scanned pages are read: OCR character accuracy on seed pages rendered as images,
 and the graph built from the OCR'd text against the graph built from the original text.
 
-    .venv/bin/python benchmarks/bench_ocr.py [--size 48] [--chars-per-line 36] [--gold ../shared/gold/seeds]
+    .venv/bin/python benchmarks/bench_ocr.py [--size 48] [--chars-per-line 36] [--gold ../shared/gold/seeds] [--model chi_sim]
 
 Each seed page (``seeds/*.txt``) is set in a CJK font from Debian (fonts-wqy-zenhei) with
 Pillow, its lines wrapped at ``--chars-per-line`` characters, ``--size`` pixels a character
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -101,7 +102,10 @@ def main() -> None:
     ap.add_argument("--chars-per-line", type=int, default=36)
     ap.add_argument("--gold", type=Path, default=Path("/work/shared/gold/seeds"))
     ap.add_argument("--eval", default="/work/shared/eval/kgeval.py")
+    ap.add_argument("--model", help="the Tesseract model (KG_OCR_MODEL): HanS or chi_sim; default: HanS if installed")
     args = ap.parse_args()
+    if args.model:
+        os.environ["KG_OCR_MODEL"] = args.model
 
     from kg.pipeline import build
     from kg.read import read_document

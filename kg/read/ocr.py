@@ -2,8 +2,9 @@
 script model of ``tesseract-ocr-script-hans`` or else the Chinese language model of
 ``tesseract-ocr-chi-sim``).
 
-The script model reads rendered seed pages better (3.2 % of characters wrong against 5.1 %
-on a page of 003 at 48 px a character), so it is taken when it is installed.
+The script model reads rendered seed pages better (4.7 % of characters wrong against 5.4 %,
+``benchmarks/bench_ocr.py``), so it is taken when it is installed; ``KG_OCR_MODEL=chi_sim``
+chooses the other.
 
 Tesseract runs as a program, one page at a time, on one thread (the same page gives the same
 text).  Its word boxes are put in reading order by :mod:`kg.read.layout`, so columns are
@@ -42,7 +43,8 @@ def engine() -> tuple[str, str] | None:
         langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30).stdout.split()
     except (OSError, subprocess.SubprocessError):
         return None
-    model = next((m for m in MODELS if m in langs), None)
+    wanted = os.environ.get("KG_OCR_MODEL")  # a model named by the user, if installed
+    model = wanted if wanted in langs else next((m for m in MODELS if m in langs), None)
     return None if model is None else (exe, model)
 
 
