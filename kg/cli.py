@@ -66,7 +66,7 @@ def _load(path: Path):
 
 @app.command()
 def build(
-    inputs: list[Path] = typer.Argument(..., help="Text files, or folders of *.txt (searched recursively)."),
+    inputs: list[Path] = typer.Argument(..., help="Files, or folders searched recursively: .txt, .html/.htm/.mhtml, .pdf, .png/.jpg/.tif, .docx, .jsonl and .csv corpora."),
     output: Path = typer.Option(Path("outputs"), "-o", "--output", help="Folder for graph.ttl, graph.html and build-report.json."),
     aliases: list[Path] = typer.Option([], "--aliases", help="Extra alias table(s): alias<TAB>official name[<TAB>type]."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Leave out facts below this confidence."),
@@ -81,11 +81,18 @@ def build(
     model: Path | None = typer.Option(None, "--model", help="Decision model written by `kg train` (default: the one shipped with kg)."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Take the rules' proposals as they are, without the learned decisions."),
     corrections: list[Path] = typer.Option([], "--corrections", help="Corrections file(s) applied after ontology/corrections.tsv (see its header for the format)."),
+    text_field: str = typer.Option("text", "--text-field", help="Corpora (.jsonl, .csv): the field holding an article's text."),
+    title_field: str = typer.Option("title", "--title-field", help="Corpora: the field holding its title."),
+    date_field: str = typer.Option("date", "--date-field", help="Corpora: the field holding its date (2024-03-05, 2024年3月5日 ...)."),
+    url_field: str = typer.Option("url", "--url-field", help="Corpora: the field holding its URL."),
+    source_field: str = typer.Option("source", "--source-field", help="Corpora: the field holding its outlet."),
+    author_field: str = typer.Option("author", "--author-field", help="Corpora: the field holding its authors."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
     from .pipeline import build as run_build
     from .progress import Progress, RichProgress
+    from .read import CorpusFields
     from .report import one_line
 
     if quiet and verbose:
@@ -96,6 +103,7 @@ def build(
             inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence, jobs=jobs,
             scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
             model=model, rules_only=rules_only, follow_symlinks=follow_symlinks, corrections=corrections,
+            corpus_fields=CorpusFields(text_field, title_field, date_field, url_field, source_field, author_field),
         )
     finally:
         progress.stop()
@@ -258,17 +266,20 @@ def serve(
 @app.command()
 def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_json: bool = typer.Option(False, "--json")) -> None:
     """Count entities and relations by type, places linked to the gazetteer, bodies placed."""
-    from .graph import counts, linking, placing
+    from .graph import counts, documents_by_year, linking, placing
 
     g = _load(graph)
     c = counts(g)
     c["documents"] = len(g.graph.get("documents", {}))
+    c["documents_by_year"] = documents_by_year(g)
     c["places_linked"] = linking(g)
     c["bodies_placed"] = placing(g)
     if as_json:
         typer.echo(json.dumps(c, ensure_ascii=False, indent=2))
         return
     typer.echo(f"documents: {c['documents']}")
+    for year, n in c["documents_by_year"].items():
+        typer.echo(f"  {year:<14}{n:>6}")
     typer.echo(f"entities: {g.number_of_nodes()}")
     for t, n in c["entities"].items():
         typer.echo(f"  {t:<14}{n:>6}")

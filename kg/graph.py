@@ -3,7 +3,8 @@
 Shape (every exporter reads only this):
 
 * ``G.graph["documents"]``: ``{doc_id: {"path": str, "title": str,
-  "articles": [{"index": int, "headline": str, "byline": str}]}}``, sorted by id.
+  "articles": [{"index": int, "headline": str, "byline": str}]}}``; an article also has
+  ``date`` (ISO), ``source`` (URL), ``publisher``, ``creators`` (names) and ``page`` when known, sorted by id.
 * node key: the entity id (``"County/150622"``, ``"Town/150622/薛家湾镇"``, ...); attributes
   ``type``, ``name``, ``aliases`` (sorted list), ``adcode`` (str or None), ``confidence``,
   ``linked`` (a place found in the gazetteer), ``place`` (bodies: the id of the place
@@ -23,10 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict
+from typing import Any
 
 import networkx as nx
 
-from .model import Document, Entity, Evidence, Relation
+from .model import Article, Document, Entity, Evidence, Relation
 
 
 def evidence_dict(ev: Evidence) -> dict:
@@ -35,6 +37,17 @@ def evidence_dict(ev: Evidence) -> dict:
 
 def _ev_sort(d: dict) -> tuple:
     return (d["doc"], d["sentence"], d["start"], d["end"], d["extractor"])
+
+
+def _article(a: Article) -> dict[str, Any]:
+    """An article's entry in ``G.graph["documents"]``: its metadata, where known."""
+    out: dict[str, Any] = {"index": a.index, "headline": a.headline, "byline": a.byline}
+    for key in ("date", "source", "publisher", "page"):
+        if getattr(a, key):
+            out[key] = getattr(a, key)
+    if a.creators:
+        out["creators"] = sorted(a.creators)  # RDF keeps no order: the graph keeps none either
+    return out
 
 
 def build_graph(
@@ -54,9 +67,7 @@ def build_graph(
         d.id: {
             "path": d.path,
             "title": d.articles[0].headline if d.articles else d.id,
-            "articles": [
-                {"index": a.index, "headline": a.headline, "byline": a.byline} for a in d.articles
-            ],
+            "articles": [_article(a) for a in d.articles],
         }
         for d in sorted(documents, key=lambda d: d.id)
     }
@@ -137,3 +148,20 @@ def placing(g: nx.MultiDiGraph) -> dict[str, int]:
     """How many bodies there are and how many are based in a place (``place``, kg:basedIn)."""
     bodies = [d.get("place") for _, d in g.nodes(data=True) if d["type"] == "Organization"]
     return {"all": len(bodies), "placed": sum(p is not None for p in bodies)}
+
+
+def documents_by_year(g: nx.MultiDiGraph) -> dict[str, int]:
+    """How many documents were published in each year (a document's year is its earliest
+    article's date), in order, then ``"undated"``.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.graph["documents"] = {"a": {"articles": [{"date": "2024-03-05"}]}, "b": {"articles": [{}]}}
+    >>> documents_by_year(g)
+    {'2024': 1, 'undated': 1}
+    """
+    years: dict[str, int] = {}
+    for meta in g.graph.get("documents", {}).values():
+        dates = [a["date"] for a in meta.get("articles", ()) if a.get("date")]
+        year = str(min(dates))[:4] if dates else "undated"
+        years[year] = years.get(year, 0) + 1
+    return dict(sorted(years.items(), key=lambda kv: (kv[0] == "undated", kv[0])))

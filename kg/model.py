@@ -78,6 +78,12 @@ class Article:
     byline: str = ""
     start: int = 0
     end: int = 0
+    #: publication date, ISO 8601 (``2024-03-05``); "" when neither the source nor the text gives one
+    date: str = ""
+    source: str = ""  # the URL the article was published at
+    publisher: str = ""  # the outlet: a newspaper, a site
+    creators: list[str] = field(default_factory=list)  # reporters and authors, by name
+    page: int = 0  # the page of a PDF or scan it starts on (1-based); 0: no pages
 
 
 @dataclass

@@ -32,7 +32,15 @@ from .graph import build_graph, filter_confidence
 from .model import Document
 from .parallel import Outcome, Task, check_scheduler_address, runner_for
 from .progress import Progress
-from .read import MAX_FILE_BYTES, find_inputs, printable, read_capped
+from .read import (
+    MAX_FILE_BYTES,
+    CorpusFields,
+    find_inputs,
+    is_corpus,
+    printable,
+    read_input,
+    records,
+)
 from .report import Problem, Report
 from .resolve import resolve
 
@@ -88,6 +96,7 @@ def build_graph_from_paths(
     rules_only: bool = False,
     follow_symlinks: bool = False,
     corrections: Iterable[str | os.PathLike[str]] = (),
+    corpus_fields: CorpusFields = CorpusFields(),
 ) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
@@ -108,6 +117,10 @@ def build_graph_from_paths(
     The project's ``ontology/corrections.tsv`` and the files of ``corrections`` are checked
     before anything is read (a malformed line raises, and nothing is built) and applied to
     the resolved graph (:mod:`kg.curate`); ``report.corrections`` says what they did.
+
+    A corpus (``.jsonl``, ``.csv``) is streamed: each record is one document,
+    ``<stem>#<record number>``, read with the field names of ``corpus_fields``; a record
+    without text is reported (file, record, problem) and skipped.
     """
     t0 = time.perf_counter()
     if scheduler is not None:
@@ -151,17 +164,37 @@ def build_graph_from_paths(
     done_size: dict[int, int] = {}
     stages = {"read": 0.0, "extract": 0.0}
 
-    def tasks() -> Iterator[Task]:
-        """Tasks for the runner; files the cache knows, or that cannot be opened, are
-        settled here and never sent."""
+    numbers = itertools.count(len(plan))  # task numbers of corpus records, after the files'
+
+    def units() -> Iterator[tuple[int, str, str, bytes, int]]:
+        """``(task number, document id, path, bytes, size)`` of each file, and of each record
+        of a corpus, streamed; what cannot be read is settled here."""
         for i, (f, shown, doc_id) in enumerate(plan):
             t = time.perf_counter()
+            if is_corpus(f):
+                try:
+                    for rec in records(f, corpus_fields):
+                        if rec.problem:
+                            report.problems.append(Problem(shown, rec.problem, "the other records"))
+                            continue
+                        stages["read"] += time.perf_counter() - t
+                        yield next(numbers), f"{doc_id}#{rec.number}", shown, rec.data, len(rec.data)
+                        t = time.perf_counter()
+                except InputError as e:
+                    report.fail(shown, e.problem)
+                continue
             try:
-                data, size = read_capped(f, max_file_bytes)
+                data, size = read_input(f, max_file_bytes)
             except InputError as e:
                 finish(Outcome(i, doc_id, shown, failure=e.problem), 0)
                 continue
             stages["read"] += time.perf_counter() - t
+            yield i, doc_id, shown, data, size
+
+    def tasks() -> Iterator[Task]:
+        """Tasks for the runner; files the cache knows, or that cannot be opened, are
+        settled here and never sent."""
+        for i, doc_id, shown, data, size in units():
             done_size[i] = len(data)
             if cache is not None:
                 keys[i] = cache.key(doc_id, data, size)
@@ -197,16 +230,24 @@ def build_graph_from_paths(
     stages["parallel"] = time.perf_counter() - t_par
 
     extractions = []
-    for i in range(len(plan)):
+    read_paths: set[str] = set()
+    for i in sorted(outcomes):
         o = outcomes[i]
         if o.failure is not None or o.extraction is None:
+            if "#" in o.doc_id and o.index >= len(plan):  # a corpus record: the file was read
+                report.problems.append(Problem(o.path, f"record {o.doc_id.rsplit('#', 1)[1]}: "
+                                               f"{o.failure or 'nothing extracted'}", "the other records"))
+                continue
             report.fail(o.path, o.failure or "nothing extracted")
             continue
-        report.files_read.append(o.path)
+        if o.path not in read_paths:
+            read_paths.add(o.path)
+            report.files_read.append(o.path)
         if o.path in stale:
             report.problems.append(Problem(o.path, "its entry in the cache was damaged or not written by kg: ignored",
                                            "all text, extracted again"))
-        report.problems.extend(Problem(o.path, n.problem, n.kept) for n in o.notes)
+        where = f"record {o.doc_id.rsplit('#', 1)[1]}: " if o.index >= len(plan) else ""
+        report.problems.extend(Problem(o.path, where + n.problem, n.kept) for n in o.notes)
         report.chars += o.chars
         if o.cached:
             report.cached += 1
@@ -395,6 +436,7 @@ def build(
     rules_only: bool = False,
     follow_symlinks: bool = False,
     corrections: Iterable[str | os.PathLike[str]] = (),
+    corpus_fields: CorpusFields = CorpusFields(),
 ) -> BuildResult:
     """Build the graph from ``inputs`` and write it to ``out_dir``, with
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
@@ -410,6 +452,7 @@ def build(
         cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
         max_file_bytes=max_file_bytes, model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
         corrections=corrections,
+        corpus_fields=corpus_fields,
     )
     if progress is not None:
         progress.stage("writing")

@@ -76,6 +76,8 @@ class RichProgress(Progress):
             self._timer.start()
 
     def _count(self) -> str:
+        if self._done > self._files:  # a corpus's records are documents of their own
+            return f"{self._done:,} documents from {self._files:,} files"
         return f"{self._done:,}/{self._files:,} files"
 
     def _show(self) -> None:

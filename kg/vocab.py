@@ -100,6 +100,7 @@ class KG(DefinedNamespace):
     sourcePath: URIRef
     action: URIRef
     reason: URIRef
+    page: URIRef
 
 
 def terms() -> frozenset[URIRef]:

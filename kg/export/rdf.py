@@ -192,6 +192,24 @@ def _add_document(rdf: Graph, doc_id: str, meta: Mapping[str, Any] | None) -> No
             rdf.add((node, DCTERMS.title, _zh(art["headline"])))
         if art.get("byline"):
             rdf.add((node, KG.byline, _zh(art["byline"])))
+        for pred, obj in _article_meta(art):
+            rdf.add((node, pred, obj))
+
+
+def _article_meta(art: Mapping[str, Any]) -> list[tuple[URIRef, Literal]]:
+    """An article's metadata as predicates and objects: its date (``xsd:date``), URL
+    (``xsd:anyURI``), outlet, reporters and page, each where known."""
+    out: list[tuple[URIRef, Literal]] = []
+    if art.get("date"):
+        out.append((DCTERMS.date, Literal(art["date"], datatype=XSD.date)))
+    if art.get("source"):
+        out.append((DCTERMS.source, Literal(art["source"], datatype=XSD.anyURI)))
+    if art.get("publisher"):
+        out.append((DCTERMS.publisher, _zh(art["publisher"])))
+    out.extend((DCTERMS.creator, _zh(name)) for name in art.get("creators", ()))
+    if art.get("page"):
+        out.append((KG.page, Literal(art["page"])))
+    return out
 
 
 def _add_evidence(rdf: Graph, owner_key: str, owner: URIRef, ev: Mapping[str, Any]) -> None:
@@ -618,6 +636,8 @@ class _TurtleWriter:
             add(_P["title"], _t_zh(art["headline"]))
         if art.get("byline"):
             add(_P["byline"], _t_zh(art["byline"]))
+        for pred, obj in _article_meta(art):
+            add(str(pred), _t_rdflib_literal(obj))
 
     def write(self, out: IO[str], subjects: list[tuple[int, str, Any, Any]] | None = None) -> None:
         """Prefixes, then each subject's block as soon as it is rendered."""
@@ -725,6 +745,7 @@ def _read_documents(index: _Index) -> tuple[dict[str, str], dict[str, dict]]:
                     "index": _first(art, KG.articleIndex, 0),
                     "headline": _first(art, DCTERMS.title, ""),
                     "byline": _first(art, KG.byline, ""),
+                    **_read_article_meta(art),
                 }
             )
         documents[doc_id] = {
@@ -733,6 +754,20 @@ def _read_documents(index: _Index) -> tuple[dict[str, str], dict[str, dict]]:
             "articles": sorted(articles, key=lambda a: a["index"]),
         }
     return ids, dict(sorted(documents.items()))
+
+
+def _read_article_meta(props: Mapping[str, list[Any]]) -> dict[str, Any]:
+    """What :func:`_article_meta` wrote, back as ``G.graph["documents"]`` keys."""
+    out: dict[str, Any] = {}
+    for key, pred in (("date", DCTERMS.date), ("source", DCTERMS.source), ("publisher", DCTERMS.publisher),
+                      ("page", KG.page)):
+        value = _first(props, pred)
+        if value:
+            out[key] = value
+    creators = props.get(str(DCTERMS.creator))
+    if creators:
+        out["creators"] = sorted(creators)
+    return out
 
 
 def _doc_id(doc_ids: Mapping[str, str], iri: str) -> str:
