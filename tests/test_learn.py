@@ -260,3 +260,15 @@ def test_a_name_read_with_the_word_after_it_or_after_a_short_title_leads(gaz, te
     people = {m.canonical for m in learned.mentions if m.type == "Person"}
     leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
     assert person in people and (person, body) in leads, (people, leads)
+
+
+def test_a_person_named_by_age_or_by_role_in_a_case_is_read(gaz):
+    """78岁的某某, 原告某某和被告某某: no post and no speech verb, yet people."""
+    from kg.extract.document import extract
+
+    text = ("邻里之间\n\n吃过午饭，83岁的蒋秀英坐在院子里晒太阳。"
+            "去年的一起纠纷中，原告孟庆春和被告梁志远是对门邻居。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert {"蒋秀英", "孟庆春", "梁志远"} <= people, people

@@ -37,9 +37,10 @@ _MECH_WORD = re.compile("|".join(map(re.escape, sorted(
     key=len, reverse=True))))
 #: cues that a sentence names a person: a post, a speech verb, a byline
 PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志"},
-    key=len, reverse=True))))
-_TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员"}, key=len, reverse=True))) + ")$")
+    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志",
+     "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民"},
+    key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的")
+_TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员", "原告", "被告", "脱贫户"}, key=len, reverse=True))) + ")$")
 _SPEECH_AFTER = re.compile(r"^(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
@@ -382,6 +383,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     f += ["L1:" + left[-1:], "L2:" + left[-2:], "R1:" + right[:1], "R2:" + right[:2]]
     if _TITLE_BEFORE.search(left):
         f.append("title-before")
+    if re.search(r"[0-9一二三四五六七八九十]岁的$", left):
+        f.append("age-before")  # 78岁的|某某
     if _SPEECH_AFTER.match(right):
         f.append("speech-after")
     if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
@@ -441,6 +444,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 b -= 1
             if b - a < 2 or b - a > 12:
                 continue
+            if any(sent.text[a:b].endswith(h) and b - a - len(h) <= 2 for h in L.HONORIFICS):
+                continue  # 赵大姐, 李师傅: a surname and an honorific is no full name (the guideline)
             m, _ = spans.get((a, b), (None, None))
             spans[(a, b)] = (m, "PER")
         lac_set = {(a, b) for a, b in lac}
@@ -451,6 +456,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             # a long Mongolian name read short (伊如|乐图): its run of name characters goes on,
             # to the end of one of jieba's words
             e = b
+            if not all(ch in L.MONGOLIAN_CHARS for ch in sent.text[a:b]):
+                continue  # (孟某某|和被告: a Han name goes on no further)
             while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
                 e += 1
                 if e in ends:
