@@ -144,12 +144,10 @@ def _init_worker(aliases: Aliases, parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="kg-orphan-watch", daemon=True).start()
-    import jieba
-
-    from .extract import spans  # noqa: F401  (imports jieba.posseg)
+    from .extract import segment, spans  # noqa: F401
 
     gazetteer.with_aliases(aliases)
-    jieba.initialize()
+    segment.load()
 
 
 def _noop() -> None:

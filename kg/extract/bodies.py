@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
 from . import lexicon as L
+from . import segment
 from .spans import (
     _HEAD_RE,
     _LEAD_TITLE_RE,
@@ -97,7 +96,7 @@ def _generic_name_part(part: str) -> bool:
 def _has_rare_word(part: str) -> bool:
     """A brand among the words (金谷 in 金谷粮油): companies are named by rare words, the
     kinds of company (物业服务, 农业科技) by everyday ones."""
-    return any(e - s >= 2 and jieba.dt.FREQ.get(part[s:e], 0) < 100 for s, e, _ in tokens(part))
+    return any(e - s >= 2 and segment.freq(part[s:e]) < 100 for s, e, _ in tokens(part))
 
 
 def _nameish(text: str, a: int, b: int) -> bool:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
 from . import lexicon as L
+from . import segment
 from .spans import (
     _LEAD,
     _TITLE_RE,
@@ -92,7 +91,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
-        if length == 3 and (jieba.dt.FREQ.get(text[j - 1 : j + 1], 0) >= 1000 or (
+        if length == 3 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
                 rest[:1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
         if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
@@ -111,7 +110,7 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
         if len(cand) == length and all(_is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
-                and not any(jieba.dt.FREQ.get(cand[a:b], 0) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
+                and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
 
@@ -188,12 +187,12 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     for s0, e0, flag in toks:  # 巴音/吉日/嘎拉: one transliterated name in jieba's pieces
         namey = ("nr", "ns", "nz")
         piece = text[s0:e0]
-        rare = jieba.dt.FREQ.get(piece, 0) < 200 and len(piece) >= 2
+        rare = segment.freq(piece) < 200 and len(piece) >= 2
         if merged and (flag.startswith(namey) or rare) and (merged[-1][2].startswith(namey) or merged[-1][2] == "rare") \
                 and merged[-1][1] == s0 and all(c in L.MONGOLIAN_CHARS for c in text[merged[-1][0] : e0]):
             merged[-1] = (merged[-1][0], e0, "nr")
         else:
-            prev_rare = jieba.dt.FREQ.get(piece, 0) < 200 and len(piece) >= 2 and all(c in L.MONGOLIAN_CHARS for c in piece)
+            prev_rare = segment.freq(piece) < 200 and len(piece) >= 2 and all(c in L.MONGOLIAN_CHARS for c in piece)
             merged.append((s0, e0, "rare" if prev_rare and not flag.startswith(namey) else flag))
     for s0, e0, flag in merged:
         if not flag.startswith("nr") or e0 - s0 < 2:
@@ -205,7 +204,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue
-        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or jieba.dt.FREQ.get(text[s0 - 1 : s0 + 1], 0) >= 100):
+        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):
             continue  # 在嘎查里说清楚: the name would open inside a word (嘎查)
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
 from . import lexicon as L
+from . import segment
 from .spans import (
     _HEAD_RE,
     _TEAM_HEADS,
@@ -246,7 +245,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         body = core[: -len(m.group())]
         if body.endswith("新") or (
-            len(tokens(body)) == 1 and jieba.dt.FREQ.get(body, 0) >= 300 and not numbered
+            len(tokens(body)) == 1 and segment.freq(body) >= 300 and not numbered
         ):
             continue  # 探索养老服务新模式, 创新销售模式: a kind of practice described, not one named
         out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))

@@ -14,13 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import jieba
-import jieba.posseg as pseg
-
 from ..gazetteer import Division
 from . import lexicon as L
-
-jieba.setLogLevel(60)
+from . import segment
 
 
 @dataclass
@@ -49,8 +45,8 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     a surname or reads as a transliteration, a place (ns) before a place suffix, else a noun.
     """
     out, pos = [], 0
-    tags = pseg.dt.word_tag_tab  # type: ignore[attr-defined]
-    for w in jieba.lcut(text, HMM=True):
+    tags = segment.dictionary()[1]
+    for w in segment.cut(text):
         flag = tags.get(w)
         if flag is None and len(w) >= 3 and w[-1] in _FUNCTION_CHARS:
             # the HMM glued a particle to an unknown name (嘎拉在): split it off
@@ -167,7 +163,7 @@ _ORG_HEADS = set(L.ORG_HEADS)
 
 
 def _jieba_tag(word: str) -> str | None:
-    return pseg.dt.word_tag_tab.get(word)  # type: ignore[attr-defined]
+    return segment.tag(word)
 
 
 _TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
@@ -204,13 +200,13 @@ def _is_common_word(w: str) -> bool:
     if tag is None or tag.startswith("nr"):
         return False
     if tag.startswith(("nz", "ns", "nt")):
-        return jieba.dt.FREQ.get(w, 0) >= 1000  # 申报 is tagged nz, but it is a word
-    return jieba.dt.FREQ.get(w, 0) >= 100  # 宝音, 高志 are in the dictionary but rare
+        return segment.freq(w) >= 1000  # 申报 is tagged nz, but it is a word
+    return segment.freq(w) >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
 def _very_common(w: str) -> bool:
     """A word so common (群众, 干部) that a surname before it makes no name (和群众)."""
-    return _is_common_word(w) and jieba.dt.FREQ.get(w, 0) >= 2000
+    return _is_common_word(w) and segment.freq(w) >= 2000
 
 
 _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")

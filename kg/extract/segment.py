@@ -1,0 +1,206 @@
+"""Word segmentation: jieba's algorithm, dictionary and HMM, run natively where it agrees.
+
+Three things the extractors ask of jieba, answered here:
+
+* :func:`cut`: the words of a text, exactly ``jieba.lcut(text, HMM=True)``;
+* :func:`freq`: a word's frequency in jieba's dictionary (``jieba.dt.FREQ.get(w, 0)``);
+* :func:`tag`: a word's part of speech in that dictionary (``posseg``'s ``word_tag_tab``),
+  None for a word it lacks.
+
+:func:`cut` runs ``rjieba`` (jieba-rs: the same algorithm, the same ``dict.txt`` and the
+same HMM tables, in Rust, about 20× faster) and makes its answer jieba's where the two are
+known to part:
+
+* a run of characters neither dictionary word nor Chinese (``2024-05-16``, ``1/5``) that
+  jieba's HMM cuts at every sign (``2024``, ``-``, ``05`` ...) and jieba-rs keeps whole:
+  cut again with jieba's own pattern;
+* a text holding a Chinese character outside jieba's range U+4E00..U+9FD5 (U+9FD6..U+9FFF,
+  the extension blocks, the compatibility ideographs), which jieba-rs reads as Chinese and
+  jieba as a symbol: the whole text is segmented by jieba itself.
+
+``jieba`` stays the reference: ``KG_SEGMENTER=jieba`` (or ``rjieba`` missing) makes
+:func:`cut` call it for every text, and ``tests/test_segment.py`` segments every corpus at
+hand with both and requires the same words.  The dictionary's frequencies and tags come
+from jieba's own tables, kept in a compact cache file (:func:`kg.gazetteer.cache_dir`)
+after the first run, so a new process neither imports jieba nor parses ``dict.txt``.
+
+>>> cut("社区党委书记介绍")
+['社区', '党委书记', '介绍']
+>>> tag("社区"), freq("社区") > 1000, tag("某某某某")
+('n', True, None)
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import importlib.metadata
+import marshal
+import os
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+#: bump when the cache's layout changes
+_CACHE_FORMAT = 1
+
+#: characters jieba-rs reads as Chinese and jieba does not (jieba's class is U+4E00..U+9FD5)
+_OUTSIDE_JIEBA = re.compile("[\u9fd6-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+#: how jieba's HMM cuts a run that is not Chinese (jieba/finalseg: ``re_skip``)
+_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+
+
+def backend() -> str:
+    """``"rjieba"`` or ``"jieba"``: what :func:`cut` runs in this process."""
+    return "rjieba" if _native() is not None else "jieba"
+
+
+@lru_cache(maxsize=1)
+def _native():
+    if os.environ.get("KG_SEGMENTER", "").strip().lower() == "jieba":
+        return None
+    try:
+        import rjieba
+    except ImportError:
+        return None
+    return rjieba.cut
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
+def cut_jieba(text: str) -> list[str]:
+    """``jieba.lcut(text, HMM=True)``: the reference."""
+    return _jieba().lcut(text, HMM=True)
+
+
+def cut(text: str) -> list[str]:
+    """The words of ``text``, as ``jieba.lcut(text, HMM=True)`` gives them."""
+    native = _native()
+    if native is None or _OUTSIDE_JIEBA.search(text):
+        return cut_jieba(text)
+    words = native(text, True)
+    if not _all_cjk_or_single(words):
+        return _as_jieba(words)
+    return words
+
+
+def _all_cjk_or_single(words: list[str]) -> bool:
+    for w in words:
+        if len(w) > 1 and not ("\u4e00" <= w[0] <= "\u9fd5"):
+            return False
+    return True
+
+
+def _as_jieba(words: list[str]) -> list[str]:
+    """Runs that are not Chinese cut the way jieba's HMM cuts them."""
+    freqs = dictionary()[0]
+    out: list[str] = []
+    for w in words:
+        if len(w) > 1 and not any("\u4e00" <= c <= "\u9fd5" for c in w) and not freqs.get(w):
+            out.extend(x for x in _HMM_SKIP.split(w) if x)
+        else:
+            out.append(w)
+    return out
+
+
+def freq(word: str) -> int:
+    """The word's frequency in jieba's dictionary (0: not a word of it)."""
+    return dictionary()[0].get(word, 0)
+
+
+def tag(word: str) -> str | None:
+    """The word's part of speech in jieba's dictionary, None if it lacks the word."""
+    return dictionary()[1].get(word)
+
+
+def _cache_file() -> Path:
+    from ..gazetteer import cache_dir
+
+    try:
+        version = importlib.metadata.version("jieba")
+        dist = importlib.metadata.distribution("jieba")
+        dict_path = Path(str(dist.locate_file("jieba/dict.txt")))
+        st = dict_path.stat()
+        stamp = (st.st_size, st.st_mtime_ns)
+    except (importlib.metadata.PackageNotFoundError, OSError):
+        version, stamp = "?", (0, 0)
+    h = hashlib.sha256()
+    for part in (_CACHE_FORMAT, version, *stamp, sys.version_info[:2]):
+        h.update(f"{part}\0".encode())
+    return cache_dir() / f"jieba-dict-{version}-{h.hexdigest()[:16]}.marshal"
+
+
+def _to_state(freqs: dict[str, int], tags: dict[str, str]) -> dict:
+    words = list(tags)
+    names = sorted(set(tags.values()))
+    index = {t: i for i, t in enumerate(names)}
+    extra = {w: f for w, f in freqs.items() if f and w not in tags}  # none in jieba 0.42.1
+    return {
+        "format": _CACHE_FORMAT,
+        "words": "\n".join(words),
+        "freqs": array.array("q", [freqs.get(w, 0) for w in words]).tobytes(),
+        "tags": array.array("H", [index[tags[w]] for w in words]).tobytes(),
+        "tag_names": names,
+        "extra": extra,
+    }
+
+
+def _from_state(state: dict) -> tuple[dict[str, int], dict[str, str]]:
+    words = state["words"].split("\n")
+    fs = array.array("q")
+    fs.frombytes(state["freqs"])
+    ts = array.array("H")
+    ts.frombytes(state["tags"])
+    names = state["tag_names"]
+    freqs = {w: f for w, f in zip(words, fs.tolist(), strict=True) if f}
+    freqs.update(state["extra"])
+    tags = dict(zip(words, [names[i] for i in ts.tolist()], strict=True))
+    return freqs, tags
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's dictionary as (frequency by word, part of speech by word): from the cache
+    file, or read from jieba's own tables and cached."""
+    from ..gazetteer import _NoGC, _write_atomic
+
+    path = _cache_file()
+    with _NoGC():
+        try:
+            state = marshal.loads(path.read_bytes())
+            if isinstance(state, dict) and state.get("format") == _CACHE_FORMAT:
+                return _from_state(state)
+        except (OSError, EOFError, ValueError, TypeError, KeyError):
+            pass  # no cache yet, or a damaged one: read jieba's tables again
+        import jieba.posseg as pseg
+
+        jb = _jieba()
+        freqs = {w: f for w, f in jb.dt.FREQ.items() if f}
+        tags = dict(pseg.dt.word_tag_tab)  # type: ignore[attr-defined]
+        state = _to_state(freqs, tags)
+    try:
+        _write_atomic(path, marshal.dumps(state))
+        for old in path.parent.glob("jieba-dict-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: every process reads jieba's tables, nothing breaks
+    return freqs, tags
+
+
+def load() -> None:
+    """Load what :func:`cut`, :func:`freq` and :func:`tag` need (before forking workers)."""
+    dictionary()
+    if _native() is None:
+        _jieba()
+    else:
+        cut("加载")
