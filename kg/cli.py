@@ -80,12 +80,13 @@ def build(
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read files and folders that symbolic links inside INPUTS lead to outside them (by default they are reported and skipped)."),
     model: Path | None = typer.Option(None, "--model", help="Decision model written by `kg train` (default: the one shipped with kg)."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Take the rules' proposals as they are, without the learned decisions."),
+    profile: bool = typer.Option(False, "--profile", help="Print the seconds each stage and each rule family took (on standard error)."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
     from .pipeline import build as run_build
     from .progress import Progress, RichProgress
-    from .report import one_line
+    from .report import one_line, profile_lines
 
     if quiet and verbose:
         raise UsageError("-q and -v contradict each other: choose one")
@@ -101,6 +102,9 @@ def build(
     rep = result.report
     for path, problems in rep.by_file().items():
         typer.echo(one_line(path, problems), err=True)
+    if profile:
+        for line in profile_lines(rep):
+            typer.echo(line, err=True)
     if not quiet:
         c = counts(result.graph)
         cached = f", {rep.cached} from the cache" if rep.cached else ""

@@ -33,7 +33,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
 
-from . import gazetteer
+from . import gazetteer, timing
 from .errors import InputError, UsageError
 from .model import Document, Extraction
 from .read import Note, read_bytes
@@ -66,6 +66,8 @@ class Outcome:
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     cached: bool = False
+    #: extraction's seconds per rule family (:mod:`kg.timing`)
+    families: dict[str, float] = field(default_factory=dict)
 
 
 def slim(x: Extraction) -> Extraction:
@@ -93,6 +95,7 @@ def run_task(task: Task, aliases: Aliases = (), model: str = "") -> Outcome:
         return out
     t1 = time.perf_counter()
     out.read_seconds, out.chars = t1 - t0, len(doc.text)
+    before = timing.snapshot()
     try:
         x = extract(doc, gazetteer.with_aliases(aliases))
         if model:
@@ -106,6 +109,7 @@ def run_task(task: Task, aliases: Aliases = (), model: str = "") -> Outcome:
         out.failure = f"the extractors failed on this file ({type(e).__name__}: {e})"
         return out
     out.extract_seconds = time.perf_counter() - t1
+    out.families = timing.since(before)
     out.extraction = slim(x)
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..timing import timed
 from . import lexicon as L
 from . import segment
 from .spans import (
@@ -130,6 +131,7 @@ _PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "小区", "
 _DEPT_WITH_HE = re.compile(r"([\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,6}?)(局|委员会|厅|办公室|中心)")
 
 
+@timed("bodies")
 def find_orgs(text: str, places: list[Span]) -> list[Span]:
     """Named bodies: a name (often opened by a place chain) closed by a generic head
     (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Division, Gazetteer
+from ..timing import timed
 from . import lexicon as L
 from . import segment
 from .spans import (
@@ -138,6 +139,7 @@ def _descriptive_district(name: str, rows: list[Division]) -> bool:
 _SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"}
 
 
+@timed("places")
 def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) -> list[Span]:
     """Places named in ``text``: gazetteer names and short forms of the upper three levels
     anywhere, and names ending in a place suffix (镇, 街道, 社区, 村, 小区 ...) whose left edge

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..timing import timed
 from . import lexicon as L
 from . import segment
 from .spans import (
@@ -79,6 +80,7 @@ _WORDS_IN_ZHI = {"体制", "机制", "编制", "控制", "限制", "建制", "�
                  "抵制", "节制", "牵制", "遏制", "压制", "克制", "研制", "绘制", "复制", "印制", "定制", "录制"}
 
 
+@timed("mechanisms")
 def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     """Named practices: quoted names credited by a verb or closed by a practice head
     (“三事分流”机制, 推行“积分制”), unquoted names closed by 机制/制度/体系/负责制 right after an

@@ -88,16 +88,11 @@ def cut(text: str) -> list[str]:
     if native is None or _OUTSIDE_JIEBA.search(text):
         return cut_jieba(text)
     words = native(text, True)
-    if not _all_cjk_or_single(words):
-        return _as_jieba(words)
-    return words
-
-
-def _all_cjk_or_single(words: list[str]) -> bool:
     for w in words:
-        if len(w) > 1 and not ("\u4e00" <= w[0] <= "\u9fd5"):
-            return False
-    return True
+        # a word that is neither one character nor Chinese-led nor plain letters and digits
+        if len(w) > 1 and not ("\u4e00" <= w[0] <= "\u9fd5") and not (w.isascii() and w.isalnum()):
+            return _as_jieba(words)
+    return words
 
 
 def _as_jieba(words: list[str]) -> list[str]:
@@ -114,12 +109,16 @@ def _as_jieba(words: list[str]) -> list[str]:
 
 def freq(word: str) -> int:
     """The word's frequency in jieba's dictionary (0: not a word of it)."""
-    return dictionary()[0].get(word, 0)
+    return (_FREQS or dictionary()[0]).get(word, 0)
 
 
 def tag(word: str) -> str | None:
     """The word's part of speech in jieba's dictionary, None if it lacks the word."""
-    return dictionary()[1].get(word)
+    return (_TAGS or dictionary()[1]).get(word)
+
+
+_FREQS: dict[str, int] = {}
+_TAGS: dict[str, str] = {}
 
 
 def _cache_file() -> Path:
@@ -171,6 +170,12 @@ def _from_state(state: dict) -> tuple[dict[str, int], dict[str, str]]:
 def dictionary() -> tuple[dict[str, int], dict[str, str]]:
     """jieba's dictionary as (frequency by word, part of speech by word): from the cache
     file, or read from jieba's own tables and cached."""
+    global _FREQS, _TAGS
+    _FREQS, _TAGS = _read_dictionary()
+    return _FREQS, _TAGS
+
+
+def _read_dictionary() -> tuple[dict[str, int], dict[str, str]]:
     from ..gazetteer import _NoGC, _write_atomic
 
     path = _cache_file()
