@@ -179,6 +179,9 @@ class PoolRunner:
         return pool
 
     def __enter__(self) -> PoolRunner:
+        from .extract import segment
+
+        segment.load()  # forked workers share jieba's dictionary with this process
         self._pool = self._new_pool()
         return self
 
