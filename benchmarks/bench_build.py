@@ -196,7 +196,8 @@ def main() -> None:
         py = install_baseline(args.baseline, tmp)
         if py is not None:
             # its own gazetteer cache: the two versions' caches would evict each other
-            engines = {"base": (str(py), {**os.environ, "KG_CACHE_DIR": str(tmp / "baseline-cache")}), **engines}
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing of this checkout
+            engines = {"base": (str(py), {**env, "KG_CACHE_DIR": str(tmp / "baseline-cache")}), **engines}
             print(f"baseline: {args.baseline} in a temporary venv")
     one = str(sorted(SEEDS.glob("*.txt"))[1])
     for name, (py, env) in engines.items():  # warm the caches (gazetteer, dictionary) first

@@ -34,6 +34,7 @@ import string
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Any
 from urllib.parse import unquote
 
@@ -353,6 +354,7 @@ _STRING_ESCAPES.update(
 _STRING_ESCAPES.update({cp: printable(chr(cp)).replace("\\", "\\\\") for cp in range(0xD800, 0xE000)})
 
 
+@lru_cache(maxsize=1 << 16)  # the same IRIs and sentences come back in every block
 def _t_iri(iri: str) -> str:
     """An IRI as Turtle: a prefixed name where that is plain, else ``<...>``."""
     for ns, prefix in _QNAME_NS:
@@ -366,6 +368,7 @@ def _t_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+@lru_cache(maxsize=1 << 14)
 def _t_string(text: str) -> str:
     return '"' + text.translate(_STRING_ESCAPES) + '"'
 
