@@ -327,6 +327,10 @@ class _Rows(Sequence[Division]):
         return len(self._names)
 
     def __getitem__(self, i):  # type: ignore[override]
+        if type(i) is int:  # the common case: a row already made
+            d = self._made[i]
+            if d is not None:
+                return d
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self._names)))]
         d = self._made[i]

@@ -139,6 +139,21 @@ def _descriptive_district(name: str, rows: list[Division]) -> bool:
 _SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"}
 
 
+def _upper_openers(reach: dict[str, int]) -> re.Pattern[str]:
+    """The first characters of the upper levels' names (``reach``'s keys) as one class.
+    Aliases only ever add keys, so the same table of the same size has the same keys."""
+    got = _OPENERS.get(id(reach))
+    if got is None or got[0] is not reach or got[1] != len(reach):
+        if len(_OPENERS) > 8:
+            _OPENERS.clear()
+        pattern = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in reach})) + "]")
+        got = _OPENERS[id(reach)] = (reach, len(reach), pattern)
+    return got[2]
+
+
+_OPENERS: dict[int, tuple[dict[str, int], int, re.Pattern[str]]] = {}
+
+
 @timed("places")
 def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) -> list[Span]:
     """Places named in ``text``: gazetteer names and short forms of the upper three levels
@@ -153,9 +168,15 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
 
     # 1. upper levels (province, city, county): full names and short forms, longest first
     i = 0
+    reach = gaz.upper_reach
+    openers = _upper_openers(reach)  # where no upper name can begin, skip in C
     while i < n:
+        found = openers.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         hit = None
-        for L_ in range(min(gaz.upper_reach.get(text[i : i + 2], 0), n - i), 1, -1):
+        for L_ in range(min(reach.get(text[i : i + 2], 0), n - i), 1, -1):
             cand = text[i : i + L_]
             rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
             if (
