@@ -22,6 +22,7 @@ of workers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -127,6 +128,9 @@ class InlineRunner:
         self.model = model
 
     def __enter__(self) -> InlineRunner:
+        from .extract import segment
+
+        segment.load()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -152,6 +156,7 @@ def _init_worker(aliases: Aliases, parent: int) -> None:
 
     gazetteer.with_aliases(aliases)
     segment.load()
+    gc.freeze()
 
 
 def _noop() -> None:
@@ -182,7 +187,13 @@ class PoolRunner:
         from .extract import segment
 
         segment.load()  # forked workers share jieba's dictionary with this process
-        self._pool = self._new_pool()
+        # the gazetteer and the dictionary live as long as the process: out of the collector's
+        # sight, its passes neither walk them nor touch (and so copy) the pages workers share
+        gc.freeze()
+        try:
+            self._pool = self._new_pool()
+        finally:
+            gc.unfreeze()  # the workers are forked and keep it so; this process collects as before
         return self
 
     def __exit__(self, exc_type, *exc: object) -> None:
