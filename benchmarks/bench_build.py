@@ -13,7 +13,9 @@ per core unless ``--jobs``), with the rules alone (``--rules-only``) and with th
 decisions, and the run prints:
 
 * characters per second of each build, and this checkout's speed-up over the baseline;
-* extraction's CPU seconds (summed over workers) and its characters per second per core,
+* the CPU seconds of each build's whole process tree (on a machine others load too, they
+  move less than wall time) and characters per CPU second;
+* extraction's seconds (summed over workers) and its characters per second per core,
   against rjieba's segmentation alone over the same text (one ``rjieba.cut`` per file, in
   one process) and ``jieba.lcut``'s;
 * peak memory of each build's whole process tree (the build and its workers, sampled every
@@ -191,11 +193,13 @@ def main() -> None:
         sys.exit(f"{pages}: not here (the real corpus lives in ../shared/real beside the repository)")
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
-    engines: dict[str, tuple[str, dict[str, str]]] = {"this": (sys.executable, dict(os.environ))}
+    # each version keeps its gazetteer and dictionary caches in a folder of its own: a
+    # version deletes the cache files of any other it finds in its folder
+    engines: dict[str, tuple[str, dict[str, str]]] = {
+        "this": (sys.executable, {**os.environ, "KG_CACHE_DIR": str(tmp / "this-cache")})}
     if args.baseline != "none":
         py = install_baseline(args.baseline, tmp)
         if py is not None:
-            # its own gazetteer cache: the two versions' caches would evict each other
             env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing of this checkout
             engines = {"base": (str(py), {**env, "KG_CACHE_DIR": str(tmp / "baseline-cache")}), **engines}
             print(f"baseline: {args.baseline} in a temporary venv")
@@ -223,7 +227,7 @@ def main() -> None:
                 child = json.dumps({"src": str(src), "out": str(out), "jobs": args.jobs,
                                     "no_sentence_cache": args.no_sentence_cache, "rules_only": False})
                 run, _, _ = run_measured([sys.executable, "-c", _CHILD, child],
-                                         env={**os.environ, "KG_SEGMENTER": "jieba"}, cwd=str(tmp))
+                                         env={**engines["this"][1], "KG_SEGMENTER": "jieba"}, cwd=str(tmp))
                 same_jieba = run.returncode == 0 and (out / "graph.ttl").read_bytes() == results[(scale, "this", False)]["ttl"]
             native, lcut = seg_seconds(src)
             report_scale(scale, engines, results, native, lcut, same_jieba if scale == min(args.scales) else None)
