@@ -443,6 +443,9 @@ class _TurtleWriter:
         self.kg_terms: dict[str, str] = {}
         self.kg_iris: dict[str, str] = {}
         self.decimals: dict[Any, str] = {}
+        #: each evidence's IRI by (owner, the evidence's dict): written as a subject and as an
+        #: object, digested once
+        self.evidence_iris: dict[tuple[str, int], str] = {}
 
     # terms, cached: few distinct values, many uses
     def doc(self, doc_id: str) -> str:
@@ -470,6 +473,13 @@ class _TurtleWriter:
             term = self.decimals[x] = _t_rdflib_literal(_decimal(x))
         return term
 
+    def evidence_iri(self, owner: str, ev: Mapping[str, Any]) -> str:
+        key = (owner, id(ev))  # the graph holds every evidence dict while it is written
+        iri = self.evidence_iris.get(key)
+        if iri is None:
+            iri = self.evidence_iris[key] = str(evidence_iri(owner, ev))
+        return iri
+
     # subjects: (group, IRI, render function, argument), sorted before anything is written
     def subjects(self) -> list[tuple[int, str, Any, Any]]:
         g, out = self.g, []
@@ -477,14 +487,14 @@ class _TurtleWriter:
             self.kg(data["type"])  # fail before writing a byte
             out.append((0, str(entity_iri(entity_id)), self.entity_block, entity_id))
             for ev in data.get("mentions") or ():
-                out.append((3, str(evidence_iri(entity_id, ev)), self.evidence_block, ev))
+                out.append((3, self.evidence_iri(entity_id, ev), self.evidence_block, ev))
         for s, o, key, data in g.edges(keys=True, data=True):
             relation = data.get("relation") or key
             self.kg(relation)
             st = str(statement_iri(s, relation, o))
             out.append((1, st, self.statement_block, (s, o, key)))
             for ev in data.get("evidence") or ():
-                out.append((3, str(evidence_iri(st, ev)), self.evidence_block, ev))
+                out.append((3, self.evidence_iri(st, ev), self.evidence_block, ev))
         for doc_id in _referenced_docs(g):
             out.append((2, str(document_iri(doc_id)), self.document_block, doc_id))
             for art in (self.documents.get(doc_id) or {}).get("articles", ()):
@@ -512,7 +522,7 @@ class _TurtleWriter:
         for doc_id in docs:
             add(_P["mentionedIn"], self.doc(doc_id))
         for ev in mentions:
-            add(_P["attestedBy"], _t_iri(str(evidence_iri(entity_id, ev))))
+            add(_P["attestedBy"], _t_iri(self.evidence_iri(entity_id, ev)))
         for _, o, key, edge in self.g.out_edges(entity_id, keys=True, data=True):
             relation = edge.get("relation") or key
             add(self.kg_iri(relation), self.entity[o])
@@ -533,7 +543,7 @@ class _TurtleWriter:
         for ev in data.get("evidence") or ():
             add(_P["derivedFrom"], self.doc(ev["doc"]))
             add(_P["evidence"], _t_zh(ev["text"]))
-            add(_P["attestedBy"], _t_iri(str(evidence_iri(st, ev))))
+            add(_P["attestedBy"], _t_iri(self.evidence_iri(st, ev)))
 
     def evidence_block(self, add: Any, ev: Mapping[str, Any]) -> None:
         add(_A, self.kg("Evidence"))
