@@ -260,6 +260,12 @@ def report_scale(scale: int, engines: dict, results: dict, native: float, lcut: 
             print(f"  {name:<6} {'rules' if rules_only else 'learned':<9} {r['wall']:>8.2f} {r['chars'] / r['wall']:>10,.0f} "
                   f"{r['cpu']:>7.1f} {r['chars'] / r['cpu']:>11,.0f} {ex:>10.2f} {r['chars'] / ex:>13,.0f} "
                   f"{ex / native:>14.1f}x {r['peak'] / 2**20:>9,.0f}")
+    for name in engines:
+        for rules_only in (True, False):
+            s = results[(scale, name, rules_only)]["stages"]
+            print(f"  stages, {name}, {'rules' if rules_only else 'learned'}: read and extract (wall) {s['parallel']:.1f} s, "
+                  f"resolve {s['resolve']:.1f} s, graph {s['graph']:.1f} s, Turtle {s.get('turtle', 0):.1f} s, "
+                  f"HTML {s.get('html', 0):.1f} s")
     if "base" in engines:
         for rules_only in (True, False):
             b, t = results[(scale, "base", rules_only)], results[(scale, "this", rules_only)]
