@@ -155,7 +155,7 @@ def _init_worker(aliases: Aliases, parent: int) -> None:
     from .extract import segment, spans  # noqa: F401
 
     gazetteer.with_aliases(aliases)
-    segment.load()
+    segment.load(whole=True)
     gc.freeze()
 
 
@@ -186,7 +186,7 @@ class PoolRunner:
     def __enter__(self) -> PoolRunner:
         from .extract import segment
 
-        segment.load()  # forked workers share jieba's dictionary with this process
+        segment.load(whole=True)  # forked workers share jieba's dictionary with this process
         # the gazetteer and the dictionary live as long as the process: out of the collector's
         # sight, its passes neither walk them nor touch (and so copy) the pages workers share
         gc.freeze()

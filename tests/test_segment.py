@@ -86,18 +86,38 @@ def test_frequencies_and_tags_are_jiebas_own():
 
 def test_a_damaged_dictionary_cache_is_read_again(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
-    segment.dictionary.cache_clear()
+
+    def fresh():
+        monkeypatch.setattr(segment, "_LEXICON", None)
+        segment.dictionary.cache_clear()
+        return segment.dictionary()
+
     try:
-        first = segment.dictionary()
+        first = fresh()
         (cache,) = tmp_path.glob("jieba-dict-*.marshal")
-        segment.dictionary.cache_clear()
-        assert segment.dictionary() == first  # read back from the cache
+        assert fresh() == first  # read back from the cache
         cache.write_bytes(b"not a cache")
-        segment.dictionary.cache_clear()
-        assert segment.dictionary() == first  # rebuilt from jieba's tables
+        assert fresh() == first  # rebuilt from jieba's tables
         assert cache.read_bytes() != b"not a cache"
     finally:
         segment.dictionary.cache_clear()
+
+
+def test_the_lexicon_answers_the_same_by_bisection_and_as_one_dict():
+    """A one-page build looks words up by bisection; a long one makes the lexicon one dict."""
+    import jieba.posseg as pseg
+
+    jb = segment._jieba()
+    lex = segment.Lexicon(segment._read_state())
+    words = sorted({w for t in _sentences(ROOT / "tests" / "data" / "dev" / "pages") for w in segment.cut_jieba(t)})
+    words += ["", "某某某某", "\uffff", "一"]  # absent, and the edges of the bisection
+    bisected = [lex.packed(w) for w in words]
+    assert lex.table is None
+    lex.make_table()
+    assert [lex.packed(w) for w in words] == bisected
+    for w, v in zip(words, bisected, strict=True):
+        assert (v >> 8 if v >= 0 else 0) == jb.dt.FREQ.get(w, 0), w
+        assert (lex.names[v & 0xFF] if v >= 0 else None) == pseg.dt.word_tag_tab.get(w), w
 
 
 @native

@@ -43,7 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 #: bump when the cache's layout changes
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2  # 2: words sorted, frequency and tag packed in one integer
 
 #: characters jieba-rs reads as Chinese and jieba does not (jieba's class is U+4E00..U+9FD5)
 _OUTSIDE_JIEBA = re.compile("[\u9fd6-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -97,10 +97,9 @@ def cut(text: str) -> list[str]:
 
 def _as_jieba(words: list[str]) -> list[str]:
     """Runs that are not Chinese cut the way jieba's HMM cuts them."""
-    freqs = dictionary()[0]
     out: list[str] = []
     for w in words:
-        if len(w) > 1 and not any("\u4e00" <= c <= "\u9fd5" for c in w) and not freqs.get(w):
+        if len(w) > 1 and not any("\u4e00" <= c <= "\u9fd5" for c in w) and not freq(w):
             out.extend(x for x in _HMM_SKIP.split(w) if x)
         else:
             out.append(w)
@@ -109,16 +108,83 @@ def _as_jieba(words: list[str]) -> list[str]:
 
 def freq(word: str) -> int:
     """The word's frequency in jieba's dictionary (0: not a word of it)."""
-    return (_FREQS or dictionary()[0]).get(word, 0)
+    v = (_LEXICON or _lexicon()).packed(word)
+    return v >> 8 if v >= 0 else 0
 
 
 def tag(word: str) -> str | None:
     """The word's part of speech in jieba's dictionary, None if it lacks the word."""
-    return (_TAGS or dictionary()[1]).get(word)
+    lex = _LEXICON or _lexicon()
+    v = lex.packed(word)
+    return lex.names[v & 0xFF] if v >= 0 and v & 0xFF != _NO_TAG else None
 
 
-_FREQS: dict[str, int] = {}
-_TAGS: dict[str, str] = {}
+#: the tag index of a word with a frequency but no part of speech (none in jieba 0.42.1)
+_NO_TAG = 0xFF
+#: distinct words looked up by bisection before the lexicon is made one dict
+_LAZY_LOOKUPS = 20_000
+
+
+class Lexicon:
+    """jieba's dictionary as loaded from the cache: its words sorted in one string, each with
+    its frequency and tag packed in one integer (``freq << 8 | tag``).  A word is found by
+    bisection (no dict of 350,000 words to build for a one-page build) and remembered;
+    after :data:`_LAZY_LOOKUPS` distinct words the lexicon becomes one dict (a big build)."""
+
+    def __init__(self, state: dict):
+        self.words: str = state["words"]
+        self.offsets = array.array("I")
+        self.offsets.frombytes(state["offsets"])
+        self.values = array.array("q")
+        self.values.frombytes(state["packed"])
+        self.names: list[str] = state["tag_names"]
+        self.size = len(self.values)
+        self.memo: dict[str, int] = {}
+        self.table: dict[str, int] | None = None
+
+    def word(self, i: int) -> str:
+        return self.words[self.offsets[i] : self.offsets[i + 1] - 1]
+
+    def packed(self, w: str) -> int:
+        """``freq << 8 | tag`` of ``w``, -1 if the dictionary lacks it."""
+        if self.table is not None:
+            return self.table.get(w, -1)
+        v = self.memo.get(w)
+        if v is None:
+            v = self.memo[w] = self._find(w)
+            if len(self.memo) > _LAZY_LOOKUPS:
+                self.make_table()
+        return v
+
+    def _find(self, w: str) -> int:
+        lo, hi = 0, self.size
+        words, off = self.words, self.offsets
+        while lo < hi:
+            mid = (lo + hi) >> 1
+            if words[off[mid] : off[mid + 1] - 1] < w:
+                lo = mid + 1
+            else:
+                hi = mid
+        return self.values[lo] if lo < self.size and self.word(lo) == w else -1
+
+    def make_table(self) -> None:
+        """Every word in one dict: what a long build looks up at dict speed."""
+        if self.table is None:
+            self.table = dict(zip(self.words[:-1].split("\n"), self.values.tolist(), strict=True))
+            self.memo = {}
+
+    def as_dicts(self) -> tuple[dict[str, int], dict[str, str]]:
+        """(frequency by word, part of speech by word), as jieba holds them."""
+        freqs, tags = {}, {}
+        for w, v in zip(self.words[:-1].split("\n"), self.values.tolist(), strict=True):
+            if v >> 8:
+                freqs[w] = v >> 8
+            if v & 0xFF != _NO_TAG:
+                tags[w] = self.names[v & 0xFF]
+        return freqs, tags
+
+
+_LEXICON: Lexicon | None = None
 
 
 def _cache_file() -> Path:
@@ -139,43 +205,42 @@ def _cache_file() -> Path:
 
 
 def _to_state(freqs: dict[str, int], tags: dict[str, str]) -> dict:
-    words = list(tags)
+    words = sorted(set(tags) | {w for w, f in freqs.items() if f})
     names = sorted(set(tags.values()))
+    if len(names) >= _NO_TAG:
+        raise ValueError(f"{len(names)} parts of speech: more than a byte holds")
     index = {t: i for i, t in enumerate(names)}
-    extra = {w: f for w, f in freqs.items() if f and w not in tags}  # none in jieba 0.42.1
+    offsets, pos = array.array("I"), 0
+    for w in words:
+        offsets.append(pos)
+        pos += len(w) + 1
+    offsets.append(pos)
+    packed = array.array("q", [freqs.get(w, 0) << 8 | index.get(tags.get(w, ""), _NO_TAG) for w in words])
     return {
         "format": _CACHE_FORMAT,
-        "words": "\n".join(words),
-        "freqs": array.array("q", [freqs.get(w, 0) for w in words]).tobytes(),
-        "tags": array.array("H", [index[tags[w]] for w in words]).tobytes(),
+        "words": "\n".join(words) + "\n",
+        "offsets": offsets.tobytes(),
+        "packed": packed.tobytes(),
         "tag_names": names,
-        "extra": extra,
     }
 
 
-def _from_state(state: dict) -> tuple[dict[str, int], dict[str, str]]:
-    words = state["words"].split("\n")
-    fs = array.array("q")
-    fs.frombytes(state["freqs"])
-    ts = array.array("H")
-    ts.frombytes(state["tags"])
-    names = state["tag_names"]
-    freqs = {w: f for w, f in zip(words, fs.tolist(), strict=True) if f}
-    freqs.update(state["extra"])
-    tags = dict(zip(words, [names[i] for i in ts.tolist()], strict=True))
-    return freqs, tags
+def _lexicon() -> Lexicon:
+    global _LEXICON
+    if _LEXICON is None:
+        _LEXICON = Lexicon(_read_state())
+    return _LEXICON
 
 
 @lru_cache(maxsize=1)
 def dictionary() -> tuple[dict[str, int], dict[str, str]]:
-    """jieba's dictionary as (frequency by word, part of speech by word): from the cache
-    file, or read from jieba's own tables and cached."""
-    global _FREQS, _TAGS
-    _FREQS, _TAGS = _read_dictionary()
-    return _FREQS, _TAGS
+    """jieba's dictionary as (frequency by word, part of speech by word), as plain dicts
+    (:func:`freq` and :func:`tag` answer without making them)."""
+    return _lexicon().as_dicts()
 
 
-def _read_dictionary() -> tuple[dict[str, int], dict[str, str]]:
+def _read_state() -> dict:
+    """The lexicon's state: from the cache file, or made from jieba's own tables and cached."""
     from ..gazetteer import _NoGC, _write_atomic
 
     path = _cache_file()
@@ -183,15 +248,13 @@ def _read_dictionary() -> tuple[dict[str, int], dict[str, str]]:
         try:
             state = marshal.loads(path.read_bytes())
             if isinstance(state, dict) and state.get("format") == _CACHE_FORMAT:
-                return _from_state(state)
+                return state
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             pass  # no cache yet, or a damaged one: read jieba's tables again
         import jieba.posseg as pseg
 
         jb = _jieba()
-        freqs = {w: f for w, f in jb.dt.FREQ.items() if f}
-        tags = dict(pseg.dt.word_tag_tab)  # type: ignore[attr-defined]
-        state = _to_state(freqs, tags)
+        state = _to_state(dict(jb.dt.FREQ), dict(pseg.dt.word_tag_tab))  # type: ignore[attr-defined]
     try:
         _write_atomic(path, marshal.dumps(state))
         for old in path.parent.glob("jieba-dict-*.marshal"):
@@ -199,12 +262,15 @@ def _read_dictionary() -> tuple[dict[str, int], dict[str, str]]:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home: every process reads jieba's tables, nothing breaks
-    return freqs, tags
+    return state
 
 
-def load() -> None:
-    """Load what :func:`cut`, :func:`freq` and :func:`tag` need (before forking workers)."""
-    dictionary()
+def load(*, whole: bool = False) -> None:
+    """Load what :func:`cut`, :func:`freq` and :func:`tag` need; ``whole``: the lexicon as one
+    dict at once (before forking workers for a big build, so they share it)."""
+    lex = _lexicon()
+    if whole:
+        lex.make_table()
     if _native() is None:
         _jieba()
     else:
