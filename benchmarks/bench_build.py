@@ -1,29 +1,34 @@
-"""How fast and how big a build is: 1×, 10× and 100× the seeds, and a cold one-file build.
+"""How fast and how big a build is, against the commit before the native segmenter, in one run.
 
     .venv/bin/python benchmarks/bench_build.py [--scales 1 10 100] [--jobs N] [--no-sentence-cache]
+        [--baseline REV | --baseline none] [--real]
 
-For each scale it writes a corpus of that many copies of ``seeds/`` (each copy's files
-renamed, so every document is distinct), builds it with ``kg.pipeline.build`` in a fresh
-process (``--no-cache``, one worker per core unless ``--jobs``) and prints:
+The baseline (``--baseline``, default ``7147e4b``: main before issue 19) is checked out with
+``git archive`` into a temporary folder and installed there in a temporary venv (editable,
+no dependencies: the venv sees this checkout's installed packages through a ``.pth`` file,
+so both builds run on the same jieba, rdflib and numpy).  Then, for each scale, a corpus of
+that many copies of ``seeds/`` (each copy's files renamed, so every document is distinct)
+is built by both, each in a fresh process (``kg.pipeline.build``, ``--no-cache``, one worker
+per core unless ``--jobs``), with the rules alone (``--rules-only``) and with the learned
+decisions, and the run prints:
 
-* characters, seconds, characters per second;
-* peak memory: of the build's whole process tree (the build and its workers), sampled
-  every 20 ms, as the proportional set size (pages shared by forked workers counted once);
-* time per stage: read and extract (summed over workers: CPU seconds), the parallel phase
-  (wall clock), resolve, graph, export;
-* the same build with the rules alone (``--rules-only``) run just before, and the ratio of
-  the two (the cost of the learned decisions and of the LAC tagger);
-* the ratio of the build's wall time to ``jieba.lcut`` over the same text (each file's
-  text, one call per file, measured in this run, in one process).
+* characters per second of each build, and this checkout's speed-up over the baseline;
+* the CPU seconds of each build's whole process tree (on a machine others load too, they
+  move less than wall time) and characters per CPU second;
+* extraction's seconds (summed over workers) and its characters per second per core,
+  against rjieba's segmentation alone over the same text (one ``rjieba.cut`` per file, in
+  one process) and ``jieba.lcut``'s;
+* peak memory of each build's whole process tree (the build and its workers, sampled every
+  20 ms, as the proportional set size: pages shared by forked workers counted once);
+* whether ``graph.ttl`` is byte-identical to the baseline's (built with jieba as the
+  segmenter), and, at the smallest scale, to this checkout's own with ``KG_SEGMENTER=jieba``;
+* the 100×/10× time ratio (linear cost is 10), and a cold one-file build: ``kg build`` on
+  one seed page in a new process, start to exit, best of 3, caches warm.
 
-Then the 100×/10× time ratio (linear cost is 10) and a cold one-file build: ``kg build`` on
-one seed page in a new process, wall clock from start to exit, with the gazetteer's cache
-warm (and once with it cold, when it must be built).
-
-``--no-sentence-cache`` empties the extractors' per-process cache of jieba's segmentation
-(``kg.extract.spans.tokens``) before each document: copies of the seeds repeat every
-sentence, so with the cache kept across documents the 10× and 100× corpora cost less per
-character than new text would.
+``--no-sentence-cache`` empties the per-process caches of per-sentence work (jieba's words
+of a sentence, the tagger's readings) before each document: copies of the seeds repeat
+every sentence, so with those caches kept across documents the 10× and 100× corpora would
+cost less per character than new text does.
 """
 
 from __future__ import annotations
@@ -31,9 +36,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import threading
 import time
@@ -41,17 +48,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+#: the real development corpus (72 excerpts of news and government pages), beside the repository
+REAL = ROOT.parent / "shared" / "real" / "texts"
+#: main before the native segmenter and the lean engine (issue 19)
+BASELINE = "7147e4b"
 
 _CHILD = r"""
 import json, sys, time
 args = json.loads(sys.argv[1])
-if args["no_sentence_cache"]:  # each document starts with an empty cache, as new text would
+if args["no_sentence_cache"]:  # each document starts with empty caches, as new text would
     import kg.extract.document as document
     import kg.extract.spans as spans
-    _extract = document.extract
+    import kg.extract.people as people
     import kg.learn.tagger as tagger
+    _extract = document.extract
     def extract(doc, gaz):
         spans.tokens.cache_clear()
+        if hasattr(people, "_token_index"):
+            people._token_index.cache_clear()
         tagger._MEMO.clear()
         return _extract(doc, gaz)
     document.extract = extract
@@ -85,10 +99,15 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, float, int]:
-    """Run ``cmd``; return the result, wall seconds and peak RSS of its process tree."""
+def run_measured(cmd: list[str], env: dict[str, str] | None = None,
+                 cwd: str | None = None) -> tuple[subprocess.CompletedProcess, float, int]:
+    """Run ``cmd``; return the result, wall seconds and peak PSS of its process tree.
+    The CPU seconds of the whole tree (the build and the workers it waited for) are in
+    :data:`LAST_CPU`: on a machine others load too, they move less than wall time."""
+    global LAST_CPU
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
     peak = [0]
     done = threading.Event()
 
@@ -103,11 +122,12 @@ def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[sub
     wall = time.perf_counter() - t
     done.set()
     th.join()
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    LAST_CPU = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err), wall, peak[0]
 
 
-#: the real development corpus (72 excerpts of news and government pages), beside the repository
-REAL = ROOT.parent / "shared" / "real" / "texts"
+LAST_CPU = 0.0
 
 
 def make_corpus(dest: Path, copies: int, base: Path = SEEDS) -> Path:
@@ -119,16 +139,45 @@ def make_corpus(dest: Path, copies: int, base: Path = SEEDS) -> Path:
     return src
 
 
-def lcut_seconds(src: Path) -> float:
+def install_baseline(rev: str, tmp: Path) -> Path | None:
+    """``rev`` of this repository installed in a temporary venv; its python, or None."""
+    src, venv = tmp / "baseline-src", tmp / "baseline-venv"
+    src.mkdir()
+    try:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True)
+        py = venv / "bin" / "python"
+        purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+        # the baseline runs on this checkout's packages (same jieba, rdflib, numpy ...)
+        Path(purelib, "kg-bench-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+        subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--quiet", "--no-deps",
+                        "-e", str(src)], check=True, capture_output=True)
+    except (subprocess.CalledProcessError, OSError) as e:
+        err = getattr(e, "stderr", b"") or b""
+        print(f"baseline {rev}: could not be installed ({e}; {err.decode(errors='replace')[-300:]})")
+        return None
+    return py
+
+
+def seg_seconds(src: Path) -> tuple[float, float]:
+    """Seconds of ``rjieba.cut`` and of ``jieba.lcut`` over each file's text, one call per file."""
     import jieba
+    import rjieba
 
     jieba.setLogLevel(60)
     jieba.initialize()
     texts = [p.read_text(encoding="utf-8") for p in sorted(src.glob("*.txt"))]
+    rjieba.cut("预热")
+    t = time.perf_counter()
+    for text in texts:
+        rjieba.cut(text, True)
+    native = time.perf_counter() - t
     t = time.perf_counter()
     for text in texts:
         jieba.lcut(text)
-    return time.perf_counter() - t
+    return native, time.perf_counter() - t
 
 
 def main() -> None:
@@ -137,52 +186,95 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     ap.add_argument("--no-sentence-cache", action="store_true")
     ap.add_argument("--real", action="store_true", help="copies of ../shared/real/texts instead of the seeds")
+    ap.add_argument("--baseline", default=BASELINE, help=f"commit to compare with (default {BASELINE}); 'none': skip")
     args = ap.parse_args()
     pages = REAL if args.real else SEEDS
     if not pages.is_dir():
         sys.exit(f"{pages}: not here (the real corpus lives in ../shared/real beside the repository)")
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
-    results = {}
+    # each version keeps its gazetteer and dictionary caches in a folder of its own: a
+    # version deletes the cache files of any other it finds in its folder
+    engines: dict[str, tuple[str, dict[str, str]]] = {
+        "this": (sys.executable, {**os.environ, "KG_CACHE_DIR": str(tmp / "this-cache")})}
+    if args.baseline != "none":
+        py = install_baseline(args.baseline, tmp)
+        if py is not None:
+            env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing of this checkout
+            engines = {"base": (str(py), {**env, "KG_CACHE_DIR": str(tmp / "baseline-cache")}), **engines}
+            print(f"baseline: {args.baseline} in a temporary venv")
+    one = str(sorted(SEEDS.glob("*.txt"))[1])
+    for name, (py, env) in engines.items():  # warm the caches (gazetteer, dictionary) first
+        run_measured([py, "-m", "kg.cli", "build", one, "-o", str(tmp / f"warm-{name}"), "-q", "--no-cache"],
+                     env=env, cwd=str(tmp))
+    results: dict[tuple[int, str, bool], dict] = {}
     try:
         for scale in args.scales:
             src = make_corpus(tmp, scale, pages)
-            runs = {}
-            for rules_only in (True, False):  # the rules alone first: the baseline of the same run
-                child = json.dumps({"src": str(src), "out": str(tmp / f"out{scale}"), "jobs": args.jobs,
-                                    "no_sentence_cache": args.no_sentence_cache, "rules_only": rules_only})
-                run, wall, peak = run_measured([sys.executable, "-c", _CHILD, child])
-                if run.returncode != 0:
-                    sys.exit(f"build of {scale}x failed:\n{run.stderr}")
-                runs[rules_only] = (json.loads(run.stdout.strip().splitlines()[-1]), peak)
-            base, base_peak = runs[True]
-            r = runs[False][0]
-            lc = lcut_seconds(src)
-            results[scale] = r
-            s = r["stages"]
-            print(f"\n{scale}x: {r['files']} files, {r['chars']:,} characters, {r['workers']} workers; "
-                  f"graph {r['nodes']:,} nodes, {r['edges']:,} edges")
-            print(f"  build {r['wall']:.1f} s ({wall:.1f} s with interpreter start), {r['chars'] / r['wall']:,.0f} chars/s, "
-                  f"peak memory {peak / 2**20:,.0f} MiB (PSS of the build and its workers)")
-            print(f"  stages: read {s['read']:.1f} s, extract {s['extract']:.1f} s (summed over workers), "
-                  f"parallel phase {s['parallel']:.1f} s, resolve {s['resolve']:.1f} s, graph {s['graph']:.1f} s, "
-                  f"export {s['export']:.1f} s (Turtle {s.get('turtle', 0):.1f} s, HTML {s.get('html', 0):.1f} s)")
-            print(f"  jieba.lcut over the same text: {lc:.1f} s ({r['chars'] / lc:,.0f} chars/s); "
-                  f"build / lcut = {r['wall'] / lc:.1f}")
-            print(f"  rules alone (--rules-only): build {base['wall']:.1f} s, extract {base['stages']['extract']:.1f} s, "
-                  f"peak {base_peak / 2**20:,.0f} MiB; with the learned decisions / rules alone: "
-                  f"build {r['wall'] / base['wall']:.2f}x, extract {s['extract'] / base['stages']['extract']:.2f}x")
-        if 10 in results and 100 in results:
-            print(f"\n100x / 10x build time: {results[100]['wall'] / results[10]['wall']:.1f} (linear: 10)")
-        one = str(sorted(SEEDS.glob("*.txt"))[1])
-        kg = [sys.executable, "-m", "kg.cli", "build", one, "-o", str(tmp / "one"), "-q", "--no-cache"]
-        cold_cache = {**os.environ, "KG_CACHE_DIR": str(tmp / "gazetteer-cache")}
-        _, first, _ = run_measured(kg, env=cold_cache)
-        times = [run_measured(kg)[1] for _ in range(3)]
-        print(f"\ncold one-file build (new process, start to exit): {min(times):.2f} s "
-              f"(best of 3; {first:.2f} s when the gazetteer's cache must be built first)")
+            for name, (py, env) in engines.items():
+                for rules_only in (True, False):
+                    out = tmp / f"out-{scale}-{name}-{'rules' if rules_only else 'learned'}"
+                    child = json.dumps({"src": str(src), "out": str(out), "jobs": args.jobs,
+                                        "no_sentence_cache": args.no_sentence_cache, "rules_only": rules_only})
+                    run, wall, peak = run_measured([py, "-c", _CHILD, child], env=env, cwd=str(tmp))
+                    if run.returncode != 0:
+                        sys.exit(f"{name} build of {scale}x failed:\n{run.stderr}")
+                    r = json.loads(run.stdout.strip().splitlines()[-1])
+                    r["peak"], r["ttl"], r["cpu"] = peak, (out / "graph.ttl").read_bytes(), LAST_CPU
+                    results[(scale, name, rules_only)] = r
+            if scale == min(args.scales):
+                out = tmp / f"out-{scale}-jieba"
+                child = json.dumps({"src": str(src), "out": str(out), "jobs": args.jobs,
+                                    "no_sentence_cache": args.no_sentence_cache, "rules_only": False})
+                run, _, _ = run_measured([sys.executable, "-c", _CHILD, child],
+                                         env={**engines["this"][1], "KG_SEGMENTER": "jieba"}, cwd=str(tmp))
+                same_jieba = run.returncode == 0 and (out / "graph.ttl").read_bytes() == results[(scale, "this", False)]["ttl"]
+            native, lcut = seg_seconds(src)
+            report_scale(scale, engines, results, native, lcut, same_jieba if scale == min(args.scales) else None)
+        for name in engines:
+            for rules_only in (True, False):
+                if 10 in args.scales and 100 in args.scales:
+                    ratio = results[(100, name, rules_only)]["wall"] / results[(10, name, rules_only)]["wall"]
+                    print(f"100x / 10x build time, {name}, {'rules alone' if rules_only else 'learned'}: {ratio:.1f} (linear: 10)")
+        print()
+        for name, (py, env) in engines.items():
+            kg = [py, "-m", "kg.cli", "build", one, "-o", str(tmp / f"one-{name}"), "-q", "--no-cache"]
+            times = [run_measured(kg, env=env, cwd=str(tmp))[1] for _ in range(3)]
+            print(f"cold one-file build, {name} (new process, start to exit, caches warm): {min(times):.2f} s (best of 3)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report_scale(scale: int, engines: dict, results: dict, native: float, lcut: float, same_jieba: bool | None) -> None:
+    r0 = results[(scale, "this", False)]
+    print(f"\n{scale}x: {r0['files']} files, {r0['chars']:,} characters, {r0['workers']} workers; "
+          f"graph {r0['nodes']:,} nodes, {r0['edges']:,} edges")
+    print(f"  segmentation alone (one process): rjieba {native:.2f} s ({r0['chars'] / native:,.0f} chars/s), "
+          f"jieba.lcut {lcut:.2f} s ({r0['chars'] / lcut:,.0f} chars/s)")
+    print(f"  {'engine':<6} {'decisions':<9} {'build s':>8} {'chars/s':>10} {'CPU s':>7} {'chars/CPU s':>11} "
+          f"{'extract s':>10} {'chars/s/core':>13} {'extract/rjieba':>15} {'peak MiB':>9}")
+    for name in engines:
+        for rules_only in (True, False):
+            r = results[(scale, name, rules_only)]
+            ex = r["stages"]["extract"]
+            print(f"  {name:<6} {'rules' if rules_only else 'learned':<9} {r['wall']:>8.2f} {r['chars'] / r['wall']:>10,.0f} "
+                  f"{r['cpu']:>7.1f} {r['chars'] / r['cpu']:>11,.0f} {ex:>10.2f} {r['chars'] / ex:>13,.0f} "
+                  f"{ex / native:>14.1f}x {r['peak'] / 2**20:>9,.0f}")
+    for name in engines:
+        for rules_only in (True, False):
+            s = results[(scale, name, rules_only)]["stages"]
+            print(f"  stages, {name}, {'rules' if rules_only else 'learned'}: read and extract (wall) {s['parallel']:.1f} s, "
+                  f"resolve {s['resolve']:.1f} s, graph {s['graph']:.1f} s, Turtle {s.get('turtle', 0):.1f} s, "
+                  f"HTML {s.get('html', 0):.1f} s")
+    if "base" in engines:
+        for rules_only in (True, False):
+            b, t = results[(scale, "base", rules_only)], results[(scale, "this", rules_only)]
+            same = "byte-identical" if b["ttl"] == t["ttl"] else "DIFFERENT"
+            print(f"  {'rules alone' if rules_only else 'learned decisions'}: {b['wall'] / t['wall']:.2f}x faster than the "
+                  f"baseline (CPU {b['cpu'] / t['cpu']:.2f}x, extraction {b['stages']['extract'] / t['stages']['extract']:.2f}x), peak memory "
+                  f"{t['peak'] / b['peak']:.2f}x the baseline's; graph.ttl {same} to the baseline's (jieba)")
+    if same_jieba is not None:
+        print(f"  graph.ttl with KG_SEGMENTER=jieba: {'byte-identical' if same_jieba else 'DIFFERENT'}")
 
 
 if __name__ == "__main__":

@@ -87,13 +87,14 @@ def build(
     url_field: str = typer.Option("url", "--url-field", help="Corpora: the field holding its URL."),
     source_field: str = typer.Option("source", "--source-field", help="Corpora: the field holding its outlet."),
     author_field: str = typer.Option("author", "--author-field", help="Corpora: the field holding its authors."),
+    profile: bool = typer.Option(False, "--profile", help="Print the seconds each stage and each rule family took (on standard error)."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
     from .pipeline import build as run_build
     from .progress import Progress, RichProgress
     from .read import CorpusFields
-    from .report import one_line
+    from .report import one_line, profile_lines
 
     if quiet and verbose:
         raise UsageError("-q and -v contradict each other: choose one")
@@ -113,6 +114,9 @@ def build(
     stale = (rep.corrections or {}).get("stale", [])
     for s in stale:
         typer.echo(f"warning: {s['line']}: {s['correction']}: not applied: {s['problem']}", err=True)
+    if profile:
+        for line in profile_lines(rep):
+            typer.echo(line, err=True)
     if not quiet:
         c = counts(result.graph)
         cached = f", {rep.cached} from the cache" if rep.cached else ""

@@ -290,6 +290,30 @@ _TYPE_CODES: tuple[str | None, ...] = (
 )
 
 
+class _NameIndex(dict):
+    """Row ids by full name, as loaded from the cache: a name of one row (most of them) holds
+    that row's id, not a list, so loading makes no list per name; :meth:`get` and ``[]``
+    answer with a list all the same.  Read-only after loading."""
+
+    __slots__ = ()
+
+    def get(self, name, default=None):  # type: ignore[override]
+        v = dict.get(self, name)
+        if v is None:
+            return default
+        return [v] if type(v) is int else v
+
+    def __getitem__(self, name):
+        v = dict.__getitem__(self, name)
+        return [v] if type(v) is int else v
+
+    def items(self):  # type: ignore[override]
+        return ((k, [v] if type(v) is int else v) for k, v in dict.items(self))
+
+    def values(self):  # type: ignore[override]
+        return ([v] if type(v) is int else v for v in dict.values(self))
+
+
 class _Rows(Sequence[Division]):
     """The table's rows, made into :class:`Division` objects only when one is asked for."""
 
@@ -303,6 +327,10 @@ class _Rows(Sequence[Division]):
         return len(self._names)
 
     def __getitem__(self, i):  # type: ignore[override]
+        if type(i) is int:  # the common case: a row already made
+            d = self._made[i]
+            if d is not None:
+                return d
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self._names)))]
         d = self._made[i]
@@ -387,8 +415,8 @@ def _from_state(state: dict) -> tuple[_Rows, dict[str, list[int]], dict]:
     rows = _Rows(names, state["types"], parents, state["adcodes"], state["shorts"])
     ids = array.array("i")
     ids.frombytes(state["name_ids"])
-    by_name = dict(zip(state["name_keys"].split("\n"), map(list, zip(ids.tolist())), strict=True))
-    by_name.update(state["name_multi"])  # names of several rows; keeps the key order
+    by_name = _NameIndex(zip(state["name_keys"].split("\n"), ids.tolist(), strict=True))
+    by_name.update(state["name_multi"])  # names of several rows (-1 above); keeps the key order
     return rows, by_name, state["rest"]
 
 

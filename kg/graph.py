@@ -23,16 +23,25 @@ deterministic.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 import networkx as nx
 
 from .model import Article, Document, Entity, Evidence, Relation
 
+#: an evidence's fields, in order: what :func:`dataclasses.asdict` would give, built directly
+#: (asdict copies recursively, and was a tenth of a rules-only build)
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+
 
 def evidence_dict(ev: Evidence) -> dict:
-    return asdict(ev)
+    """``dataclasses.asdict(ev)``: every field of an evidence is a str or an int.
+
+    >>> evidence_dict(Evidence("d", 0, 1, 3, "某某社区", "suffix"))
+    {'doc': 'd', 'sentence': 0, 'start': 1, 'end': 3, 'text': '某某社区', 'extractor': 'suffix', 'article': 0}
+    """
+    return {k: getattr(ev, k) for k in _EVIDENCE_FIELDS}
 
 
 def _ev_sort(d: dict) -> tuple:

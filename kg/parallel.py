@@ -22,6 +22,7 @@ of workers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -33,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
 
-from . import gazetteer
+from . import gazetteer, timing
 from .errors import InputError, UsageError
 from .model import Document, Extraction
 from .read import Note, read_bytes
@@ -66,6 +67,8 @@ class Outcome:
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     cached: bool = False
+    #: extraction's seconds per rule family (:mod:`kg.timing`)
+    families: dict[str, float] = field(default_factory=dict)
 
 
 def slim(x: Extraction) -> Extraction:
@@ -93,6 +96,7 @@ def run_task(task: Task, aliases: Aliases = (), model: str = "") -> Outcome:
         return out
     t1 = time.perf_counter()
     out.read_seconds, out.chars = t1 - t0, len(doc.text)
+    before = timing.snapshot()
     try:
         x = extract(doc, gazetteer.with_aliases(aliases))
         if model:
@@ -106,6 +110,7 @@ def run_task(task: Task, aliases: Aliases = (), model: str = "") -> Outcome:
         out.failure = f"the extractors failed on this file ({type(e).__name__}: {e})"
         return out
     out.extract_seconds = time.perf_counter() - t1
+    out.families = timing.since(before)
     out.extraction = slim(x)
     return out
 
@@ -123,6 +128,9 @@ class InlineRunner:
         self.model = model
 
     def __enter__(self) -> InlineRunner:
+        from .extract import segment
+
+        segment.load()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -144,12 +152,11 @@ def _init_worker(aliases: Aliases, parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="kg-orphan-watch", daemon=True).start()
-    import jieba
-
-    from .extract import spans  # noqa: F401  (imports jieba.posseg)
+    from .extract import segment, spans  # noqa: F401
 
     gazetteer.with_aliases(aliases)
-    jieba.initialize()
+    segment.load(whole=True)
+    gc.freeze()
 
 
 def _noop() -> None:
@@ -177,7 +184,16 @@ class PoolRunner:
         return pool
 
     def __enter__(self) -> PoolRunner:
-        self._pool = self._new_pool()
+        from .extract import segment
+
+        segment.load(whole=True)  # forked workers share jieba's dictionary with this process
+        # the gazetteer and the dictionary live as long as the process: out of the collector's
+        # sight, its passes neither walk them nor touch (and so copy) the pages workers share
+        gc.freeze()
+        try:
+            self._pool = self._new_pool()
+        finally:
+            gc.unfreeze()  # the workers are forked and keep it so; this process collects as before
         return self
 
     def __exit__(self, exc_type, *exc: object) -> None:

@@ -214,6 +214,9 @@ def build_graph_from_paths(
         outcomes[o.index] = o
         stages["read"] += o.read_seconds
         stages["extract"] += o.extract_seconds
+        if not o.cached:
+            for k, v in o.families.items():
+                report.families[k] = report.families.get(k, 0.0) + v
         if cache is not None and not o.cached and o.index in keys:
             cache.put(keys[o.index], o)
         progress.advance(o, size)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .extract import lexicon as L
 from .gazetteer import Gazetteer
@@ -29,6 +30,7 @@ from .model import PLACE_TYPES, Entity, Evidence, Extraction, Mention, Relation
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
 
 
+@lru_cache(maxsize=1 << 16)  # names recur on every page: each is normalised once
 def norm_name(s: str) -> str:
     """Width-folded, quote-free, space-free form of a name, for identity."""
     s = unicodedata.normalize("NFKC", s)
@@ -118,23 +120,26 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
 _GENERIC_TAIL = ("管理", "制度", "机制", "模式", "体系", "工作")
 
 
+def _without_generic_tail(name: str) -> str:
+    """清单制管理 → 清单制: a practice's name without the generic words that may end it."""
+    core = name
+    for tail in _GENERIC_TAIL:
+        if core.endswith(tail) and len(core) > len(tail) + 1:
+            core = core[: -len(tail)]
+    return core
+
+
 def _mechanism_keys(x: Extraction) -> dict[str, str]:
     """Within a page a practice named in full and then by the end of its name is one
     practice: 清单制 and 小微权力清单制 after 村级小微权力清单制管理.  Across pages the short
     name stands for itself."""
     names = sorted({norm_name(m.canonical) for m in x.mentions if m.type == "Mechanism"}, key=len)
     target: dict[str, str] = {}
+    cores = [(long, _without_generic_tail(long)) for long in names]
     for short in names:
-        fuller = []
-        for long in names:
-            if len(long) <= len(short):
-                continue
-            core = long
-            for tail in _GENERIC_TAIL:
-                if core.endswith(tail) and len(core) > len(tail) + 1:
-                    core = core[: -len(tail)]
-            if core.endswith(short) and len(short) >= 3 and "+" not in short:  # 公司+基地+农户 is its own formula
-                fuller.append(long)
+        if len(short) < 3 or "+" in short:  # 公司+基地+农户 is its own formula
+            continue
+        fuller = [long for long, core in cores if len(long) > len(short) and core.endswith(short)]
         if fuller:
             target[short] = max(fuller, key=lambda n: (len(n), n))
     out = {}

@@ -34,6 +34,7 @@ import string
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import IO, Any
 from urllib.parse import unquote
 
@@ -398,6 +399,7 @@ _STRING_ESCAPES.update(
 _STRING_ESCAPES.update({cp: printable(chr(cp)).replace("\\", "\\\\") for cp in range(0xD800, 0xE000)})
 
 
+@lru_cache(maxsize=1 << 16)  # the same IRIs and sentences come back in every block
 def _t_iri(iri: str) -> str:
     """An IRI as Turtle: a prefixed name where that is plain, else ``<...>``."""
     for ns, prefix in _QNAME_NS:
@@ -411,6 +413,7 @@ def _t_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+@lru_cache(maxsize=1 << 14)
 def _t_string(text: str) -> str:
     return '"' + text.translate(_STRING_ESCAPES) + '"'
 
@@ -488,6 +491,9 @@ class _TurtleWriter:
         self.kg_terms: dict[str, str] = {}
         self.kg_iris: dict[str, str] = {}
         self.decimals: dict[Any, str] = {}
+        #: each evidence's IRI by (owner, the evidence's dict): written as a subject and as an
+        #: object, digested once
+        self.evidence_iris: dict[tuple[str, int], str] = {}
 
     # terms, cached: few distinct values, many uses
     def doc(self, doc_id: str) -> str:
@@ -515,6 +521,13 @@ class _TurtleWriter:
             term = self.decimals[x] = _t_rdflib_literal(_decimal(x))
         return term
 
+    def evidence_iri(self, owner: str, ev: Mapping[str, Any]) -> str:
+        key = (owner, id(ev))  # the graph holds every evidence dict while it is written
+        iri = self.evidence_iris.get(key)
+        if iri is None:
+            iri = self.evidence_iris[key] = str(evidence_iri(owner, ev))
+        return iri
+
     # subjects: (group, IRI, render function, argument), sorted before anything is written
     def subjects(self) -> list[tuple[int, str, Any, Any]]:
         g, out = self.g, []
@@ -522,14 +535,14 @@ class _TurtleWriter:
             self.kg(data["type"])  # fail before writing a byte
             out.append((0, str(entity_iri(entity_id)), self.entity_block, entity_id))
             for ev in data.get("mentions") or ():
-                out.append((3, str(evidence_iri(entity_id, ev)), self.evidence_block, ev))
+                out.append((3, self.evidence_iri(entity_id, ev), self.evidence_block, ev))
         for s, o, key, data in g.edges(keys=True, data=True):
             relation = data.get("relation") or key
             self.kg(relation)
             st = str(statement_iri(s, relation, o))
             out.append((1, st, self.statement_block, (s, o, key)))
             for ev in data.get("evidence") or ():
-                out.append((3, str(evidence_iri(st, ev)), self.evidence_block, ev))
+                out.append((3, self.evidence_iri(st, ev), self.evidence_block, ev))
         records: dict[str, Mapping[str, Any]] = {}
         for _, data in g.nodes(data=True):
             records.update((r["id"], r) for r in data.get("corrections") or ())
@@ -566,7 +579,7 @@ class _TurtleWriter:
         for doc_id in docs:
             add(_P["mentionedIn"], self.doc(doc_id))
         for ev in mentions:
-            add(_P["attestedBy"], _t_iri(str(evidence_iri(entity_id, ev))))
+            add(_P["attestedBy"], _t_iri(self.evidence_iri(entity_id, ev)))
         self.corrected(add, data)
         for _, o, key, edge in self.g.out_edges(entity_id, keys=True, data=True):
             relation = edge.get("relation") or key
@@ -588,7 +601,7 @@ class _TurtleWriter:
         for ev in data.get("evidence") or ():
             add(_P["derivedFrom"], self.doc(ev["doc"]))
             add(_P["evidence"], _t_zh(ev["text"]))
-            add(_P["attestedBy"], _t_iri(str(evidence_iri(st, ev))))
+            add(_P["attestedBy"], _t_iri(self.evidence_iri(st, ev)))
         self.corrected(add, data)
 
     def corrected(self, add: Any, data: Mapping[str, Any]) -> None:

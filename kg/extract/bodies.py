@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
+from ..timing import timed
 from . import lexicon as L
+from . import segment
 from .spans import (
     _HEAD_RE,
     _LEAD_TITLE_RE,
@@ -97,7 +97,7 @@ def _generic_name_part(part: str) -> bool:
 def _has_rare_word(part: str) -> bool:
     """A brand among the words (金谷 in 金谷粮油): companies are named by rare words, the
     kinds of company (物业服务, 农业科技) by everyday ones."""
-    return any(e - s >= 2 and jieba.dt.FREQ.get(part[s:e], 0) < 100 for s, e, _ in tokens(part))
+    return any(e - s >= 2 and segment.freq(part[s:e]) < 100 for s, e, _ in tokens(part))
 
 
 def _nameish(text: str, a: int, b: int) -> bool:
@@ -131,6 +131,7 @@ _PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "小区", "
 _DEPT_WITH_HE = re.compile(r"([\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,6}?)(局|委员会|厅|办公室|中心)")
 
 
+@timed("bodies")
 def find_orgs(text: str, places: list[Span]) -> list[Span]:
     """Named bodies: a name (often opened by a place chain) closed by a generic head
     (党支部, 组织部, 人民检察院, 有限公司 ...) and the sub-units after it.

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
+from ..timing import timed
 from . import lexicon as L
 from .bodies import _COMPANY_HEADS, _extend_right, find_orgs
 from .people import find_people, plausible_name
@@ -268,6 +269,7 @@ class _DocExtractor:
         base = parent_key.split("/", 1)[1] if parent_key else ""
         return f"{sp.type}/{base}/{sp.text}" if base else f"{sp.type}//{sp.text}"
 
+    @timed("places: linking")
     def link_places(self, sent: Sentence, spans: list[Span]) -> dict[int, Mention]:
         """Mentions for the place spans of one sentence; chains link child to parent."""
         made: dict[int, Mention] = {}
@@ -711,6 +713,7 @@ class _DocExtractor:
         return i == 0 or text[i - 1] in "\n\r"
 
     # ---------------------------------------------------------- coreference
+    @timed("coreference")
     def coreference(self, sent: Sentence, pspans: list[Span], orgs: list[Span]) -> list[tuple[Span, Mention]]:
         """Mentions for 该县 / 全旗 / 本社区 / 该院 and a bare 社区 or 街道 opening a clause:
         each is the entity of that kind the article last named."""
@@ -1045,6 +1048,7 @@ class _DocExtractor:
                 self._relation(sent, pm, "leads", holder, "post", 0.8, sp, role=(head + gap + title).strip())
 
 
+@timed("document")
 def extract(doc: Document, gaz: Gazetteer) -> Extraction:
     """All mentions and relations of one document."""
     return _DocExtractor(doc, gaz).run()

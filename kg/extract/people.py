@@ -5,10 +5,11 @@ or an honorific, and the names jieba proposes where the words around them agree.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-import jieba
-
+from ..timing import timed
 from . import lexicon as L
+from . import segment
 from .spans import (
     _LEAD,
     _TITLE_RE,
@@ -66,13 +67,19 @@ _NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑
 _HOUSEHOLD = ("家的", "家里", "家中", "家人", "家门")
 
 
+@lru_cache(maxsize=256)
+def _token_index(text: str) -> tuple[set[int], dict[int, str], set[tuple[int, int]]]:
+    """Where the text's words end, each word's tag by its start, and the words tagged as names."""
+    toks = tokens(text)
+    return ({e for _, e, _ in toks}, {s0: f for s0, _, f in toks},
+            {(s0, e0) for s0, e0, f in toks if f.startswith("nr")})
+
+
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
     verb or adverb right after it (乌日娜满脸自豪地说, 刘晓梅退休前)."""
-    bounds = {e for _, e, _ in tokens(text)}
-    flags = {s0: f for s0, _, f in tokens(text)}
-    names = {(s0, e0) for s0, e0, f in tokens(text) if f.startswith("nr")}
+    bounds, flags, names = _token_index(text)
     ends = {s0: e0 for s0, e0, _ in tokens(text)}
     for length in (8, 7, 6, 5, 4, 3, 2):
         if length == 2 and (unknown := _unknown_shape_name(text, i)):
@@ -96,7 +103,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
-        if length == 3 and (jieba.dt.FREQ.get(text[j - 1 : j + 1], 0) >= 1000 or (
+        if length == 3 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
                 rest[:1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
         if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
@@ -115,7 +122,7 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
         if len(cand) == length and all(_is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
-                and not any(jieba.dt.FREQ.get(cand[a:b], 0) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
+                and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
 
@@ -124,6 +131,17 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
 _SAYS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "回忆", "认为")
 
 
+_NAME_RUN_8 = re.compile(r"[\u4e00-\u9fff·]{2,8}")
+_NAME_RUN_4 = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_BRIEF_CREDIT = re.compile(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$")
+_PHOTO_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8}?)\s*摄")
+_QUOTE_SPEAKER = re.compile(r"(?:^|[”\"])([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)")
+_ACCORDING_TO = re.compile(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)")
+_HONORIFIC = re.compile("(" + "|".join(sorted(L.HONORIFICS, key=len, reverse=True)) + ")")
+_DESCRIPTOR_BEFORE = re.compile(r"(?:手|者|员|民|负责人|带头人|联系人|传承人|创始人|长|师|生|党员|干部|记者)$")
+
+
+@timed("people")
 def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: bool = False) -> list[Span]:
     """People named after a post (幸福社区党支部书记王建华说), in bylines and photo credits
     (本报记者 刘晓梅 通讯员 张立新, 李文静 摄), and as 据某某介绍.  ``role`` holds the post."""
@@ -137,13 +155,13 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         taken.update(range(i, j))
 
     for m in _BYLINE_NAME.finditer(text):
-        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,8}", m.group(1)):
+        for nm in _NAME_RUN_8.finditer(m.group(1)):
             i = m.start(1) + nm.start()
             if byline_name(nm.group()):
                 add(i, i + len(nm.group()), "byline", 0.95)
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"
-    for m in re.finditer(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$", text):
-        for nm in re.finditer(r"[\u4e00-\u9fff·]{2,4}", m.group(1)):
+    for m in _BRIEF_CREDIT.finditer(text):
+        for nm in _NAME_RUN_4.finditer(m.group(1)):
             if byline_name(nm.group()):  # (包金花): the credit's frame vouches for the name
                 add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit", 0.8)
     if re.match(r"^[#\s]*[□■●◎◆]", text):
@@ -153,7 +171,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         nm = re.fullmatch(r"([\u4e00-\u9fff·]{2,8})\s*", body)
         if nm and plausible_name(nm.group(1)):
             add(off, off + len(nm.group(1)), "byline", 0.9)
-    for m in re.finditer(r"([\u4e00-\u9fff·]{2,8}?)\s*摄", text):
+    for m in _PHOTO_CREDIT.finditer(text):
         nm = m.group(1)
         for length in range(min(len(nm), 8), 1, -1):
             cand = nm[-length:]
@@ -169,17 +187,17 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             continue
         role = m.group()
         add(hit[0], hit[1], "post", 0.85 if role in _LEAD else 0.75, role)
-    for m in re.finditer(r"(?:^|[”\"])([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)", text):
+    for m in _QUOTE_SPEAKER.finditer(text):
         # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
         # before)
         nm = m.group(1)
         if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not _is_common_word(nm):
             add(m.start(1), m.end(1), "quote-speaker", 0.7)
-    for m in re.finditer(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)", text):
+    for m in _ACCORDING_TO.finditer(text):
         if plausible_name(m.group(1)):
             add(m.start(1), m.end(1), "according-to", 0.7)
     # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
-    for m in re.finditer("(" + "|".join(sorted(L.HONORIFICS, key=len, reverse=True)) + ")", text):
+    for m in _HONORIFIC.finditer(text):
         for length in (3, 4):
             i = m.start() - length
             if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not _is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
@@ -192,12 +210,12 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     for s0, e0, flag in toks:  # 巴音/吉日/嘎拉: one transliterated name in jieba's pieces
         namey = ("nr", "ns", "nz")
         piece = text[s0:e0]
-        rare = jieba.dt.FREQ.get(piece, 0) < 200 and len(piece) >= 2
+        rare = len(piece) >= 2 and segment.freq(piece) < 200
         if merged and (flag.startswith(namey) or rare) and (merged[-1][2].startswith(namey) or merged[-1][2] == "rare") \
                 and merged[-1][1] == s0 and all(c in L.MONGOLIAN_CHARS for c in text[merged[-1][0] : e0]):
             merged[-1] = (merged[-1][0], e0, "nr")
         else:
-            prev_rare = jieba.dt.FREQ.get(piece, 0) < 200 and len(piece) >= 2 and all(c in L.MONGOLIAN_CHARS for c in piece)
+            prev_rare = rare and all(c in L.MONGOLIAN_CHARS for c in piece)
             merged.append((s0, e0, "rare" if prev_rare and not flag.startswith(namey) else flag))
     for s0, e0, flag in merged:
         if not flag.startswith("nr") or e0 - s0 < 2:
@@ -209,15 +227,13 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue
-        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or jieba.dt.FREQ.get(text[s0 - 1 : s0 + 1], 0) >= 100):
+        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):
             continue  # 在嘎查里说清楚: the name would open inside a word (嘎查)
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
         if mongolian and (not after or not _is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
             add(s0, e0, "jieba-name", 0.6)  # 宝音巴特尔在接受记者采访时介绍
-        elif after.startswith(_NAME_FOLLOWERS) or re.search(
-            r"(?:手|者|员|民|负责人|带头人|联系人|传承人|创始人|长|师|生|党员|干部|记者)$", before
-        ):  # (因人施策: 人 alone describes no one)
+        elif after.startswith(_NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
             add(s0, e0, "jieba-name", 0.6)
     return sorted(out, key=lambda s: s.start)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
 from ..gazetteer import Division, Gazetteer
+from ..timing import timed
 from . import lexicon as L
+from . import segment
 from .spans import (
     _PROPER,
     Span,
@@ -40,7 +40,7 @@ _HIGH_LEVEL = {"Province", "City", "County"}
 
 def _word_ends_at(text: str, i: int) -> bool:
     """Does a word of jieba's dictionary (对接, 其中) end right before ``i``?"""
-    return any(jieba.dt.FREQ.get(text[i - k : i], 0) >= 100 for k in (2, 3) if i - k >= 0)
+    return any(segment.freq(text[i - k : i]) >= 100 for k in (2, 3) if i - k >= 0)
 
 
 def _generic_place(name: str, *, chained: bool = False, known: bool = False) -> bool:
@@ -102,7 +102,7 @@ def _phrase_of_common_words(body: str) -> bool:
         return False  # 悦/郡: an unknown name in jieba's single characters
     if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS:
         return False  # 幸福家园: estates are named with everyday words
-    return all(jieba.dt.FREQ.get(w, 0) >= 200 for w in words)
+    return all(segment.freq(w) >= 200 for w in words)
 
 
 def _transliterated_start(text: str, s: int, end: int) -> int:
@@ -110,10 +110,10 @@ def _transliterated_start(text: str, s: int, end: int) -> int:
     (总结|苏力德苏木的经验), but a name made of everyday words (红旗嘎查) stays whole."""
     words = [(s + a, s + b) for a, b, _ in tokens(text[s:end])]
     k = 0
-    while k < len(words) - 1 and words[k][1] - words[k][0] >= 2 and jieba.dt.FREQ.get(text[words[k][0] : words[k][1]], 0) >= 1000:
+    while k < len(words) - 1 and words[k][1] - words[k][0] >= 2 and segment.freq(text[words[k][0] : words[k][1]]) >= 1000:
         k += 1
     rest = text[words[k][0] : end] if words else ""
-    if k and len(rest) >= 2 and any(jieba.dt.FREQ.get(text[a:b], 0) < 100 for a, b in words[k:]):
+    if k and len(rest) >= 2 and any(segment.freq(text[a:b]) < 100 for a, b in words[k:]):
         return words[k][0]
     return s
 
@@ -132,13 +132,29 @@ def _clause_before_suffix(body: str) -> bool:
 def _descriptive_district(name: str, rows: list[Division]) -> bool:
     """老城区, 矿区: a modifier before a common word for a kind of area; a district of that
     name exists somewhere, but the words usually just describe a part of town."""
-    return rows[0].type == "County" and len(name) == 3 and jieba.dt.FREQ.get(name[1:], 0) >= 300
+    return rows[0].type == "County" and len(name) == 3 and segment.freq(name[1:]) >= 300
 
 
 #: the office of a place, which may stand between it and a place it contains
 _SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"}
 
 
+def _upper_openers(reach: dict[str, int]) -> re.Pattern[str]:
+    """The first characters of the upper levels' names (``reach``'s keys) as one class.
+    Aliases only ever add keys, so the same table of the same size has the same keys."""
+    got = _OPENERS.get(id(reach))
+    if got is None or got[0] is not reach or got[1] != len(reach):
+        if len(_OPENERS) > 8:
+            _OPENERS.clear()
+        pattern = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in reach})) + "]")
+        got = _OPENERS[id(reach)] = (reach, len(reach), pattern)
+    return got[2]
+
+
+_OPENERS: dict[int, tuple[dict[str, int], int, re.Pattern[str]]] = {}
+
+
+@timed("places")
 def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) -> list[Span]:
     """Places named in ``text``: gazetteer names and short forms of the upper three levels
     anywhere, and names ending in a place suffix (镇, 街道, 社区, 村, 小区 ...) whose left edge
@@ -152,9 +168,15 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
 
     # 1. upper levels (province, city, county): full names and short forms, longest first
     i = 0
+    reach = gaz.upper_reach
+    openers = _upper_openers(reach)  # where no upper name can begin, skip in C
     while i < n:
+        found = openers.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         hit = None
-        for L_ in range(min(gaz.upper_reach.get(text[i : i + 2], 0), n - i), 1, -1):
+        for L_ in range(min(reach.get(text[i : i + 2], 0), n - i), 1, -1):
             cand = text[i : i + L_]
             rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
             if (

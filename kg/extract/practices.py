@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-import jieba
-
+from ..timing import timed
 from . import lexicon as L
+from . import segment
 from .spans import (
     _HEAD_RE,
     _TEAM_HEADS,
@@ -20,6 +20,11 @@ from .spans import (
 )
 
 _MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
+#: the patterns :func:`find_mechanisms` tries at every quote, compiled once
+_TO_HEAD_4 = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?=" + _MECH_HEAD_RE.pattern + ")")
+_UP_TO_HEAD_6 = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _MECH_HEAD_RE.pattern + ")")
+_UP_TO_HEAD_8 = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:" + _MECH_HEAD_RE.pattern + ")")
+_TAIL_FILLER = re.compile(r"^(?:等|这|的|[0-9一二两三四五六七八九十]+[大项个种支])*")
 
 
 _VERB_RE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r")(?:了|起|出|好)?$")
@@ -80,6 +85,7 @@ _WORDS_IN_ZHI = {"体制", "机制", "编制", "控制", "限制", "建制", "�
                  "抵制", "节制", "牵制", "遏制", "压制", "克制", "研制", "绘制", "复制", "印制", "定制", "录制"}
 
 
+@timed("mechanisms")
 def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     """Named practices: quoted names credited by a verb or closed by a practice head
     (“三事分流”机制, 推行“积分制”), unquoted names closed by 机制/制度/体系/负责制 right after an
@@ -95,12 +101,12 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         if appos:
             nxt = quotes[idx + 1]
             after2 = text[nxt.end() :]
-            if _MECH_HEAD_RE.match(re.sub(r"^[\u4e00-\u9fff]{0,4}?(?=" + _MECH_HEAD_RE.pattern + ")", "", after2)):
+            if _MECH_HEAD_RE.match(_TO_HEAD_4.sub("", after2)):
                 out.append(Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition", 0.6,
                                 canonical=next(g for g in nxt.groups() if g is not None).strip()))
                 continue
         numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(
-            re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + _MECH_HEAD_RE.pattern + ")", text[m.end() :]))
+            _UP_TO_HEAD_6.match(text[m.end() :]))
         if not _mech_core_ok(core) and not numbered_head:
             continue  # (but “135”工作法 is a practice named by its numbers)
         if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,10}[“\"]大", text[m.end() :]):
@@ -112,11 +118,11 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         while k + 1 < len(quotes) and quotes[k + 1].start() - quotes[k].end() <= 1:
             k += 1
         tail = text[quotes[k].end() :]
-        tail = re.sub(r"^(?:等|这|的|[0-9一二两三四五六七八九十]+[大项个种支])*", "", tail)
+        tail = _TAIL_FILLER.sub("", tail)
         head = _MECH_HEAD_RE.match(tail)
         if head is None:
             # "……”的服务机制", "……”等评选活动": the head a few words on
-            near = re.match(r"^[\u4e00-\u9fff]{0,8}?(?:" + _MECH_HEAD_RE.pattern + ")", tail)
+            near = _UP_TO_HEAD_8.match(tail)
             gap = len(near.group()) - len(_MECH_HEAD_RE.search(near.group()).group()) if near else 99
             nominal_gap = near and gap <= 4 and near.group().endswith(("模式", "机制", "体系", "制度")) and not any(
                 f.startswith(("v", "p", "u", "c")) and f != "vn" for _, _, f in tokens(near.group()[:gap]))
@@ -246,7 +252,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue
         body = core[: -len(m.group())]
         if body.endswith("新") or (
-            len(tokens(body)) == 1 and jieba.dt.FREQ.get(body, 0) >= 300 and not numbered
+            len(tokens(body)) == 1 and segment.freq(body) >= 300 and not numbered
         ):
             continue  # 探索养老服务新模式, 创新销售模式: a kind of practice described, not one named
         out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))

@@ -14,13 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import jieba
-import jieba.posseg as pseg
-
 from ..gazetteer import Division
+from ..timing import timed
 from . import lexicon as L
-
-jieba.setLogLevel(60)
+from . import segment
 
 
 @dataclass
@@ -40,30 +37,44 @@ class Span:
 
 
 @lru_cache(maxsize=4096)
+@timed("segmentation")
 def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """jieba's segmentation with parts of speech, as (start, end, flag).
 
-    Segmentation is ``jieba.lcut`` (7× faster than ``jieba.posseg``); a word's part of
-    speech is its dictionary tag.  A word the dictionary lacks (found by jieba's HMM) is
+    Segmentation is jieba's (:func:`kg.extract.segment.cut`, run natively); a word's part
+    of speech is its dictionary tag.  A word the dictionary lacks (found by jieba's HMM) is
     tagged the way posseg would mostly tag it in this genre: a name (nr) when it opens with
     a surname or reads as a transliteration, a place (ns) before a place suffix, else a noun.
     """
-    out, pos = [], 0
-    tags = pseg.dt.word_tag_tab  # type: ignore[attr-defined]
-    for w in jieba.lcut(text, HMM=True):
-        flag = tags.get(w)
-        if flag is None and len(w) >= 3 and w[-1] in _FUNCTION_CHARS:
-            # the HMM glued a particle to an unknown name (嘎拉在): split it off
-            out.append((pos, pos + len(w) - 1, _guess_tag(w[:-1])))
-            out.append((pos + len(w) - 1, pos + len(w), tags.get(w[-1], "p")))
-            pos += len(w)
-            continue
-        if flag is None:
-            # 做强, 建强: a verb of our genre the dictionary lacks is still a verb
-            flag = "v" if w in _GENRE_VERBS else _guess_tag(w)
-        out.append((pos, pos + len(w), flag))
-        pos += len(w)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    memo = _WORD_FLAGS
+    for w in segment.cut(text):
+        pieces = memo.get(w)
+        if pieces is None:
+            pieces = memo[w] = _word_flags(w)
+        for n, flag in pieces:
+            out.append((pos, pos + n, flag))
+            pos += n
+    if len(memo) > 200_000:  # new text brings new words without end: keep the memo bounded
+        memo.clear()
     return tuple(out)
+
+
+#: a word's pieces and their tags (:func:`_word_flags`), by word: the same word, the same answer
+_WORD_FLAGS: dict[str, tuple[tuple[int, str], ...]] = {}
+
+
+def _word_flags(w: str) -> tuple[tuple[int, str], ...]:
+    """How :func:`tokens` reads one of jieba's words: its length and tag, or two pieces."""
+    flag = segment.tag(w)
+    if flag is None and len(w) >= 3 and w[-1] in _FUNCTION_CHARS:
+        # the HMM glued a particle to an unknown name (嘎拉在): split it off
+        return ((len(w) - 1, _guess_tag(w[:-1])), (1, segment.tag(w[-1]) or "p"))
+    if flag is None:
+        # 做强, 建强: a verb of our genre the dictionary lacks is still a verb
+        flag = "v" if w in _GENRE_VERBS else _guess_tag(w)
+    return ((len(w), flag),)
 
 
 _FUNCTION_CHARS = set("在的了是和与说将把被向从对为用都也就还")
@@ -72,8 +83,11 @@ _FUNCTION_CHARS = set("在的了是和与说将把被向从对为用都也就还
 _GENRE_VERBS = set(L.IMPLEMENT_VERBS)
 
 
+_CJK_WORD = re.compile("[\u4e00-\u9fff]+")
+
+
 def _guess_tag(w: str) -> str:
-    if not all(_is_cjk(c) for c in w):
+    if not _CJK_WORD.fullmatch(w):
         return "m" if w.isdigit() else "eng" if w.isascii() and w.isalpha() else "x"
     if len(w) == 1:
         return "x"
@@ -167,7 +181,7 @@ _ORG_HEADS = set(L.ORG_HEADS)
 
 
 def _jieba_tag(word: str) -> str | None:
-    return pseg.dt.word_tag_tab.get(word)  # type: ignore[attr-defined]
+    return segment.tag(word)
 
 
 _TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
@@ -204,13 +218,13 @@ def _is_common_word(w: str) -> bool:
     if tag is None or tag.startswith("nr"):
         return False
     if tag.startswith(("nz", "ns", "nt")):
-        return jieba.dt.FREQ.get(w, 0) >= 1000  # 申报 is tagged nz, but it is a word
-    return jieba.dt.FREQ.get(w, 0) >= 100  # 宝音, 高志 are in the dictionary but rare
+        return segment.freq(w) >= 1000  # 申报 is tagged nz, but it is a word
+    return segment.freq(w) >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
 def _very_common(w: str) -> bool:
     """A word so common (群众, 干部) that a surname before it makes no name (和群众)."""
-    return _is_common_word(w) and jieba.dt.FREQ.get(w, 0) >= 2000
+    return _is_common_word(w) and segment.freq(w) >= 2000
 
 
 _VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
