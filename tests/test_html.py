@@ -377,8 +377,9 @@ def test_interface_script_never_parses_markup() -> None:
     js = (TEMPLATES / "graph.js").read_text(encoding="utf-8")
     sinks = r"\.(innerHTML|outerHTML|insertAdjacentHTML|write|writeln)\b|\beval\(|new Function"
     assert not re.search(sinks, js)
-    # the one link the script makes: the PNG it drew itself, as a blob: URL to download
-    png = "const url = URL.createObjectURL(blob);\n      const a = document.createElement(\"a\");\n      a.href = url;"
+    # the one link the script makes: what it made itself (the PNG, the corrections), as a
+    # blob: URL to download
+    png = "const url = URL.createObjectURL(blob);\n    const a = document.createElement(\"a\");\n    a.href = url;"
     assert js.count(png) == 1 and js.count("href") == 1
     for attribute in ('setAttribute("on', "href", "src", "</script"):
         assert attribute not in js.replace(png, ""), attribute

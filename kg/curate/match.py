@@ -15,7 +15,7 @@ import networkx as nx
 
 from ..model import PLACE_TYPES
 from ..resolve import norm_name
-from .parse import Ref
+from .parse import CorrectionsError, Ref, format_line, parse_line
 
 
 class Unmatched(Exception):
@@ -145,4 +145,32 @@ def entity_refs(g: nx.MultiDiGraph) -> dict[str, str]:
             mine = lookup.places_of(n) - set().union(*(lookup.places_of(m) for m in others))
             if mine:
                 out[n] = f"{plain}@{min(mine)}"
+    return out
+
+
+def line_refs(g: nx.MultiDiGraph) -> dict[str, str | None]:
+    """:func:`entity_refs`, kept only where a corrections line written with it
+    (:func:`~kg.curate.parse.format_line`, read back by
+    :func:`~kg.curate.parse.parse_line`) finds that very node again; None where it would
+    not: namesakes that no document and no place tell apart, or a name the line format
+    cannot carry (one with ``@`` in it, an empty one, an unknown type).  What the HTML
+    view offers corrections for, so a line it writes never names the wrong entity.
+
+    >>> g = nx.MultiDiGraph(documents={"a": {}})
+    >>> g.add_node("P/1", type="Person", name="王芳", docs=["a"])
+    >>> g.add_node("P/2", type="Person", name="王芳", docs=["a"])
+    >>> g.add_node("P/3", type="Person", name="李@强", docs=["a"])
+    >>> g.add_node("P/4", type="Person", name="李强", docs=["a"])
+    >>> line_refs(g)
+    {'P/1': None, 'P/2': None, 'P/3': None, 'P/4': 'Person:李强'}
+    """
+    lookup = Lookup(g)
+    out: dict[str, str | None] = {}
+    for n, ref in entity_refs(g).items():
+        line = format_line("reject-entity", ref, author="page", date="2000-01-01", reason="check")
+        try:
+            found = lookup.one(parse_line(line, "page", 1).args[0])
+        except (CorrectionsError, Unmatched):
+            found = None
+        out[n] = ref if found == n else None
     return out

@@ -25,6 +25,7 @@ The same graph always gives byte-identical HTML: ids are node indices in the gra
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import math
@@ -39,8 +40,10 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..curate.match import line_refs
+from ..curate.parse import ACTIONS as CORRECTION_ACTIONS
 from ..graph import filter_confidence
-from ..model import ENTITY_TYPES, RELATION_TYPES
+from ..model import ENTITY_TYPES, PLACE_TYPES, RELATION_ENDS, RELATION_TYPES
 from .layout import body_place, compute_layout, place_paths
 
 __all__ = ["render_html", "write_html", "CLUSTER_THRESHOLD", "TYPE_STYLE"]
@@ -215,8 +218,9 @@ def _page_data(
     statements = [_statement(index, u, v, d, sentences) for u, v, d in drawn.edges(data=True)]
     docs = _documents_per_entity(drawn)
     parents = _located_in(kept)
+    refs = line_refs(g)
     entities = [
-        _entity(kept, n, index, degree, places, layout, docs, sentences, parents)
+        _entity(kept, n, index, degree, places, layout, docs, sentences, parents, refs)
         for n in drawn.nodes
     ]
     clusters = [
@@ -242,7 +246,31 @@ def _page_data(
         "clusters": clusters,
         "groups": layout.groups,
         "options": _vis_options(),
+        "schema": _schema(),
     }
+
+
+def _schema() -> dict[str, Any]:
+    """What the page's corrections need to know of the project's schema and line format:
+    the entity types (retype offers these), the place types, what each relation may join
+    (a retype that would orphan a fact is refused), the fields of each action, and the
+    characters ``str.split()`` treats as white space (the page writes each line exactly as
+    :func:`kg.curate.parse.format_line` would)."""
+    return {
+        "entityTypes": list(ENTITY_TYPES),
+        "placeTypes": list(PLACE_TYPES),
+        "relationEnds": {
+            r: [sorted(subjects), sorted(objects)] for r, (subjects, objects) in RELATION_ENDS.items()
+        },
+        "actions": {a: list(fields) for a, fields in CORRECTION_ACTIONS.items()},
+        "whitespace": _whitespace(),
+    }
+
+
+@functools.cache
+def _whitespace() -> str:
+    """Every character ``str.isspace()`` holds true, in code point order."""
+    return "".join(c for c in map(chr, range(0x110000)) if c.isspace())
 
 
 def _meta(
@@ -324,6 +352,7 @@ def _entity(
     docs: dict[str, int],
     sentences: _Sentences,
     parents: dict[str, list],
+    refs: dict[str, str | None],
 ) -> dict[str, Any]:
     data = g.nodes[node]
     mentions = data.get("mentions", [])
@@ -336,6 +365,7 @@ def _entity(
     anchor = layout.anchor.get(node)
     return {
         "id": node,
+        "ref": refs.get(node),
         "type": data.get("type", "Unknown"),
         "name": data.get("name", ""),
         "aliases": list(data.get("aliases", [])),

@@ -28,8 +28,9 @@
   const M = STATEMENTS.length;
   const CLUSTERED = PAGE.meta.clustered;
   const FONT = PAGE.meta.font;
-  const PLACE_TYPES = new Set(["Province", "City", "County", "Town", "Street", "Community",
-                               "Village", "Neighborhood"]);
+  //: the project's schema and corrections format, as kg.export.html puts them in the page
+  const SCHEMA = PAGE.schema;
+  const PLACE_TYPES = new Set(SCHEMA.placeTypes);
   const MAX_SUGGESTIONS = 12;
   const TOOLTIP_EVIDENCE = 2;
   const DIM_OPACITY = 0.15;
@@ -65,6 +66,7 @@
     pointer: { x: 0, y: 0 },
     timings: { start: performance.now(), firstDraw: null, settled: null },
     lastPng: null,
+    corrections: [], // pending lines: {key, action, fields, reason, line}
   };
 
   // adjacency ---------------------------------------------------------
@@ -143,6 +145,16 @@
     const b = el("button", Object.assign({ type: "button", text: text }, props || {}));
     b.addEventListener("click", onClick);
     return b;
+  }
+
+  /** Have the browser save what the page made itself (the PNG, the corrections): a blob: URL. */
+  function saveBlob(blob, filename) {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = filename;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
   }
 
   function fmt(value) {
@@ -1251,16 +1263,19 @@
       "confidence " + fmt(s.confidence),
       s.evidence.length + " evidence",
     ].filter(Boolean);
+    const fix = factCorrection(id);
     return el("li", null, [
       el("div", { className: "line" }, [side(s.s), el("span", { className: "rel", text: "—" + s.relation + "→" }), side(s.o)]),
-      el("div", { className: "meta" }, [meta.join(" · ") + " · ", details]),
+      el("div", { className: "meta" }, [meta.join(" · ") + " · ", details, fix ? " · " : null, fix ? fix.button : null]),
+      fix ? fix.slot : null,
       evidenceList(s.evidence),
     ]);
   }
 
   /**
-   * What can be done from an entity's panel.  Each action is {id, label, when?, run}; the
-   * panel draws one button per action whose `when` holds.  Add a button here, nowhere else.
+   * What can be done from an entity's panel.  Each action is {id, label, group?, title?,
+   * when?, run}; the panel draws one button per action whose `when` holds, explore actions
+   * in one toolbar and corrections ("correct") in another.  Add a button here, nowhere else.
    */
   const ACTIONS = [
     { id: "expand", label: "Expand neighbours", run: (i) => expand(i) },
@@ -1270,13 +1285,32 @@
       run: (i) => { state.pathStart = i; selectNode(i, false); } },
     { id: "path-to", label: "Shortest path to here", when: (i) => state.pathStart !== null && state.pathStart !== i,
       run: (i) => showPath(state.pathStart, i) },
+    { id: "reject-entity", group: "correct", label: "Wrong", when: correctable,
+      title: "No such entity (a heading, a fragment): leave it and its facts out of the next build",
+      run: (i) => openCorrection("reject-entity", CORRECTION_FORMS["reject-entity"](i), byId("correction-slot")) },
+    { id: "merge", group: "correct", label: "Same as…", when: correctable,
+      title: "The same person, body, place or practice as another entity of this type",
+      run: (i) => openCorrection("merge", CORRECTION_FORMS.merge(i), byId("correction-slot")) },
+    { id: "rename", group: "correct", label: "Rename", when: correctable,
+      title: "Set the canonical name; the old one stays an alias",
+      run: (i) => openCorrection("rename", CORRECTION_FORMS.rename(i), byId("correction-slot")) },
+    { id: "retype", group: "correct", label: "Retype", when: correctable,
+      title: "It is another type of entity",
+      run: (i) => openCorrection("retype", CORRECTION_FORMS.retype(i), byId("correction-slot")) },
   ];
 
   function actionBar(i) {
     const bar = el("div", { className: "actions-bar", role: "toolbar", "aria-label": "Explore" });
+    const fix = el("div", { className: "actions-bar correct", role: "toolbar", "aria-label": "Correct" },
+                   [el("span", { className: "muted", text: "Correct:" })]);
     for (const action of ACTIONS) {
       if (action.when && !action.when(i)) continue;
       const b = button(action.label, () => action.run(i), { "data-action": action.id });
+      if (action.title) b.title = action.title;
+      if (action.group === "correct") {
+        fix.append(b);
+        continue;
+      }
       bar.append(b);
       if (action.id === "focus") {
         const depth = el("select", { id: "focus-depth", "aria-label": "Steps" });
@@ -1288,7 +1322,11 @@
     if (state.pathStart !== null && state.pathStart !== i) {
       bar.append(el("p", { className: "muted note", text: "Path starts at " + ENTITIES[state.pathStart].name + "." }));
     }
-    return bar;
+    if (!correctable(i)) {
+      fix.append(el("span", { className: "muted note", text: "A corrections line cannot name this entity: " +
+        "another " + ENTITIES[i].type + " has its name and no document or place tells them apart." }));
+    }
+    return [bar, fix, el("div", { id: "correction-slot", className: "correction-slot" })];
   }
 
   function chainSection(e) {
@@ -1329,10 +1367,14 @@
     return [
       el("h3", { text: "Bodies based here (" + bodies.length + ")" }),
       el("ul", { className: "bodies" }, bodies.map((b) => {
-        const leaders = leadersOf(b).map((id) => el("li", null, [
-          entityLink(STATEMENTS[id].s),
-          STATEMENTS[id].role ? el("span", { className: "muted", text: " " + STATEMENTS[id].role }) : null,
-        ]));
+        const leaders = leadersOf(b).map((id) => {
+          const fix = factCorrection(id);
+          return el("li", null, [
+            entityLink(STATEMENTS[id].s),
+            STATEMENTS[id].role ? el("span", { className: "muted", text: " " + STATEMENTS[id].role }) : null,
+            fix ? " " : null, fix ? fix.button : null, fix ? fix.slot : null,
+          ]);
+        });
         return el("li", null, [entityLink(b), leaders.length ? el("ul", { className: "leaders" }, leaders) : null]);
       })),
     ];
@@ -1382,11 +1424,13 @@
     const ids = inEdges[i].filter((id) => STATEMENTS[id].relation === "implements");
     if (!ids.length) return [];
     const groups = new Map();
+    const factOf = new Map(); // implementer -> its implements statement
     for (const id of ids) {
       const [county, name] = countyOf(STATEMENTS[id].s);
       const key = name + "\u0000" + county;
       if (!groups.has(key)) groups.set(key, { county: county, name: name, subjects: [] });
       groups.get(key).subjects.push(STATEMENTS[id].s);
+      factOf.set(STATEMENTS[id].s, id);
     }
     const rows = Array.from(groups.values()).sort((a, b) => b.subjects.length - a.subjects.length ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -1394,7 +1438,10 @@
       el("h3", { text: "Implemented in " + rows.length + (rows.length === 1 ? " county" : " counties") + " (" + ids.length + ")" }),
       el("ul", { className: "by-county" }, rows.map((g) => el("li", null, [
         el("div", null, [entityLink(g.county, g.name), el("span", { className: "count", text: " " + g.subjects.length })]),
-        el("ul", null, Array.from(new Set(g.subjects)).sort(byName).map((s) => el("li", null, [entityLink(s)]))),
+        el("ul", null, Array.from(new Set(g.subjects)).sort(byName).map((s) => {
+          const fix = factCorrection(factOf.get(s));
+          return el("li", null, [entityLink(s), fix ? " " : null, fix ? fix.button : null, fix ? fix.slot : null]);
+        })),
       ]))),
     ];
   }
@@ -1437,7 +1484,7 @@
       return [
         el("p", { className: "kicker", text: e.type }),
         el("h2", { text: e.name }),
-        actionBar(i),
+        ...actionBar(i),
         facts([
           ["Type", e.type],
           ["Canonical name", e.name],
@@ -1464,9 +1511,13 @@
 
   function statementPanel(id) {
     const s = STATEMENTS[id];
+    const fix = factCorrection(id);
     return [
       el("p", { className: "kicker", text: "Statement" }),
       el("h2", { text: ENTITIES[s.s].name + " " + s.relation + " " + ENTITIES[s.o].name }),
+      fix ? el("div", { className: "actions-bar correct", role: "toolbar", "aria-label": "Correct" },
+               [el("span", { className: "muted", text: "Correct:" }), fix.button]) : null,
+      fix ? fix.slot : null,
       facts([
         ["Subject", entityLink(s.s)],
         ["Relation", s.relation],
@@ -1477,6 +1528,293 @@
       el("h3", { text: "Evidence (" + s.evidence.length + ")" }),
       evidenceList(s.evidence),
     ];
+  }
+
+  // ------------------------------------------------------------------ corrections
+
+  /*
+   * The panel's "Wrong", "Same as…", "Rename" and "Retype" write lines for the corrections
+   * file (kg.curate.parse): each needs a reason and an author (remembered in this browser),
+   * goes on the pending list, and "Download corrections" saves the list as a .tsv for
+   * `kg build --corrections FILE`.  Nothing leaves the page but that download.  Entities
+   * are named by their `ref` (kg.curate.match.line_refs), which finds them again; one
+   * without a ref (namesakes nothing tells apart) is offered no correction.
+   */
+  const AUTHOR_KEY = "kg-corrections-author";
+  const WHITESPACE = new Set(Array.from(SCHEMA.whitespace));
+  const MAX_PICKS = 8;
+  let openSlot = null; // the slot holding the one open correction form
+
+  /** White space runs made one space, the ends trimmed: Python's " ".join(text.split()). */
+  function squash(text) {
+    const words = [];
+    let word = "";
+    for (const ch of String(text)) {
+      if (WHITESPACE.has(ch)) {
+        if (word) words.push(word);
+        word = "";
+      } else word += ch;
+    }
+    if (word) words.push(word);
+    return words.join(" ");
+  }
+
+  /** One corrections line, byte for byte as kg.curate.parse.format_line writes it. */
+  function formatLine(action, fields, author, date, reason) {
+    const kinds = SCHEMA.actions[action];
+    if (!kinds || kinds.length !== fields.length) throw new Error("no " + action + " line with " + fields.length + " fields");
+    return [action, ...fields, author, date, reason].map(squash).join("\t");
+  }
+
+  /** Today in this browser's time zone, YYYY-MM-DD. */
+  function today() {
+    const d = new Date();
+    const two = (n) => String(n).padStart(2, "0");
+    return String(d.getFullYear()).padStart(4, "0") + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  function storedAuthor() {
+    try {
+      return window.localStorage.getItem(AUTHOR_KEY) || "";
+    } catch (e) {
+      return ""; // storage turned off: the field is simply empty
+    }
+  }
+
+  function storeAuthor(name) {
+    try {
+      if (name) window.localStorage.setItem(AUTHOR_KEY, name);
+    } catch (e) {
+      // storage turned off: the name is kept for this form only
+    }
+  }
+
+  function correctable(i) {
+    return ENTITIES[i].ref !== null && ENTITIES[i].ref !== undefined;
+  }
+
+  function labelled(text, control) {
+    return el("label", { className: "field" }, [el("span", { text: text }), control]);
+  }
+
+  function textInput(field, props) {
+    return el("input", Object.assign({ type: "text", "data-field": field, autocomplete: "off", spellcheck: "false" }, props || {}));
+  }
+
+  /** Why each type would not do for entity i: its facts could not join it any more. */
+  function retypeBlocked(i) {
+    const blocked = new Map();
+    for (const t of SCHEMA.entityTypes) {
+      for (const id of outEdges[i].concat(inEdges[i])) {
+        const s = STATEMENTS[id];
+        const ends = SCHEMA.relationEnds[s.relation];
+        if (!ends) continue;
+        if ((s.s === i && !ends[0].includes(t)) || (s.o === i && !ends[1].includes(t))) {
+          blocked.set(t, "reject its " + s.relation + " facts first");
+          break;
+        }
+      }
+    }
+    return blocked;
+  }
+
+  /**
+   * What each entity action asks for.  A form spec is {title, note?, inputs, focus?,
+   * fields()}: fields() gives the line's fields, or a string saying what is missing.
+   */
+  const CORRECTION_FORMS = {
+    "reject-entity": (i) => ({
+      title: "Wrong: " + ENTITIES[i].ref,
+      note: "The next build leaves this entity and its facts out.",
+      inputs: [],
+      fields: () => [ENTITIES[i].ref],
+    }),
+    merge: (i) => {
+      const e = ENTITIES[i];
+      let chosen = null;
+      const query = el("input", { type: "search", "data-field": "other", autocomplete: "off", spellcheck: "false",
+                                  placeholder: "Find the other " + e.type + "…" });
+      const picks = el("ul", { className: "picks", role: "listbox", "aria-label": "Entities" });
+      const picked = el("p", { className: "picked muted", text: "No entity chosen yet." });
+      const keep = el("input", { type: "checkbox", "data-field": "keep-this" });
+      const choosePick = (j) => {
+        chosen = j;
+        picked.textContent = "Same as " + ENTITIES[j].ref + (placeOf(j) ? " (" + placeOf(j) + ")" : "");
+        picked.classList.remove("muted");
+        picks.replaceChildren();
+      };
+      const hits = () => search(query.value, N)
+        .filter((j) => j !== i && ENTITIES[j].type === e.type && correctable(j)).slice(0, MAX_PICKS);
+      query.addEventListener("input", () => {
+        picks.replaceChildren(...hits().map((j) => el("li", null, [
+          button(ENTITIES[j].ref, () => choosePick(j), { className: "link", "data-pick": String(j) }),
+          placeOf(j) ? el("span", { className: "muted", text: " " + placeOf(j) }) : null,
+        ])));
+      });
+      query.addEventListener("keydown", (ev) => {
+        if (ev.key !== "Enter") return;
+        ev.preventDefault(); // Enter picks the first hit, it does not add the line
+        const first = hits()[0];
+        if (first !== undefined) choosePick(first);
+      });
+      return {
+        title: "Same as…: " + e.ref,
+        note: "Its mentions and facts join the other " + e.type + "; the name given up stays as an alias.",
+        inputs: [labelled("The other " + e.type, query), picks, picked,
+                 el("label", { className: "check" }, [keep, el("span", { text: "Keep this name (" + e.name + ") as the canonical one" })])],
+        focus: query,
+        fields: () => {
+          if (chosen === null) return "Find and choose the other " + e.type + " first.";
+          return keep.checked ? [ENTITIES[chosen].ref, e.ref] : [e.ref, ENTITIES[chosen].ref];
+        },
+      };
+    },
+    rename: (i) => {
+      const e = ENTITIES[i];
+      const name = textInput("name");
+      return {
+        title: "Rename: " + e.ref,
+        note: "The new name becomes the canonical one; " + e.name + " stays as an alias.",
+        inputs: [labelled("New name", name)],
+        focus: name,
+        fields: () => {
+          const v = squash(name.value);
+          if (!v) return "Type the new name.";
+          if (v === squash(e.name)) return "That is its name already.";
+          return [e.ref, v];
+        },
+      };
+    },
+    retype: (i) => {
+      const e = ENTITIES[i];
+      const blocked = retypeBlocked(i);
+      const select = el("select", { "data-field": "type" }, [el("option", { value: "", text: "Choose a type…" })]);
+      for (const t of SCHEMA.entityTypes) {
+        if (t === e.type) continue;
+        const option = el("option", { value: t, text: t + (blocked.has(t) ? " — " + blocked.get(t) : "") });
+        option.disabled = blocked.has(t);
+        select.append(option);
+      }
+      return {
+        title: "Retype: " + e.ref,
+        inputs: [labelled("New type", select)],
+        focus: select,
+        fields: () => (select.value ? [e.ref, select.value] : "Choose the new type."),
+      };
+    },
+  };
+
+  /** A fact's "Wrong" button and the slot its form opens in; null if a line cannot name both ends. */
+  function factCorrection(id) {
+    if (id === undefined || id === null) return null;
+    const s = STATEMENTS[id];
+    if (!correctable(s.s) || !correctable(s.o)) return null;
+    const slot = el("div", { className: "correction-slot" });
+    const spec = () => ({
+      title: "Wrong: " + ENTITIES[s.s].ref + " " + s.relation + " " + ENTITIES[s.o].ref,
+      note: "The next build leaves this fact out; its entities stay.",
+      inputs: [],
+      fields: () => [ENTITIES[s.s].ref, s.relation, ENTITIES[s.o].ref],
+    });
+    const b = button("Wrong", () => openCorrection("reject-fact", spec(), slot),
+                     { className: "link correct", "data-action": "reject-fact", "data-statement": String(id),
+                       title: "This fact is wrong: leave it out of the next build" });
+    return { button: b, slot: slot };
+  }
+
+  function closeCorrection() {
+    if (openSlot) openSlot.replaceChildren();
+    openSlot = null;
+  }
+
+  /** Open the form of one correction in `slot`: its own inputs, then author and reason. */
+  function openCorrection(action, spec, slot) {
+    closeCorrection();
+    const author = textInput("author");
+    author.value = storedAuthor();
+    const reason = textInput("reason", { spellcheck: "true" });
+    const problem = el("p", { className: "form-error", role: "alert" });
+    const form = el("form", { className: "correction-form", "data-form": action }, [
+      el("p", { className: "form-title", text: spec.title }),
+      spec.note ? el("p", { className: "muted note", text: spec.note }) : null,
+      ...spec.inputs,
+      labelled("Reason", reason),
+      labelled("Author", author),
+      problem,
+      el("div", { className: "form-buttons" }, [
+        el("button", { type: "submit", text: "Add correction", "data-submit": action }),
+        button("Cancel", closeCorrection),
+      ]),
+    ]);
+    author.addEventListener("change", () => storeAuthor(squash(author.value)));
+    form.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") closeCorrection();
+    });
+    form.addEventListener("submit", (ev) => {
+      ev.preventDefault(); // nothing is sent anywhere: the line goes on the pending list
+      const fields = spec.fields();
+      const who = squash(author.value);
+      const why = squash(reason.value);
+      let wrong = typeof fields === "string" ? fields : null;
+      if (!wrong && !why) wrong = "Say why (Reason): every correction gives its reason.";
+      if (!wrong && !who) wrong = "Say who you are (Author): every correction names its author.";
+      if (!wrong) wrong = addCorrection(action, fields, who, why);
+      if (wrong) {
+        problem.textContent = wrong;
+        return;
+      }
+      storeAuthor(who);
+      openSlot = null;
+      slot.replaceChildren(el("p", { className: "muted note added",
+        text: "Added to the corrections (" + state.corrections.length + " pending): download them from the list on the left." }));
+    });
+    slot.replaceChildren(form);
+    openSlot = slot;
+    (spec.focus || reason).focus();
+  }
+
+  /** Put a line on the pending list; a string says why not. */
+  function addCorrection(action, fields, author, reason) {
+    const shown = fields.map(squash);
+    const key = [action, ...shown].join("\t");
+    if (state.corrections.some((c) => c.key === key)) return "This correction is on the list already.";
+    state.corrections.push({ key: key, action: action, fields: shown, reason: reason,
+                             line: formatLine(action, fields, author, today(), reason) });
+    renderCorrections();
+    return null;
+  }
+
+  function removeCorrection(k) {
+    state.corrections.splice(k, 1);
+    renderCorrections();
+  }
+
+  function renderCorrections() {
+    const list = byId("corrections-list");
+    list.replaceChildren(...state.corrections.map((c, k) => el("li", { "data-line": String(k) }, [
+      el("span", { className: "what", text: c.action + " " + c.fields.join(" ") }),
+      el("span", { className: "muted", text: " — " + c.reason + " " }),
+      button("Remove", () => removeCorrection(k), { className: "link", "data-remove": String(k) }),
+    ])));
+    const n = state.corrections.length;
+    byId("corrections-count").textContent = String(n);
+    byId("corrections").hidden = n === 0;
+  }
+
+  /** The pending lines as a .tsv the browser downloads: lines for the corrections file. */
+  function downloadCorrections() {
+    if (!state.corrections.length) return;
+    const text = state.corrections.map((c) => c.line + "\n").join("");
+    saveBlob(new Blob([text], { type: "text/tab-separated-values;charset=utf-8" }), "corrections-" + today() + ".tsv");
+  }
+
+  function buildCorrections() {
+    byId("corrections-download").addEventListener("click", downloadCorrections);
+    // leaving the page would lose the pending lines: the browser asks first
+    window.addEventListener("beforeunload", (ev) => {
+      if (state.corrections.length) ev.preventDefault();
+    });
+    renderCorrections();
   }
 
   // ------------------------------------------------------------------ place tree
@@ -1696,12 +2034,7 @@
     out.toBlob((blob) => {
       if (!blob) return;
       state.lastPng = { width: out.width, height: out.height, bytes: blob.size };
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = "graph.png";
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 5000);
+      saveBlob(blob, "graph.png");
     }, "image/png");
   }
 
@@ -1821,6 +2154,7 @@
   buildSearch();
   buildTable();
   buildPlaceTree();
+  buildCorrections();
   wire();
   const fromHash = loadHash();
   showControls();
@@ -1866,5 +2200,8 @@
     entity: (i) => ENTITIES[i],
     statement: (id) => STATEMENTS[id],
     sentence: sentence,
+    corrections: () => state.corrections.map((c) => c.line),
+    formatLine: formatLine,
+    today: today,
   });
 })();
