@@ -78,8 +78,9 @@ def _viterbi(emissions, lengths, trans):
         if t - 1 in ends:
             final[ends[t - 1]] = dp[ends[t - 1]]
         scores = dp[:, :, None] + trans[None, :, :]
-        back[t] = scores.argmax(axis=1)
-        dp = scores.max(axis=1) + emissions[:, t, :]
+        best_prev = scores.argmax(axis=1)
+        back[t] = best_prev
+        dp = np.take_along_axis(scores, best_prev[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
     if T - 1 in ends:
         final[ends[T - 1]] = dp[ends[T - 1]]
     paths = np.zeros((B, T), dtype=np.int64)
@@ -131,9 +132,9 @@ def tag_sentences(sentences, want) -> dict[int, list[tuple[int, int, str]]]:
     """The tagger's words for the sentences ``want(text)`` selects, by sentence index
     (remembered per text within a process: training reads the same sentences often; what
     is remembered never changes an answer, only saves its time)."""
-    if not available():
-        return {}
     chosen = [s for s in sentences if want(s.text)]
+    if not chosen or not available():
+        return {}  # (a page with no cue of a person never loads the model)
     todo = sorted({s.text for s in chosen if s.text not in _MEMO})
     found = {t: _MEMO[t] for t in {s.text for s in chosen} if t in _MEMO}
     found.update(zip(todo, tag(todo), strict=True))
