@@ -18,6 +18,7 @@ import pytest
 
 from kg.export.html import CLUSTER_THRESHOLD, TEMPLATES, render_html, write_html
 from kg.export.layout import compute_layout
+from kg.export.rdf import read_graph
 from kg.graph import build_graph
 from kg.model import Article, Document, Entity, Evidence, Relation
 
@@ -555,3 +556,177 @@ def test_named_after_follows_the_resolvers_place_first() -> None:
     entities = json_block(render_html(g), "page")["entities"]
     body = next(e for e in entities if e["name"] == "自治区党委组织部")
     assert [name for _, name, _ in body["namedAfter"]] == ["迎新路街道", "新城区", "呼和浩特市"]
+
+
+# --------------------------------------------------------------------------- dates (issue 16)
+
+#: A title that would run script if the page ever made markup of it; the browser test
+#: watches ``window.__pwned``.
+HOSTILE_TITLE = "<img src=x onerror=\"window.__pwned='title'\">岩头镇恳谈会"
+#: A crawler's export: four towns, four dates and one record without a date.
+DATED_RECORDS = [
+    {"text": "德清县莫干山镇推行“民情恳谈会”机制。莫干山镇党委书记方卫东介绍，恳谈会每月召开一次，群众的事情大家商量着办。",
+     "title": "莫干山镇的民情恳谈会", "date": "2022-05-10", "source": "湖畔日报"},
+    {"text": "宁海县前童镇推行“说事长廊”机制。前童镇党委书记叶青禾说，村民在长廊里说事，村干部现场办理。",
+     "title": "前童镇说事长廊", "date": "2023年11月2日", "source": "甬上晚报"},
+    {"text": "永嘉县岩头镇推行“民情恳谈会”机制。岩头镇党委书记孔令川介绍，全镇已召开恳谈会二十余场。",
+     "title": HOSTILE_TITLE, "date": "2024-06-18", "source": "瓯江新闻"},
+    {"text": "桐庐县分水镇推行“说事长廊”机制。分水镇党委书记俞晓岚介绍，说事长廊让群众有了说话的地方。",
+     "title": "分水镇说事长廊"},
+    # 前童镇 again, a year on, without its mechanism: in 2024 the town is drawn, and so is
+    # 说事长廊 (while undated is on), but not the 2023 statement that joins them
+    {"text": "宁海县前童镇党委书记叶青禾介绍，全镇今年新建了三个村级服务站。",
+     "title": "前童镇建起村级服务站", "date": "2024-09-01", "source": "甬上晚报"},
+]
+#: A newspaper page as plain text, dated by its date line.
+DATED_PAGE_TITLE = "武义县柳城镇推行“民情恳谈会”机制"
+DATED_PAGE = (
+    f"{DATED_PAGE_TITLE}\n\n"
+    "　　本报讯（2024年3月5日）武义县柳城镇推行“民情恳谈会”机制。柳城镇党委书记何立新介绍，"
+    "恳谈会让群众的事情有人管、有人办。\n"
+)
+#: Who leads in the documents, and those documents' dates ("" for none).
+LEADERS_DATED = {"方卫东": ["2022-05-10"], "叶青禾": ["2023-11-02", "2024-09-01"],
+                 "孔令川": ["2024-06-18"], "俞晓岚": [""], "何立新": ["2024-03-05"]}
+
+
+def write_dated_corpus(folder: Path) -> Path:
+    """The sources folder of :data:`DATED_RECORDS` and :data:`DATED_PAGE`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps(r, ensure_ascii=False) for r in DATED_RECORDS]
+    (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "page-0305.txt").write_text(DATED_PAGE, encoding="utf-8")
+    return folder
+
+
+def evidence_date(g: nx.MultiDiGraph, ev: dict) -> str:
+    """The date of an evidence dict's article, read from the graph itself ("" when none)."""
+    articles = g.graph["documents"].get(ev["doc"], {}).get("articles", [])
+    own = [a.get("date") for a in articles if a["index"] == ev["article"]]
+    return own[0] if own and own[0] else min((a["date"] for a in articles if a.get("date")), default="")
+
+
+def kept_by_dates(g: nx.MultiDiGraph, start: str, end: str, undated: bool) -> tuple[set, set]:
+    """What a date range should keep, worked out from the graph: (entity names, statements).
+
+    A statement as ``(subject name, relation, object name)``: kept when one of its evidence
+    sentences is dated in the range (or undated, with ``undated``); an entity when one of its
+    mentions is, or one of its statements is kept (with neither, it counts as undated).
+    """
+    def ok(dates: set[str]) -> bool:
+        return any(start <= d <= end if d else undated for d in dates or {""})
+
+    name = {n: d["name"] for n, d in g.nodes(data=True)}
+    statements, entities = set(), set()
+    for u, v, d in g.edges(data=True):
+        if ok({evidence_date(g, e) for e in d.get("evidence", [])}):
+            statements.add((name[u], d["relation"], name[v]))
+            entities |= {name[u], name[v]}
+    for n, d in g.nodes(data=True):
+        mentions = d.get("mentions", [])
+        if mentions or not g.degree(n):  # no mention and no statement: undated
+            if ok({evidence_date(g, m) for m in mentions}):
+                entities.add(name[n])
+    return entities, statements
+
+
+def dated_graph() -> nx.MultiDiGraph:
+    """By hand: a page of two articles (the second with a later date of its own, a third with
+    none), a document without a date, and one entity spoken of in both."""
+    first = _ev("page", 0, "托克托县双河镇推行“四议两公开”工作法。", article=0)
+    later = _ev("page", 1, "托克托县双河镇召开议事会。", article=1)
+    third = _ev("page", 2, "双河镇党委书记李青介绍……", article=2)
+    plain = _ev("plain", 0, "双河镇的村务公开栏更新了。")
+    town = Entity("Town/150122/双河镇", "Town", "双河镇", [], None, 0.9, [first, later, plain])
+    mech = Entity("Mechanism/四议两公开", "Mechanism", "四议两公开", [], None, 0.8, [first])
+    person = Entity("Person/李青", "Person", "李青", [], None, 0.9, [third])
+    docs = [
+        Document("page", "seeds/page.txt", "", articles=[
+            Article(index=0, headline="双河镇：四议两公开", date="2024-03-05"),
+            Article(index=1, headline="议事会", date="2024-03-08"),
+            Article(index=2, headline="村里来了新书记"),
+        ]),
+        Document("plain", "seeds/plain.txt", "", articles=[Article(index=0, headline="村务公开")]),
+    ]
+    relations = [Relation(town.id, "implements", mech.id, confidence=0.8, evidence=[first])]
+    return build_graph([town, mech, person], relations, docs)
+
+
+def test_page_data_dates_each_document_once() -> None:
+    data = json_block(render_html(dated_graph()), "page")
+    # the page's date is its earliest article's; only an article dated otherwise is listed
+    assert data["documents"]["page"] == {
+        "title": "双河镇：四议两公开",
+        "headlines": {"0": "双河镇：四议两公开", "1": "议事会", "2": "村里来了新书记"},
+        "date": "2024-03-05",
+        "dates": {"1": "2024-03-08"},
+    }
+    assert "date" not in data["documents"]["plain"] and "dates" not in data["documents"]["plain"]
+    assert data["meta"]["dates"] == {"first": "2024-03-05", "last": "2024-03-08",
+                                     "documents": 1, "undatedDocuments": 1}
+    by_name = {e["name"]: e for e in data["entities"]}
+    # every mention's date, "" first for the undated document; the undated article takes
+    # its page's date
+    assert by_name["双河镇"]["dates"] == ["", "2024-03-05", "2024-03-08"]
+    assert by_name["李青"]["dates"] == ["2024-03-05"]
+    # dates are not repeated per fact or sentence: sentences stay [doc, article, text]
+    assert all(len(row) == 3 for row in data["sentences"])
+    assert "2024-03-08" not in json.dumps(data["statements"])
+
+
+def test_a_graph_without_dates_says_so(page: str) -> None:
+    data = json_block(page, "page")
+    assert data["meta"]["dates"] == {"first": None, "last": None, "documents": 0, "undatedDocuments": 2}
+    assert all(e["dates"] in ([], [""]) for e in data["entities"])
+
+
+def test_a_date_that_is_not_iso_is_no_date() -> None:
+    g = dated_graph()
+    g.graph["documents"]["plain"]["articles"][0]["date"] = "去年春天"
+    assert "date" not in json_block(render_html(g), "page")["documents"]["plain"]
+
+
+@pytest.fixture(scope="module")
+def dated(dated_build) -> tuple[nx.MultiDiGraph, str, Path]:
+    """The corpus's graph, the page ``kg build`` wrote for it, and the output folder."""
+    result, out = dated_build
+    return result.graph, (out / "graph.html").read_text(encoding="utf-8"), out
+
+
+def test_a_built_corpus_carries_its_dates_and_titles_to_the_page(dated) -> None:
+    g, page, out = dated
+    data = json_block(page, "page")
+    docs = data["documents"]
+    assert docs["page-0305"]["date"] == "2024-03-05"  # from the date line 本报讯（2024年3月5日）
+    assert docs["page-0305"]["headlines"]["0"] == DATED_PAGE_TITLE
+    assert (docs["news#2"]["date"], docs["news#3"]["date"]) == ("2023-11-02", "2024-06-18")
+    assert docs["news#3"]["title"] == HOSTILE_TITLE and "date" not in docs["news#4"]
+    assert data["meta"]["dates"] == {"first": "2022-05-10", "last": "2024-09-01",
+                                     "documents": 5, "undatedDocuments": 1}
+    by_name = {e["name"]: e for e in data["entities"]}
+    for person, dates in LEADERS_DATED.items():
+        assert by_name[person]["dates"] == dates, person
+    # the same bytes from the graph in memory and from the graph read back from Turtle
+    assert render_html(g) == page == render_html(read_graph(out / "graph.ttl"))
+
+
+def test_a_hostile_title_stays_inside_the_json(dated) -> None:
+    _, page, _ = dated
+    assert "window.__pwned" in page  # it is there, escaped
+    ours = without_vis(without_data(page))
+    assert "__pwned" not in ours and "<img" not in page
+    assert [t for t, _ in tags(page)] == [t for t, _ in tags(render_html(sample_graph()))]
+
+
+def test_kept_by_dates_is_what_the_corpus_says(dated) -> None:
+    """The browser test compares the page with kept_by_dates: check it against the texts."""
+    g, _, _ = dated
+    entities, statements = kept_by_dates(g, "2024-01-01", "2024-12-31", undated=False)
+    leads = {s for s, r, _ in statements if r == "leads"}
+    assert leads == {"孔令川", "何立新", "叶青禾"}
+    assert "方卫东" not in entities and "民情恳谈会" in entities and "说事长廊" not in entities
+    entities, statements = kept_by_dates(g, "2024-01-01", "2024-12-31", undated=True)
+    assert {s for s, r, _ in statements if r == "leads"} == {"孔令川", "何立新", "叶青禾", "俞晓岚"}
+    # both ends kept, by other documents, and the 2023 statement between them not
+    assert {"前童镇", "说事长廊"} <= entities and ("前童镇", "implements", "说事长廊") not in statements
+    assert ("分水镇", "implements", "说事长廊") in statements  # undated

@@ -28,9 +28,25 @@ from kg.graph import build_graph
 from kg.model import Entity, Evidence, Relation
 
 try:  # tests/ as a package (tests/__init__.py) or as a plain folder on sys.path
-    from tests.test_html import HOSTILE, ZHANG_SENTENCE, hostile_graph, sample_graph
+    from tests.test_html import (
+        DATED_PAGE_TITLE,
+        HOSTILE,
+        HOSTILE_TITLE,
+        ZHANG_SENTENCE,
+        hostile_graph,
+        kept_by_dates,
+        sample_graph,
+    )
 except ImportError:
-    from test_html import HOSTILE, ZHANG_SENTENCE, hostile_graph, sample_graph
+    from test_html import (
+        DATED_PAGE_TITLE,
+        HOSTILE,
+        HOSTILE_TITLE,
+        ZHANG_SENTENCE,
+        hostile_graph,
+        kept_by_dates,
+        sample_graph,
+    )
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -955,3 +971,173 @@ def test_hostile_names_stay_text_everywhere(browser, tmp_path: Path) -> None:
     assert visit.clean(), visit
     again.close()
     page.close()
+
+
+# --------------------------------------------------------------------------- dates (issue 16)
+
+
+@pytest.fixture()
+def dated(browser, dated_build) -> Iterator[tuple[Visit, nx.MultiDiGraph]]:
+    """The page ``kg build`` wrote for the dated corpus of ``test_html``, with its graph."""
+    result, out = dated_build
+    visit = open_page(browser, out / "graph.html")
+    yield visit, result.graph
+    visit.page.close()
+
+
+def drawn(page) -> tuple[set, set]:
+    """The entities and statements on the canvas, by name, as :func:`kept_by_dates` gives them."""
+    entities = page.evaluate("kgApp.network.body.nodeIndices.map(i => kgApp.entity(i).name)")
+    statements = page.evaluate(
+        """kgApp.network.body.edgeIndices.filter(i => i < kgApp.statementCount).map(i => {
+             const s = kgApp.statement(i);
+             return [kgApp.entity(s.s).name, s.relation, kgApp.entity(s.o).name]; })"""
+    )
+    return set(entities), {tuple(s) for s in statements}
+
+
+def set_range(page, start: str, end: str) -> None:
+    page.fill("#date-from", start)
+    page.fill("#date-to", end)
+
+
+def test_date_range_keeps_the_facts_dated_in_it(dated) -> None:
+    visit, g = dated
+    page = visit.page
+    everything = kept_by_dates(g, "0000-01-01", "9999-12-31", undated=True)
+    assert drawn(page) == everything and len(everything[1]) == g.number_of_edges()
+    assert page.locator("#date-controls").is_visible()
+    assert "5 dated documents, 2022-05-10 – 2024-09-01; 1 undated." in page.inner_text("#date-note")
+    set_range(page, "2024-01-01", "2024-12-31")
+    in_2024 = kept_by_dates(g, "2024-01-01", "2024-12-31", undated=True)
+    assert drawn(page) == in_2024
+    assert {"孔令川", "何立新", "俞晓岚", "民情恳谈会", "前童镇", "说事长廊"} <= in_2024[0]
+    assert "方卫东" not in in_2024[0] and ("前童镇", "implements", "说事长廊") not in in_2024[1]
+    page.uncheck("#date-undated")
+    dated_only = kept_by_dates(g, "2024-01-01", "2024-12-31", undated=False)
+    assert drawn(page) == dated_only and "俞晓岚" not in dated_only[0] and "说事长廊" not in dated_only[0]
+    assert f"of {g.number_of_edges()} relations" in page.inner_text("#status")
+    page.click('#date-years button[data-year="2023"]')
+    assert page.input_value("#date-from") == "2023-01-01" and page.input_value("#date-to") == "2023-12-31"
+    in_2023 = kept_by_dates(g, "2023-01-01", "2023-12-31", undated=False)
+    assert drawn(page) == in_2023 and ("前童镇", "implements", "说事长廊") in in_2023[1]
+    assert "孔令川" not in in_2023[0]
+    assert page.get_attribute('#date-years button[data-year="2023"]', "aria-pressed") == "true"
+    # the facts table follows the range
+    page.click("#tab-table")
+    page.click("#table-facts")
+    rows = page.locator("#table tbody tr").count()
+    assert rows == len(in_2023[1])
+    page.click("#tab-graph")
+    page.click("#date-all")
+    assert drawn(page) == everything and page.is_checked("#date-undated")
+    assert visit.clean(), visit
+
+
+def test_date_range_round_trips_through_the_hash(browser, dated) -> None:
+    visit, g = dated
+    page = visit.page
+    set_range(page, "2024-01-01", "2024-12-31")
+    page.uncheck("#date-undated")
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "孔令川"))
+    page.wait_for_timeout(150)
+    url = page.url
+    for part in ("from=2024-01-01", "to=2024-12-31", "undated=0", "node="):
+        assert part in url, part
+    again = browser.new_page(viewport={"width": 1400, "height": 860})
+    errors: list[str] = []
+    again.on("pageerror", lambda e: errors.append(str(e)))
+    again.goto(url)
+    again.wait_for_function(SETTLED)
+    assert again.input_value("#date-from") == "2024-01-01" and again.input_value("#date-to") == "2024-12-31"
+    assert again.is_checked("#date-undated") is False
+    assert drawn(again) == drawn(page) == kept_by_dates(g, "2024-01-01", "2024-12-31", undated=False)
+    assert "孔令川" in again.inner_text("#panel h2")
+    again.wait_for_timeout(150)
+    assert again.evaluate("kgApp.hash()") == page.evaluate("kgApp.hash()")
+    # nonsense in the hash is ignored, not obeyed
+    again.goto(url.split("#")[0] + "#from=yesterday&to=2024-13-99<b>")
+    again.reload()
+    again.wait_for_function(SETTLED)
+    assert again.input_value("#date-from") == "" and drawn(again)[1] == kept_by_dates(g, "0", "9", undated=True)[1]
+    assert not errors, errors
+    again.close()
+
+
+def test_each_evidence_sentence_shows_its_date_and_title(dated) -> None:
+    visit, _ = dated
+    page = visit.page
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "孔令川"))
+    cites = page.locator("#panel .evidence cite").all_text_contents()
+    assert cites and all(c == "2024-06-18 · news#3 · " + HOSTILE_TITLE for c in cites), cites
+    assert page.get_attribute("#panel .evidence cite time >> nth=0", "datetime") == "2024-06-18"
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "何立新"))
+    cites = page.locator("#panel .evidence cite").all_text_contents()
+    assert cites and all(c == "2024-03-05 · page-0305 · " + DATED_PAGE_TITLE for c in cites), cites
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "俞晓岚"))
+    cites = page.locator("#panel .evidence cite").all_text_contents()
+    assert cites and all(c == "undated · news#4 · 分水镇说事长廊" for c in cites), cites
+    # with a range, the sentences outside it are dimmed, those inside are not
+    set_range(page, "2024-01-01", "2024-12-31")
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "民情恳谈会"))
+    out = page.locator("#panel .evidence li.out-of-range cite").all_text_contents()
+    inside = page.locator("#panel .evidence li:not(.out-of-range) cite").all_text_contents()
+    assert out and all(c.startswith("2022-05-10") for c in out)
+    assert inside and all(c.startswith("2024-") for c in inside)
+    # a statement's panel too
+    leads = page.evaluate(
+        """(() => { for (let i = 0; i < kgApp.statementCount; i++) { const s = kgApp.statement(i);
+                    if (s.relation === "leads" && kgApp.entity(s.s).name === "何立新") return i; } })()"""
+    )
+    page.evaluate("i => kgApp.selectEdge(i)", leads)
+    assert "2024-03-05 · page-0305 · " + DATED_PAGE_TITLE in page.text_content("#panel")
+    assert visit.clean(), visit
+
+
+def test_a_hostile_title_stays_text(dated) -> None:
+    visit, _ = dated
+    page = visit.page
+    n = page.evaluate("kgApp.entityCount")
+    for i in range(n):  # every panel and every tooltip shows a sentence with its title
+        page.evaluate("i => kgApp.choose(i)", i)
+    page.click("#date-all")
+    page.evaluate("kgApp.network.fit({animation: false})")
+    for i in range(n):
+        point = node_point(page, i)
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_selector("#tooltip:not([hidden])")
+        page.mouse.move(1, 1)
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "孔令川"))
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("document.querySelectorAll('img, iframe, a').length") == 0
+    assert HOSTILE_TITLE in page.text_content("#panel")
+    assert visit.clean(), visit
+
+
+def test_a_search_hit_outside_the_range_clears_it(dated) -> None:
+    visit, _ = dated
+    page = visit.page
+    set_range(page, "2024-01-01", "2024-12-31")
+    assert "方卫东" not in drawn(page)[0]
+    page.fill("#search", "方卫东")
+    page.wait_for_selector("#suggestions li")
+    page.keyboard.press("Enter")
+    assert "方卫东" in drawn(page)[0] and page.input_value("#date-from") == ""
+    assert visit.clean(), visit
+
+
+def test_a_graph_without_dates_has_no_date_control(browser, sample: Visit) -> None:
+    page = sample.page
+    assert page.locator("#date-controls").is_hidden()
+    assert "No document has a date" in page.inner_text("#date-note")
+    page.evaluate("i => kgApp.choose(i)", index_of(page, "张强"))
+    assert page.locator("#panel .evidence cite").all_text_contents() == ["d001 · 新城区：党建引领基层治理见实效"] * 2
+    n = page.evaluate("kgApp.network.body.nodeIndices.length")
+    again = browser.new_page()
+    again.goto(page.url.split("#")[0] + "#from=2024-01-01&undated=0")
+    again.wait_for_function(SETTLED)
+    assert again.evaluate("kgApp.network.body.nodeIndices.length") == n  # the range is ignored
+    assert "from=" not in again.evaluate("kgApp.hash()")
+    again.close()
+    assert sample.clean(), sample

@@ -31,7 +31,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,7 @@ _JSON_ESCAPES = str.maketrans(
 )
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _CSP_PLACEHOLDER = "KG-CSP-SCRIPT-HASHES"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # --------------------------------------------------------------------------- public API
@@ -219,8 +220,10 @@ def _page_data(
     docs = _documents_per_entity(drawn)
     parents = _located_in(kept)
     refs = line_refs(g)
+    documents = _documents(g.graph.get("documents", {}))
+    date = _dating(documents)
     entities = [
-        _entity(kept, n, index, degree, places, layout, docs, sentences, parents, refs)
+        _entity(kept, n, index, degree, places, layout, docs, sentences, parents, refs, date)
         for n in drawn.nodes
     ]
     clusters = [
@@ -236,10 +239,13 @@ def _page_data(
         for c in layout.clusters
     ]
     return {
-        "meta": _meta(g, kept, drawn, max_nodes, min_confidence, bool(clusters)),
+        "meta": {
+            **_meta(g, kept, drawn, max_nodes, min_confidence, bool(clusters)),
+            "dates": _date_meta(documents),
+        },
         "types": _type_rows(drawn),
         "relations": _relation_rows(drawn, len(layout.based)),
-        "documents": _documents(g.graph.get("documents", {})),
+        "documents": documents,
         "sentences": sentences.rows,
         "entities": entities,
         "statements": statements,
@@ -321,14 +327,87 @@ def _relation_rows(g: nx.MultiDiGraph, based: int) -> list[dict[str, Any]]:
 
 
 def _documents(documents: dict[str, dict]) -> dict[str, dict[str, Any]]:
-    """Per document its title and the headline of each article, keyed by article index."""
+    """Per document its title, the headline of each article (keyed by article index) and
+    its dates (:func:`_document_dates`): ``date`` when the document has one, and ``dates``
+    for the articles whose own date differs from it."""
     out = {}
     for doc, info in sorted(documents.items()):
         headlines = {}
         for pos, art in enumerate(info.get("articles", [])):
             headlines[str(art.get("index", pos))] = art.get("headline", "")
-        out[doc] = {"title": info.get("title", doc), "headlines": headlines}
+        out[doc] = {"title": info.get("title", doc), "headlines": headlines,
+                    **_document_dates(info)}
     return out
+
+
+def _iso_date(value: Any) -> str | None:
+    """An article's date as ``YYYY-MM-DD``, or None when it has none (or not one in that form)."""
+    text = str(value)[:10] if value else ""
+    return text if _ISO_DATE.fullmatch(text) else None
+
+
+def _document_dates(info: dict) -> dict[str, Any]:
+    """A document's date (its earliest article's) and the articles dated otherwise.
+
+    An article without a date of its own takes its document's: the articles of one
+    newspaper page share the date its first article's date line gives.  Only what differs
+    from the document's date is listed, so a corpus of one-article records costs one key
+    per record.
+
+    >>> _document_dates({"articles": [{"index": 0, "date": "2024-03-08"},
+    ...                               {"index": 1, "date": "2024-03-05"}, {"index": 2}]})
+    {'date': '2024-03-05', 'dates': {'0': '2024-03-08'}}
+    >>> _document_dates({"articles": [{"index": 0}]})
+    {}
+    """
+    own = {}
+    for pos, art in enumerate(info.get("articles", [])):
+        date = _iso_date(art.get("date"))
+        if date:
+            own[str(art.get("index", pos))] = date
+    if not own:
+        return {}
+    first = min(own.values())
+    out: dict[str, Any] = {"date": first}
+    differs = {k: d for k, d in own.items() if d != first}
+    if differs:
+        out["dates"] = differs
+    return out
+
+
+#: ``date(doc, article)``: the ISO date an evidence sentence is read under, "" when none.
+Dating = Callable[[str, Any], str]
+
+
+def _dating(documents: dict[str, dict[str, Any]]) -> Dating:
+    """The :data:`Dating` of a page's documents table (:func:`_documents`)."""
+
+    def date(doc: str, article: Any) -> str:
+        info = documents.get(doc)
+        if info is None:
+            return ""
+        return info.get("dates", {}).get(str(article)) or info.get("date", "")
+
+    return date
+
+
+def _date_meta(documents: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The span of the page's dates, for the date range control (no dates: ``first`` is None)."""
+    dates = sorted(
+        {d for info in documents.values() for d in [info.get("date"), *info.get("dates", {}).values()] if d}
+    )
+    dated = sum(1 for info in documents.values() if info.get("date"))
+    return {
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "documents": dated,
+        "undatedDocuments": len(documents) - dated,
+    }
+
+
+def _mention_dates(mentions: Iterable[dict], date: Dating) -> list[str]:
+    """The distinct dates of an entity's mentions, sorted; ``""`` first when one is undated."""
+    return sorted({date(m.get("doc", ""), m.get("article", 0)) for m in mentions})
 
 
 def _documents_per_entity(g: nx.MultiDiGraph) -> dict[str, int]:
@@ -353,6 +432,7 @@ def _entity(
     sentences: _Sentences,
     parents: dict[str, list],
     refs: dict[str, str | None],
+    date: Dating,
 ) -> dict[str, Any]:
     data = g.nodes[node]
     mentions = data.get("mentions", [])
@@ -384,6 +464,8 @@ def _entity(
         "y": y,
         "mentions": sentences.refs(mentions[:MAX_MENTIONS]),
         "mentionCount": len(mentions),
+        # every mention's date, not only the kept ones': the date range filter reads them
+        "dates": _mention_dates(mentions, date),
     }
 
 

@@ -48,6 +48,9 @@
     hiddenTypes: new Set(),
     hiddenRelations: new Set(),
     minConfidence: PAGE.meta.minConfidence || 0,
+    dateFrom: null, // "YYYY-MM-DD" or null: the date range (see "dates" below)
+    dateTo: null,
+    undated: true, // keep what no dated document supports
     sizeBy: "degree",
     colourBy: "type",
     view: "graph",
@@ -320,7 +323,7 @@
 
   function passes(i) {
     const e = ENTITIES[i];
-    return !state.hiddenTypes.has(e.type) && confidenceOf(e) >= state.minConfidence;
+    return !state.hiddenTypes.has(e.type) && confidenceOf(e) >= state.minConfidence && dateOk[i] === 1;
   }
 
   function clusterOpen(c) {
@@ -361,7 +364,7 @@
   function statementShown(id) {
     const s = STATEMENTS[id];
     return !state.hiddenRelations.has(s.relation) && confidenceOf(s) >= state.minConfidence &&
-      state.shown[s.s] === 1 && state.shown[s.o] === 1;
+      statementDateOk[id] === 1 && state.shown[s.s] === 1 && state.shown[s.o] === 1;
   }
 
   function edgeShownNow(id) {
@@ -745,13 +748,14 @@
     byId("confidence-value").textContent = fmt(state.minConfidence);
     byId("size-by").value = state.sizeBy;
     byId("colour-by").value = state.colourBy;
+    showDateControls();
   }
 
   /** Counts beside each toggle: how many pass the confidence threshold. */
   function updateCounts() {
     const byType = new Map();
-    ENTITIES.forEach((e) => {
-      if (confidenceOf(e) >= state.minConfidence) byType.set(e.type, (byType.get(e.type) || 0) + 1);
+    ENTITIES.forEach((e, i) => {
+      if (confidenceOf(e) >= state.minConfidence && dateOk[i]) byType.set(e.type, (byType.get(e.type) || 0) + 1);
     });
     for (const [name, node] of typeCounts) {
       const n = byType.get(name) || 0;
@@ -759,8 +763,8 @@
       node.parentElement.classList.toggle("empty", n === 0);
     }
     const byRelation = new Map([["basedIn", BASED.length]]);
-    STATEMENTS.forEach((s) => {
-      if (confidenceOf(s) >= state.minConfidence) {
+    STATEMENTS.forEach((s, id) => {
+      if (confidenceOf(s) >= state.minConfidence && statementDateOk[id]) {
         byRelation.set(s.relation, (byRelation.get(s.relation) || 0) + 1);
       }
     });
@@ -831,6 +835,183 @@
     );
   }
 
+  // ------------------------------------------------------------------ dates
+
+  /**
+   * The date range: a statement stays when one of its evidence sentences is dated within
+   * the range (or is undated, while "Include undated" is on); an entity stays when one of
+   * its mentions is, or one of its statements stays.  A sentence is dated by its article,
+   * else by its document (the page's documents table); a statement with no evidence and an
+   * entity with neither mentions nor statements count as undated.
+   */
+  const DATES = PAGE.meta.dates;
+  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  //: past this many years the year buttons give way to the two date boxes alone
+  const MAX_YEAR_BUTTONS = 16;
+
+  /** The date an evidence sentence is read under: its article's, else its document's; "" if none. */
+  function dateOf(doc, article) {
+    const info = PAGE.documents[doc];
+    if (!info) return "";
+    return (info.dates && info.dates[String(article)]) || info.date || "";
+  }
+
+  /** Per statement the distinct dates of its evidence, sorted ("" for undated). */
+  const statementDates = STATEMENTS.map((s) => {
+    const found = new Set(s.evidence.map((k) => dateOf(SENTENCES[k][0], SENTENCES[k][1])));
+    if (!found.size) found.add("");
+    return Array.from(found).sort();
+  });
+  const dateOk = new Uint8Array(N).fill(1);
+  const statementDateOk = new Uint8Array(M).fill(1);
+
+  function firstDate(id) {
+    return statementDates[id].find((d) => d !== "") || "";
+  }
+
+  function datesActive() {
+    return state.dateFrom !== null || state.dateTo !== null || !state.undated;
+  }
+
+  function inDateRange(date) {
+    if (date === "") return state.undated;
+    return (state.dateFrom === null || date >= state.dateFrom) && (state.dateTo === null || date <= state.dateTo);
+  }
+
+  /** Recompute what the date range keeps (dateOk, statementDateOk). */
+  function applyDates() {
+    const on = datesActive();
+    for (let id = 0; id < M; id++) statementDateOk[id] = !on || statementDates[id].some(inDateRange) ? 1 : 0;
+    for (let i = 0; i < N; i++) {
+      const own = ENTITIES[i].dates;
+      const touching = outEdges[i].length + inEdges[i].length;
+      let ok = !on || own.some(inDateRange) || (!own.length && !touching && state.undated);
+      for (let k = 0; !ok && k < outEdges[i].length; k++) ok = statementDateOk[outEdges[i][k]] === 1;
+      for (let k = 0; !ok && k < inEdges[i].length; k++) ok = statementDateOk[inEdges[i][k]] === 1;
+      dateOk[i] = ok ? 1 : 0;
+    }
+  }
+
+  function cleanDate(value) {
+    return typeof value === "string" && ISO_DATE.test(value) ? value : null;
+  }
+
+  /** Set the range (null: open at that end) and redraw; for the controls, the hash and tests. */
+  function setDates(from, to, undated) {
+    state.dateFrom = cleanDate(from);
+    state.dateTo = cleanDate(to);
+    state.undated = undated !== false;
+    applyDates();
+    showDateControls();
+    if (state.selected && state.selected.kind === "node" && !dateOk[state.selected.id]) clearSelection();
+    sync();
+    refreshTable();
+    if (state.selected && state.selected.kind === "node") selectNode(state.selected.id, false);
+    else if (state.selected && state.selected.kind === "edge") selectEdge(state.selected.id);
+  }
+
+  /** Clear the range when it keeps `i` off the canvas (a search hit must be seen). */
+  function revealDates(i) {
+    if (dateOk[i]) return false;
+    state.dateFrom = null;
+    state.dateTo = null;
+    state.undated = true;
+    applyDates();
+    return true;
+  }
+
+  function yearsPresent() {
+    const years = new Set();
+    for (const info of Object.values(PAGE.documents)) {
+      if (info.date) years.add(info.date.slice(0, 4));
+      for (const d of Object.values(info.dates || {})) years.add(d.slice(0, 4));
+    }
+    return Array.from(years).sort();
+  }
+
+  function buildDates() {
+    const controls = byId("date-controls");
+    if (DATES.first === null) {
+      controls.hidden = true;
+      for (const input of controls.querySelectorAll("input, button")) input.disabled = true;
+      byId("date-note").textContent = "No document has a date: there is nothing to filter by.";
+      return;
+    }
+    const from = byId("date-from");
+    const to = byId("date-to");
+    for (const input of [from, to]) {
+      input.min = DATES.first;
+      input.max = DATES.last;
+      input.addEventListener("change", () => setDates(from.value, to.value, byId("date-undated").checked));
+    }
+    byId("date-undated").addEventListener("change", (ev) => setDates(state.dateFrom, state.dateTo, ev.target.checked));
+    byId("date-all").addEventListener("click", () => setDates(null, null, true));
+    const years = yearsPresent();
+    const box = byId("date-years");
+    if (years.length > 1 && years.length <= MAX_YEAR_BUTTONS) {
+      for (const y of years) {
+        box.append(button(y, () => setDates(y + "-01-01", y + "-12-31", state.undated),
+                          { "data-year": y, "aria-pressed": "false", title: "Only " + y }));
+      }
+    } else box.hidden = true;
+  }
+
+  /** Put the date controls in line with the state, and say what the range keeps. */
+  function showDateControls() {
+    if (DATES.first === null) return;
+    byId("date-from").value = state.dateFrom || "";
+    byId("date-to").value = state.dateTo || "";
+    byId("date-undated").checked = state.undated;
+    for (const b of byId("date-years").querySelectorAll("button")) {
+      const y = b.dataset.year;
+      b.setAttribute("aria-pressed", state.dateFrom === y + "-01-01" && state.dateTo === y + "-12-31" ? "true" : "false");
+    }
+    const note = byId("date-note");
+    const span = DATES.first === DATES.last ? DATES.first : DATES.first + " – " + DATES.last;
+    let text = DATES.documents + " dated " + (DATES.documents === 1 ? "document" : "documents") + ", " + span;
+    if (DATES.undatedDocuments) text += "; " + DATES.undatedDocuments + " undated";
+    text += ".";
+    const backwards = state.dateFrom !== null && state.dateTo !== null && state.dateFrom > state.dateTo;
+    if (backwards) text += " The range ends before it starts: nothing is dated in it.";
+    note.textContent = text;
+    note.classList.toggle("warning", backwards);
+  }
+
+  function dateHash(p) {
+    if (state.dateFrom !== null) p.set("from", state.dateFrom);
+    if (state.dateTo !== null) p.set("to", state.dateTo);
+    if (!state.undated) p.set("undated", "0");
+  }
+
+  function loadDateHash(p) {
+    if (DATES.first === null) return;
+    state.dateFrom = cleanDate(p.get("from"));
+    state.dateTo = cleanDate(p.get("to"));
+    state.undated = p.get("undated") !== "0";
+    applyDates();
+  }
+
+  /**
+   * An evidence sentence's source: its date, its document and its article's headline (or
+   * the document's title).  On a page where nothing is dated the date is left out.
+   */
+  function evidenceCite(doc, article) {
+    const date = dateOf(doc, article);
+    const head = headline(doc, article);
+    const source = doc + (head ? " · " + head : "");
+    if (DATES.first === null) return el("cite", { text: source });
+    return el("cite", null, [
+      date ? el("time", { datetime: date, text: date }) : el("span", { className: "undated", text: "undated" }),
+      " · " + source,
+    ]);
+  }
+
+  /** An evidence item outside the date range is dimmed (its statement stays for another). */
+  function evidenceDateProps(doc, article) {
+    if (!datesActive() || inDateRange(dateOf(doc, article))) return null;
+    return { className: "out-of-range", title: "Outside the date range" };
+  }
+
   // ------------------------------------------------------------------ URL hash
 
   let hashTimer = null;
@@ -841,6 +1022,7 @@
     for (const t of Array.from(state.hiddenTypes).sort()) p.append("hide", t);
     for (const r of Array.from(state.hiddenRelations).sort()) p.append("hiderel", r);
     if (state.minConfidence > 0) p.set("min", String(state.minConfidence));
+    dateHash(p);
     if (state.sizeBy !== "degree") p.set("size", state.sizeBy);
     if (state.colourBy !== "type") p.set("colour", state.colourBy);
     if (state.view !== "graph") p.set("view", state.view);
@@ -870,6 +1052,7 @@
     state.hiddenRelations = new Set(p.getAll("hiderel").filter((r) => relations.has(r)));
     const min = Number(p.get("min"));
     if (p.has("min") && min >= 0 && min <= 1) state.minConfidence = min;
+    loadDateHash(p);
     if (SIZE_BY.includes(p.get("size"))) state.sizeBy = p.get("size");
     if (COLOUR_BY.includes(p.get("colour"))) state.colourBy = p.get("colour");
     if (p.get("view") === "table") state.view = "table";
@@ -967,6 +1150,7 @@
       changed = true;
     }
     if (state.userHidden.delete(i)) changed = true;
+    if (revealDates(i)) changed = true;
     if (state.focus && !state.focus.set.has(i)) {
       state.focus = null;
       changed = true;
@@ -1245,10 +1429,9 @@
       { className: "evidence" },
       refs.map((k) => {
         const [doc, article, text] = sentence(k);
-        const head = headline(doc, article);
-        return el("li", null, [
+        return el("li", evidenceDateProps(doc, article), [
           el("blockquote", { text: text }),
-          el("cite", { text: doc + (head ? " · " + head : "") }),
+          evidenceCite(doc, article),
         ]);
       })
     );
@@ -1863,6 +2046,7 @@
     ["role", "Role", (id) => STATEMENTS[id].role || ""],
     ["confidence", "Confidence", (id) => confidenceOf(STATEMENTS[id])],
     ["docs", "Documents", (id) => STATEMENTS[id].docs],
+    ["date", "First date", (id) => firstDate(id)],
   ];
 
   function tableRows() {
@@ -1880,7 +2064,7 @@
     const rows = [];
     for (let id = 0; id < M; id++) {
       const s = STATEMENTS[id];
-      if (state.hiddenRelations.has(s.relation) || confidenceOf(s) < state.minConfidence) continue;
+      if (state.hiddenRelations.has(s.relation) || confidenceOf(s) < state.minConfidence || !statementDateOk[id]) continue;
       if (!passes(s.s) || !passes(s.o)) continue;
       if (q && ![ENTITIES[s.s].name, ENTITIES[s.o].name, s.relation, s.role || ""].some((t) => t.toLowerCase().indexOf(q) >= 0)) continue;
       rows.push(id);
@@ -2047,7 +2231,8 @@
       const [doc, article, text] = sentence(k);
       const short = text.length > 140 ? text.slice(0, 140) + "…" : text;
       const head = headline(doc, article);
-      return el("div", { className: "tip-evidence", text: "“" + short + "” — " + doc + (head ? " · " + head : "") });
+      const date = dateOf(doc, article);
+      return el("div", { className: "tip-evidence", text: "“" + short + "” — " + (date ? date + " · " : "") + doc + (head ? " · " + head : "") });
     });
   }
 
@@ -2151,6 +2336,7 @@
   }
 
   buildFilters();
+  buildDates();
   buildSearch();
   buildTable();
   buildPlaceTree();
@@ -2203,5 +2389,7 @@
     corrections: () => state.corrections.map((c) => c.line),
     formatLine: formatLine,
     today: today,
+    dateOf: dateOf,
+    setDates: setDates,
   });
 })();
