@@ -17,6 +17,7 @@ from pathlib import Path
 import typer
 
 from .errors import KgError, UsageError
+from .failure import ExtractorFailure
 
 app = typer.Typer(
     add_completion=False,
@@ -81,6 +82,7 @@ def build(
     model: Path | None = typer.Option(None, "--model", help="Decision model written by `kg train` (default: the one shipped with kg)."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Take the rules' proposals as they are, without the learned decisions."),
     corrections: list[Path] = typer.Option([], "--corrections", help="Corrections file(s) applied after ontology/corrections.tsv (see its header for the format)."),
+    debug: bool = typer.Option(False, "--debug", help="Stop at the first extractor failure with its traceback, naming the document, sentence and stage (extracts in this process, without the cache)."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
@@ -96,6 +98,7 @@ def build(
             inputs, output, aliases=[str(a) for a in aliases], min_confidence=min_confidence, jobs=jobs,
             scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
             model=model, rules_only=rules_only, follow_symlinks=follow_symlinks, corrections=corrections,
+            debug=debug,
         )
     finally:
         progress.stop()
@@ -388,6 +391,8 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except ExtractorFailure:  # kg build --debug: the traceback is what was asked for
+        raise
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
         kinds = {c.__name__ for c in type(e).__mro__}
         if "UsageError" in kinds or "ClickException" in kinds:

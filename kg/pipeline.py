@@ -88,6 +88,7 @@ def build_graph_from_paths(
     rules_only: bool = False,
     follow_symlinks: bool = False,
     corrections: Iterable[str | os.PathLike[str]] = (),
+    debug: bool = False,
 ) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
@@ -108,8 +109,14 @@ def build_graph_from_paths(
     The project's ``ontology/corrections.tsv`` and the files of ``corrections`` are checked
     before anything is read (a malformed line raises, and nothing is built) and applied to
     the resolved graph (:mod:`kg.curate`); ``report.corrections`` says what they did.
+
+    ``debug`` extracts in this process without the cache and raises
+    :class:`~kg.failure.ExtractorFailure` (document, sentence, stage; the extractor's
+    exception as its cause) at the first file an extractor fails on.
     """
     t0 = time.perf_counter()
+    if debug and scheduler is not None:
+        raise UsageError("--debug extracts in this process: it cannot be combined with --scheduler")
     if scheduler is not None:
         check_scheduler_address(scheduler)  # a malformed address is refused before any work
     fixes = curate.load(corrections)  # a malformed line is refused before any work too
@@ -122,7 +129,7 @@ def build_graph_from_paths(
     gaz = gazetteer.with_aliases(alias_rows)  # loaded before any worker starts: they inherit it
     model_text = "" if rules_only else load_model_text(model)
     cache = None
-    if cache_dir is not None:
+    if cache_dir is not None and not debug:  # a failure the cache remembers would not raise
         salt = hashlib.sha256((repr(alias_rows) + "\0" + model_text).encode("utf-8", "surrogatepass")).hexdigest()
         cache = ExtractionCache(cache_dir, salt=salt)
         cache.prune()
@@ -190,7 +197,8 @@ def build_graph_from_paths(
     todo = tasks()
     first = next(todo, None)  # files the cache knows are settled without starting workers
     if first is not None:
-        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, model=model_text, n_tasks=len(plan) - len(outcomes)) as runner:
+        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, model=model_text, n_tasks=len(plan) - len(outcomes),
+                        debug=debug) as runner:
             report.workers = runner.workers
             for o in runner.run(itertools.chain([first], todo)):
                 finish(o, done_size.get(o.index, 0))
@@ -395,6 +403,7 @@ def build(
     rules_only: bool = False,
     follow_symlinks: bool = False,
     corrections: Iterable[str | os.PathLike[str]] = (),
+    debug: bool = False,
 ) -> BuildResult:
     """Build the graph from ``inputs`` and write it to ``out_dir``, with
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
@@ -409,7 +418,7 @@ def build(
         inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
         cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
         max_file_bytes=max_file_bytes, model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
-        corrections=corrections,
+        corrections=corrections, debug=debug,
     )
     if progress is not None:
         progress.stage("writing")
