@@ -1,6 +1,7 @@
 """A wheel built from the checkout, installed in a fresh virtual environment, is the whole
 tool: it builds the seeds graph byte for byte as the checkout does, lists the ready-made
-queries and validates against the shapes, reading only the files the wheel shipped.
+queries and validates against the shapes, reading only the files the wheel shipped (the
+corrections file too: never one of the working folder).
 
 This builds a real wheel (``pip wheel``) and installs it with its dependencies from the
 package index (pip's wheel cache makes that quick after the first time), so it takes about
@@ -31,12 +32,21 @@ def _run(args: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -
     return r
 
 
+#: A page written for these tests, and corrections of it.
+PAGE = "白桦社区党委书记赵文静介绍，社区推行“楼栋议事”机制，居民踊跃参加。\n"
+SHIPPED_CORRECTION = "reject-entity\tPerson:赵文静\ttester\t2026-12-05\tshipped with the wheel\n"
+LOCAL_CORRECTION = "reject-entity\tMechanism:楼栋议事\ttester\t2026-12-05\ta file of the working folder\n"
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """The ``bin`` folder of a fresh venv with the wheel of this checkout installed."""
+    """The ``bin`` folder of a fresh venv with the wheel of this checkout installed; the
+    wheel's corrections file holds one more line (:data:`SHIPPED_CORRECTION`)."""
     tmp = tmp_path_factory.mktemp("packaging")
     src = tmp / "src"
     shutil.copytree(ROOT, src, symlinks=True, ignore=_NOT_SOURCES)  # the build writes build/ in its tree
+    with (src / "ontology" / "corrections.tsv").open("a", encoding="utf-8") as f:
+        f.write(SHIPPED_CORRECTION)  # names nothing of the seeds: their graph is not changed
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp / "dist", src], cwd=tmp)
     wheels = sorted((tmp / "dist").glob("grassroots_kg-*.whl"))
     assert len(wheels) == 1, wheels
@@ -80,3 +90,16 @@ def test_a_wheel_install_builds_the_same_graph_lists_the_queries_and_validates(i
 
     said = _run([installed / "kg", "validate", "wheel-out/graph.ttl"], cwd=tmp_path, env=env).stdout
     assert "conforms" in said, said
+
+
+def test_a_wheel_applies_the_corrections_it_shipped_and_none_of_the_working_folder(installed, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "ontology").mkdir()  # a working folder that looks like a checkout
+    (tmp_path / "ontology" / "corrections.tsv").write_text(LOCAL_CORRECTION, encoding="utf-8")
+    env = _env(tmp_path / "cache")
+    _run([sys.executable, "-m", "kg.cli", "build", "in", "-o", "checkout-out"], cwd=tmp_path, env=env)
+    _run([installed / "kg", "build", "in", "-o", "wheel-out"], cwd=tmp_path, env=env)
+    checkout, wheel = ((tmp_path / out / "graph.ttl").read_text(encoding="utf-8") for out in ("checkout-out", "wheel-out"))
+    assert '"赵文静"@zh' in checkout and '"赵文静"@zh' not in wheel  # the shipped correction applied
+    assert '"楼栋议事"@zh' in checkout and '"楼栋议事"@zh' in wheel  # the working folder's file not read
