@@ -17,6 +17,7 @@ from pathlib import Path
 import typer
 
 from .errors import KgError, UsageError
+from .failure import ExtractorFailure
 
 app = typer.Typer(
     add_completion=False,
@@ -88,6 +89,7 @@ def build(
     source_field: str = typer.Option("source", "--source-field", help="Corpora: the field holding its outlet."),
     author_field: str = typer.Option("author", "--author-field", help="Corpora: the field holding its authors."),
     profile: bool = typer.Option(False, "--profile", help="Print the seconds each stage and each rule family took (on standard error)."),
+    debug: bool = typer.Option(False, "--debug", help="Stop at the first extractor failure with its traceback, naming the document, sentence and stage (extracts in this process, without the cache)."),
 ) -> None:
     """Build the graph from INPUTS into OUTPUT/graph.ttl and OUTPUT/graph.html, with OUTPUT/build-report.json."""
     from .graph import counts
@@ -105,6 +107,7 @@ def build(
             scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
             model=model, rules_only=rules_only, follow_symlinks=follow_symlinks, corrections=corrections,
             corpus_fields=CorpusFields(text_field, title_field, date_field, url_field, source_field, author_field),
+            debug=debug,
         )
     finally:
         progress.stop()
@@ -403,6 +406,8 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    except ExtractorFailure:  # kg build --debug: the traceback is what was asked for
+        raise
     except Exception as e:  # click usage errors and anything unforeseen: one line, no traceback
         kinds = {c.__name__ for c in type(e).__mro__}
         if "UsageError" in kinds or "ClickException" in kinds:

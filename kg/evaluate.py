@@ -14,6 +14,8 @@ the two in agreement on the seed pages:
   a chain may skip a level the document never names;
 * leads and implements are compared over the whole graph, a place standing for the body
   named after it (嘎查 / 嘎查党支部).
+
+Which relation is scored which way is :attr:`kg.schema.RelationType.scoring`.
 """
 
 from __future__ import annotations
@@ -27,8 +29,13 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
+from . import schema
 from .errors import InputError
 from .model import ENTITY_TYPES, PLACE_TYPES, RELATION_TYPES
+
+#: The relations scored as transitive closures per document, and as pairs over the graph.
+CLOSURE_RELATIONS = tuple(r.name for r in schema.stated_relations() if r.scoring == "closure")
+PAIR_RELATIONS = tuple(r.name for r in schema.stated_relations() if r.scoring == "pairs")
 
 _QUOTES = "“”‘’\"'「」『』《》〈〉〔〕【】"
 
@@ -135,9 +142,9 @@ class _Built:
             self._docs[node] = str(ident) if ident is not None else _local(node).rsplit(".", 1)[0]
         return self._docs[node]
 
-    def closure(self, nodes: set) -> set:
+    def closure(self, nodes: set, rel: str) -> set:
         up = defaultdict(set)
-        for a, b in self.edges["locatedIn"]:
+        for a, b in self.edges[rel]:
             up[a].add(b)
         pairs = set()
         for a in nodes:
@@ -240,10 +247,10 @@ def _match_entities(doc: Gold, built: _Built, nodes: set, score: Score) -> dict:
     return assigned
 
 
-def _score_located_in(doc: Gold, built: _Built, nodes: set, assigned: dict, score: Score) -> None:
+def _score_closure(rel: str, doc: Gold, built: _Built, nodes: set, assigned: dict, score: Score) -> None:
     up = defaultdict(set)
     for r in doc.relations:
-        if r["p"] == "locatedIn":
+        if r["p"] == rel:
             up[r["s"]].add(r["o"])
     gold = set()
     for a in list(up):
@@ -254,12 +261,12 @@ def _score_located_in(doc: Gold, built: _Built, nodes: set, assigned: dict, scor
                 seen.add(b)
                 stack.extend(up.get(b, ()))
         gold |= {(a, b) for b in seen}
-    pred = {(assigned.get(a), assigned.get(b)) for a, b in built.closure(nodes)}
+    pred = {(assigned.get(a), assigned.get(b)) for a, b in built.closure(nodes, rel)}
     pred = {(a, b) for a, b in pred if a and b and a != b}
     c = Counts(len(pred & gold), len(pred - gold), len(gold - pred))
-    score.relations["locatedIn"].add(c)
-    score.errors += [(doc.id, "spurious", "locatedIn", f"{a} -> {b}") for a, b in sorted(pred - gold)]
-    score.errors += [(doc.id, "missed", "locatedIn", f"{a} -> {b}") for a, b in sorted(gold - pred)]
+    score.relations[rel].add(c)
+    score.errors += [(doc.id, "spurious", rel, f"{a} -> {b}") for a, b in sorted(pred - gold)]
+    score.errors += [(doc.id, "missed", rel, f"{a} -> {b}") for a, b in sorted(gold - pred)]
 
 
 def _lenient(probe: Gold, pred_name: str | None, gold_name: str) -> bool:
@@ -318,8 +325,9 @@ def evaluate(graph: str | Path, gold: str | Path) -> Score:
         assigned = _match_entities(doc, built, nodes, score)
         for n, name in assigned.items():
             names.setdefault(n, name)
-        _score_located_in(doc, built, nodes, assigned, score)
-    for rel in ("leads", "implements"):
+        for rel in CLOSURE_RELATIONS:
+            _score_closure(rel, doc, built, nodes, assigned, score)
+    for rel in PAIR_RELATIONS:
         _score_edges(rel, docs, built, names, score)
     return score
 
@@ -349,7 +357,7 @@ def format_errors(score: Score) -> str:
     out = []
     current = None
     for doc, kind, type_, item in score.errors:
-        head = f"## {doc}" if doc else "## leads and implements over the whole graph"
+        head = f"## {doc}" if doc else f"## {' and '.join(PAIR_RELATIONS)} over the whole graph"
         if head != current:
             out.append(("\n" if out else "") + head)
             current = head

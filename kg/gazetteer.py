@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import resources
 from .errors import InputError
 
 #: Suffix of a division name → our class, per level of the table (0 province … 4 village).
@@ -42,8 +43,9 @@ _LEVEL_TYPES: dict[int, list[tuple[str, str]]] = {
 
 _UPPER_TYPES = frozenset(("Province", "City", "County"))
 
-#: Where the project's own alias table lives (tab-separated: alias, canonical name, optional type).
-ALIASES_FILE = Path(__file__).resolve().parent.parent / "ontology" / "aliases.tsv"
+#: Where the project's own alias table lives (tab-separated: alias, canonical name, optional type):
+#: ``ontology/aliases.tsv``, shipped inside the package (:mod:`kg.resources`).
+ALIASES_FILE = resources.ALIASES_FILE
 
 
 @dataclass(frozen=True)
@@ -460,9 +462,10 @@ def alias_table(alias_files: Sequence[str] = ()) -> tuple[tuple[str, str, str | 
     """The rows of the project's alias table and of ``alias_files``, in order: what
     :func:`with_aliases` takes, small enough to send to worker processes and machines."""
     rows: list[tuple[str, str, str | None]] = []
-    for f in (str(ALIASES_FILE), *alias_files):
-        if Path(f).is_file() or f != str(ALIASES_FILE):
-            rows.extend(read_aliases(f))
+    # the project's table ships with the package: missing, the install is broken and the
+    # graph would differ, so it fails rather than being skipped
+    for f in (str(resources.require(ALIASES_FILE)), *alias_files):
+        rows.extend(read_aliases(f))
     return tuple(rows)
 
 

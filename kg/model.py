@@ -10,39 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import schema
+
+# The schema's names as plain tuples and maps (declared once, in :mod:`kg.schema`).
+#: The place classes, from province down to residential compound.
+PLACE_TYPES: tuple[str, ...] = schema.PLACE_TYPES
 #: The entity classes, in the order the guideline lists them.
-PLACE_TYPES: tuple[str, ...] = (
-    "Province",
-    "City",
-    "County",
-    "Town",
-    "Street",
-    "Community",
-    "Village",
-    "Neighborhood",
-)
-ENTITY_TYPES: tuple[str, ...] = (*PLACE_TYPES, "Organization", "Person", "Mechanism")
-RELATION_TYPES: tuple[str, ...] = ("locatedIn", "leads", "implements")
+ENTITY_TYPES: tuple[str, ...] = tuple(t.name for t in schema.ENTITY_TYPES)
+#: The relations sentences state (graph edges), in order.
+RELATION_TYPES: tuple[str, ...] = tuple(r.name for r in schema.stated_relations())
 #: What each relation may join: (subject types, object types), as ``ontology/kg.ttl``
 #: declares their domains and ranges (a test keeps the two in step).
 RELATION_ENDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "locatedIn": (frozenset(PLACE_TYPES), frozenset(PLACE_TYPES)),
-    "leads": (frozenset({"Person"}), frozenset({*PLACE_TYPES, "Organization"})),
-    "implements": (frozenset({*PLACE_TYPES, "Organization"}), frozenset({"Mechanism"})),
+    r.name: (r.subjects, r.objects) for r in schema.stated_relations()
 }
-
 #: Administrative depth of each place type; used to check that a parent is above its child.
 #: Street and Town share a level; Community and Village share the one below.
-PLACE_LEVEL: dict[str, int] = {
-    "Province": 1,
-    "City": 2,
-    "County": 3,
-    "Town": 4,
-    "Street": 4,
-    "Community": 5,
-    "Village": 5,
-    "Neighborhood": 6,
-}
+PLACE_LEVEL: dict[str, int] = {t.name: t.level for t in schema.ENTITY_TYPES if t.level is not None}
 
 
 @dataclass

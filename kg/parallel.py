@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from . import gazetteer, timing
 from .errors import InputError, UsageError
+from .failure import ExtractorFailure, describe, locate
 from .model import Document, Extraction
 from .read import Note, read_bytes
 
@@ -79,40 +80,52 @@ def slim(x: Extraction) -> Extraction:
     return x
 
 
-def run_task(task: Task, aliases: Aliases = (), model: str = "") -> Outcome:
+def run_task(task: Task, aliases: Aliases = (), model: str = "", debug: bool = False) -> Outcome:
     """Read and extract one file; never raises for anything the file holds.  ``model`` is
-    the text of a decision model (:mod:`kg.learn.decide`); empty: the rules decide alone."""
+    the text of a decision model (:mod:`kg.learn.decide`); empty: the rules decide alone.
+
+    A reader or extractor bug loses this file, not the build: the failure says in which
+    stage and sentence (:mod:`kg.failure`).  With ``debug`` it raises
+    :class:`~kg.failure.ExtractorFailure` instead, the original exception as its cause."""
     from .extract.document import extract
 
     out = Outcome(task.index, task.doc_id, task.path)
     t0 = time.perf_counter()
+    stage = "read"
     try:
         doc, out.notes = read_bytes(task.data, task.path, task.doc_id, size=task.size)
     except InputError as e:
         out.failure = e.problem
         return out
     except Exception as e:  # a reader bug: this file is lost, not the build
-        out.failure = f"could not be read ({type(e).__name__}: {e})"
+        out.failure = _failed(task, e, stage, debug, "could not be read")
         return out
     t1 = time.perf_counter()
     out.read_seconds, out.chars = t1 - t0, len(doc.text)
     before = timing.snapshot()
     try:
+        stage = "extract"
         x = extract(doc, gazetteer.with_aliases(aliases))
         if model:
             from .learn.decide import decide, parse_model
 
+            stage = "decide"
             x = decide(x, parse_model(model))
-    except RecursionError as e:
-        out.failure = f"the extractors failed on this file ({type(e).__name__})"
-        return out
     except Exception as e:  # an extractor bug: this file is lost, not the build
-        out.failure = f"the extractors failed on this file ({type(e).__name__}: {e})"
+        out.failure = _failed(task, e, stage, debug, "the extractors failed on this file")
         return out
     out.extract_seconds = time.perf_counter() - t1
     out.families = timing.since(before)
     out.extraction = slim(x)
     return out
+
+
+def _failed(task: Task, e: Exception, stage: str, debug: bool, what: str) -> str:
+    """The one-line failure of ``task``; with ``debug``, :class:`ExtractorFailure` raised."""
+    where = locate(e, stage)
+    if debug:
+        raise ExtractorFailure(f"{task.path}: {what} ({where})", task.doc_id, where) from e
+    return f"{what} ({describe(e, where)})"
 
 
 # ------------------------------------------------------------------ runners
@@ -123,9 +136,10 @@ class InlineRunner:
 
     workers = 1
 
-    def __init__(self, aliases: Aliases = (), model: str = ""):
+    def __init__(self, aliases: Aliases = (), model: str = "", debug: bool = False):
         self.aliases = aliases
         self.model = model
+        self.debug = debug  # an extractor failure raises (ExtractorFailure) instead of losing the file
 
     def __enter__(self) -> InlineRunner:
         from .extract import segment
@@ -138,7 +152,7 @@ class InlineRunner:
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
         for t in tasks:
-            yield run_task(t, self.aliases, self.model)
+            yield run_task(t, self.aliases, self.model, self.debug)
 
 
 def _init_worker(aliases: Aliases, parent: int) -> None:
@@ -390,9 +404,12 @@ def _run_scattered(task: Task, data: bytes, aliases: Aliases, model: str = "") -
 
 
 def runner_for(*, jobs: int | None = None, scheduler: str | None = None, aliases: Aliases = (), model: str = "",
-               n_tasks: int | None = None):
+               n_tasks: int | None = None, debug: bool = False):
     """The runner for these options: a cluster, a pool of ``jobs`` processes (default one
-    per core) or, for one worker or a single file, this process."""
+    per core) or, for one worker or a single file, this process.  ``debug`` extracts in
+    this process, whatever ``jobs``, and raises at the first extractor failure."""
+    if debug:
+        return InlineRunner(aliases, model, debug=True)
     if scheduler:
         return DaskRunner(scheduler, aliases, model)
     jobs = jobs or os.cpu_count() or 1

@@ -97,6 +97,7 @@ def build_graph_from_paths(
     follow_symlinks: bool = False,
     corrections: Iterable[str | os.PathLike[str]] = (),
     corpus_fields: CorpusFields = CorpusFields(),
+    debug: bool = False,
 ) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
@@ -121,8 +122,14 @@ def build_graph_from_paths(
     A corpus (``.jsonl``, ``.csv``) is streamed: each record is one document,
     ``<stem>#<record number>``, read with the field names of ``corpus_fields``; a record
     without text is reported (file, record, problem) and skipped.
+
+    ``debug`` extracts in this process without the cache and raises
+    :class:`~kg.failure.ExtractorFailure` (document, sentence, stage; the extractor's
+    exception as its cause) at the first file an extractor fails on.
     """
     t0 = time.perf_counter()
+    if debug and scheduler is not None:
+        raise UsageError("--debug extracts in this process: it cannot be combined with --scheduler")
     if scheduler is not None:
         check_scheduler_address(scheduler)  # a malformed address is refused before any work
     fixes = curate.load(corrections)  # a malformed line is refused before any work too
@@ -135,7 +142,7 @@ def build_graph_from_paths(
     gaz = gazetteer.with_aliases(alias_rows)  # loaded before any worker starts: they inherit it
     model_text = "" if rules_only else load_model_text(model)
     cache = None
-    if cache_dir is not None:
+    if cache_dir is not None and not debug:  # a failure the cache remembers would not raise
         salt = hashlib.sha256((repr(alias_rows) + "\0" + model_text).encode("utf-8", "surrogatepass")).hexdigest()
         cache = ExtractionCache(cache_dir, salt=salt)
         cache.prune()
@@ -226,7 +233,8 @@ def build_graph_from_paths(
     todo = tasks()
     first = next(todo, None)  # files the cache knows are settled without starting workers
     if first is not None:
-        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, model=model_text, n_tasks=len(plan) - len(outcomes)) as runner:
+        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, model=model_text, n_tasks=len(plan) - len(outcomes),
+                        debug=debug) as runner:
             report.workers = runner.workers
             for o in runner.run(itertools.chain([first], todo)):
                 finish(o, done_size.get(o.index, 0))
@@ -440,6 +448,7 @@ def build(
     follow_symlinks: bool = False,
     corrections: Iterable[str | os.PathLike[str]] = (),
     corpus_fields: CorpusFields = CorpusFields(),
+    debug: bool = False,
 ) -> BuildResult:
     """Build the graph from ``inputs`` and write it to ``out_dir``, with
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
@@ -456,6 +465,7 @@ def build(
         max_file_bytes=max_file_bytes, model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
         corrections=corrections,
         corpus_fields=corpus_fields,
+        debug=debug,
     )
     if progress is not None:
         progress.stage("writing")

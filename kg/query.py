@@ -34,6 +34,7 @@ from typing import Any, BinaryIO, Literal
 import pyoxigraph as ox
 import rdflib
 
+from . import resources
 from .errors import InputError, QueryError, UsageError
 from .rdfsafety import refuse_entity_declarations
 from .vocab import PREFIXES
@@ -49,8 +50,9 @@ _META_SOURCE = ox.NamedNode("urn:grassroots-kg:source-sha256")
 
 _QUAD_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 
-#: The ready-made queries: ``ontology/queries/<name>.rq``, each opening with a comment.
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+#: The ready-made queries: ``ontology/queries/<name>.rq``, each opening with a comment
+#: (shipped inside the package: :mod:`kg.resources`).
+QUERIES_DIR = resources.QUERIES_DIR
 
 
 # ------------------------------------------------------------------------------ loading

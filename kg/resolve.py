@@ -23,11 +23,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
+from . import schema
 from .extract import lexicon as L
 from .gazetteer import Gazetteer
 from .model import PLACE_TYPES, Entity, Evidence, Extraction, Mention, Relation
 
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
+#: The relations a relation mention may have (another predicate is an extractor's mistake).
+STATED = tuple(r.name for r in schema.stated_relations())
 
 
 @lru_cache(maxsize=1 << 16)  # names recur on every page: each is normalised once
@@ -46,18 +49,24 @@ def _combine(confidences: Iterable[float]) -> float:
 
 
 def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | None:
+    """The key of ``m`` by its type's key rule (:attr:`kg.schema.EntityType.key`); a type the
+    schema does not declare is an error, not a mention to drop."""
+    try:
+        rule = schema.entity_type(m.type).key
+    except ValueError as e:
+        raise ValueError(f"{x.doc.path}: mention {m.id} ({m.name!r}, by {m.evidence.extractor}): {e}") from None
     keys = x.keys
-    if m.type in PLACE_TYPES:
+    if rule == "place":
         k = keys.get(m.id)
         if k and "//" in k:  # no parent known: keep it to its document
             t, name = k.split("//", 1)
             return f"{t}/~{x.doc.id}/{name}"
         return k
-    if m.type == "Person":
-        return f"Person/{norm_name(m.canonical)}"  # refined by _person_keys
-    if m.type == "Mechanism":
-        return f"Mechanism/{norm_name(m.canonical)}"
-    if m.type == "Organization":
+    if rule == "person":
+        return f"{m.type}/{norm_name(m.canonical)}"  # refined by _person_keys
+    if rule == "mechanism":
+        return f"{m.type}/{norm_name(m.canonical)}"
+    if rule == "body":
         name = norm_name(m.canonical)
         if m.place and m.place in keys:
             place = by_id[m.place]
@@ -68,10 +77,10 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | 
                 if i >= 0:
                     rest = name[i + len(norm_name(form)) :]
                     if rest:
-                        return f"Organization/{pk.split('/', 1)[1]}/{rest}"
+                        return f"{m.type}/{pk.split('/', 1)[1]}/{rest}"
                     break
-        return f"Organization/{name}"
-    return None
+        return f"{m.type}/{name}"
+    raise AssertionError(f"no key rule {rule!r}")  # the schema's KeyRule names every rule
 
 
 def _org_display(names: list[str]) -> str:
@@ -287,6 +296,10 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
 
     for x in extractions:
         for rm in x.relations:
+            if rm.predicate not in STATED:
+                raise ValueError(f"{x.doc.path}: relation {rm.subject} {rm.predicate} {rm.object} (by "
+                                 f"{rm.evidence.extractor}): not a relation sentences state; the schema's "
+                                 f"are {', '.join(STATED)}")
             s, o = mention_entity.get(rm.subject), mention_entity.get(rm.object)
             if s and o:
                 add(s, rm.predicate, o, rm.evidence, rm.confidence, rm.role)

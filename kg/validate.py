@@ -24,10 +24,10 @@ from rdflib.term import Node
 from .errors import InputError
 from .query import compact_iri
 from .rdfsafety import refuse_entity_declarations
+from .resources import ONTOLOGY_DIR, ONTOLOGY_FILE, SHAPES_FILE
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
+__all__ = ["ONTOLOGY_DIR", "ONTOLOGY_FILE", "SHAPES_FILE", "Violation", "format_violation", "is_violation",
+           "validate"]
 
 
 @dataclass(frozen=True, order=True)

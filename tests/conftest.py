@@ -1,7 +1,14 @@
-"""Shared fixtures: the seeds graph is built once per test session (it takes seconds)."""
+"""Shared fixtures and helpers: the seeds graph is built once per test session (it takes
+seconds); the CLI run as a user runs it; a graph from text written for a test.
+
+The helpers are plain functions, imported by the test modules (``from conftest import
+run_kg``): pytest puts this folder on ``sys.path``.
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +46,29 @@ def dated_build(tmp_path_factory):
     sources = write_dated_corpus(tmp_path_factory.mktemp("dated-sources"))
     out = tmp_path_factory.mktemp("dated-out")
     return build([sources], out, jobs=1, cache=False), out
+
+
+def run_kg(*args: str, cwd: Path | None = ROOT, timeout: float | None = 600,
+           prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """``kg ARGS`` in a subprocess, as a user runs it (from the checkout unless ``cwd``),
+    its output as text; ``prefix`` runs it under another command (``ulimit`` ...)."""
+    return subprocess.run([*prefix, sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=timeout)
+
+
+def graph_of(gaz, *texts: str):
+    """The graph of ``texts``, one document each (``d0``, ``d1`` ...): read, extracted,
+    resolved and assembled as a build does."""
+    from kg.extract.document import extract
+    from kg.graph import build_graph
+    from kg.read import split
+    from kg.resolve import resolve
+
+    docs = [split(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
+    entities, relations = resolve([extract(d, gaz) for d in docs], gaz)
+    return build_graph(entities, relations, docs)
+
+
+def edges(g, rel: str) -> set[tuple[str, str]]:
+    """The ``rel`` facts of ``g`` as (subject name, object name)."""
+    return {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == rel}

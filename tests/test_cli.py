@@ -4,17 +4,12 @@ and no internal class names."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_kg as kg
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 @pytest.mark.parametrize(

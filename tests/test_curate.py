@@ -5,11 +5,10 @@ and the CLI's gold, eval and diff loop."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_kg as kg
 
 from kg.curate import CORRECTIONS_FILE, CorrectionsError, apply_corrections, load
 from kg.curate.match import Lookup, entity_refs
@@ -33,10 +32,6 @@ PAGE_B = """甘肃日报
 
 兰州市城关区东岗镇红山村党支部书记马立新带着党员走访群众,把“院落议事会”机制办到了家门口。
 """
-
-
-def kg(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from kg.extract.document import extract
-from kg.graph import build_graph
-from kg.read import split
-from kg.resolve import resolve
-
-
-def graph_of(gaz, *texts: str):
-    docs = [split(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
-    ents, rels = resolve([extract(d, gaz) for d in docs], gaz)
-    return build_graph(ents, rels, docs)
+from conftest import edges, graph_of
 
 
 def by_name(g, name, type_=None):
     hits = [n for n, d in g.nodes(data=True) if d["name"] == name and (type_ is None or d["type"] == type_)]
     assert len(hits) == 1, (name, hits, sorted(d["name"] for _, d in g.nodes(data=True)))
     return hits[0]
-
-
-def edges(g, rel):
-    return {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == rel}
 
 
 def test_administrative_chain_gives_four_places_and_three_located_in(gaz):

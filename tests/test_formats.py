@@ -6,11 +6,11 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
+from functools import partial
 from pathlib import Path
 
+import conftest
 import networkx as nx
 import pyoxigraph as ox
 import pytest
@@ -495,10 +495,7 @@ def test_seeds_neo4j_csv_reads_back(seeds, tmp_path):
 # ------------------------------------------------------------------------------ the CLI
 
 
-def run_kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=120
-    )
+run_kg = partial(conftest.run_kg, cwd=None, timeout=120)
 
 
 def test_kg_export_to_stdout_and_to_a_file(seeds_build, tmp_path):

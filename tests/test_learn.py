@@ -4,11 +4,10 @@ the shipped model, on sentences written for these tests in the genre's style."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_kg as kg
 
 from kg.learn import tagger
 from kg.learn.decide import DECISIONS, Model, decide, model_text, parse_model
@@ -26,10 +25,6 @@ SENTENCES = [
     "青山社区党委副书记斯琴高娃和同事每天走访独居老人。",
     "近年来，红柳镇探索“板凳会”议事，把矛盾化解在村里。",
 ]
-
-
-def kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 # ------------------------------------------------------------------ the tagger

@@ -11,10 +11,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, run_kg
 
 import kg.export.formats as formats
 import kg.pipeline as pipeline
@@ -25,9 +26,7 @@ PAGE = SEEDS / "003_71ff31bb007b425d.txt"
 SINGLE_FILE_FORMATS = [f for f in format_names() if not get_exporter(f).to_directory]
 
 
-def kg(*args: str, prefix: tuple[str, ...] = (), timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([*prefix, sys.executable, "-m", "kg.cli", *args],
-                          capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+kg = partial(run_kg, timeout=300)
 
 
 def one_error_line(r: subprocess.CompletedProcess, *says: str) -> str:

@@ -15,22 +15,12 @@ run them with ``pytest -m patterns tests/test_patterns.py``.
 from __future__ import annotations
 
 import pytest
-
-from kg.extract.document import extract
-from kg.graph import build_graph
-from kg.read import split
-from kg.resolve import resolve
+from conftest import edges, graph_of
 
 pytestmark = pytest.mark.patterns
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def graph_of(gaz, *texts: str):
-    docs = [split(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
-    ents, rels = resolve([extract(d, gaz) for d in docs], gaz)
-    return build_graph(ents, rels, docs)
 
 
 def summary(g) -> str:
@@ -49,10 +39,6 @@ def entities(g) -> set[tuple[str, str]]:
 
 def names(g, type_: str | None = None) -> set[str]:
     return {d["name"] for _, d in g.nodes(data=True) if type_ is None or d["type"] == type_}
-
-
-def edges(g, rel: str) -> set[tuple[str, str]]:
-    return {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == rel}
 
 
 def closure(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:

@@ -9,9 +9,11 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
+from conftest import run_kg
 
 from kg.errors import QueryError
 from kg.query import load_store, remote_services, run_query
@@ -19,9 +21,7 @@ from kg.query import load_store, remote_services, run_query
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def kg(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=timeout)
+kg = partial(run_kg, timeout=60)
 
 
 @pytest.fixture

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import graph_of
+
 from kg.extract.document import extract
-from kg.graph import build_graph, filter_confidence
+from kg.graph import filter_confidence
 from kg.read import split
 from kg.resolve import resolve
-
-
-def graph_of(gaz, *texts: str):
-    docs = [split(f"d{i}", f"d{i}.txt", t) for i, t in enumerate(texts)]
-    entities, relations = resolve([extract(d, gaz) for d in docs], gaz)
-    return build_graph(entities, relations, docs)
 
 
 def place_of(g, body: str) -> str | None:

@@ -12,12 +12,13 @@ import signal
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import opencc
 import pytest
 import rdflib
-from conftest import SEEDS
+from conftest import SEEDS, run_kg
 
 from kg.pipeline import build
 from kg.read import MAX_FILE_BYTES, read_bytes, read_capped
@@ -30,8 +31,7 @@ def page(i: int) -> str:
     return PAGES[i].read_text(encoding="utf-8")
 
 
-def kg(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=timeout)
+kg = partial(run_kg, cwd=None)
 
 
 def hostile_files() -> dict[str, bytes]:

@@ -14,8 +14,10 @@ import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
+import conftest
 import pytest
 
 from kg.query import get_ready_query, load_store, ready_queries, run_query
@@ -113,10 +115,7 @@ def test_push_refuses_a_broken_file_before_sending(server, tmp_path):
         push(bad, server.store_endpoint)
 
 
-def run_kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=120
-    )
+run_kg = partial(conftest.run_kg, cwd=None, timeout=120)
 
 
 def test_kg_push_into_the_default_graph(server, seeds_ttl):

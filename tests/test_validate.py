@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
+import conftest
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
@@ -125,10 +125,7 @@ def test_an_unreadable_graph_is_an_input_error(tmp_path):
         validate(bad)
 
 
-def run_kg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, timeout=120
-    )
+run_kg = partial(conftest.run_kg, cwd=None, timeout=120)
 
 
 def test_kg_validate_exit_codes(rdf, tmp_path: Path):

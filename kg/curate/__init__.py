@@ -19,11 +19,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..resources import CORRECTIONS_FILE
 from .apply import Outcome, apply_corrections
 from .parse import Correction, CorrectionsError, parse_text, read_text
 
-#: The project's corrections file, applied by every build when it is there.
-CORRECTIONS_FILE = Path(__file__).resolve().parent.parent.parent / "ontology" / "corrections.tsv"
+# CORRECTIONS_FILE, the project's corrections applied by every build when it is there:
+# ontology/corrections.tsv in a checkout; installed from a wheel, the copy the wheel was
+# built with (never a file of the working folder: the same command builds the same graph
+# wherever it runs; more files are --corrections FILE).
 
 __all__ = ["CORRECTIONS_FILE", "Correction", "CorrectionSet", "CorrectionsError", "Outcome",
            "apply_corrections", "load"]

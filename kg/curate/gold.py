@@ -20,6 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from .. import schema
 from ..errors import InputError
 from ..model import ENTITY_TYPES, PLACE_TYPES, RELATION_TYPES
 
@@ -68,7 +69,7 @@ def document_gold(g: nx.MultiDiGraph, doc_id: str) -> dict:
         evidence = data.get("evidence") or []
         here = any(ev["doc"] == doc_id for ev in evidence) if evidence else (s in named and o in named)
         if here:
-            relations.add((g.nodes[s]["name"], key, g.nodes[o]["name"], (data.get("role") or "") if key == "leads" else ""))
+            relations.add((g.nodes[s]["name"], key, g.nodes[o]["name"], (data.get("role") or "") if schema.relation(key).role else ""))
     rel_order = {r: i for i, r in enumerate(RELATION_TYPES)}
     rows = []
     for s, p, o, role in sorted(relations, key=lambda r: (rel_order[r[1]], r[0], r[2], r[3])):

@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import schema
 from ..errors import InputError
 from ..model import ENTITY_TYPES, PLACE_LEVEL, PLACE_TYPES, RELATION_ENDS, RELATION_TYPES
 
@@ -184,8 +185,9 @@ def _check(action: str, args: tuple, where: str) -> None:
     """What a line can be seen to get wrong without the graph."""
     if action in ("reject-fact", "add-fact"):
         _ends(args[1], args[0], args[2], where)
-    if action == "add-fact" and args[3] and args[1] != "leads":
-        raise CorrectionsError(where, f"a ROLE is the post of a leads fact, not of {args[1]}")
+    if action == "add-fact" and args[3] and not schema.relation(args[1]).role:
+        with_role = " or ".join(r.name for r in schema.RELATIONS if r.role)
+        raise CorrectionsError(where, f"a ROLE is the post of a {with_role} fact, not of {args[1]}")
     if action == "merge" and args[0].type != args[1].type:
         raise CorrectionsError(where, f"merge joins two entities of one type, not {args[0].type} and {args[1].type} (retype one first)")
     if action == "set-parent" and PLACE_LEVEL[args[1].type] >= PLACE_LEVEL[args[0].type]:

@@ -45,7 +45,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from .. import __version__
+from .. import __version__, schema
 from ..errors import InputError, UsageError
 from ..model import PLACE_TYPES
 from ..vocab import PREFIXES
@@ -245,7 +245,7 @@ def write_ntriples(g: nx.MultiDiGraph, out: IO[str]) -> None:
 
 # Object properties compact to plain IRIs, typed ones carry their datatype, and string-valued
 # ones opt out of the default @zh so that they read back as xsd:string.
-_OBJECT_PROPERTIES = ("locatedIn", "leads", "implements", "basedIn", "mentionedIn", "attestedBy")
+_OBJECT_PROPERTIES = schema.jsonld_object_properties()
 _INTEGER_PROPERTIES = ("sentenceIndex", "evidenceStart", "evidenceEnd", "articleIndex")
 _STRING_PROPERTIES = ("adcode", "extractor", "sourcePath")
 

@@ -40,6 +40,7 @@ import pyvis
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import schema
 from ..curate.match import line_refs
 from ..curate.parse import ACTIONS as CORRECTION_ACTIONS
 from ..graph import filter_confidence
@@ -58,30 +59,13 @@ PYVIS_TEMPLATES = Path(pyvis.__file__).with_name("templates")
 #: cluster, opened by a click or by zooming in.
 CLUSTER_THRESHOLD = 2000
 
-#: Colour and vis-network shape per entity type; places get the polygons, agents the round
-#: shapes.  Colours are the Okabe-Ito and Tableau palettes, distinguishable in print.
-TYPE_STYLE: dict[str, tuple[str, str]] = {
-    "Province": ("#7b3294", "hexagon"),
-    "City": ("#c2185b", "hexagon"),
-    "County": ("#d55e00", "diamond"),
-    "Town": ("#e69f00", "triangle"),
-    "Street": ("#b8860b", "triangleDown"),
-    "Community": ("#009e73", "square"),
-    "Village": ("#4daf4a", "square"),
-    "Neighborhood": ("#80b1d3", "square"),
-    "Organization": ("#0072b2", "dot"),
-    "Person": ("#cc79a7", "star"),
-    "Mechanism": ("#56606b", "diamond"),
-}
+#: Colour and vis-network shape per entity type, as :mod:`kg.schema` declares them.
+TYPE_STYLE: dict[str, tuple[str, str]] = {t.name: (t.colour, t.shape) for t in schema.ENTITY_TYPES}
 UNKNOWN_TYPE_STYLE = ("#999999", "dot")
 #: ``basedIn`` is drawn though it is not a statement: the place a body's name names.
-BASED_IN = "basedIn"
-RELATION_COLOUR: dict[str, str] = {
-    "locatedIn": "#9aa5b1",
-    "leads": "#c0392b",
-    "implements": "#16a085",
-    BASED_IN: "#7f8fa6",
-}
+BASED_IN = schema.relation("basedIn").name
+#: Edge colour per relation, as :mod:`kg.schema` declares them.
+RELATION_COLOUR: dict[str, str] = {r.name: r.colour for r in schema.RELATIONS}
 #: The system fonts that carry CJK glyphs on Linux, macOS and Windows; no web fonts.
 FONT_STACK = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
