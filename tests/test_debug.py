@@ -8,6 +8,7 @@ runs as it is).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import traceback
@@ -35,13 +36,19 @@ def faulty_lcut(text, *args, **kwargs):
 
 @pytest.fixture()
 def inputs(tmp_path, monkeypatch) -> Path:
+    from kg.extract import segment
+
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "bad.txt").write_text(BAD, encoding="utf-8")
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     monkeypatch.setattr(jieba, "lcut", faulty_lcut)
+    monkeypatch.setenv("KG_SEGMENTER", "jieba")  # the reference segmenter, where the fault is injected
+    segment._native.cache_clear()
     monkeypatch.chdir(tmp_path)  # files are shown as given: in/bad.txt
-    return Path("in")
+    yield Path("in")
+    monkeypatch.undo()
+    segment._native.cache_clear()
 
 
 def test_a_failure_names_the_stage_and_sentence_and_the_other_files_are_built(inputs, tmp_path):
@@ -50,7 +57,7 @@ def test_a_failure_names_the_stage_and_sentence_and_the_other_files_are_built(in
     [(path, why)] = result.report.failures
     assert path == "in/bad.txt"
     assert why.startswith("the extractors failed on this file (stage extract, sentence 2, in ")
-    assert "extract.spans.tokens: RuntimeError: segmenter broke)" in why and "\n" not in why
+    assert "extract.segment.cut_jieba: RuntimeError: segmenter broke)" in why and "\n" not in why
 
 
 def test_debug_raises_the_failure_naming_document_sentence_and_stage(inputs, tmp_path):
@@ -62,7 +69,7 @@ def test_debug_raises_the_failure_naming_document_sentence_and_stage(inputs, tmp
     cause = e.__cause__
     assert isinstance(cause, RuntimeError) and str(cause) == "segmenter broke"
     frames = [f.name for f in traceback.extract_tb(cause.__traceback__)]
-    assert frames[-2:] == ["tokens", "faulty_lcut"]  # the traceback reaches the line that raised
+    assert frames[-2:] == ["cut_jieba", "faulty_lcut"]  # the traceback reaches the line that raised
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
@@ -86,7 +93,8 @@ def test_the_cli_prints_the_traceback_with_debug_and_one_line_without(tmp_path):
     )
 
     def kg(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=tmp_path)
+        env = {**os.environ, "KG_SEGMENTER": "jieba"}  # the reference segmenter, where the fault is injected
+        return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=tmp_path, env=env)
 
     plain = kg("build", "in", "-o", "out", "-q")
     assert plain.returncode == 0, plain.stderr
