@@ -167,6 +167,18 @@ def check_services(sparql: str, allow: Sequence[str] = ()) -> None:
 
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
                      re.IGNORECASE)
+
+
+def is_update(sparql: str) -> bool:
+    """Whether the text is a SPARQL update (INSERT, DELETE, LOAD ...), read past comments.
+
+    >>> is_update("# INSERT\\nSELECT * { ?s ?p ?o }"), is_update("PREFIX a: <urn:a> DELETE WHERE { ?s ?p ?o }")
+    (False, True)
+    """
+    masked = _OPAQUE.sub(lambda m: m.group() if m.group().startswith("<") else " " * len(m.group()), sparql)
+    return _UPDATE.match(masked) is not None
+
+
 #: the engine lists the characters it expected after a bad token: pages of ranges
 _EXPECTED_CHARS = re.compile(r"expected one of (.*)$", re.DOTALL)
 
