@@ -147,11 +147,13 @@ def kg_serve(graph, tmp_path) -> Iterator[Callable[..., Serving]]:
         started.append(proc)
         line = proc.stdout.readline()
         assert line.startswith("serving"), proc.stderr.read() if proc.poll() is not None else line
+        seen.extend(oxigraph_children(proc.pid))
         return Serving(proc, port)
 
+    seen: list[int] = []
     yield start
     for proc in started:
-        children = oxigraph_children(proc.pid)
+        children = oxigraph_children(proc.pid) + seen
         if proc.poll() is None:
             proc.terminate()
             try:
@@ -254,12 +256,6 @@ def test_a_query_whose_client_leaves_is_stopped(kg_serve):
     conn.close()  # the client gives up
     assert wait_until(lambda: not running(before[0]), 10)
     assert srv.ask("ASK { ?s ?p ?o }")[1].strip() == "true"
-
-
-def test_kg_serve_refuses_a_bad_timeout(graph):
-    out = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(graph), "--timeout", "-1"],
-                         capture_output=True, text=True)
-    assert out.returncode == 2 and "--timeout" in out.stderr
 
 
 # ------------------------------------------------------------------------------ killed outright
