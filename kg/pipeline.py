@@ -74,11 +74,11 @@ class BuildResult:
 
 def _display_path(p: str | Path, inputs: Sequence[str | os.PathLike[str]] = ()) -> str:
     """A path as the graph and the report show it: from the input it was found in, named
-    by that input's own name (``seeds/001.txt`` for ``kg build seeds``, ``kg build
-    /abs/seeds`` or ``kg build .`` inside ``seeds``), so the outputs do not depend on the
-    working directory or the machine; bytes of the name that are not UTF-8 escaped as
-    ``\\xff`` (:func:`kg.read.printable`), so any output holds it.  A path in no input (a
-    missing one) is shown as given.
+    by that input folder's own name (``seeds/001.txt`` for ``kg build seeds``, ``kg build
+    /abs/seeds``, ``kg build .`` inside ``seeds`` or ``kg build seeds/001.txt``), so the
+    outputs do not depend on the working directory or the machine; bytes of the name that
+    are not UTF-8 escaped as ``\\xff`` (:func:`kg.read.printable`), so any output holds it.
+    A path in no input (a missing one) is shown as given.
 
     >>> _display_path("../data/seeds/a/b.txt", ["x.txt", "../data/seeds"])
     'seeds/a/b.txt'
@@ -86,12 +86,13 @@ def _display_path(p: str | Path, inputs: Sequence[str | os.PathLike[str]] = ()) 
     path = Path(p)
     for raw in inputs:
         root = Path(raw)
-        if path == root and not path.exists():
-            break
-        if path == root or path.is_relative_to(root):
-            named = Path(os.path.abspath(root)).name
-            shown = str(Path(named, path.relative_to(root))) if named else str(path.relative_to(root))
-            return printable(shown)
+        if path == root and not path.is_dir():  # a file named on the command line
+            if not path.exists():
+                break
+            root = root.parent
+        if path.is_relative_to(root):
+            shown = Path(Path(os.path.abspath(root)).name, path.relative_to(root))
+            return printable(str(shown))
     return printable(str(p))
 
 
