@@ -77,6 +77,8 @@ PROMISES: list[tuple[str, str, list[str]]] = [
      "refused by `kg query` and `kg serve` (HTTP 403) unless `--allow-service HOST` names the host",
      ["test_query_safety.py::test_kg_query_refuses_a_service_call_and_sends_nothing",
       "test_query_safety.py::test_an_allowed_host_is_called",
+      "hostile/test_hostile_query.py::test_every_form_of_service_is_refused_and_nothing_is_sent",
+      "hostile/test_hostile_query.py::test_the_same_forms_allowed_do_call_the_host",
       "hostile/test_hostile_serve.py::test_service_is_refused_and_the_target_never_contacted",
       "hostile/test_hostile_serve.py::test_service_to_an_allowed_host_is_followed"]),
     ("a query that runs on",
