@@ -84,7 +84,6 @@ class Backend:
         self.generation = 0
         self.restart_wanted = False
         self.stopping = False
-        self.restarts = 0
         self._start()
 
     def _start(self) -> None:
@@ -116,17 +115,16 @@ class Backend:
             self.restart_wanted = True
             self.cond.notify_all()
 
-    def run(self) -> int:
-        """Keep a server running until :meth:`close`; an exit code if it fails to start."""
+    def run(self) -> None:
+        """Keep a server running until :meth:`close` (a failed start raises)."""
         while True:
             with self.cond:
                 while not (self.stopping or self.restart_wanted or self.server.process.poll() is not None):
                     self.cond.wait(0.2)  # wakes for signals and for a server that died by itself
                 if self.stopping:
-                    return 0
+                    return
                 old = self.server
             old.stop()  # reaped; the store stays (it is ours, not the server's)
-            self.restarts += 1
             self._start()
 
     def close(self) -> None:
@@ -155,6 +153,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: Front
     protocol_version = "HTTP/1.1"
     server_version = "kg-serve"
+    timeout = 60  # a client that sends its request, or reads its answer, slower is dropped
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
         pass  # quiet, as the Oxigraph server was
