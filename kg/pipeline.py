@@ -278,7 +278,7 @@ def build_graph_from_paths(
     t = time.perf_counter()
     g = build_graph(entities, relations, [x.doc for x in extractions])
     if fixes.corrections:
-        report.corrections = curate.report(fixes, curate.apply_corrections(g, fixes.corrections, read_document=_reread(g)))
+        report.corrections = curate.report(fixes, curate.apply_corrections(g, fixes.corrections, read_document=_reread(g, {shown: f for f, shown, _ in plan})))
     if min_confidence > 0:
         g = filter_confidence(g, min_confidence)
     stages["graph"] = time.perf_counter() - t
@@ -287,13 +287,15 @@ def build_graph_from_paths(
     return g, report
 
 
-def _reread(g: nx.MultiDiGraph) -> Callable[[str], Document | None]:
+def _reread(g: nx.MultiDiGraph, files: dict[str, Path]) -> Callable[[str], Document | None]:
     """The text of a document of ``g`` read again from its file (the extractions keep only
-    their facts): what a correction that adds a fact needs to place its sentence."""
+    their facts): what a correction that adds a fact needs to place its sentence.
+    ``files``: the file of each path as the graph shows it."""
     from .read import read_document
 
     def read(doc_id: str) -> Document | None:
         path = g.graph.get("documents", {}).get(doc_id, {}).get("path")
+        path = files.get(path, path)
         try:
             return read_document(path) if path else None
         except InputError:
