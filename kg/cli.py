@@ -247,27 +247,25 @@ def push(
 def serve(
     graph: Path = typer.Argument(..., help="A graph file (Turtle, N-Triples ...)."),
     port: int = typer.Option(7878, "--port", min=1, max=65535, help="Port on 127.0.0.1."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0, metavar="SECONDS", help="Stop a query that runs longer than this (0: never); it gets HTTP 503."),
+    allow_service: list[str] = typer.Option([], "--allow-service", metavar="HOST", help="Let SERVICE clauses call this host (repeatable); by default a query that calls a remote endpoint is refused."),
 ) -> None:
     """Serve GRAPH as a read-only SPARQL endpoint on 127.0.0.1 (Oxigraph) until interrupted."""
     import signal
 
-    from .store import serve as run_serve
-
-    server = run_serve(graph, port=port)
+    from .front import serve as run_serve
 
     def _stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _stop)  # a terminated kg serve stops its server too
+    if not graph.is_file():
+        raise UsageError(f"{graph}: no such graph file")
     try:
-        typer.echo(f"serving {graph} read-only: SPARQL endpoint {server.query_endpoint} (Ctrl-C to stop)")
-        code = server.process.wait()
-        if code:
-            raise UsageError(f"the Oxigraph server stopped with exit code {code}")
+        run_serve(graph, port=port, timeout=timeout, allow_service=allow_service,
+                  ready=lambda url: typer.echo(f"serving {graph} read-only: SPARQL endpoint {url} (Ctrl-C to stop)"))
     except KeyboardInterrupt:
         pass
-    finally:
-        server.stop()
 
 
 @app.command()

@@ -19,7 +19,7 @@ import itertools
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from .cache import CACHE_DIRNAME, ExtractionCache
 from .errors import InputError, UsageError
 from .graph import build_graph, filter_confidence
 from .model import Document
+from .outlock import build_lock
 from .parallel import Outcome, Task, check_scheduler_address, runner_for
 from .progress import Progress
 from .read import (
@@ -71,15 +72,28 @@ class BuildResult:
     outputs: list[str] = field(default_factory=list)
 
 
-def _display_path(p: str | Path) -> str:
-    """A path as the user would write it from the working directory: never absolute when
-    it can be relative, so the graph is the same on every machine; bytes of the name that
-    are not UTF-8 escaped as ``\\xff`` (:func:`kg.read.printable`), so any output holds it."""
-    try:
-        shown = os.path.relpath(p)
-    except ValueError:
-        shown = str(p)
-    return printable(shown)
+def _display_path(p: str | Path, inputs: Sequence[str | os.PathLike[str]] = ()) -> str:
+    """A path as the graph and the report show it: from the input it was found in, named
+    by that input folder's own name (``seeds/001.txt`` for ``kg build seeds``, ``kg build
+    /abs/seeds``, ``kg build .`` inside ``seeds`` or ``kg build seeds/001.txt``), so the
+    outputs do not depend on the working directory or the machine; bytes of the name that
+    are not UTF-8 escaped as ``\\xff`` (:func:`kg.read.printable`), so any output holds it.
+    A path in no input (a missing one) is shown as given.
+
+    >>> _display_path("../data/seeds/a/b.txt", ["x.txt", "../data/seeds"])
+    'seeds/a/b.txt'
+    """
+    path = Path(p)
+    for raw in inputs:
+        root = Path(raw)
+        if path == root and not path.is_dir():  # a file named on the command line
+            if not path.exists():
+                break
+            root = root.parent
+        if path.is_relative_to(root):
+            shown = Path(Path(os.path.abspath(root)).name, path.relative_to(root))
+            return printable(str(shown))
+    return printable(str(p))
 
 
 def build_graph_from_paths(
@@ -135,9 +149,10 @@ def build_graph_from_paths(
     fixes = curate.load(corrections)  # a malformed line is refused before any work too
     progress = progress or Progress()
     report = Report()
+    inputs = list(inputs)
     files, missing = find_inputs(inputs, follow_symlinks=follow_symlinks)
     for path, problem in missing:
-        report.fail(_display_path(path), problem)
+        report.fail(_display_path(path, inputs), problem)
     alias_rows = gazetteer.alias_table(tuple(str(a) for a in aliases))
     gaz = gazetteer.with_aliases(alias_rows)  # loaded before any worker starts: they inherit it
     model_text = "" if rules_only else load_model_text(model)
@@ -151,7 +166,7 @@ def build_graph_from_paths(
     plan: list[tuple[Path, str, str]] = []
     seen_ids: set[str] = set()
     for f in files:
-        shown, doc_id = _display_path(f), printable(f.stem)
+        shown, doc_id = _display_path(f, inputs), printable(f.stem)
         if doc_id in seen_ids:
             report.fail(shown, f"another input is already called {doc_id!r}; document ids are file stems")
             continue
@@ -274,7 +289,7 @@ def build_graph_from_paths(
     t = time.perf_counter()
     g = build_graph(entities, relations, [x.doc for x in extractions])
     if fixes.corrections:
-        report.corrections = curate.report(fixes, curate.apply_corrections(g, fixes.corrections, read_document=_reread(g)))
+        report.corrections = curate.report(fixes, curate.apply_corrections(g, fixes.corrections, read_document=_reread(g, {shown: f for f, shown, _ in plan})))
     if min_confidence > 0:
         g = filter_confidence(g, min_confidence)
     stages["graph"] = time.perf_counter() - t
@@ -283,13 +298,15 @@ def build_graph_from_paths(
     return g, report
 
 
-def _reread(g: nx.MultiDiGraph) -> Callable[[str], Document | None]:
+def _reread(g: nx.MultiDiGraph, files: dict[str, Path]) -> Callable[[str], Document | None]:
     """The text of a document of ``g`` read again from its file (the extractions keep only
-    their facts): what a correction that adds a fact needs to place its sentence."""
+    their facts): what a correction that adds a fact needs to place its sentence.
+    ``files``: the file of each path as the graph shows it."""
     from .read import read_document
 
     def read(doc_id: str) -> Document | None:
         path = g.graph.get("documents", {}).get(doc_id, {}).get("path")
+        path = files.get(path, path)
         try:
             return read_document(path) if path else None
         except InputError:
@@ -459,21 +476,24 @@ def build(
     An output folder that could not be written (:func:`check_output_dir`) or a malformed
     ``scheduler`` address is refused before anything is read or extracted."""
     check_output_dir(out_dir)
-    g, report = build_graph_from_paths(
-        inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
-        cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
-        max_file_bytes=max_file_bytes, model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
-        corrections=corrections,
-        corpus_fields=corpus_fields,
-        debug=debug,
-    )
-    if progress is not None:
-        progress.stage("writing")
-    t = time.perf_counter()
-    if report.files_read:
-        outputs = write_outputs(g, out_dir, html_max_nodes=html_max_nodes, report=report)
-    else:
-        outputs = [write_report(report, out_dir)]
-    report.stages["export"] = time.perf_counter() - t
-    report.seconds += report.stages["export"]
-    return BuildResult(g, report, outputs)
+    if scheduler is not None:
+        check_scheduler_address(scheduler)  # refused before the folder is locked (or made)
+    with build_lock(out_dir):
+        g, report = build_graph_from_paths(
+            inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
+            cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,
+            max_file_bytes=max_file_bytes, model=model, rules_only=rules_only, follow_symlinks=follow_symlinks,
+            corrections=corrections,
+            corpus_fields=corpus_fields,
+            debug=debug,
+        )
+        if progress is not None:
+            progress.stage("writing")
+        t = time.perf_counter()
+        if report.files_read:
+            outputs = write_outputs(g, out_dir, html_max_nodes=html_max_nodes, report=report)
+        else:
+            outputs = [write_report(report, out_dir)]
+        report.stages["export"] = time.perf_counter() - t
+        report.seconds += report.stages["export"]
+        return BuildResult(g, report, outputs)

@@ -139,20 +139,31 @@ class QueryResult:
 #: what hides a keyword from the query's syntax: comments, strings and IRIs
 _OPAQUE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
                      r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE\s+(?:SILENT\s+)?(<[^>]*>|[?$]\w+|\w*:\w*)", re.IGNORECASE)
+#: the keyword, wherever the grammar allows it (``SERVICE<iri>`` needs no space)
+_SERVICE = re.compile(r"(?<![\w:?$.-])SERVICE(?![\w-])", re.IGNORECASE)
+#: what follows it: SILENT, then an IRI, a variable or a prefixed name
+_SERVICE_TARGET = re.compile(r"\s*(?:SILENT(?![\w-])\s*)?(<[^>]*>|[?$]\w+|[^\s{]*)", re.IGNORECASE)
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 
 
 def remote_services(sparql: str) -> list[str]:
     """The targets of the query's ``SERVICE`` clauses (IRIs, variables or prefixed names),
-    read past comments and string literals.
+    read past comments, string literals and IRIs.
 
     >>> remote_services('SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }')
     ['http://example.org/sparql']
     >>> remote_services('SELECT * { ?s ?p "SERVICE <x>" } # SERVICE <y>')
     []
+    >>> remote_services('SELECT * { {} service silent<http://a.example/q>{} ?s a <http://b.example/Service> }')
+    ['http://a.example/q']
     """
     masked = _OPAQUE.sub(lambda m: m.group() if m.group().startswith("<") else " " * len(m.group()), sparql)
-    return [t[1:-1] if t.startswith("<") else t for t in _SERVICE.findall(masked)]
+    keywords = _IRI.sub(lambda m: "<" + "x" * (len(m.group()) - 2) + ">", masked)  # same length
+    targets = []
+    for m in _SERVICE.finditer(keywords):
+        t = _SERVICE_TARGET.match(masked, m.end()).group(1)
+        targets.append(t[1:-1] if t.startswith("<") else t)
+    return targets
 
 
 def check_services(sparql: str, allow: Sequence[str] = ()) -> None:
@@ -169,6 +180,18 @@ def check_services(sparql: str, allow: Sequence[str] = ()) -> None:
 
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
                      re.IGNORECASE)
+
+
+def is_update(sparql: str) -> bool:
+    """Whether the text is a SPARQL update (INSERT, DELETE, LOAD ...), read past comments.
+
+    >>> is_update("# INSERT\\nSELECT * { ?s ?p ?o }"), is_update("PREFIX a: <urn:a> DELETE WHERE { ?s ?p ?o }")
+    (False, True)
+    """
+    masked = _OPAQUE.sub(lambda m: m.group() if m.group().startswith("<") else " " * len(m.group()), sparql)
+    return _UPDATE.match(masked) is not None
+
+
 #: the engine lists the characters it expected after a bad token: pages of ranges
 _EXPECTED_CHARS = re.compile(r"expected one of (.*)$", re.DOTALL)
 

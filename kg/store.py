@@ -5,9 +5,10 @@
   ``/repositories/<id>/rdf-graphs/service``). PUT replaces the graph: pushing twice leaves
   one copy, and stale facts from an earlier build disappear.
 * :func:`start_server` runs the ``oxigraph`` server that the ``oxigraph`` package on PyPI
-  ships, bound to 127.0.0.1 only; :func:`serve` loads a graph into a fresh on-disk store
-  and serves it read-only (``oxigraph serve-read-only``), so a SPARQL update is refused by
-  the server itself rather than by a check of ours.
+  ships, bound to 127.0.0.1 only; :func:`serving_store` loads a graph into a fresh on-disk
+  store for ``oxigraph serve-read-only`` (``kg serve``, behind the front in
+  :mod:`kg.front`), marked with its owner's process so that the store of a ``kg serve``
+  killed outright is removed by the next one.
 * :func:`sparql_query` asks any SPARQL 1.1 Protocol endpoint, with our predeclared prefixes,
   and gives the same :class:`~kg.query.QueryResult` as :func:`kg.query.run_query`.
 
@@ -225,6 +226,26 @@ def _port_open(host: str, port: int) -> bool:
         return s.connect_ex((host, port)) == 0
 
 
+def _die_with_parent(parent: int):
+    """A ``preexec_fn`` that has the kernel kill the child when the thread that started it
+    ends (Linux ``PR_SET_PDEATHSIG``): a ``kg serve`` killed with SIGKILL takes its server
+    along. Elsewhere it does nothing."""
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    import signal
+
+    def child() -> None:
+        prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+    return child
+
+
 @dataclass
 class Server:
     """A running Oxigraph server; a context manager that stops it (and its store) on exit."""
@@ -279,11 +300,13 @@ def start_server(
     location: str | os.PathLike[str] | None = None,
     read_only: bool = False,
     startup_timeout: float = 30.0,
+    die_with_parent: bool = False,
 ) -> Server:
     """Start ``oxigraph serve`` (in memory without ``location``) or ``serve-read-only``.
 
     Binds 127.0.0.1 only and returns once the port accepts connections; a server that
-    exits first is reported with what it printed.
+    exits first is reported with what it printed. ``die_with_parent``: the server is
+    killed by the kernel when the calling thread ends (Linux), however it ends.
     """
     if read_only and location is None:
         raise UsageError("a read-only server needs a store location")
@@ -296,7 +319,8 @@ def start_server(
     command += ["--bind", f"{LOOPBACK}:{port}"]
     # stderr to a file, not a pipe: a long-lived server would block on a full pipe
     log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                               preexec_fn=_die_with_parent(os.getpid()) if die_with_parent else None)
     server = Server(process, port, log=log)
     deadline = time.monotonic() + startup_timeout
     while not _port_open(LOOPBACK, port):
@@ -332,17 +356,54 @@ def load_location(path: str | os.PathLike[str], location: str | os.PathLike[str]
         raise InputError(path, f"not loadable ({' '.join(done.stderr.split())})")
 
 
-def serve(path: str | os.PathLike[str], *, port: int = DEFAULT_PORT) -> Server:
-    """Serve the graph file read-only at ``http://127.0.0.1:<port>/query``.
+#: Where the stores of ``kg serve`` go: ``kg-serve-*/`` in the temporary folder.
+STORE_PREFIX = "kg-serve-"
 
-    The graph goes into a fresh temporary store that :meth:`Server.stop` removes.
-    """
-    location = Path(tempfile.mkdtemp(prefix="kg-serve-"))
+
+def _start_time(pid: int) -> str:
+    """When the process started (clock ticks since boot, from /proc), or '' if unknown."""
     try:
-        load_location(path, location)
-        server = start_server(port=port, location=location, read_only=True)
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return ""
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
+def _owner_alive(owner: Path) -> bool:
+    try:
+        pid_text, _, started = owner.read_text().partition(" ")
+        pid = int(pid_text)
+    except (OSError, ValueError):
+        return True  # not ours to judge
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return not started.strip() or _start_time(pid) in ("", started.strip())  # a reused pid is not the owner
+
+
+def sweep_stale_stores(tmp: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Remove the stores of ``kg serve`` processes that no longer run; what was removed."""
+    removed = []
+    for folder in sorted(Path(tmp or tempfile.gettempdir()).glob(f"{STORE_PREFIX}*")):
+        owner = folder / "owner"
+        if folder.is_dir() and owner.is_file() and not _owner_alive(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def serving_store(path: str | os.PathLike[str]) -> Path:
+    """A fresh folder ``kg-serve-*/`` holding the graph's store in ``store/`` and this
+    process's id in ``owner``; stale folders of dead servers are removed first."""
+    sweep_stale_stores()
+    folder = Path(tempfile.mkdtemp(prefix=STORE_PREFIX))
+    try:
+        (folder / "owner").write_text(f"{os.getpid()} {_start_time(os.getpid())}\n")
+        load_location(path, folder / "store")
     except BaseException:
-        shutil.rmtree(location, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         raise
-    server.cleanup.append(location)
-    return server
+    return folder
