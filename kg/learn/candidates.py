@@ -112,6 +112,12 @@ class DocView:
             texts.setdefault(s.article, []).append(s.text)
         self._article_text = {a: "".join(t) for a, t in texts.items()}
         self._focal: dict[tuple[int, str], tuple[Mention, int, int] | None] = {}
+        self._places_by_article: dict[int, list[Mention]] | None = None
+        #: the headlines of each article, in order
+        self.headings: dict[int, list[Sentence]] = {}
+        for s in x.doc.sentences:
+            if s.is_heading:
+                self.headings.setdefault(s.article, []).append(s)
 
     def count(self, sent: Sentence, text: str) -> int:
         """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
@@ -124,12 +130,16 @@ class DocView:
         names and how often it names that one."""
         key = (sent.article, ending)
         if key not in self._focal:
+            if self._places_by_article is None:
+                self._places_by_article = {}
+                for m in self.x.mentions:
+                    s = self.sents.get(m.evidence.sentence)
+                    if m.type in PLACE_TYPES and s is not None:
+                        self._places_by_article.setdefault(s.article, []).append(m)
             named = Counter()
             first: dict[str, Mention] = {}
-            for m in self.x.mentions:
-                s = self.sents.get(m.evidence.sentence)
-                if m.type in PLACE_TYPES and s is not None and s.article == sent.article and m.canonical.endswith(ending) \
-                        and len(m.canonical) > len(ending):
+            for m in self._places_by_article.get(sent.article, ()):
+                if m.canonical.endswith(ending) and len(m.canonical) > len(ending):
                     named[m.canonical] += 1
                     first.setdefault(m.canonical, m)
             best = max(named, key=lambda n: (named[n], -first[n].evidence.start), default=None)
@@ -262,6 +272,8 @@ class _Actors:
         orgs = Counter(m.canonical for m in self.all if m.type == "Organization")
         self.top_place = {n for n, c in places.items() if c == max(places.values(), default=0)}
         self.top_org = {n for n, c in orgs.items() if c == max(orgs.values(), default=0)}
+        top = self.top_place | self.top_org
+        self.top = [m for m in self.all if m.canonical in top]
         by_id = {m.id: m for m in x.mentions}
         self.credits = Counter(by_id[s].canonical for s, _ in rule_pairs if s in by_id)
 
@@ -319,8 +331,8 @@ def _spots(view: DocView, sents: list[Sentence], k: int, i: int, j: int):
             if a == 0 or prev.text[a - 1] in _CLAUSE_MARKS:
                 f.append("clause-start")
             yield m, f
-    for s in sents:
-        if s.article == sent.article and s.is_heading and s.index < sent.index:
+    for s in view.headings.get(sent.article, ()):
+        if s.index < sent.index:
             for _a, _b, m in view.spans(s, _ACTORS):
                 yield m, ["headline"]
 
@@ -337,7 +349,7 @@ def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention
         verb = next((sent.text[a:b] for a, b, _ in reversed(tokens(sent.text)) if b <= i), "")
         seen: set[str] = set()
         spots = list(_spots(view, sents, pos[sent.index], i, j))
-        spots += [(m, ["doc-top"]) for m in actors.all if m.canonical in actors.top_place | actors.top_org]
+        spots += [(m, ["doc-top"]) for m in actors.top]
         for m, where in spots:
             if m.canonical not in seen:
                 seen.add(m.canonical)
