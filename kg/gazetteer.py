@@ -422,6 +422,19 @@ def _from_state(state: dict) -> tuple[_Rows, dict[str, list[int]], dict]:
     return rows, by_name, state["rest"]
 
 
+def store_cache(path: Path, state: object, versions: str) -> None:
+    """Write ``state`` (marshal) to the cache file ``path`` and remove the files of other
+    versions (the ``versions`` glob beside it); a cache that cannot be written is no error:
+    the next process computes the state again."""
+    try:
+        _write_atomic(path, marshal.dumps(state))
+        for old in path.parent.glob(versions):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -447,13 +460,7 @@ def _base() -> tuple[_Rows | list[Division], dict[str, list[int]], dict]:
             pass  # no cache yet, or a damaged one: parse again
         g = Gazetteer(_parse(_jionlp_data()))
         state = _to_state(g)
-    try:
-        _write_atomic(path, marshal.dumps(state))
-        for old in path.parent.glob("gazetteer-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home: every process parses, nothing breaks
+    store_cache(path, state, "gazetteer-*.marshal")  # (a read-only home: every process parses)
     rest = {k: v for k, v in vars(g).items() if k not in ("rows", "by_name")}
     return g.rows, g.by_name, rest
 

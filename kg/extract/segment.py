@@ -241,7 +241,7 @@ def dictionary() -> tuple[dict[str, int], dict[str, str]]:
 
 def _read_state() -> dict:
     """The lexicon's state: from the cache file, or made from jieba's own tables and cached."""
-    from ..gazetteer import _NoGC, _write_atomic
+    from ..gazetteer import _NoGC, store_cache
 
     path = _cache_file()
     with _NoGC():
@@ -255,13 +255,7 @@ def _read_state() -> dict:
 
         jb = _jieba()
         state = _to_state(dict(jb.dt.FREQ), dict(pseg.dt.word_tag_tab))  # type: ignore[attr-defined]
-    try:
-        _write_atomic(path, marshal.dumps(state))
-        for old in path.parent.glob("jieba-dict-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home: every process reads jieba's tables, nothing breaks
+    store_cache(path, state, "jieba-dict-*.marshal")  # (a read-only home: every process reads jieba's tables)
     return state
 
 

@@ -17,6 +17,7 @@ from .corpus import RECORD_MAGIC, is_corpus, read_record
 from .decoding import Note, decode_lenient
 from .files import MAX_FILE_BYTES, read_capped
 from .meta import SourceMeta, annotate
+from .pages import PageText
 from .text import split_noting
 
 #: Largest binary file read (PDF, image, Word): these cannot be read in part.
@@ -83,22 +84,14 @@ def _image_text(data: bytes, path: str) -> tuple[str, SourceMeta, list[Note]]:
 
     require(path)
     pages = image_pages(data, path)
-    parts, starts, blank, pos = [], [], [], 0
+    pages_text = PageText()
     for n, img in enumerate(pages, start=1):
-        text = ocr_image(img, path)
-        if not text.strip():
-            blank.append(n)
-            continue
-        if parts:
-            parts.append("\n\n")
-            pos += 2
-        starts.append(pos)
-        parts.append(text)
-        pos += len(text)
-    if not parts:
+        pages_text.add(n, ocr_image(img, path))
+    if not pages_text.parts:
         raise InputError(path, "image with no text: OCR found none")
+    blank = pages_text.blank
     notes = [Note(f"page {', '.join(map(str, blank))} of the image: no text", "the other pages")] if blank else []
-    return "".join(parts), SourceMeta(page_starts=starts if len(pages) > 1 else []), notes
+    return pages_text.text, SourceMeta(page_starts=pages_text.starts if len(pages) > 1 else []), notes
 
 
 def read_bytes(data: bytes, path: str, doc_id: str, *, size: int | None = None) -> tuple[Document, list[Note]]:

@@ -14,6 +14,7 @@ from ..errors import InputError
 from .decoding import Note
 from .layout import Box, page_text
 from .meta import SourceMeta
+from .pages import PageText
 
 #: resolution a page without text layer is rendered at for OCR
 OCR_DPI = 300
@@ -49,10 +50,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, SourceMeta, list[Note]]:
 
     pdf = _open(data, path)
     notes: list[Note] = []
-    parts: list[str] = []
-    starts: list[int] = []
-    pos = 0
-    blank: list[int] = []
+    pages_text = PageText()
     broken: list[int] = []
     ocr_pages = 0
     with pdf:
@@ -73,24 +71,16 @@ def read_pdf(data: bytes, path: str) -> tuple[str, SourceMeta, list[Note]]:
             except Exception:  # noqa: BLE001 - one damaged page, not the file
                 broken.append(n)
                 continue
-            if not text.strip():
-                blank.append(n)
-                continue
-            if parts:
-                parts.append("\n\n")
-                pos += 2
-            starts.append(pos)
-            parts.append(text)
-            pos += len(text)
+            pages_text.add(n, text)
     if ocr_pages:
         notes.append(Note(f"{ocr_pages} page(s) without a text layer", "their text as read by OCR (Tesseract)"))
-    if blank:
-        notes.append(Note(f"page {_pages(blank)}: no text (blank, or an image OCR finds nothing in)", "the other pages"))
+    if pages_text.blank:
+        notes.append(Note(f"page {_pages(pages_text.blank)}: no text (blank, or an image OCR finds nothing in)", "the other pages"))
     if broken:
         notes.append(Note(f"page {_pages(broken)}: damaged, cannot be read", "the other pages"))
-    if not parts:
+    if not pages_text.parts:
         raise InputError(path, "PDF with no text on any page" + (" (damaged pages)" if broken else ""))
-    return "".join(parts), SourceMeta(page_starts=starts), notes
+    return pages_text.text, SourceMeta(page_starts=pages_text.starts), notes
 
 
 def _pages(ns: list[int]) -> str:
