@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL, Document, Evidence, Extraction, Mention, RelationMention, Sentence
@@ -233,6 +234,10 @@ class _DocExtractor:
         self._last_led: Mention | None = None
         self._by_id: dict[str, Mention] = {}  # every mention made, by id
         self._led: dict[str, str] = {}  # person mention id → the last body or place it leads
+        # the places of the document's earlier articles, each place once at its last mention
+        # (every lookup wants the latest of equal places), so lookups cost the number of
+        # distinct places, not of mentions: (type, name, key) → (mention id, type, name)
+        self.doc_places: dict[tuple[str, str, str], tuple[str, str, str]] = {}
 
     # ---------------------------------------------------------- mentions
     def _mention(self, sent: Sentence, sp: Span, type_: str, canonical: str, **kw) -> Mention:
@@ -387,7 +392,7 @@ class _DocExtractor:
     def _recent(self, levels: tuple[str, ...]) -> tuple[str, str] | None:
         """(mention id, name) of the place of one of ``levels`` most recently named: in
         the article first, then anywhere before in the document."""
-        for mid, t, name in [*reversed(self.ctx.recent_places), *reversed(self.doc_places)]:
+        for mid, t, name in chain(reversed(self.ctx.recent_places), reversed(self.doc_places.values())):
             if t in levels:
                 return mid, name
         return None
@@ -411,7 +416,7 @@ class _DocExtractor:
         weight), the article's own places first: 市 in an Urumqi article that also names
         重庆 in passing is 乌鲁木齐市."""
         best: tuple[float, int, str, str] | None = None
-        for i, (mid, t, name) in enumerate([*self.doc_places, *self.ctx.recent_places]):
+        for i, (mid, t, name) in enumerate(chain(self.doc_places.values(), self.ctx.recent_places)):
             if t not in levels or not name.endswith(suffix):
                 continue
             row = self.ctx.place_rows.get(self._keys.get(mid, ""))
@@ -497,13 +502,12 @@ class _DocExtractor:
         place_spans = [_without_outlets(s.text, spans) for s, spans in zip(doc.sentences, place_spans, strict=True)]
         region_province = self._region_province()
         self.region = region_province
-        self.doc_places: list[tuple[str, str, str]] = []
         article = -1
         for sent, pspans in zip(doc.sentences, place_spans, strict=True):
             sent_first = len(self.out.mentions)  # where this sentence's mentions begin
             if sent.article != article:
                 article = sent.article
-                self.doc_places.extend(self.ctx.recent_places)
+                self._keep_doc_places()
                 self.ctx.recent_places = []
                 self.ctx.subject = None
                 self.recent_orgs: list[tuple[str, str]] = []
@@ -679,6 +683,13 @@ class _DocExtractor:
         self.out.keys = dict(self._keys)
         return self.out
 
+    def _keep_doc_places(self) -> None:
+        """Move the closing article's places into the document's, each at its latest mention."""
+        for mid, t, name in self.ctx.recent_places:
+            ident = (t, name, self._keys.get(mid, ""))
+            self.doc_places.pop(ident, None)
+            self.doc_places[ident] = (mid, t, name)
+
     def _drop_idle_venues(self) -> None:
         """A 党群服务中心 or 服务站 is as often a building as a body: it counts as a body only
         where the page has it act or has someone lead it (在某小区党群服务站启用仪式现场 names
@@ -771,7 +782,7 @@ class _DocExtractor:
             if t in types and (not suffix_matters or name.endswith(word)):
                 return mid, name, t
         if word == "区" and self.region is not None:  # 全区 in a regional paper: the region
-            for mid, t, name in reversed(self.doc_places + self.ctx.recent_places):
+            for mid, t, name in chain(reversed(self.ctx.recent_places), reversed(self.doc_places.values())):
                 if t == "Province":
                     return mid, name, t
         return None
