@@ -515,6 +515,8 @@ def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> N
 # ------------------------------------------------------------------ bodies
 
 _ORG_HEAD_RE = re.compile("|".join(map(re.escape, sorted({*L.ORG_HEADS, *L.CANDIDATE_ORG_HEADS}, key=len, reverse=True))))
+_NATIONAL = re.compile("中央|国家|国务院|全国|中共中央|中[组宣]部")
+_ORG_HEAD_END = re.compile("(?:" + _ORG_HEAD_RE.pattern + ")$")
 _TITLE_AFTER = re.compile("(?:党委|党支部|党总支)?(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")")
 _KIND_PREFIX = {"社区", "村", "镇", "乡", "街道", "县", "旗", "市", "区", "苏木", "嘎查", "该", "本", "全", "各", "小区", "我"}
 
@@ -553,6 +555,9 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
             f.append("L:punct")
     if toks:
         f += ["first-tag:" + toks[0][2][:2], "first-char:" + name[0]]
+    f.append("last-char:" + name[-1])
+    if _NATIONAL.match(name):
+        f.append("national")  # 中央…, 国家…, 国务院…: a body of the state, named without a place
     if any(fl.startswith("v") and fl != "vn" for a, b, fl in toks if b <= j - len(head)):
         f.append("has-verb")
     if any(c in L.ORG_STOP for c in prefix):
@@ -583,9 +588,10 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
     return f
 
 
-def org_candidates(view: DocView) -> list[list[Candidate]]:
-    """Groups of body names ending at one place: the rules' and, for every organisational
-    head in a sentence, the names opening one to five words before it."""
+def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]]] | None = None) -> list[list[Candidate]]:
+    """Groups of body names ending at one place: the rules', the tagger's bodies (ORG, in
+    the sentences it read) and, for every organisational head in a sentence, the names
+    opening one to five words before it."""
     groups: list[list[Candidate]] = []
     for sent in view.x.doc.sentences:
         text = sent.text
@@ -594,6 +600,10 @@ def org_candidates(view: DocView) -> list[list[Candidate]]:
         for a, b, m in rule:
             h = _ORG_HEAD_RE.search(m.canonical[-8:])
             spans[(a, b)] = (m, h.group() if h else m.canonical[-2:])
+        tagged = {(a, b) for a, b, t in (lac_words or {}).get(sent.index, ()) if t == "ORG" and b - a >= 3}
+        for a, b in sorted(tagged):
+            h = _ORG_HEAD_END.search(text, a, b)
+            spans.setdefault((a, b), (None, h.group() if h else "-"))
         toks = tokens(text)
         for hm in _ORG_HEAD_RE.finditer(text):
             h, e = hm.start(), hm.end()
@@ -613,7 +623,10 @@ def org_candidates(view: DocView) -> list[list[Candidate]]:
                 continue
             overlap = m is None and any(ra < b and a < rb for ra, rb in rule_spans)
             name = m.canonical if m is not None else text[a:b]
-            cands.append(Candidate("Organization", sent, a, b, name, org_feats(view, sent, a, b, head, m, overlap), m))
+            feats = org_feats(view, sent, a, b, head, m, overlap)
+            if (a, b) in tagged:
+                feats.append("src:tagger-org")
+            cands.append(Candidate("Organization", sent, a, b, name, feats, m))
         # the readings of one head are the left edges of the name it closes: one group an end
         # (a body inside another, 包头市委 in 包头市委社会工作部, is a decision of its own)
         by_end: dict[int, list[Candidate]] = {}

@@ -95,10 +95,10 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 @timed("learned: decisions")
 def decide(x: Extraction, model: Model) -> Extraction:
     """``x`` with its mechanisms and implements facts as the model decides them."""
+    words = tag_sentences(x.doc.sentences, PERSON_CUE.search) if model.decisions.keys() & {"Organization", "Person"} else {}
     if "Organization" in model.decisions:
-        decide_groups(x, model.decisions["Organization"], org_candidates(DocView(x)), "O")
+        decide_groups(x, model.decisions["Organization"], org_candidates(DocView(x), words), "O")
     if "Person" in model.decisions:
-        words = tag_sentences(x.doc.sentences, PERSON_CUE.search)
         decide_groups(x, model.decisions["Person"], person_candidates(DocView(x), words), "P")
     _posts_held(x)
     mech_model = model.decisions.get("Mechanism")

@@ -53,10 +53,10 @@ def examples(docs: Sequence[Annotated]) -> Examples:
     ex = Examples()
     for a in docs:
         view = DocView(a.x)
-        for group in org_candidates(view):
+        words = tag_sentences(a.x.doc.sentences, PERSON_CUE.search)
+        for group in org_candidates(view, words):
             for c in group:
                 ex.add("Organization", c.feats, entity_label(a.gold, c))
-        words = tag_sentences(a.x.doc.sentences, PERSON_CUE.search)
         for group in person_candidates(view, words):
             for c in group:
                 ex.add("Person", c.feats, entity_label(a.gold, c))
