@@ -4,7 +4,7 @@ The rule extractors (:mod:`kg.extract`) already found mentions and relations.  H
 plausible alternative is proposed beside them, with what the rules and the text say about it:
 
 * **Mechanism**: every mechanism the rules found, and every quoted phrase of practice
-  length that is no place, body or person (“庭院管家”, “长廊议事”): the guideline's
+  length that is no place, body or person (“楼道管家”, “院坝议事”): the guideline's
   practices are quoted four times in five.
 * **Person**: every person the rules found, and every name the statistical tagger
   (:mod:`kg.learn.tagger`) reads in a sentence that holds a post, a speech verb or a byline.
@@ -273,7 +273,13 @@ class _Actors:
         self.top_place = {n for n, c in places.items() if c == max(places.values(), default=0)}
         self.top_org = {n for n, c in orgs.items() if c == max(orgs.values(), default=0)}
         top = self.top_place | self.top_org
-        self.top = [m for m in self.all if m.canonical in top]
+        #: the most named bodies and places, each by its first mention (a candidate an
+        #: actor's name: later mentions of a name already proposed add nothing)
+        self.top: list[Mention] = []
+        for m in self.all:
+            if m.canonical in top:
+                self.top.append(m)
+                top.discard(m.canonical)
         by_id = {m.id: m for m in x.mentions}
         self.credits = Counter(by_id[s].canonical for s, _ in rule_pairs if s in by_id)
 
@@ -427,7 +433,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
 
 
 def _contest(a: int, b: int, by_rule: bool, spans: dict) -> list[str]:
-    """How the other source reads the same words: a longer or a shorter name (杨树 | 杨树伟)."""
+    """How the other source reads the same words: a longer or a shorter name (王林 | 王林涛)."""
     f = []
     for (c, d), (m, _) in spans.items():
         if (c, d) == (a, b) or not (c < b and a < d):
@@ -498,7 +504,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
 
 def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> None:
     """How two readings of one name, one inside the other, compare over the article: the
-    short one never stands alone (杨树 always in 杨树伟), or the long one only adds a word
+    short one never stands alone (王林 always in 王林涛), or the long one only adds a word
     that follows names (张伟|从2018年)."""
     for short in group:
         for long in group:
@@ -575,7 +581,7 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
     after = text[j:j + 6]
     f.append("R1:" + after[:1])
     if _ORG_HEAD_RE.match(text, j) or re.match(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")", after):
-        f.append("continues")  # 包头市委 in 包头市委社会工作部
+        f.append("continues")  # 某市委 in 某市委社会工作部
     if prefix and re.search(r"[市旗县区盟省]$", prefix) and head in ("委", "市委", "旗委", "县委", "区委", "盟委", "省委"):
         f.append("division-committee")
     if _TITLE_AFTER.match(after):
@@ -617,7 +623,7 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
                     break
                 spans.setdefault((a, e), (None, hm.group()))
         rule_spans = [(a, b) for a, b, _ in rule]
-        cands = _kind_only_candidates(view, sent)
+        cands = _kind_only_candidates(view, sent) + _listed_heads(view, sent, spans)
         for (a, b), (m, head) in sorted(spans.items()):
             if any(c.start == a and c.end == b for c in cands):
                 continue
@@ -628,12 +634,44 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
                 feats.append("src:tagger-org")
             cands.append(Candidate("Organization", sent, a, b, name, feats, m))
         # the readings of one head are the left edges of the name it closes: one group an end
-        # (a body inside another, 包头市委 in 包头市委社会工作部, is a decision of its own)
+        # (a body inside another, 某市委 in 某市委社会工作部, is a decision of its own)
         by_end: dict[int, list[Candidate]] = {}
         for c in cands:
             by_end.setdefault(c.end, []).append(c)
         groups.extend(by_end[e] for e in sorted(by_end))
     return groups
+
+
+#: what may follow the last head of a list of one place's bodies (某街道党工委、办事处|联合…)
+_LIST_END = re.compile(r"[^\u4e00-\u9fff]|[的在和与及将把对为以共联等]|$")
+
+
+def _listed_heads(view: DocView, sent: Sentence, spans: dict) -> list[Candidate]:
+    """Bodies of one place listed after the first with their heads alone (某街道党工委、
+    办事处; 某旗委、政府): each head read with the first body's places."""
+    text = sent.text
+    places = view.spans(sent, PLACE_TYPES)
+    out = []
+    for (a, b), (_m, head) in sorted(spans.items()):
+        covered, last = a, None
+        for pa, pb, pm in sorted(places, key=lambda t: (t[0], t[1])):
+            if pa == covered:
+                covered, last = pb, pm
+        if last is None or covered >= b:
+            continue  # the body does not open with a place
+        k = b
+        while text[k:k + 1] == "、":
+            hm = _ORG_HEAD_RE.match(text, k + 1)
+            if hm is None or not _LIST_END.match(text, hm.end()) and text[hm.end():hm.end() + 1] != "、":
+                break
+            name = text[a:covered] + hm.group()
+            if not any(c.name == name for c in out):
+                f = ["bias-org", "listed-head", "head:" + hm.group(), "listed-after:" + head, "last-char:" + name[-1]]
+                if sent.is_heading:
+                    f.append("heading")
+                out.append(Candidate("Organization", sent, hm.start(), hm.end(), name, f, None, last))
+            k = hm.end()
+    return out
 
 
 #: the word for a level of division that opens a body named by its kind alone (镇党委,

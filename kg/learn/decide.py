@@ -237,7 +237,7 @@ def _posts_held(x: Extraction) -> None:
 def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag: str) -> None:
     """Of each group of overlapping names (the rules' and the other candidates'), keep the
     likeliest if it is likely enough.  A rule's name that loses to a longer or shorter
-    reading of the same words takes that reading and keeps its facts (杨树 → 杨树伟); a
+    reading of the same words takes that reading and keeps its facts (王林 → 王林涛); a
     rule's name read from context (该院 → the full name) is left as the rules read it."""
     view = DocView(x)
     dropped: set[str] = set()

@@ -144,7 +144,7 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
         return True  # 说了算,现在必须严格按照'四议两公开'来。"西⏎河村: a sentence, not a title, runs on
     if len(p) < 30 and not continuing:
         # a short line may be a heading; it goes on only when it visibly cannot end there:
-        # an open quote (打造“石榴籽⏎家园”), or a next line that starts with a word's tail
+        # an open quote (打造“同心⏎家园”), or a next line that starts with a word's tail
         # right before punctuation (巴彦宝拉格嘎⏎查，牧民们)
         open_quote = p.count("“") > p.count("”") or (p[-1] + n[:2]) in _SPLIT_WORDS or (p[-1] + n[:1]) in _SPLIT_WORDS
         tail = re.match(r"^[\u4e00-\u9fff]{1,2}[，,、。”]", n) and re.search(r"[\u4e00-\u9fff]$", p) and re.search(r"[，,、]", p)
@@ -193,8 +193,8 @@ def repair(text: str) -> tuple[str, list[int]]:
     >>> t, off = repair("将乡\\n\\n振兴等融入主题党日活动" + "。" )
     >>> t  # short lines are not joined (they may be headings)
     '将乡\\n振兴等融入主题党日活动。'
-    >>> repair("巴彦塔拉达斡尔民族乡(xiāng)新时代文明实践所。")[0]  # a web page's pinyin gloss
-    '巴彦塔拉达斡尔民族乡新时代文明实践所。'
+    >>> repair("白石乡(xiāng)新时代文明实践站。")[0]  # a web page's pinyin gloss
+    '白石乡新时代文明实践站。'
     """
     # paragraphs: lists of (offset, line); blank lines separate them unless a join applies
     out_chars: list[str] = []
