@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import run_kg as kg
 
+from kg.extract.document import extract
 from kg.learn import tagger
 from kg.learn.decide import DECISIONS, Model, decide, model_text, parse_model
 from kg.learn.logreg import LogReg, fit
@@ -213,6 +214,35 @@ def test_bodies_the_tagger_reads_and_heads_listed_after_a_body_are_proposed(gaz)
     listed = [(c.surface, c.name, c.place.canonical) for c in cands if "listed-head" in c.feats]
     assert listed == [("办事处", "青松街道办事处", "青松街道")]
     assert "中国科协" not in [c.name for g in org_candidates(DocView(x)) for c in g]  # the tagger's alone
+
+
+def test_a_post_named_by_its_kind_leads_the_articles_one_place_of_that_level(gaz):
+    """与镇长|某某 in an article about one town: the person leads that town (the guideline:
+    a place leads where the text names no body); with two towns named, nobody is guessed."""
+    one = ("乌兰花镇的新路\n\n乌兰花镇地处河谷，下辖9个村。近年来，乌兰花镇修通了村村相连的水泥路。"
+           "在与镇长刘海峰交流时，记者了解到，全镇今年还将新修道路30公里。\n")
+    two = one.replace("下辖9个村。", "下辖9个村。前不久，新地镇的干部也来学习。")
+    led = []
+    for text in (one, two):
+        doc, _ = read_bytes(text.encode(), "t.txt", "t")
+        x = decide(extract(doc, gaz), parse_model(model_text(None)))
+        by_id = {m.id: m for m in x.mentions}
+        led.append([(by_id[r.subject].canonical, by_id[r.object].canonical, r.role)
+                    for r in x.relations if r.predicate == "leads"])
+    assert led[0] == [("刘海峰", "乌兰花镇", "镇长")]
+    assert led[1] == []
+
+
+def test_a_body_named_by_a_reference_to_its_place_is_read_as_that_places(gaz):
+    """该村党支部 in an article about one village is that village's party branch."""
+    from kg.learn.candidates import DocView, org_candidates
+
+    text = ("白杨村的新日子\n\n白杨村位于河谷深处，全村有农户320户。"
+            "“现在大家都愿意来议事了。”该村党支部书记兼村委会主任王立新说。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    kind_only = [(c.surface, c.name) for g in org_candidates(DocView(x)) for c in g if "kind-only" in c.feats]
+    assert ("村党支部", "白杨村党支部") in kind_only
 
 
 def test_a_person_said_to_hold_a_post_of_a_body_leads_it(gaz):

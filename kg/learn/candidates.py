@@ -417,6 +417,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
         f.append("not-han")
+    inner = [fl for a, b, fl in tokens(text) if i <= a and b <= j]
+    if inner and tokens(text) and any(a == i for a, _b, _fl in tokens(text)):
+        f.append("ptag-first:" + inner[0][:1])  # 了解|到: a verb of the dictionary opens no name
     for a, b, m in view.spans(sent, PLACE_TYPES + ("Organization",)):
         if a < j and i < b:
             f.append("overlaps:" + ("Organization" if m.type == "Organization" else "place"))
@@ -680,6 +683,11 @@ _KIND_WORDS = ("社区", "街道", "苏木", "嘎查", "村", "镇", "乡", "旗
 _KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")委?$")
 
 
+def _is_reference(m: Mention) -> bool:
+    """A place named by a reference to it (该村, 本镇), not by its name."""
+    return m.name[:1] in "该本此" and m.name != m.canonical
+
+
 def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
     """Bodies the text names by their kind inside one place (镇党委, 旗委, 社区党支部 in an
     article about one town, banner or community): read as the full name, the article's
@@ -699,8 +707,8 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
             s, word = h, km.group()
         else:
             continue
-        if any(a < s + len(word) and s < b for a, b, _ in places):
-            continue  # 某某镇党委: the place is named, not the kind
+        if any(a < s + len(word) and s < b and not _is_reference(m) for a, b, m in places):
+            continue  # 某某镇党委: the place is named, not the kind (该村党支部 names the kind)
         if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "在由和与及、的是对向经从为各该本全":
             continue  # inside a longer word
         focal = view.focal(sent, word)

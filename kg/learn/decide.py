@@ -101,6 +101,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
     if "Person" in model.decisions:
         decide_groups(x, model.decisions["Person"], person_candidates(DocView(x), words), "P")
     _posts_held(x)
+    _posts_of_a_kind(x)
     mech_model = model.decisions.get("Mechanism")
     pair_model = model.decisions.get("implements")
     if mech_model is None:
@@ -232,6 +233,52 @@ def _posts_held(x: Extraction) -> None:
             ev = _evidence(x, sent, a, b, "post-after-body")
             x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
             led.add((person.id, holder.id))
+
+
+#: a post named by its kind alone before a name (镇长|某某, 庭长|某某): the post of the one
+#: place of that level the article names (guideline: a place leads where no body is named),
+#: or of the one body whose name ends in the post's kind
+_PLACE_TITLES = {"镇长": "镇", "副镇长": "镇", "乡长": "乡", "副乡长": "乡", "苏木达": "苏木", "苏木长": "苏木",
+                 "副苏木长": "苏木", "嘎查达": "嘎查", "嘎查长": "嘎查", "副嘎查长": "嘎查", "村长": "村",
+                 "旗长": "旗", "副旗长": "旗", "县长": "县", "副县长": "县", "盟长": "盟"}
+_BODY_TITLES = {"庭长": "法庭", "副庭长": "法庭", "检察长": "检察院", "所长": "所", "副所长": "所", "站长": "站",
+                "副站长": "站", "队长": "队", "副队长": "队", "馆长": "馆", "校长": "学校", "院长": "院", "副院长": "院"}
+_KIND_TITLE = re.compile("(?:" + "|".join(sorted({*_PLACE_TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")$")
+#: what may stand before such a post: nothing, a mark, or a word that joins (与镇长某某)
+_OPENS_POST = set("与和同跟向对让请由在是的及、，,。；;：:“”（(")
+
+
+def _posts_of_a_kind(x: Extraction) -> None:
+    """镇长|某某 and 庭长|某某 with no place or body named before the post: the person leads
+    the article's one place of that level (or one body of that kind), if it names just one."""
+    view = DocView(x)
+    leading = {r.subject for r in x.relations if r.predicate == "leads"}
+    bodies: dict[int, set[str]] = {}
+    first: dict[tuple[int, str], Mention] = {}
+    for sent in x.doc.sentences:
+        for _a, _b, m in view.spans(sent, ("Organization",)):
+            bodies.setdefault(sent.article, set()).add(m.canonical)
+            first.setdefault((sent.article, m.canonical), m)
+    for sent in x.doc.sentences:
+        for a, b, person in view.spans(sent, ("Person",)):
+            m = _KIND_TITLE.search(sent.text, max(0, a - 4), a)
+            if person.id in leading or m is None or m.start() > 0 and sent.text[m.start() - 1] not in _OPENS_POST:
+                continue
+            title = m.group()
+            holder = None
+            if title in _PLACE_TITLES:
+                focal = view.focal(sent, _PLACE_TITLES[title])
+                if focal is not None and focal[1] == 1:
+                    holder = focal[0]
+            else:
+                kinds = [n for n in bodies.get(sent.article, ()) if n.endswith(_BODY_TITLES[title])]
+                if len(kinds) == 1:
+                    holder = first[(sent.article, kinds[0])]
+            if holder is None:
+                continue
+            ev = _evidence(x, sent, a, b, "post-of-a-kind")
+            x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.8 * person.confidence, 3), title))
+            leading.add(person.id)
 
 
 def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag: str) -> None:
