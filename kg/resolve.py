@@ -79,8 +79,24 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | 
                     if rest:
                         return f"{m.type}/{pk.split('/', 1)[1]}/{rest}"
                     break
+        opening = _opening_place(name, x, by_id)
+        if opening is not None:  # 某自治区党委 however written: keyed by the region's code
+            pk, rest = opening
+            return f"{m.type}/{pk.split('/', 1)[1]}/{rest}"
         return f"{m.type}/{name}"
     raise AssertionError(f"no key rule {rule!r}")  # the schema's KeyRule names every rule
+
+
+def _opening_place(name: str, x: Extraction, by_id: dict[str, Mention]) -> tuple[str, str] | None:
+    """(key, rest) when a body's name opens with the full name of a province, city or
+    county the document links to the gazetteer and something follows it."""
+    for m in by_id.values():
+        if m.type in ("Province", "City", "County") and m.adcode:
+            pk = x.keys.get(m.id)
+            place = norm_name(m.canonical)
+            if pk and "//" not in pk and name.startswith(place) and len(name) > len(place):
+                return pk, name[len(place):]
+    return None
 
 
 def _org_display(names: list[str]) -> str:

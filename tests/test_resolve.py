@@ -61,3 +61,15 @@ def test_forms_read_only_in_context_are_no_aliases(gaz):
     entities, _ = resolve([extract(doc, gaz)], gaz)
     aliases = {a for e in entities for a in e.aliases}
     assert not aliases & {"全旗", "该社区", "社区", "社区党委", "该社区党委"}, aliases
+
+
+def test_a_body_named_before_its_region_is_keyed_by_the_regions_code(gaz):
+    """自治区党委组织部 read before the article names 宁夏回族自治区 is keyed by the region's
+    code, as it is where the region was named first: one node however the text orders it."""
+    g = graph_of(
+        gaz,
+        "近日，自治区党委组织部印发通知，要求各地推广“网格员日巡”制度。"
+        "宁夏回族自治区银川市兴庆区率先在全区推行这一制度。",
+    )
+    bodies = sorted(n for n, d in g.nodes(data=True) if d["type"] == "Organization" and "组织部" in d["name"])
+    assert bodies == ["Organization/640000/党委组织部"]
