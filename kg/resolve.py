@@ -48,9 +48,10 @@ def _combine(confidences: Iterable[float]) -> float:
     return round(1.0 - p, 3)
 
 
-def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | None:
+def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention], openings: dict[str, str] | None = None) -> str | None:
     """The key of ``m`` by its type's key rule (:attr:`kg.schema.EntityType.key`); a type the
-    schema does not declare is an error, not a mention to drop."""
+    schema does not declare is an error, not a mention to drop.  ``openings``: the document's
+    linked upper places by name (:func:`_upper_places`)."""
     try:
         rule = schema.entity_type(m.type).key
     except ValueError as e:
@@ -79,7 +80,7 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | 
                     if rest:
                         return f"{m.type}/{pk.split('/', 1)[1]}/{rest}"
                     break
-        opening = _opening_place(name, x, by_id)
+        opening = _opening_place(name, openings or {})
         if opening is not None:  # 某自治区党委 however written: keyed by the region's code
             pk, rest = opening
             return f"{m.type}/{pk.split('/', 1)[1]}/{rest}"
@@ -87,15 +88,24 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention]) -> str | 
     raise AssertionError(f"no key rule {rule!r}")  # the schema's KeyRule names every rule
 
 
-def _opening_place(name: str, x: Extraction, by_id: dict[str, Mention]) -> tuple[str, str] | None:
-    """(key, rest) when a body's name opens with the full name of a province, city or
-    county the document links to the gazetteer and something follows it."""
-    for m in by_id.values():
-        if m.type in ("Province", "City", "County") and m.adcode:
-            pk = x.keys.get(m.id)
-            place = norm_name(m.canonical)
-            if pk and "//" not in pk and name.startswith(place) and len(name) > len(place):
-                return pk, name[len(place):]
+def _upper_places(x: Extraction) -> dict[str, str]:
+    """The document's provinces, cities and counties linked to the gazetteer: name → key
+    (of the first mention)."""
+    out: dict[str, str] = {}
+    for m in x.mentions:
+        pk = x.keys.get(m.id)
+        if m.type in ("Province", "City", "County") and m.adcode and pk and "//" not in pk:
+            out.setdefault(norm_name(m.canonical), pk)
+    return out
+
+
+def _opening_place(name: str, places: dict[str, str]) -> tuple[str, str] | None:
+    """(key, rest) when a body's name opens with the full name of one of ``places`` and
+    something follows it (the longest such name)."""
+    for k in range(min(len(name) - 1, 12), 1, -1):
+        pk = places.get(name[:k])
+        if pk is not None:
+            return pk, name[k:]
     return None
 
 
@@ -268,11 +278,16 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
     mention_entity: dict[str, str] = {}
     for x in extractions:
         by_id = {m.id: m for m in x.mentions}
-        people = _person_keys(x, by_id, lambda m, x=x, by_id=by_id: _mention_key(m, x, by_id))
+        uppers = _upper_places(x)
+
+        def key_of(m: Mention, x: Extraction = x, by_id: dict = by_id, uppers: dict = uppers) -> str | None:
+            return _mention_key(m, x, by_id, uppers)
+
+        people = _person_keys(x, by_id, key_of)
         people.update(_mechanism_keys(x))
-        people.update(_org_keys(x, lambda m, x=x, by_id=by_id: _mention_key(m, x, by_id)))
+        people.update(_org_keys(x, key_of))
         for m in x.mentions:
-            key = people.get(m.id) or _mention_key(m, x, by_id)
+            key = people.get(m.id) or key_of(m)
             if key is None:
                 continue
             mention_entity[m.id] = key
