@@ -417,9 +417,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
         f.append("not-han")
-    inner = [fl for a, b, fl in tokens(text) if i <= a and b <= j]
-    if inner and tokens(text) and any(a == i for a, _b, _fl in tokens(text)):
-        f.append("ptag-first:" + inner[0][:1])  # 了解|到: a verb of the dictionary opens no name
+    first = next((fl for a, b, fl in tokens(text) if a == i and b <= j), None)
+    if first is not None:
+        f.append("ptag-first:" + first[:1])  # 了解|到: a verb of the dictionary opens no name
     for a, b, m in view.spans(sent, PLACE_TYPES + ("Organization",)):
         if a < j and i < b:
             f.append("overlaps:" + ("Organization" if m.type == "Organization" else "place"))
