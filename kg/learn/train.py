@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .candidates import (
 from .corpus import Annotated
 from .decide import Model, decide
 from .labels import entity_label, pair_label
-from .learners import LEARNERS
+from .learners import LEARNERS, Decider
 from .tagger import tag_sentences
 
 #: thresholds the shipped model uses (chosen by cross-validation over seeds + real)
@@ -91,14 +91,21 @@ def learners(learner: str | None = None) -> dict[str, str]:
     return dict.fromkeys(LEARNER, learner)
 
 
+#: a learner's fit: named-feature examples and their labels → a model with ``prob``
+Fit = Callable[[list[list[str]], list[int]], Decider]
+
+
 def train(docs: Sequence[Annotated], meta: dict | None = None, learner: str | None = None,
-          ex: Examples | None = None) -> Model:
-    """One model per decision (logistic regression or boosted trees, :data:`LEARNER`), fitted
-    on every candidate of ``docs`` (or on the examples ``ex`` already drawn from them)."""
+          ex: Examples | None = None, fits: Mapping[str, Fit] | None = None) -> Model:
+    """One model per decision (logistic regression or boosted trees, :data:`LEARNER`; or
+    ``fits``, decision → fit), fitted on every candidate of ``docs`` (or on the examples
+    ``ex`` already drawn from them)."""
     ex = examples(docs) if ex is None else ex
     model = Model(joint_threshold=JOINT_THRESHOLD, meta=dict(meta or {}))
-    for kind, name in learners(learner).items():
-        m = LEARNERS[name](ex.feats.get(kind, []), ex.labels.get(kind, []))
+    if fits is None:
+        fits = {kind: LEARNERS[name] for kind, name in learners(learner).items()}
+    for kind, fit in fits.items():
+        m = fit(ex.feats.get(kind, []), ex.labels.get(kind, []))
         m.threshold = THRESHOLDS[kind]
         m.keep = KEEP.get(kind)
         model.decisions[kind] = m
@@ -120,6 +127,7 @@ class CVResult:
     learned: dict[str, Score]  # corpus → score with the learned decisions
     calibration: list[tuple[float, float, int]]  # per bin: mean probability, share true, count
     ece: float
+    held: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # decision → (probability, label)
 
 
 def _score(extractions, docs: Sequence[Annotated], corpus: str) -> Score:
@@ -165,11 +173,17 @@ def calibration(pairs: list[tuple[float, int]], bins: int = 10) -> tuple[list[tu
     return table, ece
 
 
-def cross_validate(docs: Sequence[Annotated], k: int = 5, learner: str | None = None) -> CVResult:
-    fold = folds(docs, k)
-    each = [examples([a]) for a in docs]  # drawn once: a fold's examples are its documents'
+def cross_validate(docs: Sequence[Annotated], k: int = 5, learner: str | None = None, *,
+                   fits: Mapping[str, Fit] | None = None, fold: Sequence[int] | None = None,
+                   each: Sequence[Examples] | None = None) -> CVResult:
+    """Grouped K-fold cross-validation (``fold``: each document's fold, default :func:`folds`;
+    ``each``: each document's examples, if already drawn)."""
+    fold = folds(docs, k) if fold is None else fold
+    if each is None:
+        each = [examples([a]) for a in docs]  # drawn once: a fold's examples are its documents'
     learned = []
     probs: list[tuple[float, int]] = []
+    held_by: dict[str, list[tuple[float, int]]] = {}
     for f in range(k):
         train_docs = [a for a, g in zip(docs, fold, strict=True) if g != f]
         test_docs = [a for a, g in zip(docs, fold, strict=True) if g == f]
@@ -178,9 +192,11 @@ def cross_validate(docs: Sequence[Annotated], k: int = 5, learner: str | None = 
         ex, held = Examples(), Examples()
         for e, g in zip(each, fold, strict=True):
             (ex if g != f else held).extend(e)
-        model = train(train_docs, learner=learner, ex=ex)
-        for kind, lr in model.decisions.items():
-            probs += [(lr.prob(x), y) for x, y in zip(held.feats.get(kind, []), held.labels.get(kind, []), strict=True)]
+        model = train(train_docs, learner=learner, ex=ex, fits=fits)
+        for kind, m in model.decisions.items():
+            pairs = [(m.prob(x), y) for x, y in zip(held.feats.get(kind, []), held.labels.get(kind, []), strict=True)]
+            held_by.setdefault(kind, []).extend(pairs)
+            probs += pairs
         for a in test_docs:
             learned.append(decide(copy.deepcopy(a.x), model))
     corpora = sorted({a.corpus for a in docs})
@@ -189,7 +205,7 @@ def cross_validate(docs: Sequence[Annotated], k: int = 5, learner: str | None = 
     return CVResult(
         {c: _score(rules, docs, c) for c in corpora},
         {c: _score(learned, docs, c) for c in corpora},
-        table, ece,
+        table, ece, held_by,
     )
 
 
