@@ -1,7 +1,7 @@
 """Training the decisions from annotated corpora, and scoring them honestly.
 
 :func:`train` turns every candidate of every annotated document into a labelled example
-and fits one logistic regression per decision.  :func:`cross_validate` splits the
+and fits one model per decision (a logistic regression; boosted trees with ``--learner gbdt``).  :func:`cross_validate` splits the
 documents into K groups (a document is never scored by a model trained on it), builds the
 held-out graphs with the rules alone and with the learned decisions, and scores both with
 the referee's matching; it also measures how well the probabilities are calibrated.
