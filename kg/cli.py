@@ -306,6 +306,7 @@ def eval_(
     errors: bool = typer.Option(False, "--errors", help="Also list what was missed and what is spurious."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     cv: int = typer.Option(0, "--cv", min=0, metavar="K", help="Grouped K-fold cross-validation of the learned decisions over the corpora given as TEXTS_DIR GOLD_DIR pairs."),
+    learner: str = typer.Option(None, "--learner", metavar="NAME", help="Train every decision with this learner: logreg (logistic regression) or gbdt (boosted trees); default: the one chosen per decision."),
 ) -> None:
     """Score GRAPH against gold annotations: precision, recall and F1 per type and relation.
 
@@ -314,13 +315,16 @@ def eval_(
     from .evaluate import evaluate, format_errors, format_table
 
     if cv:
-        from .learn.train import corpus_pairs, cross_validate, format_cv, load_all
+        from .learn.train import corpus_pairs, cross_validate, format_cv, learners, load_all
 
         if cv < 2:
             raise UsageError("--cv needs at least 2 folds")
+        learners(learner)  # an unknown name is an error before the corpora are read
         docs = load_all(corpus_pairs([graph, gold, *(more or [])]))
-        typer.echo(format_cv(cross_validate(docs, cv)), nl=False)
+        typer.echo(format_cv(cross_validate(docs, cv, learner)), nl=False)
         return
+    if learner:
+        raise UsageError("--learner goes with --cv")
     if more:
         raise UsageError("one graph and one gold folder, or --cv K with TEXTS_DIR GOLD_DIR pairs")
     if not graph.is_file():
@@ -375,14 +379,16 @@ def diff(
 def train(
     corpora: list[Path] = typer.Argument(..., help="TEXTS_DIR GOLD_DIR pairs: texts and their gold files (the guideline's format)."),
     output: Path = typer.Option(Path("model.json"), "-o", "--output", help="Where to write the model (JSON)."),
+    learner: str = typer.Option(None, "--learner", metavar="NAME", help="Train every decision with this learner: logreg (logistic regression) or gbdt (boosted trees); default: the one chosen per decision."),
 ) -> None:
     """Learn the decisions (which bodies, people and practices to take, who implements what) from annotated corpora."""
-    from .learn.train import corpus_pairs, train_to_file
+    from .learn.train import corpus_pairs, learners, train_to_file
 
-    model = train_to_file(corpus_pairs(corpora), output)
+    learners(learner)  # an unknown name is an error before the corpora are read
+    model = train_to_file(corpus_pairs(corpora), output, learner)
     n = sum(c["documents"] for c in model.meta.get("trained_on", []))
     typer.echo(f"trained on {n} documents: " + ", ".join(
-        f"{k} {len(v.weights)} features" for k, v in model.decisions.items()))
+        f"{k} {v.summary()}" for k, v in model.decisions.items()))
     typer.echo(f"wrote {output}")
 
 

@@ -10,10 +10,10 @@ import pytest
 from conftest import run_kg as kg
 
 from kg.extract.document import extract
-from kg.learn import tagger
+from kg.learn import gbdt, tagger
 from kg.learn.decide import DECISIONS, Model, decide, model_text, parse_model
 from kg.learn.logreg import LogReg, fit
-from kg.learn.train import calibration, folds
+from kg.learn.train import calibration, corpus_pairs, examples, folds, load_all, train
 from kg.read import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,26 @@ def test_logistic_regression_learns_and_is_plain_data():
     assert a.prob(["quoted", "R2:机制"]) > 0.5 > a.prob(["quoted", "honour"])
     back = LogReg.from_dict(json.loads(json.dumps(a.as_dict())))
     assert abs(back.prob(["quoted", "R2:机制"]) - a.prob(["quoted", "R2:机制"])) < 1e-4
+
+
+def test_boosted_trees_learn_what_a_sum_of_weights_cannot():
+    # a practice in quotes is one unless an honour names it; an honour alone names none
+    X = [["quoted"], ["honour"], ["quoted", "honour"], []] * 8
+    y = [1, 0, 0, 0] * 8
+    lr = fit(X, y, min_count=1)
+    a, b = gbdt.fit(X, y, min_leaf=2), gbdt.fit(X, y, min_leaf=2)
+    assert a == b  # the same examples, the same trees
+    assert a.prob(["quoted"]) > 0.8 and a.prob(["quoted", "honour"]) < 0.2 and a.prob([]) < 0.2
+    assert lr.prob(["quoted"]) < 0.6  # a weight per feature cannot tell the two apart
+    text = json.dumps(a.as_dict())
+    back = gbdt.Trees.from_dict(json.loads(text))
+    assert back == a and json.dumps(back.as_dict()) == text
+    assert back.prob(["quoted"]) == a.prob(["quoted"])
+
+
+def test_a_tree_that_is_not_one_is_refused():
+    with pytest.raises(ValueError, match="feature, yes, no"):
+        gbdt.Trees.from_dict({"learner": "gbdt", "base": 0, "threshold": 0.5, "trees": [["quoted", 1.0]]})
 
 
 def test_calibration_table_and_error():
@@ -166,12 +186,52 @@ def test_training_is_deterministic_and_writes_every_decision(tmp_path):
 
 
 @needs_gold
-def test_cross_validation_prints_rules_and_learned_side_by_side():
-    r = kg("eval", "--cv", "2", "seeds", str(SEED_GOLD))
+@pytest.mark.parametrize("learner", [[], ["--learner", "gbdt"]])
+def test_cross_validation_prints_rules_and_learned_side_by_side(learner):
+    r = kg("eval", "--cv", "2", "seeds", str(SEED_GOLD), *learner)
     assert r.returncode == 0, r.stderr
     assert "rules alone" in r.stdout and "learned decisions" in r.stdout
     assert r.stdout.count("score: entities F1") == 2
     assert "expected calibration error" in r.stdout
+
+
+@needs_gold
+def test_boosted_trees_trained_on_the_seeds_rank_the_candidates_of_other_pages():
+    model = train(load_all(corpus_pairs(["seeds", str(SEED_GOLD)])), learner="gbdt")
+    text = model.to_json()
+    back = Model.from_json(text)
+    assert back.to_json() == text
+    held = examples(load_all(corpus_pairs([ROOT / "tests/data/dev/pages", ROOT / "tests/data/dev/gold"])))
+    for kind in DECISIONS:
+        trees = back.decisions[kind]
+        assert isinstance(trees, gbdt.Trees) and len(trees.trees) > 10
+        probs = [(trees.prob(x), y) for x, y in zip(held.feats[kind], held.labels[kind], strict=True)]
+        assert [p for p, _ in probs] == [model.decisions[kind].prob(x) for x in held.feats[kind]]
+        true = [p for p, y in probs if y]
+        false = [p for p, y in probs if not y]
+        # the pages' true candidates score well above their false ones
+        assert sum(true) / len(true) - sum(false) / len(false) > 0.3, kind
+
+
+@needs_gold
+def test_training_boosted_trees_is_deterministic_and_builds(tmp_path):
+    outs = []
+    for name in ("a.json", "b.json"):
+        r = kg("train", "seeds", str(SEED_GOLD), "--learner", "gbdt", "-o", str(tmp_path / name))
+        assert r.returncode == 0, r.stderr
+        assert "Mechanism 300 trees" in r.stdout
+        outs.append((tmp_path / name).read_bytes())
+    assert outs[0] == outs[1]
+    data = json.loads(outs[0])
+    assert {d["learner"] for d in data["decisions"].values()} == {"gbdt"}
+    r = kg("build", "seeds/000_ce20cefb6ce7de5e.txt", "-o", str(tmp_path / "out"), "-q", "--model", str(tmp_path / "a.json"))
+    assert r.returncode == 0, r.stderr
+
+
+def test_an_unknown_learner_is_one_line():
+    r = kg("train", "seeds", "seeds", "--learner", "forest", "-o", "/tmp/never.json")
+    assert r.returncode == 2
+    assert "unknown learner 'forest'" in r.stderr and r.stderr.count("\n") == 1
 
 
 def test_corpora_come_in_pairs():

@@ -6,7 +6,8 @@ decides.  Its probability is the confidence of every mechanism and implements fa
 keeps.  Places, bodies, people and their other facts are the rules' own.
 
 A model is plain JSON (``kg/data/model.json`` ships with the package): per decision a
-logistic regression over named features (:class:`kg.learn.logreg.LogReg`).
+logistic regression (:class:`kg.learn.logreg.LogReg`) or boosted trees
+(:class:`kg.learn.gbdt.Trees`) over named features.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from .candidates import (
     pair_candidates,
     person_candidates,
 )
-from .logreg import LogReg
+from .learners import Decider, from_dict
 from .tagger import tag_sentences
 
 # ``kg build --profile``: each step of the decisions counted apart (kg/timing.py)
@@ -49,7 +50,7 @@ DECISIONS = ("Organization", "Person", "Mechanism", "implements")
 
 @dataclass
 class Model:
-    decisions: dict[str, LogReg] = field(default_factory=dict)
+    decisions: dict[str, Decider] = field(default_factory=dict)
     #: a second actor of one mechanism is kept only at or above this probability
     joint_threshold: float = 0.6
     meta: dict = field(default_factory=dict)
@@ -68,7 +69,7 @@ class Model:
         d = json.loads(text)
         if d.get("format") != MODEL_FORMAT:
             raise ValueError(f"model format {d.get('format')!r}, expected {MODEL_FORMAT}")
-        return cls({k: LogReg.from_dict(v) for k, v in d["decisions"].items()},
+        return cls({k: from_dict(v) for k, v in d["decisions"].items()},
                    float(d.get("joint_threshold", 0.6)), d.get("meta", {}))
 
 
@@ -281,7 +282,7 @@ def _posts_of_a_kind(x: Extraction) -> None:
             leading.add(person.id)
 
 
-def decide_groups(x: Extraction, lr: LogReg, groups: list[list[Candidate]], tag: str) -> None:
+def decide_groups(x: Extraction, lr: Decider, groups: list[list[Candidate]], tag: str) -> None:
     """Of each group of overlapping names (the rules' and the other candidates'), keep the
     likeliest if it is likely enough.  A rule's name that loses to a longer or shorter
     reading of the same words takes that reading and keeps its facts (王林 → 王林涛); a

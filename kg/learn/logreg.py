@@ -43,6 +43,9 @@ class LogReg:
         z = self.score(feats)
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
+    def summary(self) -> str:
+        return f"{len(self.weights)} features"
+
     def as_dict(self) -> dict:
         out = {
             "bias": round(self.bias, 6),

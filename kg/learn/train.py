@@ -1,7 +1,7 @@
 """Training the decisions from annotated corpora, and scoring them honestly.
 
 :func:`train` turns every candidate of every annotated document into a labelled example
-and fits one logistic regression per decision.  :func:`cross_validate` splits the
+and fits one model per decision (a logistic regression; boosted trees with ``--learner gbdt``).  :func:`cross_validate` splits the
 documents into K groups (a document is never scored by a model trained on it), builds the
 held-out graphs with the rules alone and with the learned decisions, and scores both with
 the referee's matching; it also measures how well the probabilities are calibrated.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .candidates import (
 from .corpus import Annotated
 from .decide import Model, decide
 from .labels import entity_label, pair_label
-from .logreg import fit
+from .learners import LEARNERS, Decider
 from .tagger import tag_sentences
 
 #: thresholds the shipped model uses (chosen by cross-validation over seeds + real)
@@ -36,6 +36,8 @@ THRESHOLDS = {"Organization": 0.5, "Person": 0.4, "Mechanism": 0.4, "implements"
 #: below the threshold, a reading the rules proposed is still kept from this probability on
 KEEP = {"Organization": 0.3}
 JOINT_THRESHOLD = 0.6
+#: the learner of each decision (chosen by cross-validation over seeds + real, README)
+LEARNER = {"Organization": "logreg", "Person": "logreg", "Mechanism": "logreg", "implements": "logreg"}
 
 
 @dataclass
@@ -46,6 +48,11 @@ class Examples:
     def add(self, kind: str, feats: list[str], label: int) -> None:
         self.feats.setdefault(kind, []).append(feats)
         self.labels.setdefault(kind, []).append(label)
+
+    def extend(self, other: Examples) -> None:
+        for kind, feats in other.feats.items():
+            self.feats.setdefault(kind, []).extend(feats)
+            self.labels.setdefault(kind, []).extend(other.labels[kind])
 
 
 def examples(docs: Sequence[Annotated]) -> Examples:
@@ -73,15 +80,35 @@ def examples(docs: Sequence[Annotated]) -> Examples:
     return ex
 
 
-def train(docs: Sequence[Annotated], meta: dict | None = None) -> Model:
-    """One logistic regression per decision, fitted on every candidate of ``docs``."""
-    ex = examples(docs)
+def learners(learner: str | None = None) -> dict[str, str]:
+    """The learner of each decision: ``learner`` for all of them, or the chosen ones."""
+    from ..errors import UsageError
+
+    if learner is None:
+        return dict(LEARNER)
+    if learner not in LEARNERS:
+        raise UsageError(f"unknown learner {learner!r}: one of {', '.join(sorted(LEARNERS))}")
+    return dict.fromkeys(LEARNER, learner)
+
+
+#: a learner's fit: named-feature examples and their labels → a model with ``prob``
+Fit = Callable[[list[list[str]], list[int]], Decider]
+
+
+def train(docs: Sequence[Annotated], meta: dict | None = None, learner: str | None = None,
+          ex: Examples | None = None, fits: Mapping[str, Fit] | None = None) -> Model:
+    """One model per decision (logistic regression or boosted trees, :data:`LEARNER`; or
+    ``fits``, decision → fit), fitted on every candidate of ``docs`` (or on the examples
+    ``ex`` already drawn from them)."""
+    ex = examples(docs) if ex is None else ex
     model = Model(joint_threshold=JOINT_THRESHOLD, meta=dict(meta or {}))
-    for kind in ("Organization", "Person", "Mechanism", "implements"):
-        lr = fit(ex.feats.get(kind, []), ex.labels.get(kind, []))
-        lr.threshold = THRESHOLDS[kind]
-        lr.keep = KEEP.get(kind)
-        model.decisions[kind] = lr
+    if fits is None:
+        fits = {kind: LEARNERS[name] for kind, name in learners(learner).items()}
+    for kind, fit in fits.items():
+        m = fit(ex.feats.get(kind, []), ex.labels.get(kind, []))
+        m.threshold = THRESHOLDS[kind]
+        m.keep = KEEP.get(kind)
+        model.decisions[kind] = m
     return model
 
 
@@ -100,6 +127,7 @@ class CVResult:
     learned: dict[str, Score]  # corpus → score with the learned decisions
     calibration: list[tuple[float, float, int]]  # per bin: mean probability, share true, count
     ece: float
+    held: dict[str, list[tuple[float, int]]] = field(default_factory=dict)  # decision → (probability, label)
 
 
 def _score(extractions, docs: Sequence[Annotated], corpus: str) -> Score:
@@ -145,19 +173,30 @@ def calibration(pairs: list[tuple[float, int]], bins: int = 10) -> tuple[list[tu
     return table, ece
 
 
-def cross_validate(docs: Sequence[Annotated], k: int = 5) -> CVResult:
-    fold = folds(docs, k)
+def cross_validate(docs: Sequence[Annotated], k: int = 5, learner: str | None = None, *,
+                   fits: Mapping[str, Fit] | None = None, fold: Sequence[int] | None = None,
+                   each: Sequence[Examples] | None = None) -> CVResult:
+    """Grouped K-fold cross-validation (``fold``: each document's fold, default :func:`folds`;
+    ``each``: each document's examples, if already drawn)."""
+    fold = folds(docs, k) if fold is None else fold
+    if each is None:
+        each = [examples([a]) for a in docs]  # drawn once: a fold's examples are its documents'
     learned = []
     probs: list[tuple[float, int]] = []
+    held_by: dict[str, list[tuple[float, int]]] = {}
     for f in range(k):
         train_docs = [a for a, g in zip(docs, fold, strict=True) if g != f]
         test_docs = [a for a, g in zip(docs, fold, strict=True) if g == f]
         if not test_docs:
             continue
-        model = train(train_docs)
-        held = examples(test_docs)
-        for kind, lr in model.decisions.items():
-            probs += [(lr.prob(x), y) for x, y in zip(held.feats.get(kind, []), held.labels.get(kind, []), strict=True)]
+        ex, held = Examples(), Examples()
+        for e, g in zip(each, fold, strict=True):
+            (ex if g != f else held).extend(e)
+        model = train(train_docs, learner=learner, ex=ex, fits=fits)
+        for kind, m in model.decisions.items():
+            pairs = [(m.prob(x), y) for x, y in zip(held.feats.get(kind, []), held.labels.get(kind, []), strict=True)]
+            held_by.setdefault(kind, []).extend(pairs)
+            probs += pairs
         for a in test_docs:
             learned.append(decide(copy.deepcopy(a.x), model))
     corpora = sorted({a.corpus for a in docs})
@@ -166,7 +205,7 @@ def cross_validate(docs: Sequence[Annotated], k: int = 5) -> CVResult:
     return CVResult(
         {c: _score(rules, docs, c) for c in corpora},
         {c: _score(learned, docs, c) for c in corpora},
-        table, ece,
+        table, ece, held_by,
     )
 
 
@@ -190,12 +229,12 @@ def load_all(pairs: Sequence[tuple[Path, Path]]) -> list[Annotated]:
     return [a for texts, gold in pairs for a in load_corpus(texts, gold)]
 
 
-def train_to_file(pairs: Sequence[tuple[Path, Path]], out: str | Path) -> Model:
+def train_to_file(pairs: Sequence[tuple[Path, Path]], out: str | Path, learner: str | None = None) -> Model:
     """Train on the corpora and write the model (JSON) to ``out``."""
     docs = load_all(pairs)
     meta = {"trained_on": [{"texts": t.as_posix(), "gold": g.as_posix(),
                             "documents": sum(1 for a in docs if a.corpus == t.as_posix())} for t, g in pairs]}
-    model = train(docs, meta)
+    model = train(docs, meta, learner)
     Path(out).write_text(model.to_json(), encoding="utf-8")
     return model
 
