@@ -33,6 +33,10 @@ def _t2s():
     return opencc.OpenCC("t2s.json")
 
 
+#: Traditional texts' corner quotes read as the mainland's: 「四心」工作法 is “四心”工作法
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def to_simplified(text: str) -> str | None:
     """``text`` in Simplified characters, one character for one, if it is Traditional
     Chinese; None if it is not.  Phrase conversions that would change the length are
@@ -40,6 +44,8 @@ def to_simplified(text: str) -> str | None:
 
     >>> to_simplified("鄉村振興")
     '乡村振兴'
+    >>> to_simplified("創新「四心」工作法")
+    '创新“四心”工作法'
     >>> to_simplified("乡村振兴") is None
     True
     """
@@ -52,7 +58,7 @@ def to_simplified(text: str) -> str | None:
     if len(conv) != len(text):
         conv = "".join(_t2s_line(line) for line in text.splitlines(keepends=True))
     changed = sum(1 for a, b in zip(text, conv, strict=True) if a != b)
-    return conv if changed >= _TRADITIONAL_SHARE * cjk else None
+    return conv.translate(_CORNER_QUOTES) if changed >= _TRADITIONAL_SHARE * cjk else None
 
 
 def _t2s_line(line: str) -> str:
