@@ -474,7 +474,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
-            # a long Mongolian name read short (伊如|乐图): its run of name characters goes on,
+            # a long Mongolian name read short (某某|乐图): its run of name characters goes on,
             # to the end of one of jieba's words
             e = b
             if not all(ch in L.MONGOLIAN_CHARS for ch in sent.text[a:b]):
