@@ -319,6 +319,16 @@ def test_a_byline_word_in_running_text_is_marked_as_such(gaz):
     assert "byline-in-a-clause" not in feats["王海燕"]
 
 
+def test_a_plans_period_in_quotes_is_no_practice(gaz):
+    """“十四五”规划 names a plan's period: never a mechanism, whatever the model says; the
+    practice beside it stands."""
+    text = "白石镇谋划发展\n\n“十四五”期间，白石镇推行“板凳议事会”，全镇推广。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    mechs = {m.canonical for m in x.mentions if m.type == "Mechanism"}
+    assert "十四五" not in mechs and "板凳议事会" in mechs
+
+
 def test_a_person_said_to_hold_a_post_of_a_body_leads_it(gaz):
     from kg.extract.document import extract
 

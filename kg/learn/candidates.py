@@ -189,6 +189,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f += ["mechword", "mechword:" + m.group()]
     if q in L.NOT_MECHANISMS:
         f.append("slogan")
+    if re.fullmatch(r"十[一二三四五六七八九]?五|[0-9]{4}(?:年|—|-|至)?(?:[0-9]{4}年?)?", q):
+        f.append("plan-period")  # “十四五”规划, “2035”: a plan's period, not a practice
     f += sorted({"qc:" + ch for ch in q if "\u4e00" <= ch <= "\u9fff"})
     if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
         f.append("head-after")

@@ -93,6 +93,11 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
     return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
 
 
+#: features that rule a reading out whatever the model says: the guideline names these as
+#: no practice (a plan's period: “十四五”规划)
+VETOES = frozenset({"plan-period"})
+
+
 @timed("learned: decisions")
 def decide(x: Extraction, model: Model) -> Extraction:
     """``x`` with its mechanisms and implements facts as the model decides them."""
@@ -113,7 +118,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
     added: list[Mention] = []
     n = 0
     for group in mechanism_candidates(view):
-        p, c = max(((mech_model.prob(c.feats), c) for c in group), key=lambda t: t[0])
+        p, c = max(((0.0 if VETOES & set(c.feats) else mech_model.prob(c.feats), c) for c in group), key=lambda t: t[0])
         if p < mech_model.threshold:
             dropped.update(c.mention.id for c in group if c.mention is not None)
             continue
