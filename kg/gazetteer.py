@@ -21,11 +21,9 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import io
-import marshal
 import os
 import re
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -491,33 +489,11 @@ def _read_cache(path: Path) -> tuple[_Rows, _NameIndex, dict]:
     return rows, index, small
 
 
-def store_cache(path: Path, state: object, versions: str) -> None:
-    """Write ``state`` (marshal) to the cache file ``path`` and remove the files of other
-    versions (the ``versions`` glob beside it); a cache that cannot be written is no error:
-    the next process computes the state again."""
-    try:
-        _write_atomic(path, marshal.dumps(state))
-        _remove_others(path, versions)
-    except OSError:
-        pass
-
-
 def _remove_others(path: Path, versions: str) -> None:
+    """Remove the cache files of other versions (the ``versions`` glob) beside ``path``."""
     for old in path.parent.glob(versions):
         if old != path:
             old.unlink(missing_ok=True)
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 @lru_cache(maxsize=1)
