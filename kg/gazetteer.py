@@ -529,11 +529,11 @@ def alias_table(alias_files: Sequence[str] = ()) -> tuple[tuple[str, str, str | 
 @lru_cache(maxsize=4)
 def with_aliases(aliases: tuple[tuple[str, str, str | None], ...] = ()) -> Gazetteer:
     """The gazetteer with these alias rows added (cached per process)."""
-    import copy
-
     rows, by_name, small = _base()
     g = Gazetteer.__new__(Gazetteer)
-    g.__dict__.update(copy.deepcopy(small))  # small, and changed by add_alias
+    # the small tables are changed by add_alias: this gazetteer's own copies (of the lists too)
+    g.__dict__.update({k: {a: list(v) for a, v in t.items()} if k == "by_alias" else t.copy() if isinstance(t, (set, dict)) else t
+                       for k, t in small.items()})
     g.rows, g.by_name = rows, by_name  # type: ignore[assignment]  # read-only after loading
     g.nicknames = set()  # only alias tables make nicknames, and they are added below
     for alias, canonical, t in aliases:
