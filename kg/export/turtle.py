@@ -112,7 +112,7 @@ def article_iri(doc_id: str, index: int) -> str:
 
 def _digest(*parts: object) -> str:
     """20 hex digits (80 bits) of SHA-256 over the parts: plenty against collisions here."""
-    joined = "\x1f".join(str(p) for p in parts)
+    joined = "\x1f".join(map(str, parts))
     try:
         data = joined.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: a byte of a file name that is not UTF-8
@@ -333,6 +333,14 @@ def _predicate_key(iri: str) -> tuple[int, str]:
     return (0 if iri == _A else 1 if iri == _LABEL else 2, iri)
 
 
+#: an evidence's predicates, in the order of :meth:`_TurtleWriter.evidence_objects`
+_EVIDENCE_PREDICATES = (_A, _P["derivedFrom"], _P["sentenceIndex"], _P["evidenceStart"], _P["evidenceEnd"],
+                        _P["evidence"], _P["extractor"], _P["articleIndex"])
+#: the order :meth:`_TurtleWriter.write` puts them in, and the start of each line
+_EVIDENCE_LINE_ORDER = sorted(range(len(_EVIDENCE_PREDICATES)), key=lambda k: _predicate_key(_EVIDENCE_PREDICATES[k]))
+_EVIDENCE_LINE_HEADS = [("a" if p == _A else _t_iri(p)) + " " for p in _EVIDENCE_PREDICATES]
+
+
 class _TurtleWriter:
     """Renders the subjects of one NetworkX graph; see :meth:`write`."""
 
@@ -474,14 +482,22 @@ class _TurtleWriter:
         add(_LABEL, _t_string(author))
 
     def evidence_block(self, add: Any, ev: Mapping[str, Any]) -> None:
-        add(_A, self.kg("Evidence"))
-        add(_P["derivedFrom"], self.doc(ev["doc"]))
-        add(_P["sentenceIndex"], _t_literal(ev["sentence"]))
-        add(_P["evidenceStart"], _t_literal(ev["start"]))
-        add(_P["evidenceEnd"], _t_literal(ev["end"]))
-        add(_P["evidence"], _t_zh(ev["text"]))
-        add(_P["extractor"], _t_literal(ev["extractor"]))
-        add(_P["articleIndex"], _t_literal(ev.get("article", 0)))
+        for pred, obj in zip(_EVIDENCE_PREDICATES, self.evidence_objects(ev), strict=True):
+            add(pred, obj)
+
+    def evidence_objects(self, ev: Mapping[str, Any]) -> tuple[str, ...]:
+        """The objects of an evidence's triples, one per predicate of :data:`_EVIDENCE_PREDICATES`."""
+        return (self.kg("Evidence"), self.doc(ev["doc"]), _t_literal(ev["sentence"]), _t_literal(ev["start"]),
+                _t_literal(ev["end"]), _t_zh(ev["text"]), _t_literal(ev["extractor"]),
+                _t_literal(ev.get("article", 0)))
+
+    def evidence_text(self, iri: str, ev: Mapping[str, Any]) -> str:
+        """An evidence's whole block, as :meth:`write` would make it from :meth:`evidence_block`
+        (each predicate has one object, so the order of the lines is fixed: the most
+        frequent subjects skip the sorting)."""
+        objects = self.evidence_objects(ev)
+        return f"\n{_t_iri(iri)} " + " ;\n    ".join(
+            _EVIDENCE_LINE_HEADS[k] + objects[k] for k in _EVIDENCE_LINE_ORDER) + " .\n"
 
     def document_block(self, add: Any, doc_id: str) -> None:
         meta = self.documents.get(doc_id) or {}
@@ -516,9 +532,14 @@ class _TurtleWriter:
         def add(pred: str, obj: str) -> None:
             props[pred].add(obj)
 
+        evidence = self.evidence_block
+        last = len(subjects) - 1
         for i, (_, iri, render, arg) in enumerate(subjects):
+            if render == evidence and not props and (i == last or subjects[i + 1][1] != iri):
+                out.write(self.evidence_text(iri, arg))  # one subject of its own: no merging
+                continue
             render(add, arg)
-            if i + 1 < len(subjects) and subjects[i + 1][1] == iri:
+            if i < last and subjects[i + 1][1] == iri:
                 continue  # the same node from two sources (never in practice): one block
             lines = [
                 (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
