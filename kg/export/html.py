@@ -84,9 +84,8 @@ FONT_STACK = (
 #: Mentions kept per entity in the page; the panel says how many there were.
 MAX_MENTIONS = 20
 
-_JSON_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+#: what JSON inside a script element escapes (one str.replace each: faster than str.translate)
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 _CSP_PLACEHOLDER = "KG-CSP-SCRIPT-HASHES"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -578,7 +577,9 @@ def script_json(value: Any) -> Markup:
     text = json.dumps(
         value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
     )
-    return Markup(text.translate(_JSON_ESCAPES))
+    for char, escaped in _JSON_ESCAPES:
+        text = text.replace(char, escaped)
+    return Markup(text)
 
 
 def _raw(name: str) -> Markup:
