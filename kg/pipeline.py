@@ -399,7 +399,7 @@ def write_outputs(
     """Write ``graph.ttl`` and ``graph.html`` (and ``build-report.json`` for ``report``)
     into ``out_dir``, atomically; return their paths."""
     from .export.html import write_html
-    from .export.rdf import write_turtle
+    from .export.turtle import write_turtle
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -439,7 +439,7 @@ def check_output_dir(out_dir: str | os.PathLike[str]) -> None:
     on the way to it, or where the build writes one of its files) is a
     :class:`~kg.errors.UsageError`, a folder that cannot be written an
     :class:`~kg.errors.InputError`, each naming the path.  Nothing is created."""
-    from .export.formats import check_output_folder
+    from .export.paths import check_output_folder
 
     out = Path(out_dir)
     check_output_folder(out, f"the build writes {', '.join(GRAPH_FILES)} and {REPORT_FILE} into a folder")

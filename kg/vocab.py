@@ -22,85 +22,27 @@ The data namespaces (the IRI scheme, see :mod:`kg.export.rdf` for how ids map in
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import (
-    DCTERMS,
-    FOAF,
-    ORG,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SDO,
-    SKOS,
-    XSD,
-    DefinedNamespace,
-    Namespace,
-)
+from rdflib.namespace import DefinedNamespace, Namespace
 
-BASE = "https://w3id.org/grassroots-kg/"
-ONTOLOGY_IRI = URIRef(BASE + "ontology")
+from . import iris
 
-KGR = Namespace(BASE + "id/")
-KGD = Namespace(BASE + "doc/")
-KGS = Namespace(BASE + "statement/")
-KGE = Namespace(BASE + "evidence/")
-KGC = Namespace(BASE + "correction/")
-KGA = Namespace(BASE + "agent/")
+BASE = iris.BASE
+ONTOLOGY_IRI = URIRef(iris.ONTOLOGY)
+
+KGR = Namespace(iris.PREFIXES["kgr"])
+KGD = Namespace(iris.PREFIXES["kgd"])
+KGS = Namespace(iris.PREFIXES["kgs"])
+KGE = Namespace(iris.PREFIXES["kge"])
+KGC = Namespace(iris.KGC)
+KGA = Namespace(iris.KGA)
 
 
 class KG(DefinedNamespace):
-    """The grassroots-kg ontology (``ontology/kg.ttl``)."""
+    """The grassroots-kg ontology (``ontology/kg.ttl``): the terms :data:`kg.iris.ONTOLOGY_TERMS` names."""
 
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(iris.PREFIXES["kg"])
     _fail = True
-
-    # classes: places
-    Place: URIRef
-    Province: URIRef
-    City: URIRef
-    County: URIRef
-    Town: URIRef
-    Street: URIRef
-    Community: URIRef
-    Village: URIRef
-    Neighborhood: URIRef
-    # classes: agents, practices, sources and provenance
-    Organization: URIRef
-    Person: URIRef
-    Mechanism: URIRef
-    Document: URIRef
-    Article: URIRef
-    Statement: URIRef
-    Evidence: URIRef
-    Correction: URIRef
-
-    # relations between entities
-    locatedIn: URIRef
-    leads: URIRef
-    implements: URIRef
-    # read from a name, not stated by the text
-    basedIn: URIRef
-    # links to sources
-    mentionedIn: URIRef
-    attestedBy: URIRef
-    correctedBy: URIRef
-
-    # attributes
-    adcode: URIRef
-    inGazetteer: URIRef
-    role: URIRef
-    evidence: URIRef
-    confidence: URIRef
-    sentenceIndex: URIRef
-    evidenceStart: URIRef
-    evidenceEnd: URIRef
-    articleIndex: URIRef
-    extractor: URIRef
-    byline: URIRef
-    sourcePath: URIRef
-    action: URIRef
-    reason: URIRef
-    page: URIRef
+    __annotations__ = dict.fromkeys(iris.ONTOLOGY_TERMS, "URIRef")
 
 
 def terms() -> frozenset[URIRef]:
@@ -109,21 +51,5 @@ def terms() -> frozenset[URIRef]:
 
 
 #: Prefixes bound in every serialisation and predeclared in every SPARQL query, in the
-#: order they are listed.  ``schema`` is https, as rdflib and schema.org itself use it.
-PREFIXES: dict[str, str] = {
-    "kg": str(KG),
-    "kgr": str(KGR),
-    "kgd": str(KGD),
-    "kgs": str(KGS),
-    "kge": str(KGE),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "prov": str(PROV),
-    "schema": str(SDO),
-    "org": str(ORG),
-    "foaf": str(FOAF),
-}
+#: order they are listed (:data:`kg.iris.PREFIXES`; the tests check them against rdflib's).
+PREFIXES: dict[str, str] = iris.PREFIXES

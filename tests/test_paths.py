@@ -81,7 +81,7 @@ def test_kg_build_into_a_file_says_one_line_and_exits_2(tmp_path):
 def test_a_write_that_fails_after_the_check_names_the_output_not_a_temp_file(tmp_path, monkeypatch):
     import errno
 
-    import kg.export.rdf as rdf
+    import kg.export.turtle as turtle
 
     pipeline.build([PAGE], tmp_path, cache=False)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
@@ -89,7 +89,7 @@ def test_a_write_that_fails_after_the_check_names_the_output_not_a_temp_file(tmp
     def full(g, path):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
 
-    monkeypatch.setattr(rdf, "write_turtle", full)
+    monkeypatch.setattr(turtle, "write_turtle", full)
     with pytest.raises(InputError, match=re.escape(f"{tmp_path / 'graph.ttl'}: cannot write (No space left on device)")):
         pipeline.build([PAGE], tmp_path, cache=False)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before  # no temp file, nothing torn

@@ -560,3 +560,30 @@ def test_an_undeclared_type_fails_before_the_file_is_written(tmp_path):
     with pytest.raises(AttributeError, match="Hamlet"):
         write_turtle(g, tmp_path / "g.ttl")
     assert not (tmp_path / "g.ttl").exists()
+
+
+# ------------------------------------------------------------------ literals without rdflib
+
+@pytest.mark.parametrize("value", ["2024-05-16", "0001-01-01", "9999-12-31", "2024-02-29", "2023-02-29", "2024-5-6",
+                                   "20240516", "2024-05-16T10:00", "2024-05-16Z", "2024-05-16+08:00", "+2024-05-16",
+                                   "2024-13-01", "二〇二四年五月", " 2024-05-16", "2024-05-16\n"])
+def test_a_date_is_written_as_rdflib_writes_it(value):
+    """kg.export.turtle writes a plain date itself and asks rdflib about every other form."""
+    from kg.export import turtle
+
+    assert turtle._t_date(value) == turtle._t_rdflib_literal(Literal(value, datatype=XSD.date))
+
+
+def test_a_confidence_and_a_url_are_written_as_rdflib_writes_them():
+    import random
+
+    from kg.export import turtle
+    from kg.export.rdf import _decimal
+
+    rng = random.Random(19)
+    values = [i / 1000 for i in range(1001)] + [rng.random() for _ in range(2000)]
+    values += [1e-7, 1e22, 0.1 + 0.2, 5e-324, -0.0, 123456789.123456789, float("inf"), float("nan"), 1, True]
+    for x in values:
+        assert turtle._t_decimal(x) == turtle._t_rdflib_literal(_decimal(x)), x
+    for url in ["http://example.org/a?b=1&c=2", "https://例子.中国/新闻 1", 'http://a/"q"\\', "a b", "\n"]:
+        assert turtle._t_any_uri(url) == turtle._t_rdflib_literal(Literal(url, datatype=XSD.anyURI)), url

@@ -94,7 +94,7 @@ def test_a_damaged_dictionary_cache_is_read_again(tmp_path, monkeypatch):
 
     try:
         first = fresh()
-        (cache,) = tmp_path.glob("jieba-dict-*.marshal")
+        (cache,) = tmp_path.glob("jieba-dict-*.kgpack")
         assert fresh() == first  # read back from the cache
         cache.write_bytes(b"not a cache")
         assert fresh() == first  # rebuilt from jieba's tables
@@ -108,7 +108,8 @@ def test_the_lexicon_answers_the_same_by_bisection_and_as_one_dict():
     import jieba.posseg as pseg
 
     jb = segment._jieba()
-    lex = segment.Lexicon(segment._read_state())
+    segment._lexicon()  # the cache file made, if it was not
+    lex = segment._read_cache(segment._cache_file())
     words = sorted({w for t in _sentences(ROOT / "tests" / "data" / "dev" / "pages") for w in segment.cut_jieba(t)})
     words += ["", "某某某某", "\uffff", "一"]  # absent, and the edges of the bisection
     bisected = [lex.packed(w) for w in words]

@@ -99,6 +99,16 @@ def test_property_axioms(onto):
 
 
 def test_prefixes_match_the_namespaces():
+    """kg.iris writes them as plain strings (no rdflib on a build's path): rdflib's own."""
+    import rdflib.namespace as ns
+
+    from kg.vocab import KGA, KGC, KGD, KGE, KGR, KGS
+
     assert PREFIXES["kg"] == str(KG)
     assert PREFIXES["schema"] == str(SDO)
+    for prefix, namespace in {"rdf": ns.RDF, "rdfs": ns.RDFS, "owl": ns.OWL, "xsd": ns.XSD, "skos": ns.SKOS,
+                              "dcterms": ns.DCTERMS, "prov": ns.PROV, "org": ns.ORG, "foaf": ns.FOAF}.items():
+        assert PREFIXES[prefix] == str(namespace), prefix
+    assert [PREFIXES[p] for p in ("kgr", "kgd", "kgs", "kge")] == [str(KGR), str(KGD), str(KGS), str(KGE)]
+    assert str(KGC).endswith("/correction/") and str(KGA).endswith("/agent/")
     assert len(set(PREFIXES.values())) == len(PREFIXES)

@@ -26,16 +26,11 @@ byte-identical output; :func:`to_rdf` (an rdflib graph) serves the other RDF for
 
 from __future__ import annotations
 
-import hashlib
-import io
 import os
-import re
-import string
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from functools import lru_cache
-from typing import IO, Any
+from typing import Any
 from urllib.parse import unquote
 
 import networkx as nx
@@ -46,109 +41,58 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from ..errors import InputError
 from ..model import ENTITY_TYPES, RELATION_TYPES
 from ..rdfsafety import refuse_entity_declarations
-from ..read import printable
-from ..vocab import KG, KGA, KGC, KGD, KGE, KGR, KGS, PREFIXES
-
-#: Language tag of every natural-language literal taken from the sources.
-LANG = "zh"
+from ..vocab import KG, KGA, KGC, KGR, PREFIXES
+from . import turtle
+from .turtle import (  # noqa: F401  (kg.export.rdf's names, as before)
+    LANG,
+    PathOrStream,
+    _referenced_docs,
+    _t_rdflib_literal,
+    iri_escape,
+    serialize_turtle,
+    write_turtle,
+)
 
 #: Confidence of an entity or fact read from RDF that states none (:class:`kg.model.Entity`'s).
 DEFAULT_CONFIDENCE = 0.5
 
-PathOrStream = str | os.PathLike[str] | IO[str]
-
 # ------------------------------------------------------------------------------ IRIs
-
-# RFC 3987 ipchar minus "%" (always escaped, so escaping is reversible): ASCII unreserved,
-# sub-delims, ":", "@" and "/" (kept so "Town/150622/薛家湾镇" reads as a path).
-_ASCII_KEEP = frozenset(string.ascii_letters + string.digits + "-._~!$&'()*+,;=:@/")
-# Characters inside the IRI ranges that are invisible or blank: escaped so an IRI never
-# hides a space. A fixed list rather than unicodedata categories, whose answers change with
-# the Unicode version and would change IRIs with the Python version.
-_INVISIBLE = frozenset(
-    [0xA0, 0xAD, 0x1680, 0x180E, 0x205F, 0x3000, 0xFEFF]
-    + list(range(0x2000, 0x2010))
-    + list(range(0x2028, 0x2030))
-    + list(range(0x2060, 0x2070))
-)
-
-
-def _ucschar(cp: int) -> bool:
-    """RFC 3987 ``ucschar``: the non-ASCII code points an IRI may carry unescaped."""
-    if cp in _INVISIBLE:
-        return False
-    if cp <= 0xD7FF:
-        return cp >= 0xA0
-    if cp < 0x10000:
-        return 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF
-    return (cp & 0xFFFF) <= 0xFFFD and cp < 0xF0000 and not 0xE0000 <= cp < 0xE1000
-
-
-def iri_escape(text: str) -> str:
-    """Make ``text`` safe as an IRI path while keeping Chinese readable.
-
-    Percent-encodes (as UTF-8) everything but the characters kept above, ``%`` included, so
-    :func:`urllib.parse.unquote` inverts it exactly.  A lone surrogate (a byte of a file
-    name that is not UTF-8) is escaped as :func:`kg.read.printable` writes it.
-
-    >>> iri_escape("Town/150622/薛家湾镇")
-    'Town/150622/薛家湾镇'
-    >>> iri_escape("Mechanism/街长 巷长<院长>")
-    'Mechanism/街长%20巷长%3C院长%3E'
-    """
-    return "".join(
-        ch
-        if ch in _ASCII_KEEP or _ucschar(ord(ch))
-        else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
-        if not "\ud800" <= ch <= "\udfff"
-        else "%5C" + printable(ch)[1:]  # \xff: a backslash, then letters and digits
-        for ch in text
-    )
+# (the scheme is kg.export.turtle's, as strings; here they are rdflib terms)
 
 
 def entity_iri(entity_id: str) -> URIRef:
     """The IRI of an entity, from its stable id."""
-    return KGR[iri_escape(entity_id)]
+    return URIRef(turtle.entity_iri(entity_id))
 
 
 def document_iri(doc_id: str) -> URIRef:
     """The IRI of a document, from its id (the file stem)."""
-    return KGD[iri_escape(doc_id)]
+    return URIRef(turtle.document_iri(doc_id))
 
 
 def article_iri(doc_id: str, index: int) -> URIRef:
     """The IRI of one article of a document."""
-    return URIRef(f"{document_iri(doc_id)}/article/{index}")
-
-
-def _digest(*parts: object) -> str:
-    """20 hex digits (80 bits) of SHA-256 over the parts: plenty against collisions here."""
-    joined = "\x1f".join(str(p) for p in parts)
-    try:
-        data = joined.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: a byte of a file name that is not UTF-8
-        data = printable(joined).encode("utf-8")
-    return hashlib.sha256(data).hexdigest()[:20]
+    return URIRef(turtle.article_iri(doc_id, index))
 
 
 def statement_iri(subject: str, relation: str, obj: str) -> URIRef:
     """The IRI of the statement of one fact: the same fact always gets the same node."""
-    return KGS[_digest(subject, relation, obj)]
+    return URIRef(turtle.statement_iri(subject, relation, obj))
 
 
 def correction_iri(record: Mapping[str, Any]) -> URIRef:
     """The IRI of a correction, from the id of its line (:attr:`kg.curate.parse.Correction.id`)."""
-    return KGC[iri_escape(record["id"])]
+    return URIRef(turtle.correction_iri(record))
 
 
 def agent_iri(author: str) -> URIRef:
     """The IRI of the author of corrections, from the name the lines give."""
-    return KGA[iri_escape(author)]
+    return URIRef(turtle.agent_iri(author))
 
 
 def evidence_iri(owner: str, ev: Mapping[str, Any]) -> URIRef:
     """The IRI of one piece of evidence for ``owner`` (an entity id or a statement IRI)."""
-    return KGE[_digest(owner, ev["doc"], ev["sentence"], ev["start"], ev["end"], ev["extractor"])]
+    return URIRef(turtle.evidence_iri(owner, ev))
 
 
 # ------------------------------------------------------------------------------ NetworkX → RDF
@@ -284,17 +228,6 @@ def _add_relation(rdf: Graph, s: str, o: str, relation: str, data: Mapping[str, 
     _add_corrections(rdf, st, data.get("corrections") or ())
 
 
-def _referenced_docs(g: nx.MultiDiGraph) -> set[str]:
-    """Every document id a node or an edge points to: each needs a document node."""
-    docs: set[str] = set(g.graph.get("documents", {}))
-    for _, data in g.nodes(data=True):
-        docs.update(data.get("docs") or ())
-        docs.update(ev["doc"] for ev in data.get("mentions") or ())
-    for _, _, evidence in g.edges(data="evidence"):
-        docs.update(ev["doc"] for ev in evidence or ())
-    return docs
-
-
 def to_rdf(g: nx.MultiDiGraph) -> Graph:
     """The graph as RDF: entities, documents, direct triples and statement nodes.
 
@@ -362,336 +295,7 @@ def to_rdf_by_document(g: nx.MultiDiGraph) -> tuple[Graph, dict[str, Graph]]:
 
 
 # ------------------------------------------------------------------------------ NetworkX → Turtle
-#
-# Turtle written straight from the NetworkX graph, a subject at a time, instead of building
-# an rdflib graph and running its serialiser. Measured (2 cores, Python 3.11, rdflib 7.6):
-# the seeds (14 k triples) 0.82 s -> 0.07 s; 100 copies of them (1.42 M triples, 82 MiB of
-# Turtle) 97.5 s -> 6.9 s, memory above the NetworkX graph +1676 MiB -> +72 MiB (peak RSS).
-# The triples are exactly to_rdf's (tests check isomorphism, with rdflib and pyoxigraph, on
-# the seeds graph and on hostile strings); to_rdf stays the reference and feeds the other
-# RDF exporters.
-#
-# Layout: our prefixes, then one block per subject: entities, statements, documents and
-# their articles, evidence; within a group by IRI. In a block rdf:type ("a") and rdfs:label
-# come first, then the predicates by IRI, each with its objects sorted and deduplicated.
-# Every literal is a one-line "..." string with the Turtle escapes. No blank nodes, so the
-# same graph gives the same bytes whatever the insertion order.
-
-#: The prefixes (of :data:`kg.vocab.PREFIXES`) the writer can use, declared in this order.
-TURTLE_PREFIXES = ("dcterms", "kg", "kgd", "kge", "kgs", "prov", "rdf", "rdfs", "skos", "xsd")
-
-# Longest namespace first, so a prefixed name always uses the most specific prefix.
-_QNAME_NS = sorted(((PREFIXES[p], p) for p in TURTLE_PREFIXES), key=lambda x: -len(x[0]))
-# A conservative PN_LOCAL: what needs no backslash escape in any parser.
-_PN_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
-# Characters no IRIREF may hold (the IRIs here are built from iri_escape, so never seen).
-_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_INTEGER_LEX = re.compile(r"[+-]?[0-9]+")
-_DECIMAL_LEX = re.compile(r"[+-]?[0-9]*\.[0-9]+")
-
-# STRING_LITERAL_QUOTE: ECHAR for \t \b \n \r \f \" \\, \uXXXX for the other controls.
-_STRING_ESCAPES: dict[int, str] = {cp: f"\\u{cp:04X}" for cp in [*range(0x20), 0x7F]}
-_STRING_ESCAPES.update(
-    {0x09: "\\t", 0x08: "\\b", 0x0A: "\\n", 0x0D: "\\r", 0x0C: "\\f", 0x22: '\\"', 0x5C: "\\\\"}
-)
-# A lone surrogate (a byte of a file name that is not UTF-8) as kg.read.printable writes it:
-# no Turtle file can hold the surrogate itself, nor a \uXXXX escape of one.
-_STRING_ESCAPES.update({cp: printable(chr(cp)).replace("\\", "\\\\") for cp in range(0xD800, 0xE000)})
-
-
-@lru_cache(maxsize=1 << 16)  # the same IRIs and sentences come back in every block
-def _t_iri(iri: str) -> str:
-    """An IRI as Turtle: a prefixed name where that is plain, else ``<...>``."""
-    for ns, prefix in _QNAME_NS:
-        if iri.startswith(ns):
-            local = iri[len(ns) :]
-            if _PN_LOCAL.fullmatch(local):
-                return f"{prefix}:{local}"
-            break
-    if _NOT_IRI.search(iri):
-        raise ValueError(f"not an IRI: {iri!r}")
-    return f"<{iri}>"
-
-
-@lru_cache(maxsize=1 << 14)
-def _t_string(text: str) -> str:
-    return '"' + text.translate(_STRING_ESCAPES) + '"'
-
-
-def _t_zh(text: str) -> str:
-    return _t_string(text) + "@" + LANG
-
-
-def _t_rdflib_literal(lit: Literal) -> str:
-    """Any rdflib literal, numbers and booleans bare where Turtle's grammar allows."""
-    lex, dt = str(lit), lit.datatype
-    if lit.language:
-        return f"{_t_string(lex)}@{lit.language}"
-    if dt is None or dt == XSD.string:
-        return _t_string(lex)
-    if (
-        (dt == XSD.integer and _INTEGER_LEX.fullmatch(lex))
-        or (dt == XSD.decimal and _DECIMAL_LEX.fullmatch(lex))
-        or (dt == XSD.boolean and lex in ("true", "false"))
-    ):
-        return lex
-    return f"{_t_string(lex)}^^{_t_iri(str(dt))}"
-
-
-def _t_literal(value: Any) -> str:
-    """``Literal(value)`` as Turtle: str a string, int an integer, bool a boolean."""
-    kind = type(value)
-    if kind is str:
-        return _t_string(value)
-    if kind is int:
-        return str(value)
-    if kind is bool:
-        return "true" if value else "false"
-    return _t_rdflib_literal(Literal(value))
-
-
-_A, _LABEL = str(RDF.type), str(RDFS.label)
-_P = {
-    name: str(term)
-    for name, term in {
-        "type": RDF.type,
-        "label": RDFS.label,
-        "altLabel": SKOS.altLabel,
-        "identifier": DCTERMS.identifier,
-        "title": DCTERMS.title,
-        "hasPart": DCTERMS.hasPart,
-        "isPartOf": DCTERMS.isPartOf,
-        "derivedFrom": PROV.wasDerivedFrom,
-        "attributedTo": PROV.wasAttributedTo,
-        "date": DCTERMS.date,
-        "subject": RDF.subject,
-        "predicate": RDF.predicate,
-        "object": RDF.object,
-        **{t: KG[t] for t in ("adcode", "inGazetteer", "basedIn", "confidence", "mentionedIn", "attestedBy",
-                              "sourcePath", "articleIndex", "byline", "sentenceIndex",
-                              "evidenceStart", "evidenceEnd", "evidence", "extractor", "role",
-                              "correctedBy", "action", "reason")},
-    }.items()
-}
-_T_TRUE = "true"
-
-
-def _predicate_key(iri: str) -> tuple[int, str]:
-    return (0 if iri == _A else 1 if iri == _LABEL else 2, iri)
-
-
-class _TurtleWriter:
-    """Renders the subjects of one NetworkX graph; see :meth:`write`."""
-
-    def __init__(self, g: nx.MultiDiGraph) -> None:
-        self.g = g
-        self.documents = g.graph.get("documents", {})
-        self.entity = {n: _t_iri(str(entity_iri(n))) for n in g.nodes}
-        self.docs: dict[str, str] = {}
-        self.kg_terms: dict[str, str] = {}
-        self.kg_iris: dict[str, str] = {}
-        self.decimals: dict[Any, str] = {}
-        #: each evidence's IRI by (owner, the evidence's dict): written as a subject and as an
-        #: object, digested once
-        self.evidence_iris: dict[tuple[str, int], str] = {}
-
-    # terms, cached: few distinct values, many uses
-    def doc(self, doc_id: str) -> str:
-        term = self.docs.get(doc_id)
-        if term is None:
-            term = self.docs[doc_id] = _t_iri(str(document_iri(doc_id)))
-        return term
-
-    def kg(self, name: str) -> str:
-        """``KG[name]`` as Turtle; AttributeError for a term the ontology does not declare."""
-        term = self.kg_terms.get(name)
-        if term is None:
-            term = self.kg_terms[name] = _t_iri(self.kg_iri(name))
-        return term
-
-    def kg_iri(self, name: str) -> str:
-        iri = self.kg_iris.get(name)
-        if iri is None:
-            iri = self.kg_iris[name] = str(KG[name])
-        return iri
-
-    def decimal(self, x: Any) -> str:
-        term = self.decimals.get(x)
-        if term is None:
-            term = self.decimals[x] = _t_rdflib_literal(_decimal(x))
-        return term
-
-    def evidence_iri(self, owner: str, ev: Mapping[str, Any]) -> str:
-        key = (owner, id(ev))  # the graph holds every evidence dict while it is written
-        iri = self.evidence_iris.get(key)
-        if iri is None:
-            iri = self.evidence_iris[key] = str(evidence_iri(owner, ev))
-        return iri
-
-    # subjects: (group, IRI, render function, argument), sorted before anything is written
-    def subjects(self) -> list[tuple[int, str, Any, Any]]:
-        g, out = self.g, []
-        for entity_id, data in g.nodes(data=True):
-            self.kg(data["type"])  # fail before writing a byte
-            out.append((0, str(entity_iri(entity_id)), self.entity_block, entity_id))
-            for ev in data.get("mentions") or ():
-                out.append((3, self.evidence_iri(entity_id, ev), self.evidence_block, ev))
-        for s, o, key, data in g.edges(keys=True, data=True):
-            relation = data.get("relation") or key
-            self.kg(relation)
-            st = str(statement_iri(s, relation, o))
-            out.append((1, st, self.statement_block, (s, o, key)))
-            for ev in data.get("evidence") or ():
-                out.append((3, self.evidence_iri(st, ev), self.evidence_block, ev))
-        records: dict[str, Mapping[str, Any]] = {}
-        for _, data in g.nodes(data=True):
-            records.update((r["id"], r) for r in data.get("corrections") or ())
-        for _, _, data in g.edges(data=True):
-            records.update((r["id"], r) for r in data.get("corrections") or ())
-        for rec in records.values():
-            out.append((4, str(correction_iri(rec)), self.correction_block, rec))
-        for author in sorted({r["author"] for r in records.values()}):
-            out.append((5, str(agent_iri(author)), self.agent_block, author))
-        for doc_id in _referenced_docs(g):
-            out.append((2, str(document_iri(doc_id)), self.document_block, doc_id))
-            for art in (self.documents.get(doc_id) or {}).get("articles", ()):
-                out.append((2, str(article_iri(doc_id, art["index"])), self.article_block, (doc_id, art)))
-        out.sort(key=lambda x: (x[0], x[1]))
-        return out
-
-    def entity_block(self, add: Any, entity_id: str) -> None:
-        data = self.g.nodes[entity_id]
-        mentions = data.get("mentions") or []
-        docs = data.get("docs") or sorted({ev["doc"] for ev in mentions})
-        add(_A, self.kg(data["type"]))
-        add(_LABEL, _t_zh(data["name"]))
-        add(_P["identifier"], _t_literal(entity_id))
-        for alias in data.get("aliases") or ():
-            add(_P["altLabel"], _t_zh(alias))
-        if data.get("adcode"):
-            add(_P["adcode"], _t_string(str(data["adcode"])))
-        if data.get("linked"):
-            add(_P["inGazetteer"], _T_TRUE)
-        if data.get("place"):
-            add(_P["basedIn"], self.entity.get(data["place"]) or _t_iri(str(entity_iri(data["place"]))))
-        if data.get("confidence") is not None:
-            add(_P["confidence"], self.decimal(data["confidence"]))
-        for doc_id in docs:
-            add(_P["mentionedIn"], self.doc(doc_id))
-        for ev in mentions:
-            add(_P["attestedBy"], _t_iri(self.evidence_iri(entity_id, ev)))
-        self.corrected(add, data)
-        for _, o, key, edge in self.g.out_edges(entity_id, keys=True, data=True):
-            relation = edge.get("relation") or key
-            add(self.kg_iri(relation), self.entity[o])
-
-    def statement_block(self, add: Any, edge: tuple[str, str, str]) -> None:
-        s, o, key = edge
-        data = self.g.edges[s, o, key]
-        relation = data.get("relation") or key
-        st = str(statement_iri(s, relation, o))
-        add(_A, self.kg("Statement"))
-        add(_P["subject"], self.entity[s])
-        add(_P["predicate"], self.kg(relation))
-        add(_P["object"], self.entity[o])
-        if data.get("role"):
-            add(_P["role"], _t_zh(data["role"]))
-        if data.get("confidence") is not None:
-            add(_P["confidence"], self.decimal(data["confidence"]))
-        for ev in data.get("evidence") or ():
-            add(_P["derivedFrom"], self.doc(ev["doc"]))
-            add(_P["evidence"], _t_zh(ev["text"]))
-            add(_P["attestedBy"], _t_iri(self.evidence_iri(st, ev)))
-        self.corrected(add, data)
-
-    def corrected(self, add: Any, data: Mapping[str, Any]) -> None:
-        for rec in data.get("corrections") or ():
-            add(_P["correctedBy"], _t_iri(str(correction_iri(rec))))
-            add(_P["attributedTo"], _t_iri(str(agent_iri(rec["author"]))))
-
-    def correction_block(self, add: Any, rec: Mapping[str, Any]) -> None:
-        add(_A, self.kg("Correction"))
-        add(_P["action"], _t_string(rec["action"]))
-        add(_P["reason"], _t_string(rec["reason"]))
-        add(_P["date"], _t_rdflib_literal(Literal(rec["date"], datatype=XSD.date)))
-        add(_P["attributedTo"], _t_iri(str(agent_iri(rec["author"]))))
-
-    def agent_block(self, add: Any, author: str) -> None:
-        add(_A, _t_iri(str(PROV.Agent)))
-        add(_LABEL, _t_string(author))
-
-    def evidence_block(self, add: Any, ev: Mapping[str, Any]) -> None:
-        add(_A, self.kg("Evidence"))
-        add(_P["derivedFrom"], self.doc(ev["doc"]))
-        add(_P["sentenceIndex"], _t_literal(ev["sentence"]))
-        add(_P["evidenceStart"], _t_literal(ev["start"]))
-        add(_P["evidenceEnd"], _t_literal(ev["end"]))
-        add(_P["evidence"], _t_zh(ev["text"]))
-        add(_P["extractor"], _t_literal(ev["extractor"]))
-        add(_P["articleIndex"], _t_literal(ev.get("article", 0)))
-
-    def document_block(self, add: Any, doc_id: str) -> None:
-        meta = self.documents.get(doc_id) or {}
-        add(_A, self.kg("Document"))
-        add(_P["identifier"], _t_literal(doc_id))
-        add(_P["title"], _t_zh(meta.get("title") or doc_id))
-        if meta.get("path"):
-            add(_P["sourcePath"], _t_string(str(meta["path"])))
-        for art in meta.get("articles", ()):
-            add(_P["hasPart"], _t_iri(str(article_iri(doc_id, art["index"]))))
-
-    def article_block(self, add: Any, item: tuple[str, Mapping[str, Any]]) -> None:
-        doc_id, art = item
-        add(_A, self.kg("Article"))
-        add(_P["isPartOf"], self.doc(doc_id))
-        add(_P["articleIndex"], _t_literal(art["index"]))
-        if art.get("headline"):
-            add(_P["title"], _t_zh(art["headline"]))
-        if art.get("byline"):
-            add(_P["byline"], _t_zh(art["byline"]))
-        for pred, obj in _article_meta(art):
-            add(str(pred), _t_rdflib_literal(obj))
-
-    def write(self, out: IO[str], subjects: list[tuple[int, str, Any, Any]] | None = None) -> None:
-        """Prefixes, then each subject's block as soon as it is rendered."""
-        if subjects is None:
-            subjects = self.subjects()
-        preds: dict[str, str] = {_A: "a"}
-        out.write("".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in TURTLE_PREFIXES))
-        props: dict[str, set[str]] = defaultdict(set)
-
-        def add(pred: str, obj: str) -> None:
-            props[pred].add(obj)
-
-        for i, (_, iri, render, arg) in enumerate(subjects):
-            render(add, arg)
-            if i + 1 < len(subjects) and subjects[i + 1][1] == iri:
-                continue  # the same node from two sources (never in practice): one block
-            lines = [
-                (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
-                for pred in sorted(props, key=_predicate_key)
-            ]
-            out.write(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
-            props.clear()
-
-
-def serialize_turtle(g: nx.MultiDiGraph) -> str:
-    """The graph as Turtle text (the triples of :func:`to_rdf`); the same graph always gives
-    the same text."""
-    buffer = io.StringIO()
-    _TurtleWriter(g).write(buffer)
-    return buffer.getvalue()
-
-
-def write_turtle(g: nx.MultiDiGraph, out: PathOrStream) -> None:
-    """Write the graph as Turtle to a file path or a text stream, a subject at a time."""
-    writer = _TurtleWriter(g)
-    subjects = writer.subjects()  # an undeclared type or relation fails before any output
-    if isinstance(out, (str, os.PathLike)):
-        with open(out, "w", encoding="utf-8", newline="\n") as f:
-            writer.write(f, subjects)
-    else:
-        writer.write(out, subjects)
+# (kg.export.turtle: straight from the NetworkX graph, without rdflib)
 
 
 # ------------------------------------------------------------------------------ RDF → NetworkX

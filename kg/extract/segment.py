@@ -35,15 +35,18 @@ from __future__ import annotations
 import array
 import hashlib
 import importlib.metadata
-import marshal
 import os
 import re
 import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-#: bump when the cache's layout changes
-_CACHE_FORMAT = 2  # 2: words sorted, frequency and tag packed in one integer
+from .. import packed
+
+#: bump when the cache's layout changes (3: a flat file read in place; 2 was marshal)
+_CACHE_FORMAT = 3
+_CACHE_KIND = "jieba-dict"
 
 #: characters jieba-rs reads as Chinese and jieba does not (jieba's class is U+4E00..U+9FD5)
 _OUTSIDE_JIEBA = re.compile("[\u9fd6-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -126,24 +129,22 @@ _LAZY_LOOKUPS = 20_000
 
 
 class Lexicon:
-    """jieba's dictionary as loaded from the cache: its words sorted in one string, each with
-    its frequency and tag packed in one integer (``freq << 8 | tag``).  A word is found by
-    bisection (no dict of 350,000 words to build for a one-page build) and remembered;
-    after :data:`_LAZY_LOOKUPS` distinct words the lexicon becomes one dict (a big build)."""
+    """jieba's dictionary as read from the cache (:mod:`kg.packed`, in place): its words in
+    code point order, each with its frequency and tag packed in one integer
+    (``freq << 8 | tag``).  A word is found by bisection (no dict of 350,000 words to build
+    for a one-page build) and remembered; after :data:`_LAZY_LOOKUPS` distinct words the
+    lexicon becomes one dict (a big build)."""
 
-    def __init__(self, state: dict):
-        self.words: str = state["words"]
-        self.offsets = array.array("I")
-        self.offsets.frombytes(state["offsets"])
-        self.values = array.array("q")
-        self.values.frombytes(state["packed"])
-        self.names: list[str] = state["tag_names"]
-        self.size = len(self.values)
+    def __init__(self, words: packed.Strings, values: Sequence[int], names: list[str]):
+        self.words = words
+        self.values = values
+        self.names = names
+        self.size = len(values)
         self.memo: dict[str, int] = {}
         self.table: dict[str, int] | None = None
 
     def word(self, i: int) -> str:
-        return self.words[self.offsets[i] : self.offsets[i + 1] - 1]
+        return self.words[i]
 
     def packed(self, w: str) -> int:
         """``freq << 8 | tag`` of ``w``, -1 if the dictionary lacks it."""
@@ -157,26 +158,19 @@ class Lexicon:
         return v
 
     def _find(self, w: str) -> int:
-        lo, hi = 0, self.size
-        words, off = self.words, self.offsets
-        while lo < hi:
-            mid = (lo + hi) >> 1
-            if words[off[mid] : off[mid + 1] - 1] < w:
-                lo = mid + 1
-            else:
-                hi = mid
-        return self.values[lo] if lo < self.size and self.word(lo) == w else -1
+        i = self.words.find(w)
+        return self.values[i] if i >= 0 else -1
 
     def make_table(self) -> None:
         """Every word in one dict: what a long build looks up at dict speed."""
         if self.table is None:
-            self.table = dict(zip(self.words[:-1].split("\n"), self.values.tolist(), strict=True))
+            self.table = dict(zip(self.words.all(), self.values.tolist(), strict=True))
             self.memo = {}
 
     def as_dicts(self) -> tuple[dict[str, int], dict[str, str]]:
         """(frequency by word, part of speech by word), as jieba holds them."""
         freqs, tags = {}, {}
-        for w, v in zip(self.words[:-1].split("\n"), self.values.tolist(), strict=True):
+        for w, v in zip(self.words.all(), self.values.tolist(), strict=True):
             if v >> 8:
                 freqs[w] = v >> 8
             if v & 0xFF != _NO_TAG:
@@ -201,35 +195,65 @@ def _cache_file() -> Path:
     h = hashlib.sha256()
     for part in (_CACHE_FORMAT, version, *stamp, sys.version_info[:2]):
         h.update(f"{part}\0".encode())
-    return cache_dir() / f"jieba-dict-{version}-{h.hexdigest()[:16]}.marshal"
+    return cache_dir() / f"jieba-dict-{version}-{h.hexdigest()[:16]}.kgpack"
 
 
-def _to_state(freqs: dict[str, int], tags: dict[str, str]) -> dict:
+def _write_cache(path: Path, freqs: dict[str, int], tags: dict[str, str]) -> None:
+    """Write jieba's tables to the cache file ``path`` (:mod:`kg.packed`)."""
     words = sorted(set(tags) | {w for w, f in freqs.items() if f})
     names = sorted(set(tags.values()))
     if len(names) >= _NO_TAG:
         raise ValueError(f"{len(names)} parts of speech: more than a byte holds")
     index = {t: i for i, t in enumerate(names)}
-    offsets, pos = array.array("I"), 0
-    for w in words:
-        offsets.append(pos)
-        pos += len(w) + 1
-    offsets.append(pos)
-    packed = array.array("q", [freqs.get(w, 0) << 8 | index.get(tags.get(w, ""), _NO_TAG) for w in words])
-    return {
-        "format": _CACHE_FORMAT,
-        "words": "\n".join(words) + "\n",
-        "offsets": offsets.tobytes(),
-        "packed": packed.tobytes(),
-        "tag_names": names,
-    }
+    blob, offsets = packed.pack_strings(words)
+    values = array.array("q", [freqs.get(w, 0) << 8 | index.get(tags.get(w, ""), _NO_TAG) for w in words])
+    packed.write(path, _CACHE_KIND, _CACHE_FORMAT, {"tag_names": names},
+                 {"words": blob, "words_offsets": offsets, "packed": values})
+
+
+def _read_cache(path: Path) -> Lexicon:
+    header, sec = packed.read(path, _CACHE_KIND, _CACHE_FORMAT)
+    try:
+        lex = Lexicon(sec.strings("words"), sec.view("packed", "q"), list(header["tag_names"]))
+    except (KeyError, TypeError) as e:
+        raise ValueError(f"{path}: damaged ({e})") from e
+    if len(lex.words) != lex.size:
+        raise ValueError(f"{path}: sections of different lengths")
+    return lex
 
 
 def _lexicon() -> Lexicon:
+    """The lexicon: from the cache file, or made from jieba's own tables and cached."""
     global _LEXICON
     if _LEXICON is None:
-        _LEXICON = Lexicon(_read_state())
+        path = _cache_file()
+        try:
+            _LEXICON = _read_cache(path)
+        except (OSError, ValueError):  # no cache yet, or a damaged one: read jieba's tables again
+            import jieba.posseg as pseg
+
+            from ..gazetteer import _NoGC, _remove_others
+
+            jb = _jieba()
+            with _NoGC():
+                freqs, tags = dict(jb.dt.FREQ), dict(pseg.dt.word_tag_tab)  # type: ignore[attr-defined]
+            try:
+                _write_cache(path, freqs, tags)
+                _remove_others(path, "jieba-dict-*")
+                _LEXICON = _read_cache(path)
+            except (OSError, ValueError):  # a read-only home: every process reads jieba's tables
+                _LEXICON = _lexicon_of(freqs, tags)
     return _LEXICON
+
+
+def _lexicon_of(freqs: dict[str, int], tags: dict[str, str]) -> Lexicon:
+    """A lexicon made in memory (where no cache file can be written)."""
+    words = sorted(set(tags) | {w for w, f in freqs.items() if f})
+    names = sorted(set(tags.values()))
+    index = {t: i for i, t in enumerate(names)}
+    blob, offsets = packed.pack_strings(words)
+    values = array.array("q", [freqs.get(w, 0) << 8 | index.get(tags.get(w, ""), _NO_TAG) for w in words])
+    return Lexicon(packed.Strings(blob, 0, offsets), values, names)
 
 
 @lru_cache(maxsize=1)
@@ -237,26 +261,6 @@ def dictionary() -> tuple[dict[str, int], dict[str, str]]:
     """jieba's dictionary as (frequency by word, part of speech by word), as plain dicts
     (:func:`freq` and :func:`tag` answer without making them)."""
     return _lexicon().as_dicts()
-
-
-def _read_state() -> dict:
-    """The lexicon's state: from the cache file, or made from jieba's own tables and cached."""
-    from ..gazetteer import _NoGC, store_cache
-
-    path = _cache_file()
-    with _NoGC():
-        try:
-            state = marshal.loads(path.read_bytes())
-            if isinstance(state, dict) and state.get("format") == _CACHE_FORMAT:
-                return state
-        except (OSError, EOFError, ValueError, TypeError, KeyError):
-            pass  # no cache yet, or a damaged one: read jieba's tables again
-        import jieba.posseg as pseg
-
-        jb = _jieba()
-        state = _to_state(dict(jb.dt.FREQ), dict(pseg.dt.word_tag_tab))  # type: ignore[attr-defined]
-    store_cache(path, state, "jieba-dict-*.marshal")  # (a read-only home: every process reads jieba's tables)
-    return state
 
 
 def load(*, whole: bool = False) -> None:
