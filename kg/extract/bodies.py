@@ -10,16 +10,16 @@ from ..timing import timed
 from . import lexicon as L
 from . import segment
 from .spans import (
-    _HEAD_RE,
-    _LEAD_TITLE_RE,
-    _PROPER,
-    _TEAM_HEADS,
-    _TITLE_RE,
-    _VERB_START,
+    HEAD_RE,
+    LEAD_TITLE_RE,
+    PROPER,
+    TEAM_HEADS,
+    TITLE_RE,
+    VERB_START,
     Span,
-    _inside_quote,
-    _is_cjk,
-    _jieba_tag,
+    inside_quote,
+    is_cjk,
+    jieba_tag,
     left_name_start,
     tokens,
 )
@@ -35,28 +35,28 @@ _SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9
 _CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "下属", "所属", "各级", "与", "和", "及", "或", "同", "向", "对", "各")
 
 
-def _extend_right(text: str, end: int) -> int:
+def extend_right(text: str, end: int) -> int:
     """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部)."""
     while True:
-        m = _HEAD_RE.match(text, end)
+        m = HEAD_RE.match(text, end)
         if m and m.end() > end:
             end = m.end()
             continue
         rest = text[end : end + 12]
         # a short name then another head: 公安局昆都仑分局, 传输发射中心101台党支部
-        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + _HEAD_RE.pattern + ")", rest)
+        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + HEAD_RE.pattern + ")", rest)
         if (
             m2
             and 0 < m2.end() <= 6
             and not any(c in L.ORG_STOP for c in m2.group())
             and not m2.group().startswith(_CONNECTORS)
-            and not _TITLE_RE.search(m2.group())
-            and not _VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
+            and not TITLE_RE.search(m2.group())
+            and not VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
             and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] != "驻")
                         or text[end + a : end + b] in L.NAME_BREAK_VERBS
                         for a, b, f in tokens(m2.group()))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
         ):
-            h = _HEAD_RE.match(text, end + m2.end())
+            h = HEAD_RE.match(text, end + m2.end())
             if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
                 end = h.end()
                 continue
@@ -89,9 +89,9 @@ def _generic_name_part(part: str) -> bool:
     if part in _PLACE_KINDS or part in L.GENERIC_PLACES:
         return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
     words = [(part[s:e], f) for s, e, f in tokens(part)]
-    if words and len(words[0][0]) == 1 and words[0][1].startswith(_PROPER) and len(part) >= 3:
+    if words and len(words[0][0]) == 1 and words[0][1].startswith(PROPER) and len(part) >= 3:
         return False  # 苏|海图(派出所): jieba's pieces of an unknown name, not a descriptor
-    return all(len(w) == 1 or (_jieba_tag(w) is not None and not f.startswith(_PROPER)) for w, f in words)
+    return all(len(w) == 1 or (jieba_tag(w) is not None and not f.startswith(PROPER)) for w, f in words)
 
 
 def _has_rare_word(part: str) -> bool:
@@ -120,7 +120,7 @@ def _chain_start(q: int, place_end: dict[int, Span]) -> int:
 
 
 #: heads of company names, which run long and hold verbal nouns (物业管理服务有限公司)
-_COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
 
 
 #: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
@@ -144,21 +144,21 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     place_end = {p.end: p for p in places}
     place_at = {k: p for p in places for k in range(p.start, p.end)}
     covered = 0
-    for m in _HEAD_RE.finditer(text):
+    for m in HEAD_RE.finditer(text):
         h_start = m.start()
         if h_start < covered:
             continue
-        if _inside_quote(text, h_start):
+        if inside_quote(text, h_start):
             # 组建“马背宣讲团”: a team named in quotes whole is a body, not a practice
             o = text.rfind("“", 0, h_start)
-            if m.group() in _TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
+            if m.group() in TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
                 out.append(Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", 0.7,
                                 head=m.group(), canonical=text[o + 1 : m.end()]))
                 covered = m.end() + 1
             continue
         if h_start in place_at and place_at[h_start].end > m.end():
             continue  # the head is inside a place's name
-        end = _extend_right(text, m.end())
+        end = extend_right(text, m.end())
         # the nearest place before the head, with only name characters between
         near = None
         quoted = False
@@ -166,7 +166,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             gap = text[p.end : h_start]
             if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
                     and not re.match(r"[任在到为是]", gap) \
-                    and _nameish(text, p.end, h_start) and not _TITLE_RE.search(gap) \
+                    and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
                     and not any(g in gap for g in _CONNECTORS if len(g) > 1):
                 if near is None or p.end > near.end:
                     near = p
@@ -175,7 +175,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         else:
             near = None
             quoted = False
-            s = left_name_start(text, h_start, max_len=14, loose=m.group() in _COMPANY_HEADS)
+            s = left_name_start(text, h_start, max_len=14, loose=m.group() in COMPANY_HEADS)
             q = text.rfind("”", max(0, h_start - 7), h_start)
             o = text.rfind("“", 0, q) if q >= 0 else -1
             if (
@@ -202,7 +202,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         name = text[start:end]
         if not name or len(name) > 40:
             continue
-        posts = list(_LEAD_TITLE_RE.finditer(text, s, h_start))
+        posts = list(LEAD_TITLE_RE.finditer(text, s, h_start))
         t = posts[-1] if posts else None
         if t is not None and not (near is None and quoted):
             # 镶黄旗委书记组织部: a post between place and head; the body is the head's kind
@@ -222,7 +222,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         if short:
             out.append(Span(start, end, name, "Organization", "org-short", 0.6, head=m.group(), canonical=name))
             continue
-        branded = m.group() in _COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
+        branded = m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
         if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
                            or re.match(r"[一二两三四五六七八九十各]级", part)):
             kind = next((k for k in _PLACE_KINDS if part.endswith(k)), "")
@@ -244,21 +244,21 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             continue
         dm = _DEPT_WITH_HE.match(text, p.end)
         if dm and not any(o.start < dm.end() and p.start < o.end and o.how != "org-generic" for o in out):
-            st, en = _chain_start(p.start, place_end), _extend_right(text, dm.end())
+            st, en = _chain_start(p.start, place_end), extend_right(text, dm.end())
             out = [o for o in out if not (st <= o.start and o.end <= en)]
             out.append(Span(st, en, text[st:en], "Organization", "org-head", 0.8, head=dm.group(2),
                             canonical=text[st:en]))
     # 某某局驻某某村工作队: the team, and the body that sent it
     for o in list(out):
         k = text.find("驻", o.start, o.end)
-        if k > o.start and _HEAD_RE.search(text[o.start : k]) and re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]):
+        if k > o.start and HEAD_RE.search(text[o.start : k]) and re.search("(?:" + HEAD_RE.pattern + ")$", text[o.start : k]):
             out.append(Span(o.start, k, text[o.start : k], "Organization", "org-head", 0.75,
-                            head=re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]).group(), canonical=text[o.start : k]))
+                            head=re.search("(?:" + HEAD_RE.pattern + ")$", text[o.start : k]).group(), canonical=text[o.start : k]))
     # a county's, city's or region's party committee: 昆都仑区委, 镶黄旗委
     for p in places:
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
             nxt = text[p.end + 1 : p.end + 2]
-            if not nxt or not _is_cjk(nxt) or nxt in "、和及与":
+            if not nxt or not is_cjk(nxt) or nxt in "、和及与":
                 if not any(o.start <= p.start < o.end for o in out):
                     st = _chain_start(p.start, place_end)
                     out.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head", 0.8, head="委",

@@ -153,6 +153,30 @@ OTHER_ROLES: list[str] = sorted(
     reverse=True,
 )
 
+#: Chiefs whose title names their department: 组织部长 heads the 组织部.
+DEPARTMENT_CHIEFS = {"组织部长": "组织部", "宣传部长": "宣传部", "统战部长": "统战部"}
+
+#: Party bodies inside a unit, whose secretary may also head the unit itself.
+PARTY_BODIES = ("党总支", "党支部", "党工委", "党委", "党组")
+
+#: Heads of a unit (a company, a court, a 苏木) rather than of a party body.
+UNIT_HEADS = {"经理", "总经理", "副总经理", "副经理", "董事长", "检察长", "院长", "副院长", "局长", "副局长",
+              "主任", "副主任", "苏木长", "副苏木长", "镇长", "副镇长", "乡长", "副乡长", "旗长", "副旗长",
+              "县长", "副县长", "区长", "副区长", "市长", "副市长", "所长", "站长", "校长", "馆长", "理事长", "社长",
+              "庭长", "嘎查达"}
+
+#: Heads of a place's government: 苏木长, 镇长 lead the place where no body is named.
+PLACE_HEADS = ("苏木长", "镇长", "乡长", "旗长", "县长", "区长", "市长", "嘎查达", "嘎查长", "村长")
+
+#: A team head's bare title → the end of the name of the team it leads (队长 → 某某服务队).
+TEAM_HEAD_TITLES = {"队长": "队", "副队长": "队", "团长": "团", "副团长": "团"}
+
+#: Kinds of team named by their kind alone before their head's title (志愿服务队队长).
+TEAM_KINDS = ("志愿服务队", "服务队", "志愿队", "宣讲队", "宣讲团", "巡护队", "突击队", "攻坚队", "先锋队")
+
+#: Bodies that are also buildings: they count as bodies only where they act or are led.
+VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "服务点")
+
 #: Honorifics and kin words: a surname with one of these is no person (张女士, 李大姐).
 HONORIFICS = set(
     """女士 先生 大姐 大爷 大妈 大娘 大叔 阿姨 奶奶 爷爷 老人 师傅 老师 同志 书记 主任 哥 姐 叔 婶

@@ -11,14 +11,14 @@ from ..timing import timed
 from . import lexicon as L
 from . import segment
 from .spans import (
-    _LEAD,
-    _TITLE_RE,
+    LEAD_SET,
+    TITLE_RE,
     Span,
-    _is_cjk,
-    _is_common_word,
-    _jieba_tag,
-    _very_common,
+    is_cjk,
+    is_common_word,
+    jieba_tag,
     tokens,
+    very_common,
 )
 
 _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4})*)")
@@ -32,16 +32,16 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     transliterated (Mongolian) name made of the usual syllables; never a common word
     (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
     function-word surname or a common word after the surname (和群众, 来此)."""
-    if not name or not all(_is_cjk(c) or c == "·" for c in name):
+    if not name or not all(is_cjk(c) or c == "·" for c in name):
         return False
-    if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
+    if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
     if any(k in name for k in ("嘎查", "苏木", "社区", "街道", "牧户", "村民", "居民")):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
     if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
-                   or (len(name) == 3 and _very_common(name[1:]))):
+                   or (len(name) == 3 and very_common(name[1:]))):
         return False
     if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
         return True
@@ -55,7 +55,7 @@ def byline_name(name: str) -> bool:
     """In a byline any two-to-four-character name that is not a word is a name (晓岚)."""
     if any(w in name for w in ("记者", "通讯员", "摄影", "本报")):
         return False
-    return plausible_name(name) or (2 <= len(name) <= 4 and all(_is_cjk(c) for c in name) and _jieba_tag(name) is None)
+    return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
 
 
 #: what follows a name in running text: speech and action verbs
@@ -89,7 +89,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue
         cand = text[i:j]
         mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
-            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not _is_common_word(cand)
+            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not is_common_word(cand)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
         surname_token = length == 3 and (i, i + 1) in names and plausible_name(cand)
@@ -104,9 +104,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
         if length == 3 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
-                rest[:1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+                rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
-        if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
+        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or (i, j) in names:
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
@@ -121,7 +121,7 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     the dictionary inside it."""
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
-        if len(cand) == length and all(_is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
+        if len(cand) == length and all(is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
@@ -178,20 +178,20 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             if plausible_name(cand):
                 add(m.end(1) - length, m.end(1), "photo-credit", 0.9)
                 break
-    for m in _TITLE_RE.finditer(text):
-        hit = name_after(text, m.end(), strict=m.group() not in _LEAD)
-        if hit is None and m.group() in _LEAD and text[m.end() : m.end() + 1] == "的":
+    for m in TITLE_RE.finditer(text):
+        hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
+        if hit is None and m.group() in LEAD_SET and text[m.end() : m.end() + 1] == "的":
             # "任社区党委书记的王某某": a post, 的, then its holder's name
             hit = name_after(text, m.end() + 1, strict=True)
         if hit is None:
             continue
         role = m.group()
-        add(hit[0], hit[1], "post", 0.85 if role in _LEAD else 0.75, role)
+        add(hit[0], hit[1], "post", 0.85 if role in LEAD_SET else 0.75, role)
     for m in _QUOTE_SPEAKER.finditer(text):
         # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
         # before)
         nm = m.group(1)
-        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not _is_common_word(nm):
+        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not is_common_word(nm):
             add(m.start(1), m.end(1), "quote-speaker", 0.7)
     for m in _ACCORDING_TO.finditer(text):
         if plausible_name(m.group(1)):
@@ -200,7 +200,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     for m in _HONORIFIC.finditer(text):
         for length in (3, 4):
             i = m.start() - length
-            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not _is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
+            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
                 add(i, m.start(), "name-honorific", 0.7)
                 break
     # jieba proposes a name; the words around it decide (a speech verb after it, or a
@@ -222,7 +222,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             continue
         cand = text[s0:e0]
         if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
-                text[e0 : e0 + 1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+                text[e0 : e0 + 1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             e0 -= 1  # 苏和家的草场, 苏和带着: jieba's name swallowed the household or a verb
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
@@ -232,7 +232,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
-        if mongolian and (not after or not _is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
+        if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
             add(s0, e0, "jieba-name", 0.6)  # 宝音巴特尔在接受记者采访时介绍
         elif after.startswith(_NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
             add(s0, e0, "jieba-name", 0.6)

@@ -12,12 +12,12 @@ from ..timing import timed
 from . import lexicon as L
 from . import segment
 from .spans import (
-    _PROPER,
+    PROPER,
     Span,
-    _inside_quote,
-    _is_cjk,
-    _is_common_word,
-    _jieba_tag,
+    inside_quote,
+    is_cjk,
+    is_common_word,
+    jieba_tag,
     left_name_start,
     tokens,
 )
@@ -86,7 +86,7 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
         return name[-1] in "县旗市盟" and name[0] not in "全该本各每此这那其外邻一二两三四五六七八九十某"
     if name in gaz.strong_aliases:
         return True
-    tag = _jieba_tag(name)
+    tag = jieba_tag(name)
     if tag not in (None, "ns") and not (len(name) >= 3 and tag in ("nr", "nz", "nrt")):
         return False  # a word first (示范区, 开封, 安康)
     if len(name) >= 3:
@@ -124,9 +124,9 @@ def _clause_before_suffix(body: str) -> bool:
     words = [(body[a:b], f) for a, b, f in tokens(body)]
     if len(words) < 3 or body.endswith(("路", "街", "里", "巷")):
         return False
-    if any(f.startswith(_PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
+    if any(f.startswith(PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
         return False
-    return any(f.startswith("a") for _, f in words[:1]) or all(_jieba_tag(w) is not None for w, _ in words)
+    return any(f.startswith("a") for _, f in words[:1]) or all(jieba_tag(w) is not None for w, _ in words)
 
 
 def _descriptive_district(name: str, rows: list[Division]) -> bool:
@@ -197,7 +197,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             full = cand in gaz.by_name
             how = "gazetteer" if full else "gazetteer-alias"
             named_level = len(cand) >= 3 and cand[-1] in "省市县旗盟"  # 北京市 is a word, but a place first
-            if full and not named_level and (_is_common_word(cand) or _descriptive_district(cand, rows)):
+            if full and not named_level and (is_common_word(cand) or _descriptive_district(cand, rows)):
                 how = "gazetteer-common"  # 老城区: a word first, a district only in its region
             spans.append(Span(i, i + L_, cand, rows[0].type, how, 0.95 if full else 0.85, rows))
             for k in range(i, i + L_):
@@ -241,7 +241,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
                 # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
                 # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
                 continue
-            opens = s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
+            opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
             if rows and not _generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
                 best = (s, rows)
                 break
@@ -250,7 +250,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             # starts where a name may start
             s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
             ext = text[s_f : best[0]]
-            if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not _is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
+            if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
                 if not _generic_place(text[s_f:e]):
                     best = None
         if best is None:
@@ -261,7 +261,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             ):
                 # after a chain of places the name starts right after the last one
                 gap = text[floor : m.start()]
-                if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
+                if gap and all(is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
                         and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
                         and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1
                                     for a, b, f in tokens(text) if floor <= a and b <= m.start()):
@@ -277,7 +277,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             cand = text[s:e]
             if s >= m.start() or _generic_place(cand):
                 continue
-            if text[e : e + 1] == "”" and _inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
+            if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
                 continue  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
             if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
                     and cand not in known:

@@ -10,11 +10,11 @@ from ..timing import timed
 from . import lexicon as L
 from . import segment
 from .spans import (
-    _HEAD_RE,
-    _TEAM_HEADS,
-    _VERB_START,
+    HEAD_RE,
+    TEAM_HEADS,
+    VERB_START,
     Span,
-    _is_common_word,
+    is_common_word,
     left_name_start,
     tokens,
 )
@@ -146,7 +146,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue  # “……”“……”等便民审批事项: matters of business, not practices
         if re.search(r"(?:代表|委员)$", core):
             continue  # “五星代表”, “两委委员”: posts people are chosen for, not a practice
-        if core.endswith(tuple(_TEAM_HEADS)):
+        if core.endswith(tuple(TEAM_HEADS)):
             continue  # “马背宣讲团”: a team, a body
         paired = (text[m.end() : m.end() + 2] == "与“") or (
             m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与"
@@ -162,7 +162,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
         if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
             continue
-        if re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + _HEAD_RE.pattern + ")", after) and not _MECH_HEAD_RE.match(after):
+        if re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")", after) and not _MECH_HEAD_RE.match(after):
             continue  # “科技助农”党员攻坚队, “红马甲”党员志愿服务队: the quote names a body
         # 推出“……”, 推行了“……”: the verb right before the quote, after an aspect particle
         verb = bool(_VERB_RE.search(before) or _VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
@@ -212,7 +212,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             # own (“贴心”服务) or the head is part of the name (“乡土人才”数据库); a head
             # shared by a list (“A”“B”等应用场景) stays with the list
             attached = text[quotes[k].end() : end] == head.group()
-            if attached and (not _droppable_head(head.group()) or _is_common_word(canonical)):
+            if attached and (not _droppable_head(head.group()) or is_common_word(canonical)):
                 canonical = canonical + text[quotes[k].end() : end]
                 canonical = canonical.replace("“", "").replace("”", "")
         # 评定了“A”“B”等品牌: who rates or names practices does not carry them out
@@ -277,7 +277,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 break
             item = m2.group(1)
             st = pos + m2.start(1)
-            if not _mech_core_ok(item) or _VERB_START.match(item):
+            if not _mech_core_ok(item) or VERB_START.match(item):
                 break
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=item))
             taken.update(range(st, st + len(item)))

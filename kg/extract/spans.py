@@ -96,7 +96,7 @@ def _guess_tag(w: str) -> str:
     return "n"
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
@@ -128,7 +128,7 @@ def left_name_start(
         if s < floor:
             break
         word = text[s:e]
-        if not all(_is_cjk(c) or c.isdigit() for c in word):
+        if not all(is_cjk(c) or c.isdigit() for c in word):
             break
         if place and word == "和" and not first and (s == 0 or text[s - 1] in "，,。;；:：、“”\n 为在与对向从"):
             start = s  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
@@ -138,7 +138,7 @@ def left_name_start(
             break  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
             # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
-            if (first and len(word) == 1) or _jieba_tag(word) is not None:
+            if (first and len(word) == 1) or jieba_tag(word) is not None:
                 break  # 其中, 对接: a word of the dictionary, not a particle glued to a name
             # keep the part of the token right of the stop character (HMM's 对乌兰)
             cut = max(i for i, c in enumerate(word) if c in L.NOT_IN_NAME) + 1
@@ -180,41 +180,41 @@ def left_name_start(
 _ORG_HEADS = set(L.ORG_HEADS)
 
 
-def _jieba_tag(word: str) -> str | None:
+def jieba_tag(word: str) -> str | None:
     return segment.tag(word)
 
 
-_TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
+TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
 
 
 #: a head followed by one of these is part of a longer word (党组织, 大学生, 委员)
-_HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
+HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
 
 
-def _inside_quote(text: str, i: int) -> bool:
+def inside_quote(text: str, i: int) -> bool:
     """Is position ``i`` inside an open “…” quote (a practice's name, not a body's)?"""
     before = text[:i]
     return before.count("“") > before.count("”")
 
 
 #: jieba tags of words that can be (part of) a proper name
-_PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
+PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
 
 
 #: kinds of team that a quote may name whole (“马背宣讲团”)
-_TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
+TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
                "巡逻队", "轻骑队", "小分队"}
 
 
-_LEAD = set(L.LEAD_TITLES)
+LEAD_SET = set(L.LEAD_TITLES)
 
 
-_LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
+LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
 
 
-def _is_common_word(w: str) -> bool:
+def is_common_word(w: str) -> bool:
     """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
-    tag = _jieba_tag(w)
+    tag = jieba_tag(w)
     if tag is None or tag.startswith("nr"):
         return False
     if tag.startswith(("nz", "ns", "nt")):
@@ -222,9 +222,9 @@ def _is_common_word(w: str) -> bool:
     return segment.freq(w) >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
-def _very_common(w: str) -> bool:
+def very_common(w: str) -> bool:
     """A word so common (群众, 干部) that a surname before it makes no name (和群众)."""
-    return _is_common_word(w) and segment.freq(w) >= 2000
+    return is_common_word(w) and segment.freq(w) >= 2000
 
 
-_VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
+VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
