@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .rules import conf
 from .spans import (
     LEAD_SET,
     TITLE_RE,
@@ -145,39 +146,74 @@ _DESCRIPTOR_BEFORE = re.compile(r"(?:手|者|员|民|负责人|带头人|联系�
 def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: bool = False) -> list[Span]:
     """People named after a post (幸福社区党支部书记王建华说), in bylines and photo credits
     (本报记者 刘晓梅 通讯员 张立新, 李文静 摄), and as 据某某介绍.  ``role`` holds the post."""
-    out: list[Span] = []
-    taken: set[int] = set()
+    found = _Found(text)
+    _credits(text, found)
+    _after_posts(text, found)
+    for m in _QUOTE_SPEAKER.finditer(text):
+        # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
+        # before)
+        nm = m.group(1)
+        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not is_common_word(nm):
+            found.add(m.start(1), m.end(1), "quote-speaker")
+    for m in _ACCORDING_TO.finditer(text):
+        if plausible_name(m.group(1)):
+            found.add(m.start(1), m.end(1), "according-to")
+    # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
+    for m in _HONORIFIC.finditer(text):
+        for length in (3, 4):
+            i = m.start() - length
+            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
+                found.add(i, m.start(), "name-honorific")
+                break
+    _jieba_names(text, found)
+    return sorted(found.out, key=lambda s: s.start)
 
-    def add(i: int, j: int, how: str, conf: float, role: str | None = None) -> None:
-        if any(k in taken for k in range(i, j)):
+
+class _Found:
+    """The people of one sentence so far; a name never overlaps one found before."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Span] = []
+        self.taken: set[int] = set()
+
+    def add(self, i: int, j: int, how: str, variant: str = "", role: str | None = None) -> None:
+        if any(k in self.taken for k in range(i, j)):
             return
-        out.append(Span(i, j, text[i:j], "Person", how, conf, role=role))
-        taken.update(range(i, j))
+        self.out.append(Span(i, j, self.text[i:j], "Person", how, conf(how, variant), role=role))
+        self.taken.update(range(i, j))
 
+
+def _credits(text: str, found: _Found) -> None:
+    """Bylines (本报记者 某某), a brief's writer ((某某) at its end), a byline mark before a
+    lone name (□某某), photo credits (某某 摄)."""
     for m in _BYLINE_NAME.finditer(text):
         for nm in _NAME_RUN_8.finditer(m.group(1)):
             i = m.start(1) + nm.start()
             if byline_name(nm.group()):
-                add(i, i + len(nm.group()), "byline", 0.95)
+                found.add(i, i + len(nm.group()), "byline")
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"
     for m in _BRIEF_CREDIT.finditer(text):
         for nm in _NAME_RUN_4.finditer(m.group(1)):
             if byline_name(nm.group()):  # (包金花): the credit's frame vouches for the name
-                add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit", 0.8)
+                found.add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit")
     if re.match(r"^[#\s]*[□■●◎◆]", text):
         # a byline mark before a lone name: "□孙海涛", "◎周敏"
         body = re.sub(r"^[#\s□■●◎◆]*", "", text)
         off = len(text) - len(body)
         nm = re.fullmatch(r"([\u4e00-\u9fff·]{2,8})\s*", body)
         if nm and plausible_name(nm.group(1)):
-            add(off, off + len(nm.group(1)), "byline", 0.9)
+            found.add(off, off + len(nm.group(1)), "byline", "mark")
     for m in _PHOTO_CREDIT.finditer(text):
         nm = m.group(1)
         for length in range(min(len(nm), 8), 1, -1):
-            cand = nm[-length:]
-            if plausible_name(cand):
-                add(m.end(1) - length, m.end(1), "photo-credit", 0.9)
+            if plausible_name(nm[-length:]):
+                found.add(m.end(1) - length, m.end(1), "photo-credit")
                 break
+
+
+def _after_posts(text: str, found: _Found) -> None:
+    """A name right after a post or role (党支部书记某某, 党员某某), the post kept as its role."""
     for m in TITLE_RE.finditer(text):
         hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
         if hit is None and m.group() in LEAD_SET and text[m.end() : m.end() + 1] == "的":
@@ -186,29 +222,14 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         if hit is None:
             continue
         role = m.group()
-        add(hit[0], hit[1], "post", 0.85 if role in LEAD_SET else 0.75, role)
-    for m in _QUOTE_SPEAKER.finditer(text):
-        # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
-        # before)
-        nm = m.group(1)
-        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not is_common_word(nm):
-            add(m.start(1), m.end(1), "quote-speaker", 0.7)
-    for m in _ACCORDING_TO.finditer(text):
-        if plausible_name(m.group(1)):
-            add(m.start(1), m.end(1), "according-to", 0.7)
-    # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
-    for m in _HONORIFIC.finditer(text):
-        for length in (3, 4):
-            i = m.start() - length
-            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
-                add(i, m.start(), "name-honorific", 0.7)
-                break
-    # jieba proposes a name; the words around it decide (a speech verb after it, or a
-    # descriptor such as 农机手, 获得者, 党员 before it)
-    toks = list(tokens(text))
+        found.add(hit[0], hit[1], "post", "" if role in LEAD_SET else "role", role)
+
+
+def _merged_tokens(text: str) -> list[tuple[int, int, str]]:
+    """jieba's tokens with the pieces of one transliterated name joined (巴音/吉日/嘎拉)."""
     merged: list[tuple[int, int, str]] = []
-    for s0, e0, flag in toks:  # 巴音/吉日/嘎拉: one transliterated name in jieba's pieces
-        namey = ("nr", "ns", "nz")
+    namey = ("nr", "ns", "nz")
+    for s0, e0, flag in tokens(text):
         piece = text[s0:e0]
         rare = len(piece) >= 2 and segment.freq(piece) < 200
         if merged and (flag.startswith(namey) or rare) and (merged[-1][2].startswith(namey) or merged[-1][2] == "rare") \
@@ -217,7 +238,13 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         else:
             prev_rare = rare and all(c in L.MONGOLIAN_CHARS for c in piece)
             merged.append((s0, e0, "rare" if prev_rare and not flag.startswith(namey) else flag))
-    for s0, e0, flag in merged:
+    return merged
+
+
+def _jieba_names(text: str, found: _Found) -> None:
+    """jieba proposes a name; the words around it decide (a speech verb after it, or a
+    descriptor such as 农机手, 获得者, 党员 before it)."""
+    for s0, e0, flag in _merged_tokens(text):
         if not flag.startswith("nr") or e0 - s0 < 2:
             continue
         cand = text[s0:e0]
@@ -233,7 +260,6 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
         if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
-            add(s0, e0, "jieba-name", 0.6)  # 宝音巴特尔在接受记者采访时介绍
+            found.add(s0, e0, "jieba-name")  # 宝音巴特尔在接受记者采访时介绍
         elif after.startswith(_NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
-            add(s0, e0, "jieba-name", 0.6)
-    return sorted(out, key=lambda s: s.start)
+            found.add(s0, e0, "jieba-name")
