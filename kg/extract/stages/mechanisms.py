@@ -9,15 +9,12 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
-from .. import lexicon as L
 from ..clauses import PRONOUN_SUBJECT, after_verb, is_clause_start
 from ..practices import find_mechanisms
 from ..rules import implements_confidence
 from ..sentence import SentenceView
-from ..spans import Span
+from ..spans import VERB_START, Span
 from ..state import DocState
-
-_VERBS = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
 
 
 def run(st: DocState, view: SentenceView) -> None:
@@ -98,7 +95,7 @@ def subject_for(view: SentenceView, sp: Span) -> Mention | None:
     for o, m in reversed(cands):
         if _not_the_actor(view, o, sp, cands):
             continue
-        if _VERBS.search(view.text[o.end : sp.start]) or is_clause_start(view.text, o.start):
+        if VERB_START.search(view.text[o.end : sp.start]) or is_clause_start(view.text, o.start):
             return m
     return None
 
