@@ -14,7 +14,6 @@ from .spans import (
     HEAD_RE,
     LEAD_TITLE_RE,
     PROPER,
-    TEAM_HEADS,
     TITLE_RE,
     VERB_START,
     Span,
@@ -87,7 +86,7 @@ def _generic_name_part(part: str) -> bool:
         return True
     if len(part) > 6:
         return False
-    if part in _PLACE_KINDS or part in L.GENERIC_PLACES:
+    if part in L.BODY_PLACE_KINDS or part in L.GENERIC_PLACES:
         return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
     words = [(part[s:e], f) for s, e, f in tokens(part)]
     if words and len(words[0][0]) == 1 and words[0][1].startswith(PROPER) and len(part) >= 3:
@@ -124,8 +123,6 @@ def _chain_start(q: int, place_end: dict[int, Span]) -> int:
 COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
 
 
-#: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
-_PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "小区", "居民", "村民", "村", "镇", "乡", "居")
 
 
 #: a department named by two fields joined with 和, closed by its kind
@@ -174,7 +171,7 @@ def _quoted_team(text: str, m: re.Match) -> Span | None:
     """组建“马背宣讲团”: a team named in quotes whole is a body, not a practice."""
     h_start = m.start()
     o = text.rfind("“", 0, h_start)
-    if m.group() in TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
+    if m.group() in L.TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
         return Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", conf("org-quoted"),
                     head=m.group(), canonical=text[o + 1 : m.end()])
     return None
@@ -270,7 +267,7 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
     branded = m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
                                        or re.match(r"[一二两三四五六七八九十各]级", part)):
-        kind = next((k for k in _PLACE_KINDS if part.endswith(k)), "")
+        kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     if len(part) < 2 or part[0] in "级支名个位家所座批类":

@@ -12,22 +12,10 @@ from itertools import chain
 
 from ..gazetteer import Division
 from ..model import PLACE_LEVEL
+from . import lexicon as L
 from .spans import Span
 from .state import DocState
 
-#: a body named by its place's kind: 社区党委 is the article's community's
-KIND_LEVELS = (
-    ("嘎查", ("Village",)), ("村民", ("Village",)), ("村", ("Village",)), ("社区", ("Community",)),
-    ("居民", ("Community",)), ("居", ("Community",)), ("街道", ("Street",)), ("苏木", ("Town",)),
-    ("镇", ("Town",)), ("乡", ("Town",)), ("小区", ("Neighborhood",)),
-)
-BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居委会", "村委会", "党群服务中心", "服务中心",
-              "业委会", "物委会", "业主委员会"}
-#: kinds of body a text names bare once it has named one: 公司党支部书记 is the company's
-BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团", "人民法庭", "法庭", "派出所", "司法所",
-                   "人民法院", "法院", "人民检察院", "检察院")
-#: departments of a party committee, named bare (组织部 is the county's or the city's)
-PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "社会工作部", "政法委", "编办")
 #: a bare body's kind → the levels of place whose body it is
 _BARE_BODY_LEVELS = {"居委会": ("Community",), "村委会": ("Village",), "党工委": ("Street",),
                      "党委": ("Community", "Town", "Street"), "党支部": ("Community", "Village"),
@@ -108,16 +96,16 @@ def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str
     article is speaking of as its prefix: 幸福社区居委会, 苏尼特右旗委组织部.  Returns the
     full name and the mention of that place."""
     head = sp.text
-    for kind, levels in KIND_LEVELS:
+    for kind, levels in L.KIND_LEVELS:
         rest = head[len(kind) :]
-        if head.startswith(kind) and rest in BODY_HEADS:
+        if head.startswith(kind) and rest in L.BODY_HEADS:
             found = recent_in_article(st, levels)
             return (found[1] + rest, found[0]) if found else None
-    if head in PARTY_DEPARTMENTS:
+    if head in L.PARTY_DEPARTMENTS:
         found = recent(st, ("County", "City"))
         return (found[1] + "委" + head, found[0]) if found else None
     wanted = _BARE_BODY_LEVELS.get(head)
-    kind = next((k for k in BARE_BODY_KINDS if head.startswith(k)), None)
+    kind = next((k for k in L.BARE_BODY_KINDS if head.startswith(k)), None)
     if kind is not None and head[len(kind) :] in ("", "党支部", "党总支", "党委"):
         # 公司党支部书记、经理某某, 合作社负责人某某, 公司党支部推行……: the company (or
         # cooperative) the article has named, and its party body
@@ -142,8 +130,8 @@ def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str
 def kind_body(text: str, g: Span) -> bool:
     """Is ``g`` one body named by its place's kind (街道党委, 社区居委会), not a kind of
     body counted or listed (各社区党委, 两个村党支部, 社区党委等)?"""
-    kind = next((k for k, _ in KIND_LEVELS if g.text.startswith(k)), None)
-    if kind is None or g.text[len(kind) :] not in BODY_HEADS or g.text.endswith("服务中心"):
+    kind = next((k for k, _ in L.KIND_LEVELS if g.text.startswith(k)), None)
+    if kind is None or g.text[len(kind) :] not in L.BODY_HEADS or g.text.endswith("服务中心"):
         return False  # 社区党群服务中心 is as often the kind of venue as one body
     before = text[max(0, g.start - 2) : g.start]
     if before[-1:] in "各每全该本此个级类些等名支家所、" or before in ("所有", "一些", "广大"):

@@ -37,7 +37,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
-    if any(k in name for k in ("嘎查", "苏木", "社区", "街道", "牧户", "村民", "居民")):
+    if any(k in name for k in (*L.TWO_CHAR_PLACE_KINDS, "牧户", "村民", "居民")):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
@@ -59,9 +59,6 @@ def byline_name(name: str) -> bool:
     return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
 
 
-#: what follows a name in running text: speech and action verbs
-_NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着", "高兴", "回忆", "认为", "谈起", "谈到",
-                   "带领", "得到", "接到", "深有感触", "细心", "激动", "自豪", "感叹", "动情", "指出", "强调", "等一批")
 
 
 #: a household after a name: 家的, 家里, 家中 (jieba often glues 家 to the name)
@@ -122,14 +119,12 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     the dictionary inside it."""
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
-        if len(cand) == length and all(is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
+        if len(cand) == length and all(is_cjk(c) for c in cand) and rest.startswith(L.SAYS_AFTER_NAME) \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
 
 
-#: speech verbs that close a name (说, 介绍, 表示) even when its shape is unknown
-_SAYS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "回忆", "认为")
 
 
 _NAME_RUN_8 = re.compile(r"[\u4e00-\u9fff·]{2,8}")
@@ -254,12 +249,12 @@ def _jieba_names(text: str, found: _Found) -> None:
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue
-        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):
+        if s0 > 0 and (text[s0 - 1 : s0 + 1] in L.TWO_CHAR_PLACE_KINDS or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):
             continue  # 在嘎查里说清楚: the name would open inside a word (嘎查)
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
         if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
             found.add(s0, e0, "jieba-name")  # 宝音巴特尔在接受记者采访时介绍
-        elif after.startswith(_NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
+        elif after.startswith(L.NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
             found.add(s0, e0, "jieba-name")

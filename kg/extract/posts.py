@@ -125,7 +125,7 @@ def _unit_base(st: DocState, view: SentenceView, o: Span, m: Mention, party: str
         return base
     if title.endswith(L.PLACE_HEADS):
         return None
-    if m.canonical[: -len(party)].endswith(("社区", "村", "嘎查", "街道", "苏木", "镇", "乡")):
+    if m.canonical[: -len(party)].endswith(L.LOWER_PLACE_KINDS):
         return None  # 社区党委书记、主任: the place's committee, which the text does not name
     bspan = Span(o.start, base_end, view.text[o.start : base_end], "Organization", "post-unit", conf("post-unit"))
     unit = st.mention(view.sent, bspan, "Organization", m.canonical[: -len(party)], confidence=conf("post-unit"))

@@ -9,7 +9,7 @@ import re
 
 from . import lexicon as L
 from .rules import conf
-from .spans import HEAD_RE, TEAM_HEADS, Span, is_common_word, tokens
+from .spans import HEAD_RE, Span, is_common_word, tokens
 
 MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
 #: the patterns :func:`find_mechanisms` tries at every quote, compiled once
@@ -132,7 +132,7 @@ def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Ma
         return True  # 建立“……”和“……”两个台账: counted things of a kind that is no practice
     if not head and re.match(r"^等[\u4e00-\u9fff]{0,6}?(?:事项|业务|问题|难题|领域|行业|环节|产品|手续)", raw_tail):
         return True  # “……”“……”等便民审批事项: matters of business, not practices
-    if re.search(r"(?:代表|委员)$", core) or core.endswith(tuple(TEAM_HEADS)):
+    if re.search(r"(?:代表|委员)$", core) or core.endswith(tuple(L.TEAM_HEADS)):
         return True  # “五星代表”, “两委委员”: posts; “马背宣讲团”: a team, a body
     paired = (text[m.end() : m.end() + 2] == "与“") or (m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与")
     return paired and not head  # 推动“……”与“……”深度融合: two things related, not practices

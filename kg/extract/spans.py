@@ -223,9 +223,6 @@ def inside_quote(text: str, i: int) -> bool:
 PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
 
 
-#: kinds of team that a quote may name whole (“马背宣讲团”)
-TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
-               "巡逻队", "轻骑队", "小分队"}
 
 
 LEAD_SET = set(L.LEAD_TITLES)

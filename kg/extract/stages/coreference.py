@@ -10,6 +10,7 @@ from itertools import chain
 
 from ...model import Mention
 from ...timing import timed
+from .. import lexicon as L
 from ..bodies import extend_right
 from ..clauses import is_clause_start
 from ..context import recent_org
@@ -31,8 +32,6 @@ PLACE_COREF = {
 }
 #: kinds of body a reference names (该院, 本公司): the article's body whose name ends so
 ORG_COREF = ("院", "局", "所", "中心", "公司", "集团", "合作社", "支部", "党委")
-#: place kinds that stand bare as a clause's subject (苏木推行……, 嘎查随即……)
-_BARE_SUBJECTS = ("社区", "街道", "苏木", "嘎查")
 #: what follows a bare kind in a compound (社区党委, 社区居民), not the place
 _COMPOUND_NEXT = ("党", "居", "网", "干", "工", "服", "治", "内", "里", "的")
 
@@ -61,7 +60,7 @@ def _skipped(text: str, m: re.Match) -> bool:
     """Is the match a kind named, a compound or a reference to no one (not 该 or 本)?"""
     word = m.group("kind")
     bare = m.group("det") is None
-    if bare and (word not in _BARE_SUBJECTS or not is_clause_start(text, m.start())):
+    if bare and (word not in L.TWO_CHAR_PLACE_KINDS or not is_clause_start(text, m.start())):
         return True
     nxt = text[m.end() : m.end() + 1]
     if bare and (not nxt or nxt in "、和与及" or not ("\u4e00" <= nxt <= "\u9fff")):

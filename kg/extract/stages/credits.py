@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon as L
 from ..rules import implements_confidence
 from ..sentence import SentenceView
 from ..state import DocState
 
 #: a speech verb a few characters after a name
-_SAYS = re.compile(r"[^。!?]{0,4}?(?:说|介绍|表示|告诉|坦言|谈到)")
+_SAYS = re.compile(r"[^。!?]{0,4}?(?:" + "|".join(L.SPEAKER_SAYS) + ")")
 
 
 def run(st: DocState, view: SentenceView) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
+from .. import lexicon as L
 from ..clauses import SPEAKER, is_clause_start
 from ..sentence import SentenceView
 from ..spans import Span
@@ -16,7 +17,7 @@ from ..state import DocState
 from .credits import flush
 
 #: a place that says whose the speaker is: "某某村的大娘开心地说"
-_SPEAKERS_PLACE = re.compile(r"的[^,，。;；]{0,8}?(?:说|介绍|表示|告诉|感慨|坦言)")
+_SPEAKERS_PLACE = re.compile(r"的[^,，。;；]{0,8}?(?:" + "|".join(L.PLACE_SPEAKER_SAYS) + ")")
 
 
 def article(st: DocState, view: SentenceView) -> None:
