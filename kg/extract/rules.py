@@ -32,6 +32,12 @@ class Rule:
     def proposes(self) -> bool:
         return self.confidence is not None
 
+    @property
+    def travels(self) -> bool:
+        """Does the rule's id stand as the extractor of what it found (not a rejecting or
+        adjusting rule)?"""
+        return self.proposes and not self.kind.startswith(("reject", "adjust"))
+
 
 #: implements: a fact's confidence is the rule's weight times the practice's, plus this
 IMPLEMENTS_BASE = 0.2
