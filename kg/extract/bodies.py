@@ -262,7 +262,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
 
 def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str, quoted: bool) -> Span | None:
     """A body with no place before its name (``name`` as first read, before a post cut it):
-    a kind of body, or one named by its own words."""
+    a kind of body (rule ``body-kind``), or one named by its own words."""
     h_start = m.start()
     branded = m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()

@@ -32,7 +32,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     """A full personal name: a Han surname and one or two given characters, or a
     transliterated (Mongolian) name made of the usual syllables; never a common word
     (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
-    function-word surname or a common word after the surname (和群众, 来此)."""
+    function-word surname or a common word after the surname (和群众, 来此).  (Rule
+    ``person-common-word``.)"""
     if not name or not all(is_cjk(c) or c == "·" for c in name):
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):

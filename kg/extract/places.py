@@ -44,7 +44,8 @@ def _word_ends_at(text: str, i: int) -> bool:
 
 def _generic_place(name: str, *, chained: bool = False, known: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
-    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine."""
+    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine.
+    (Rule ``place-generic``.)"""
     if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
         return True
     body = name

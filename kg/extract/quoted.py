@@ -112,7 +112,7 @@ def _apposition(text: str, quotes: list[re.Match], idx: int) -> Span | None:
 
 def _figure_or_change(text: str, m: re.Match) -> bool:
     """把“……”变成“……”, 打破“……”的传统模式, 从“……”到“……”: a figure of speech, a practice
-    left behind or a change described, not a practice carried out."""
+    left behind or a change described, not a practice carried out (rule ``practice-figure``)."""
     after = text[m.end() :]
     if re.search(r"把$", text[: m.start()]) and re.match(r"(?:变成|变为|化为|转化为|转化成)", after):
         return True
@@ -124,7 +124,8 @@ def _figure_or_change(text: str, m: re.Match) -> bool:
 
 def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Match | None) -> bool:
     """Does what follows or fills the quote make it an event, an outcome, counted things, a
-    post, a team or two things related rather than a practice?"""
+    post, a team or two things related rather than a practice?  (Rules ``practice-event``,
+    ``practice-outcome``.)"""
     raw_tail = text[run_end:]
     if _EVENT_TAIL.match(raw_tail) or _OUTCOME.match(raw_tail):
         return True  # “……”主题党日, 形成“……”的良好局面: events, topics, outcomes, principles
@@ -186,7 +187,7 @@ def _shaped(core: str) -> bool:
 
 
 def _rejected(text: str, quotes: list[re.Match], idx: int, head: re.Match | None) -> bool:
-    """Does a rejecting rule (practice-event, -outcome, -figure, -slogan ...) refuse the quote?"""
+    """Does a rejecting rule (``practice-event``, ``-outcome``, ``-figure``, ``-slogan``) refuse the quote?"""
     m = quotes[idx]
     core, run_end = _core(m), quotes[_run_end(quotes, idx)].end()
     numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(_UP_TO_HEAD_6.match(text[m.end() :]))
@@ -238,7 +239,7 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
         attached = text[quotes[k].end() : end] == head.group()
         if attached and (not _droppable_head(head.group()) or is_common_word(canonical)):
             canonical = (canonical + text[quotes[k].end() : end]).replace("“", "").replace("”", "")
-    # 评定了“A”“B”等品牌: who rates or names practices does not carry them out
+    # 评定了“A”“B”等品牌: who rates or names practices does not carry them out (practice-rated)
     j = idx
     while j > 0 and quotes[j].start() - quotes[j - 1].end() <= 1:
         j -= 1

@@ -81,7 +81,7 @@ def _kind_named_body(st: DocState, view: SentenceView, g: Span) -> None:
 def drop_idle_venues(st: DocState) -> None:
     """A 党群服务中心 or 服务站 is as often a building as a body: it counts as a body only
     where the page has it act or has someone lead it (在某小区党群服务站启用仪式现场 names
-    the building)."""
+    the building; rule ``body-idle-venue``)."""
     used = {r.subject for r in st.out.relations} | {r.object for r in st.out.relations}
     acting = {m.canonical for m in st.out.mentions if m.type == "Organization" and m.id in used}
     st.out.mentions = [m for m in st.out.mentions if not (

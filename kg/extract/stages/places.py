@@ -58,7 +58,8 @@ def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]
 
 
 def without_outlets(text: str, spans: list[Span]) -> list[Span]:
-    """``spans`` less the places that open an outlet's name, chain links renumbered."""
+    """``spans`` less the places that open an outlet's name, chain links renumbered (rule
+    ``place-outlet``)."""
     drop = {k for k, sp in enumerate(spans) if _OUTLET_AFTER.match(text, sp.end)}
     if not drop:
         return spans
@@ -142,7 +143,8 @@ def _dropped(st: DocState, view: SentenceView, k: int, sp: Span, parent_row: Div
 
 def _unplaced_word(st: DocState, view: SentenceView, sp: Span, row, known_key, parent_m) -> bool:
     """A village or town name the gazetteer has somewhere in China but not in the region
-    this document is about, with no chain to place it: a word, not a place (发展村, 联系村)."""
+    this document is about, with no chain to place it: a word, not a place (发展村, 联系村;
+    rule ``place-unplaced-word``)."""
     return (row is None and known_key is None and parent_m is None and sp.how == "gazetteer"
             and PLACE_LEVEL[sp.type] >= 4 and not near_known(sp) and not _listed_with_its_kind(view.text, sp, view.pspans))
 
