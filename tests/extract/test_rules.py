@@ -4,6 +4,7 @@ confidences, and ``kg rules`` counts what fired in a graph.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -90,6 +91,8 @@ def test_kg_rules_lists_the_catalogue_and_what_fired_in_a_graph(graph):
     assert lines["apposition"][:4] == ["apposition", "Person", "0.80", str(fired(graph)["apposition"])]
     bare = run_kg("rules")
     assert bare.returncode == 0 and "fired" not in bare.stdout.splitlines()[0]
+    as_json = json.loads(run_kg("rules", str(graph), "--json").stdout)
+    assert {r["id"]: r["fired"] for r in as_json}["post"] == fired(graph)["post"]
 
 
 def test_kg_rules_on_a_missing_graph_is_a_one_line_error(tmp_path):
