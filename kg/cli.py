@@ -298,6 +298,23 @@ def stats(graph: Path = typer.Argument(..., help="A graph file (Turtle)."), as_j
     typer.echo(f"bodies based in a place their name names (kg:basedIn): {b['placed']}/{b['all']}")
 
 
+@app.command()
+def rules(
+    graph: Path = typer.Argument(None, help="A graph file (Turtle): how often each rule fired in it."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """List the extraction rules (id, kind, confidence, description) and how often each fired in GRAPH."""
+    from .rulestats import fired, format_table, rule_table
+
+    if graph is not None and not graph.is_file():
+        raise UsageError(f"{graph}: no such graph file")
+    rows = rule_table(fired(graph) if graph is not None else None)
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return
+    typer.echo(format_table(rows))
+
+
 @app.command("eval")
 def eval_(
     graph: Path = typer.Argument(..., help="A graph file (Turtle or any RDF rdflib reads); with --cv, a folder of texts."),

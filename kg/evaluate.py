@@ -36,6 +36,8 @@ from .model import ENTITY_TYPES, PLACE_TYPES, RELATION_TYPES
 #: The relations scored as transitive closures per document, and as pairs over the graph.
 CLOSURE_RELATIONS = tuple(r.name for r in schema.stated_relations() if r.scoring == "closure")
 PAIR_RELATIONS = tuple(r.name for r in schema.stated_relations() if r.scoring == "pairs")
+#: the relations scored, in the schema's order (a stated relation the gold format lacks is not)
+SCORED_RELATIONS = tuple(r.name for r in schema.stated_relations() if r.scoring)
 
 _QUOTES = "“”‘’\"'「」『』《》〈〉〔〕【】"
 
@@ -82,7 +84,7 @@ class Score:
     """The result: counts per entity type and relation, and the errors behind them."""
 
     entities: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in ENTITY_TYPES})
-    relations: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in RELATION_TYPES})
+    relations: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in SCORED_RELATIONS})
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # (doc or "", kind, type, item)
 
     def total(self, which: str) -> Counts:

@@ -72,3 +72,54 @@ def graph_of(gaz, *texts: str):
 def edges(g, rel: str) -> set[tuple[str, str]]:
     """The ``rel`` facts of ``g`` as (subject name, object name)."""
     return {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == rel}
+
+
+# ---------------------------------------------------------------- reading a graph in tests
+
+
+def summary(g) -> str:
+    """What the graph holds, short enough for an assertion message."""
+    ents = sorted(f"{d['type']}:{d['name']}" for _, d in g.nodes(data=True))
+    rels = sorted(
+        f"{g.nodes[u]['name']} -{k}{'(' + d['role'] + ')' if d.get('role') else ''}-> {g.nodes[v]['name']}"
+        for u, v, k, d in g.edges(keys=True, data=True)
+    )
+    return f"\n  entities: {ents}\n  relations: {rels}"
+
+
+def entities(g) -> set[tuple[str, str]]:
+    return {(d["type"], d["name"]) for _, d in g.nodes(data=True)}
+
+
+def names(g, type_: str | None = None) -> set[str]:
+    return {d["name"] for _, d in g.nodes(data=True) if type_ is None or d["type"] == type_}
+
+
+def closure(pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    out = set(pairs)
+    while True:
+        more = {(a, d) for a, b in out for c, d in out if b == c} - out
+        if not more:
+            return out
+        out |= more
+
+
+def matches(g, node, name: str) -> bool:
+    """A node is ``name``: places and people exactly; a body may carry a place prefix
+    the text gives (敖汉旗新惠镇党委 for 新惠镇党委)."""
+    d = g.nodes[node]
+    if d["name"] == name:
+        return True
+    return d["type"] == "Organization" and d["name"].endswith(name)
+
+
+def has_edge(g, rel: str, s: str, o: str, role: str | None = None) -> bool:
+    for u, v, k, d in g.edges(keys=True, data=True):
+        if k == rel and matches(g, u, s) and matches(g, v, o):
+            if role is None or (d.get("role") or "").endswith(role):
+                return True
+    return False
+
+
+def mentions_text(g, name: str) -> list[str]:
+    return [m["text"] for n, d in g.nodes(data=True) if d["name"] == name for m in d["mentions"]]

@@ -9,17 +9,17 @@ import re
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .rules import conf
 from .spans import (
-    _HEAD_RE,
-    _LEAD_TITLE_RE,
-    _PROPER,
-    _TEAM_HEADS,
-    _TITLE_RE,
-    _VERB_START,
+    HEAD_RE,
+    LEAD_TITLE_RE,
+    PROPER,
+    TITLE_RE,
+    VERB_START,
     Span,
-    _inside_quote,
-    _is_cjk,
-    _jieba_tag,
+    inside_quote,
+    is_cjk,
+    jieba_tag,
     left_name_start,
     tokens,
 )
@@ -35,28 +35,28 @@ _SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9
 _CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "下属", "所属", "各级", "与", "和", "及", "或", "同", "向", "对", "各")
 
 
-def _extend_right(text: str, end: int) -> int:
+def extend_right(text: str, end: int) -> int:
     """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部)."""
     while True:
-        m = _HEAD_RE.match(text, end)
+        m = HEAD_RE.match(text, end)
         if m and m.end() > end:
             end = m.end()
             continue
         rest = text[end : end + 12]
         # a short name then another head: 公安局昆都仑分局, 传输发射中心101台党支部
-        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + _HEAD_RE.pattern + ")", rest)
+        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + HEAD_RE.pattern + ")", rest)
         if (
             m2
             and 0 < m2.end() <= 6
             and not any(c in L.ORG_STOP for c in m2.group())
             and not m2.group().startswith(_CONNECTORS)
-            and not _TITLE_RE.search(m2.group())
-            and not _VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
+            and not TITLE_RE.search(m2.group())
+            and not VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
             and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] != "驻")
                         or text[end + a : end + b] in L.NAME_BREAK_VERBS
                         for a, b, f in tokens(m2.group()))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
         ):
-            h = _HEAD_RE.match(text, end + m2.end())
+            h = HEAD_RE.match(text, end + m2.end())
             if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
                 end = h.end()
                 continue
@@ -86,12 +86,12 @@ def _generic_name_part(part: str) -> bool:
         return True
     if len(part) > 6:
         return False
-    if part in _PLACE_KINDS or part in L.GENERIC_PLACES:
+    if part in L.BODY_PLACE_KINDS or part in L.GENERIC_PLACES:
         return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
     words = [(part[s:e], f) for s, e, f in tokens(part)]
-    if words and len(words[0][0]) == 1 and words[0][1].startswith(_PROPER) and len(part) >= 3:
+    if words and len(words[0][0]) == 1 and words[0][1].startswith(PROPER) and len(part) >= 3:
         return False  # 苏|海图(派出所): jieba's pieces of an unknown name, not a descriptor
-    return all(len(w) == 1 or (_jieba_tag(w) is not None and not f.startswith(_PROPER)) for w, f in words)
+    return all(len(w) == 1 or (jieba_tag(w) is not None and not f.startswith(PROPER)) for w, f in words)
 
 
 def _has_rare_word(part: str) -> bool:
@@ -120,11 +120,9 @@ def _chain_start(q: int, place_end: dict[int, Span]) -> int:
 
 
 #: heads of company names, which run long and hold verbal nouns (物业管理服务有限公司)
-_COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
 
 
-#: a place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委
-_PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "小区", "居民", "村民", "村", "镇", "乡", "居")
 
 
 #: a department named by two fields joined with 和, closed by its kind
@@ -144,123 +142,180 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     place_end = {p.end: p for p in places}
     place_at = {k: p for p in places for k in range(p.start, p.end)}
     covered = 0
-    for m in _HEAD_RE.finditer(text):
+    for m in HEAD_RE.finditer(text):
         h_start = m.start()
         if h_start < covered:
             continue
-        if _inside_quote(text, h_start):
-            # 组建“马背宣讲团”: a team named in quotes whole is a body, not a practice
-            o = text.rfind("“", 0, h_start)
-            if m.group() in _TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
-                out.append(Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", 0.7,
-                                head=m.group(), canonical=text[o + 1 : m.end()]))
-                covered = m.end() + 1
+        if inside_quote(text, h_start):
+            team = _quoted_team(text, m)
+            if team is not None:
+                out.append(team)
+                covered = team.end
             continue
         if h_start in place_at and place_at[h_start].end > m.end():
             continue  # the head is inside a place's name
-        end = _extend_right(text, m.end())
-        # the nearest place before the head, with only name characters between
-        near = None
-        quoted = False
-        for p in places:
-            gap = text[p.end : h_start]
-            if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
-                    and not re.match(r"[任在到为是]", gap) \
-                    and _nameish(text, p.end, h_start) and not _TITLE_RE.search(gap) \
-                    and not any(g in gap for g in _CONNECTORS if len(g) > 1):
-                if near is None or p.end > near.end:
-                    near = p
-        if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
-            s = near.end
-        else:
-            near = None
-            quoted = False
-            s = left_name_start(text, h_start, max_len=14, loose=m.group() in _COMPANY_HEADS)
-            q = text.rfind("”", max(0, h_start - 7), h_start)
-            o = text.rfind("“", 0, q) if q >= 0 else -1
-            if (
-                q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
-                and re.search(r"[\u4e00-\u9fff]{2}", text[o:q])
-                and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
-                and not re.search(r"[与和及或同]", text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
-                and not re.match(r"[即是为指]", text[q + 1 : h_start])
-            ):
-                s = q + 1  # “稳岗就业”联合党员攻坚队: descriptors between the quote and the head
-            if s > 0 and text[s - 1] == "”":
-                # a quoted name before the head: “科技助农”党员攻坚队 (but “1”即街道党工委
-                # explains a formula)
-                o = text.rfind("“", 0, s - 1)
-                if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]) \
-                        and re.search(r"[\u4e00-\u9fff]{2}", text[o : s - 1]):
-                    s, quoted = o, True
-                    if s in place_end:
-                        near = place_end[s]
-        if near is not None:
-            start = _chain_start(near.start, place_end)
-        else:
-            start = _chain_start(s, place_end)
-        name = text[start:end]
-        if not name or len(name) > 40:
+        end = extend_right(text, m.end())
+        sp = _named_by_head(text, m, end, places, place_end)
+        if sp is None:
             continue
-        posts = list(_LEAD_TITLE_RE.finditer(text, s, h_start))
-        t = posts[-1] if posts else None
-        if t is not None and not (near is None and quoted):
-            # 镶黄旗委书记组织部: a post between place and head; the body is the head's kind
-            s, near, start = t.end(), None, t.end()
-        part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
         covered = end
-        if (near is not None or start < s) and re.fullmatch(r"[原新老前现](?:物业|服务|运营)?", part):
-            out.append(Span(h_start, end, text[h_start:end], "Organization", "org-generic", 0.3, head=m.group()))
-            continue  # 某小区原物业公司: the compound's former company, a kind of body
-        if (near is not None or start < s) and re.match(r"[一二两三四五六七八九十各]级", part):
-            continue  # 旗县区两级党委: bodies of two levels, not one body
-        if near is not None or start < s:
-            out.append(Span(start, end, name, "Organization", "org-head", 0.85, head=m.group(),
-                            canonical=name.replace("“", "").replace("”", "")))
-            continue
-        short = _LEVEL_CHAR.match(part)
-        if short:
-            out.append(Span(start, end, name, "Organization", "org-short", 0.6, head=m.group(), canonical=name))
-            continue
-        branded = m.group() in _COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
-        if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
-                           or re.match(r"[一二两三四五六七八九十各]级", part)):
-            kind = next((k for k in _PLACE_KINDS if part.endswith(k)), "")
-            g0 = h_start - len(kind)
-            out.append(Span(g0, end, text[g0:end], "Organization", "org-generic", 0.3, head=m.group()))
-            continue
-        if len(part) < 2 or part[0] in "级支名个位家所座批类":
-            continue
-        if name in L.GENERIC_ORGS:
-            # a kind of body the lexicon knows (驻村工作队, 物业服务企业), not one body
-            out.append(Span(start, end, name, "Organization", "org-generic", 0.3, head=m.group()))
-            continue
-        out.append(Span(start, end, name, "Organization", "org-head", 0.65, head=m.group(),
-                        canonical=name.replace("“", "").replace("”", "")))
-    # a government department whose name joins two fields with 和 (林业和草原局,
-    # 住房和城乡建设局, 发展和改革委员会): 和 ends no name there
+        if sp.how:
+            out.append(sp)
+    out = _departments_with_he(text, places, place_end, out)
+    out += _senders(text, out)
+    out += _division_committees(text, places, place_end, out)
+    return sorted(out, key=lambda o: o.start)
+
+
+def _quoted_team(text: str, m: re.Match) -> Span | None:
+    """组建“马背宣讲团”: a team named in quotes whole is a body, not a practice."""
+    h_start = m.start()
+    o = text.rfind("“", 0, h_start)
+    if m.group() in L.TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
+        return Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", conf("org-quoted"),
+                    head=m.group(), canonical=text[o + 1 : m.end()])
+    return None
+
+
+def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
+    """The nearest place before the head, with only name characters between."""
+    near = None
+    for p in places:
+        gap = text[p.end : h_start]
+        if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
+                and not re.match(r"[任在到为是]", gap) \
+                and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
+                and not any(g in gap for g in _CONNECTORS if len(g) > 1):
+            if near is None or p.end > near.end:
+                near = p
+    if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
+        return near
+    return None
+
+
+def _quoted_start(text: str, h_start: int, s: int) -> int:
+    """“稳岗就业”联合党员攻坚队: the name starts after a quote a few descriptors before the head."""
+    q = text.rfind("”", max(0, h_start - 7), h_start)
+    o = text.rfind("“", 0, q) if q >= 0 else -1
+    if (
+        q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
+        and re.search(r"[\u4e00-\u9fff]{2}", text[o:q])
+        and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
+        and not re.search(r"[与和及或同]", text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
+        and not re.match(r"[即是为指]", text[q + 1 : h_start])
+    ):
+        return q + 1
+    return s
+
+
+def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int, Span]
+                ) -> tuple[int, Span | None, bool]:
+    """Where the name between its place (or its left edge) and the head starts: (that
+    position, the place the name opens with, whether a quoted name opens it)."""
+    h_start = m.start()
+    near = _near_place(text, h_start, places)
+    if near is not None:
+        return near.end, near, False
+    s = _quoted_start(text, h_start, left_name_start(text, h_start, max_len=14, loose=m.group() in COMPANY_HEADS))
+    if s > 0 and text[s - 1] == "”":
+        # a quoted name before the head: “科技助农”党员攻坚队 (but “1”即街道党工委
+        # explains a formula)
+        o = text.rfind("“", 0, s - 1)
+        if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]) \
+                and re.search(r"[\u4e00-\u9fff]{2}", text[o : s - 1]):
+            return o, place_end.get(o), True
+    return s, None, False
+
+
+#: no span, but the head's name is taken (a body of two levels, a name too short to be one)
+_TAKEN = Span(0, 0, "", "Organization", "")
+
+
+def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_end: dict[int, Span]) -> Span | None:
+    """The body whose head is ``m`` and whose name ends at ``end``; None where there is
+    no name, :data:`_TAKEN` where the words are taken but name no body."""
+    h_start = m.start()
+    s, near, quoted = _name_start(text, m, places, place_end)
+    start = _chain_start(near.start if near is not None else s, place_end)
+    name = text[start:end]
+    if not name or len(name) > 40:
+        return None
+    posts = list(LEAD_TITLE_RE.finditer(text, s, h_start))
+    if posts and not (near is None and quoted):
+        # 镶黄旗委书记组织部: a post between place and head; the body is the head's kind
+        s, near, start = posts[-1].end(), None, posts[-1].end()
+    part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
+    placed = near is not None or start < s
+    if placed and re.fullmatch(r"[原新老前现](?:物业|服务|运营)?", part):
+        # 某小区原物业公司: the compound's former company, a kind of body
+        return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
+    if placed and re.match(r"[一二两三四五六七八九十各]级", part):
+        return _TAKEN  # 旗县区两级党委: bodies of two levels, not one body
+    canonical = name.replace("“", "").replace("”", "")
+    if placed:
+        return Span(start, end, name, "Organization", "org-head", conf("org-head", "placed"), head=m.group(),
+                    canonical=canonical)
+    if _LEVEL_CHAR.match(part):
+        return Span(start, end, name, "Organization", "org-short", conf("org-short"), head=m.group(), canonical=name)
+    return _unplaced(text, m, start, end, name, part, quoted) or _TAKEN
+
+
+def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str, quoted: bool) -> Span | None:
+    """A body with no place before its name (``name`` as first read, before a post cut it):
+    a kind of body (rule ``body-kind``), or one named by its own words."""
+    h_start = m.start()
+    branded = m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
+    if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
+                                       or re.match(r"[一二两三四五六七八九十各]级", part)):
+        kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")
+        g0 = h_start - len(kind)
+        return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
+    if len(part) < 2 or part[0] in "级支名个位家所座批类":
+        return None
+    if name in L.GENERIC_ORGS:
+        # a kind of body the lexicon knows (驻村工作队, 物业服务企业), not one body
+        return Span(start, end, name, "Organization", "org-generic", conf("org-generic"), head=m.group())
+    return Span(start, end, name, "Organization", "org-head", conf("org-head"), head=m.group(),
+                canonical=name.replace("“", "").replace("”", ""))
+
+
+def _departments_with_he(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:
+    """A government department whose name joins two fields with 和 (林业和草原局,
+    住房和城乡建设局, 发展和改革委员会): 和 ends no name there."""
     for p in places:
         if p.type not in ("County", "City", "Province"):
             continue
         dm = _DEPT_WITH_HE.match(text, p.end)
         if dm and not any(o.start < dm.end() and p.start < o.end and o.how != "org-generic" for o in out):
-            st, en = _chain_start(p.start, place_end), _extend_right(text, dm.end())
+            st, en = _chain_start(p.start, place_end), extend_right(text, dm.end())
             out = [o for o in out if not (st <= o.start and o.end <= en)]
-            out.append(Span(st, en, text[st:en], "Organization", "org-head", 0.8, head=dm.group(2),
-                            canonical=text[st:en]))
-    # 某某局驻某某村工作队: the team, and the body that sent it
-    for o in list(out):
+            out.append(Span(st, en, text[st:en], "Organization", "org-head", conf("org-head", "joined"),
+                            head=dm.group(2), canonical=text[st:en]))
+    return out
+
+
+_HEAD_AT_END = re.compile("(?:" + HEAD_RE.pattern + ")$")
+
+
+def _senders(text: str, out: list[Span]) -> list[Span]:
+    """某某局驻某某村工作队: the body that sent the team."""
+    found = []
+    for o in out:
         k = text.find("驻", o.start, o.end)
-        if k > o.start and _HEAD_RE.search(text[o.start : k]) and re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]):
-            out.append(Span(o.start, k, text[o.start : k], "Organization", "org-head", 0.75,
-                            head=re.search("(?:" + _HEAD_RE.pattern + ")$", text[o.start : k]).group(), canonical=text[o.start : k]))
-    # a county's, city's or region's party committee: 昆都仑区委, 镶黄旗委
+        if k > o.start and HEAD_RE.search(text[o.start : k]) and (h := _HEAD_AT_END.search(text[o.start : k])):
+            found.append(Span(o.start, k, text[o.start : k], "Organization", "org-head", conf("org-head", "sender"),
+                              head=h.group(), canonical=text[o.start : k]))
+    return found
+
+
+def _division_committees(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:
+    """A county's, city's or region's party committee: 昆都仑区委, 镶黄旗委."""
+    found = []
     for p in places:
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
             nxt = text[p.end + 1 : p.end + 2]
-            if not nxt or not _is_cjk(nxt) or nxt in "、和及与":
-                if not any(o.start <= p.start < o.end for o in out):
-                    st = _chain_start(p.start, place_end)
-                    out.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head", 0.8, head="委",
-                                    canonical=text[st : p.end + 1]))
-    return sorted(out, key=lambda o: o.start)
+            if (not nxt or not is_cjk(nxt) or nxt in "、和及与") and not any(o.start <= p.start < o.end for o in out + found):
+                st = _chain_start(p.start, place_end)
+                found.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head",
+                                  conf("org-head", "committee"), head="委", canonical=text[st : p.end + 1]))
+    return found

@@ -71,6 +71,32 @@ NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地�
 
 # ------------------------------------------------------------------ organizations
 
+#: Two-character place kinds, which may stand bare for the article's place (社区推行……)
+#: and never open or close a personal name (在嘎查里说).
+TWO_CHAR_PLACE_KINDS = ("社区", "街道", "苏木", "嘎查")
+
+#: Kinds of place below the county, by which a place's own committee is named (社区党委).
+LOWER_PLACE_KINDS = ("社区", "村", "嘎查", "街道", "苏木", "镇", "乡")
+
+#: A place's kind before a body's head: 嘎查委员会, 社区党委, 镇党委.
+BODY_PLACE_KINDS = ("嘎查村", "嘎查", "社区", "街道", "苏木", "小区", "居民", "村民", "村", "镇", "乡", "居")
+
+#: A body named by its place's kind (社区党委 is the article's community's): kind → levels.
+KIND_LEVELS = (
+    ("嘎查", ("Village",)), ("村民", ("Village",)), ("村", ("Village",)), ("社区", ("Community",)),
+    ("居民", ("Community",)), ("居", ("Community",)), ("街道", ("Street",)), ("苏木", ("Town",)),
+    ("镇", ("Town",)), ("乡", ("Town",)), ("小区", ("Neighborhood",)),
+)
+#: Heads of the bodies a place's kind may name (社区党委, 嘎查委员会).
+BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居委会", "村委会", "党群服务中心", "服务中心",
+              "业委会", "物委会", "业主委员会"}
+#: Kinds of body a text names bare once it has named one: 公司党支部书记 is the company's.
+BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团", "人民法庭", "法庭", "派出所", "司法所",
+                   "人民法院", "法院", "人民检察院", "检察院")
+#: Departments of a party committee, named bare (组织部 is the county's or the city's).
+PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "社会工作部", "政法委", "编办")
+
+
 #: Heads of an organization's name, longest first.  The head decides where a name ends.
 ORG_HEADS: list[str] = sorted(
     set(
@@ -153,6 +179,34 @@ OTHER_ROLES: list[str] = sorted(
     reverse=True,
 )
 
+#: Kinds of team that a quote may name whole (“某某宣讲团”).
+TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
+               "巡逻队", "轻骑队", "小分队"}
+
+#: Chiefs whose title names their department: 组织部长 heads the 组织部.
+DEPARTMENT_CHIEFS = {"组织部长": "组织部", "宣传部长": "宣传部", "统战部长": "统战部"}
+
+#: Party bodies inside a unit, whose secretary may also head the unit itself.
+PARTY_BODIES = ("党总支", "党支部", "党工委", "党委", "党组")
+
+#: Heads of a unit (a company, a court, a 苏木) rather than of a party body.
+UNIT_HEADS = {"经理", "总经理", "副总经理", "副经理", "董事长", "检察长", "院长", "副院长", "局长", "副局长",
+              "主任", "副主任", "苏木长", "副苏木长", "镇长", "副镇长", "乡长", "副乡长", "旗长", "副旗长",
+              "县长", "副县长", "区长", "副区长", "市长", "副市长", "所长", "站长", "校长", "馆长", "理事长", "社长",
+              "庭长", "嘎查达"}
+
+#: Heads of a place's government: 苏木长, 镇长 lead the place where no body is named.
+PLACE_HEADS = ("苏木长", "镇长", "乡长", "旗长", "县长", "区长", "市长", "嘎查达", "嘎查长", "村长")
+
+#: A team head's bare title → the end of the name of the team it leads (队长 → 某某服务队).
+TEAM_HEAD_TITLES = {"队长": "队", "副队长": "队", "团长": "团", "副团长": "团"}
+
+#: Kinds of team named by their kind alone before their head's title (志愿服务队队长).
+TEAM_KINDS = ("志愿服务队", "服务队", "志愿队", "宣讲队", "宣讲团", "巡护队", "突击队", "攻坚队", "先锋队")
+
+#: Bodies that are also buildings: they count as bodies only where they act or are led.
+VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "服务点")
+
 #: Honorifics and kin words: a surname with one of these is no person (张女士, 李大姐).
 HONORIFICS = set(
     """女士 先生 大姐 大爷 大妈 大娘 大叔 阿姨 奶奶 爷爷 老人 师傅 老师 同志 书记 主任 哥 姐 叔 婶
@@ -166,6 +220,19 @@ SPEECH = (
     "解释", "透露", "向", "在", "带领", "正在", "一边", "拿", "手持", "和", "与", "等", "是",
     "作", "对", "把", "将", "也", "就", "已", "还", "又", "的", "、", "，", ",", "。", ":", "：",
 )
+
+#: Speech verbs that close a name even when its shape is unknown (某某说).
+SAYS_AFTER_NAME = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "回忆", "认为")
+
+#: Speech verbs after a speaker whose body a quote's "we" is (…书记某某介绍道).
+SPEAKER_SAYS = ("说", "介绍", "表示", "告诉", "坦言", "谈到")
+
+#: Speech verbs after 的 that make a place say whose the speaker is (某某村的大娘说).
+PLACE_SPEAKER_SAYS = ("说", "介绍", "表示", "告诉", "感慨", "坦言")
+
+#: What follows a name in running text: speech and action verbs.
+NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着", "高兴", "回忆", "认为", "谈起", "谈到",
+                   "带领", "得到", "接到", "深有感触", "细心", "激动", "自豪", "感叹", "动情", "指出", "强调", "等一批")
 
 #: Common Chinese surnames (single and compound): a Han name starts with one.
 SURNAMES_2 = set(

@@ -10,15 +10,16 @@ from functools import lru_cache
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .rules import conf
 from .spans import (
-    _LEAD,
-    _TITLE_RE,
+    LEAD_SET,
+    TITLE_RE,
     Span,
-    _is_cjk,
-    _is_common_word,
-    _jieba_tag,
-    _very_common,
+    is_cjk,
+    is_common_word,
+    jieba_tag,
     tokens,
+    very_common,
 )
 
 _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4})*)")
@@ -31,17 +32,18 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     """A full personal name: a Han surname and one or two given characters, or a
     transliterated (Mongolian) name made of the usual syllables; never a common word
     (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
-    function-word surname or a common word after the surname (和群众, 来此)."""
-    if not name or not all(_is_cjk(c) or c == "·" for c in name):
+    function-word surname or a common word after the surname (和群众, 来此).  (Rule
+    ``person-common-word``.)"""
+    if not name or not all(is_cjk(c) or c == "·" for c in name):
         return False
-    if _is_common_word(name) or (len(name) == 3 and _is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
+    if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
-    if any(k in name for k in ("嘎查", "苏木", "社区", "街道", "牧户", "村民", "居民")):
+    if any(k in name for k in (*L.TWO_CHAR_PLACE_KINDS, "牧户", "村民", "居民")):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
     if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
-                   or (len(name) == 3 and _very_common(name[1:]))):
+                   or (len(name) == 3 and very_common(name[1:]))):
         return False
     if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
         return True
@@ -55,12 +57,9 @@ def byline_name(name: str) -> bool:
     """In a byline any two-to-four-character name that is not a word is a name (晓岚)."""
     if any(w in name for w in ("记者", "通讯员", "摄影", "本报")):
         return False
-    return plausible_name(name) or (2 <= len(name) <= 4 and all(_is_cjk(c) for c in name) and _jieba_tag(name) is None)
+    return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
 
 
-#: what follows a name in running text: speech and action verbs
-_NAME_FOLLOWERS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "笑着", "高兴", "回忆", "认为", "谈起", "谈到",
-                   "带领", "得到", "接到", "深有感触", "细心", "激动", "自豪", "感叹", "动情", "指出", "强调", "等一批")
 
 
 #: a household after a name: 家的, 家里, 家中 (jieba often glues 家 to the name)
@@ -89,7 +88,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue
         cand = text[i:j]
         mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
-            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not _is_common_word(cand)
+            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not is_common_word(cand)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
         surname_token = length == 3 and (i, i + 1) in names and plausible_name(cand)
@@ -104,9 +103,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
         if length == 3 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
-                rest[:1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+                rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
-        if not rest or rest.startswith(L.SPEECH) or not _is_cjk(rest[0]) or (i, j) in names:
+        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or (i, j) in names:
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
@@ -121,14 +120,12 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     the dictionary inside it."""
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
-        if len(cand) == length and all(_is_cjk(c) for c in cand) and rest.startswith(_SAYS) \
+        if len(cand) == length and all(is_cjk(c) for c in cand) and rest.startswith(L.SAYS_AFTER_NAME) \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
 
 
-#: speech verbs that close a name (说, 介绍, 表示) even when its shape is unknown
-_SAYS = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "回忆", "认为")
 
 
 _NAME_RUN_8 = re.compile(r"[\u4e00-\u9fff·]{2,8}")
@@ -145,70 +142,90 @@ _DESCRIPTOR_BEFORE = re.compile(r"(?:手|者|员|民|负责人|带头人|联系�
 def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: bool = False) -> list[Span]:
     """People named after a post (幸福社区党支部书记王建华说), in bylines and photo credits
     (本报记者 刘晓梅 通讯员 张立新, 李文静 摄), and as 据某某介绍.  ``role`` holds the post."""
-    out: list[Span] = []
-    taken: set[int] = set()
+    found = _Found(text)
+    _credits(text, found)
+    _after_posts(text, found)
+    for m in _QUOTE_SPEAKER.finditer(text):
+        # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
+        # before)
+        nm = m.group(1)
+        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not is_common_word(nm):
+            found.add(m.start(1), m.end(1), "quote-speaker")
+    for m in _ACCORDING_TO.finditer(text):
+        if plausible_name(m.group(1)):
+            found.add(m.start(1), m.end(1), "according-to")
+    # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
+    for m in _HONORIFIC.finditer(text):
+        for length in (3, 4):
+            i = m.start() - length
+            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
+                found.add(i, m.start(), "name-honorific")
+                break
+    _jieba_names(text, found)
+    return sorted(found.out, key=lambda s: s.start)
 
-    def add(i: int, j: int, how: str, conf: float, role: str | None = None) -> None:
-        if any(k in taken for k in range(i, j)):
+
+class _Found:
+    """The people of one sentence so far; a name never overlaps one found before."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[Span] = []
+        self.taken: set[int] = set()
+
+    def add(self, i: int, j: int, how: str, variant: str = "", role: str | None = None) -> None:
+        if any(k in self.taken for k in range(i, j)):
             return
-        out.append(Span(i, j, text[i:j], "Person", how, conf, role=role))
-        taken.update(range(i, j))
+        self.out.append(Span(i, j, self.text[i:j], "Person", how, conf(how, variant), role=role))
+        self.taken.update(range(i, j))
 
+
+def _credits(text: str, found: _Found) -> None:
+    """Bylines (本报记者 某某), a brief's writer ((某某) at its end), a byline mark before a
+    lone name (□某某), photo credits (某某 摄)."""
     for m in _BYLINE_NAME.finditer(text):
         for nm in _NAME_RUN_8.finditer(m.group(1)):
             i = m.start(1) + nm.start()
             if byline_name(nm.group()):
-                add(i, i + len(nm.group()), "byline", 0.95)
+                found.add(i, i + len(nm.group()), "byline")
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"
     for m in _BRIEF_CREDIT.finditer(text):
         for nm in _NAME_RUN_4.finditer(m.group(1)):
             if byline_name(nm.group()):  # (包金花): the credit's frame vouches for the name
-                add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit", 0.8)
+                found.add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit")
     if re.match(r"^[#\s]*[□■●◎◆]", text):
         # a byline mark before a lone name: "□孙海涛", "◎周敏"
         body = re.sub(r"^[#\s□■●◎◆]*", "", text)
         off = len(text) - len(body)
         nm = re.fullmatch(r"([\u4e00-\u9fff·]{2,8})\s*", body)
         if nm and plausible_name(nm.group(1)):
-            add(off, off + len(nm.group(1)), "byline", 0.9)
+            found.add(off, off + len(nm.group(1)), "byline", "mark")
     for m in _PHOTO_CREDIT.finditer(text):
         nm = m.group(1)
         for length in range(min(len(nm), 8), 1, -1):
-            cand = nm[-length:]
-            if plausible_name(cand):
-                add(m.end(1) - length, m.end(1), "photo-credit", 0.9)
+            if plausible_name(nm[-length:]):
+                found.add(m.end(1) - length, m.end(1), "photo-credit")
                 break
-    for m in _TITLE_RE.finditer(text):
-        hit = name_after(text, m.end(), strict=m.group() not in _LEAD)
-        if hit is None and m.group() in _LEAD and text[m.end() : m.end() + 1] == "的":
+
+
+def _after_posts(text: str, found: _Found) -> None:
+    """A name right after a post or role (党支部书记某某, 党员某某), the post kept as its role."""
+    for m in TITLE_RE.finditer(text):
+        hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
+        if hit is None and m.group() in LEAD_SET and text[m.end() : m.end() + 1] == "的":
             # "任社区党委书记的王某某": a post, 的, then its holder's name
             hit = name_after(text, m.end() + 1, strict=True)
         if hit is None:
             continue
         role = m.group()
-        add(hit[0], hit[1], "post", 0.85 if role in _LEAD else 0.75, role)
-    for m in _QUOTE_SPEAKER.finditer(text):
-        # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
-        # before)
-        nm = m.group(1)
-        if (plausible_name(nm) or (len(nm) >= 2 and all(c in L.MONGOLIAN_CHARS for c in nm))) and not _is_common_word(nm):
-            add(m.start(1), m.end(1), "quote-speaker", 0.7)
-    for m in _ACCORDING_TO.finditer(text):
-        if plausible_name(m.group(1)):
-            add(m.start(1), m.end(1), "according-to", 0.7)
-    # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
-    for m in _HONORIFIC.finditer(text):
-        for length in (3, 4):
-            i = m.start() - length
-            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not _is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
-                add(i, m.start(), "name-honorific", 0.7)
-                break
-    # jieba proposes a name; the words around it decide (a speech verb after it, or a
-    # descriptor such as 农机手, 获得者, 党员 before it)
-    toks = list(tokens(text))
+        found.add(hit[0], hit[1], "post", "" if role in LEAD_SET else "role", role)
+
+
+def _merged_tokens(text: str) -> list[tuple[int, int, str]]:
+    """jieba's tokens with the pieces of one transliterated name joined (巴音/吉日/嘎拉)."""
     merged: list[tuple[int, int, str]] = []
-    for s0, e0, flag in toks:  # 巴音/吉日/嘎拉: one transliterated name in jieba's pieces
-        namey = ("nr", "ns", "nz")
+    namey = ("nr", "ns", "nz")
+    for s0, e0, flag in tokens(text):
         piece = text[s0:e0]
         rare = len(piece) >= 2 and segment.freq(piece) < 200
         if merged and (flag.startswith(namey) or rare) and (merged[-1][2].startswith(namey) or merged[-1][2] == "rare") \
@@ -217,23 +234,28 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
         else:
             prev_rare = rare and all(c in L.MONGOLIAN_CHARS for c in piece)
             merged.append((s0, e0, "rare" if prev_rare and not flag.startswith(namey) else flag))
-    for s0, e0, flag in merged:
+    return merged
+
+
+def _jieba_names(text: str, found: _Found) -> None:
+    """jieba proposes a name; the words around it decide (a speech verb after it, or a
+    descriptor such as 农机手, 获得者, 党员 before it)."""
+    for s0, e0, flag in _merged_tokens(text):
         if not flag.startswith("nr") or e0 - s0 < 2:
             continue
         cand = text[s0:e0]
         if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
-                text[e0 : e0 + 1] == "着" and (_jieba_tag(cand[-1]) or "").startswith("v"))):
+                text[e0 : e0 + 1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             e0 -= 1  # 苏和家的草场, 苏和带着: jieba's name swallowed the household or a verb
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue
-        if s0 > 0 and (text[s0 - 1 : s0 + 1] in ("嘎查", "苏木", "社区", "街道") or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):
+        if s0 > 0 and (text[s0 - 1 : s0 + 1] in L.TWO_CHAR_PLACE_KINDS or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):
             continue  # 在嘎查里说清楚: the name would open inside a word (嘎查)
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
-        if mongolian and (not after or not _is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
-            add(s0, e0, "jieba-name", 0.6)  # 宝音巴特尔在接受记者采访时介绍
-        elif after.startswith(_NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
-            add(s0, e0, "jieba-name", 0.6)
-    return sorted(out, key=lambda s: s.start)
+        if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
+            found.add(s0, e0, "jieba-name")  # 宝音巴特尔在接受记者采访时介绍
+        elif after.startswith(L.NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
+            found.add(s0, e0, "jieba-name")

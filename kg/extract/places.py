@@ -8,25 +8,24 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Division, Gazetteer
+from ..model import PLACE_LEVEL
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .rules import conf
 from .spans import (
-    _PROPER,
+    PROPER,
     Span,
-    _inside_quote,
-    _is_cjk,
-    _is_common_word,
-    _jieba_tag,
+    inside_quote,
+    is_cjk,
+    is_common_word,
+    jieba_tag,
     left_name_start,
     tokens,
 )
 
 #: inside a chain (阿荣旗那吉镇) only clear function words end a name
 _CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出")
-
-
-_LEVEL = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
 
 
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
@@ -45,7 +44,8 @@ def _word_ends_at(text: str, i: int) -> bool:
 
 def _generic_place(name: str, *, chained: bool = False, known: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
-    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine."""
+    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine.
+    (Rule ``place-generic``.)"""
     if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
         return True
     body = name
@@ -86,7 +86,7 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
         return name[-1] in "县旗市盟" and name[0] not in "全该本各每此这那其外邻一二两三四五六七八九十某"
     if name in gaz.strong_aliases:
         return True
-    tag = _jieba_tag(name)
+    tag = jieba_tag(name)
     if tag not in (None, "ns") and not (len(name) >= 3 and tag in ("nr", "nz", "nrt")):
         return False  # a word first (示范区, 开封, 安康)
     if len(name) >= 3:
@@ -124,9 +124,9 @@ def _clause_before_suffix(body: str) -> bool:
     words = [(body[a:b], f) for a, b, f in tokens(body)]
     if len(words) < 3 or body.endswith(("路", "街", "里", "巷")):
         return False
-    if any(f.startswith(_PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
+    if any(f.startswith(PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
         return False
-    return any(f.startswith("a") for _, f in words[:1]) or all(_jieba_tag(w) is not None for w, _ in words)
+    return any(f.startswith("a") for _, f in words[:1]) or all(jieba_tag(w) is not None for w, _ in words)
 
 
 def _descriptive_district(name: str, rows: list[Division]) -> bool:
@@ -163,152 +163,192 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     ``known`` holds town and village names the page has already vouched for by a chain
     (化德县长顺镇): alone later on (此外，长顺镇还推行……) they are still places."""
     spans: list[Span] = []
-    n = len(text)
-    taken = [False] * n
+    taken = [False] * len(text)
+    _upper_places(text, gaz, spans, taken)
+    starts = {s0 for s0, _, _ in tokens(text)}
+    for m in _SUFFIX_RE.finditer(text):
+        if taken[m.start()] or taken[m.end() - 1] or _suffix_in_word(text, m):
+            continue
+        sp = _lower_place(text, gaz, m, spans, starts, known)
+        if sp is None or any(taken[k] for k in range(sp.start, sp.end)):
+            continue
+        spans.append(sp)
+        for k in range(sp.start, sp.end):
+            taken[k] = True
+        spans.sort(key=lambda sp: sp.start)
+    spans.sort(key=lambda sp: sp.start)
+    _link_chains(text, spans)
+    return spans
 
-    # 1. upper levels (province, city, county): full names and short forms, longest first
-    i = 0
-    reach = gaz.upper_reach
-    openers = _upper_openers(reach)  # where no upper name can begin, skip in C
+
+def _upper_hit(text: str, i: int, gaz: Gazetteer) -> tuple[int, str, list[Division]] | None:
+    """The longest upper place (province, city, county) whose name starts at ``i``."""
+    n = len(text)
+    for L_ in range(min(gaz.upper_reach.get(text[i : i + 2], 0), n - i), 1, -1):
+        cand = text[i : i + L_]
+        rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
+        if (
+            rows
+            and usable_upper_name(cand, rows, gaz)
+            # a bare short form that runs on into a street's name (嘉兴路街道) is not it
+            and not (cand not in gaz.by_name and i + L_ < n and (
+                text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")))
+        ):
+            return L_, cand, rows
+    return None
+
+
+def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool]) -> None:
+    """Upper levels (province, city, county): full names and short forms, longest first."""
+    i, n = 0, len(text)
+    openers = _upper_openers(gaz.upper_reach)  # where no upper name can begin, skip in C
     while i < n:
         found = openers.search(text, i)
         if found is None:
             break
         i = found.start()
-        hit = None
-        for L_ in range(min(reach.get(text[i : i + 2], 0), n - i), 1, -1):
-            cand = text[i : i + L_]
-            rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
-            if (
-                rows
-                and usable_upper_name(cand, rows, gaz)
-                # a bare short form that runs on into a street's name (嘉兴路街道) is not it
-                and not (cand not in gaz.by_name and i + L_ < n and (
-                    text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")))
-            ):
-                hit = (L_, cand, rows)
-                break
-        if hit:
-            L_, cand, rows = hit
-            if {d.type for d in rows} >= {"Province", "City"} and len({d.adcode for d in rows}) == 1:
-                # 北京市, 天津市: a municipality is both; the guideline counts it a City
-                rows = [d for d in rows if d.type == "City"] + [d for d in rows if d.type != "City"]
-            # a short form must not be the head of a longer word (内蒙古 in 内蒙古自治区 is the full name)
-            full = cand in gaz.by_name
-            how = "gazetteer" if full else "gazetteer-alias"
-            named_level = len(cand) >= 3 and cand[-1] in "省市县旗盟"  # 北京市 is a word, but a place first
-            if full and not named_level and (_is_common_word(cand) or _descriptive_district(cand, rows)):
-                how = "gazetteer-common"  # 老城区: a word first, a district only in its region
-            spans.append(Span(i, i + L_, cand, rows[0].type, how, 0.95 if full else 0.85, rows))
-            for k in range(i, i + L_):
-                taken[k] = True
-            i += L_
-        else:
+        hit = _upper_hit(text, i, gaz)
+        if not hit:
             i += 1
-
-    # 2. lower levels, anchored on their suffix
-    starts = {s0 for s0, _, _ in tokens(text)}
-    for m in _SUFFIX_RE.finditer(text):
-        e = m.end()
-        if taken[m.start()] or taken[e - 1]:
             continue
-        suffix = m.group()
-        type_ = _SUFFIX_TYPE[suffix]
-        # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
-        if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体") \
-                and not (suffix == "村" and text[e] == "村" and text[e + 1 : e + 2] in tuple("民委干党两级集务")):
-            continue  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name)
-        if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
-            continue  # 嘎查村, 镇街道: kinds of places, not one
-        if suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市":
-            continue
-        floor = 0
-        prev = None
-        for k, sp in enumerate(spans):
-            if sp.end <= m.start():
-                if floor <= sp.end:
-                    floor, prev = sp.end, k
-        # a chain: the previous place ends right where this name can start
-        best = None
-        max_body = 8 if type_ in ("Street", "Town") else 7
-        for s in range(max(floor, m.start() - max_body), m.start()):
-            cand = text[s:e]
-            rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
-            chained = prev is not None and spans[prev].end == s
-            if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
-                    and not (len(cand) >= 3 and _word_ends_at(text, s)):
-                # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
-                # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
-                # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
-                continue
-            opens = s == 0 or not _is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
-            if rows and not _generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
-                best = (s, rows)
-                break
-        if best is not None:
-            # a longer name that ends in a gazetteer name (建设北街社区 vs 北街社区) wins when it
-            # starts where a name may start
-            s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
-            ext = text[s_f : best[0]]
-            if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not _is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
-                if not _generic_place(text[s_f:e]):
-                    best = None
-        if best is None:
-            s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
-            if (
-                prev is not None and spans[prev].end == floor and s > floor
-                and _LEVEL[spans[prev].type] < _LEVEL[type_]
-            ):
-                # after a chain of places the name starts right after the last one
-                gap = text[floor : m.start()]
-                if gap and all(_is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
-                        and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
-                        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1
-                                    for a, b, f in tokens(text) if floor <= a and b <= m.start()):
-                    # (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an
-                    # adverb between two places ends the chain)
-                    s = floor
-            if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
-                s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
-            elif text[s : s + 2] == "辖区" and m.start() - s > 3:
-                s += 2  # 推广到辖区|青苑雅居小区
-            if suffix in ("苏木", "嘎查"):
-                s = _transliterated_start(text, s, m.start())
-            cand = text[s:e]
-            if s >= m.start() or _generic_place(cand):
-                continue
-            if text[e : e + 1] == "”" and _inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
-                continue  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
-            if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-                    and cand not in known:
-                # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
-                # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
-                continue
-            if _phrase_of_common_words(text[s : m.start()]) or _clause_before_suffix(text[s : m.start()]):
-                continue  # 机制激活社区, 清理规范社区: words about a place, not its name
-            how, conf, rows = "suffix", 0.6, []
-        else:
-            s, rows = best
-            cand = text[s:e]
-            how, conf = "gazetteer", 0.8
-        if any(taken[k] for k in range(s, e)):
-            continue
-        chain = prev if prev is not None and spans[prev].end == s else None
-        if chain is not None:
-            conf = min(0.95, conf + 0.1)
-        spans.append(Span(s, e, cand, type_, how, conf, rows, chain))
-        for k in range(s, e):
+        L_, cand, rows = hit
+        if {d.type for d in rows} >= {"Province", "City"} and len({d.adcode for d in rows}) == 1:
+            # 北京市, 天津市: a municipality is both; the guideline counts it a City
+            rows = [d for d in rows if d.type == "City"] + [d for d in rows if d.type != "City"]
+        # a short form must not be the head of a longer word (内蒙古 in 内蒙古自治区 is the full name)
+        full = cand in gaz.by_name
+        how = "gazetteer" if full else "gazetteer-alias"
+        named_level = len(cand) >= 3 and cand[-1] in "省市县旗盟"  # 北京市 is a word, but a place first
+        if full and not named_level and (is_common_word(cand) or _descriptive_district(cand, rows)):
+            how = "gazetteer-common"  # 老城区: a word first, a district only in its region
+        spans.append(Span(i, i + L_, cand, rows[0].type, how, conf(how), rows))
+        for k in range(i, i + L_):
             taken[k] = True
-        spans.sort(key=lambda sp: sp.start)
-    spans.sort(key=lambda sp: sp.start)
-    # chain links for upper levels too (锡林郭勒盟苏尼特右旗)
+        i += L_
+
+
+def _suffix_in_word(text: str, m: re.Match) -> bool:
+    """Does the place suffix at ``m`` sit inside a word (乡村, 村民, 嘎查村, 城镇), not end a name?"""
+    e, suffix, n = m.end(), m.group(), len(text)
+    # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
+    if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体") \
+            and not (suffix == "村" and text[e] == "村" and text[e + 1 : e + 2] in tuple("民委干党两级集务")):
+        return True  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name)
+    if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
+        return True  # 嘎查村, 镇街道: kinds of places, not one
+    return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市"
+
+
+def _floor(spans: list[Span], at: int) -> tuple[int, int | None]:
+    """Where the last place before ``at`` ends, and its index (no name reaches back past it)."""
+    floor, prev = 0, None
+    for k, sp in enumerate(spans):
+        if sp.end <= at and floor <= sp.end:
+            floor, prev = sp.end, k
+    return floor, prev
+
+
+def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], starts: set[int],
+                 known: frozenset[str]) -> Span | None:
+    """The place closed by the suffix at ``m``: a gazetteer name, or one its chain or its words give."""
+    e, type_ = m.end(), _SUFFIX_TYPE[m.group()]
+    floor, prev = _floor(spans, m.start())
+    max_body = 8 if type_ in ("Street", "Town") else 7
+    best = _gazetteer_lower(text, gaz, m, type_, floor, prev, spans, starts, max_body)
+    if best is not None:
+        # a longer name that ends in a gazetteer name (建设北街社区 vs 北街社区) wins when it
+        # starts where a name may start
+        s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
+        ext = text[s_f : best[0]]
+        if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
+            if not _generic_place(text[s_f:e]):
+                best = None
+    if best is None:
+        s = _suffix_start(text, m, floor, prev, spans, max_body, known)
+        if s is None:
+            return None
+        how, rows = "suffix", []
+    else:
+        (s, rows), how = best, "gazetteer"
+    chained = prev is not None and spans[prev].end == s
+    confidence = conf(how, "lower" if how == "gazetteer" else "")
+    if chained:
+        confidence = min(conf("chained", "cap"), confidence + conf("chained"))
+    return Span(s, e, text[s:e], type_, how, confidence, rows, prev if chained else None)
+
+
+def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: int, prev: int | None,
+                     spans: list[Span], starts: set[int], max_body: int) -> tuple[int, list[Division]] | None:
+    """Where a gazetteer name of the suffix's level that ends at ``m`` starts, and its rows."""
+    for s in range(max(floor, m.start() - max_body), m.start()):
+        cand = text[s : m.end()]
+        rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
+        chained = prev is not None and spans[prev].end == s
+        if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
+                and not (len(cand) >= 3 and _word_ends_at(text, s)):
+            # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
+            # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
+            # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
+            continue
+        opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
+        if rows and not _generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
+            return s, rows
+    return None
+
+
+def _after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
+    """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
+    (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
+    two places ends the chain.)"""
+    gap = text[floor:at]
+    return bool(gap) and all(is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
+        and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
+        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1
+                    for a, b, f in tokens(text) if floor <= a and b <= at)
+
+
+def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: list[Span], max_body: int,
+                  known: frozenset[str]) -> int | None:
+    """Where a name the gazetteer lacks, closed by the suffix at ``m``, starts; None where
+    the words before the suffix make no name."""
+    e, suffix = m.end(), m.group()
+    type_ = _SUFFIX_TYPE[suffix]
+    s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
+    if prev is not None and spans[prev].end == floor and s > floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] \
+            and _after_chain(text, floor, m.start(), max_body):
+        s = floor  # after a chain of places the name starts right after the last one
+    if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
+        s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
+    elif text[s : s + 2] == "辖区" and m.start() - s > 3:
+        s += 2  # 推广到辖区|青苑雅居小区
+    if suffix in ("苏木", "嘎查"):
+        s = _transliterated_start(text, s, m.start())
+    cand = text[s:e]
+    if s >= m.start() or _generic_place(cand):
+        return None
+    if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
+        return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
+    if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
+            and cand not in known:
+        # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
+        # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
+        return None
+    if _phrase_of_common_words(text[s : m.start()]) or _clause_before_suffix(text[s : m.start()]):
+        return None  # 机制激活社区, 清理规范社区: words about a place, not its name
+    return s
+
+
+def _link_chains(text: str, spans: list[Span]) -> None:
+    """Chain links for upper levels too (锡林郭勒盟苏尼特右旗), through a seat office between
+    (某某街道办事处某某社区), and renumbered after the sort."""
     for k in range(1, len(spans)):
+        between = text[spans[k - 1].end : spans[k].start]
         if spans[k].chain_prev is None and spans[k - 1].end == spans[k].start:
             spans[k].chain_prev = k - 1
         elif (
-            spans[k].chain_prev is None and text[spans[k - 1].end : spans[k].start] in _SEAT_OFFICES
-            and _SEAT_OFFICES[text[spans[k - 1].end : spans[k].start]] == spans[k - 1].type
-            and _LEVEL[spans[k - 1].type] < _LEVEL[spans[k].type]
+            spans[k].chain_prev is None and between in _SEAT_OFFICES
+            and _SEAT_OFFICES[between] == spans[k - 1].type
+            and PLACE_LEVEL[spans[k - 1].type] < PLACE_LEVEL[spans[k].type]
         ):
             # 某某街道办事处某某社区, 某某镇人民政府某某村: the office of the place between
             # a place and one it contains
@@ -316,4 +356,3 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
         elif spans[k].chain_prev is not None:
             # indices moved with the sort: relink to the span that ends here
             spans[k].chain_prev = next((j for j in range(k) if spans[j].end == spans[k].start), None)
-    return spans

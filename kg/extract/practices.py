@@ -7,77 +7,17 @@ from __future__ import annotations
 import re
 
 from ..timing import timed
-from . import lexicon as L
 from . import segment
+from .quoted import QUOTE_RE, VERB_RE, mech_core_ok, quoted_practice
+from .rules import conf
 from .spans import (
-    _HEAD_RE,
-    _TEAM_HEADS,
-    _VERB_START,
+    VERB_START,
     Span,
-    _is_common_word,
     left_name_start,
     tokens,
 )
 
-_MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
-#: the patterns :func:`find_mechanisms` tries at every quote, compiled once
-_TO_HEAD_4 = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?=" + _MECH_HEAD_RE.pattern + ")")
-_UP_TO_HEAD_6 = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + _MECH_HEAD_RE.pattern + ")")
-_UP_TO_HEAD_8 = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:" + _MECH_HEAD_RE.pattern + ")")
-_TAIL_FILLER = re.compile(r"^(?:等|这|的|[0-9一二两三四五六七八九十]+[大项个种支])*")
-
-
-_VERB_RE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r")(?:了|起|出|好)?$")
-
-
-_QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"]{1,40})\"")
-
-
 _UNQUOTED_HEADS = ("积分制管理", "积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
-
-
-#: a numbered practice: 三个聚焦, 两道防线, 三所共建, 三下乡, 一村一品
-_NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所|下|统一|清|联|心|访|到|化|带|进|帮)[\u4e00-\u9fff]{1,5}$|^[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}$")
-
-
-#: heads a practice's canonical name leaves out: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务
-_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设|小程序|App)$")
-
-
-def _droppable_head(head: str) -> bool:
-    return bool(_DROPPABLE.search(head)) and not head.endswith("行动计划")
-
-
-#: one-off events are no practices (校园招聘, 政策宣讲会, 擂台比武)
-_EVENT = re.compile(r"(?:招聘|招聘会|宣讲会|座谈会|培训班|比赛|大赛|比武|论坛|晚会|仪式|典礼|运动会|联欢会|研讨会|现场会|推进会|开放日|宣传日|宣传周|宣传月)$")
-
-
-#: what follows a quote (or a run of them) that names an event or a topic, not a practice
-_EVENT_TAIL = re.compile(
-    r"^(?:等)?(?:[0-9一二两三四五六七八九十多]+[大项个种场次])?[\u4e00-\u9fff]{0,6}?"
-    r"(?:招聘|宣传|比赛|大赛|竞赛|晚会|演出|主题党日|主题活动)"
-)
-
-
-#: verbs of rating and naming: 评定了“……”等品牌 credits no one with running them
-_RATED = re.compile(r"(?:评定|评选|评为|评出|命名|表彰|授予|认定)(?:了|为|出)?$")
-
-
-#: what a quote may describe that is no practice: an outcome reached or a principle held
-_OUTCOME = re.compile(
-    r"^(?:的)?[\u4e00-\u9fff]{0,4}?(?:理念|原则|目标|导向|局面|格局|态势|氛围|景象|思路|宗旨|口号|称号)(?=[,，。;；、!！]|$)"
-)
-
-
-def _mech_core_ok(core: str) -> bool:
-    c = core.strip()
-    if _EVENT.search(c):
-        return False
-    if len(c) < 2 or c in L.NOT_MECHANISMS:
-        return False
-    if re.search(r"[。!?！？]", c):
-        return False
-    return not re.fullmatch(r"[0-9.%]+", c)
 
 
 #: words that end in 制 and name no system of their own (体制, 编制, 控制)
@@ -92,141 +32,23 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     implementing verb, and the items of a list closed by "N项工作机制"."""
     out: list[Span] = []
     quoted_in_list: set[int] = set()
-    # 1. quoted names
-    quotes = list(_QUOTE_RE.finditer(text))
-    for idx, m in enumerate(quotes):
-        core = next(g for g in m.groups() if g is not None)
-        # “支部+网格+楼栋”的“三级联动”机制: the first quote spells out the second
-        appos = idx + 1 < len(quotes) and text[m.end() : quotes[idx + 1].start()] == "的"
-        if appos:
-            nxt = quotes[idx + 1]
-            after2 = text[nxt.end() :]
-            if _MECH_HEAD_RE.match(_TO_HEAD_4.sub("", after2)):
-                out.append(Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition", 0.6,
-                                canonical=next(g for g in nxt.groups() if g is not None).strip()))
-                continue
-        numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(
-            _UP_TO_HEAD_6.match(text[m.end() :]))
-        if not _mech_core_ok(core) and not numbered_head:
-            continue  # (but “135”工作法 is a practice named by its numbers)
-        if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,10}[“\"]大", text[m.end() :]):
-            continue  # 以“小网格”撬动“大治理”: a slogan of small and great, not a practice
-        before = text[max(0, m.start() - 6) : m.start()]
-        after = text[m.end() :]
-        # a run of quoted names shares the head after the last one: “邻里守望”“邻里和睦”两大品牌
-        k = idx
-        while k + 1 < len(quotes) and quotes[k + 1].start() - quotes[k].end() <= 1:
-            k += 1
-        tail = text[quotes[k].end() :]
-        tail = _TAIL_FILLER.sub("", tail)
-        head = _MECH_HEAD_RE.match(tail)
-        if head is None:
-            # "……”的服务机制", "……”等评选活动": the head a few words on
-            near = _UP_TO_HEAD_8.match(tail)
-            gap = len(near.group()) - len(_MECH_HEAD_RE.search(near.group()).group()) if near else 99
-            nominal_gap = near and gap <= 4 and near.group().endswith(("模式", "机制", "体系", "制度")) and not any(
-                f.startswith(("v", "p", "u", "c")) and f != "vn" for _, _, f in tokens(near.group()[:gap]))
-            if near and (text[quotes[k].end() : quotes[k].end() + 1] in ("的", "等") or gap <= 2 or nominal_gap) \
-                    and not (gap > 0 and near.group().endswith(("建设", "办理"))):
-                head = near  # (“四议两公开”议定建设: 建设 is the verb's object there, no head)
-        if re.search(r"把$", text[: m.start()]) and re.match(r"(?:变成|变为|化为|转化为|转化成)", after):
-            continue  # 把“民生清单”变成“幸福账单”: a figure of speech, not a practice
-        if re.search(r"(?:打破|摒弃|改变|告别|破除|避免|防止|杜绝|扭转)[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
-            continue  # 打破“台上讲、台下听”的传统模式: a practice left behind, not one carried out
-        if re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after) or re.search(r"”到$", text[: m.start()]):
-            continue  # 从“企业找政策”到“政策找企业”: a change described, not a practice
-        if _EVENT_TAIL.match(text[quotes[k].end() :]):
-            continue  # “……”主题党日, “……”“……”等招聘活动, “……”政策宣传: events and topics
-        if _OUTCOME.match(text[quotes[k].end() :]):
-            continue  # 形成“……”的良好局面, 坚持“……”的理念: an outcome or a principle, not a practice
-        raw_tail = text[quotes[k].end() :]
-        if not head and re.match(r"^(?:等)?[0-9一二两三四五六七八九十]+[大项个种支][\u4e00-\u9fff]", raw_tail):
-            continue  # 建立“……”和“……”两个台账: counted things of a kind that is no practice
-        if not head and re.match(r"^等[\u4e00-\u9fff]{0,6}?(?:事项|业务|问题|难题|领域|行业|环节|产品|手续)", raw_tail):
-            continue  # “……”“……”等便民审批事项: matters of business, not practices
-        if re.search(r"(?:代表|委员)$", core):
-            continue  # “五星代表”, “两委委员”: posts people are chosen for, not a practice
-        if core.endswith(tuple(_TEAM_HEADS)):
-            continue  # “马背宣讲团”: a team, a body
-        paired = (text[m.end() : m.end() + 2] == "与“") or (
-            m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与"
-        )
-        if paired and not head:
-            continue  # 推动“……”与“……”深度融合: two things related, not practices
-        items = re.split(r"[、,，]", core)
-        # 实行“日巡查、周研判、月通报”: a routine put in force, though its name is a list
-        enacted = bool(re.search(r"(?:推行|实行|实施|推出|建立)(?:了)?$", before)) or bool(re.search(
-            r"(?:推行|实行|实施|建立|推动|落实)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$", text[max(0, m.start() - 32) : m.start()]
-        ) and re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :]))
-        if len(items) >= 2 and not head and not enacted:
-            continue  # a slogan of parallel phrases (选、育、管、用) without a practice's name
-        if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
-            continue
-        if re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + _HEAD_RE.pattern + ")", after) and not _MECH_HEAD_RE.match(after):
-            continue  # “科技助农”党员攻坚队, “红马甲”党员志愿服务队: the quote names a body
-        # 推出“……”, 推行了“……”: the verb right before the quote, after an aspect particle
-        verb = bool(_VERB_RE.search(before) or _VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
-        shape = bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
-            _NUMBERED.match(core)
-        ) or bool(re.fullmatch(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}", core))  # “3·2·1”: a numbered formula
-        if heading and not head:
-            continue
-        named_by_head = len(core) > 3 and bool(re.search(
-            "(?:" + _MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年|清单|积分榜|红黑榜)$", core))  # “村务事项清单”
-        # 以“一网通办”为核心, 以“红色管家”为牵引: the practice a body builds its work on
-        framed = (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
-            re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|方式|助推|推动|促进|带动|引领|撬动)", after)
-        )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
-               and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after))) or (
-            # 以……、……、20个“红色加油站”为阵地: the last of a list a body works through
-            bool(re.search(r"以[^,，。;；:：以]{2,40}、[0-9一二两三四五六七八九十百千万余多个家处]*$", text[max(0, m.start() - 45) : m.start()]))
-            and bool(re.match(r"^为(?:核心|牵引|抓手|载体|阵地|依托|平台)", after)))
-        practice_word = bool(re.search(r"(?:制|制度|机制|管理|模式|体系|工程|行动|计划|平台)$", core))
-        if len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())) and not practice_word:
-            continue  # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
-        # 开展理论宣讲、“田埂议事”、送医上门等活动: the quote marks the name in a list that
-        # a practice head closes
-        listed = not head and bool(re.match(
-            r"^(?:、[^、,，。;；“”]{2,12}){1,4}等(?:[0-9一二两三四五六七八九十多]+[项个种类])?(?:" + _MECH_HEAD_RE.pattern + ")",
-            text[quotes[k].end() :],
-        ))
-        # 推行嘎查事务“明白卡”, 推行党员“五必访”: the verb, then who or what the practice is
-        # for, then its name closing the clause (打造老人家门口的“暖巢” is a figure of speech)
-        # 每季度召开一次“骑手恳谈会”: a meeting held on a schedule is a standing practice
-        scheduled = bool(re.search(r"(?:每[月周季年]|每季度|定期|常态化|按月|按季)[^。;；]{0,24}?召开[^,，。;；]{0,24}$",
-                                   text[max(0, m.start() - 50) : m.start()]))
-        far_verb = scheduled or not verb and bool(re.search(
-            r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设|坚持和发展|借鉴)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$",
-            text[max(0, m.start() - 32) : m.start()],
-        )) and bool(re.match(r"(?:[,，。;；]|$)", text[quotes[k].end() :])) and not _RATED.search(before)
-        if not (head or verb or shape or named_by_head or framed or listed or far_verb):
-            continue
-        if len(core) > 24 and not head:
-            continue
-        conf = 0.8 if head else 0.65 if verb or framed or listed else 0.55 if far_verb else 0.55
-        end = m.end()
-        canonical = core.strip()
-        if head and k == idx:
-            end = quotes[k].end() + (len(text[quotes[k].end():]) - len(tail)) + head.end()
-            # the generic head goes (“三事分流”机制 → 三事分流) unless the rest is no name on its
-            # own (“贴心”服务) or the head is part of the name (“乡土人才”数据库); a head
-            # shared by a list (“A”“B”等应用场景) stays with the list
-            attached = text[quotes[k].end() : end] == head.group()
-            if attached and (not _droppable_head(head.group()) or _is_common_word(canonical)):
-                canonical = canonical + text[quotes[k].end() : end]
-                canonical = canonical.replace("“", "").replace("”", "")
-        # 评定了“A”“B”等品牌: who rates or names practices does not carry them out
-        j = idx
-        while j > 0 and quotes[j].start() - quotes[j - 1].end() <= 1:
-            j -= 1
-        rated = bool(_RATED.search(text[max(0, quotes[j].start() - 6) : quotes[j].start()]))
-        out.append(Span(m.start(), end, text[m.start() : end], "Mechanism", "mech-quoted", conf,
-                        canonical=canonical, credit=not rated))
-        if listed and text[m.start() - 1 : m.start()] == "、":
+    quotes = list(QUOTE_RE.finditer(text))
+    for idx in range(len(quotes)):
+        sp, mid_list = quoted_practice(text, quotes, idx, heading)
+        if sp is not None:
+            out.append(sp)
+        if mid_list:
             # 理论宣讲、“田埂议事”、送医上门等: quoted mid-list, the quotes single out the name
-            quoted_in_list.add(m.start())
+            quoted_in_list.add(quotes[idx].start())
     taken = {k for s in out for k in range(s.start, s.end)}
-    # 2. unquoted names closed by a practice head, right after a verb
+    _unquoted(text, out, taken)
+    _in_force(text, out, taken)
+    _lists(text, out, taken, quoted_in_list)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
+    """Unquoted names closed by a practice head, right after a verb (建立某某工作机制)."""
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
         if m.start() in taken:
             continue
@@ -242,10 +64,10 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
         pre = re.sub(r"(?:全面|大力|积极|持续|深入|不断|逐步|着力)$", "", text[max(0, s - 8) : s])
         numbered = bool(re.match(r"[一二两三四五六七八九十0-9]+[级个大项种支张]", name))
         by_means = bool(re.search(r"(?:通过|借助|依托)$", pre)) and m.group() in ("制度", "机制", "体系")
-        if not (_VERB_RE.search(pre) or numbered or by_means or m.group() in ("积分制", "负责制")):
+        if not (VERB_RE.search(pre) or numbered or by_means or m.group() in ("积分制", "负责制")):
             continue
         core = name
-        short_ok = m.group() in ("积分制", "负责制") and _VERB_RE.search(pre)
+        short_ok = m.group() in ("积分制", "负责制") and VERB_RE.search(pre)
         if (len(core) < 4 and not short_ok) or any(k in taken for k in range(s, m.end())):
             continue
         if core[: -len(m.group())] in ("工作", "长效", "管理", "服务", "运行", "联动", "保障", "激励", "协调", "考核", "评价", "组织", "治理"):
@@ -255,18 +77,32 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
             len(tokens(body)) == 1 and segment.freq(body) >= 300 and not numbered
         ):
             continue  # 探索养老服务新模式, 创新销售模式: a kind of practice described, not one named
-        out.append(Span(s, m.end(), name, "Mechanism", "mech-head", 0.6, canonical=core))
+        out.append(Span(s, m.end(), name, "Mechanism", "mech-head", conf("mech-head"), canonical=core))
         taken.update(range(s, m.end()))
-    # 2b. an unquoted system named by its 制, right after the verb that puts it in force:
-    # 推行导师帮带制, 实行坐班值守制
+
+
+def _in_force(text: str, out: list[Span], taken: set[int]) -> None:
+    """An unquoted system named by its 制, right after the verb that puts it in force:
+    推行导师帮带制, 实行坐班值守制."""
     for m in re.finditer(r"(?:推行|实行|落实|建立|实施|探索|推广|健全|全面推行)([\u4e00-\u9fff]{2,10}?制)(?=[,，。;；、]|$)", text):
         st, en = m.start(1), m.end(1)
         name = m.group(1)
         if any(k in taken for k in range(st, en)) or name[-2:] in _WORDS_IN_ZHI or len(name) < 4:
             continue
-        out.append(Span(st, en, name, "Mechanism", "mech-head", 0.6, canonical=name))
+        out.append(Span(st, en, name, "Mechanism", "mech-head", conf("mech-head"), canonical=name))
         taken.update(range(st, en))
-    # 3. a list that goes on from a practice: "健全服务承诺制、容缺受理、延时服务", "抓好“主题党日”、组织生活会、谈心谈话等"
+
+
+def _lists(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]) -> None:
+    """Practices named in lists: going on from a practice, named as one, worked through, counted."""
+    _list_after(text, out, taken, quoted_in_list)
+    _list_named(text, out, taken)
+    _list_worked_through(text, out, taken)
+    _list_counted(text, out, taken)
+
+
+def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]) -> None:
+    """A list that goes on from a practice: "健全服务承诺制、容缺受理、延时服务", "抓好“主题党日”、组织生活会、谈心谈话等"."""
     for sp in list(out):
         if sp.start in quoted_in_list:
             continue
@@ -277,36 +113,47 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
                 break
             item = m2.group(1)
             st = pos + m2.start(1)
-            if not _mech_core_ok(item) or _VERB_START.match(item):
+            if not mech_core_ok(item) or VERB_START.match(item):
                 break
-            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=item))
+            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", conf("mech-list"), canonical=item))
             taken.update(range(st, st + len(item)))
             pos += m2.end()
-    # 4. a list named as one practice: "推行问题共商、活动共办、成果共享工作机制"
+
+
+def _list_named(text: str, out: list[Span], taken: set[int]) -> None:
+    """A list named as one practice: "推行问题共商、活动共办、成果共享工作机制"."""
     for m in re.finditer(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)", text):
         st, en = m.start(1), m.end(1)
         if any(k in taken for k in range(st, en)):
             continue
-        out.append(Span(st, m.end(), text[st : m.end()], "Mechanism", "mech-list-name", 0.55, canonical=m.group(1)))
+        out.append(Span(st, m.end(), text[st : m.end()], "Mechanism", "mech-list-name", conf("mech-list-name"), canonical=m.group(1)))
         taken.update(range(st, m.end()))
-    # 5. a list a body works through: "以主题党日、志愿服务站、红色驿站为载体"
+
+
+def _items(m: re.Match) -> list[tuple[int, str]]:
+    """The items of the list in ``m``'s first group, each with where it starts."""
+    found, pos = [], m.start(1)
+    for item in m.group(1).split("、"):
+        found.append((pos, item))
+        pos += len(item) + 1
+    return found
+
+
+def _list_worked_through(text: str, out: list[Span], taken: set[int]) -> None:
+    """A list a body works through: "以主题党日、志愿服务站、红色驿站为载体"."""
     for m in re.finditer(r"(?:以|依托|通过)((?:[\u4e00-\u9fff“”+]{2,12}、)+[\u4e00-\u9fff“”+]{2,12}?)(?:等)?(?:为|等)(?:载体|抓手|平台|依托|支撑)", text):
-        pos = m.start(1)
-        for item in m.group(1).split("、"):
-            st = pos
-            pos += len(item) + 1
+        for st, item in _items(m):
             core = item.strip("“”")
-            if any(k in taken for k in range(st, st + len(item))) or not _mech_core_ok(core):
+            if any(k in taken for k in range(st, st + len(item))) or not mech_core_ok(core):
                 continue
-            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.55, canonical=core))
+            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", conf("mech-list"), canonical=core))
             taken.update(range(st, st + len(item)))
-    # 6. the items of a list closed by "N项工作机制"
+
+
+def _list_counted(text: str, out: list[Span], taken: set[int]) -> None:
+    """The items of a list closed by "N项工作机制"."""
     for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等)?[0-9一二两三四五六七八九十]+[项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)", text):
-        pos = m.start(1)
-        for item in m.group(1).split("、"):
-            st = pos
-            pos += len(item) + 1
-            if st in taken or not _mech_core_ok(item):
+        for st, item in _items(m):
+            if st in taken or not mech_core_ok(item):
                 continue
-            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", 0.6, canonical=item))
-    return sorted(out, key=lambda s: s.start)
+            out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", conf("mech-list", "counted"), canonical=item))

@@ -96,7 +96,7 @@ def _guess_tag(w: str) -> str:
     return "n"
 
 
-def _is_cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
@@ -115,10 +115,9 @@ def left_name_start(
     ``verbs_break`` (bodies and places) a verb jieba mistags as a noun ends the name too
     (党支部领办|某合作社); a practice's name may hold one (包联工作机制).
     """
-    toks = tokens(text)
+    walk = _Walk(text, end, max_len, loose, place, verbs_break)
     start = end
-    first = True
-    for s, e, flag in reversed(toks):
+    for s, e, flag in reversed(tokens(text)):
         if s >= end:
             continue
         if e > end:
@@ -127,94 +126,114 @@ def left_name_start(
             e, flag = end, "n"
         if s < floor:
             break
-        word = text[s:e]
-        if not all(_is_cjk(c) or c.isdigit() for c in word):
-            break
-        if place and word == "和" and not first and (s == 0 or text[s - 1] in "，,。;；:：、“”\n 为在与对向从"):
-            start = s  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
-            first = False
-            continue
-        if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
-            break  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
-        if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
-            # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
-            if (first and len(word) == 1) or _jieba_tag(word) is not None:
-                break  # 其中, 对接: a word of the dictionary, not a particle glued to a name
-            # keep the part of the token right of the stop character (HMM's 对乌兰)
-            cut = max(i for i, c in enumerate(word) if c in L.NOT_IN_NAME) + 1
-            if cut < len(word) and end - (s + cut) <= max_len:
-                start = s + cut
-            break
-        if end - s > max_len:
-            break
-        if re.search(r"[一二两三四五六七八九十0-9][届批期次轮]", word):
-            break  # 新一届|锦华园小区业主委员会: an ordinal, not a name
-        if place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所"):
-            break  # 办事处少先二十社区: a body's name ends where the place's begins
-        if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not (loose and (flag == "vn" or word in L.TRADE_WORDS)):
-            break
-        if not first and not place and flag in ("a", "ad"):
-            break  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
-        if first and place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)):
-            return end  # 商量嘎查的事, 党员回社区报到: a verb and its object, not a name
-        if verbs_break and word in L.NAME_BREAK_VERBS:
-            break  # 选举产生某某小区, 党支部领办某某合作社: the name starts after the verb
-        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not (
-            loose and (flag == "vn" or word in L.TRADE_WORDS)
-        ):
-            # a verb or an idiom next to the head (任职社区, 依托社区, 今年以来街道) makes no
-            # name: 胜利社区 and
-            # 和平小区 are tagged as nouns or adjectives
+        found, walk_on = walk.step(s, e, flag)
+        if found == _NO_NAME:
             return end
-        start = s
-        first = False
+        if found is not None:
+            start = found
+        if not walk_on:
+            break
+        walk.first = False
     while start < end and text[start] in "年月日号" and start > 0 and text[start - 1].isdigit():
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     while start < end and text[start] in L.NOT_NAME_START and not (
-        text[start] == "和" and (start == 0 or text[start - 1] in "，,。;；:：、“”\n 为在与对向从") and place
+        text[start] == "和" and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE) and place
     ):
         start += 1
     return start
 
 
+#: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
+_NO_NAME = -1
+#: what stands before a 和 that opens a name rather than joining two (，和润社区)
+_CLAUSE_BEFORE_HE = "，,。;；:：、“”\n 为在与对向从"
+
+
+class _Walk:
+    """The leftward walk of :func:`left_name_start` over one head's tokens."""
+
+    def __init__(self, text: str, end: int, max_len: int, loose: bool, place: bool, verbs_break: bool) -> None:
+        self.text, self.end, self.max_len = text, end, max_len
+        self.loose, self.place, self.verbs_break = loose, place, verbs_break
+        self.first = True  # the token next to the head
+
+    def step(self, s: int, e: int, flag: str) -> tuple[int | None, bool]:
+        """(where the name starts with the token ``text[s:e]`` read, None if it does not
+        move, or :data:`_NO_NAME`; whether to walk on)."""
+        text, first, word = self.text, self.first, self.text[s:e]
+        if not all(is_cjk(c) or c.isdigit() for c in word):
+            return None, False
+        if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
+            return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
+        if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
+            return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
+        if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
+            return self._stop_char(s, word), False  # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
+        if self.end - s > self.max_len or re.search(r"[一二两三四五六七八九十0-9][届批期次轮]", word):
+            return None, False  # 新一届|锦华园小区业主委员会: an ordinal, not a name
+        if self.place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所"):
+            return None, False  # 办事处少先二十社区: a body's name ends where the place's begins
+        trade = self.loose and (flag == "vn" or word in L.TRADE_WORDS)
+        if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not trade:
+            return None, False
+        if not first and not self.place and flag in ("a", "ad"):
+            return None, False  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
+        if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)):
+            return _NO_NAME, False  # 商量嘎查的事, 党员回社区报到: a verb and its object (rule place-verb-object)
+        if self.verbs_break and word in L.NAME_BREAK_VERBS:
+            return None, False  # 选举产生某某小区, 党支部领办某某合作社: the name starts after the verb
+        if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not trade:
+            # a verb or an idiom next to the head (任职社区, 依托社区, 今年以来街道) makes no
+            # name: 胜利社区 and 和平小区 are tagged as nouns or adjectives
+            return _NO_NAME, False
+        return s, True
+
+    def _stop_char(self, s: int, word: str) -> int | None:
+        """A stop character inside the token: 其中, 对接 (words of the dictionary) end the
+        name before them; of HMM's 对乌兰 the part right of the stop character stays."""
+        if (self.first and len(word) == 1) or jieba_tag(word) is not None:
+            return None
+        cut = max(i for i, c in enumerate(word) if c in L.NOT_IN_NAME) + 1
+        if cut < len(word) and self.end - (s + cut) <= self.max_len:
+            return s + cut
+        return None
+
+
 _ORG_HEADS = set(L.ORG_HEADS)
 
 
-def _jieba_tag(word: str) -> str | None:
+def jieba_tag(word: str) -> str | None:
     return segment.tag(word)
 
 
-_TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
+TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
 
 
 #: a head followed by one of these is part of a longer word (党组织, 大学生, 委员)
-_HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
+HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
 
 
-def _inside_quote(text: str, i: int) -> bool:
+def inside_quote(text: str, i: int) -> bool:
     """Is position ``i`` inside an open “…” quote (a practice's name, not a body's)?"""
     before = text[:i]
     return before.count("“") > before.count("”")
 
 
 #: jieba tags of words that can be (part of) a proper name
-_PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
+PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
 
 
-#: kinds of team that a quote may name whole (“马背宣讲团”)
-_TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
-               "巡逻队", "轻骑队", "小分队"}
 
 
-_LEAD = set(L.LEAD_TITLES)
+LEAD_SET = set(L.LEAD_TITLES)
 
 
-_LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
+LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
 
 
-def _is_common_word(w: str) -> bool:
+def is_common_word(w: str) -> bool:
     """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
-    tag = _jieba_tag(w)
+    tag = jieba_tag(w)
     if tag is None or tag.startswith("nr"):
         return False
     if tag.startswith(("nz", "ns", "nt")):
@@ -222,9 +241,9 @@ def _is_common_word(w: str) -> bool:
     return segment.freq(w) >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
-def _very_common(w: str) -> bool:
+def very_common(w: str) -> bool:
     """A word so common (群众, 干部) that a surname before it makes no name (和群众)."""
-    return _is_common_word(w) and segment.freq(w) >= 2000
+    return is_common_word(w) and segment.freq(w) >= 2000
 
 
-_VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
+VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")

@@ -1,0 +1,139 @@
+"""What the article is speaking of: the place or body a short or bare name means.
+
+A body named by its level (市国资委), by its kind (居委会, 社区党委, 组织部) or by a
+reference (该县, 该院) is read against what the article named before it, kept in the
+:class:`~kg.extract.state.DocState`.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+from ..gazetteer import Division
+from ..model import PLACE_LEVEL
+from . import lexicon as L
+from .spans import Span
+from .state import DocState
+
+#: a bare body's kind → the levels of place whose body it is
+_BARE_BODY_LEVELS = {"居委会": ("Community",), "村委会": ("Village",), "党工委": ("Street",),
+                     "党委": ("Community", "Town", "Street"), "党支部": ("Community", "Village"),
+                     "党总支": ("Community", "Village"), "办事处": ("Street",)}
+#: a short name's level word → the levels of place it stands for (市国资委, 旗委组织部)
+_SHORT_LEVELS = {"市": ("City", "County"), "盟": ("City",), "旗": ("County",), "县": ("County",), "区": ("County",)}
+
+
+def recent(st: DocState, levels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(mention id, name) of the place of one of ``levels`` most recently named: in
+    the article first, then anywhere before in the document."""
+    for mid, t, name in chain(reversed(st.recent_places), reversed(st.doc_places.values())):
+        if t in levels:
+            return mid, name
+    return None
+
+
+def recent_in_article(st: DocState, levels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(mention id, name) of the article's latest place of one of ``levels``."""
+    for mid, t, name in reversed(st.recent_places):
+        if t in levels:
+            return mid, name
+    return None
+
+
+def recent_org(st: DocState, kind: str) -> tuple[str, str] | None:
+    """(mention id, name) of the article's latest body whose name ends in ``kind``."""
+    for mid, name in reversed(st.recent_orgs):
+        if name.endswith(kind):
+            return mid, name
+    return None
+
+
+def region_province(st: DocState) -> Division | None:
+    """The autonomous region the document is most about, if it is about one."""
+    provinces = [(w, i) for i, w in st.region.items() if st.gaz.rows[i].type == "Province"]
+    if not provinces:
+        return None
+    _, i = max(provinces)
+    d = st.gaz.rows[i]
+    return d if d.name.endswith("自治区") else None
+
+
+def expand_short(st: DocState, name: str) -> tuple[str, str | None] | None:
+    """市国资委 in an Urumqi article is 乌鲁木齐市国资委; 区委组织部 the district's.
+    Returns the full name and the mention of the place it is named after."""
+    if name.startswith("自治区"):
+        if st.province is None:
+            return None
+        found = recent(st, ("Province",))
+        return st.province.name + name[3:], found[0] if found and found[1] == st.province.name else None
+    levels = _SHORT_LEVELS.get(name[:1])
+    if levels is None:
+        return None  # the level word is not where the name begins (a quote or a place before it)
+    place = main_place(st, levels, name[0])
+    return (place[1] + name[1:], place[0]) if place else None
+
+
+def main_place(st: DocState, levels: tuple[str, ...], suffix: str) -> tuple[str, str] | None:
+    """The place of those levels the document is most about (the gazetteer region's
+    weight), the article's own places first: 市 in an Urumqi article that also names
+    重庆 in passing is 乌鲁木齐市."""
+    best: tuple[float, int, str, str] | None = None
+    for i, (mid, t, name) in enumerate(chain(st.doc_places.values(), st.recent_places)):
+        if t not in levels or not name.endswith(suffix):
+            continue
+        row = st.place_rows.get(st.keys.get(mid, ""))
+        weight = st.region.get(row.id, 0.0) if row is not None else 0.0
+        local = i >= len(st.doc_places)
+        cand = (weight + (0.5 if local else 0.0), i, mid, name)
+        if best is None or cand[:2] > best[:2]:
+            best = cand
+    return (best[2], best[3]) if best else None
+
+
+def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str | None] | None:
+    """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
+    article is speaking of as its prefix: 幸福社区居委会, 苏尼特右旗委组织部.  Returns the
+    full name and the mention of that place."""
+    head = sp.text
+    for kind, levels in L.KIND_LEVELS:
+        rest = head[len(kind) :]
+        if head.startswith(kind) and rest in L.BODY_HEADS:
+            found = recent_in_article(st, levels)
+            return (found[1] + rest, found[0]) if found else None
+    if head in L.PARTY_DEPARTMENTS:
+        found = recent(st, ("County", "City"))
+        return (found[1] + "委" + head, found[0]) if found else None
+    wanted = _BARE_BODY_LEVELS.get(head)
+    kind = next((k for k in L.BARE_BODY_KINDS if head.startswith(k)), None)
+    if kind is not None and head[len(kind) :] in ("", "党支部", "党总支", "党委"):
+        # 公司党支部书记、经理某某, 合作社负责人某某, 公司党支部推行……: the company (or
+        # cooperative) the article has named, and its party body
+        body = recent_org(st, kind)
+        return (body[1] + head[len(kind) :], st.by_id[body[0]].place) if body else None
+    if wanted is None and post and head in ("物委会", "业委会"):
+        # the post of a property or owners' committee (物业管理委员会, 业主委员会): the
+        # committee of the 小区 the article speaks of (as a bare subject it stays a kind),
+        # even when a community was named since
+        found = recent_in_article(st, ("Neighborhood",))
+        return (found[1] + head, found[0]) if found else None
+    if wanted is None:
+        return None
+    for mid, t, name in reversed(st.recent_places):
+        if t in wanted:
+            return name + head, mid
+        if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted):
+            return None
+    return None
+
+
+def kind_body(text: str, g: Span) -> bool:
+    """Is ``g`` one body named by its place's kind (街道党委, 社区居委会), not a kind of
+    body counted or listed (各社区党委, 两个村党支部, 社区党委等)?"""
+    kind = next((k for k, _ in L.KIND_LEVELS if g.text.startswith(k)), None)
+    if kind is None or g.text[len(kind) :] not in L.BODY_HEADS or g.text.endswith("服务中心"):
+        return False  # 社区党群服务中心 is as often the kind of venue as one body
+    before = text[max(0, g.start - 2) : g.start]
+    if before[-1:] in "各每全该本此个级类些等名支家所、" or before in ("所有", "一些", "广大"):
+        return False
+    return not re.match(r"(?:等|们|之间|书记|主任)", text[g.end :])

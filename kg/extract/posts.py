@@ -1,0 +1,189 @@
+"""Which body (or place) a post belongs to: the ``leads`` facts read from a person's posts.
+
+光明社区党委书记、居委会主任孙丽娟 leads both bodies; 公司党支部书记、经理某某 leads the
+company too; 组织部长某某 the department the post names; 队长某某 the team the article last
+named; 某某同时担任某居委会主任 the body named after the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from . import lexicon as L
+from .clauses import is_clause_start
+from .context import contextual_org, recent_org
+from .rules import conf
+from .sentence import SentenceView
+from .spans import Span
+from .state import DocState
+
+TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
+#: a post that stands before another in a list: "……党委书记、居委会主任王建华"
+TITLE_LIST = re.compile(f"({TITLES_RE})、$")
+#: a leading post before a plain role of the same person: 队长、退休干部
+_TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:退休|离退休|原|老|在职|兼职)?$")
+#: a post taken on after the name: 同时担任某某居委会主任
+_LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:担任|兼任)(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")
+#: a team named by its kind, opening the clause before its head's bare title
+_TEAM_BEFORE = re.compile("(?:" + "|".join(L.TEAM_KINDS) + ")$")
+#: posts a list may hold before the name, at most
+_MAX_POSTS = 4
+
+#: (span, mention, the words between the body and the post) of a post's holder
+Holder = tuple[Span, Mention, str]
+
+
+def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
+    """The body (or place) whose post starts at ``pos``: the nearest one ending right
+    before it, with at most a qualifier between (专职, “一肩挑”).  A body named by its
+    kind alone (居委会) is read in context only when it is the nearest."""
+    text = view.text
+    cands: list[tuple[Span, Mention | None, int]] = [(o, m, 0) for o, m in view.org_mentions]
+    cands += [(g, None, 1) for g in view.generic]
+    cands += [(p, m, 2) for p, m in view.named_places()]
+    best = None
+    for o, m, rank in cands:
+        gap = text[o.end : pos]
+        if o.end > pos or len(gap) > 6 or re.search(r"[,，。;；、:：]", gap):
+            continue
+        if best is None or (o.end, -rank) > (best[0].end, -best[2]):
+            best = (o, m, rank)
+    if best is None:
+        return None
+    o, m, _ = best
+    if m is None:
+        found = contextual_org(st, o, post=True)
+        if not found:
+            return None
+        m = st.mention(view.sent, o, "Organization", found[0], confidence=conf("org-generic", "post"))
+        m.place = found[1]
+    return o, m, text[o.end : pos]
+
+
+def post_role(o: Span, holder: Mention, gap: str, title: str) -> str:
+    """The post as written: the body's head, what stands between, the title (党委副书记)."""
+    head = o.head or "" if holder.type == "Organization" else ""
+    return (head + gap + title).strip()
+
+
+def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
+    """Person → the body (or place) whose post stands right before the name, for each
+    post of a list: 光明社区党委书记、居委会主任孙丽娟 leads both."""
+    text = view.text
+    pos, title = sp.start - len(sp.role), sp.role
+    if title not in L.LEAD_TITLES:
+        # 志愿服务队队长、退休干部某某: a leading post listed before a plain role
+        mt = _TITLE_BEFORE_ROLE.search(text[:pos])
+        if not mt:
+            return
+        pos, title = mt.start(1), mt.group(1)
+    if text[pos : sp.start] != title and text[pos - 1 : sp.start - 1] == title and text[sp.start - 1] == "的":
+        pos -= 1  # "担任村委会主任的王某某": the post, 的, then the name
+    if title in L.DEPARTMENT_CHIEFS and holder_of(st, view, pos) is None:
+        _department_chief(st, view, pos, title, sp, pm)
+        return
+    for _ in range(_MAX_POSTS):
+        hit = holder_of(st, view, pos)
+        if hit is None:
+            # 公司党支部书记、经理某某: the head's post has no body of its own; the
+            # party post before it still names one
+            _unit_head(st, view, pos, title, sp, pm)
+            _team_head(st, view, pos, title, sp, pm)
+            before = pos
+        else:
+            o, m, gap = hit
+            st.relation(view.sent, pm, "leads", m, "post", conf("post", "leads"), sp, role=post_role(o, m, gap, title))
+            before = o.start
+        mt = TITLE_LIST.search(text[:before])
+        if not mt:
+            break
+        pos, title = mt.start(1), mt.group(1)
+
+
+def _department_chief(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:
+    """市委常委、组织部长杜文涛: the post names its department."""
+    dept = Span(pos, pos + 2, L.DEPARTMENT_CHIEFS[title], "Organization", "post-department", conf("post-department"))
+    found = contextual_org(st, dept)
+    if found:
+        dm = st.mention(view.sent, Span(pos, pos + len(title), title, "Organization", "post-department",
+                                        conf("post-department")),
+                        "Organization", found[0], confidence=conf("post-department"))
+        dm.place = found[1]
+        st.relation(view.sent, pm, "leads", dm, "post", conf("post", "department"), sp, role=title)
+
+
+def _unit_base(st: DocState, view: SentenceView, o: Span, m: Mention, party: str, title: str) -> Mention | None:
+    """The unit a party body belongs to, whose head ``title`` is: a place named before the
+    party body (苏木党委 → the 苏木), or the body named before it (公司党支部 → the company)."""
+    base_end = o.end - len(party) if o.text.endswith(party) else o.end
+    base = next((pm for p in view.pspans if (pm := view.place_of(p)) is not None
+                 and p.end == base_end and p.start >= o.start), None)
+    if base is not None and base.type in ("Town", "Street", "Village", "Community", "County", "City"):
+        if not title.endswith(L.PLACE_HEADS) and title not in ("主任", "副主任"):
+            return None  # 村党支部书记、会计: not a head of the place
+        return base
+    if title.endswith(L.PLACE_HEADS):
+        return None
+    if m.canonical[: -len(party)].endswith(L.LOWER_PLACE_KINDS):
+        return None  # 社区党委书记、主任: the place's committee, which the text does not name
+    bspan = Span(o.start, base_end, view.text[o.start : base_end], "Organization", "post-unit", conf("post-unit"))
+    unit = st.mention(view.sent, bspan, "Organization", m.canonical[: -len(party)], confidence=conf("post-unit"))
+    unit.place = m.place
+    return unit
+
+
+def _unit_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:
+    """公司党支部书记、副总经理某某, 检察院党组书记、检察长某某, 苏木党委副书记、苏木长某某:
+    a head's post after a party post, with no body of its own, is a post in the unit
+    the party body belongs to (the company, the procuratorate, the 苏木 itself)."""
+    mt = TITLE_LIST.search(view.text[:pos])
+    if not mt or title not in L.UNIT_HEADS:
+        return
+    prev = holder_of(st, view, mt.start(1))
+    if prev is None or prev[1].type != "Organization":
+        return
+    o, m, _ = prev
+    party = next((h for h in L.PARTY_BODIES if m.canonical.endswith(h) and len(m.canonical) > len(h) + 1), None)
+    if party is None:
+        return
+    base = _unit_base(st, view, o, m, party, title)
+    if base is not None:
+        st.relation(view.sent, pm, "leads", base, "post", conf("post", "unit"), sp, role=title)
+
+
+def _team_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:
+    """”队长白福生说: a team's head named by the bare title leads the team the article
+    last named (某某志愿服务队), when the title opens its clause."""
+    kind = L.TEAM_HEAD_TITLES.get(title)
+    if kind is None:
+        return
+    if not is_clause_start(view.text, pos):
+        # 志愿服务队队长康某某说: the team named by its kind, opening the clause
+        team = _TEAM_BEFORE.search(view.text[:pos])
+        if team is None or not is_clause_start(view.text, team.start()):
+            return
+        kind = team.group()
+    found = recent_org(st, kind)
+    if found is None:
+        return
+    mid, name = found
+    tm = st.mention(view.sent, Span(pos, pos + len(title), title, "Organization", "post-team", conf("post-team")),
+                    "Organization", name, confidence=conf("post-team"))
+    tm.place = st.by_id[mid].place
+    st.relation(view.sent, pm, "leads", tm, "post", conf("post", "team"), sp, role=title)
+
+
+def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
+    """郭某某同时担任钢苑社区居委会主任: a post the person takes on after the name."""
+    text = view.text
+    m = _LATER_POST.match(text, sp.end)
+    if m is None or m.group("title") not in L.LEAD_TITLES:
+        return
+    pos = m.start("title")
+    named = [(o, om) for o, om in view.org_mentions if m.start("body") <= o.start and o.end <= pos
+             and len(text[o.end : pos]) <= 6 and not re.search(r"[,，。;；、:：]", text[o.end : pos])]
+    if named:  # a body the text names (兼任党支部书记 leaves unsaid which branch)
+        o, holder = max(named, key=lambda t: t[0].end)
+        role = post_role(o, holder, text[o.end : pos], m.group("title"))
+        st.relation(view.sent, pm, "leads", holder, "post", conf("post", "later"), sp, role=role)

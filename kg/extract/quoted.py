@@ -1,0 +1,249 @@
+"""Practices named in quotes: a quoted name credited by a verb or closed by a practice head
+(推行“积分制”, “三事分流”机制), unless a rejecting rule (an event, an outcome, a figure of
+speech, a slogan, a body or a post) says the quote names something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .rules import conf
+from .spans import HEAD_RE, Span, is_common_word, tokens
+
+MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
+#: the patterns :func:`find_mechanisms` tries at every quote, compiled once
+_TO_HEAD_4 = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?=" + MECH_HEAD_RE.pattern + ")")
+_UP_TO_HEAD_6 = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + MECH_HEAD_RE.pattern + ")")
+_UP_TO_HEAD_8 = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:" + MECH_HEAD_RE.pattern + ")")
+_TAIL_FILLER = re.compile(r"^(?:等|这|的|[0-9一二两三四五六七八九十]+[大项个种支])*")
+
+
+VERB_RE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r")(?:了|起|出|好)?$")
+
+
+QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"]{1,40})\"")
+
+
+#: a numbered practice: 三个聚焦, 两道防线, 三所共建, 三下乡, 一村一品
+_NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所|下|统一|清|联|心|访|到|化|带|进|帮)[\u4e00-\u9fff]{1,5}$|^[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}[一二两三四五六七八九十][\u4e00-\u9fff]{1,2}$")
+
+
+#: heads a practice's canonical name leaves out: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务
+_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设|小程序|App)$")
+
+
+def _droppable_head(head: str) -> bool:
+    return bool(_DROPPABLE.search(head)) and not head.endswith("行动计划")
+
+
+#: one-off events are no practices (校园招聘, 政策宣讲会, 擂台比武)
+_EVENT = re.compile(r"(?:招聘|招聘会|宣讲会|座谈会|培训班|比赛|大赛|比武|论坛|晚会|仪式|典礼|运动会|联欢会|研讨会|现场会|推进会|开放日|宣传日|宣传周|宣传月)$")
+
+
+#: what follows a quote (or a run of them) that names an event or a topic, not a practice
+_EVENT_TAIL = re.compile(
+    r"^(?:等)?(?:[0-9一二两三四五六七八九十多]+[大项个种场次])?[\u4e00-\u9fff]{0,6}?"
+    r"(?:招聘|宣传|比赛|大赛|竞赛|晚会|演出|主题党日|主题活动)"
+)
+
+
+#: verbs of rating and naming: 评定了“……”等品牌 credits no one with running them
+_RATED = re.compile(r"(?:评定|评选|评为|评出|命名|表彰|授予|认定)(?:了|为|出)?$")
+
+
+#: what a quote may describe that is no practice: an outcome reached or a principle held
+_OUTCOME = re.compile(
+    r"^(?:的)?[\u4e00-\u9fff]{0,4}?(?:理念|原则|目标|导向|局面|格局|态势|氛围|景象|思路|宗旨|口号|称号)(?=[,，。;；、!！]|$)"
+)
+
+
+def mech_core_ok(core: str) -> bool:
+    c = core.strip()
+    if _EVENT.search(c):
+        return False
+    if len(c) < 2 or c in L.NOT_MECHANISMS:
+        return False
+    if re.search(r"[。!?！？]", c):
+        return False
+    return not re.fullmatch(r"[0-9.%]+", c)
+
+
+def _core(m: re.Match) -> str:
+    """What a quote holds."""
+    return next((g for g in m.groups() if g is not None), "")
+
+
+def _run_end(quotes: list[re.Match], idx: int) -> int:
+    """The index of the last quote of the run that starts at ``idx`` (“A”“B”两大品牌)."""
+    k = idx
+    while k + 1 < len(quotes) and quotes[k + 1].start() - quotes[k].end() <= 1:
+        k += 1
+    return k
+
+
+def _head_after(text: str, at: int) -> tuple[re.Match | None, str]:
+    """The practice head after a quote (or a run of them) ending at ``at``, and the text after
+    the fillers (等, 的, 两项): "……”的服务机制", "……”等评选活动"."""
+    tail = _TAIL_FILLER.sub("", text[at:])
+    head = MECH_HEAD_RE.match(tail)
+    if head is None:
+        # "……”的服务机制", "……”等评选活动": the head a few words on
+        near = _UP_TO_HEAD_8.match(tail)
+        gap = len(near.group()) - len(MECH_HEAD_RE.search(near.group()).group()) if near else 99
+        nominal_gap = near and gap <= 4 and near.group().endswith(("模式", "机制", "体系", "制度")) and not any(
+            f.startswith(("v", "p", "u", "c")) and f != "vn" for _, _, f in tokens(near.group()[:gap]))
+        if near and (text[at : at + 1] in ("的", "等") or gap <= 2 or nominal_gap) \
+                and not (gap > 0 and near.group().endswith(("建设", "办理"))):
+            head = near  # (“四议两公开”议定建设: 建设 is the verb's object there, no head)
+    return head, tail
+
+
+def _apposition(text: str, quotes: list[re.Match], idx: int) -> Span | None:
+    """“支部+网格+楼栋”的“三级联动”机制: the first quote spells out the second."""
+    m = quotes[idx]
+    if idx + 1 < len(quotes) and text[m.end() : quotes[idx + 1].start()] == "的":
+        nxt = quotes[idx + 1]
+        if MECH_HEAD_RE.match(_TO_HEAD_4.sub("", text[nxt.end() :])):
+            return Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition",
+                        conf("mech-apposition"), canonical=_core(nxt).strip())
+    return None
+
+
+def _figure_or_change(text: str, m: re.Match) -> bool:
+    """把“……”变成“……”, 打破“……”的传统模式, 从“……”到“……”: a figure of speech, a practice
+    left behind or a change described, not a practice carried out (rule ``practice-figure``)."""
+    after = text[m.end() :]
+    if re.search(r"把$", text[: m.start()]) and re.match(r"(?:变成|变为|化为|转化为|转化成)", after):
+        return True
+    if re.search(r"(?:打破|摒弃|改变|告别|破除|避免|防止|杜绝|扭转)[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
+        return True
+    return bool(re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after)
+                or re.search(r"”到$", text[: m.start()]))
+
+
+def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Match | None) -> bool:
+    """Does what follows or fills the quote make it an event, an outcome, counted things, a
+    post, a team or two things related rather than a practice?  (Rules ``practice-event``,
+    ``practice-outcome``.)"""
+    raw_tail = text[run_end:]
+    if _EVENT_TAIL.match(raw_tail) or _OUTCOME.match(raw_tail):
+        return True  # “……”主题党日, 形成“……”的良好局面: events, topics, outcomes, principles
+    if not head and re.match(r"^(?:等)?[0-9一二两三四五六七八九十]+[大项个种支][\u4e00-\u9fff]", raw_tail):
+        return True  # 建立“……”和“……”两个台账: counted things of a kind that is no practice
+    if not head and re.match(r"^等[\u4e00-\u9fff]{0,6}?(?:事项|业务|问题|难题|领域|行业|环节|产品|手续)", raw_tail):
+        return True  # “……”“……”等便民审批事项: matters of business, not practices
+    if re.search(r"(?:代表|委员)$", core) or core.endswith(tuple(L.TEAM_HEADS)):
+        return True  # “五星代表”, “两委委员”: posts; “马背宣讲团”: a team, a body
+    paired = (text[m.end() : m.end() + 2] == "与“") or (m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与")
+    return paired and not head  # 推动“……”与“……”深度融合: two things related, not practices
+
+
+def _enacted(text: str, m: re.Match, run_end: int) -> bool:
+    """实行“日巡查、周研判、月通报”: a routine put in force, though its name is a list."""
+    before = text[max(0, m.start() - 6) : m.start()]
+    return bool(re.search(r"(?:推行|实行|实施|推出|建立)(?:了)?$", before)) or bool(re.search(
+        r"(?:推行|实行|实施|建立|推动|落实)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$", text[max(0, m.start() - 32) : m.start()]
+    ) and re.match(r"(?:[,，。;；]|$)", text[run_end:]))
+
+
+def _said_or_body(text: str, m: re.Match) -> bool:
+    """A quote after 说 or 表示 is speech; one right before a body's head names the body
+    (“科技助农”党员攻坚队, “红马甲”党员志愿服务队)."""
+    before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() :]
+    if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
+        return True
+    return bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")", after)) and not MECH_HEAD_RE.match(after)
+
+
+def _framed(text: str, m: re.Match) -> bool:
+    """以“一网通办”为核心, 发挥“……”的作用, 以……、20个“红色加油站”为阵地: the practice a
+    body builds its work on."""
+    after = text[m.end() :]
+    return (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
+        re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|方式|助推|推动|促进|带动|引领|撬动)", after)
+    )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
+           and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after))) or (
+        bool(re.search(r"以[^,，。;；:：以]{2,40}、[0-9一二两三四五六七八九十百千万余多个家处]*$", text[max(0, m.start() - 45) : m.start()]))
+        and bool(re.match(r"^为(?:核心|牵引|抓手|载体|阵地|依托|平台)", after)))
+
+
+def _far_verb(text: str, m: re.Match, run_end: int, verb: bool) -> bool:
+    """推行嘎查事务“明白卡”: the verb, then who or what the practice is for, then its name
+    closing the clause; 每季度召开一次“骑手恳谈会”: a meeting held on a schedule."""
+    before = text[max(0, m.start() - 6) : m.start()]
+    scheduled = bool(re.search(r"(?:每[月周季年]|每季度|定期|常态化|按月|按季)[^。;；]{0,24}?召开[^,，。;；]{0,24}$",
+                               text[max(0, m.start() - 50) : m.start()]))
+    return scheduled or not verb and bool(re.search(
+        r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设|坚持和发展|借鉴)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$",
+        text[max(0, m.start() - 32) : m.start()],
+    )) and bool(re.match(r"(?:[,，。;；]|$)", text[run_end:])) and not _RATED.search(before)
+
+
+def _shaped(core: str) -> bool:
+    """A name by its shape: 党建+网格, 三个聚焦, “3·2·1”."""
+    return bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
+        _NUMBERED.match(core)) or bool(re.fullmatch(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}", core))
+
+
+def _rejected(text: str, quotes: list[re.Match], idx: int, head: re.Match | None) -> bool:
+    """Does a rejecting rule (``practice-event``, ``-outcome``, ``-figure``, ``-slogan``) refuse the quote?"""
+    m = quotes[idx]
+    core, run_end = _core(m), quotes[_run_end(quotes, idx)].end()
+    numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(_UP_TO_HEAD_6.match(text[m.end() :]))
+    if not mech_core_ok(core) and not numbered_head:
+        return True  # (but “135”工作法 is a practice named by its numbers)
+    if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,10}[“\"]大", text[m.end() :]):
+        return True  # 以“小网格”撬动“大治理”: a slogan of small and great, not a practice
+    if _figure_or_change(text, m) or _not_a_practice(text, m, core, run_end, head) or _said_or_body(text, m):
+        return True
+    if len(re.split(r"[、,，]", core)) >= 2 and not head and not _enacted(text, m, run_end):
+        return True  # a slogan of parallel phrases (选、育、管、用) without a practice's name
+    practice_word = bool(re.search(r"(?:制|制度|机制|管理|模式|体系|工程|行动|计划|平台)$", core))
+    # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
+    return len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())) \
+        and not practice_word
+
+
+def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) -> tuple[Span | None, bool]:
+    """The practice a quote names, if it names one, and whether it stands quoted mid-list."""
+    appos = _apposition(text, quotes, idx)
+    if appos is not None:
+        return appos, False
+    m = quotes[idx]
+    core, k = _core(m), _run_end(quotes, idx)
+    head, tail = _head_after(text, quotes[k].end())
+    if _rejected(text, quotes, idx, head) or (heading and not head):
+        return None, False
+    before = text[max(0, m.start() - 6) : m.start()]
+    # 推出“……”, 推行了“……”: the verb right before the quote, after an aspect particle
+    verb = bool(VERB_RE.search(before) or VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
+    named_by_head = len(core) > 3 and bool(re.search(
+        "(?:" + MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年|清单|积分榜|红黑榜)$", core))  # “村务事项清单”
+    # 开展理论宣讲、“田埂议事”、送医上门等活动: the quote marks the name in a list that
+    # a practice head closes
+    listed = not head and bool(re.match(
+        r"^(?:、[^、,，。;；“”]{2,12}){1,4}等(?:[0-9一二两三四五六七八九十多]+[项个种类])?(?:" + MECH_HEAD_RE.pattern + ")",
+        text[quotes[k].end() :],
+    ))
+    framed, far_verb = _framed(text, m), _far_verb(text, m, quotes[k].end(), verb)
+    if not (head or verb or _shaped(core) or named_by_head or framed or listed or far_verb) or (len(core) > 24 and not head):
+        return None, False
+    variant = "head" if head else "verb" if verb or framed or listed else ""
+    end, canonical = m.end(), core.strip()
+    if head and k == idx:
+        end = quotes[k].end() + (len(text[quotes[k].end():]) - len(tail)) + head.end()
+        # the generic head goes (“三事分流”机制 → 三事分流) unless the rest is no name on its
+        # own (“贴心”服务) or the head is part of the name (“乡土人才”数据库); a head
+        # shared by a list (“A”“B”等应用场景) stays with the list
+        attached = text[quotes[k].end() : end] == head.group()
+        if attached and (not _droppable_head(head.group()) or is_common_word(canonical)):
+            canonical = (canonical + text[quotes[k].end() : end]).replace("“", "").replace("”", "")
+    # 评定了“A”“B”等品牌: who rates or names practices does not carry them out (practice-rated)
+    j = idx
+    while j > 0 and quotes[j].start() - quotes[j - 1].end() <= 1:
+        j -= 1
+    rated = bool(_RATED.search(text[max(0, quotes[j].start() - 6) : quotes[j].start()]))
+    sp = Span(m.start(), end, text[m.start() : end], "Mechanism", "mech-quoted", conf("mech-quoted", variant),
+              canonical=canonical, credit=not rated)
+    return sp, listed and text[m.start() - 1 : m.start()] == "、"

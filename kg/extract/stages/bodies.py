@@ -1,0 +1,89 @@
+"""Stage: bodies.  The sentence's named bodies become mentions (a short name such as 市国资委
+is expanded by the article's place), each with the place its name opens with; a body named by
+its kind alone (社区党委, 居委会) becomes the article's body of that kind where it acts or is
+named as one body.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon as L
+from ..bodies import COMPANY_HEADS, find_orgs
+from ..clauses import is_clause_start
+from ..context import contextual_org, expand_short, kind_body
+from ..rules import conf
+from ..sentence import SentenceView
+from ..spans import Span
+from ..state import DocState
+
+
+def run(st: DocState, view: SentenceView) -> None:
+    """Mentions for the sentence's bodies; the places a company is registered in set aside."""
+    view.orgs = find_orgs(view.text, view.pspans)
+    for sp in view.orgs:
+        if sp.how == "org-generic":
+            view.generic.append(sp)
+        else:
+            _named_body(st, view, sp)
+    _registered_places(st, view)
+    for g in view.generic:
+        _kind_named_body(st, view, g)
+
+
+def _named_body(st: DocState, view: SentenceView, sp: Span) -> None:
+    """A body named in full (or by its level: 市国资委), with the place that opens its name."""
+    canonical = sp.canonical or sp.text
+    short_place = None
+    if sp.how == "org-short":
+        found = expand_short(st, sp.text)
+        if not found:
+            return
+        canonical, short_place = found
+    m = st.mention(view.sent, sp, "Organization", canonical, confidence=sp.confidence)
+    m.place = short_place
+    # the place a body is named after: the last of the chain that opens its name
+    chain_end = sp.start
+    for p in view.pspans:
+        if p.start >= sp.start and p.end <= sp.end and p.start == chain_end:
+            chain_end = p.end
+            pm = view.place_of(p)
+            if pm is not None:
+                m.place = pm.id
+    view.org_mentions.append((sp, m))
+
+
+def _registered_places(st: DocState, view: SentenceView) -> None:
+    """A company's registered name opens with its province or city (内蒙古某某有限公司):
+    that is where it is registered, not the scene the next places are in."""
+    for sp in view.orgs:
+        if sp.head in COMPANY_HEADS:
+            opened = {pm.id for p in view.pspans if p.start == sp.start
+                      and (pm := view.place_of(p)) is not None and pm.type in ("Province", "City")}
+            st.recent_places = [r for r in st.recent_places if r[0] not in opened]
+
+
+def _kind_named_body(st: DocState, view: SentenceView, g: Span) -> None:
+    """"社区党委推出……", "由镇党委牵头": the article's body of that kind acts; "在街道党委的
+    支持下": the body of the article's street, named though it does not act here."""
+    if view.heading:
+        return
+    acts = is_clause_start(view.text, g.start)
+    if not acts and not kind_body(view.text, g):
+        return
+    found = contextual_org(st, g)
+    if found:
+        gm = st.mention(view.sent, g, "Organization", found[0],
+                        confidence=conf("org-generic", "acting" if acts else "named"))
+        gm.place = found[1]
+        if acts:
+            view.org_mentions.append((g, gm))
+
+
+def drop_idle_venues(st: DocState) -> None:
+    """A 党群服务中心 or 服务站 is as often a building as a body: it counts as a body only
+    where the page has it act or has someone lead it (在某小区党群服务站启用仪式现场 names
+    the building; rule ``body-idle-venue``)."""
+    used = {r.subject for r in st.out.relations} | {r.object for r in st.out.relations}
+    acting = {m.canonical for m in st.out.mentions if m.type == "Organization" and m.id in used}
+    st.out.mentions = [m for m in st.out.mentions if not (
+        m.type == "Organization" and m.canonical.endswith(L.VENUE_HEADS) and m.canonical not in acting
+    )]

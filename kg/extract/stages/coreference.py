@@ -1,0 +1,121 @@
+"""Stage: coreference.  该县, 全旗, 本社区, 该院 and a bare 社区 or 街道 opening a clause are
+mentions of the entity of that kind the article last named; then the sentence's bodies join
+the article's.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+
+from ...model import Mention
+from ...timing import timed
+from .. import lexicon as L
+from ..bodies import extend_right
+from ..clauses import is_clause_start
+from ..context import recent_org
+from ..rules import conf
+from ..sentence import SentenceView
+from ..spans import Span
+from ..state import DocState
+
+#: 该县, 全旗, 本社区; a bare 社区 or 街道 opening a clause; 该院 for a court or procuratorate
+COREF = re.compile(
+    r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|合作社|支部|党委)"
+    r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
+)
+#: a reference's kind → the types of place it may mean
+PLACE_COREF = {
+    "县": ("County",), "旗": ("County",), "区": ("County",), "市": ("City", "County"), "盟": ("City",),
+    "镇": ("Town",), "乡": ("Town",), "苏木": ("Town",), "街道": ("Street",), "社区": ("Community",),
+    "村": ("Village",), "嘎查": ("Village",),
+}
+#: kinds of body a reference names (该院, 本公司): the article's body whose name ends so
+ORG_COREF = ("院", "局", "所", "中心", "公司", "集团", "合作社", "支部", "党委")
+#: what follows a bare kind in a compound (社区党委, 社区居民), not the place
+_COMPOUND_NEXT = ("党", "居", "网", "干", "工", "服", "治", "内", "里", "的")
+
+
+def run(st: DocState, view: SentenceView) -> None:
+    """Mentions of the references; a body found inside one is the same body and goes."""
+    for sp, m in coreference(st, view):
+        # a body found inside the reference (院第二检察部 in 该院第二检察部) is the same one
+        inside = {id(o) for o, _ in view.org_mentions if sp.start < o.start < sp.end}
+        view.org_mentions = [(o, om) for o, om in view.org_mentions if id(o) not in inside]
+        # (only this sentence's mentions can go: they are the list's tail)
+        a, b = view.sent.span(sp.start, sp.end)
+        tail = st.out.mentions[view.first :]
+        kept = [x for x in tail if not (
+            x.type == "Organization" and x.evidence.sentence == view.sent.index and a < x.evidence.start < b)]
+        if len(kept) < len(tail):
+            st.out.mentions[view.first :] = kept
+        view.orgs = [o for o in view.orgs if not (sp.start < o.start < sp.end)]
+        view.org_mentions.append((sp, m))
+    for _, m in view.org_mentions:
+        if m.type == "Organization":
+            st.recent_orgs.append((m.id, m.canonical))
+
+
+def _skipped(text: str, m: re.Match) -> bool:
+    """Is the match a kind named, a compound or a reference to no one (not 该 or 本)?"""
+    word = m.group("kind")
+    bare = m.group("det") is None
+    if bare and (word not in L.TWO_CHAR_PLACE_KINDS or not is_clause_start(text, m.start())):
+        return True
+    nxt = text[m.end() : m.end() + 1]
+    if bare and (not nxt or nxt in "、和与及" or not ("\u4e00" <= nxt <= "\u9fff")):
+        return True  # 街道、社区……, “社区—网格—楼栋”: kinds named, not the place
+    if word in ORG_COREF and m.group("det") not in ("该", "本"):
+        return True
+    return bare and nxt in _COMPOUND_NEXT  # 社区党委, 社区居民: a compound, not the place
+
+
+@timed("coreference")
+def coreference(st: DocState, view: SentenceView) -> list[tuple[Span, Mention]]:
+    """Mentions for 该县 / 全旗 / 本社区 / 该院 and a bare 社区 or 街道 opening a clause:
+    each is the entity of that kind the article last named."""
+    text = view.text
+    out: list[tuple[Span, Mention]] = []
+    busy = [(p.start, p.end) for p in view.pspans] + [(o.start, o.end) for o in view.orgs]
+    for m in COREF.finditer(text):
+        if any(a <= m.start() < b for a, b in busy) or _skipped(text, m):
+            continue
+        target = coref_target(st, m.group("kind"))
+        if target is None:
+            continue
+        mid, canonical, type_ = target
+        sp = Span(m.start(), m.end(), m.group(), type_, "coreference", conf("coreference"))
+        src = st.by_id[mid]
+        if type_ == "Organization":
+            # 该院第二检察部: the reference opens a longer name
+            end = extend_right(text, m.end())
+            if end > m.end():
+                sp = Span(m.start(), end, text[m.start() : end], type_, "coreference", conf("coreference"))
+                canonical += text[m.end() : end]
+            mm = st.mention(view.sent, sp, "Organization", canonical, confidence=conf("coreference"))
+            mm.place = src.place
+        else:
+            key = st.keys.get(mid)
+            if key is None:
+                continue
+            mm = st.mention(view.sent, sp, type_, canonical, adcode=src.adcode)
+            st.keys[mm.id] = key
+        out.append((sp, mm))
+    return out
+
+
+def coref_target(st: DocState, word: str) -> tuple[str, str, str] | None:
+    """The (mention id, name, type) a pronoun-like reference points at."""
+    if word in ORG_COREF:
+        body = recent_org(st, word)
+        return (body[0], body[1], "Organization") if body else None
+    types = PLACE_COREF[word]
+    suffix_matters = word in ("县", "旗", "区", "市", "盟")
+    for mid, t, name in reversed(st.recent_places):
+        if t in types and (not suffix_matters or name.endswith(word)):
+            return mid, name, t
+    if word == "区" and st.province is not None:  # 全区 in a regional paper: the region
+        for mid, t, name in chain(reversed(st.recent_places), reversed(st.doc_places.values())):
+            if t == "Province":
+                return mid, name, t
+    return None

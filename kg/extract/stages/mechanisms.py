@@ -1,0 +1,140 @@
+"""Stage: mechanisms and implements.  Each practice the sentence names becomes a mention, and
+the body or place that carries it out gets an ``implements`` fact: the sentence's actor
+before it, the sentence's subject, the body 他 or 她 leads, the place the sentence opens on,
+or the article's subject; a quote alone waits for its speaker (:mod:`~kg.extract.stages.credits`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Mention
+from ..clauses import PRONOUN_SUBJECT, after_verb, is_clause_start
+from ..practices import find_mechanisms
+from ..rules import implements_confidence
+from ..sentence import SentenceView
+from ..spans import VERB_START, Span
+from ..state import DocState
+
+
+def run(st: DocState, view: SentenceView) -> None:
+    """Mentions for the sentence's practices and the ``implements`` facts of each."""
+    view.mechs = find_mechanisms(view.text, heading=view.heading)
+    for sp in view.mechs:
+        mm = st.mention(view.sent, sp, "Mechanism", sp.canonical or sp.text, aliases=(sp.text,))
+        if not sp.credit:
+            continue  # 评定了“……”品牌: the rater does not run them
+        subj = actor_of(st, view, sp)
+        if subj is None and view.quote_only:
+            st.pending_quote.append((view.sent, sp, mm, st.subject))
+            continue
+        subj_id = subj.id if subj is not None else st.subject
+        if subj_id is None:
+            continue
+        how = "implements-sentence" if subj is not None else "implements-article"
+        st.relation(view.sent, st.by_id[subj_id], "implements", mm, how, implements_confidence(how, sp.confidence), sp)
+        if subj is not None:
+            for co in co_actors(view, subj, sp):
+                st.relation(view.sent, co, "implements", mm, "implements-joint",
+                            implements_confidence("implements-joint", sp.confidence), sp)
+
+
+def actor_of(st: DocState, view: SentenceView, sp: Span) -> Mention | None:
+    """Who the sentence says carries out the practice at ``sp``, if it says."""
+    subj = subject_for(view, sp)
+    if subj is None and view.subject is not None and view.subject_at < sp.start:
+        subj = view.subject
+    if subj is None and st.last_led is not None and PRONOUN_SUBJECT.search(view.text[: sp.start]):
+        subj = st.last_led  # 他带领全所民警推行“……”: he acts for the body he leads
+    if subj is None:
+        subj = scene(view, sp)
+    if subj is None:
+        subj = view.subject  # a subject later in the sentence acts for all of it
+    return subj
+
+
+def _candidates(view: SentenceView, sp: Span) -> list[tuple[Span, Mention]]:
+    """The bodies and places written before ``sp`` (a place inside a body's name is the body's:
+    某社区党委 acts, not the place in its name), by where they end."""
+    cands = [(o, m) for o, m in view.org_mentions if o.end <= sp.start]
+    for p, m in view.named_places():
+        if p.end <= sp.start and not any(
+            o.start <= p.start and p.end <= o.end and (o.start, o.end) != (p.start, p.end) for o, _ in view.org_mentions
+        ):
+            cands.append((p, m))
+    cands.sort(key=lambda t: t[0].end)
+    return cands
+
+
+def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span, Mention]]) -> bool:
+    """Is the body or place at ``o`` a partner, a place where, or an object, not the actor?"""
+    text = view.text
+    between = text[o.end : sp.start]
+    if re.search(r"[。!?;；]", between) or len(between) > 40:
+        return True
+    if any(o2.start >= o.end and o2.end <= sp.start for o2, _ in cands):
+        return True
+    if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给"):
+        return True
+    head_at = view.chain_head(o)
+    if text[max(0, head_at - 1) : head_at] in ("与", "和", "同", "对", "向", "帮", "给"):
+        return True  # 公司党支部与九原区沙河街道康乐社区党委签订……: the partner, by its chain
+    loc = re.search(r"在[^,，。;；:：在]*$", text[: o.start])
+    if loc and any(o0.end <= loc.start() and not re.search(r"[,，。;；:：]", text[o0.end : loc.start()])
+                   for o0, _ in cands):
+        return True  # 某镇在务工人员集中的甲市、乙市设立……: the places after 在 are where, not who
+    if not is_clause_start(text, o.start) and after_verb(text, o.start):
+        return True  # 社区党委……引入某物业公司,推行……: the object of a verb does not act
+    return bool(re.match(r"^(?:的|等|和|与)", between))
+
+
+def subject_for(view: SentenceView, sp: Span) -> Mention | None:
+    """The body or place the sentence credits with the practice at ``sp``: the nearest
+    one before it in the same clause that opens its clause or directly precedes a verb."""
+    cands = _candidates(view, sp)
+    for o, m in reversed(cands):
+        if _not_the_actor(view, o, sp, cands):
+            continue
+        if VERB_START.search(view.text[o.end : sp.start]) or is_clause_start(view.text, o.start):
+            return m
+    return None
+
+
+def scene(view: SentenceView, sp: Span) -> Mention | None:
+    """在林荫街道，驻区单位与社区推行“……”: where the actors go unnamed, the place the
+    sentence opens on carries the practice."""
+    m = re.match(r"\s*在", view.text)
+    if m is None:
+        return None
+    p = next((p for p in view.pspans if p.start == m.end()), None)
+    if p is None or p.end > sp.start:
+        return None
+    end = view.chain_stop(p)
+    if not re.match(r"[,，]", view.text[end:]):
+        return None
+    last = max((q for q in view.pspans if q.end == end), key=lambda q: q.start, default=p)
+    return view.place_of(last)
+
+
+def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
+    """"甲党委与乙组织部联合印发……": the bodies a subject acts jointly with (与/和/会同 …
+    联合/共同/携手) carry out the practice too."""
+    text = view.text
+    named = [*view.org_mentions, *view.named_places()]
+    at = next((o for o, m in named if m is subj), None)
+    if at is None:
+        return []
+    # 甲街道联合乙派出所推行……: the body joined by 联合 (会同, 携手) acts too
+    joined = next(((o, m) for o, m in named if o.end <= sp.start
+                   and re.fullmatch(r"(?:联合|会同|携手|协同)", text[at.end : o.start])), None)
+    if joined is not None and joined[1] is not subj:
+        return [joined[1]]
+    out = []
+    end = at.end
+    while (nxt := next(((o, m) for o, m in named if o.start > end and o.end <= sp.start
+                        and re.fullmatch(r"与|和|同|及|会同|、", text[end : o.start])), None)) is not None:
+        out.append(nxt)
+        end = nxt[0].end
+    if out and re.match(r"(?:联合|共同|携手|一起|一道)", text[end:]):
+        return [m for _, m in out if m is not subj]
+    return []

@@ -1,0 +1,263 @@
+"""Stage: places and chains.  Each place span of the sentence becomes a mention of the
+gazetteer row the article's context chooses (which of China's many 太平镇), or of a new
+place under the one its chain or the article gives; chains make ``locatedIn`` facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...gazetteer import Division, Gazetteer
+from ...model import PLACE_LEVEL, Document, Mention
+from ...timing import timed
+from .. import lexicon as L
+from ..context import region_province
+from ..places import find_places
+from ..rules import conf
+from ..sentence import SentenceView
+from ..spans import Span, jieba_tag
+from ..state import DocState
+
+#: what follows a place's name in the name of a news outlet or site (内蒙古日报, 内蒙古新闻网,
+#: 新华网内蒙古频道): the place names the outlet, it is not a place the article speaks of
+_OUTLET_AFTER = re.compile(r"(?:日报|晚报|新闻|频道|电视台|广播|融媒|[\u4e00-\u9fff]{0,2}网(?![格络点上下民])|发布)")
+#: where the mention of 自治区 alone is kept in a sentence's places: past every span index
+REGION_SLOT = 1000
+
+
+def prepare(st: DocState) -> list[list[Span]]:
+    """Every sentence's place spans, and the document's region (set on ``st``)."""
+    doc, gaz = st.doc, st.gaz
+    place_spans = [find_places(s.text, gaz) for s in doc.sentences]
+    # towns and villages a chain has vouched for are places wherever the page names them
+    known = frozenset(sp.text for spans in place_spans for sp in spans
+                      if sp.type in ("Town", "Village") and sp.how == "suffix" and sp.chain_prev is not None)
+    if known:
+        place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
+                       for s, spans in zip(doc.sentences, place_spans, strict=True)]
+    st.region = document_region(doc, gaz, place_spans)
+    st.province = region_province(st)
+    # 内蒙古日报, 新华网内蒙古频道: an outlet's name tells the region, but names no place
+    return [without_outlets(s.text, spans) for s, spans in zip(doc.sentences, place_spans, strict=True)]
+
+
+def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]]) -> dict[int, float]:
+    """The divisions a document is about: the ancestors of every place it names without
+    ambiguity, weighted by how often.  Used to choose among same-named places."""
+    weight: dict[int, float] = {}
+    for spans in per_sentence:
+        for sp in spans:
+            if sp.how == "gazetteer-common":
+                continue  # 老城区 speaks for its region only when something else does
+            uppers = [d for d in sp.candidates if d.type in ("Province", "City", "County")]
+            if len({d.id for d in uppers}) == 1:
+                for a in [uppers[0], *gaz.ancestors(uppers[0])]:
+                    weight[a.id] = weight.get(a.id, 0.0) + 1.0
+    return weight
+
+
+def without_outlets(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` less the places that open an outlet's name, chain links renumbered (rule
+    ``place-outlet``)."""
+    drop = {k for k, sp in enumerate(spans) if _OUTLET_AFTER.match(text, sp.end)}
+    if not drop:
+        return spans
+    kept = [k for k in range(len(spans)) if k not in drop]
+    new_index = {k: n for n, k in enumerate(kept)}
+    return [replace(spans[k], chain_prev=new_index.get(spans[k].chain_prev)) if spans[k].chain_prev is not None
+            else spans[k] for k in kept]
+
+
+def run(st: DocState, view: SentenceView) -> None:
+    """Mentions for the sentence's places (and 自治区 alone), their chains as ``locatedIn``."""
+    view.places = link_places(st, view)
+    province = st.province
+    if province is not None:
+        # 自治区 alone: the autonomous region the document is about
+        for mm in re.finditer("自治区", view.text):
+            if not any(p.start <= mm.start() < p.end for p in view.pspans):
+                sp = Span(mm.start(), mm.end(), "自治区", "Province", "region-alias", conf("region-alias"), [province])
+                m = st.mention(view.sent, sp, "Province", province.name, adcode=province.adcode, aliases=("自治区",))
+                st.keys[m.id] = st.gaz.key(province)
+                # kept out of pspans: chain links index into that list
+                view.places[len(view.pspans) + REGION_SLOT] = m
+    view.place_by_span = {(m.evidence.start, m.evidence.end): m for m in view.places.values()}
+
+
+def _listed_with_its_kind(text: str, sp: Span, spans: list[Span]) -> bool:
+    """A name the gazetteer has only elsewhere, vouched for by its neighbours: an item of
+    a list of places of its kind (某某社区、东风社区、某某社区) or named after its kind
+    (一个社区——某某社区)."""
+    for other in spans:
+        if other is not sp and other.type == sp.type and text[min(other.end, sp.end):max(other.start, sp.start)] in ("、", "，", ","):
+            return True
+    kind = next((suf for suf, _ in L.PLACE_SUFFIXES if sp.text.endswith(suf)), None)
+    return kind is not None and re.search(re.escape(kind) + r"(?:——|—|:|：)$", text[:sp.start]) is not None
+
+
+def choose(sp: Span, gaz: Gazetteer, parent: Division | None, st: DocState) -> Division | None:
+    """The gazetteer row a place span means, or None when the context cannot tell."""
+    cands = sp.candidates
+    if not cands:
+        return None
+    if parent is not None:
+        under = [d for d in cands if gaz.is_within(d, parent)]
+        if under:
+            return under[0]
+        if PLACE_LEVEL.get(sp.type, 9) > PLACE_LEVEL.get(parent.type or "", 0):
+            return None  # a place the gazetteer lacks under this parent keeps the text's parent
+    # a municipality is a City in the text (北京 is 北京市, the city)
+    if len({d.adcode for d in cands}) == 1 and any(d.type == "City" for d in cands):
+        cands = [d for d in cands if d.type == "City"] or cands
+    if len(cands) == 1 and cands[0].type in ("Province", "City", "County"):
+        return cands[0]
+    scored = sorted(((sum(st.region.get(a.id, 0.0) for a in gaz.ancestors(d)), -i, d) for i, d in enumerate(cands)),
+                    key=lambda t: (t[0], t[1]), reverse=True)
+    best, second = scored[0], scored[1] if len(scored) > 1 else None
+    if best[0] <= 0 or (second is not None and second[0] == best[0]):
+        return None
+    if PLACE_LEVEL.get(sp.type, 0) >= 5:
+        # a community or village of that name somewhere in the region is not the one the
+        # article means unless the article names its county, town or street (阳光社区 in an
+        # article on 包头 is not 东胜区's)
+        named = {name for _, t, name in st.recent_places if t in ("County", "Town", "Street")}
+        if named and not any(a.name in named for a in gaz.ancestors(best[2])):
+            return None
+    return best[2]
+
+
+def _dropped(st: DocState, view: SentenceView, k: int, sp: Span, parent_row: Division | None,
+             parent_m: Mention | None, known_key: str | None) -> bool:
+    """Is the place span ``k`` a word rather than a place, or part of another name?"""
+    spans = view.pspans
+    if sp.how == "gazetteer-common" and known_key is None and parent_m is None and not any(
+        st.region.get(a.id) for d in sp.candidates for a in st.gaz.ancestors(d)
+    ) and not any(other.chain_prev == k for other in spans):
+        return True
+    # 包头市鹿城物业公司: a short form right after a place that does not contain
+    # it (鹿城区 is in 温州市) is part of another name, not the place
+    return sp.how == "gazetteer-alias" and parent_row is not None and not any(
+        parent_row in st.gaz.ancestors(d) for d in sp.candidates)
+
+
+def _unplaced_word(st: DocState, view: SentenceView, sp: Span, row, known_key, parent_m) -> bool:
+    """A village or town name the gazetteer has somewhere in China but not in the region
+    this document is about, with no chain to place it: a word, not a place (发展村, 联系村;
+    rule ``place-unplaced-word``)."""
+    return (row is None and known_key is None and parent_m is None and sp.how == "gazetteer"
+            and PLACE_LEVEL[sp.type] >= 4 and not near_known(sp) and not _listed_with_its_kind(view.text, sp, view.pspans))
+
+
+@timed("places: linking")
+def link_places(st: DocState, view: SentenceView) -> dict[int, Mention]:
+    """Mentions for the place spans of one sentence; chains link child to parent."""
+    made: dict[int, Mention] = {}
+    rows: dict[int, Division | None] = {}
+    for k, sp in enumerate(view.pspans):
+        parent_row = rows.get(sp.chain_prev) if sp.chain_prev is not None else None
+        parent_m = made.get(sp.chain_prev) if sp.chain_prev is not None else None
+        # a chain parent must be higher: 少先路街道少先二十社区, not 少先二十社区少先路街道
+        if parent_m is not None and PLACE_LEVEL[parent_m.type] >= PLACE_LEVEL[sp.type]:
+            parent_m, parent_row = None, None
+        known_key = st.place_keys.get(sp.text) if parent_m is None else None
+        rows[k] = None
+        if _dropped(st, view, k, sp, parent_row, parent_m, known_key):
+            continue
+        row = st.place_rows.get(known_key) if known_key is not None else choose(sp, st.gaz, parent_row, st)
+        if _unplaced_word(st, view, sp, row, known_key, parent_m):
+            continue
+        rows[k] = row
+        if parent_m is not None and parent_row is None and row is not None:
+            _confirm_short_parent(st, parent_m, row, rows, sp.chain_prev)
+        if parent_m is None and row is None and known_key is None and PLACE_LEVEL[sp.type] >= 4:
+            parent_m = _containing_place(st, sp)
+        made[k] = _place_mention(st, view, sp, row, parent_m, known_key)
+    return made
+
+
+def _containing_place(st: DocState, sp: Span) -> Mention | None:
+    """A new place below the county that the gazetteer cannot place: the nearest higher
+    place of the article contains it (a 小区 of the 社区 being described)."""
+    for key, t, _ in reversed(st.recent_places):
+        if PLACE_LEVEL[t] < PLACE_LEVEL[sp.type]:
+            return st.by_id.get(key)
+    return None
+
+
+def _place_mention(st: DocState, view: SentenceView, sp: Span, row: Division | None,
+                   parent_m: Mention | None, known_key: str | None) -> Mention:
+    """The mention of one place span, remembered by its names, with its ``locatedIn``."""
+    key = known_key or place_key(st, sp, row, st.key_of(parent_m))
+    name = row.name if row is not None else sp.text
+    type_ = row.type if row is not None and row.type else sp.type
+    m = st.mention(
+        view.sent, sp, type_, name,
+        adcode=row.adcode if row is not None else None,
+        parent=parent_m.id if parent_m is not None else None,
+        aliases=(sp.text,) if sp.text != name else (),
+    )
+    st.keys[m.id] = key
+    st.place_keys.setdefault(sp.text, key)
+    st.place_keys.setdefault(name, key)
+    st.place_rows[key] = row
+    st.recent_places.append((m.id, type_, name))
+    if parent_m is not None and sp.chain_prev is not None:
+        st.relation(view.sent, m, "locatedIn", parent_m, "chain", conf("chain"), sp)
+    elif parent_m is not None:
+        st.relation(view.sent, m, "locatedIn", parent_m, "context", conf("context"), sp)
+    return m
+
+
+def place_key(st: DocState, sp: Span, row: Division | None, parent_key: str | None) -> str:
+    """The key of a place: its gazetteer row's, the one it had before, or one under its parent."""
+    if row is not None:
+        return st.gaz.key(row)
+    known = st.place_keys.get(sp.text)
+    if known:
+        return known
+    base = parent_key.split("/", 1)[1] if parent_key else ""
+    return f"{sp.type}/{base}/{sp.text}" if base else f"{sp.type}//{sp.text}"
+
+
+def _confirm_short_parent(st: DocState, parent_m: Mention, row: Division, rows: dict, k: int | None) -> None:
+    """某某路街道赛某社区: a chain parent the gazetteer did not know (a short form of a
+    street's name) is the gazetteer parent of the child it knows, when the written name
+    shortens that parent's (same kind, same first character, its characters in order)."""
+    anc = st.gaz.ancestors(row)
+    if not anc or k is None:
+        return
+    up = anc[0]
+    short, full = parent_m.name, up.name
+    if up.type != parent_m.type or short == full or len(short) >= len(full) or short[0] != full[0]:
+        return
+    suffix = next((x for x, _ in L.PLACE_SUFFIXES if short.endswith(x)), None)
+    if suffix is None or not full.endswith(suffix):
+        return
+    it = iter(full)
+    if not all(c in it for c in short):
+        return
+    old, key = st.keys.get(parent_m.id), st.gaz.key(up)
+    st.keys[parent_m.id] = key
+    parent_m.canonical, parent_m.adcode, parent_m.aliases = up.name, up.adcode, (short,)
+    for name, v in list(st.place_keys.items()):
+        if v == old:
+            st.place_keys[name] = key
+    st.place_keys.setdefault(up.name, key)
+    st.place_rows[key] = up
+    st.recent_places = [(i, t, up.name if i == parent_m.id else n) for i, t, n in st.recent_places]
+    rows[k] = up
+
+
+def near_known(sp: Span) -> bool:
+    """Does a bare lower-level name have support beyond the gazetteer: a body named
+    after it in the same sentence (不连沟村党支部) or a proper name as its stem?"""
+    body = sp.text
+    for suf, _ in L.PLACE_SUFFIXES:
+        if body.endswith(suf):
+            body = body[: -len(suf)]
+            break
+    if body in L.IMPLEMENT_VERBS:
+        return False  # 建强社区: a verb and its object, whatever village bears the name elsewhere
+    tag = jieba_tag(body)
+    return tag is None or tag.startswith(("nr", "ns", "nz"))

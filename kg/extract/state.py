@@ -1,0 +1,107 @@
+"""What the reader knows at a point in a document: its mentions by id, the article's subject,
+the places and bodies it has named.
+
+One :class:`DocState` lives through one document's extraction; the stages
+(:mod:`kg.extract.stages`) read it and add to it, one sentence at a time.  Every field is
+created here, so what a stage may read is what this class declares.
+"""
+
+from __future__ import annotations
+
+from ..gazetteer import Division, Gazetteer
+from ..model import Document, Evidence, Extraction, Mention, RelationMention, Sentence
+from .spans import Span
+
+#: (mention id, type, name) of a place the document named
+PlaceRef = tuple[str, str, str]
+
+
+def evidence(doc: Document, sent: Sentence, span: Span | None, how: str) -> Evidence:
+    """Where ``span`` (or the whole sentence) stands in the original file, read by ``how``."""
+    if span is None:
+        start, end = sent.start, sent.end
+    else:
+        start, end = sent.span(span.start, span.end)
+    return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
+
+
+class DocState:
+    """One document's extraction so far."""
+
+    def __init__(self, doc: Document, gaz: Gazetteer) -> None:
+        self.doc, self.gaz = doc, gaz
+        self.out = Extraction(doc)
+        self.count = 0  # mentions made: the running number of each mention's id
+        self.by_id: dict[str, Mention] = {}  # every mention made, by id
+        self.keys: dict[str, str] = {}  # place mention id → the place's key
+        self.led: dict[str, str] = {}  # person mention id → the last body or place it leads
+        self.last_led: Mention | None = None  # what 他 or 她 acts for: the last body led
+        # the document: divisions it is about (id → weight), and its autonomous region
+        self.region: dict[int, float] = {}
+        self.province: Division | None = None
+        self.place_keys: dict[str, str] = {}  # surface or canonical name → place key
+        self.place_rows: dict[str, Division | None] = {}  # place key → gazetteer row
+        # the places of the document's earlier articles, each place once at its last mention
+        # (every lookup wants the latest of equal places), so lookups cost the number of
+        # distinct places, not of mentions: (type, name, key) → (mention id, type, name)
+        self.doc_places: dict[tuple[str, str, str], PlaceRef] = {}
+        # the article being read
+        self.article = -1
+        self.recent_places: list[PlaceRef] = []  # the places of the article, in order
+        self.recent_orgs: list[tuple[str, str]] = []  # (mention id, name) of its bodies
+        self.subject: str | None = None  # mention id of the article's current subject
+        self.subject_counts: dict[str, list] = {}  # subject key → [times, first sentence, mention id]
+        #: practices of a quote whose speaker comes later: (sentence, span, mention, fallback id)
+        self.pending_quote: list[tuple[Sentence, Span, Mention, str | None]] = []
+
+    # ---------------------------------------------------------- what is made
+    def mention(self, sent: Sentence, sp: Span, type_: str, canonical: str, **kw) -> Mention:
+        """A new mention of ``sp`` in ``sent``, kept in the extraction and by its id."""
+        self.count += 1
+        kw.setdefault("confidence", sp.confidence)
+        m = Mention(
+            id=f"{self.doc.id}:{sent.index}:{self.count}",
+            type=type_,
+            name=sp.text,
+            canonical=canonical,
+            evidence=evidence(self.doc, sent, sp, sp.how),
+            **kw,
+        )
+        self.out.mentions.append(m)
+        self.by_id[m.id] = m
+        return m
+
+    def relation(self, sent: Sentence, s: Mention, p: str, o: Mention, how: str, conf: float,
+                 span: Span | None = None, role: str | None = None) -> None:
+        """A relation read in ``sent`` by the rule ``how``."""
+        if p == "leads":
+            self.last_led = o  # who "他" or "她" later acts for
+            self.led[s.id] = o.id
+        self.out.relations.append(
+            RelationMention(s.id, p, o.id, evidence(self.doc, sent, span, how), round(conf, 3), role)
+        )
+
+    def key_of(self, m: Mention | None) -> str | None:
+        """The place key of a place mention."""
+        return self.keys.get(m.id) if m is not None else None
+
+    # ---------------------------------------------------------- articles and paragraphs
+    def new_article(self, article: int) -> None:
+        """Close the article being read and open ``article``: its places go to the document's."""
+        self.article = article
+        for mid, t, name in self.recent_places:
+            ident = (t, name, self.keys.get(mid, ""))
+            self.doc_places.pop(ident, None)
+            self.doc_places[ident] = (mid, t, name)
+        self.recent_places = []
+        self.subject = None
+        self.recent_orgs = []
+        self.last_led = None
+        self.subject_counts = {}
+
+    def paragraph_start(self, sent: Sentence) -> bool:
+        """Does ``sent`` open a paragraph of the file?"""
+        text, i = self.doc.text, sent.start
+        while i > 0 and text[i - 1] in " \t\u3000":
+            i -= 1  # (never a copy of all the text before the sentence)
+        return i == 0 or text[i - 1] in "\n\r"

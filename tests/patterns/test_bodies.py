@@ -1,0 +1,220 @@
+"""Pattern tests, bodies: where a name begins and ends, kinds of body, bodies named by their kind.
+
+Sentences written for these tests, in the style of the pages: other places of China (real
+administrative names), invented people, other posts, full- and half-width punctuation, OCR
+line breaks inside words.  Each asserts what a careful human reader takes from the text, as
+``../shared/gold/GUIDELINE.md`` says, through the public pipeline (read → extract → resolve
+→ graph).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import closure, edges, entities, graph_of, has_edge, names, summary
+
+pytestmark = pytest.mark.patterns
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        pytest.param(
+            "推动链上企业与基层党组织结对共建，实现资源共享。",
+            {"链上企业", "党组织", "基层党组织"},
+            id="chain-firms",
+        ),
+        pytest.param(
+            "辖区内的企业、商户和社会组织纷纷加入进来。", {"企业", "社会组织"}, id="firms-ngos"
+        ),
+        pytest.param(
+            "“两新”组织党组织覆盖率达到95%以上。",
+            {"两新组织", "“两新”组织", "党组织"},
+            id="two-new",
+        ),
+        pytest.param(
+            "各村党组织书记轮流到镇里参加培训。", {"村党组织", "党组织"}, id="village-party-orgs"
+        ),
+        pytest.param(
+            "驻村工作队、村“两委”干部每周入户走访，帮群众解决实际困难。", {"驻村工作队"}, id="kind-in-lexicon"
+        ),
+        pytest.param(
+            "构建“1+3+N”体系：“1”即街道党工委，“3”即社区党委、网格党支部、楼栋党小组。",
+            {"1即街道党工委", "3即社区党委", "“1”即街道党工委", "楼栋党小组"},
+            id="formula-explained-by-ji",
+        ),
+    ],
+)
+def test_generic_bodies_are_no_organizations(gaz, text, forbidden):
+    g = graph_of(gaz, text)
+    wrong = names(g, "Organization") & forbidden
+    assert not wrong, f"generic kinds as organizations: {sorted(wrong)}" + summary(g)
+
+
+def test_body_named_by_its_kind_is_the_articles(gaz):
+    """"在镇党委的统筹下": a body named by its place's kind alone, even where it does not
+    open the clause, is the body of the place the article speaks of."""
+    g = graph_of(gaz, "兴和县城关镇新华村是个半农半牧的村子。在镇党委的统筹下，村里建起了肉牛养殖合作社。")
+    assert ("Organization", "城关镇党委") in entities(g), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("红山区西屯街道丰泽社区今年新建了两处议事亭。街道各社区党委每月召开一次议事会。", id="each"),
+        pytest.param("红山区西屯街道丰泽社区今年新建了两处议事亭。街道、社区党委每月召开一次议事会。", id="listed-kinds"),
+        pytest.param("红山区西屯街道丰泽社区今年新建了两处议事亭，依托社区党群服务中心开展活动。", id="venue"),
+    ],
+)
+def test_kinds_of_body_counted_or_listed_stay_kinds(gaz, text):
+    g = graph_of(gaz, text)
+    wrong = {n for n in names(g, "Organization") if n.startswith("丰泽社区")}
+    assert not wrong, f"a kind read as one body: {sorted(wrong)}" + summary(g)
+
+
+def test_company_prefix_does_not_set_the_scene(gaz):
+    """"内蒙古某某有限公司" names where the firm is registered; a 小区 named next is still
+    the article's community's, not the region's."""
+    g = graph_of(
+        gaz,
+        "红山区西屯街道丰泽社区党委领办了内蒙古禾丰物业服务有限公司。今年，公司接管了松北小区的物业服务。",
+    )
+    loc = closure(edges(g, "locatedIn"))
+    assert ("松北小区", "丰泽社区") in loc, summary(g)
+
+
+def test_office_named_by_its_task_keeps_its_place(gaz):
+    """安置办 (an office named by the task it does) is part of the body's name, not a verb
+    that cuts the place off."""
+    g = graph_of(gaz, "鄂尔多斯市东胜区安置办党支部组织党员到社区开展政策宣讲。")
+    assert "鄂尔多斯市东胜区安置办党支部" in names(g, "Organization"), summary(g)
+
+
+def test_adverbial_adjective_ends_a_company_name(gaz):
+    """"志愿者骨干密切物业公司与居民的联系": an adjective used as an adverb is no part of a
+    company's name, however loosely company names run left."""
+    g = graph_of(gaz, "社区发动楼栋长和志愿者骨干密切物业公司与居民的联系。")
+    wrong = {n for n in names(g, "Organization") if "密切" in n}
+    assert not wrong, summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, full, short",
+    [
+        pytest.param(
+            "敖汉旗人民法院新惠人民法庭推行“法官进村”工作机制。今年以来，新惠人民法庭诉前化解纠纷80件。",
+            "敖汉旗人民法院新惠人民法庭",
+            "新惠人民法庭",
+            id="court-by-the-end-of-its-name",
+        ),
+        pytest.param(
+            "社区通过公开比选引入赤峰市松山区瑞丰物业服务有限公司。“服务好不好，居民说了算。”瑞丰物业公司总经理韩志远说。",
+            "赤峰市松山区瑞丰物业服务有限公司",
+            "瑞丰物业公司",
+            id="company-by-brand-and-trade",
+        ),
+        pytest.param(
+            "青山区住房和城乡建设局牵头整改。“问题不过夜。”青山区住建局局长韩立军说。",
+            "青山区住房和城乡建设局",
+            "青山区住建局",
+            id="abbreviation-picks-characters-in-order",
+        ),
+    ],
+)
+def test_shorter_form_of_a_body_on_the_page_is_that_body(gaz, text, full, short):
+    g = graph_of(gaz, text)
+    orgs = names(g, "Organization")
+    assert full in orgs and short not in orgs, f"{short} should be {full}" + summary(g)
+    node = next(n for n, d in g.nodes(data=True) if d["name"] == full)
+    assert short in g.nodes[node].get("aliases", []), summary(g)
+
+
+def test_shorter_form_that_fits_two_bodies_stays_apart(gaz):
+    g = graph_of(gaz, "东城社区党委和西城社区党委联合开展活动。社区党委书记们交流了经验。")
+    assert {"东城社区党委", "西城社区党委"} <= names(g, "Organization"), summary(g)
+
+
+def test_service_centre_is_a_body_only_where_it_acts_or_is_led(gaz):
+    """党群服务中心 names a building as often as a body."""
+    g = graph_of(gaz, "在锦绣苑小区党群服务站启用仪式现场，居民们排起了长队。")
+    assert not names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "“上门服务让老人少跑腿。”五原县隆兴昌镇党群服务中心副主任王丽娟说。")
+    assert has_edge(g, "leads", "王丽娟", "隆兴昌镇党群服务中心"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, bodies, forbidden",
+    [
+        pytest.param(
+            "检察院向科尔沁右翼前旗林业和草原局制发检察建议，又联合兴安盟人力资源和社会保障局开展维权。",
+            {"科尔沁右翼前旗林业和草原局", "兴安盟人力资源和社会保障局"},
+            set(),
+            id="departments-joining-two-fields-with-he",
+        ),
+        pytest.param(
+            "宝力格嘎查党支部领办西乌珠穆沁旗宝力格牧民专业合作社，由街道党工委会同派出所联审。",
+            {"宝力格嘎查党支部", "西乌珠穆沁旗宝力格牧民专业合作社"},
+            {"领办西乌珠穆沁旗宝力格牧民专业合作社", "街道党工委会同派出所"},
+            id="verbs-jieba-tags-as-nouns-end-names",
+        ),
+        pytest.param(
+            "推行社区“两委”成员与业委会成员交叉任职，指导小区依法选举产生锦绣花园小区业主委员会。",
+            {"锦绣花园小区业主委员会"},
+            {"两委成员与业委会", "产生锦绣花园小区业主委员会", "指导锦绣花园小区"},
+            id="two-bodies-joined-and-elected",
+        ),
+        pytest.param(
+            "2022年，锦绣花园小区原物业公司撤场，小区一度陷入失管状态。",
+            set(),
+            {"锦绣花园小区原物业公司"},
+            id="former-company-of-a-compound-is-a-kind",
+        ),
+        pytest.param(
+            "据克什克腾旗委组织部干部监督科科长李文静介绍，青山区城市管理综合执法局也派人参加。",
+            {"克什克腾旗委组织部干部监督科", "青山区城市管理综合执法局"},
+            {"克什克腾旗委组织部"},
+            id="section-before-its-heads-title-and-bureau-by-its-task",
+        ),
+        pytest.param(
+            "林西县组建“草原轻骑宣讲团”深入各村宣讲；林西县农牧局驻新井村工作队帮着联系销路；"
+            "阿拉腾,巴彦塔拉派出所所长,从警20年。",
+            {"草原轻骑宣讲团", "林西县农牧局", "林西县农牧局驻新井村工作队", "巴彦塔拉派出所"},
+            set(),
+            id="quoted-team-sending-body-and-unknown-place-name",
+        ),
+    ],
+)
+def test_body_names_end_at_verbs_and_connectors(gaz, text, bodies, forbidden):
+    g = graph_of(gaz, text)
+    orgs = names(g, "Organization")
+    assert bodies <= orgs and not (orgs & forbidden), summary(g)
+
+
+def test_name_closed_by_a_determiner_or_time_word(gaz):
+    g = graph_of(gaz, "新胜村村务监督委员会主任韩淑珍每个月都要逐张审核村里的财务票据。")
+    assert has_edge(g, "leads", "韩淑珍", "新胜村村务监督委员会"), summary(g)
+
+
+def test_sub_unit_left_out_is_no_abbreviation(gaz):
+    g = graph_of(gaz, "兴安社区第一网格党支部和兴安社区党支部联合开展活动。")
+    assert {"兴安社区第一网格党支部", "兴安社区党支部"} <= names(g, "Organization"), summary(g)
+
+
+def test_verb_between_two_bodies_and_a_long_section(gaz):
+    g = graph_of(gaz, "松青社区党委推行社区党委、业委会、物业企业“三方联席”会议制度。"
+                      "东胜区委社会工作部新兴领域党建科科长蔺海燕说，新就业群体是网格里的流动探头。")
+    orgs = names(g, "Organization")
+    assert "松青社区党委推行社区党委" not in orgs, summary(g)
+    assert has_edge(g, "leads", "蔺海燕", "东胜区委社会工作部新兴领域党建科"), summary(g)
+
+
+def test_kinds_and_verbs_between_place_and_body(gaz):
+    g = graph_of(gaz, "干部白雪菲到新发村任党支部书记助理。旗里推动边境嘎查党支部与边境派出所结对。骑手帮社区，社区也要帮骑手。")
+    assert not names(g) & {"新发村任党支部", "边境嘎查党支部", "骑手帮社区"}, summary(g)
+
+
+def test_bare_court_or_station_opening_a_clause_is_the_articles(gaz):
+    g = graph_of(gaz, "乌拉特后旗人民法院潮格温都尔人民法庭地处牧区。潮格温都尔镇党委积极配合，组织嘎查干部参与调解。"
+                      "法庭还专门设立了“双语调解室”，用牧民听得懂的话讲法理。"
+                      "\n\n巴彦查干边境派出所现有民警12名。派出所依托“智慧守边”平台，将无人机巡查纳入网格。")
+    assert has_edge(g, "implements", "乌拉特后旗人民法院潮格温都尔人民法庭", "双语调解室"), summary(g)
+    assert has_edge(g, "implements", "巴彦查干边境派出所", "智慧守边"), summary(g)

@@ -1,0 +1,421 @@
+"""Pattern tests, people and posts: who leads what, bylines, names that are no people.
+
+Sentences written for these tests, in the style of the pages: other places of China (real
+administrative names), invented people, other posts, full- and half-width punctuation, OCR
+line breaks inside words.  Each asserts what a careful human reader takes from the text, as
+``../shared/gold/GUIDELINE.md`` says, through the public pipeline (read → extract → resolve
+→ graph).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import edges, entities, graph_of, has_edge, names, summary
+
+pytestmark = pytest.mark.patterns
+
+
+# ------------------------------------------------------------------------ 2. posts
+
+POSTS = [
+    pytest.param(
+        "“小区的事大家商量着办，事情就好办了。”准格尔旗薛家湾镇党委书记刘振华说。",
+        "刘振华",
+        "薛家湾镇党委",
+        "书记",
+        id="quote-then-town-secretary",
+    ),
+    pytest.param(
+        "王守成，杭锦后旗陕坝镇中南渠村党支部书记，在村里一干就是二十多年。",
+        "王守成",
+        "中南渠村党支部",
+        "党支部书记",
+        id="name-comma-post",
+    ),
+    pytest.param(
+        "西乌珠穆沁旗巴拉嘎尔高勒镇党委副书记乌力吉巴雅尔表示，要让牧民少跑腿。",
+        "乌力吉巴雅尔",
+        "巴拉嘎尔高勒镇党委",
+        "副书记",
+        id="mongolian-name-deputy",
+    ),
+    pytest.param(
+        "鄂尔多斯市委社会工作部副部长邢建华介绍，全市已建成党群服务中心800余个。",
+        "邢建华",
+        "鄂尔多斯市委社会工作部",
+        "副部长",
+        id="deputy-minister",
+    ),
+    pytest.param(
+        "“哪里有需要，我们就到哪里去。”敖汉旗乌兰牧骑团长斯琴高娃说。",
+        "斯琴高娃",
+        "敖汉旗乌兰牧骑",
+        "团长",
+        id="troupe-head",
+    ),
+    pytest.param(
+        "据达拉特旗树林召镇便民服务中心负责人韩雪梅介绍，今年已为群众代办事项1200余件。",
+        "韩雪梅",
+        "树林召镇便民服务中心",
+        "负责人",
+        id="ju-jieshao-person-in-charge",
+    ),
+    pytest.param(
+        "内蒙古青禾农牧业发展有限公司总经理贾晓东告诉记者，合作社带动了周边200多户农户。",
+        "贾晓东",
+        "内蒙古青禾农牧业发展有限公司",
+        "经理",
+        id="company-manager",
+    ),
+    pytest.param(
+        "巴彦淖尔市委组织部组织一科科长程雅琪说：“我们把培训课堂搬到了田间地头。”",
+        "程雅琪",
+        "巴彦淖尔市委组织部组织一科",
+        "科长",
+        id="section-chief",
+    ),
+    pytest.param(
+        "锡林郭勒盟妇联主席娜仁托娅在启动仪式上说，要让更多牧区妇女学技能、闯市场。",
+        "娜仁托娅",
+        "锡林郭勒盟妇联",
+        "主席",
+        id="federation-chair",
+    ),
+    pytest.param(
+        "满都拉图镇“红石榴”志愿服务队队长其其格说，队员们每周都会上门看望独居老人。",
+        "其其格",
+        "红石榴志愿服务队",
+        "队长",
+        id="quoted-team-captain",
+    ),
+    pytest.param(
+        '"大家有事就来找我."通辽市科尔沁区建国街道党工委书记邵文博说.',
+        "邵文博",
+        "建国街道党工委",
+        "书记",
+        id="halfwidth-punctuation",
+    ),
+    pytest.param(
+        "“合作社分红了，大伙儿心里都踏实。”阿鲁科尔沁旗天山镇党委书记阿拉坦\n仓说。",
+        "阿拉坦仓",
+        "天山镇党委",
+        "书记",
+        id="ocr-break-in-name",
+    ),
+    pytest.param(
+        "乌兰察布市委常委、组织部长杜文涛说，要把党组织建在产业链上。",
+        "杜文涛",
+        "乌兰察布市委组织部",
+        "部长",
+        id="standing-member-and-minister",
+    ),
+    pytest.param(
+        "据三江侗族自治县古宜镇城北社区党委书记吴春梅介绍，社区已组建12支志愿服务队。",
+        "吴春梅",
+        "城北社区党委",
+        "书记",
+        id="guangxi-community-secretary",
+    ),
+    pytest.param(
+        "刘海燕，东胜区交通街道祥和社区居委会主任，她的手机号就贴在每个单元门上。",
+        "刘海燕",
+        "祥和社区居委会",
+        "主任",
+        id="name-comma-director",
+    ),
+    pytest.param(
+        "清水镇党委书记刘军从2019年起就开始抓人居环境整治。",
+        "刘军",
+        "清水镇党委",
+        "书记",
+        id="two-character-name-before-a-preposition",
+    ),
+    pytest.param(
+        "红旗社区党支部副书记王丽手把手地教老人用手机缴费。",
+        "王丽",
+        "红旗社区党支部",
+        "副书记",
+        id="two-character-name-before-an-idiom",
+    ),
+    pytest.param(
+        "包头市青山区富强路街道阳光小区没有物业，居民自己选出了物委会。物委会主任郑淑芬每天早上都在小区里转一圈。",
+        "郑淑芬",
+        "阳光小区物委会",
+        "主任",
+        id="property-committee-of-the-compound",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, person, body, role", POSTS)
+def test_post(gaz, text, person, body, role):
+    g = graph_of(gaz, text)
+    assert ("Person", person) in entities(g), f"no Person {person}" + summary(g)
+    assert has_edge(g, "leads", person, body, role), (
+        f"expected {person} -leads({role})-> {body}" + summary(g)
+    )
+
+
+SEVERAL_POSTS = [
+    pytest.param(
+        "奈曼旗大沁他拉镇光明社区党委书记、居委会主任孙丽娟介绍，社区把居民的小事当成大事来办。",
+        "孙丽娟",
+        [("光明社区党委", "书记"), ("光明社区居委会", "主任")],
+        id="community-secretary-and-director",
+    ),
+    pytest.param(
+        "“有了议事会，村里的事都摆到桌面上。”诸暨市枫桥镇四联村党支部书记、村委会主任楼建国说。",
+        "楼建国",
+        [("四联村党支部", "书记"), ("四联村村委会", "主任")],
+        id="village-secretary-and-director",
+    ),
+    pytest.param(
+        "正镶白旗明安图镇塔林艾力嘎查党支部书记、嘎查委员会主任巴雅尔图带着牧民跑市场。",
+        "巴雅尔图",
+        [("塔林艾力嘎查党支部", "书记"), ("塔林艾力嘎查嘎查委员会", "主任")],
+        id="gacha-mongolian-two-posts",
+    ),
+    pytest.param(
+        "去年春天，到红山区永巨街道长青社区担任社区党委书记、居委会主任的刘慧敏，第一件事就是挨家挨户走访。",
+        "刘慧敏",
+        [("长青社区党委", "书记"), ("长青社区居委会", "居委会主任")],
+        id="posts-then-de-then-name",
+    ),
+    pytest.param(
+        "“订单多了，车间里三班倒。”通辽市科尔沁区绿源肉业有限公司党支部书记、副总经理高振江说。",
+        "高振江",
+        [("绿源肉业有限公司党支部", "书记"), ("绿源肉业有限公司", "副总经理")],
+        id="company-branch-secretary-and-manager",
+    ),
+    pytest.param(
+        "“检察官走进嘎查，问题就地解决。”阿荣旗人民检察院党组书记、检察长孙立国说。",
+        "孙立国",
+        [("阿荣旗人民检察院党组", "书记"), ("阿荣旗人民检察院", "检察长")],
+        id="procuratorate-party-group-and-chief",
+    ),
+    pytest.param(
+        "“服务力量要向牧户下沉。”西乌珠穆沁旗浩勒图高勒镇党委副书记、镇长乌力吉巴雅尔说。",
+        "乌力吉巴雅尔",
+        [("浩勒图高勒镇党委", "副书记"), ("浩勒图高勒镇", "镇长")],
+        id="town-deputy-secretary-and-head-leads-the-town",
+    ),
+    pytest.param(
+        "扎鲁特旗鲁北镇的金谷粮油有限公司建起了烘干塔。“党建做实了就是生产力。”公司党支部书记、经理赵文博说。",
+        "赵文博",
+        [("金谷粮油有限公司党支部", "书记"), ("金谷粮油有限公司", "经理")],
+        id="bare-company-is-the-articles-company",
+    ),
+    pytest.param(
+        "奈曼旗八仙筒镇兴农玉米种植专业合作社去年分红30万元。合作社负责人李春生说，今年还要扩种。",
+        "李春生",
+        [("兴农玉米种植专业合作社", "负责人")],
+        id="bare-cooperative-is-the-articles-cooperative",
+    ),
+    pytest.param(
+        "“社区不是一个人在战斗。”新华东街街道党工委副书记、办事处主任高娃介绍，街道以试点带全面。",
+        "高娃",
+        [("新华东街街道党工委", "副书记"), ("新华东街街道办事处", "主任")],
+        id="street-office-head",
+    ),
+    pytest.param(
+        "学员们走进公会镇二泉井村观摩。李满仓，公会镇二泉井村党支部书记、村委会主任，是全县有名的土专家。",
+        "李满仓",
+        [("二泉井村党支部", "书记"), ("二泉井村村委会", "主任")],
+        id="apposition-with-a-list-of-posts",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, person, bodies", SEVERAL_POSTS)
+def test_several_posts_for_one_name(gaz, text, person, bodies):
+    g = graph_of(gaz, text)
+    assert ("Person", person) in entities(g), f"no Person {person}" + summary(g)
+    for body, role in bodies:
+        alt = body.replace("村村委会", "村委会").replace("嘎查嘎查委员会", "嘎查委员会")
+        assert has_edge(g, "leads", person, body, role) or has_edge(
+            g, "leads", person, alt, role
+        ), f"expected {person} -leads({role})-> {body}" + summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        pytest.param("社区网格员刘芳每天都要把负责的128户走访一遍。", "刘芳", id="grid-worker"),
+        pytest.param(
+            "东胜区交通街道祥和社区志愿者高志强正在帮老人修理家电。", "高志强", id="volunteer"
+        ),
+        pytest.param("隆兴昌镇五星村党员郭建平主动承担了巡河任务。", "郭建平", id="party-member"),
+        pytest.param(
+            "在阿巴嘎旗别力古台镇，牧民那仁满都拉家的200多只羊今年都上了保险。", "那仁满都拉", id="herder-household"
+        ),
+        pytest.param("村民刘长海家的院子去年完成了改厕。", "刘长海", id="villager-household"),
+        pytest.param("“草场一年比一年好。”牧民乌日布信说。", "乌日布信", id="four-syllables-before-says"),
+        pytest.param("“草场一年比一年好。”牧民吉布信说。", "吉布信", id="unknown-shape-before-says"),
+        pytest.param("联户长乌力吉图说：“大家都是邻居，有啥事好商量。”", "乌力吉图", id="household-group-head"),
+        pytest.param("老党员巴特孟和用蒙汉双语讲起了草原生态保护。", "巴特孟和", id="name-then-yong"),
+        pytest.param("熔炼车间技术员薛建国就是其中之一。", "薛建国", id="given-name-a-common-word"),
+        pytest.param("今年4月，额很乌拉嘎查牧民图雅与邻居因草场界线发生争执。", "图雅", id="mongolian-pair-closed-by-yu"),
+        pytest.param("在阿荣旗那吉镇富源村，奶农林春来一边给奶牛添草料一边说。", "林春来", id="dairy-farmer"),
+        pytest.param("法官邀请人民调解员吴海林一同参与调解。", "吴海林", id="mediator"),
+        pytest.param("到任后，他和嘎查党员额尔敦毕力格一起走遍了全嘎查。", "额尔敦毕力格", id="long-name-then-yiqi"),
+        pytest.param("“账目一清二楚，大家交费也痛快了。”锦绣苑小区楼栋长周桂兰说。", "周桂兰", id="building-head"),
+    ],
+)
+def test_members_and_volunteers_do_not_lead(gaz, text, person):
+    g = graph_of(gaz, text)
+    assert ("Person", person) in entities(g), f"no Person {person}" + summary(g)
+    led = {o for s, o in edges(g, "leads") if s == person}
+    assert not led, f"{person} should lead nothing, leads {led}" + summary(g)
+
+
+# ------------------------------------------------------------------------ 3. bylines
+
+HEAD = "基层一线\n\n小网格撑起大民生\n\n"
+BODY = "\n\n近日，社区组织党员志愿者开展入户走访活动。"
+
+BYLINES = [
+    pytest.param(
+        HEAD + "□本报记者 苏日娜 通讯员 郭宏伟" + BODY,
+        {"苏日娜", "郭宏伟"},
+        id="reporter-and-correspondent",
+    ),
+    pytest.param(HEAD + "◎本报记者 王晓丽 实习生 高天宇" + BODY, {"王晓丽", "高天宇"}, id="intern"),
+    pytest.param(HEAD + "●见习记者 包海霞" + BODY, {"包海霞"}, id="trainee-reporter"),
+    pytest.param(
+        HEAD + "■本报记者\u3000杨宁\u3000通讯员\u3000赵一帆" + BODY,
+        {"杨宁", "赵一帆"},
+        id="fullwidth-spaces",
+    ),
+    pytest.param(
+        HEAD + "□本报记者 宝音 通讯员 乌兰图雅" + BODY, {"宝音", "乌兰图雅"}, id="mongolian-names"
+    ),
+    pytest.param(
+        HEAD + "□本报记者郭佳 通讯员马骁" + BODY, {"郭佳", "马骁"}, id="no-space-after-title"
+    ),
+    pytest.param(
+        HEAD + "□文/本报记者 刘洋 图/本报记者 陈曦" + BODY, {"刘洋", "陈曦"}, id="text-and-photo"
+    ),
+    pytest.param(
+        HEAD + "◎ 见习记者 吴桐 本报记者 阿如汗" + BODY,
+        {"吴桐", "阿如汗"},
+        id="trainee-then-reporter",
+    ),
+    pytest.param(
+        "党员志愿者为社区居民义务测量血压、讲解健康知识。 乌日娜 摄",
+        {"乌日娜"},
+        id="photo-credit-after-caption",
+    ),
+    pytest.param(
+        "近日，五原县隆兴昌镇五星村组织党员开展人居环境整治。\n\n■本报记者 萨仁 摄",
+        {"萨仁"},
+        id="photo-credit-line-with-mark",
+    ),
+    pytest.param(
+        "党员们为辖区老人送去米面油等生活物资。本报记者 韩冰 李晓东 摄",
+        {"韩冰", "李晓东"},
+        id="two-photographers",
+    ),
+    pytest.param(
+        "近日，杭锦后旗陕坝镇中南渠村召开村民代表大会，讨论村集体经济发展事宜。（记者 韩雨辰）",
+        {"韩雨辰"},
+        id="brief-credit-fullwidth-parens",
+    ),
+    pytest.param(
+        "日前，阿荣旗那吉镇启动党员冬季轮训，覆盖党员600余名。(记者 郭敏 通讯员 孟繁星)",
+        {"郭敏", "孟繁星"},
+        id="brief-credit-halfwidth-parens",
+    ),
+    pytest.param(
+        "本报讯（记者 高娃 通讯员 刘佳）近日，苏尼特左旗组织开展牧区党员培训。",
+        {"高娃", "刘佳"},
+        id="benbaoxun-opening",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, people", BYLINES)
+def test_byline(gaz, text, people):
+    g = graph_of(gaz, text)
+    got = names(g, "Person")
+    assert got == people, f"people {sorted(got)}, expected {sorted(people)}" + summary(g)
+
+
+# ---------------------------------------------------------------- negative cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("张女士告诉记者：“现在办事不用跑腿了。”", id="nvshi"),
+        pytest.param("李大爷笑着说，楼道里的灯终于亮了。", id="daye"),
+        pytest.param("“多亏了网格员，我家的暖气修好了。”家住翠林小区的王阿姨说。", id="ayi"),
+        pytest.param("赵师傅是社区里出了名的热心人，谁家水管坏了都找他。", id="shifu"),
+        pytest.param('"服务很周到,我很满意."前来办事的刘先生说.', id="xiansheng-halfwidth"),
+        pytest.param("一位外卖小哥在驿站里歇脚，孙大哥给他倒了一杯热水。", id="xiaoge-dage"),
+        pytest.param("陈奶奶今年85岁，是社区里年纪最大的党员。", id="nainai"),
+        pytest.param("杨大姐说，自从有了议事会，邻里之间的矛盾少多了。", id="dajie"),
+        pytest.param("现在大事小情都能在嘎查里说清楚、办明白。", id="gacha-li-shuo"),
+        pytest.param("每周四下午，社区居民都会聚在这里交流。", id="dou-hui-ju"),
+        pytest.param("镇党委建立“镇干部包嘎查、嘎查干部包牧户”双包责任制。", id="bao-gacha"),
+        pytest.param("对入选干部全程记录、动态更新，做到因人施策、精准培养。", id="yin-ren-shi-ce"),
+        pytest.param("巡护队由15名党员组成，队长孟和带着队员们骑马巡护草场。", id="verb-and-zhe-after-a-name"),
+    ],
+)
+def test_surname_with_honorific_is_no_person(gaz, text):
+    g = graph_of(gaz, text)
+    got = names(g, "Person")
+    assert not got, f"no person expected, got {sorted(got)}" + summary(g)
+
+
+def test_bare_team_head_leads_the_team_the_article_named(gaz):
+    g = graph_of(gaz, "兴安社区组建“夕阳红”志愿服务队，帮独居老人买菜取药。“退休了，能为大家做点事，心里高兴。”队长高凤林说。")
+    assert has_edge(g, "leads", "高凤林", "夕阳红志愿服务队"), summary(g)
+
+
+def test_post_inside_a_system_name_does_not_break_extraction(gaz):
+    """A post (书记) inside an unquoted system's name once left a level adjective (县级) to
+    be read as a short body name and the whole file failed."""
+    g = graph_of(gaz, "同时，该县严格落实村党组织书记县级党委备案管理制度，对履职不力的及时进行调整。")
+    assert not any(n.startswith(("村党组织书记", "县级党委")) for n in names(g, "Organization")), summary(g)
+
+
+def test_municipality_is_a_city_and_a_brief_credit_is_a_person(gaz):
+    g = graph_of(gaz, "合作社已和北京市、上海市的6家商超签下订单，浙江省湖州市安吉县余村也来取经。\n\n"
+                      "◆近日，镇里举办了培训班，受众300余人次。(包玉花)")
+    assert {("City", "北京市"), ("City", "上海市"), ("Village", "余村"), ("Person", "包玉花")} <= entities(g), summary(g)
+
+
+def test_speaker_right_after_a_closing_quote(gaz):
+    g = graph_of(gaz, "“骑着马转一圈草场，既巡了防火，又挣了积分。”图雅说。“我们都很满意。”大家说。")
+    assert names(g, "Person") == {"图雅"}, summary(g)
+
+
+def test_role_inside_a_practice_is_no_person_and_a_team_by_its_kind_is_led(gaz):
+    g = graph_of(gaz, "利民社区党委推行“党员楼长认领制”，由在职党员认领楼栋。社区组建了“银发先锋”志愿服务队。"
+                      "“我们还能发挥点余热。”志愿服务队队长康玉兰说。")
+    assert "楼长" not in names(g, "Person"), summary(g)
+    assert has_edge(g, "leads", "康玉兰", "银发先锋志愿服务队"), summary(g)
+
+
+def test_posts_taken_on_after_the_name_and_teams_and_ordinals(gaz):
+    g = graph_of(gaz, "富康社区党委书记高丽娟同时担任富康社区居委会主任。由党员业委会主任李建国兼任党支部书记。"
+                      "新一届锦绣园小区业主委员会7名委员中党员占5名。组建了由党员干警组成的“草原送法”小分队。")
+    assert has_edge(g, "leads", "高丽娟", "富康社区居委会"), summary(g)
+    assert not has_edge(g, "leads", "李建国", "富康社区党支部"), summary(g)
+    orgs = names(g, "Organization")
+    assert "草原送法小分队" in orgs and not any(n.startswith("新一届") for n in orgs), summary(g)
+
+
+def test_leading_post_before_a_plain_role_and_owners_committee_after_a_community(gaz):
+    g = graph_of(gaz, "社区还组建了“暖心驿路”志愿服务队，定期为独居老人理发。“能帮一把是一把。”志愿服务队队长、退休干部田秀兰说。"
+                      "\n\n书香苑小区建于1998年，锦华社区把它列为试点。“以前没人管。”业委会主任吴长江是一名老党员。"
+                      "\n\n新胜村党支部书记、新胜村红白理事会负责人武建国介绍，理事会由老党员组成。")
+    assert has_edge(g, "leads", "田秀兰", "暖心驿路志愿服务队"), summary(g)
+    assert has_edge(g, "leads", "吴长江", "书香苑小区业委会"), summary(g)
+    assert has_edge(g, "leads", "武建国", "新胜村红白理事会"), summary(g)
+
+
+def test_head_of_a_gacha_and_a_town_head_named_by_a_surname_word(gaz):
+    g = graph_of(gaz, "法官邀请该嘎查嘎查长特木尔巴雅尔一同参与。\n\n尼尔基镇党委副书记、镇长包金海说：“讲评是帮年轻人少走弯路。”")
+    assert ("Person", "包金海") in entities(g), summary(g)
+    assert has_edge(g, "leads", "包金海", "尼尔基镇"), summary(g)

@@ -1,0 +1,415 @@
+"""Pattern tests, administrative chains, places in context, and words that are no places.
+
+Sentences written for these tests, in the style of the pages: other places of China (real
+administrative names), invented people, other posts, full- and half-width punctuation, OCR
+line breaks inside words.  Each asserts what a careful human reader takes from the text, as
+``../shared/gold/GUIDELINE.md`` says, through the public pipeline (read → extract → resolve
+→ graph).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import closure, edges, entities, graph_of, has_edge, mentions_text, names, summary
+
+pytestmark = pytest.mark.patterns
+
+
+# ------------------------------------------------------------ 1. administrative chains
+
+CHAINS = [
+    pytest.param(
+        "近日，鄂尔多斯市准格尔旗薛家湾镇不连沟村党支部组织党员开展义务植树活动。",
+        {"鄂尔多斯市": "City", "准格尔旗": "County", "薛家湾镇": "Town", "不连沟村": "Village"},
+        [("不连沟村", "薛家湾镇"), ("薛家湾镇", "准格尔旗"), ("准格尔旗", "鄂尔多斯市")],
+        id="city-banner-town-village",
+    ),
+    pytest.param(
+        "走进包头市昆都仑区阿尔丁大街街道佳园社区翠林小区，楼道干净整洁，车辆停放有序。",
+        {
+            "包头市": "City",
+            "昆都仑区": "County",
+            "阿尔丁大街街道": "Street",
+            "佳园社区": "Community",
+            "翠林小区": "Neighborhood",
+        },
+        [
+            ("翠林小区", "佳园社区"),
+            ("佳园社区", "阿尔丁大街街道"),
+            ("阿尔丁大街街道", "昆都仑区"),
+            ("昆都仑区", "包头市"),
+        ],
+        id="street-community-compound",
+    ),
+    pytest.param(
+        "巴图孟和是呼伦贝尔市鄂温克族自治旗锡尼河西苏木好力保嘎查的一名牧民，家里养了300多只羊。",
+        {
+            "呼伦贝尔市": "City",
+            "鄂温克族自治旗": "County",
+            "锡尼河西苏木": "Town",
+            "好力保嘎查": "Village",
+        },
+        [
+            ("好力保嘎查", "锡尼河西苏木"),
+            ("锡尼河西苏木", "鄂温克族自治旗"),
+            ("鄂温克族自治旗", "呼伦贝尔市"),
+        ],
+        id="sumu-gacha",
+    ),
+    pytest.param(
+        "锡林郭勒盟苏尼特左旗满都拉图镇宝拉格社区党委组织辖区党员开展政策宣讲活动。",
+        {
+            "锡林郭勒盟": "City",
+            "苏尼特左旗": "County",
+            "满都拉图镇": "Town",
+            "宝拉格社区": "Community",
+        },
+        [("宝拉格社区", "满都拉图镇"), ("满都拉图镇", "苏尼特左旗"), ("苏尼特左旗", "锡林郭勒盟")],
+        id="league-banner-town-community",
+    ),
+    pytest.param(
+        "在四川省成都市武侯区玉林街道玉林北路社区,居民们围坐在院坝里商量加装电梯的事。",
+        {
+            "四川省": "Province",
+            "成都市": "City",
+            "武侯区": "County",
+            "玉林街道": "Street",
+            "玉林北路社区": "Community",
+        },
+        [
+            ("玉林北路社区", "玉林街道"),
+            ("玉林街道", "武侯区"),
+            ("武侯区", "成都市"),
+            ("成都市", "四川省"),
+        ],
+        id="other-province-halfwidth",
+    ),
+    pytest.param(
+        "眼下，巴彦淖尔市五原县隆兴昌\n镇五星村的村民们正忙着春播备耕。",
+        {"巴彦淖尔市": "City", "五原县": "County", "隆兴昌镇": "Town", "五星村": "Village"},
+        [("五星村", "隆兴昌镇"), ("隆兴昌镇", "五原县"), ("五原县", "巴彦淖尔市")],
+        id="ocr-break-in-town",
+    ),
+    pytest.param(
+        "兴安盟阿尔山市白狼镇依托林俗文化发展乡村旅游，游客络绎不绝。",
+        {"兴安盟": "City", "阿尔山市": "County", "白狼镇": "Town"},
+        [("白狼镇", "阿尔山市"), ("阿尔山市", "兴安盟")],
+        id="town-missing-from-gazetteer-keeps-text-parent",
+    ),
+    pytest.param(
+        "呼和浩特市清水河县城关镇组织党员干部深入田间地头，帮助群众解决生产难题。",
+        {"呼和浩特市": "City", "清水河县": "County", "城关镇": "Town"},
+        [("城关镇", "清水河县"), ("清水河县", "呼和浩特市")],
+        id="ambiguous-town-chosen-by-its-county",
+    ),
+    pytest.param(
+        "鄂尔多斯市东胜区交通街道、公园街道的党员志愿者走上街头，开展文明劝导。",
+        {"鄂尔多斯市": "City", "东胜区": "County", "交通街道": "Street", "公园街道": "Street"},
+        [("交通街道", "东胜区"), ("公园街道", "东胜区"), ("东胜区", "鄂尔多斯市")],
+        id="list-of-streets-share-parent",
+    ),
+    pytest.param(
+        "广西壮族自治区柳州市三江侗族自治县古宜镇城北社区开展民族团结进步宣传活动。",
+        {
+            "广西壮族自治区": "Province",
+            "柳州市": "City",
+            "三江侗族自治县": "County",
+            "古宜镇": "Town",
+            "城北社区": "Community",
+        },
+        [
+            ("城北社区", "古宜镇"),
+            ("古宜镇", "三江侗族自治县"),
+            ("三江侗族自治县", "柳州市"),
+            ("柳州市", "广西壮族自治区"),
+        ],
+        id="autonomous-county",
+    ),
+    pytest.param(
+        "鄂尔多斯市持续推进城乡基层治理。\n达拉特旗树林召镇组建红色代办员队伍，为群众跑腿办事。",
+        {"鄂尔多斯市": "City", "达拉特旗": "County", "树林召镇": "Town"},
+        [("树林召镇", "达拉特旗"), ("达拉特旗", "鄂尔多斯市")],
+        id="containment-not-stated-in-text",
+    ),
+    pytest.param(
+        "宁夏银川市贺兰县习岗镇太阳城社区的“老年饭桌”每天为50多位老人送餐。",
+        {
+            "宁夏回族自治区": "Province",
+            "银川市": "City",
+            "贺兰县": "County",
+            "习岗镇": "Town",
+            "太阳城社区": "Community",
+        },
+        [
+            ("太阳城社区", "习岗镇"),
+            ("习岗镇", "贺兰县"),
+            ("贺兰县", "银川市"),
+            ("银川市", "宁夏回族自治区"),
+        ],
+        id="province-short-name",
+    ),
+    pytest.param(
+        "山东省济南市历下区泉城路街道芙蓉街社区把议事会开到了老街巷口。",
+        {
+            "山东省": "Province",
+            "济南市": "City",
+            "历下区": "County",
+            "泉城路街道": "Street",
+            "芙蓉街社区": "Community",
+        },
+        [
+            ("芙蓉街社区", "泉城路街道"),
+            ("泉城路街道", "历下区"),
+            ("历下区", "济南市"),
+            ("济南市", "山东省"),
+        ],
+        id="shandong-chain",
+    ),
+    pytest.param(
+        "在正镶白旗明安图镇巴彦宝拉格嘎\n\n查，牧民们自发组建了互助小组。",
+        {"正镶白旗": "County", "明安图镇": "Town", "巴彦宝拉格嘎查": "Village"},
+        [("巴彦宝拉格嘎查", "明安图镇"), ("明安图镇", "正镶白旗")],
+        id="ocr-break-in-gacha",
+    ),
+    pytest.param(
+        "浙江省诸暨市枫桥镇是“枫桥经验”的发源地。",
+        {"浙江省": "Province", "诸暨市": "County", "枫桥镇": "Town"},
+        [("枫桥镇", "诸暨市"), ("诸暨市", "浙江省")],
+        id="county-level-city",
+    ),
+    pytest.param(
+        "通辽市科尔沁区建国街道新华社区幸福家园小区的居民自发成立了小区议事会。",
+        {
+            "通辽市": "City",
+            "科尔沁区": "County",
+            "建国街道": "Street",
+            "新华社区": "Community",
+            "幸福家园小区": "Neighborhood",
+        },
+        [
+            ("幸福家园小区", "新华社区"),
+            ("新华社区", "建国街道"),
+            ("建国街道", "科尔沁区"),
+            ("科尔沁区", "通辽市"),
+        ],
+        id="compound-under-community-under-street",
+    ),
+    pytest.param(
+        "包头市达茂旗百灵庙镇双塔街社区党支部组织党员为居民清理楼道杂物。",
+        {
+            "包头市": "City",
+            "达尔罕茂明安联合旗": "County",
+            "百灵庙镇": "Town",
+            "双塔街社区": "Community",
+        },
+        [
+            ("双塔街社区", "百灵庙镇"),
+            ("百灵庙镇", "达尔罕茂明安联合旗"),
+            ("达尔罕茂明安联合旗", "包头市"),
+        ],
+        id="banner-short-name-inside-body-name",
+    ),
+    pytest.param(
+        "赤峰市林西县林西镇冬不冷村的大棚里，西红柿挂满了枝头。",
+        {"赤峰市": "City", "林西县": "County", "林西镇": "Town", "冬不冷村": "Village"},
+        [("冬不冷村", "林西镇"), ("林西镇", "林西县"), ("林西县", "赤峰市")],
+        id="town-name-shared-with-another-province",
+    ),
+    pytest.param(
+        "乌兰察布市察右前旗三岔口乡组织党员干部开展秸秆禁烧巡查。",
+        {"乌兰察布市": "City", "察哈尔右翼前旗": "County", "三岔口乡": "Town"},
+        [("三岔口乡", "察哈尔右翼前旗"), ("察哈尔右翼前旗", "乌兰察布市")],
+        id="banner-abbreviation-and-xiang",
+    ),
+    pytest.param(
+        "通辽市科尔沁区大林镇前进村村民韩立东把自家的玉米地流转给了合作社。",
+        {"通辽市": "City", "科尔沁区": "County", "大林镇": "Town", "前进村": "Village"},
+        [("前进村", "大林镇"), ("大林镇", "科尔沁区"), ("科尔沁区", "通辽市")],
+        id="village-name-before-cunmin",
+    ),
+    pytest.param(
+        "赤峰市阿鲁科尔沁旗组织干部分别包联全旗天山镇、坤都镇等乡镇苏木的嘎查村。",
+        {"赤峰市": "City", "阿鲁科尔沁旗": "County", "天山镇": "Town", "坤都镇": "Town"},
+        [("天山镇", "阿鲁科尔沁旗"), ("坤都镇", "阿鲁科尔沁旗"), ("阿鲁科尔沁旗", "赤峰市")],
+        id="town-after-quanqi",
+    ),
+    pytest.param(
+        "锡林郭勒盟正蓝旗安排12名法官对接上都镇18个网格，定期开展巡回审判。",
+        {"锡林郭勒盟": "City", "正蓝旗": "County", "上都镇": "Town"},
+        [("上都镇", "正蓝旗"), ("正蓝旗", "锡林郭勒盟")],
+        id="town-after-verb-with-stop-character",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, places, located", CHAINS)
+def test_chain(gaz, text, places, located):
+    g = graph_of(gaz, text)
+    got = entities(g)
+    missing = {(t, n) for n, t in places.items()} - got
+    assert not missing, f"missing places {sorted(missing)}" + summary(g)
+    loc = closure(edges(g, "locatedIn"))
+    missing = [p for p in located if p not in loc]
+    assert not missing, f"missing locatedIn {missing}" + summary(g)
+    # one node per place name in one sentence: no second 城关镇 under another county
+    for name in places:
+        n = sum(1 for _, d in g.nodes(data=True) if d["name"] == name)
+        assert n == 1, f"{n} nodes named {name}" + summary(g)
+        parents = {o for s, o in edges(g, "locatedIn") if s == name}
+        wrong = {p for p in parents if p in places and (name, p) not in closure(set(located))}
+        assert not wrong, f"{name} placed in {wrong}" + summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        pytest.param(
+            "东胜区交通街道祥和社区地处老城区，老旧小区多。",
+            {"老城区", "洛阳市", "河南省"},
+            id="laochengqu",
+        ),
+        pytest.param(
+            "包头市昆都仑区少先路街道是典型的老工业区街道。",
+            {"老工业区街道"},
+            id="lao-gongyequ-jiedao",
+        ),
+        pytest.param(
+            "社区干部走进新建小区，挨家挨户发放明白卡。", {"新建小区"}, id="xinjian-xiaoqu"
+        ),
+        pytest.param(
+            "通过下沉力量，建强社区；通过理顺职责，做大街道。", {"建强社区", "做大街道"}, id="verb-before-suffix"
+        ),
+        pytest.param(
+            "据统计，今年以来街道班子成员共下沉社区接待居民300余人次，重大事项报街道协调。",
+            {"今年以来街道", "重大事项报街道", "协调"},
+            id="idiom-and-phrase-before-jiedao",
+        ),
+        pytest.param(
+            "社区通过公开招标引入包头市鹿城物业服务有限公司，居民满意度明显提升。",
+            {"鹿城", "鹿城区", "温州市"},
+            id="short-form-not-contained-by-the-place-before",
+        ),
+        pytest.param(
+            "兴安社区指导锦绣花园小区依法选举业主委员会。",
+            {"指导锦绣花园小区"},
+            id="verb-between-two-places-ends-the-chain",
+        ),
+        pytest.param(
+            "新营村先后获评“内蒙古自治区级文明村”；这个纯牧业苏木地广人稀。",
+            {"级文明村", "纯牧业苏木", "自治区级文明村"},
+            id="ranks-and-kinds-of-place",
+        ),
+
+        pytest.param(
+            "去年全苏木嘎查集体经济收入都超过了15万元，其中宝力格嘎查达到40万元。",
+            {"苏木嘎查", "中宝力格嘎查"},
+            id="kind-before-kind-and-qizhong",
+        ),
+        pytest.param(
+            "牧民们一边喝奶茶，一边商量嘎查的草场轮牧；320名在职党员回社区报到，帮着联系小区物业。",
+            {"商量嘎查", "党员回社区", "联系小区", "员回社区"},
+            id="verb-and-its-place-object",
+        ),
+        pytest.param(
+            "“前两年小区可不是这样，物业说走就走。”如今，“撮罗子议事厅”的做法正在全旗城镇社区推广。",
+            {"前两年小区", "两年小区", "城镇社区"},
+            id="time-and-kind-before-suffix",
+        ),
+        pytest.param(
+            "通辽市不断加强社区网格管理，单靠社区难以解决的难题，就利用嘎查党支部的力量。",
+            {"不断加强社区", "单靠社区", "利用嘎查"},
+            id="adverb-verb-before-suffix-and-in-a-chain",
+        ),
+        pytest.param(
+            "全市专职社区工作者待遇落实到位，城镇小区和基层社区都建起了党群服务站，这里成了标杆社区。",
+            {"专职社区", "城镇小区", "基层社区", "标杆社区"},
+            id="descriptions-of-a-kind-of-community",
+        ),
+    ],
+)
+def test_common_words_are_no_places(gaz, text, forbidden):
+    g = graph_of(gaz, text)
+    wrong = names(g) & forbidden
+    assert not wrong, f"common words read as places: {sorted(wrong)}" + summary(g)
+
+
+def test_short_street_name_is_the_street_its_community_is_in(gaz):
+    """"阿尔丁街道" shortens 阿尔丁大街街道, the street the gazetteer puts the named
+    community in: one street, not two."""
+    g = graph_of(gaz, "昆都仑区阿尔丁街道青年八号街坊社区的志愿者每周为老人理发。")
+    streets = {n for n in names(g, "Street")}
+    assert streets == {"阿尔丁大街街道"}, summary(g)
+    assert edges(g, "locatedIn") >= {("青年八号街坊社区", "阿尔丁大街街道")}, summary(g)
+
+
+def test_street_office_between_street_and_community(gaz):
+    """"某某街道办事处某某社区": the street's office stands between the street and the
+    community it contains; the chain holds across it."""
+    g = graph_of(gaz, "包头市昆都仑区阿尔丁街道办事处青年七号街坊社区组织网格员入户走访独居老人。")
+    assert names(g, "Street") == {"阿尔丁大街街道"}, summary(g)
+    assert ("青年七号街坊社区", "阿尔丁大街街道") in edges(g, "locatedIn"), summary(g)
+
+
+def test_town_a_chain_vouched_for_is_a_place_alone_later(gaz):
+    """福丰镇 is in no gazetteer: the chain 商都县福丰镇 vouches for it on this page."""
+    g = graph_of(gaz, "商都县福丰镇新胜村有村民312户。\n\n此外，福丰镇还推行“干部包村”工作制度。")
+    assert has_edge(g, "implements", "福丰镇", "干部包村"), summary(g)
+
+
+def test_quoted_kind_of_place_is_a_designation(gaz):
+    g = graph_of(gaz, "法院在全区开展“无讼社区”创建，网格员通过“乌兰智慧社区”平台一键上报。")
+    places = {n for t, n in entities(g) if t not in ("Organization", "Person", "Mechanism")}
+    assert not places & {"无讼社区", "乌兰智慧社区", "智慧社区"}, summary(g)
+
+
+def test_he_opening_a_clause_and_names_holding_he(gaz):
+    """和 opens a name after punctuation (，和顺社区), and a dictionary name may hold it (颐和)."""
+    g = graph_of(gaz, "在诃额伦街道，和顺社区的志愿服务有声有色，还为和顺家园小区的居民理发；颐和嘉园小区是松青社区的老旧小区。")
+    assert {("Community", "和顺社区"), ("Neighborhood", "和顺家园小区"), ("Neighborhood", "颐和嘉园小区")} <= entities(g), summary(g)
+    assert not names(g) & {"顺社区", "嘉园小区"}, summary(g)
+
+
+def test_counted_person_after_a_street_is_no_community(gaz):
+    g = graph_of(gaz, "“以前驻区单位和社区是两张皮。”林荫街道一位社区干部说。突泉县六户镇三家村的村民也来了。")
+    assert "一位社区" not in names(g), summary(g)
+    assert {("Town", "六户镇"), ("Village", "三家村")} <= entities(g), summary(g)
+
+
+def test_date_unit_and_preposition_before_a_place(gaz):
+    g = graph_of(gaz, "2023年巴彦乌拉嘎查集体经济收入达到48万元。扎赉特旗人民法院以音德尔镇为中心开展巡回审判。")
+    assert {("Village", "巴彦乌拉嘎查"), ("Town", "音德尔镇")} <= entities(g), summary(g)
+
+
+def test_community_of_a_common_name_is_the_articles_not_the_gazetteers_elsewhere(gaz):
+    """阳光社区 is in the gazetteer under 东胜区 (鄂尔多斯); in an article on 包头 that names no
+    such district it is the article's own, under the street the article is about."""
+    g = graph_of(gaz, "近日，记者走进包头市昆都仑区少先路街道。针对辖区独居老人较多的实际，阳光社区组建服务队伍，常态化上门服务。")
+    up = closure(edges(g, "locatedIn"))
+    assert ("阳光社区", "少先路街道") in up and ("阳光社区", "东胜区") not in up, summary(g)
+
+
+def test_street_named_after_a_county_and_towns_opening_on_function_characters(gaz):
+    g = graph_of(gaz, "端午节前夕，回民区海拉尔西路街道云杉社区开展活动。禾润乳业党支部与那吉镇兴旺奶牛养殖专业合作社党支部结成对子。"
+                      "\n\n阿拉善右旗额肯呼都格镇推行“牧民诉求直通车”。")
+    ents = entities(g)
+    assert {("Street", "海拉尔西路街道"), ("Town", "那吉镇")} <= ents, summary(g)
+    assert not names(g) & {"西路街道", "海拉尔区", "都格镇"}, summary(g)
+    assert "那吉镇兴旺奶牛养殖专业合作社党支部" in names(g, "Organization"), summary(g)
+
+
+def test_an_outlets_name_names_no_place(gaz):
+    g = graph_of(gaz, "人民网>>甘肃频道>>市州  2023年05月09日 | 来源：甘肃日报\n\n"
+                      "张掖市甘州区梁家墩镇推行“院落议事”，村民有事坐下来商量。")
+    assert mentions_text(g, "甘肃省") == [], summary(g)  # in the graph as 张掖市's province only
+    assert {"张掖市", "甘州区", "梁家墩镇"} <= names(g), summary(g)
+    g = graph_of(gaz, "来源：宁夏新闻网\n\n宁夏固原市原州区开城镇推行积分制管理。")
+    assert mentions_text(g, "宁夏回族自治区"), summary(g)  # the article itself names it
+
+
+def test_a_place_listed_with_others_of_its_kind_stands_though_the_gazetteer_has_it_elsewhere(gaz):
+    """东风社区 and 利民社区 are named in many cities; in a list of communities, or right
+    after the word for its kind, a name is a place of this page."""
+    text = ("锡林浩特市杭盖街道下辖青格勒社区、东风社区、长安社区。"
+            "在和林格尔县城关镇有一个不大的社区——利民社区。")
+    g = graph_of(gaz, text)
+    assert {"东风社区", "利民社区"} <= names(g), summary(g)

@@ -1,0 +1,269 @@
+"""Pattern tests, practices: named mechanisms, and quotes that name no practice.
+
+Sentences written for these tests, in the style of the pages: other places of China (real
+administrative names), invented people, other posts, full- and half-width punctuation, OCR
+line breaks inside words.  Each asserts what a careful human reader takes from the text, as
+``../shared/gold/GUIDELINE.md`` says, through the public pipeline (read → extract → resolve
+→ graph).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import graph_of, names, summary
+
+pytestmark = pytest.mark.patterns
+
+
+# -------------------------------------------------------------------- 5. mechanisms
+
+MECHANISMS = [
+    pytest.param(
+        "近年来，准格尔旗创新“红色物业”模式，推动物业服务企业融入社区治理。",
+        {"红色物业"},
+        id="quoted-model",
+    ),
+    pytest.param(
+        "社区构建起“1+3+N”网格化服务体系，实现服务群众零距离。", {"1+3+N"}, id="numeric-system"
+    ),
+    pytest.param(
+        "村里全面推行“四议两公开”工作制度，村务决策更加透明。",
+        {"四议两公开"},
+        id="quoted-institution",
+    ),
+    pytest.param(
+        "杭锦后旗实施“百名书记领航”工程，每年轮训村党组织书记。",
+        {"百名书记领航"},
+        id="quoted-programme",
+    ),
+    pytest.param(
+        "全旗开展“清风护航”专项行动，整治群众身边的不正之风。", {"清风护航"}, id="quoted-campaign"
+    ),
+    pytest.param(
+        "苏尼特左旗委组织部打造“草原红帆”党建品牌，引领牧区党员争当先锋。",
+        {"草原红帆"},
+        id="quoted-brand",
+    ),
+    pytest.param(
+        "街道搭建“掌上社区”服务平台，居民动动手指就能反映诉求。", {"掌上社区"}, id="quoted-platform"
+    ),
+    pytest.param(
+        "社区推出“银发助餐”服务，让辖区老人吃上热乎饭。", {"银发助餐"}, id="quoted-service"
+    ),
+    pytest.param(
+        "五原县隆兴昌镇五星村推行积分制，村民参与环境整治、志愿服务都能攒积分。",
+        {"积分制"},
+        id="unquoted-points",
+    ),
+    pytest.param(
+        "社区全面落实楼栋长负责制，每栋楼都有人管事。",
+        {"楼栋长负责制"},
+        id="unquoted-responsibility",
+    ),
+    pytest.param(
+        "隆兴昌镇打造“红色驿站”“邻里食堂”“四点半课堂”三大服务品牌，服务群众2万余人次。",
+        {"红色驿站", "邻里食堂", "四点半课堂"},
+        id="list-of-quoted-brands",
+    ),
+    pytest.param(
+        "各村普遍推行“一约四会”、“三务公开”等制度，村级治理更加规范。",
+        {"一约四会", "三务公开"},
+        id="list-with-dunhao",
+    ),
+    pytest.param(
+        '海拉尔区建立"街乡吹哨、部门报到"机制,推动力量下沉.',
+        {"街乡吹哨、部门报到"},
+        id="halfwidth-quotes",
+    ),
+    pytest.param(
+        "满都拉图镇打造“石榴籽\n家园”服务品牌，促进各族群众交往交流交融。",
+        {"石榴籽家园"},
+        id="ocr-break-in-quote",
+    ),
+    pytest.param(
+        "针对山高路远的实际，哈日根台苏木党委推出“流动党校”，把课堂搬到草场上。",
+        {"流动党校"},
+        id="tuichu-then-quote",
+    ),
+    pytest.param(
+        "镇党委推行村务“一张表”，把补贴发放、项目资金等信息张榜公开；社区推行志愿服务“积分储蓄”，时长可兑换服务。",
+        {"一张表", "积分储蓄"},
+        id="verb-then-what-for-then-name",
+    ),
+    pytest.param(
+        "每个网格实行“早走访、午梳理、晚上报”，今年以来共排查隐患60余处。",
+        {"早走访、午梳理、晚上报"},
+        id="routine-put-in-force",
+    ),
+    pytest.param(
+        "兴和县同时推行师徒结对制，为每名新任村干部配备1名老支书当师傅。",
+        {"师徒结对制"},
+        id="unquoted-system-named-by-zhi",
+    ),
+    pytest.param(
+        "白音锡勒社区党委建起“邻里议事亭”，又以“楼长接力”为切口，把居民组织起来。",
+        {"邻里议事亭", "楼长接力"},
+        id="jianqi-and-qiekou",
+    ),
+    pytest.param(
+        "近年来，嘎查党支部以“牧民之家”建设为牵引；新发村通过“四议两公开”议定建设烘干厂项目。",
+        {"牧民之家", "四议两公开"},
+        id="jianshe-after-the-quote-is-no-part-of-the-name",
+    ),
+    pytest.param(
+        "旗委组织部建立年轻干部履职全程纪实制，街道建立兼职委员制度，该县严格落实村干部县级备案管理制度。",
+        {"年轻干部履职全程纪实制", "兼职委员制度", "村干部县级备案管理制度"},
+        id="long-unquoted-systems",
+    ),
+    pytest.param(
+        "以“揭榜挂帅”方式交由年轻干部攻坚；每季度，行业党委都会召开一次“小哥议事会”，社区每月召开一次由物业、业委会参加的“四方协商会”，"
+        "镇里坚持和发展新时代“枫桥经验”，还借鉴“积分超市”互助养老模式。",
+        {"揭榜挂帅", "小哥议事会", "四方协商会", "枫桥经验", "积分超市"},
+        id="approach-scheduled-meeting-model-held-and-borrowed",
+    ),
+    pytest.param(
+        "街道推行社区“两委”成员与业委会成员、物业项目负责人“双向进入、交叉任职”，目前已有9人；镇党委推行“246”矛盾调处工作法。",
+        {"双向进入、交叉任职", "246"},
+        id="far-enacted-list-and-a-practice-named-by-numbers",
+    ),
+    pytest.param(
+        "村部门前的公示栏上，一张“五彩积分榜”格外醒目；村里梳理出两张清单，一张是“村务办事清单”。",
+        {"五彩积分榜", "村务办事清单"},
+        id="lists-and-boards-named-by-their-kind",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mechanisms", MECHANISMS)
+def test_mechanism(gaz, text, mechanisms):
+    g = graph_of(gaz, text)
+    got = names(g, "Mechanism")
+    missing = mechanisms - got
+    assert not missing, f"missing mechanisms {sorted(missing)}" + summary(g)
+
+
+def test_quoted_mechanism_keeps_its_written_form_as_alias(gaz):
+    g = graph_of(gaz, "近年来，准格尔旗创新“红色物业”模式，推动物业服务企业融入社区治理。")
+    node = [
+        d for _, d in g.nodes(data=True) if d["type"] == "Mechanism" and d["name"] == "红色物业"
+    ]
+    assert node and "“红色物业”模式" in node[0]["aliases"], summary(g)
+
+
+NOT_MECHANISMS = [
+    pytest.param(
+        "准格尔旗坚持党建引领，以乡村振兴为抓手，推动县域经济高质量发展。", None, id="slogans"
+    ),
+    pytest.param(
+        "绘就基层治理“同心圆”\n\n五原县持续完善基层治理体系，推动治理重心下移。",
+        {"同心圆"},
+        id="heading-metaphor-circle",
+    ),
+    pytest.param(
+        "架起干群“连心桥”\n\n阿荣旗组织干部进村入户，倾听群众心声。",
+        {"连心桥"},
+        id="heading-metaphor-bridge",
+    ),
+    pytest.param(
+        "村“两委”认真贯彻《中华人民共和国村民委员会组织法》和《关于加强基层治理体系和治理能力现代化建设的意见》。",
+        None,
+        id="laws-and-documents",
+    ),
+    pytest.param(
+        "着力解决群众“急难愁盼”问题，打通服务群众“最后一公里”。", None, id="quoted-idioms"
+    ),
+    pytest.param(
+        "五星村先后荣获“全国民主法治示范村”“自治区文明村”等称号。", None, id="titles-of-honour"
+    ),
+    pytest.param("7月1日，祥和社区举办“颂党恩 跟党走”主题党日活动。", None, id="one-off-event"),
+    pytest.param(
+        "乌拉特前旗各村坚持“街巷工作法”的理念，形成“有事好商量”的生动局面。",
+        {"街巷工作法", "有事好商量"},
+        id="outcome-and-principle",
+    ),
+    pytest.param(
+        "旗司法局开展“法律明白人”“普法轻骑兵”等多种普法宣传活动。社区党委联合驻区单位开展了“邻里一家亲”主题党日。",
+        {"法律明白人", "普法轻骑兵", "邻里一家亲"},
+        id="publicity-topics-and-theme-day",
+    ),
+    pytest.param(
+        "镇党委推动“人才链”与“资金链”深度融合。",
+        {"人才链", "资金链"},
+        id="two-things-related",
+    ),
+    pytest.param(
+        "旗委组织部建立“履职档案”和“问题清单”两个台账，定期跟踪干部表现。",
+        {"履职档案", "问题清单"},
+        id="counted-things-of-another-kind",
+    ),
+    pytest.param(
+        "下一步，乌拉特中旗将继续探索养老服务新模式，创新销售模式，带动牧民增收。",
+        {"养老服务新模式", "销售模式"},
+        id="kind-of-practice-not-a-name",
+    ),
+    pytest.param(
+        "旗政务服务局开通“不动产登记”“社保转移”等便民审批事项。",
+        {"不动产登记", "社保转移"},
+        id="matters-of-business",
+    ),
+    pytest.param(
+        "该村推行积分管理，从积分高的党员中培育“五星代表”。",
+        {"五星代表"},
+        id="posts-people-are-chosen-for",
+    ),
+    pytest.param(
+        "社区用心打造老年人家门口的“幸福港湾”，让老人们老有所乐。",
+        {"幸福港湾"},
+        id="figure-of-speech-after-de",
+    ),
+    pytest.param(
+        "镇党委坚持“先民生、后发展、再提升”，推动各项工作落地见效。",
+        {"先民生、后发展、再提升"},
+        id="list-slogan-held-not-enacted",
+    ),
+    pytest.param(
+        "街道不断健全管理体制，推行编制动态调整。",
+        {"管理体制", "编制"},
+        id="words-ending-in-zhi",
+    ),
+    pytest.param(
+        "一些地方热衷于打造“盆景”，通过“一对一”谈心谈话了解诉求，以“小网格”撬动“大治理”。",
+        {"盆景", "一对一", "小网格", "大治理"},
+        id="figures-manners-and-small-great-slogans",
+    ),
+    pytest.param(
+        "5月20日，该院举办“检察开放日”活动，邀请群众代表走进检察院。",
+        {"检察开放日"},
+        id="open-day-is-an-event",
+    ),
+    pytest.param(
+        "培训打破“台上讲、台下听”的传统模式，以“小积分”撬动牧区基层治理“大能量”。",
+        {"台上讲、台下听", "小积分", "大能量"},
+        id="practice-left-behind-and-far-small-great",
+    ),
+    pytest.param(
+        "通过开展村支书后备力量培训、评选“担当作为好支书”，提升村干部能力。",
+        {"担当作为好支书"},
+        id="a-title-rated-after-a-far-verb",
+    ),
+    pytest.param(
+        "唯有以钉钉子精神抓好每一件小事，才能把“惠民清单”变成群众的“幸福账单”。",
+        {"惠民清单", "幸福账单"},
+        id="ba-x-biancheng-y-is-a-figure",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, forbidden", NOT_MECHANISMS)
+def test_not_a_mechanism(gaz, text, forbidden):
+    g = graph_of(gaz, text)
+    got = names(g, "Mechanism")
+    if forbidden is None:
+        assert not got, f"no mechanism expected, got {sorted(got)}" + summary(g)
+    else:
+        assert not got & forbidden, f"not mechanisms: {sorted(got & forbidden)}" + summary(g)
+
+
+def test_apps_and_shared_homes_are_practices(gaz):
+    g = graph_of(gaz, "骑手们通过“青禾随手拍”小程序随手上传问题。社区还与快递物流行业党委共建“流动党员之家”，让骑手党员就近参加组织生活。")
+    assert {"青禾随手拍", "流动党员之家"} <= names(g, "Mechanism"), summary(g)

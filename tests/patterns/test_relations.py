@@ -1,0 +1,360 @@
+"""Pattern tests, relations across sentences: coreference and who implements a practice.
+
+Sentences written for these tests, in the style of the pages: other places of China (real
+administrative names), invented people, other posts, full- and half-width punctuation, OCR
+line breaks inside words.  Each asserts what a careful human reader takes from the text, as
+``../shared/gold/GUIDELINE.md`` says, through the public pipeline (read → extract → resolve
+→ graph).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import edges, entities, graph_of, has_edge, mentions_text, names, summary
+
+pytestmark = pytest.mark.patterns
+
+
+# ------------------------------------------------------------------ 4. coreference
+
+COREF = [
+    pytest.param(
+        "五原县持续深化农村基层党建工作。今年以来，该县全面推行“四议两公开”工作法，村里大事小情都由村民商量着办。",
+        {("implements", "五原县", "四议两公开")},
+        {"该县"},
+        ("五原县", "该县"),
+        id="gaixian",
+    ),
+    pytest.param(
+        "乌审旗把抓党建促振兴作为一号工程。截至目前，该旗已选派驻村第一书记86名，实现嘎查村全覆盖。",
+        set(),
+        {"该旗"},
+        ("乌审旗", "该旗"),
+        id="gaiqi-evidence",
+    ),
+    pytest.param(
+        "阿荣旗聚焦农村牧区人居环境整治。目前，全旗已建成垃圾收集点1300余个。",
+        set(),
+        {"全旗"},
+        ("阿荣旗", "全旗"),
+        id="quanqi-evidence",
+    ),
+    pytest.param(
+        "乌兰察布市着力破解城市基层治理难题。全市376个社区全部建成党群服务中心。",
+        set(),
+        {"全市"},
+        ("乌兰察布市", "全市"),
+        id="quanshi-evidence",
+    ),
+    pytest.param(
+        "杭锦后旗陕坝镇中南渠村过去是有名的后进村。近年来，该村探索推行“积分超市”模式，村风民风焕然一新。",
+        {("implements", "中南渠村", "积分超市")},
+        {"该村"},
+        ("中南渠村", "该村"),
+        id="gaicun",
+    ),
+    pytest.param(
+        "达拉特旗人民法院坚持把矛盾纠纷化解在基层。该院创新“法官进网格”工作机制，让法官走进村社。",
+        {("implements", "达拉特旗人民法院", "法官进网格")},
+        {"该院"},
+        None,
+        id="gaiyuan",
+    ),
+    pytest.param(
+        "走进东胜区交通街道祥和社区，楼道整洁、邻里和睦。本社区推行“楼长议事”制度，小区的事由楼长牵头商量。",
+        {("implements", "祥和社区", "楼长议事")},
+        {"本社区"},
+        None,
+        id="benshequ",
+    ),
+    pytest.param(
+        "东胜区交通街道祥和社区地处城区中心，老旧小区多。为此，社区党委推出“邻里帮帮团”服务，为独居老人排忧解难。",
+        {("implements", "祥和社区党委", "邻里帮帮团")},
+        {"社区党委"},
+        None,
+        id="bare-community-committee",
+    ),
+    pytest.param(
+        "包头市昆都仑区少先路街道辖区内老旧小区多、老年居民多。“我们把服务窗口开到了楼门口。”街道党工委书记董卫东说。",
+        {("leads", "董卫东", "少先路街道党工委")},
+        {"街道党工委"},
+        None,
+        id="bare-street-committee",
+    ),
+    pytest.param(
+        "达拉特旗树林召镇是农业大镇。镇党委书记周建军介绍，全镇已有18个村成立了合作社。",
+        {("leads", "周建军", "树林召镇党委")},
+        {"镇党委"},
+        None,
+        id="bare-town-committee",
+    ),
+    pytest.param(
+        "呼伦贝尔市海拉尔区持续推进“两新”组织党建工作。区委组织部副部长郑宇航说，今年新建党组织47个。",
+        {("leads", "郑宇航", "海拉尔区委组织部")},
+        {"区委组织部"},
+        None,
+        id="bare-district-committee",
+    ),
+    pytest.param(
+        "包头市坚持把城市基层党建作为重要任务来抓。市委组织部相关负责人介绍，全市已建成红色物业小区500余个。",
+        {("entity", "Organization", "包头市委组织部")},
+        {"市委组织部"},
+        None,
+        id="bare-city-committee-baotou",
+    ),
+    pytest.param(
+        "鄂尔多斯市持续推动国有企业党建提质增效。市国资委党委打造“国企先锋”党建品牌，引导党员在项目一线当先锋。",
+        {("implements", "鄂尔多斯市国资委党委", "国企先锋")},
+        {"市国资委党委", "市国资委"},
+        None,
+        id="bare-sasac",
+    ),
+    pytest.param(
+        "苏尼特左旗着力破解牧区人才短缺难题。旗委组织部牵头建立“双向培养”机制，把牧民致富能手培养成党员。",
+        {("implements", "苏尼特左旗委组织部", "双向培养")},
+        {"旗委组织部"},
+        None,
+        id="bare-banner-committee",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, facts, anaphors, evidence", COREF)
+def test_coreference(gaz, text, facts, anaphors, evidence):
+    g = graph_of(gaz, text)
+    wrong = names(g) & anaphors
+    assert not wrong, f"anaphor kept as an entity: {wrong}" + summary(g)
+    for rel, s, o in facts:
+        if rel == "entity":
+            assert (s, o) in entities(g), f"expected {s} {o}" + summary(g)
+        else:
+            assert has_edge(g, rel, s, o), f"expected {s} -{rel}-> {o}" + summary(g)
+    if evidence:
+        entity, word = evidence
+        assert any(word in t for t in mentions_text(g, entity)), (
+            f"{entity}'s mentions do not include the sentence with {word}: {mentions_text(g, entity)}"
+            + summary(g)
+        )
+
+
+def test_gaixian_stays_inside_its_article(gaz):
+    page = (
+        "北疆党旗红\n\n村里的事大家议\n\n□本报记者 郭佳\n\n"
+        "五原县着力提升村级组织议事能力。今年以来，该县推行“村民说事”制度，群众的事群众议。\n\n"
+        "乡村振兴\n\n小院里的大变化\n\n□本报记者 吴桐\n\n"
+        "武川县着力改善农村人居环境。近年来，该县创新“美丽小院”评比机制，带动家家户户清洁庭院。"
+    )
+    g = graph_of(gaz, page)
+    assert has_edge(g, "implements", "五原县", "村民说事"), summary(g)
+    assert has_edge(g, "implements", "武川县", "美丽小院"), summary(g)
+    assert not has_edge(g, "implements", "五原县", "美丽小院"), summary(g)
+
+
+# ------------------------------------------------------------------ 6. implementers
+
+IMPLEMENTERS = [
+    pytest.param(
+        "杭锦后旗陕坝镇中南渠村创新推行“积分超市”模式，村民用积分就能兑换生活用品。",
+        {("中南渠村", "积分超市")},
+        {("陕坝镇", "积分超市"), ("杭锦后旗", "积分超市")},
+        id="explicit-village",
+    ),
+    pytest.param(
+        "杭锦后旗委组织部实施“头雁领航”工程，选优配强村党组织带头人。",
+        {("杭锦后旗委组织部", "头雁领航")},
+        {("杭锦后旗", "头雁领航")},
+        id="explicit-department",
+    ),
+    pytest.param(
+        "阿荣旗聚焦农村基层治理难题，持续深化抓党建促乡村振兴。创新实施“村村有数”机制，把村情民情摸清摸透。",
+        {("阿荣旗", "村村有数")},
+        set(),
+        id="subject-carried-one-sentence",
+    ),
+    pytest.param(
+        "乌审旗把抓党建促振兴作为重要任务。今年以来，先后选派120名干部驻村帮扶。同时，建立“驻村干部积分”考核制度，激励干部担当作为。",
+        {("乌审旗", "驻村干部积分")},
+        set(),
+        id="subject-carried-two-sentences",
+    ),
+    pytest.param(
+        "敖汉旗新惠镇党委牵头推行“三联三帮”机制，组织机关党员结对帮扶困难群众。",
+        {("新惠镇党委", "三联三帮")},
+        {("敖汉旗", "三联三帮"), ("新惠镇", "三联三帮")},
+        id="most-specific-body",
+    ),
+    pytest.param(
+        "阿荣旗那吉镇推行“党员中心户”制度。亚东镇则探索“产业联盟”模式，带动农户抱团发展。",
+        {("那吉镇", "党员中心户"), ("亚东镇", "产业联盟")},
+        {("那吉镇", "产业联盟"), ("亚东镇", "党员中心户")},
+        id="subject-changes",
+    ),
+    pytest.param(
+        "内蒙古青禾农牧业发展有限公司党支部推出“企村联建”模式，与周边8个村结对共建。",
+        {("内蒙古青禾农牧业发展有限公司党支部", "企村联建")},
+        set(),
+        id="company-party-branch",
+    ),
+    pytest.param(
+        "近年来，成都市武侯区玉林街道玉林北路社区探索“院落自治”模式，居民的事居民自己议。",
+        {("玉林北路社区", "院落自治")},
+        {("玉林街道", "院落自治"), ("武侯区", "院落自治")},
+        id="community-at-end-of-chain",
+    ),
+    pytest.param(
+        "五原县隆兴昌镇打造“红色驿站”“暖心食堂”两大服务品牌，服务群众2万余人次。",
+        {("隆兴昌镇", "红色驿站"), ("隆兴昌镇", "暖心食堂")},
+        {("五原县", "红色驿站")},
+        id="one-subject-two-brands",
+    ),
+    pytest.param(
+        "达拉特旗树林召镇辖区面积大、人口分散。为此，该镇创新“微网格”管理模式，把服务送到群众家门口。",
+        {("树林召镇", "微网格")},
+        {("达拉特旗", "微网格")},
+        id="gaizhen-carried",
+    ),
+    pytest.param(
+        "察右前旗依托“智慧草原”平台，实现农牧民办事“一网通办”。",
+        {("察哈尔右翼前旗", "智慧草原")},
+        set(),
+        id="banner-abbreviation-yituo",
+    ),
+    pytest.param(
+        "2023年以来，贺兰县习岗镇太阳城社区党委推行“五事联办”机制，居民诉求办结率达98%。",
+        {("太阳城社区党委", "五事联办")},
+        {("贺兰县", "五事联办")},
+        id="community-committee-after-time",
+    ),
+    pytest.param(
+        "包头市聚焦老旧小区治理难题，深入昆都仑区、青山区调研走访。创新推行“小区党建+物业服务”模式，推动物业服务提质增效。",
+        {("包头市", "小区党建+物业服务")},
+        {("昆都仑区", "小区党建+物业服务"), ("青山区", "小区党建+物业服务")},
+        id="topic-not-last-named-place",
+    ),
+    pytest.param(
+        "武川县可可以力更镇持续推进移风易俗。由镇党委牵头，推行“喜事新办、丧事简办”承诺制度，各村成立红白理事会。",
+        {("可可以力更镇党委", "喜事新办、丧事简办")},
+        set(),
+        id="led-by-bare-town-committee",
+    ),
+    pytest.param(
+        "为方便群众办事，五原县新禾乡集中开展“流动课堂”服务，把政策讲到田间地头。",
+        {("新禾乡", "流动课堂")},
+        {("五原县", "流动课堂")},
+        id="town-before-jizhong",
+    ),
+    pytest.param(
+        "信息快递\n\n◆近日，磴口县补隆淖镇建立“田间夜校”，组织农技人员为种植户讲解节水技术。（王立新）",
+        {("补隆淖镇", "田间夜校")},
+        set(),
+        id="news-brief-after-a-mark",
+    ),
+    pytest.param(
+        "近年来，乌拉特前旗委组织部培育评定了“草原先锋”“牧野红帆”等一批优秀党建品牌。",
+        set(),
+        {("乌拉特前旗委组织部", "草原先锋"), ("乌拉特前旗委组织部", "牧野红帆")},
+        id="rater-does-not-implement",
+    ),
+    pytest.param(
+        "磴口县民政局与磴口县委组织部联合印发通知，推行“邻里帮帮团”积分制度。",
+        {("磴口县民政局", "邻里帮帮团"), ("磴口县委组织部", "邻里帮帮团")},
+        set(),
+        id="joint-actors",
+    ),
+    pytest.param(
+        "五原县常态化开展理论宣讲、“田埂议事”、送医上门等活动，把服务送到农户身边。",
+        {("五原县", "田埂议事")},
+        {("五原县", "送医上门"), ("五原县", "理论宣讲")},
+        id="quoted-name-inside-a-list",
+    ),
+    pytest.param(
+        "杭锦后旗以30个村级党群服务站、12个“红色加油站”为阵地，为货车司机提供热水、充电等服务。",
+        {("杭锦后旗", "红色加油站")},
+        set(),
+        id="quoted-last-of-a-yi-list",
+    ),
+    pytest.param(
+        "五原县供电公司党委以“2·3·5”电力抢修服务标准创建党建品牌，故障抢修更快了。",
+        {("五原县供电公司党委", "2·3·5")},
+        set(),
+        id="numbered-formula-with-dots",
+    ),
+    pytest.param(
+        "“现在办事方便多了，不用再跑腿。”五原县新禾乡新光村的大娘开心地说。据了解，五原县新禾乡组建了帮办队伍。"
+        "\n\n每周，工作人员到各村开展“上门问需”服务。",
+        {("新禾乡", "上门问需")},
+        {("新光村", "上门问需")},
+        id="speaker-village-is-no-subject",
+    ),
+    pytest.param(
+        "磴口县补隆淖镇新光村地处黄河岸边，村民以种植为主。磴口县持续推进抓党建促乡村振兴。"
+        "\n\n创新推行“红旗网格”机制，推动力量下沉。",
+        {("磴口县", "红旗网格")},
+        {("新光村", "红旗网格")},
+        id="new-paragraph-keeps-latest-of-equal-subjects",
+    ),
+    pytest.param(
+        "扎鲁特旗鲁北镇的金谷粮油有限公司有职工120人。“企业发展到哪里，党组织就覆盖到哪里。”赵文博介绍，"
+        "公司党支部推行“党员示范岗”，带动职工比技能。",
+        {("金谷粮油有限公司党支部", "党员示范岗")},
+        {("金谷粮油有限公司", "党员示范岗")},
+        id="bare-company-branch-is-the-articles",
+    ),
+    pytest.param(
+        "商都县七台镇在外出务工人员集中的乌兰察布市集宁区、呼和浩特市赛罕区设立“流动党员之家”，为流动党员提供服务。",
+        {("七台镇", "流动党员之家")},
+        {("赛罕区", "流动党员之家"), ("呼和浩特市", "流动党员之家"), ("集宁区", "流动党员之家")},
+        id="places-after-zai-are-where",
+    ),
+    pytest.param(
+        "为此，康宁社区党委牵头成立小区党支部，通过公开招标引入包头市瑞丰物业服务有限公司，推行“红色管家”服务模式。",
+        {("康宁社区党委", "红色管家")},
+        {("包头市瑞丰物业服务有限公司", "红色管家")},
+        id="object-of-a-verb-does-not-act",
+    ),
+    pytest.param(
+        "去年以来，友谊街道联合青山区公安分局友谊派出所推行“网格+警格”融合机制，警力下沉到网格。",
+        {("友谊街道", "网格+警格"), ("青山区公安分局友谊派出所", "网格+警格")},
+        set(),
+        id="body-joined-by-lianhe-acts-too",
+    ),
+    pytest.param(
+        "近年来，乌达区坚持和发展新时代“枫桥经验”。宝日胡舒派出所所长阿古拉从警22年。他带领全所民警推行“警格联网”工作模式，派出所与社区共用一张网格图。",
+        {("宝日胡舒派出所", "警格联网")},
+        {("乌达区", "警格联网")},
+        id="he-acts-for-the-body-he-leads",
+    ),
+    pytest.param(
+        "鄂温克族自治旗巴彦托海镇辉河嘎查有牧户120户。在积分管理上，苏木推行“一户一档”管理办法，每户建立档案。",
+        set(),
+        {("辉河嘎查", "一户一档")},
+        id="bare-sumu-opening-a-clause-is-no-gacha",
+    ),
+    pytest.param(
+        "在兴胜街道，驻区单位与社区推行“双向认领”，社区列出需求清单，单位列出资源清单。",
+        {("兴胜街道", "双向认领")},
+        set(),
+        id="scene-place-when-the-actors-go-unnamed",
+    ),
+    pytest.param(
+        "金谷粮油有限公司党支部与九原区沙河街道康乐社区党委签订结对共建协议，每月最后一个星期六开展“红色星期六”志愿服务。",
+        {("金谷粮油有限公司党支部", "红色星期六")},
+        {("康乐社区", "红色星期六"), ("康乐社区党委", "红色星期六")},
+        id="partner-after-yu-by-its-chain-does-not-act",
+    ),
+    pytest.param(
+        "临河区新华街道锦华园小区有居民600户。与此同时，小区业委会建立物业费收支公示制度，每季度公示一次。",
+        {("锦华园小区业委会", "物业费收支公示制度")},
+        set(),
+        id="compound-committee-by-its-kind",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, forbidden", IMPLEMENTERS)
+def test_implementer(gaz, text, expected, forbidden):
+    g = graph_of(gaz, text)
+    missing = [(s, o) for s, o in expected if not has_edge(g, "implements", s, o)]
+    assert not missing, f"missing implements {missing}" + summary(g)
+    wrong = [(s, o) for s, o in forbidden if (s, o) in edges(g, "implements")]
+    assert not wrong, f"wrongly credited {wrong}" + summary(g)
