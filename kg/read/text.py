@@ -33,7 +33,7 @@ def _t2s():
     return opencc.OpenCC("t2s.json")
 
 
-#: Traditional texts' corner quotes read as the mainland's: 「四心」工作法 is “四心”工作法
+#: Traditional texts' corner quotes read as the mainland's: 「三到位」工作法 is “三到位”工作法
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 
 
@@ -44,8 +44,8 @@ def to_simplified(text: str) -> str | None:
 
     >>> to_simplified("鄉村振興")
     '乡村振兴'
-    >>> to_simplified("創新「四心」工作法")
-    '创新“四心”工作法'
+    >>> to_simplified("創新「三到位」工作法")
+    '创新“三到位”工作法'
     >>> to_simplified("乡村振兴") is None
     True
     """

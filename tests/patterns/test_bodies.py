@@ -213,8 +213,8 @@ def test_kinds_and_verbs_between_place_and_body(gaz):
 
 
 def test_bare_court_or_station_opening_a_clause_is_the_articles(gaz):
-    g = graph_of(gaz, "乌拉特后旗人民法院潮格温都尔人民法庭地处牧区。潮格温都尔镇党委积极配合，组织嘎查干部参与调解。"
+    g = graph_of(gaz, "乌拉特后旗人民法院获各琦人民法庭地处牧区。获各琦苏木党委积极配合，组织嘎查干部参与调解。"
                       "法庭还专门设立了“双语调解室”，用牧民听得懂的话讲法理。"
                       "\n\n巴彦查干边境派出所现有民警12名。派出所依托“智慧守边”平台，将无人机巡查纳入网格。")
-    assert has_edge(g, "implements", "乌拉特后旗人民法院潮格温都尔人民法庭", "双语调解室"), summary(g)
+    assert has_edge(g, "implements", "乌拉特后旗人民法院获各琦人民法庭", "双语调解室"), summary(g)
     assert has_edge(g, "implements", "巴彦查干边境派出所", "智慧守边"), summary(g)

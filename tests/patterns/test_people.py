@@ -206,7 +206,7 @@ SEVERAL_POSTS = [
         id="bare-company-is-the-articles-company",
     ),
     pytest.param(
-        "奈曼旗八仙筒镇兴农玉米种植专业合作社去年分红30万元。合作社负责人李春生说，今年还要扩种。",
+        "奈曼旗固日班花苏木兴农玉米种植专业合作社去年分红30万元。合作社负责人李春生说，今年还要扩种。",
         "李春生",
         [("兴农玉米种植专业合作社", "负责人")],
         id="bare-cooperative-is-the-articles-cooperative",

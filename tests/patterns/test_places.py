@@ -409,7 +409,7 @@ def test_an_outlets_name_names_no_place(gaz):
 def test_a_place_listed_with_others_of_its_kind_stands_though_the_gazetteer_has_it_elsewhere(gaz):
     """东风社区 and 利民社区 are named in many cities; in a list of communities, or right
     after the word for its kind, a name is a place of this page."""
-    text = ("锡林浩特市杭盖街道下辖青格勒社区、东风社区、长安社区。"
+    text = ("乌兰浩特市五一街道下辖红旗社区、东风社区、团结社区。"
             "在和林格尔县城关镇有一个不大的社区——利民社区。")
     g = graph_of(gaz, text)
     assert {"东风社区", "利民社区"} <= names(g), summary(g)
