@@ -50,6 +50,8 @@ BROWSER_BLOCKED_PORTS = (1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6
 BUFFERED = 1 << 20
 #: The longest query text read from a request body.
 MAX_BODY = 1 << 20
+#: the most of a refused request's body read before answering (a graph being pushed)
+MAX_DRAIN = 256 << 20
 DEFAULT_TIMEOUT = 30.0
 
 
@@ -160,7 +162,30 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ---------------------------------------------------------------- answers of our own
 
+    #: whether the request's body was read (a refusal reads what is left first, so that a
+    #: client still sending a graph reads the answer instead of a broken pipe)
+    body_read = False
+
+    def _discard_body(self) -> None:
+        try:
+            left = int(self.headers.get("Content-Length", "0") or 0)
+        except ValueError:
+            return
+        if self.body_read or not 0 < left <= MAX_DRAIN:
+            return
+        self.body_read = True
+        try:
+            while left > 0:
+                chunk = self.rfile.read(min(left, 1 << 16))
+                if not chunk:
+                    break
+                left -= len(chunk)
+        except OSError:
+            pass  # the client went away: nothing to answer
+
     def _answer(self, code: int, message: str) -> None:
+        if code >= 400:
+            self._discard_body()
         body = (message + "\n").encode("utf-8")
         self.close_connection = True
         self.send_response(code)
@@ -194,6 +219,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._answer(413, f"a query of more than {MAX_BODY} bytes is refused")
                 return None
             body = self.rfile.read(length)
+            self.body_read = True
             kind = self.headers.get_content_type()
             if kind == "application/x-www-form-urlencoded":
                 form = urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
