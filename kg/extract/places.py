@@ -42,9 +42,11 @@ def _word_ends_at(text: str, i: int) -> bool:
     return any(segment.freq(text[i - k : i]) >= 100 for k in (2, 3) if i - k >= 0)
 
 
-def _generic_place(name: str, *, chained: bool = False, known: bool = False) -> bool:
+def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
-    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine.
+    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine;
+    ``chained`` (a name the gazetteer has) or ``in_chain`` (one it lacks): right after a
+    place of a higher level.
     (Rule ``place-generic``.)"""
     if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
         return True
@@ -63,8 +65,8 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False) -> 
         return True  # (自治区级文明村: a rank of village, not one)
     if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
         return True  # (和润社区: the callers keep 和 only where it opens the name)
-    if re.search(r"[区县]", body):
-        return True  # 老工业区街道, 开发区社区: a kind of area before the suffix
+    if re.search(r"[区县]", body) and not ((chained or in_chain) and re.fullmatch(r"[\u4e00-\u9fff]{2,}新区", body)):
+        return True  # 老工业区街道, 开发区社区: a kind of area before the suffix (某镇北城新区社区 is a name)
     if re.search(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去", body):
         return True  # 前两年小区可不是这样: a time before the kind of place
     if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
@@ -324,7 +326,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if suffix in ("苏木", "嘎查"):
         s = _transliterated_start(text, s, m.start())
     cand = text[s:e]
-    if s >= m.start() or _generic_place(cand):
+    if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s):
         return None
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
