@@ -183,6 +183,10 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     return spans
 
 
+#: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市)
+_LOWER_KINDS = ("社区", "小区", "嘎查", "村委", "街道")
+
+
 def _upper_hit(text: str, i: int, gaz: Gazetteer) -> tuple[int, str, list[Division]] | None:
     """The longest upper place (province, city, county) whose name starts at ``i``."""
     n = len(text)
@@ -194,7 +198,8 @@ def _upper_hit(text: str, i: int, gaz: Gazetteer) -> tuple[int, str, list[Divisi
             and usable_upper_name(cand, rows, gaz)
             # a bare short form that runs on into a street's name (嘉兴路街道) is not it
             and not (cand not in gaz.by_name and i + L_ < n and (
-                text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")))
+                text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")
+                or text[i + L_ : i + L_ + 2] in _LOWER_KINDS))
         ):
             return L_, cand, rows
     return None
@@ -238,6 +243,8 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
         return True  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name)
     if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
         return True  # 嘎查村, 镇街道: kinds of places, not one
+    if suffix in ("村", "苑", "园") and text[e : e + 2] == "小区":
+        return True  # 某某新村小区: an estate's name, closed by 小区
     return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市"
 
 

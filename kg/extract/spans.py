@@ -136,6 +136,8 @@ def left_name_start(
         walk.first = False
     while start < end and text[start] in "年月日号" and start > 0 and text[start - 1].isdigit():
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
+    if (time := _TIME_OPENING.match(text, start, end)) is not None and end - time.end() >= 2:
+        start = time.end()  # 上月|某某花园小区: a time jieba glued to the name
     while start < end and text[start] in L.NOT_NAME_START and not (
         text[start] == "和" and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE) and place
     ):
@@ -143,6 +145,8 @@ def left_name_start(
     return start
 
 
+#: a time word that may open the words before a name without being part of it
+_TIME_OPENING = re.compile(r"(?:上|本|下|当|同)月|(?:今|去|前|当)年|(?:上|本|下)周|近日|日前|近期|(?:今|昨|前)天|(?:今|昨)日")
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
 _NO_NAME = -1
 #: what stands before a 和 that opens a name rather than joining two (，和润社区)
@@ -169,6 +173,8 @@ class _Walk:
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
             return self._stop_char(s, word), False  # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
+        if self.place and first and re.fullmatch(r"[一二三四五六七八九十0-9]+期", word):
+            return s, True  # 某某一期小区: a phase of an estate is part of its name
         if self.end - s > self.max_len or re.search(r"[一二两三四五六七八九十0-9][届批期次轮]", word):
             return None, False  # 新一届|锦华园小区业主委员会: an ordinal, not a name
         if self.place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所"):

@@ -419,3 +419,25 @@ def test_a_place_listed_with_others_of_its_kind_stands_though_the_gazetteer_has_
             "在和林格尔县城关镇有一个不大的社区——利民社区。")
     g = graph_of(gaz, text)
     assert {"东风社区", "利民社区"} <= names(g), summary(g)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "type_", "not_"),
+    [
+        pytest.param("乌兰浩特市兴安街道幸福社区金港一期小区开展议事日活动。", "金港一期小区", "Neighborhood",
+                     "金港", id="estate-phase"),
+        pytest.param("兴安街道幸福社区上月为金港花园小区更换了路灯。上月金港花园小区业委会换届。", "金港花园小区",
+                     "Neighborhood", "上月金港花园小区", id="time-before-estate"),
+        pytest.param("走进五一街道红旗社区金源新村小区，道路干净整洁。", "金源新村小区", "Neighborhood", "金源新村",
+                     id="new-village-estate"),
+        pytest.param("娄山关街道鞍山社区“儿童之家”寒假自习室内，志愿者辅导孩子做作业。", "鞍山社区", "Community", "鞍山",
+                     id="city-name-opening-a-community"),
+    ],
+)
+def test_lower_place_names_hold_their_own_words(gaz, text, place, type_, not_):
+    """An estate's phase (一期) is part of its name, a time before it (上月) is not; 某某新村小区
+    is an estate, not a village; a city's bare name opening a community's names no city."""
+    g = graph_of(gaz, text)
+    found = {(d["name"], d["type"]) for _, d in g.nodes(data=True)}
+    assert (place, type_) in found, summary(g)
+    assert not [n for n, _t in found if n == not_], summary(g)
