@@ -57,6 +57,9 @@ def byline_name(name: str) -> bool:
     """In a byline any two-to-four-character name that is not a word is a name (晓岚)."""
     if any(w in name for w in ("记者", "通讯员", "摄影", "本报")):
         return False
+    if len(name) >= 3 and (first := next(iter(tokens(name)), None)) is not None and first[1] - first[0] >= 2 \
+            and first[2][:1] in "vdrpcu":
+        return False  # 记者来到这里: a clause after the word, not a byline (来到: a verb)
     return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
 
 

@@ -419,3 +419,10 @@ def test_head_of_a_gacha_and_a_town_head_named_by_a_surname_word(gaz):
     g = graph_of(gaz, "法官邀请该嘎查嘎查长特木尔巴雅尔一同参与。\n\n尼尔基镇党委副书记、镇长包金海说：“讲评是帮年轻人少走弯路。”")
     assert ("Person", "包金海") in entities(g), summary(g)
     assert has_edge(g, "leads", "包金海", "尼尔基镇"), summary(g)
+
+
+def test_a_clause_after_the_word_reporter_names_nobody(gaz):
+    """记者来到这里，…: the words after 记者 are a clause, not a byline's name; a byline's are."""
+    g = graph_of(gaz, "草原上的法庭\n\n本报记者 王海燕\n记者来到这里，跟随法官的脚步走进牧区。")
+    assert "王海燕" in names(g, "Person"), summary(g)
+    assert "来到这里" not in names(g, "Person"), summary(g)
