@@ -24,6 +24,7 @@ import io
 import os
 import re
 import sys
+import time
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -489,11 +490,30 @@ def _read_cache(path: Path) -> tuple[_Rows, _NameIndex, dict]:
     return rows, index, small
 
 
+#: how long another version's cache file is kept unused: checkouts of other versions
+#: (branches, worktrees, an upgrade) share the cache folder and must not wipe each other's
+STALE_AFTER = 14 * 86400
+
+
 def _remove_others(path: Path, versions: str) -> None:
-    """Remove the cache files of other versions (the ``versions`` glob) beside ``path``."""
+    """Remove the cache files of other versions (the ``versions`` glob) beside ``path``
+    that no process has read for :data:`STALE_AFTER` (a read refreshes a file's time)."""
+    now = time.time()
     for old in path.parent.glob(versions):
-        if old != path:
-            old.unlink(missing_ok=True)
+        try:
+            if old != path and now - old.stat().st_mtime > STALE_AFTER:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _mark_used(path: Path) -> None:
+    """Refresh the time of a cache file read (at most daily), so it is not taken for stale."""
+    try:
+        if time.time() - path.stat().st_mtime > 86400:
+            os.utime(path)
+    except OSError:
+        pass  # a read-only cache: nothing removes it either
 
 
 @lru_cache(maxsize=1)
@@ -501,7 +521,9 @@ def _base() -> tuple[_Rows | list[Division], dict[str, list[int]] | _NameIndex, 
     """The parsed table without aliases: from the cache file, or parsed and cached."""
     path = _cache_file()
     try:
-        return _read_cache(path)
+        cached = _read_cache(path)
+        _mark_used(path)
+        return cached
     except (OSError, ValueError):
         pass  # no cache yet, or a damaged one: parse again
     with _NoGC():

@@ -229,6 +229,9 @@ def _lexicon() -> Lexicon:
         path = _cache_file()
         try:
             _LEXICON = _read_cache(path)
+            from ..gazetteer import _mark_used
+
+            _mark_used(path)
         except (OSError, ValueError):  # no cache yet, or a damaged one: read jieba's tables again
             import jieba.posseg as pseg
 
