@@ -34,7 +34,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, field
 
-from . import gazetteer, timing
+from . import gazetteer, gctune, timing
 from .errors import InputError, UsageError
 from .failure import ExtractorFailure, describe, locate
 from .model import Document, Extraction
@@ -171,6 +171,7 @@ def _init_worker(aliases: Aliases, parent: int) -> None:
     gazetteer.with_aliases(aliases)
     segment.load(whole=True)
     gc.freeze()
+    gctune.tune_process()
 
 
 def _noop() -> None:

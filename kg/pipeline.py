@@ -25,7 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import curate, gazetteer
+from . import curate, gazetteer, gctune
 from .cache import CACHE_DIRNAME, ExtractionCache
 from .errors import InputError, UsageError
 from .graph import build_graph, filter_confidence
@@ -478,7 +478,7 @@ def build(
     check_output_dir(out_dir)
     if scheduler is not None:
         check_scheduler_address(scheduler)  # refused before the folder is locked (or made)
-    with build_lock(out_dir):
+    with build_lock(out_dir), gctune.tuned():
         g, report = build_graph_from_paths(
             inputs, aliases=aliases, min_confidence=min_confidence, jobs=jobs, scheduler=scheduler,
             cache_dir=Path(out_dir) / CACHE_DIRNAME if cache else None, progress=progress,

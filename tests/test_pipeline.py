@@ -193,3 +193,22 @@ def test_kg_stats_counts_what_the_graph_holds(seeds_build):
     assert data["places_linked"]["County"]["linked"] == data["entities"]["County"]
     text = subprocess.run(kg, capture_output=True, text=True, timeout=120, check=True).stdout
     assert f"bodies based in a place their name names (kg:basedIn): {data['bodies_placed']['placed']}/" in text
+
+
+def test_a_build_tunes_the_collector_for_itself_and_gives_the_callers_back(tmp_path):
+    """A build collects garbage less often (kg/gctune.py); a program that builds from
+    Python gets its own thresholds back afterwards, whatever they were."""
+    import gc
+
+    from kg import gctune
+
+    old = gc.get_threshold()
+    gc.set_threshold(1000, 5, 5)
+    try:
+        with gctune.tuned():
+            assert gc.get_threshold() == gctune.THRESHOLDS
+        assert gc.get_threshold() == (1000, 5, 5)
+        build([str(SEEDS / "001_3511262547c28c97.txt")], tmp_path / "out", cache=False, jobs=1)
+        assert gc.get_threshold() == (1000, 5, 5)
+    finally:
+        gc.set_threshold(*old)
