@@ -10,20 +10,21 @@ check them against ``ontology/kg.ttl`` and rdflib's own namespaces.
 
 from __future__ import annotations
 
+from . import schema
+
 BASE = "https://w3id.org/grassroots-kg/"
 ONTOLOGY = BASE + "ontology"
 
-#: Every term of ``ontology/kg.ttl`` (``kg:`` + name), declared once; :class:`kg.vocab.KG`
-#: is the closed namespace of exactly these.
+#: Every term of ``ontology/kg.ttl`` (``kg:`` + name); :class:`kg.vocab.KG` is the closed
+#: namespace of exactly these.  The types of entities and the relations come from
+#: :mod:`kg.schema`, where they are declared once (adding a relation does not touch this).
 ONTOLOGY_TERMS: tuple[str, ...] = (
-    # classes: places
-    "Place", "Province", "City", "County", "Town", "Street", "Community", "Village", "Neighborhood",
-    # classes: agents, practices, sources and provenance
-    "Organization", "Person", "Mechanism", "Document", "Article", "Statement", "Evidence", "Correction",
-    # relations between entities
-    "locatedIn", "leads", "implements",
-    # read from a name, not stated by the text
-    "basedIn",
+    # classes: places, agents and practices
+    schema.PLACE, *(t.name for t in schema.ENTITY_TYPES),
+    # classes: sources and provenance
+    "Document", "Article", "Statement", "Evidence", "Correction",
+    # relations between entities, stated or read from a name (basedIn)
+    *(r.name for r in schema.RELATIONS),
     # links to sources
     "mentionedIn", "attestedBy", "correctedBy",
     # attributes
