@@ -305,20 +305,6 @@ def test_a_body_named_by_a_reference_to_its_place_is_read_as_that_places(gaz):
     assert ("村党支部", "白杨村党支部") in kind_only
 
 
-def test_a_byline_word_in_running_text_is_marked_as_such(gaz):
-    """记者来到这里，…: what the byline rule reads after 记者 in a clause is marked for the
-    model (a byline line is not)."""
-    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates
-
-    text = "草原上的法庭\n\n本报记者 王海燕\n记者来到这里，跟随法官的脚步走进牧区。\n"
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    x = extract(doc, gaz)
-    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
-    feats = {c.surface: c.feats for g in person_candidates(DocView(x), words) for c in g if c.mention is not None}
-    assert "byline-in-a-clause" in feats["来到这里"]
-    assert "byline-in-a-clause" not in feats["王海燕"]
-
-
 def test_a_plans_period_in_quotes_is_no_practice(gaz):
     """“十四五”规划 names a plan's period: never a mechanism, whatever the model says; the
     practice beside it stands."""

@@ -385,8 +385,6 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     f = ["bias-person", "len:" + _bucket(len(name), (1, 2, 3, 4, 5, 6))]
     if rule is not None:
         f += ["src:rule", "rule:" + rule.evidence.extractor]
-        if rule.evidence.extractor == "byline" and re.match(r"[，,。；;！？]", text[j:j + 1]):
-            f.append("byline-in-a-clause")  # 记者来到这里，…: a sentence, not a byline
     if lac in ("EXT", "TRIM"):
         f.append("src:extended" if lac == "EXT" else "src:trimmed")
     elif lac is not None:

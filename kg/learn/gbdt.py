@@ -23,9 +23,10 @@ True
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from .logreg import design
 
 #: the name the model file gives this learner (``"learner": "gbdt"``)
 NAME = "gbdt"
@@ -92,17 +93,7 @@ def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, trees: int = 300, depth
     n = len(X)
     if n == 0:
         return Trees()
-    counts = Counter(f for x in X for f in set(x))
-    vocab = sorted(f for f, c in counts.items() if c >= min_count)
-    index = {f: i for i, f in enumerate(vocab)}
-    rows, cols = [], []
-    for r, x in enumerate(X):
-        for f in sorted(set(x)):
-            i = index.get(f)
-            if i is not None:
-                rows.append(r)
-                cols.append(i)
-    R, C = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+    vocab, R, C = design(X, min_count)
     d = len(vocab)
     t = np.asarray(y, dtype=np.float64)
     prior = min(max(float(t.mean()), 1e-3), 1 - 1e-3)

@@ -63,13 +63,9 @@ class LogReg:
                    None if keep is None else float(keep))
 
 
-def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, l2: float = 1.0, min_count: int = 2,
-        steps: int = 600, rate: float = 0.05) -> LogReg:
-    """Weights minimising the mean log loss plus ``l2 / n`` times the squared weights.
-
-    Features seen in fewer than ``min_count`` examples get no weight (they would only
-    remember single examples).
-    """
+def design(X: Sequence[Sequence[str]], min_count: int):
+    """The named features of ``X`` as a sparse 0/1 matrix: (the features seen in at least
+    ``min_count`` examples, sorted; the row and the column of every 1)."""
     counts = Counter(f for x in X for f in set(x))
     vocab = sorted(f for f, c in counts.items() if c >= min_count)
     index = {f: i for i, f in enumerate(vocab)}
@@ -80,10 +76,20 @@ def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, l2: float = 1.0, min_co
             if i is not None:
                 rows.append(r)
                 cols.append(i)
+    return vocab, np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+
+
+def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, l2: float = 1.0, min_count: int = 2,
+        steps: int = 600, rate: float = 0.05) -> LogReg:
+    """Weights minimising the mean log loss plus ``l2 / n`` times the squared weights.
+
+    Features seen in fewer than ``min_count`` examples get no weight (they would only
+    remember single examples).
+    """
+    vocab, R, C = design(X, min_count)
     n, d = len(X), len(vocab)
     if n == 0:
         return LogReg()
-    R, C = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
     t = np.asarray(y, dtype=np.float64)
     w, b = np.zeros(d), 0.0
     mw, vw, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
@@ -101,4 +107,4 @@ def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, l2: float = 1.0, min_co
         c1, c2 = 1 - b1**k, 1 - b2**k
         w -= rate * (mw / c1) / (np.sqrt(vw / c2) + eps)
         b -= rate * (mb / c1) / (math.sqrt(vb / c2) + eps)
-    return LogReg({f: float(w[i]) for f, i in index.items()}, float(b))
+    return LogReg({f: float(w[i]) for i, f in enumerate(vocab)}, float(b))
