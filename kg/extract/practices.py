@@ -47,6 +47,12 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+#: the verb that sets a system up, and the run from it to the system's head (建立|驻村干部…考评制度)
+_SET_UP = re.compile(r"(?:建立健全|建立|健全|推行|实行|落实)([^,，。;；、“”]{4,16})$")
+#: a run that describes a kind of system rather than naming one: 建立了|完善的…机制, 健全|各项…制度
+_DESCRIBED = re.compile(r"[了着起]|.*的|各项|各类|各种|一系列|相关|有关|一套|一批")
+
+
 def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
     """Unquoted names closed by a practice head, right after a verb (建立某某工作机制)."""
     for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
@@ -55,8 +61,8 @@ def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
         s = left_name_start(text, m.start(), max_len=8, loose=True, verbs_break=False)  # 包联工作机制
         if m.group() in ("制度", "机制"):
             # a long system's name runs from the verb that sets it up: 建立驻村干部与派出单位双向考评制度
-            lv = re.search(r"(?:建立|健全|推行|实行|落实|建立健全)([^,，。;；、“”]{4,16})$", text[max(0, m.start() - 20) : m.start()])
-            if lv:
+            lv = _SET_UP.search(text, max(0, m.start() - 20), m.start())
+            if lv and not _DESCRIBED.match(lv.group(1)):
                 s = min(s, m.start() - len(lv.group(1)))
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
             continue

@@ -152,6 +152,11 @@ def test_quoted_mechanism_keeps_its_written_form_as_alias(gaz):
 
 NOT_MECHANISMS = [
     pytest.param(
+        "近年来，社区建立了完善的党建运行机制，进一步建立健全各项党务工作规章制度。",
+        {"了完善的党建运行机制", "完善的党建运行机制", "健全各项党务工作规章制度", "各项党务工作规章制度"},
+        id="described-systems",
+    ),
+    pytest.param(
         "准格尔旗坚持党建引领，以乡村振兴为抓手，推动县域经济高质量发展。", None, id="slogans"
     ),
     pytest.param(
