@@ -183,8 +183,9 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     return spans
 
 
-#: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市)
-_LOWER_KINDS = ("社区", "小区", "嘎查", "村委", "街道")
+#: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市;
+#: 某某鄂温克民族乡: not 鄂温克族自治旗)
+_LOWER_KINDS = ("社区", "小区", "嘎查", "村委", "街道", "民族")
 
 
 def _upper_hit(text: str, i: int, gaz: Gazetteer) -> tuple[int, str, list[Division]] | None:
@@ -263,6 +264,8 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
     e, type_ = m.end(), _SUFFIX_TYPE[m.group()]
     floor, prev = _floor(spans, m.start())
     max_body = 8 if type_ in ("Street", "Town") else 7
+    if text[max(0, m.start() - 2) : m.start()] == "民族":
+        max_body = 12  # 某某达斡尔民族乡: a place's name, a people's, and 民族
     best = _gazetteer_lower(text, gaz, m, type_, floor, prev, spans, starts, max_body)
     if best is not None:
         # a longer name that ends in a gazetteer name (建设北街社区 vs 北街社区) wins when it

@@ -432,6 +432,8 @@ def test_a_place_listed_with_others_of_its_kind_stands_though_the_gazetteer_has_
                      id="new-village-estate"),
         pytest.param("娄山关街道鞍山社区“儿童之家”寒假自习室内，志愿者辅导孩子做作业。", "鞍山社区", "Community", "鞍山",
                      id="city-name-opening-a-community"),
+        pytest.param("近日，杜拉尔鄂温克民族乡新时代文明实践所组织开展志愿服务活动。", "杜拉尔鄂温克民族乡", "Town", "鄂温克",
+                     id="ethnic-township-whole"),
     ],
 )
 def test_lower_place_names_hold_their_own_words(gaz, text, place, type_, not_):
