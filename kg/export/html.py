@@ -46,7 +46,7 @@ from ..curate.match import line_refs
 from ..curate.parse import ACTIONS as CORRECTION_ACTIONS
 from ..graph import filter_confidence
 from ..model import ENTITY_TYPES, PLACE_TYPES, RELATION_ENDS, RELATION_TYPES
-from .layout import body_place, compute_layout, place_paths
+from .layout import based_places, compute_layout
 
 __all__ = ["render_html", "write_html", "CLUSTER_THRESHOLD", "TYPE_STYLE"]
 
@@ -206,7 +206,7 @@ def _page_data(
 ) -> dict[str, Any]:
     """Everything the canvas, panel, tooltips, search, table and filters read."""
     index = {n: i for i, n in enumerate(drawn.nodes)}
-    places = place_paths(kept)
+    places = based_places(g, kept)
     layout = compute_layout(drawn, cluster=drawn.number_of_nodes() > CLUSTER_THRESHOLD)
     sentences = _Sentences()
     statements = [_statement(index, u, v, d, sentences) for u, v, d in drawn.edges(data=True)]
@@ -434,7 +434,7 @@ def _entity(
     node: str,
     index: dict[str, int],
     degree: dict[str, int],
-    places: dict[str, str | None],
+    places: dict[str, str],
     layout: Any,
     docs: dict[str, int],
     sentences: _Sentences,
@@ -513,18 +513,18 @@ def _named_after(
     g: nx.MultiDiGraph,
     node: str,
     index: dict[str, int],
-    places: dict[str, str | None],
+    places: dict[str, str],
     parents: dict[str, list],
 ) -> list[list[Any]] | None:
     """The place a body is named after, then the places above it, when no edge says where it is.
 
     The resolver records that place (the node's ``place``, ``kg:basedIn``); when it is not
-    on the page (below the confidence floor, or a graph written before the attribute), the
-    key tells (:func:`kg.export.layout.body_place`).  This is read from the name, not stated
-    by the text: the panel says so, and a body with a ``locatedIn`` edge shows that chain
-    instead.  Steps are as in :func:`_place_chain`.
+    on the page (below the confidence floor), the nearest place above it that is
+    (:func:`kg.export.layout.based_places`).  This is read from the name, not stated by the
+    text: the panel says so, and a body with a ``locatedIn`` edge shows that chain instead.
+    Steps are as in :func:`_place_chain`.
     """
-    place = body_place(g, node, places)
+    place = places.get(node)
     if place is None:
         return None
     data = g.nodes[place]

@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..model import ENTITY_TYPES, PLACE_LEVEL
 
-__all__ = ["Layout", "Cluster", "compute_layout", "place_paths", "body_place"]
+__all__ = ["Layout", "Cluster", "compute_layout", "based_places"]
 
 #: Distance between neighbours on a ring, and between rings: room for a short label.
 SPACING = 56.0
@@ -63,36 +63,25 @@ class Layout:
 # --------------------------------------------------------------------------- anchors
 
 
-def place_paths(g: nx.MultiDiGraph) -> dict[str, str | None]:
-    """Each place's key without its type (``150203/少先路街道/少先二十社区``) -> the place's node.
-
-    Two places with the same path (a town and a street of one name) map to None: a body
-    named after that path could be either, so neither is named.
+def based_places(g: nx.MultiDiGraph, shown: nx.MultiDiGraph | None = None) -> dict[str, str]:
+    """Each body of ``shown`` (default ``g``) -> the place it is based in (the resolver's
+    ``place``, exported as ``kg:basedIn``), or, where that place is not shown (below the
+    page's confidence floor), the nearest place above it along ``g``'s locatedIn edges that
+    is.  Identity is never read back out of a body's key.
     """
-    out: dict[str, str | None] = {}
-    for node, t in g.nodes(data="type"):
-        if t in PLACE_LEVEL and "/" in node:
-            path = node.split("/", 1)[1]
-            out[path] = None if path in out else node
+    shown = g if shown is None else shown
+    out: dict[str, str] = {}
+    for node, t in sorted(shown.nodes(data="type")):
+        if t != "Organization":
+            continue
+        place, seen = g.nodes[node].get("place"), set()
+        while place is not None and place in g and place not in shown and place not in seen:
+            seen.add(place)
+            ups = sorted(v for _, v, r in g.out_edges(place, data="relation") if r == "locatedIn")
+            place = ups[0] if ups else None
+        if place is not None and place in shown and place != node:
+            out[node] = place
     return out
-
-
-def body_place(g: nx.MultiDiGraph, node: str, places: dict[str, str | None]) -> str | None:
-    """The place a body is based in: the resolver's answer (``place``), else the one its key names.
-
-    The resolver keys a body by the key of the place in its name and the rest of the name
-    (``Organization/150203/少先路街道/少先二十社区/党支部``), so the place is the longest
-    leading part of the key, short of the last segment, that is a place's key.
-    """
-    based = g.nodes[node].get("place")
-    if based is not None and based in g and based != node:
-        return based
-    parts = node.split("/")[1:]
-    for end in range(len(parts) - 1, 0, -1):
-        place = places.get("/".join(parts[:end]))
-        if place is not None and place != node:
-            return place
-    return None
 
 
 def _best(candidates: list[tuple[float, str]]) -> str | None:
@@ -167,13 +156,7 @@ def compute_layout(g: nx.MultiDiGraph, *, cluster: bool) -> Layout:
     >>> pos == compute_layout(g, cluster=False).positions and pos["a"] != pos["b"]
     True
     """
-    places = place_paths(g)
-    based = {}
-    for node, t in sorted(g.nodes(data="type")):
-        if t == "Organization":
-            p = body_place(g, node, places)
-            if p is not None:
-                based[node] = p
+    based = based_places(g)
     anchor = _anchors(g, based)
     children: dict[str, list[str]] = defaultdict(list)
     for child, parent in anchor.items():
