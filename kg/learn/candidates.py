@@ -146,6 +146,18 @@ class DocView:
             self._focal[key] = None if best is None else (first[best], len(named), named[best])
         return self._focal[key]
 
+    def last(self, sent: Sentence, at: int, ending: str) -> Mention | None:
+        """The place of the article of ``sent`` whose name ends in ``ending`` named last
+        before position ``at`` of ``sent`` (the reading a reader gives 镇党委 mid-article)."""
+        k, before = sent.index, at
+        while k in self.sents and self.sents[k].article == sent.article:
+            for a, _b, m in sorted(self.spans(self.sents[k], PLACE_TYPES), key=lambda t: -t[0]):
+                if a < before and m.canonical.endswith(ending) and len(m.canonical) > len(ending) \
+                        and not _is_reference(m):
+                    return m
+            k, before = k - 1, len(self.sents[k - 1].text) if k - 1 in self.sents else 0
+        return None
+
     def spans(self, sent: Sentence, types: tuple[str, ...] | None = None) -> list[tuple[int, int, Mention]]:
         return [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
 
@@ -219,6 +231,7 @@ def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
     rules' mechanisms, and every other quoted phrase not already a name of a place, body
     or person, each alone."""
     out: list[Candidate] = []
+    groups: list[list[Candidate]] = []
     for sent in view.x.doc.sentences:
         rule = view.spans(sent, ("Mechanism",))
         taken: list[tuple[int, int]] = []
@@ -237,7 +250,56 @@ def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
             if any(a <= ci and cj <= b for a, b, _ in others):
                 continue  # inside a body's name: “马背”宣讲团
             out.append(Candidate("Mechanism", sent, i, j, core, mechanism_feats(view, sent, i, j, (ci, cj), None)))
-    return [[c] for c in out]
+            taken.append((i, j))
+        groups.extend(_headed_practices(view, sent, taken))
+    return [[c] for c in out] + groups
+
+
+#: heads that close an unquoted practice's name (文化惠民工程, 专人跟踪机制, 一站式解纷平台)
+_PRACTICE_HEAD = re.compile("|".join(map(re.escape, sorted(
+    {"机制", "制度", "体系", "模式", "平台", "工程", "计划", "行动", "品牌", "联盟", "讲堂", "驿站", "工作法", "积分制",
+     "负责制", "责任制", "联动", "服务队", "宣讲团", "大走访", "示范点"}, key=len, reverse=True))))
+_IMPLEMENT_BEFORE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + ")$")
+
+
+def _headed_practices(view: DocView, sent: Sentence, taken: list[tuple[int, int]]) -> list[list[Candidate]]:
+    """Unquoted names closed by a practice head, the rules' or not: one group a head, its
+    readings opening one to five words before it (the model chooses the left edge)."""
+    text = sent.text
+    toks = tokens(text)
+    others = view.spans(sent, PLACE_TYPES + ("Organization", "Person"))
+    out = []
+    for hm in _PRACTICE_HEAD.finditer(text):
+        h, e = hm.start(), hm.end()
+        if any(a < e and h < b for a, b in taken):
+            continue
+        group = []
+        n = 0
+        before = [t for t in toks if t[1] <= h]
+        for k in range(len(before) - 1, -1, -1):
+            a, b, flag = before[k]
+            if _PUNCT.search(text[a:b]):
+                break
+            n += 1
+            if n > 5 or e - a > 16:
+                break
+            if any(pa <= a < pb < e for pa, pb, _ in others):
+                continue  # opens inside a place's or body's name
+            q = text[a:e]
+            f = mechanism_feats(view, sent, a, e, (a, e), None)
+            f += ["src:head-span", "head:" + hm.group(), "hwords:" + str(n), "hs-first:" + flag[:1],
+                  "hs-prev:" + (before[k - 1][2][:1] if k else "^")]
+            if _IMPLEMENT_BEFORE.search(text, 0, b) and b - a > 1:
+                f.append("hs-opens-with-verb")
+            if _IMPLEMENT_BEFORE.search(text, 0, a):
+                f.append("verb-before")
+            if a > 0 and text[a - 1] in "、，,":
+                f.append("after-sep")
+            if len(q) > len(hm.group()):
+                group.append(Candidate("Mechanism", sent, a, e, q, f))
+        if group:
+            out.append(group)
+    return out
 
 
 
@@ -532,6 +594,10 @@ _TITLE_AFTER = re.compile("(?:党委|党支部|党总支)?(?:" + "|".join(map(re
 _KIND_PREFIX = {"社区", "村", "镇", "乡", "街道", "县", "旗", "市", "区", "苏木", "嘎查", "该", "本", "全", "各", "小区", "我"}
 
 
+#: a verb that founds a body right before its name (成立了, 组建起, 设立)
+_FOUNDED_BEFORE = re.compile(r"(?:成立|组建|设立|建立|组成|挂牌|揭牌|筹建|打造)[了起]?$")
+
+
 def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Mention | None, overlap: bool) -> list[str]:
     text = sent.text
     name = text[i:j]
@@ -564,6 +630,10 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f += ["Ltag:" + fl[:1], "L1:" + text[i - 1]]
         if _PUNCT.match(text[i - 1]):
             f.append("L:punct")
+        elif b - a > 1:
+            f.append("Lw:" + text[a:b])
+        if _FOUNDED_BEFORE.search(text, max(0, i - 6), i):
+            f.append("founded")  # 联合成立了|某某调解工作室: a body the text introduces
     if toks:
         f += ["first-tag:" + toks[0][2][:2], "first-char:" + name[0]]
     f.append("last-char:" + name[-1])
@@ -717,14 +787,20 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         if focal is None:
             continue
         place, n_places, n_named = focal
+        last = view.last(sent, s, word)
+        if last is None or last.canonical == place.canonical:
+            readings = [(place, "focal-only" if last is None else "both")]
+        else:
+            readings = [(place, "focal"), (last, "last")]
         rest = text[s + len(word):e]
-        f = ["bias-org", "kind-only", "kind-only:" + word, "head:" + head, "kind-places:" + _bucket(n_places, (1, 2)),
-             "kind-named:" + _bucket(n_named, (1, 2, 4)), "kind-L1:" + text[s - 1:s]]
-        if view.count(sent, place.canonical + rest):
-            f.append("kind-full-in-text")
-        if _TITLE_AFTER.match(text[e:e + 6]):
-            f.append("title-after")
-        if sent.is_heading:
-            f.append("heading")
-        out.append(Candidate("Organization", sent, s, e, place.canonical + rest, f, None, place))
+        for place, how in readings:
+            f = ["bias-org", "kind-only", "kind-only:" + word, "head:" + head, "kind-places:" + _bucket(n_places, (1, 2)),
+                 "kind-named:" + _bucket(n_named, (1, 2, 4)), "kind-L1:" + text[s - 1:s], "kind-reading:" + how]
+            if view.count(sent, place.canonical + rest):
+                f.append("kind-full-in-text")
+            if _TITLE_AFTER.match(text[e:e + 6]):
+                f.append("title-after")
+            if sent.is_heading:
+                f.append("heading")
+            out.append(Candidate("Organization", sent, s, e, place.canonical + rest, f, None, place))
     return out

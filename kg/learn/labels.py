@@ -28,6 +28,17 @@ def entity_label(gold: Gold, c: Candidate) -> int:
     return int(gold_entity(gold, c.name, {c.type}) is not None)
 
 
+def group_labels(gold: Gold, group: list[Candidate]) -> list[int]:
+    """The labels of one group's readings: where one of them is a gold name exactly, that one
+    alone, and none where none is (the referee forgives a looser left edge; a model should
+    learn the exact one)."""
+    ys = [entity_label(gold, c) for c in group]
+    if len(group) > 1 and sum(ys):
+        return [int(y and any(norm(c.name) == n for e in gold.entities if e["type"] == c.type
+                              for n in gold.names(e))) for c, y in zip(group, ys, strict=True)]
+    return ys
+
+
 def _names(m: Mention) -> list[str]:
     return [m.canonical, m.name]
 

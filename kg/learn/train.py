@@ -27,12 +27,12 @@ from .candidates import (
 )
 from .corpus import Annotated
 from .decide import Model, decide
-from .labels import entity_label, pair_label
+from .labels import entity_label, group_labels, pair_label
 from .learners import LEARNERS, Decider
 from .tagger import tag_sentences
 
 #: thresholds the shipped model uses (chosen by cross-validation over seeds + real)
-THRESHOLDS = {"Organization": 0.5, "Person": 0.4, "Mechanism": 0.4, "implements": 0.3}
+THRESHOLDS = {"Organization": 0.5, "Person": 0.4, "Mechanism": 0.3, "implements": 0.3}
 #: below the threshold, a reading the rules proposed is still kept from this probability on
 KEEP = {"Organization": 0.3}
 JOINT_THRESHOLD = 0.6
@@ -70,8 +70,7 @@ def examples(docs: Sequence[Annotated]) -> Examples:
         rule_pairs = {(r.subject, r.object): r.evidence.extractor for r in a.x.relations if r.predicate == "implements"}
         true_mechs = []
         for group in mechanism_candidates(view):
-            for c in group:
-                y = entity_label(a.gold, c)
+            for c, y in zip(group, group_labels(a.gold, group), strict=True):
                 ex.add("Mechanism", c.feats, y)
                 if y and c.mention is not None:
                     true_mechs.append((c.sent, c.start, c.end, c.mention))
