@@ -114,6 +114,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
         return x
     view = DocView(x)
     kept: list[tuple] = []
+    mech_p: dict[str, float] = {}  # a kept mechanism's probability
     dropped: set[str] = set()
     added: list[Mention] = []
     n = 0
@@ -133,6 +134,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
         else:
             m.confidence = round(p, 3)
         kept.append((c.sent, c.start, c.end, m))
+        mech_p[m.id] = p
     x.mentions = [m for m in x.mentions if m.id not in dropped] + added
     if pair_model is None:
         x.relations = [r for r in x.relations if r.subject not in dropped and r.object not in dropped]
@@ -150,7 +152,8 @@ def decide(x: Extraction, model: Model) -> Extraction:
     view = DocView(x)
     by_mech: dict[str, list] = {}
     for p in pair_candidates(view, [k for k in kept if k[3].id not in credited], rule_pairs):
-        by_mech.setdefault(p.mech.id, []).append((pair_model.prob(p.feats), p))
+        # the pair model learned actors of true mechanisms: a fact is as sure as both
+        by_mech.setdefault(p.mech.id, []).append((pair_model.prob(p.feats) * mech_p[p.mech.id], p))
     where = {m.id: (s, i, j) for s, i, j, m in kept}
     for mech_id, scored in by_mech.items():
         scored.sort(key=lambda t: (-t[0], t[1].actor.id))
