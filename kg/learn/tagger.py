@@ -28,6 +28,7 @@ installed, :func:`available` is False and the build goes on with the rules' name
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -65,13 +66,18 @@ def _model() -> _Lac | None:
     from pathlib import Path
 
     data = Path(lac_mod.__file__).parent
-    vocab = {v: int(k) for k, v in _read_tsv(data / "word.dic")}
-    tags = {int(k): v for k, v in _read_tsv(data / "tag.dic")}  # a later line wins, as in LAC
+    # a character is looked up alone, never a word: of word.dic's 58,000 lines (id, entry),
+    # the entries of one character and OOV's (a later line wins, as in LAC)
+    words = (data / "word.dic").read_text(encoding="utf-8")
+    vocab = {v: int(k) for k, v in re.findall(r"^([^\t\n]*)\t([^\n]|OOV)$", words, re.M)}
+    tags = {int(k): v for k, v in _read_tsv(data / "tag.dic")}
     q2b = dict(_read_tsv(data / "q2b.dic"))
-    oov = vocab.get("OOV", 0)
+    if any(len(v) != 1 for v in q2b.values()):  # a character folded into a word (not in 0.1.0)
+        vocab = {v: int(k) for k, v in _read_tsv(data / "word.dic")}
+    oov = vocab.pop("OOV", 0)
     # id of c = vocab.get(q2b.get(c, c), oov): every character that can give another id
     # than ``oov`` is a vocabulary character or a folded one, all below ``size``
-    chars = [c for c in vocab if len(c) == 1] + [c for c in q2b if len(c) == 1]  # (words: never a character)
+    chars = [c for c in vocab if len(c) == 1] + [c for c in q2b if len(c) == 1]
     size = max(map(ord, chars)) + 1
     ids = np.full(size + 1, oov, dtype=np.int64)  # the last: every code point above
     for c in chars:
