@@ -134,9 +134,15 @@ def _viterbi(m: _Lac, emissions: list) -> list:
 
     Forward, ``best[t, b, j]`` is the best score of a path of text ``b`` ending in tag ``j``
     at ``t``: ``max_i(best[t-1, b, i] + trans[i, j]) + emission[t, j]``, over the texts
-    longer than ``t`` alone (a suffix of the rows).  Back, the tag before ``j`` is the
-    first ``i`` with the largest ``best[t-1, b, i] + trans[i, j]``: the very sums the
-    forward pass compared, for the one ``j`` chosen."""
+    longer than ``t`` alone (a suffix of the rows).  The best ``i`` is almost always the
+    best tag at ``t-1``, ``i*``, whatever ``j``: a tag ``i`` with ``best[t-1, b, i] + hi <
+    best[t-1, b, i*] + lo`` (``hi``, ``lo``: the largest and smallest transition) scores
+    below ``i*`` for every ``j``, rounding included (it keeps the order:
+    ``fl(x + trans[i, j]) <= fl(x + hi)``).  Where ``i*`` alone passes, its sums are the
+    maxima and it comes before every tag at ``t``; where another tag passes too (one step
+    in twenty), the step takes all ``K·K`` sums, and the way back asks which ``i`` gave
+    the best sum for the ``j`` chosen: the first largest, as ``argmax`` over all ``i``
+    would.  The same sums, compared in the same order: the same path."""
     import numpy as np
 
     B = len(emissions)
@@ -146,23 +152,29 @@ def _viterbi(m: _Lac, emissions: list) -> list:
     for b, e in enumerate(emissions):
         em[: len(e), b] = e
     # first[t]: the first row still running at step t (rows are sorted by length)
-    first = np.searchsorted(lengths, np.arange(T + 1), side="right")
+    first = np.searchsorted(lengths, np.arange(T + 1), side="right").tolist()
     best = np.empty((T, B, K), dtype=np.float32)
     best[0] = em[0]
-    sums = np.empty((B, K, K), dtype=np.float32)
+    before = np.zeros((T, B), dtype=np.int64)  # i*: the tag before every tag at t
+    crowded: list[tuple[int, Any]] = []  # (t, rows): the steps where i* is not alone
+    trans, hi, lo = m.trans, m.trans.max(), m.trans.min()
     for t in range(1, T):
-        s = int(first[t])
-        run = sums[: B - s]
-        np.add(best[t - 1, s:, :, None], m.trans, out=run)
-        np.max(run, axis=1, out=best[t, s:])
-        best[t, s:] += em[t, s:]
-    tag = best[lengths - 1, np.arange(B)].argmax(axis=1)
+        s = first[t]
+        prev, now, star = best[t - 1, s:], best[t, s:], before[t, s:]
+        top = prev.max(axis=1)
+        prev.argmax(axis=1, out=star)
+        np.add(trans[star], top[:, None], out=now)
+        passed = prev + hi >= (top + lo)[:, None]
+        if np.count_nonzero(passed) > len(top):
+            rows = np.flatnonzero(np.count_nonzero(passed, axis=1) > 1)
+            now[rows] = (prev[rows, :, None] + trans).max(axis=1)
+            crowded.append((t, rows + s))
+        now += em[t, s:]
     paths = np.empty((B, T), dtype=np.int64)
-    for t in range(T - 1, -1, -1):
-        s = int(first[t])
-        paths[s:, t] = tag[s:]
-        if t:
-            tag[s:] = (best[t - 1, s:] + m.trans_to[tag[s:]]).argmax(axis=1)
+    paths[:, : T - 1] = before[1:].T
+    paths[np.arange(B), lengths - 1] = best[lengths - 1, np.arange(B)].argmax(axis=1)
+    for t, rows in reversed(crowded):  # later steps first: paths[rows, t] is final by then
+        paths[rows, t - 1] = (best[t - 1, rows] + m.trans_to[paths[rows, t]]).argmax(axis=1)
     return [paths[b, : lengths[b]] for b in range(B)]
 
 
