@@ -119,6 +119,17 @@ def test_texts_of_one_length_read_together_as_each_alone(plain):
     assert ours[::7] == [tagger.tag([t])[0] for t in cut[::7]]  # the batch does not change a row
 
 
+def test_long_texts_read_in_smaller_batches_as_each_alone(plain):
+    """A sentence the reader could not cut (a page without stops) is read whole; batches
+    of long texts hold fewer rows (the Viterbi's memory), equal lengths included."""
+    clause = "在第{}次议事会上，社区党委书记李某某和网格员一起听取居民意见，把停车难的小事办好，"
+    long = "".join(clause.format(k) for k in range(60))
+    same = [long[:1500].replace("李", c) for c in "李王张刘陈杨赵黄周吴徐孙"]  # 12 texts of 1,500
+    texts = [long, *same, long[:400], long[:300], long[5:305], "小事"]
+    assert len(same) * 1500 > tagger._BATCH_CELLS > len(long) * 2  # the twelve take two runs
+    assert tagger.tag(texts) == [plain.tag(t) for t in texts]
+
+
 def test_each_character_gets_the_id_the_vocabulary_gives_it(plain):
     """The code-point table holds LAC's two look-ups (fold full width, then the vocabulary)."""
     model = tagger._model()

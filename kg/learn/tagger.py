@@ -33,10 +33,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-#: texts decoded together by the batched Viterbi (its scores take 4·len·59 bytes a text)
+#: texts decoded together by the batched Viterbi at most
 _DECODE_BATCH = 64
 #: texts of one length read by one encoder run at most
 _ENCODE_BATCH = 32
+#: characters of a batch at most, counted at its longest text's length (the Viterbi keeps
+#: 8 bytes a tag a character: 8 MB); a longer text goes alone
+_BATCH_CELLS = 16_384
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,19 @@ def _token_ids(m: _Lac, text: str):
     return m.ids.take(cp, mode="clip")  # a code point past the table reads its last id: oov
 
 
+def _batches(order: list[int], texts: list[str], rows: int):
+    """``order`` (indices of ``texts``, shortest first) in consecutive batches of at most
+    ``rows`` texts and :data:`_BATCH_CELLS` characters counted at the longest's length."""
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) == rows or (len(batch) + 1) * len(texts[i]) > _BATCH_CELLS):
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
+
+
 def _emissions(m: _Lac, texts: list[str]):
     """The encoder's scores of each text (a list of (len, K) arrays), texts of one length
     read together: the graph's GRUs have no mask, and rows of one length need none."""
@@ -120,8 +136,7 @@ def _emissions(m: _Lac, texts: list[str]):
     for i, t in enumerate(texts):
         by_len.setdefault(len(t), []).append(i)
     for n, idx in by_len.items():
-        for k in range(0, len(idx), _ENCODE_BATCH):
-            rows = idx[k : k + _ENCODE_BATCH]
+        for rows in _batches(idx, texts, _ENCODE_BATCH):
             tokens = np.stack([_token_ids(m, texts[i]) for i in rows])
             scores = m.sess.run(None, {"token_ids": tokens, "length": np.full(len(rows), n, dtype=np.int64)})[0]
             for r, i in enumerate(rows):
@@ -198,8 +213,7 @@ def tag(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     if m is None:
         return out
     order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: (len(texts[i]), i))
-    for k in range(0, len(order), _DECODE_BATCH):
-        idx = order[k : k + _DECODE_BATCH]
+    for idx in _batches(order, texts, _DECODE_BATCH):
         for i, path in zip(idx, _viterbi(m, _emissions(m, [texts[i] for i in idx])), strict=True):
             out[i] = _words(m, path)
     return out
