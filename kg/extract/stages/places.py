@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from ...gazetteer import Division, Gazetteer
-from ...model import PLACE_LEVEL, Document, Mention
+from ...model import PLACE_LEVEL, Document, Mention, RelationMention
 from ...timing import timed
 from .. import lexicon as L
 from ..context import region_province
@@ -52,7 +52,7 @@ def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]
                 continue  # 老城区 speaks for its region only when something else does
             uppers = [d for d in sp.candidates if d.type in ("Province", "City", "County")]
             if len({d.id for d in uppers}) == 1:
-                for a in [uppers[0], *gaz.ancestors(uppers[0])]:
+                for a in gaz.lineage(uppers[0]):  # (a former name: its successor's too)
                     weight[a.id] = weight.get(a.id, 0.0) + 1.0
     return weight
 
@@ -102,7 +102,9 @@ def choose(sp: Span, gaz: Gazetteer, parent: Division | None, st: DocState) -> D
     if not cands:
         return None
     if parent is not None:
-        under = [d for d in cands if gaz.is_within(d, parent)]
+        # under a former name (集宁市桥西街道): the row under its successor (集宁区)
+        succ = gaz.successor.get(parent.id)
+        under = [d for d in cands if gaz.is_within(d, parent) or (succ is not None and gaz.is_within(d, gaz.rows[succ]))]
         if under:
             return under[0]
         if PLACE_LEVEL.get(sp.type, 9) > PLACE_LEVEL.get(parent.type or "", 0):
@@ -261,3 +263,35 @@ def near_known(sp: Span) -> bool:
         return False  # 建强社区: a verb and its object, whatever village bears the name elsewhere
     tag = jieba_tag(body)
     return tag is None or tag.startswith(("nr", "ns", "nz"))
+
+
+def former_name_links(st: DocState) -> None:
+    """On a page that names a division by a former name (集宁市, now 集宁区), the places the
+    gazetteer puts in its successor are in it as the page names it: 某某乡 (in 集宁区) is in
+    集宁市 (rule ``former-name``).  Each place once, from its first mention, and only where
+    no place between it and the successor is named (that one carries the link)."""
+    gaz = st.gaz
+    if not gaz.successor:
+        return
+    firsts: dict[str, tuple[Mention, Division]] = {}
+    for m in st.out.mentions:
+        key = st.keys.get(m.id)
+        row = st.place_rows.get(key) if key is not None else None
+        if row is not None and key not in firsts:
+            firsts[key] = (m, row)
+    former = {gaz.successor[row.id]: m for m, row in reversed(list(firsts.values())) if row.id in gaz.successor}
+    if not former:
+        return
+    named = {row.id for _, row in firsts.values()}
+    for m, row in firsts.values():
+        if row.id in gaz.successor:
+            continue
+        for a in gaz.ancestors(row):
+            f = former.get(a.id)
+            if f is not None:
+                if PLACE_LEVEL[f.type] < PLACE_LEVEL[m.type]:
+                    st.out.relations.append(RelationMention(
+                        m.id, "locatedIn", f.id, replace(m.evidence, extractor="former-name"), conf("former-name")))
+                break
+            if a.id in named:
+                break  # a nearer named place links to the former name, or its chain does
