@@ -48,8 +48,11 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
     ``chained`` (a name the gazetteer has) or ``in_chain`` (one it lacks): right after a
     place of a higher level.
     (Rule ``place-generic``.)"""
-    if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
-        return True
+    for k in range(len(name) - 1):
+        if name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE:
+            if (chained or in_chain) and k >= 2 and _proper_head(name[:k]):
+                continue  # 某镇柏岗山村: a chain vouches for a name jieba ends in a word (山村)
+            return True
     body = name
     for suf, _ in L.PLACE_SUFFIXES:
         if name.endswith(suf):
@@ -61,6 +64,8 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
         return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
     if body in _SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
+    if _PHASE.fullmatch(body):
+        return True  # 一期小区: a phase of some estate, not its name
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
         return True  # (自治区级文明村: a rank of village, not one)
     if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
@@ -72,6 +77,11 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
     if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
         return True  # 林荫街道一位社区干部: a count of people, not a name (六户镇, 三家村 are names)
     return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
+
+
+def _proper_head(head: str) -> bool:
+    """Is ``head`` (柏岗 of 柏岗山村) a name's own part, not an everyday word (贫困, 偏远)?"""
+    return segment.freq(head) < 100 and not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt")
 
 
 def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
@@ -124,7 +134,7 @@ def _clause_before_suffix(body: str) -> bool:
     """重大事项报(街道): three or more words, none of them proper and none a road or an
     estate, read as a clause that ends in the kind of place, not as a name."""
     words = [(body[a:b], f) for a, b, f in tokens(body)]
-    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")):
+    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")) or _PHASE.search(body[-3:]):
         return False
     if any(f.startswith(PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
         return False
@@ -178,9 +188,99 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
         for k in range(sp.start, sp.end):
             taken[k] = True
         spans.sort(key=lambda sp: sp.start)
+    _estates(text, spans, taken)
+    _listed(text, spans, taken)
     spans.sort(key=lambda sp: sp.start)
     _link_chains(text, spans)
     return spans
+
+
+_ESTATE_RE = re.compile("(?:" + "|".join(L.ESTATE_WORDS) + f"|[{L.ESTATE_CHARS}])")
+#: an estate's party body or owners' committee right after its name (某某居第一党支部), and
+#: 城中村 in brackets, which makes the estate a village (某某花园（城中村）党支部)
+_ESTATE_BODY = re.compile(r"([（(]城中村[)）])?(?:第[一二三四五六七八九十]+)?(?:联合党支部|党支部|党总支|党委|业主委员会|业委会)")
+
+
+def _estates(text: str, spans: list[Span], taken: list[bool]) -> None:
+    """Estates the text names without 小区 (rule ``estate``), where something vouches for
+    them: right after the place that contains them (某旗某某家园住户), or opening the
+    name of their party body or owners' committee (某某居第一党支部, 某某花园（城中村）党支部)."""
+    for m in _ESTATE_RE.finditer(text):
+        e = m.end()
+        nxt = text[e : e + 1]
+        if taken[m.start()] or taken[e - 1] or text[e : e + 2] in ("小区", "社区") or nxt == "村" \
+                or (m.group() == "居" and nxt in "委民住家") or (m.group() == "湾" and nxt == "区"):
+            continue  # (某某家园小区 is the suffix rule's; 居委会, 居民, 居住, 居家, 湾区)
+        floor, prev = _floor(spans, m.start())
+        body = _ESTATE_BODY.match(text, e)
+        chained = prev is not None and spans[prev].end == floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL["Neighborhood"] \
+            and _after_chain(text, floor, m.start(), 8)
+        if chained:
+            s = floor
+        elif body is not None:
+            s = left_name_start(text, m.start(), max_len=8, floor=floor, place=True)
+        else:
+            continue
+        name = text[s:e]
+        if m.start() - s < (2 if len(m.group()) == 1 else 1) or len(name) < 3 or any(taken[s:e]) \
+                or _generic_place(name, in_chain=chained) or _phrase_of_common_words(text[s : m.start()]):
+            continue
+        type_ = "Village" if body is not None and body.group(1) else "Neighborhood"
+        confidence = conf("estate")
+        if chained:
+            confidence = min(conf("chained", "cap"), confidence + conf("chained"))
+        spans.append(Span(s, e, name, type_, "estate", confidence, [], prev if chained else None))
+        taken[s:e] = [True] * (e - s)
+        spans.sort(key=lambda sp: sp.start)
+
+
+#: what closes a list of places by their kind: 等多个社区, 等小区, 两个小区
+_LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十几]+个)?|多个|[0-9一二两三四五六七八九十几]+个)(社区|小区)")
+_LIST_ITEMS = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+$")
+
+
+def _listed(text: str, spans: list[Span], taken: list[bool]) -> None:
+    """The items of a list closed by the kind they all are (rule ``place-list``): 某某湾、
+    某某家园、某某小区等多个社区 names the communities 某某湾 and 某某家园.  An item the
+    other rules found keeps its own kind; a bare item must end like an estate (湾, 家园,
+    苑, 园, 居 ...), so 教育、医疗等社区服务 names none."""
+    for m in _LIST_KIND.finditer(text):
+        got = _LIST_ITEMS.search(text, max(0, m.start() - 60), m.start())
+        if got is None:
+            continue
+        type_ = _SUFFIX_TYPE[m.group(1)]
+        items, at = [], got.start()
+        for part in got.group().split("、"):
+            items.append((at, at + len(part)))
+            at += len(part) + 1
+        found, bare = 0, []
+        for k, (a, b) in enumerate(items):
+            if any(taken[a:b]):
+                # an item the other rules found: a place that ends where the item ends
+                if not any(sp.end == b and sp.start >= a and not any(taken[a:sp.start]) for sp in spans):
+                    break
+                found += 1
+                continue
+            if k == 0:  # the first item's left edge: where a name may start
+                a = left_name_start(text, b, max_len=8, floor=max(a, _floor(spans, a)[0]), place=True)
+            if not _listed_name(text[a:b]):
+                break
+            bare.append((a, b))
+        else:
+            if bare and found + len(bare) >= 2:
+                for a, b in bare:
+                    spans.append(Span(a, b, text[a:b], type_, "place-list", conf("place-list")))
+                    taken[a:b] = [True] * (b - a)
+                spans.sort(key=lambda sp: sp.start)
+
+
+def _listed_name(name: str) -> bool:
+    """Can ``name`` be an estate's or a community's own name in a list (清河湾, 群力家园)?"""
+    if len(name) < 2:
+        return False
+    ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.ESTATE_CHARS + "园" else None)
+    return ending is not None and len(name) > len(ending) and not _generic_place(name) \
+        and not any(c in L.NOT_IN_NAME for c in name) and segment.freq(name) < 100
 
 
 #: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市;
@@ -308,14 +408,26 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
     return None
 
 
+#: an estate's phase (一期, 二期): jieba reads 一期 as an adverb, but it ends an estate's name
+_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期$")
+
+
+def _he_in_name(gap: str, k: int) -> bool:
+    """Is the 和 at ``gap[k]`` inside a name (久和, 颐和): the name's second character, after
+    one that is neither a pronoun nor a stop character, with more name after it?"""
+    return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in _CHAIN_STOP and gap[0] not in "我你他她它咱您"
+
+
 def _after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
     (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
     two places ends the chain.)"""
     gap = text[floor:at]
-    return bool(gap) and all(is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
+    # 和 may be a name's second character (某社区久和一期小区), not a conjunction after a pronoun
+    return bool(gap) and all(is_cjk(c) and (c not in _CHAIN_STOP or _he_in_name(gap, k)) for k, c in enumerate(gap)) \
+        and len(gap) <= max_body \
         and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
-        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1
+        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not _PHASE.fullmatch(text, a, b)
                     for a, b, f in tokens(text) if floor <= a and b <= at)
 
 

@@ -181,9 +181,14 @@ def link_places(st: DocState, view: SentenceView) -> dict[int, Mention]:
 def _containing_place(st: DocState, sp: Span) -> Mention | None:
     """A new place below the county that the gazetteer cannot place: the nearest higher
     place of the article contains it (a 小区 of the 社区 being described)."""
+    # a 城中村 (某某花园（城中村）) is a village inside a city's community
+    level = PLACE_LEVEL["Village"] + 1 if sp.how == "estate" and sp.type == "Village" else PLACE_LEVEL[sp.type]
     for key, t, _ in reversed(st.recent_places):
-        if PLACE_LEVEL[t] < PLACE_LEVEL[sp.type]:
-            return st.by_id.get(key)
+        if PLACE_LEVEL[t] < level and t != sp.type:
+            m = st.by_id.get(key)
+            if m is not None and m.evidence.extractor in ("estate", "place-list"):
+                continue  # an item of a list of estates (某某花园（城中村）、某某居) contains none of the others
+            return m
     return None
 
 
