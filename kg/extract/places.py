@@ -81,7 +81,8 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
 
 def _proper_head(head: str) -> bool:
     """Is ``head`` (柏岗 of 柏岗山村) a name's own part, not an everyday word (贫困, 偏远)?"""
-    return segment.freq(head) < 100 and not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt")
+    return not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt") \
+        and not any(b - a >= 2 and segment.freq(head[a:b]) >= 100 for a, b, _ in tokens(head))
 
 
 def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
@@ -457,8 +458,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
-    if _phrase_of_common_words(text[s : m.start()]) or _clause_before_suffix(text[s : m.start()]):
-        return None  # 机制激活社区, 清理规范社区: words about a place, not its name
+    in_chain = prev is not None and spans[prev].end == s
+    if _phrase_of_common_words(text[s : m.start()]) or (not in_chain and _clause_before_suffix(text[s : m.start()])):
+        return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
 
 

@@ -146,9 +146,12 @@ def _dropped(st: DocState, view: SentenceView, k: int, sp: Span, parent_row: Div
 def _unplaced_word(st: DocState, view: SentenceView, sp: Span, row, known_key, parent_m) -> bool:
     """A village or town name the gazetteer has somewhere in China but not in the region
     this document is about, with no chain to place it: a word, not a place (发展村, 联系村;
-    rule ``place-unplaced-word``)."""
+    rule ``place-unplaced-word``).  A place that opens a chain of places it contains
+    (某某街道某某社区) is named as a place."""
     return (row is None and known_key is None and parent_m is None and sp.how == "gazetteer"
-            and PLACE_LEVEL[sp.type] >= 4 and not near_known(sp) and not _listed_with_its_kind(view.text, sp, view.pspans))
+            and PLACE_LEVEL[sp.type] >= 4 and not near_known(sp) and not _listed_with_its_kind(view.text, sp, view.pspans)
+            and not any(o.chain_prev is not None and view.pspans[o.chain_prev] is sp and PLACE_LEVEL[o.type] > PLACE_LEVEL[sp.type]
+                        for o in view.pspans))
 
 
 @timed("places: linking")
