@@ -113,8 +113,8 @@ def _phrase_of_common_words(body: str) -> bool:
     words = [body[a:b] for a, b, _ in tokens(body)]
     if len(words) < 2 or any(len(w) < 2 for w in words):
         return False  # 悦/郡: an unknown name in jieba's single characters
-    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS:
-        return False  # 幸福家园: estates are named with everyday words
+    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS or _PHASE.fullmatch(words[-1]):
+        return False  # 幸福家园, 永和二期: estates are named with everyday words
     return all(segment.freq(w) >= 200 for w in words)
 
 
