@@ -210,8 +210,8 @@ def _estates(text: str, spans: list[Span], taken: list[bool]) -> None:
         e = m.end()
         nxt = text[e : e + 1]
         if taken[m.start()] or taken[e - 1] or text[e : e + 2] in ("小区", "社区") or nxt == "村" \
-                or (m.group() == "居" and nxt in "委民住家") or (m.group() == "湾" and nxt == "区"):
-            continue  # (某某家园小区 is the suffix rule's; 居委会, 居民, 居住, 居家, 湾区)
+                or (m.group() == "居" and nxt in "委民住家"):
+            continue  # (某某家园小区 is the suffix rule's; 居委会, 居民, 居住, 居家)
         floor, prev = _floor(spans, m.start())
         body = _ESTATE_BODY.match(text, e)
         chained = prev is not None and spans[prev].end == floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL["Neighborhood"] \
@@ -279,7 +279,7 @@ def _listed_name(name: str) -> bool:
     """Can ``name`` be an estate's or a community's own name in a list (清河湾, 群力家园)?"""
     if len(name) < 2:
         return False
-    ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.ESTATE_CHARS + "园" else None)
+    ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.LISTED_ESTATE_CHARS else None)
     return ending is not None and len(name) > len(ending) and not _generic_place(name) \
         and not any(c in L.NOT_IN_NAME for c in name) and segment.freq(name) < 100
 

@@ -331,6 +331,9 @@ def test_chain(gaz, text, places, located):
             {"专职社区", "城镇小区", "基层社区", "标杆社区"},
             id="descriptions-of-a-kind-of-community",
         ),
+        pytest.param(
+            "青岛市胶州湾的海水很蓝，包头市公园里游人如织。", {"胶州湾", "包头市公园"}, id="a-bay-and-a-park-after-a-city",
+        ),
     ],
 )
 def test_common_words_are_no_places(gaz, text, forbidden):
