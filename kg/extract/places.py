@@ -42,16 +42,17 @@ def _word_ends_at(text: str, i: int) -> bool:
     return any(segment.freq(text[i - k : i]) >= 100 for k in (2, 3) if i - k >= 0)
 
 
-def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False) -> bool:
+def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
+                   listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
     gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine;
     ``chained`` (a name the gazetteer has) or ``in_chain`` (one it lacks): right after a
-    place of a higher level.
+    place of a higher level; ``listed``: an item of a list of names of its kind.
     (Rule ``place-generic``.)"""
     for k in range(len(name) - 1):
         if name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE:
-            if (chained or in_chain) and k >= 2 and _proper_head(name[:k]):
-                continue  # 某镇柏岗山村: a chain vouches for a name jieba ends in a word (山村)
+            if ((chained or in_chain) and k >= 2 or listed and k >= 1) and _proper_head(name[:k]):
+                continue  # 某镇柏岗山村, 某甲村、吴山村: a chain or a list vouches for a name jieba ends in a word (山村)
             return True
     body = name
     for suf, _ in L.PLACE_SUFFIXES:
@@ -449,12 +450,13 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if suffix in ("苏木", "嘎查"):
         s = _transliterated_start(text, s, m.start())
     cand = text[s:e]
-    if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s):
+    listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
+    if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
         return None
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-            and cand not in known:
+            and cand not in known and not listed:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
@@ -462,6 +464,15 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if _phrase_of_common_words(text[s : m.start()]) or (not in_chain and _clause_before_suffix(text[s : m.start()])):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
+
+
+def _listed_with_others(text: str, s: int, e: int, suffix: str) -> bool:
+    """某甲村、某乙村和某丙村: an item of a list of places of its kind, its name its own (a
+    rare word, like its neighbour's), not a kind of village (文明村、卫生村)."""
+    if not _proper_head(text[s : e - len(suffix)]):
+        return False
+    after = re.compile(r"[、和及与]([\u4e00-\u9fff]{2,6}?)" + suffix + r"(?![村民委干镇])").match(text, e)
+    return (after is not None and _proper_head(after.group(1))) or text[:s].endswith(tuple(suffix + c for c in "、和及与"))
 
 
 def _link_chains(text: str, spans: list[Span]) -> None:

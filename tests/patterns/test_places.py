@@ -543,3 +543,13 @@ def test_a_chained_village_whose_name_ends_in_a_word(gaz):
     g = graph_of(gaz, "敖汉旗新惠镇榆树林山村的村民正在春耕。新惠镇贫困山村的面貌变了。")
     assert ("榆树林山村", "新惠镇") in edges(g, "locatedIn"), summary(g)
     assert not names(g) & {"贫困山村", "山村"}, summary(g)
+
+
+def test_villages_listed_with_others_of_their_kind(gaz):
+    """Villages in no gazetteer and no chain, vouched for by the list they are items of
+    (鹿山村 too, though jieba reads 山村 as a word); kinds of village in a list
+    (文明村、卫生村) and 小山村 are none."""
+    g = graph_of(gaz, "2005年，新丰村由李家洼村、赵家坪村和鹿山村合并而成。")
+    assert {"李家洼村", "赵家坪村", "鹿山村"} <= names(g, "Village"), summary(g)
+    g = graph_of(gaz, "这里曾是文明村、卫生村和先进村，如今是大山深处的小山村和山村里的新样板。")
+    assert not names(g, "Village"), summary(g)
