@@ -553,3 +553,11 @@ def test_villages_listed_with_others_of_their_kind(gaz):
     assert {"李家洼村", "赵家坪村", "鹿山村"} <= names(g, "Village"), summary(g)
     g = graph_of(gaz, "这里曾是文明村、卫生村和先进村，如今是大山深处的小山村和山村里的新样板。")
     assert not names(g, "Village"), summary(g)
+
+
+def test_short_names_of_leagues_and_a_city_jieba_reads_as_a_verb(gaz):
+    """锡盟, 阿盟: the usual short names of two leagues; 包头 alone is the city, though jieba
+    tags it as a verb (to wrap one's head)."""
+    g = graph_of(gaz, "锡盟正蓝旗上都镇组织牧民学习。包头的游客来到阿盟。")
+    assert {"锡林郭勒盟", "阿拉善盟", "包头市"} <= names(g, "City"), summary(g)
+    assert ("正蓝旗", "锡林郭勒盟") in edges(g, "locatedIn"), summary(g)
