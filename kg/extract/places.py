@@ -36,6 +36,9 @@ _SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
 
 _HIGH_LEVEL = {"Province", "City", "County"}
 
+#: an estate's phase (一期, 二期): jieba reads 一期 as an adverb, but it ends an estate's name
+_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期$")
+
 
 def _word_ends_at(text: str, i: int) -> bool:
     """Does a word of jieba's dictionary (对接, 其中) end right before ``i``?"""
@@ -410,10 +413,6 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
     return None
 
 
-#: an estate's phase (一期, 二期): jieba reads 一期 as an adverb, but it ends an estate's name
-_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期$")
-
-
 def _he_in_name(gap: str, k: int) -> bool:
     """Is the 和 at ``gap[k]`` inside a name (久和, 颐和): the name's second character, after
     one that is neither a pronoun nor a stop character, with more name after it?"""
@@ -471,8 +470,12 @@ def _listed_with_others(text: str, s: int, e: int, suffix: str) -> bool:
     rare word, like its neighbour's), not a kind of village (文明村、卫生村)."""
     if not _proper_head(text[s : e - len(suffix)]):
         return False
-    after = re.compile(r"[、和及与]([\u4e00-\u9fff]{2,6}?)" + suffix + r"(?![村民委干镇])").match(text, e)
-    return (after is not None and _proper_head(after.group(1))) or text[:s].endswith(tuple(suffix + c for c in "、和及与"))
+    after = _NEXT_ITEM[suffix].match(text, e)
+    return (after is not None and _proper_head(after.group(1))) or text.endswith(tuple(suffix + c for c in "、和及与"), 0, s)
+
+
+#: the next item of a list of towns or villages: 、某某村, 和某某镇
+_NEXT_ITEM = {suf: re.compile(r"[、和及与]([\u4e00-\u9fff]{2,6}?)" + suf + r"(?![村民委干镇])") for suf in ("镇", "乡", "苏木", "村", "嘎查")}
 
 
 def _link_chains(text: str, spans: list[Span]) -> None:
