@@ -10,7 +10,7 @@ prints a banner).
 On top of the table: official short forms of banners and counties derived by rule
 (察哈尔右翼前旗 → 察右前旗, 乌鲁木齐县 → 乌县), user aliases from ``ontology/aliases.tsv``
 or ``kg build --aliases``, and the former names of renamed divisions from
-``ontology/former_names.tsv`` (乌兰察布盟, now 乌兰察布市): rows of their own, placed
+``ontology/former_names.tsv`` (呼伦贝尔盟, now 呼伦贝尔市): rows of their own, placed
 under their successor's parent, that :meth:`Gazetteer.lineage` ties to the successor.  All lookups return candidates; choosing among them from
 context is :mod:`kg.extract.places`' job.
 """
@@ -65,8 +65,8 @@ class Division:
 
 @dataclass(frozen=True)
 class FormerName:
-    """One row of the table of former names: 集宁市, a County, became the division coded
-    ``150902`` (集宁区); it was in 乌兰察布盟 (``parent``, itself a former name)."""
+    """One row of the table of former names: 喜桂图旗, a County, became the division coded
+    ``150782`` (牙克石市); it was in 呼伦贝尔盟 (``parent``, itself a former name)."""
 
     name: str
     type: str
@@ -152,7 +152,7 @@ class Gazetteer:
         self.strong_aliases: set[str] = set()
         #: names from an alias table (鹿城): a place when they stand alone, not inside a name
         self.nicknames: set[str] = set()
-        #: row id of a former name (乌兰察布盟) → row id of the division it became (乌兰察布市)
+        #: row id of a former name (呼伦贝尔盟) → row id of the division it became (呼伦贝尔市)
         self.successor: dict[int, int] = {}
         for d in rows:
             if d.type is None:
@@ -249,7 +249,7 @@ class Gazetteer:
                 self._reach(short, [d.id])
 
     def lineage(self, d: Division) -> list[Division]:
-        """``d`` and its parents, and for a former name (集宁市) its successor (集宁区) and
+        """``d`` and its parents, and for a former name (喜桂图旗) its successor (牙克石市) and
         the successor's parents too: the divisions a page naming ``d`` is about."""
         out = [d, *self.ancestors(d)]
         succ = self.successor.get(d.id)

@@ -40,7 +40,7 @@ SHAPES_FILE: Path = ONTOLOGY_DIR / "shapes.ttl"
 QUERIES_DIR: Path = ONTOLOGY_DIR / "queries"
 #: The project's alias table (tab-separated: alias, canonical name, optional type).
 ALIASES_FILE: Path = ONTOLOGY_DIR / "aliases.tsv"
-#: Former names of divisions (乌兰察布盟 before it became 乌兰察布市), with their successors' codes.
+#: Former names of divisions (呼伦贝尔盟 before it became 呼伦贝尔市), with their successors' codes.
 FORMER_NAMES_FILE: Path = ONTOLOGY_DIR / "former_names.tsv"
 #: The project's corrections, applied by every build (see :mod:`kg.curate`).
 CORRECTIONS_FILE: Path = ONTOLOGY_DIR / "corrections.tsv"

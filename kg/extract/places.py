@@ -55,7 +55,7 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
     for k in range(len(name) - 1):
         if name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE:
             if ((chained or in_chain) and k >= 2 or listed and k >= 1) and _proper_head(name[:k]):
-                continue  # 某镇柏岗山村, 某甲村、吴山村: a chain or a list vouches for a name jieba ends in a word (山村)
+                continue  # 某镇榆树林山村, 某甲村、鹿山村: a chain or a list vouches for a name jieba ends in a word (山村)
             return True
     body = name
     for suf, _ in L.PLACE_SUFFIXES:
@@ -84,7 +84,7 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
 
 
 def _proper_head(head: str) -> bool:
-    """Is ``head`` (柏岗 of 柏岗山村) a name's own part, not an everyday word (贫困, 偏远)?"""
+    """Is ``head`` (榆树林 of 榆树林山村) a name's own part, not an everyday word (贫困, 偏远)?"""
     return not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt") \
         and not any(b - a >= 2 and segment.freq(head[a:b]) >= 100 for a, b, _ in tokens(head))
 
@@ -280,7 +280,7 @@ def _listed(text: str, spans: list[Span], taken: list[bool]) -> None:
 
 
 def _listed_name(name: str) -> bool:
-    """Can ``name`` be an estate's or a community's own name in a list (清河湾, 群力家园)?"""
+    """Can ``name`` be an estate's or a community's own name in a list (青山湾, 明德家园)?"""
     if len(name) < 2:
         return False
     ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.LISTED_ESTATE_CHARS else None)
@@ -414,7 +414,7 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
 
 
 def _he_in_name(gap: str, k: int) -> bool:
-    """Is the 和 at ``gap[k]`` inside a name (久和, 颐和): the name's second character, after
+    """Is the 和 at ``gap[k]`` inside a name (永和, 颐和): the name's second character, after
     one that is neither a pronoun nor a stop character, with more name after it?"""
     return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in _CHAIN_STOP and gap[0] not in "我你他她它咱您"
 
@@ -424,7 +424,7 @@ def _after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
     two places ends the chain.)"""
     gap = text[floor:at]
-    # 和 may be a name's second character (某社区久和一期小区), not a conjunction after a pronoun
+    # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
     return bool(gap) and all(is_cjk(c) and (c not in _CHAIN_STOP or _he_in_name(gap, k)) for k, c in enumerate(gap)) \
         and len(gap) <= max_body \
         and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \

@@ -102,7 +102,7 @@ def choose(sp: Span, gaz: Gazetteer, parent: Division | None, st: DocState) -> D
     if not cands:
         return None
     if parent is not None:
-        # under a former name (集宁市桥西街道): the row under its successor (集宁区)
+        # under a former name (喜桂图旗免渡河镇): the row under its successor (牙克石市)
         succ = gaz.successor.get(parent.id)
         under = [d for d in cands if gaz.is_within(d, parent) or (succ is not None and gaz.is_within(d, gaz.rows[succ]))]
         if under:
@@ -274,9 +274,9 @@ def near_known(sp: Span) -> bool:
 
 
 def former_name_links(st: DocState) -> None:
-    """On a page that names a division by a former name (集宁市, now 集宁区), the places the
-    gazetteer puts in its successor are in it as the page names it: 某某乡 (in 集宁区) is in
-    集宁市 (rule ``former-name``).  Each place once, from its first mention, and only where
+    """On a page that names a division by a former name (布特哈旗, now 扎兰屯市), the places
+    the gazetteer puts in its successor are in it as the page names it: 某某镇 (in 扎兰屯市)
+    is in 布特哈旗 (rule ``former-name``).  Each place once, from its first mention, and only where
     no place between it and the successor is named (that one carries the link)."""
     gaz = st.gaz
     if not gaz.successor:
