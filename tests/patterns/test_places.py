@@ -331,6 +331,9 @@ def test_chain(gaz, text, places, located):
             {"专职社区", "城镇小区", "基层社区", "标杆社区"},
             id="descriptions-of-a-kind-of-community",
         ),
+        pytest.param(
+            "青岛市胶州湾的海水很蓝，包头市公园里游人如织。", {"胶州湾", "包头市公园"}, id="a-bay-and-a-park-after-a-city",
+        ),
     ],
 )
 def test_common_words_are_no_places(gaz, text, forbidden):
@@ -443,3 +446,118 @@ def test_lower_place_names_hold_their_own_words(gaz, text, place, type_, not_):
     found = {(d["name"], d["type"]) for _, d in g.nodes(data=True)}
     assert (place, type_) in found, summary(g)
     assert not [n for n, _t in found if n == not_], summary(g)
+
+
+# ------------------------------------------------------------ former names of divisions
+
+
+def test_a_former_league_and_banner_are_places_as_written_chained_to_a_town_of_the_successor(gaz):
+    """呼伦贝尔盟 (now 呼伦贝尔市) and 喜桂图旗 (now 牙克石市): a page written before the
+    renamings keeps their names; the town is the gazetteer's, found under the successor."""
+    g = graph_of(gaz, "1980年，呼伦贝尔盟喜桂图旗免渡河镇组织牧民开展防火演练。")
+    assert {("City", "呼伦贝尔盟"), ("County", "喜桂图旗"), ("Town", "免渡河镇")} <= entities(g), summary(g)
+    up = closure(edges(g, "locatedIn"))
+    assert {("免渡河镇", "喜桂图旗"), ("喜桂图旗", "呼伦贝尔盟"), ("呼伦贝尔盟", "内蒙古自治区")} <= up, summary(g)
+    assert mentions_text(g, "呼伦贝尔市") == [] and mentions_text(g, "牙克石市") == [], summary(g)  # not what it says
+
+
+def test_a_short_form_of_a_former_league_is_its_name(gaz):
+    g = graph_of(gaz, "那时的巴盟，冬天格外冷。")
+    node = [d for _, d in g.nodes(data=True) if d["name"] == "巴彦淖尔盟"]
+    assert node and node[0]["type"] == "City" and "巴盟" in node[0]["aliases"], summary(g)
+    assert "巴彦淖尔市" not in names(g), summary(g)
+
+
+def test_a_town_of_the_successor_is_in_the_former_division_the_page_names(gaz):
+    """成吉思汗镇 is in 扎兰屯市, which was 布特哈旗: on a page about 布特哈旗 it is in 布特哈旗."""
+    g = graph_of(gaz, "1982年的布特哈旗地广人稀。那年冬天，成吉思汗镇的牧民赶着羊群转场。")
+    assert ("成吉思汗镇", "布特哈旗") in edges(g, "locatedIn"), summary(g)
+    assert ("布特哈旗", "呼伦贝尔盟") in edges(g, "locatedIn"), summary(g)
+
+
+def test_a_former_city_of_another_province_contains_its_successors_district(gaz):
+    g = graph_of(gaz, "2003年，思茅市思茅区南屏镇组织干部下乡。")
+    assert {("City", "思茅市"), ("County", "思茅区"), ("Town", "南屏镇")} <= entities(g), summary(g)
+    up = closure(edges(g, "locatedIn"))
+    assert {("思茅区", "思茅市"), ("思茅市", "云南省"), ("南屏镇", "思茅区")} <= up, summary(g)
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("某某盟\tCity\t1509", "line 1: expected"),
+    ("某某盟\tTown\t150900", "line 1: expected"),
+    ("某某盟\tCity\t999999", "某某盟: no City has the code 999999"),
+    ("呼和浩特市\tCity\t150100", "呼和浩特市: the name is in use"),
+    ("某某县\tCounty\t150121\t没有这个盟", "某某县: the division it was in, 没有这个盟"),
+])
+def test_a_bad_row_of_a_table_of_former_names_is_a_one_line_error_naming_the_file(tmp_path, line, problem):
+    from kg.errors import InputError
+    from kg.gazetteer import Gazetteer, _base, read_former_names
+
+    path = tmp_path / "former.tsv"
+    path.write_text("# a table written for this test\n" + line + "\n", encoding="utf-8")
+    rows, by_name, small = _base()
+    g = Gazetteer.__new__(Gazetteer)
+    g.__dict__.update({k: {a: list(v) for a, v in t.items()} if k == "by_alias" else t.copy() if isinstance(t, (set, dict)) else t
+                       for k, t in small.items()})
+    g.rows, g.by_name, g.nicknames = rows, by_name, set()
+    with pytest.raises(InputError) as e:
+        g.add_former(read_former_names(path), str(path))
+    assert str(path) in str(e.value) and problem.replace("line 1", "line 2") in str(e.value) and "\n" not in str(e.value)
+
+
+# ------------------------------------------------------------ estates, lists and names a chain vouches for
+
+
+def test_an_estate_without_xiaoqu_after_its_town(gaz):
+    g = graph_of(gaz, "走进杭锦旗锡尼镇金泰家园，楼道干净整洁。")
+    assert ("Neighborhood", "金泰家园") in entities(g), summary(g)
+    assert ("金泰家园", "锡尼镇") in edges(g, "locatedIn"), summary(g)
+
+
+def test_estates_opening_their_bodies_names_and_a_chengzhongcun(gaz):
+    """翠湖佳苑第一党支部, 锦绣居党支部: estates named by their party bodies; 柳林花园（城中村）
+    is a village.  Items of one list contain none of the others: all are in 东园社区."""
+    g = graph_of(gaz, "东园社区既有商品房，也有城中村。翠湖佳苑第一党支部、锦绣居党支部相继成立，"
+                      "柳林花园（城中村）党支部带头清理垃圾。")
+    assert {("Neighborhood", "翠湖佳苑"), ("Neighborhood", "锦绣居"), ("Village", "柳林花园")} <= entities(g), summary(g)
+    assert {("翠湖佳苑", "东园社区"), ("锦绣居", "东园社区"), ("柳林花园", "东园社区")} <= edges(g, "locatedIn"), summary(g)
+    assert not {("锦绣居", "翠湖佳苑"), ("锦绣居", "柳林花园")} & edges(g, "locatedIn"), summary(g)
+
+
+def test_items_of_a_list_closed_by_their_kind(gaz):
+    g = graph_of(gaz, "这一做法已在青山湾、明德家园、朝阳小区等多个社区推广。")
+    assert {("Community", "青山湾"), ("Community", "明德家园"), ("Neighborhood", "朝阳小区")} <= entities(g), summary(g)
+    g = graph_of(gaz, "社区把服务延伸到教育、医疗、养老等多个社区服务领域。")
+    assert not names(g) & {"教育", "医疗", "养老"}, summary(g)
+
+
+def test_he_inside_an_estates_name_in_a_chain_and_a_bare_phase(gaz):
+    g = graph_of(gaz, "铁西街道光明社区永和二期小区开展议事活动。")
+    assert ("永和二期小区", "光明社区") in edges(g, "locatedIn"), summary(g)
+    assert "二期小区" not in names(g), summary(g)
+
+
+def test_a_chained_village_whose_name_ends_in_a_word(gaz):
+    """榆树林山村: jieba reads 山村 as a word; the chain 新惠镇 vouches for the name, not for
+    贫困山村 (a kind of village)."""
+    g = graph_of(gaz, "敖汉旗新惠镇榆树林山村的村民正在春耕。新惠镇贫困山村的面貌变了。")
+    assert ("榆树林山村", "新惠镇") in edges(g, "locatedIn"), summary(g)
+    assert not names(g) & {"贫困山村", "山村"}, summary(g)
+
+
+def test_villages_listed_with_others_of_their_kind(gaz):
+    """Villages in no gazetteer and no chain, vouched for by the list they are items of
+    (鹿山村 too, though jieba reads 山村 as a word); kinds of village in a list
+    (文明村、卫生村) and 小山村 are none."""
+    g = graph_of(gaz, "2005年，新丰村由李家洼村、赵家坪村和鹿山村合并而成。")
+    assert {"李家洼村", "赵家坪村", "鹿山村"} <= names(g, "Village"), summary(g)
+    g = graph_of(gaz, "这里曾是文明村、卫生村和先进村，如今是大山深处的小山村和山村里的新样板。")
+    assert not names(g, "Village"), summary(g)
+
+
+def test_short_names_of_leagues_and_a_city_jieba_reads_as_a_verb(gaz):
+    """锡盟, 阿盟: the usual short names of two leagues; 包头 alone is the city, though jieba
+    tags it as a verb (to wrap one's head)."""
+    g = graph_of(gaz, "锡盟正蓝旗上都镇组织牧民学习。包头的游客来到阿盟。")
+    assert {"锡林郭勒盟", "阿拉善盟", "包头市"} <= names(g, "City"), summary(g)
+    assert ("正蓝旗", "锡林郭勒盟") in edges(g, "locatedIn"), summary(g)

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from ...gazetteer import Division, Gazetteer
-from ...model import PLACE_LEVEL, Document, Mention
+from ...model import PLACE_LEVEL, Document, Mention, RelationMention
 from ...timing import timed
 from .. import lexicon as L
 from ..context import region_province
@@ -52,7 +52,7 @@ def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]
                 continue  # 老城区 speaks for its region only when something else does
             uppers = [d for d in sp.candidates if d.type in ("Province", "City", "County")]
             if len({d.id for d in uppers}) == 1:
-                for a in [uppers[0], *gaz.ancestors(uppers[0])]:
+                for a in gaz.lineage(uppers[0]):  # (a former name: its successor's too)
                     weight[a.id] = weight.get(a.id, 0.0) + 1.0
     return weight
 
@@ -102,7 +102,9 @@ def choose(sp: Span, gaz: Gazetteer, parent: Division | None, st: DocState) -> D
     if not cands:
         return None
     if parent is not None:
-        under = [d for d in cands if gaz.is_within(d, parent)]
+        # under a former name (喜桂图旗免渡河镇): the row under its successor (牙克石市)
+        succ = gaz.successor.get(parent.id)
+        under = [d for d in cands if gaz.is_within(d, parent) or (succ is not None and gaz.is_within(d, gaz.rows[succ]))]
         if under:
             return under[0]
         if PLACE_LEVEL.get(sp.type, 9) > PLACE_LEVEL.get(parent.type or "", 0):
@@ -144,9 +146,12 @@ def _dropped(st: DocState, view: SentenceView, k: int, sp: Span, parent_row: Div
 def _unplaced_word(st: DocState, view: SentenceView, sp: Span, row, known_key, parent_m) -> bool:
     """A village or town name the gazetteer has somewhere in China but not in the region
     this document is about, with no chain to place it: a word, not a place (发展村, 联系村;
-    rule ``place-unplaced-word``)."""
+    rule ``place-unplaced-word``).  A place that opens a chain of places it contains
+    (某某街道某某社区) is named as a place."""
     return (row is None and known_key is None and parent_m is None and sp.how == "gazetteer"
-            and PLACE_LEVEL[sp.type] >= 4 and not near_known(sp) and not _listed_with_its_kind(view.text, sp, view.pspans))
+            and PLACE_LEVEL[sp.type] >= 4 and not near_known(sp) and not _listed_with_its_kind(view.text, sp, view.pspans)
+            and not any(o.chain_prev is not None and view.pspans[o.chain_prev] is sp and PLACE_LEVEL[o.type] > PLACE_LEVEL[sp.type]
+                        for o in view.pspans))
 
 
 @timed("places: linking")
@@ -179,9 +184,14 @@ def link_places(st: DocState, view: SentenceView) -> dict[int, Mention]:
 def _containing_place(st: DocState, sp: Span) -> Mention | None:
     """A new place below the county that the gazetteer cannot place: the nearest higher
     place of the article contains it (a 小区 of the 社区 being described)."""
+    # a 城中村 (某某花园（城中村）) is a village inside a city's community
+    level = PLACE_LEVEL["Village"] + 1 if sp.how == "estate" and sp.type == "Village" else PLACE_LEVEL[sp.type]
     for key, t, _ in reversed(st.recent_places):
-        if PLACE_LEVEL[t] < PLACE_LEVEL[sp.type]:
-            return st.by_id.get(key)
+        if PLACE_LEVEL[t] < level and t != sp.type:
+            m = st.by_id.get(key)
+            if m is not None and m.evidence.extractor in ("estate", "place-list"):
+                continue  # an item of a list of estates (某某花园（城中村）、某某居) contains none of the others
+            return m
     return None
 
 
@@ -261,3 +271,35 @@ def near_known(sp: Span) -> bool:
         return False  # 建强社区: a verb and its object, whatever village bears the name elsewhere
     tag = jieba_tag(body)
     return tag is None or tag.startswith(("nr", "ns", "nz"))
+
+
+def former_name_links(st: DocState) -> None:
+    """On a page that names a division by a former name (布特哈旗, now 扎兰屯市), the places
+    the gazetteer puts in its successor are in it as the page names it: 某某镇 (in 扎兰屯市)
+    is in 布特哈旗 (rule ``former-name``).  Each place once, from its first mention, and only where
+    no place between it and the successor is named (that one carries the link)."""
+    gaz = st.gaz
+    if not gaz.successor:
+        return
+    firsts: dict[str, tuple[Mention, Division]] = {}
+    for m in st.out.mentions:
+        key = st.keys.get(m.id)
+        row = st.place_rows.get(key) if key is not None else None
+        if row is not None and key not in firsts:
+            firsts[key] = (m, row)
+    former = {gaz.successor[row.id]: m for m, row in reversed(list(firsts.values())) if row.id in gaz.successor}
+    if not former:
+        return
+    named = {row.id for _, row in firsts.values()}
+    for m, row in firsts.values():
+        if row.id in gaz.successor:
+            continue
+        for a in gaz.ancestors(row):
+            f = former.get(a.id)
+            if f is not None:
+                if PLACE_LEVEL[f.type] < PLACE_LEVEL[m.type]:
+                    st.out.relations.append(RelationMention(
+                        m.id, "locatedIn", f.id, replace(m.evidence, extractor="former-name"), conf("former-name")))
+                break
+            if a.id in named:
+                break  # a nearer named place links to the former name, or its chain does
