@@ -303,6 +303,9 @@ class Gazetteer:
         return f"{d.type}/{base}/" + "/".join(reversed(path))
 
 
+_COMMITTEE = "管委会"
+
+
 def _parse(data: bytes) -> list[Division]:
     rows: list[Division] = []
     stack: list[int] = []  # row id at each level
@@ -315,6 +318,10 @@ def _parse(data: bytes) -> list[Division]:
         name = cols[0].strip()
         adcode = cols[1].strip() if len(cols) > 1 and cols[1].strip() else None
         short = cols[2].strip() if len(cols) > 2 and cols[2].strip() else None
+        if level == 2 and name.endswith(_COMMITTEE):
+            # a county-level area the table names by its administrative committee (某某管委会):
+            # the place is the area (某某管理区), as the table names its kin; the committee is a body
+            name = name.removesuffix(_COMMITTEE) + "管理区"
         del stack[level:]
         parent = stack[-1] if stack else None
         rows.append(Division(len(rows), name, _type_for(level, name), parent, adcode, short))  # type: ignore[arg-type]

@@ -73,3 +73,21 @@ def test_a_body_named_before_its_region_is_keyed_by_the_regions_code(gaz):
     )
     bodies = sorted(n for n, d in g.nodes(data=True) if d["type"] == "Organization" and "组织部" in d["name"])
     assert bodies == ["Organization/640000/党委组织部"]
+
+
+def test_an_area_the_table_names_by_its_committee_is_the_area():
+    """A county-level area the division table names by its administrative committee
+    (某某管委会) is the place 某某管理区, found by its short form too; the committee stays a body."""
+    from kg import gazetteer as G
+
+    table = "内蒙古自治区\t150000\n\t青岩盟\t159900\n\t\t白泉管委会\t159971\t白泉\n\t\t\t石桥镇\t159971100000\n"
+    gaz = G.Gazetteer(G._parse(table.encode("utf-8")))
+    (area,) = gaz.lookup("白泉管理区")
+    assert (area.type, area.adcode) == ("County", "159971")
+    assert gaz.lookup("白泉") == [area]
+    assert gaz.lookup("白泉管委会", aliases=False) == []
+    (town,) = gaz.lookup("石桥镇")
+    assert gaz.parent(town) == area
+    x = extract(split("d0", "d0.txt", "白泉管理区石桥镇推行积分制。白泉管委会主任王海峰说。"), gaz)
+    assert ("County", "白泉管理区") in {(m.type, m.canonical) for m in x.mentions}
+    assert ("Organization", "白泉管委会") in {(m.type, m.canonical) for m in x.mentions}
