@@ -28,6 +28,7 @@ def extract(doc: Document, gaz: Gazetteer) -> Extraction:
         for s in STAGES:
             s.run(st, view)
     credits.flush(st)
+    places.late_places(st)
     places.former_name_links(st)
     bodies.drop_idle_venues(st)
     st.out.keys = dict(st.keys)

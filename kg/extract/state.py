@@ -41,6 +41,9 @@ class DocState:
         self.province: Division | None = None
         self.place_keys: dict[str, str] = {}  # surface or canonical name → place key
         self.place_rows: dict[str, Division | None] = {}  # place key → gazetteer row
+        # places the gazetteer has but the text had not yet placed (a headline's village
+        # before its town is named): place key → its span, tried again at the end
+        self.unplaced: dict[str, Span] = {}
         # the places of the document's earlier articles, each place once at its last mention
         # (every lookup wants the latest of equal places), so lookups cost the number of
         # distinct places, not of mentions: (type, name, key) → (mention id, type, name)

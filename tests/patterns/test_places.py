@@ -561,3 +561,11 @@ def test_short_names_of_leagues_and_a_city_jieba_reads_as_a_verb(gaz):
     g = graph_of(gaz, "锡盟正蓝旗上都镇组织牧民学习。包头的游客来到阿盟。")
     assert {"锡林郭勒盟", "阿拉善盟", "包头市"} <= names(g, "City"), summary(g)
     assert ("正蓝旗", "锡林郭勒盟") in edges(g, "locatedIn"), summary(g)
+
+
+def test_a_place_named_before_its_town_is_placed_by_the_whole_page(gaz):
+    """A headline names a 嘎查 that two towns of the region hold; the body then says which
+    town it lies in: every mention takes that town's 嘎查, and no county is named."""
+    g = graph_of(gaz, "哈沙图嘎查:党建引领促发展\n哈沙图嘎查位于大沁他拉镇东部,全嘎查共有牧户120户。")
+    assert ("哈沙图嘎查", "大沁他拉镇") in edges(g, "locatedIn"), summary(g)
+    assert ("大沁他拉镇", "奈曼旗") in edges(g, "locatedIn"), summary(g)

@@ -208,6 +208,8 @@ def _place_mention(st: DocState, view: SentenceView, sp: Span, row: Division | N
         aliases=(sp.text,) if sp.text != name else (),
     )
     st.keys[m.id] = key
+    if row is None and sp.candidates and "//" in key:
+        st.unplaced.setdefault(key, sp)
     st.place_keys.setdefault(sp.text, key)
     st.place_keys.setdefault(name, key)
     st.place_rows[key] = row
@@ -303,3 +305,35 @@ def former_name_links(st: DocState) -> None:
                 break
             if a.id in named:
                 break  # a nearer named place links to the former name, or its chain does
+
+
+def late_places(st: DocState) -> None:
+    """Places the gazetteer has that the text named before it named their county or town
+    (a headline's 某某嘎查 above a body saying it lies in 某某镇): chosen again with what
+    the whole document names, and every mention of the name takes the row."""
+    open_ = {key: sp for key, sp in st.unplaced.items() if st.place_rows.get(key) is None}
+    # two such places of which exactly one reading of each nests in the other's confirm
+    # each other (a 嘎查 of that name lies in a 镇 of that name, and only one does)
+    nested: dict[str, Division] = {}
+    for kb, sb in open_.items():
+        for ka, sa in open_.items():
+            pairs = [(da, db) for db in sb.candidates for da in sa.candidates if ka != kb and st.gaz.is_within(db, da)]
+            if len(pairs) == 1:
+                nested.setdefault(kb, pairs[0][1])
+                nested.setdefault(ka, pairs[0][0])
+    for key, sp in open_.items():
+        row = nested.get(key) or choose(sp, st.gaz, None, st)
+        if row is None:
+            continue
+        new = st.gaz.key(row)
+        for mid, k in list(st.keys.items()):
+            if k == key:
+                st.keys[mid] = new
+                m = st.by_id[mid]
+                m.canonical, m.adcode = row.name, row.adcode
+                if m.name != row.name and m.name not in m.aliases:
+                    m.aliases = (*m.aliases, m.name)
+        for name, k in list(st.place_keys.items()):
+            if k == key:
+                st.place_keys[name] = new
+        st.place_rows[new] = row
