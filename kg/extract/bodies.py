@@ -76,6 +76,8 @@ def extend_right(text: str, end: int) -> int:
 _SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(?=副?(?:科长|股长|处长|主任))")
 
 
+#: bodies of several levels named together (旗县区两级, 县乡村三级, 各级)
+_LEVELS = re.compile(r"^[旗县区市乡镇村苏木嘎查街道社区]*[一二两三四五六七八九十各]级")
 _LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
 
 
@@ -249,8 +251,8 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     if placed and re.fullmatch(r"[原新老前现](?:物业|服务|运营)?", part):
         # 某小区原物业公司: the compound's former company, a kind of body
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
-    if placed and re.match(r"[一二两三四五六七八九十各]级", part):
-        return _TAKEN  # 旗县区两级党委: bodies of two levels, not one body
+    if placed and _LEVELS.search(part):
+        return _TAKEN  # 旗县区两级党委, 某县镇两级党委: bodies of two levels, not one body
     canonical = name.replace("“", "").replace("”", "")
     if placed:
         return Span(start, end, name, "Organization", "org-head", conf("org-head", "placed"), head=m.group(),

@@ -42,6 +42,10 @@ pytestmark = pytest.mark.patterns
             {"1即街道党工委", "3即社区党委", "“1”即街道党工委", "楼栋党小组"},
             id="formula-explained-by-ji",
         ),
+        pytest.param(
+            "宁城县镇两级党委把乡村治理列入重要议事日程。", {"宁城县镇两级党委", "镇两级党委", "两级党委"},
+            id="levels-after-a-county",
+        ),
     ],
 )
 def test_generic_bodies_are_no_organizations(gaz, text, forbidden):
