@@ -184,8 +184,11 @@ class _Walk:
             return None, False
         if not first and not self.place and flag in ("a", "ad"):
             return None, False  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
-        if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)):
-            return _NO_NAME, False  # 商量嘎查的事, 党员回社区报到: a verb and its object (rule place-verb-object)
+        if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)
+                                     or (len(word) > 2 and word[-2:] in L.PLACE_VERBS)):
+            # 商量嘎查的事, 党员回社区报到, 充分发挥社区…作用: a verb (with its adverb, in one of
+            # jieba's words) and its object (rule place-verb-object)
+            return _NO_NAME, False
         if self.verbs_break and word in L.NAME_BREAK_VERBS:
             return None, False  # 选举产生某某小区, 党支部领办某某合作社: the name starts after the verb
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not trade:

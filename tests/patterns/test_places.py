@@ -334,6 +334,10 @@ def test_chain(gaz, text, places, located):
         pytest.param(
             "青岛市胶州湾的海水很蓝，包头市公园里游人如织。", {"胶州湾", "包头市公园"}, id="a-bay-and-a-park-after-a-city",
         ),
+        pytest.param(
+            "东升社区坚持党建引领，充分发挥社区党组织的战斗堡垒作用。", {"充分发挥社区", "发挥社区"},
+            id="an-adverb-and-verb-in-one-word",
+        ),
     ],
 )
 def test_common_words_are_no_places(gaz, text, forbidden):
