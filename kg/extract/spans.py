@@ -61,6 +61,14 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def token_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Where the words of :func:`tokens` start and where they end, both rising (the words
+    follow each other): the words before or inside a span are found by bisection."""
+    toks = tokens(text)
+    return [a for a, _, _ in toks], [b for _, b, _ in toks]
+
+
 #: a word's pieces and their tags (:func:`_word_flags`), by word: the same word, the same answer
 _WORD_FLAGS: dict[str, tuple[tuple[int, str], ...]] = {}
 

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..extract import lexicon as L
-from ..extract.spans import tokens
+from ..extract.spans import token_bounds, tokens
 from ..model import PLACE_TYPES, Extraction, Mention, Sentence
 
 #: a quoted phrase: “…”, ‘…’, "…", 「…」
@@ -168,6 +168,13 @@ _PUNCT = re.compile(r"[\s，,。；;：:、！？!?“”‘’\"（）()《》�
 
 
 
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]?五|[0-9]{4}(?:年|—|-|至)?(?:[0-9]{4}年?)?")
+_HONOUR = re.compile(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)")
+_STOP = re.compile(r"[。！？!?]")
+_PRONOUN = re.compile(r"[我你他她们]")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
     text = sent.text
     ci, cj = core
@@ -182,8 +189,11 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
     f += ["end1:" + q[-1:], "end2:" + q[-2:], "start1:" + q[:1], "start2:" + q[:2]]
     f += ["R1:" + right[:1], "R2:" + right[:2], "R3:" + right[:3], "L1:" + left[-1:], "L2:" + left[-2:]]
     toks = tokens(text)
-    before = [text[a:b] for a, b, _ in toks if b <= i][-2:]
-    after = [text[a:b] for a, b, _ in toks if a >= j][:2]
+    starts, ends = token_bounds(text)
+    k = bisect_right(ends, i)  # the words ending by i
+    before = [text[a:b] for a, b, _ in toks[max(0, k - 2):k]]
+    k = bisect_left(starts, j)  # the words from j on
+    after = [text[a:b] for a, b, _ in toks[k:k + 2]]
     if before:
         f.append("Lw:" + before[-1])
         if len(before) > 1:
@@ -201,12 +211,12 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f += ["mechword", "mechword:" + m.group()]
     if q in L.NOT_MECHANISMS:
         f.append("slogan")
-    if re.fullmatch(r"十[一二三四五六七八九]?五|[0-9]{4}(?:年|—|-|至)?(?:[0-9]{4}年?)?", q):
+    if _PLAN_PERIOD.fullmatch(q):
         f.append("plan-period")  # “十四五”规划, “2035”: a plan's period, not a practice
     f += sorted({"qc:" + ch for ch in q if "\u4e00" <= ch <= "\u9fff"})
     if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
         f.append("head-after")
-    if re.search(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)", text[max(0, i - 8):i] + text[j:j + 6]):
+    if _HONOUR.search(text[max(0, i - 8):i] + text[j:j + 6]):
         f.append("honour")
     inside = {m.type for a, b, m in view.spans(sent) if a >= ci and b <= cj}
     if inside:
@@ -217,11 +227,11 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("heading")
     n = view.count(sent, q)
     f.append("repeat:" + _bucket(n, (1, 2, 3)))
-    if re.search(r"[。！？!?]", q):
+    if _STOP.search(q):
         f.append("sentence-quote")
-    if re.search(r"[我你他她们]", q):
+    if _PRONOUN.search(q):
         f.append("pronoun")
-    if re.fullmatch(r"[\u4e00-\u9fff]+", q) is None and not _SEP.search(q) and not _NUMERAL.match(q):
+    if _HAN_ONLY.fullmatch(q) is None and not _SEP.search(q) and not _NUMERAL.match(q):
         f.append("mixed")
     return f
 
@@ -267,6 +277,7 @@ def _headed_practices(view: DocView, sent: Sentence, taken: list[tuple[int, int]
     readings opening one to five words before it (the model chooses the left edge)."""
     text = sent.text
     toks = tokens(text)
+    ends = token_bounds(text)[1]
     others = view.spans(sent, PLACE_TYPES + ("Organization", "Person"))
     out = []
     for hm in _PRACTICE_HEAD.finditer(text):
@@ -275,7 +286,7 @@ def _headed_practices(view: DocView, sent: Sentence, taken: list[tuple[int, int]
             continue
         group = []
         n = 0
-        before = [t for t in toks if t[1] <= h]
+        before = toks[:bisect_right(ends, h)]
         for k in range(len(before) - 1, -1, -1):
             a, b, flag = before[k]
             if _PUNCT.search(text[a:b]):
@@ -309,19 +320,24 @@ _ACTORS = (*PLACE_TYPES, "Organization")
 _VERB_RE = re.compile("|".join(map(re.escape, L.IMPLEMENT_VERBS)))
 
 
+_COMMA = re.compile(r"[，,；;]")
+_FULL_STOP = re.compile(r"[。！？]")
+
+
 def _between_feats(text: str) -> list[str]:
     f = []
     if _VERB_RE.search(text):
         f.append("verb-between")
-    if re.search(r"[，,；;]", text):
+    if _COMMA.search(text):
         f.append("comma-between")
-    if re.search(r"[。！？]", text):
+    if _FULL_STOP.search(text):
         f.append("stop-between")
     return f
 
 
 _LEVELS = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
 _CLAUSE_MARKS = "，,。；;：:"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 
 
 class _Actors:
@@ -378,7 +394,7 @@ def _spots(view: DocView, sents: list[Sentence], k: int, i: int, j: int):
     for rank, (a, b, m) in enumerate(reversed([t for t in here if t[1] <= i]), 1):
         f = ["same-sent", "before", "rank:" + _bucket(rank, (1, 2, 3)), "dist:" + _bucket(i - b, (0, 2, 5, 10, 20, 40))]
         f += _between_feats(text[b:i])
-        if not re.search(f"[{_CLAUSE_MARKS}]", text[b:i]):
+        if not _CLAUSE_MARK.search(text[b:i]):
             f.append("same-clause")
         if any(oa <= a and b <= ob and (oa, ob) != (a, b) for oa, ob in bodies):
             f.append("inside-body")  # a place inside a body's name speaks through the body
@@ -416,7 +432,9 @@ def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention
     actors = _Actors(view, rule_pairs)
     out: list[Pair] = []
     for sent, i, j, mm in mechs:
-        verb = next((sent.text[a:b] for a, b, _ in reversed(tokens(sent.text)) if b <= i), "")
+        k = bisect_right(token_bounds(sent.text)[1], i)  # the words ending by i: the last is the verb
+        a, b, _ = tokens(sent.text)[k - 1] if k else (0, 0, "")
+        verb = sent.text[a:b]
         seen: set[str] = set()
         spots = list(_spots(view, sents, pos[sent.index], i, j))
         spots += [(m, ["doc-top"]) for m in actors.top]
@@ -438,6 +456,10 @@ _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 #: a leader named only in a slogan or a study phrase: 学习|贯彻|以 某某 总书记关于……, 某某新时代……思想
 _SLOGAN_BEFORE = re.compile(r"(?:学习|贯彻|落实|以|遵循|践行|《)$")
 _SLOGAN_AFTER = re.compile(r"(?:总书记|同志)?(?:关于|新时代|重要|“|《|的重要|治国理政)")
+
+
+_AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]岁的$")
+_BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 
 
 def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
@@ -465,7 +487,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     f += ["L1:" + left[-1:], "L2:" + left[-2:], "R1:" + right[:1], "R2:" + right[:2]]
     if _TITLE_BEFORE.search(left):
         f.append("title-before")
-    if re.search(r"[0-9一二三四五六七八九十]岁的$", left):
+    if _AGE_BEFORE.search(left):
         f.append("age-before")  # 78岁的|某某
     if _SPEECH_AFTER.match(right):
         f.append("speech-after")
@@ -481,7 +503,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
         f.append("not-han")
-    first = next((fl for a, b, fl in tokens(text) if a == i and b <= j), None)
+    starts, ends = token_bounds(text)
+    k = bisect_left(starts, i)  # the word opening at i, if one does
+    first = tokens(text)[k][2] if k < len(starts) and starts[k] == i and ends[k] <= j else None
     if first is not None:
         f.append("ptag-first:" + first[:1])  # 了解|到: a verb of the dictionary opens no name
     for a, b, m in view.spans(sent, PLACE_TYPES + ("Organization",)):
@@ -492,7 +516,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("named-in-a-slogan")  # 学习习近平总书记关于……的重要论述: a leader quoted, not acting
     if sent.is_heading:
         f.append("heading")
-    if re.search(r"记者|通讯员|摄影|编辑|来源", text):
+    if _BYLINE_WORDS.search(text):
         f.append("byline-words")
     n = view.count(sent, name)
     f.append("count:" + _bucket(n, (1, 2, 3)))
@@ -534,7 +558,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             m, _ = spans.get((a, b), (None, None))
             spans[(a, b)] = (m, "PER")
         lac_set = {(a, b) for a, b in lac}
-        ends = {b for _, b, _ in tokens(sent.text)}
+        ends = set(token_bounds(sent.text)[1])
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
@@ -598,11 +622,19 @@ _KIND_PREFIX = {"社区", "村", "镇", "乡", "街道", "县", "旗", "市", "�
 _FOUNDED_BEFORE = re.compile(r"(?:成立|组建|设立|建立|组成|挂牌|揭牌|筹建|打造)[了起]?$")
 
 
+_LIST_MARK = re.compile(r"[+＋、]")
+_NUMERAL_IN = re.compile(r"[0-9一二三四五六七八九十]")
+_HEAD_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")")
+_DIVISION_END = re.compile(r"[市旗县区盟省]$")
+
+
 def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Mention | None, overlap: bool) -> list[str]:
     text = sent.text
     name = text[i:j]
     prefix = name[: len(name) - len(head)] if name.endswith(head) else name
-    toks = [(a, b, fl) for a, b, fl in tokens(text) if a >= i and b <= j]
+    starts, ends = token_bounds(text)
+    all_toks = tokens(text)
+    toks = all_toks[bisect_left(starts, i):bisect_right(ends, j)]  # the words inside i:j
     f = ["bias-org", "head:" + head, "hlen:" + str(min(len(head), 5)), "len:" + _bucket(len(name), (2, 3, 4, 5, 6, 8, 10, 14)),
          "ntok:" + _bucket(len(toks), (1, 2, 3, 4, 6))]
     if rule is not None:
@@ -622,11 +654,11 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("places+head")
     if places:
         f.append("has-place")
-    before = [t for t in tokens(text) if t[1] <= i]
-    if not before:
+    k = bisect_right(ends, i)  # the words ending by i
+    if not k:
         f.append("Ltag:BOS")
     else:
-        a, b, fl = before[-1]
+        a, b, fl = all_toks[k - 1]
         f += ["Ltag:" + fl[:1], "L1:" + text[i - 1]]
         if _PUNCT.match(text[i - 1]):
             f.append("L:punct")
@@ -645,19 +677,19 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-stop")
     if any(text[a:b] in L.NAME_BREAK_VERBS or text[a:b] in L.IMPLEMENT_VERBS for a, b, _ in toks if b <= j - len(head)):
         f.append("break-verb")  # 党支部领办|合作社, 参观|某工作室: a verb and its object
-    if re.search(r"[+＋、]", name):
+    if _LIST_MARK.search(name):
         f.append("has-list-mark")
     if name in L.GENERIC_ORGS:
         f.append("generic")
     if prefix in _KIND_PREFIX or not prefix:
         f.append("kind-prefix")
-    if re.search(r"[0-9一二三四五六七八九十]", prefix):
+    if _NUMERAL_IN.search(prefix):
         f.append("numeral")
     after = text[j:j + 6]
     f.append("R1:" + after[:1])
-    if _ORG_HEAD_RE.match(text, j) or re.match(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")", after):
+    if _ORG_HEAD_RE.match(text, j) or _HEAD_AHEAD.match(after):
         f.append("continues")  # 某市委 in 某市委社会工作部
-    if prefix and re.search(r"[市旗县区盟省]$", prefix) and head in ("委", "市委", "旗委", "县委", "区委", "盟委", "省委"):
+    if prefix and _DIVISION_END.search(prefix) and head in ("委", "市委", "旗委", "县委", "区委", "盟委", "省委"):
         f.append("division-committee")
     if _TITLE_AFTER.match(after):
         f.append("title-after")
@@ -686,9 +718,10 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
             h = _ORG_HEAD_END.search(text, a, b)
             spans.setdefault((a, b), (None, h.group() if h else "-"))
         toks = tokens(text)
+        ends = token_bounds(text)[1]
         for hm in _ORG_HEAD_RE.finditer(text):
             h, e = hm.start(), hm.end()
-            before = [t for t in toks if t[1] <= h]
+            before = toks[:bisect_right(ends, h)]
             n = 0
             for a, b, _ in reversed(before):
                 if _PUNCT.search(text[a:b]) or b - a == 1 and text[a] in L.ORG_STOP:
@@ -699,8 +732,9 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
                 spans.setdefault((a, e), (None, hm.group()))
         rule_spans = [(a, b) for a, b, _ in rule]
         cands = _kind_only_candidates(view, sent) + _listed_heads(view, sent, spans)
+        proposed = {(c.start, c.end) for c in cands}
         for (a, b), (m, head) in sorted(spans.items()):
-            if any(c.start == a and c.end == b for c in cands):
+            if (a, b) in proposed:
                 continue
             overlap = m is None and any(ra < b and a < rb for ra, rb in rule_spans)
             name = m.canonical if m is not None else text[a:b]
@@ -752,6 +786,7 @@ def _listed_heads(view: DocView, sent: Sentence, spans: dict) -> list[Candidate]
 #: the word for a level of division that opens a body named by its kind alone (镇党委,
 #: 旗委, 社区党支部), and the ending of the place names of that level
 _KIND_WORDS = ("社区", "街道", "苏木", "嘎查", "村", "镇", "乡", "旗", "县", "区", "市", "盟", "省")
+_KIND_WORD = re.compile("|".join(_KIND_WORDS))
 _KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")委?$")
 
 
@@ -775,7 +810,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         km = _KIND_RE.search(text, max(0, h - 3), h)
         if km is not None:
             s, word = km.start(), km.group().removesuffix("委")  # 区委|组织部: 委 is the rest's
-        elif (km := re.match("|".join(_KIND_WORDS), head)) is not None and len(head) > len(km.group()):
+        elif (km := _KIND_WORD.match(head)) is not None and len(head) > len(km.group()):
             s, word = h, km.group()
         else:
             continue
