@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..timing import timed
 from . import lexicon as L
@@ -21,6 +22,7 @@ from .spans import (
     is_cjk,
     jieba_tag,
     left_name_start,
+    token_bounds,
     tokens,
 )
 
@@ -35,6 +37,10 @@ _SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9
 _CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "下属", "所属", "各级", "与", "和", "及", "或", "同", "向", "对", "各")
 
 
+#: a short name right before another head (公安局|昆都仑|分局)
+_SHORT_NAME_THEN_HEAD = re.compile(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + HEAD_RE.pattern + ")")
+
+
 def extend_right(text: str, end: int) -> int:
     """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部)."""
     while True:
@@ -44,7 +50,7 @@ def extend_right(text: str, end: int) -> int:
             continue
         rest = text[end : end + 12]
         # a short name then another head: 公安局昆都仑分局, 传输发射中心101台党支部
-        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + HEAD_RE.pattern + ")", rest)
+        m2 = _SHORT_NAME_THEN_HEAD.match(rest)
         if (
             m2
             and 0 < m2.end() <= 6
@@ -102,9 +108,10 @@ def _has_rare_word(part: str) -> bool:
 
 def _nameish(text: str, a: int, b: int) -> bool:
     """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
-    for s0, e0, f in tokens(text):
-        if e0 <= a or s0 >= b:
-            continue
+    starts, ends = token_bounds(text)
+    toks = tokens(text)
+    # the words that reach into a:b (end after a, start before b)
+    for s0, e0, f in toks[bisect_right(ends, a):bisect_left(starts, b)]:
         if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
             return False
         if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
@@ -140,9 +147,11 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     """
     out: list[Span] = []
     place_end = {p.end: p for p in places}
-    place_at = {k: p for p in places for k in range(p.start, p.end)}
+    place_at = None
     covered = 0
     for m in HEAD_RE.finditer(text):
+        if place_at is None:  # (built at the first head: most sentences have none)
+            place_at = {k: p for p in places for k in range(p.start, p.end)}
         h_start = m.start()
         if h_start < covered:
             continue

@@ -18,6 +18,7 @@ from .spans import (
 )
 
 _UNQUOTED_HEADS = ("积分制管理", "积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
+_UNQUOTED_HEAD_RE = re.compile("|".join(_UNQUOTED_HEADS))
 
 
 #: words that end in 制 and name no system of their own (体制, 编制, 控制)
@@ -55,7 +56,7 @@ _DESCRIBED = re.compile(r"[了着起]|.*的|各项|各类|各种|一系列|相�
 
 def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
     """Unquoted names closed by a practice head, right after a verb (建立某某工作机制)."""
-    for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
+    for m in _UNQUOTED_HEAD_RE.finditer(text):
         if m.start() in taken:
             continue
         s = left_name_start(text, m.start(), max_len=8, loose=True, verbs_break=False)  # 包联工作机制

@@ -153,7 +153,11 @@ def _said_or_body(text: str, m: re.Match) -> bool:
     before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() :]
     if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
         return True
-    return bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")", after)) and not MECH_HEAD_RE.match(after)
+    return bool(_UP_TO_BODY_HEAD.match(after)) and not MECH_HEAD_RE.match(after)
+
+
+#: a body's head within six characters (“科技助农”党员攻坚队)
+_UP_TO_BODY_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")")
 
 
 def _framed(text: str, m: re.Match) -> bool:

@@ -622,6 +622,8 @@ _KIND_PREFIX = {"社区", "村", "镇", "乡", "街道", "县", "旗", "市", "�
 _FOUNDED_BEFORE = re.compile(r"(?:成立|组建|设立|建立|组成|挂牌|揭牌|筹建|打造)[了起]?$")
 
 
+#: a verb that breaks a body's name, or one that carries out a practice (one set)
+_BREAK_OR_IMPLEMENT = frozenset(L.NAME_BREAK_VERBS) | frozenset(L.IMPLEMENT_VERBS)
 _LIST_MARK = re.compile(r"[+＋、]")
 _NUMERAL_IN = re.compile(r"[0-9一二三四五六七八九十]")
 _HEAD_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")")
@@ -675,7 +677,7 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-verb")
     if any(c in L.ORG_STOP for c in prefix):
         f.append("has-stop")
-    if any(text[a:b] in L.NAME_BREAK_VERBS or text[a:b] in L.IMPLEMENT_VERBS for a, b, _ in toks if b <= j - len(head)):
+    if any(text[a:b] in _BREAK_OR_IMPLEMENT for a, b, _ in toks if b <= j - len(head)):
         f.append("break-verb")  # 党支部领办|合作社, 参观|某工作室: a verb and its object
     if _LIST_MARK.search(name):
         f.append("has-list-mark")
