@@ -5,6 +5,7 @@ or an honorific, and the names jieba proposes where the words around them agree.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..timing import timed
@@ -18,6 +19,7 @@ from .spans import (
     is_cjk,
     is_common_word,
     jieba_tag,
+    token_bounds,
     tokens,
     very_common,
 )
@@ -246,31 +248,59 @@ _NAMEY = ("nr", "ns", "nz")
 
 
 def _merged_tokens(text: str) -> list[tuple[int, int, str]]:
-    """jieba's tokens with the pieces of one transliterated name joined (巴音/吉日/嘎拉)."""
+    """jieba's tokens with the pieces of one transliterated name joined (巴音/吉日/嘎拉).
+
+    Only words made of Mongolian syllables alone are joined (or marked rare), so only the
+    runs of such characters are walked; every other word stands as jieba tagged it."""
+    toks = tokens(text)
+    runs = [m.span() for m in _MONGOLIAN_RUN.finditer(text)]
+    if not runs:
+        return list(toks)
+    starts, ends = token_bounds(text)
     merged: list[tuple[int, int, str]] = []
-    # of the last merged token: a name's tag or "rare", and made of Mongolian syllables only
-    joinable = mongolian = False
-    memo = _PIECES
-    for s0, e0, flag in tokens(text):
-        piece = text[s0:e0]
-        known = memo.get(piece)
-        if known is None:
-            known = memo[piece] = (len(piece) >= 2 and segment.freq(piece) < 200, _MONGOLIAN.issuperset(piece))
-        rare, mong = known
-        namey = flag.startswith(_NAMEY)
-        if merged and (namey or rare) and joinable and merged[-1][1] == s0 and mongolian and mong:
-            merged[-1] = (merged[-1][0], e0, "nr")
-        else:
-            tag = "rare" if rare and mong and not namey else flag
-            merged.append((s0, e0, tag))
-            joinable, mongolian = tag == "rare" or tag.startswith(_NAMEY), mong
-    if len(memo) > 200_000:  # new text brings new words without end: keep the memo bounded
-        memo.clear()
+    done = 0  # the words before this one are in ``merged``
+    for rs, re_ in runs:
+        # the words inside the run: each made of Mongolian syllables alone, one after another
+        lo, hi = bisect_left(starts, rs), bisect_right(ends, re_)
+        if lo >= hi:
+            continue
+        merged.extend(toks[done:lo])
+        _join_names(text, toks[lo:hi], merged)
+        done = hi
+    merged.extend(toks[done:])
     return merged
 
 
-#: (rare: fewer than 200 in jieba's dictionary, made of Mongolian syllables) by word
-_PIECES: dict[str, tuple[bool, bool]] = {}
+def _join_names(text: str, run: tuple[tuple[int, int, str], ...], merged: list[tuple[int, int, str]]) -> None:
+    """Append the words of ``run`` (adjacent, each of Mongolian syllables alone) to
+    ``merged``: a name's piece (tagged a name, or rare in the dictionary) joins the one
+    before it if that is one too, and a rare word untagged as a name is marked ``rare``."""
+    joinable = False  # the last word appended is a name's piece
+    memo = _PIECES
+    first = True
+    for s0, e0, flag in run:
+        piece = text[s0:e0]
+        rare = memo.get(piece)
+        if rare is None:
+            rare = memo[piece] = len(piece) >= 2 and segment.freq(piece) < 200
+        namey = flag.startswith(_NAMEY)
+        if not first and (namey or rare) and joinable:
+            merged[-1] = (merged[-1][0], e0, "nr")
+        else:
+            tag = "rare" if rare and not namey else flag
+            merged.append((s0, e0, tag))
+            joinable = tag == "rare" or tag.startswith(_NAMEY)
+        first = False
+    if len(memo) > 200_000:  # new text brings new words without end: keep the memo bounded
+        memo.clear()
+
+
+#: two or more characters of Mongolian syllables in a row
+_MONGOLIAN_RUN = re.compile("[" + "".join(sorted(L.MONGOLIAN_CHARS)) + "]{2,}")
+
+
+#: rare (fewer than 200 in jieba's dictionary) by word
+_PIECES: dict[str, bool] = {}
 
 
 def _jieba_names(text: str, found: _Found) -> None:

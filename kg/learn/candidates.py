@@ -97,27 +97,23 @@ class DocView:
 
     def __init__(self, x: Extraction):
         self.x = x
-        self.sents = {s.index: s for s in x.doc.sentences}
+        self.sents, self._article_text, self.headings, locs = _doc_index(x.doc)
         self.by_sent: dict[int, list[tuple[int, int, Mention]]] = {}
         for m in x.mentions:
-            s = self.sents.get(m.evidence.sentence)
+            ev = m.evidence
+            s = self.sents.get(ev.sentence)
             if s is None:
                 continue
-            loc = local(s, m.evidence.start, m.evidence.end)
+            key = (ev.sentence, ev.start, ev.end)
+            loc = locs.get(key, locs)
+            if loc is locs:
+                loc = locs[key] = local(s, ev.start, ev.end)
             if loc is not None:
                 self.by_sent.setdefault(s.index, []).append((loc[0], loc[1], m))
         self.counts = Counter(m.canonical for m in x.mentions)
-        texts: dict[int, list[str]] = {}
-        for s in x.doc.sentences:
-            texts.setdefault(s.article, []).append(s.text)
-        self._article_text = {a: "".join(t) for a, t in texts.items()}
         self._focal: dict[tuple[int, str], tuple[Mention, int, int] | None] = {}
         self._places_by_article: dict[int, list[Mention]] | None = None
-        #: the headlines of each article, in order
-        self.headings: dict[int, list[Sentence]] = {}
-        for s in x.doc.sentences:
-            if s.is_heading:
-                self.headings.setdefault(s.article, []).append(s)
+        self._spans: dict[tuple[int, tuple[str, ...] | None], list[tuple[int, int, Mention]]] = {}
 
     def count(self, sent: Sentence, text: str) -> int:
         """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
@@ -159,7 +155,37 @@ class DocView:
         return None
 
     def spans(self, sent: Sentence, types: tuple[str, ...] | None = None) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
+        """The mentions of ``sent`` (of ``types``) with their positions in its text, in the
+        order they were found (one list a sentence and types: the caller reads, never
+        changes it)."""
+        key = (sent.index, types)
+        found = self._spans.get(key)
+        if found is None:
+            found = self._spans[key] = [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
+        return found
+
+
+#: the last document indexed by :func:`_doc_index` and its indexes: a document's decisions
+#: build several views of it in turn (each after the one before changed its mentions)
+_LAST_DOC: list = []
+
+
+def _doc_index(doc) -> tuple[dict[int, Sentence], dict[int, str], dict[int, list[Sentence]], dict]:
+    """What a view of ``doc`` reads from its sentences alone: the sentences by index, each
+    article's text, each article's headlines in order, and a memo of :func:`local`."""
+    if _LAST_DOC and _LAST_DOC[0] is doc and _LAST_DOC[1] is doc.sentences:
+        return _LAST_DOC[2]
+    sents = {s.index: s for s in doc.sentences}
+    texts: dict[int, list[str]] = {}
+    for s in doc.sentences:
+        texts.setdefault(s.article, []).append(s.text)
+    headings: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        if s.is_heading:
+            headings.setdefault(s.article, []).append(s)
+    found = (sents, {a: "".join(t) for a, t in texts.items()}, headings, {})
+    _LAST_DOC[:] = [doc, doc.sentences, found]
+    return found
 
 
 # ------------------------------------------------------------------ mechanisms
