@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..extract import lexicon as L
 from ..extract.spans import token_bounds, tokens
@@ -638,6 +639,15 @@ def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> N
 # ------------------------------------------------------------------ bodies
 
 _ORG_HEAD_RE = re.compile("|".join(map(re.escape, sorted({*L.ORG_HEADS, *L.CANDIDATE_ORG_HEADS}, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=64)
+def _org_heads(text: str) -> tuple[re.Match, ...]:
+    """The organisational heads of a sentence, in order (the body candidates and the bodies
+    named by their kind alone read the same ones)."""
+    return tuple(_ORG_HEAD_RE.finditer(text))
+
+
 _NATIONAL = re.compile("中央|国家|国务院|全国|中共中央|中[组宣]部")
 _ORG_HEAD_END = re.compile("(?:" + _ORG_HEAD_RE.pattern + ")$")
 _TITLE_AFTER = re.compile("(?:党委|党支部|党总支)?(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")")
@@ -747,7 +757,7 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
             spans.setdefault((a, b), (None, h.group() if h else "-"))
         toks = tokens(text)
         ends = token_bounds(text)[1]
-        for hm in _ORG_HEAD_RE.finditer(text):
+        for hm in _org_heads(text):
             h, e = hm.start(), hm.end()
             before = toks[:bisect_right(ends, h)]
             n = 0
@@ -830,7 +840,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
     text = sent.text
     out = []
     places = view.spans(sent, PLACE_TYPES)
-    for hm in _ORG_HEAD_RE.finditer(text):
+    for hm in _org_heads(text):
         h, e = hm.start(), hm.end()
         head = hm.group()
         if text[e:e + 1] == "织":
