@@ -91,6 +91,8 @@ def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
 def _in_force(text: str, out: list[Span], taken: set[int]) -> None:
     """An unquoted system named by its 制, right after the verb that puts it in force:
     推行导师帮带制, 实行坐班值守制."""
+    if "制" not in text:
+        return
     for m in re.finditer(r"(?:推行|实行|落实|建立|实施|探索|推广|健全|全面推行)([\u4e00-\u9fff]{2,10}?制)(?=[,，。;；、]|$)", text):
         st, en = m.start(1), m.end(1)
         name = m.group(1)
@@ -102,10 +104,17 @@ def _in_force(text: str, out: list[Span], taken: set[int]) -> None:
 
 def _lists(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]) -> None:
     """Practices named in lists: going on from a practice, named as one, worked through, counted."""
+    if "、" not in text:
+        return  # no list (each of these reads items joined by 、)
     _list_after(text, out, taken, quoted_in_list)
     _list_named(text, out, taken)
     _list_worked_through(text, out, taken)
-    _list_counted(text, out, taken)
+    if _COUNT_AND_HEAD.search(text):  # (the list's own scan tries every character)
+        _list_counted(text, out, taken)
+
+
+#: what closes a counted list: a number, its measure word and the kind of practice
+_COUNT_AND_HEAD = re.compile(r"[0-9一二两三四五六七八九十][项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)")
 
 
 def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]) -> None:

@@ -45,6 +45,7 @@ _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLE
 _SPEECH_AFTER = re.compile(r"^(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
+@lru_cache(maxsize=4096)
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
