@@ -210,7 +210,8 @@ def corpora(tmp_path_factory):
     changed = root / "changed"
     changed.mkdir()
     for i, p in enumerate(PAGES):
-        for k in range(6):  # enough text that the build takes several seconds, well past the signal
+        for k in range(30):  # enough text that the build takes several seconds, well past the signal
+            # (6 copies took 2 s with two workers once extraction got leaner: the signal came too late)
             (changed / f"{p.stem}-{k}.txt").write_text(page(i), encoding="utf-8")
     return root, changed, {n: (old_out / n).read_bytes() for n in OUTPUTS}
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..timing import timed
 from . import lexicon as L
@@ -21,6 +22,7 @@ from .spans import (
     is_cjk,
     jieba_tag,
     left_name_start,
+    token_bounds,
     tokens,
 )
 
@@ -35,6 +37,14 @@ _SUBUNIT = re.compile(r"^(?:第?[一二三四五六七八九十0-9]+|[\u4e00-\u9
 _CONNECTORS = ("联合", "会同", "牵头", "带领", "指导", "组织", "协调", "推动", "下属", "所属", "各级", "与", "和", "及", "或", "同", "向", "对", "各")
 
 
+#: a short name right before another head (公安局|昆都仑|分局)
+_SHORT_NAME_THEN_HEAD = re.compile(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + HEAD_RE.pattern + ")")
+
+
+#: the fixed patterns of :func:`extend_right`, compiled once (not looked up at every call)
+_EXTEND_RIGHT_RE1 = re.compile(r"第|[一二三四五六七八九十0-9]")
+
+
 def extend_right(text: str, end: int) -> int:
     """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部)."""
     while True:
@@ -44,7 +54,7 @@ def extend_right(text: str, end: int) -> int:
             continue
         rest = text[end : end + 12]
         # a short name then another head: 公安局昆都仑分局, 传输发射中心101台党支部
-        m2 = re.match(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + HEAD_RE.pattern + ")", rest)
+        m2 = _SHORT_NAME_THEN_HEAD.match(rest)
         if (
             m2
             and 0 < m2.end() <= 6
@@ -61,7 +71,7 @@ def extend_right(text: str, end: int) -> int:
                 end = h.end()
                 continue
         m3 = _SUBUNIT.match(text, end)
-        if m3 and not any(c in L.ORG_STOP for c in m3.group()) and re.match(r"第|[一二三四五六七八九十0-9]", m3.group()):
+        if m3 and not any(c in L.ORG_STOP for c in m3.group()) and _EXTEND_RIGHT_RE1.match(m3.group()):
             end = m3.end()
             continue
         # a section named by its field, known by the head's title after it: 组织部干部教育科科长
@@ -104,9 +114,10 @@ def _has_rare_word(part: str) -> bool:
 
 def _nameish(text: str, a: int, b: int) -> bool:
     """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
-    for s0, e0, f in tokens(text):
-        if e0 <= a or s0 >= b:
-            continue
+    starts, ends = token_bounds(text)
+    toks = tokens(text)
+    # the words that reach into a:b (end after a, start before b)
+    for s0, e0, f in toks[bisect_right(ends, a):bisect_left(starts, b)]:
         if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
             return False
         if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
@@ -142,9 +153,11 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     """
     out: list[Span] = []
     place_end = {p.end: p for p in places}
-    place_at = {k: p for p in places for k in range(p.start, p.end)}
+    place_at = None
     covered = 0
     for m in HEAD_RE.finditer(text):
+        if place_at is None:  # (built at the first head: most sentences have none)
+            place_at = {k: p for p in places for k in range(p.start, p.end)}
         h_start = m.start()
         if h_start < covered:
             continue
@@ -179,13 +192,18 @@ def _quoted_team(text: str, m: re.Match) -> Span | None:
     return None
 
 
+#: the fixed patterns of :func:`_near_place`, compiled once (not looked up at every call)
+_NEAR_PLACE_RE1 = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z·“”]")
+_NEAR_PLACE_RE2 = re.compile(r"[任在到为是]")
+
+
 def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
     """The nearest place before the head, with only name characters between."""
     near = None
     for p in places:
         gap = text[p.end : h_start]
-        if p.end <= h_start and len(gap) <= 12 and not re.search(r"[^\u4e00-\u9fff0-9A-Za-z·“”]", gap) \
-                and not re.match(r"[任在到为是]", gap) \
+        if p.end <= h_start and len(gap) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
+                and not _NEAR_PLACE_RE2.match(gap) \
                 and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
                 and not any(g in gap for g in _CONNECTORS if len(g) > 1):
             if near is None or p.end > near.end:
@@ -195,19 +213,32 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
     return None
 
 
+#: the fixed patterns of :func:`_quoted_start`, compiled once (not looked up at every call)
+_QUOTED_START_RE1 = re.compile(r"[。!?,，、]")
+_QUOTED_START_RE2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_QUOTED_START_RE3 = re.compile(r"[\u4e00-\u9fff]{0,6}")
+_QUOTED_START_RE4 = re.compile(r"[与和及或同]")
+_QUOTED_START_RE5 = re.compile(r"[即是为指]")
+
+
 def _quoted_start(text: str, h_start: int, s: int) -> int:
     """“稳岗就业”联合党员攻坚队: the name starts after a quote a few descriptors before the head."""
     q = text.rfind("”", max(0, h_start - 7), h_start)
     o = text.rfind("“", 0, q) if q >= 0 else -1
     if (
-        q >= 0 and 0 <= o and q - o <= 13 and not re.search(r"[。!?,，、]", text[o:q])
-        and re.search(r"[\u4e00-\u9fff]{2}", text[o:q])
-        and re.fullmatch(r"[\u4e00-\u9fff]{0,6}", text[q + 1 : h_start])
-        and not re.search(r"[与和及或同]", text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
-        and not re.match(r"[即是为指]", text[q + 1 : h_start])
+        q >= 0 and 0 <= o and q - o <= 13 and not _QUOTED_START_RE1.search(text[o:q])
+        and _QUOTED_START_RE2.search(text[o:q])
+        and _QUOTED_START_RE3.fullmatch(text[q + 1 : h_start])
+        and not _QUOTED_START_RE4.search(text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
+        and not _QUOTED_START_RE5.match(text[q + 1 : h_start])
     ):
         return q + 1
     return s
+
+
+#: the fixed patterns of :func:`_name_start`, compiled once (not looked up at every call)
+_NAME_START_RE1 = re.compile(r"[。!?,，、]")
+_NAME_START_RE2 = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int, Span]
@@ -223,14 +254,18 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
         # a quoted name before the head: “科技助农”党员攻坚队 (but “1”即街道党工委
         # explains a formula)
         o = text.rfind("“", 0, s - 1)
-        if o >= 0 and s - 1 - o <= 12 and not re.search(r"[。!?,，、]", text[o : s - 1]) \
-                and re.search(r"[\u4e00-\u9fff]{2}", text[o : s - 1]):
+        if o >= 0 and s - 1 - o <= 12 and not _NAME_START_RE1.search(text[o : s - 1]) \
+                and _NAME_START_RE2.search(text[o : s - 1]):
             return o, place_end.get(o), True
     return s, None, False
 
 
 #: no span, but the head's name is taken (a body of two levels, a name too short to be one)
 _TAKEN = Span(0, 0, "", "Organization", "")
+
+
+#: the fixed patterns of :func:`_named_by_head`, compiled once (not looked up at every call)
+_NAMED_BY_HEAD_RE1 = re.compile(r"[原新老前现](?:物业|服务|运营)?")
 
 
 def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_end: dict[int, Span]) -> Span | None:
@@ -248,7 +283,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
         s, near, start = posts[-1].end(), None, posts[-1].end()
     part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
     placed = near is not None or start < s
-    if placed and re.fullmatch(r"[原新老前现](?:物业|服务|运营)?", part):
+    if placed and _NAMED_BY_HEAD_RE1.fullmatch(part):
         # 某小区原物业公司: the compound's former company, a kind of body
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     if placed and _LEVELS.search(part):
@@ -262,13 +297,17 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     return _unplaced(text, m, start, end, name, part, quoted) or _TAKEN
 
 
+#: the fixed patterns of :func:`_unplaced`, compiled once (not looked up at every call)
+_UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
+
+
 def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str, quoted: bool) -> Span | None:
     """A body with no place before its name (``name`` as first read, before a post cut it):
     a kind of body (rule ``body-kind``), or one named by its own words."""
     h_start = m.start()
     branded = m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
-                                       or re.match(r"[一二两三四五六七八九十各]级", part)):
+                                       or _UNPLACED_RE1.match(part)):
         kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())

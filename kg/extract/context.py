@@ -127,6 +127,10 @@ def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str
     return None
 
 
+#: the fixed patterns of :func:`kind_body`, compiled once (not looked up at every call)
+_KIND_BODY_RE1 = re.compile(r"(?:等|们|之间|书记|主任)")
+
+
 def kind_body(text: str, g: Span) -> bool:
     """Is ``g`` one body named by its place's kind (街道党委, 社区居委会), not a kind of
     body counted or listed (各社区党委, 两个村党支部, 社区党委等)?"""
@@ -136,4 +140,4 @@ def kind_body(text: str, g: Span) -> bool:
     before = text[max(0, g.start - 2) : g.start]
     if before[-1:] in "各每全该本此个级类些等名支家所、" or before in ("所有", "一些", "广大"):
         return False
-    return not re.match(r"(?:等|们|之间|书记|主任)", text[g.end :])
+    return not _KIND_BODY_RE1.match(text[g.end :])

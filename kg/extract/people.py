@@ -5,6 +5,7 @@ or an honorific, and the names jieba proposes where the words around them agree.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..timing import timed
@@ -18,6 +19,7 @@ from .spans import (
     is_cjk,
     is_common_word,
     jieba_tag,
+    token_bounds,
     tokens,
     very_common,
 )
@@ -26,6 +28,11 @@ _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯�
 
 
 _ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
+#: a name's characters: Han characters and the middle dot
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
+#: a place's kind or a group of residents inside a candidate name (干部包嘎查)
+_KIND_INSIDE = re.compile("|".join(map(re.escape, (*L.TWO_CHAR_PLACE_KINDS, "牧户", "村民", "居民"))))
+_MONGOLIAN = frozenset(L.MONGOLIAN_CHARS)
 
 
 def plausible_name(name: str, *, strict: bool = False) -> bool:
@@ -34,11 +41,11 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
     function-word surname or a common word after the surname (和群众, 来此).  (Rule
     ``person-common-word``.)"""
-    if not name or not all(is_cjk(c) or c == "·" for c in name):
+    if not name or not _NAME_CHARS.fullmatch(name):
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
-    if any(k in name for k in (*L.TWO_CHAR_PLACE_KINDS, "牧户", "村民", "居民")):
+    if _KIND_INSIDE.search(name):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
@@ -50,7 +57,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在与及同跟":
         return True
     lo = 3 if strict else 2
-    return lo <= len(name) <= 8 and all(c in L.MONGOLIAN_CHARS for c in name)
+    return lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name)
 
 
 def byline_name(name: str) -> bool:
@@ -70,19 +77,19 @@ _HOUSEHOLD = ("家的", "家里", "家中", "家人", "家门")
 
 
 @lru_cache(maxsize=256)
-def _token_index(text: str) -> tuple[set[int], dict[int, str], set[tuple[int, int]]]:
-    """Where the text's words end, each word's tag by its start, and the words tagged as names."""
+def _token_index(text: str) -> tuple[set[int], dict[int, str], set[tuple[int, int]], dict[int, int]]:
+    """Where the text's words end, each word's tag by its start, the words tagged as names,
+    and each word's end by its start."""
     toks = tokens(text)
     return ({e for _, e, _ in toks}, {s0: f for s0, _, f in toks},
-            {(s0, e0) for s0, e0, f in toks if f.startswith("nr")})
+            {(s0, e0) for s0, e0, f in toks if f.startswith("nr")}, {s0: e0 for s0, e0, _ in toks})
 
 
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
     verb or adverb right after it (乌日娜满脸自豪地说, 刘晓梅退休前)."""
-    bounds, flags, names = _token_index(text)
-    ends = {s0: e0 for s0, e0, _ in tokens(text)}
+    bounds, flags, names, ends = _token_index(text)
     for length in (8, 7, 6, 5, 4, 3, 2):
         if length == 2 and (unknown := _unknown_shape_name(text, i)):
             return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
@@ -186,29 +193,42 @@ class _Found:
 def _credits(text: str, found: _Found) -> None:
     """Bylines (本报记者 某某), a brief's writer ((某某) at its end), a byline mark before a
     lone name (□某某), photo credits (某某 摄)."""
-    for m in _BYLINE_NAME.finditer(text):
-        for nm in _NAME_RUN_8.finditer(m.group(1)):
-            i = m.start(1) + nm.start()
-            if byline_name(nm.group()):
-                found.add(i, i + len(nm.group()), "byline")
+    if "记者" in text or "通讯员" in text or "摄影" in text:  # what every byline holds (one fast scan)
+        _bylines(text, found)
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"
     for m in _BRIEF_CREDIT.finditer(text):
         for nm in _NAME_RUN_4.finditer(m.group(1)):
             if byline_name(nm.group()):  # (包金花): the credit's frame vouches for the name
                 found.add(m.start(1) + nm.start(), m.start(1) + nm.end(), "brief-credit")
-    if re.match(r"^[#\s]*[□■●◎◆]", text):
+    if _MARK.match(text):
         # a byline mark before a lone name: "□孙海涛", "◎周敏"
-        body = re.sub(r"^[#\s□■●◎◆]*", "", text)
+        body = _MARKS.sub("", text)
         off = len(text) - len(body)
-        nm = re.fullmatch(r"([\u4e00-\u9fff·]{2,8})\s*", body)
+        nm = _LONE_NAME.fullmatch(body)
         if nm and plausible_name(nm.group(1)):
             found.add(off, off + len(nm.group(1)), "byline", "mark")
+    if "摄" not in text:  # no photo credit (its scan tries a name at every character)
+        return
     for m in _PHOTO_CREDIT.finditer(text):
         nm = m.group(1)
         for length in range(min(len(nm), 8), 1, -1):
             if plausible_name(nm[-length:]):
                 found.add(m.end(1) - length, m.end(1), "photo-credit")
                 break
+
+
+_MARK = re.compile(r"^[#\s]*[□■●◎◆]")
+_MARKS = re.compile(r"^[#\s□■●◎◆]*")
+_LONE_NAME = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*")
+
+
+def _bylines(text: str, found: _Found) -> None:
+    """本报记者 某某, 通讯员 某某, 摄影 某某."""
+    for m in _BYLINE_NAME.finditer(text):
+        for nm in _NAME_RUN_8.finditer(m.group(1)):
+            i = m.start(1) + nm.start()
+            if byline_name(nm.group()):
+                found.add(i, i + len(nm.group()), "byline")
 
 
 def _after_posts(text: str, found: _Found) -> None:
@@ -224,20 +244,63 @@ def _after_posts(text: str, found: _Found) -> None:
         found.add(hit[0], hit[1], "post", "" if role in LEAD_SET else "role", role)
 
 
+_NAMEY = ("nr", "ns", "nz")
+
+
 def _merged_tokens(text: str) -> list[tuple[int, int, str]]:
-    """jieba's tokens with the pieces of one transliterated name joined (巴音/吉日/嘎拉)."""
+    """jieba's tokens with the pieces of one transliterated name joined (巴音/吉日/嘎拉).
+
+    Only words made of Mongolian syllables alone are joined (or marked rare), so only the
+    runs of such characters are walked; every other word stands as jieba tagged it."""
+    toks = tokens(text)
+    runs = [m.span() for m in _MONGOLIAN_RUN.finditer(text)]
+    if not runs:
+        return list(toks)
+    starts, ends = token_bounds(text)
     merged: list[tuple[int, int, str]] = []
-    namey = ("nr", "ns", "nz")
-    for s0, e0, flag in tokens(text):
+    done = 0  # the words before this one are in ``merged``
+    for rs, re_ in runs:
+        # the words inside the run: each made of Mongolian syllables alone, one after another
+        lo, hi = bisect_left(starts, rs), bisect_right(ends, re_)
+        if lo >= hi:
+            continue
+        merged.extend(toks[done:lo])
+        _join_names(text, toks[lo:hi], merged)
+        done = hi
+    merged.extend(toks[done:])
+    return merged
+
+
+def _join_names(text: str, run: tuple[tuple[int, int, str], ...], merged: list[tuple[int, int, str]]) -> None:
+    """Append the words of ``run`` (adjacent, each of Mongolian syllables alone) to
+    ``merged``: a name's piece (tagged a name, or rare in the dictionary) joins the one
+    before it if that is one too, and a rare word untagged as a name is marked ``rare``."""
+    joinable = False  # the last word appended is a name's piece
+    memo = _PIECES
+    first = True
+    for s0, e0, flag in run:
         piece = text[s0:e0]
-        rare = len(piece) >= 2 and segment.freq(piece) < 200
-        if merged and (flag.startswith(namey) or rare) and (merged[-1][2].startswith(namey) or merged[-1][2] == "rare") \
-                and merged[-1][1] == s0 and all(c in L.MONGOLIAN_CHARS for c in text[merged[-1][0] : e0]):
+        rare = memo.get(piece)
+        if rare is None:
+            rare = memo[piece] = len(piece) >= 2 and segment.freq(piece) < 200
+        namey = flag.startswith(_NAMEY)
+        if not first and (namey or rare) and joinable:
             merged[-1] = (merged[-1][0], e0, "nr")
         else:
-            prev_rare = rare and all(c in L.MONGOLIAN_CHARS for c in piece)
-            merged.append((s0, e0, "rare" if prev_rare and not flag.startswith(namey) else flag))
-    return merged
+            tag = "rare" if rare and not namey else flag
+            merged.append((s0, e0, tag))
+            joinable = tag == "rare" or tag.startswith(_NAMEY)
+        first = False
+    if len(memo) > 200_000:  # new text brings new words without end: keep the memo bounded
+        memo.clear()
+
+
+#: two or more characters of Mongolian syllables in a row
+_MONGOLIAN_RUN = re.compile("[" + "".join(sorted(L.MONGOLIAN_CHARS)) + "]{2,}")
+
+
+#: rare (fewer than 200 in jieba's dictionary) by word
+_PIECES: dict[str, bool] = {}
 
 
 def _jieba_names(text: str, found: _Found) -> None:

@@ -34,6 +34,10 @@ _MAX_POSTS = 4
 Holder = tuple[Span, Mention, str]
 
 
+#: the fixed patterns of :func:`holder_of`, compiled once (not looked up at every call)
+_HOLDER_OF_RE1 = re.compile(r"[,，。;；、:：]")
+
+
 def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     """The body (or place) whose post starts at ``pos``: the nearest one ending right
     before it, with at most a qualifier between (专职, “一肩挑”).  A body named by its
@@ -45,7 +49,7 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     best = None
     for o, m, rank in cands:
         gap = text[o.end : pos]
-        if o.end > pos or len(gap) > 6 or re.search(r"[,，。;；、:：]", gap):
+        if o.end > pos or len(gap) > 6 or _HOLDER_OF_RE1.search(gap):
             continue
         if best is None or (o.end, -rank) > (best[0].end, -best[2]):
             best = (o, m, rank)
@@ -174,6 +178,10 @@ def _team_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
     st.relation(view.sent, pm, "leads", tm, "post", conf("post", "team"), sp, role=title)
 
 
+#: the fixed patterns of :func:`later_post`, compiled once (not looked up at every call)
+_LATER_POST_RE1 = re.compile(r"[,，。;；、:：]")
+
+
 def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
     """郭某某同时担任钢苑社区居委会主任: a post the person takes on after the name."""
     text = view.text
@@ -182,7 +190,7 @@ def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
         return
     pos = m.start("title")
     named = [(o, om) for o, om in view.org_mentions if m.start("body") <= o.start and o.end <= pos
-             and len(text[o.end : pos]) <= 6 and not re.search(r"[,，。;；、:：]", text[o.end : pos])]
+             and len(text[o.end : pos]) <= 6 and not _LATER_POST_RE1.search(text[o.end : pos])]
     if named:  # a body the text names (兼任党支部书记 leaves unsaid which branch)
         o, holder = max(named, key=lambda t: t[0].end)
         role = post_role(o, holder, text[o.end : pos], m.group("title"))

@@ -18,6 +18,7 @@ from .spans import (
 )
 
 _UNQUOTED_HEADS = ("积分制管理", "积分制", "负责制", "机制", "制度", "体系", "模式", "平台", "系统", "数据库", "服务网络")
+_UNQUOTED_HEAD_RE = re.compile("|".join(_UNQUOTED_HEADS))
 
 
 #: words that end in 制 and name no system of their own (体制, 编制, 控制)
@@ -53,9 +54,15 @@ _SET_UP = re.compile(r"(?:建立健全|建立|健全|推行|实行|落实)([^,�
 _DESCRIBED = re.compile(r"[了着起]|.*的|各项|各类|各种|一系列|相关|有关|一套|一批")
 
 
+#: the fixed patterns of :func:`_unquoted`, compiled once (not looked up at every call)
+_UNQUOTED_RE1 = re.compile(r"(?:全面|大力|积极|持续|深入|不断|逐步|着力)$")
+_UNQUOTED_RE2 = re.compile(r"[一二两三四五六七八九十0-9]+[级个大项种支张]")
+_UNQUOTED_RE3 = re.compile(r"(?:通过|借助|依托)$")
+
+
 def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
     """Unquoted names closed by a practice head, right after a verb (建立某某工作机制)."""
-    for m in re.finditer("|".join(_UNQUOTED_HEADS), text):
+    for m in _UNQUOTED_HEAD_RE.finditer(text):
         if m.start() in taken:
             continue
         s = left_name_start(text, m.start(), max_len=8, loose=True, verbs_break=False)  # 包联工作机制
@@ -67,9 +74,9 @@ def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
             continue
         name = text[s : m.end()]
-        pre = re.sub(r"(?:全面|大力|积极|持续|深入|不断|逐步|着力)$", "", text[max(0, s - 8) : s])
-        numbered = bool(re.match(r"[一二两三四五六七八九十0-9]+[级个大项种支张]", name))
-        by_means = bool(re.search(r"(?:通过|借助|依托)$", pre)) and m.group() in ("制度", "机制", "体系")
+        pre = _UNQUOTED_RE1.sub("", text[max(0, s - 8) : s])
+        numbered = bool(_UNQUOTED_RE2.match(name))
+        by_means = bool(_UNQUOTED_RE3.search(pre)) and m.group() in ("制度", "机制", "体系")
         if not (VERB_RE.search(pre) or numbered or by_means or m.group() in ("积分制", "负责制")):
             continue
         core = name
@@ -87,10 +94,16 @@ def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
         taken.update(range(s, m.end()))
 
 
+#: the fixed patterns of :func:`_in_force`, compiled once (not looked up at every call)
+_IN_FORCE_RE1 = re.compile(r"(?:推行|实行|落实|建立|实施|探索|推广|健全|全面推行)([\u4e00-\u9fff]{2,10}?制)(?=[,，。;；、]|$)")
+
+
 def _in_force(text: str, out: list[Span], taken: set[int]) -> None:
     """An unquoted system named by its 制, right after the verb that puts it in force:
     推行导师帮带制, 实行坐班值守制."""
-    for m in re.finditer(r"(?:推行|实行|落实|建立|实施|探索|推广|健全|全面推行)([\u4e00-\u9fff]{2,10}?制)(?=[,，。;；、]|$)", text):
+    if "制" not in text:
+        return
+    for m in _IN_FORCE_RE1.finditer(text):
         st, en = m.start(1), m.end(1)
         name = m.group(1)
         if any(k in taken for k in range(st, en)) or name[-2:] in _WORDS_IN_ZHI or len(name) < 4:
@@ -101,10 +114,21 @@ def _in_force(text: str, out: list[Span], taken: set[int]) -> None:
 
 def _lists(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]) -> None:
     """Practices named in lists: going on from a practice, named as one, worked through, counted."""
+    if "、" not in text:
+        return  # no list (each of these reads items joined by 、)
     _list_after(text, out, taken, quoted_in_list)
     _list_named(text, out, taken)
     _list_worked_through(text, out, taken)
-    _list_counted(text, out, taken)
+    if _COUNT_AND_HEAD.search(text):  # (the list's own scan tries every character)
+        _list_counted(text, out, taken)
+
+
+#: what closes a counted list: a number, its measure word and the kind of practice
+_COUNT_AND_HEAD = re.compile(r"[0-9一二两三四五六七八九十][项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)")
+
+
+#: the fixed patterns of :func:`_list_after`, compiled once (not looked up at every call)
+_LIST_AFTER_RE1 = re.compile(r"、“?([\u4e00-\u9fff+]{2,12}?)”?(?=[、等,，。;；]|$)")
 
 
 def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]) -> None:
@@ -114,7 +138,7 @@ def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set
             continue
         pos = sp.end
         while True:
-            m2 = re.match(r"、“?([\u4e00-\u9fff+]{2,12}?)”?(?=[、等,，。;；]|$)", text[pos:])
+            m2 = _LIST_AFTER_RE1.match(text[pos:])
             if not m2 or m2.start(1) + pos in taken:
                 break
             item = m2.group(1)
@@ -126,9 +150,13 @@ def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set
             pos += m2.end()
 
 
+#: the fixed patterns of :func:`_list_named`, compiled once (not looked up at every call)
+_LIST_NAMED_RE1 = re.compile(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)")
+
+
 def _list_named(text: str, out: list[Span], taken: set[int]) -> None:
     """A list named as one practice: "推行问题共商、活动共办、成果共享工作机制"."""
-    for m in re.finditer(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)", text):
+    for m in _LIST_NAMED_RE1.finditer(text):
         st, en = m.start(1), m.end(1)
         if any(k in taken for k in range(st, en)):
             continue
@@ -145,9 +173,13 @@ def _items(m: re.Match) -> list[tuple[int, str]]:
     return found
 
 
+#: the fixed patterns of :func:`_list_worked_through`, compiled once (not looked up at every call)
+_LIST_WORKED_THROUGH_RE1 = re.compile(r"(?:以|依托|通过)((?:[\u4e00-\u9fff“”+]{2,12}、)+[\u4e00-\u9fff“”+]{2,12}?)(?:等)?(?:为|等)(?:载体|抓手|平台|依托|支撑)")
+
+
 def _list_worked_through(text: str, out: list[Span], taken: set[int]) -> None:
     """A list a body works through: "以主题党日、志愿服务站、红色驿站为载体"."""
-    for m in re.finditer(r"(?:以|依托|通过)((?:[\u4e00-\u9fff“”+]{2,12}、)+[\u4e00-\u9fff“”+]{2,12}?)(?:等)?(?:为|等)(?:载体|抓手|平台|依托|支撑)", text):
+    for m in _LIST_WORKED_THROUGH_RE1.finditer(text):
         for st, item in _items(m):
             core = item.strip("“”")
             if any(k in taken for k in range(st, st + len(item))) or not mech_core_ok(core):
@@ -156,9 +188,13 @@ def _list_worked_through(text: str, out: list[Span], taken: set[int]) -> None:
             taken.update(range(st, st + len(item)))
 
 
+#: the fixed patterns of :func:`_list_counted`, compiled once (not looked up at every call)
+_LIST_COUNTED_RE1 = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等)?[0-9一二两三四五六七八九十]+[项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)")
+
+
 def _list_counted(text: str, out: list[Span], taken: set[int]) -> None:
     """The items of a list closed by "N项工作机制"."""
-    for m in re.finditer(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})(?:等)?[0-9一二两三四五六七八九十]+[项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)", text):
+    for m in _LIST_COUNTED_RE1.finditer(text):
         for st, item in _items(m):
             if st in taken or not mech_core_ok(item):
                 continue

@@ -58,15 +58,20 @@ _OUTCOME = re.compile(
 )
 
 
+#: the fixed patterns of :func:`mech_core_ok`, compiled once (not looked up at every call)
+_MECH_CORE_OK_RE1 = re.compile(r"[。!?！？]")
+_MECH_CORE_OK_RE2 = re.compile(r"[0-9.%]+")
+
+
 def mech_core_ok(core: str) -> bool:
     c = core.strip()
     if _EVENT.search(c):
         return False
     if len(c) < 2 or c in L.NOT_MECHANISMS:
         return False
-    if re.search(r"[。!?！？]", c):
+    if _MECH_CORE_OK_RE1.search(c):
         return False
-    return not re.fullmatch(r"[0-9.%]+", c)
+    return not _MECH_CORE_OK_RE2.fullmatch(c)
 
 
 def _core(m: re.Match) -> str:
@@ -110,16 +115,31 @@ def _apposition(text: str, quotes: list[re.Match], idx: int) -> Span | None:
     return None
 
 
+#: the fixed patterns of :func:`_figure_or_change`, compiled once (not looked up at every call)
+_FIGURE_OR_CHANGE_RE1 = re.compile(r"把$")
+_FIGURE_OR_CHANGE_RE2 = re.compile(r"(?:变成|变为|化为|转化为|转化成)")
+_FIGURE_OR_CHANGE_RE3 = re.compile(r"(?:打破|摒弃|改变|告别|破除|避免|防止|杜绝|扭转)[\u4e00-\u9fff]{0,4}$")
+_FIGURE_OR_CHANGE_RE4 = re.compile(r"从$")
+_FIGURE_OR_CHANGE_RE5 = re.compile(r"^到“")
+_FIGURE_OR_CHANGE_RE6 = re.compile(r"”到$")
+
+
 def _figure_or_change(text: str, m: re.Match) -> bool:
     """把“……”变成“……”, 打破“……”的传统模式, 从“……”到“……”: a figure of speech, a practice
     left behind or a change described, not a practice carried out (rule ``practice-figure``)."""
     after = text[m.end() :]
-    if re.search(r"把$", text[: m.start()]) and re.match(r"(?:变成|变为|化为|转化为|转化成)", after):
+    if _FIGURE_OR_CHANGE_RE1.search(text[: m.start()]) and _FIGURE_OR_CHANGE_RE2.match(after):
         return True
-    if re.search(r"(?:打破|摒弃|改变|告别|破除|避免|防止|杜绝|扭转)[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 8) : m.start()]):
+    if _FIGURE_OR_CHANGE_RE3.search(text[max(0, m.start() - 8) : m.start()]):
         return True
-    return bool(re.search(r"从$", text[max(0, m.start() - 1) : m.start()]) or re.match(r"^到“", after)
-                or re.search(r"”到$", text[: m.start()]))
+    return bool(_FIGURE_OR_CHANGE_RE4.search(text[max(0, m.start() - 1) : m.start()]) or _FIGURE_OR_CHANGE_RE5.match(after)
+                or _FIGURE_OR_CHANGE_RE6.search(text[: m.start()]))
+
+
+#: the fixed patterns of :func:`_not_a_practice`, compiled once (not looked up at every call)
+_NOT_A_PRACTICE_RE1 = re.compile(r"^(?:等)?[0-9一二两三四五六七八九十]+[大项个种支][\u4e00-\u9fff]")
+_NOT_A_PRACTICE_RE2 = re.compile(r"^等[\u4e00-\u9fff]{0,6}?(?:事项|业务|问题|难题|领域|行业|环节|产品|手续)")
+_NOT_A_PRACTICE_RE3 = re.compile(r"(?:代表|委员)$")
 
 
 def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Match | None) -> bool:
@@ -129,80 +149,120 @@ def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Ma
     raw_tail = text[run_end:]
     if _EVENT_TAIL.match(raw_tail) or _OUTCOME.match(raw_tail):
         return True  # “……”主题党日, 形成“……”的良好局面: events, topics, outcomes, principles
-    if not head and re.match(r"^(?:等)?[0-9一二两三四五六七八九十]+[大项个种支][\u4e00-\u9fff]", raw_tail):
+    if not head and _NOT_A_PRACTICE_RE1.match(raw_tail):
         return True  # 建立“……”和“……”两个台账: counted things of a kind that is no practice
-    if not head and re.match(r"^等[\u4e00-\u9fff]{0,6}?(?:事项|业务|问题|难题|领域|行业|环节|产品|手续)", raw_tail):
+    if not head and _NOT_A_PRACTICE_RE2.match(raw_tail):
         return True  # “……”“……”等便民审批事项: matters of business, not practices
-    if re.search(r"(?:代表|委员)$", core) or core.endswith(tuple(L.TEAM_HEADS)):
+    if _NOT_A_PRACTICE_RE3.search(core) or core.endswith(tuple(L.TEAM_HEADS)):
         return True  # “五星代表”, “两委委员”: posts; “马背宣讲团”: a team, a body
     paired = (text[m.end() : m.end() + 2] == "与“") or (m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与")
     return paired and not head  # 推动“……”与“……”深度融合: two things related, not practices
 
 
+#: the fixed patterns of :func:`_enacted`, compiled once (not looked up at every call)
+_ENACTED_RE1 = re.compile(r"(?:推行|实行|实施|推出|建立)(?:了)?$")
+_ENACTED_RE2 = re.compile(r"(?:推行|实行|实施|建立|推动|落实)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$")
+_ENACTED_RE3 = re.compile(r"(?:[,，。;；]|$)")
+
+
 def _enacted(text: str, m: re.Match, run_end: int) -> bool:
     """实行“日巡查、周研判、月通报”: a routine put in force, though its name is a list."""
     before = text[max(0, m.start() - 6) : m.start()]
-    return bool(re.search(r"(?:推行|实行|实施|推出|建立)(?:了)?$", before)) or bool(re.search(
-        r"(?:推行|实行|实施|建立|推动|落实)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$", text[max(0, m.start() - 32) : m.start()]
-    ) and re.match(r"(?:[,，。;；]|$)", text[run_end:]))
+    return bool(_ENACTED_RE1.search(before)) or bool(
+        _ENACTED_RE2.search(text[max(0, m.start() - 32) : m.start()]) and _ENACTED_RE3.match(text[run_end:]))
+
+
+#: the fixed patterns of :func:`_said_or_body`, compiled once (not looked up at every call)
+_SAID_OR_BODY_RE1 = re.compile(r"[说道]:?$")
 
 
 def _said_or_body(text: str, m: re.Match) -> bool:
     """A quote after 说 or 表示 is speech; one right before a body's head names the body
     (“科技助农”党员攻坚队, “红马甲”党员志愿服务队)."""
     before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() :]
-    if before.endswith(("说", "说:", "道", ":", "：", "表示")) or re.search(r"[说道]:?$", before):
+    if before.endswith(("说", "说:", "道", ":", "：", "表示")) or _SAID_OR_BODY_RE1.search(before):
         return True
-    return bool(re.match(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")", after)) and not MECH_HEAD_RE.match(after)
+    return bool(_UP_TO_BODY_HEAD.match(after)) and not MECH_HEAD_RE.match(after)
+
+
+#: a body's head within six characters (“科技助农”党员攻坚队)
+_UP_TO_BODY_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")")
+
+
+#: the fixed patterns of :func:`_framed`, compiled once (not looked up at every call)
+_FRAMED_RE1 = re.compile(r"以$")
+_FRAMED_RE2 = re.compile(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|方式|助推|推动|促进|带动|引领|撬动)")
+_FRAMED_RE3 = re.compile(r"发挥[\u4e00-\u9fff]{0,6}$")
+_FRAMED_RE4 = re.compile(r"^(?:的)?(?:作用|功能|优势)")
+_FRAMED_RE5 = re.compile(r"以[^,，。;；:：以]{2,40}、[0-9一二两三四五六七八九十百千万余多个家处]*$")
+_FRAMED_RE6 = re.compile(r"^为(?:核心|牵引|抓手|载体|阵地|依托|平台)")
 
 
 def _framed(text: str, m: re.Match) -> bool:
     """以“一网通办”为核心, 发挥“……”的作用, 以……、20个“红色加油站”为阵地: the practice a
     body builds its work on."""
     after = text[m.end() :]
-    return (bool(re.search(r"以$", text[max(0, m.start() - 1) : m.start()])) and bool(
-        re.match(r"^(?:为(?:核心|牵引|抓手|载体|契机|引领|主线|龙头|依托|平台|统领|切口|突破口|切入点)|方式|助推|推动|促进|带动|引领|撬动)", after)
-    )) or (bool(re.search(r"发挥[\u4e00-\u9fff]{0,6}$", text[max(0, m.start() - 9) : m.start()]))
-           and bool(re.match(r"^(?:的)?(?:作用|功能|优势)", after))) or (
-        bool(re.search(r"以[^,，。;；:：以]{2,40}、[0-9一二两三四五六七八九十百千万余多个家处]*$", text[max(0, m.start() - 45) : m.start()]))
-        and bool(re.match(r"^为(?:核心|牵引|抓手|载体|阵地|依托|平台)", after)))
+    return (bool(_FRAMED_RE1.search(text[max(0, m.start() - 1) : m.start()])) and bool(_FRAMED_RE2.match(after))) or (bool(_FRAMED_RE3.search(text[max(0, m.start() - 9) : m.start()]))
+           and bool(_FRAMED_RE4.match(after))) or (
+        bool(_FRAMED_RE5.search(text[max(0, m.start() - 45) : m.start()]))
+        and bool(_FRAMED_RE6.match(after)))
+
+
+#: the fixed patterns of :func:`_far_verb`, compiled once (not looked up at every call)
+_FAR_VERB_RE1 = re.compile(r"(?:每[月周季年]|每季度|定期|常态化|按月|按季)[^。;；]{0,24}?召开[^,，。;；]{0,24}$")
+_FAR_VERB_RE2 = re.compile(r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设|坚持和发展|借鉴)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$")
+_FAR_VERB_RE3 = re.compile(r"(?:[,，。;；]|$)")
 
 
 def _far_verb(text: str, m: re.Match, run_end: int, verb: bool) -> bool:
     """推行嘎查事务“明白卡”: the verb, then who or what the practice is for, then its name
     closing the clause; 每季度召开一次“骑手恳谈会”: a meeting held on a schedule."""
     before = text[max(0, m.start() - 6) : m.start()]
-    scheduled = bool(re.search(r"(?:每[月周季年]|每季度|定期|常态化|按月|按季)[^。;；]{0,24}?召开[^,，。;；]{0,24}$",
-                               text[max(0, m.start() - 50) : m.start()]))
-    return scheduled or not verb and bool(re.search(
-        r"(?:推行|实行|实施|推出|建立|探索|开设|设立|开展|打造|搭建|创设|坚持和发展|借鉴)(?:(?!的)[\u4e00-\u9fff、“”]){1,24}$",
-        text[max(0, m.start() - 32) : m.start()],
-    )) and bool(re.match(r"(?:[,，。;；]|$)", text[run_end:])) and not _RATED.search(before)
+    scheduled = bool(_FAR_VERB_RE1.search(text[max(0, m.start() - 50) : m.start()]))
+    return scheduled or not verb and bool(_FAR_VERB_RE2.search(text[max(0, m.start() - 32) : m.start()])) \
+        and bool(_FAR_VERB_RE3.match(text[run_end:])) and not _RATED.search(before)
+
+
+#: the fixed patterns of :func:`_shaped`, compiled once (not looked up at every call)
+_SHAPED_RE1 = re.compile(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]")
+_SHAPED_RE2 = re.compile(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}")
 
 
 def _shaped(core: str) -> bool:
     """A name by its shape: 党建+网格, 三个聚焦, “3·2·1”."""
-    return bool(re.search(r"[+＋]|[一二两三四五六七八九十百千万0-9]{1,2}[\u4e00-\u9fff]{1,3}[一二两三四五六七八九十0-9]", core)) or bool(
-        _NUMBERED.match(core)) or bool(re.fullmatch(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}", core))
+    return bool(_SHAPED_RE1.search(core)) or bool(
+        _NUMBERED.match(core)) or bool(_SHAPED_RE2.fullmatch(core))
+
+
+#: the fixed patterns of :func:`_rejected`, compiled once (not looked up at every call)
+_REJECTED_RE1 = re.compile(r"[0-9]{2,4}")
+_REJECTED_RE2 = re.compile(r"^[\u4e00-\u9fff]{1,10}[“\"]大")
+_REJECTED_RE3 = re.compile(r"[、,，]")
+_REJECTED_RE4 = re.compile(r"(?:制|制度|机制|管理|模式|体系|工程|行动|计划|平台)$")
+_REJECTED_RE5 = re.compile(r"[、,，+·]")
 
 
 def _rejected(text: str, quotes: list[re.Match], idx: int, head: re.Match | None) -> bool:
     """Does a rejecting rule (``practice-event``, ``-outcome``, ``-figure``, ``-slogan``) refuse the quote?"""
     m = quotes[idx]
     core, run_end = _core(m), quotes[_run_end(quotes, idx)].end()
-    numbered_head = bool(re.fullmatch(r"[0-9]{2,4}", core.strip())) and bool(_UP_TO_HEAD_6.match(text[m.end() :]))
+    numbered_head = bool(_REJECTED_RE1.fullmatch(core.strip())) and bool(_UP_TO_HEAD_6.match(text[m.end() :]))
     if not mech_core_ok(core) and not numbered_head:
         return True  # (but “135”工作法 is a practice named by its numbers)
-    if core.startswith("小") and re.match(r"^[\u4e00-\u9fff]{1,10}[“\"]大", text[m.end() :]):
+    if core.startswith("小") and _REJECTED_RE2.match(text[m.end() :]):
         return True  # 以“小网格”撬动“大治理”: a slogan of small and great, not a practice
     if _figure_or_change(text, m) or _not_a_practice(text, m, core, run_end, head) or _said_or_body(text, m):
         return True
-    if len(re.split(r"[、,，]", core)) >= 2 and not head and not _enacted(text, m, run_end):
+    if len(_REJECTED_RE3.split(core)) >= 2 and not head and not _enacted(text, m, run_end):
         return True  # a slogan of parallel phrases (选、育、管、用) without a practice's name
-    practice_word = bool(re.search(r"(?:制|制度|机制|管理|模式|体系|工程|行动|计划|平台)$", core))
+    practice_word = bool(_REJECTED_RE4.search(core))
     # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
-    return len(core) > 10 and not re.search(r"[、,，+·]", core) and not (head and _droppable_head(head.group())) \
+    return len(core) > 10 and not _REJECTED_RE5.search(core) and not (head and _droppable_head(head.group())) \
         and not practice_word
+
+
+#: the fixed patterns of :func:`quoted_practice`, compiled once (not looked up at every call)
+_QUOTED_PRACTICE_RE1 = re.compile(r"(?:的|了|以|出|起|[，,、])$")
 
 
 def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) -> tuple[Span | None, bool]:
@@ -217,7 +277,7 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
         return None, False
     before = text[max(0, m.start() - 6) : m.start()]
     # 推出“……”, 推行了“……”: the verb right before the quote, after an aspect particle
-    verb = bool(VERB_RE.search(before) or VERB_RE.search(re.sub(r"(?:的|了|以|出|起|[，,、])$", "", before)))
+    verb = bool(VERB_RE.search(before) or VERB_RE.search(_QUOTED_PRACTICE_RE1.sub("", before)))
     named_by_head = len(core) > 3 and bool(re.search(
         "(?:" + MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年|清单|积分榜|红黑榜)$", core))  # “村务事项清单”
     # 开展理论宣讲、“田埂议事”、送医上门等活动: the quote marks the name in a list that

@@ -13,6 +13,9 @@ import re
 from ..model import Mention, Sentence
 from .spans import Span
 
+#: the fixed patterns of :class:`SentenceView`, compiled once
+_SENTENCEVIEW_RE1 = re.compile(r"[。!?！？]")
+
 
 class SentenceView:
     """One sentence being read, with what the stages found in it."""
@@ -21,7 +24,7 @@ class SentenceView:
         self.sent = sent
         self.text = sent.text
         # a news brief opened by a mark (◆……。) is set as a heading line but reads as body
-        self.heading = sent.is_heading and not re.search(r"[。!?！？]", sent.text)
+        self.heading = sent.is_heading and not _SENTENCEVIEW_RE1.search(sent.text)
         self.first = first  # where this sentence's mentions begin in the extraction's list
         self.pspans = pspans  # place spans (chain links index into this list)
         self.places: dict[int, Mention] = {}  # place span index → its mention

@@ -61,6 +61,14 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def token_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Where the words of :func:`tokens` start and where they end, both rising (the words
+    follow each other): the words before or inside a span are found by bisection."""
+    toks = tokens(text)
+    return [a for a, _, _ in toks], [b for _, b, _ in toks]
+
+
 #: a word's pieces and their tags (:func:`_word_flags`), by word: the same word, the same answer
 _WORD_FLAGS: dict[str, tuple[tuple[int, str], ...]] = {}
 
@@ -153,6 +161,11 @@ _NO_NAME = -1
 _CLAUSE_BEFORE_HE = "，,。;；:：、“”\n 为在与对向从"
 
 
+#: the fixed patterns of :class:`_Walk`, compiled once
+_WALK_RE1 = re.compile(r"[一二三四五六七八九十0-9]+期")
+_WALK_RE2 = re.compile(r"[一二两三四五六七八九十0-9][届批期次轮]")
+
+
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
@@ -173,9 +186,9 @@ class _Walk:
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
             return self._stop_char(s, word), False  # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
-        if self.place and first and re.fullmatch(r"[一二三四五六七八九十0-9]+期", word):
+        if self.place and first and _WALK_RE1.fullmatch(word):
             return s, True  # 某某一期小区: a phase of an estate is part of its name
-        if self.end - s > self.max_len or re.search(r"[一二两三四五六七八九十0-9][届批期次轮]", word):
+        if self.end - s > self.max_len or _WALK_RE2.search(word):
             return None, False  # 新一届|锦华园小区业主委员会: an ordinal, not a name
         if self.place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所"):
             return None, False  # 办事处少先二十社区: a body's name ends where the place's begins

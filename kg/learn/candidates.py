@@ -21,9 +21,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..extract import lexicon as L
-from ..extract.spans import tokens
+from ..extract.spans import token_bounds, tokens
 from ..model import PLACE_TYPES, Extraction, Mention, Sentence
 
 #: a quoted phrase: “…”, ‘…’, "…", 「…」
@@ -44,6 +45,7 @@ _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLE
 _SPEECH_AFTER = re.compile(r"^(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
+@lru_cache(maxsize=4096)
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -97,27 +99,23 @@ class DocView:
 
     def __init__(self, x: Extraction):
         self.x = x
-        self.sents = {s.index: s for s in x.doc.sentences}
+        self.sents, self._article_text, self.headings, locs = _doc_index(x.doc)
         self.by_sent: dict[int, list[tuple[int, int, Mention]]] = {}
         for m in x.mentions:
-            s = self.sents.get(m.evidence.sentence)
+            ev = m.evidence
+            s = self.sents.get(ev.sentence)
             if s is None:
                 continue
-            loc = local(s, m.evidence.start, m.evidence.end)
+            key = (ev.sentence, ev.start, ev.end)
+            loc = locs.get(key, locs)
+            if loc is locs:
+                loc = locs[key] = local(s, ev.start, ev.end)
             if loc is not None:
                 self.by_sent.setdefault(s.index, []).append((loc[0], loc[1], m))
         self.counts = Counter(m.canonical for m in x.mentions)
-        texts: dict[int, list[str]] = {}
-        for s in x.doc.sentences:
-            texts.setdefault(s.article, []).append(s.text)
-        self._article_text = {a: "".join(t) for a, t in texts.items()}
         self._focal: dict[tuple[int, str], tuple[Mention, int, int] | None] = {}
         self._places_by_article: dict[int, list[Mention]] | None = None
-        #: the headlines of each article, in order
-        self.headings: dict[int, list[Sentence]] = {}
-        for s in x.doc.sentences:
-            if s.is_heading:
-                self.headings.setdefault(s.article, []).append(s)
+        self._spans: dict[tuple[int, tuple[str, ...] | None], list[tuple[int, int, Mention]]] = {}
 
     def count(self, sent: Sentence, text: str) -> int:
         """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
@@ -159,13 +157,50 @@ class DocView:
         return None
 
     def spans(self, sent: Sentence, types: tuple[str, ...] | None = None) -> list[tuple[int, int, Mention]]:
-        return [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
+        """The mentions of ``sent`` (of ``types``) with their positions in its text, in the
+        order they were found (one list a sentence and types: the caller reads, never
+        changes it)."""
+        key = (sent.index, types)
+        found = self._spans.get(key)
+        if found is None:
+            found = self._spans[key] = [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
+        return found
+
+
+#: the last document indexed by :func:`_doc_index` and its indexes: a document's decisions
+#: build several views of it in turn (each after the one before changed its mentions)
+_LAST_DOC: list = []
+
+
+def _doc_index(doc) -> tuple[dict[int, Sentence], dict[int, str], dict[int, list[Sentence]], dict]:
+    """What a view of ``doc`` reads from its sentences alone: the sentences by index, each
+    article's text, each article's headlines in order, and a memo of :func:`local`."""
+    if _LAST_DOC and _LAST_DOC[0] is doc and _LAST_DOC[1] is doc.sentences:
+        return _LAST_DOC[2]
+    sents = {s.index: s for s in doc.sentences}
+    texts: dict[int, list[str]] = {}
+    for s in doc.sentences:
+        texts.setdefault(s.article, []).append(s.text)
+    headings: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        if s.is_heading:
+            headings.setdefault(s.article, []).append(s)
+    found = (sents, {a: "".join(t) for a, t in texts.items()}, headings, {})
+    _LAST_DOC[:] = [doc, doc.sentences, found]
+    return found
 
 
 # ------------------------------------------------------------------ mechanisms
 
 _PUNCT = re.compile(r"[\s，,。；;：:、！？!?“”‘’\"（）()《》【】\[\]「」·—-]")
 
+
+
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]?五|[0-9]{4}(?:年|—|-|至)?(?:[0-9]{4}年?)?")
+_HONOUR = re.compile(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)")
+_STOP = re.compile(r"[。！？!?]")
+_PRONOUN = re.compile(r"[我你他她们]")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
@@ -182,8 +217,11 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
     f += ["end1:" + q[-1:], "end2:" + q[-2:], "start1:" + q[:1], "start2:" + q[:2]]
     f += ["R1:" + right[:1], "R2:" + right[:2], "R3:" + right[:3], "L1:" + left[-1:], "L2:" + left[-2:]]
     toks = tokens(text)
-    before = [text[a:b] for a, b, _ in toks if b <= i][-2:]
-    after = [text[a:b] for a, b, _ in toks if a >= j][:2]
+    starts, ends = token_bounds(text)
+    k = bisect_right(ends, i)  # the words ending by i
+    before = [text[a:b] for a, b, _ in toks[max(0, k - 2):k]]
+    k = bisect_left(starts, j)  # the words from j on
+    after = [text[a:b] for a, b, _ in toks[k:k + 2]]
     if before:
         f.append("Lw:" + before[-1])
         if len(before) > 1:
@@ -201,12 +239,12 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f += ["mechword", "mechword:" + m.group()]
     if q in L.NOT_MECHANISMS:
         f.append("slogan")
-    if re.fullmatch(r"十[一二三四五六七八九]?五|[0-9]{4}(?:年|—|-|至)?(?:[0-9]{4}年?)?", q):
+    if _PLAN_PERIOD.fullmatch(q):
         f.append("plan-period")  # “十四五”规划, “2035”: a plan's period, not a practice
     f += sorted({"qc:" + ch for ch in q if "\u4e00" <= ch <= "\u9fff"})
     if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
         f.append("head-after")
-    if re.search(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)", text[max(0, i - 8):i] + text[j:j + 6]):
+    if _HONOUR.search(text[max(0, i - 8):i] + text[j:j + 6]):
         f.append("honour")
     inside = {m.type for a, b, m in view.spans(sent) if a >= ci and b <= cj}
     if inside:
@@ -217,11 +255,11 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("heading")
     n = view.count(sent, q)
     f.append("repeat:" + _bucket(n, (1, 2, 3)))
-    if re.search(r"[。！？!?]", q):
+    if _STOP.search(q):
         f.append("sentence-quote")
-    if re.search(r"[我你他她们]", q):
+    if _PRONOUN.search(q):
         f.append("pronoun")
-    if re.fullmatch(r"[\u4e00-\u9fff]+", q) is None and not _SEP.search(q) and not _NUMERAL.match(q):
+    if _HAN_ONLY.fullmatch(q) is None and not _SEP.search(q) and not _NUMERAL.match(q):
         f.append("mixed")
     return f
 
@@ -267,6 +305,7 @@ def _headed_practices(view: DocView, sent: Sentence, taken: list[tuple[int, int]
     readings opening one to five words before it (the model chooses the left edge)."""
     text = sent.text
     toks = tokens(text)
+    ends = token_bounds(text)[1]
     others = view.spans(sent, PLACE_TYPES + ("Organization", "Person"))
     out = []
     for hm in _PRACTICE_HEAD.finditer(text):
@@ -275,7 +314,7 @@ def _headed_practices(view: DocView, sent: Sentence, taken: list[tuple[int, int]
             continue
         group = []
         n = 0
-        before = [t for t in toks if t[1] <= h]
+        before = toks[:bisect_right(ends, h)]
         for k in range(len(before) - 1, -1, -1):
             a, b, flag = before[k]
             if _PUNCT.search(text[a:b]):
@@ -309,19 +348,24 @@ _ACTORS = (*PLACE_TYPES, "Organization")
 _VERB_RE = re.compile("|".join(map(re.escape, L.IMPLEMENT_VERBS)))
 
 
+_COMMA = re.compile(r"[，,；;]")
+_FULL_STOP = re.compile(r"[。！？]")
+
+
 def _between_feats(text: str) -> list[str]:
     f = []
     if _VERB_RE.search(text):
         f.append("verb-between")
-    if re.search(r"[，,；;]", text):
+    if _COMMA.search(text):
         f.append("comma-between")
-    if re.search(r"[。！？]", text):
+    if _FULL_STOP.search(text):
         f.append("stop-between")
     return f
 
 
 _LEVELS = {"Province": 1, "City": 2, "County": 3, "Town": 4, "Street": 4, "Community": 5, "Village": 5, "Neighborhood": 6}
 _CLAUSE_MARKS = "，,。；;：:"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 
 
 class _Actors:
@@ -378,7 +422,7 @@ def _spots(view: DocView, sents: list[Sentence], k: int, i: int, j: int):
     for rank, (a, b, m) in enumerate(reversed([t for t in here if t[1] <= i]), 1):
         f = ["same-sent", "before", "rank:" + _bucket(rank, (1, 2, 3)), "dist:" + _bucket(i - b, (0, 2, 5, 10, 20, 40))]
         f += _between_feats(text[b:i])
-        if not re.search(f"[{_CLAUSE_MARKS}]", text[b:i]):
+        if not _CLAUSE_MARK.search(text[b:i]):
             f.append("same-clause")
         if any(oa <= a and b <= ob and (oa, ob) != (a, b) for oa, ob in bodies):
             f.append("inside-body")  # a place inside a body's name speaks through the body
@@ -416,7 +460,9 @@ def pair_candidates(view: DocView, mechs: list[tuple[Sentence, int, int, Mention
     actors = _Actors(view, rule_pairs)
     out: list[Pair] = []
     for sent, i, j, mm in mechs:
-        verb = next((sent.text[a:b] for a, b, _ in reversed(tokens(sent.text)) if b <= i), "")
+        k = bisect_right(token_bounds(sent.text)[1], i)  # the words ending by i: the last is the verb
+        a, b, _ = tokens(sent.text)[k - 1] if k else (0, 0, "")
+        verb = sent.text[a:b]
         seen: set[str] = set()
         spots = list(_spots(view, sents, pos[sent.index], i, j))
         spots += [(m, ["doc-top"]) for m in actors.top]
@@ -438,6 +484,10 @@ _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 #: a leader named only in a slogan or a study phrase: 学习|贯彻|以 某某 总书记关于……, 某某新时代……思想
 _SLOGAN_BEFORE = re.compile(r"(?:学习|贯彻|落实|以|遵循|践行|《)$")
 _SLOGAN_AFTER = re.compile(r"(?:总书记|同志)?(?:关于|新时代|重要|“|《|的重要|治国理政)")
+
+
+_AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]岁的$")
+_BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 
 
 def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
@@ -465,7 +515,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     f += ["L1:" + left[-1:], "L2:" + left[-2:], "R1:" + right[:1], "R2:" + right[:2]]
     if _TITLE_BEFORE.search(left):
         f.append("title-before")
-    if re.search(r"[0-9一二三四五六七八九十]岁的$", left):
+    if _AGE_BEFORE.search(left):
         f.append("age-before")  # 78岁的|某某
     if _SPEECH_AFTER.match(right):
         f.append("speech-after")
@@ -481,7 +531,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
         f.append("not-han")
-    first = next((fl for a, b, fl in tokens(text) if a == i and b <= j), None)
+    starts, ends = token_bounds(text)
+    k = bisect_left(starts, i)  # the word opening at i, if one does
+    first = tokens(text)[k][2] if k < len(starts) and starts[k] == i and ends[k] <= j else None
     if first is not None:
         f.append("ptag-first:" + first[:1])  # 了解|到: a verb of the dictionary opens no name
     for a, b, m in view.spans(sent, PLACE_TYPES + ("Organization",)):
@@ -492,7 +544,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("named-in-a-slogan")  # 学习习近平总书记关于……的重要论述: a leader quoted, not acting
     if sent.is_heading:
         f.append("heading")
-    if re.search(r"记者|通讯员|摄影|编辑|来源", text):
+    if _BYLINE_WORDS.search(text):
         f.append("byline-words")
     n = view.count(sent, name)
     f.append("count:" + _bucket(n, (1, 2, 3)))
@@ -534,7 +586,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             m, _ = spans.get((a, b), (None, None))
             spans[(a, b)] = (m, "PER")
         lac_set = {(a, b) for a, b in lac}
-        ends = {b for _, b, _ in tokens(sent.text)}
+        ends = set(token_bounds(sent.text)[1])
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
@@ -588,6 +640,15 @@ def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> N
 # ------------------------------------------------------------------ bodies
 
 _ORG_HEAD_RE = re.compile("|".join(map(re.escape, sorted({*L.ORG_HEADS, *L.CANDIDATE_ORG_HEADS}, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=64)
+def _org_heads(text: str) -> tuple[re.Match, ...]:
+    """The organisational heads of a sentence, in order (the body candidates and the bodies
+    named by their kind alone read the same ones)."""
+    return tuple(_ORG_HEAD_RE.finditer(text))
+
+
 _NATIONAL = re.compile("中央|国家|国务院|全国|中共中央|中[组宣]部")
 _ORG_HEAD_END = re.compile("(?:" + _ORG_HEAD_RE.pattern + ")$")
 _TITLE_AFTER = re.compile("(?:党委|党支部|党总支)?(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")")
@@ -598,11 +659,21 @@ _KIND_PREFIX = {"社区", "村", "镇", "乡", "街道", "县", "旗", "市", "�
 _FOUNDED_BEFORE = re.compile(r"(?:成立|组建|设立|建立|组成|挂牌|揭牌|筹建|打造)[了起]?$")
 
 
+#: a verb that breaks a body's name, or one that carries out a practice (one set)
+_BREAK_OR_IMPLEMENT = frozenset(L.NAME_BREAK_VERBS) | frozenset(L.IMPLEMENT_VERBS)
+_LIST_MARK = re.compile(r"[+＋、]")
+_NUMERAL_IN = re.compile(r"[0-9一二三四五六七八九十]")
+_HEAD_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")")
+_DIVISION_END = re.compile(r"[市旗县区盟省]$")
+
+
 def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Mention | None, overlap: bool) -> list[str]:
     text = sent.text
     name = text[i:j]
     prefix = name[: len(name) - len(head)] if name.endswith(head) else name
-    toks = [(a, b, fl) for a, b, fl in tokens(text) if a >= i and b <= j]
+    starts, ends = token_bounds(text)
+    all_toks = tokens(text)
+    toks = all_toks[bisect_left(starts, i):bisect_right(ends, j)]  # the words inside i:j
     f = ["bias-org", "head:" + head, "hlen:" + str(min(len(head), 5)), "len:" + _bucket(len(name), (2, 3, 4, 5, 6, 8, 10, 14)),
          "ntok:" + _bucket(len(toks), (1, 2, 3, 4, 6))]
     if rule is not None:
@@ -622,11 +693,11 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("places+head")
     if places:
         f.append("has-place")
-    before = [t for t in tokens(text) if t[1] <= i]
-    if not before:
+    k = bisect_right(ends, i)  # the words ending by i
+    if not k:
         f.append("Ltag:BOS")
     else:
-        a, b, fl = before[-1]
+        a, b, fl = all_toks[k - 1]
         f += ["Ltag:" + fl[:1], "L1:" + text[i - 1]]
         if _PUNCT.match(text[i - 1]):
             f.append("L:punct")
@@ -643,21 +714,21 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-verb")
     if any(c in L.ORG_STOP for c in prefix):
         f.append("has-stop")
-    if any(text[a:b] in L.NAME_BREAK_VERBS or text[a:b] in L.IMPLEMENT_VERBS for a, b, _ in toks if b <= j - len(head)):
+    if any(text[a:b] in _BREAK_OR_IMPLEMENT for a, b, _ in toks if b <= j - len(head)):
         f.append("break-verb")  # 党支部领办|合作社, 参观|某工作室: a verb and its object
-    if re.search(r"[+＋、]", name):
+    if _LIST_MARK.search(name):
         f.append("has-list-mark")
     if name in L.GENERIC_ORGS:
         f.append("generic")
     if prefix in _KIND_PREFIX or not prefix:
         f.append("kind-prefix")
-    if re.search(r"[0-9一二三四五六七八九十]", prefix):
+    if _NUMERAL_IN.search(prefix):
         f.append("numeral")
     after = text[j:j + 6]
     f.append("R1:" + after[:1])
-    if _ORG_HEAD_RE.match(text, j) or re.match(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")", after):
+    if _ORG_HEAD_RE.match(text, j) or _HEAD_AHEAD.match(after):
         f.append("continues")  # 某市委 in 某市委社会工作部
-    if prefix and re.search(r"[市旗县区盟省]$", prefix) and head in ("委", "市委", "旗委", "县委", "区委", "盟委", "省委"):
+    if prefix and _DIVISION_END.search(prefix) and head in ("委", "市委", "旗委", "县委", "区委", "盟委", "省委"):
         f.append("division-committee")
     if _TITLE_AFTER.match(after):
         f.append("title-after")
@@ -686,9 +757,10 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
             h = _ORG_HEAD_END.search(text, a, b)
             spans.setdefault((a, b), (None, h.group() if h else "-"))
         toks = tokens(text)
-        for hm in _ORG_HEAD_RE.finditer(text):
+        ends = token_bounds(text)[1]
+        for hm in _org_heads(text):
             h, e = hm.start(), hm.end()
-            before = [t for t in toks if t[1] <= h]
+            before = toks[:bisect_right(ends, h)]
             n = 0
             for a, b, _ in reversed(before):
                 if _PUNCT.search(text[a:b]) or b - a == 1 and text[a] in L.ORG_STOP:
@@ -699,8 +771,9 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
                 spans.setdefault((a, e), (None, hm.group()))
         rule_spans = [(a, b) for a, b, _ in rule]
         cands = _kind_only_candidates(view, sent) + _listed_heads(view, sent, spans)
+        proposed = {(c.start, c.end) for c in cands}
         for (a, b), (m, head) in sorted(spans.items()):
-            if any(c.start == a and c.end == b for c in cands):
+            if (a, b) in proposed:
                 continue
             overlap = m is None and any(ra < b and a < rb for ra, rb in rule_spans)
             name = m.canonical if m is not None else text[a:b]
@@ -752,6 +825,7 @@ def _listed_heads(view: DocView, sent: Sentence, spans: dict) -> list[Candidate]
 #: the word for a level of division that opens a body named by its kind alone (镇党委,
 #: 旗委, 社区党支部), and the ending of the place names of that level
 _KIND_WORDS = ("社区", "街道", "苏木", "嘎查", "村", "镇", "乡", "旗", "县", "区", "市", "盟", "省")
+_KIND_WORD = re.compile("|".join(_KIND_WORDS))
 _KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")委?$")
 
 
@@ -767,7 +841,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
     text = sent.text
     out = []
     places = view.spans(sent, PLACE_TYPES)
-    for hm in _ORG_HEAD_RE.finditer(text):
+    for hm in _org_heads(text):
         h, e = hm.start(), hm.end()
         head = hm.group()
         if text[e:e + 1] == "织":
@@ -775,7 +849,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         km = _KIND_RE.search(text, max(0, h - 3), h)
         if km is not None:
             s, word = km.start(), km.group().removesuffix("委")  # 区委|组织部: 委 is the rest's
-        elif (km := re.match("|".join(_KIND_WORDS), head)) is not None and len(head) > len(km.group()):
+        elif (km := _KIND_WORD.match(head)) is not None and len(head) > len(km.group()):
             s, word = h, km.group()
         else:
             continue

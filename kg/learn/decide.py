@@ -119,7 +119,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
     added: list[Mention] = []
     n = 0
     for group in mechanism_candidates(view):
-        p, c = max(((0.0 if VETOES & set(c.feats) else mech_model.prob(c.feats), c) for c in group), key=lambda t: t[0])
+        p, c = max(((0.0 if not VETOES.isdisjoint(c.feats) else mech_model.prob(c.feats), c) for c in group), key=lambda t: t[0])
         if p < mech_model.threshold:
             dropped.update(c.mention.id for c in group if c.mention is not None)
             continue

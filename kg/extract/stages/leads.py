@@ -19,11 +19,16 @@ from ..state import DocState
 APPOSITION = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,8})[,，][^,，。;；:：]{2,40}?(?P<title>" + TITLES_RE + r")(?=[,，。;；])"
 )
+#: what every apposition holds, found in one fast scan: a post closed by punctuation (the
+#: apposition's own scan tries a name at every character of a sentence that has none)
+_CLOSED_TITLE = re.compile("(?:" + TITLES_RE + r")(?=[,，。;；])")
 
 
 def run(st: DocState, view: SentenceView) -> None:
     """A person and the ``leads`` facts of each apposition in the sentence."""
     text = view.text
+    if ("，" not in text and "," not in text) or not _CLOSED_TITLE.search(text):
+        return
     for m in APPOSITION.finditer(text):
         name = m.group("name")
         if not plausible_name(name) or not is_clause_start(text, m.start("name")):

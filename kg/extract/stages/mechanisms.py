@@ -66,11 +66,18 @@ def _candidates(view: SentenceView, sp: Span) -> list[tuple[Span, Mention]]:
     return cands
 
 
+#: the fixed patterns of :func:`_not_the_actor`, compiled once (not looked up at every call)
+_NOT_THE_ACTOR_RE1 = re.compile(r"[。!?;；]")
+_NOT_THE_ACTOR_RE2 = re.compile(r"在[^,，。;；:：在]*$")
+_NOT_THE_ACTOR_RE3 = re.compile(r"[,，。;；:：]")
+_NOT_THE_ACTOR_RE4 = re.compile(r"^(?:的|等|和|与)")
+
+
 def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span, Mention]]) -> bool:
     """Is the body or place at ``o`` a partner, a place where, or an object, not the actor?"""
     text = view.text
     between = text[o.end : sp.start]
-    if re.search(r"[。!?;；]", between) or len(between) > 40:
+    if _NOT_THE_ACTOR_RE1.search(between) or len(between) > 40:
         return True
     if any(o2.start >= o.end and o2.end <= sp.start for o2, _ in cands):
         return True
@@ -79,13 +86,13 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
     head_at = view.chain_head(o)
     if text[max(0, head_at - 1) : head_at] in ("与", "和", "同", "对", "向", "帮", "给"):
         return True  # 公司党支部与九原区沙河街道康乐社区党委签订……: the partner, by its chain
-    loc = re.search(r"在[^,，。;；:：在]*$", text[: o.start])
-    if loc and any(o0.end <= loc.start() and not re.search(r"[,，。;；:：]", text[o0.end : loc.start()])
+    loc = _NOT_THE_ACTOR_RE2.search(text[: o.start])
+    if loc and any(o0.end <= loc.start() and not _NOT_THE_ACTOR_RE3.search(text[o0.end : loc.start()])
                    for o0, _ in cands):
         return True  # 某镇在务工人员集中的甲市、乙市设立……: the places after 在 are where, not who
     if not is_clause_start(text, o.start) and after_verb(text, o.start):
         return True  # 社区党委……引入某物业公司,推行……: the object of a verb does not act
-    return bool(re.match(r"^(?:的|等|和|与)", between))
+    return bool(_NOT_THE_ACTOR_RE4.match(between))
 
 
 def subject_for(view: SentenceView, sp: Span) -> Mention | None:
@@ -100,20 +107,31 @@ def subject_for(view: SentenceView, sp: Span) -> Mention | None:
     return None
 
 
+#: the fixed patterns of :func:`scene`, compiled once (not looked up at every call)
+_SCENE_RE1 = re.compile(r"\s*在")
+_SCENE_RE2 = re.compile(r"[,，]")
+
+
 def scene(view: SentenceView, sp: Span) -> Mention | None:
     """在林荫街道，驻区单位与社区推行“……”: where the actors go unnamed, the place the
     sentence opens on carries the practice."""
-    m = re.match(r"\s*在", view.text)
+    m = _SCENE_RE1.match(view.text)
     if m is None:
         return None
     p = next((p for p in view.pspans if p.start == m.end()), None)
     if p is None or p.end > sp.start:
         return None
     end = view.chain_stop(p)
-    if not re.match(r"[,，]", view.text[end:]):
+    if not _SCENE_RE2.match(view.text[end:]):
         return None
     last = max((q for q in view.pspans if q.end == end), key=lambda q: q.start, default=p)
     return view.place_of(last)
+
+
+#: the fixed patterns of :func:`co_actors`, compiled once (not looked up at every call)
+_CO_ACTORS_RE1 = re.compile(r"(?:联合|会同|携手|协同)")
+_CO_ACTORS_RE2 = re.compile(r"与|和|同|及|会同|、")
+_CO_ACTORS_RE3 = re.compile(r"(?:联合|共同|携手|一起|一道)")
 
 
 def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
@@ -126,15 +144,15 @@ def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
         return []
     # 甲街道联合乙派出所推行……: the body joined by 联合 (会同, 携手) acts too
     joined = next(((o, m) for o, m in named if o.end <= sp.start
-                   and re.fullmatch(r"(?:联合|会同|携手|协同)", text[at.end : o.start])), None)
+                   and _CO_ACTORS_RE1.fullmatch(text[at.end : o.start])), None)
     if joined is not None and joined[1] is not subj:
         return [joined[1]]
     out = []
     end = at.end
     while (nxt := next(((o, m) for o, m in named if o.start > end and o.end <= sp.start
-                        and re.fullmatch(r"与|和|同|及|会同|、", text[end : o.start])), None)) is not None:
+                        and _CO_ACTORS_RE2.fullmatch(text[end : o.start])), None)) is not None:
         out.append(nxt)
         end = nxt[0].end
-    if out and re.match(r"(?:联合|共同|携手|一起|一道)", text[end:]):
+    if out and _CO_ACTORS_RE3.match(text[end:]):
         return [m for _, m in out if m is not subj]
     return []

@@ -73,7 +73,7 @@ def run(st: DocState, view: SentenceView) -> None:
     """Mentions for the sentence's places (and 自治区 alone), their chains as ``locatedIn``."""
     view.places = link_places(st, view)
     province = st.province
-    if province is not None:
+    if province is not None and "自治区" in view.text:
         # 自治区 alone: the autonomous region the document is about
         for mm in re.finditer("自治区", view.text):
             if not any(p.start <= mm.start() < p.end for p in view.pspans):

@@ -31,6 +31,10 @@ def article(st: DocState, view: SentenceView) -> None:
         st.subject = max(st.subject_counts.values(), key=lambda v: (v[0], v[1]))[2]
 
 
+#: the fixed patterns of :func:`run`, compiled once (not looked up at every call)
+_RUN_RE1 = re.compile(r"[:：]\s*$")
+
+
 def run(st: DocState, view: SentenceView) -> None:
     """The sentence's own subject, if one opens a clause; a headline's place."""
     text = view.text
@@ -46,7 +50,7 @@ def run(st: DocState, view: SentenceView) -> None:
     if view.heading and not st.subject:
         # "准格尔旗:" / "乌县水西沟镇：" headlines name the article's subject
         places = list(view.places.values())
-        if places and re.search(r"[:：]\s*$", text):
+        if places and _RUN_RE1.search(text):
             st.subject = places[-1].id
 
 
