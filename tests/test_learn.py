@@ -386,3 +386,20 @@ def test_a_person_named_by_age_or_by_role_in_a_case_is_read(gaz):
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     people = {m.canonical for m in learned.mentions if m.type == "Person"}
     assert {"蒋秀英", "孟庆春", "梁志远"} <= people, people
+
+
+def test_a_candidates_score_is_the_same_bits_in_every_process():
+    """A probability compared with a threshold must not depend on the process: the weights
+    of a candidate's features are summed in the order it lists them, not in a set's order,
+    which changes with Python's hash seed (and a float sum with its order)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from kg.learn.logreg import LogReg\n"
+            "feats = ['f%d' % i for i in range(80)]\n"
+            "m = LogReg({f: (i * 0.7315) % 1.9 - 0.95 for i, f in enumerate(feats)}, 0.1)\n"
+            "print(repr(m.score(feats + feats[:5])))")
+    outs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                           capture_output=True, text=True, check=True).stdout for seed in range(6)}
+    assert len(outs) == 1, outs

@@ -38,7 +38,10 @@ class LogReg:
 
     def score(self, feats: Sequence[str]) -> float:
         w = self.weights
-        return self.bias + sum(map(w.get, set(feats), repeat(0.0)))  # (the same sum, in the same order)
+        # each feature once, in the order the candidate lists them: a set's order changes with
+        # the process's hash seed, and a float sum with its order (a probability at a
+        # threshold must not depend on the process)
+        return self.bias + sum(map(w.get, dict.fromkeys(feats), repeat(0.0)))
 
     def prob(self, feats: Sequence[str]) -> float:
         z = self.score(feats)
