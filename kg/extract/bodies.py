@@ -286,7 +286,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     if placed and _NAMED_BY_HEAD_RE1.fullmatch(part):
         # 某小区原物业公司: the compound's former company, a kind of body
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
-    if placed and _LEVELS.search(part):
+    if _LEVELS.search(part):
         return _TAKEN  # 旗县区两级党委, 某县镇两级党委: bodies of two levels, not one body
     canonical = name.replace("“", "").replace("”", "")
     if placed:

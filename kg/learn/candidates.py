@@ -655,6 +655,8 @@ _TITLE_AFTER = re.compile("(?:党委|党支部|党总支)?(?:" + "|".join(map(re
 _KIND_PREFIX = {"社区", "村", "镇", "乡", "街道", "县", "旗", "市", "区", "苏木", "嘎查", "该", "本", "全", "各", "小区", "我"}
 
 
+#: what no one body's name holds: levels named together (两级, 各级) or a list's plus sign
+_NO_ONE_BODY = re.compile(r"[一二两三四五六七八九十各]级|[+＋]")
 #: a verb that founds a body right before its name (成立了, 组建起, 设立)
 _FOUNDED_BEFORE = re.compile(r"(?:成立|组建|设立|建立|组成|挂牌|揭牌|筹建|打造)[了起]?$")
 
@@ -777,6 +779,8 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
                 continue
             overlap = m is None and any(ra < b and a < rb for ra, rb in rule_spans)
             name = m.canonical if m is not None else text[a:b]
+            if m is None and _NO_ONE_BODY.search(name):
+                continue  # 某县镇两级党委, 甲+乙方式入驻某中心: bodies of several levels, a list, no one body
             feats = org_feats(view, sent, a, b, head, m, overlap)
             if (a, b) in tagged:
                 feats.append("src:tagger-org")
@@ -867,6 +871,8 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         else:
             readings = [(place, "focal"), (last, "last")]
         rest = text[s + len(word):e]
+        if _NO_ONE_BODY.search(rest):
+            continue  # 县镇两级党委: the bodies of two levels, not the county's one
         for place, how in readings:
             f = ["bias-org", "kind-only", "kind-only:" + word, "head:" + head, "kind-places:" + _bucket(n_places, (1, 2)),
                  "kind-named:" + _bucket(n_named, (1, 2, 4)), "kind-L1:" + text[s - 1:s], "kind-reading:" + how]

@@ -46,6 +46,11 @@ pytestmark = pytest.mark.patterns
             "宁城县镇两级党委把乡村治理列入重要议事日程。", {"宁城县镇两级党委", "镇两级党委", "两级党委"},
             id="levels-after-a-county",
         ),
+        pytest.param(
+            "宁城县地处赤峰市南部。近年来，在县镇两级党委、政府的领导下，全县建成了一批示范村。",
+            {"宁城县镇两级党委", "县镇两级党委", "宁城县委"},
+            id="levels-named-by-their-kinds",
+        ),
     ],
 )
 def test_generic_bodies_are_no_organizations(gaz, text, forbidden):
