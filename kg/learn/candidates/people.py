@@ -1,0 +1,181 @@
+"""Person candidates: the rules' names and the tagger's, with their readings."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ...extract import lexicon as L
+from ...extract.spans import token_bounds, tokens
+from ...model import PLACE_TYPES, Mention, Sentence
+from .view import Candidate, DocView, bucket
+
+#: cues that a sentence names a person: a post, a speech verb, a byline
+PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
+    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志",
+     "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民"},
+    key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的")
+_TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员", "原告", "被告", "脱贫户"}, key=len, reverse=True))) + ")$")
+_SPEECH_AFTER = re.compile(r"^(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
+
+
+_PLACE_END = set("村镇旗县市区乡盟省街")
+#: characters that follow a name far more often than they end one
+_AFTER_NAME = set("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时")
+_NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
+
+
+#: a leader named only in a slogan or a study phrase: 学习|贯彻|以 某某 总书记关于……, 某某新时代……思想
+_SLOGAN_BEFORE = re.compile(r"(?:学习|贯彻|落实|以|遵循|践行|《)$")
+_SLOGAN_AFTER = re.compile(r"(?:总书记|同志)?(?:关于|新时代|重要|“|《|的重要|治国理政)")
+
+
+_AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]岁的$")
+_BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
+
+
+def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
+                 lac_exact: bool) -> list[str]:
+    text = sent.text
+    name = text[i:j]
+    f = ["bias-person", "len:" + bucket(len(name), (1, 2, 3, 4, 5, 6))]
+    if rule is not None:
+        f += ["src:rule", "rule:" + rule.evidence.extractor]
+    if lac in ("EXT", "TRIM"):
+        f.append("src:extended" if lac == "EXT" else "src:trimmed")
+    elif lac is not None:
+        f.append("src:lac")
+    if lac_exact:
+        f.append("agree")
+    if name[:2] in L.SURNAMES_2:
+        f.append("sur2")
+    elif name[:1] in L.SURNAMES_1:
+        f.append("sur1")
+    else:
+        f.append("nosur")
+    if all(c in L.MONGOLIAN_CHARS for c in name):
+        f.append("mongolian")
+    left, right = text[max(0, i - 6):i], text[j:j + 6]
+    f += ["L1:" + left[-1:], "L2:" + left[-2:], "R1:" + right[:1], "R2:" + right[:2]]
+    if _TITLE_BEFORE.search(left):
+        f.append("title-before")
+    if _AGE_BEFORE.search(left):
+        f.append("age-before")  # 78岁的|某某
+    if _SPEECH_AFTER.match(right):
+        f.append("speech-after")
+    if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
+        f.append("honorific-after")
+    if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
+        f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
+    if name[-1] in _PLACE_END:
+        f.append("place-end")
+    if "某" in name:
+        f.append("mou")
+    if name[-1] in _AFTER_NAME:
+        f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
+    if _NOT_NAME.search(name):
+        f.append("not-han")
+    starts, ends = token_bounds(text)
+    k = bisect_left(starts, i)  # the word opening at i, if one does
+    first = tokens(text)[k][2] if k < len(starts) and starts[k] == i and ends[k] <= j else None
+    if first is not None:
+        f.append("ptag-first:" + first[:1])  # 了解|到: a verb of the dictionary opens no name
+    for a, b, m in view.spans(sent, PLACE_TYPES + ("Organization",)):
+        if a < j and i < b:
+            f.append("overlaps:" + ("Organization" if m.type == "Organization" else "place"))
+            break
+    if _SLOGAN_BEFORE.search(text, max(0, i - 8), i) or _SLOGAN_AFTER.match(text, j):
+        f.append("named-in-a-slogan")  # 学习习近平总书记关于……的重要论述: a leader quoted, not acting
+    if sent.is_heading:
+        f.append("heading")
+    if _BYLINE_WORDS.search(text):
+        f.append("byline-words")
+    n = view.count(sent, name)
+    f.append("count:" + bucket(n, (1, 2, 3)))
+    return f
+
+
+def _contest(a: int, b: int, by_rule: bool, spans: dict) -> list[str]:
+    """How the other source reads the same words: a longer or a shorter name (王林 | 王林涛)."""
+    f = []
+    for (c, d), (m, _) in spans.items():
+        if (c, d) == (a, b) or not (c < b and a < d):
+            continue
+        other = "rule" if m is not None else "lac"
+        me = "rule" if by_rule else "lac"
+        if other != me:
+            f.append(f"{me}-vs-{other}:" + ("longer" if d - c > b - a else "shorter" if d - c < b - a else "shifted"))
+    return f
+
+
+def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]]]) -> list[list[Candidate]]:
+    """Groups of overlapping person candidates (the rules' and the tagger's), one group a
+    name: at most one of a group is taken."""
+    groups: list[list[Candidate]] = []
+    for sent in view.x.doc.sentences:
+        rule = view.spans(sent, ("Person",))
+        lac = [(a, b) for a, b, t in lac_words.get(sent.index, []) if t == "PER"]
+        spans: dict[tuple[int, int], tuple[Mention | None, str | None]] = {}
+        for a, b, m in rule:
+            spans[(a, b)] = (m, None)
+        for a, b in lac:
+            while a < b and sent.text[a].isspace():
+                a += 1
+            while b > a and sent.text[b - 1].isspace():
+                b -= 1
+            if b - a < 2 or b - a > 12:
+                continue
+            if any(sent.text[a:b].endswith(h) and b - a - len(h) <= 2 for h in L.HONORIFICS):
+                continue  # 赵大姐, 李师傅: a surname and an honorific is no full name (the guideline)
+            m, _ = spans.get((a, b), (None, None))
+            spans[(a, b)] = (m, "PER")
+        lac_set = {(a, b) for a, b in lac}
+        ends = set(token_bounds(sent.text)[1])
+        for a, b in list(spans):
+            if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
+                spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
+            # a long Mongolian name read short (某某|乐图): its run of name characters goes on,
+            # to the end of one of jieba's words
+            e = b
+            if not all(ch in L.MONGOLIAN_CHARS for ch in sent.text[a:b]):
+                continue  # (孟某某|和被告: a Han name goes on no further)
+            while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
+                e += 1
+                if e in ends:
+                    spans.setdefault((a, e), (None, "EXT"))
+        cands = [Candidate("Person", sent, a, b, sent.text[a:b],
+                           person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set)
+                           + _contest(a, b, m is not None, spans), m)
+                 for (a, b), (m, t) in sorted(spans.items())]
+        # overlapping candidates form one group; the longest reading of a group is marked
+        here: list[list[Candidate]] = []
+        for c in cands:
+            if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+                       for o in cands):
+                c.feats.append("longest")
+            for g in here:
+                if any(o.start < c.end and c.start < o.end for o in g):
+                    g.append(c)
+                    break
+            else:
+                here.append([c])
+        for g in here:
+            _nested_readings(view, sent, g)
+        groups.extend(here)
+    return groups
+
+
+def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> None:
+    """How two readings of one name, one inside the other, compare over the article: the
+    short one never stands alone (王林 always in 王林涛), or the long one only adds a word
+    that follows names (张伟|从2018年)."""
+    for short in group:
+        for long in group:
+            if long is short or not (long.start <= short.start and short.end <= long.end) or long.end - long.start <= short.end - short.start:
+                continue
+            if view.count(sent, short.surface) == view.count(sent, long.surface):
+                short.feats.append("always-continued")
+                long.feats.append("covers-every-use")
+            if long.start == short.start and long.end == short.end + 1 and long.surface[-1] in _AFTER_NAME:
+                short.feats.append("drops-function-char")
+                long.feats.append("adds-function-char")

@@ -1,0 +1,164 @@
+"""Mechanism candidates: the rules' practices, quoted phrases, and unquoted names closed by a practice's head."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ...extract import lexicon as L
+from ...extract.spans import token_bounds, tokens
+from ...model import PLACE_TYPES, Mention, Sentence
+from .view import PUNCT, Candidate, DocView, bucket
+
+#: a quoted phrase: “…”, ‘…’, "…", 「…」
+QUOTE_RE = re.compile(r"“([^“”]{1,30})”|‘([^‘’]{1,30})’|\"([^\"\n]{1,30})\"|「([^「」]{1,30})」")
+#: what opens a count-named practice: 三治, 五个一, 1+N
+_NUMERAL = re.compile(r"^[0-9一二两三四五六七八九十百千]")
+_SEP = re.compile(r"[、，,·•+＋—\-]")
+_MECH_WORD = re.compile("|".join(map(re.escape, sorted(
+    {"机制", "模式", "体系", "制度", "工程", "行动", "品牌", "平台", "服务", "工作法", "积分", "清单", "议事",
+     "联动", "网格", "驿站", "课堂", "讲堂", "治理", "共建", "之家", "管家", "小院", "联盟", "书记", "代办"},
+    key=len, reverse=True))))
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]?五|[0-9]{4}(?:年|—|-|至)?(?:[0-9]{4}年?)?")
+_HONOUR = re.compile(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)")
+_STOP = re.compile(r"[。！？!?]")
+_PRONOUN = re.compile(r"[我你他她们]")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
+    text = sent.text
+    ci, cj = core
+    q = text[ci:cj]
+    left, right = text[max(0, i - 4):i], text[j:j + 4]
+    f = ["bias-mech", "len:" + bucket(len(q), (2, 3, 4, 5, 6, 8, 10, 14))]
+    f.append("quoted" if (ci, cj) != (i, j) else "unquoted")
+    if rule is not None:
+        f += ["rule", "rule:" + rule.evidence.extractor]
+    else:
+        f.append("norule")
+    f += ["end1:" + q[-1:], "end2:" + q[-2:], "start1:" + q[:1], "start2:" + q[:2]]
+    f += ["R1:" + right[:1], "R2:" + right[:2], "R3:" + right[:3], "L1:" + left[-1:], "L2:" + left[-2:]]
+    toks = tokens(text)
+    starts, ends = token_bounds(text)
+    k = bisect_right(ends, i)  # the words ending by i
+    before = [text[a:b] for a, b, _ in toks[max(0, k - 2):k]]
+    k = bisect_left(starts, j)  # the words from j on
+    after = [text[a:b] for a, b, _ in toks[k:k + 2]]
+    if before:
+        f.append("Lw:" + before[-1])
+        if len(before) > 1:
+            f.append("Lw2:" + before[-2])
+    if after:
+        f.append("Rw:" + after[0])
+    inner = [fl for a, b, fl in tokens(q)]
+    if inner:
+        f += ["qtag_last:" + inner[-1], "qtag_first:" + inner[0], "qwords:" + bucket(len(inner), (1, 2, 3, 4, 6))]
+    if _NUMERAL.match(q):
+        f.append("numeral")
+    if _SEP.search(q):
+        f.append("sep")
+    if m := _MECH_WORD.search(q):
+        f += ["mechword", "mechword:" + m.group()]
+    if q in L.NOT_MECHANISMS:
+        f.append("slogan")
+    if _PLAN_PERIOD.fullmatch(q):
+        f.append("plan-period")  # “十四五”规划, “2035”: a plan's period, not a practice
+    f += sorted({"qc:" + ch for ch in q if "\u4e00" <= ch <= "\u9fff"})
+    if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
+        f.append("head-after")
+    if _HONOUR.search(text[max(0, i - 8):i] + text[j:j + 6]):
+        f.append("honour")
+    inside = {m.type for a, b, m in view.spans(sent) if a >= ci and b <= cj}
+    if inside:
+        f += ["has:" + t for t in sorted(inside)]
+        if any(b - a == cj - ci for a, b, m in view.spans(sent) if a >= ci and b <= cj and m.type != "Mechanism"):
+            f.append("is-entity")
+    if sent.is_heading:
+        f.append("heading")
+    n = view.count(sent, q)
+    f.append("repeat:" + bucket(n, (1, 2, 3)))
+    if _STOP.search(q):
+        f.append("sentence-quote")
+    if _PRONOUN.search(q):
+        f.append("pronoun")
+    if _HAN_ONLY.fullmatch(q) is None and not _SEP.search(q) and not _NUMERAL.match(q):
+        f.append("mixed")
+    return f
+
+
+def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
+    """Groups of readings of one practice's name (at most one of a group is taken): the
+    rules' mechanisms, and every other quoted phrase not already a name of a place, body
+    or person, each alone."""
+    out: list[Candidate] = []
+    groups: list[list[Candidate]] = []
+    for sent in view.x.doc.sentences:
+        rule = view.spans(sent, ("Mechanism",))
+        taken: list[tuple[int, int]] = []
+        for i, j, m in rule:
+            core = (i + 1, j - 1) if j - i > 2 and sent.text[i] in "“‘\"「" and sent.text[j - 1] in "”’\"」" else (i, j)
+            out.append(Candidate("Mechanism", sent, i, j, m.canonical, mechanism_feats(view, sent, i, j, core, m), m))
+            taken.append((i, j))
+        others = view.spans(sent, PLACE_TYPES + ("Organization", "Person"))
+        for qm in QUOTE_RE.finditer(sent.text):
+            i, j = qm.span()
+            gi = next(k for k in range(1, 5) if qm.group(k) is not None)
+            ci, cj = qm.span(gi)
+            core = sent.text[ci:cj].strip()
+            if not core or len(core) < 2 or any(a < j and i < b for a, b in taken):
+                continue
+            if any(a <= ci and cj <= b for a, b, _ in others):
+                continue  # inside a body's name: “马背”宣讲团
+            out.append(Candidate("Mechanism", sent, i, j, core, mechanism_feats(view, sent, i, j, (ci, cj), None)))
+            taken.append((i, j))
+        groups.extend(_headed_practices(view, sent, taken))
+    return [[c] for c in out] + groups
+
+
+#: heads that close an unquoted practice's name (文化惠民工程, 专人跟踪机制, 一站式解纷平台)
+_PRACTICE_HEAD = re.compile("|".join(map(re.escape, sorted(
+    {"机制", "制度", "体系", "模式", "平台", "工程", "计划", "行动", "品牌", "联盟", "讲堂", "驿站", "工作法", "积分制",
+     "负责制", "责任制", "联动", "服务队", "宣讲团", "大走访", "示范点"}, key=len, reverse=True))))
+_IMPLEMENT_BEFORE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + ")$")
+
+
+def _headed_practices(view: DocView, sent: Sentence, taken: list[tuple[int, int]]) -> list[list[Candidate]]:
+    """Unquoted names closed by a practice head, the rules' or not: one group a head, its
+    readings opening one to five words before it (the model chooses the left edge)."""
+    text = sent.text
+    toks = tokens(text)
+    ends = token_bounds(text)[1]
+    others = view.spans(sent, PLACE_TYPES + ("Organization", "Person"))
+    out = []
+    for hm in _PRACTICE_HEAD.finditer(text):
+        h, e = hm.start(), hm.end()
+        if any(a < e and h < b for a, b in taken):
+            continue
+        group = []
+        n = 0
+        before = toks[:bisect_right(ends, h)]
+        for k in range(len(before) - 1, -1, -1):
+            a, b, flag = before[k]
+            if PUNCT.search(text[a:b]):
+                break
+            n += 1
+            if n > 5 or e - a > 16:
+                break
+            if any(pa <= a < pb < e for pa, pb, _ in others):
+                continue  # opens inside a place's or body's name
+            q = text[a:e]
+            f = mechanism_feats(view, sent, a, e, (a, e), None)
+            f += ["src:head-span", "head:" + hm.group(), "hwords:" + str(n), "hs-first:" + flag[:1],
+                  "hs-prev:" + (before[k - 1][2][:1] if k else "^")]
+            if _IMPLEMENT_BEFORE.search(text, 0, b) and b - a > 1:
+                f.append("hs-opens-with-verb")
+            if _IMPLEMENT_BEFORE.search(text, 0, a):
+                f.append("verb-before")
+            if a > 0 and text[a - 1] in "、，,":
+                f.append("after-sep")
+            if len(q) > len(hm.group()):
+                group.append(Candidate("Mechanism", sent, a, e, q, f))
+        if group:
+            out.append(group)
+    return out

@@ -1,0 +1,163 @@
+"""A document's extraction indexed for candidates, and what a candidate is."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...model import PLACE_TYPES, Extraction, Mention, Sentence
+
+PUNCT = re.compile(r"[\s，,。；;：:、！？!?“”‘’\"（）()《》【】\[\]「」·—-]")
+
+
+def is_reference(m: Mention) -> bool:
+    """A place named by a reference to it (该村, 本镇), not by its name."""
+    return m.name[:1] in "该本此" and m.name != m.canonical
+
+
+@lru_cache(maxsize=4096)
+def bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def local(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """Positions in ``sent.text`` of the original-file span ``start:end`` (None: not inside)."""
+    if not sent.offsets:
+        i, j = start - sent.start, end - sent.start
+    else:
+        i = bisect_left(sent.offsets, start)
+        j = bisect_right(sent.offsets, end - 1)
+    if 0 <= i < j <= len(sent.text):
+        return i, j
+    return None
+
+
+@dataclass
+class Candidate:
+    """A proposed mention (``mention`` is the rules' own, when they found it)."""
+
+    type: str
+    sent: Sentence
+    start: int  # in sent.text
+    end: int
+    name: str  # the name a graph would show
+    feats: list[str] = field(default_factory=list)
+    mention: Mention | None = None
+    #: a body named by its kind alone (镇党委): the place of the article it is read as
+    place: Mention | None = None
+
+    @property
+    def surface(self) -> str:
+        return self.sent.text[self.start : self.end]
+
+
+@dataclass
+class Pair:
+    """A proposed implements fact between an actor mention and a mechanism mention."""
+
+    actor: Mention
+    mech: Mention
+    feats: list[str] = field(default_factory=list)
+
+
+class DocView:
+    """One document's extraction indexed for candidates: mentions by sentence, with their
+    positions in the sentence text."""
+
+    def __init__(self, x: Extraction):
+        self.x = x
+        self.sents, self._article_text, self.headings, locs = _doc_index(x.doc)
+        self.by_sent: dict[int, list[tuple[int, int, Mention]]] = {}
+        for m in x.mentions:
+            ev = m.evidence
+            s = self.sents.get(ev.sentence)
+            if s is None:
+                continue
+            key = (ev.sentence, ev.start, ev.end)
+            loc = locs.get(key, locs)
+            if loc is locs:
+                loc = locs[key] = local(s, ev.start, ev.end)
+            if loc is not None:
+                self.by_sent.setdefault(s.index, []).append((loc[0], loc[1], m))
+        self.counts = Counter(m.canonical for m in x.mentions)
+        self._focal: dict[tuple[int, str], tuple[Mention, int, int] | None] = {}
+        self._places_by_article: dict[int, list[Mention]] | None = None
+        self._spans: dict[tuple[int, tuple[str, ...] | None], list[tuple[int, int, Mention]]] = {}
+
+    def count(self, sent: Sentence, text: str) -> int:
+        """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
+        file: a corpus of a thousand pages costs a thousand times one page, not a million)."""
+        return self._article_text.get(sent.article, "").count(text)
+
+    def focal(self, sent: Sentence, ending: str) -> tuple[Mention, int, int] | None:
+        """The place of the article of ``sent`` whose name ends in ``ending`` (镇, 旗, 社区)
+        that it names most (the first named on a tie), with how many such places the article
+        names and how often it names that one."""
+        key = (sent.article, ending)
+        if key not in self._focal:
+            if self._places_by_article is None:
+                self._places_by_article = {}
+                for m in self.x.mentions:
+                    s = self.sents.get(m.evidence.sentence)
+                    if m.type in PLACE_TYPES and s is not None:
+                        self._places_by_article.setdefault(s.article, []).append(m)
+            named = Counter()
+            first: dict[str, Mention] = {}
+            for m in self._places_by_article.get(sent.article, ()):
+                if m.canonical.endswith(ending) and len(m.canonical) > len(ending):
+                    named[m.canonical] += 1
+                    first.setdefault(m.canonical, m)
+            best = max(named, key=lambda n: (named[n], -first[n].evidence.start), default=None)
+            self._focal[key] = None if best is None else (first[best], len(named), named[best])
+        return self._focal[key]
+
+    def last(self, sent: Sentence, at: int, ending: str) -> Mention | None:
+        """The place of the article of ``sent`` whose name ends in ``ending`` named last
+        before position ``at`` of ``sent`` (the reading a reader gives 镇党委 mid-article)."""
+        k, before = sent.index, at
+        while k in self.sents and self.sents[k].article == sent.article:
+            for a, _b, m in sorted(self.spans(self.sents[k], PLACE_TYPES), key=lambda t: -t[0]):
+                if a < before and m.canonical.endswith(ending) and len(m.canonical) > len(ending) \
+                        and not is_reference(m):
+                    return m
+            k, before = k - 1, len(self.sents[k - 1].text) if k - 1 in self.sents else 0
+        return None
+
+    def spans(self, sent: Sentence, types: tuple[str, ...] | None = None) -> list[tuple[int, int, Mention]]:
+        """The mentions of ``sent`` (of ``types``) with their positions in its text, in the
+        order they were found (one list a sentence and types: the caller reads, never
+        changes it)."""
+        key = (sent.index, types)
+        found = self._spans.get(key)
+        if found is None:
+            found = self._spans[key] = [t for t in self.by_sent.get(sent.index, []) if types is None or t[2].type in types]
+        return found
+
+
+#: the last document indexed by :func:`_doc_index` and its indexes: a document's decisions
+#: build several views of it in turn (each after the one before changed its mentions)
+_LAST_DOC: list = []
+
+
+def _doc_index(doc) -> tuple[dict[int, Sentence], dict[int, str], dict[int, list[Sentence]], dict]:
+    """What a view of ``doc`` reads from its sentences alone: the sentences by index, each
+    article's text, each article's headlines in order, and a memo of :func:`local`."""
+    if _LAST_DOC and _LAST_DOC[0] is doc and _LAST_DOC[1] is doc.sentences:
+        return _LAST_DOC[2]
+    sents = {s.index: s for s in doc.sentences}
+    texts: dict[int, list[str]] = {}
+    for s in doc.sentences:
+        texts.setdefault(s.article, []).append(s.text)
+    headings: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        if s.is_heading:
+            headings.setdefault(s.article, []).append(s)
+    found = (sents, {a: "".join(t) for a, t in texts.items()}, headings, {})
+    _LAST_DOC[:] = [doc, doc.sentences, found]
+    return found
