@@ -398,7 +398,22 @@ class _MoreRows(Sequence[Division]):
         yield from self._extra
 
 
-class _MoreNames:
+class _ByGet:
+    """``in`` and ``[]`` of a read-only name index answered by its ``get``."""
+
+    __slots__ = ()
+
+    def __contains__(self, name: object) -> bool:
+        return self.get(name) is not None  # type: ignore[attr-defined]
+
+    def __getitem__(self, name: str) -> list[int]:
+        v = self.get(name)  # type: ignore[attr-defined]
+        if v is None:
+            raise KeyError(name)
+        return v
+
+
+class _MoreNames(_ByGet):
     """Row ids by full name: the table's, and the former names' (read-only, like the base)."""
 
     def __init__(self, base, extra: dict[str, list[int]]):
@@ -407,15 +422,6 @@ class _MoreNames:
     def get(self, name: str, default=None):
         got = self._extra.get(name)
         return got if got is not None else self._base.get(name, default)
-
-    def __contains__(self, name: object) -> bool:
-        return self.get(name) is not None  # type: ignore[arg-type]
-
-    def __getitem__(self, name: str) -> list[int]:
-        v = self.get(name)
-        if v is None:
-            raise KeyError(name)
-        return v
 
     def __len__(self) -> int:
         return len(self._base) + len(self._extra)
@@ -461,7 +467,7 @@ _TYPE_CODES: tuple[str | None, ...] = (
 _LAZY_LOOKUPS = 20_000
 
 
-class _NameIndex:
+class _NameIndex(_ByGet):
     """Row ids by full name, as read from the cache: the mapping :attr:`Gazetteer.by_name`
     is, answered without a dict of 330,000 names for a build that asks for a few hundred.
     A name is found by bisection and remembered; after :data:`_LAZY_LOOKUPS` distinct
@@ -493,15 +499,6 @@ class _NameIndex:
             if len(memo) > _LAZY_LOOKUPS:
                 self.make_table()
         return default if v is None else v
-
-    def __contains__(self, name: object) -> bool:
-        return self.get(name) is not None  # type: ignore[arg-type]
-
-    def __getitem__(self, name: str) -> list[int]:
-        v = self.get(name)
-        if v is None:
-            raise KeyError(name)
-        return v
 
     def __len__(self) -> int:
         return len(self._ids)
