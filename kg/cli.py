@@ -324,6 +324,7 @@ def eval_(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     cv: int = typer.Option(0, "--cv", min=0, metavar="K", help="Grouped K-fold cross-validation of the learned decisions over the corpora given as TEXTS_DIR GOLD_DIR pairs."),
     learner: str = typer.Option(None, "--learner", metavar="NAME", help="Train every decision with this learner: logreg (logistic regression) or gbdt (boosted trees); default: the one chosen per decision."),
+    weight: list[str] = typer.Option(None, "--weight", metavar="TEXTS_DIR=W", help="How much a corpus's examples count in training (default 1; for example 0.3 for pages written to imitate real ones). Repeat for several corpora."),
 ) -> None:
     """Score GRAPH against gold annotations: precision, recall and F1 per type and relation.
 
@@ -332,16 +333,25 @@ def eval_(
     from .evaluate import evaluate, format_errors, format_table
 
     if cv:
-        from .learn.train import corpus_pairs, cross_validate, format_cv, learners, load_all
+        from .learn.train import (
+            corpus_pairs,
+            corpus_weights,
+            cross_validate,
+            format_cv,
+            learners,
+            load_all,
+        )
 
         if cv < 2:
             raise UsageError("--cv needs at least 2 folds")
         learners(learner)  # an unknown name is an error before the corpora are read
-        docs = load_all(corpus_pairs([graph, gold, *(more or [])]))
-        typer.echo(format_cv(cross_validate(docs, cv, learner)), nl=False)
+        pairs = corpus_pairs([graph, gold, *(more or [])])
+        weights = corpus_weights(weight or [], pairs)
+        docs = load_all(pairs)
+        typer.echo(format_cv(cross_validate(docs, cv, learner, weights=weights)), nl=False)
         return
-    if learner:
-        raise UsageError("--learner goes with --cv")
+    if learner or weight:
+        raise UsageError(f"{'--learner' if learner else '--weight'} goes with --cv")
     if more:
         raise UsageError("one graph and one gold folder, or --cv K with TEXTS_DIR GOLD_DIR pairs")
     if not graph.is_file():
@@ -397,12 +407,14 @@ def train(
     corpora: list[Path] = typer.Argument(..., help="TEXTS_DIR GOLD_DIR pairs: texts and their gold files (the guideline's format)."),
     output: Path = typer.Option(Path("model.json"), "-o", "--output", help="Where to write the model (JSON)."),
     learner: str = typer.Option(None, "--learner", metavar="NAME", help="Train every decision with this learner: logreg (logistic regression) or gbdt (boosted trees); default: the one chosen per decision."),
+    weight: list[str] = typer.Option(None, "--weight", metavar="TEXTS_DIR=W", help="How much a corpus's examples count in training (default 1; for example 0.3 for pages written to imitate real ones). Repeat for several corpora."),
 ) -> None:
     """Learn the decisions (which bodies, people and practices to take, who implements what) from annotated corpora."""
-    from .learn.train import corpus_pairs, learners, train_to_file
+    from .learn.train import corpus_pairs, corpus_weights, learners, train_to_file
 
     learners(learner)  # an unknown name is an error before the corpora are read
-    model = train_to_file(corpus_pairs(corpora), output, learner)
+    pairs = corpus_pairs(corpora)
+    model = train_to_file(pairs, output, learner, corpus_weights(weight or [], pairs))
     n = sum(c["documents"] for c in model.meta.get("trained_on", []))
     typer.echo(f"trained on {n} documents: " + ", ".join(
         f"{k} {v.summary()}" for k, v in model.decisions.items()))

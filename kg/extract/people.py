@@ -211,6 +211,9 @@ def _credits(text: str, found: _Found) -> None:
         return
     for m in _PHOTO_CREDIT.finditer(text):
         nm = m.group(1)
+        if (m.start(1) == 0 or not is_cjk(text[m.start(1) - 1])) and byline_name(nm):
+            found.add(m.start(1), m.end(1), "photo-credit")  # the credit is the whole line: 澈某某 摄
+            continue
         for length in range(min(len(nm), 8), 1, -1):
             if plausible_name(nm[-length:]):
                 found.add(m.end(1) - length, m.end(1), "photo-credit")

@@ -93,9 +93,20 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
     return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
 
 
-#: features that rule a reading out whatever the model says: the guideline names these as
-#: no practice (a plan's period: “十四五”规划)
-VETOES = frozenset({"plan-period"})
+#: features that rule a reading out whatever the model says, by decision: the guideline
+#: names a plan's period as no practice (“十四五”规划); no person's name runs into a place's
+#: or a body's (海流斯|太嘎查, 巴音杭盖|边防派出所: none of the annotated articles has one),
+#: and a name hidden by 某 (云某, 王某某) is no full name
+VETOES: dict[str, frozenset[str]] = {
+    "Mechanism": frozenset({"plan-period"}),
+    "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou"}),
+}
+_NO_VETO: frozenset[str] = frozenset()
+
+
+def _prob(lr: Decider, decision: str, feats: list[str]) -> float:
+    """The model's probability of a candidate, 0 where a veto of ``decision`` holds."""
+    return 0.0 if not VETOES.get(decision, _NO_VETO).isdisjoint(feats) else lr.prob(feats)
 
 
 @timed("learned: decisions")
@@ -119,7 +130,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
     added: list[Mention] = []
     n = 0
     for group in mechanism_candidates(view):
-        p, c = max(((0.0 if not VETOES.isdisjoint(c.feats) else mech_model.prob(c.feats), c) for c in group), key=lambda t: t[0])
+        p, c = max(((_prob(mech_model, "Mechanism", c.feats), c) for c in group), key=lambda t: t[0])
         if p < mech_model.threshold:
             dropped.update(c.mention.id for c in group if c.mention is not None)
             continue
@@ -302,7 +313,7 @@ def decide_groups(x: Extraction, lr: Decider, groups: list[list[Candidate]], tag
         rules = [c.mention for c in group if c.mention is not None]
         if any(m.canonical != m.name for m in rules):
             continue
-        scored = sorted(((lr.prob(c.feats), k, c) for k, c in enumerate(group)), key=lambda t: (-t[0], t[1]))
+        scored = sorted(((_prob(lr, c.type, c.feats), k, c) for k, c in enumerate(group)), key=lambda t: (-t[0], t[1]))
         p, _, best = scored[0]
         if p < lr.threshold or best.mention is None and p < lr.keep_threshold:
             # no new reading is likely enough: the rules' own stands if likely enough itself

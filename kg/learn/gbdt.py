@@ -83,10 +83,12 @@ class Trees:
 
 
 def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, trees: int = 300, depth: int = 2,
-        rate: float = 0.1, l2: float = 1.0, min_leaf: int = 5, min_count: int = 2) -> Trees:
+        rate: float = 0.1, l2: float = 1.0, min_leaf: int = 5, min_count: int = 2,
+        weights: Sequence[float] | None = None) -> Trees:
     """``trees`` rounds of boosting from the prior log-odds of ``y``.
 
-    Features seen in fewer than ``min_count`` examples are never split on.
+    Features seen in fewer than ``min_count`` examples are never split on.  ``weights``
+    weighs each example's gradient and curvature (a corpus that counts less).
     """
     import numpy as np
 
@@ -96,7 +98,9 @@ def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, trees: int = 300, depth
     vocab, R, C = design(X, min_count)
     d = len(vocab)
     t = np.asarray(y, dtype=np.float64)
-    prior = min(max(float(t.mean()), 1e-3), 1 - 1e-3)
+    sw = None if weights is None or all(x == 1.0 for x in weights) else np.asarray(weights, dtype=np.float64)
+    mean = float(t.mean()) if sw is None else float((t * sw).sum() / sw.sum())
+    prior = min(max(mean, 1e-3), 1 - 1e-3)
     base = round(math.log(prior / (1 - prior)), 6)
     F = np.full(n, base)
 
@@ -123,5 +127,6 @@ def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, trees: int = 300, depth
     every = np.ones(n, dtype=bool)
     for _ in range(trees):
         p = 1.0 / (1.0 + np.exp(-np.clip(F, -30, 30)))
-        out.append(grow(every, p - t, p * (1 - p), 0))
+        g, h = p - t, p * (1 - p)
+        out.append(grow(every, g, h, 0) if sw is None else grow(every, g * sw, h * sw, 0))
     return Trees(base, out)

@@ -84,25 +84,28 @@ def design(X: Sequence[Sequence[str]], min_count: int):
 
 
 def fit(X: Sequence[Sequence[str]], y: Sequence[int], *, l2: float = 1.0, min_count: int = 2,
-        steps: int = 600, rate: float = 0.05) -> LogReg:
+        steps: int = 600, rate: float = 0.05, weights: Sequence[float] | None = None) -> LogReg:
     """Weights minimising the mean log loss plus ``l2 / n`` times the squared weights.
 
     Features seen in fewer than ``min_count`` examples get no weight (they would only
-    remember single examples).
+    remember single examples).  ``weights`` weighs each example's loss (a corpus that
+    counts less); ``n`` is then their sum.
     """
     vocab, R, C = design(X, min_count)
     n, d = len(X), len(vocab)
     if n == 0:
         return LogReg()
     t = np.asarray(y, dtype=np.float64)
+    sw = None if weights is None or all(x == 1.0 for x in weights) else np.asarray(weights, dtype=np.float64)
+    total = n if sw is None else float(sw.sum())
     w, b = np.zeros(d), 0.0
     mw, vw, mb, vb = np.zeros(d), np.zeros(d), 0.0, 0.0
     b1, b2, eps = 0.9, 0.999, 1e-8
     for k in range(1, steps + 1):
         z = np.bincount(R, weights=w[C], minlength=n) + b
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        r = (p - t) / n
-        gw = np.bincount(C, weights=r[R], minlength=d) + (l2 / n) * 2 * w
+        r = (p - t) / total if sw is None else (p - t) * sw / total
+        gw = np.bincount(C, weights=r[R], minlength=d) + (l2 / total) * 2 * w
         gb = float(r.sum())
         mw = b1 * mw + (1 - b1) * gw
         vw = b2 * vw + (1 - b2) * gw * gw

@@ -10,6 +10,7 @@ the referee's matching; it also measures how well the probabilities are calibrat
 from __future__ import annotations
 
 import copy
+import math
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,38 +45,44 @@ LEARNER = {"Organization": "logreg", "Person": "logreg", "Mechanism": "logreg", 
 class Examples:
     feats: dict[str, list[list[str]]] = field(default_factory=dict)
     labels: dict[str, list[int]] = field(default_factory=dict)
+    #: how much each example counts (its corpus's weight, :func:`corpus_weights`)
+    weights: dict[str, list[float]] = field(default_factory=dict)
 
-    def add(self, kind: str, feats: list[str], label: int) -> None:
+    def add(self, kind: str, feats: list[str], label: int, weight: float = 1.0) -> None:
         self.feats.setdefault(kind, []).append(feats)
         self.labels.setdefault(kind, []).append(label)
+        self.weights.setdefault(kind, []).append(weight)
 
     def extend(self, other: Examples) -> None:
         for kind, feats in other.feats.items():
             self.feats.setdefault(kind, []).extend(feats)
             self.labels.setdefault(kind, []).extend(other.labels[kind])
+            self.weights.setdefault(kind, []).extend(other.weights[kind])
 
 
-def examples(docs: Sequence[Annotated]) -> Examples:
-    """Every candidate of every document, labelled by the document's gold."""
+def examples(docs: Sequence[Annotated], weights: Mapping[str, float] | None = None) -> Examples:
+    """Every candidate of every document, labelled by the document's gold and weighted by
+    its corpus's weight (``weights``: corpus → weight; 1 for a corpus it does not name)."""
     ex = Examples()
     for a in docs:
+        w = (weights or {}).get(a.corpus, 1.0)
         view = DocView(a.x)
         words = tag_sentences(a.x.doc.sentences, PERSON_CUE.search)
         for group in org_candidates(view, words):
             for c in group:
-                ex.add("Organization", c.feats, entity_label(a.gold, c))
+                ex.add("Organization", c.feats, entity_label(a.gold, c), w)
         for group in person_candidates(view, words):
             for c in group:
-                ex.add("Person", c.feats, entity_label(a.gold, c))
+                ex.add("Person", c.feats, entity_label(a.gold, c), w)
         rule_pairs = {(r.subject, r.object): r.evidence.extractor for r in a.x.relations if r.predicate == "implements"}
         true_mechs = []
         for group in mechanism_candidates(view):
             for c, y in zip(group, group_labels(a.gold, group), strict=True):
-                ex.add("Mechanism", c.feats, y)
+                ex.add("Mechanism", c.feats, y, w)
                 if y and c.mention is not None:
                     true_mechs.append((c.sent, c.start, c.end, c.mention))
         for p in pair_candidates(view, true_mechs, rule_pairs):
-            ex.add("implements", p.feats, pair_label(a.gold, p))
+            ex.add("implements", p.feats, pair_label(a.gold, p), w)
     return ex
 
 
@@ -90,21 +97,27 @@ def learners(learner: str | None = None) -> dict[str, str]:
     return dict.fromkeys(LEARNER, learner)
 
 
-#: a learner's fit: named-feature examples and their labels → a model with ``prob``
-Fit = Callable[[list[list[str]], list[int]], Decider]
+#: a learner's fit: named-feature examples and their labels (and, as ``weights=``, how much
+#: each counts, where not all count the same) → a model with ``prob``
+Fit = Callable[..., Decider]
 
 
 def train(docs: Sequence[Annotated], meta: dict | None = None, learner: str | None = None,
-          ex: Examples | None = None, fits: Mapping[str, Fit] | None = None) -> Model:
+          ex: Examples | None = None, fits: Mapping[str, Fit] | None = None,
+          weights: Mapping[str, float] | None = None) -> Model:
     """One model per decision (logistic regression or boosted trees, :data:`LEARNER`; or
     ``fits``, decision → fit), fitted on every candidate of ``docs`` (or on the examples
-    ``ex`` already drawn from them)."""
-    ex = examples(docs) if ex is None else ex
+    ``ex`` already drawn from them), each weighted by its corpus's weight (``weights``)."""
+    ex = examples(docs, weights) if ex is None else ex
     model = Model(joint_threshold=JOINT_THRESHOLD, meta=dict(meta or {}))
     if fits is None:
         fits = {kind: LEARNERS[name] for kind, name in learners(learner).items()}
     for kind, fit in fits.items():
-        m = fit(ex.feats.get(kind, []), ex.labels.get(kind, []))
+        w = ex.weights.get(kind, [])
+        if all(x == 1.0 for x in w):
+            m = fit(ex.feats.get(kind, []), ex.labels.get(kind, []))
+        else:
+            m = fit(ex.feats.get(kind, []), ex.labels.get(kind, []), weights=w)
         m.threshold = THRESHOLDS[kind]
         m.keep = KEEP.get(kind)
         model.decisions[kind] = m
@@ -174,12 +187,13 @@ def calibration(pairs: list[tuple[float, int]], bins: int = 10) -> tuple[list[tu
 
 def cross_validate(docs: Sequence[Annotated], k: int = 5, learner: str | None = None, *,
                    fits: Mapping[str, Fit] | None = None, fold: Sequence[int] | None = None,
-                   each: Sequence[Examples] | None = None) -> CVResult:
+                   each: Sequence[Examples] | None = None, weights: Mapping[str, float] | None = None) -> CVResult:
     """Grouped K-fold cross-validation (``fold``: each document's fold, default :func:`folds`;
-    ``each``: each document's examples, if already drawn)."""
+    ``each``: each document's examples, if already drawn; ``weights``: corpus → weight in
+    training, as :func:`train` takes them)."""
     fold = folds(docs, k) if fold is None else fold
     if each is None:
-        each = [examples([a]) for a in docs]  # drawn once: a fold's examples are its documents'
+        each = [examples([a], weights) for a in docs]  # drawn once: a fold's examples are its documents'
     learned = []
     probs: list[tuple[float, int]] = []
     held_by: dict[str, list[tuple[float, int]]] = {}
@@ -228,12 +242,42 @@ def load_all(pairs: Sequence[tuple[Path, Path]]) -> list[Annotated]:
     return [a for texts, gold in pairs for a in load_corpus(texts, gold)]
 
 
-def train_to_file(pairs: Sequence[tuple[Path, Path]], out: str | Path, learner: str | None = None) -> Model:
-    """Train on the corpora and write the model (JSON) to ``out``."""
+def corpus_weights(specs: Sequence[str], pairs: Sequence[tuple[Path, Path]]) -> dict[str, float]:
+    """``TEXTS_DIR=W`` (``--weight``) as corpus → weight, each naming one of the corpora
+    given and a positive weight (how much its examples count against the others' 1)."""
+    from ..errors import UsageError
+
+    out: dict[str, float] = {}
+    for spec in specs:
+        folder, sep, value = spec.rpartition("=")
+        try:
+            w = float(value)
+        except ValueError:
+            w = math.nan
+        if not sep or not folder:
+            raise UsageError(f"--weight {spec}: expected TEXTS_DIR=WEIGHT")
+        if not (0 < w < math.inf):
+            raise UsageError(f"--weight {spec}: the weight must be a positive number")
+        corpus = next((t.as_posix() for t, _ in pairs if t == Path(folder)), None)
+        if corpus is None:
+            raise UsageError(f"--weight {spec}: {folder} is not one of the TEXTS_DIR given")
+        out[corpus] = w
+    return out
+
+
+def train_to_file(pairs: Sequence[tuple[Path, Path]], out: str | Path, learner: str | None = None,
+                  weights: Mapping[str, float] | None = None) -> Model:
+    """Train on the corpora (each weighted by ``weights``, corpus → weight; 1 where it is not
+    given) and write the model (JSON) to ``out``."""
     docs = load_all(pairs)
-    meta = {"trained_on": [{"texts": t.as_posix(), "gold": g.as_posix(),
-                            "documents": sum(1 for a in docs if a.corpus == t.as_posix())} for t, g in pairs]}
-    model = train(docs, meta, learner)
+    weights = weights or {}
+    trained_on = []
+    for t, g in pairs:
+        corpus = {"texts": t.as_posix(), "gold": g.as_posix(), "documents": sum(1 for a in docs if a.corpus == t.as_posix())}
+        if weights.get(t.as_posix(), 1.0) != 1.0:
+            corpus["weight"] = weights[t.as_posix()]
+        trained_on.append(corpus)
+    model = train(docs, {"trained_on": trained_on}, learner, weights=weights)
     Path(out).write_text(model.to_json(), encoding="utf-8")
     return model
 

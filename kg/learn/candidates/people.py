@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from ...extract import lexicon as L
-from ...extract.spans import token_bounds, tokens
+from ...extract.spans import jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import Candidate, DocView, bucket
 
@@ -88,6 +88,11 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("named-in-a-slogan")  # 学习习近平总书记关于……的重要论述: a leader quoted, not acting
     if sent.is_heading:
         f.append("heading")
+    tag = jieba_tag(name)
+    if tag is not None:
+        f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 陈规陋习 i
+    if text[:i].count("“") > text[:i].count("”"):
+        f.append("in-quote")
     if _BYLINE_WORDS.search(text):
         f.append("byline-words")
     n = view.count(sent, name)
@@ -137,8 +142,9 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             # a long Mongolian name read short (某某|乐图): its run of name characters goes on,
             # to the end of one of jieba's words
             e = b
-            if not all(ch in L.MONGOLIAN_CHARS for ch in sent.text[a:b]):
-                continue  # (孟某某|和被告: a Han name goes on no further)
+            name = sent.text[a:b]
+            if not all(ch in L.MONGOLIAN_CHARS for ch in name) and not (len(name) == 2 and name[1] in L.MONGOLIAN_CHARS):
+                continue  # (孟某某|和被告: a Han name goes on no further; 伊某|乐图, 鲍某|和 may)
             while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
                 e += 1
                 if e in ends:
