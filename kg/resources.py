@@ -19,8 +19,8 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["ALIASES_FILE", "CORRECTIONS_FILE", "FORMER_NAMES_FILE", "ONTOLOGY_DIR", "ONTOLOGY_FILE", "QUERIES_DIR",
-           "SHAPES_FILE", "require"]
+__all__ = ["ALIASES_FILE", "CORRECTIONS_FILE", "FORMER_NAMES_FILE", "NATIONAL_BODIES_FILE", "ONTOLOGY_DIR",
+           "ONTOLOGY_FILE", "QUERIES_DIR", "SHAPES_FILE", "require"]
 
 
 def _ontology_dir() -> Path:
@@ -42,6 +42,8 @@ QUERIES_DIR: Path = ONTOLOGY_DIR / "queries"
 ALIASES_FILE: Path = ONTOLOGY_DIR / "aliases.tsv"
 #: Former names of divisions (呼伦贝尔盟 before it became 呼伦贝尔市), with their successors' codes.
 FORMER_NAMES_FILE: Path = ONTOLOGY_DIR / "former_names.tsv"
+#: The central bodies of the Party and the state, with their short forms (中组部, 国家民委).
+NATIONAL_BODIES_FILE: Path = ONTOLOGY_DIR / "national_bodies.tsv"
 #: The project's corrections, applied by every build (see :mod:`kg.curate`).
 CORRECTIONS_FILE: Path = ONTOLOGY_DIR / "corrections.tsv"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import edges, graph_of
+from conftest import edges, graph_of, summary
 
 
 def by_name(g, name, type_=None):
@@ -206,3 +206,38 @@ def test_events_and_unnamed_slogans_are_no_practices(gaz, text, not_practices):
     g = graph_of(gaz, text)
     mechs = {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Mechanism"}
     assert not mechs & not_practices
+
+
+def test_central_bodies_are_named_by_their_table_and_kinds_posts_and_titles_are_not(gaz):
+    """民政部, 中宣部, 国家卫健委 come from ontology/national_bodies.tsv; 民政部门 is a kind
+    of office, 全国人大代表 a post, a document's title names no body, and a city's bureau
+    named after a national one stays the city's."""
+    g = graph_of(gaz, "2023年，中宣部、民政部联合印发通知，国家卫健委也作出部署。\n"
+                      "各地民政部门认真学习《中共中央 国务院关于加强基层治理体系和治理能力现代化建设的意见》。\n"
+                      "全国人大代表、嘎查党支部书记巴特尔说，国家税务总局包头市税务局也来了。")
+    bodies = {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Organization"}
+    assert {"中宣部", "民政部", "国家卫健委"} <= bodies, summary(g)
+    assert not bodies & {"民政部门", "国务院", "中共中央", "全国人大", "国家税务总局"}, summary(g)
+    assert any(b.endswith("包头市税务局") for b in bodies), summary(g)
+
+
+def test_a_central_body_is_one_node_across_documents_and_the_model_keeps_it(gaz):
+    from kg.extract.document import extract
+    from kg.learn.decide import decide, model_text, parse_model
+    from kg.read import split
+
+    g = graph_of(gaz, "生态环境部公布了典型案例。", "某村入选生态环境部典型案例。")
+    assert [d["name"] for _, d in g.nodes(data=True) if d["type"] == "Organization"] == ["生态环境部"]
+    x = decide(extract(split("d0", "d0.txt", "近日，国家民委公布了试点项目名单。"), gaz), parse_model(model_text(None)))
+    assert "国家民委" in {m.canonical for m in x.mentions if m.type == "Organization"}
+
+
+def test_a_bad_table_of_national_bodies_is_one_clear_error(tmp_path):
+    from kg.errors import InputError
+    from kg.extract.national import read_national_bodies
+
+    bad = tmp_path / "national.tsv"
+    bad.write_text("# comment\n民政部\n民政部\t民政\textra\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_national_bodies(bad)
+    assert str(bad) in str(e.value) and "line 3" in str(e.value)

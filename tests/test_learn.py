@@ -291,22 +291,22 @@ def test_a_body_named_by_its_kind_alone_is_read_as_the_articles_place(gaz):
 
 
 def test_bodies_the_tagger_reads_and_heads_listed_after_a_body_are_proposed(gaz):
-    """A body the tagger reads (中国科协: no organisational head to find it by) and a head
+    """A body the tagger reads (中国农学会: no organisational head to find it by) and a head
     listed after a body of one place (某街道党工委、办事处 → 某街道办事处) are candidates."""
     from kg.extract.document import extract
     from kg.learn.candidates import PERSON_CUE, DocView, org_candidates
 
-    text = ("科普活动周启动\n\n中国科协副主席王建华介绍，今年科普活动再创新高。"
+    text = ("科普活动周启动\n\n中国农学会副主席王建华介绍，今年科普活动再创新高。"
             "青松街道党工委、办事处以“三个到位”为抓手，推动服务下沉。\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     x = extract(doc, gaz)
     words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
     cands = [c for g in org_candidates(DocView(x), words) for c in g]
     tagged = [c.name for c in cands if "src:tagger-org" in c.feats]
-    assert "中国科协" in tagged
+    assert "中国农学会" in tagged
     listed = [(c.surface, c.name, c.place.canonical) for c in cands if "listed-head" in c.feats]
     assert listed == [("办事处", "青松街道办事处", "青松街道")]
-    assert "中国科协" not in [c.name for g in org_candidates(DocView(x)) for c in g]  # the tagger's alone
+    assert "中国农学会" not in [c.name for g in org_candidates(DocView(x)) for c in g]  # the tagger's alone
 
 
 def test_a_post_named_by_its_kind_leads_the_articles_one_place_of_that_level(gaz):

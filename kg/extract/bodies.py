@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .national import find_national
 from .rules import conf
 from .spans import (
     HEAD_RE,
@@ -179,7 +181,26 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out = _departments_with_he(text, places, place_end, out)
     out += _senders(text, out)
     out += _division_committees(text, places, place_end, out)
+    out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
+
+
+def _with_national(national: list[Span], out: list[Span]) -> list[Span]:
+    """The central bodies (民政部, 中组部) over what the heads read of the same words, unless a
+    longer name holds one; one that opens a local body's name (国家税务总局|某市税务局) is the
+    start of that name."""
+    for n in national:
+        if any(o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start and o.how != "org-generic"
+               for o in out):
+            continue
+        local = next((o for o in out if o.start == n.end and o.how != "org-generic"), None)
+        if local is not None:
+            name = n.text + local.text
+            out = [o for o in out if o is not local] + [
+                replace(local, start=n.start, text=name, canonical=n.text + (local.canonical or local.text))]
+            continue
+        out = [o for o in out if not (o.start < n.end and n.start < o.end)] + [n]
+    return out
 
 
 def _quoted_team(text: str, m: re.Match) -> Span | None:

@@ -105,6 +105,10 @@ VETOES: dict[str, frozenset[str]] = {
 _NO_VETO: frozenset[str] = frozenset()
 
 
+#: rules that read a name from a table, as the gazetteer reads places: their readings stand
+TABLE_RULES = frozenset({"org-national"})
+
+
 def _prob(lr: Decider, decision: str, feats: list[str]) -> float:
     """The model's probability of a candidate, 0 where a veto of ``decision`` holds."""
     return 0.0 if not VETOES.get(decision, _NO_VETO).isdisjoint(feats) else lr.prob(feats)
@@ -306,13 +310,14 @@ def decide_groups(x: Extraction, lr: Decider, groups: list[list[Candidate]], tag
     """Of each group of overlapping names (the rules' and the other candidates'), keep the
     likeliest if it is likely enough.  A rule's name that loses to a longer or shorter
     reading of the same words takes that reading and keeps its facts (王林 → 王林涛); a
-    rule's name read from context (该院 → the full name) is left as the rules read it."""
+    rule's name read from context (该院 → the full name) or from a table (:data:`TABLE_RULES`)
+    is left as the rules read it."""
     view = DocView(x)
     dropped: set[str] = set()
     n = 0
     for group in groups:
         rules = [c.mention for c in group if c.mention is not None]
-        if any(m.canonical != m.name for m in rules):
+        if any(m.canonical != m.name or m.evidence.extractor in TABLE_RULES for m in rules):
             continue
         scored = sorted(((_prob(lr, c.type, c.feats), k, c) for k, c in enumerate(group)), key=lambda t: (-t[0], t[1]))
         p, _, best = scored[0]

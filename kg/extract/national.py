@@ -1,0 +1,63 @@
+"""Central bodies of the Party and the state, named without a place (民政部, 中组部, 国家民委):
+the names and short forms of ``ontology/national_bodies.tsv``, found by one pattern."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import InputError
+from ..resources import NATIONAL_BODIES_FILE, require
+from .rules import conf
+from .spans import Span
+
+
+def read_national_bodies(path: str | Path) -> dict[str, str]:
+    """The table: every form (official name or short form) → the official name.  Lines are
+    ``name[<TAB>short forms, comma-separated]``; ``#`` starts a comment."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(p), f"cannot read the table of national bodies ({e})") from e
+    forms: dict[str, str] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) > 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", cols[0]):
+            raise InputError(str(p), f"line {n}: expected 'official name[<TAB>short forms, comma-separated]'")
+        for form in [cols[0], *(s.strip() for s in (cols[1].split(",") if len(cols) > 1 else []))]:
+            if form:
+                forms.setdefault(form, cols[0])
+    return forms
+
+
+#: what after a body's name makes it something else: 民政部门 (a kind of office), 全国人大代表
+#: (a post), 新华社区 (a longer name)
+_NOT_AFTER = r"(?!门|代表|委员|区)"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern | None:
+    forms = read_national_bodies(require(NATIONAL_BODIES_FILE))
+    if not forms:
+        return None
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")" + _NOT_AFTER)
+
+
+def _in_title(text: str, i: int) -> bool:
+    """Is position ``i`` inside a title's marks (《中共中央 国务院关于……》: a document)?"""
+    before = text[:i]
+    return before.count("《") > before.count("》") or before.count("〈") > before.count("〉")
+
+
+def find_national(text: str) -> list[Span]:
+    """The central bodies ``text`` names, as written (the rule ``org-national``)."""
+    pattern = _pattern()
+    if pattern is None:
+        return []
+    return [Span(m.start(), m.end(), m.group(), "Organization", "org-national", conf("org-national"),
+                 canonical=m.group()) for m in pattern.finditer(text) if not _in_title(text, m.start())]
