@@ -25,6 +25,12 @@ def evidence(doc: Document, sent: Sentence, span: Span | None, how: str) -> Evid
     return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
 
 
+#: levels no practice is credited to for being what the article is about: an article that
+#: opens on the region is seldom about the region, and its practices are someone's in it
+#: (under cross-validation, no such credit on the real excerpts was right)
+TOO_WIDE_TO_ACT = frozenset({"Province"})
+
+
 class DocState:
     """One document's extraction so far."""
 
@@ -83,6 +89,14 @@ class DocState:
         self.out.relations.append(
             RelationMention(s.id, p, o.id, evidence(self.doc, sent, span, how), round(conf, 3), role)
         )
+
+    @property
+    def article_actor(self) -> str | None:
+        """The article's subject as the one carrying out a practice no sentence credits
+        (rule ``implements-article``): not where it is the region (:data:`TOO_WIDE_TO_ACT`)."""
+        if self.subject is None or self.by_id[self.subject].type in TOO_WIDE_TO_ACT:
+            return None
+        return self.subject
 
     def key_of(self, m: Mention | None) -> str | None:
         """The place key of a place mention."""

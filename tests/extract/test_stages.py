@@ -142,6 +142,16 @@ def test_mechanisms_stage_credits_the_sentences_actor(gaz):
     assert [(s, o, rule) for _, s, _, o, rule, _ in added.relations] == [("安吉县", "竹林议事", "implements-sentence")]
 
 
+def test_the_region_the_article_opens_on_is_not_credited_with_its_practices(gaz):
+    """An article that opens on the region, then a practice no sentence credits: the county
+    it goes on to is credited, the region never (it is too wide to be the implementer)."""
+    region = "浙江省着力推进基层治理。\n"
+    _, added = run_stage(gaz, region + "近年来，“竹林议事”机制深入人心。\n", "mechanisms")
+    assert [(s, o, rule) for _, s, _, o, rule, _ in added.relations] == []
+    _, added = run_stage(gaz, region + "安吉县坚持党建引领。近年来，“竹林议事”机制深入人心。\n", "mechanisms")
+    assert [(s, o, rule) for _, s, _, o, rule, _ in added.relations] == [("安吉县", "竹林议事", "implements-article")]
+
+
 def test_carry_stage_makes_the_sentences_subject_the_articles(gaz):
     st, added = run_stage(gaz, CHAIN + APPOSITION, "carry")
     assert st.by_id[st.subject].canonical == "安吉县"

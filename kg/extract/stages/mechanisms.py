@@ -26,9 +26,9 @@ def run(st: DocState, view: SentenceView) -> None:
             continue  # 评定了“……”品牌: the rater does not run them
         subj = actor_of(st, view, sp)
         if subj is None and view.quote_only:
-            st.pending_quote.append((view.sent, sp, mm, st.subject))
+            st.pending_quote.append((view.sent, sp, mm, st.article_actor))
             continue
-        subj_id = subj.id if subj is not None else st.subject
+        subj_id = subj.id if subj is not None else st.article_actor
         if subj_id is None:
             continue
         how = "implements-sentence" if subj is not None else "implements-article"
