@@ -449,6 +449,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if suffix in ("苏木", "嘎查"):
         s = _transliterated_start(text, s, m.start())
     cand = text[s:e]
+    if _COUNTED.match(text, max(0, s - 1)) and s > 0:
+        return None  # 招录4000|名大学生社区工作者: a count's measure word opens no name
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
     if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
         return None
@@ -463,6 +465,10 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if _phrase_of_common_words(text[s : m.start()]) or (not in_chain and _clause_before_suffix(text[s : m.start()])):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
+
+
+#: a numeral and the measure word after it (4000名, 三个, 十余户)
+_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余多几][名个位户家座所]")
 
 
 def _listed_with_others(text: str, s: int, e: int, suffix: str) -> bool:

@@ -338,6 +338,11 @@ def test_chain(gaz, text, places, located):
             "东升社区坚持党建引领，充分发挥社区党组织的战斗堡垒作用。", {"充分发挥社区", "发挥社区"},
             id="an-adverb-and-verb-in-one-word",
         ),
+        pytest.param(
+            "去年全旗面向社会招录120名大学生社区工作者，充实到各个社区。",
+            {"名大学生社区", "大学生社区"},
+            id="a-count-and-its-measure-word-before-a-suffix",
+        ),
     ],
 )
 def test_common_words_are_no_places(gaz, text, forbidden):
