@@ -127,6 +127,10 @@ def _lists(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]
 _COUNT_AND_HEAD = re.compile(r"[0-9一二两三四五六七八九十][项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)")
 
 
+#: a manner of working (网格化, 精细化, 信息化): a quality the list names, not a practice
+_MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
+
+
 #: the fixed patterns of :func:`_list_after`, compiled once (not looked up at every call)
 _LIST_AFTER_RE1 = re.compile(r"、“?([\u4e00-\u9fff+]{2,12}?)”?(?=[、等,，。;；]|$)")
 
@@ -143,7 +147,7 @@ def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set
                 break
             item = m2.group(1)
             st = pos + m2.start(1)
-            if not mech_core_ok(item) or VERB_START.match(item):
+            if not mech_core_ok(item) or VERB_START.match(item) or _MANNER.fullmatch(item):
                 break
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", conf("mech-list"), canonical=item))
             taken.update(range(st, st + len(item)))
@@ -182,7 +186,7 @@ def _list_worked_through(text: str, out: list[Span], taken: set[int]) -> None:
     for m in _LIST_WORKED_THROUGH_RE1.finditer(text):
         for st, item in _items(m):
             core = item.strip("“”")
-            if any(k in taken for k in range(st, st + len(item))) or not mech_core_ok(core):
+            if any(k in taken for k in range(st, st + len(item))) or not mech_core_ok(core) or _MANNER.fullmatch(core):
                 continue
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", conf("mech-list"), canonical=core))
             taken.update(range(st, st + len(item)))
@@ -196,6 +200,6 @@ def _list_counted(text: str, out: list[Span], taken: set[int]) -> None:
     """The items of a list closed by "N项工作机制"."""
     for m in _LIST_COUNTED_RE1.finditer(text):
         for st, item in _items(m):
-            if st in taken or not mech_core_ok(item):
+            if st in taken or not mech_core_ok(item) or _MANNER.fullmatch(item):
                 continue
             out.append(Span(st, st + len(item), item, "Mechanism", "mech-list", conf("mech-list", "counted"), canonical=item))

@@ -256,6 +256,11 @@ NOT_MECHANISMS = [
         {"惠民清单", "幸福账单"},
         id="ba-x-biancheng-y-is-a-figure",
     ),
+    pytest.param(
+        "该旗以标准化、规范化、数字化为载体，推动“红色驿站”服务提质。",
+        {"标准化", "规范化", "数字化"},
+        id="manners-of-working-listed-are-no-practices",
+    ),
 ]
 
 
