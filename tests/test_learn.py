@@ -488,3 +488,13 @@ def test_no_person_is_read_inside_a_places_name_or_hidden_by_mou(gaz):
     people = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Person"}
     assert "孙立军" in people
     assert not any("某" in p or p in "查干陶勒盖嘎查" or p == "陈规陋习" for p in people), people
+
+
+def test_a_body_inside_a_longer_bodys_name_is_no_mention_of_its_own_there(gaz):
+    """某供电公司某某供电分公司: the branch is named, and the company inside its name is not a
+    second body of those words; named alone elsewhere (a source line), the company stands."""
+    text = ("来源:锡林郭勒供电公司\n近年来,锡林郭勒供电公司二连浩特供电分公司始终坚持以人民为中心。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    bodies = sorted((m.evidence.sentence, m.canonical) for m in learned.mentions if m.type == "Organization")
+    assert bodies == [(0, "锡林郭勒供电公司"), (1, "锡林郭勒供电公司二连浩特供电分公司")], bodies

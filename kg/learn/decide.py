@@ -120,6 +120,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
     words = tag_sentences(x.doc.sentences, PERSON_CUE.search) if model.decisions.keys() & {"Organization", "Person"} else {}
     if "Organization" in model.decisions:
         decide_groups(x, model.decisions["Organization"], org_candidates(DocView(x), words), "O")
+        _outer_bodies_only(x)
     if "Person" in model.decisions:
         decide_groups(x, model.decisions["Person"], person_candidates(DocView(x), words), "P")
     _posts_held(x)
@@ -304,6 +305,23 @@ def _posts_of_a_kind(x: Extraction) -> None:
             ev = _evidence(x, sent, a, b, "post-of-a-kind")
             x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.8 * person.confidence, 3), title))
             leading.add(person.id)
+
+
+def _outer_bodies_only(x: Extraction) -> None:
+    """A body written inside a longer body's name (某旗人民法院|某某人民法庭) is named by it:
+    the longer name stands for the words, the one inside is no mention of its own there."""
+    spans: dict[int, list[tuple[int, int, Mention]]] = {}
+    for m in x.mentions:
+        if m.type == "Organization":
+            spans.setdefault(m.evidence.sentence, []).append((m.evidence.start, m.evidence.end, m))
+    inner = set()
+    for found in spans.values():
+        for a, b, m in found:
+            if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in found):
+                inner.add(m.id)
+    if inner:
+        x.mentions = [m for m in x.mentions if m.id not in inner]
+        x.relations = [r for r in x.relations if r.subject not in inner and r.object not in inner]
 
 
 def decide_groups(x: Extraction, lr: Decider, groups: list[list[Candidate]], tag: str) -> None:
