@@ -28,6 +28,7 @@ import networkx as nx
 from . import curate, gazetteer, gctune
 from .cache import CACHE_DIRNAME, ExtractionCache
 from .errors import InputError, UsageError
+from .extract import national
 from .graph import build_graph, filter_confidence
 from .model import Document
 from .outlock import build_lock
@@ -155,6 +156,7 @@ def build_graph_from_paths(
         report.fail(_display_path(path, inputs), problem)
     alias_rows = gazetteer.alias_table(tuple(str(a) for a in aliases))
     gaz = gazetteer.with_aliases(alias_rows)  # loaded before any worker starts: they inherit it
+    national.pattern()  # the table of central bodies too (a broken one: one error, no work)
     model_text = "" if rules_only else load_model_text(model)
     cache = None
     if cache_dir is not None and not debug:  # a failure the cache remembers would not raise

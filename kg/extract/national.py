@@ -41,7 +41,9 @@ _NOT_AFTER = r"(?!门|代表|委员|区)"
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern | None:
+def pattern() -> re.Pattern | None:
+    """The table's forms as one pattern, longest first (a build loads it before any worker
+    starts, so a broken table is one error before any work)."""
     forms = read_national_bodies(require(NATIONAL_BODIES_FILE))
     if not forms:
         return None
@@ -56,8 +58,8 @@ def _in_title(text: str, i: int) -> bool:
 
 def find_national(text: str) -> list[Span]:
     """The central bodies ``text`` names, as written (the rule ``org-national``)."""
-    pattern = _pattern()
-    if pattern is None:
+    found = pattern()
+    if found is None:
         return []
     return [Span(m.start(), m.end(), m.group(), "Organization", "org-national", conf("org-national"),
-                 canonical=m.group()) for m in pattern.finditer(text) if not _in_title(text, m.start())]
+                 canonical=m.group()) for m in found.finditer(text) if not _in_title(text, m.start())]
