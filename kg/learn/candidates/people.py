@@ -30,6 +30,8 @@ _SLOGAN_BEFORE = re.compile(r"(?:学习|贯彻|落实|以|遵循|践行|《)$")
 _SLOGAN_AFTER = re.compile(r"(?:总书记|同志)?(?:关于|新时代|重要|“|《|的重要|治国理政)")
 
 
+#: the posts and roles a text names people by (书记, 苏木长, 网格员)
+_POSTS = frozenset({*L.LEAD_TITLES, *L.OTHER_ROLES})
 _AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]岁的$")
 _BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 
@@ -88,6 +90,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("named-in-a-slogan")  # 学习习近平总书记关于……的重要论述: a leader quoted, not acting
     if sent.is_heading:
         f.append("heading")
+    if name in _POSTS:
+        f.append("is-post")  # 苏木长, 网格员: a post or a role, not who holds it
     tag = jieba_tag(name)
     if tag is not None:
         f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 陈规陋习 i
