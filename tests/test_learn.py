@@ -498,3 +498,14 @@ def test_a_body_inside_a_longer_bodys_name_is_no_mention_of_its_own_there(gaz):
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     bodies = sorted((m.evidence.sentence, m.canonical) for m in learned.mentions if m.type == "Organization")
     assert bodies == [(0, "锡林郭勒供电公司"), (1, "锡林郭勒供电公司二连浩特供电分公司")], bodies
+
+
+def test_a_body_inside_a_longer_name_that_a_fact_holds_stands(gaz):
+    """某检察院党组书记、检察长某某: the procurator leads the 检察院, written inside the name of
+    its party group; that fact keeps it."""
+    text = "检察为民\n\n“群众的事就是检察院的事。”乌审旗人民检察院党组书记、检察长白云峰说。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
+    assert ("白云峰", "乌审旗人民检察院") in leads, leads

@@ -309,15 +309,17 @@ def _posts_of_a_kind(x: Extraction) -> None:
 
 def _outer_bodies_only(x: Extraction) -> None:
     """A body written inside a longer body's name (某旗人民法院|某某人民法庭) is named by it:
-    the longer name stands for the words, the one inside is no mention of its own there."""
+    the longer name stands for the words, the one inside is no mention of its own there,
+    unless a fact holds it (某检察院党组书记、检察长某某: the procurator leads the 检察院)."""
     spans: dict[int, list[tuple[int, int, Mention]]] = {}
     for m in x.mentions:
         if m.type == "Organization":
             spans.setdefault(m.evidence.sentence, []).append((m.evidence.start, m.evidence.end, m))
+    held = {r.subject for r in x.relations if r.predicate != "locatedIn"} | {r.object for r in x.relations if r.predicate != "locatedIn"}
     inner = set()
     for found in spans.values():
         for a, b, m in found:
-            if any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in found):
+            if m.id not in held and any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in found):
                 inner.add(m.id)
     if inner:
         x.mentions = [m for m in x.mentions if m.id not in inner]
