@@ -509,3 +509,20 @@ def test_a_body_inside_a_longer_name_that_a_fact_holds_stands(gaz):
     by_id = {m.id: m for m in learned.mentions}
     leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
     assert ("白云峰", "乌审旗人民检察院") in leads, leads
+
+
+def test_no_body_is_read_from_a_places_name(gaz):
+    """学院 inside 学院路街道 closes no body's name, and the tagger's body that is only a chain
+    of places (北京市海淀区学院路街道) is none, whatever the model says."""
+    from kg.learn.candidates import DocView, org_candidates
+
+    text = "标题\n\n北京市海淀区学院路街道开展活动，社区书记说，大家都很满意。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    words = tagger.tag_sentences(doc.sentences, lambda t: True)
+    feats = {c.name: c.feats for g in org_candidates(DocView(x), words) for c in g}
+    assert not [n for n in feats if n.endswith("学院")], feats
+    assert "is-place" in feats["北京市海淀区学院路街道"], feats
+    keep_all = Model({"Organization": LogReg({}, 10.0, 0.5)})
+    bodies = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Organization"}
+    assert not [b for b in bodies if b.endswith(("街道", "学院"))], bodies

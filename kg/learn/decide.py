@@ -97,10 +97,12 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #: names a plan's period as no practice (“十四五”规划); no person's name runs into a place's
 #: or a body's (海流斯|太嘎查, 巴音杭盖|边防派出所: none of the annotated articles has one),
 #: a name hidden by 某 (云某, 王某某) is no full name, and an idiom or set phrase of the
-#: dictionary (陈规陋习, jieba's i and l) or a post (苏木长) names no one
+#: dictionary (陈规陋习, jieba's i and l) or a post (苏木长) names no one; a place's name
+#: (某某街道) is no body's
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post"}),
+    "Organization": frozenset({"is-place"}),
 }
 _NO_VETO: frozenset[str] = frozenset()
 

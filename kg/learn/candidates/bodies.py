@@ -63,6 +63,8 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
     for a, b in sorted(places):
         if a == covered:
             covered = b
+    if places and covered == j:
+        f.append("is-place")  # the tagger's body that is places' names alone (某市某区某某街道)
     if covered >= j - len(head) and places:
         f.append("places+head")
     if places:
@@ -132,8 +134,11 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
             spans.setdefault((a, b), (None, h.group() if h else "-"))
         toks = tokens(text)
         ends = token_bounds(text)[1]
+        places = view.spans(sent, PLACE_TYPES)
         for hm in _org_heads(text):
             h, e = hm.start(), hm.end()
+            if any(a <= h and e < b for a, b, _ in places):
+                continue  # the head is inside a place's name: 某某区|大学|西路街道
             before = toks[:bisect_right(ends, h)]
             n = 0
             for a, b, _ in reversed(before):
