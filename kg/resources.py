@@ -42,7 +42,7 @@ QUERIES_DIR: Path = ONTOLOGY_DIR / "queries"
 ALIASES_FILE: Path = ONTOLOGY_DIR / "aliases.tsv"
 #: Former names of divisions (呼伦贝尔盟 before it became 呼伦贝尔市), with their successors' codes.
 FORMER_NAMES_FILE: Path = ONTOLOGY_DIR / "former_names.tsv"
-#: The central bodies of the Party and the state, with their short forms (中组部, 国家民委).
+#: The central bodies of the Party and the state, with their short forms (民政部, 中宣部, 全国妇联).
 NATIONAL_BODIES_FILE: Path = ONTOLOGY_DIR / "national_bodies.tsv"
 #: The project's corrections, applied by every build (see :mod:`kg.curate`).
 CORRECTIONS_FILE: Path = ONTOLOGY_DIR / "corrections.tsv"

@@ -186,7 +186,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
 
 
 def _with_national(national: list[Span], out: list[Span]) -> list[Span]:
-    """The central bodies (民政部, 中组部) over what the heads read of the same words, unless a
+    """The central bodies (民政部, 中宣部) over what the heads read of the same words, unless a
     longer name holds one; one that opens a local body's name (国家税务总局|某市税务局) is the
     start of that name."""
     for n in national:

@@ -1,4 +1,4 @@
-"""Central bodies of the Party and the state, named without a place (民政部, 中组部, 国家民委):
+"""Central bodies of the Party and the state, named without a place (民政部, 中宣部, 全国妇联):
 the names and short forms of ``ontology/national_bodies.tsv``, found by one pattern."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def read_national_bodies(path: str | Path) -> dict[str, str]:
 
 
 #: what after a body's name makes it something else: 民政部门 (a kind of office), 全国人大代表
-#: (a post), 新华社区 (a longer name)
+#: (a post), or 区 (a longer name: a community's)
 _NOT_AFTER = r"(?!门|代表|委员|区)"
 
 

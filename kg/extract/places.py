@@ -450,7 +450,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         s = _transliterated_start(text, s, m.start())
     cand = text[s:e]
     if _COUNTED.match(text, max(0, s - 1)) and s > 0:
-        return None  # 招录4000|名大学生社区工作者: a count's measure word opens no name
+        return None  # 选派80|名退役军人社区专干: a count's measure word opens no name
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
     if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
         return None

@@ -127,7 +127,7 @@ def _lists(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]
 _COUNT_AND_HEAD = re.compile(r"[0-9一二两三四五六七八九十][项个种大](?:工作)?(?:机制|制度|品牌|举措|行动)")
 
 
-#: a manner of working (网格化, 精细化, 信息化): a quality the list names, not a practice
+#: a manner of working (扁平化, 可视化): a quality the list names, not a practice
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
 
 
@@ -182,7 +182,7 @@ _LIST_WORKED_THROUGH_RE1 = re.compile(r"(?:以|依托|通过)((?:[\u4e00-\u9fff�
 
 
 def _list_worked_through(text: str, out: list[Span], taken: set[int]) -> None:
-    """A list a body works through: "以主题党日、志愿服务站、红色驿站为载体"."""
+    """A list a body works through: "以主题党日、志愿服务站、党员活动室为载体"."""
     for m in _LIST_WORKED_THROUGH_RE1.finditer(text):
         for st, item in _items(m):
             core = item.strip("“”")

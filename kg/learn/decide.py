@@ -93,14 +93,14 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
     return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
 
 
-#: features that rule a reading out whatever the model says, by decision: the guideline
-#: names a plan's period as no practice (“十四五”规划); no person's name runs into a place's
-#: or a body's (海流斯|太嘎查, 巴音杭盖|边防派出所: none of the annotated articles has one),
-#: a name hidden by 某 (云某, 王某某) is no full name, and an idiom or set phrase of the
-#: dictionary (陈规陋习, jieba's i and l) or a post (苏木长) names no one; a place's name
-#: (某某街道) is no body's
+#: features that rule a reading out whatever the model says, by decision:
+#: - a practice: a plan's period (“十四五”规划, the guideline), a shortcoming (就医难、停车难);
+#: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of
+#:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
+#:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长);
+#: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
-    "Mechanism": frozenset({"plan-period"}),
+    "Mechanism": frozenset({"plan-period", "problem"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post"}),
     "Organization": frozenset({"is-place"}),
 }

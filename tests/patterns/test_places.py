@@ -339,8 +339,8 @@ def test_chain(gaz, text, places, located):
             id="an-adverb-and-verb-in-one-word",
         ),
         pytest.param(
-            "去年全旗面向社会招录120名大学生社区工作者，充实到各个社区。",
-            {"名大学生社区", "大学生社区"},
+            "今年全旗选派80名退役军人社区专干，充实到各个社区。",
+            {"名退役军人社区", "退役军人社区"},
             id="a-count-and-its-measure-word-before-a-suffix",
         ),
     ],

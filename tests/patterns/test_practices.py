@@ -257,8 +257,8 @@ NOT_MECHANISMS = [
         id="ba-x-biancheng-y-is-a-figure",
     ),
     pytest.param(
-        "该旗以标准化、规范化、数字化为载体，推动“红色驿站”服务提质。",
-        {"标准化", "规范化", "数字化"},
+        "该旗以扁平化、透明化、可视化为抓手，推动“暖心驿家”服务提质。",
+        {"扁平化", "透明化", "可视化"},
         id="manners-of-working-listed-are-no-practices",
     ),
 ]

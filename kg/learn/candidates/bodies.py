@@ -138,7 +138,7 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
         for hm in _org_heads(text):
             h, e = hm.start(), hm.end()
             if any(a <= h and e < b for a, b, _ in places):
-                continue  # the head is inside a place's name: 某某区|大学|西路街道
+                continue  # the head is inside a place's name: 某某区|学院|路街道
             before = toks[:bisect_right(ends, h)]
             n = 0
             for a, b, _ in reversed(before):

@@ -94,7 +94,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("is-post")  # 苏木长, 网格员: a post or a role, not who holds it
     tag = jieba_tag(name)
     if tag is not None:
-        f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 陈规陋习 i
+        f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 方兴未艾 i
     if text[:i].count("“") > text[:i].count("”"):
         f.append("in-quote")
     if _BYLINE_WORDS.search(text):

@@ -24,6 +24,10 @@ _HONOUR = re.compile(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)")
 _STOP = re.compile(r"[。！？!?]")
 _PRONOUN = re.compile(r"[我你他她们]")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+#: a shortcoming named (停车难, 技能不足, 缺人手) and the verbs that tackle one (破解, 攻克)
+_PROBLEM = re.compile(r"难|缺|不足|不够|不强|不高|不畅|不到位|不规范")
+_SOLVING = re.compile(r"解|破|治|消除|攻克|克服")
+_ITEM_SEP = re.compile(r"[、，,；;]")
 
 
 def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
@@ -82,6 +86,9 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("sentence-quote")
     if _PRONOUN.search(q):
         f.append("pronoun")
+    items = [t for t in _ITEM_SEP.split(q) if t]
+    if items and all(_PROBLEM.search(t) for t in items) and not _SOLVING.search(q):
+        f.append("problem")  # 就医难、停车难, 有热情缺方法: what is wrong, not what is done about it
     if _HAN_ONLY.fullmatch(q) is None and not _SEP.search(q) and not _NUMERAL.match(q):
         f.append("mixed")
     return f
