@@ -28,6 +28,16 @@ SENTENCES = [
 ]
 
 
+def person_readings(gaz, text: str):
+    """The extraction of ``text`` (one page) and its person candidates' features by surface."""
+    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates
+
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
+    return x, {c.surface: c.feats for g in person_candidates(DocView(x), words) for c in g}
+
+
 # ------------------------------------------------------------------ the tagger
 
 
@@ -364,29 +374,17 @@ def test_a_person_said_to_hold_a_post_of_a_body_leads_it(gaz):
 def test_a_long_mongolian_name_read_short_is_proposed_longer(gaz):
     """The rules read 乌力吉 of 乌力吉图布新: the run of name characters after a reading
     goes on to the end of a jieba word, and that longer reading is a candidate of its own."""
-    from kg.extract.document import extract
-    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates
-
-    text = "草原上的法庭\n\n法官乌力吉图布新正在整理案卷，庭长介绍了情况。\n"
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    x = extract(doc, gaz)
-    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
-    feats = {c.surface: c.feats for g in person_candidates(DocView(x), words) for c in g}
+    _, feats = person_readings(gaz, "草原上的法庭\n\n法官乌力吉图布新正在整理案卷，庭长介绍了情况。\n")
     assert "src:rule" in feats["乌力吉"]
     extended = [n for n, f in feats.items() if "src:extended" in f]
     assert extended and all(n.startswith("乌力吉") and len(n) > 3 for n in extended)
 
 
 def test_people_named_in_a_slogan_or_by_an_honorific_are_marked(gaz):
-    from kg.extract.document import extract
-    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates
-
     text = ("学习会\n\n支部书记刘文华说，要深入学习王明德同志关于基层治理的重要论述。"
             "社区主任张宏介绍，赵大姐家的暖气修好了。\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    x = extract(doc, gaz)
-    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
-    feats = {c.surface: c.feats for g in person_candidates(DocView(x), words) for c in g}
+    _, feats = person_readings(gaz, text)
     assert "named-in-a-slogan" in feats["王明德"] and "named-in-a-slogan" not in feats["刘文华"]
     assert "surname-and-honorific" in feats.get("赵大姐", ["surname-and-honorific"])
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
@@ -462,11 +460,7 @@ def test_a_photo_credit_on_a_line_of_its_own_is_the_whole_name(gaz):
 def test_a_two_character_reading_ending_in_a_mongolian_syllable_is_proposed_longer(gaz):
     """白恩|和带领: the tagger reads two characters of 白恩和; the name's run of Mongolian
     syllables goes on to a word's end, so the longer reading is a candidate too."""
-    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates
-
-    doc, _ = read_bytes("标题\n\n嘎查党员白恩和带领牧民修建了围栏，村民说很满意。\n".encode(), "t.txt", "t")
-    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
-    feats = {c.surface: c.feats for g in person_candidates(DocView(extract(doc, gaz)), words) for c in g}
+    _, feats = person_readings(gaz, "标题\n\n嘎查党员白恩和带领牧民修建了围栏，村民说很满意。\n")
     assert "白恩和" in feats and "src:extended" in feats["白恩和"], feats
 
 
@@ -474,15 +468,13 @@ def test_no_person_is_read_inside_a_places_name_or_hidden_by_mou(gaz):
     """Vetoes hold whatever the model says: a model that keeps every person candidate still
     keeps none that runs into a place's name (陶勒盖 of 查干陶勒盖嘎查), is hidden by 某, is
     a post (苏木长) or an idiom of the dictionary (方兴未艾)."""
-    from kg.learn.candidates import PERSON_CUE, DocView, person_candidates, person_feats
+    from kg.learn.candidates import DocView, person_feats
     from kg.learn.decide import _prob
 
     text = ("标题\n\n苏木书记说，查干陶勒盖嘎查的牧民也来了。原告王某和被告孙立军是邻居。"
             "阿拉坦合力苏木党委副书记、苏木长朝鲁门说，各项工作方兴未艾。\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    x = extract(doc, gaz)
-    words = tagger.tag_sentences(doc.sentences, PERSON_CUE.search)
-    feats = {c.surface: c.feats for g in person_candidates(DocView(x), words) for c in g}
+    x, feats = person_readings(gaz, text)
     assert any("overlaps:place" in f for f in feats.values()) and "mou" in feats.get("王某", []), feats
     assert "is-post" in feats.get("苏木长", []), feats
     keep_all = Model({"Person": LogReg({}, 10.0, 0.4)})
