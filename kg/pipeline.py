@@ -284,10 +284,12 @@ def build_graph_from_paths(
 
     progress.stage("resolving")
     t = time.perf_counter()
-    entities, relations = resolve(extractions, gaz)
+    with gctune.settled():
+        entities, relations = resolve(extractions, gaz)
     stages["resolve"] = time.perf_counter() - t
     t = time.perf_counter()
-    g = build_graph(entities, relations, [x.doc for x in extractions])
+    with gctune.settled():
+        g = build_graph(entities, relations, [x.doc for x in extractions])
     if fixes.corrections:
         report.corrections = curate.report(fixes, curate.apply_corrections(g, fixes.corrections, read_document=_reread(g, {shown: f for f, shown, _ in plan})))
     if min_confidence > 0:
@@ -470,7 +472,8 @@ def write_outputs(
         items = [(html, html_in_child), items[0]]
     if report is not None:
         items.append((out / REPORT_FILE, _write_text(report.to_json())))
-    _atomic_all(items)
+    with gctune.settled():
+        _atomic_all(items)
     for child in children:  # the child's own time
         seconds["html"] = float(child.value or 0)
     if report is not None:

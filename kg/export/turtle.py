@@ -378,7 +378,8 @@ def _t_evidence(iri: str) -> str:
 
 
 def _t_number(value: Any) -> str:
-    """:func:`_t_literal` of an evidence's index or offset, an int almost always."""
+    """:func:`_t_literal` of an evidence's index or offset (an int, as a rule: see
+    :meth:`_TurtleWriter.evidence_text`)."""
     return str(value) if type(value) is int else _t_literal(value)
 
 
@@ -549,10 +550,14 @@ class _TurtleWriter:
         """An evidence's whole block, as :meth:`write` would make it from :meth:`evidence_block`
         (each predicate has one object, so the order of the lines is fixed: the most
         frequent subjects skip the sorting)."""
+        sentence, start, end, article = ev["sentence"], ev["start"], ev["end"], ev.get("article", 0)
+        if type(sentence) is int and type(start) is int and type(end) is int and type(article) is int:
+            numbers = (str(sentence), str(start), str(end), str(article))
+        else:
+            numbers = (_t_number(sentence), _t_number(start), _t_number(end), _t_number(article))
         return _EVIDENCE_BLOCK.format(
-            _t_evidence(iri), self.kg("Evidence"), self.doc(ev["doc"]), _t_number(ev["sentence"]),
-            _t_number(ev["start"]), _t_number(ev["end"]), _t_zh(ev["text"]), _t_literal(ev["extractor"]),
-            _t_number(ev.get("article", 0)))
+            _t_evidence(iri), self.kg("Evidence"), self.doc(ev["doc"]), numbers[0], numbers[1], numbers[2],
+            _t_zh(ev["text"]), _t_literal(ev["extractor"]), numbers[3])
 
     def document_block(self, add: Any, doc_id: str) -> None:
         meta = self.documents.get(doc_id) or {}
@@ -584,28 +589,33 @@ class _TurtleWriter:
         self.render(out, subjects)
 
     def render(self, out: IO[str], subjects: list[tuple[int, str, Any, Any]]) -> None:
-        """Each subject's block, as soon as it is rendered."""
+        """Each subject's block, written a few hundred blocks at a time."""
         preds: dict[str, str] = {_A: "a"}
         props: dict[str, set[str]] = defaultdict(set)
+        blocks: list[str] = []
 
         def add(pred: str, obj: str) -> None:
             props[pred].add(obj)
 
-        evidence = self.evidence_block
+        evidence_text = self.evidence_text
         last = len(subjects) - 1
-        for i, (_, iri, render, arg) in enumerate(subjects):
-            if render == evidence and not props and (i == last or subjects[i + 1][1] != iri):
-                out.write(self.evidence_text(iri, arg))  # one subject of its own: no merging
-                continue
-            render(add, arg)
-            if i < last and subjects[i + 1][1] == iri:
-                continue  # the same node from two sources (never in practice): one block
-            lines = [
-                (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
-                for pred in sorted(props, key=_predicate_key)
-            ]
-            out.write(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
-            props.clear()
+        for i, (group, iri, render, arg) in enumerate(subjects):
+            if group == 3 and not props and (i == last or subjects[i + 1][1] != iri):
+                blocks.append(evidence_text(iri, arg))  # evidence, one subject of its own: no merging
+            else:
+                render(add, arg)
+                if i < last and subjects[i + 1][1] == iri:
+                    continue  # the same node from two sources (never in practice): one block
+                lines = [
+                    (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
+                    for pred in sorted(props, key=_predicate_key)
+                ]
+                blocks.append(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
+                props.clear()
+            if len(blocks) >= 512:
+                out.write("".join(blocks))
+                blocks.clear()
+        out.write("".join(blocks))
 
 
 def serialize_turtle(g: nx.MultiDiGraph) -> str:
