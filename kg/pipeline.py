@@ -472,13 +472,14 @@ def write_outputs(
         items = [(html, html_in_child), items[0]]
     if report is not None:
         items.append((out / REPORT_FILE, _write_text(report.to_json())))
+    paths = [str(path) for path in (ttl, html, *(p for p, _ in items[2:]))]
     with gctune.settled():
         _atomic_all(items)
     for child in children:  # the child's own time
         seconds["html"] = float(child.value or 0)
     if report is not None:
         report.stages.update(seconds)
-    return [str(path) for path, _ in items]
+    return paths
 
 
 def write_report(report: Report, out_dir: str | os.PathLike[str]) -> str:

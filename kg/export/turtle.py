@@ -471,8 +471,13 @@ class _TurtleWriter:
             out.append((2, document_iri(doc_id), self.document_block, doc_id))
             for art in (self.documents.get(doc_id) or {}).get("articles", ()):
                 out.append((2, article_iri(doc_id, art["index"]), self.article_block, (doc_id, art)))
-        out.sort(key=itemgetter(0, 1))
-        return out
+        # by group, then by IRI (one stable sort of each group: the order of a sort by
+        # both, without a key tuple a subject)
+        groups: dict[int, list[tuple[int, str, Any, Any]]] = defaultdict(list)
+        for subject in out:
+            groups[subject[0]].append(subject)
+        by_iri = itemgetter(1)
+        return [subject for k in sorted(groups) for subject in sorted(groups[k], key=by_iri)]
 
     def entity_block(self, add: Any, entity_id: str) -> None:
         data = self.g.nodes[entity_id]
