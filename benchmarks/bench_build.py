@@ -157,6 +157,9 @@ def install_baseline(rev: str, tmp: Path) -> Path | None:
         Path(purelib, "kg-bench-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
         subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "--quiet", "--no-deps",
                         "-e", str(src)], check=True, capture_output=True)
+        # its bytecode, as `make setup` compiles this checkout's: where PYTHONDONTWRITEBYTECODE
+        # is set, each of its builds would otherwise compile the package's sources first
+        subprocess.run([str(py), "-m", "compileall", "-q", str(src / "kg")], check=True, capture_output=True)
     except (subprocess.CalledProcessError, OSError) as e:
         err = getattr(e, "stderr", b"") or b""
         print(f"baseline {rev}: could not be installed ({e}; {err.decode(errors='replace')[-300:]})")
@@ -196,6 +199,7 @@ def main() -> None:
     if not pages.is_dir():
         sys.exit(f"{pages}: not here (the real corpus lives in ../shared/real beside the repository)")
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "kg")], check=True, capture_output=True)
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     # each version keeps its gazetteer and dictionary caches in a folder of its own: a
     # version deletes the cache files of any other it finds in its folder
