@@ -41,6 +41,9 @@ def evidence_dict(ev: Evidence) -> dict:
     >>> evidence_dict(Evidence("d", 0, 1, 3, "某某社区", "suffix"))
     {'doc': 'd', 'sentence': 0, 'start': 1, 'end': 3, 'text': '某某社区', 'extractor': 'suffix', 'article': 0}
     """
+    d = ev.__dict__
+    if tuple(d) == _EVIDENCE_FIELDS:  # always, for an evidence made by its constructor or pickle
+        return d.copy()
     return {k: getattr(ev, k) for k in _EVIDENCE_FIELDS}
 
 

@@ -23,6 +23,7 @@ of workers.
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 import re
@@ -74,9 +75,16 @@ class Outcome:
 
 def slim(x: Extraction) -> Extraction:
     """``x`` without the document's text and sentences (what resolution and the graph
-    never read): what an extraction costs to keep is then the size of its facts."""
+    never read): what an extraction costs to keep is then the size of its facts.  The
+    evidence of one sentence shares one string of its text, so an outcome carries each
+    sentence once (pickle sends a string object once), not once per fact."""
     d = x.doc
     x.doc = Document(id=d.id, path=d.path, text="", encoding=d.encoding, articles=d.articles)
+    texts: dict[str, str] = {}
+    for ev in itertools.chain((m.evidence for m in x.mentions), (r.evidence for r in x.relations)):
+        shared = texts.setdefault(ev.text, ev.text)
+        if shared is not ev.text:
+            object.__setattr__(ev, "text", shared)  # the same value: the evidence stays as it was
     return x
 
 
@@ -155,10 +163,16 @@ class InlineRunner:
             yield run_task(t, self.aliases, self.model, self.debug)
 
 
-def _init_worker(aliases: Aliases, parent: int) -> None:
+#: the alias rows and the decision model of this worker process (:func:`_init_worker`),
+#: given once rather than with every task
+_WORKER: dict[str, object] = {"aliases": (), "model": ""}
+
+
+def _init_worker(aliases: Aliases, parent: int, model: str = "") -> None:
     """End this worker when the build that started it (``parent``) is gone: killed with
     SIGKILL, it cannot say so, and an orphan would wait for work forever.  Then load what
     every task needs, once, before the first task."""
+    _WORKER.update(aliases=aliases, model=model)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -178,6 +192,11 @@ def _noop() -> None:
     return None
 
 
+def _run_in_worker(task: Task) -> Outcome:
+    """:func:`run_task` with this worker's aliases and model."""
+    return run_task(task, _WORKER["aliases"], _WORKER["model"])  # type: ignore[arg-type]
+
+
 def _context():
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -194,7 +213,7 @@ class PoolRunner:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(self.workers, mp_context=_context(),
-                                   initializer=_init_worker, initargs=(self.aliases, os.getpid()))
+                                   initializer=_init_worker, initargs=(self.aliases, os.getpid(), self.model))
         pool.submit(_noop).result()  # start every worker now, before any other thread
         return pool
 
@@ -230,14 +249,14 @@ class PoolRunner:
             if suspects:
                 if not pending:
                     t = suspects.pop(0)
-                    pending[self._pool.submit(run_task, t, self.aliases, self.model)] = t
+                    pending[self._pool.submit(_run_in_worker, t)] = t
             else:
                 while len(pending) < window and not exhausted:
                     t = next(it, None)
                     if t is None:
                         exhausted = True
                     else:
-                        pending[self._pool.submit(run_task, t, self.aliases, self.model)] = t
+                        pending[self._pool.submit(_run_in_worker, t)] = t
             if not pending:
                 return
             alone = len(pending) == 1

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import curate, gazetteer, gctune
+from . import curate, forks, gazetteer, gctune
 from .cache import CACHE_DIRNAME, ExtractionCache
 from .errors import InputError, UsageError
 from .extract import national
@@ -286,10 +286,12 @@ def build_graph_from_paths(
 
     progress.stage("resolving")
     t = time.perf_counter()
-    entities, relations = resolve(extractions, gaz)
+    with gctune.settled():
+        entities, relations = resolve(extractions, gaz)
     stages["resolve"] = time.perf_counter() - t
     t = time.perf_counter()
-    g = build_graph(entities, relations, [x.doc for x in extractions])
+    with gctune.settled():
+        g = build_graph(entities, relations, [x.doc for x in extractions])
     if fixes.corrections:
         report.corrections = curate.report(fixes, curate.apply_corrections(g, fixes.corrections, read_document=_reread(g, {shown: f for f, shown, _ in plan})))
     if min_confidence > 0:
@@ -357,17 +359,26 @@ def _atomic_all(items: list[tuple[Path, Callable[[str], object]]]) -> None:
     """Write every file to its temporary name first, then rename them all into place:
     a build killed at any moment leaves each file whole (the old one or the new one).
 
+    A write that returns a :class:`~kg.forks.Child` is writing in that child: the next
+    files are written meanwhile, and the child is waited for before any file is renamed.
+
     A file that cannot be written (the disk is full, the folder changed since
     :func:`check_output_dir`) is an :class:`~kg.errors.InputError` naming it, not its
     temporary name."""
     tmps = [(path.with_name(f".{path.name}.{os.getpid()}.tmp"), path) for path, _ in items]
     current = None
+    children: list[tuple[tuple[Path, Path], forks.Child]] = []
     try:
         for (tmp, path), (_, write) in zip(tmps, items, strict=True):
             current = (tmp, path)
-            write(str(tmp))
-            with open(tmp, "rb") as f:  # on disk before it replaces the old file
-                os.fsync(f.fileno())
+            child = write(str(tmp))
+            if isinstance(child, forks.Child):
+                children.append((current, child))
+                continue
+            _fsync(tmp)
+        for current, child in children:
+            child.result()
+            _fsync(current[0])
         for tmp, path in tmps:
             current = (tmp, path)
             os.replace(tmp, path)
@@ -376,11 +387,18 @@ def _atomic_all(items: list[tuple[Path, Callable[[str], object]]]) -> None:
             raise  # not about the file being written
         raise InputError(current[1], f"cannot write ({e.strerror or e})") from e
     finally:
+        for _, child in children:
+            child.cancel()
         for tmp, _ in tmps:
             try:
                 tmp.unlink(missing_ok=True)
             except OSError:
                 pass
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as f:  # on disk before it replaces the old file
+        os.fsync(f.fileno())
 
 
 def _write_text(text: str) -> Callable[[str], None]:
@@ -391,15 +409,31 @@ def _write_text(text: str) -> Callable[[str], None]:
     return write
 
 
+#: pieces of evidence in a graph from which its files are written by two processes
+#: (:func:`write_outputs`): below it, starting one costs more than it saves
+FORK_MIN_EVIDENCE = 20_000
+
+
+def _evidence_count(g: nx.MultiDiGraph) -> int:
+    return (sum(len(d.get("mentions") or ()) for _, d in g.nodes(data=True))
+            + sum(len(ev or ()) for _, _, ev in g.edges(data="evidence")))
+
+
 def write_outputs(
     g: nx.MultiDiGraph,
     out_dir: str | os.PathLike[str],
     *,
     html_max_nodes: int | None = None,
     report: Report | None = None,
+    fork: bool | None = None,
 ) -> list[str]:
     """Write ``graph.ttl`` and ``graph.html`` (and ``build-report.json`` for ``report``)
-    into ``out_dir``, atomically; return their paths."""
+    into ``out_dir``, atomically; return their paths.
+
+    With ``fork`` (None: where the platform forks, there is more than one core and the
+    graph holds :data:`FORK_MIN_EVIDENCE` pieces of evidence or more), ``graph.html`` is
+    written by a forked child (:mod:`kg.forks`) while this process writes ``graph.ttl``:
+    the same bytes, sooner."""
     from .export.html import write_html
     from .export.turtle import write_turtle
 
@@ -408,23 +442,46 @@ def write_outputs(
     _clean_stale(out, (*GRAPH_FILES, REPORT_FILE))
     ttl, html = out / "graph.ttl", out / "graph.html"
     html_kw = {} if html_max_nodes is None else {"max_nodes": html_max_nodes}
+    if fork is None:
+        fork = forks.can_fork() and _evidence_count(g) >= FORK_MIN_EVIDENCE
+    elif fork:
+        fork = forks.can_fork()
+    seconds: dict[str, float] = {}
+    children: list[forks.Child] = []
+
     def timed(stage: str, write: Callable[[str], object]) -> Callable[[str], None]:
         def run(p: str) -> None:
             t = time.perf_counter()
             write(p)
-            if report is not None:
-                report.stages[stage] = time.perf_counter() - t
+            seconds[stage] = time.perf_counter() - t
 
         return run
+
+    def html_in_child(p: str) -> forks.Child:
+        def work() -> bytes:
+            t = time.perf_counter()
+            write_html(g, p, **html_kw)
+            return repr(time.perf_counter() - t).encode("ascii")
+
+        children.append(forks.Child(work))
+        return children[-1]
 
     items: list[tuple[Path, Callable[[str], object]]] = [
         (ttl, timed("turtle", lambda p: write_turtle(g, p))),
         (html, timed("html", lambda p: write_html(g, p, **html_kw))),
     ]
+    if fork:  # started first, so that it runs while graph.ttl is written
+        items = [(html, html_in_child), items[0]]
     if report is not None:
         items.append((out / REPORT_FILE, _write_text(report.to_json())))
-    _atomic_all(items)
-    return [str(path) for path, _ in items]
+    paths = [str(path) for path in (ttl, html, *(p for p, _ in items[2:]))]
+    with gctune.settled():
+        _atomic_all(items)
+    for child in children:  # the child's own time
+        seconds["html"] = float(child.value or 0)
+    if report is not None:
+        report.stages.update(seconds)
+    return paths
 
 
 def write_report(report: Report, out_dir: str | os.PathLike[str]) -> str:

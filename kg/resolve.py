@@ -168,13 +168,19 @@ def _mechanism_keys(x: Extraction) -> dict[str, str]:
     """Within a page a practice named in full and then by the end of its name is one
     practice: 清单制 and 小微权力清单制 after 村级小微权力清单制管理.  Across pages the short
     name stands for itself."""
-    names = sorted({norm_name(m.canonical) for m in x.mentions if m.type == "Mechanism"}, key=len)
+    names = {norm_name(m.canonical) for m in x.mentions if m.type == "Mechanism"}
+    # the names by each end of their core of three characters or more: the fuller names a
+    # shorter one may stand for, found by one look-up rather than a pass over all names
+    by_end: dict[str, list[str]] = defaultdict(list)
+    for long in names:
+        core = _without_generic_tail(long)
+        for k in range(len(core) - 2):
+            by_end[core[k:]].append(long)
     target: dict[str, str] = {}
-    cores = [(long, _without_generic_tail(long)) for long in names]
     for short in names:
         if len(short) < 3 or "+" in short:  # 公司+基地+农户 is its own formula
             continue
-        fuller = [long for long, core in cores if len(long) > len(short) and core.endswith(short)]
+        fuller = [long for long in by_end.get(short, ()) if len(long) > len(short)]
         if fuller:
             target[short] = max(fuller, key=lambda n: (len(n), n))
     out = {}
@@ -193,10 +199,13 @@ def _org_fuller(names: list[str]) -> dict[str, str]:
     and trade before 公司 (景诚物业公司 after 鄂尔多斯市景诚物业服务有限公司).  Only a
     shorter form that fits one fuller name on the page is read so."""
     out = {}
+    by_last: dict[str, list[str]] = defaultdict(list)  # each reading below keeps the last character
+    for n in names:
+        by_last[n[-1:]].append(n)
     for short in names:
         core = short[:-2] if short.endswith("公司") and not short.endswith("有限公司") else None
         fuller = [
-            n for n in names
+            n for n in by_last[short[-1:]]
             if len(n) > len(short) and (
                 (len(short) >= 4 and n.endswith(short))
                 or (core is not None and len(core) >= 3 and n.endswith("公司") and core in n)
@@ -391,12 +400,18 @@ class _PlaceForms:
     def add(self, form: str, key: str) -> None:
         if len(form) >= 2 and (form not in self.whole or key < self.whole[form]):
             self.whole[form] = key
-        for suffix in _BARE_SUFFIXES:
-            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
-                stem = form[: -len(suffix)]
-                cand = (-len(stem), key)
-                if stem not in self.bare or cand < self.bare[stem]:
-                    self.bare[stem] = cand
+        for stem in _bare_stems(form):
+            cand = (-len(stem), key)
+            if stem not in self.bare or cand < self.bare[stem]:
+                self.bare[stem] = cand
+
+
+@lru_cache(maxsize=1 << 16)  # the same places on page after page
+def _bare_stems(form: str) -> tuple[str, ...]:
+    """``form`` without each of the level suffixes it ends in, where two characters or more
+    are left (东岗镇 → 东岗; 某某自治区 → 某某自治, 某某)."""
+    return tuple(form[: -len(suffix)] for suffix in _BARE_SUFFIXES
+                 if form.endswith(suffix) and len(form) - len(suffix) >= 2)
 
 
 def _place_in_name(name: str, forms: _PlaceForms) -> str | None:

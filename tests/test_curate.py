@@ -270,3 +270,29 @@ def test_the_shapes_know_every_action():
     shapes = rdflib.Graph().parse(ROOT / "ontology" / "shapes.ttl")
     (prop,) = [p for p in shapes.subjects(SH.path, KG.action)]
     assert [str(a) for a in Collection(shapes, shapes.value(prop, SH["in"]))] == list(ACTIONS)
+
+
+def test_namesakes_in_many_documents_are_told_apart_as_a_reader_would():
+    """A name with a node in each of many documents (a leader named on every page) gets
+    one reference a node, and the view's references (found through the documents' index)
+    are what a plain look-up of each line finds."""
+    import networkx as nx
+
+    from kg.curate.match import line_refs
+
+    docs = [f"p{i:03d}" for i in range(60)]
+    g = nx.MultiDiGraph(documents={d: {} for d in docs})
+    for i, d in enumerate(docs):
+        g.add_node(f"Person/王建国@{d}", type="Person", name="王建国", docs=[d])
+        if i % 3 == 0:  # some pages also name a namesake in a second document
+            g.add_node(f"Person/王建国@{d}+", type="Person", name="王建国", docs=[d, docs[(i + 1) % len(docs)]])
+    g.add_node("Person/李红", type="Person", name="李红", docs=docs[:5])
+    refs = line_refs(g)
+    plain = Lookup(g)
+    for n, ref in entity_refs(g).items():
+        line = parse_line(format_line("reject-entity", ref, author="page", date="2000-01-01", reason="check"), "page", 1)
+        candidates = plain.candidates(line.args[0])
+        assert refs[n] == (ref if candidates == [n] else None), n
+    assert refs["Person/李红"] == "Person:李红"
+    assert refs["Person/王建国@p002"] == "Person:王建国@p002"  # no namesake there
+    assert refs["Person/王建国@p001"] is None  # p001 names two of them, and no place tells them apart

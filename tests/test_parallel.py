@@ -209,3 +209,16 @@ def test_a_client_that_fails_to_start_leaves_no_finalizer_behind():
     assert time.monotonic() - t < 5
     assert run.stdout.startswith("cannot use the Dask scheduler at nonsense (ValueError: "), run.stdout
     assert run.stderr == ""
+
+
+def test_an_outcome_carries_each_sentence_once():
+    """The facts of one sentence share one string of its text: a worker's outcome sends
+    each sentence once, however many facts it holds."""
+    page = (SEEDS / "003_71ff31bb007b425d.txt").read_bytes()
+    x = parallel.run_task(Task(0, "d0", "d0.txt", page, len(page))).extraction
+    evidence = [m.evidence for m in x.mentions] + [r.evidence for r in x.relations]
+    by_sentence: dict[int, set[int]] = {}
+    for ev in evidence:
+        by_sentence.setdefault(ev.sentence, set()).add(id(ev.text))
+    assert len(evidence) > 2 * len(by_sentence)  # many facts a sentence
+    assert all(len(ids) == 1 for ids in by_sentence.values())

@@ -26,15 +26,26 @@ class Unmatched(Exception):
 class Lookup:
     """Nodes by (type, name) and by (type, alias); :meth:`update` after a node's names,
     type or presence changed (so a long corrections file costs a line at a time, not a
-    pass over the graph a line)."""
+    pass over the graph a line).
 
-    def __init__(self, g: nx.MultiDiGraph) -> None:
+    ``by_doc``: the nodes by the documents that name them too, for a graph that does not
+    change while it is looked up (:func:`line_refs`): a name qualified by a document is then
+    one set intersection, not a test of each namesake (a name with a node in each of
+    thousands of documents, 习近平's, would cost their square)."""
+
+    def __init__(self, g: nx.MultiDiGraph, *, by_doc: bool = False) -> None:
         self.g = g
         self.names: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.keys: dict[str, tuple[tuple[str, str], list[tuple[str, str]]]] = {}
         for n in g.nodes:
             self._add(n)
+        self.in_doc: dict[str, set[str]] | None = None
+        if by_doc:
+            self.in_doc = defaultdict(set)
+            for n, docs in g.nodes(data="docs"):
+                for doc in docs or ():
+                    self.in_doc[doc].add(n)
 
     def _add(self, n: str) -> None:
         d = self.g.nodes[n]
@@ -47,6 +58,7 @@ class Lookup:
 
     def update(self, *nodes: str) -> None:
         """Index ``nodes`` again as they are now (a removed node is dropped)."""
+        self.in_doc = None  # the graph changes: each node's documents are read again
         for n in nodes:
             old = self.keys.pop(n, None)
             if old is not None:
@@ -60,7 +72,10 @@ class Lookup:
         key = (ref.type, norm_name(ref.name))
         found = self.names.get(key) or self.aliases.get(key) or set()
         if ref.qualifier:
-            found = {n for n in found if self._qualifies(n, ref.qualifier)}
+            if self.in_doc is not None and ref.qualifier in self.g.graph.get("documents", {}):
+                found = found & self.in_doc.get(ref.qualifier, set())  # what _qualifies says of each
+            else:
+                found = {n for n in found if self._qualifies(n, ref.qualifier)}
         return sorted(found)
 
     def _qualifies(self, node: str, qualifier: str) -> bool:
@@ -129,20 +144,39 @@ def entity_refs(g: nx.MultiDiGraph) -> dict[str, str]:
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for n, d in g.nodes(data=True):
         groups[(d["type"], norm_name(d["name"]))].append(n)
+    # per group of namesakes, how many of them each document names: a document names none
+    # of a node's namesakes when it names the node and its count is one (no pass over the
+    # namesakes for each node)
+    named: dict[tuple[str, str], dict[str, int]] = {}
+    for key, nodes in groups.items():
+        if len(nodes) > 1:
+            count: dict[str, int] = defaultdict(int)
+            for m in nodes:
+                for doc in set(g.nodes[m].get("docs") or ()):
+                    count[doc] += 1
+            named[key] = count
     lookup = Lookup(g)
+    places: dict[str, set[str]] = {}
+
+    def places_of(m: str) -> set[str]:
+        if m not in places:
+            places[m] = lookup.places_of(m)
+        return places[m]
+
     out: dict[str, str] = {}
     for n, d in g.nodes(data=True):
         plain = f"{d['type']}:{d['name']}"
-        others = [m for m in groups[(d["type"], norm_name(d["name"]))] if m != n]
+        key = (d["type"], norm_name(d["name"]))
         out[n] = plain
-        if not others:
+        if key not in named:  # no namesake
             continue
         for doc in sorted(d.get("docs") or ()):
-            if not any(doc in (g.nodes[m].get("docs") or ()) for m in others):
+            if named[key][doc] == 1:
                 out[n] = f"{plain}@{doc}"
                 break
         else:
-            mine = lookup.places_of(n) - set().union(*(lookup.places_of(m) for m in others))
+            others = [m for m in groups[key] if m != n]
+            mine = places_of(n) - set().union(*(places_of(m) for m in others))
             if mine:
                 out[n] = f"{plain}@{min(mine)}"
     return out
@@ -164,7 +198,7 @@ def line_refs(g: nx.MultiDiGraph) -> dict[str, str | None]:
     >>> line_refs(g)
     {'P/1': None, 'P/2': None, 'P/3': None, 'P/4': 'Person:李强'}
     """
-    lookup = Lookup(g)
+    lookup = Lookup(g, by_doc=True)
     out: dict[str, str | None] = {}
     for n, ref in entity_refs(g).items():
         line = format_line("reject-entity", ref, author="page", date="2000-01-01", reason="check")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import itertools
 import os
 import re
 import string
@@ -32,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import IO, Any
 
 import networkx as nx
@@ -137,7 +139,18 @@ def agent_iri(author: str) -> str:
 
 def evidence_iri(owner: str, ev: Mapping[str, Any]) -> str:
     """The IRI of one piece of evidence for ``owner`` (an entity id or a statement IRI)."""
-    return _KGE + _digest(owner, ev["doc"], ev["sentence"], ev["start"], ev["end"], ev["extractor"])
+    return _KGE + _evidence_digest(owner, ev)
+
+
+def _evidence_digest(owner: str, ev: Mapping[str, Any]) -> str:
+    """:func:`_digest` of an evidence's parts, joined in one step (the most frequent digest:
+    one per piece of evidence); ``format`` writes a str or an int as ``str`` does."""
+    joined = f"{owner}\x1f{ev['doc']}\x1f{ev['sentence']}\x1f{ev['start']}\x1f{ev['end']}\x1f{ev['extractor']}"
+    try:
+        data = joined.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: a byte of a file name that is not UTF-8
+        data = printable(joined).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:20]
 
 
 
@@ -198,6 +211,7 @@ def _t_string(text: str) -> str:
     return '"' + text.translate(_STRING_ESCAPES) + '"'
 
 
+@lru_cache(maxsize=1 << 14)
 def _t_zh(text: str) -> str:
     return _t_string(text) + "@" + LANG
 
@@ -339,6 +353,34 @@ _EVIDENCE_PREDICATES = (_A, _P["derivedFrom"], _P["sentenceIndex"], _P["evidence
 #: the order :meth:`_TurtleWriter.write` puts them in, and the start of each line
 _EVIDENCE_LINE_ORDER = sorted(range(len(_EVIDENCE_PREDICATES)), key=lambda k: _predicate_key(_EVIDENCE_PREDICATES[k]))
 _EVIDENCE_LINE_HEADS = [("a" if p == _A else _t_iri(p)) + " " for p in _EVIDENCE_PREDICATES]
+#: an evidence's whole block: {0} its subject, {k + 1} the object of predicate k
+_EVIDENCE_BLOCK = "\n{0} " + " ;\n    ".join(
+    _EVIDENCE_LINE_HEADS[k] + "{" + str(k + 1) + "}" for k in _EVIDENCE_LINE_ORDER) + " .\n"
+
+
+def _kge_prefix() -> str | None:
+    """How :func:`_t_iri` begins every evidence IRI (``kge:``, then the digest's 20 hex
+    digits, always a plain local name), or None if another namespace could claim some."""
+    if any(ns != _KGE and ns.startswith(_KGE) for ns, _ in _QNAME_NS):
+        return None
+    term = _t_iri(_KGE + "0")
+    return term[:-1] if term.endswith(":0") else None
+
+
+_KGE_PREFIX = _kge_prefix()
+
+
+def _t_evidence(iri: str) -> str:
+    """:func:`_t_iri` of an evidence IRI, without its cache (as many IRIs as pieces of evidence)."""
+    if _KGE_PREFIX is not None and iri.startswith(_KGE):
+        return _KGE_PREFIX + iri[len(_KGE) :]
+    return _t_iri(iri)
+
+
+def _t_number(value: Any) -> str:
+    """:func:`_t_literal` of an evidence's index or offset (an int, as a rule: see
+    :meth:`_TurtleWriter.evidence_text`)."""
+    return str(value) if type(value) is int else _t_literal(value)
 
 
 class _TurtleWriter:
@@ -355,6 +397,9 @@ class _TurtleWriter:
         #: each evidence's IRI by (owner, the evidence's dict): written as a subject and as an
         #: object, digested once
         self.evidence_iris: dict[tuple[str, int], str] = {}
+        #: the IRIs of the evidence of each entity and each edge (s, o, key), in order, as
+        #: :meth:`subjects` found them
+        self.attesting: dict[Any, list[str]] = {}
 
     # terms, cached: few distinct values, many uses
     def doc(self, doc_id: str) -> str:
@@ -389,21 +434,30 @@ class _TurtleWriter:
             iri = self.evidence_iris[key] = evidence_iri(owner, ev)
         return iri
 
+    def attested(self, key: Any, owner: str, evidence: list[Mapping[str, Any]]) -> list[str]:
+        """The IRIs of ``evidence`` for ``owner`` (of the entity or edge ``key``)."""
+        iris = self.attesting.get(key)
+        if iris is None or len(iris) != len(evidence):
+            iris = self.attesting[key] = [self.evidence_iri(owner, ev) for ev in evidence]
+        return iris
+
     # subjects: (group, IRI, render function, argument), sorted before anything is written
     def subjects(self) -> list[tuple[int, str, Any, Any]]:
         g, out = self.g, []
         for entity_id, data in g.nodes(data=True):
             self.kg(data["type"])  # fail before writing a byte
             out.append((0, entity_iri(entity_id), self.entity_block, entity_id))
-            for ev in data.get("mentions") or ():
-                out.append((3, self.evidence_iri(entity_id, ev), self.evidence_block, ev))
+            mentions = data.get("mentions") or ()
+            iris = self.attesting[entity_id] = [evidence_iri(entity_id, ev) for ev in mentions]
+            out.extend(zip(itertools.repeat(3), iris, itertools.repeat(self.evidence_block), mentions))
         for s, o, key, data in g.edges(keys=True, data=True):
             relation = data.get("relation") or key
             self.kg(relation)
             st = statement_iri(s, relation, o)
             out.append((1, st, self.statement_block, (s, o, key)))
-            for ev in data.get("evidence") or ():
-                out.append((3, self.evidence_iri(st, ev), self.evidence_block, ev))
+            evidence = data.get("evidence") or ()
+            iris = self.attesting[s, o, key] = [evidence_iri(st, ev) for ev in evidence]
+            out.extend(zip(itertools.repeat(3), iris, itertools.repeat(self.evidence_block), evidence))
         records: dict[str, Mapping[str, Any]] = {}
         for _, data in g.nodes(data=True):
             records.update((r["id"], r) for r in data.get("corrections") or ())
@@ -417,8 +471,13 @@ class _TurtleWriter:
             out.append((2, document_iri(doc_id), self.document_block, doc_id))
             for art in (self.documents.get(doc_id) or {}).get("articles", ()):
                 out.append((2, article_iri(doc_id, art["index"]), self.article_block, (doc_id, art)))
-        out.sort(key=lambda x: (x[0], x[1]))
-        return out
+        # by group, then by IRI (one stable sort of each group: the order of a sort by
+        # both, without a key tuple a subject)
+        groups: dict[int, list[tuple[int, str, Any, Any]]] = defaultdict(list)
+        for subject in out:
+            groups[subject[0]].append(subject)
+        by_iri = itemgetter(1)
+        return [subject for k in sorted(groups) for subject in sorted(groups[k], key=by_iri)]
 
     def entity_block(self, add: Any, entity_id: str) -> None:
         data = self.g.nodes[entity_id]
@@ -439,8 +498,8 @@ class _TurtleWriter:
             add(_P["confidence"], self.decimal(data["confidence"]))
         for doc_id in docs:
             add(_P["mentionedIn"], self.doc(doc_id))
-        for ev in mentions:
-            add(_P["attestedBy"], _t_iri(self.evidence_iri(entity_id, ev)))
+        for iri in self.attested(entity_id, entity_id, mentions):
+            add(_P["attestedBy"], _t_evidence(iri))
         self.corrected(add, data)
         for _, o, key, edge in self.g.out_edges(entity_id, keys=True, data=True):
             relation = edge.get("relation") or key
@@ -459,10 +518,11 @@ class _TurtleWriter:
             add(_P["role"], _t_zh(data["role"]))
         if data.get("confidence") is not None:
             add(_P["confidence"], self.decimal(data["confidence"]))
-        for ev in data.get("evidence") or ():
+        evidence = data.get("evidence") or []
+        for ev, iri in zip(evidence, self.attested(edge, st, evidence), strict=True):
             add(_P["derivedFrom"], self.doc(ev["doc"]))
             add(_P["evidence"], _t_zh(ev["text"]))
-            add(_P["attestedBy"], _t_iri(self.evidence_iri(st, ev)))
+            add(_P["attestedBy"], _t_evidence(iri))
         self.corrected(add, data)
 
     def corrected(self, add: Any, data: Mapping[str, Any]) -> None:
@@ -495,9 +555,14 @@ class _TurtleWriter:
         """An evidence's whole block, as :meth:`write` would make it from :meth:`evidence_block`
         (each predicate has one object, so the order of the lines is fixed: the most
         frequent subjects skip the sorting)."""
-        objects = self.evidence_objects(ev)
-        return f"\n{_t_iri(iri)} " + " ;\n    ".join(
-            _EVIDENCE_LINE_HEADS[k] + objects[k] for k in _EVIDENCE_LINE_ORDER) + " .\n"
+        sentence, start, end, article = ev["sentence"], ev["start"], ev["end"], ev.get("article", 0)
+        if type(sentence) is int and type(start) is int and type(end) is int and type(article) is int:
+            numbers = (str(sentence), str(start), str(end), str(article))
+        else:
+            numbers = (_t_number(sentence), _t_number(start), _t_number(end), _t_number(article))
+        return _EVIDENCE_BLOCK.format(
+            _t_evidence(iri), self.kg("Evidence"), self.doc(ev["doc"]), numbers[0], numbers[1], numbers[2],
+            _t_zh(ev["text"]), _t_literal(ev["extractor"]), numbers[3])
 
     def document_block(self, add: Any, doc_id: str) -> None:
         meta = self.documents.get(doc_id) or {}
@@ -525,28 +590,37 @@ class _TurtleWriter:
         """Prefixes, then each subject's block as soon as it is rendered."""
         if subjects is None:
             subjects = self.subjects()
-        preds: dict[str, str] = {_A: "a"}
         out.write("".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in TURTLE_PREFIXES))
+        self.render(out, subjects)
+
+    def render(self, out: IO[str], subjects: list[tuple[int, str, Any, Any]]) -> None:
+        """Each subject's block, written a few hundred blocks at a time."""
+        preds: dict[str, str] = {_A: "a"}
         props: dict[str, set[str]] = defaultdict(set)
+        blocks: list[str] = []
 
         def add(pred: str, obj: str) -> None:
             props[pred].add(obj)
 
-        evidence = self.evidence_block
+        evidence_text = self.evidence_text
         last = len(subjects) - 1
-        for i, (_, iri, render, arg) in enumerate(subjects):
-            if render == evidence and not props and (i == last or subjects[i + 1][1] != iri):
-                out.write(self.evidence_text(iri, arg))  # one subject of its own: no merging
-                continue
-            render(add, arg)
-            if i < last and subjects[i + 1][1] == iri:
-                continue  # the same node from two sources (never in practice): one block
-            lines = [
-                (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
-                for pred in sorted(props, key=_predicate_key)
-            ]
-            out.write(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
-            props.clear()
+        for i, (group, iri, render, arg) in enumerate(subjects):
+            if group == 3 and not props and (i == last or subjects[i + 1][1] != iri):
+                blocks.append(evidence_text(iri, arg))  # evidence, one subject of its own: no merging
+            else:
+                render(add, arg)
+                if i < last and subjects[i + 1][1] == iri:
+                    continue  # the same node from two sources (never in practice): one block
+                lines = [
+                    (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
+                    for pred in sorted(props, key=_predicate_key)
+                ]
+                blocks.append(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
+                props.clear()
+            if len(blocks) >= 512:
+                out.write("".join(blocks))
+                blocks.clear()
+        out.write("".join(blocks))
 
 
 def serialize_turtle(g: nx.MultiDiGraph) -> str:

@@ -49,12 +49,12 @@ def to_simplified(text: str) -> str | None:
     >>> to_simplified("乡村振兴") is None
     True
     """
-    cjk = len(text) - len(_CJK.sub("", text))
-    if not cjk:
+    if not _CJK.search(text):
         return None
     conv = _t2s().convert(text)
-    if conv == text:
+    if conv == text:  # Simplified text, as a rule: its characters need no count
         return None
+    cjk = len(text) - len(_CJK.sub("", text))
     if len(conv) != len(text):
         conv = "".join(_t2s_line(line) for line in text.splitlines(keepends=True))
     changed = sum(1 for a, b in zip(text, conv, strict=True) if a != b)
