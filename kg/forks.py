@@ -10,8 +10,8 @@ file that cannot be written is still named).
 Where the platform cannot fork, or there is one core, :func:`can_fork` is False and callers
 do the work here: what comes out is the same either way.
 
->>> child = Child(lambda: b"done")  # doctest: +SKIP
->>> child.result()  # doctest: +SKIP
+>>> child = Child(lambda: b"done")
+>>> child.result()
 b'done'
 """
 
