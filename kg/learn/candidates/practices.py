@@ -28,6 +28,9 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _PROBLEM = re.compile(r"难|缺|不足|不够|不强|不高|不畅|不到位|不规范")
 _SOLVING = re.compile(r"解|破|治|消除|攻克|克服")
 _ITEM_SEP = re.compile(r"[、，,；;]")
+#: the end of a title of honour: 某某示范社区, 某某试点村, 某某先进集体, 某某奖章, 五星级党支部
+_HONOUR_TITLE = re.compile(r"(?:示范(?:单位|村|社区|嘎查)|试点(?:村|单位)|特色村寨|先进(?:集体|个人|单位)|模范(?:单位|集体)"
+                           r"|文明(?:单位|村)|奖章|勋章|光荣在党[0-9]+年|星级(?:党支部|党组织))$")
 
 
 def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
@@ -86,6 +89,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("sentence-quote")
     if _PRONOUN.search(q):
         f.append("pronoun")
+    if _HONOUR_TITLE.search(q):
+        f.append("honour-title")  # 某某示范社区, 光荣在党50年: a title of honour (the guideline: no practice)
     items = [t for t in _ITEM_SEP.split(q) if t]
     if items and all(_PROBLEM.search(t) for t in items) and not _SOLVING.search(q):
         f.append("problem")  # 就医难、停车难, 有热情缺方法: what is wrong, not what is done about it
