@@ -12,9 +12,20 @@ from ..model import PLACE_LEVEL
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .estates import read_estates, read_lists
+from .place_words import (
+    SUFFIX_TYPE,
+    after_chain,
+    chain_floor,
+    clause_before_suffix,
+    generic_place,
+    phrase_of_common_words,
+    proper_head,
+    transliterated_start,
+    word_ends_at,
+)
 from .rules import conf
 from .spans import (
-    PROPER,
     Span,
     inside_quote,
     is_cjk,
@@ -24,69 +35,10 @@ from .spans import (
     tokens,
 )
 
-#: inside a chain (阿荣旗那吉镇) only clear function words end a name
-_CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出")
-
-
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
 
 
-_SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
-
-
 _HIGH_LEVEL = {"Province", "City", "County"}
-
-#: an estate's phase (一期, 二期): jieba reads 一期 as an adverb, but it ends an estate's name
-_PHASE = re.compile(r"[0-9一二三四五六七八九十]+期$")
-
-
-def _word_ends_at(text: str, i: int) -> bool:
-    """Does a word of jieba's dictionary (对接, 其中) end right before ``i``?"""
-    return any(segment.freq(text[i - k : i]) >= 100 for k in (2, 3) if i - k >= 0)
-
-
-def _generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
-                   listed: bool = False) -> bool:
-    """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
-    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine;
-    ``chained`` (a name the gazetteer has) or ``in_chain`` (one it lacks): right after a
-    place of a higher level; ``listed``: an item of a list of names of its kind.
-    (Rule ``place-generic``.)"""
-    for k in range(len(name) - 1):
-        if name[k:] in L.GENERIC_PLACES and name[k:] not in _SUFFIX_TYPE:
-            if ((chained or in_chain) and k >= 2 or listed and k >= 1) and _proper_head(name[:k]):
-                continue  # 某镇榆树林山村, 某甲村、鹿山村: a chain or a list vouches for a name jieba ends in a word (山村)
-            return True
-    body = name
-    for suf, _ in L.PLACE_SUFFIXES:
-        if name.endswith(suf):
-            body = name[: -len(suf)]
-            break
-    if len(body) < 2 and not (len(body) == 1 and (name.endswith(("镇", "乡", "苏木")) or (chained and name.endswith("村")))):
-        return True  # (安吉县余村: a one-character village stands only in a chain)
-    if chained and len(body) == 1 and name.endswith("村"):
-        return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
-    if body in _SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
-        return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
-    if _PHASE.fullmatch(body):
-        return True  # 一期小区: a phase of some estate, not its name
-    if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
-        return True  # (自治区级文明村: a rank of village, not one)
-    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
-        return True  # (和润社区: the callers keep 和 only where it opens the name)
-    if re.search(r"[区县]", body) and not ((chained or in_chain) and re.fullmatch(r"[\u4e00-\u9fff]{2,}新区", body)):
-        return True  # 老工业区街道, 开发区社区: a kind of area before the suffix (某镇北城新区社区 is a name)
-    if re.search(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去", body):
-        return True  # 前两年小区可不是这样: a time before the kind of place
-    if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
-        return True  # 林荫街道一位社区干部: a count of people, not a name (六户镇, 三家村 are names)
-    return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
-
-
-def _proper_head(head: str) -> bool:
-    """Is ``head`` (榆树林 of 榆树林山村) a name's own part, not an everyday word (贫困, 偏远)?"""
-    return not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt") \
-        and not any(b - a >= 2 and segment.freq(head[a:b]) >= 100 for a, b, _ in tokens(head))
 
 
 def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
@@ -109,41 +61,6 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
     if len(name) >= 3:
         return True
     return all(d.type in ("Province", "City") for d in rows)
-
-
-def _phrase_of_common_words(body: str) -> bool:
-    """Two or more everyday words (机制 激活, 清理 规范): a phrase, not a proper name,
-    which has at least one rare or unknown part (油泵油嘴, 通道北街)."""
-    words = [body[a:b] for a, b, _ in tokens(body)]
-    if len(words) < 2 or any(len(w) < 2 for w in words):
-        return False  # 悦/郡: an unknown name in jieba's single characters
-    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS or _PHASE.fullmatch(words[-1]):
-        return False  # 幸福家园, 永和二期: estates are named with everyday words
-    return all(segment.freq(w) >= 200 for w in words)
-
-
-def _transliterated_start(text: str, s: int, end: int) -> int:
-    """Where a 苏木's or 嘎查's transliterated name begins: everyday words before it go
-    (总结|苏力德苏木的经验), but a name made of everyday words (红旗嘎查) stays whole."""
-    words = [(s + a, s + b) for a, b, _ in tokens(text[s:end])]
-    k = 0
-    while k < len(words) - 1 and words[k][1] - words[k][0] >= 2 and segment.freq(text[words[k][0] : words[k][1]]) >= 1000:
-        k += 1
-    rest = text[words[k][0] : end] if words else ""
-    if k and len(rest) >= 2 and any(segment.freq(text[a:b]) < 100 for a, b in words[k:]):
-        return words[k][0]
-    return s
-
-
-def _clause_before_suffix(body: str) -> bool:
-    """重大事项报(街道): three or more words, none of them proper and none a road or an
-    estate, read as a clause that ends in the kind of place, not as a name."""
-    words = [(body[a:b], f) for a, b, f in tokens(body)]
-    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")) or _PHASE.search(body[-3:]):
-        return False
-    if any(f.startswith(PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
-        return False
-    return any(f.startswith("a") for _, f in words[:1]) or all(jieba_tag(w) is not None for w, _ in words)
 
 
 def _descriptive_district(name: str, rows: list[Division]) -> bool:
@@ -193,99 +110,11 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
         for k in range(sp.start, sp.end):
             taken[k] = True
         spans.sort(key=lambda sp: sp.start)
-    _estates(text, spans, taken)
-    _listed(text, spans, taken)
+    read_estates(text, spans, taken)
+    read_lists(text, spans, taken)
     spans.sort(key=lambda sp: sp.start)
     _link_chains(text, spans)
     return spans
-
-
-_ESTATE_RE = re.compile("(?:" + "|".join(L.ESTATE_WORDS) + f"|[{L.ESTATE_CHARS}])")
-#: an estate's party body or owners' committee right after its name (某某居第一党支部), and
-#: 城中村 in brackets, which makes the estate a village (某某花园（城中村）党支部)
-_ESTATE_BODY = re.compile(r"([（(]城中村[)）])?(?:第[一二三四五六七八九十]+)?(?:联合党支部|党支部|党总支|党委|业主委员会|业委会)")
-
-
-def _estates(text: str, spans: list[Span], taken: list[bool]) -> None:
-    """Estates the text names without 小区 (rule ``estate``), where something vouches for
-    them: right after the place that contains them (某旗某某家园住户), or opening the
-    name of their party body or owners' committee (某某居第一党支部, 某某花园（城中村）党支部)."""
-    for m in _ESTATE_RE.finditer(text):
-        e = m.end()
-        nxt = text[e : e + 1]
-        if taken[m.start()] or taken[e - 1] or text[e : e + 2] in ("小区", "社区") or nxt == "村" \
-                or (m.group() == "居" and nxt in "委民住家"):
-            continue  # (某某家园小区 is the suffix rule's; 居委会, 居民, 居住, 居家)
-        floor, prev = _floor(spans, m.start())
-        body = _ESTATE_BODY.match(text, e)
-        chained = prev is not None and spans[prev].end == floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL["Neighborhood"] \
-            and _after_chain(text, floor, m.start(), 8)
-        if chained:
-            s = floor
-        elif body is not None:
-            s = left_name_start(text, m.start(), max_len=8, floor=floor, place=True)
-        else:
-            continue
-        name = text[s:e]
-        if m.start() - s < (2 if len(m.group()) == 1 else 1) or len(name) < 3 or any(taken[s:e]) \
-                or _generic_place(name, in_chain=chained) or _phrase_of_common_words(text[s : m.start()]):
-            continue
-        type_ = "Village" if body is not None and body.group(1) else "Neighborhood"
-        confidence = conf("estate")
-        if chained:
-            confidence = min(conf("chained", "cap"), confidence + conf("chained"))
-        spans.append(Span(s, e, name, type_, "estate", confidence, [], prev if chained else None))
-        taken[s:e] = [True] * (e - s)
-        spans.sort(key=lambda sp: sp.start)
-
-
-#: what closes a list of places by their kind: 等多个社区, 等小区, 两个小区
-_LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十几]+个)?|多个|[0-9一二两三四五六七八九十几]+个)(社区|小区)")
-_LIST_ITEMS = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+$")
-
-
-def _listed(text: str, spans: list[Span], taken: list[bool]) -> None:
-    """The items of a list closed by the kind they all are (rule ``place-list``): 某某湾、
-    某某家园、某某小区等多个社区 names the communities 某某湾 and 某某家园.  An item the
-    other rules found keeps its own kind; a bare item must end like an estate (湾, 家园,
-    苑, 园, 居 ...), so 教育、医疗等社区服务 names none."""
-    for m in _LIST_KIND.finditer(text):
-        got = _LIST_ITEMS.search(text, max(0, m.start() - 60), m.start())
-        if got is None:
-            continue
-        type_ = _SUFFIX_TYPE[m.group(1)]
-        items, at = [], got.start()
-        for part in got.group().split("、"):
-            items.append((at, at + len(part)))
-            at += len(part) + 1
-        found, bare = 0, []
-        for k, (a, b) in enumerate(items):
-            if any(taken[a:b]):
-                # an item the other rules found: a place that ends where the item ends
-                if not any(sp.end == b and sp.start >= a and not any(taken[a:sp.start]) for sp in spans):
-                    break
-                found += 1
-                continue
-            if k == 0:  # the first item's left edge: where a name may start
-                a = left_name_start(text, b, max_len=8, floor=max(a, _floor(spans, a)[0]), place=True)
-            if not _listed_name(text[a:b]):
-                break
-            bare.append((a, b))
-        else:
-            if bare and found + len(bare) >= 2:
-                for a, b in bare:
-                    spans.append(Span(a, b, text[a:b], type_, "place-list", conf("place-list")))
-                    taken[a:b] = [True] * (b - a)
-                spans.sort(key=lambda sp: sp.start)
-
-
-def _listed_name(name: str) -> bool:
-    """Can ``name`` be an estate's or a community's own name in a list (青山湾, 明德家园)?"""
-    if len(name) < 2:
-        return False
-    ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.LISTED_ESTATE_CHARS else None)
-    return ending is not None and len(name) > len(ending) and not _generic_place(name) \
-        and not any(c in L.NOT_IN_NAME for c in name) and segment.freq(name) < 100
 
 
 #: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市;
@@ -354,20 +183,11 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
     return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市"
 
 
-def _floor(spans: list[Span], at: int) -> tuple[int, int | None]:
-    """Where the last place before ``at`` ends, and its index (no name reaches back past it)."""
-    floor, prev = 0, None
-    for k, sp in enumerate(spans):
-        if sp.end <= at and floor <= sp.end:
-            floor, prev = sp.end, k
-    return floor, prev
-
-
 def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], starts: set[int],
                  known: frozenset[str]) -> Span | None:
     """The place closed by the suffix at ``m``: a gazetteer name, or one its chain or its words give."""
-    e, type_ = m.end(), _SUFFIX_TYPE[m.group()]
-    floor, prev = _floor(spans, m.start())
+    e, type_ = m.end(), SUFFIX_TYPE[m.group()]
+    floor, prev = chain_floor(spans, m.start())
     max_body = 8 if type_ in ("Street", "Town") else 7
     if text[max(0, m.start() - 2) : m.start()] == "民族":
         max_body = 12  # 某某达斡尔民族乡: a place's name, a people's, and 民族
@@ -378,7 +198,7 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
         s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
         ext = text[s_f : best[0]]
         if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
-            if not _generic_place(text[s_f:e]):
+            if not generic_place(text[s_f:e]):
                 best = None
     if best is None:
         s = _suffix_start(text, m, floor, prev, spans, max_body, known)
@@ -402,34 +222,15 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
         rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
         chained = prev is not None and spans[prev].end == s
         if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
-                and not (len(cand) >= 3 and _word_ends_at(text, s)):
+                and not (len(cand) >= 3 and word_ends_at(text, s)):
             # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
             # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
             # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
             continue
         opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
-        if rows and not _generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
+        if rows and not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
             return s, rows
     return None
-
-
-def _he_in_name(gap: str, k: int) -> bool:
-    """Is the 和 at ``gap[k]`` inside a name (永和, 颐和): the name's second character, after
-    one that is neither a pronoun nor a stop character, with more name after it?"""
-    return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in _CHAIN_STOP and gap[0] not in "我你他她它咱您"
-
-
-def _after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
-    """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
-    (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
-    two places ends the chain.)"""
-    gap = text[floor:at]
-    # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
-    return bool(gap) and all(is_cjk(c) and (c not in _CHAIN_STOP or _he_in_name(gap, k)) for k, c in enumerate(gap)) \
-        and len(gap) <= max_body \
-        and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
-        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not _PHASE.fullmatch(text, a, b)
-                    for a, b, f in tokens(text) if floor <= a and b <= at)
 
 
 def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: list[Span], max_body: int,
@@ -437,22 +238,22 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     """Where a name the gazetteer lacks, closed by the suffix at ``m``, starts; None where
     the words before the suffix make no name."""
     e, suffix = m.end(), m.group()
-    type_ = _SUFFIX_TYPE[suffix]
+    type_ = SUFFIX_TYPE[suffix]
     s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
     if prev is not None and spans[prev].end == floor and s > floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] \
-            and _after_chain(text, floor, m.start(), max_body):
+            and after_chain(text, floor, m.start(), max_body):
         s = floor  # after a chain of places the name starts right after the last one
     if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
         s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
     elif text[s : s + 2] == "辖区" and m.start() - s > 3:
         s += 2  # 推广到辖区|青苑雅居小区
     if suffix in ("苏木", "嘎查"):
-        s = _transliterated_start(text, s, m.start())
+        s = transliterated_start(text, s, m.start())
     cand = text[s:e]
     if _COUNTED.match(text, max(0, s - 1)) and s > 0:
         return None  # 选派80|名退役军人社区专干: a count's measure word opens no name
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
-    if s >= m.start() or _generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
+    if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
         return None
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
@@ -462,7 +263,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
     in_chain = prev is not None and spans[prev].end == s
-    if _phrase_of_common_words(text[s : m.start()]) or (not in_chain and _clause_before_suffix(text[s : m.start()])):
+    if phrase_of_common_words(text[s : m.start()]) or (not in_chain and clause_before_suffix(text[s : m.start()])):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
 
@@ -474,10 +275,10 @@ _COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余
 def _listed_with_others(text: str, s: int, e: int, suffix: str) -> bool:
     """某甲村、某乙村和某丙村: an item of a list of places of its kind, its name its own (a
     rare word, like its neighbour's), not a kind of village (文明村、卫生村)."""
-    if not _proper_head(text[s : e - len(suffix)]):
+    if not proper_head(text[s : e - len(suffix)]):
         return False
     after = _NEXT_ITEM[suffix].match(text, e)
-    return (after is not None and _proper_head(after.group(1))) or text.endswith(tuple(suffix + c for c in "、和及与"), 0, s)
+    return (after is not None and proper_head(after.group(1))) or text.endswith(tuple(suffix + c for c in "、和及与"), 0, s)
 
 
 #: the next item of a list of towns or villages: 、某某村, 和某某镇

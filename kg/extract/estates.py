@@ -1,0 +1,112 @@
+"""Places named without their kind's suffix where something vouches for them: an estate
+after its place or before its party body (rule ``estate``), and the items of a list closed by
+their kind (rule ``place-list``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import PLACE_LEVEL
+from . import lexicon as L
+from . import segment
+from .place_words import (
+    SUFFIX_TYPE,
+    after_chain,
+    chain_floor,
+    generic_place,
+    phrase_of_common_words,
+)
+from .rules import conf
+from .spans import Span, left_name_start
+
+_ESTATE_RE = re.compile("(?:" + "|".join(L.ESTATE_WORDS) + f"|[{L.ESTATE_CHARS}])")
+
+
+#: an estate's party body or owners' committee right after its name (某某居第一党支部), and
+#: 城中村 in brackets, which makes the estate a village (某某花园（城中村）党支部)
+_ESTATE_BODY = re.compile(r"([（(]城中村[)）])?(?:第[一二三四五六七八九十]+)?(?:联合党支部|党支部|党总支|党委|业主委员会|业委会)")
+
+
+def read_estates(text: str, spans: list[Span], taken: list[bool]) -> None:
+    """Estates the text names without 小区 (rule ``estate``), where something vouches for
+    them: right after the place that contains them (某旗某某家园住户), or opening the
+    name of their party body or owners' committee (某某居第一党支部, 某某花园（城中村）党支部)."""
+    for m in _ESTATE_RE.finditer(text):
+        e = m.end()
+        nxt = text[e : e + 1]
+        if taken[m.start()] or taken[e - 1] or text[e : e + 2] in ("小区", "社区") or nxt == "村" \
+                or (m.group() == "居" and nxt in "委民住家"):
+            continue  # (某某家园小区 is the suffix rule's; 居委会, 居民, 居住, 居家)
+        floor, prev = chain_floor(spans, m.start())
+        body = _ESTATE_BODY.match(text, e)
+        chained = prev is not None and spans[prev].end == floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL["Neighborhood"] \
+            and after_chain(text, floor, m.start(), 8)
+        if chained:
+            s = floor
+        elif body is not None:
+            s = left_name_start(text, m.start(), max_len=8, floor=floor, place=True)
+        else:
+            continue
+        name = text[s:e]
+        if m.start() - s < (2 if len(m.group()) == 1 else 1) or len(name) < 3 or any(taken[s:e]) \
+                or generic_place(name, in_chain=chained) or phrase_of_common_words(text[s : m.start()]):
+            continue
+        type_ = "Village" if body is not None and body.group(1) else "Neighborhood"
+        confidence = conf("estate")
+        if chained:
+            confidence = min(conf("chained", "cap"), confidence + conf("chained"))
+        spans.append(Span(s, e, name, type_, "estate", confidence, [], prev if chained else None))
+        taken[s:e] = [True] * (e - s)
+        spans.sort(key=lambda sp: sp.start)
+
+
+#: what closes a list of places by their kind: 等多个社区, 等小区, 两个小区
+_LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十几]+个)?|多个|[0-9一二两三四五六七八九十几]+个)(社区|小区)")
+
+
+_LIST_ITEMS = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+$")
+
+
+def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
+    """The items of a list closed by the kind they all are (rule ``place-list``): 某某湾、
+    某某家园、某某小区等多个社区 names the communities 某某湾 and 某某家园.  An item the
+    other rules found keeps its own kind; a bare item must end like an estate (湾, 家园,
+    苑, 园, 居 ...), so 教育、医疗等社区服务 names none."""
+    for m in _LIST_KIND.finditer(text):
+        got = _LIST_ITEMS.search(text, max(0, m.start() - 60), m.start())
+        if got is None:
+            continue
+        type_ = SUFFIX_TYPE[m.group(1)]
+        items, at = [], got.start()
+        for part in got.group().split("、"):
+            items.append((at, at + len(part)))
+            at += len(part) + 1
+        found, bare = 0, []
+        for k, (a, b) in enumerate(items):
+            if any(taken[a:b]):
+                # an item the other rules found: a place that ends where the item ends
+                if not any(sp.end == b and sp.start >= a and not any(taken[a:sp.start]) for sp in spans):
+                    break
+                found += 1
+                continue
+            if k == 0:  # the first item's left edge: where a name may start
+                a = left_name_start(text, b, max_len=8, floor=max(a, chain_floor(spans, a)[0]), place=True)
+            if not _listed_name(text[a:b]):
+                break
+            bare.append((a, b))
+        else:
+            if bare and found + len(bare) >= 2:
+                for a, b in bare:
+                    spans.append(Span(a, b, text[a:b], type_, "place-list", conf("place-list")))
+                    taken[a:b] = [True] * (b - a)
+                spans.sort(key=lambda sp: sp.start)
+
+
+def _listed_name(name: str) -> bool:
+    """Can ``name`` be an estate's or a community's own name in a list (青山湾, 明德家园)?"""
+    if len(name) < 2:
+        return False
+    ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.LISTED_ESTATE_CHARS else None)
+    return ending is not None and len(name) > len(ending) and not generic_place(name) \
+        and not any(c in L.NOT_IN_NAME for c in name) and segment.freq(name) < 100

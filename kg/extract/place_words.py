@@ -1,0 +1,134 @@
+"""What makes words a place's name, for the readers of places (:mod:`kg.extract.places`,
+:mod:`kg.extract.estates`): a kind of place or words about one rather than a name, a name's
+own part, a phrase of everyday words, where a chain of places lets a name start.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from . import segment
+from .spans import PROPER, Span, is_cjk, jieba_tag, tokens
+
+#: inside a chain (阿荣旗那吉镇) only clear function words end a name
+CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出")
+
+
+SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
+
+
+#: an estate's phase (一期, 二期): jieba reads 一期 as an adverb, but it ends an estate's name
+PHASE = re.compile(r"[0-9一二三四五六七八九十]+期$")
+
+
+def word_ends_at(text: str, i: int) -> bool:
+    """Does a word of jieba's dictionary (对接, 其中) end right before ``i``?"""
+    return any(segment.freq(text[i - k : i]) >= 100 for k in (2, 3) if i - k >= 0)
+
+
+def generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
+                   listed: bool = False) -> bool:
+    """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
+    gazetteer has the name, so a first character that seldom opens a name (那吉镇) is fine;
+    ``chained`` (a name the gazetteer has) or ``in_chain`` (one it lacks): right after a
+    place of a higher level; ``listed``: an item of a list of names of its kind.
+    (Rule ``place-generic``.)"""
+    for k in range(len(name) - 1):
+        if name[k:] in L.GENERIC_PLACES and name[k:] not in SUFFIX_TYPE:
+            if ((chained or in_chain) and k >= 2 or listed and k >= 1) and proper_head(name[:k]):
+                continue  # 某镇榆树林山村, 某甲村、鹿山村: a chain or a list vouches for a name jieba ends in a word (山村)
+            return True
+    body = name
+    for suf, _ in L.PLACE_SUFFIXES:
+        if name.endswith(suf):
+            body = name[: -len(suf)]
+            break
+    if len(body) < 2 and not (len(body) == 1 and (name.endswith(("镇", "乡", "苏木")) or (chained and name.endswith("村")))):
+        return True  # (安吉县余村: a one-character village stands only in a chain)
+    if chained and len(body) == 1 and name.endswith("村"):
+        return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
+    if body in SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
+        return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
+    if PHASE.fullmatch(body):
+        return True  # 一期小区: a phase of some estate, not its name
+    if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
+        return True  # (自治区级文明村: a rank of village, not one)
+    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
+        return True  # (和润社区: the callers keep 和 only where it opens the name)
+    if re.search(r"[区县]", body) and not ((chained or in_chain) and re.fullmatch(r"[\u4e00-\u9fff]{2,}新区", body)):
+        return True  # 老工业区街道, 开发区社区: a kind of area before the suffix (某镇北城新区社区 is a name)
+    if re.search(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去", body):
+        return True  # 前两年小区可不是这样: a time before the kind of place
+    if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
+        return True  # 林荫街道一位社区干部: a count of people, not a name (六户镇, 三家村 are names)
+    return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
+
+
+def proper_head(head: str) -> bool:
+    """Is ``head`` (榆树林 of 榆树林山村) a name's own part, not an everyday word (贫困, 偏远)?"""
+    return not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt") \
+        and not any(b - a >= 2 and segment.freq(head[a:b]) >= 100 for a, b, _ in tokens(head))
+
+
+def phrase_of_common_words(body: str) -> bool:
+    """Two or more everyday words (机制 激活, 清理 规范): a phrase, not a proper name,
+    which has at least one rare or unknown part (油泵油嘴, 通道北街)."""
+    words = [body[a:b] for a, b, _ in tokens(body)]
+    if len(words) < 2 or any(len(w) < 2 for w in words):
+        return False  # 悦/郡: an unknown name in jieba's single characters
+    if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS or PHASE.fullmatch(words[-1]):
+        return False  # 幸福家园, 永和二期: estates are named with everyday words
+    return all(segment.freq(w) >= 200 for w in words)
+
+
+def transliterated_start(text: str, s: int, end: int) -> int:
+    """Where a 苏木's or 嘎查's transliterated name begins: everyday words before it go
+    (总结|苏力德苏木的经验), but a name made of everyday words (红旗嘎查) stays whole."""
+    words = [(s + a, s + b) for a, b, _ in tokens(text[s:end])]
+    k = 0
+    while k < len(words) - 1 and words[k][1] - words[k][0] >= 2 and segment.freq(text[words[k][0] : words[k][1]]) >= 1000:
+        k += 1
+    rest = text[words[k][0] : end] if words else ""
+    if k and len(rest) >= 2 and any(segment.freq(text[a:b]) < 100 for a, b in words[k:]):
+        return words[k][0]
+    return s
+
+
+def clause_before_suffix(body: str) -> bool:
+    """重大事项报(街道): three or more words, none of them proper and none a road or an
+    estate, read as a clause that ends in the kind of place, not as a name."""
+    words = [(body[a:b], f) for a, b, f in tokens(body)]
+    if len(words) < 3 or body.endswith(("路", "街", "里", "巷")) or PHASE.search(body[-3:]):
+        return False
+    if any(f.startswith(PROPER) or w in L.RESIDENTIAL_WORDS or w[-1] in L.RESIDENTIAL_CHARS for w, f in words):
+        return False
+    return any(f.startswith("a") for _, f in words[:1]) or all(jieba_tag(w) is not None for w, _ in words)
+
+
+def chain_floor(spans: list[Span], at: int) -> tuple[int, int | None]:
+    """Where the last place before ``at`` ends, and its index (no name reaches back past it)."""
+    floor, prev = 0, None
+    for k, sp in enumerate(spans):
+        if sp.end <= at and floor <= sp.end:
+            floor, prev = sp.end, k
+    return floor, prev
+
+
+def he_in_name(gap: str, k: int) -> bool:
+    """Is the 和 at ``gap[k]`` inside a name (永和, 颐和): the name's second character, after
+    one that is neither a pronoun nor a stop character, with more name after it?"""
+    return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in CHAIN_STOP and gap[0] not in "我你他她它咱您"
+
+
+def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
+    """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
+    (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
+    two places ends the chain.)"""
+    gap = text[floor:at]
+    # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
+    return bool(gap) and all(is_cjk(c) and (c not in CHAIN_STOP or he_in_name(gap, k)) for k, c in enumerate(gap)) \
+        and len(gap) <= max_body \
+        and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
+        and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not PHASE.fullmatch(text, a, b)
+                    for a, b, f in tokens(text) if floor <= a and b <= at)
