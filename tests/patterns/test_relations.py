@@ -348,6 +348,42 @@ IMPLEMENTERS = [
         set(),
         id="compound-committee-by-its-kind",
     ),
+    pytest.param(
+        "这样的变化，得益于宾川县施行“三访三问”工作法，群众有事找得到人。",
+        {("宾川县", "三访三问")},
+        set(),
+        id="subject-of-a-clause-a-verb-takes-acts",
+    ),
+    pytest.param(
+        "华坪县供电公司赴永胜县期纳镇清水村开展“电力红管家”志愿服务活动。",
+        {("华坪县供电公司", "电力红管家")},
+        {("清水村", "电力红管家"), ("期纳镇", "电力红管家")},
+        id="where-the-actor-went-does-not-act",
+    ),
+    pytest.param(
+        "祥云县人民检察院与大理白族自治州弥渡县、南涧彝族自治县人民检察院召开联席会议，建立“三方巡河”制度。",
+        {("祥云县人民检察院", "三方巡河")},
+        {("南涧彝族自治县人民检察院", "三方巡河")},
+        id="partners-listed-after-yu-do-not-act",
+    ),
+    pytest.param(
+        "《法治日报》专题介绍了鹤庆县人民法院“一庭两所”工作机制。",
+        {("鹤庆县人民法院", "一庭两所")},
+        set(),
+        id="owner-written-before-its-practice-acts",
+    ),
+    pytest.param(
+        "剑川县甸南镇党委建立甸南镇司法所、甸南派出所“两所联动”调解机制。",
+        {("剑川县甸南镇党委", "两所联动")},
+        {("甸南派出所", "两所联动"), ("甸南镇司法所", "两所联动")},
+        id="last-of-a-list-before-a-practice-is-no-owner",
+    ),
+    pytest.param(
+        "洱源县每月举办的“炕头夜话”和永平县以“桦树皮课堂”面对面的宣讲形式，形成基层治理新风尚。",
+        {("永平县", "桦树皮课堂")},
+        {("洱源县", "桦树皮课堂")},
+        id="he-after-a-practice-opens-a-second-clause",
+    ),
 ]
 
 

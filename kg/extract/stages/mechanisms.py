@@ -71,6 +71,12 @@ _NOT_THE_ACTOR_RE1 = re.compile(r"[。!?;；]")
 _NOT_THE_ACTOR_RE2 = re.compile(r"在[^,，。;；:：在]*$")
 _NOT_THE_ACTOR_RE3 = re.compile(r"[,，。;；:：]")
 _NOT_THE_ACTOR_RE4 = re.compile(r"^(?:的|等|和|与)")
+#: what before a chain of places or a body makes it a partner or an object (与某社区党委签订,
+#: 帮某村, 赴某村开展) and where the actor went (来到, 走进, 深入某社区)
+_PARTNER_BEFORE = ("与", "和", "同", "对", "向", "帮", "给", "赴")
+_WENT_TO = ("来到", "走进", "深入")
+#: what joins the items of a list of bodies or places
+_LIST_JOINS = ("、", "和", "与", "及")
 
 
 def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span, Mention]]) -> bool:
@@ -81,18 +87,45 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
         return True
     if any(o2.start >= o.end and o2.end <= sp.start for o2, _ in cands):
         return True
-    if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给"):
+    if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") \
+            and not _second_clause(text, o.start):
         return True
     head_at = view.chain_head(o)
-    if text[max(0, head_at - 1) : head_at] in ("与", "和", "同", "对", "向", "帮", "给"):
-        return True  # 公司党支部与九原区沙河街道康乐社区党委签订……: the partner, by its chain
+    while text[head_at - 1 : head_at] == "、" and (prev := next((o2 for o2, _ in cands if o2.end == head_at - 1), None)):
+        head_at = view.chain_head(prev)  # 与甲、乙召开……: the list's first names the partners
+    if text[max(0, head_at - 1) : head_at] in _PARTNER_BEFORE and not _second_clause(text, head_at) \
+            or text[max(0, head_at - 2) : head_at] in _WENT_TO:
+        # 公司党支部与九原区沙河街道康乐社区党委签订……: the partner, by its chain; 某公司赴某市
+        # 某区某村开展……: where the actor went, not who acts
+        return True
     loc = _NOT_THE_ACTOR_RE2.search(text[: o.start])
     if loc and any(o0.end <= loc.start() and not _NOT_THE_ACTOR_RE3.search(text[o0.end : loc.start()])
                    for o0, _ in cands):
         return True  # 某镇在务工人员集中的甲市、乙市设立……: the places after 在 are where, not who
-    if not is_clause_start(text, o.start) and after_verb(text, o.start):
-        return True  # 社区党委……引入某物业公司,推行……: the object of a verb does not act
+    clause_subject = VERB_START.match(text, o.end) and not _CO_ACTORS_RE1.search(text, max(0, head_at - 2), head_at)
+    if not is_clause_start(text, o.start) and after_verb(text, o.start) and not clause_subject \
+            and not _owner(view, o, sp):
+        # 社区党委……引入某物业公司,推行……: the object of a verb does not act; but the subject
+        # of a clause the verb takes does (得益于某区施行……), and so does the owner of the
+        # practice written right after it (介绍了该院“……”经验)
+        return True
     return bool(_NOT_THE_ACTOR_RE4.match(between))
+
+
+def _second_clause(text: str, i: int) -> bool:
+    """Does 和 (与) after a practice open a second clause at ``i`` (甲区“……”和乙区以“……”),
+    not join a partner to the actor?"""
+    return i >= 2 and text[i - 1] in "和与" and text[i - 2] in "”’"
+
+
+def _owner(view: SentenceView, o: Span, sp: Span) -> bool:
+    """Is the body or place at ``o`` written right before the practice as its owner
+    (介绍了该院“……”经验, 结合某市“……”), not as the last of a list of partners
+    (甲所、乙所、丙所“三所联建”)?"""
+    if o.end != sp.start:
+        return False
+    head_at = view.chain_head(o)
+    return view.text[head_at - 1 : head_at] not in _LIST_JOINS
 
 
 def subject_for(view: SentenceView, sp: Span) -> Mention | None:
@@ -102,7 +135,8 @@ def subject_for(view: SentenceView, sp: Span) -> Mention | None:
     for o, m in reversed(cands):
         if _not_the_actor(view, o, sp, cands):
             continue
-        if VERB_START.search(view.text[o.end : sp.start]) or is_clause_start(view.text, o.start):
+        if VERB_START.search(view.text[o.end : sp.start]) or is_clause_start(view.text, o.start) \
+                or _second_clause(view.text, o.start) or _owner(view, o, sp):
             return m
     return None
 
