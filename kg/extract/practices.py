@@ -34,13 +34,17 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     out: list[Span] = []
     quoted_in_list: set[int] = set()
     quotes = list(QUOTE_RE.finditer(text))
-    for idx in range(len(quotes)):
-        sp, mid_list = quoted_practice(text, quotes, idx, heading)
-        if sp is not None:
-            out.append(sp)
-        if mid_list:
-            # 理论宣讲、“田埂议事”、送医上门等: quoted mid-list, the quotes single out the name
-            quoted_in_list.add(quotes[idx].start())
+    # a speaker's words quote their practices in single quotes: “我们推行‘三事分流’机制”
+    runs = [quotes] + [inner for q in quotes if q.group(1) is not None and "‘" in q.group(1)
+                       and (inner := list(QUOTE_RE.finditer(text, q.start() + 1, q.end() - 1)))]
+    for run in runs:
+        for idx in range(len(run)):
+            sp, mid_list = quoted_practice(text, run, idx, heading)
+            if sp is not None:
+                out.append(sp)
+            if mid_list:
+                # 理论宣讲、“田埂议事”、送医上门等: quoted mid-list, the quotes single out the name
+                quoted_in_list.add(run[idx].start())
     taken = {k for s in out for k in range(s.start, s.end)}
     _unquoted(text, out, taken)
     _in_force(text, out, taken)

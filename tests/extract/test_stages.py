@@ -123,17 +123,17 @@ def test_subjects_stage_passes_over_a_speakers_body(gaz):
 def test_credits_stage_gives_a_quotes_practice_to_the_speakers_body(gaz):
     _, added = run_stage(gaz, CHAIN + QUOTE, "credits")
     assert [(s, p, o, rule) for _, s, p, o, rule, _ in added.relations] == [
-        ("天荒坪镇党委", "implements", "‘村事村办’制度", "implements-speaker")]
+        ("天荒坪镇党委", "implements", "村事村办", "implements-speaker")]
 
 
 def test_a_quote_whose_speaker_never_comes_credits_the_articles_subject(gaz):
     st, _ = run_stage(gaz, CHAIN + "“我们推行‘村事村办’制度。”\n", "credits")
-    assert [q[2].canonical for q in st.pending_quote] == ["‘村事村办’制度"]  # waiting for a speaker
+    assert [q[2].canonical for q in st.pending_quote] == ["村事村办"]  # waiting for a speaker (the single quotes and the head go)
     credits.flush(st)  # the document ends: none came
     assert st.pending_quote == []
     facts = [(st.by_id[r.subject].canonical, st.by_id[r.object].canonical, r.evidence.extractor)
              for r in st.out.relations if r.predicate == "implements"]
-    assert ("安吉县", "‘村事村办’制度", "implements-article") in facts
+    assert ("安吉县", "村事村办", "implements-article") in facts
 
 
 def test_mechanisms_stage_credits_the_sentences_actor(gaz):

@@ -131,6 +131,11 @@ MECHANISMS = [
         {"五彩积分榜", "村务办事清单"},
         id="lists-and-boards-named-by-their-kind",
     ),
+    pytest.param(
+        "金牛镇党委书记李明宇说：“我们在各村全面推行‘三事分流’机制，还开展‘板凳夜话’。”",
+        {"三事分流", "板凳夜话"},
+        id="single-quotes-inside-a-speakers-words",
+    ),
 ]
 
 
@@ -140,6 +145,11 @@ def test_mechanism(gaz, text, mechanisms):
     got = names(g, "Mechanism")
     missing = mechanisms - got
     assert not missing, f"missing mechanisms {sorted(missing)}" + summary(g)
+
+
+def test_single_quotes_inside_a_speakers_words_leave_the_name(gaz):
+    g = graph_of(gaz, "金牛镇党委书记李明宇说：“我们在各村全面推行‘三事分流’机制。”")
+    assert names(g, "Mechanism") == {"三事分流"}, summary(g)
 
 
 def test_quoted_mechanism_keeps_its_written_form_as_alias(gaz):

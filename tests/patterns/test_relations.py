@@ -384,6 +384,12 @@ IMPLEMENTERS = [
         {("洱源县", "桦树皮课堂")},
         id="he-after-a-practice-opens-a-second-clause",
     ),
+    pytest.param(
+        "宾川县金牛镇党委书记李明宇说：“近年来，镇里在各村全面推行‘三事分流’机制，群众反映的事有人管。”",
+        {("金牛镇", "三事分流")},
+        set(),
+        id="zhen-li-in-a-speakers-words-is-the-town",
+    ),
 ]
 
 

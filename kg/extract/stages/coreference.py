@@ -24,6 +24,9 @@ COREF = re.compile(
     r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|合作社|支部|党委)"
     r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
 )
+#: 镇里, 旗里, 村里 opening a clause: the town (banner, village) the article last named, as
+#: its people speak of it (“镇里在各村全面推行……”)
+LI_REF = re.compile(r"(?P<kind>苏木|嘎查|镇|乡|旗|县|村)里(?![的人头外面])")
 #: a reference's kind → the types of place it may mean
 PLACE_COREF = {
     "县": ("County",), "旗": ("County",), "区": ("County",), "市": ("City", "County"), "盟": ("City",),
@@ -77,8 +80,9 @@ def coreference(st: DocState, view: SentenceView) -> list[tuple[Span, Mention]]:
     text = view.text
     out: list[tuple[Span, Mention]] = []
     busy = [(p.start, p.end) for p in view.pspans] + [(o.start, o.end) for o in view.orgs]
-    for m in COREF.finditer(text):
-        if any(a <= m.start() < b for a, b in busy) or _skipped(text, m):
+    li = [m for m in LI_REF.finditer(text) if is_clause_start(text, m.start())]
+    for m in chain(COREF.finditer(text), li):
+        if any(a <= m.start() < b for a, b in busy) or m.re is COREF and _skipped(text, m):
             continue
         target = coref_target(st, m.group("kind"))
         if target is None:
