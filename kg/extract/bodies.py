@@ -181,6 +181,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out = _departments_with_he(text, places, place_end, out)
     out += _senders(text, out)
     out += _division_committees(text, places, place_end, out)
+    out += _level_committees(text, places, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
 
@@ -370,13 +371,60 @@ def _senders(text: str, out: list[Span]) -> list[Span]:
     return found
 
 
+#: a level's party committee named by the level alone (县委强化……, 市委、市政府, 由旗委牵头)
+_LEVEL_COMMITTEE = re.compile(r"[市旗县区盟]委")
+#: the word classes that may follow it: a verb, an adverb, a particle, a conjunction or a
+#: mark (not a noun: 县委|组织部, 县委书记 are another body and a post)
+_AFTER_COMMITTEE = ("v", "d", "p", "u", "c", "x", "l")
+
+
+def _in_formula(text: str, i: int) -> bool:
+    """Is ``i`` inside a quoted formula of roles (“县委统筹抓总、组织部门牵头、……”), which
+    names kinds of body, not the article's own?"""
+    o = text.rfind("“", 0, i)
+    if o < 0 or text.rfind("”", 0, i) > o:
+        return False
+    c = text.find("”", i)
+    return c > 0 and c - o <= 40 and "、" in text[o:c]
+
+
+def _acts_after(text: str, i: int) -> bool:
+    """Does a word end at ``i`` and the next one (a verb, an adverb, a particle) go on
+    with what the body does (某市委|高度重视), not with a longer name or a post (某市委|常委)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(ends, i)
+    if k >= len(ends) or ends[k] != i:
+        return False
+    toks = tokens(text)
+    return k + 1 < len(toks) and toks[k + 1][2].startswith(_AFTER_COMMITTEE)
+
+
+def _level_committees(text: str, places: list[Span], out: list[Span]) -> list[Span]:
+    """县委, 旗委, 市委 written alone, a word of their own: the committee of the article's
+    county (banner, city), read as a short name (rule ``org-short``)."""
+    if "委" not in text:
+        return []
+    found = []
+    toks = tokens(text)
+    for k, (a, b, _flag) in enumerate(toks):
+        if b - a != 2 or not _LEVEL_COMMITTEE.fullmatch(text, a, b):
+            continue
+        if k + 1 < len(toks) and not toks[k + 1][2].startswith(_AFTER_COMMITTEE) or _in_formula(text, a):
+            continue
+        if any(p.start < b and a <= p.end for p in places) or any(o.start < b and a < o.end for o in out):
+            continue  # inside or right after a place's name (某某市委: a division's committee), or a body's
+        found.append(Span(a, b, text[a:b], "Organization", "org-short", conf("org-short"), head="委", canonical=text[a:b]))
+    return found
+
+
 def _division_committees(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:
     """A county's, city's or region's party committee: 昆都仑区委, 镶黄旗委."""
     found = []
     for p in places:
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
             nxt = text[p.end + 1 : p.end + 2]
-            if (not nxt or not is_cjk(nxt) or nxt in "、和及与") and not any(o.start <= p.start < o.end for o in out + found):
+            if (not nxt or not is_cjk(nxt) or nxt in "、和及与" or _acts_after(text, p.end + 1)) \
+                    and not any(o.start <= p.start < o.end for o in out + found):
                 st = _chain_start(p.start, place_end)
                 found.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head",
                                   conf("org-head", "committee"), head="委", canonical=text[st : p.end + 1]))

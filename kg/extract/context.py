@@ -8,6 +8,7 @@ reference (该县, 该院) is read against what the article named before it, kep
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import chain
 
 from ..gazetteer import Division
@@ -78,17 +79,20 @@ def main_place(st: DocState, levels: tuple[str, ...], suffix: str) -> tuple[str,
     """The place of those levels the document is most about (the gazetteer region's
     weight), the article's own places first: 市 in an Urumqi article that also names
     重庆 in passing is 乌鲁木齐市."""
-    best: tuple[float, int, str, str] | None = None
+    best: tuple | None = None
+    named = Counter(name for _, t, name in st.recent_places if t in levels)
     for i, (mid, t, name) in enumerate(chain(st.doc_places.values(), st.recent_places)):
         if t not in levels or not name.endswith(suffix):
             continue
         row = st.place_rows.get(st.keys.get(mid, ""))
         weight = st.region.get(row.id, 0.0) if row is not None else 0.0
         local = i >= len(st.doc_places)
-        cand = (weight + (0.5 if local else 0.0), i, mid, name)
-        if best is None or cand[:2] > best[:2]:
+        # the article's own places first, the one it names most (市委 in an article about a
+        # county-level city is that city's, not its prefecture's), then the region's weight
+        cand = (local, named[name] if local else 0, weight, i, mid, name)
+        if best is None or cand[:4] > best[:4]:
             best = cand
-    return (best[2], best[3]) if best else None
+    return (best[4], best[5]) if best else None
 
 
 def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str | None] | None:

@@ -227,3 +227,40 @@ def test_bare_court_or_station_opening_a_clause_is_the_articles(gaz):
                       "\n\n巴彦查干边境派出所现有民警12名。派出所依托“智慧守边”平台，将无人机巡查纳入网格。")
     assert has_edge(g, "implements", "乌拉特后旗人民法院获各琦人民法庭", "双语调解室"), summary(g)
     assert has_edge(g, "implements", "巴彦查干边境派出所", "智慧守边"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        pytest.param("宾川县着力推进基层党建。县委强化基层组织建设，每年选派驻村干部。", "宾川县委", id="bare-acting"),
+        pytest.param("宾川县着力推进基层党建。这项工作纳入了县委、县政府重要议事日程。", "宾川县委", id="bare-listed"),
+        pytest.param("宾川县着力推进基层党建。工作由县委牵头，各乡镇落实。", "宾川县委", id="bare-after-you"),
+        pytest.param("宾川县委高度重视基层党建，每年选派驻村干部。", "宾川县委", id="named-acting"),
+    ],
+)
+def test_a_levels_committee_named_alone_or_acting(gaz, text, body):
+    """县委 written alone is the committee of the county the article is about; 某县委 followed
+    by what it does (高度重视, 强化) is that county's committee."""
+    g = graph_of(gaz, text)
+    assert body in names(g, "Organization"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("宾川县着力推进基层党建。县委书记李明宇到金牛镇调研。", id="post"),
+        pytest.param("宾川县着力推进基层党建。县委组织部选派驻村干部。", id="longer-body"),
+        pytest.param("宾川县着力推进基层党建，形成“县委统筹、部门牵头、乡镇落实”的工作格局。", id="quoted-formula"),
+    ],
+)
+def test_a_levels_committee_inside_a_post_a_longer_name_or_a_formula_is_none(gaz, text):
+    g = graph_of(gaz, text)
+    assert "宾川县委" not in names(g, "Organization"), summary(g)
+
+
+def test_a_short_name_is_the_place_the_article_names_most(gaz):
+    """市委 in an article about a county-level city is that city's, not its prefecture's."""
+    g = graph_of(gaz, "大理市位于大理白族自治州。近年来，大理市持续推进基层治理，大理市各社区全面推行网格化管理。"
+                      "这项工作纳入了市委、市政府重要议事日程。")
+    assert "大理市委" in names(g, "Organization"), summary(g)
+    assert "大理白族自治州委" not in names(g, "Organization"), summary(g)
