@@ -379,7 +379,7 @@ _AFTER_COMMITTEE = ("v", "d", "p", "u", "c", "x", "l")
 
 
 def _in_formula(text: str, i: int) -> bool:
-    """Is ``i`` inside a quoted formula of roles (“县委统筹抓总、组织部门牵头、……”), which
+    """Is ``i`` inside a quoted formula of roles (“县委统揽、部门协同、……”), which
     names kinds of body, not the article's own?"""
     o = text.rfind("“", 0, i)
     if o < 0 or text.rfind("”", 0, i) > o:

@@ -232,8 +232,8 @@ def test_bare_court_or_station_opening_a_clause_is_the_articles(gaz):
 @pytest.mark.parametrize(
     "text, body",
     [
-        pytest.param("宾川县着力推进基层党建。县委强化基层组织建设，每年选派驻村干部。", "宾川县委", id="bare-acting"),
-        pytest.param("宾川县着力推进基层党建。这项工作纳入了县委、县政府重要议事日程。", "宾川县委", id="bare-listed"),
+        pytest.param("宾川县着力推进基层党建。县委加强村级组织建设，每年选派驻村干部。", "宾川县委", id="bare-acting"),
+        pytest.param("宾川县着力推进基层党建。这项工作列入了县委、县政府年度考核。", "宾川县委", id="bare-listed"),
         pytest.param("宾川县着力推进基层党建。工作由县委牵头，各乡镇落实。", "宾川县委", id="bare-after-you"),
         pytest.param("宾川县委高度重视基层党建，每年选派驻村干部。", "宾川县委", id="named-acting"),
     ],
@@ -261,6 +261,6 @@ def test_a_levels_committee_inside_a_post_a_longer_name_or_a_formula_is_none(gaz
 def test_a_short_name_is_the_place_the_article_names_most(gaz):
     """市委 in an article about a county-level city is that city's, not its prefecture's."""
     g = graph_of(gaz, "大理市位于大理白族自治州。近年来，大理市持续推进基层治理，大理市各社区全面推行网格化管理。"
-                      "这项工作纳入了市委、市政府重要议事日程。")
+                      "这项工作列入了市委、市政府年度考核。")
     assert "大理市委" in names(g, "Organization"), summary(g)
     assert "大理白族自治州委" not in names(g, "Organization"), summary(g)
