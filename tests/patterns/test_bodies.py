@@ -264,3 +264,9 @@ def test_a_short_name_is_the_place_the_article_names_most(gaz):
                       "这项工作列入了市委、市政府年度考核。")
     assert "大理市委" in names(g, "Organization"), summary(g)
     assert "大理白族自治州委" not in names(g, "Organization"), summary(g)
+
+
+def test_civilisation_practice_stations_are_bodies(gaz):
+    """新时代文明实践所 (a township's) and 实践站 (a village's) are bodies, as the 中心 is."""
+    g = graph_of(gaz, "金牛镇新时代文明实践所组织志愿者走访。上沧村新时代文明实践站开展了义诊活动。")
+    assert {"金牛镇新时代文明实践所", "上沧村新时代文明实践站"} <= names(g, "Organization"), summary(g)
