@@ -162,6 +162,11 @@ def test_quoted_mechanism_keeps_its_written_form_as_alias(gaz):
 
 NOT_MECHANISMS = [
     pytest.param(
+        "金牛镇党委坚持以“三个代表”重要思想为指导，围绕“三农”工作打通服务群众“最后100米”。",
+        {"三个代表", "三农", "最后100米"},
+        id="national-slogans-and-metaphors",
+    ),
+    pytest.param(
         "近年来，社区建立了完善的党建运行机制，进一步建立健全各项党务工作规章制度。",
         {"了完善的党建运行机制", "完善的党建运行机制", "健全各项党务工作规章制度", "各项党务工作规章制度"},
         id="described-systems",
