@@ -551,3 +551,14 @@ def test_a_generic_goal_or_slogan_is_no_practice_whatever_the_model_says(gaz):
     keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
     practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
     assert "板凳夜话" in practices and not practices & {"三个代表", "三农", "最后100米"}, practices
+
+
+def test_a_leader_named_only_in_a_study_phrase_is_no_person_whatever_the_model_says(gaz):
+    """The guideline: leaders named only in slogans are not people (学习某某同志关于……的重要
+    论述); a byline's name followed by a quote is still one."""
+    text = ("金牛镇的变化\n\n记者 李明宇\n\n“我们天天都在变。”金牛镇党员深入学习邓小平同志关于党的建设的重要论述，"
+            "镇党委书记赵海峰说。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    keep_all = Model({"Person": LogReg({}, 10.0, 0.4)})
+    people = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Person"}
+    assert {"李明宇", "赵海峰"} <= people and "邓小平" not in people, people

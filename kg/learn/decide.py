@@ -99,11 +99,13 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   shortcoming (就医难、停车难);
 #: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of
 #:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
-#:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长);
+#:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长), a leader named only in a
+#:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says;
 #: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan"}),
-    "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post"}),
+    "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
+                         "slogan-only"}),
     "Organization": frozenset({"is-place"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

@@ -86,8 +86,11 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         if a < j and i < b:
             f.append("overlaps:" + ("Organization" if m.type == "Organization" else "place"))
             break
-    if _SLOGAN_BEFORE.search(text, max(0, i - 8), i) or _SLOGAN_AFTER.match(text, j):
-        f.append("named-in-a-slogan")  # 学习习近平总书记关于……的重要论述: a leader quoted, not acting
+    before, after = _SLOGAN_BEFORE.search(text, max(0, i - 8), i), _SLOGAN_AFTER.match(text, j)
+    if before or after:
+        f.append("named-in-a-slogan")  # 学习某某总书记关于……的重要论述: a leader quoted, not acting
+    if before and after:
+        f.append("slogan-only")  # 以某某新时代……思想为指导: the guideline's leader named in a slogan
     if sent.is_heading:
         f.append("heading")
     if name in _POSTS:
