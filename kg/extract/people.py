@@ -52,7 +52,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                    or (len(name) == 3 and very_common(name[1:]))):
         return False
-    if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
+    if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in "说讲称等和的在与及同跟":
         return True
     if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在与及同跟":
         return True
@@ -106,13 +106,13 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
-        if length == 3 and (i, i + 2) in names and j - 1 in ends and (
+        if length == 3 and cand[:2] not in L.SURNAMES_2 and (i, i + 2) in names and j - 1 in ends and (
                 ends[j - 1] - (j - 1) >= 2 or flags[j - 1][:1] in ("p", "c", "d", "u")):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
-        if length == 3 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
+        if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
                 rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
         if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or (i, j) in names:
@@ -120,8 +120,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
         if j in bounds and (flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
-                and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
-            return i, j
+                and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
+            return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return _unknown_shape_name(text, i)
 
 

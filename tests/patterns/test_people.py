@@ -426,3 +426,15 @@ def test_a_clause_after_the_word_reporter_names_nobody(gaz):
     g = graph_of(gaz, "草原上的法庭\n\n本报记者 王海燕\n记者来到这里，跟随法官的脚步走进牧区。")
     assert "王海燕" in names(g, "Person"), summary(g)
     assert "来到这里" not in names(g, "Person"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        pytest.param("上沧村居民欧阳晓峰提起网格员，语气里满是感激。", "欧阳晓峰", id="four-characters-before-a-verb"),
+        pytest.param("上沧村居民令狐明说，网格员天天来。", "令狐明", id="three-characters-before-shuo"),
+    ],
+)
+def test_a_name_with_a_compound_surname_ends_where_the_name_does(gaz, text, person):
+    g = graph_of(gaz, text)
+    assert names(g, "Person") == {person}, summary(g)
