@@ -9,7 +9,7 @@ import re
 
 from . import lexicon as L
 from .rules import conf
-from .spans import HEAD_RE, Span, is_common_word, tokens
+from .spans import HEAD_RE, Span, is_common_word, jieba_tag, tokens
 
 MECH_HEAD_RE = re.compile("|".join(map(re.escape, L.MECH_HEADS)))
 #: the patterns :func:`find_mechanisms` tries at every quote, compiled once
@@ -31,6 +31,13 @@ _NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所
 
 #: heads a practice's canonical name leaves out: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务
 _DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设|小程序|App)$")
+
+
+def _word_with_a_described_head(core: str, head: str) -> bool:
+    """“一站式”解纷平台: a quoted attribute (a word of jieba's b or a classes: 一站式, 便民),
+    then words that say what the practice does before its head: the attribute alone names
+    no practice."""
+    return (jieba_tag(core) or "x")[:1] in ("a", "b") and MECH_HEAD_RE.fullmatch(head) is None
 
 
 def _droppable_head(head: str) -> bool:
@@ -297,7 +304,8 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
         # own (“贴心”服务) or the head is part of the name (“乡土人才”数据库); a head
         # shared by a list (“A”“B”等应用场景) stays with the list
         attached = text[quotes[k].end() : end] == head.group()
-        if attached and (not _droppable_head(head.group()) or is_common_word(canonical)):
+        if attached and (not _droppable_head(head.group()) or is_common_word(canonical)
+                         or _word_with_a_described_head(canonical, head.group())):
             canonical = (canonical + text[quotes[k].end() : end]).replace("“", "").replace("”", "")
     # 评定了“A”“B”等品牌: who rates or names practices does not carry them out (practice-rated)
     j = idx

@@ -136,6 +136,11 @@ MECHANISMS = [
         {"三事分流", "板凳夜话"},
         id="single-quotes-inside-a-speakers-words",
     ),
+    pytest.param(
+        "宾川县打造“一站式”调处平台，群众只进一扇门。推行“三事分流”机制。",
+        {"一站式调处平台", "三事分流"},
+        id="a-quoted-attribute-keeps-its-described-head",
+    ),
 ]
 
 
