@@ -111,15 +111,36 @@ def _head_after(text: str, at: int) -> tuple[re.Match | None, str]:
     return head, tail
 
 
+#: what stands between a practice spelled out and its name: “A+B”的“两联”机制, “A、B”——“两心”
+_SPELLED_OUT = ("的", "——", "—", "即")
+#: what joins the quoted parts of a numbered practice: ‘微组织’、开展‘微服务’
+_PART_JOIN = re.compile(r"、[\u4e00-\u9fff]{0,2}")
+_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
 def _apposition(text: str, quotes: list[re.Match], idx: int) -> Span | None:
-    """“支部+网格+楼栋”的“三级联动”机制: the first quote spells out the second."""
+    """“支部+网格+楼栋”的“三级联动”机制, “甲、乙、丙”——“三心”服务: the first quote spells
+    out the second, a numbered practice's name; so do the quoted parts listed before a
+    numbered name that counts them (组建‘微组织’、开展‘微服务’的‘两微’模式)."""
     m = quotes[idx]
-    if idx + 1 < len(quotes) and text[m.end() : quotes[idx + 1].start()] == "的":
-        nxt = quotes[idx + 1]
-        if MECH_HEAD_RE.match(_TO_HEAD_4.sub("", text[nxt.end() :])):
-            return Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition",
-                        conf("mech-apposition"), canonical=_core(nxt).strip())
-    return None
+    first, last = idx, idx
+    while first > 0 and _PART_JOIN.fullmatch(text, quotes[first - 1].end(), quotes[first].start()):
+        first -= 1
+    while last + 1 < len(quotes) and _PART_JOIN.fullmatch(text, quotes[last].end(), quotes[last + 1].start()):
+        last += 1
+    if last + 1 >= len(quotes) or text[quotes[last].end() : quotes[last + 1].start()] not in _SPELLED_OUT:
+        return None
+    nxt = quotes[last + 1]
+    name = _core(nxt).strip()
+    if name in L.NOT_MECHANISMS:
+        return None  # “接地气”的“三农”专题党课: a slogan, no practice's name
+    if first < last:
+        if _COUNT.get(name[:1]) != last - first + 1:
+            return None  # parts that a numbered name does not count
+    elif not MECH_HEAD_RE.match(_TO_HEAD_4.sub("", text[nxt.end() :])) and name[:1] not in _COUNT:
+        return None
+    return Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition",
+                conf("mech-apposition"), canonical=name)
 
 
 #: the fixed patterns of :func:`_figure_or_change`, compiled once (not looked up at every call)

@@ -297,3 +297,26 @@ def test_not_a_mechanism(gaz, text, forbidden):
 def test_apps_and_shared_homes_are_practices(gaz):
     g = graph_of(gaz, "骑手们通过“青禾随手拍”小程序随手上传问题。社区还与快递物流行业党委共建“流动党员之家”，让骑手党员就近参加组织生活。")
     assert {"青禾随手拍", "流动党员之家"} <= names(g, "Mechanism"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, practice, parts",
+    [
+        pytest.param("他说：“镇里通过组建‘微组织’、开展‘微服务’、实行‘微管理’的‘三微’模式，让治理更精细。”",
+                     "三微", {"微组织", "微服务", "微管理"}, id="quoted-parts-counted-by-the-name"),
+        pytest.param("金牛镇推出“党群连心、服务暖心、关爱温心”——“三心”服务。",
+                     "三心", {"党群连心、服务暖心、关爱温心"}, id="spelled-out-before-a-dash"),
+    ],
+)
+def test_a_numbered_practice_spelled_out_is_one_practice(gaz, text, practice, parts):
+    """The parts a numbered practice's name counts (‘微组织’、‘微服务’ … 的‘三微’模式) and a
+    quote that spells it out are written forms of that one practice, not practices of their own."""
+    g = graph_of(gaz, text)
+    got = names(g, "Mechanism")
+    assert practice in got and not got & parts, summary(g)
+
+
+def test_quoted_parts_a_numbered_name_does_not_count_stay_practices(gaz):
+    g = graph_of(gaz, "金牛镇组建‘红色驿站’、开展‘板凳夜话’的‘三微’模式。")
+    assert {"红色驿站", "板凳夜话"} <= names(g, "Mechanism"), summary(g)
+
