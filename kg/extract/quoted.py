@@ -293,9 +293,28 @@ def _rejected(text: str, quotes: list[re.Match], idx: int, head: re.Match | None
 _QUOTED_PRACTICE_RE1 = re.compile(r"(?:的|了|以|出|起|[，,、])$")
 
 
+#: “一校”即开办草原流动党校, “一车”即开通“爱民直通车”: a numbered part defined by what is
+#: set up, the practice's own name (quoted or not, to the end of the clause)
+_DEFINED = re.compile(r"即(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r"|开办)了?"
+                      r"(?:“([^“”]{2,20})”|([\u4e00-\u9fff]{3,12}))(?=[，。；,;！!]|$)")
+
+
+def _defined(text: str, m: re.Match) -> Span | None:
+    """A quoted part defined right after it by the practice it sets up: that practice."""
+    d = _DEFINED.match(text, m.end())
+    if d is None or not _NUMBERED_PART.match(_core(m).strip()):
+        return None
+    return Span(m.start(), m.end(), text[m.start() : m.end()], "Mechanism", "mech-apposition",
+                conf("mech-apposition"), canonical=d.group(1) or d.group(2))
+
+
+#: a part of a numbered practice: 一校, 一队, 一核, 两翼
+_NUMBERED_PART = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff]{1,2}$")
+
+
 def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) -> tuple[Span | None, bool]:
     """The practice a quote names, if it names one, and whether it stands quoted mid-list."""
-    appos = _apposition(text, quotes, idx)
+    appos = _apposition(text, quotes, idx) or _defined(text, quotes[idx])
     if appos is not None:
         return appos, False
     m = quotes[idx]

@@ -320,3 +320,11 @@ def test_quoted_parts_a_numbered_name_does_not_count_stay_practices(gaz):
     g = graph_of(gaz, "金牛镇组建‘红色驿站’、开展‘板凳夜话’的‘三微’模式。")
     assert {"红色驿站", "板凳夜话"} <= names(g, "Mechanism"), summary(g)
 
+
+def test_a_numbered_part_defined_by_what_it_sets_up_is_that_practice(gaz):
+    """“一站”即设立“牧区流动服务站”: the part is the practice it sets up, quoted or not;
+    a part defined by a list of what it joins (“三联”即甲、乙、丙) is not renamed."""
+    g = graph_of(gaz, "金牛镇推行“一站一队”服务模式。“一站”即设立“牧区流动服务站”。“一队”即组建牧民调解服务队。")
+    got = names(g, "Mechanism")
+    assert {"牧区流动服务站", "牧民调解服务队"} <= got and not got & {"一站", "一队"}, summary(g)
+
