@@ -60,6 +60,8 @@ class DocState:
         self.recent_orgs: list[tuple[str, str]] = []  # (mention id, name) of its bodies
         self.subject: str | None = None  # mention id of the article's current subject
         self.subject_counts: dict[str, list] = {}  # subject key → [times, first sentence, mention id]
+        #: the names of the practices the document has named (read again where it repeats them)
+        self.practice_names: set[str] = set()
         #: practices of a quote whose speaker comes later: (sentence, span, mention, fallback id)
         self.pending_quote: list[tuple[Sentence, Span, Mention, str | None]] = []
 

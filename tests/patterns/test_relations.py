@@ -400,3 +400,19 @@ def test_implementer(gaz, text, expected, forbidden):
     assert not missing, f"missing implements {missing}" + summary(g)
     wrong = [(s, o) for s, o in forbidden if (s, o) in edges(g, "implements")]
     assert not wrong, f"wrongly credited {wrong}" + summary(g)
+
+
+def test_a_practice_named_again_without_quotes_is_credited_where_its_clause_names_who_acts(gaz):
+    """A page that names “小区议事日” once in quotes and then reports each compound holding
+    it (某小区开展小区议事日活动): each compound implements it; a later mention with no one
+    acting before it in its clause credits no one more."""
+    g = graph_of(gaz, "宾川县金牛镇推行“小区议事日”制度。\n金牛镇上沧村开展小区议事日活动，会上通报了卫生问题。\n"
+                      "小区议事日让居民说事有了去处。")
+    assert has_edge(g, "implements", "上沧村", "小区议事日"), summary(g)
+    assert edges(g, "implements") == {("金牛镇", "小区议事日"), ("上沧村", "小区议事日")}, summary(g)
+
+
+def test_a_verb_before_an_estate_word_opens_no_compound(gaz):
+    g = graph_of(gaz, "宾川县金牛镇上沧村开展小区清洁活动。")
+    assert not names(g, "Neighborhood"), summary(g)
+

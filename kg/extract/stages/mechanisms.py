@@ -11,7 +11,7 @@ import re
 from ...model import Mention
 from ..clauses import PRONOUN_SUBJECT, after_verb, is_clause_start
 from ..practices import find_mechanisms
-from ..rules import implements_confidence
+from ..rules import conf, implements_confidence
 from ..sentence import SentenceView
 from ..spans import VERB_START, Span
 from ..state import DocState
@@ -20,10 +20,19 @@ from ..state import DocState
 def run(st: DocState, view: SentenceView) -> None:
     """Mentions for the sentence's practices and the ``implements`` facts of each."""
     view.mechs = find_mechanisms(view.text, heading=view.heading)
+    view.mechs = sorted(view.mechs + named_again(st, view), key=lambda s: s.start)
+    st.practice_names.update(n for sp in view.mechs if len(n := sp.canonical or sp.text) >= REPEATED_NAME)
     for sp in view.mechs:
         mm = st.mention(view.sent, sp, "Mechanism", sp.canonical or sp.text, aliases=(sp.text,))
         if not sp.credit:
             continue  # 评定了“……”品牌: the rater does not run them
+        if sp.how == "mech-repeat":
+            # a practice named again is credited where its clause names who acts before it
+            subj = None if view.heading else subject_for(view, sp)
+            if subj is not None:
+                st.relation(view.sent, subj, "implements", mm, "implements-sentence",
+                            implements_confidence("implements-sentence", sp.confidence), sp)
+            continue
         subj = actor_of(st, view, sp)
         if subj is None and view.quote_only:
             st.pending_quote.append((view.sent, sp, mm, st.article_actor))
@@ -37,6 +46,28 @@ def run(st: DocState, view: SentenceView) -> None:
             for co in co_actors(view, subj, sp):
                 st.relation(view.sent, co, "implements", mm, "implements-joint",
                             implements_confidence("implements-joint", sp.confidence), sp)
+
+
+#: the shortest practice's name read again where the document repeats it unquoted
+REPEATED_NAME = 4
+
+
+def named_again(st: DocState, view: SentenceView) -> list[Span]:
+    """The practices the document named before, written again without their quotes (某小区
+    开展小区议事日活动): mentions too, where no practice, body or place holds the words."""
+    text = view.text
+    taken = [(s.start, s.end) for s in view.mechs] + [(o.start, o.end) for o in view.orgs] \
+        + [(p.start, p.end) for p in view.pspans]
+    out = []
+    for name in sorted(st.practice_names, key=lambda n: (-len(n), n)):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(a < end and at < b for a, b in taken):
+                out.append(Span(at, end, name, "Mechanism", "mech-repeat", conf("mech-repeat"), canonical=name))
+                taken.append((at, end))
+            at = text.find(name, end)
+    return out
 
 
 def actor_of(st: DocState, view: SentenceView, sp: Span) -> Mention | None:
