@@ -416,3 +416,12 @@ def test_a_verb_before_an_estate_word_opens_no_compound(gaz):
     g = graph_of(gaz, "宾川县金牛镇上沧村开展小区清洁活动。")
     assert not names(g, "Neighborhood"), summary(g)
 
+
+def test_a_headlines_place_counts_as_the_article_coming_back_to_it(gaz):
+    """宾川县： opens the headline and the first paragraph; a later paragraph about a village
+    branch does not make the branch the article's subject for a practice no sentence credits."""
+    g = graph_of(gaz, "宾川县：\n服务直通边远村\n\n宾川县着力破解边远村服务难题。\n\n"
+                      "金牛镇上沧村党支部组织党员结对帮扶困难户。\n\n同时，开通“便民直通车”，每周进村一次。")
+    assert has_edge(g, "implements", "宾川县", "便民直通车"), summary(g)
+    assert ("金牛镇上沧村党支部", "便民直通车") not in edges(g, "implements"), summary(g)
+

@@ -52,6 +52,9 @@ def run(st: DocState, view: SentenceView) -> None:
         places = list(view.places.values())
         if places and _RUN_RE1.search(text):
             st.subject = places[-1].id
+            # the headline's place counts as the article coming back to it once
+            k = st.keys.get(st.subject) or places[-1].canonical
+            st.subject_counts.setdefault(k, [0, view.sent.index, st.subject])[0] += 1
 
 
 def _actors(view: SentenceView) -> list[tuple[Span, Mention]]:
