@@ -390,6 +390,12 @@ IMPLEMENTERS = [
         set(),
         id="zhen-li-in-a-speakers-words-is-the-town",
     ),
+    pytest.param(
+        "金牛镇党委坚持党建引领。组建多名党员在内的“金牛红”志愿服务队，推出“送医送学”服务。",
+        {("金牛镇党委", "送医送学")},
+        {("金牛红志愿服务队", "送医送学")},
+        id="a-body-a-clause-opening-on-its-verb-makes-does-not-act",
+    ),
 ]
 
 

@@ -106,6 +106,8 @@ _NOT_THE_ACTOR_RE4 = re.compile(r"^(?:的|等|和|与)")
 #: 帮某村, 赴某村开展) and where the actor went (来到, 走进, 深入某社区)
 _PARTNER_BEFORE = ("与", "和", "同", "对", "向", "帮", "给", "赴")
 _WENT_TO = ("来到", "走进", "深入")
+#: the marks that end a clause
+_CLAUSE_MARKS = "，,；;：:。！？!?“”"
 #: what joins the items of a list of bodies or places
 _LIST_JOINS = ("、", "和", "与", "及")
 
@@ -133,6 +135,10 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
     if loc and any(o0.end <= loc.start() and not _NOT_THE_ACTOR_RE3.search(text[o0.end : loc.start()])
                    for o0, _ in cands):
         return True  # 某镇在务工人员集中的甲市、乙市设立……: the places after 在 are where, not who
+    opens = max(text.rfind(c, 0, head_at) for c in _CLAUSE_MARKS) + 1
+    if VERB_START.match(text, opens) and opens < head_at:
+        return True  # 组建多民族成员在内的某服务队，推出……: a clause that opens on its verb has no
+        # named subject; the body in it is what the verb makes
     clause_subject = VERB_START.match(text, o.end) and not _CO_ACTORS_RE1.search(text, max(0, head_at - 2), head_at)
     if not is_clause_start(text, o.start) and after_verb(text, o.start) and not clause_subject \
             and not _owner(view, o, sp):
