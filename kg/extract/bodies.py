@@ -135,7 +135,7 @@ def _chain_start(q: int, place_end: dict[int, Span]) -> int:
 
 
 #: heads of company names, which run long and hold verbal nouns (物业管理服务有限公司)
-COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+COMPANY_HEADS = L.COMPANY_HEADS
 
 
 
@@ -205,10 +205,12 @@ def _with_national(national: list[Span], out: list[Span]) -> list[Span]:
 
 
 def _quoted_team(text: str, m: re.Match) -> Span | None:
-    """组建“马背宣讲团”: a team named in quotes whole is a body, not a practice."""
+    """组建“马背宣讲团”, 组建“某某物业公司”: a team or a company named in quotes whole is a
+    body, not a practice."""
     h_start = m.start()
     o = text.rfind("“", 0, h_start)
-    if m.group() in L.TEAM_HEADS and text[m.end() : m.end() + 1] == "”" and 2 <= h_start - o - 1 <= 8:
+    if (m.group() in L.TEAM_HEADS or m.group() in COMPANY_HEADS) and text[m.end() : m.end() + 1] == "”" \
+            and 2 <= h_start - o - 1 <= (8 if m.group() in L.TEAM_HEADS else 12):
         return Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", conf("org-quoted"),
                     head=m.group(), canonical=text[o + 1 : m.end()])
     return None

@@ -186,6 +186,9 @@ OTHER_ROLES: list[str] = sorted(
     reverse=True,
 )
 
+#: Heads of a firm's name (a company, a cooperative, a family farm).
+COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+
 #: Kinds of team that a quote may name whole (“某某宣讲团”).
 TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",
                "巡逻队", "轻骑队", "小分队"}

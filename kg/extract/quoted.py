@@ -210,9 +210,12 @@ def _said_or_body(text: str, m: re.Match) -> bool:
     before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() :]
     if before.endswith(("说", "说:", "道", ":", "：", "表示")) or _SAID_OR_BODY_RE1.search(before):
         return True
+    if _core(m).endswith(_FIRM_OR_TEAM):
+        return True  # 组建“某某物业公司”: a firm or a team named in quotes whole is a body
     return bool(_UP_TO_BODY_HEAD.match(after)) and not MECH_HEAD_RE.match(after)
 
 
+_FIRM_OR_TEAM = tuple(sorted(L.COMPANY_HEADS | L.TEAM_HEADS, key=len, reverse=True))
 #: a body's head within six characters (“科技助农”党员攻坚队)
 _UP_TO_BODY_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")")
 

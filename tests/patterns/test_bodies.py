@@ -270,3 +270,10 @@ def test_civilisation_practice_stations_are_bodies(gaz):
     """新时代文明实践所 (a township's) and 实践站 (a village's) are bodies, as the 中心 is."""
     g = graph_of(gaz, "金牛镇新时代文明实践所组织志愿者走访。上沧村新时代文明实践站开展了义诊活动。")
     assert {"金牛镇新时代文明实践所", "上沧村新时代文明实践站"} <= names(g, "Organization"), summary(g)
+
+
+def test_a_firm_named_in_quotes_whole_is_a_body_not_a_practice(gaz):
+    g = graph_of(gaz, "上沧社区通过组建“上沧社区红帆物业公司”，进驻新建小区提供物业服务。")
+    assert "上沧社区红帆物业公司" in names(g, "Organization"), summary(g)
+    assert "上沧社区红帆物业公司" not in names(g, "Mechanism"), summary(g)
+
