@@ -420,12 +420,14 @@ def _level_committees(text: str, places: list[Span], out: list[Span]) -> list[Sp
 
 
 def _division_committees(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:
-    """A county's, city's or region's party committee: 昆都仑区委, 镶黄旗委."""
+    """A county's, city's or region's party committee: 昆都仑区委, 镶黄旗委, and 某县委 before
+    its secretary's post (某县委书记某某 leads the committee: the text names the body)."""
     found = []
     for p in places:
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
             nxt = text[p.end + 1 : p.end + 2]
-            if (not nxt or not is_cjk(nxt) or nxt in "、和及与" or _acts_after(text, p.end + 1)) \
+            if (not nxt or not is_cjk(nxt) or nxt in "、和及与" or _acts_after(text, p.end + 1)
+                    or (t := LEAD_TITLE_RE.match(text, p.end + 1)) and not HEAD_RE.match(text, t.end())) \
                     and not any(o.start <= p.start < o.end for o in out + found):
                 st = _chain_start(p.start, place_end)
                 found.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head",

@@ -438,3 +438,12 @@ def test_a_clause_after_the_word_reporter_names_nobody(gaz):
 def test_a_name_with_a_compound_surname_ends_where_the_name_does(gaz, text, person):
     g = graph_of(gaz, text)
     assert names(g, "Person") == {person}, summary(g)
+
+
+def test_a_division_committees_secretary_leads_the_committee_the_text_names(gaz):
+    """某县委书记某某: the text names the body (the county's committee), so the secretary leads
+    it, not the county."""
+    g = graph_of(gaz, "宾川县委书记李明宇到金牛镇调研，云南省委副书记赵海峰一同调研。")
+    assert {("李明宇", "宾川县委"), ("赵海峰", "云南省委")} <= edges(g, "leads"), summary(g)
+    assert ("李明宇", "宾川县") not in edges(g, "leads"), summary(g)
+
