@@ -346,6 +346,16 @@ def test_a_post_named_by_its_kind_leads_the_articles_one_place_of_that_level(gaz
     assert led[1] == []
 
 
+def test_an_old_village_secretary_leads_the_articles_one_village(gaz):
+    """在老支书|某某的陪同下 in an article about one village: the secretary leads it."""
+    text = ("上沧村的新路\n\n上沧村地处河谷，有村民300多户。驻村干部李明宇在老支书赵海峰的陪同下，挨家挨户走访。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in x.mentions}
+    led = [(by_id[r.subject].canonical, by_id[r.object].canonical, r.role) for r in x.relations if r.predicate == "leads"]
+    assert led == [("赵海峰", "上沧村", "支书")]
+
+
 def test_a_body_named_by_a_reference_to_its_place_is_read_as_that_places(gaz):
     """该村党支部 in an article about one village is that village's party branch."""
     from kg.learn.candidates import DocView, org_candidates

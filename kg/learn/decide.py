@@ -272,12 +272,12 @@ def _posts_held(x: Extraction) -> None:
 #: or of the one body whose name ends in the post's kind
 _PLACE_TITLES = {"镇长": "镇", "副镇长": "镇", "乡长": "乡", "副乡长": "乡", "苏木达": "苏木", "苏木长": "苏木",
                  "副苏木长": "苏木", "嘎查达": "嘎查", "嘎查长": "嘎查", "副嘎查长": "嘎查", "村长": "村",
-                 "旗长": "旗", "副旗长": "旗", "县长": "县", "副县长": "县", "盟长": "盟"}
+                 "旗长": "旗", "副旗长": "旗", "县长": "县", "副县长": "县", "盟长": "盟", "支书": "村", "村支书": "村"}
 _BODY_TITLES = {"庭长": "法庭", "副庭长": "法庭", "检察长": "检察院", "所长": "所", "副所长": "所", "站长": "站",
                 "副站长": "站", "队长": "队", "副队长": "队", "馆长": "馆", "校长": "学校", "院长": "院", "副院长": "院"}
 _KIND_TITLE = re.compile("(?:" + "|".join(sorted({*_PLACE_TITLES, *_BODY_TITLES}, key=len, reverse=True)) + ")$")
 #: what may stand before such a post: nothing, a mark, or a word that joins (与镇长某某)
-_OPENS_POST = set("与和同跟向对让请由在是的及、，,。；;：:“”（(")
+_OPENS_POST = set("与和同跟向对让请由在是的及、，,。；;：:“”（(老")
 
 
 def _posts_of_a_kind(x: Extraction) -> None:
