@@ -396,6 +396,12 @@ IMPLEMENTERS = [
         {("金牛红志愿服务队", "送医送学")},
         id="a-body-a-clause-opening-on-its-verb-makes-does-not-act",
     ),
+    pytest.param(
+        "宾川县推行“一村一品”行动。比如，金牛镇“绣花小院”带动妇女就业。同时，推行“庭院+电商”模式，带动群众增收。",
+        {("宾川县", "庭院+电商")},
+        {("金牛镇", "庭院+电商")},
+        id="an-example-place-is-not-what-the-article-speaks-of",
+    ),
 ]
 
 

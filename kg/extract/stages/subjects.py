@@ -31,6 +31,8 @@ def article(st: DocState, view: SentenceView) -> None:
         st.subject = max(st.subject_counts.values(), key=lambda v: (v[0], v[1]))[2]
 
 
+#: what introduces an example right before a body or place (比如，某乡……)
+_EXAMPLE = re.compile(r"(?:比如|例如|譬如|诸如)[,，:：]?$")
 #: the fixed patterns of :func:`run`, compiled once (not looked up at every call)
 _RUN_RE1 = re.compile(r"[:：]\s*$")
 
@@ -41,6 +43,8 @@ def run(st: DocState, view: SentenceView) -> None:
     for sp, m in _actors(view):
         if SPEAKER.match(text, sp.end) or any(p.start == sp.end for p, _ in view.person_mentions):
             continue  # "……街道办事处相关负责人介绍说": a speaker's body is no subject
+        if _EXAMPLE.search(text, 0, sp.start):
+            continue  # 比如，某乡“某某小院”……: an example, not what the sentence speaks of
         if is_clause_start(text, sp.start) and not view.heading:
             if _SPEAKERS_PLACE.match(text[view.chain_stop(sp) :]):
                 break  # "某某村的大娘开心地说": the place says whose the speaker is
