@@ -141,6 +141,11 @@ MECHANISMS = [
         {"一站式调处平台", "三事分流"},
         id="a-quoted-attribute-keeps-its-described-head",
     ),
+    pytest.param(
+        "金牛镇建立完善村干部坐班值守制度，群众办事有人管。",
+        {"村干部坐班值守制度"},
+        id="the-verbs-that-set-a-system-up-are-no-part-of-its-name",
+    ),
 ]
 
 
