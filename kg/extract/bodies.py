@@ -91,6 +91,8 @@ _SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(
 #: bodies of several levels named together (旗县区两级, 县乡村三级, 各级)
 _LEVELS = re.compile(r"^[旗县区市乡镇村苏木嘎查街道社区]*[一二两三四五六七八九十各]级")
 _LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
+#: words a level's character opens that are no level (区域党建集团, 市场监督管理局, 县域)
+_LEVEL_WORD = re.compile(r"^(?:区域|市场|县域|市域|区划|市民|县城)")
 
 
 def _generic_name_part(part: str) -> bool:
@@ -245,12 +247,16 @@ _QUOTED_START_RE4 = re.compile(r"[与和及或同]")
 _QUOTED_START_RE5 = re.compile(r"[即是为指]")
 
 
+#: what a quoted formula holds and a name does not (“常驻+轮驻+随驻”方式入驻某中心)
+_FORMULA = re.compile(r"[+＋]")
+
+
 def _quoted_start(text: str, h_start: int, s: int) -> int:
     """“稳岗就业”联合党员攻坚队: the name starts after a quote a few descriptors before the head."""
     q = text.rfind("”", max(0, h_start - 7), h_start)
     o = text.rfind("“", 0, q) if q >= 0 else -1
     if (
-        q >= 0 and 0 <= o and q - o <= 13 and not _QUOTED_START_RE1.search(text[o:q])
+        q >= 0 and 0 <= o and q - o <= 13 and not _QUOTED_START_RE1.search(text[o:q]) and not _FORMULA.search(text, o, q)
         and _QUOTED_START_RE2.search(text[o:q])
         and _QUOTED_START_RE3.fullmatch(text[q + 1 : h_start])
         and not _QUOTED_START_RE4.search(text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
@@ -312,17 +318,21 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     if _LEVELS.search(part):
         return _TAKEN  # 旗县区两级党委, 某县镇两级党委: bodies of two levels, not one body
+    if "某" in part:
+        return _TAKEN  # 某镇某嘎查村委会: a body the text hides, as 某 hides a person
     canonical = name.replace("“", "").replace("”", "")
     if placed:
         return Span(start, end, name, "Organization", "org-head", conf("org-head", "placed"), head=m.group(),
                     canonical=canonical)
-    if _LEVEL_CHAR.match(part):
+    if _LEVEL_CHAR.match(part) and not _LEVEL_WORD.match(part):
         return Span(start, end, name, "Organization", "org-short", conf("org-short"), head=m.group(), canonical=name)
     return _unplaced(text, m, start, end, name, part, quoted) or _TAKEN
 
 
 #: the fixed patterns of :func:`_unplaced`, compiled once (not looked up at every call)
 _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
+#: a count right before a name with no place (组建4个|区域党建集团): bodies of a kind
+_COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千几多]+[个家支所]$")
 
 
 def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str, quoted: bool) -> Span | None:
@@ -331,7 +341,7 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
     h_start = m.start()
     branded = m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
-                                       or _UNPLACED_RE1.match(part)):
+                                       or _UNPLACED_RE1.match(part) or _COUNTED_BEFORE.search(text, 0, start)):
         kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())

@@ -277,3 +277,30 @@ def test_a_firm_named_in_quotes_whole_is_a_body_not_a_practice(gaz):
     assert "上沧社区红帆物业公司" in names(g, "Organization"), summary(g)
     assert "上沧社区红帆物业公司" not in names(g, "Mechanism"), summary(g)
 
+
+@pytest.mark.parametrize(
+    "text, body, wrong",
+    [
+        pytest.param("宾川县建立“1+N”机制，以“常驻+轮驻+随驻”方式入驻县综治中心，为群众提供服务。",
+                     "宾川县综治中心", "常驻+轮驻+随驻方式入驻县综治中心", id="a-quoted-formula-opens-no-name"),
+        pytest.param("宾川县的党员沿着河岸参观金沙江渔歌工作室，听取了介绍。",
+                     "金沙江渔歌工作室", "参观金沙江渔歌工作室", id="a-visit-is-no-part-of-the-name"),
+    ],
+)
+def test_a_bodys_name_does_not_open_with_a_formula_or_a_verb(gaz, text, body, wrong):
+    g = graph_of(gaz, text)
+    got = names(g, "Organization")
+    assert body in got and wrong not in got, summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        pytest.param("青羊区组建4个区域党建集团，整合各方资源。", "青羊区域党建集团", id="counted-kind-and-a-level-word"),
+        pytest.param("在金牛镇某村委会大院里，法官开庭审理。", "金牛镇某村委会", id="hidden-by-mou"),
+    ],
+)
+def test_no_body_is_read_from_a_count_a_level_word_or_a_hidden_name(gaz, text, wrong):
+    g = graph_of(gaz, text)
+    assert wrong not in names(g, "Organization") and not any("某" in n for n in names(g, "Organization")), summary(g)
+
