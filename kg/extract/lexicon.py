@@ -38,7 +38,7 @@ GENERIC_PLACES: set[str] = set(
     街道社区 新建小区 新建社区 老小区 新小区 老社区 新社区 大型小区 高档小区 封闭小区 开放式小区 镇街道 镇街 苏木乡镇 乡镇街道 乡里 村里 村内 村口 村头 村委 村两委 村民 镇里 镇上
     城镇社区 边境嘎查 牧区嘎查 多民族社区 民族社区 弃管小区 失管小区 老旧社区 平安小区 纯牧业苏木 牧业苏木
     纯牧区嘎查 半农半牧区 基层社区 专职社区 标杆社区 示范社区 先进社区 文明社区 互嵌社区 城镇小区 综合性小区
-    文明村 文明嘎查""".split()
+    文明村 文明嘎查 牧业嘎查 农业嘎查 农区嘎查 薄弱小区 村社小区""".split()
 )
 
 #: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
