@@ -206,12 +206,16 @@ def _with_national(national: list[Span], out: list[Span]) -> list[Span]:
     return out
 
 
+#: workrooms named in quotes whole (“某某调解室”): bodies, as teams are
+_WORKROOMS = frozenset({"工作室", "调解室"})
+
+
 def _quoted_team(text: str, m: re.Match) -> Span | None:
     """组建“马背宣讲团”, 组建“某某物业公司”: a team or a company named in quotes whole is a
     body, not a practice."""
     h_start = m.start()
     o = text.rfind("“", 0, h_start)
-    if (m.group() in L.TEAM_HEADS or m.group() in COMPANY_HEADS) and text[m.end() : m.end() + 1] == "”" \
+    if (m.group() in L.TEAM_HEADS or m.group() in COMPANY_HEADS or m.group() in _WORKROOMS) and text[m.end() : m.end() + 1] == "”" \
             and 2 <= h_start - o - 1 <= (8 if m.group() in L.TEAM_HEADS else 12):
         return Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", conf("org-quoted"),
                     head=m.group(), canonical=text[o + 1 : m.end()])

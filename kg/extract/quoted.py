@@ -215,7 +215,7 @@ def _said_or_body(text: str, m: re.Match) -> bool:
     return bool(_UP_TO_BODY_HEAD.match(after)) and not MECH_HEAD_RE.match(after)
 
 
-_FIRM_OR_TEAM = tuple(sorted(L.COMPANY_HEADS | L.TEAM_HEADS, key=len, reverse=True))
+_FIRM_OR_TEAM = tuple(sorted(L.COMPANY_HEADS | L.TEAM_HEADS | {"工作室", "调解室"}, key=len, reverse=True))
 #: a body's head within six characters (“科技助农”党员攻坚队)
 _UP_TO_BODY_HEAD = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:" + HEAD_RE.pattern + ")")
 

@@ -223,9 +223,9 @@ def test_kinds_and_verbs_between_place_and_body(gaz):
 
 def test_bare_court_or_station_opening_a_clause_is_the_articles(gaz):
     g = graph_of(gaz, "乌拉特后旗人民法院获各琦人民法庭地处牧区。获各琦苏木党委积极配合，组织嘎查干部参与调解。"
-                      "法庭还专门设立了“双语调解室”，用牧民听得懂的话讲法理。"
+                      "法庭还专门推出了“双语普法”服务，用牧民听得懂的话讲法理。"
                       "\n\n巴彦查干边境派出所现有民警12名。派出所依托“智慧守边”平台，将无人机巡查纳入网格。")
-    assert has_edge(g, "implements", "乌拉特后旗人民法院获各琦人民法庭", "双语调解室"), summary(g)
+    assert has_edge(g, "implements", "乌拉特后旗人民法院获各琦人民法庭", "双语普法"), summary(g)
     assert has_edge(g, "implements", "巴彦查干边境派出所", "智慧守边"), summary(g)
 
 
@@ -303,4 +303,11 @@ def test_a_bodys_name_does_not_open_with_a_formula_or_a_verb(gaz, text, body, wr
 def test_no_body_is_read_from_a_count_a_level_word_or_a_hidden_name(gaz, text, wrong):
     g = graph_of(gaz, text)
     assert wrong not in names(g, "Organization") and not any("某" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_workroom_named_in_quotes_whole_is_a_body(gaz):
+    """打造“某某调解室”: a mediation room or a workroom named in quotes whole is a body, as a
+    team is, not a practice."""
+    g = graph_of(gaz, "宾川县打造“金沙江和事调解室”，探索基层治理新路径。")
+    assert "金沙江和事调解室" in names(g, "Organization") and "金沙江和事调解室" not in names(g, "Mechanism"), summary(g)
 
