@@ -402,6 +402,12 @@ IMPLEMENTERS = [
         {("金牛镇", "庭院+电商")},
         id="an-example-place-is-not-what-the-article-speaks-of",
     ),
+    pytest.param(
+        "宾川县积极探索“金牛模式”和“上沧模式”。其中，“金牛模式”的开创地——金牛镇上沧村，位于县城以东。",
+        {("上沧村", "金牛模式")},
+        set(),
+        id="a-practices-birthplace-carries-it-out",
+    ),
 ]
 
 

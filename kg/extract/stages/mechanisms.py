@@ -70,9 +70,23 @@ def named_again(st: DocState, view: SentenceView) -> list[Span]:
     return out
 
 
+#: a practice's birthplace named after it: “某某模式”的开创地——某嘎查, “某某经验”发源地某村
+_BIRTHPLACE = re.compile(r"(?:的)?(?:开创地|发源地|诞生地|首创地|创始地)(?:[—\-－:：，,]+|是|为)?")
+
+
+def birthplace(view: SentenceView, sp: Span) -> Mention | None:
+    """The body or place named as where the practice at ``sp`` began, right after it."""
+    m = _BIRTHPLACE.match(view.text, sp.end)
+    if m is None:
+        return None
+    named = [(o, pm) for o, pm in [*view.org_mentions, *view.named_places()]
+             if o.start >= m.end() and view.chain_head(o) == m.end()]
+    return max(named, key=lambda t: (t[0].end, t[0].start))[1] if named else None  # the chain's last
+
+
 def actor_of(st: DocState, view: SentenceView, sp: Span) -> Mention | None:
     """Who the sentence says carries out the practice at ``sp``, if it says."""
-    subj = subject_for(view, sp)
+    subj = birthplace(view, sp) or subject_for(view, sp)
     if subj is None and view.subject is not None and view.subject_at < sp.start:
         subj = view.subject
     if subj is None and st.last_led is not None and PRONOUN_SUBJECT.search(view.text[: sp.start]):
