@@ -39,4 +39,6 @@ def is_clause_start(text: str, i: int) -> bool:
 def after_verb(text: str, i: int) -> bool:
     """Does a verb (引入, 成立, 联合) end right before ``i``, so that what starts at ``i``
     is its object?"""
+    if i > 0 and text[i - 1] in "了起":
+        i -= 1  # 成立了|某某中心: the aspect particle after the verb
     return any(e == i and e - s >= 2 and f.startswith("v") for s, e, f in tokens(text))
