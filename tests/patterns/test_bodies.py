@@ -321,3 +321,17 @@ def test_a_body_the_sentence_founds_is_named_by_what_it_does(gaz):
     assert {"婚姻家事调解工作室", "诉前律师调解中心"} <= got, summary(g)
     assert not {n for n in got if "或" in n or "的" in n or n.startswith("3个")}, summary(g)
 
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        pytest.param("宾川县金牛镇组建了由退役军人、村民等组成的“金沙江护河巡防队”。", "金沙江护河巡防队", id="quoted-patrol"),
+        pytest.param("同时，李明宇与马帮警队共同开展巡河。", "马帮警队", id="police-team"),
+        pytest.param("其间，“茶马”骑警队依托山道开展巡逻。", "茶马骑警队", id="quoted-name-and-head"),
+        pytest.param("2020年，宾川县边境管理大队组建了巡逻队伍。", "宾川县边境管理大队", id="brigade"),
+    ],
+)
+def test_patrols_and_police_teams_are_bodies(gaz, text, body):
+    g = graph_of(gaz, text)
+    assert body in names(g, "Organization"), summary(g)
+
