@@ -335,3 +335,9 @@ def test_patrols_and_police_teams_are_bodies(gaz, text, body):
     g = graph_of(gaz, text)
     assert body in names(g, "Organization"), summary(g)
 
+
+def test_peoples_associations_by_their_short_names_are_bodies(gaz):
+    """工商联, 残联, 科协: the short names of people's associations head bodies' names."""
+    g = graph_of(gaz, "宾川县人民法院推进诉源治理。该院与县工商联、县残联共同开展调解工作。")
+    assert {"宾川县工商联", "宾川县残联"} <= names(g, "Organization"), summary(g)
+
