@@ -395,14 +395,21 @@ _LEVEL_COMMITTEE = re.compile(r"[市旗县区盟]委")
 _AFTER_COMMITTEE = ("v", "d", "p", "u", "c", "x", "l")
 
 
-def _in_formula(text: str, i: int) -> bool:
+_CLAUSE_END_MARK = re.compile(r"[，,。；;！!？?”]")
+
+
+def in_formula(text: str, i: int) -> bool:
     """Is ``i`` inside a quoted formula of roles (“县委统揽、部门协同、……”), which
     names kinds of body, not the article's own?"""
+    clause = _CLAUSE_END_MARK.search(text, i)
+    rest = text[i : clause.start() if clause else len(text)]
+    if "、" in rest and "部门" in rest:
+        return True  # 形成区委统一领导、组织部门牵头抓总……: roles of kinds of body
     o = text.rfind("“", 0, i)
     if o < 0 or text.rfind("”", 0, i) > o:
         return False
     c = text.find("”", i)
-    return c > 0 and c - o <= 40 and "、" in text[o:c]
+    return c > 0 and c - o <= 60 and "、" in text[o:c]
 
 
 #: a body the sentence founds (成立了某某调解中心, 组建某某临时党支部): the verb, a first's
@@ -453,7 +460,7 @@ def _level_committees(text: str, places: list[Span], out: list[Span]) -> list[Sp
     for k, (a, b, _flag) in enumerate(toks):
         if b - a != 2 or not _LEVEL_COMMITTEE.fullmatch(text, a, b):
             continue
-        if k + 1 < len(toks) and not toks[k + 1][2].startswith(_AFTER_COMMITTEE) or _in_formula(text, a):
+        if k + 1 < len(toks) and not toks[k + 1][2].startswith(_AFTER_COMMITTEE) or in_formula(text, a):
             continue
         if any(p.start < b and a <= p.end for p in places) or any(o.start < b and a < o.end for o in out):
             continue  # inside or right after a place's name (某某市委: a division's committee), or a body's

@@ -251,6 +251,7 @@ def test_a_levels_committee_named_alone_or_acting(gaz, text, body):
         pytest.param("宾川县着力推进基层党建。县委书记李明宇到金牛镇调研。", id="post"),
         pytest.param("宾川县着力推进基层党建。县委组织部选派驻村干部。", id="longer-body"),
         pytest.param("宾川县着力推进基层党建，形成“县委统筹、部门牵头、乡镇落实”的工作格局。", id="quoted-formula"),
+        pytest.param("宾川县着力推进基层党建，形成县委统一领导、组织部门牵头抓总、各部门协同配合的格局。", id="formula"),
     ],
 )
 def test_a_levels_committee_inside_a_post_a_longer_name_or_a_formula_is_none(gaz, text):

@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ...extract import lexicon as L
+from ...extract.bodies import in_formula
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import PUNCT, Candidate, DocView, bucket, is_reference
@@ -233,6 +234,8 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
             continue  # 某某镇党委: the place is named, not the kind (该村党支部 names the kind)
         if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "在由和与及、的是对向经从为各该本全":
             continue  # inside a longer word
+        if in_formula(text, s):
+            continue  # “县委统揽、部门协同……”: a formula of roles names kinds of body
         focal = view.focal(sent, word)
         if focal is None:
             continue
