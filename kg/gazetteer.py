@@ -30,7 +30,7 @@ import time
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import packed, resources
@@ -272,16 +272,28 @@ class Gazetteer:
 
     def ancestors(self, d: Division) -> list[Division]:
         """Parents from the nearest up to the province."""
-        out = []
-        p = self.parent(d)
-        while p is not None:
-            if p.type is not None:
-                out.append(p)
-            p = self.parent(p)
-        return out
+        return list(self._upward(d)[0])
 
     def is_within(self, d: Division, ancestor: Division) -> bool:
-        return any(a.id == ancestor.id for a in self.ancestors(d))
+        return ancestor.id in self._upward(d)[1]
+
+    def _upward(self, d: Division) -> tuple[tuple[Division, ...], frozenset[int]]:
+        """``d``'s ancestors and their ids, walked once per row (a row's parents never change)."""
+        got = self._upward_memo.get(d.id)
+        if got is None:
+            out = []
+            p = self.parent(d)
+            while p is not None:
+                if p.type is not None:
+                    out.append(p)
+                p = self.parent(p)
+            got = self._upward_memo[d.id] = (tuple(out), frozenset(a.id for a in out))
+        return got
+
+    @cached_property
+    def _upward_memo(self) -> dict[int, tuple[tuple[Division, ...], frozenset[int]]]:
+        # made at first use, so the gazetteer as parsed (what its cache file holds) lacks it
+        return {}
 
     def county_of(self, d: Division) -> Division | None:
         for a in [d, *self.ancestors(d)]:
