@@ -198,6 +198,7 @@ class Gazetteer:
         ids = [i for i in self.by_name.get(canonical, []) if type_ is None or self.rows[i].type == type_]
         if not ids:
             return False
+        self._forget()
         bucket = self.by_alias.setdefault(alias, [])
         bucket.extend(i for i in ids if i not in bucket)
         self.strong_aliases.add(alias)
@@ -214,6 +215,7 @@ class Gazetteer:
         :class:`~kg.errors.InputError` naming ``source``."""
         extra: list[Division] = []
         names: dict[str, list[int]] = {}
+        self._forget()
         base = len(self.rows)
         for f in former:
             succ_id = self.by_adcode.get(f.successor)
@@ -294,6 +296,19 @@ class Gazetteer:
     def _upward_memo(self) -> dict[int, tuple[tuple[Division, ...], frozenset[int]]]:
         # made at first use, so the gazetteer as parsed (what its cache file holds) lacks it
         return {}
+
+    def memo(self, kind: str) -> dict:
+        """A dict for the answers of a pure function of this gazetteer (``kind`` names the
+        function): emptied whenever an alias or a former name is added."""
+        memos = self.__dict__.setdefault("_memos", {})  # (not in the parsed table's cache file)
+        got = memos.get(kind)
+        if got is None:
+            got = memos[kind] = {}
+        return got
+
+    def _forget(self) -> None:
+        """The tables changed: what :meth:`memo` holds no longer holds."""
+        self.__dict__.pop("_memos", None)
 
     def county_of(self, d: Division) -> Division | None:
         for a in [d, *self.ancestors(d)]:

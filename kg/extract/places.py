@@ -74,13 +74,16 @@ _SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"
 
 
 def _upper_openers(reach: dict[str, int]) -> re.Pattern[str]:
-    """The first characters of the upper levels' names (``reach``'s keys) as one class.
+    """Where an upper level's name (``reach``'s keys are their first two characters) may
+    begin: a first character of one followed by a second character of one, found in C.
     Aliases only ever add keys, so the same table of the same size has the same keys."""
     got = _OPENERS.get(id(reach))
     if got is None or got[0] is not reach or got[1] != len(reach):
         if len(_OPENERS) > 8:
             _OPENERS.clear()
-        pattern = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in reach})) + "]")
+        firsts = "".join(sorted({re.escape(k[0]) for k in reach}))
+        seconds = "".join(sorted({re.escape(k[1]) for k in reach}))
+        pattern = re.compile(f"(?=[{firsts}][{seconds}])")
         got = _OPENERS[id(reach)] = (reach, len(reach), pattern)
     return got[2]
 
@@ -122,37 +125,56 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
 _LOWER_KINDS = ("社区", "小区", "嘎查", "村委", "街道", "民族")
 
 
-def _upper_hit(text: str, i: int, gaz: Gazetteer) -> tuple[int, str, list[Division]] | None:
-    """The longest upper place (province, city, county) whose name starts at ``i``."""
+def _upper_hit(text: str, i: int, gaz: Gazetteer, reach: int, memo: dict) -> tuple[int, str, list[Division]] | None:
+    """The longest upper place (province, city, county) whose name starts at ``i``, where
+    ``reach`` is the longest such name opening with ``text[i:i+2]``."""
     n = len(text)
-    for L_ in range(min(gaz.upper_reach.get(text[i : i + 2], 0), n - i), 1, -1):
+    for L_ in range(min(reach, n - i), 1, -1):
         cand = text[i : i + L_]
-        rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
+        got = memo.get(cand)
+        if got is None:
+            got = memo[cand] = _upper_name(cand, gaz)
+        rows, usable, full = got
         if (
-            rows
-            and usable_upper_name(cand, rows, gaz)
+            usable
             # a bare short form that runs on into a street's name (嘉兴路街道) is not it
-            and not (cand not in gaz.by_name and i + L_ < n and (
+            and not (not full and i + L_ < n and (
                 text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")
                 or text[i + L_ : i + L_ + 2] in _LOWER_KINDS))
         ):
-            return L_, cand, rows
+            return L_, cand, list(rows)
     return None
+
+
+def _upper_name(cand: str, gaz: Gazetteer) -> tuple[list[Division], bool, bool]:
+    """What the gazetteer says of ``cand`` as an upper place: its rows of the upper levels,
+    whether it can stand for one in running text, whether it is a full name (a pure
+    function of ``cand`` and the gazetteer: kept in :meth:`Gazetteer.memo`)."""
+    rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
+    return rows, bool(rows) and usable_upper_name(cand, rows, gaz), cand in gaz.by_name
+
+
+#: distinct strings :func:`_upper_name` keeps answers for before it starts again
+_UPPER_MEMO_SIZE = 400_000
 
 
 def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool]) -> None:
     """Upper levels (province, city, county): full names and short forms, longest first."""
-    i, n = 0, len(text)
-    openers = _upper_openers(gaz.upper_reach)  # where no upper name can begin, skip in C
-    while i < n:
-        found = openers.search(text, i)
-        if found is None:
-            break
-        i = found.start()
-        hit = _upper_hit(text, i, gaz)
-        if not hit:
-            i += 1
+    reach = gaz.upper_reach
+    memo = gaz.memo("upper places")
+    if len(memo) > _UPPER_MEMO_SIZE:
+        memo.clear()
+    i = 0
+    # where no upper name can begin (no name opens with the two characters there), skip in C
+    for found in _upper_openers(reach).finditer(text):
+        j = found.start()
+        if j < i:
             continue
+        pair = reach.get(text[j : j + 2])
+        hit = _upper_hit(text, j, gaz, pair, memo) if pair else None
+        if not hit:
+            continue
+        i = j
         L_, cand, rows = hit
         if {d.type for d in rows} >= {"Province", "City"} and len({d.adcode for d in rows}) == 1:
             # 北京市, 天津市: a municipality is both; the guideline counts it a City
