@@ -41,6 +41,20 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
     function-word surname or a common word after the surname (和群众, 来此).  (Rule
     ``person-common-word``.)"""
+    memo = _PLAUSIBLE[strict]
+    got = memo.get(name)
+    if got is None:
+        if len(memo) > 200_000:  # new text brings new strings without end: keep the memo bounded
+            memo.clear()
+        got = memo[name] = _plausible_name(name, strict)
+    return got
+
+
+#: :func:`plausible_name`'s answers (a pure function of the string), not strict and strict
+_PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+
+
+def _plausible_name(name: str, strict: bool) -> bool:
     if not name or not _NAME_CHARS.fullmatch(name):
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
@@ -81,8 +95,9 @@ def _token_index(text: str) -> tuple[set[int], dict[int, str], set[tuple[int, in
     """Where the text's words end, each word's tag by its start, the words tagged as names,
     and each word's end by its start."""
     toks = tokens(text)
-    return ({e for _, e, _ in toks}, {s0: f for s0, _, f in toks},
-            {(s0, e0) for s0, e0, f in toks if f.startswith("nr")}, {s0: e0 for s0, e0, _ in toks})
+    starts, ends = token_bounds(text)
+    return (set(ends), dict(zip(starts, [f for _, _, f in toks], strict=True)),
+            {(s0, e0) for s0, e0, f in toks if f.startswith("nr")}, dict(zip(starts, ends, strict=True)))
 
 
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
@@ -90,11 +105,15 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
     verb or adverb right after it (乌日娜满脸自豪地说, 刘晓梅退休前)."""
     bounds, flags, names, ends = _token_index(text)
+    # a name is made of name characters (and so is a pair of Mongolian syllables): no
+    # candidate longer than the run of them at ``i`` can be one
+    run = _NAME_RUN.match(text, i)
+    longest = run.end() - i if run is not None else 0
     for length in (8, 7, 6, 5, 4, 3, 2):
         if length == 2 and (unknown := _unknown_shape_name(text, i)):
             return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
         j = i + length
-        if j > len(text):
+        if j > len(text) or length > longest:
             continue
         cand = text[i:j]
         mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
@@ -122,7 +141,11 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if j in bounds and (flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
-    return _unknown_shape_name(text, i)
+    return None  # (the name of no known shape was tried at length 2)
+
+
+#: a run of name characters or Mongolian syllables: what every candidate of :func:`name_after` is made of
+_NAME_RUN = re.compile("[\u4e00-\u9fff·" + "".join(map(re.escape, sorted(_MONGOLIAN))) + "]+")
 
 
 def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
@@ -130,7 +153,7 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     the dictionary inside it."""
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
-        if len(cand) == length and all(is_cjk(c) for c in cand) and rest.startswith(L.SAYS_AFTER_NAME) \
+        if rest.startswith(L.SAYS_AFTER_NAME) and len(cand) == length and all(is_cjk(c) for c in cand) \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
@@ -309,9 +332,7 @@ _PIECES: dict[str, bool] = {}
 def _jieba_names(text: str, found: _Found) -> None:
     """jieba proposes a name; the words around it decide (a speech verb after it, or a
     descriptor such as 农机手, 获得者, 党员 before it)."""
-    for s0, e0, flag in _merged_tokens(text):
-        if not flag.startswith("nr") or e0 - s0 < 2:
-            continue
+    for s0, e0, _ in [t for t in _merged_tokens(text) if t[2].startswith("nr") and t[1] - t[0] >= 2]:
         cand = text[s0:e0]
         if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
                 text[e0 : e0 + 1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
