@@ -91,11 +91,19 @@ def cut(text: str) -> list[str]:
     if native is None or _OUTSIDE_JIEBA.search(text):
         return cut_jieba(text)
     words = native(text, True)
+    if not _MAY_PART.search(text):
+        return words  # no character a word that parts from jieba's can be made of
     for w in words:
         # a word that is neither one character nor Chinese-led nor plain letters and digits
         if len(w) > 1 and not ("\u4e00" <= w[0] <= "\u9fd5") and not (w.isascii() and w.isalnum()):
             return _as_jieba(words)
     return words
+
+
+#: the characters, other than Chinese, of jieba's (and jieba-rs's) runs cut as words
+#: (``re_han_default``), and whitespace (``\r\n`` is one word): every word of more than one
+#: character that does not open with a Chinese character holds one of them
+_MAY_PART = re.compile(r"[a-zA-Z0-9+#&._%\-\s]")
 
 
 def _as_jieba(words: list[str]) -> list[str]:
