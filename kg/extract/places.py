@@ -154,7 +154,7 @@ def _upper_name(cand: str, gaz: Gazetteer) -> tuple[list[Division], bool, bool]:
     return rows, bool(rows) and usable_upper_name(cand, rows, gaz), cand in gaz.by_name
 
 
-#: distinct strings :func:`_upper_name` keeps answers for before it starts again
+#: distinct strings the place finder keeps the gazetteer's answers for before it starts again
 _UPPER_MEMO_SIZE = 400_000
 
 
@@ -239,9 +239,19 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
 def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: int, prev: int | None,
                      spans: list[Span], starts: set[int], max_body: int) -> tuple[int, list[Division]] | None:
     """Where a gazetteer name of the suffix's level that ends at ``m`` starts, and its rows."""
+    memo = gaz.memo("lower places")
+    if len(memo) > _UPPER_MEMO_SIZE:
+        memo.clear()
     for s in range(max(floor, m.start() - max_body), m.start()):
         cand = text[s : m.end()]
-        rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
+        found = memo.get(cand)
+        if found is None:
+            found = memo[cand] = tuple(gaz.lookup(cand, aliases=False))
+        if not found:
+            continue  # (the common case: no such name; nothing below holds without rows)
+        rows = [d for d in found if d.type == type_]
+        if not rows:
+            continue
         chained = prev is not None and spans[prev].end == s
         if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
                 and not (len(cand) >= 3 and word_ends_at(text, s)):
@@ -250,7 +260,7 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
             continue
         opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
-        if rows and not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
+        if not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
             return s, rows
     return None
 

@@ -11,6 +11,7 @@ whether a word is an everyday word, and the heads and titles more than one finde
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -140,9 +141,8 @@ def left_name_start(
     """
     walk = _Walk(text, end, max_len, loose, place, verbs_break)
     start = end
-    for s, e, flag in reversed(tokens(text)):
-        if s >= end:
-            continue
+    toks = tokens(text)
+    for s, e, flag in reversed(toks[: bisect_left(token_bounds(text)[0], end)]):  # the words starting before ``end``
         if e > end:
             # the head sits inside a jieba word (中国社会科学院, 区政府): its left part is
             # the name's last word
