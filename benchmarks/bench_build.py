@@ -62,13 +62,11 @@ args = json.loads(sys.argv[1])
 if args["no_sentence_cache"]:  # each document starts with empty caches, as new text would
     import kg.extract.document as document
     import kg.extract.spans as spans
-    import kg.extract.people as people
     import kg.learn.tagger as tagger
     _extract = document.extract
     def extract(doc, gaz):
         spans.tokens.cache_clear()
-        if hasattr(people, "_token_index"):
-            people._token_index.cache_clear()
+        spans.token_bounds.cache_clear()
         tagger._MEMO.clear()
         return _extract(doc, gaz)
     document.extract = extract

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from ..timing import timed
 from . import lexicon as L
@@ -90,21 +89,42 @@ def byline_name(name: str) -> bool:
 _HOUSEHOLD = ("家的", "家里", "家中", "家人", "家门")
 
 
-@lru_cache(maxsize=256)
-def _token_index(text: str) -> tuple[set[int], dict[int, str], set[tuple[int, int]], dict[int, int]]:
-    """Where the text's words end, each word's tag by its start, the words tagged as names,
-    and each word's end by its start."""
-    toks = tokens(text)
-    starts, ends = token_bounds(text)
-    return (set(ends), dict(zip(starts, [f for _, _, f in toks], strict=True)),
-            {(s0, e0) for s0, e0, f in toks if f.startswith("nr")}, dict(zip(starts, ends, strict=True)))
+class _Words:
+    """A sentence's words (:func:`tokens`) by where they start, found by bisection: what
+    :func:`name_after` asks of a few positions, without an index of every word."""
+
+    __slots__ = ("toks", "starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        self.toks = tokens(text)
+        self.starts, self.ends = token_bounds(text)
+
+    def at(self, i: int) -> int:
+        """The index of the word that starts at ``i``, -1 if none does."""
+        k = bisect_left(self.starts, i)
+        return k if k < len(self.starts) and self.starts[k] == i else -1
+
+    def is_name(self, i: int, j: int) -> bool:
+        """Is ``text[i:j]`` one word, tagged as a name?"""
+        k = self.at(i)
+        return k >= 0 and self.ends[k] == j and self.toks[k][2].startswith("nr")
+
+    def flag_at(self, i: int) -> str:
+        """The tag of the word that starts at ``i``, ``x`` if none does."""
+        k = self.at(i)
+        return self.toks[k][2] if k >= 0 else "x"
+
+    def ends_at(self, j: int) -> bool:
+        """Does a word end at ``j``?"""
+        k = bisect_left(self.ends, j)
+        return k < len(self.ends) and self.ends[k] == j
 
 
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
     verb or adverb right after it (乌日娜满脸自豪地说, 刘晓梅退休前)."""
-    bounds, flags, names, ends = _token_index(text)
+    words = _Words(text)
     # a name is made of name characters (and so is a pair of Mongolian syllables): no
     # candidate longer than the run of them at ``i`` can be one
     run = _NAME_RUN.match(text, i)
@@ -120,13 +140,13 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not is_common_word(cand)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
-        surname_token = length == 3 and (i, i + 1) in names and plausible_name(cand)
+        surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
         if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
             continue
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
-        if length == 3 and (i, i + 2) in names and j - 1 in ends and (
-                ends[j - 1] - (j - 1) >= 2 or flags[j - 1][:1] in ("p", "c", "d", "u")):
+        if length == 3 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (
+                words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
@@ -134,11 +154,11 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if length == 3 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
                 rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
-        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or (i, j) in names:
+        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
-        if j in bounds and (flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
+        if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j
     return None  # (the name of no known shape was tried at length 2)
