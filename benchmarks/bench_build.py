@@ -66,7 +66,8 @@ if args["no_sentence_cache"]:  # each document starts with empty caches, as new 
     _extract = document.extract
     def extract(doc, gaz):
         spans.tokens.cache_clear()
-        spans.token_bounds.cache_clear()
+        if hasattr(spans, "token_bounds"):
+            spans.token_bounds.cache_clear()
         tagger._MEMO.clear()
         return _extract(doc, gaz)
     document.extract = extract
