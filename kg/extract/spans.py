@@ -181,6 +181,11 @@ _WALK_RE1 = re.compile(r"[一二三四五六七八九十0-9]+期")
 _WALK_RE2 = re.compile(r"[一二两三四五六七八九十0-9][届批期次轮]")
 
 
+#: may a word be part of a name (Chinese characters and digits alone), by word
+_NAMEY_WORDS: dict[str, bool] = {}
+_NOT_IN_NAME = frozenset(L.NOT_IN_NAME)
+
+
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
@@ -193,13 +198,18 @@ class _Walk:
         """(where the name starts with the token ``text[s:e]`` read, None if it does not
         move, or :data:`_NO_NAME`; whether to walk on)."""
         text, first, word = self.text, self.first, self.text[s:e]
-        if not all(is_cjk(c) or c.isdigit() for c in word):
+        namey = _NAMEY_WORDS.get(word)
+        if namey is None:
+            if len(_NAMEY_WORDS) > 200_000:  # new text brings new words without end: keep the memo bounded
+                _NAMEY_WORDS.clear()
+            namey = _NAMEY_WORDS[word] = all(is_cjk(c) or c.isdigit() for c in word)
+        if not namey:
             return None, False
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
-        if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
+        if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
             return self._stop_char(s, word), False  # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
         if self.place and first and _WALK_RE1.fullmatch(word):
             return s, True  # 某某一期小区: a phase of an estate is part of its name
