@@ -274,14 +274,17 @@ class Gazetteer:
 
     def ancestors(self, d: Division) -> list[Division]:
         """Parents from the nearest up to the province."""
-        return list(self._upward(d)[0])
+        return list(self._ancestors(d))
 
     def is_within(self, d: Division, ancestor: Division) -> bool:
-        return ancestor.id in self._upward(d)[1]
+        ids = self._ancestor_ids.get(d.id)
+        if ids is None:
+            ids = self._ancestor_ids[d.id] = frozenset(a.id for a in self._ancestors(d))
+        return ancestor.id in ids
 
-    def _upward(self, d: Division) -> tuple[tuple[Division, ...], frozenset[int]]:
-        """``d``'s ancestors and their ids, walked once per row (a row's parents never change)."""
-        got = self._upward_memo.get(d.id)
+    def _ancestors(self, d: Division) -> tuple[Division, ...]:
+        """``d``'s ancestors, walked once per row (a row's parents never change)."""
+        got = self._ancestor_rows.get(d.id)
         if got is None:
             out = []
             p = self.parent(d)
@@ -289,12 +292,16 @@ class Gazetteer:
                 if p.type is not None:
                     out.append(p)
                 p = self.parent(p)
-            got = self._upward_memo[d.id] = (tuple(out), frozenset(a.id for a in out))
+            got = self._ancestor_rows[d.id] = tuple(out)
         return got
 
+    # made at first use, so the gazetteer as parsed (what its cache file holds) lacks them
     @cached_property
-    def _upward_memo(self) -> dict[int, tuple[tuple[Division, ...], frozenset[int]]]:
-        # made at first use, so the gazetteer as parsed (what its cache file holds) lacks it
+    def _ancestor_rows(self) -> dict[int, tuple[Division, ...]]:
+        return {}
+
+    @cached_property
+    def _ancestor_ids(self) -> dict[int, frozenset[int]]:
         return {}
 
     def memo(self, kind: str) -> dict:
