@@ -29,9 +29,10 @@ With ``--runs N`` each build runs N times, the engines taking turns, and the fas
 each is reported (on a machine others share, the slowest runs measure them).
 
 ``--no-sentence-cache`` empties the per-process caches of per-sentence work (jieba's words
-of a sentence, the tagger's readings) before each document: copies of the seeds repeat
-every sentence, so with those caches kept across documents the 10× and 100× corpora would
-cost less per character than new text does.
+of a sentence, the tagger's readings, the answers kept for strings of the text: whether one
+is a personal name, what the gazetteer has under it) before each document: copies of the
+seeds repeat every sentence, so with those caches kept across documents the 10× and 100×
+corpora would cost less per character than new text does.
 """
 
 from __future__ import annotations
@@ -62,12 +63,16 @@ args = json.loads(sys.argv[1])
 if args["no_sentence_cache"]:  # each document starts with empty caches, as new text would
     import kg.extract.document as document
     import kg.extract.spans as spans
+    import kg.extract.people as people
     import kg.learn.tagger as tagger
     _extract = document.extract
     def extract(doc, gaz):
         spans.tokens.cache_clear()
         if hasattr(spans, "token_bounds"):
             spans.token_bounds.cache_clear()
+        for memo in getattr(people, "_PLAUSIBLE", ()):  # answers for strings of the text
+            memo.clear()
+        gaz.__dict__.pop("_memos", None)  # the gazetteer's answers for strings of the text
         tagger._MEMO.clear()
         return _extract(doc, gaz)
     document.extract = extract
