@@ -56,21 +56,21 @@ _PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 def _plausible_name(name: str, strict: bool) -> bool:
     if not name or not _NAME_CHARS.fullmatch(name):
         return False
+    # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
+    lo = 3 if strict else 2
+    if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4)
+            or (name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS
+                and name[-1] not in "说讲称等和的在与及同跟")
+            or (lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name))):
+        return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
     if _KIND_INSIDE.search(name):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
-    if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
-                   or (len(name) == 3 and very_common(name[1:]))):
-        return False
-    if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4:
-        return True
-    if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在与及同跟":
-        return True
-    lo = 3 if strict else 2
-    return lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name)
+    return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
+                            or (len(name) == 3 and very_common(name[1:]))))
 
 
 def byline_name(name: str) -> bool:
