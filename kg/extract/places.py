@@ -32,7 +32,7 @@ from .spans import (
     is_common_word,
     jieba_tag,
     left_name_start,
-    tokens,
+    token_bounds,
 )
 
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
@@ -102,10 +102,12 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     spans: list[Span] = []
     taken = [False] * len(text)
     _upper_places(text, gaz, spans, taken)
-    starts = {s0 for s0, _, _ in tokens(text)}
+    starts: set[int] | None = None  # where jieba's words start, made at the first suffix
     for m in _SUFFIX_RE.finditer(text):
         if taken[m.start()] or taken[m.end() - 1] or _suffix_in_word(text, m):
             continue
+        if starts is None:
+            starts = set(token_bounds(text)[0])
         sp = _lower_place(text, gaz, m, spans, starts, known)
         if sp is None or any(taken[k] for k in range(sp.start, sp.end)):
             continue
