@@ -119,15 +119,28 @@ def _as_jieba(words: list[str]) -> list[str]:
 
 def freq(word: str) -> int:
     """The word's frequency in jieba's dictionary (0: not a word of it)."""
-    v = (_LEXICON or _lexicon()).packed(word)
+    lex = _LEXICON or _lexicon()
+    table = lex.table
+    v = table.get(word, -1) if table is not None else lex.packed(word)
     return v >> 8 if v >= 0 else 0
 
 
 def tag(word: str) -> str | None:
     """The word's part of speech in jieba's dictionary, None if it lacks the word."""
     lex = _LEXICON or _lexicon()
-    v = lex.packed(word)
+    table = lex.table
+    v = table.get(word, -1) if table is not None else lex.packed(word)
     return lex.names[v & 0xFF] if v >= 0 and v & 0xFF != _NO_TAG else None
+
+
+def tag_and_freq(word: str) -> tuple[str | None, int]:
+    """:func:`tag` and :func:`freq` of ``word``, from one look-up."""
+    lex = _LEXICON or _lexicon()
+    table = lex.table
+    v = table.get(word, -1) if table is not None else lex.packed(word)
+    if v < 0:
+        return None, 0
+    return (lex.names[v & 0xFF] if v & 0xFF != _NO_TAG else None), v >> 8
 
 
 #: the tag index of a word with a frequency but no part of speech (none in jieba 0.42.1)

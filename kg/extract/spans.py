@@ -249,8 +249,8 @@ class _Walk:
 _ORG_HEADS = set(L.ORG_HEADS)
 
 
-def jieba_tag(word: str) -> str | None:
-    return segment.tag(word)
+#: a word's part of speech in jieba's dictionary (:func:`kg.extract.segment.tag`)
+jieba_tag = segment.tag
 
 
 TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
@@ -280,17 +280,18 @@ LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
 
 def is_common_word(w: str) -> bool:
     """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
-    tag = jieba_tag(w)
+    tag, freq = segment.tag_and_freq(w)
     if tag is None or tag.startswith("nr"):
         return False
     if tag.startswith(("nz", "ns", "nt")):
-        return segment.freq(w) >= 1000  # 申报 is tagged nz, but it is a word
-    return segment.freq(w) >= 100  # 宝音, 高志 are in the dictionary but rare
+        return freq >= 1000  # 申报 is tagged nz, but it is a word
+    return freq >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
 def very_common(w: str) -> bool:
     """A word so common (群众, 干部) that a surname before it makes no name (和群众)."""
-    return is_common_word(w) and segment.freq(w) >= 2000
+    tag, freq = segment.tag_and_freq(w)
+    return tag is not None and not tag.startswith("nr") and freq >= 2000
 
 
 VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
