@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 from ..gazetteer import Division
 from ..timing import timed
@@ -48,28 +47,18 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     tagged the way posseg would mostly tag it in this genre: a name (nr) when it opens with
     a surname or reads as a transliteration, a place (ns) before a place suffix, else a noun.
     """
-    words = segment.cut(text)
-    if not words:
-        return ()
-    memo = _WORD_FLAGS
-    flags = list(map(memo.get, words))
-    if None in flags:  # words not seen before
-        if len(memo) > 200_000:  # new text brings new words without end: keep the memo bounded
-            memo.clear()
-            _SPLIT_WORDS.clear()
-            flags = [None] * len(words)  # (read every word again, so the split ones are known)
-        for k, w in enumerate(words):
-            if flags[k] is None:
-                flags[k] = memo[w] = _word_flags(w)
-    if _SPLIT_WORDS.isdisjoint(words):  # every word one token: its tag
-        ends = list(accumulate(map(len, words)))
-        return tuple(zip([0, *ends[:-1]], ends, flags, strict=True))
     out: list[tuple[int, int, str]] = []
     pos = 0
-    for w, f in zip(words, flags, strict=True):
-        for n, flag in ((len(w), f),) if isinstance(f, str) else f:
+    memo = _WORD_FLAGS
+    for w in segment.cut(text):
+        pieces = memo.get(w)
+        if pieces is None:
+            pieces = memo[w] = _word_flags(w)
+        for n, flag in pieces:
             out.append((pos, pos + n, flag))
             pos += n
+    if len(memo) > 200_000:  # new text brings new words without end: keep the memo bounded
+        memo.clear()
     return tuple(out)
 
 
@@ -81,24 +70,20 @@ def token_bounds(text: str) -> tuple[list[int], list[int]]:
     return [a for a, _, _ in toks], [b for _, b, _ in toks]
 
 
-#: how :func:`tokens` reads a word (:func:`_word_flags`), by word: the same word, the same answer
-_WORD_FLAGS: dict[str, str | tuple[tuple[int, str], ...]] = {}
-#: the words :func:`tokens` reads as two pieces
-_SPLIT_WORDS: set[str] = set()
+#: a word's pieces and their tags (:func:`_word_flags`), by word: the same word, the same answer
+_WORD_FLAGS: dict[str, tuple[tuple[int, str], ...]] = {}
 
 
-def _word_flags(w: str) -> str | tuple[tuple[int, str], ...]:
-    """How :func:`tokens` reads one of jieba's words: its tag, or two pieces (each its
-    length and tag)."""
+def _word_flags(w: str) -> tuple[tuple[int, str], ...]:
+    """How :func:`tokens` reads one of jieba's words: its length and tag, or two pieces."""
     flag = segment.tag(w)
     if flag is None and len(w) >= 3 and w[-1] in _FUNCTION_CHARS:
         # the HMM glued a particle to an unknown name (嘎拉在): split it off
-        _SPLIT_WORDS.add(w)
         return ((len(w) - 1, _guess_tag(w[:-1])), (1, segment.tag(w[-1]) or "p"))
     if flag is None:
         # 做强, 建强: a verb of our genre the dictionary lacks is still a verb
         flag = "v" if w in _GENRE_VERBS else _guess_tag(w)
-    return flag
+    return ((len(w), flag),)
 
 
 _FUNCTION_CHARS = set("在的了是和与说将把被向从对为用都也就还")
