@@ -1,6 +1,6 @@
 """Seconds per rule family (``kg build --profile``), an earlier commit's against this checkout's.
 
-    .venv/bin/python benchmarks/bench_families.py [--baseline REV] [--runs N] [--copies K] [DIR ...]
+    .venv/bin/python benchmarks/bench_families.py [--baseline REV] [--runs N] [--copies K] [--median] [--rules-only] [DIR ...]
 
 The baseline's ``kg`` package (``--baseline``, default ``681800e``: before the lean-engine
 work) is taken out of git into a temporary folder and run with this checkout's interpreter
@@ -9,7 +9,8 @@ copies of the seeds, the seeds, and ../shared/real/texts when it is there) is bu
 ``--no-cache --profile -q --jobs 1`` by both, alternately, ``--runs`` times; the run prints,
 best of the runs, each family's own seconds, extraction's, and the process's CPU seconds
 (user and system, from ``getrusage``), with the ratio, and whether the two ``graph.ttl``
-are byte-identical.  Copies of one text flatter a per-process memo: read the copies beside
+are byte-identical; with ``--median``, the median of the runs instead of the best;
+``--rules-only`` builds with the rules alone.  Copies of one text flatter a per-process memo: read the copies beside
 a corpus of distinct texts.
 """
 
@@ -20,6 +21,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,11 +45,12 @@ main()
 _LINE = re.compile(r"\s+(.+?)\s{2,}([0-9.]+) s")
 
 
-def profile(src: Path, corpus: Path, out: Path) -> dict[str, float]:
+def profile(src: Path, corpus: Path, out: Path, rules_only: bool = False) -> dict[str, float]:
     """One build's seconds per family and stage, and its CPU seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     run = subprocess.run([sys.executable, "-c", _RUNNER, "build", str(corpus), "-o", str(out), "--no-cache",
-                          "--profile", "-q", "--jobs", "1"], env={**os.environ, "KG_SRC": str(src)},
+                          "--profile", "-q", "--jobs", "1", *(["--rules-only"] if rules_only else [])],
+                         env={**os.environ, "KG_SRC": str(src)},
                          capture_output=True, text=True, cwd=ROOT)
     if run.returncode:
         raise SystemExit(f"build of {corpus} from {src} failed:\n{run.stderr}")
@@ -65,6 +68,9 @@ def main() -> None:
     ap.add_argument("--baseline", default=BASELINE)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--copies", type=int, default=10)
+    ap.add_argument("--rules-only", action="store_true", help="build with the rules alone (no learned decisions)")
+    ap.add_argument("--median", action="store_true",
+                    help="print the median of the runs, not the best (on a machine others load too)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -84,14 +90,16 @@ def main() -> None:
             real = ROOT.parent / "shared" / "real" / "texts"
             if real.is_dir():
                 corpora.append(real)
+        pick = statistics.median_low if args.median else min
         for corpus in corpora:
-            best: dict[str, dict[str, float]] = {"base": {}, "this": {}}
+            runs: dict[str, dict[str, list[float]]] = {"base": {}, "this": {}}
             for _ in range(args.runs):
                 for label, src in (("base", base), ("this", ROOT)):
-                    for k, v in profile(src, corpus, tmp / label).items():
-                        best[label][k] = min(best[label].get(k, v), v)
+                    for k, v in profile(src, corpus, tmp / label, args.rules_only).items():
+                        runs[label].setdefault(k, []).append(v)
+            best = {label: {k: pick(v) for k, v in found.items()} for label, found in runs.items()}
             same = (tmp / "base" / "graph.ttl").read_bytes() == (tmp / "this" / "graph.ttl").read_bytes()
-            print(f"{corpus.name}: best of {args.runs}, {args.baseline} against this checkout"
+            print(f"{corpus.name}: {'median' if args.median else 'best'} of {args.runs}, {args.baseline} against this checkout"
                   f" (graph.ttl {'byte-identical' if same else 'DIFFERS'})")
             b, t = best["base"], best["this"]
             for k in sorted(b, key=lambda k: -b[k]):

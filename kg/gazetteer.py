@@ -30,7 +30,7 @@ import time
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import packed, resources
@@ -198,6 +198,7 @@ class Gazetteer:
         ids = [i for i in self.by_name.get(canonical, []) if type_ is None or self.rows[i].type == type_]
         if not ids:
             return False
+        self._forget()
         bucket = self.by_alias.setdefault(alias, [])
         bucket.extend(i for i in ids if i not in bucket)
         self.strong_aliases.add(alias)
@@ -214,6 +215,7 @@ class Gazetteer:
         :class:`~kg.errors.InputError` naming ``source``."""
         extra: list[Division] = []
         names: dict[str, list[int]] = {}
+        self._forget()
         base = len(self.rows)
         for f in former:
             succ_id = self.by_adcode.get(f.successor)
@@ -272,16 +274,48 @@ class Gazetteer:
 
     def ancestors(self, d: Division) -> list[Division]:
         """Parents from the nearest up to the province."""
-        out = []
-        p = self.parent(d)
-        while p is not None:
-            if p.type is not None:
-                out.append(p)
-            p = self.parent(p)
-        return out
+        return list(self._ancestors(d))
 
     def is_within(self, d: Division, ancestor: Division) -> bool:
-        return any(a.id == ancestor.id for a in self.ancestors(d))
+        ids = self._ancestor_ids.get(d.id)
+        if ids is None:
+            ids = self._ancestor_ids[d.id] = frozenset(a.id for a in self._ancestors(d))
+        return ancestor.id in ids
+
+    def _ancestors(self, d: Division) -> tuple[Division, ...]:
+        """``d``'s ancestors, walked once per row (a row's parents never change)."""
+        got = self._ancestor_rows.get(d.id)
+        if got is None:
+            out = []
+            p = self.parent(d)
+            while p is not None:
+                if p.type is not None:
+                    out.append(p)
+                p = self.parent(p)
+            got = self._ancestor_rows[d.id] = tuple(out)
+        return got
+
+    # made at first use, so the gazetteer as parsed (what its cache file holds) lacks them
+    @cached_property
+    def _ancestor_rows(self) -> dict[int, tuple[Division, ...]]:
+        return {}
+
+    @cached_property
+    def _ancestor_ids(self) -> dict[int, frozenset[int]]:
+        return {}
+
+    def memo(self, kind: str) -> dict:
+        """A dict for the answers of a pure function of this gazetteer (``kind`` names the
+        function): emptied whenever an alias or a former name is added."""
+        memos = self.__dict__.setdefault("_memos", {})  # (not in the parsed table's cache file)
+        got = memos.get(kind)
+        if got is None:
+            got = memos[kind] = {}
+        return got
+
+    def _forget(self) -> None:
+        """The tables changed: what :meth:`memo` holds no longer holds."""
+        self.__dict__.pop("_memos", None)
 
     def county_of(self, d: Division) -> Division | None:
         for a in [d, *self.ancestors(d)]:

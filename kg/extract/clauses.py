@@ -30,10 +30,14 @@ def is_clause_start(text: str, i: int) -> bool:
     (True, False)
     """
     head = text[:i]
-    cut = max(head.rfind(c) for c in ",，;；:：。!?“”")
-    lead = head[cut + 1 :].lstrip("—-－◆◇●■□▲·• ")
+    cut = max(map(head.rfind, _CLAUSE_MARKS))
+    lead = head[cut + 1 :].lstrip("—-－◆◇●■□▲·• ").strip()
     # "在幸福社区,……" and "在街道党委的支持下" place the scene; "由镇党委牵头" names the actor
-    return not lead.strip() or bool(OPENER.fullmatch(lead.strip())) or lead.strip() == "由"
+    return not lead or bool(OPENER.fullmatch(lead)) or lead == "由"
+
+
+#: the marks a clause starts after
+_CLAUSE_MARKS = tuple(",，;；:：。!?“”")
 
 
 def after_verb(text: str, i: int) -> bool:

@@ -23,10 +23,11 @@ def extract(doc: Document, gaz: Gazetteer) -> Extraction:
     """All mentions and relations of one document."""
     st = DocState(doc, gaz)
     place_spans = places.prepare(st)
+    runs = [s.run for s in STAGES]
     for sent, pspans in zip(doc.sentences, place_spans, strict=True):
         view = SentenceView(sent, pspans, len(st.out.mentions))
-        for s in STAGES:
-            s.run(st, view)
+        for run in runs:
+            run(st, view)
     credits.flush(st)
     places.late_places(st)
     places.former_name_links(st)

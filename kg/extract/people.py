@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from ..timing import timed
 from . import lexicon as L
@@ -41,7 +40,28 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     (干部, 单位).  ``strict`` (for names proposed without a post or byline) also refuses a
     function-word surname or a common word after the surname (和群众, 来此).  (Rule
     ``person-common-word``.)"""
+    memo = _PLAUSIBLE[strict]
+    got = memo.get(name)
+    if got is None:
+        if len(memo) > 200_000:  # new text brings new strings without end: keep the memo bounded
+            memo.clear()
+        got = memo[name] = _plausible_name(name, strict)
+    return got
+
+
+#: :func:`plausible_name`'s answers (a pure function of the string), not strict and strict
+_PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
+
+
+def _plausible_name(name: str, strict: bool) -> bool:
     if not name or not _NAME_CHARS.fullmatch(name):
+        return False
+    # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
+    lo = 3 if strict else 2
+    if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in "说讲称等和的在与及同跟")
+            or (name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS
+                and name[-1] not in "说讲称等和的在与及同跟")
+            or (lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name))):
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
@@ -49,15 +69,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
-    if strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
-                   or (len(name) == 3 and very_common(name[1:]))):
-        return False
-    if name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in "说讲称等和的在与及同跟":
-        return True
-    if name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS and name[-1] not in "说讲称等和的在与及同跟":
-        return True
-    lo = 3 if strict else 2
-    return lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name)
+    return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
+                            or (len(name) == 3 and very_common(name[1:]))))
 
 
 def byline_name(name: str) -> bool:
@@ -76,38 +89,64 @@ def byline_name(name: str) -> bool:
 _HOUSEHOLD = ("家的", "家里", "家中", "家人", "家门")
 
 
-@lru_cache(maxsize=256)
-def _token_index(text: str) -> tuple[set[int], dict[int, str], set[tuple[int, int]], dict[int, int]]:
-    """Where the text's words end, each word's tag by its start, the words tagged as names,
-    and each word's end by its start."""
-    toks = tokens(text)
-    return ({e for _, e, _ in toks}, {s0: f for s0, _, f in toks},
-            {(s0, e0) for s0, e0, f in toks if f.startswith("nr")}, {s0: e0 for s0, e0, _ in toks})
+class _Words:
+    """A sentence's words (:func:`tokens`) by where they start, found by bisection: what
+    :func:`name_after` asks of a few positions, without an index of every word."""
+
+    __slots__ = ("toks", "starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        self.toks = tokens(text)
+        self.starts, self.ends = token_bounds(text)
+
+    def at(self, i: int) -> int:
+        """The index of the word that starts at ``i``, -1 if none does."""
+        k = bisect_left(self.starts, i)
+        return k if k < len(self.starts) and self.starts[k] == i else -1
+
+    def is_name(self, i: int, j: int) -> bool:
+        """Is ``text[i:j]`` one word, tagged as a name?"""
+        k = self.at(i)
+        return k >= 0 and self.ends[k] == j and self.toks[k][2].startswith("nr")
+
+    def flag_at(self, i: int) -> str:
+        """The tag of the word that starts at ``i``, ``x`` if none does."""
+        k = self.at(i)
+        return self.toks[k][2] if k >= 0 else "x"
+
+    def ends_at(self, j: int) -> bool:
+        """Does a word end at ``j``?"""
+        k = bisect_left(self.ends, j)
+        return k < len(self.ends) and self.ends[k] == j
 
 
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
     verb or adverb right after it (乌日娜满脸自豪地说, 刘晓梅退休前)."""
-    bounds, flags, names, ends = _token_index(text)
+    words = _Words(text)
+    # a name is made of name characters (and so is a pair of Mongolian syllables): no
+    # candidate longer than the run of them at ``i`` can be one
+    run = _NAME_RUN.match(text, i)
+    longest = run.end() - i if run is not None else 0
     for length in (8, 7, 6, 5, 4, 3, 2):
         if length == 2 and (unknown := _unknown_shape_name(text, i)):
             return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
         j = i + length
-        if j > len(text):
+        if j > len(text) or length > longest:
             continue
         cand = text[i:j]
         mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
             not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not is_common_word(cand)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
-        surname_token = length == 3 and (i, i + 1) in names and plausible_name(cand)
+        surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
         if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
             continue
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
             continue
-        if length == 3 and cand[:2] not in L.SURNAMES_2 and (i, i + 2) in names and j - 1 in ends and (
-                ends[j - 1] - (j - 1) >= 2 or flags[j - 1][:1] in ("p", "c", "d", "u")):
+        if length == 3 and cand[:2] not in L.SURNAMES_2 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (
+                words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
@@ -115,14 +154,18 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
                 rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
-        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or (i, j) in names:
+        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
             return i, j
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
-        if j in bounds and (flags.get(j, "x")[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
+        if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
-    return _unknown_shape_name(text, i)
+    return None  # (the name of no known shape was tried at length 2)
+
+
+#: a run of name characters or Mongolian syllables: what every candidate of :func:`name_after` is made of
+_NAME_RUN = re.compile("[\u4e00-\u9fff·" + "".join(map(re.escape, sorted(_MONGOLIAN))) + "]+")
 
 
 def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
@@ -130,7 +173,7 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     the dictionary inside it."""
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
-        if len(cand) == length and all(is_cjk(c) for c in cand) and rest.startswith(L.SAYS_AFTER_NAME) \
+        if rest.startswith(L.SAYS_AFTER_NAME) and len(cand) == length and all(is_cjk(c) for c in cand) \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
@@ -309,9 +352,7 @@ _PIECES: dict[str, bool] = {}
 def _jieba_names(text: str, found: _Found) -> None:
     """jieba proposes a name; the words around it decide (a speech verb after it, or a
     descriptor such as 农机手, 获得者, 党员 before it)."""
-    for s0, e0, flag in _merged_tokens(text):
-        if not flag.startswith("nr") or e0 - s0 < 2:
-            continue
+    for s0, e0, _ in [t for t in _merged_tokens(text) if t[2].startswith("nr") and t[1] - t[0] >= 2]:
         cand = text[s0:e0]
         if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
                 text[e0 : e0 + 1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):

@@ -32,7 +32,7 @@ from .spans import (
     is_common_word,
     jieba_tag,
     left_name_start,
-    tokens,
+    token_bounds,
 )
 
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
@@ -74,13 +74,16 @@ _SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"
 
 
 def _upper_openers(reach: dict[str, int]) -> re.Pattern[str]:
-    """The first characters of the upper levels' names (``reach``'s keys) as one class.
+    """Where an upper level's name (``reach``'s keys are their first two characters) may
+    begin: a first character of one followed by a second character of one, found in C.
     Aliases only ever add keys, so the same table of the same size has the same keys."""
     got = _OPENERS.get(id(reach))
     if got is None or got[0] is not reach or got[1] != len(reach):
         if len(_OPENERS) > 8:
             _OPENERS.clear()
-        pattern = re.compile("[" + "".join(sorted({re.escape(k[0]) for k in reach})) + "]")
+        firsts = "".join(sorted({re.escape(k[0]) for k in reach}))
+        seconds = "".join(sorted({re.escape(k[1]) for k in reach}))
+        pattern = re.compile(f"(?=[{firsts}][{seconds}])")
         got = _OPENERS[id(reach)] = (reach, len(reach), pattern)
     return got[2]
 
@@ -99,10 +102,12 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     spans: list[Span] = []
     taken = [False] * len(text)
     _upper_places(text, gaz, spans, taken)
-    starts = {s0 for s0, _, _ in tokens(text)}
+    starts: set[int] | None = None  # where jieba's words start, made at the first suffix
     for m in _SUFFIX_RE.finditer(text):
         if taken[m.start()] or taken[m.end() - 1] or _suffix_in_word(text, m):
             continue
+        if starts is None:
+            starts = set(token_bounds(text)[0])
         sp = _lower_place(text, gaz, m, spans, starts, known)
         if sp is None or any(taken[k] for k in range(sp.start, sp.end)):
             continue
@@ -122,37 +127,56 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
 _LOWER_KINDS = ("社区", "小区", "嘎查", "村委", "街道", "民族")
 
 
-def _upper_hit(text: str, i: int, gaz: Gazetteer) -> tuple[int, str, list[Division]] | None:
-    """The longest upper place (province, city, county) whose name starts at ``i``."""
+def _upper_hit(text: str, i: int, gaz: Gazetteer, reach: int, memo: dict) -> tuple[int, str, list[Division]] | None:
+    """The longest upper place (province, city, county) whose name starts at ``i``, where
+    ``reach`` is the longest such name opening with ``text[i:i+2]``."""
     n = len(text)
-    for L_ in range(min(gaz.upper_reach.get(text[i : i + 2], 0), n - i), 1, -1):
+    for L_ in range(min(reach, n - i), 1, -1):
         cand = text[i : i + L_]
-        rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
+        got = memo.get(cand)
+        if got is None:
+            got = memo[cand] = _upper_name(cand, gaz)
+        rows, usable, full = got
         if (
-            rows
-            and usable_upper_name(cand, rows, gaz)
+            usable
             # a bare short form that runs on into a street's name (嘉兴路街道) is not it
-            and not (cand not in gaz.by_name and i + L_ < n and (
+            and not (not full and i + L_ < n and (
                 text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")
                 or text[i + L_ : i + L_ + 2] in _LOWER_KINDS))
         ):
-            return L_, cand, rows
+            return L_, cand, list(rows)
     return None
+
+
+def _upper_name(cand: str, gaz: Gazetteer) -> tuple[list[Division], bool, bool]:
+    """What the gazetteer says of ``cand`` as an upper place: its rows of the upper levels,
+    whether it can stand for one in running text, whether it is a full name (a pure
+    function of ``cand`` and the gazetteer: kept in :meth:`Gazetteer.memo`)."""
+    rows = [d for d in gaz.lookup(cand) if d.type in _HIGH_LEVEL]
+    return rows, bool(rows) and usable_upper_name(cand, rows, gaz), cand in gaz.by_name
+
+
+#: distinct strings the place finder keeps the gazetteer's answers for before it starts again
+_UPPER_MEMO_SIZE = 400_000
 
 
 def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool]) -> None:
     """Upper levels (province, city, county): full names and short forms, longest first."""
-    i, n = 0, len(text)
-    openers = _upper_openers(gaz.upper_reach)  # where no upper name can begin, skip in C
-    while i < n:
-        found = openers.search(text, i)
-        if found is None:
-            break
-        i = found.start()
-        hit = _upper_hit(text, i, gaz)
-        if not hit:
-            i += 1
+    reach = gaz.upper_reach
+    memo = gaz.memo("upper places")
+    if len(memo) > _UPPER_MEMO_SIZE:
+        memo.clear()
+    i = 0
+    # where no upper name can begin (no name opens with the two characters there), skip in C
+    for found in _upper_openers(reach).finditer(text):
+        j = found.start()
+        if j < i:
             continue
+        pair = reach.get(text[j : j + 2])
+        hit = _upper_hit(text, j, gaz, pair, memo) if pair else None
+        if not hit:
+            continue
+        i = j
         L_, cand, rows = hit
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个平房区: a count of a kind of area, not the district of that name
@@ -222,9 +246,19 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
 def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: int, prev: int | None,
                      spans: list[Span], starts: set[int], max_body: int) -> tuple[int, list[Division]] | None:
     """Where a gazetteer name of the suffix's level that ends at ``m`` starts, and its rows."""
+    memo = gaz.memo("lower places")
+    if len(memo) > _UPPER_MEMO_SIZE:
+        memo.clear()
     for s in range(max(floor, m.start() - max_body), m.start()):
         cand = text[s : m.end()]
-        rows = [d for d in gaz.lookup(cand, aliases=False) if d.type == type_]
+        found = memo.get(cand)
+        if found is None:
+            found = memo[cand] = tuple(gaz.lookup(cand, aliases=False))
+        if not found:
+            continue  # (the common case: no such name; nothing below holds without rows)
+        rows = [d for d in found if d.type == type_]
+        if not rows:
+            continue
         chained = prev is not None and spans[prev].end == s
         if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
                 and not (len(cand) >= 3 and word_ends_at(text, s)):
@@ -233,7 +267,7 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
             continue
         opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
-        if rows and not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
+        if not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
             return s, rows
     return None
 

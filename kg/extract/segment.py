@@ -91,11 +91,19 @@ def cut(text: str) -> list[str]:
     if native is None or _OUTSIDE_JIEBA.search(text):
         return cut_jieba(text)
     words = native(text, True)
+    if not _MAY_PART.search(text):
+        return words  # no character a word that parts from jieba's can be made of
     for w in words:
         # a word that is neither one character nor Chinese-led nor plain letters and digits
         if len(w) > 1 and not ("\u4e00" <= w[0] <= "\u9fd5") and not (w.isascii() and w.isalnum()):
             return _as_jieba(words)
     return words
+
+
+#: the characters, other than Chinese, of jieba's (and jieba-rs's) runs cut as words
+#: (``re_han_default``), and whitespace (``\r\n`` is one word): every word of more than one
+#: character that does not open with a Chinese character holds one of them
+_MAY_PART = re.compile(r"[a-zA-Z0-9+#&._%\-\s]")
 
 
 def _as_jieba(words: list[str]) -> list[str]:
@@ -111,15 +119,28 @@ def _as_jieba(words: list[str]) -> list[str]:
 
 def freq(word: str) -> int:
     """The word's frequency in jieba's dictionary (0: not a word of it)."""
-    v = (_LEXICON or _lexicon()).packed(word)
+    lex = _LEXICON or _lexicon()
+    table = lex.table
+    v = table.get(word, -1) if table is not None else lex.packed(word)
     return v >> 8 if v >= 0 else 0
 
 
 def tag(word: str) -> str | None:
     """The word's part of speech in jieba's dictionary, None if it lacks the word."""
     lex = _LEXICON or _lexicon()
-    v = lex.packed(word)
+    table = lex.table
+    v = table.get(word, -1) if table is not None else lex.packed(word)
     return lex.names[v & 0xFF] if v >= 0 and v & 0xFF != _NO_TAG else None
+
+
+def tag_and_freq(word: str) -> tuple[str | None, int]:
+    """:func:`tag` and :func:`freq` of ``word``, from one look-up."""
+    lex = _LEXICON or _lexicon()
+    table = lex.table
+    v = table.get(word, -1) if table is not None else lex.packed(word)
+    if v < 0:
+        return None, 0
+    return (lex.names[v & 0xFF] if v & 0xFF != _NO_TAG else None), v >> 8
 
 
 #: the tag index of a word with a frequency but no part of speech (none in jieba 0.42.1)

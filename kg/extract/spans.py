@@ -11,6 +11,7 @@ whether a word is an everyday word, and the heads and titles more than one finde
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -125,9 +126,8 @@ def left_name_start(
     """
     walk = _Walk(text, end, max_len, loose, place, verbs_break)
     start = end
-    for s, e, flag in reversed(tokens(text)):
-        if s >= end:
-            continue
+    toks = tokens(text)
+    for s, e, flag in reversed(toks[: bisect_left(token_bounds(text)[0], end)]):  # the words starting before ``end``
         if e > end:
             # the head sits inside a jieba word (中国社会科学院, 区政府): its left part is
             # the name's last word
@@ -166,6 +166,11 @@ _WALK_RE1 = re.compile(r"[一二三四五六七八九十0-9]+期")
 _WALK_RE2 = re.compile(r"[一二两三四五六七八九十0-9][届批期次轮]")
 
 
+#: may a word be part of a name (Chinese characters and digits alone), by word
+_NAMEY_WORDS: dict[str, bool] = {}
+_NOT_IN_NAME = frozenset(L.NOT_IN_NAME)
+
+
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
@@ -178,13 +183,18 @@ class _Walk:
         """(where the name starts with the token ``text[s:e]`` read, None if it does not
         move, or :data:`_NO_NAME`; whether to walk on)."""
         text, first, word = self.text, self.first, self.text[s:e]
-        if not all(is_cjk(c) or c.isdigit() for c in word):
+        namey = _NAMEY_WORDS.get(word)
+        if namey is None:
+            if len(_NAMEY_WORDS) > 200_000:  # new text brings new words without end: keep the memo bounded
+                _NAMEY_WORDS.clear()
+            namey = _NAMEY_WORDS[word] = all(is_cjk(c) or c.isdigit() for c in word)
+        if not namey:
             return None, False
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
-        if any(c in L.NOT_IN_NAME for c in word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
+        if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
             return self._stop_char(s, word), False  # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
         if self.place and first and _WALK_RE1.fullmatch(word):
             return s, True  # 某某一期小区: a phase of an estate is part of its name
@@ -224,8 +234,8 @@ class _Walk:
 _ORG_HEADS = set(L.ORG_HEADS)
 
 
-def jieba_tag(word: str) -> str | None:
-    return segment.tag(word)
+#: a word's part of speech in jieba's dictionary (:func:`kg.extract.segment.tag`)
+jieba_tag = segment.tag
 
 
 TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
@@ -255,17 +265,18 @@ LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
 
 def is_common_word(w: str) -> bool:
     """A word jieba knows as something other than a personal name (干部, 群众, 成长)."""
-    tag = jieba_tag(w)
+    tag, freq = segment.tag_and_freq(w)
     if tag is None or tag.startswith("nr"):
         return False
     if tag.startswith(("nz", "ns", "nt")):
-        return segment.freq(w) >= 1000  # 申报 is tagged nz, but it is a word
-    return segment.freq(w) >= 100  # 宝音, 高志 are in the dictionary but rare
+        return freq >= 1000  # 申报 is tagged nz, but it is a word
+    return freq >= 100  # 宝音, 高志 are in the dictionary but rare
 
 
 def very_common(w: str) -> bool:
     """A word so common (群众, 干部) that a surname before it makes no name (和群众)."""
-    return is_common_word(w) and segment.freq(w) >= 2000
+    tag, freq = segment.tag_and_freq(w)
+    return tag is not None and not tag.startswith("nr") and freq >= 2000
 
 
 VERB_START = re.compile("(?:" + "|".join(L.IMPLEMENT_VERBS) + ")")
