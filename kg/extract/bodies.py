@@ -185,6 +185,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _division_committees(text, places, place_end, out)
     out += _level_committees(text, places, out)
     out += _founded(text, places, out)
+    out += _partnered(text, places, place_end, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
 
@@ -436,6 +437,37 @@ def _founded(text: str, places: list[Span], out: list[Span]) -> list[Span]:
             continue
         out[:] = [o for o in out if not (a <= o.start and o.end <= b)]  # (争议|诉调工作室: a piece of the name)
         found.append(Span(a, b, name, "Organization", "org-head", conf("org-head", "founded"), head=name[-2:], canonical=name))
+    return found
+
+
+#: the party committee of a place, and the government body named after it with its head
+#: alone (某街道党工委、办事处, 某旗委、政府, 某镇党委政府)
+_PARTY_HEADS = ("党工委", "党委", "旗委", "县委", "市委", "区委", "盟委")
+_PARTNER_BODY = re.compile(r"[、和]?(办事处|人民政府|政府|管委会)(?![\u4e00-\u9fff]{0,1}(?:办公|工作人员|部门|领导|机关|职能))")
+
+
+def _partnered(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:
+    """某街道党工委、办事处: the government body listed with its place's party committee by
+    its head alone is the place's too (rule ``org-head``, variant ``joined``)."""
+    found = []
+    for o in out:
+        if o.how == "org-generic" or not (o.canonical or o.text).endswith(_PARTY_HEADS):
+            continue
+        chain = o.start
+        while chain in place_end or any(p.start == chain for p in places):
+            nxt = next((p.end for p in places if p.start == chain), None)
+            if nxt is None:
+                break
+            chain = nxt
+        if chain == o.start:
+            continue  # no place opens the committee's name
+        pm = _PARTNER_BODY.match(text, o.end)
+        if pm is None or any(x.start < pm.end() and pm.start(1) < x.end and x.how != "org-generic" for x in out):
+            continue
+        name = text[o.start : chain] + pm.group(1)
+        out[:] = [x for x in out if not (x.start < pm.end() and pm.start(1) < x.end)]  # (办事处 read as a kind)
+        found.append(Span(pm.start(1), pm.end(1), pm.group(1), "Organization", "org-head", conf("org-head", "joined"),
+                          head=pm.group(1), canonical=name))
     return found
 
 

@@ -342,3 +342,12 @@ def test_peoples_associations_by_their_short_names_are_bodies(gaz):
     g = graph_of(gaz, "宾川县人民法院推进诉源治理。该院与县工商联、县残联共同开展调解工作。")
     assert {"宾川县工商联", "宾川县残联"} <= names(g, "Organization"), summary(g)
 
+
+def test_a_government_body_listed_after_its_places_committee_is_the_places(gaz):
+    """某街道党工委、办事处: the office listed by its head alone after its place's party
+    committee is the place's office; 党委、政府办公室 is another body's name."""
+    g = graph_of(gaz, "近年来，宾川县金牛街道党工委、办事处以服务群众为主线，推行“板凳夜话”。"
+                      "金牛镇党委、政府办公室主任李明宇介绍了情况。")
+    got = names(g, "Organization")
+    assert "宾川县金牛街道办事处" in got and "金牛镇政府" not in got, summary(g)
+
