@@ -408,6 +408,13 @@ IMPLEMENTERS = [
         set(),
         id="a-practices-birthplace-carries-it-out",
     ),
+    pytest.param(
+        "这样的变化，得益于宾川县施行“政策宣传贴心、网格治理安心、便民服务暖心”的“三心”工作法，"
+        "按照“专职力量一员一格、兼职力量多员一格”原则，构建起“1+N”网格服务体系。",
+        {("宾川县", "1+N")},
+        set(),
+        id="one-actor-goes-on-through-a-long-sentence",
+    ),
 ]
 
 

@@ -130,7 +130,7 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
     """Is the body or place at ``o`` a partner, a place where, or an object, not the actor?"""
     text = view.text
     between = text[o.end : sp.start]
-    if _NOT_THE_ACTOR_RE1.search(between) or len(between) > 40:
+    if _NOT_THE_ACTOR_RE1.search(between) or len(between) > 80:
         return True
     if any(o2.start >= o.end and o2.end <= sp.start for o2, _ in cands):
         return True
