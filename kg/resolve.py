@@ -238,6 +238,10 @@ def _org_keys(x: Extraction, key_of) -> dict[str, str]:
     """Keys of the bodies of one page, with shorter forms led to the full name's key."""
     keys = {m.id: key_of(m) for m in x.mentions if m.type == "Organization"}
     by_name: dict[str, str] = {}
+    for m in x.mentions:  # a short name the page declares (以下简称……) names the same body
+        if m.type == "Organization" and keys[m.id]:
+            for a in m.aliases:
+                by_name.setdefault(norm_name(a), keys[m.id])
     for m in x.mentions:
         if m.type == "Organization" and keys[m.id]:
             by_name.setdefault(norm_name(m.canonical), keys[m.id])
@@ -246,7 +250,7 @@ def _org_keys(x: Extraction, key_of) -> dict[str, str]:
     for m in x.mentions:
         if m.type == "Organization" and keys[m.id]:
             n = norm_name(m.canonical)
-            out[m.id] = by_name[fuller[n]] if n in fuller else keys[m.id]
+            out[m.id] = by_name[fuller[n]] if n in fuller else by_name.get(n, keys[m.id])
     return out
 
 

@@ -351,3 +351,11 @@ def test_a_government_body_listed_after_its_places_committee_is_the_places(gaz):
     got = names(g, "Organization")
     assert "宾川县金牛街道办事处" in got and "金牛镇政府" not in got, summary(g)
 
+
+def test_a_development_zone_is_a_body_and_its_declared_short_name_is_the_same_body(gaz):
+    """某某高新技术产业开发区（以下简称某某高新区）: a zone run by its committee is a body (the
+    annotated articles mostly have it so); the short name the text declares is one node with it."""
+    g = graph_of(gaz, "保山高新技术产业开发区（以下简称保山高新区）坚持党建引领。去年，保山高新区正式推出“链上党建”品牌。")
+    assert names(g, "Organization") == {"保山高新技术产业开发区"}, summary(g)
+    assert has_edge(g, "implements", "保山高新技术产业开发区", "链上党建"), summary(g)
+

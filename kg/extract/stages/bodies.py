@@ -6,6 +6,8 @@ named as one body.
 
 from __future__ import annotations
 
+import re
+
 from .. import lexicon as L
 from ..bodies import COMPANY_HEADS, find_orgs
 from ..clauses import is_clause_start
@@ -27,6 +29,19 @@ def run(st: DocState, view: SentenceView) -> None:
     _registered_places(st, view)
     for g in view.generic:
         _kind_named_body(st, view, g)
+    _short_names(view)
+
+
+#: a short name the text declares for a body: 某某开发区（以下简称某某高新区）
+_SHORT_NAME = re.compile(r"\s*[（(]\s*(?:以下)?简称[“\"]?([\u4e00-\u9fff]{2,12})[”\"]?\s*[）)]")
+
+
+def _short_names(view: SentenceView) -> None:
+    """A short name the text declares right after a body's name is another name of it."""
+    for sp, m in view.org_mentions:
+        d = _SHORT_NAME.match(view.text, sp.end)
+        if d is not None and m.type == "Organization" and d.group(1) not in m.aliases:
+            m.aliases = (*m.aliases, d.group(1))
 
 
 def _named_body(st: DocState, view: SentenceView, sp: Span) -> None:
