@@ -172,6 +172,11 @@ def test_quoted_mechanism_keeps_its_written_form_as_alias(gaz):
 
 NOT_MECHANISMS = [
     pytest.param(
+        "金牛社区通过“以大托小”模式，开展“一桶水”工程、增设智能门禁等，积极创建“服务型社区”、坚持以服务居民为主线。",
+        {"增设智能门禁", "坚持以服务居民为主线"},
+        id="clauses-of-doing-in-a-list",
+    ),
+    pytest.param(
         "金牛镇党委坚持以“三个代表”重要思想为指导，围绕“三农”工作打通服务群众“最后100米”。",
         {"三个代表", "三农", "最后100米"},
         id="national-slogans-and-metaphors",
