@@ -582,3 +582,15 @@ def test_a_leader_named_only_in_a_study_phrase_is_no_person_whatever_the_model_s
     keep_all = Model({"Person": LogReg({}, 10.0, 0.4)})
     people = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Person"}
     assert {"李明宇", "赵海峰"} <= people and "邓小平" not in people, people
+
+
+def test_a_meeting_or_a_star_rating_is_no_practice_whatever_the_model_says(gaz):
+    """The guideline: one-off events (某某意见建议征集会) and titles of honour (“五星党支部”)
+    are no practices; a model that keeps every quoted phrase keeps neither."""
+    text = ("金牛社区的一天\n\n金牛社区推行“板凳夜话”制度，又召开了“社区代表联系居民暨意见建议征集会”，"
+            "社区党支部去年被评为“五星党支部”。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
+    practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
+    assert "板凳夜话" in practices and not practices & {"社区代表联系居民暨意见建议征集会", "五星党支部"}, practices
+
