@@ -91,7 +91,7 @@ _SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(
 #: bodies of several levels named together (旗县区两级, 县乡村三级, 各级)
 _LEVELS = re.compile(r"^[旗县区市乡镇村苏木嘎查街道社区]*[一二两三四五六七八九十各]级")
 _LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
-#: words a level's character opens that are no level (区域党建集团, 市场监督管理局, 县域)
+#: words a level's character opens that are no level (区域某某联盟, 市场监督管理局, 县域)
 _LEVEL_WORD = re.compile(r"^(?:区域|市场|县域|市域|区划|市民|县城)")
 
 
@@ -337,7 +337,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
 
 #: the fixed patterns of :func:`_unplaced`, compiled once (not looked up at every call)
 _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
-#: a count right before a name with no place (组建4个|区域党建集团): bodies of a kind
+#: a count right before a name with no place (组建4个|某某党建联盟): bodies of a kind
 _COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千几多]+[个家支所]$")
 
 
@@ -405,7 +405,7 @@ def in_formula(text: str, i: int) -> bool:
     clause = _CLAUSE_END_MARK.search(text, i)
     rest = text[i : clause.start() if clause else len(text)]
     if "、" in rest and "部门" in rest:
-        return True  # 形成区委统一领导、组织部门牵头抓总……: roles of kinds of body
+        return True  # 形成县委统揽、部门协同……: roles of kinds of body
     o = text.rfind("“", 0, i)
     if o < 0 or text.rfind("”", 0, i) > o:
         return False
@@ -424,7 +424,7 @@ _FOUNDED_KIND = re.compile(r"[0-9一二两三四五六七八九十百千万几�
 
 
 def _founded(text: str, places: list[Span], out: list[Span]) -> list[Span]:
-    """A body the sentence founds, named by what it does (联合成立了家事调解工作室): a body of
+    """A body the sentence founds, named by what it does (联合成立了某某纠纷调解工作室): a body of
     its own, though its words are everyday ones (rule ``org-head``, variant ``founded``)."""
     if "成立" not in text and "组建" not in text and "设立" not in text:
         return []

@@ -179,7 +179,7 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         i = j
         L_, cand, rows = hit
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
-            i += L_  # 3个平房区: a count of a kind of area, not the district of that name
+            i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
         if {d.type for d in rows} >= {"Province", "City"} and len({d.adcode for d in rows}) == 1:
             # 北京市, 天津市: a municipality is both; the guideline counts it a City
@@ -235,7 +235,7 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
     else:
         (s, rows), how = best, "gazetteer"
         if text[e : e + 1] == "”" and inside_quote(text, s):
-            return None  # 变身“五星村”, 走进“五面红旗村”: a quoted title, as for names the gazetteer lacks
+            return None  # 变身“某星村”, 评为“某某红旗村”: a quoted title, as for names the gazetteer lacks
     chained = prev is not None and spans[prev].end == s
     confidence = conf(how, "lower" if how == "gazetteer" else "")
     if chained:

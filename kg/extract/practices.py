@@ -142,7 +142,7 @@ _COUNT_AND_HEAD = re.compile(r"[0-9一二两三四五六七八九十][项个种�
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}化")
 
 
-#: what opens a clause of doing, not a practice's name (增设智能门禁, 坚持以……为主线)
+#: what opens a clause of doing, not a practice's name (增设某某设施, 坚持以……为主线)
 _DOING = re.compile(r"(?:增设|坚持|加强|强化|提升|持续|不断|积极|着力|围绕|聚焦|做好|抓好|加大|加快|确保|实现)")
 #: the fixed patterns of :func:`_list_after`, compiled once (not looked up at every call)
 _LIST_AFTER_RE1 = re.compile(r"、“?([\u4e00-\u9fff+]{2,12}?)”?(?=[、等,，。;；]|$)")

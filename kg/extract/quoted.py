@@ -113,15 +113,15 @@ def _head_after(text: str, at: int) -> tuple[re.Match | None, str]:
 
 #: what stands between a practice spelled out and its name: “A+B”的“两联”机制, “A、B”——“两心”
 _SPELLED_OUT = ("的", "——", "—", "即")
-#: what joins the quoted parts of a numbered practice: ‘微组织’、开展‘微服务’
+#: what joins the quoted parts of a numbered practice: ‘小网格’、开展‘小帮办’
 _PART_JOIN = re.compile(r"、[\u4e00-\u9fff]{0,2}")
 _COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _apposition(text: str, quotes: list[re.Match], idx: int) -> Span | None:
-    """“支部+网格+楼栋”的“三级联动”机制, “甲、乙、丙”——“三心”服务: the first quote spells
+    """“支部+网格+楼栋”的“三级联动”机制, “甲、乙、丙”——“三暖”服务: the first quote spells
     out the second, a numbered practice's name; so do the quoted parts listed before a
-    numbered name that counts them (组建‘微组织’、开展‘微服务’的‘两微’模式)."""
+    numbered name that counts them (组建‘小网格’、开展‘小帮办’的‘两小’模式)."""
     m = quotes[idx]
     first, last = idx, idx
     while first > 0 and _PART_JOIN.fullmatch(text, quotes[first - 1].end(), quotes[first].start()):
@@ -296,7 +296,7 @@ def _rejected(text: str, quotes: list[re.Match], idx: int, head: re.Match | None
 _QUOTED_PRACTICE_RE1 = re.compile(r"(?:的|了|以|出|起|[，,、])$")
 
 
-#: “一校”即开办草原流动党校, “一车”即开通“爱民直通车”: a numbered part defined by what is
+#: “一站”即设立某某服务站, “一车”即开通“某某直通车”: a numbered part defined by what is
 #: set up, the practice's own name (quoted or not, to the end of the clause)
 _DEFINED = re.compile(r"即(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + r"|开办)了?"
                       r"(?:“([^“”]{2,20})”|([\u4e00-\u9fff]{3,12}))(?=[，。；,;！!]|$)")
@@ -311,7 +311,7 @@ def _defined(text: str, m: re.Match) -> Span | None:
                 conf("mech-apposition"), canonical=d.group(1) or d.group(2))
 
 
-#: a part of a numbered practice: 一校, 一队, 一核, 两翼
+#: a part of a numbered practice: 一站, 一车, 一核, 两翼
 _NUMBERED_PART = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff]{1,2}$")
 
 

@@ -94,7 +94,7 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 
 
 #: features that rule a reading out whatever the model says, by decision:
-#: - a practice: a plan's period (“十四五”规划), a title of honour (某某示范社区, 五星党支部),
+#: - a practice: a plan's period (“十四五”规划), a title of honour (某某示范社区, 四星党支部),
 #:   a generic goal or slogan of the lexicon (“乡村振兴”, “三个代表”) and a meeting (某某征集会:
 #:   a one-off event), all the guideline's, and a shortcoming (就医难、停车难);
 #: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of

@@ -251,7 +251,7 @@ def test_a_levels_committee_named_alone_or_acting(gaz, text, body):
         pytest.param("宾川县着力推进基层党建。县委书记李明宇到金牛镇调研。", id="post"),
         pytest.param("宾川县着力推进基层党建。县委组织部选派驻村干部。", id="longer-body"),
         pytest.param("宾川县着力推进基层党建，形成“县委统筹、部门牵头、乡镇落实”的工作格局。", id="quoted-formula"),
-        pytest.param("宾川县着力推进基层党建，形成县委统一领导、组织部门牵头抓总、各部门协同配合的格局。", id="formula"),
+        pytest.param("宾川县着力推进基层党建，形成县委统揽、部门协同、乡镇落实的格局。", id="formula"),
     ],
 )
 def test_a_levels_committee_inside_a_post_a_longer_name_or_a_formula_is_none(gaz, text):
@@ -297,7 +297,7 @@ def test_a_bodys_name_does_not_open_with_a_formula_or_a_verb(gaz, text, body, wr
 @pytest.mark.parametrize(
     "text, wrong",
     [
-        pytest.param("青羊区组建4个区域党建集团，整合各方资源。", "青羊区域党建集团", id="counted-kind-and-a-level-word"),
+        pytest.param("青羊区组建4个区域服务中心，方便群众办事。", "青羊区域服务中心", id="counted-kind-and-a-level-word"),
         pytest.param("在金牛镇某村委会大院里，法官开庭审理。", "金牛镇某村委会", id="hidden-by-mou"),
     ],
 )
@@ -316,20 +316,20 @@ def test_a_workroom_named_in_quotes_whole_is_a_body(gaz):
 def test_a_body_the_sentence_founds_is_named_by_what_it_does(gaz):
     """联合成立了某某调解工作室: a body the text founds is a body of its own, though its name is
     everyday words; a counted kind, a pair or a kind with 的 founded is none."""
-    g = graph_of(gaz, "宾川县人民法院与县妇联联合成立了婚姻家事调解工作室；与县司法局联合成立了全县首家诉前律师调解中心。"
-                      "金牛镇成立了3个党员服务站，上沧村成立了党支部或党小组，还成立了非建制性的联合党委。")
+    g = graph_of(gaz, "宾川县人民法院与县总工会一起成立了邻里纠纷调解工作室；与县司法局合作成立了全县首家诉前物业纠纷调解中心。"
+                      "金牛镇成立了3个党员服务站，上沧村成立了党支部或党小组，还成立了跨村的联合党委。")
     got = names(g, "Organization")
-    assert {"婚姻家事调解工作室", "诉前律师调解中心"} <= got, summary(g)
+    assert {"邻里纠纷调解工作室", "诉前物业纠纷调解中心"} <= got, summary(g)
     assert not {n for n in got if "或" in n or "的" in n or n.startswith("3个")}, summary(g)
 
 
 @pytest.mark.parametrize(
     "text, body",
     [
-        pytest.param("宾川县金牛镇组建了由退役军人、村民等组成的“金沙江护河巡防队”。", "金沙江护河巡防队", id="quoted-patrol"),
+        pytest.param("宾川县金牛镇有一支由退休职工组成的“金沙江护河巡防队”。", "金沙江护河巡防队", id="quoted-patrol"),
         pytest.param("同时，李明宇与马帮警队共同开展巡河。", "马帮警队", id="police-team"),
-        pytest.param("其间，“茶马”骑警队依托山道开展巡逻。", "茶马骑警队", id="quoted-name-and-head"),
-        pytest.param("2020年，宾川县边境管理大队组建了巡逻队伍。", "宾川县边境管理大队", id="brigade"),
+        pytest.param("“茶马”骑警队常年在山道巡逻。", "茶马骑警队", id="quoted-name-and-head"),
+        pytest.param("宾川县边境管理大队常年开展巡逻。", "宾川县边境管理大队", id="brigade"),
     ],
 )
 def test_patrols_and_police_teams_are_bodies(gaz, text, body):
@@ -355,7 +355,7 @@ def test_a_government_body_listed_after_its_places_committee_is_the_places(gaz):
 def test_a_development_zone_is_a_body_and_its_declared_short_name_is_the_same_body(gaz):
     """某某高新技术产业开发区（以下简称某某高新区）: a zone run by its committee is a body (the
     annotated articles mostly have it so); the short name the text declares is one node with it."""
-    g = graph_of(gaz, "保山高新技术产业开发区（以下简称保山高新区）坚持党建引领。去年，保山高新区正式推出“链上党建”品牌。")
+    g = graph_of(gaz, "保山高新技术产业开发区（以下简称保山高新区）坚持党建引领。去年，保山高新区推出“园区红管家”品牌。")
     assert names(g, "Organization") == {"保山高新技术产业开发区"}, summary(g)
-    assert has_edge(g, "implements", "保山高新技术产业开发区", "链上党建"), summary(g)
+    assert has_edge(g, "implements", "保山高新技术产业开发区", "园区红管家"), summary(g)
 

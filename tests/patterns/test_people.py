@@ -431,7 +431,7 @@ def test_a_clause_after_the_word_reporter_names_nobody(gaz):
 @pytest.mark.parametrize(
     "text, person",
     [
-        pytest.param("上沧村居民欧阳晓峰提起网格员，语气里满是感激。", "欧阳晓峰", id="four-characters-before-a-verb"),
+        pytest.param("上沧村居民欧阳晓峰拿出一面锦旗，送到村委会。", "欧阳晓峰", id="four-characters-before-a-verb"),
         pytest.param("上沧村居民令狐明说，网格员天天来。", "令狐明", id="three-characters-before-shuo"),
     ],
 )

@@ -151,14 +151,14 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
         return True  # 某镇在务工人员集中的甲市、乙市设立……: the places after 在 are where, not who
     opens = max(text.rfind(c, 0, head_at) for c in _CLAUSE_MARKS) + 1
     if VERB_START.match(text, opens) and opens < head_at:
-        return True  # 组建多民族成员在内的某服务队，推出……: a clause that opens on its verb has no
+        return True  # 组建……的某某服务队，推出……: a clause that opens on its verb has no
         # named subject; the body in it is what the verb makes
     clause_subject = VERB_START.match(text, o.end) and not _CO_ACTORS_RE1.search(text, max(0, head_at - 2), head_at)
     if not is_clause_start(text, o.start) and after_verb(text, o.start) and not clause_subject \
             and not _owner(view, o, sp):
         # 社区党委……引入某物业公司,推行……: the object of a verb does not act; but the subject
         # of a clause the verb takes does (得益于某区施行……), and so does the owner of the
-        # practice written right after it (介绍了该院“……”经验)
+        # practice written right after it (报道了该院“……”经验)
         return True
     return bool(_NOT_THE_ACTOR_RE4.match(between))
 
@@ -171,8 +171,8 @@ def _second_clause(text: str, i: int) -> bool:
 
 def _owner(view: SentenceView, o: Span, sp: Span) -> bool:
     """Is the body or place at ``o`` written right before the practice as its owner
-    (介绍了该院“……”经验, 结合某市“……”), not as the last of a list of partners
-    (甲所、乙所、丙所“三所联建”)?"""
+    (报道了该院“……”经验, 结合某市“……”), not as the last of a list of partners
+    (甲所、乙所“两所联动”)?"""
     if o.end != sp.start:
         return False
     head_at = view.chain_head(o)

@@ -31,9 +31,9 @@ _ITEM_SEP = re.compile(r"[、，,；;]")
 #: the end of a title of honour: 某某示范社区, 某某试点村, 某某先进集体, 某某奖章, 五星级党支部
 _HONOUR_TITLE = re.compile(r"(?:示范(?:单位|村|社区|嘎查)|试点(?:村|单位)|特色村寨|先进(?:集体|个人|单位)|模范(?:单位|集体)"
                            r"|文明(?:单位|村)|奖章|勋章|光荣在党[0-9]+年|(?:星级|[一二三四五六七]星)(?:党支部|党组织|支部))$")
-#: the end of a meeting's name (某某意见建议征集会, 座谈会): a one-off event, the guideline's
+#: the end of a meeting's name (某某征集会, 座谈会): a one-off event, the guideline's
 _MEETING = re.compile(r"(?:征集会|座谈会|推进会|现场会|观摩会|研讨会|交流会|恳谈会|见面会|动员会|表彰会|启动仪式)$")
-#: the end of a body's name (某某临时支部委员会, 某某党支部): a body, not a practice
+#: the end of a body's name (某某委员会, 某某党支部): a body, not a practice
 _BODY_END = re.compile(r"(?:委员会|党支部|党总支|党委|党工委|工作室|调解室)$")
 
 
@@ -96,9 +96,9 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
     if _HONOUR_TITLE.search(q):
         f.append("honour-title")  # 某某示范社区, 光荣在党50年: a title of honour (the guideline: no practice)
     if _MEETING.search(q):
-        f.append("meeting")  # 某某意见建议征集会: a one-off event
+        f.append("meeting")  # 某某征集会: a one-off event
     if _BODY_END.search(q) and not _NUMERAL.match(q):
-        f.append("body-name")  # 某某临时支部委员会: a body (but 五星党支部 is a title, 大党委 a model)
+        f.append("body-name")  # 某某委员会: a body (but 四星党支部 is a title, 大党委 a model)
     items = [t for t in _ITEM_SEP.split(q) if t]
     if items and all(_PROBLEM.search(t) for t in items) and not _SOLVING.search(q):
         f.append("problem")  # 就医难、停车难, 有热情缺方法: what is wrong, not what is done about it
