@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from ..timing import timed
-from . import lexicon as L
 from . import segment
 from .quoted import QUOTE_RE, VERB_RE, mech_core_ok, quoted_practice
 from .rules import conf
@@ -65,10 +64,6 @@ _UNQUOTED_RE2 = re.compile(r"[一二两三四五六七八九十0-9]+[级个大�
 _UNQUOTED_RE3 = re.compile(r"(?:通过|借助|依托)$")
 
 
-#: an implementing verb opening what reads as a system's name (完善|某某制度)
-_LEADING_VERB = re.compile("|".join(map(re.escape, L.IMPLEMENT_VERBS)))
-
-
 def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
     """Unquoted names closed by a practice head, right after a verb (建立某某工作机制)."""
     for m in _UNQUOTED_HEAD_RE.finditer(text):
@@ -80,7 +75,7 @@ def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
             lv = _SET_UP.search(text, max(0, m.start() - 20), m.start())
             if lv and not _DESCRIBED.match(lv.group(1)):
                 s = min(s, m.start() - len(lv.group(1)))
-        while (v := _LEADING_VERB.match(text, s, m.start())) is not None and v.end() < m.start():
+        while (v := VERB_START.match(text, s, m.start())) is not None and v.end() < m.start():
             s = v.end()  # 健全|完善|某某制度: the verbs that set it up are no part of its name
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
             continue
