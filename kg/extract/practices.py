@@ -48,6 +48,7 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
     taken = {k for s in out for k in range(s.start, s.end)}
     _unquoted(text, out, taken)
     _in_force(text, out, taken)
+    _projects(text, out, taken)
     _lists(text, out, taken, quoted_in_list)
     return sorted(out, key=lambda s: s.start)
 
@@ -116,6 +117,34 @@ def _in_force(text: str, out: list[Span], taken: set[int]) -> None:
             continue
         out.append(Span(st, en, name, "Mechanism", "mech-head", conf("mech-head"), canonical=name))
         taken.update(range(st, en))
+
+
+#: a programme put in hand, named from its verb to its 工程 (实施|青年人才引凤工程), and the
+#: programmes a counted one spells out after 即 (四大工程，即|甲工程、乙工程、丙工程)
+_PROJECT = re.compile(r"(?:实施|推进|启动|推出|打造|开展)(?:了)?([\u4e00-\u9fff]{4,12}?工程)")
+_SPELLED_OUT = re.compile(r"[,，]?即([\u4e00-\u9fff、]+)")
+#: programmes of every kind of work, not one named (重点工程, 民生工程, 一批配套工程)
+_KIND_OF_PROJECT = re.compile(r"^(?:[一二两三四五六七八九十0-9]+[批个项些])|(?:的.*|[性类项]|重点|民生|基础|示范|系统|主体|单体|建设|配套|改造)工程$")
+
+
+def _projects(text: str, out: list[Span], taken: set[int]) -> None:
+    """Programmes named by their 工程 right after the verb that puts them in hand."""
+    if "工程" not in text:
+        return
+    for m in _PROJECT.finditer(text):
+        st, en = m.start(1), m.end(1)
+        if any(k in taken for k in range(st, en)) or _KIND_OF_PROJECT.search(m.group(1)):
+            continue
+        out.append(Span(st, en, m.group(1), "Mechanism", "mech-head", conf("mech-head"), canonical=m.group(1)))
+        taken.update(range(st, en))
+        if (spelled := _SPELLED_OUT.match(text, en)) is None:
+            continue
+        pos = spelled.start(1)
+        for item in spelled.group(1).split("、"):
+            if item.endswith("工程") and len(item) >= 4 and not any(k in taken for k in range(pos, pos + len(item))):
+                out.append(Span(pos, pos + len(item), item, "Mechanism", "mech-list", conf("mech-list"), canonical=item))
+                taken.update(range(pos, pos + len(item)))
+            pos += len(item) + 1
 
 
 def _lists(text: str, out: list[Span], taken: set[int], quoted_in_list: set[int]) -> None:

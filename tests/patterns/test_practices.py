@@ -10,7 +10,7 @@ line breaks inside words.  Each asserts what a careful human reader takes from t
 from __future__ import annotations
 
 import pytest
-from conftest import graph_of, names, summary
+from conftest import edges, graph_of, names, summary
 
 pytestmark = pytest.mark.patterns
 
@@ -338,3 +338,14 @@ def test_a_numbered_part_defined_by_what_it_sets_up_is_that_practice(gaz):
     got = names(g, "Mechanism")
     assert {"牧区流动服务站", "牧民调解服务队"} <= got and not got & {"一站", "一队"}, summary(g)
 
+
+
+def test_a_programme_put_in_hand_and_the_programmes_it_spells_out_are_practices(gaz):
+    """实施|某某工程 names a programme from its verb to its 工程; 四大工程，即甲工程、乙工程 spells out
+    four more, each carried out by the town; a kind of programme (重点工程) is none."""
+    g = graph_of(gaz, "金牛镇党委实施青年人才引凤工程。金牛镇实施山乡提质四大工程，即书香润村工程、庭院美化工程、果蔬增收工程、"
+                      "技能培训工程，并推进一批重点工程。")
+    got = names(g, "Mechanism")
+    programmes = {"青年人才引凤工程", "山乡提质四大工程", "书香润村工程", "庭院美化工程", "果蔬增收工程", "技能培训工程"}
+    assert programmes <= got and "重点工程" not in got and "一批重点工程" not in got, summary(g)
+    assert ("金牛镇", "庭院美化工程") in edges(g, "implements"), summary(g)

@@ -34,6 +34,12 @@ _HONOUR_TITLE = re.compile(r"(?:示范(?:单位|村|社区|嘎查)|试点(?:村|
 #: the end of a meeting's name (某某征集会, 座谈会): a one-off event, the guideline's
 _MEETING = re.compile(r"(?:征集会|座谈会|推进会|现场会|观摩会|研讨会|交流会|恳谈会|见面会|动员会|表彰会|启动仪式)$")
 #: the end of a body's name (某某委员会, 某某党支部): a body, not a practice
+#: a verb that sets up, names or puts in force what follows, a count between (设有33个)
+_SET_UP_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.IMPLEMENT_VERBS, "成立", "设有", "实现", "创新", "建立起"},
+                                                                       key=len, reverse=True)))
+                            + r")(?:了|起|出)?(?:[0-9一二两三四五六七八九十百]+[个支家处项])?$")
+#: what a practice's name is written before: its work, its activities, a list of measures
+_WORK_AFTER = re.compile(r"(?:“[^”]{1,20}”)*(?:等)?(?:工作|活动|举措|措施|做法|项目|建设|创建|运行机制|工作法)")
 _BODY_END = re.compile(r"(?:委员会|党支部|党总支|党委|党工委|工作室|调解室)$")
 
 
@@ -87,6 +93,10 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
             f.append("is-entity")
     if sent.is_heading:
         f.append("heading")
+    if _SET_UP_BEFORE.search(text, 0, i):
+        f.append("set-up-before")  # 成立“某某”, 设有33个“某某”, 全面推行“某某”
+    if _WORK_AFTER.match(text, j):
+        f.append("work-after")  # “某某”工作, “某某”活动, “某某”等举措
     n = view.count(sent, q)
     f.append("repeat:" + bucket(n, (1, 2, 3)))
     if _STOP.search(q):
