@@ -186,6 +186,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _level_committees(text, places, out)
     out += _founded(text, places, out)
     out += _partnered(text, places, place_end, out)
+    out += _shared_head(text, places, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
 
@@ -468,6 +469,33 @@ def _partnered(text: str, places: list[Span], place_end: dict[int, Span], out: l
         out[:] = [x for x in out if not (x.start < pm.end() and pm.start(1) < x.end)]  # (办事处 read as a kind)
         found.append(Span(pm.start(1), pm.end(1), pm.group(1), "Organization", "org-head", conf("org-head", "joined"),
                           head=pm.group(1), canonical=name))
+    return found
+
+
+#: what joins places that share one body's head (甲旗、乙旗检察院)
+_PLACE_JOINS = ("、", "和", "及")
+
+
+def _shared_head(text: str, places: list[Span], out: list[Span]) -> list[Span]:
+    """甲旗、乙旗检察院: places of one level listed before a body's head each have that body
+    (rule ``org-head``, variant ``shared``)."""
+    found = []
+    starts = {p.start: p for p in places}
+    ends = {p.end: p for p in places}
+    for o in out:
+        p2 = starts.get(o.start)
+        if o.how != "org-head" or p2 is None or o.text != (o.canonical or o.text) or o.start == 0:
+            continue
+        rest = o.text[p2.end - p2.start:]
+        if not rest or any(o.start < p.start < o.end for p in places):
+            continue  # a chain of places (某市某旗检察院) names one body
+        at = o.start
+        while at > 0 and text[at - 1] in _PLACE_JOINS and (p1 := ends.get(at - 1)) is not None and p1.type == p2.type:
+            if any(x.start < p1.end and p1.start < x.end for x in out + found):
+                break
+            found.append(Span(p1.start, p1.end, p1.text, "Organization", "org-head", conf("org-head", "shared"),
+                              head=o.head, canonical=p1.text + rest))
+            at = p1.start
     return found
 
 

@@ -359,3 +359,12 @@ def test_a_development_zone_is_a_body_and_its_declared_short_name_is_the_same_bo
     assert names(g, "Organization") == {"保山高新技术产业开发区"}, summary(g)
     assert has_edge(g, "implements", "保山高新技术产业开发区", "园区红管家"), summary(g)
 
+
+
+def test_places_of_one_level_listed_before_a_bodys_head_each_have_that_body(gaz):
+    """宾川县、鹤庆县和永胜县人民法院: each county has its court; a chain of places (某州某县检察院)
+    names one body, and places of different levels do not share the head."""
+    g = graph_of(gaz, "宾川县、鹤庆县和永胜县人民法院联合开展巡回审判。云南省、保山市检察院派员观摩。")
+    got = names(g, "Organization")
+    assert {"宾川县人民法院", "鹤庆县人民法院", "永胜县人民法院", "保山市检察院"} <= got, summary(g)
+    assert "云南省检察院" not in got, summary(g)
