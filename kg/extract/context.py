@@ -122,7 +122,9 @@ def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str
         found = recent_in_article(st, ("Neighborhood",))
         return (found[1] + head, found[0]) if found else None
     if wanted is None:
-        return None
+        # 调解室, 服务队 alone: the article's latest body of that kind, where it named one
+        body = recent_org(st, head) if kind is None and head in L.ORG_HEADS else None
+        return (body[1], st.by_id[body[0]].place) if body else None
     for mid, t, name in reversed(st.recent_places):
         if t in wanted:
             return name + head, mid

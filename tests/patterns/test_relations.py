@@ -450,3 +450,17 @@ def test_a_headlines_place_counts_as_the_article_coming_back_to_it(gaz):
     assert has_edge(g, "implements", "宾川县", "便民直通车"), summary(g)
     assert ("金牛镇上沧村党支部", "便民直通车") not in edges(g, "implements"), summary(g)
 
+
+
+def test_a_body_named_by_its_head_alone_opening_a_clause_is_the_articles_body_of_that_kind(gaz):
+    """调解室推行……: a bare head acting is the article's 调解室, not the body named before it;
+    where the article named none of that kind, nothing is read."""
+    g = graph_of(gaz, "宾川县司法局帮助金牛镇设立安宁调解室。去年，小区纠纷增多。对此，调解室推行“三老”调解法，邻里纠纷少了。")
+    assert has_edge(g, "implements", "安宁调解室", "三老"), summary(g)
+    assert not has_edge(g, "implements", "宾川县司法局", "三老"), summary(g)
+    g = graph_of(gaz, "去年，宾川县小区纠纷增多。对此，服务队推行“板凳议事”机制。")
+    assert "服务队" not in names(g, "Organization"), summary(g)
+    # 这支志愿服务队 is the team named before, no body of its own
+    g = graph_of(gaz, "金牛镇银龄志愿服务队推行“时间银行”。后来，他带着十几名老党员组建了这支志愿服务队。服务队推行“三帮三送”。")
+    assert names(g, "Organization") == {"金牛镇银龄志愿服务队"}, summary(g)
+    assert has_edge(g, "implements", "金牛镇银龄志愿服务队", "三帮三送"), summary(g)
