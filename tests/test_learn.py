@@ -609,3 +609,16 @@ def test_a_quoted_name_set_up_or_written_before_its_work_is_marked_so(gaz):
     assert {"set-up-before"} <= feats["田间法庭"] & feats["大村委"]
     assert {"work-after"} <= feats["院坝管家"] & feats["板凳议事"]
     assert not {"set-up-before", "work-after"} & feats["这是大好事。"]
+
+
+def test_a_campaign_named_by_its_time_and_a_household_practice_are_proposed_so(gaz):
+    """“邻里守望周” names a campaign by its time (a date does not); 某某中心户 closes an
+    unquoted practice's name as 机制 does."""
+    from kg.learn.candidates import DocView, mechanism_candidates
+
+    text = ("金牛镇新事\n\n金牛镇每年办一次“邻里守望周”，“9月22日”当天走访了20户。"
+            "全镇推行平安中心户，每户联系十户邻居。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    feats = {c.name: set(c.feats) for g in mechanism_candidates(DocView(extract(doc, gaz))) for c in g}
+    assert "campaign-time" in feats["邻里守望周"] and "campaign-time" not in feats["9月22日"]
+    assert "head:中心户" in feats["平安中心户"]

@@ -33,6 +33,8 @@ _HONOUR_TITLE = re.compile(r"(?:示范(?:单位|村|社区|嘎查)|试点(?:村|
                            r"|文明(?:单位|村)|奖章|勋章|光荣在党[0-9]+年|(?:星级|[一二三四五六七]星)(?:党支部|党组织|支部))$")
 #: the end of a meeting's name (某某征集会, 座谈会): a one-off event, the guideline's
 _MEETING = re.compile(r"(?:征集会|座谈会|推进会|现场会|观摩会|研讨会|交流会|恳谈会|见面会|动员会|表彰会|启动仪式)$")
+#: the time a campaign is named by (议事日, 报到周, 服务月, 规范年), not a date (9月22日)
+_CAMPAIGN_TIME = re.compile(r"[\u4e00-\u9fff](?:日|周|月|年)(?:活动)?$")
 #: the end of a body's name (某某委员会, 某某党支部): a body, not a practice
 #: a verb that sets up, names or puts in force what follows, a count between (设有33个)
 _SET_UP_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.IMPLEMENT_VERBS, "成立", "设有", "实现", "创新", "建立起"},
@@ -105,6 +107,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("pronoun")
     if _HONOUR_TITLE.search(q):
         f.append("honour-title")  # 某某示范社区, 光荣在党50年: a title of honour (the guideline: no practice)
+    if _CAMPAIGN_TIME.search(q) and len(q) >= 4 and not _NUMERAL.match(q):
+        f.append("campaign-time")  # 某某服务日, 某某报到周, 某某规范年: a campaign named by its time
     if _MEETING.search(q):
         f.append("meeting")  # 某某征集会: a one-off event
     if _BODY_END.search(q) and not _NUMERAL.match(q):
@@ -149,7 +153,7 @@ def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
 #: heads that close an unquoted practice's name (文化惠民工程, 专人跟踪机制, 一站式解纷平台)
 _PRACTICE_HEAD = re.compile("|".join(map(re.escape, sorted(
     {"机制", "制度", "体系", "模式", "平台", "工程", "计划", "行动", "品牌", "联盟", "讲堂", "驿站", "工作法", "积分制",
-     "负责制", "责任制", "联动", "服务队", "宣讲团", "大走访", "示范点"}, key=len, reverse=True))))
+     "负责制", "责任制", "联动", "服务队", "宣讲团", "大走访", "示范点", "中心户", "堡垒户"}, key=len, reverse=True))))
 _IMPLEMENT_BEFORE = re.compile("(?:" + "|".join(map(re.escape, L.IMPLEMENT_VERBS)) + ")$")
 
 
