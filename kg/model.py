@@ -141,6 +141,10 @@ class Extraction:
     relations: list[RelationMention] = field(default_factory=list)
     #: place mention id → the place's stable key, as decided in context (see kg.resolve)
     keys: dict[str, str] = field(default_factory=dict)
+    #: a quoted phrase the rules took for no practice ("sentence:start:end") → who the
+    #: sentence would credit with it and by which rule ("mention id|rule id"): the learned
+    #: decisions, which may take the phrase for a practice, read its actor as the rules would
+    actors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

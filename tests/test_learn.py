@@ -622,3 +622,29 @@ def test_a_campaign_named_by_its_time_and_a_household_practice_are_proposed_so(g
     feats = {c.name: set(c.feats) for g in mechanism_candidates(DocView(extract(doc, gaz))) for c in g}
     assert "campaign-time" in feats["邻里守望周"] and "campaign-time" not in feats["9月22日"]
     assert "head:中心户" in feats["平安中心户"]
+
+
+def test_a_quote_the_model_takes_is_carried_out_by_whom_its_clause_names(gaz):
+    """The rules read who each quoted phrase belongs to even where they take it for no
+    practice (甲社区“……”……和乙社区“……”……: each owner before its quote; 甲赴乙宣讲“……”: 甲
+    acts, 乙 is where); a practice the model takes there is credited to that actor, as the
+    rules' own are."""
+    text = ("两个试点获表彰\n\n去年，宾川县金牛镇上沧社区“同心共融”睦邻互助和保山市隆阳区永昌街道青华社区“籽籽同心”"
+            "老少共学两个试点同获全省表彰。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    names = {m.id: m.canonical for m in x.mentions}
+    sent = next(s for s in doc.sentences if "同心共融" in s.text)
+    owners = {sent.text[int(k.split(":")[1]) + 1 : int(k.split(":")[2]) - 1]: names[v.split("|")[0]]
+              for k, v in x.actors.items()}
+    assert owners == {"同心共融": "上沧社区", "籽籽同心": "青华社区"}
+    text = "结对宣讲\n\n宾川县金牛镇党委组织党员赴保山市隆阳区青华社区宣讲“同心共融”睦邻互助。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    model = parse_model(model_text(None))
+    model.decisions["Mechanism"].threshold = 0.0  # (every quote taken for a practice,
+    model.decisions["implements"].threshold = 0.0  # its likeliest actor credited,
+    model.joint_threshold = 1.01  # and no other)
+    learned = decide(extract(doc, gaz), model)
+    by_id = {m.id: m.canonical for m in learned.mentions}
+    facts = {(by_id[r.subject], by_id[r.object]) for r in learned.relations if r.predicate == "implements"}
+    assert facts == {("宾川县金牛镇党委", "同心共融")}

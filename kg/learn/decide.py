@@ -149,10 +149,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
         m = c.mention
         if m is None:
             n += 1
-            surface = c.sent.text[c.start : c.end]
-            m = Mention(f"{x.doc.id}:{c.sent.index}:L{n}", "Mechanism", surface, c.name,
-                        _evidence(x, c.sent, c.start, c.end, "learned-mechanism"), round(p, 3),
-                        aliases=(surface,))
+            m = learned_mention(x, c, n, p)
             added.append(m)
         else:
             m.confidence = round(p, 3)
@@ -172,6 +169,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
     # where the rules credited a mechanism, their actors stand (their subject logic reads
     # the clause); the model chooses the actor of every mechanism they left without one
     credited = {r.object for r in x.relations if r.predicate == "implements"}
+    rule_pairs.update(quoted_actors(x, added, kept))
     view = DocView(x)
     by_mech: dict[str, list] = {}
     for p in pair_candidates(view, [k for k in kept if k[3].id not in credited], rule_pairs):
@@ -189,6 +187,32 @@ def decide(x: Extraction, model: Model) -> Extraction:
                 ev = _evidence(x, s, i, j, "learned-implements")
             x.relations.append(RelationMention(p.actor.id, "implements", mech_id, ev, round(prob, 3)))
     return x
+
+
+def learned_mention(x: Extraction, c: Candidate, n: int, p: float = 0.5) -> Mention:
+    """The mention of a practice the model takes where the rules took none (the ``n``-th)."""
+    surface = c.sent.text[c.start : c.end]
+    return Mention(f"{x.doc.id}:{c.sent.index}:L{n}", "Mechanism", surface, c.name,
+                   _evidence(x, c.sent, c.start, c.end, "learned-mechanism"), round(p, 3), aliases=(surface,))
+
+
+def quoted_actors(x: Extraction, added: list[Mention], kept: list[tuple]) -> dict[tuple[str, str], str]:
+    """The actor the rules' reading of the clause gives each quoted practice the model took
+    (``Extraction.actors``), as a pair of the rules: every mention of that actor's name."""
+    new = {m.id for m in added}
+    by_name: dict[str, list[str]] = {}
+    for m in x.mentions:
+        by_name.setdefault(m.canonical, []).append(m.id)
+    names = {m.id: m.canonical for m in x.mentions}
+    out = {}
+    for s, i, j, m in kept:
+        hint = x.actors.get(f"{s.index}:{i}:{j}") if m.id in new else None
+        if hint is None:
+            continue
+        actor, how = hint.split("|")
+        for aid in by_name.get(names.get(actor, ""), ()):
+            out[(aid, m.id)] = how
+    return out
 
 
 def _place_of(x: Extraction, view: DocView, c: Candidate) -> str | None:

@@ -464,3 +464,11 @@ def test_a_body_named_by_its_head_alone_opening_a_clause_is_the_articles_body_of
     g = graph_of(gaz, "金牛镇银龄志愿服务队推行“时间银行”。后来，他带着十几名老党员组建了这支志愿服务队。服务队推行“三帮三送”。")
     assert names(g, "Organization") == {"金牛镇银龄志愿服务队"}, summary(g)
     assert has_edge(g, "implements", "金牛镇银龄志愿服务队", "三帮三送"), summary(g)
+
+
+def test_owners_joined_by_he_each_carry_out_the_practice_written_after_them(gaz):
+    """甲社区“……”项目和乙社区“……”项目: 和 joins two owners, each before its practice; 甲与乙“……”
+    still makes 乙 a partner."""
+    g = graph_of(gaz, "去年，宾川县金牛镇上沧社区“邻里守望”项目和保山市隆阳区永昌街道青华社区“银发课堂”项目同获全省表彰。")
+    assert has_edge(g, "implements", "上沧社区", "邻里守望") and has_edge(g, "implements", "青华社区", "银发课堂"), summary(g)
+    assert not has_edge(g, "implements", "上沧社区", "银发课堂"), summary(g)

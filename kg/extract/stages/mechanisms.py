@@ -11,6 +11,7 @@ import re
 from ...model import Mention
 from ..clauses import PRONOUN_SUBJECT, after_verb, is_clause_start
 from ..practices import find_mechanisms
+from ..quoted import QUOTE_RE
 from ..rules import conf, implements_confidence
 from ..sentence import SentenceView
 from ..spans import VERB_START, Span
@@ -46,6 +47,25 @@ def run(st: DocState, view: SentenceView) -> None:
             for co in co_actors(view, subj, sp):
                 st.relation(view.sent, co, "implements", mm, "implements-joint",
                             implements_confidence("implements-joint", sp.confidence), sp)
+    _quoted_actors(st, view)
+
+
+def _quoted_actors(st: DocState, view: SentenceView) -> None:
+    """For each quoted phrase the sentence names and the rules took for no practice, body
+    or place: who the sentence would credit with it (``Extraction.actors``)."""
+    if view.heading or view.quote_only or "“" not in view.text:
+        return
+    taken = [(s.start, s.end) for s in view.mechs] + [(o.start, o.end) for o, _ in view.org_mentions] \
+        + [(p.start, p.end) for p in view.pspans]
+    for q in QUOTE_RE.finditer(view.text):
+        a, b = q.span()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        subj = actor_of(st, view, Span(a, b, q.group(), "Mechanism", "quoted"))
+        how = "implements-sentence" if subj is not None else "implements-article"
+        subj_id = subj.id if subj is not None else st.article_actor
+        if subj_id is not None:
+            st.out.actors[f"{view.sent.index}:{a}:{b}"] = f"{subj_id}|{how}"
 
 
 #: the shortest practice's name read again where the document repeats it unquoted
@@ -141,6 +161,7 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
     while text[head_at - 1 : head_at] == "、" and (prev := next((o2 for o2, _ in cands if o2.end == head_at - 1), None)):
         head_at = view.chain_head(prev)  # 与甲、乙召开……: the list's first names the partners
     if text[max(0, head_at - 1) : head_at] in _PARTNER_BEFORE and not _second_clause(text, head_at) \
+            and not _owner_after_and(o, sp, head_at, cands, text) \
             or text[max(0, head_at - 2) : head_at] in _WENT_TO:
         # 公司党支部与九原区沙河街道康乐社区党委签订……: the partner, by its chain; 某公司赴某市
         # 某区某村开展……: where the actor went, not who acts
@@ -169,6 +190,13 @@ def _second_clause(text: str, i: int) -> bool:
     return i >= 2 and text[i - 1] in "和与" and text[i - 2] in "”’"
 
 
+def _owner_after_and(o: Span, sp: Span, head_at: int, cands: list[tuple[Span, Mention]], text: str) -> bool:
+    """Does 和 (与) join two owners each written right before its practice (甲区“……”建设和
+    乙区“……”建设), not a partner to an actor (甲区与乙区“……”)?"""
+    return o.end == sp.start and text[head_at - 1 : head_at] in "和与" and "”" in text[:head_at] \
+        and not any(o2.end == head_at - 1 for o2, _ in cands)
+
+
 def _owner(view: SentenceView, o: Span, sp: Span) -> bool:
     """Is the body or place at ``o`` written right before the practice as its owner
     (报道了该院“……”经验, 结合某市“……”), not as the last of a list of partners
@@ -176,7 +204,7 @@ def _owner(view: SentenceView, o: Span, sp: Span) -> bool:
     if o.end != sp.start:
         return False
     head_at = view.chain_head(o)
-    return view.text[head_at - 1 : head_at] not in _LIST_JOINS
+    return view.text[head_at - 1 : head_at] not in _LIST_JOINS or _owner_after_and(o, sp, head_at, _candidates(view, sp), view.text)
 
 
 def subject_for(view: SentenceView, sp: Span) -> Mention | None:
