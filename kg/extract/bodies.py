@@ -73,6 +73,10 @@ def extend_right(text: str, end: int) -> int:
             if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
                 end = h.end()
                 continue
+        m5 = _FORCE_UNIT.match(text, end) if text[:end].endswith(_FORCE_BODIES) else None
+        if m5 is not None:
+            end = m5.end()  # 公安局刑事侦查大队, 公安局禁毒和治安大队
+            continue
         m3 = _SUBUNIT.match(text, end)
         if m3 and not any(c in L.ORG_STOP for c in m3.group()) and _EXTEND_RIGHT_RE1.match(m3.group()):
             end = m3.end()
@@ -85,6 +89,10 @@ def extend_right(text: str, end: int) -> int:
         return end
 
 
+#: the police's and fire service's bodies, and the units of theirs named by their field
+#: (two fields may be joined by 和: 禁毒和治安大队)
+_FORCE_BODIES = ("公安局", "公安分局", "分局", "公安处", "支队", "消防救援局")
+_FORCE_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}和)?[\u4e00-\u9fff]{2,6}?(?:大队|支队|中队)")
 #: a section (科, 股, 处, 室) of one to five characters right before its head's title
 _SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(?=副?(?:科长|股长|处长|主任))")
 
@@ -237,7 +245,7 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
     for p in places:
         gap = text[p.end : h_start]
         if p.end <= h_start and len(gap) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
-                and not _NEAR_PLACE_RE2.match(gap) \
+                and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, p.end, h_start) \
                 and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
                 and not any(g in gap for g in _CONNECTORS if len(g) > 1):
             if near is None or p.end > near.end:
@@ -245,6 +253,15 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
     if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
         return near
     return None
+
+
+def _body_acts_between(text: str, a: int, b: int) -> bool:
+    """Does a body's head and a verb stand between ``a`` and ``b`` (某村党支部领办|某合作社:
+    the party branch runs the cooperative, whose name the place does not open)?"""
+    gap = text[a:b]
+    h = HEAD_RE.search(gap)
+    return h is not None and any(text[a + s : a + e] in L.NAME_BREAK_VERBS
+                                 for s, e, _ in tokens(gap) if s >= h.end())
 
 
 #: the fixed patterns of :func:`_quoted_start`, compiled once (not looked up at every call)

@@ -368,3 +368,20 @@ def test_places_of_one_level_listed_before_a_bodys_head_each_have_that_body(gaz)
     got = names(g, "Organization")
     assert {"宾川县人民法院", "鹤庆县人民法院", "永胜县人民法院", "保山市检察院"} <= got, summary(g)
     assert "云南省检察院" not in got, summary(g)
+
+
+def test_a_police_unit_named_by_its_field_is_part_of_its_bureaus_name(gaz):
+    """某县公安局刑事侦查大队, 某市公安局禁毒和治安大队: the unit is one body with its bureau's
+    name, its fields joined by 和 or not."""
+    g = graph_of(gaz, "宾川县公安局刑事侦查大队破获一起案件。保山市公安局禁毒和治安大队民警走进校园宣讲。")
+    got = names(g, "Organization")
+    assert {"宾川县公安局刑事侦查大队", "保山市公安局禁毒和治安大队"} <= got, summary(g)
+    assert not got & {"宾川县公安局", "保山市公安局"}, summary(g)
+
+
+def test_a_body_that_runs_another_does_not_open_its_name(gaz):
+    """某村党支部领办|合作社: the branch runs the cooperative; the village does not open the
+    cooperative's name through the branch and its verb."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村党支部领办合作社，带动全村增收。")
+    got = names(g, "Organization")
+    assert "宾川县金牛镇上沧村党支部" in got and not any(n.endswith("领办合作社") for n in got), summary(g)
