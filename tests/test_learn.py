@@ -648,3 +648,14 @@ def test_a_quote_the_model_takes_is_carried_out_by_whom_its_clause_names(gaz):
     by_id = {m.id: m.canonical for m in learned.mentions}
     facts = {(by_id[r.subject], by_id[r.object]) for r in learned.relations if r.predicate == "implements"}
     assert facts == {("宾川县金牛镇党委", "同心共融")}
+
+
+def test_a_name_something_is_called_by_is_no_practice_whatever_the_model_says(gaz):
+    """被人喻为“……”, 被称作“……”: a nickname, as a title of honour, is no practice; the practice
+    beside it is."""
+    text = ("金牛镇的年轻干部\n\n金牛镇党委班子都是年轻人，被人喻为“青春镇党委”。镇党委推行“院坝说事”机制，"
+            "驻村干部李明宇被群众称作“板凳书记”。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
+    practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
+    assert "院坝说事" in practices and not practices & {"青春镇党委", "板凳书记"}, practices

@@ -291,6 +291,11 @@ NOT_MECHANISMS = [
         {"扁平化", "透明化", "可视化"},
         id="manners-of-working-listed-are-no-practices",
     ),
+    pytest.param(
+        "宾川县建立周例会、月通报、季考评等工作制度，推动任务落实。",
+        {"周例会、月通报、季考评等", "周例会、月通报、季考评等工作制度", "周例会、月通报、季考评"},
+        id="systems-given-as-examples-are-no-one-named-practice",
+    ),
 ]
 
 

@@ -22,6 +22,8 @@ _MECH_WORD = re.compile("|".join(map(re.escape, sorted(
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]?五|[0-9]{4}(?:年|—|-|至)?(?:[0-9]{4}年?)?")
 _HONOUR = re.compile(r"(?:评为|荣获|获评|授予|命名|称号|荣誉)")
 _STOP = re.compile(r"[。！？!?]")
+#: what gives the name a person, a body or a place is called by (喻为, 誉为, 称为, 称作)
+_CALLED = re.compile(r"(?:喻为|誉为|称为|称作|号称|称之为)[^“‘]{0,2}$")
 _PRONOUN = re.compile(r"[我你他她们]")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 #: a shortcoming named (停车难, 技能不足, 缺人手) and the verbs that tackle one (破解, 攻克)
@@ -88,6 +90,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("head-after")
     if _HONOUR.search(text[max(0, i - 8):i] + text[j:j + 6]):
         f.append("honour")
+    if _CALLED.search(text, max(0, i - 4), i):
+        f.append("nickname")  # 被人喻为“……”, 被称作“……”: what someone or something is called
     inside = {m.type for a, b, m in view.spans(sent) if a >= ci and b <= cj}
     if inside:
         f += ["has:" + t for t in sorted(inside)]
