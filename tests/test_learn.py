@@ -640,7 +640,7 @@ def test_a_quote_the_model_takes_is_carried_out_by_whom_its_clause_names(gaz):
     assert owners == {"同心共融": "上沧社区", "籽籽同心": "青华社区"}
     text = "结对宣讲\n\n宾川县金牛镇党委组织党员赴保山市隆阳区青华社区宣讲“同心共融”睦邻互助。\n"
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    model = parse_model(model_text(None))
+    model = Model.from_json(model_text(None))  # (a copy of its own: the parsed one is shared)
     model.decisions["Mechanism"].threshold = 0.0  # (every quote taken for a practice,
     model.decisions["implements"].threshold = 0.0  # its likeliest actor credited,
     model.joint_threshold = 1.01  # and no other)
