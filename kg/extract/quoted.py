@@ -30,7 +30,7 @@ _NUMBERED = re.compile(r"^[一二两三四五六七八九十]+(?:个|项|道|所
 
 
 #: heads a practice's canonical name leaves out: 机制, 模式, 体系, 制度, 工程, 行动, 品牌, 平台, 服务
-_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设|小程序|App)$")
+_DROPPABLE = re.compile(r"(?:机制|模式|体系|制度|工程|行动|品牌|平台|服务|活动|专题教育|项目|工作法|建设|小程序|App|举措|做法)$")
 
 
 def _word_with_a_described_head(core: str, head: str) -> bool:
