@@ -447,3 +447,10 @@ def test_a_division_committees_secretary_leads_the_committee_the_text_names(gaz)
     assert {("李明宇", "宾川县委"), ("赵海峰", "云南省委")} <= edges(g, "leads"), summary(g)
     assert ("李明宇", "宾川县") not in edges(g, "leads"), summary(g)
 
+
+
+def test_a_mongolian_name_with_ru_after_a_post_is_read_whole(gaz):
+    """庭长|某某如某某: 如 is one of the syllables Mongolian names are written with; the name is
+    read whole, not cut after the surname-like first syllables."""
+    g = graph_of(gaz, "宾川县人民法庭庭长萨如拉图正往铜壶里添茶。")
+    assert "萨如拉图" in names(g, "Person") and not names(g, "Person") - {"萨如拉图"}, summary(g)
