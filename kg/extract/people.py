@@ -365,7 +365,7 @@ def _jieba_names(text: str, found: _Found) -> None:
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
-        if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等"))):
+        if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等", "将", "与", "把", "正", "带", "也", "还", "又", "就", "每"))):
             found.add(s0, e0, "jieba-name")  # 宝音巴特尔在接受记者采访时介绍
         elif after.startswith(L.NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
             found.add(s0, e0, "jieba-name")

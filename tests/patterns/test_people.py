@@ -454,3 +454,10 @@ def test_a_mongolian_name_with_ru_after_a_post_is_read_whole(gaz):
     read whole, not cut after the surname-like first syllables."""
     g = graph_of(gaz, "宾川县人民法庭庭长萨如拉图正往铜壶里添茶。")
     assert "萨如拉图" in names(g, "Person") and not names(g, "Person") - {"萨如拉图"}, summary(g)
+
+
+def test_a_long_mongolian_name_jieba_reads_is_a_person_before_the_verb_it_does(gaz):
+    """额尔德木图|与……: a long name of Mongolian syllables jieba reads as a name, followed by
+    what its bearer does (将, 与, 正), is a person without a post before it."""
+    g = graph_of(gaz, "那天傍晚，额尔德木图与几名队员赶着羊群回到家。")
+    assert "额尔德木图" in names(g, "Person"), summary(g)
