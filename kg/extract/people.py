@@ -156,12 +156,18 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
         if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
             return i, j
+        if length >= 4 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
+            return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
         if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return None  # (the name of no known shape was tried at length 2)
+
+
+#: what opens the words of what a name's bearer does right after the name (将, 与, 正带着)
+_BEARER_ACTS = ("将", "与", "把", "正", "带", "也", "还", "又", "就", "每")
 
 
 #: a run of name characters or Mongolian syllables: what every candidate of :func:`name_after` is made of
@@ -365,7 +371,7 @@ def _jieba_names(text: str, found: _Found) -> None:
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
         mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
-        if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等", "将", "与", "把", "正", "带", "也", "还", "又", "就", "每"))):
+        if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等", *_BEARER_ACTS))):
             found.add(s0, e0, "jieba-name")  # 宝音巴特尔在接受记者采访时介绍
         elif after.startswith(L.NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)
             found.add(s0, e0, "jieba-name")

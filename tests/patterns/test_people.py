@@ -461,3 +461,6 @@ def test_a_long_mongolian_name_jieba_reads_is_a_person_before_the_verb_it_does(g
     what its bearer does (将, 与, 正), is a person without a post before it."""
     g = graph_of(gaz, "那天傍晚，额尔德木图与几名队员赶着羊群回到家。")
     assert "额尔德木图" in names(g, "Person"), summary(g)
+    # after a role too, where jieba glues the adverb to the next word (正带着)
+    g = graph_of(gaz, "上沧村护林员额尔德木图正带着几名队员巡山。")
+    assert names(g, "Person") == {"额尔德木图"}, summary(g)
