@@ -260,9 +260,14 @@ _SHAPED_RE2 = re.compile(r"[0-9]{1,2}(?:·[0-9]{1,2}){2,}")
 
 
 def _shaped(core: str) -> bool:
-    """A name by its shape: 党建+网格, 三个聚焦, “3·2·1”."""
+    """A name by its shape: 党建+网格, 三个聚焦, “3·2·1”, and a party body's kind made big
+    (“大支部”, “大党总支”: a way of organising that draws other bodies in, no one body)."""
     return bool(_SHAPED_RE1.search(core)) or bool(
-        _NUMBERED.match(core)) or bool(_SHAPED_RE2.fullmatch(core))
+        _NUMBERED.match(core)) or bool(_SHAPED_RE2.fullmatch(core)) or bool(_MADE_BIG.fullmatch(core))
+
+
+#: a party body's kind made big (the model of organising named after it)
+_MADE_BIG = re.compile(r"大(?:党委|党工委|工委|支部|党支部|党总支|党组织)")
 
 
 #: the fixed patterns of :func:`_rejected`, compiled once (not looked up at every call)

@@ -27,6 +27,11 @@ MECHANISMS = [
         "社区构建起“1+3+N”网格化服务体系，实现服务群众零距离。", {"1+3+N"}, id="numeric-system"
     ),
     pytest.param(
+        "全县80个村成立“大党总支”，吸纳驻村单位党员参与村务。",
+        {"大党总支"},
+        id="a-party-body-kind-made-big-is-a-model",
+    ),
+    pytest.param(
         "上沧村通过“院坝管家”“板凳议事”等举措，让邻里琐事在村里就能办好。",
         {"院坝管家", "板凳议事"},
         id="quotes-a-list-of-measures-closes",
