@@ -75,6 +75,14 @@ def expand_short(st: DocState, name: str) -> tuple[str, str | None] | None:
     return (place[1] + name[1:], place[0]) if place else None
 
 
+def bare_short_name(st: DocState, name: str) -> bool:
+    """Does a short name (区委宣传部, 区农业农村局) stand as written, the document naming no
+    place of its level at all: the reader knows no more than the text says?"""
+    levels = _SHORT_LEVELS.get(name[:1])
+    return levels is not None and len(name) >= 4 and not any(t in levels for _, t, _ in st.recent_places) \
+        and not any(ref[1] in levels for ref in st.doc_places.values())
+
+
 def main_place(st: DocState, levels: tuple[str, ...], suffix: str) -> tuple[str, str] | None:
     """The place of those levels the document is most about (the gazetteer region's
     weight), the article's own places first: 市 in an Urumqi article that also names

@@ -385,3 +385,12 @@ def test_a_body_that_runs_another_does_not_open_its_name(gaz):
     g = graph_of(gaz, "宾川县金牛镇上沧村党支部领办合作社，带动全村增收。")
     got = names(g, "Organization")
     assert "宾川县金牛镇上沧村党支部" in got and not any(n.endswith("领办合作社") for n in got), summary(g)
+
+
+def test_a_short_name_stands_as_written_where_the_document_names_no_place_of_its_level(gaz):
+    """区委宣传部, 区农业农村局党支部 in an article that names no district: the body as the
+    text names it (the reader knows no more); where it names one, the short name is that place's."""
+    g = graph_of(gaz, "区农业农村局党支部迅速行动，组织党员下沉一线。区委宣传部随后印发通知。")
+    assert {"区农业农村局党支部", "区委宣传部"} <= names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "隆阳区是保山市的主城区。区委宣传部随后印发通知。")
+    assert "隆阳区委宣传部" in names(g, "Organization") and "区委宣传部" not in names(g, "Organization"), summary(g)

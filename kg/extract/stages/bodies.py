@@ -11,7 +11,7 @@ import re
 from .. import lexicon as L
 from ..bodies import COMPANY_HEADS, find_orgs
 from ..clauses import is_clause_start
-from ..context import contextual_org, expand_short, kind_body
+from ..context import bare_short_name, contextual_org, expand_short, kind_body
 from ..rules import conf
 from ..sentence import SentenceView
 from ..spans import Span
@@ -50,9 +50,10 @@ def _named_body(st: DocState, view: SentenceView, sp: Span) -> None:
     short_place = None
     if sp.how == "org-short":
         found = expand_short(st, sp.text)
-        if not found:
+        if found:
+            canonical, short_place = found
+        elif not bare_short_name(st, sp.text):
             return
-        canonical, short_place = found
     m = st.mention(view.sent, sp, "Organization", canonical, confidence=sp.confidence)
     m.place = short_place
     # the place a body is named after: the last of the chain that opens its name
