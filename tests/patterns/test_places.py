@@ -586,6 +586,7 @@ def test_a_place_named_before_its_town_is_placed_by_the_whole_page(gaz):
         pytest.param("宾川县金牛镇带领“上访村”变身“五星村”，村民日子越过越好。", "五星村", id="a-quoted-title"),
         pytest.param("宾川县的做法已推广到52个小区和3个向阳区。", "向阳区", id="a-counted-kind-of-area"),
         pytest.param("金牛镇地处山区，下辖多个牧业嘎查和设施薄弱小区。", "牧业嘎查", id="a-kind-of-gacha"),
+        pytest.param("宾川县组织抵边嘎查党支部书记开展巡边。", "抵边嘎查", id="a-kind-of-town-by-the-border"),
     ],
 )
 def test_a_title_a_count_or_a_kind_is_no_place(gaz, text, wrong):
