@@ -65,7 +65,7 @@ def extend_right(text: str, end: int) -> int:
             and not m2.group().startswith(_CONNECTORS)
             and not TITLE_RE.search(m2.group())
             and not VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
-            and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] != "驻")
+            and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] not in ("驻", "巡回"))
                         or text[end + a : end + b] in L.NAME_BREAK_VERBS
                         for a, b, f in tokens(m2.group()))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
         ):

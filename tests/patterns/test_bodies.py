@@ -394,3 +394,10 @@ def test_a_short_name_stands_as_written_where_the_document_names_no_place_of_its
     assert {"区农业农村局党支部", "区委宣传部"} <= names(g, "Organization"), summary(g)
     g = graph_of(gaz, "隆阳区是保山市的主城区。区委宣传部随后印发通知。")
     assert "隆阳区委宣传部" in names(g, "Organization") and "区委宣传部" not in names(g, "Organization"), summary(g)
+
+
+def test_a_circuit_court_and_a_general_office_are_parts_of_their_bodys_name(gaz):
+    """某县人民法院巡回法庭 (巡回 is no verb there), 某市政府办公厅: one body each."""
+    g = graph_of(gaz, "宾川县人民法院巡回法庭今年审结案件40件。保山市政府办公厅选派李明宇驻村。")
+    got = names(g, "Organization")
+    assert {"宾川县人民法院巡回法庭", "保山市政府办公厅"} <= got and "保山市政府" not in got, summary(g)
