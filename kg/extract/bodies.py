@@ -196,6 +196,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _founded(text, places, out)
     out += _partnered(text, places, place_end, out)
     out += _shared_head(text, places, out)
+    out += _shared_level_head(text, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
 
@@ -522,6 +523,28 @@ def _shared_head(text: str, places: list[Span], out: list[Span]) -> list[Span]:
             found.append(Span(p1.start, p1.end, p1.text, "Organization", "org-head", conf("org-head", "shared"),
                               head=o.head, canonical=p1.text + rest))
             at = p1.start
+    return found
+
+
+#: the characters a short name opens with for its level (市委, 区人社局)
+_LEVEL_CHARS = "市旗县区盟"
+
+
+def _shared_level_head(text: str, out: list[Span]) -> list[Span]:
+    """市、区人社局: levels listed before a short name each have that body (rule ``org-short``)."""
+    found = []
+    for o in out:
+        if o.how != "org-short" or o.start < 2 or not _LEVEL_CHAR.match(o.text):
+            continue
+        at = o.start
+        while at >= 2 and text[at - 1] == "、" and text[at - 2] in _LEVEL_CHARS and text[at - 2] != o.text[0] \
+                and (at < 3 or not is_cjk(text[at - 3]) or text[at - 3] in "和与及同"):
+            if any(x.start < at - 1 and at - 2 < x.end for x in out):
+                break
+            name = text[at - 2] + o.text[1:]
+            found.append(Span(at - 2, at - 1, text[at - 2], "Organization", "org-short", conf("org-short"),
+                              head=o.head, canonical=name))
+            at -= 2
     return found
 
 

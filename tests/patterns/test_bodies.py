@@ -401,3 +401,10 @@ def test_a_circuit_court_and_a_general_office_are_parts_of_their_bodys_name(gaz)
     g = graph_of(gaz, "宾川县人民法院巡回法庭今年审结案件40件。保山市政府办公厅选派李明宇驻村。")
     got = names(g, "Organization")
     assert {"宾川县人民法院巡回法庭", "保山市政府办公厅"} <= got and "保山市政府" not in got, summary(g)
+
+
+def test_levels_listed_before_a_short_name_each_have_that_body(gaz):
+    """与市、区人社局: the city's and the district's bureaus, each its place's."""
+    g = graph_of(gaz, "保山市隆阳区法院与市、区人社局共同设立劳动争议调解室。")
+    got = names(g, "Organization")
+    assert {"保山市人社局", "隆阳区人社局"} <= got, summary(g)

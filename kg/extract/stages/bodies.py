@@ -49,10 +49,10 @@ def _named_body(st: DocState, view: SentenceView, sp: Span) -> None:
     canonical = sp.canonical or sp.text
     short_place = None
     if sp.how == "org-short":
-        found = expand_short(st, sp.text)
+        found = expand_short(st, canonical)
         if found:
             canonical, short_place = found
-        elif not bare_short_name(st, sp.text):
+        elif not bare_short_name(st, canonical):
             return
     m = st.mention(view.sent, sp, "Organization", canonical, confidence=sp.confidence)
     m.place = short_place
