@@ -10,7 +10,7 @@ line breaks inside words.  Each asserts what a careful human reader takes from t
 from __future__ import annotations
 
 import pytest
-from conftest import edges, graph_of, names, summary
+from conftest import edges, graph_of, has_edge, names, summary
 
 pytestmark = pytest.mark.patterns
 
@@ -364,3 +364,11 @@ def test_a_programme_put_in_hand_and_the_programmes_it_spells_out_are_practices(
     programmes = {"青年人才引凤工程", "山乡提质四大工程", "书香润村工程", "庭院美化工程", "果蔬增收工程", "技能培训工程"}
     assert programmes <= got and "重点工程" not in got and "一批重点工程" not in got, summary(g)
     assert ("金牛镇", "庭院美化工程") in edges(g, "implements"), summary(g)
+
+
+def test_a_campaign_named_after_its_place_is_carried_out_by_that_place(gaz):
+    """平安某市建设, 法治某县建设: 平安保山 is the city's campaign, named after it; 平安建设 alone
+    names none."""
+    g = graph_of(gaz, "保山市扎实推进平安保山建设，深化法治保山建设。宾川县持续推进平安建设。")
+    assert {"平安保山", "法治保山"} <= names(g, "Mechanism") and "平安建设" not in names(g, "Mechanism"), summary(g)
+    assert has_edge(g, "implements", "保山市", "平安保山") and has_edge(g, "implements", "保山市", "法治保山"), summary(g)

@@ -21,7 +21,8 @@ from ..state import DocState
 def run(st: DocState, view: SentenceView) -> None:
     """Mentions for the sentence's practices and the ``implements`` facts of each."""
     view.mechs = find_mechanisms(view.text, heading=view.heading)
-    view.mechs = sorted(view.mechs + named_again(st, view), key=lambda s: s.start)
+    campaigns = place_campaigns(view, view.mechs)
+    view.mechs = sorted(view.mechs + named_again(st, view) + [c for c, _ in campaigns.values()], key=lambda s: s.start)
     st.practice_names.update(n for sp in view.mechs if len(n := sp.canonical or sp.text) >= REPEATED_NAME)
     for sp in view.mechs:
         mm = st.mention(view.sent, sp, "Mechanism", sp.canonical or sp.text, aliases=(sp.text,))
@@ -34,7 +35,7 @@ def run(st: DocState, view: SentenceView) -> None:
                 st.relation(view.sent, subj, "implements", mm, "implements-sentence",
                             implements_confidence("implements-sentence", sp.confidence), sp)
             continue
-        subj = actor_of(st, view, sp)
+        subj = campaigns[sp.start][1] if sp.how == "mech-campaign" else actor_of(st, view, sp)
         if subj is None and view.quote_only:
             st.pending_quote.append((view.sent, sp, mm, st.article_actor))
             continue
@@ -66,6 +67,24 @@ def _quoted_actors(st: DocState, view: SentenceView) -> None:
         subj_id = subj.id if subj is not None else st.article_actor
         if subj_id is not None:
             st.out.actors[f"{view.sent.index}:{a}:{b}"] = f"{subj_id}|{how}"
+
+
+#: what a campaign named after its place opens with and is followed by (平安某市建设, 法治某县创建)
+_CAMPAIGN_WORDS = ("平安", "法治")
+_CAMPAIGN_AFTER = ("建设", "创建")
+
+
+def place_campaigns(view: SentenceView, taken: list[Span]) -> dict[int, tuple[Span, Mention]]:
+    """Campaigns named after the place that runs them (平安某市建设: 平安某市, carried out by
+    that city), by where each starts, with its place."""
+    out = {}
+    for p, pm in view.named_places():
+        a = p.start - 2
+        if a >= 0 and view.text[a : p.start] in _CAMPAIGN_WORDS and view.text.startswith(_CAMPAIGN_AFTER, p.end) \
+                and not any(t.start < p.end and a < t.end for t in taken):
+            name = view.text[a : p.end]
+            out[a] = (Span(a, p.end, name, "Mechanism", "mech-campaign", conf("mech-campaign"), canonical=name), pm)
+    return out
 
 
 #: the shortest practice's name read again where the document repeats it unquoted
