@@ -547,16 +547,18 @@ def test_no_body_is_read_from_a_places_name(gaz):
 
 
 def test_a_title_of_honour_is_no_practice_whatever_the_model_says(gaz):
-    """The guideline: titles of honour are no practices (某某示范嘎查, 某某文明村, 光荣在党50年),
+    """The guideline: titles of honour are no practices (某某示范嘎查, 某某文明村, 光荣在党50年), nor
+    a kind of unit aimed at (学习型党组织);
     the practice beside them is."""
     from kg.learn.candidates import DocView, mechanism_candidates
 
     text = ("红柳嘎查的变化\n\n近年来，红柳嘎查推行“三议一评”机制，先后荣获“全区民族团结进步示范嘎查”"
-            "“盟级文明村”等称号，12名老党员获得“光荣在党50年”纪念章。\n")
+            "“盟级文明村”等称号，12名老党员获得“光荣在党50年”纪念章。嘎查还致力于创建“学习型党组织”。\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     x = extract(doc, gaz)
     feats = {c.name: c.feats for g in mechanism_candidates(DocView(x)) for c in g}
-    assert {n for n, f in feats.items() if "honour-title" in f} == {"全区民族团结进步示范嘎查", "盟级文明村", "光荣在党50年"}
+    assert {n for n, f in feats.items() if "honour-title" in f} == {"全区民族团结进步示范嘎查", "盟级文明村", "光荣在党50年",
+                                                                    "学习型党组织"}
     keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
     practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
     assert "三议一评" in practices and not practices & {"全区民族团结进步示范嘎查", "盟级文明村", "光荣在党50年"}, practices
