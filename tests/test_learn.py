@@ -661,3 +661,14 @@ def test_a_name_something_is_called_by_is_no_practice_whatever_the_model_says(ga
     keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
     practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
     assert "院坝说事" in practices and not practices & {"青春镇党委", "板凳书记"}, practices
+
+
+def test_a_party_body_named_whole_in_quotes_is_no_practice_whatever_the_model_says(gaz):
+    """“某某工程党总支委员会”: a body named whole, no practice; a short kind made big (“大支部”)
+    and a practice beside it stay."""
+    text = ("大桥工地新事\n\n上月，“金牛大桥工程党总支委员会”在桥头挂牌。"
+            "全县推行“大支部”模式，工地推行“班前十分钟”机制。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
+    practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
+    assert {"大支部", "班前十分钟"} <= practices and "金牛大桥工程党总支委员会" not in practices, practices

@@ -97,14 +97,15 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #: - a practice: a plan's period (“十四五”规划), a title of honour (某某示范社区, 四星党支部),
 #:   a generic goal or slogan of the lexicon (“乡村振兴”, “三个代表”) and a meeting (某某征集会:
 #:   a one-off event), all the guideline's, a shortcoming (就医难、停车难) and a name
-#:   something is called by (被人喻为“……”, 称为“……”: a nickname, as a title of honour is);
+#:   something is called by (被人喻为“……”, 称为“……”: a nickname, as a title of honour is), a
+#:   party body named whole in quotes (“某某工程党总支委员会”);
 #: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of
 #:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
 #:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长), a leader named only in a
 #:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says;
 #: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
-    "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname"}),
+    "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
                          "slogan-only"}),
     "Organization": frozenset({"is-place"}),

@@ -39,6 +39,8 @@ _HONOUR_TITLE = re.compile(r"(?:示范(?:单位|村|社区|嘎查)|试点(?:村|
 _MEETING = re.compile(r"(?:征集会|座谈会|推进会|现场会|观摩会|研讨会|交流会|恳谈会|见面会|动员会|表彰会|启动仪式)$")
 #: the time a campaign is named by (议事日, 报到周, 服务月, 规范年), not a date (9月22日)
 _CAMPAIGN_TIME = re.compile(r"[\u4e00-\u9fff](?:日|周|月|年)(?:活动)?$")
+#: the end of a party body's name, which a practice's name of six characters or more never has
+_PARTY_BODY_END = re.compile(r"(?:委员会|党支部|党总支|党委|党工委)$")
 #: the end of a body's name (某某委员会, 某某党支部): a body, not a practice
 #: a verb that sets up, names or puts in force what follows, a count between (设有33个)
 _SET_UP_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.IMPLEMENT_VERBS, "成立", "设有", "实现", "创新", "建立起"},
@@ -119,6 +121,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("meeting")  # 某某征集会: a one-off event
     if _BODY_END.search(q) and not _NUMERAL.match(q):
         f.append("body-name")  # 某某委员会: a body (but 四星党支部 is a title, 大党委 a model)
+        if len(q) >= 6 and not _SEP.search(q) and _PARTY_BODY_END.search(q):
+            f.append("body-full-name")  # “某某工程党总支委员会”: a body named whole, no practice
     items = [t for t in _ITEM_SEP.split(q) if t]
     if items and all(_PROBLEM.search(t) for t in items) and not _SOLVING.search(q):
         f.append("problem")  # 就医难、停车难, 有热情缺方法: what is wrong, not what is done about it
