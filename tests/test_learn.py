@@ -600,12 +600,12 @@ def test_a_meeting_or_a_star_rating_is_no_practice_whatever_the_model_says(gaz):
 
 def test_a_quoted_name_set_up_or_written_before_its_work_is_marked_so(gaz):
     """A quote a verb sets up (设有12个“某某”, 成立“某某”) or written before its work or a list
-    of measures (“某某”“某某”等举措) carries that to the model; a quote in a speaker's
+    of them (“某某”“某某”等工作) carries that to the model; a quote in a speaker's
     words carries neither."""
     from kg.learn.candidates import DocView, mechanism_candidates
 
     text = ("金牛镇新事\n\n金牛镇在辖区设有12个“田间法庭”，各村成立“大村委”。"
-            "通过“院坝管家”“板凳议事”等举措，邻里琐事在村里就能办好。村民说：“这是大好事。”\n")
+            "抓好“院坝管家”“板凳议事”等工作，邻里琐事在村里就能办好。村民说：“这是大好事。”\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     feats = {c.name: set(c.feats) for g in mechanism_candidates(DocView(extract(doc, gaz))) for c in g}
     assert {"set-up-before"} <= feats["田间法庭"] & feats["大村委"]
