@@ -19,6 +19,7 @@ from ..gazetteer import Division
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .wordre import alternation
 
 
 @dataclass
@@ -238,11 +239,11 @@ _ORG_HEADS = set(L.ORG_HEADS)
 jieba_tag = segment.tag
 
 
-TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
+TITLE_RE = re.compile(alternation(sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True)))
 
 
 #: a head followed by one of these is part of a longer word (党组织, 大学生, 委员)
-HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
+HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + ")(?![织生员])")
 
 
 def inside_quote(text: str, i: int) -> bool:
@@ -260,7 +261,7 @@ PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
 LEAD_SET = set(L.LEAD_TITLES)
 
 
-LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
+LEAD_TITLE_RE = re.compile(alternation(L.LEAD_TITLES))
 
 
 def is_common_word(w: str) -> bool:

@@ -62,6 +62,7 @@ class DocState:
         self.subject_counts: dict[str, list] = {}  # subject key → [times, first sentence, mention id]
         #: the names of the practices the document has named (read again where it repeats them)
         self.practice_names: set[str] = set()
+        self._names_in_order: list[str] = []  # :meth:`practice_names_in_order`'s last answer
         #: practices of a quote whose speaker comes later: (sentence, span, mention, fallback id)
         self.pending_quote: list[tuple[Sentence, Span, Mention, str | None]] = []
 
@@ -103,6 +104,14 @@ class DocState:
     def key_of(self, m: Mention | None) -> str | None:
         """The place key of a place mention."""
         return self.keys.get(m.id) if m is not None else None
+
+    def practice_names_in_order(self) -> list[str]:
+        """:attr:`practice_names`, longest first, then in code point order.  The set only
+        grows: it is sorted again only when a name has been added since, not once a
+        sentence (a long page names hundreds)."""
+        if len(self._names_in_order) != len(self.practice_names):
+            self._names_in_order = sorted(self.practice_names, key=lambda n: (-len(n), n))
+        return self._names_in_order
 
     # ---------------------------------------------------------- articles and paragraphs
     def new_article(self, article: int) -> None:
