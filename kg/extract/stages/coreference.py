@@ -21,6 +21,9 @@ from ..state import DocState
 
 #: 该县, 全旗, 本社区; a bare 社区 or 街道 opening a clause; 该院 for a court or procuratorate
 COREF = re.compile(
+    # (the look-ahead first: every match opens with one of these characters, and a pattern
+    # that opens with an optional group is otherwise tried at every position)
+    r"(?=[该全本此苏嘎街社县旗市区盟镇乡村院局所中公集合支党])"
     r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|合作社|支部|党委)"
     r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
 )
