@@ -141,6 +141,10 @@ class Extraction:
     relations: list[RelationMention] = field(default_factory=list)
     #: place mention id → the place's stable key, as decided in context (see kg.resolve)
     keys: dict[str, str] = field(default_factory=dict)
+    #: what resolution reads of this document alone, worked out where it was extracted
+    #: (:func:`kg.resolve.document_part`): each mention's entity key, in the order of
+    #: ``mentions``, and the places its bodies are named after; None: not worked out
+    resolved: tuple[tuple[str | None, ...], tuple[tuple[str, str, int], ...]] | None = None
 
 
 @dataclass
