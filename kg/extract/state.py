@@ -16,13 +16,16 @@ from .spans import Span
 PlaceRef = tuple[str, str, str]
 
 
-def evidence(doc: Document, sent: Sentence, span: Span | None, how: str) -> Evidence:
-    """Where ``span`` (or the whole sentence) stands in the original file, read by ``how``."""
+def evidence(doc: Document, sent: Sentence, span: Span | None, how: str, source: str | None = None) -> Evidence:
+    """Where ``span`` (or the whole sentence) stands in the original file, read by ``how``;
+    ``source``: the sentence as it stands there, if already cut out."""
     if span is None:
         start, end = sent.start, sent.end
     else:
         start, end = sent.span(span.start, span.end)
-    return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
+    if source is None:
+        source = doc.text[sent.start : sent.end]
+    return Evidence(doc.id, sent.index, start, end, source, how, sent.article)
 
 
 #: levels no practice is credited to for being what the article is about: an article that
@@ -63,6 +66,7 @@ class DocState:
         #: the names of the practices the document has named (read again where it repeats them)
         self.practice_names: set[str] = set()
         self._names_in_order: list[str] = []  # :meth:`practice_names_in_order`'s last answer
+        self._cut: tuple[Sentence, str] | None = None  # :meth:`_source`'s last sentence and its text
         #: practices of a quote whose speaker comes later: (sentence, span, mention, fallback id)
         self.pending_quote: list[tuple[Sentence, Span, Mention, str | None]] = []
 
@@ -76,7 +80,7 @@ class DocState:
             type=type_,
             name=sp.text,
             canonical=canonical,
-            evidence=evidence(self.doc, sent, sp, sp.how),
+            evidence=evidence(self.doc, sent, sp, sp.how, self._source(sent)),
             **kw,
         )
         self.out.mentions.append(m)
@@ -90,8 +94,16 @@ class DocState:
             self.last_led = o  # who "他" or "她" later acts for
             self.led[s.id] = o.id
         self.out.relations.append(
-            RelationMention(s.id, p, o.id, evidence(self.doc, sent, span, how), round(conf, 3), role)
+            RelationMention(s.id, p, o.id, evidence(self.doc, sent, span, how, self._source(sent)), round(conf, 3), role)
         )
+
+    def _source(self, sent: Sentence) -> str:
+        """``sent`` as it stands in the file: cut out once for all the evidence read in it
+        (one string, which an outcome then carries once)."""
+        cut = self._cut
+        if cut is None or cut[0] is not sent:
+            cut = self._cut = (sent, self.doc.text[sent.start : sent.end])
+        return cut[1]
 
     @property
     def article_actor(self) -> str | None:
