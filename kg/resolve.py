@@ -295,7 +295,8 @@ def mention_keys(x: Extraction) -> tuple[str | None, ...]:
     people = _person_keys(x, by_id, key_of)
     people.update(_mechanism_keys(x))
     people.update(_org_keys(x, key_of))
-    return tuple(people.get(m.id) or key_of(m) for m in x.mentions)
+    one: dict[str | None, str | None] = {}  # each key one string (a worker sends each once)
+    return tuple(one.setdefault(k, k) for k in (people.get(m.id) or key_of(m) for m in x.mentions))
 
 
 def document_part(x: Extraction) -> tuple[tuple[str | None, ...], tuple[tuple[str, str, int], ...]]:
