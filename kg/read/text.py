@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import repeat
 
 from ..model import Article, Document, Sentence
 from .decoding import Note, _n, sanitize
@@ -181,7 +182,8 @@ def _text_lines(text: str) -> Iterator[tuple[int, str]]:
         if m is None:
             return
         i = m.start()
-        start = max(text.rfind(c, pos, i) for c in _BREAK_CHARS) + 1 if i > pos else pos
+        # the last break in the white space before the line (one rfind per kind of break, in C)
+        start = max(map(text.rfind, _BREAK_CHARS, repeat(pos), repeat(i))) + 1 if i > pos else pos
         start = max(start, pos)
         end = _LINE_BREAK.search(text, i)
         yield start, text[start : end.start() if end else len(text)]
@@ -225,7 +227,7 @@ def repair(text: str) -> tuple[str, list[int]]:
         lstrip = len(line) - len(line.lstrip())
         body = line.strip()
         kept = range(start + lstrip, start + lstrip + len(body))
-        if _PINYIN_GLOSS.search(body):
+        if ("(" in body or "（" in body) and _PINYIN_GLOSS.search(body):  # (a gloss opens with a bracket)
             # 乡(xiāng)村: the reading a web page glosses a character with is no part of the text
             cut = {i for m in _PINYIN_GLOSS.finditer(body) for i in range(m.start(), m.end())}
             kept = [start + lstrip + i for i in range(len(body)) if i not in cut]
