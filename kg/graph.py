@@ -51,6 +51,13 @@ def _ev_sort(d: dict) -> tuple:
     return (d["doc"], d["sentence"], d["start"], d["end"], d["extractor"])
 
 
+def _evidence_list(evidence: Iterable[Evidence]) -> list[dict]:
+    """The evidence as dicts, each piece once (by :meth:`Evidence.key`, which is
+    :func:`_ev_sort` of its dict; the last of equal keys kept), in that order."""
+    dicts = list(map(evidence_dict, evidence))
+    return sorted(dict(zip(map(_ev_sort, dicts), dicts, strict=True)).values(), key=_ev_sort)
+
+
 def _article(a: Article) -> dict[str, Any]:
     """An article's entry in ``G.graph["documents"]``: its metadata, where known."""
     out: dict[str, Any] = {"index": a.index, "headline": a.headline, "byline": a.byline}
@@ -86,7 +93,7 @@ def build_graph(
     entities = sorted(entities, key=lambda e: e.id)
     known = {e.id for e in entities}
     for e in entities:
-        mentions = sorted({ev.key(): evidence_dict(ev) for ev in e.mentions}.values(), key=_ev_sort)
+        mentions = _evidence_list(e.mentions)
         g.add_node(
             e.id,
             type=e.type,
@@ -102,9 +109,7 @@ def build_graph(
     for r in sorted(relations, key=lambda r: (r.subject, r.predicate, r.object)):
         if r.subject not in g or r.object not in g:
             continue
-        evidence = sorted(
-            {ev.key(): evidence_dict(ev) for ev in r.evidence}.values(), key=_ev_sort
-        )
+        evidence = _evidence_list(r.evidence)
         g.add_edge(
             r.subject,
             r.object,

@@ -145,6 +145,10 @@ class Extraction:
     #: sentence would credit with it and by which rule ("mention id|rule id"): the learned
     #: decisions, which may take the phrase for a practice, read its actor as the rules would
     actors: dict[str, str] = field(default_factory=dict)
+    #: what resolution reads of this document alone, worked out where it was extracted
+    #: (:func:`kg.resolve.document_part`): each mention's entity key, in the order of
+    #: ``mentions``, and the places its bodies are named after; None: not worked out
+    resolved: tuple[tuple[str | None, ...], tuple[tuple[str, str, int], ...]] | None = None
 
 
 @dataclass

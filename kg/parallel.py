@@ -122,10 +122,24 @@ def run_task(task: Task, aliases: Aliases = (), model: str = "", debug: bool = F
     except Exception as e:  # an extractor bug: this file is lost, not the build
         out.failure = _failed(task, e, stage, debug, "the extractors failed on this file")
         return out
+    x.resolved = _resolved(x)
     out.extract_seconds = time.perf_counter() - t1
     out.families = timing.since(before)
     out.extraction = slim(x)
     return out
+
+
+def _resolved(x: Extraction):
+    """What resolution reads of this document alone (:func:`kg.resolve.document_part`),
+    worked out here, beside the other workers, rather than in the one process that
+    resolves the corpus; None where it fails: resolution works it out again there, and
+    reports the problem (a mention of a type the schema lacks) as it always has."""
+    from .resolve import document_part
+
+    try:
+        return document_part(x)
+    except Exception:
+        return None
 
 
 def _failed(task: Task, e: Exception, stage: str, debug: bool, what: str) -> str:

@@ -288,6 +288,8 @@ def build_graph_from_paths(
     t = time.perf_counter()
     with gctune.settled():
         entities, relations = resolve(extractions, gaz)
+    for x in extractions:  # what the workers worked out of each page for resolve: read, let go
+        x.resolved = None
     stages["resolve"] = time.perf_counter() - t
     t = time.perf_counter()
     with gctune.settled():

@@ -283,24 +283,51 @@ def vague_alias(form: str) -> bool:
         rest = rest[len(level):]
     return rest in _KINDS
 
+def mention_keys(x: Extraction) -> tuple[str | None, ...]:
+    """The entity key of each mention of ``x`` (None: no entity), in the order of its
+    mentions: what resolution decides from one document alone."""
+    by_id = {m.id: m for m in x.mentions}
+    uppers = _upper_places(x)
+
+    def key_of(m: Mention) -> str | None:
+        return _mention_key(m, x, by_id, uppers)
+
+    people = _person_keys(x, by_id, key_of)
+    people.update(_mechanism_keys(x))
+    people.update(_org_keys(x, key_of))
+    one: dict[str | None, str | None] = {}  # each key one string (a worker sends each once)
+    return tuple(one.setdefault(k, k) for k in (people.get(m.id) or key_of(m) for m in x.mentions))
+
+
+def document_part(x: Extraction) -> tuple[tuple[str | None, ...], tuple[tuple[str, str, int], ...]]:
+    """What :func:`resolve` reads of ``x`` alone: :func:`mention_keys` and the votes of its
+    bodies for the places they are named after (:func:`_body_places`).  A build works it
+    out in the worker that extracted the document (:attr:`Extraction.resolved`), so that
+    the one process that resolves the whole corpus has less to do; it is the same answer
+    either way."""
+    keys = mention_keys(x)
+    return keys, tuple(_document_votes(x, dict(zip((m.id for m in x.mentions), keys, strict=True))))
+
+
+def _document_part(x: Extraction) -> tuple[tuple[str | None, ...], tuple[tuple[str, str, int], ...]]:
+    """:attr:`Extraction.resolved` where it was worked out for these mentions, else worked out."""
+    if x.resolved is not None and len(x.resolved[0]) == len(x.mentions):
+        return x.resolved
+    return document_part(x)
+
+
 def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity], list[Relation]]:
     """Merge mentions into entities and relation mentions into facts."""
     entities: dict[str, Entity] = {}
     names: dict[str, list[str]] = defaultdict(list)
     confs: dict[str, list[float]] = defaultdict(list)
     mention_entity: dict[str, str] = {}
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for x in extractions:
-        by_id = {m.id: m for m in x.mentions}
-        uppers = _upper_places(x)
-
-        def key_of(m: Mention, x: Extraction = x, by_id: dict = by_id, uppers: dict = uppers) -> str | None:
-            return _mention_key(m, x, by_id, uppers)
-
-        people = _person_keys(x, by_id, key_of)
-        people.update(_mechanism_keys(x))
-        people.update(_org_keys(x, key_of))
-        for m in x.mentions:
-            key = people.get(m.id) or key_of(m)
+        keys, body_votes = _document_part(x)
+        for body, place, weight in body_votes:
+            votes[body][place] += weight
+        for m, key in zip(x.mentions, keys, strict=True):
             if key is None:
                 continue
             mention_entity[m.id] = key
@@ -348,42 +375,45 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
             if s and o:
                 add(s, rm.predicate, o, rm.evidence, rm.confidence, rm.role)
 
-    _body_places(extractions, entities, mention_entity)
+    _body_places(votes, entities)
     _complete_containment(entities, gaz, add)
     for k, r in relations.items():
         r.confidence = _combine(rconfs[k])
     return sorted(entities.values(), key=lambda e: e.id), sorted(relations.values(), key=lambda r: (r.subject, r.predicate, r.object))
 
 
-def _body_places(
-    extractions: list[Extraction], entities: dict[str, Entity], mention_entity: dict[str, str]
-) -> None:
+def _document_votes(x: Extraction, mention_entity: dict[str, str | None]) -> list[tuple[str, str, int]]:
+    """(body key, place key, weight) for each body of one document whose name contains a
+    place of it (:func:`_body_places`)."""
+    votes = []
+    forms = _PlaceForms()
+    for m in x.mentions:
+        key = mention_entity.get(m.id)
+        if m.type in PLACE_TYPES and key:
+            for n in {norm_name(n) for n in (m.canonical, m.name, *m.aliases)}:
+                forms.add(n, key)
+    for m in x.mentions:
+        body = mention_entity.get(m.id)
+        if m.type != "Organization" or not body:
+            continue
+        if m.place and mention_entity.get(m.place) is not None:
+            votes.append((body, mention_entity[m.place], 2))
+        else:
+            place = _place_in_name(norm_name(m.canonical), forms)
+            if place is not None:
+                votes.append((body, place, 1))
+    return votes
+
+
+def _body_places(votes: dict[str, dict[str, int]], entities: dict[str, Entity]) -> None:
     """Set ``Entity.place`` of every body whose name contains a place of its document.
 
     The extractor's own choice (``Mention.place``, the place whose key the body's key was
-    made from) counts twice; otherwise :func:`_place_in_name` reads it from the name.  Across
-    documents the most frequent answer wins, ties broken by id, so the result does not
-    depend on order.  This is what the name says, not a fact the text states: it is
-    exported as ``kg:basedIn``, never as ``kg:locatedIn``.
+    made from) counts twice; otherwise :func:`_place_in_name` reads it from the name
+    (:func:`_document_votes`).  Across documents the most frequent answer wins, ties
+    broken by id, so the result does not depend on order.  This is what the name says, not
+    a fact the text states: it is exported as ``kg:basedIn``, never as ``kg:locatedIn``.
     """
-    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for x in extractions:
-        forms = _PlaceForms()
-        for m in x.mentions:
-            key = mention_entity.get(m.id)
-            if m.type in PLACE_TYPES and key:
-                for n in {norm_name(n) for n in (m.canonical, m.name, *m.aliases)}:
-                    forms.add(n, key)
-        for m in x.mentions:
-            body = mention_entity.get(m.id)
-            if m.type != "Organization" or not body:
-                continue
-            if m.place and m.place in mention_entity:
-                votes[body][mention_entity[m.place]] += 2
-            else:
-                place = _place_in_name(norm_name(m.canonical), forms)
-                if place is not None:
-                    votes[body][place] += 1
     for body, tally in votes.items():
         entities[body].place = min(tally.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 

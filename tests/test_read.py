@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.read import decode, find_inputs, read_document, repair, split
@@ -135,3 +137,11 @@ def test_read_document_and_find_inputs(tmp_path):
     a, b = (read_document(f) for f in sorted(files))
     assert a.text == b.text == PAGE
     assert (a.encoding, b.encoding) == ("utf-8", "gb18030")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("，。！？（）\u3000\xa0ＡＺａｚ０９\uff5e\uff5f"))))
+def test_the_width_folding_table_folds_as_its_dict(text):
+    from kg.read.text import _FOLD, _FOLD_TABLE
+
+    assert text.translate(_FOLD_TABLE) == text.translate(_FOLD)

@@ -91,3 +91,28 @@ def test_an_area_the_table_names_by_its_committee_is_the_area():
     x = extract(split("d0", "d0.txt", "白泉管理区石桥镇推行积分制。白泉管委会主任王海峰说。"), gaz)
     assert ("County", "白泉管理区") in {(m.type, m.canonical) for m in x.mentions}
     assert ("Organization", "白泉管委会") in {(m.type, m.canonical) for m in x.mentions}
+
+
+def test_what_the_workers_work_out_of_each_page_resolves_as_the_resolver_would():
+    """A build's workers hand each extraction its share of resolution (``Extraction.resolved``);
+    the entities and facts are the same as with the resolver working it all out itself."""
+    from pathlib import Path
+
+    from kg import gazetteer
+    from kg.parallel import Task, run_task
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    xs = []
+    for i, p in enumerate(seeds):
+        data = p.read_bytes()
+        xs.append(run_task(Task(i, p.stem, str(p), data, len(data))).extraction)
+    assert all(x.resolved is not None and len(x.resolved[0]) == len(x.mentions) for x in xs)
+    assert sum(len(x.resolved[1]) for x in xs) > 10  # bodies named after places: votes to compare
+    gaz = gazetteer.with_aliases(())
+    given = resolve(xs, gaz)
+    for x in xs:
+        x.resolved = None
+    assert resolve(xs, gaz) == given
+    # a share that does not fit the mentions (an older cache entry, say) is worked out again
+    xs[0].resolved = ((None,), ())
+    assert resolve(xs, gaz) == given

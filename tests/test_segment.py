@@ -133,3 +133,42 @@ def test_the_graph_built_with_jieba_is_the_graph_built_with_rjieba(tmp_path, mon
         outs[name] = (out / "graph.ttl").read_bytes()
     assert len(outs["jieba"]) > 1000
     assert outs["jieba"] == outs["rjieba"]
+
+
+def _plain_layout(text: str) -> tuple[tuple[int, int, str], ...]:
+    """What :func:`kg.extract.spans.tokens` gives, written plainly: each word's pieces one
+    after the other."""
+    from kg.extract import spans
+
+    out, pos = [], 0
+    for w in segment.cut(text):
+        for n, flag in spans._word_flags(w):
+            out.append((pos, pos + n, flag))
+            pos += n
+    return tuple(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="的了在和嘎拉是社区党委书记巴特尔乌兰2024-05ab,，。“”\n %", max_size=40))
+def test_the_words_are_laid_out_as_each_word_reads(text):
+    from kg.extract import spans
+
+    spans.tokens.cache_clear()
+    spans.token_bounds.cache_clear()
+    toks = spans.tokens(text)
+    assert toks == _plain_layout(text)
+    assert spans.token_bounds(text) == ([a for a, _, _ in toks], [b for _, b, _ in toks])
+
+
+def test_the_words_of_every_corpus_are_laid_out_as_each_word_reads():
+    from kg.extract import spans
+
+    texts = [t for folder in (ROOT / "seeds", ROOT / "tests" / "data" / "dev" / "pages", REAL)
+             if folder.is_dir() for t in _sentences(folder)]
+    assert len(texts) > 500
+    split = 0
+    for t in texts:
+        spans.tokens.cache_clear()
+        assert spans.tokens(t) == _plain_layout(t)
+        split += any(len(spans._word_flags(w)) > 1 for w in segment.cut(t))
+    assert split > 0  # (some sentence holds a word read as two: both ways are tried)

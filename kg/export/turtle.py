@@ -564,6 +564,22 @@ class _TurtleWriter:
             _t_evidence(iri), self.kg("Evidence"), self.doc(ev["doc"]), numbers[0], numbers[1], numbers[2],
             _t_zh(ev["text"]), _t_literal(ev["extractor"]), numbers[3])
 
+    def evidence_renderer(self) -> Any:
+        """:meth:`evidence_text` with what every evidence shares looked up once (the most
+        frequent subject: 95% of a big graph's)."""
+        block, term, doc = _EVIDENCE_BLOCK.format, self.kg("Evidence"), self.doc
+        t_zh, t_literal, t_evidence, t_number = _t_zh, _t_literal, _t_evidence, _t_number
+
+        def text(iri: str, ev: Mapping[str, Any]) -> str:
+            sentence, start, end, article = ev["sentence"], ev["start"], ev["end"], ev.get("article", 0)
+            if type(sentence) is int and type(start) is int and type(end) is int and type(article) is int:
+                return block(t_evidence(iri), term, doc(ev["doc"]), str(sentence), str(start), str(end),
+                             t_zh(ev["text"]), t_literal(ev["extractor"]), str(article))
+            return block(t_evidence(iri), term, doc(ev["doc"]), t_number(sentence), t_number(start), t_number(end),
+                         t_zh(ev["text"]), t_literal(ev["extractor"]), t_number(article))
+
+        return text
+
     def document_block(self, add: Any, doc_id: str) -> None:
         meta = self.documents.get(doc_id) or {}
         add(_A, self.kg("Document"))
@@ -602,7 +618,7 @@ class _TurtleWriter:
         def add(pred: str, obj: str) -> None:
             props[pred].add(obj)
 
-        evidence_text = self.evidence_text
+        evidence_text = self.evidence_renderer()
         last = len(subjects) - 1
         for i, (group, iri, render, arg) in enumerate(subjects):
             if group == 3 and not props and (i == last or subjects[i + 1][1] != iri):

@@ -206,10 +206,19 @@ def _with_national(national: list[Span], out: list[Span]) -> list[Span]:
     longer name holds one; one that opens a local body's name (国家税务总局|某市税务局) is the
     start of that name."""
     for n in national:
-        if any(o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start and o.how != "org-generic"
-               for o in out):
+        # one pass over the named bodies: one holding n's words in a longer name, else the
+        # first opening where n ends
+        held, local = False, None
+        for o in out:
+            if o.how == "org-generic":
+                continue
+            if o.start <= n.start and n.end <= o.end and o.end - o.start > n.end - n.start:
+                held = True
+                break
+            if local is None and o.start == n.end:
+                local = o
+        if held:
             continue
-        local = next((o for o in out if o.start == n.end and o.how != "org-generic"), None)
         if local is not None:
             name = n.text + local.text
             out = [o for o in out if o is not local] + [

@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..resources import NATIONAL_BODIES_FILE, require
 from .rules import conf
 from .spans import Span
+from .wordre import alternation
 
 
 def read_national_bodies(path: str | Path) -> dict[str, str]:
@@ -47,7 +48,7 @@ def pattern() -> re.Pattern | None:
     forms = read_national_bodies(require(NATIONAL_BODIES_FILE))
     if not forms:
         return None
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")" + _NOT_AFTER)
+    return re.compile("(?:" + alternation(sorted(forms, key=len, reverse=True)) + ")" + _NOT_AFTER)
 
 
 def _in_title(text: str, i: int) -> bool:

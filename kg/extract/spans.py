@@ -14,11 +14,13 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..gazetteer import Division
 from ..timing import timed
 from . import lexicon as L
 from . import segment
+from .wordre import alternation
 
 
 @dataclass
@@ -47,18 +49,48 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     tagged the way posseg would mostly tag it in this genre: a name (nr) when it opens with
     a surname or reads as a transliteration, a place (ns) before a place suffix, else a noun.
     """
+    words = segment.cut(text)
+    try:
+        flags = list(map(_FLAG.__getitem__, words))  # (every word known, and of one piece: the rule)
+    except KeyError:
+        flags = _flags(words)
+    if flags is None:
+        return _in_pieces(words)
+    if not words:
+        return ()
+    ends = list(accumulate(map(len, words)))
+    starts = [0, *ends[:-1]]
+    if len(_BOUNDS) > 4096:
+        _BOUNDS.clear()
+    _BOUNDS[text] = (starts, ends)
+    return tuple(zip(starts, ends, flags, strict=True))
+
+
+def _flags(words: list[str]) -> list[str] | None:
+    """Each word's tag (:func:`_word_flags`), remembered; None if a word is read as two."""
+    if len(_FLAG) > 200_000:  # new text brings new words without end: keep the memo bounded
+        _FLAG.clear()
+        _PIECES.clear()
+    for w in words:
+        if w not in _FLAG and w not in _PIECES:
+            pieces = _word_flags(w)
+            if len(pieces) == 1:
+                _FLAG[w] = pieces[0][1]
+            else:
+                _PIECES[w] = pieces
+    if any(w in _PIECES for w in words):
+        return None
+    return [_FLAG[w] for w in words]
+
+
+def _in_pieces(words: list[str]) -> tuple[tuple[int, int, str], ...]:
+    """:func:`tokens` of words one of which :func:`_word_flags` reads as two."""
     out: list[tuple[int, int, str]] = []
     pos = 0
-    memo = _WORD_FLAGS
-    for w in segment.cut(text):
-        pieces = memo.get(w)
-        if pieces is None:
-            pieces = memo[w] = _word_flags(w)
-        for n, flag in pieces:
+    for w in words:
+        for n, flag in _PIECES.get(w) or ((len(w), _FLAG[w]),):
             out.append((pos, pos + n, flag))
             pos += n
-    if len(memo) > 200_000:  # new text brings new words without end: keep the memo bounded
-        memo.clear()
     return tuple(out)
 
 
@@ -66,12 +98,20 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 def token_bounds(text: str) -> tuple[list[int], list[int]]:
     """Where the words of :func:`tokens` start and where they end, both rising (the words
     follow each other): the words before or inside a span are found by bisection."""
+    laid_out = _BOUNDS.pop(text, None)  # (as tokens laid them out: the usual case)
+    if laid_out is not None:
+        return laid_out
     toks = tokens(text)
     return [a for a, _, _ in toks], [b for _, b, _ in toks]
 
 
-#: a word's pieces and their tags (:func:`_word_flags`), by word: the same word, the same answer
-_WORD_FLAGS: dict[str, tuple[tuple[int, str], ...]] = {}
+#: the starts and ends of the words of the texts :func:`tokens` read last, for
+#: :func:`token_bounds`, which asks for most of them next
+_BOUNDS: dict[str, tuple[list[int], list[int]]] = {}
+#: a word's tag, by word, for the words :func:`_word_flags` reads as one piece
+_FLAG: dict[str, str] = {}
+#: the pieces of the words it reads as two (an unknown name glued to a particle: 嘎拉在)
+_PIECES: dict[str, tuple[tuple[int, str], ...]] = {}
 
 
 def _word_flags(w: str) -> tuple[tuple[int, str], ...]:
@@ -238,11 +278,11 @@ _ORG_HEADS = set(L.ORG_HEADS)
 jieba_tag = segment.tag
 
 
-TITLE_RE = re.compile("|".join(map(re.escape, sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True))))
+TITLE_RE = re.compile(alternation(sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True)))
 
 
 #: a head followed by one of these is part of a longer word (党组织, 大学生, 委员)
-HEAD_RE = re.compile("(?:" + "|".join(map(re.escape, L.ORG_HEADS)) + ")(?![织生员])")
+HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + ")(?![织生员])")
 
 
 def inside_quote(text: str, i: int) -> bool:
@@ -260,7 +300,7 @@ PROPER = ("nr", "ns", "nz", "nt", "j", "eng")
 LEAD_SET = set(L.LEAD_TITLES)
 
 
-LEAD_TITLE_RE = re.compile("|".join(map(re.escape, L.LEAD_TITLES)))
+LEAD_TITLE_RE = re.compile(alternation(L.LEAD_TITLES))
 
 
 def is_common_word(w: str) -> bool:

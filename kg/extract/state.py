@@ -16,13 +16,16 @@ from .spans import Span
 PlaceRef = tuple[str, str, str]
 
 
-def evidence(doc: Document, sent: Sentence, span: Span | None, how: str) -> Evidence:
-    """Where ``span`` (or the whole sentence) stands in the original file, read by ``how``."""
+def evidence(doc: Document, sent: Sentence, span: Span | None, how: str, source: str | None = None) -> Evidence:
+    """Where ``span`` (or the whole sentence) stands in the original file, read by ``how``;
+    ``source``: the sentence as it stands there, if already cut out."""
     if span is None:
         start, end = sent.start, sent.end
     else:
         start, end = sent.span(span.start, span.end)
-    return Evidence(doc.id, sent.index, start, end, doc.text[sent.start : sent.end], how, sent.article)
+    if source is None:
+        source = doc.text[sent.start : sent.end]
+    return Evidence(doc.id, sent.index, start, end, source, how, sent.article)
 
 
 #: levels no practice is credited to for being what the article is about: an article that
@@ -62,6 +65,8 @@ class DocState:
         self.subject_counts: dict[str, list] = {}  # subject key → [times, first sentence, mention id]
         #: the names of the practices the document has named (read again where it repeats them)
         self.practice_names: set[str] = set()
+        self._names_in_order: list[str] = []  # :meth:`practice_names_in_order`'s last answer
+        self._cut: tuple[Sentence, str] | None = None  # :meth:`_source`'s last sentence and its text
         #: practices of a quote whose speaker comes later: (sentence, span, mention, fallback id)
         self.pending_quote: list[tuple[Sentence, Span, Mention, str | None]] = []
 
@@ -75,7 +80,7 @@ class DocState:
             type=type_,
             name=sp.text,
             canonical=canonical,
-            evidence=evidence(self.doc, sent, sp, sp.how),
+            evidence=evidence(self.doc, sent, sp, sp.how, self._source(sent)),
             **kw,
         )
         self.out.mentions.append(m)
@@ -89,8 +94,16 @@ class DocState:
             self.last_led = o  # who "他" or "她" later acts for
             self.led[s.id] = o.id
         self.out.relations.append(
-            RelationMention(s.id, p, o.id, evidence(self.doc, sent, span, how), round(conf, 3), role)
+            RelationMention(s.id, p, o.id, evidence(self.doc, sent, span, how, self._source(sent)), round(conf, 3), role)
         )
+
+    def _source(self, sent: Sentence) -> str:
+        """``sent`` as it stands in the file: cut out once for all the evidence read in it
+        (one string, which an outcome then carries once)."""
+        cut = self._cut
+        if cut is None or cut[0] is not sent:
+            cut = self._cut = (sent, self.doc.text[sent.start : sent.end])
+        return cut[1]
 
     @property
     def article_actor(self) -> str | None:
@@ -103,6 +116,14 @@ class DocState:
     def key_of(self, m: Mention | None) -> str | None:
         """The place key of a place mention."""
         return self.keys.get(m.id) if m is not None else None
+
+    def practice_names_in_order(self) -> list[str]:
+        """:attr:`practice_names`, longest first, then in code point order.  The set only
+        grows: it is sorted again only when a name has been added since, not once a
+        sentence (a long page names hundreds)."""
+        if len(self._names_in_order) != len(self.practice_names):
+            self._names_in_order = sorted(self.practice_names, key=lambda n: (-len(n), n))
+        return self._names_in_order
 
     # ---------------------------------------------------------- articles and paragraphs
     def new_article(self, article: int) -> None:

@@ -21,6 +21,9 @@ from ..state import DocState
 
 #: 该县, 全旗, 本社区; a bare 社区 or 街道 opening a clause; 该院 for a court or procuratorate
 COREF = re.compile(
+    # (the look-ahead first: every match opens with one of these characters, and a pattern
+    # that opens with an optional group is otherwise tried at every position)
+    r"(?=[该全本此苏嘎街社县旗市区盟镇乡村院局所中公集合支党])"
     r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|合作社|支部|党委)"
     r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
 )
@@ -59,11 +62,15 @@ def run(st: DocState, view: SentenceView) -> None:
             st.recent_orgs.append((m.id, m.canonical))
 
 
+#: the kinds a reference without 该, 全, 本 or 此 may be (a bare 社区 opening a clause)
+_BARE_KINDS = frozenset(L.TWO_CHAR_PLACE_KINDS)
+
+
 def _skipped(text: str, m: re.Match) -> bool:
     """Is the match a kind named, a compound or a reference to no one (not 该 or 本)?"""
-    word = m.group("kind")
-    bare = m.group("det") is None
-    if bare and (word not in L.TWO_CHAR_PLACE_KINDS or not is_clause_start(text, m.start())):
+    det, word = m.group("det", "kind")
+    bare = det is None
+    if bare and (word not in _BARE_KINDS or not is_clause_start(text, m.start())):
         return True
     nxt = text[m.end() : m.end() + 1]
     if bare and (not nxt or nxt in "、和与及" or not ("\u4e00" <= nxt <= "\u9fff")):
@@ -79,10 +86,16 @@ def coreference(st: DocState, view: SentenceView) -> list[tuple[Span, Mention]]:
     each is the entity of that kind the article last named."""
     text = view.text
     out: list[tuple[Span, Mention]] = []
+    # most matches are a kind without 该, 全, 本 or 此 that no bare reference may be (县, 村 in
+    # a name): dropped by one set look-up before anything else is asked of them
+    bare = _BARE_KINDS
+    found = [m for m in COREF.finditer(text) if (m.group(1) is not None or m.group(2) in bare) and not _skipped(text, m)]
+    found += [m for m in LI_REF.finditer(text) if is_clause_start(text, m.start())]
+    if not found:
+        return out
     busy = [(p.start, p.end) for p in view.pspans] + [(o.start, o.end) for o in view.orgs]
-    li = [m for m in LI_REF.finditer(text) if is_clause_start(text, m.start())]
-    for m in chain(COREF.finditer(text), li):
-        if any(a <= m.start() < b for a, b in busy) or m.re is COREF and _skipped(text, m):
+    for m in found:
+        if any(a <= m.start() < b for a, b in busy):
             continue
         target = coref_target(st, m.group("kind"))
         if target is None:

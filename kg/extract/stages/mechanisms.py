@@ -98,7 +98,7 @@ def named_again(st: DocState, view: SentenceView) -> list[Span]:
     taken = [(s.start, s.end) for s in view.mechs] + [(o.start, o.end) for o in view.orgs] \
         + [(p.start, p.end) for p in view.pspans]
     out = []
-    for name in sorted(st.practice_names, key=lambda n: (-len(n), n)):
+    for name in st.practice_names_in_order():
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
