@@ -177,7 +177,7 @@ def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Ma
     raw_tail = text[run_end:]
     if _EVENT_TAIL.match(raw_tail) or _OUTCOME.match(raw_tail):
         return True  # “……”主题党日, 形成“……”的良好局面: events, topics, outcomes, principles
-    if not head and _NOT_A_PRACTICE_RE1.match(raw_tail):
+    if not head and _NOT_A_PRACTICE_RE1.match(raw_tail) and not _counted_items(text, m, core):
         return True  # 建立“……”和“……”两个台账: counted things of a kind that is no practice
     if not head and _NOT_A_PRACTICE_RE2.match(raw_tail):
         return True  # “……”“……”等便民审批事项: matters of business, not practices
@@ -212,7 +212,12 @@ def _said_or_body(text: str, m: re.Match) -> bool:
         return True
     if _core(m).endswith(_FIRM_OR_TEAM):
         return True  # 组建“某某物业公司”: a firm or a team named in quotes whole is a body
-    return bool(_UP_TO_BODY_HEAD.match(after)) and not MECH_HEAD_RE.match(after)
+    body = _UP_TO_BODY_HEAD.match(after)
+    if body is None or MECH_HEAD_RE.match(after):
+        return False
+    gap = body.group()[: -len(HEAD_RE.search(body.group()).group())]
+    # “甲+乙”形式入驻|某中心: a verb between the quote and the head, the body is its object
+    return not any(gap[a:b] in L.NAME_BREAK_VERBS for a, b, _ in tokens(gap))
 
 
 _FIRM_OR_TEAM = tuple(sorted(L.COMPANY_HEADS | L.TEAM_HEADS | {"工作室", "调解室"}, key=len, reverse=True))
@@ -289,7 +294,8 @@ def _rejected(text: str, quotes: list[re.Match], idx: int, head: re.Match | None
         return True  # 以“小网格”撬动“大治理”: a slogan of small and great, not a practice
     if _figure_or_change(text, m) or _not_a_practice(text, m, core, run_end, head) or _said_or_body(text, m):
         return True
-    if len(_REJECTED_RE3.split(core)) >= 2 and not head and not _enacted(text, m, run_end):
+    if len(_REJECTED_RE3.split(core)) >= 2 and not head and not _enacted(text, m, run_end) \
+            and not _counted_items(text, m, core):
         return True  # a slogan of parallel phrases (选、育、管、用) without a practice's name
     practice_word = bool(_REJECTED_RE4.search(core))
     # 深植红色基因汇聚团结力量: a slogan or a title, not a practice's name
@@ -316,6 +322,17 @@ def _defined(text: str, m: re.Match) -> Span | None:
                 conf("mech-apposition"), canonical=d.group(1) or d.group(2))
 
 
+#: a count of what a quote lists and the kind it closes: “甲、乙、丙”三项清单
+_COUNTED_KIND = re.compile(r"([一二两三四五六七八九十])(?:项|个|张|类|大)(?:工作)?(?:清单|台账|机制|制度|体系|举措)")
+
+
+def _counted_items(text: str, m: re.Match, core: str) -> bool:
+    """Does a count of its items and their kind follow a quote that lists them (“甲、乙、丙”三项
+    清单): the quote names the practice the count sums up."""
+    c = _COUNTED_KIND.match(text, m.end())
+    return c is not None and _COUNT.get(c.group(1)) == len([x for x in core.split("、") if x]) > 1
+
+
 #: a part of a numbered practice: 一站, 一车, 一核, 两翼
 _NUMBERED_PART = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff]{1,2}$")
 
@@ -330,7 +347,12 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
     head, tail = _head_after(text, quotes[k].end())
     if _rejected(text, quotes, idx, head) or (heading and not head):
         return None, False
-    before = text[max(0, m.start() - 6) : m.start()]
+    first = idx
+    while first > 0 and quotes[first].start() == quotes[first - 1].end():
+        first -= 1  # 打造“甲”“乙”等……品牌: quotes written one after another share the verb before the first
+    if first != idx and not text.startswith("等", quotes[k].end()):
+        first = idx  # (but only a list closed by 等 is one list)
+    before = text[max(0, quotes[first].start() - 6) : quotes[first].start()]
     # 推出“……”, 推行了“……”: the verb right before the quote, after an aspect particle
     verb = bool(VERB_RE.search(before) or VERB_RE.search(_QUOTED_PRACTICE_RE1.sub("", before)))
     named_by_head = len(core) > 3 and bool(re.search(
@@ -342,7 +364,9 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
         text[quotes[k].end() :],
     ))
     framed, far_verb = _framed(text, m), _far_verb(text, m, quotes[k].end(), verb)
-    if not (head or verb or _shaped(core) or named_by_head or framed or listed or far_verb) or (len(core) > 24 and not head):
+    counted = _counted_items(text, m, core)
+    if not (head or verb or _shaped(core) or named_by_head or framed or listed or far_verb or counted) \
+            or (len(core) > 24 and not head):
         return None, False
     variant = "head" if head else "verb" if verb or framed or listed else ""
     end, canonical = m.end(), core.strip()

@@ -27,6 +27,21 @@ MECHANISMS = [
         "社区构建起“1+3+N”网格化服务体系，实现服务群众零距离。", {"1+3+N"}, id="numeric-system"
     ),
     pytest.param(
+        "宾川县法院以“坐班+巡回+预约”形式入驻县综治中心。",
+        {"坐班+巡回+预约"},
+        id="a-formula-before-a-verb-and-a-body-names-no-body",
+    ),
+    pytest.param(
+        "县司法局培育“银发老娘舅”“板凳说和人”等百姓认可、口碑良好的解纷品牌。",
+        {"银发老娘舅", "板凳说和人"},
+        id="quotes-one-after-another-share-the-verb-before-the-first",
+    ),
+    pytest.param(
+        "各村同步建立“诉求、力量、成效”三项清单，逐项销号。",
+        {"诉求、力量、成效"},
+        id="a-quote-its-count-sums-up",
+    ),
+    pytest.param(
         "全县80个村成立“大党总支”，吸纳驻村单位党员参与村务。",
         {"大党总支"},
         id="a-party-body-kind-made-big-is-a-model",
