@@ -54,9 +54,9 @@ def find_mechanisms(text: str, *, heading: bool = False) -> list[Span]:
 
 
 #: the verb that sets a system up, and the run from it to the system's head (建立|驻村干部…考评制度)
-_SET_UP = re.compile(r"(?:建立健全|建立|健全|推行|实行|落实)([^,，。;；、“”]{4,16})$")
+_SET_UP = re.compile(r"(?:建立健全|建立|健全|推行|实行|落实|启动|探索|构建)([^,，。;；、“”]{4,16})$")
 #: a run that describes a kind of system rather than naming one: 建立了|完善的…机制, 健全|各项…制度
-_DESCRIBED = re.compile(r"[了着起]|.*的|各项|各类|各种|一系列|相关|有关|一套|一批")
+_DESCRIBED = re.compile(r"[了着起]|.*的|各项|各类|各种|一系列|相关|有关|一套|一批|新型")
 
 
 #: the fixed patterns of :func:`_unquoted`, compiled once (not looked up at every call)
@@ -192,7 +192,7 @@ def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set
 
 
 #: the fixed patterns of :func:`_list_named`, compiled once (not looked up at every call)
-_LIST_NAMED_RE1 = re.compile(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)")
+_LIST_NAMED_RE1 = re.compile(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,10}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)")
 
 
 def _list_named(text: str, out: list[Span], taken: set[int]) -> None:

@@ -27,6 +27,21 @@ MECHANISMS = [
         "社区构建起“1+3+N”网格化服务体系，实现服务群众零距离。", {"1+3+N"}, id="numeric-system"
     ),
     pytest.param(
+        "金牛镇启动干部包户回访机制，每周走访独居老人。",
+        {"干部包户回访机制"},
+        id="a-system-started-holds-a-verb-in-its-name",
+    ),
+    pytest.param(
+        "上沧村积极探索党建引领村民说事议事机制。",
+        {"党建引领村民说事议事机制"},
+        id="a-system-explored-runs-from-its-verb",
+    ),
+    pytest.param(
+        "建立县委、乡镇党委、村级党小组三级联动体系，确保诉求有人办。",
+        {"县委、乡镇党委、村级党小组三级联动"},
+        id="a-list-of-levels-named-as-one-system",
+    ),
+    pytest.param(
         "宾川县法院以“坐班+巡回+预约”形式入驻县综治中心。",
         {"坐班+巡回+预约"},
         id="a-formula-before-a-verb-and-a-body-names-no-body",
@@ -315,6 +330,11 @@ NOT_MECHANISMS = [
         "该旗以扁平化、透明化、可视化为抓手，推动“暖心驿家”服务提质。",
         {"扁平化", "透明化", "可视化"},
         id="manners-of-working-listed-are-no-practices",
+    ),
+    pytest.param(
+        "金牛镇构建新型邻里帮扶机制，让独居老人有人照应。",
+        {"新型邻里帮扶机制", "邻里帮扶机制"},
+        id="a-new-kind-of-system-is-none-named",
     ),
     pytest.param(
         "宾川县建立周例会、月通报、季考评等工作制度，推动任务落实。",
