@@ -87,6 +87,8 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
     if title in L.DEPARTMENT_CHIEFS and holder_of(st, view, pos) is None:
         _department_chief(st, view, pos, title, sp, pm)
         return
+    if title == "第一书记" and holder_of(st, view, pos) is None and _stationed(st, view, sp, pm):
+        return
     for _ in range(_MAX_POSTS):
         hit = holder_of(st, view, pos)
         if hit is None:
@@ -103,6 +105,31 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
         if not mt:
             break
         pos, title = mt.start(1), mt.group(1)
+
+
+#: what takes a first secretary to the village they are sent to: 来到, 进驻, 驻
+_STATIONED_AT = re.compile(r"(?:来到|到了|到|进驻|驻|走进)")
+#: the kinds of place a first secretary is sent to
+_STATION_TYPES = ("Village", "Community")
+
+
+def _stationed(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> bool:
+    """驻村第一书记某某来到某村: a first secretary named with no body before the post leads the
+    village the clause sends them to (rule ``post``, variant ``stationed``)."""
+    text = view.text
+    m = _STATIONED_AT.match(text, sp.end)
+    if m is None:
+        return False
+    chain = [(p, pm2) for p, pm2 in view.named_places() if p.start >= m.end()]
+    at, last = m.end(), None
+    for p, place in sorted(chain, key=lambda t: t[0].start):
+        if p.start != at:
+            break
+        at, last = p.end, place
+    if last is None or last.type not in _STATION_TYPES:
+        return False
+    st.relation(view.sent, pm, "leads", last, "post", conf("post", "stationed"), sp, role="第一书记")
+    return True
 
 
 def _department_chief(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:

@@ -464,3 +464,10 @@ def test_a_long_mongolian_name_jieba_reads_is_a_person_before_the_verb_it_does(g
     # after a role too, where jieba glues the adverb to the next word (正带着)
     g = graph_of(gaz, "上沧村护林员额尔德木图正带着几名队员巡山。")
     assert names(g, "Person") == {"额尔德木图"}, summary(g)
+
+
+def test_a_first_secretary_leads_the_village_the_clause_sends_them_to(gaz):
+    """驻村第一书记某某来到某村: no body before the post; the village they came to is what they
+    lead."""
+    g = graph_of(gaz, "宾川县金牛镇有12个村。驻村第一书记李明宇来到上沧村后，走访了全村农户。")
+    assert ("李明宇", "上沧村") in edges(g, "leads"), summary(g)
