@@ -130,7 +130,7 @@ def test_the_model_takes_a_quoted_practice_the_rules_pass_over(gaz):
     from kg.extract.document import extract
 
     text = ("长胜村新事\n\n长胜村的“红色议事厅”里，村民代表正在讨论修路的事。"
-            "第一书记包力高说，大事小情都摆到桌面上。\n")
+            "第一书记包力高说，大事小情都摆到桌面上。如今，“红色议事厅”已在长胜村生根。\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     rules = extract(doc, gaz)
     assert "红色议事厅" not in {m.canonical for m in rules.mentions if m.type == "Mechanism"}
@@ -164,7 +164,8 @@ def test_a_model_without_decisions_leaves_the_rules_alone(gaz):
 
 def test_build_with_rules_only_differs_from_the_model_and_both_are_deterministic(tmp_path):
     src = tmp_path / "a.txt"
-    src.write_text("长胜村新事\n\n长胜村的“红色议事厅”里，村民代表正在讨论修路的事。\n", encoding="utf-8")
+    src.write_text("长胜村新事\n\n长胜村的“红色议事厅”里，村民代表正在讨论修路的事。如今，“红色议事厅”已在长胜村生根。\n",
+                   encoding="utf-8")
     runs = {}
     for name, flags in (("learned", []), ("learned2", ["-j", "2"]), ("rules", ["--rules-only"])):
         r = kg("build", str(src), "-o", str(tmp_path / name), "-q", *flags)
