@@ -79,7 +79,7 @@ def _flocked(path: Path) -> bool:
 
 
 def test_a_second_build_into_a_busy_folder_is_refused_and_the_first_finishes(corpus, tmp_path):
-    for i in range(40):  # enough pages that the first build is still running when the second starts
+    for i in range(240):  # enough pages that the first build is still running when the second starts
         (corpus / f"page{i:02d}.txt").write_text(PAGE.replace("石桥村", f"石桥{i}村"), encoding="utf-8")
     out = tmp_path / "out"
     first = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), *ARGS],
@@ -102,6 +102,6 @@ def test_a_second_build_into_a_busy_folder_is_refused_and_the_first_finishes(cor
             first.wait()
         first.stdout.close()
         first.stderr.close()
-    assert "石桥39村" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "石桥239村" in (out / "graph.ttl").read_text(encoding="utf-8")
     # the lock went with the first build: a third one runs
     assert kg("build", str(corpus), "-o", str(out), *ARGS, cwd=tmp_path).returncode == 0
