@@ -653,23 +653,19 @@ def test_a_quote_the_model_takes_is_carried_out_by_whom_its_clause_names(gaz):
     assert facts == {("宾川县金牛镇党委", "同心共融")}
 
 
-def test_a_name_something_is_called_by_is_no_practice_whatever_the_model_says(gaz):
-    """被人喻为“……”, 被称作“……”: a nickname, as a title of honour, is no practice; the practice
-    beside it is."""
-    text = ("金牛镇的年轻干部\n\n金牛镇党委班子都是年轻人，被人喻为“青春镇党委”。镇党委推行“院坝说事”机制，"
-            "驻村干部李明宇被群众称作“板凳书记”。\n")
+@pytest.mark.parametrize("text, kept, vetoed", [
+    pytest.param("金牛镇的年轻干部\n\n金牛镇党委班子都是年轻人，被人喻为“青春镇党委”。镇党委推行“院坝说事”机制，"
+                 "驻村干部李明宇被群众称作“板凳书记”。\n", {"院坝说事"}, {"青春镇党委", "板凳书记"},
+                 id="a-name-something-is-called-by"),
+    pytest.param("大桥工地新事\n\n上月，“金牛大桥工程党总支委员会”在桥头挂牌。"
+                 "全县推行“大支部”模式，工地推行“班前十分钟”机制。\n", {"大支部", "班前十分钟"},
+                 {"金牛大桥工程党总支委员会"}, id="a-party-body-named-whole-in-quotes"),
+])
+def test_a_nickname_or_a_body_named_whole_is_no_practice_whatever_the_model_says(gaz, text, kept, vetoed):
+    """被人喻为“……”, 被称作“……”: a nickname, as a title of honour, is no practice; nor is a body
+    named whole in quotes (“某某工程党总支委员会”); the practices beside them (and a short kind
+    made big, “大支部”) stay."""
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
     practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
-    assert "院坝说事" in practices and not practices & {"青春镇党委", "板凳书记"}, practices
-
-
-def test_a_party_body_named_whole_in_quotes_is_no_practice_whatever_the_model_says(gaz):
-    """“某某工程党总支委员会”: a body named whole, no practice; a short kind made big (“大支部”)
-    and a practice beside it stay."""
-    text = ("大桥工地新事\n\n上月，“金牛大桥工程党总支委员会”在桥头挂牌。"
-            "全县推行“大支部”模式，工地推行“班前十分钟”机制。\n")
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
-    practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
-    assert {"大支部", "班前十分钟"} <= practices and "金牛大桥工程党总支委员会" not in practices, practices
+    assert kept <= practices and not practices & vetoed, practices

@@ -366,8 +366,6 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
 
 #: the fixed patterns of :func:`_unplaced`, compiled once (not looked up at every call)
 _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
-#: 这支, 那个, 这家: a body the text has named before
-_DEMONSTRATIVE = re.compile(r"[这那此][支个家所座]")
 #: a count right before a name with no place (组建4个|某某党建联盟): bodies of a kind
 _COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千几多]+[个家支所]$")
 
@@ -382,8 +380,6 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
         kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
-    if _DEMONSTRATIVE.match(part):
-        return _TAKEN  # 组建了这支志愿服务队: the body named before, not one of its own
     if not part and name == m.group() and is_clause_start(text, h_start):
         # 调解室推行……: a body named by its head alone opening a clause, the article's body
         # of that kind where it has named one (the bodies stage reads which)
