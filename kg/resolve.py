@@ -193,22 +193,29 @@ def _mechanism_keys(x: Extraction) -> dict[str, str]:
     return out
 
 
+#: trades a company's short name may end in (某某乳业 for 某旗某某乳业有限公司)
+_TRADES = tuple(sorted(L.TRADE_HEADS))
+
+
 def _org_fuller(names: list[str]) -> dict[str, str]:
     """Within a page a body named in full and then by a shorter form is one body: the
-    end of its name (少先路派出所 after 昆都仑区公安分局少先路派出所), or a company's brand
-    and trade before 公司 (景诚物业公司 after 鄂尔多斯市景诚物业服务有限公司).  Only a
-    shorter form that fits one fuller name on the page is read so."""
+    end of its name (少先路派出所 after 昆都仑区公安分局少先路派出所; 某某法庭 after
+    某旗人民法院某某人民法庭, 人民 left out), or a company's brand and trade before 公司
+    (景诚物业公司 after 鄂尔多斯市景诚物业服务有限公司; 某某乳业 after 某旗某某乳业有限公司).
+    Only a shorter form that fits one fuller name on the page is read so."""
     out = {}
     by_last: dict[str, list[str]] = defaultdict(list)  # each reading below keeps the last character
     for n in names:
         by_last[n[-1:]].append(n)
     for short in names:
         core = short[:-2] if short.endswith("公司") and not short.endswith("有限公司") else None
+        traded = len(short) >= 4 and short.endswith(_TRADES)
         fuller = [
-            n for n in by_last[short[-1:]]
+            n for n in (by_last[short[-1:]] + by_last["司"] + by_last["团"] if traded else by_last[short[-1:]])
             if len(n) > len(short) and (
-                (len(short) >= 4 and n.endswith(short))
+                (len(short) >= 4 and (n.endswith(short) or ("人民" in n and n.replace("人民", "").endswith(short))))
                 or (core is not None and len(core) >= 3 and n.endswith("公司") and core in n)
+                or (traded and short in n and n.endswith(("公司", "集团")))
                 or _abbreviates(short, n)
             )
         ]

@@ -126,6 +126,18 @@ def test_split_articles_headlines_bylines_and_evidence_offsets():
     assert PAGE[s:e] == "于昕阳"
 
 
+def test_a_brief_opened_by_a_mark_is_its_own_article_read_sentence_by_sentence():
+    """◆近年来，……。: a brief's paragraph, opened by a mark as titles are, is body text cut
+    into its sentences and opens an article of its own; a marked line without 。 is a title."""
+    page = ("基层治理动态\n◆近年来，宾川县金牛镇推行院坝协商机制。镇党委书记李明宇说，群众满意。\n"
+            "◆为抓实村级治理，保山市隆阳区建立积分管理制度。全区村村推行。\n")
+    doc = split("p1", "p1.txt", page)
+    body = [s.text for s in doc.sentences if not s.is_heading]
+    assert body[:2] == ["◆近年来,宾川县金牛镇推行院坝协商机制。", "镇党委书记李明宇说,群众满意。"]
+    assert [s.text for s in doc.sentences if s.is_heading] == ["基层治理动态"]
+    assert len({s.article for s in doc.sentences if not s.is_heading}) == 2
+
+
 def test_read_document_and_find_inputs(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_bytes(codecs.BOM_UTF8 + PAGE.encode("utf-8"))

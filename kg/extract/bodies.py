@@ -125,6 +125,11 @@ def _has_rare_word(part: str) -> bool:
     return any(e - s >= 2 and segment.freq(part[s:e]) < 100 for s, e, _ in tokens(part))
 
 
+def _brand_words(part: str) -> bool:
+    """A brand before a trade (河套|酒业): no word of it an everyday one (传统, 当地, 特色)."""
+    return all(e - s < 2 or segment.freq(part[s:e]) < 1000 for s, e, _ in tokens(part))
+
+
 def _nameish(text: str, a: int, b: int) -> bool:
     """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
     starts, ends = token_bounds(text)
@@ -374,7 +379,8 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
     """A body with no place before its name (``name`` as first read, before a post cut it):
     a kind of body (rule ``body-kind``), or one named by its own words."""
     h_start = m.start()
-    branded = m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)
+    branded = (m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)) or \
+        (m.group() in L.TRADE_HEADS and len(part) >= 2 and _brand_words(part))
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
                                        or _UNPLACED_RE1.match(part) or _COUNTED_BEFORE.search(text, 0, start)):
         kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")

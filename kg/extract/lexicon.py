@@ -101,6 +101,11 @@ BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居
 #: Kinds of body a text names bare once it has named one: 公司党支部书记 is the company's.
 BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团", "人民法庭", "法庭", "派出所", "司法所",
                    "人民法院", "法院", "人民检察院", "检察院")
+#: The kinds a town's name ends in.
+TOWN_KINDS = ("镇", "乡", "苏木")
+#: Bodies of a township named after the town without its kind (某某派出所 of 某某镇).
+TOWNSHIP_BODY_HEADS = ("人民法庭", "法庭", "派出所", "边防派出所", "边境派出所", "司法所", "中心卫生院", "卫生院",
+                       "财政所", "供电所", "中心学校", "中心校", "兽医站", "综合文化站", "文化站")
 #: Departments of a party committee, named bare (组织部 is the county's or the city's).
 PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "社会工作部", "政法委", "编办")
 
@@ -126,7 +131,7 @@ ORG_HEADS: list[str] = sorted(
         执法局 综合执法局 城市管理局 城管局 管理局 监管局 医疗保障局 医保局 信访局 统计局 审计局 档案局 体育局
         气象局 粮食局 交通局 公路局 执法大队 消防救援大队 老干部局 农业农村局 文化和旅游局 林业和草原局
         消防救援站 消防站 救援站 供电公司 歌舞剧院 剧院 博物馆 图书馆 纪念馆 领导小组 工作专班
-        联盟 俱乐部 基金会 银行 信用社""".split()
+        联盟 俱乐部 基金会 银行 信用社 乳业 酒业 药业""".split()
     ),
     key=len,
     reverse=True,
@@ -191,6 +196,8 @@ OTHER_ROLES: list[str] = sorted(
 
 #: Heads of a firm's name (a company, a cooperative, a family farm).
 COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+#: Trades a company is named by after its brand (某某乳业): a brand before one is a company.
+TRADE_HEADS = {"乳业", "酒业", "药业"}
 
 #: Kinds of team that a quote may name whole (“某某宣讲团”).
 TEAM_HEADS = {"宣讲团", "艺术团", "服务团", "志愿服务队", "志愿队", "服务队", "攻坚队", "突击队", "先锋队", "宣讲队",

@@ -115,11 +115,47 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
         for k in range(sp.start, sp.end):
             taken[k] = True
         spans.sort(key=lambda sp: sp.start)
+    _town_stems(text, gaz, spans, taken)
     read_estates(text, spans, taken)
     read_lists(text, spans, taken)
     spans.sort(key=lambda sp: sp.start)
     _link_chains(text, spans)
     return spans
+
+
+#: a township's body named by the town's name without its kind: 某某|派出所, 某某|人民法庭
+_TOWNSHIP_BODY = re.compile("|".join(sorted(L.TOWNSHIP_BODY_HEADS, key=len, reverse=True)))
+
+
+@timed("places")
+def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool]) -> None:
+    """A town named by its stem before a township body (某某司法所 of 某某镇): the stem is
+    the town where the gazetteer has a town of that name and the stem is no common word
+    (城关派出所 may be named after a road as well as after 城关镇)."""
+    if not _TOWNSHIP_BODY.search(text):
+        return
+    starts = None
+    for m in _TOWNSHIP_BODY.finditer(text):
+        h = m.start()
+        if h < 2 or taken[h - 1]:
+            continue
+        if starts is None:
+            starts = set(token_bounds(text)[0])
+        for s in range(max(0, h - 4), h - 1):
+            stem = text[s:h]
+            if any(taken[k] or not is_cjk(text[k]) for k in range(s, h)) or s not in starts:
+                continue
+            if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in L.NOT_IN_NAME and text[s - 1] not in "旗县市区盟在到向对于和与及、":
+                continue
+            if is_common_word(stem):
+                continue
+            rows = [d for kind in L.TOWN_KINDS for d in gaz.lookup(stem + kind, aliases=False) if d.type == "Town"]
+            if rows:
+                spans.append(Span(s, h, stem, "Town", "town-stem", conf("town-stem"), rows))
+                for k in range(s, h):
+                    taken[k] = True
+                break
+    spans.sort(key=lambda sp: sp.start)
 
 
 #: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市;

@@ -38,6 +38,10 @@ Holder = tuple[Span, Mention, str]
 _HOLDER_OF_RE1 = re.compile(r"[,，。;；、:：]")
 
 
+#: the last character of a body's head that a post right after it may share (某某司法所长 for 司法所所长)
+_SHARED_HEAD_CHAR = frozenset("所站队庭院")
+
+
 def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     """The body (or place) whose post starts at ``pos``: the nearest one ending right
     before it, with at most a qualifier between (专职, “一肩挑”).  A body named by its
@@ -48,21 +52,22 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     cands += [(p, m, 2) for p, m in view.named_places()]
     best = None
     for o, m, rank in cands:
-        gap = text[o.end : pos]
-        if o.end > pos or len(gap) > 6 or _HOLDER_OF_RE1.search(gap):
+        end = o.end - 1 if o.end == pos + 1 and text[pos] in _SHARED_HEAD_CHAR else o.end  # 司法所|长: 所 is both's
+        gap = text[end:pos]
+        if end > pos or len(gap) > 6 or _HOLDER_OF_RE1.search(gap):
             continue
-        if best is None or (o.end, -rank) > (best[0].end, -best[2]):
-            best = (o, m, rank)
+        if best is None or (end, -rank) > (best[3], -best[2]):
+            best = (o, m, rank, end)
     if best is None:
         return None
-    o, m, _ = best
+    o, m, _, end = best
     if m is None:
         found = contextual_org(st, o, post=True)
         if not found:
             return None
         m = st.mention(view.sent, o, "Organization", found[0], confidence=conf("org-generic", "post"))
         m.place = found[1]
-    return o, m, text[o.end : pos]
+    return o, m, text[end:pos]
 
 
 def post_role(o: Span, holder: Mention, gap: str, title: str) -> str:

@@ -102,12 +102,14 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of
 #:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
 #:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长), a leader named only in a
-#:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says;
+#:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says,
+#:   a reading that ends in a place's kind (强村, 陈旗: no annotated name does) and the
+#:   tagger's reading of two characters the dictionary has as a place (蒙汉双语);
 #: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
-                         "slogan-only"}),
+                         "slogan-only", "place-end", "place-word"}),
     "Organization": frozenset({"is-place"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

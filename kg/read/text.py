@@ -114,8 +114,10 @@ def _is_heading_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if s.startswith("#") or s[0] in "■□●◎◆◇▲△★☆":
+    if s.startswith("#"):
         return True
+    if s[0] in "■□●◎◆◇▲△★☆":
+        return "。" not in s  # ◆近年来，……。: a brief's paragraph, not a title
     if "。" in s or s.endswith(("!”", "?”", "…”")):
         return False  # a short sentence, not a title
     return len(s) <= 32 and s[-1] not in _FINAL and s[-1] not in ",、"

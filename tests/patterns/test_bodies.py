@@ -408,3 +408,24 @@ def test_levels_listed_before_a_short_name_each_have_that_body(gaz):
     g = graph_of(gaz, "保山市隆阳区法院与市、区人社局共同设立劳动争议调解室。")
     got = names(g, "Organization")
     assert {"保山市人社局", "隆阳区人社局"} <= got, summary(g)
+
+
+def test_a_brand_before_its_trade_is_a_company(gaz):
+    """苍洱酒业, 彩云乳业: a company named by its brand and trade, without 公司; an everyday
+    word before a trade (传统酒业) is the trade itself."""
+    g = graph_of(gaz, "宾川县引进了苍洱酒业和彩云乳业两家企业，当地传统酒业也在转型。")
+    assert {"苍洱酒业", "彩云乳业"} <= names(g, "Organization"), summary(g)
+    assert not any("传统" in n for n in names(g)), summary(g)
+
+
+def test_a_companys_brand_and_trade_later_on_its_page_name_the_company(gaz):
+    g = graph_of(gaz, "宾川县彩云乳业有限公司是全县最大的奶源企业。今年，彩云乳业还开通了奶款直通车。")
+    orgs = names(g, "Organization")
+    assert "宾川县彩云乳业有限公司" in orgs and "彩云乳业" not in orgs, summary(g)
+
+
+def test_a_tribunal_named_again_without_renmin_and_its_court_is_one_body(gaz):
+    g = graph_of(gaz, "宾川县人民法院力角人民法庭有5名干警。力角法庭庭长赵海峰说，今年调解纠纷40件。")
+    orgs = names(g, "Organization")
+    assert "宾川县人民法院力角人民法庭" in orgs and "力角法庭" not in orgs, summary(g)
+    assert has_edge(g, "leads", "赵海峰", "宾川县人民法院力角人民法庭"), summary(g)

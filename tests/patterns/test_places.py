@@ -580,6 +580,17 @@ def test_a_place_named_before_its_town_is_placed_by_the_whole_page(gaz):
     assert ("大沁他拉镇", "奈曼旗") in edges(g, "locatedIn"), summary(g)
 
 
+def test_a_town_named_by_its_stem_before_a_township_body(gaz):
+    """力角人民法庭, 乔甸司法所: a township's body named after its town without 镇; the
+    gazetteer's town of that name is the place, and the body is based in it.  A stem the
+    gazetteer has as no town (上沧, a village's) names none, and 司法所长 is the body's head."""
+    g = graph_of(gaz, "宾川县力角人民法庭的法官来到村里。乔甸司法所长赵海峰说，调解很顺利。上沧派出所民警也到了。")
+    assert {"力角镇", "乔甸镇"} <= names(g, "Town"), summary(g)
+    assert ("力角镇", "宾川县") in edges(g, "locatedIn"), summary(g)
+    assert has_edge(g, "leads", "赵海峰", "乔甸司法所"), summary(g)
+    assert not any("上沧" in n for n in names(g, "Town") | names(g, "Village")), summary(g)
+
+
 @pytest.mark.parametrize(
     "text, wrong",
     [

@@ -177,7 +177,7 @@ def link_places(st: DocState, view: SentenceView) -> dict[int, Mention]:
         # a chain parent must be higher: 少先路街道少先二十社区, not 少先二十社区少先路街道
         if parent_m is not None and PLACE_LEVEL[parent_m.type] >= PLACE_LEVEL[sp.type]:
             parent_m, parent_row = None, None
-        known_key = st.place_keys.get(sp.text) if parent_m is None else None
+        known_key = _known_key(st, sp) if parent_m is None else None
         rows[k] = None
         if _dropped(st, view, k, sp, parent_row, parent_m, known_key):
             continue
@@ -191,6 +191,15 @@ def link_places(st: DocState, view: SentenceView) -> dict[int, Mention]:
             parent_m = _containing_place(st, sp)
         made[k] = _place_mention(st, view, sp, row, parent_m, known_key)
     return made
+
+
+def _known_key(st: DocState, sp: Span) -> str | None:
+    """The key of a place the page has named before by these words; a town named by its
+    stem (某某|派出所) is the page's town of that name with its kind (某某镇)."""
+    key = st.place_keys.get(sp.text)
+    if key is None and sp.how == "town-stem":
+        key = next((k for kind in L.TOWN_KINDS if (k := st.place_keys.get(sp.text + kind))), None)
+    return key
 
 
 def _containing_place(st: DocState, sp: Span) -> Mention | None:

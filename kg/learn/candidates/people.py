@@ -98,6 +98,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     tag = jieba_tag(name)
     if tag is not None:
         f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 方兴未艾 i
+        if rule is None and len(name) == 2 and tag.startswith("ns"):
+            f.append("place-word")  # 蒙汉(双语), 满汉: two characters the dictionary has as a place
     if text[:i].count("“") > text[:i].count("”"):
         f.append("in-quote")
     if _BYLINE_WORDS.search(text):
