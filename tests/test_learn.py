@@ -509,6 +509,38 @@ def test_no_person_is_read_inside_a_places_name_or_hidden_by_mou(gaz):
     assert "word:i" in idiom and _prob(keep_all.decisions["Person"], "Person", idiom) == 0.0
 
 
+def test_a_place_word_or_a_place_kind_read_as_a_name_is_vetoed(gaz):
+    """The tagger's 蒙汉 (of 蒙汉双语, a place word of the dictionary) and a reading ending in a
+    place's kind (强村) are no people whatever the model says; a real name read beside them is."""
+    from kg.learn.candidates import DocView, person_feats
+    from kg.learn.decide import _prob
+
+    text = "标题\n\n宣讲员赵海峰说，大家以蒙汉双语讲解强村富民政策。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x, _ = person_readings(gaz, text)
+    sent = next(s for s in x.doc.sentences if "蒙汉" in s.text)
+    keep_all = LogReg({}, 10.0, 0.4)
+    for word, veto in (("蒙汉", "place-word"), ("强村", "place-end")):
+        i = sent.text.index(word)
+        f = person_feats(DocView(x), sent, i, i + 2, None, "PER", False)
+        assert veto in f and _prob(keep_all, "Person", f) == 0.0, f
+    i = sent.text.index("赵海峰")
+    assert _prob(keep_all, "Person", person_feats(DocView(x), sent, i, i + 3, None, "PER", False)) > 0.5
+
+
+def test_a_mongolian_name_with_sai_is_one_before_a_speech(gaz):
+    """赛 (as 罕) is one of the syllables Mongolian names are written with, and 对记者说
+    after a name is speech."""
+    _, feats = person_readings(gaz, "标题\n\n调解结束，原告的代理人赛音高娃对记者说，法官很耐心。\n")
+    assert {"mongolian", "speech-after"} <= set(feats.get("赛音高娃", [])), feats
+
+
+def test_a_name_read_with_the_word_after_it_where_the_name_recurs_alone_is_marked(gaz):
+    _, feats = person_readings(gaz, "标题\n\n工作队员巴图孟和带着队员下乡。巴图孟和说，巴图孟和和牧民是老朋友。\n")
+    longer = [f for n, f in feats.items() if n.startswith("巴图孟和和")]
+    assert longer and all("short-stands-alone" in f for f in longer), feats
+
+
 def test_a_body_inside_a_longer_bodys_name_is_no_mention_of_its_own_there(gaz):
     """某供电公司某某供电分公司: the branch is named, and the company inside its name is not a
     second body of those words; named alone elsewhere (a source line), the company stands."""

@@ -221,7 +221,42 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
                 found.add(i, m.start(), "name-honorific")
                 break
     _jieba_names(text, found)
+    if "、" in text and found.out:
+        _listed_names(text, found)
     return sorted(found.out, key=lambda s: s.start)
+
+
+#: an item of a list of names, between 、 (or the list's opening) and 、, 等 or a mark
+_ITEM_BOUND = re.compile(r"[^\u4e00-\u9fff·]|等")
+
+
+def _listed_names(text: str, found: _Found) -> None:
+    """乌某某、同某某、吉某某……: the items listed with a name, each closed by 、, 等 or a
+    mark and each a name by its shape, are names too."""
+    todo = list(found.out)
+    while todo:
+        sp = todo.pop()
+        for i, j in (_item_after(text, sp.end), _item_before(text, sp.start)):
+            if i < j and plausible_name(text[i:j], strict=True) and not any(k in found.taken for k in range(i, j)):
+                found.add(i, j, "name-list")
+                todo.append(found.out[-1])
+
+
+def _item_after(text: str, end: int) -> tuple[int, int]:
+    if text[end : end + 1] != "、":
+        return 0, 0
+    m = _ITEM_BOUND.search(text, end + 1)
+    j = m.start() if m else len(text)
+    return end + 1, j if j < len(text) else 0
+
+
+def _item_before(text: str, start: int) -> tuple[int, int]:
+    if start == 0 or text[start - 1] != "、":
+        return 0, 0
+    i = start - 1
+    while i > 0 and not _ITEM_BOUND.match(text, i - 1):
+        i -= 1
+    return (i, start - 1) if i > 0 else (0, 0)
 
 
 class _Found:

@@ -104,7 +104,8 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长), a leader named only in a
 #:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says,
 #:   a reading that ends in a place's kind (强村, 陈旗: no annotated name does) and the
-#:   tagger's reading of two characters the dictionary has as a place (蒙汉双语);
+#:   tagger's reading of a word the dictionary has as a place or another proper noun,
+#:   short or common (蒙汉双语, 扬帆; no annotated name is one);
 #: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name"}),

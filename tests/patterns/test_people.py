@@ -471,3 +471,11 @@ def test_a_first_secretary_leads_the_village_the_clause_sends_them_to(gaz):
     lead."""
     g = graph_of(gaz, "宾川县金牛镇有12个村。驻村第一书记李明宇来到上沧村后，走访了全村农户。")
     assert ("李明宇", "上沧村") in edges(g, "leads"), summary(g)
+
+
+def test_names_listed_with_a_name_are_names_and_a_list_of_tasks_is_none(gaz):
+    """党员巴特尔、乌云高娃、其木格等: the items listed with a name that are names by their
+    shape; 日巡查、周汇总、月研判 lists tasks, and 周 opening one names no one."""
+    g = graph_of(gaz, "党员巴特尔、乌云高娃、其木格等人参加了宾川县的活动，村里实行日巡查、周汇总、月研判。")
+    assert {"巴特尔", "乌云高娃", "其木格"} <= names(g, "Person"), summary(g)
+    assert not any(n.startswith("周") for n in names(g, "Person")), summary(g)

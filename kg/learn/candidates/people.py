@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 
 from ...extract import lexicon as L
+from ...extract import segment
 from ...extract.spans import jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import Candidate, DocView, bucket
@@ -16,7 +17,7 @@ PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
      "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民"},
     key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的")
 _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员", "原告", "被告", "脱贫户"}, key=len, reverse=True))) + ")$")
-_SPEECH_AFTER = re.compile(r"^(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
+_SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
 _PLACE_END = set("村镇旗县市区乡盟省街")
@@ -98,8 +99,10 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     tag = jieba_tag(name)
     if tag is not None:
         f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 方兴未艾 i
-        if rule is None and len(name) == 2 and tag.startswith("ns"):
-            f.append("place-word")  # 蒙汉(双语), 满汉: two characters the dictionary has as a place
+        if rule is None and tag.startswith(("ns", "nz")) and (len(name) == 2 or segment.freq(name) >= 50):
+            # 蒙汉(双语), 扬帆: the dictionary's place or other proper word, short or common
+            # (a rare long one, 某某德力格尔, may be a name)
+            f.append("place-word")
     if text[:i].count("“") > text[:i].count("”"):
         f.append("in-quote")
     if _BYLINE_WORDS.search(text):
@@ -182,15 +185,18 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
 
 def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> None:
     """How two readings of one name, one inside the other, compare over the article: the
-    short one never stands alone (王林 always in 王林涛), or the long one only adds a word
-    that follows names (张伟|从2018年)."""
+    short one never stands alone (王林 always in 王林涛) or stands alone more often than the
+    long one is read, or the long one only adds a word that follows names (张伟|从2018年)."""
     for short in group:
         for long in group:
             if long is short or not (long.start <= short.start and short.end <= long.end) or long.end - long.start <= short.end - short.start:
                 continue
-            if view.count(sent, short.surface) == view.count(sent, long.surface):
+            n_short, n_long = view.count(sent, short.surface), view.count(sent, long.surface)
+            if n_short == n_long:
                 short.feats.append("always-continued")
                 long.feats.append("covers-every-use")
+            elif n_short > n_long:
+                long.feats.append("short-stands-alone")  # 某某某和|高某: the name recurs without 和
             if long.start == short.start and long.end == short.end + 1 and long.surface[-1] in _AFTER_NAME:
                 short.feats.append("drops-function-char")
                 long.feats.append("adds-function-char")
