@@ -379,6 +379,11 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
     """A body with no place before its name (``name`` as first read, before a post cut it):
     a kind of body (rule ``body-kind``), or one named by its own words."""
     h_start = m.start()
+    if m.group() in L.TASK_HEADS and not quoted:
+        s = _task_start(text, h_start)
+        if h_start - s >= 4:  # 森林防火|领导小组 (工作|领导小组 is a kind)
+            task = text[s:end]
+            return Span(s, end, task, "Organization", "org-head", conf("org-head"), head=m.group(), canonical=task)
     branded = (m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)) or \
         (m.group() in L.TRADE_HEADS and len(part) >= 2 and _brand_words(part))
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
@@ -397,6 +402,21 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
         return Span(start, end, name, "Organization", "org-generic", conf("org-generic"), head=m.group())
     return Span(start, end, name, "Organization", "org-head", conf("org-head"), head=m.group(),
                 canonical=name.replace("“", "").replace("”", ""))
+
+
+#: where a task's words before a leading group's head start: after 的, a verb of setting up
+#: or a level's word (成立|某某与某某领导小组, 设立的|某某(某某)工作专班)
+_TASK_OPENER = re.compile(r".*(?:的|了|成立|设立|组建|建立|组成|成为|牵头|分别|两级|三级|各级|[，,。；;、：:“”])")
+
+
+def _task_start(text: str, h_start: int) -> int:
+    """Where the task naming a leading group or a task force starts: the run of words and
+    parentheses before its head, back to an opener (:data:`_TASK_OPENER`)."""
+    s = h_start
+    while s > 0 and h_start - s < 24 and (is_cjk(text[s - 1]) or text[s - 1] in "()（）"):
+        s -= 1
+    cut = _TASK_OPENER.match(text, s, h_start)
+    return cut.end() if cut else s
 
 
 def _departments_with_he(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:

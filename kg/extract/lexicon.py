@@ -113,7 +113,7 @@ PARTY_DEPARTMENTS = ("组织部", "宣传部", "统战部", "社会工作部", "
 #: Heads of an organization's name, longest first.  The head decides where a name ends.
 ORG_HEADS: list[str] = sorted(
     set(
-        """党委 党工委 党组 党支部 党总支 联合党支部 流动党员党支部 功能型党支部 党小组 机关党委
+        """党委 党工委 党组 党支部 党总支 联合党支部 联合党委 联合党总支 流动党员党支部 功能型党支部 党小组 机关党委
         委员会 居委会 村委会 居民委员会 村民委员会 物委会 业委会 管委会 工委 两新工委 纪委 监委 纪工委
         组织部 宣传部 统战部 社会工作部 政法委 编办 组织二科 组织一科 办公室 办公厅 党建办 党政办
         人民政府 政府 办事处 人民法院 人民检察院 检察院 法院 人民法庭 法庭 公安局 公安分局 分局
@@ -196,6 +196,8 @@ OTHER_ROLES: list[str] = sorted(
 
 #: Heads of a firm's name (a company, a cooperative, a family farm).
 COMPANY_HEADS = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团", "合作社", "专业合作社", "家庭农场"}
+#: Heads of a leading group or a task force, named by its task (森林防火领导小组).
+TASK_HEADS = {"领导小组", "工作专班"}
 #: Trades a company is named by after its brand (某某乳业): a brand before one is a company.
 TRADE_HEADS = {"乳业", "酒业", "药业"}
 

@@ -429,3 +429,14 @@ def test_a_tribunal_named_again_without_renmin_and_its_court_is_one_body(gaz):
     orgs = names(g, "Organization")
     assert "宾川县人民法院力角人民法庭" in orgs and "力角法庭" not in orgs, summary(g)
     assert has_edge(g, "leads", "赵海峰", "宾川县人民法院力角人民法庭"), summary(g)
+
+
+def test_a_joint_party_committee_is_a_head_though_jieba_reads_lianhe_as_a_verb(gaz):
+    g = graph_of(gaz, "宾川县成立了苍山联合党委，统筹景区的党建。")
+    assert "苍山联合党委" in names(g, "Organization"), summary(g)
+
+
+def test_a_leading_group_and_a_task_force_are_named_by_their_task(gaz):
+    g = graph_of(gaz, "宾川县成立了森林防火领导小组，并组建森林防火(应急处置)工作专班，由县委与县政府牵头。")
+    orgs = names(g, "Organization")
+    assert {"森林防火领导小组", "森林防火(应急处置)工作专班"} <= orgs, summary(g)
