@@ -507,7 +507,8 @@ _PARTNER_BODY = re.compile(r"[、和]?(办事处|人民政府|政府|管委会)(
 
 def _partnered(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:
     """某街道党工委、办事处: the government body listed with its place's party committee by
-    its head alone is the place's too (rule ``org-head``, variant ``joined``)."""
+    its head alone is the place's too (rule ``org-head``, variant ``joined``); after a
+    committee named by its level alone (旗委、政府) it is that level's (rule ``org-short``)."""
     found = []
     for o in out:
         if o.how == "org-generic" or not (o.canonical or o.text).endswith(_PARTY_HEADS):
@@ -519,6 +520,15 @@ def _partnered(text: str, places: list[Span], place_end: dict[int, Span], out: l
                 break
             chain = nxt
         if chain == o.start:
+            # 旗委、政府: a level's committee by its level alone and the government after it,
+            # named as the committee is (the article's 旗), by its full name (人民政府)
+            alone = o.start == 0 or not is_cjk(text[o.start - 1]) or text[o.start - 1] in L.NOT_IN_NAME  # (not 沿边县委)
+            pm = _PARTNER_BODY.match(text, o.end) if alone and _LEVEL_COMMITTEE.fullmatch(text, o.start, o.end) else None
+            if pm is not None and pm.group(1) in ("政府", "人民政府") and not any(
+                    x.start < pm.end() and pm.start(1) < x.end and x.how != "org-generic" for x in out):
+                out[:] = [x for x in out if not (x.start < pm.end() and pm.start(1) < x.end)]  # (政府 read as a kind)
+                found.append(Span(pm.start(1), pm.end(1), pm.group(1), "Organization", "org-short", conf("org-short"),
+                                  head=pm.group(1), canonical=text[o.start] + "人民政府"))
             continue  # no place opens the committee's name
         pm = _PARTNER_BODY.match(text, o.end)
         if pm is None or any(x.start < pm.end() and pm.start(1) < x.end and x.how != "org-generic" for x in out):

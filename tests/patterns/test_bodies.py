@@ -440,3 +440,12 @@ def test_a_leading_group_and_a_task_force_are_named_by_their_task(gaz):
     g = graph_of(gaz, "宾川县成立了森林防火领导小组，并组建森林防火(应急处置)工作专班，由县委与县政府牵头。")
     orgs = names(g, "Organization")
     assert {"森林防火领导小组", "森林防火(应急处置)工作专班"} <= orgs, summary(g)
+
+
+def test_a_government_listed_bare_after_a_levels_committee_is_that_levels(gaz):
+    """县委、政府: the county's committee and its government (named in full, 人民政府, as
+    the text gives no form of its own), which 县政府 later names too; 沿边县委、政府 are kinds."""
+    g = graph_of(gaz, "宾川县这十年\n在县委、政府的支持下，金牛镇发展很快。县政府还出台了新政策。沿边县委、政府组织了巡边。")
+    orgs = names(g, "Organization")
+    assert {"宾川县委", "宾川县人民政府"} <= orgs and "宾川县政府" not in orgs, summary(g)
+    assert not any(n.startswith(("沿边", "县人民")) for n in orgs), summary(g)
