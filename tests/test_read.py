@@ -138,6 +138,15 @@ def test_a_brief_opened_by_a_mark_is_its_own_article_read_sentence_by_sentence()
     assert len({s.article for s in doc.sentences if not s.is_heading}) == 2
 
 
+def test_corner_quotes_in_simplified_text_are_read_as_the_mainlands_and_kept_as_written():
+    page = "宾川县委创新「院坝协商」工作法，群众满意。\n"
+    doc = split("p1", "p1.txt", page)
+    sent = doc.sentences[0]
+    assert "“院坝协商”工作法" in sent.text
+    s, e = sent.span(0, len(sent.text))
+    assert "「院坝协商」" in page[s:e]
+
+
 def test_read_document_and_find_inputs(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_bytes(codecs.BOM_UTF8 + PAGE.encode("utf-8"))

@@ -34,7 +34,7 @@ def _t2s():
     return opencc.OpenCC("t2s.json")
 
 
-#: Traditional texts' corner quotes read as the mainland's: 「三到位」工作法 is “三到位”工作法
+#: Corner quotes read as the mainland's: 「三到位」工作法 is “三到位”工作法
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 
 
@@ -303,10 +303,14 @@ def split_noting(doc_id: str, path: str, text: str, encoding: str = "utf-8", *,
     ``single``: the text is one article (a web page's, a corpus record's), never split."""
     text, notes = sanitize(text)
     simplified = to_simplified(text)  # one character for one: the offsets hold for both
-    clean, offsets = repair(text if simplified is None else simplified)
+    reading = simplified
+    if reading is None and ("「" in text or "『" in text):
+        reading = text.translate(_CORNER_QUOTES)  # 「某某」工作法 in Simplified text, read as “某某”
+    clean, offsets = repair(text if reading is None else reading)
     written = clean
-    if simplified is not None:  # the repaired text as written, for headlines and bylines
+    if reading is not None:  # the repaired text as written, for headlines and bylines
         written = "".join("\n" if c == "\n" else fold_width(text[o]) for c, o in zip(clean, offsets, strict=True))
+    if simplified is not None:
         notes.append(Note("Traditional Chinese", "all text; extracted from a Simplified reading (OpenCC t2s), evidence as written"))
     doc = Document(id=doc_id, path=path, text=text, encoding=encoding)
     # the paragraph lines of the repaired text with their start in ``clean``
