@@ -232,14 +232,26 @@ _ITEM_BOUND = re.compile(r"[^\u4e00-\u9fff·]|等")
 
 def _listed_names(text: str, found: _Found) -> None:
     """乌某某、同某某、吉某某……: the items listed with a name, each closed by 、, 等 or a
-    mark and each a name by its shape, are names too."""
+    mark and each a name by its shape (:func:`_listed_name`), are names too."""
     todo = list(found.out)
     while todo:
         sp = todo.pop()
         for i, j in (_item_after(text, sp.end), _item_before(text, sp.start)):
-            if i < j and plausible_name(text[i:j], strict=True) and not any(k in found.taken for k in range(i, j)):
+            if i < j and not _listed_name(text[i:j]) and j > sp.end:
+                # the list's last item, its bearer's words after it (某某依次上台)
+                i, j = name_after(text, i, strict=True) or (0, 0)
+            if i < j and _listed_name(text[i:j]) and not any(k in found.taken for k in range(i, j)):
                 found.add(i, j, "name-list")
                 todo.append(found.out[-1])
+
+
+def _listed_name(item: str) -> bool:
+    """A name by its shape, or, listed with names, a transliterated one with one character
+    outside the usual syllables (同某某某) and no everyday word in it."""
+    if plausible_name(item, strict=True):
+        return True
+    return 3 <= len(item) <= 8 and sum(c not in _MONGOLIAN for c in item) <= 1 and \
+        all(e - s < 2 or segment.freq(item[s:e]) < 100 for s, e, _ in tokens(item))
 
 
 def _item_after(text: str, end: int) -> tuple[int, int]:

@@ -479,3 +479,10 @@ def test_names_listed_with_a_name_are_names_and_a_list_of_tasks_is_none(gaz):
     g = graph_of(gaz, "党员巴特尔、乌云高娃、其木格等人参加了宾川县的活动，村里实行日巡查、周汇总、月研判。")
     assert {"巴特尔", "乌云高娃", "其木格"} <= names(g, "Person"), summary(g)
     assert not any(n.startswith("周") for n in names(g, "Person")), summary(g)
+
+
+def test_a_list_of_transliterated_names_its_last_item_before_what_its_bearer_does(gaz):
+    """同格勒图 has one character outside the usual syllables; 苏日娜 closes the list before
+    what the three do (先后走上讲台)."""
+    g = graph_of(gaz, "表彰大会上，牧民朝鲁门、同格勒图、苏日娜先后走上讲台。")
+    assert {"朝鲁门", "同格勒图", "苏日娜"} <= names(g, "Person"), summary(g)
