@@ -23,7 +23,10 @@ from .spans import (
     very_common,
 )
 
-_BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4})*)")
+#: the credits of a page: 本报记者 某某, 摄影 某某, and a web page's labelled ones (编辑:某某, 校对:某某)
+_CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿")
+_BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
+                          r"\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
 
 
 _ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
@@ -289,7 +292,8 @@ class _Found:
 def _credits(text: str, found: _Found) -> None:
     """Bylines (本报记者 某某), a brief's writer ((某某) at its end), a byline mark before a
     lone name (□某某), photo credits (某某 摄)."""
-    if "记者" in text or "通讯员" in text or "摄影" in text:  # what every byline holds (one fast scan)
+    if "记者" in text or "通讯员" in text or "摄影" in text or (
+            (":" in text or "：" in text) and any(w in text for w in _CREDIT_LABELS)):  # what every byline holds
         _bylines(text, found)
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"
     for m in _BRIEF_CREDIT.finditer(text):

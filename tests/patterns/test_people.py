@@ -486,3 +486,12 @@ def test_a_list_of_transliterated_names_its_last_item_before_what_its_bearer_doe
     what the three do (先后走上讲台)."""
     g = graph_of(gaz, "表彰大会上，牧民朝鲁门、同格勒图、苏日娜先后走上讲台。")
     assert {"朝鲁门", "同格勒图", "苏日娜"} <= names(g, "Person"), summary(g)
+
+
+def test_a_web_pages_labelled_credits_name_people_and_its_source_none(gaz):
+    """作者:某某 某某 来源:某报 编辑:某某, [责任编辑:某某 校对:某某]: every credited name, not
+    the source; 编辑部 is no credit."""
+    g = graph_of(gaz, "宾川县金牛镇推行院坝协商\n作者:李明宇 赵海峰 来源:宾川融媒 编辑:巴图 发布时间:2026年03月01日\n"
+                      "[责任编辑:孙丽娟 校对:周建华]\n编辑部的同志来到金牛镇。")
+    assert {"李明宇", "赵海峰", "巴图", "孙丽娟", "周建华"} <= names(g, "Person"), summary(g)
+    assert not names(g, "Person") & {"来源", "宾川融媒", "发布时间"}, summary(g)
