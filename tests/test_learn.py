@@ -541,6 +541,20 @@ def test_a_name_read_with_the_word_after_it_where_the_name_recurs_alone_is_marke
     assert longer and all("short-stands-alone" in f for f in longer), feats
 
 
+def test_a_short_reading_of_a_name_the_rules_read_elsewhere_on_the_page_is_proposed_whole(gaz):
+    """The tagger reads 李建 of 李建新 (a Han name, which no run of syllables extends); the
+    rules read 李建新 after a post earlier on the page, so the whole name is proposed too."""
+    from kg.learn.candidates import DocView, person_candidates
+
+    doc, _ = read_bytes("标题\n\n村党支部书记李建新说，大家都很支持。去年，李建新坚持每天巡查。\n".encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    sent = next(s for s in doc.sentences if s.text.startswith("去年"))
+    a = sent.text.index("李建新")
+    groups = person_candidates(DocView(x), {sent.index: [(a, a + 2, "PER")]})
+    here = {c.surface: c.feats for g in groups for c in g if c.sent is sent}
+    assert "src:extended" in here.get("李建新", []) and "src:lac" in here["李建"], here
+
+
 def test_a_body_inside_a_longer_bodys_name_is_no_mention_of_its_own_there(gaz):
     """某供电公司某某供电分公司: the branch is named, and the company inside its name is not a
     second body of those words; named alone elsewhere (a source line), the company stands."""

@@ -129,6 +129,10 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
     """Groups of overlapping person candidates (the rules' and the tagger's), one group a
     name: at most one of a group is taken."""
     groups: list[list[Candidate]] = []
+    # the names the rules read on the page, longest first: a shorter reading elsewhere that
+    # opens one of them (斯某某|道家 read 斯某某) is proposed whole too
+    named = sorted({m.canonical for m in view.x.mentions if m.type == "Person" and len(m.canonical) >= 3},
+                   key=lambda n: (-len(n), n))
     for sent in view.x.doc.sentences:
         rule = view.spans(sent, ("Person",))
         lac = [(a, b) for a, b, t in lac_words.get(sent.index, []) if t == "PER"]
@@ -151,10 +155,14 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
+            name = sent.text[a:b]
+            for n in named:  # a name the rules read elsewhere on the page that this reading opens
+                if len(n) > b - a and n.startswith(name) and sent.text.startswith(n, a):
+                    spans.setdefault((a, a + len(n)), (None, "EXT"))
+                    break
             # a long Mongolian name read short (某某|乐图): its run of name characters goes on,
             # to the end of one of jieba's words
             e = b
-            name = sent.text[a:b]
             if not all(ch in L.MONGOLIAN_CHARS for ch in name) and not (len(name) == 2 and name[1] in L.MONGOLIAN_CHARS):
                 continue  # (孟某某|和被告: a Han name goes on no further; 伊某|乐图, 鲍某|和 may)
             while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
