@@ -64,7 +64,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
     if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in "说讲称等和的在与及同跟")
             or (name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS
                 and name[-1] not in "说讲称等和的在与及同跟")
-            or (lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name))):
+            or (lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name))
+            or (not strict and 4 <= len(name) <= 8 and name[0] in L.SURNAMES_1 and _MONGOLIAN.issuperset(name[1:]))):
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
@@ -146,8 +147,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
         if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
             continue
-        if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand) and cand[:2] not in L.SURNAMES_2:
-            continue
+        if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2:
+            continue  # (a Mongolian name may open with a Han surname's character: 米某某某)
         if length == 3 and cand[:2] not in L.SURNAMES_2 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (
                 words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word

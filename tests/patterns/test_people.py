@@ -495,3 +495,11 @@ def test_a_web_pages_labelled_credits_name_people_and_its_source_none(gaz):
                       "[责任编辑:孙丽娟 校对:周建华]\n编辑部的同志来到金牛镇。")
     assert {"李明宇", "赵海峰", "巴图", "孙丽娟", "周建华"} <= names(g, "Person"), summary(g)
     assert not names(g, "Person") & {"来源", "宾川融媒", "发布时间"}, summary(g)
+
+
+def test_a_mongolian_name_opening_with_a_han_surnames_character_after_a_post(gaz):
+    """沙日布道尔吉: 沙 is a Han surname's character and the rest are the syllables
+    Mongolian names are written with; after a post the name is read whole and leads."""
+    g = graph_of(gaz, "宾川县上沧村党支部书记沙日布道尔吉说，今年村里修通了路。")
+    assert "沙日布道尔吉" in names(g, "Person"), summary(g)
+    assert has_edge(g, "leads", "沙日布道尔吉", "上沧村党支部"), summary(g)
