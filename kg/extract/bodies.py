@@ -372,7 +372,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
 #: the fixed patterns of :func:`_unplaced`, compiled once (not looked up at every call)
 _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
 #: a count right before a name with no place (组建4个|某某党建联盟): bodies of a kind
-_COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千几多]+[个家支所]$")
+_COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万几多]+余?[个家支所]$")
 
 
 def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str, quoted: bool) -> Span | None:

@@ -449,3 +449,17 @@ def test_a_government_listed_bare_after_a_levels_committee_is_that_levels(gaz):
     orgs = names(g, "Organization")
     assert {"宾川县委", "宾川县人民政府"} <= orgs and "宾川县政府" not in orgs, summary(g)
     assert not any(n.startswith(("沿边", "县人民")) for n in orgs), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        pytest.param("宾川县在城市党委的架构里增设片区党委。", "城市党委", id="urban-committees"),
+        pytest.param("宾川县共组建了3千余个楼院党小组。", "楼院党小组", id="counted-with-yu"),
+    ],
+)
+def test_a_kind_of_party_body_is_no_body(gaz, text, kind):
+    """城市党委 (城市: an everyday word, though jieba tags it a place) and 3千余个楼院党小组
+    (counted) name kinds of body."""
+    g = graph_of(gaz, text)
+    assert kind not in names(g, "Organization"), summary(g)
