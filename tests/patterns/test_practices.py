@@ -230,6 +230,11 @@ NOT_MECHANISMS = [
         "准格尔旗坚持党建引领，以乡村振兴为抓手，推动县域经济高质量发展。", None, id="slogans"
     ),
     pytest.param(
+        "金牛镇扎实推进“法治建设”和“平安建设”，提升“基层治理”水平。",
+        {"法治建设", "平安建设", "基层治理"},
+        id="national-goals-in-quotes",
+    ),
+    pytest.param(
         "绘就基层治理“同心圆”\n\n五原县持续完善基层治理体系，推动治理重心下移。",
         {"同心圆"},
         id="heading-metaphor-circle",
