@@ -235,6 +235,11 @@ NOT_MECHANISMS = [
         id="national-goals-in-quotes",
     ),
     pytest.param(
+        "金牛镇的队员们践行“守望、互助、奉献”的志愿精神，坚持“群众至上”的价值观。",
+        {"守望、互助、奉献", "群众至上"},
+        id="a-spirit-and-values",
+    ),
+    pytest.param(
         "绘就基层治理“同心圆”\n\n五原县持续完善基层治理体系，推动治理重心下移。",
         {"同心圆"},
         id="heading-metaphor-circle",
