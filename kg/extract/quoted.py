@@ -111,8 +111,9 @@ def _head_after(text: str, at: int) -> tuple[re.Match | None, str]:
     return head, tail
 
 
-#: what stands between a practice spelled out and its name: “A+B”的“两联”机制, “A、B”——“两心”
-_SPELLED_OUT = ("的", "——", "—", "即")
+#: what stands between a practice spelled out and its name: “A+B”的“两联”机制, “A、B”——“两心”,
+#: 以“A”为主要内容的“五个一”模式
+_SPELLED_OUT = ("的", "——", "—", "即", "为主要内容的", "为内容的")
 #: what joins the quoted parts of a numbered practice: ‘小网格’、开展‘小帮办’
 _PART_JOIN = re.compile(r"、[\u4e00-\u9fff]{0,2}")
 _COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -376,6 +376,8 @@ def test_apps_and_shared_homes_are_practices(gaz):
                      "三小", {"小网格", "小帮办", "小积分"}, id="quoted-parts-counted-by-the-name"),
         pytest.param("金牛镇推出“上门问暖、代办解忧、结对帮困”——“三暖”服务。",
                      "三暖", {"上门问暖、代办解忧、结对帮困"}, id="spelled-out-before-a-dash"),
+        pytest.param("金牛镇深化以“一村一警一员”为主要内容的“三个一”治理模式。",
+                     "三个一", {"一村一警一员"}, id="spelled-out-as-its-content"),
     ],
 )
 def test_a_numbered_practice_spelled_out_is_one_practice(gaz, text, practice, parts):
