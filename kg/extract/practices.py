@@ -80,6 +80,8 @@ def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
             s = v.end()  # 健全|完善|某某制度: the verbs that set it up are no part of its name
         if s >= m.start() and m.group() not in ("积分制", "负责制"):
             continue
+        if s > 0 and text[s - 1] in "”’":
+            continue  # “甲、乙、丙”三级联动机制: the kind the quoted practice is, not another one
         name = text[s : m.end()]
         pre = _UNQUOTED_RE1.sub("", text[max(0, s - 8) : s])
         numbered = bool(_UNQUOTED_RE2.match(name))

@@ -378,6 +378,8 @@ def test_apps_and_shared_homes_are_practices(gaz):
                      "三暖", {"上门问暖、代办解忧、结对帮困"}, id="spelled-out-before-a-dash"),
         pytest.param("金牛镇深化以“一村一警一员”为主要内容的“三个一”治理模式。",
                      "三个一", {"一村一警一员"}, id="spelled-out-as-its-content"),
+        pytest.param("宾川县推行“县统一调度、镇分片包干、村逐户走访”三级联动机制。",
+                     "县统一调度、镇分片包干、村逐户走访", {"三级联动机制"}, id="a-numbered-kind-after-the-quote"),
     ],
 )
 def test_a_numbered_practice_spelled_out_is_one_practice(gaz, text, practice, parts):
