@@ -240,6 +240,11 @@ NOT_MECHANISMS = [
         id="a-spirit-and-values",
     ),
     pytest.param(
+        "金牛社区积极创建“服务型社区”，上沧村争创“五星党支部”。",
+        {"服务型社区", "五星党支部"},
+        id="a-kind-of-unit-aimed-at-and-a-rating",
+    ),
+    pytest.param(
         "绘就基层治理“同心圆”\n\n五原县持续完善基层治理体系，推动治理重心下移。",
         {"同心圆"},
         id="heading-metaphor-circle",

@@ -30,11 +30,6 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _PROBLEM = re.compile(r"难|缺|不足|不够|不强|不高|不畅|不到位|不规范")
 _SOLVING = re.compile(r"解|破|治|消除|攻克|克服")
 _ITEM_SEP = re.compile(r"[、，,；;]")
-#: the end of a title of honour: 某某示范社区, 某某试点村, 某某先进集体, 某某奖章, 五星级党支部, and
-#: of a kind of unit aimed at (学习型党组织, 服务型社区)
-_HONOUR_TITLE = re.compile(r"(?:示范(?:单位|村|社区|嘎查)|试点(?:村|单位)|特色村寨|先进(?:集体|个人|单位)|模范(?:单位|集体)"
-                           r"|文明(?:单位|村)|奖章|勋章|光荣在党[0-9]+年|(?:星级|[一二三四五六七]星)(?:党支部|党组织|支部)"
-                           r"|型(?:社区|村|嘎查|党组织|机关|政府))$")
 #: the end of a meeting's name (某某征集会, 座谈会): a one-off event, the guideline's
 _MEETING = re.compile(r"(?:征集会|座谈会|推进会|现场会|观摩会|研讨会|交流会|恳谈会|见面会|动员会|表彰会|启动仪式)$")
 #: the time a campaign is named by (议事日, 报到周, 服务月, 规范年), not a date (9月22日)
@@ -113,7 +108,7 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("sentence-quote")
     if _PRONOUN.search(q):
         f.append("pronoun")
-    if _HONOUR_TITLE.search(q):
+    if L.HONOUR_TITLE.search(q):
         f.append("honour-title")  # 某某示范社区, 光荣在党50年: a title of honour (the guideline: no practice)
     if _CAMPAIGN_TIME.search(q) and len(q) >= 4 and not _NUMERAL.match(q):
         f.append("campaign-time")  # 某某服务日, 某某报到周, 某某规范年: a campaign named by its time
