@@ -296,7 +296,7 @@ def _rejected(text: str, quotes: list[re.Match], idx: int, head: re.Match | None
     if _figure_or_change(text, m) or _not_a_practice(text, m, core, run_end, head) or _said_or_body(text, m):
         return True
     if L.HONOUR_TITLE.search(core.strip()):
-        return True  # 创建“服务型社区”, “五星党支部”: a title or a kind of unit aimed at, not a practice
+        return True  # 创建“某某型社区”, “四星党支部”: a title or a kind of unit aimed at, not a practice
     if len(_REJECTED_RE3.split(core)) >= 2 and not head and not _enacted(text, m, run_end) \
             and not _counted_items(text, m, core):
         return True  # a slogan of parallel phrases (选、育、管、用) without a practice's name

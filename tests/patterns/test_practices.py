@@ -240,8 +240,8 @@ NOT_MECHANISMS = [
         id="a-spirit-and-values",
     ),
     pytest.param(
-        "金牛社区积极创建“服务型社区”，上沧村争创“五星党支部”。",
-        {"服务型社区", "五星党支部"},
+        "金牛社区着力打造“创新型社区”，上沧村争创“四星党支部”。",
+        {"创新型社区", "四星党支部"},
         id="a-kind-of-unit-aimed-at-and-a-rating",
     ),
     pytest.param(
