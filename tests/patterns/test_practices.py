@@ -244,6 +244,7 @@ NOT_MECHANISMS = [
         {"创新型社区", "四星党支部"},
         id="a-kind-of-unit-aimed-at-and-a-rating",
     ),
+    pytest.param("宾川县不断完善基层群众自治制度。", {"基层群众自治制度"}, id="the-states-institution"),
     pytest.param(
         "绘就基层治理“同心圆”\n\n五原县持续完善基层治理体系，推动治理重心下移。",
         {"同心圆"},
