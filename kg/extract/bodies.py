@@ -53,6 +53,8 @@ def extend_right(text: str, end: int) -> int:
     while True:
         m = HEAD_RE.match(text, end)
         if m and m.end() > end:
+            if text[end - 1] == "委" and m.group() in _PARTNER_HEADS:
+                return end  # 镇党委政府, 街道党工委办事处: the committee and its partner, two bodies
             end = m.end()
             continue
         rest = text[end : end + 12]
@@ -87,6 +89,10 @@ def extend_right(text: str, end: int) -> int:
             end = m4.end(1)
             continue
         return end
+
+
+#: the bodies a committee is named with as a pair (党委政府): a partner, no sub-unit
+_PARTNER_HEADS = frozenset({"政府", "人民政府", "办事处"})
 
 
 #: the police's and fire service's bodies, and the units of theirs named by their field
@@ -358,6 +364,9 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     if _LEVELS.search(part):
         return _TAKEN  # 旗县区两级党委, 某县镇两级党委: bodies of two levels, not one body
+    if m.group() in _PARTNER_HEADS and part.endswith("委"):
+        # 镇党委政府: the government named with the committee before it, a body of its own
+        return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     if "某" in part:
         return _TAKEN  # 某镇某嘎查村委会: a body the text hides, as 某 hides a person
     canonical = name.replace("“", "").replace("”", "")
@@ -610,7 +619,8 @@ def _level_committees(text: str, places: list[Span], out: list[Span]) -> list[Sp
     for k, (a, b, _flag) in enumerate(toks):
         if b - a != 2 or not _LEVEL_COMMITTEE.fullmatch(text, a, b):
             continue
-        if k + 1 < len(toks) and not toks[k + 1][2].startswith(_AFTER_COMMITTEE) or in_formula(text, a):
+        partner = k + 1 < len(toks) and text[toks[k + 1][0] : toks[k + 1][1]] in _PARTNER_HEADS  # 县委政府
+        if k + 1 < len(toks) and not toks[k + 1][2].startswith(_AFTER_COMMITTEE) and not partner or in_formula(text, a):
             continue
         if any(p.start < b and a <= p.end for p in places) or any(o.start < b and a < o.end for o in out):
             continue  # inside or right after a place's name (某某市委: a division's committee), or a body's

@@ -463,3 +463,24 @@ def test_a_kind_of_party_body_is_no_body(gaz, text, kind):
     (counted) name kinds of body."""
     g = graph_of(gaz, text)
     assert kind not in names(g, "Organization"), summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, bodies, wrong",
+    [
+        pytest.param("金牛镇上沧村\n今年镇党委政府多方筹资，为上沧村修通了水渠。",
+                     {"金牛镇党委", "金牛镇政府"}, "镇党委政府", id="town-committee-and-government"),
+        pytest.param("金牛镇上沧村\n镇党委、政府多方筹资，为上沧村修通了水渠。",
+                     {"金牛镇党委", "金牛镇政府"}, "镇党委、政府", id="listed"),
+        pytest.param("宾川县金牛街道\n金牛街道党工委办事处一同走访了商户。",
+                     {"金牛街道党工委", "金牛街道办事处"}, "金牛街道党工委办事处", id="street-committee-and-office"),
+        pytest.param("宾川县这十年\n在县委政府的带领下，金牛镇发展很快。",
+                     {"宾川县委", "宾川县人民政府"}, "县委政府", id="county-committee-and-government"),
+    ],
+)
+def test_a_committee_and_its_government_named_as_a_pair_are_two_bodies(gaz, text, bodies, wrong):
+    """镇党委政府, 镇党委、政府, 街道党工委办事处, 县委政府: the committee and the government
+    (or office) it is named with, each the article's place's; no body named by both."""
+    g = graph_of(gaz, text)
+    orgs = names(g, "Organization")
+    assert bodies <= orgs and wrong not in orgs, summary(g)
