@@ -10,14 +10,23 @@ its own reads (``tests/test_tagger.py`` checks every sentence of the corpora and
 padded batches).
 
 The model is edited in its bytes (protobuf's wire format, four message types deep), so no
-``onnx`` package is needed: ONNX Runtime loads the result from memory.  Anything unexpected
-(another export, the input already set) raises :class:`ValueError`, and the tagger goes on
-reading rows of one length together, as before.
+``onnx`` package is needed, once: :func:`wired_file` keeps the result in the cache folder
+(:func:`kg.gazetteer.cache_dir`), where ONNX Runtime reads it as it reads the exported file
+(loaded from memory, a session keeps the model's bytes, and each worker would hold 60 MB
+more).  Anything unexpected (another export, the input already set, a cache folder that
+cannot be written) raises, and the tagger goes on reading rows of one length together with
+the exported model, as before.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterator
+from pathlib import Path
+
+#: bump when :func:`wired` changes what it writes
+_VERSION = 1
 
 #: the name of the added node's output: the rows' lengths as int32
 SEQUENCE_LENS = b"kg.sequence_lens"
@@ -141,3 +150,26 @@ def wired(model: bytes) -> bytes:
     if not grus:
         raise ValueError("no GRU in the model")
     return b"".join(out)
+
+
+def wired_file(model: Path) -> Path:
+    """The cache file holding :func:`wired` of the model file ``model``, written first if
+    there is none (atomically: workers starting together each write a whole file)."""
+    from ..gazetteer import _mark_used, _remove_others, cache_dir
+
+    st = model.stat()
+    key = hashlib.sha256(f"{_VERSION}\0{model.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    path = cache_dir() / f"lac-encoder-wired-{key}.onnx"
+    if path.is_file():
+        _mark_used(path)
+        return path
+    data = wired(model.read_bytes())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _remove_others(path, "lac-encoder-wired-*")
+    return path

