@@ -11,10 +11,14 @@ the CRF's Viterbi), only sooner:
 
 * characters become ids through one table indexed by code point (LAC folds full-width
   forms first, then looks the character up: the table holds both steps);
-* texts of the same length share one encoder run.  The exported graph ignores its
-  ``length`` input, so padding would change what the backward GRU reads; rows of one
-  length need none, and each row's scores are bit for bit those of a run of its own
-  (``tests/test_tagger.py`` checks it on real text);
+* texts of near lengths share one encoder run, padded.  The exported graph ignores its
+  ``length`` input (padding would change what the backward GRU reads), so the model is
+  read with ``length`` wired to its GRUs (:mod:`kg.learn.onnxwire`): each row stops and
+  starts at its own length, and its scores are bit for bit those of a run of its own
+  (``tests/test_tagger.py`` checks it on real text).  Which texts share a run is a
+  cheapest cut by the encoder's cost (:func:`_runs`: a row alone costs a quarter more a
+  character than rows together).  Where the model cannot be wired, texts of one length
+  share a run, unpadded;
 * the Viterbi runs over many texts at once, sorted by length, each step only over the
   texts still running.  At almost every step one tag before is the best for every tag
   after, and a bound on the transitions proves it, rounding included: there, a step costs
