@@ -145,8 +145,6 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
             stem = text[s:h]
             if any(taken[k] or not is_cjk(text[k]) for k in range(s, h)) or s not in starts:
                 continue
-            if s > 0 and is_cjk(text[s - 1]) and text[s - 1] not in L.NOT_IN_NAME and text[s - 1] not in "旗县市区盟在到向对于和与及、":
-                continue
             if is_common_word(stem):
                 continue
             rows = [d for kind in L.TOWN_KINDS for d in gaz.lookup(stem + kind, aliases=False) if d.type == "Town"]

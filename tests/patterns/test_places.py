@@ -589,6 +589,8 @@ def test_a_town_named_by_its_stem_before_a_township_body(gaz):
     assert ("力角镇", "宾川县") in edges(g, "locatedIn"), summary(g)
     assert has_edge(g, "leads", "赵海峰", "乔甸司法所"), summary(g)
     assert not any("上沧" in n for n in names(g, "Town") | names(g, "Village")), summary(g)
+    g = graph_of(gaz, "宾川县整合乔甸派出所和乔甸司法所的力量。")  # a verb right before the stem
+    assert "乔甸镇" in names(g, "Town") and {"乔甸派出所", "乔甸司法所"} <= names(g, "Organization"), summary(g)
 
 
 @pytest.mark.parametrize(
