@@ -373,6 +373,12 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     if placed:
         return Span(start, end, name, "Organization", "org-head", conf("org-head", "placed"), head=m.group(),
                     canonical=canonical)
+    if _LEVEL_CHAR.match(part) and start == s and start > 0 and segment.freq(text[start - 1 : start + 1]) >= 100:
+        # 某某产业园|区某某临时党支部: the level's character ends the word before (园区), the
+        # name runs on from after it
+        start = s = s + 1
+        name, part = text[start:end], part[1:]
+        canonical = name.replace("“", "").replace("”", "")
     if _LEVEL_CHAR.match(part) and not _LEVEL_WORD.match(part):
         return Span(start, end, name, "Organization", "org-short", conf("org-short"), head=m.group(), canonical=name)
     return _unplaced(text, m, start, end, name, part, quoted) or _TAKEN
