@@ -489,6 +489,6 @@ def test_a_committee_and_its_government_named_as_a_pair_are_two_bodies(gaz, text
 def test_a_level_character_ending_the_word_before_opens_no_short_name(gaz):
     """某某产业园|区某某临时党支部: the 区 of 园区 is no district's; the name the window
     reads runs on from after it, and no district of the article takes its place."""
-    g = graph_of(gaz, "宾川县隆阳区这十年\n先后成立了县农业专家组临时党支部、新能源产业园区绿色建材产业园项目临时党支部。")
+    g = graph_of(gaz, "宾川县隆阳区这十年\n有机农业产业园区绿色建材产业园项目临时党支部近日挂牌成立。")
     orgs = names(g, "Organization")
     assert "绿色建材产业园项目临时党支部" in orgs and not any(n.startswith(("隆阳区绿", "区绿")) for n in orgs), summary(g)
