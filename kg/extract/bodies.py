@@ -517,7 +517,7 @@ def _founded(text: str, places: list[Span], out: list[Span]) -> list[Span]:
 #: the party committee of a place, and the government body named after it with its head
 #: alone (某街道党工委、办事处, 某旗委、政府, 某镇党委政府)
 _PARTY_HEADS = ("党工委", "党委", "旗委", "县委", "市委", "区委", "盟委")
-_PARTNER_BODY = re.compile(r"[、和]?(办事处|人民政府|政府|管委会)(?![\u4e00-\u9fff]{0,1}(?:办公|工作人员|部门|领导|机关|职能))")
+PARTNER_BODY = re.compile(r"[、和]?(办事处|人民政府|政府|管委会)(?![\u4e00-\u9fff]{0,1}(?:办公|工作人员|部门|领导|机关|职能))")
 
 
 def _partnered(text: str, places: list[Span], place_end: dict[int, Span], out: list[Span]) -> list[Span]:
@@ -538,14 +538,14 @@ def _partnered(text: str, places: list[Span], place_end: dict[int, Span], out: l
             # 旗委、政府: a level's committee by its level alone and the government after it,
             # named as the committee is (the article's 旗), by its full name (人民政府)
             alone = o.start == 0 or not is_cjk(text[o.start - 1]) or text[o.start - 1] in L.NOT_IN_NAME  # (not 沿边县委)
-            pm = _PARTNER_BODY.match(text, o.end) if alone and _LEVEL_COMMITTEE.fullmatch(text, o.start, o.end) else None
+            pm = PARTNER_BODY.match(text, o.end) if alone and _LEVEL_COMMITTEE.fullmatch(text, o.start, o.end) else None
             if pm is not None and pm.group(1) in ("政府", "人民政府") and not any(
                     x.start < pm.end() and pm.start(1) < x.end and x.how != "org-generic" for x in out):
                 out[:] = [x for x in out if not (x.start < pm.end() and pm.start(1) < x.end)]  # (政府 read as a kind)
                 found.append(Span(pm.start(1), pm.end(1), pm.group(1), "Organization", "org-short", conf("org-short"),
                                   head=pm.group(1), canonical=text[o.start] + "人民政府"))
             continue  # no place opens the committee's name
-        pm = _PARTNER_BODY.match(text, o.end)
+        pm = PARTNER_BODY.match(text, o.end)
         if pm is None or any(x.start < pm.end() and pm.start(1) < x.end and x.how != "org-generic" for x in out):
             continue
         name = text[o.start : chain] + pm.group(1)

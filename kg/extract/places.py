@@ -132,8 +132,6 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
     """A town named by its stem before a township body (某某司法所 of 某某镇): the stem is
     the town where the gazetteer has a town of that name and the stem is no common word
     (城关派出所 may be named after a road as well as after 城关镇)."""
-    if not _TOWNSHIP_BODY.search(text):
-        return
     starts = None
     for m in _TOWNSHIP_BODY.finditer(text):
         h = m.start()
@@ -153,7 +151,8 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
                 for k in range(s, h):
                     taken[k] = True
                 break
-    spans.sort(key=lambda sp: sp.start)
+    if starts is not None:
+        spans.sort(key=lambda sp: sp.start)
 
 
 #: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市;

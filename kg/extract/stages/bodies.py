@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as L
-from ..bodies import COMPANY_HEADS, find_orgs
+from ..bodies import COMPANY_HEADS, PARTNER_BODY, find_orgs
 from ..clauses import is_clause_start
 from ..context import bare_short_name, contextual_org, expand_short, kind_body
 from ..rules import conf
@@ -95,8 +95,7 @@ def _kind_named_body(st: DocState, view: SentenceView, g: Span) -> None:
         _partner_government(st, view, g, found, acts)
 
 
-#: a town's or a street's committee and its government named together: 镇党委政府, 街道党工委、办事处
-_PARTNER_GOVERNMENT = re.compile(r"[、和]?(政府|人民政府|办事处)(?![\u4e00-\u9fff]{0,1}(?:办公|工作人员|部门|领导|机关|职能))")
+#: a town's or a street's committee → the partner it is named with: 镇党委政府, 街道党工委、办事处
 _PARTNERS = {"镇党委": "政府", "乡党委": "政府", "苏木党委": "政府", "街道党工委": "办事处"}
 
 
@@ -104,18 +103,18 @@ def _partner_government(st: DocState, view: SentenceView, g: Span, found: tuple[
     """镇党委政府, 镇党委、政府: the government named with the article's town's committee is
     that town's (某某镇政府; 某某街道办事处 with 街道党工委)."""
     partner = _PARTNERS.get(g.text)
-    pm = _PARTNER_GOVERNMENT.match(view.text, g.end) if partner else None
+    pm = PARTNER_BODY.match(view.text, g.end) if partner else None
     if pm is None or not pm.group(1).endswith(partner) or any(
             o.start < pm.end(1) and pm.start(1) < o.end for o, _ in view.org_mentions):
         return
-    place = found[0][: -len(g.text) + g.text.index("党")] if partner == "政府" else found[0][: -3]
+    place = found[0][: -len(g.text[g.text.index("党") :])]  # 某某镇党委 → 某某镇
     sp = Span(pm.start(1), pm.end(1), pm.group(1), "Organization", "org-generic", conf("org-generic", "named"),
               head=pm.group(1))
-    pm_ = st.mention(view.sent, sp, "Organization", place + pm.group(1) if partner == "办事处" else place + "政府",
+    gov = st.mention(view.sent, sp, "Organization", place + partner,
                      confidence=conf("org-generic", "acting" if acts else "named"))
-    pm_.place = found[1]
+    gov.place = found[1]
     if acts:
-        view.org_mentions.append((sp, pm_))
+        view.org_mentions.append((sp, gov))
 
 
 def drop_idle_venues(st: DocState) -> None:
