@@ -249,7 +249,10 @@ class PoolRunner:
             if exc_type is not None:  # interrupted: do not wait for running documents
                 for p in list(getattr(self._pool, "_processes", {}).values()):
                     p.terminate()
-            self._pool.shutdown(wait=exc_type is None, cancel_futures=True)
+            # and wait for the pool's manager thread, which then only reaps the stopped workers:
+            # left running, it may close its wake-up pipe while the interpreter's exit hook
+            # writes to it (an "Exception ignored … Bad file descriptor" after "interrupted")
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def run(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
