@@ -130,8 +130,12 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
             by_name[norm_name(m.canonical)].append(m)
     # a piece of a longer name on the same page is that person (巴特尔 of 宝音巴特尔)
     for name in sorted(by_name, key=len):
+        if name not in by_name:
+            continue  # a glued reading already merged into its name
         longer = [n for n in by_name if n != name and len(name) >= 3 and (n.endswith(name) or n.startswith(name))]
-        if len(longer) == 1:
+        if len(longer) == 1 and _glued(longer[0], name, by_name):
+            by_name[name].extend(by_name.pop(longer[0]))  # 某某都 (of 某某|都会) is 某某
+        elif len(longer) == 1:
             by_name[longer[0]].extend(by_name.pop(name))
     led: dict[str, list[str]] = defaultdict(list)
     for r in x.relations:
@@ -150,6 +154,13 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
         for m in ms:
             out[m.id] = key
     return out
+
+
+def _glued(long: str, short: str, by_name: dict[str, list[Mention]]) -> bool:
+    """Is ``long`` the name ``short``, read more often alone, with a character glued on
+    that follows names (某某都 of 某某|都会)?"""
+    return (long[:-1] == short and long[-1] in L.AFTER_NAME_CHARS
+            and len(by_name[short]) > len(by_name[long]))
 
 
 _GENERIC_TAIL = ("管理", "制度", "机制", "模式", "体系", "工作")
@@ -351,7 +362,7 @@ def resolve(extractions: list[Extraction], gaz: Gazetteer) -> tuple[list[Entity]
         if e.type == "Organization":
             e.name = _org_display(names[key])
         elif e.type == "Person":  # the full name: pieces of it may also be mentioned
-            e.name = sorted(set(names[key]), key=lambda s: (-len(s), -names[key].count(s), s))[0]
+            e.name = key.split("/", 1)[1].split("@", 1)[0]  # the fullest name read on its page
         elif e.type == "Mechanism":  # the name its key was made from: the fullest on the page
             e.name = key.split("/", 1)[1]
         e.aliases = sorted({a for a in e.aliases if norm_name(a) != e.name and not vague_alias(a)})

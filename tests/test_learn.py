@@ -715,3 +715,16 @@ def test_a_nickname_or_a_body_named_whole_is_no_practice_whatever_the_model_says
     keep_all = Model({"Mechanism": LogReg({}, 10.0, 0.3)})
     practices = {m.canonical for m in decide(extract(doc, gaz), keep_all).mentions if m.type == "Mechanism"}
     assert kept <= practices and not practices & vetoed, practices
+
+
+def test_a_quote_held_as_a_principle_or_reached_as_an_outcome_is_marked_so(gaz):
+    """“……”的原则, 形成“……”的良好局面: what the quote is said to be goes to the model; a quote
+    written before its work does not carry the mark."""
+    from kg.learn.candidates import DocView, mechanism_candidates
+
+    text = ("金牛镇新事\n\n金牛镇本着“就近办理、一次办好”的原则，推行“院坝管家”工作，"
+            "形成了“邻里相帮、事事有应”的和谐局面。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    feats = {c.name: set(c.feats) for g in mechanism_candidates(DocView(extract(doc, gaz))) for c in g}
+    assert "outcome-after" in feats["就近办理、一次办好"] & feats["邻里相帮、事事有应"]
+    assert "outcome-after" not in feats["院坝管家"]

@@ -147,6 +147,15 @@ def test_corner_quotes_in_simplified_text_are_read_as_the_mainlands_and_kept_as_
     assert "「院坝协商」" in page[s:e]
 
 
+def test_a_chinese_quote_closed_with_an_ascii_mark_is_read_as_a_pair_and_kept_as_written():
+    page = '宾川县以“院坝协商"工作为载体，推行"板凳夜话”。\n'
+    doc = split("p1", "p1.txt", page)
+    sent = doc.sentences[0]
+    assert "“院坝协商”工作" in sent.text and "“板凳夜话”" in sent.text
+    s, e = sent.span(0, len(sent.text))
+    assert page[s:e].startswith('宾川县以“院坝协商"')
+
+
 def test_read_document_and_find_inputs(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "one.txt").write_bytes(codecs.BOM_UTF8 + PAGE.encode("utf-8"))

@@ -116,3 +116,31 @@ def test_what_the_workers_work_out_of_each_page_resolves_as_the_resolver_would()
     # a share that does not fit the mentions (an older cache entry, say) is worked out again
     xs[0].resolved = ((None,), ())
     assert resolve(xs, gaz) == given
+
+
+def test_a_name_read_once_with_a_character_glued_on_is_the_name_read_more_often(gaz):
+    """某某|都会: a reading of a person's name with a character that follows names glued on
+    (a tagger's 赵海峰都) is that person, keyed and shown by the name the page uses."""
+    from dataclasses import replace
+
+    from kg.graph import build_graph
+
+    text = ("宾川县金牛镇上沧村党支部书记赵海峰谈起上沧的新气象。"
+            "遇到难事，赵海峰都会第一个赶到。赵海峰说，这是分内事。\n")
+    doc = split("d0", "d0.txt", text)
+    x = extract(doc, gaz)
+    people = [m for m in x.mentions if m.type == "Person"]
+    assert len(people) == 2 and {m.canonical for m in people} == {"赵海峰"}
+    # the tagger's reading of the middle sentence, as the learned decisions would add it
+    middle = doc.sentences[1]
+    at = middle.text.index("赵海峰都")
+    glued = replace(people[0], id="d0:1:99", name="赵海峰都", canonical="赵海峰都",
+                    evidence=replace(people[0].evidence, sentence=1, start=middle.start + at,
+                                     end=middle.start + at + 4, text=middle.text))
+    x.mentions.append(glued)
+    entities, relations = resolve([x], gaz)
+    persons = [e for e in entities if e.type == "Person"]
+    assert [e.name for e in persons] == ["赵海峰"] and persons[0].id.startswith("Person/赵海峰@"), persons
+    assert len(persons[0].mentions) == 3
+    g = build_graph(entities, relations, [doc])
+    assert {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Person"} == {"赵海峰"}

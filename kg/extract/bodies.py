@@ -208,6 +208,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _partnered(text, places, place_end, out)
     out += _shared_head(text, places, out)
     out += _shared_level_head(text, out)
+    out = _shared_place(text, places, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
 
@@ -602,6 +603,49 @@ def _shared_level_head(text: str, out: list[Span]) -> list[Span]:
                               head=o.head, canonical=name))
             at -= 2
     return found
+
+
+#: a government department written bare after a placed body and a conjunction (某县委宣传部
+#: 和|文化旅游局, 某县人民法院、|检察院): its field and its kind
+_BARE_DEPARTMENT = re.compile(r"[和、及与]((?:[\u4e00-\u9fff]{1,6}?局|[\u4e00-\u9fff]{0,6}?(?:人民法院|法院|人民检察院|检察院|政法委)|[\u4e00-\u9fff]{1,6}?(?:委员会|办)))")
+#: what opens another place's or another kind of name, not a bare department's field
+_NOT_FIELD = re.compile(r"^(?:[市旗县区盟省乡镇村]|自治区|中央|国家|国务院|全国|各|本|该|两|三|有关|相关|上级)")
+
+
+def _shared_place(text: str, places: list[Span], out: list[Span]) -> list[Span]:
+    """某县委宣传部和文化旅游局: a department written bare right after a body named with its
+    place (or its level) and a conjunction is that place's (rule ``org-head`` or ``org-short``,
+    variant ``shared-place``); it replaces the kind of body read there (检察院)."""
+    found: list[Span] = []
+    starts = {p.start: p for p in places}
+    for o in out:
+        if o.how not in ("org-head", "org-short") or o.end >= len(text) or text[o.end] not in "和、及与":
+            continue
+        m = _BARE_DEPARTMENT.match(text, o.end)
+        if m is None or _NOT_FIELD.match(m.group(1)) or any(c in L.ORG_STOP for c in m.group(1)[:-1]) \
+                or any(x.start < m.end() and m.start(1) < x.end and x.how != "org-generic" for x in out) \
+                or m.end() < len(text) and is_cjk(text[m.end()]) and m.end() not in token_bounds(text)[1]:
+            continue  # (the department's name ends where a word does: 某某局|的, 某某局|派员)
+        if o.how == "org-short":
+            if not _LEVEL_CHAR.match(o.text):
+                continue
+            name, how = o.text[0] + m.group(1), "org-short"
+        else:
+            p = starts.get(o.start)
+            if p is None:
+                continue
+            end = p.end
+            while (q := starts.get(end)) is not None:  # a chain of places: 某市某县
+                end = q.end
+            if end >= o.end:
+                continue
+            name, how = text[o.start:end] + m.group(1), "org-head"
+        head = _HEAD_AT_END.search(m.group(1))
+        found.append(Span(m.start(1), m.end(1), m.group(1), "Organization", how, conf(how, "shared-place"),
+                          head=head.group(0) if head else None, canonical=name))
+    if not found:
+        return out
+    return [x for x in out if not any(x.start < f.end and f.start < x.end for f in found)] + found
 
 
 def _acts_after(text: str, i: int) -> bool:

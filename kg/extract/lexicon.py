@@ -243,6 +243,9 @@ SPEECH = (
     "作", "对", "把", "将", "也", "就", "已", "还", "又", "的", "、", "，", ",", "。", ":", "：",
 )
 
+#: Characters that follow a name far more often than they end one (某某|都会, 某某|在).
+AFTER_NAME_CHARS = frozenset("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时")
+
 #: Speech verbs that close a name even when its shape is unknown (某某说).
 SAYS_AFTER_NAME = ("说", "介绍", "表示", "告诉", "坦言", "感慨", "回忆", "认为")
 

@@ -60,7 +60,7 @@ _RATED = re.compile(r"(?:评定|评选|评为|评出|命名|表彰|授予|认定
 
 
 #: what a quote may describe that is no practice: an outcome reached or a principle held
-_OUTCOME = re.compile(
+OUTCOME = re.compile(
     r"^(?:的)?[\u4e00-\u9fff]{0,4}?(?:理念|原则|目标|导向|局面|格局|态势|氛围|景象|思路|宗旨|口号|称号|精神|价值观)(?=[,，。;；、!！]|$)"
 )
 
@@ -176,7 +176,7 @@ def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Ma
     post, a team or two things related rather than a practice?  (Rules ``practice-event``,
     ``practice-outcome``.)"""
     raw_tail = text[run_end:]
-    if _EVENT_TAIL.match(raw_tail) or _OUTCOME.match(raw_tail):
+    if _EVENT_TAIL.match(raw_tail) or OUTCOME.match(raw_tail):
         return True  # “……”主题党日, 形成“……”的良好局面: events, topics, outcomes, principles
     if not head and _NOT_A_PRACTICE_RE1.match(raw_tail) and not _counted_items(text, m, core):
         return True  # 建立“……”和“……”两个台账: counted things of a kind that is no practice

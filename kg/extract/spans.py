@@ -186,6 +186,8 @@ def left_name_start(
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     if (time := _TIME_OPENING.match(text, start, end)) is not None and end - time.end() >= 2:
         start = time.end()  # 上月|某某花园小区: a time jieba glued to the name
+    if "下" in text[start:end] and (under := _UNDER_FRAME.search(text, max(0, start - 2), end - 2)) is not None:
+        start = max(start, under.end())  # 在县委的关心|下某某社区: the frame's 下 (and verb), glued by jieba's guess
     while start < end and text[start] in L.NOT_NAME_START and not (
         text[start] == "和" and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE) and place
     ):
@@ -193,6 +195,11 @@ def left_name_start(
     return start
 
 
+#: the words a frame 在……下 closes with (在某某的关心下, 在某某支持下): a 下 after them is no
+#: part of the name that follows
+_UNDER_FRAME = re.compile("(?:" + "|".join((
+    "重视", "指导", "帮助", "支持", "带领", "引领", "领导", "推动", "关心", "关怀", "协调", "组织",
+    "号召", "倡导", "努力", "作用", "牵头", "陪同", "主持", "见证", "帮扶", "配合", "统筹", "协助")) + ")下")
 #: a time word that may open the words before a name without being part of it
 _TIME_OPENING = re.compile(r"(?:上|本|下|当|同)月|(?:今|去|前|当)年|(?:上|本|下)周|近日|日前|近期|(?:今|昨|前)天|(?:今|昨)日")
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all

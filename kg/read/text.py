@@ -200,6 +200,22 @@ _PINYIN_GLOSS = re.compile(
 )
 
 
+#: a quote opened with one kind of mark and closed with another: “五个一" or "五个一”
+_MISMATCHED_QUOTE = re.compile('“([^“”"\n]{1,30})"|"([^“”"\n]{1,30})”')
+
+
+def _pair_quotes(line: str) -> str:
+    """Web pages close a Chinese quote with an ASCII one (“五个一"): read the pair as “”,
+    one character for one.
+
+    >>> _pair_quotes('以“三联"工作为载体,"五个一”')
+    '以“三联”工作为载体,“五个一”'
+    """
+    if '"' not in line:
+        return line
+    return _MISMATCHED_QUOTE.sub(lambda m: "“" + (m.group(1) or m.group(2)) + "”", line)
+
+
 def repair(text: str) -> tuple[str, list[int]]:
     """Fold widths and re-join lines broken inside a sentence.
 
@@ -211,6 +227,8 @@ def repair(text: str) -> tuple[str, list[int]]:
     '将乡\\n振兴等融入主题党日活动。'
     >>> repair("白石乡(xiāng)新时代文明实践站。")[0]  # a web page's pinyin gloss
     '白石乡新时代文明实践站。'
+    >>> repair('以“三联"工作为载体。')[0]  # a quote closed with an ASCII mark
+    '以“三联”工作为载体。'
     """
     # paragraphs: lists of (offset, line); blank lines separate them unless a join applies
     out_chars: list[str] = []
@@ -234,7 +252,7 @@ def repair(text: str) -> tuple[str, list[int]]:
             cut = {i for m in _PINYIN_GLOSS.finditer(body) for i in range(m.start(), m.end())}
             kept = [start + lstrip + i for i in range(len(body)) if i not in cut]
             body = "".join(ch for i, ch in enumerate(body) if i not in cut)
-        out_chars.append(body.translate(_FOLD_TABLE))
+        out_chars.append(_pair_quotes(body.translate(_FOLD_TABLE)))
         out_offsets.extend(kept)
         prev_line = line
     return "".join(out_chars), out_offsets

@@ -492,3 +492,15 @@ def test_a_level_character_ending_the_word_before_opens_no_short_name(gaz):
     g = graph_of(gaz, "宾川县隆阳区这十年\n有机农业产业园区绿色建材产业园项目临时党支部近日挂牌成立。")
     orgs = names(g, "Organization")
     assert "绿色建材产业园项目临时党支部" in orgs and not any(n.startswith(("隆阳区绿", "区绿")) for n in orgs), summary(g)
+
+
+def test_a_department_written_bare_after_a_placed_body_and_a_conjunction_is_that_places(gaz):
+    """宾川县委宣传部和文化旅游局, 县委组织部和人社局: the department after the conjunction is
+    the same place's; a company or another level's body after it is not; a kind of body
+    (检察院) named so is the place's too."""
+    g = graph_of(gaz, "宾川县委宣传部和文化旅游局联合举办乡村文艺汇演。"
+                      "宾川县人民法院和检察院派员参加调解。"
+                      "宾川县民政局和云南某某科技有限公司签约，县委组织部和人社局派员参加。")
+    got = names(g, "Organization")
+    assert {"宾川县委宣传部", "宾川县文化旅游局", "宾川县人民法院", "宾川县检察院", "宾川县人社局"} <= got, summary(g)
+    assert not {"宾川县云南某某科技有限公司", "文化旅游局", "检察院"} & got, summary(g)

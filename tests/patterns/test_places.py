@@ -607,3 +607,11 @@ def test_a_title_a_count_or_a_kind_is_no_place(gaz, text, wrong):
     got = {n for t in ("Village", "County", "Neighborhood", "Town") for n in names(g, t)}
     assert wrong not in got and "设施薄弱小区" not in got, summary(g)
 
+
+
+def test_the_under_of_a_frame_is_no_part_of_the_place_after_it(gaz):
+    """在县委的关心下力角社区……: jieba glues the frame's 下 to an unknown name (下力角); the
+    community's name starts after it.  A 下 that opens a name after other words stays."""
+    g = graph_of(gaz, "在宾川县委的关心下力角社区办起了邻里节。在镇党委帮助下上沧社区建起了议事厅。")
+    got = names(g, "Community")
+    assert {"力角社区", "上沧社区"} <= got and not {"下力角社区", "下上沧社区"} & got, summary(g)

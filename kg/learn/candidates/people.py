@@ -21,8 +21,7 @@ _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介�
 
 
 _PLACE_END = set("村镇旗县市区乡盟省街")
-#: characters that follow a name far more often than they end one
-_AFTER_NAME = set("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时")
+_AFTER_NAME = L.AFTER_NAME_CHARS
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 
 

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ...extract import lexicon as L
+from ...extract.quoted import OUTCOME
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import PUNCT, Candidate, DocView, bucket
@@ -87,6 +88,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
     f += sorted({"qc:" + ch for ch in q if "\u4e00" <= ch <= "\u9fff"})
     if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
         f.append("head-after")
+    if (ci, cj) != (i, j) and OUTCOME.match(text[j:]):
+        f.append("outcome-after")  # “……”的原则, “……”的良好局面: a principle held, an outcome reached
     if _HONOUR.search(text[max(0, i - 8):i] + text[j:j + 6]):
         f.append("honour")
     if _CALLED.search(text, max(0, i - 4), i):
