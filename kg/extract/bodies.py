@@ -209,6 +209,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _shared_head(text, places, out)
     out += _shared_level_head(text, out)
     out = _shared_place(text, places, out)
+    out += _seat_offices(text, places, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
 
@@ -602,6 +603,29 @@ def _shared_level_head(text: str, out: list[Span]) -> list[Span]:
             found.append(Span(at - 2, at - 1, text[at - 2], "Organization", "org-short", conf("org-short"),
                               head=o.head, canonical=name))
             at -= 2
+    return found
+
+
+#: the office a place's government sits in, by the place's kind, written between it and a
+#: place it contains (某某街道办事处某某社区, 某某镇人民政府某某村)
+_SEAT_OFFICE = {"Street": ("办事处",), "Town": ("人民政府", "政府")}
+
+
+def _seat_offices(text: str, places: list[Span], out: list[Span]) -> list[Span]:
+    """某市某某街道办事处某某社区党委: the office between a place and a place in it is a body
+    of its own (rule ``org-head``, variant ``placed``), named with the places before it."""
+    found = []
+    place_end = {p.end: p for p in places}
+    starts = {p.start for p in places}
+    for p in places:
+        office = next((o for o in _SEAT_OFFICE.get(p.type, ()) if text.startswith(o, p.end)), None)
+        if office is None or p.end + len(office) not in starts:
+            continue
+        st, en = _chain_start(p.start, place_end), p.end + len(office)
+        if any(o.start == st and o.end == en for o in out):
+            continue
+        found.append(Span(st, en, text[st:en], "Organization", "org-head", conf("org-head", "placed"),
+                          head=office, canonical=text[st:en]))
     return found
 
 

@@ -271,7 +271,8 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
             return None  # 变身“某星村”, 评为“某某红旗村”: a quoted title, as for names the gazetteer lacks
     chained = prev is not None and spans[prev].end == s
     confidence = conf(how, "lower" if how == "gazetteer" else "")
-    if chained:
+    if chained or (how == "suffix" and prev is not None and s == _after_seat_office(text, spans[prev])):
+        # (a chain through a seat office, 某某镇人民政府|某某村, is linked by _link_chains)
         confidence = min(conf("chained", "cap"), confidence + conf("chained"))
     return Span(s, e, text[s:e], type_, how, confidence, rows, prev if chained else None)
 
@@ -319,6 +320,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
     elif text[s : s + 2] == "辖区" and m.start() - s > 3:
         s += 2  # 推广到辖区|青苑雅居小区
+    through_office = prev is not None and s == spans[prev].end and _after_seat_office(text, spans[prev]) > s
+    if through_office:
+        s = _after_seat_office(text, spans[prev])  # 某某街道办事处|某某社区: the office of the place before is no part of the name
     if suffix in ("苏木", "嘎查"):
         s = transliterated_start(text, s, m.start())
     cand = text[s:e]
@@ -330,7 +334,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-            and cand not in known and not listed:
+            and not through_office and cand not in known and not listed:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
@@ -342,6 +346,14 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
 
 #: a numeral and the measure word after it (4000名, 三个, 十余户)
 _COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余多几][名个位户家座所]")
+
+
+def _after_seat_office(text: str, place: Span) -> int:
+    """Where the words after ``place`` go on past its seat office (街道|办事处, 镇|人民政府): the
+    end of the office, or the place's own end where none is written."""
+    office = next((o for o in sorted(_SEAT_OFFICES, key=len, reverse=True)
+                   if _SEAT_OFFICES[o] == place.type and text.startswith(o, place.end)), "")
+    return place.end + len(office)
 
 
 def _listed_with_others(text: str, s: int, e: int, suffix: str) -> bool:

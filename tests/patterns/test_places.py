@@ -615,3 +615,13 @@ def test_the_under_of_a_frame_is_no_part_of_the_place_after_it(gaz):
     g = graph_of(gaz, "在宾川县委的关心下力角社区办起了邻里节。在镇党委帮助下上沧社区建起了议事厅。")
     got = names(g, "Community")
     assert {"力角社区", "上沧社区"} <= got and not {"下力角社区", "下上沧社区"} & got, summary(g)
+
+
+def test_a_seat_office_between_two_places_is_a_body_and_no_part_of_the_lower_place(gaz):
+    """某某街道办事处某某社区: the street's office is a body named with its places; the community
+    (a name the gazetteer lacks) starts after it and is in the street; 某某镇人民政府某某村 too."""
+    g = graph_of(gaz, "李明宇是保山市隆阳区永昌街道办事处力角社区党委书记。宾川县金牛镇人民政府乔甸村开展义诊。")
+    assert {"力角社区"} <= names(g, "Community") and "乔甸村" in names(g, "Village"), summary(g)
+    assert not {n for n in names(g, "Community") | names(g, "Village") if "办事处" in n or "政府" in n}, summary(g)
+    assert {"保山市隆阳区永昌街道办事处", "宾川县金牛镇人民政府"} <= names(g, "Organization"), summary(g)
+    assert has_edge(g, "locatedIn", "力角社区", "永昌街道") and has_edge(g, "locatedIn", "乔甸村", "金牛镇"), summary(g)
