@@ -61,7 +61,7 @@ _RATED = re.compile(r"(?:评定|评选|评为|评出|命名|表彰|授予|认定
 
 #: what a quote may describe that is no practice: an outcome reached or a principle held
 OUTCOME = re.compile(
-    r"^(?:的)?[\u4e00-\u9fff]{0,4}?(?:理念|原则|目标|导向|局面|格局|态势|氛围|景象|思路|宗旨|口号|称号|精神|价值观)(?=[,，。;；、!！]|$)"
+    r"^(?:的)?[\u4e00-\u9fff]{0,4}?(?:理念|原则|目标|导向|局面|格局|态势|氛围|景象|思路|宗旨|口号|称号|精神|价值观|意识|共识|风尚|风气)(?=[,，。;；、!！]|$)"
 )
 
 

@@ -422,6 +422,8 @@ def test_an_outlets_name_names_no_place(gaz):
     assert {"张掖市", "甘州区", "梁家墩镇"} <= names(g), summary(g)
     g = graph_of(gaz, "来源：宁夏新闻网\n\n宁夏固原市原州区开城镇推行积分制管理。")
     assert mentions_text(g, "宁夏回族自治区"), summary(g)  # the article itself names it
+    g = graph_of(gaz, "保山信息港消息（记者李明宇）在隆阳区永昌街道力角社区，居民们围坐议事。")
+    assert mentions_text(g, "保山市") == [] and {"隆阳区", "永昌街道", "力角社区"} <= names(g), summary(g)  # a city's portal
 
 
 def test_a_place_listed_with_others_of_its_kind_stands_though_the_gazetteer_has_it_elsewhere(gaz):

@@ -33,6 +33,8 @@ _SOLVING = re.compile(r"解|破|治|消除|攻克|克服")
 _ITEM_SEP = re.compile(r"[、，,；;]")
 #: the end of a meeting's name (某某征集会, 座谈会): a one-off event, the guideline's
 _MEETING = re.compile(r"(?:征集会|座谈会|推进会|现场会|观摩会|研讨会|交流会|恳谈会|见面会|动员会|表彰会|启动仪式)$")
+#: a post's title ending the quote (某某书记, 某某主任)
+_TITLE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")$")
 #: the time a campaign is named by (议事日, 报到周, 服务月, 规范年), not a date (9月22日)
 _CAMPAIGN_TIME = re.compile(r"[\u4e00-\u9fff](?:日|周|月|年)(?:活动)?$")
 #: the end of a party body's name, which a practice's name of six characters or more never has
@@ -117,6 +119,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("campaign-time")  # 某某服务日, 某某报到周, 某某规范年: a campaign named by its time
     if _MEETING.search(q):
         f.append("meeting")  # 某某征集会: a one-off event
+    if (t := _TITLE_END.search(q)) and t.start() > 0 and not _MECH_WORD.search(q[:t.start()]):
+        f.append("title-end")  # “田坎书记”, “板凳主任”: what holders of a post are called
     if _BODY_END.search(q) and not _NUMERAL.match(q):
         f.append("body-name")  # 某某委员会: a body (but 四星党支部 is a title, 大党委 a model)
         if len(q) >= 6 and not _SEP.search(q) and _PARTY_BODY_END.search(q):
