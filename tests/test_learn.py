@@ -728,3 +728,33 @@ def test_a_quote_held_as_a_principle_or_reached_as_an_outcome_is_marked_so(gaz):
     feats = {c.name: set(c.feats) for g in mechanism_candidates(DocView(extract(doc, gaz))) for c in g}
     assert "outcome-after" in feats["就近办理、一次办好"] & feats["邻里相帮、事事有应"]
     assert "outcome-after" not in feats["院坝管家"]
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("李明宇，现任宾川县金牛镇党委书记。他在基层工作了二十年。", "李明宇", "宾川县金牛镇党委"),
+    ("赵海峰现任上沧村党支部书记，带领村民种植烤烟。", "赵海峰", "上沧村党支部"),
+])
+def test_a_person_whose_current_post_follows_the_name_leads_its_body(gaz, text, person, body):
+    """某某，现任某镇党委书记 / 某某现任某村党支部书记: the name, then the post held now."""
+    from kg.extract.document import extract
+
+    doc, _ = read_bytes(("人物\n\n" + text + "\n").encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
+    assert leads == {(person, body)}
+
+
+def test_a_party_branchs_secretary_and_the_village_committees_head_leads_both_once(gaz):
+    """某村党总支书记、村委会主任某某: the branch (总支书记 shares 总支 with the body's head) and
+    the village's committee, read by the tagger as 某村委会 too, are one node each."""
+    from kg.extract.document import extract
+    from kg.resolve import resolve
+
+    doc, _ = read_bytes("人物\n\n上沧村党总支书记、村委会主任李明宇一肩挑。\n".encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    entities, relations = resolve([x], gaz)
+    name = {e.id: e.name for e in entities}
+    assert sorted(e.name for e in entities if e.type == "Organization") == sorted(["上沧村村委会", "上沧村党总支"])
+    leads = {(name[r.subject], name[r.object], r.role) for r in relations if r.predicate == "leads"}
+    assert leads == {("李明宇", "上沧村党总支", "党总支书记"), ("李明宇", "上沧村村委会", "村委会主任")}

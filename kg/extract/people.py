@@ -178,12 +178,17 @@ _BEARER_ACTS = ("将", "与", "把", "正", "带", "也", "还", "又", "就", "
 _NAME_RUN = re.compile("[\u4e00-\u9fff·" + "".join(map(re.escape, sorted(_MONGOLIAN))) + "]+")
 
 
+#: characters no name of unknown shape opens with: particles and prepositions (书记的|某某说)
+_NOT_NAME_OPENING = frozenset("的地得了着是在和与及把被给向对从将为由")
+
+
 def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     """牧民图布信说: a name of no known shape, right before a speech verb, with no word of
     the dictionary inside it."""
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
         if rest.startswith(L.SAYS_AFTER_NAME) and len(cand) == length and all(is_cjk(c) for c in cand) \
+                and cand[0] not in _NOT_NAME_OPENING and not any(c in "的了是在" for c in cand) \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None

@@ -42,6 +42,15 @@ _HOLDER_OF_RE1 = re.compile(r"[,，。;；、:：]")
 _SHARED_HEAD_CHAR = frozenset("所站队庭院")
 
 
+def _shares_head(o: Span, text: str, pos: int) -> bool:
+    """Does the body's name end inside the title that starts at ``pos``, its head's last
+    characters the title's first (某某司法所|长 read as 所长, 某村党总支|书记 as 总支书记)?"""
+    k = o.end - pos
+    if not 0 < k <= 2 or o.start >= pos:
+        return False
+    return text[pos] in _SHARED_HEAD_CHAR if k == 1 else (o.head or "").endswith(text[pos : o.end])
+
+
 def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     """The body (or place) whose post starts at ``pos``: the nearest one ending right
     before it, with at most a qualifier between (专职, “一肩挑”).  A body named by its
@@ -52,7 +61,7 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     cands += [(p, m, 2) for p, m in view.named_places()]
     best = None
     for o, m, rank in cands:
-        end = o.end - 1 if o.end == pos + 1 and text[pos] in _SHARED_HEAD_CHAR else o.end  # 司法所|长: 所 is both's
+        end = pos if _shares_head(o, text, pos) else o.end  # 司法所|长, 党总支|书记: the body's head ends the title's start
         gap = text[end:pos]
         if end > pos or len(gap) > 6 or _HOLDER_OF_RE1.search(gap):
             continue
@@ -70,10 +79,12 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     return o, m, text[end:pos]
 
 
-def post_role(o: Span, holder: Mention, gap: str, title: str) -> str:
-    """The post as written: the body's head, what stands between, the title (党委副书记)."""
+def post_role(o: Span, holder: Mention, gap: str, title: str, pos: int | None = None) -> str:
+    """The post as written: the body's head, what stands between, the title (党委副书记);
+    where the title, at ``pos``, starts inside the body's name, once (司法所长, 党总支书记)."""
     head = o.head or "" if holder.type == "Organization" else ""
-    return (head + gap + title).strip()
+    shared = max(0, o.end - pos) if pos is not None and head else 0
+    return (head + gap + title[shared:]).strip()
 
 
 def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
@@ -104,7 +115,7 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
             before = pos
         else:
             o, m, gap = hit
-            st.relation(view.sent, pm, "leads", m, "post", conf("post", "leads"), sp, role=post_role(o, m, gap, title))
+            st.relation(view.sent, pm, "leads", m, "post", conf("post", "leads"), sp, role=post_role(o, m, gap, title, pos))
             before = o.start
         mt = TITLE_LIST.search(text[:before])
         if not mt:

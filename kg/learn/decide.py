@@ -260,9 +260,9 @@ _POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?
 _SHARED_HEAD = set("所局院站队庭")
 
 
-#: what joins a person to the post they hold or take: 是, 刚当选, 担任, 被选为
+#: what joins a person to the post they hold or take: 是, 刚当选, 担任, 被选为, (，)现任
 _CLAUSE_END = re.compile(r"[，,。；;！!？?]")
-_TAKES_POST = re.compile(r"(?:刚|已|又|再次|先后|曾)?(?:是|当选为?|担任|出任|成为|被选为|任)")
+_TAKES_POST = re.compile(r"[，,]?(?:刚|已|又|再次|先后|曾)?(?:是|当选为?|担任|出任|成为|被选为|现任|现为|系|任)")
 
 
 def _posts_held(x: Extraction) -> None:

@@ -503,3 +503,13 @@ def test_a_mongolian_name_opening_with_a_han_surnames_character_after_a_post(gaz
     g = graph_of(gaz, "宾川县上沧村党支部书记沙日布道尔吉说，今年村里修通了路。")
     assert "沙日布道尔吉" in names(g, "Person"), summary(g)
     assert has_edge(g, "leads", "沙日布道尔吉", "上沧村党支部"), summary(g)
+
+
+def test_a_post_held_then_de_then_the_name_and_a_name_after_a_verb_of_office(gaz):
+    """担任某村党支部书记的某某说: the name starts after 的; 某某现任某村党支部书记: the body's
+    name starts after the verb of office (jieba tags 现任 a noun)."""
+    g = graph_of(gaz, "担任上沧村党支部书记的赵海峰说，村里的路修好了。")
+    assert names(g, "Person") == {"赵海峰"} and has_edge(g, "leads", "赵海峰", "上沧村党支部"), summary(g)
+    g = graph_of(gaz, "李明宇曾任宾川县金牛镇上沧村党支部书记。")
+    assert "宾川县金牛镇上沧村党支部" in names(g, "Organization"), summary(g)
+    assert not {n for n in names(g, "Organization") if "李明宇" in n}, summary(g)
