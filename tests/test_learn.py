@@ -758,3 +758,13 @@ def test_a_party_branchs_secretary_and_the_village_committees_head_leads_both_on
     assert sorted(e.name for e in entities if e.type == "Organization") == sorted(["上沧村村委会", "上沧村党总支"])
     leads = {(name[r.subject], name[r.object], r.role) for r in relations if r.predicate == "leads"}
     assert leads == {("李明宇", "上沧村党总支", "党总支书记"), ("李明宇", "上沧村村委会", "村委会主任")}
+
+
+def test_a_nations_body_keeps_its_quan(gaz):
+    """全国某某联盟: 全 opens the name with 国 (全国), not as 全镇's "the whole"."""
+    from kg.extract.document import extract
+
+    doc, _ = read_bytes("交流\n\n由全国党建媒体联盟主办的活动在宾川县举行。\n".encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    got = {m.canonical for m in x.mentions if m.type == "Organization"}
+    assert got == {"全国党建媒体联盟"}, got

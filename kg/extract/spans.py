@@ -190,7 +190,7 @@ def left_name_start(
         start = max(start, under.end())  # 在县委的关心|下某某社区: the frame's 下 (and verb), glued by jieba's guess
     while start < end and text[start] in L.NOT_NAME_START and not (
         text[start] == "和" and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE) and place
-    ):
+    ) and not text.startswith("全国", start):  # (全国某某联盟: the nation's, not 全|镇's)
         start += 1
     return start
 
