@@ -230,6 +230,8 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
                 found.add(i, m.start(), "name-honorific")
                 break
     _jieba_names(text, found)
+    if "、" in text and "等" in text:
+        _listed_before_people(text, found)
     if "、" in text and found.out:
         _listed_names(text, found)
     return sorted(found.out, key=lambda s: s.start)
@@ -237,6 +239,35 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
 
 #: an item of a list of names, between 、 (or the list's opening) and 、, 等 or a mark
 _ITEM_BOUND = re.compile(r"[^\u4e00-\u9fff·]|等")
+
+
+#: a list closed by 等 and people of a kind: 某甲、某乙、某丙等(3名)党员
+_LIST_OF_PEOPLE = re.compile(r"((?:[\u4e00-\u9fff·]{2,8}、)+[\u4e00-\u9fff·]{2,8})等(?:[0-9一二三四五六七八九十]+[名位])?"
+                             r"(?:人|党员|同志|干部|群众|村民|居民|牧民|志愿者|队员|代表|民警|网格员|老党员|青年|同学)")
+
+
+def _listed_before_people(text: str, found: _Found) -> None:
+    """某甲、某乙、某丙等党员: a list of two or more items, each a name by its shape, closed by
+    等 and a kind of people, names them all (rule ``name-list``).  The first item is the
+    longest name by its shape that a word starts (组织|巴特尔、……)."""
+    for m in _LIST_OF_PEOPLE.finditer(text):
+        items, at = [], m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            i = at
+            if k == 0:
+                starts = token_bounds(text)[0]
+                i = next((a for a in range(at, at + len(item) - 1) if (a in starts or a == at)
+                          and _listed_name(text[a : at + len(item)])), None)
+                if i is None:
+                    break
+            elif not _listed_name(item):
+                break
+            items.append((i, at + len(item)))
+            at += len(item) + 1
+        else:
+            for i, j in items:
+                if not any(k in found.taken for k in range(i, j)):
+                    found.add(i, j, "name-list")
 
 
 def _listed_names(text: str, found: _Found) -> None:

@@ -504,4 +504,3 @@ def test_a_department_written_bare_after_a_placed_body_and_a_conjunction_is_that
     got = names(g, "Organization")
     assert {"宾川县委宣传部", "宾川县文化旅游局", "宾川县人民法院", "宾川县检察院", "宾川县人社局"} <= got, summary(g)
     assert not {"宾川县云南某某科技有限公司", "文化旅游局", "检察院"} & got, summary(g)
-

@@ -513,3 +513,16 @@ def test_a_post_held_then_de_then_the_name_and_a_name_after_a_verb_of_office(gaz
     g = graph_of(gaz, "李明宇曾任宾川县金牛镇上沧村党支部书记。")
     assert "宾川县金牛镇上沧村党支部" in names(g, "Organization"), summary(g)
     assert not {n for n in names(g, "Organization") if "李明宇" in n}, summary(g)
+
+
+@pytest.mark.parametrize("text, people", [
+    ("巴特尔、斯琴、乌日娜等党员参加了主题党日活动。", {"巴特尔", "斯琴", "乌日娜"}),
+    ("组织李明宇、赵海峰、杨秀英等10名党员开展志愿服务。", {"李明宇", "赵海峰", "杨秀英"}),
+    ("上沧村、力角村等村民代表参加了议事会。", set()),
+    ("党建、文化、生态等群众关心的事都摆上了桌面。", set()),
+])
+def test_a_list_of_names_closed_by_deng_and_a_kind_of_people_names_them(gaz, text, people):
+    """某甲、某乙、某丙等党员: every item a name by its shape, the list names people; a list of
+    places or of fields closed the same way names none."""
+    g = graph_of(gaz, text)
+    assert names(g, "Person") == people, summary(g)
