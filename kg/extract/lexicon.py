@@ -323,6 +323,26 @@ NOT_MECHANISMS = set(
     十二五 十三五 十四五 十五五 基层群众自治制度 民族区域自治制度 人民代表大会制度""".split()
 )
 
+_SLOGAN_JOINS = re.compile(r"[+＋、，,·和与]")
+_LONG_SLOGANS = sorted((w for w in NOT_MECHANISMS if len(w) >= 4), key=len, reverse=True)
+
+
+def is_slogan(q: str) -> bool:
+    """A slogan of :data:`NOT_MECHANISMS`, or two or more of its longer ones written together
+    (乡村振兴共同富裕, 平安建设+法治建设): a goal, not a practice."""
+    if q in NOT_MECHANISMS:
+        return True
+    rest = _SLOGAN_JOINS.sub("", q)
+    if len(rest) < 8:
+        return False
+    while rest:
+        w = next((w for w in _LONG_SLOGANS if rest.startswith(w)), None)
+        if w is None:
+            return False
+        rest = rest[len(w):]
+    return True
+
+
 #: the end of a title of honour: 某某示范社区, 某某试点村, 某某先进集体, 某某奖章, 五星级党支部, and
 #: of a kind of unit aimed at (学习型党组织, 服务型社区)
 HONOUR_TITLE = re.compile(r"(?:示范(?:单位|村|社区|嘎查)|试点(?:村|单位)|特色村寨|先进(?:集体|个人|单位)|模范(?:单位|集体)"

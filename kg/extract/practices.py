@@ -93,7 +93,7 @@ def _unquoted(text: str, out: list[Span], taken: set[int]) -> None:
         short_ok = m.group() in ("积分制", "负责制") and VERB_RE.search(pre)
         if (len(core) < 4 and not short_ok) or any(k in taken for k in range(s, m.end())):
             continue
-        if core in L.NOT_MECHANISMS:
+        if L.is_slogan(core):
             continue  # 基层群众自治制度: the state's institution, no practice of the place
         if core[: -len(m.group())] in ("工作", "长效", "管理", "服务", "运行", "联动", "保障", "激励", "协调", "考核", "评价", "组织", "治理"):
             continue

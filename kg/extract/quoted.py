@@ -74,7 +74,7 @@ def mech_core_ok(core: str) -> bool:
     c = core.strip()
     if _EVENT.search(c):
         return False
-    if len(c) < 2 or c in L.NOT_MECHANISMS:
+    if len(c) < 2 or L.is_slogan(c):
         return False
     if _MECH_CORE_OK_RE1.search(c):
         return False
@@ -133,7 +133,7 @@ def _apposition(text: str, quotes: list[re.Match], idx: int) -> Span | None:
         return None
     nxt = quotes[last + 1]
     name = _core(nxt).strip()
-    if name in L.NOT_MECHANISMS:
+    if L.is_slogan(name):
         return None  # “接地气”的“三农”专题党课: a slogan, no practice's name
     if first < last:
         if _COUNT.get(name[:1]) != last - first + 1:

@@ -83,7 +83,7 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("sep")
     if m := _MECH_WORD.search(q):
         f += ["mechword", "mechword:" + m.group()]
-    if q in L.NOT_MECHANISMS:
+    if L.is_slogan(q):
         f.append("slogan")
     if _PLAN_PERIOD.fullmatch(q):
         f.append("plan-period")  # “十四五”规划, “2035”: a plan's period, not a practice
