@@ -311,6 +311,11 @@ IMPLEMENT_VERBS: list[str] = sorted(
     reverse=True,
 )
 
+#: What a one-off event's name ends in (校园招聘, 政策宣讲会, 擂台比武, 某某征集会): no practice
+#: (the guideline: one-off events on a single day).
+EVENT_ENDS = tuple("""招聘 招聘会 宣讲会 座谈会 培训班 比赛 大赛 比武 论坛 晚会 仪式 典礼 运动会 联欢会 研讨会 现场会
+    推进会 开放日 宣传日 宣传周 宣传月 征集会 观摩会 交流会 恳谈会 见面会 动员会 表彰会 启动仪式""".split())
+
 #: Quoted words that are slogans, goals or figures of speech, not practices.
 NOT_MECHANISMS = set(
     """党建引领 乡村振兴 高质量发展 红火 火红 两张皮 一张网 一池水 一盘棋 组合拳 最后一公里 最后一米

@@ -45,7 +45,7 @@ def _droppable_head(head: str) -> bool:
 
 
 #: one-off events are no practices (校园招聘, 政策宣讲会, 擂台比武)
-_EVENT = re.compile(r"(?:招聘|招聘会|宣讲会|座谈会|培训班|比赛|大赛|比武|论坛|晚会|仪式|典礼|运动会|联欢会|研讨会|现场会|推进会|开放日|宣传日|宣传周|宣传月)$")
+_EVENT = re.compile("(?:" + "|".join(sorted(L.EVENT_ENDS, key=len, reverse=True)) + ")$")
 
 
 #: what follows a quote (or a run of them) that names an event or a topic, not a practice

@@ -32,7 +32,7 @@ _PROBLEM = re.compile(r"难|缺|不足|不够|不强|不高|不畅|不到位|不
 _SOLVING = re.compile(r"解|破|治|消除|攻克|克服")
 _ITEM_SEP = re.compile(r"[、，,；;]")
 #: the end of a meeting's name (某某征集会, 座谈会): a one-off event, the guideline's
-_MEETING = re.compile(r"(?:征集会|座谈会|推进会|现场会|观摩会|研讨会|交流会|恳谈会|见面会|动员会|表彰会|启动仪式)$")
+_MEETING = re.compile("(?:" + "|".join(sorted(L.EVENT_ENDS, key=len, reverse=True)) + ")$")
 #: a post's title ending the quote (某某书记, 某某主任)
 _TITLE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")$")
 #: the time a campaign is named by (议事日, 报到周, 服务月, 规范年), not a date (9月22日)
