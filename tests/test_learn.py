@@ -771,3 +771,21 @@ def test_a_nations_body_keeps_its_quan(gaz):
     x = decide(extract(doc, gaz), parse_model(model_text(None)))
     got = {m.canonical for m in x.mentions if m.type == "Organization"}
     assert got == {"全国党建媒体联盟"}, got
+
+
+def test_a_times_unit_read_as_a_surname_is_vetoed(gaz):
+    """日巡查、周研判 and 每周研判: 周 is a week, not a surname, whatever the model says; 周 as
+    a surname after a post still opens a name."""
+    from kg.learn.candidates import DocView, person_feats
+    from kg.learn.decide import _prob
+
+    text = "标题\n\n网格长周立华介绍，网格员实行“日巡查、周研判”，每周研判一次。\n"
+    x, _ = person_readings(gaz, text)
+    sent = next(s for s in x.doc.sentences if "周研判" in s.text)
+    keep_all = LogReg({}, 10.0, 0.4)
+    for at in (sent.text.index("周研判"), sent.text.rindex("周研判")):
+        f = person_feats(DocView(x), sent, at, at + 3, None, "PER", False)
+        assert "time-unit" in f and _prob(keep_all, "Person", f) == 0.0, f
+    i = sent.text.index("周立华")
+    f = person_feats(DocView(x), sent, i, i + 3, None, "PER", False)
+    assert "time-unit" not in f and _prob(keep_all, "Person", f) > 0.5

@@ -105,12 +105,13 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says,
 #:   a reading that ends in a place's kind (强村, 陈旗: no annotated name does) and the
 #:   tagger's reading of a word the dictionary has as a place or another proper noun,
-#:   short or common (蒙汉双语, 扬帆; no annotated name is one);
+#:   short or common (蒙汉双语, 扬帆; no annotated name is one), and a time's unit after
+#:   每, 本, 上 … (每|周研判);
 #: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
-                         "slogan-only", "place-end", "place-word"}),
+                         "slogan-only", "place-end", "place-word", "time-unit"}),
     "Organization": frozenset({"is-place"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

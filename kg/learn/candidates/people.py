@@ -23,6 +23,8 @@ _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介�
 _PLACE_END = set("村镇旗县市区乡盟省街")
 _AFTER_NAME = L.AFTER_NAME_CHARS
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
+#: an item of a list that a time's unit opens, right before (日巡查、|周研判)
+_TIME_ITEM_BEFORE = re.compile(r"[日周月年天][\u4e00-\u9fff]{1,3}、$")
 
 
 #: a leader named only in a slogan or a study phrase: 学习|贯彻|以 某某 总书记关于……, 某某新时代……思想
@@ -73,6 +75,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("place-end")
     if "某" in name:
         f.append("mou")
+    if name[0] in "周月年日天" and i > 0 and (text[i - 1] in "每本上下隔这当次" or _TIME_ITEM_BEFORE.search(text, 0, i)):
+        f.append("time-unit")  # 每周|研判, 日巡查、周研判: a time's unit and a verb, no surname
     if name[-1] in _AFTER_NAME:
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
