@@ -160,6 +160,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
         if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
             return i, j
+        if surname_token and not strict and words.ends_at(j) and words.ends_at(i + 1):
+            return i, j  # 市长|赵|海峰|主持会议: jieba's surname, a given name, a word of its own after
         if length >= 4 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
             return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):

@@ -180,10 +180,15 @@ def _unit_base(st: DocState, view: SentenceView, o: Span, m: Mention, party: str
     return unit
 
 
+#: a level's party committee (某县委, 某旗委), whose level's head (县长, 旗长) heads the place
+_LEVEL_COMMITTEE_END = re.compile(r"[县旗市区]委$")
+
+
 def _unit_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:
-    """公司党支部书记、副总经理某某, 检察院党组书记、检察长某某, 苏木党委副书记、苏木长某某:
-    a head's post after a party post, with no body of its own, is a post in the unit
-    the party body belongs to (the company, the procuratorate, the 苏木 itself)."""
+    """公司党支部书记、副总经理某某, 检察院党组书记、检察长某某, 苏木党委副书记、苏木长某某,
+    某县委副书记、县长某某: a head's post after a party post, with no body of its own, is a post
+    in the unit the party body belongs to (the company, the procuratorate, the 苏木 or the
+    county itself)."""
     mt = TITLE_LIST.search(view.text[:pos])
     if not mt or title not in L.UNIT_HEADS:
         return
@@ -192,6 +197,8 @@ def _unit_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
         return
     o, m, _ = prev
     party = next((h for h in L.PARTY_BODIES if m.canonical.endswith(h) and len(m.canonical) > len(h) + 1), None)
+    if party is None and _LEVEL_COMMITTEE_END.search(m.canonical) and title.endswith(m.canonical[-2] + "长"):
+        party = "委"  # 某县委副书记、县长: the county's own head
     if party is None:
         return
     base = _unit_base(st, view, o, m, party, title)

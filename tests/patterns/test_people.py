@@ -526,3 +526,12 @@ def test_a_list_of_names_closed_by_deng_and_a_kind_of_people_names_them(gaz, tex
     places or of fields closed the same way names none."""
     g = graph_of(gaz, text)
     assert names(g, "Person") == people, summary(g)
+
+
+def test_a_level_committees_deputy_secretary_and_the_levels_head_leads_the_place(gaz):
+    """某县委副书记、县长某某: the committee for the first post, the county itself for the
+    second (no body of its own is named); a name jieba reads as its surname and a given name
+    before a word of its own (赵|海峰|主持会议) is read after a post."""
+    g = graph_of(gaz, "保山市委副书记、市长赵海峰主持会议。隆阳区委副书记、区长刘海燕出席。")
+    assert has_edge(g, "leads", "赵海峰", "保山市委") and has_edge(g, "leads", "赵海峰", "保山市"), summary(g)
+    assert has_edge(g, "leads", "刘海燕", "隆阳区委") and has_edge(g, "leads", "刘海燕", "隆阳区"), summary(g)
