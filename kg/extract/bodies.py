@@ -210,6 +210,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _shared_level_head(text, out)
     out = _shared_place(text, places, out)
     out += _seat_offices(text, places, out)
+    out += _place_de_party(text, places, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
 
@@ -626,6 +627,26 @@ def _seat_offices(text: str, places: list[Span], out: list[Span]) -> list[Span]:
             continue
         found.append(Span(st, en, text[st:en], "Organization", "org-head", conf("org-head", "placed"),
                           head=office, canonical=text[st:en]))
+    return found
+
+
+#: a party body or a committee written after its place and 的, right before a leading
+#: post (某村的党委书记, 某社区的居委会主任)
+_DE_PARTY_BEFORE_POST = re.compile(r"的(党委|党总支|党支部|党工委|居委会|村委会)(?=副?(?:书记|主任))")
+
+
+def _place_de_party(text: str, places: list[Span], out: list[Span]) -> list[Span]:
+    """某某村的党委书记: the place's party body, written with 的 between (rule ``org-head``,
+    variant ``placed``); its name is the place's and the head's (某某村党委)."""
+    found = []
+    for p in places:
+        if p.type not in ("Town", "Street", "Village", "Community"):
+            continue
+        m = _DE_PARTY_BEFORE_POST.match(text, p.end)
+        if m is None or any(o.start < m.end() and m.start(1) < o.end and o.how != "org-generic" for o in out):
+            continue
+        found.append(Span(p.start, m.end(), text[p.start : m.end()], "Organization", "org-head",
+                          conf("org-head", "placed"), head=m.group(1), canonical=p.text + m.group(1)))
     return found
 
 
