@@ -779,3 +779,17 @@ def test_a_times_unit_read_as_a_surname_is_vetoed(gaz):
     i = sent.text.index("周立华")
     f = person_feats(DocView(x), sent, i, i + 3, None, "PER", False)
     assert "time-unit" not in f and _prob(keep_all, "Person", f) > 0.5
+
+
+def test_a_pronoun_taking_a_post_stands_for_the_person_named_last(gaz):
+    """某某……，他当选为某村的党委书记: the person the article named last leads the body; a
+    pronoun with no one named before it leads nothing."""
+    from kg.extract.document import extract
+
+    text = ("换届以后\n\n她是力角社区党委书记。赵海峰说，去年换届以后，他当选为宾川县金牛镇上沧村的党委书记，"
+            "事情多了起来。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
+    assert leads == {("赵海峰", "上沧村党委")}, leads

@@ -295,6 +295,34 @@ def _posts_held(x: Extraction) -> None:
             ev = _evidence(x, sent, a, b, "post-after-body")
             x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
             led.add((person.id, holder.id))
+    _pronoun_posts(x, view, led)
+
+
+#: a pronoun for a person opening what they hold or take: 他当选为|某村的党委书记
+_PRONOUN_TAKES = re.compile(r"(?:^|[，,。；;：:”])(?:他|她)" + _TAKES_POST.pattern[len("[，,]?"):])
+
+
+def _pronoun_posts(x: Extraction, view: DocView, led: set[tuple[str, str]]) -> None:
+    """某某……，他当选为|某村党委书记: the person a pronoun stands for, the last one the article
+    named before it, leads the body whose post the clause gives them."""
+    last: dict[int, Mention] = {}  # article → the person named last so far
+    for sent in x.doc.sentences:
+        spans = view.spans(sent)
+        for verb in _PRONOUN_TAKES.finditer(sent.text):
+            before = [t for t in spans if t[2].type == "Person" and t[1] <= verb.start()]
+            person = before[-1][2] if before else last.get(sent.article)
+            holder = next(((t, m) for t in spans if t[2].type == "Organization" and t[0] >= verb.end()
+                           and not _CLAUSE_END.search(sent.text, verb.end(), t[0])
+                           and (m := _POST_AFTER.match(sent.text, t[1]))), None)
+            if person is None or holder is None or (person.id, holder[0][2].id) in led:
+                continue
+            (a, b, body), m = holder
+            ev = _evidence(x, sent, a, b, "post-after-body")
+            x.relations.append(RelationMention(person.id, "leads", body.id, ev, round(0.8 * person.confidence, 3), m.group()))
+            led.add((person.id, body.id))
+        people = [t for t in spans if t[2].type == "Person"]
+        if people:
+            last[sent.article] = max(people, key=lambda t: t[1])[2]
 
 
 #: a post named by its kind alone before a name (镇长|某某, 庭长|某某): the post of the one
