@@ -783,11 +783,11 @@ def test_a_times_unit_read_as_a_surname_is_vetoed(gaz):
 
 def test_a_pronoun_taking_a_post_stands_for_the_person_named_last(gaz):
     """某某……，他当选为某村的党委书记: the person the article named last leads the body; a
-    pronoun with no one named before it leads nothing."""
+    pronoun with no one named before it, or in someone's words, leads nothing."""
     from kg.extract.document import extract
 
     text = ("换届以后\n\n她是力角社区党委书记。赵海峰说，去年换届以后，他当选为宾川县金牛镇上沧村的党委书记，"
-            "事情多了起来。\n")
+            "事情多了起来。村民杨正福说：“这几年，他是金牛镇党委书记，常来帮忙。”\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     by_id = {m.id: m for m in learned.mentions}

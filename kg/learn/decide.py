@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..extract import lexicon as L
+from ..extract.spans import inside_quote
 from ..model import PLACE_TYPES, Evidence, Extraction, Mention, RelationMention
 from ..timing import timed
 from .candidates import (
@@ -309,6 +310,8 @@ def _pronoun_posts(x: Extraction, view: DocView, led: set[tuple[str, str]]) -> N
     for sent in x.doc.sentences:
         spans = view.spans(sent)
         for verb in _PRONOUN_TAKES.finditer(sent.text):
+            if inside_quote(sent.text, verb.end() - 1):
+                continue  # 某某说：“他是……书记”: a pronoun in someone's words is someone else
             before = [t for t in spans if t[2].type == "Person" and t[1] <= verb.start()]
             person = before[-1][2] if before else last.get(sent.article)
             holder = next(((t, m) for t in spans if t[2].type == "Organization" and t[0] >= verb.end()
