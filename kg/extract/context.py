@@ -137,7 +137,12 @@ def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str
         if t in wanted:
             return name + head, mid
         if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted):
-            return None
+            break
+    if post:
+        # 党支部书记某某 where the article speaks of no place of the body's level: the
+        # article's latest body of that kind (某某项目临时党支部)
+        body = recent_org(st, head)
+        return (body[1], st.by_id[body[0]].place) if body else None
     return None
 
 

@@ -535,3 +535,11 @@ def test_a_level_committees_deputy_secretary_and_the_levels_head_leads_the_place
     g = graph_of(gaz, "保山市委副书记、市长赵海峰主持会议。隆阳区委副书记、区长刘海燕出席。")
     assert has_edge(g, "leads", "赵海峰", "保山市委") and has_edge(g, "leads", "赵海峰", "保山市"), summary(g)
     assert has_edge(g, "leads", "刘海燕", "隆阳区委") and has_edge(g, "leads", "刘海燕", "隆阳区"), summary(g)
+
+
+def test_a_bare_party_branchs_secretary_leads_the_branch_the_article_named(gaz):
+    """某某项目临时党支部 …… 党支部书记某某: with no village or community spoken of, the bare
+    post is the branch the article named."""
+    g = graph_of(gaz, "金牛镇烤烟基地项目临时党支部组建后，推行“党员先锋岗”。"
+                      "一大早，党支部书记赵海峰就领着党员到地里查看烟苗。")
+    assert has_edge(g, "leads", "赵海峰", "金牛镇烤烟基地项目临时党支部"), summary(g)
