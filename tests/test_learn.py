@@ -793,3 +793,15 @@ def test_a_pronoun_taking_a_post_stands_for_the_person_named_last(gaz):
     by_id = {m.id: m for m in learned.mentions}
     leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
     assert leads == {("赵海峰", "上沧村党委")}, leads
+
+
+def test_a_first_secretary_the_tagger_reads_leads_the_village_the_clause_sends_them_to(gaz):
+    """驻村第一书记|某某|来到某村: a name only the tagger reads (向阳, an everyday word too) and
+    no body before the post: the village the clause sends the secretary to."""
+    from kg.extract.document import extract
+
+    doc, _ = read_bytes("驻村\n\n驻村第一书记向阳来到上沧村后，走遍了全村农户。\n".encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical, r.role) for r in learned.relations if r.predicate == "leads"}
+    assert leads == {("向阳", "上沧村", "第一书记")}, leads

@@ -237,11 +237,15 @@ _POST_BEFORE = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")$"
 
 def _post_before(x: Extraction, view: DocView, c: Candidate, person: Mention) -> None:
     """A name the rules missed, right after a body's or a place's name and a leading post
-    (某村党支部书记|田某, 某嘎查嘎查达|某某): the person leads that body or place."""
+    (某村党支部书记|田某, 某嘎查嘎查达|某某): the person leads that body or place; a first
+    secretary, the village the clause sends them to (驻村第一书记|某某|来到|某村)."""
     m = _POST_BEFORE.search(c.sent.text, 0, c.start)
     if m is None:
         return
     holders = [t for t in view.spans(c.sent, (*PLACE_TYPES, "Organization")) if t[1] == m.start()]
+    if not holders and m.group() == "第一书记" and (sent_to := _SENT_TO.match(c.sent.text, c.end)):
+        # 驻村第一书记|某某|来到|某村: the village the clause sends them to
+        holders = [t for t in view.spans(c.sent, ("Village", "Community")) if t[0] == sent_to.end()]
     if not holders:
         return
     a, b, holder = max(holders, key=lambda t: (t[2].type == "Organization", t[1] - t[0]))
@@ -249,6 +253,8 @@ def _post_before(x: Extraction, view: DocView, c: Candidate, person: Mention) ->
     x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
 
 
+#: what takes a first secretary to the village they are sent to, right after the name
+_SENT_TO = re.compile(r"(?:来到|到了|进驻|走进|驻|到)")
 #: a leading post (and a second one: 书记兼居委会主任) between a body and a person's name
 _POST_BETWEEN = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?:兼[\u4e00-\u9fff]{0,8}?(?:"
                            + "|".join(map(re.escape, L.LEAD_TITLES)) + "))?$")
