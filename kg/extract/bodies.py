@@ -632,12 +632,13 @@ def _seat_offices(text: str, places: list[Span], out: list[Span]) -> list[Span]:
 
 #: a party body or a committee written after its place and 的, right before a leading
 #: post (某村的党委书记, 某社区的居委会主任)
-_DE_PARTY_BEFORE_POST = re.compile(r"的(党委|党总支|党支部|党工委|居委会|村委会)(?=副?(?:书记|主任))")
+_DE_PARTY_BEFORE_POST = re.compile(r"的(?:老|原|前)?(党委|党总支|党支部|支部|党工委|居委会|村委会)(?=副?(?:书记|主任))")
 
 
 def _place_de_party(text: str, places: list[Span], out: list[Span]) -> list[Span]:
-    """某某村的党委书记: the place's party body, written with 的 between (rule ``org-head``,
-    variant ``placed``); its name is the place's and the head's (某某村党委)."""
+    """某某村的党委书记, 某某村的老支部书记: the place's party body, written with 的 between
+    (rule ``org-head``, variant ``placed``); its name is the place's and the head's (某某村党委,
+    某某村党支部)."""
     found = []
     for p in places:
         if p.type not in ("Town", "Street", "Village", "Community"):
@@ -645,8 +646,9 @@ def _place_de_party(text: str, places: list[Span], out: list[Span]) -> list[Span
         m = _DE_PARTY_BEFORE_POST.match(text, p.end)
         if m is None or any(o.start < m.end() and m.start(1) < o.end and o.how != "org-generic" for o in out):
             continue
+        head = "党支部" if m.group(1) == "支部" else m.group(1)  # 某村的老支部书记: its party branch
         found.append(Span(p.start, m.end(), text[p.start : m.end()], "Organization", "org-head",
-                          conf("org-head", "placed"), head=m.group(1), canonical=p.text + m.group(1)))
+                          conf("org-head", "placed"), head=head, canonical=p.text + head))
     return found
 
 

@@ -507,7 +507,9 @@ def test_a_department_written_bare_after_a_placed_body_and_a_conjunction_is_that
 
 
 def test_a_places_party_body_written_with_de_before_a_post(gaz):
-    """某村的党委书记某某, 某社区的居委会主任某某: the place's body, named as the place's."""
-    g = graph_of(gaz, "宾川县金牛镇上沧村的党委书记李明宇说，村里的路修好了。力角社区的居委会主任杨秀英也来了。")
-    assert {"上沧村党委", "力角社区居委会"} <= names(g, "Organization"), summary(g)
+    """某村的党委书记某某, 某社区的居委会主任某某, 某镇的老支部书记: the place's body, named
+    as the place's (支部 its party branch)."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村的党委书记李明宇说，村里的路修好了。力角社区的居委会主任杨秀英也来了。"
+                      "她的外公是金牛镇的老支部书记。")
+    assert {"上沧村党委", "力角社区居委会", "金牛镇党支部"} <= names(g, "Organization"), summary(g)
     assert has_edge(g, "leads", "李明宇", "上沧村党委") and has_edge(g, "leads", "杨秀英", "力角社区居委会"), summary(g)
