@@ -28,12 +28,19 @@ def is_clause_start(text: str, i: int) -> bool:
 
     >>> is_clause_start("近年来，幸福社区推行", 4), is_clause_start("帮助幸福社区", 2)
     (True, False)
+    >>> is_clause_start("在县委的关心下幸福社区推行", 7)
+    True
     """
     head = text[:i]
     cut = max(map(head.rfind, _CLAUSE_MARKS))
     lead = head[cut + 1 :].lstrip("—-－◆◇●■□▲·• ").strip()
-    # "在幸福社区,……" and "在街道党委的支持下" place the scene; "由镇党委牵头" names the actor
-    return not lead or bool(OPENER.fullmatch(lead)) or lead == "由"
+    # "在幸福社区,……" and "在街道党委的支持下" place the scene; "由镇党委牵头" names the actor;
+    # after a frame 在……下 with no comma (在县委的关心下某社区推行……) the subject opens its clause
+    return not lead or bool(OPENER.fullmatch(lead)) or lead == "由" or bool(UNDER_FRAME.fullmatch(lead))
+
+
+#: a frame 在……下 (在县委的关心和支持下): what it says helped, not who acts
+UNDER_FRAME = re.compile(r"在[^,，。;；在]{1,40}?(?:" + "|".join(L.UNDER_FRAME_VERBS) + ")下")
 
 
 #: the marks a clause starts after

@@ -106,7 +106,8 @@ def _head_after(text: str, at: int) -> tuple[re.Match | None, str]:
         nominal_gap = near and gap <= 4 and near.group().endswith(("模式", "机制", "体系", "制度")) and not any(
             f.startswith(("v", "p", "u", "c")) and f != "vn" for _, _, f in tokens(near.group()[:gap]))
         if near and (text[at : at + 1] in ("的", "等") or gap <= 2 or nominal_gap) \
-                and not (gap > 0 and near.group().endswith(("建设", "办理"))):
+                and not (gap > 0 and near.group().endswith(("建设", "办理"))) and not tail.startswith(("为", "作为", "成为")):
+            # (以“……”为载体: the frame's 为, not a word of the name)
             head = near  # (“四议两公开”议定建设: 建设 is the verb's object there, no head)
     return head, tail
 

@@ -197,9 +197,7 @@ def left_name_start(
 
 #: the words a frame 在……下 closes with (在某某的关心下, 在某某支持下): a 下 after them is no
 #: part of the name that follows
-_UNDER_FRAME = re.compile("(?:" + "|".join((
-    "重视", "指导", "帮助", "支持", "带领", "引领", "领导", "推动", "关心", "关怀", "协调", "组织",
-    "号召", "倡导", "努力", "作用", "牵头", "陪同", "主持", "见证", "帮扶", "配合", "统筹", "协助")) + ")下")
+_UNDER_FRAME = re.compile("(?:" + "|".join(L.UNDER_FRAME_VERBS) + ")下")
 #: a time word that may open the words before a name without being part of it
 _TIME_OPENING = re.compile(r"(?:上|本|下|当|同)月|(?:今|去|前|当)年|(?:上|本|下)周|近日|日前|近期|(?:今|昨|前)天|(?:今|昨)日")
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all

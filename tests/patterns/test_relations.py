@@ -472,3 +472,12 @@ def test_owners_joined_by_he_each_carry_out_the_practice_written_after_them(gaz)
     g = graph_of(gaz, "去年，宾川县金牛镇上沧社区“邻里守望”项目和保山市隆阳区永昌街道青华社区“银发课堂”项目同获全省表彰。")
     assert has_edge(g, "implements", "上沧社区", "邻里守望") and has_edge(g, "implements", "青华社区", "银发课堂"), summary(g)
     assert not has_edge(g, "implements", "上沧社区", "银发课堂"), summary(g)
+
+
+def test_the_subject_after_a_frame_of_help_carries_out_the_practice(gaz):
+    """近年来，在县委的关心和支持下力角社区以“板凳夜话”为载体……: the community after the frame
+    (no comma between) is the clause's subject; the frame's 为载体 is no part of the name."""
+    g = graph_of(gaz, "宾川县金牛镇有个力角社区。近年来，在县委的关心和支持下力角社区以“板凳夜话”为载体，"
+                      "把居民的事办在家门口。")
+    assert names(g, "Mechanism") == {"板凳夜话"}, summary(g)
+    assert has_edge(g, "implements", "力角社区", "板凳夜话"), summary(g)
