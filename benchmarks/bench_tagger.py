@@ -78,7 +78,7 @@ def build_share(tagger, tag, out: Path) -> tuple[float, float, bytes]:
     saved = tagger.tag
     tagger.tag, tagger._MEMO = tag, {}
     try:
-        r = build([ROOT / "seeds"], out, jobs=1, cache=False)
+        r = build([ROOT / "seeds"], out, jobs=1, cache=False, profile=True)
     finally:
         tagger.tag, tagger._MEMO = saved, {}
     rep = r.report

@@ -107,7 +107,7 @@ def build(
             scheduler=scheduler, cache=not no_cache, progress=progress, html_max_nodes=html_max_nodes,
             model=model, rules_only=rules_only, follow_symlinks=follow_symlinks, corrections=corrections,
             corpus_fields=CorpusFields(text_field, title_field, date_field, url_field, source_field, author_field),
-            debug=debug,
+            debug=debug, profile=profile,
         )
     finally:
         progress.stop()

@@ -235,6 +235,14 @@ class PoolRunner:
         from .extract import segment
 
         segment.load(whole=True)  # forked workers share jieba's dictionary with this process
+        # what every task runs, imported (the finders' patterns compiled) and the decision
+        # model parsed here once, before the fork, not again in each worker at its first page
+        from .extract import document  # noqa: F401
+
+        if self.model:
+            from .learn.decide import parse_model
+
+            parse_model(self.model)
         # the gazetteer and the dictionary live as long as the process: out of the collector's
         # sight, its passes neither walk them nor touch (and so copy) the pages workers share
         gc.freeze()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from . import curate, forks, gazetteer, gctune
+from . import curate, forks, gazetteer, gctune, timing
 from .cache import CACHE_DIRNAME, ExtractionCache
 from .errors import InputError, UsageError
 from .extract import national
@@ -113,6 +113,7 @@ def build_graph_from_paths(
     corrections: Iterable[str | os.PathLike[str]] = (),
     corpus_fields: CorpusFields = CorpusFields(),
     debug: bool = False,
+    profile: bool = False,
 ) -> tuple[nx.MultiDiGraph, Report]:
     """Read every input, extract, resolve and assemble the graph.
 
@@ -121,7 +122,9 @@ def build_graph_from_paths(
     there and reused.  A file that cannot be read is reported in ``report.failures`` and
     skipped; damage read past is in ``report.problems``.  The decisions of ``model`` (a
     file written by ``kg train``; None: the model shipped with the package) are taken over
-    the rules' proposals, unless ``rules_only``.
+    the rules' proposals, unless ``rules_only``.  With ``profile`` the report holds the
+    seconds of each rule family (``report.families``, :mod:`kg.timing`); counting them costs
+    extraction a few per cent, so an unprofiled build does not.
 
     A folder's files are searched recursively; a symbolic link inside a folder that leads
     out of it is not followed but reported (its text could be anything on the machine,
@@ -250,8 +253,10 @@ def build_graph_from_paths(
     todo = tasks()
     first = next(todo, None)  # files the cache knows are settled without starting workers
     if first is not None:
-        with runner_for(jobs=jobs, scheduler=scheduler, aliases=alias_rows, model=model_text, n_tasks=len(plan) - len(outcomes),
-                        debug=debug) as runner:
+        # the seconds per rule family (report.families) are counted only when profiled
+        with timing.counting(profile), runner_for(
+                jobs=jobs, scheduler=scheduler, aliases=alias_rows, model=model_text,
+                n_tasks=len(plan) - len(outcomes), debug=debug) as runner:
             report.workers = runner.workers
             for o in runner.run(itertools.chain([first], todo)):
                 finish(o, done_size.get(o.index, 0))
@@ -527,6 +532,7 @@ def build(
     corrections: Iterable[str | os.PathLike[str]] = (),
     corpus_fields: CorpusFields = CorpusFields(),
     debug: bool = False,
+    profile: bool = False,
 ) -> BuildResult:
     """Build the graph from ``inputs`` and write it to ``out_dir``, with
     ``build-report.json`` beside it.  With ``cache`` extractions are kept in
@@ -547,6 +553,7 @@ def build(
             corrections=corrections,
             corpus_fields=corpus_fields,
             debug=debug,
+            profile=profile,
         )
         if progress is not None:
             progress.stage("writing")

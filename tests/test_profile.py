@@ -68,3 +68,16 @@ def test_rule_families_count_their_own_time_once(tmp_path):
     # and every evidence of the page reads as its dataclass does
     evs = [m.evidence for m in x.mentions] + [r.evidence for r in x.relations]
     assert evs and all(evidence_dict(ev) == asdict(ev) for ev in evs)
+
+
+def test_only_a_profiled_build_counts_the_rule_families(tmp_path):
+    """Counting costs every finder's call: a build counts the families' seconds only when
+    asked (``profile``, ``kg build --profile``), and builds the same graph either way."""
+    from kg.pipeline import build
+
+    pages = _page(tmp_path)
+    plain = build([pages], tmp_path / "a", jobs=1, cache=False)
+    prof = build([pages], tmp_path / "b", jobs=1, cache=False, profile=True)
+    assert plain.report.families == {}
+    assert {"places", "people", "bodies"} <= set(prof.report.families)
+    assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()

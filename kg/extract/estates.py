@@ -20,7 +20,9 @@ from .place_words import (
 from .rules import conf
 from .spans import Span, left_name_start
 
-_ESTATE_RE = re.compile("(?:" + "|".join(L.ESTATE_WORDS) + f"|[{L.ESTATE_CHARS}])")
+#: (the one-character words as branches too: then every branch opens with a character, and
+#: the scan skips in C to where one of those characters stands)
+_ESTATE_RE = re.compile("(?:" + "|".join([*L.ESTATE_WORDS, *map(re.escape, L.ESTATE_CHARS)]) + ")")
 
 
 #: an estate's party body or owners' committee right after its name (某某居第一党支部), and
@@ -73,6 +75,8 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
     某某家园、某某小区等多个社区 names the communities 某某湾 and 某某家园.  An item the
     other rules found keeps its own kind; a bare item must end like an estate (湾, 家园,
     苑, 园, 居 ...), so 教育、医疗等社区服务 names none."""
+    if "社区" not in text and "小区" not in text:
+        return  # (what every list of places by their kind closes with)
     for m in _LIST_KIND.finditer(text):
         got = _LIST_ITEMS.search(text, max(0, m.start() - 60), m.start())
         if got is None:

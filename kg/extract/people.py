@@ -203,6 +203,8 @@ _NAME_RUN_4 = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _BRIEF_CREDIT = re.compile(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$")
 _PHOTO_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8}?)\s*摄")
 _QUOTE_SPEAKER = re.compile(r"(?:^|[”\"])([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)")
+#: one of which every quote's speaker is followed by (the speaker's scan tries every character)
+_SPEAKER_WORDS = ("说", "表示", "介绍", "告诉记者", "坦言")
 _ACCORDING_TO = re.compile(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)")
 _HONORIFIC = re.compile("(" + "|".join(sorted(L.HONORIFICS, key=len, reverse=True)) + ")")
 _DESCRIPTOR_BEFORE = re.compile(r"(?:手|者|员|民|负责人|带头人|联系人|传承人|创始人|长|师|生|党员|干部|记者)$")
@@ -215,7 +217,7 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     found = _Found(text)
     _credits(text, found)
     _after_posts(text, found)
-    for m in _QUOTE_SPEAKER.finditer(text):
+    for m in _QUOTE_SPEAKER.finditer(text) if any(w in text for w in _SPEAKER_WORDS) else ():
         # “……。”苏和说: the speaker right after a closing quote (which may end the sentence
         # before)
         nm = m.group(1)

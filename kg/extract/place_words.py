@@ -27,6 +27,15 @@ def word_ends_at(text: str, i: int) -> bool:
     return any(segment.freq(text[i - k : i]) >= 100 for k in (2, 3) if i - k >= 0)
 
 
+#: the fixed patterns of :func:`generic_place` and :func:`after_chain`, compiled once (not
+#: looked up in the module's cache at every call)
+_AREA_KIND = re.compile(r"[区县]")
+_NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,}新区")
+_TIME_WORD = re.compile(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去")
+_COUNT_OF_PEOPLE = re.compile(r"[一二两三四五六七八九十几数多每各]+[位名]")
+_COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+个")
+
+
 def generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
                    listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
@@ -56,13 +65,13 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # (自治区级文明村: a rank of village, not one)
     if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
         return True  # (和润社区: the callers keep 和 only where it opens the name)
-    if re.search(r"[区县]", body) and not ((chained or in_chain) and re.fullmatch(r"[\u4e00-\u9fff]{2,}新区", body)):
+    if _AREA_KIND.search(body) and not ((chained or in_chain) and _NEW_AREA.fullmatch(body)):
         return True  # 老工业区街道, 开发区社区: a kind of area before the suffix (某镇北城新区社区 is a name)
-    if re.search(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去", body):
+    if _TIME_WORD.search(body):
         return True  # 前两年小区可不是这样: a time before the kind of place
-    if re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", body):
+    if _COUNT_OF_PEOPLE.match(body):
         return True  # 林荫街道一位社区干部: a count of people, not a name (六户镇, 三家村 are names)
-    return bool(re.search(r"[0-9一二两三四五六七八九十百千万]+个", body))
+    return bool(_COUNTED_ITEMS.search(body))
 
 
 def proper_head(head: str) -> bool:
@@ -129,6 +138,6 @@ def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
     return bool(gap) and all(is_cjk(c) and (c not in CHAIN_STOP or he_in_name(gap, k)) for k, c in enumerate(gap)) \
         and len(gap) <= max_body \
-        and not re.match(r"[一二两三四五六七八九十几数多每各]+[位名]", gap) \
+        and not _COUNT_OF_PEOPLE.match(gap) \
         and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not PHASE.fullmatch(text, a, b)
                     for a, b, f in tokens(text) if floor <= a and b <= at)

@@ -82,8 +82,8 @@ def mech_core_ok(core: str) -> bool:
 
 
 def _core(m: re.Match) -> str:
-    """What a quote holds."""
-    return next((g for g in m.groups() if g is not None), "")
+    """What a quote holds (:data:`QUOTE_RE`'s one group that took part)."""
+    return m.group(m.lastindex) if m.lastindex else ""
 
 
 def _run_end(quotes: list[re.Match], idx: int) -> int:
@@ -341,6 +341,13 @@ def _counted_items(text: str, m: re.Match, core: str) -> bool:
 _NUMBERED_PART = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff]{1,2}$")
 
 
+#: the fixed patterns of :func:`quoted_practice`, compiled once (not joined and looked up
+#: in the module's cache at every quote)
+_NAMED_BY_HEAD = re.compile("(?:" + MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年|清单|积分榜|红黑榜)$")
+_LISTED_BEFORE_HEAD = re.compile(
+    r"^(?:、[^、,，。;；“”]{2,12}){1,4}等(?:[0-9一二两三四五六七八九十多]+[项个种类])?(?:" + MECH_HEAD_RE.pattern + ")")
+
+
 def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) -> tuple[Span | None, bool]:
     """The practice a quote names, if it names one, and whether it stands quoted mid-list."""
     appos = _apposition(text, quotes, idx) or _defined(text, quotes[idx])
@@ -359,14 +366,10 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
     before = text[max(0, quotes[first].start() - 6) : quotes[first].start()]
     # 推出“……”, 推行了“……”: the verb right before the quote, after an aspect particle
     verb = bool(VERB_RE.search(before) or VERB_RE.search(_QUOTED_PRACTICE_RE1.sub("", before)))
-    named_by_head = len(core) > 3 and bool(re.search(
-        "(?:" + MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年|清单|积分榜|红黑榜)$", core))  # “村务事项清单”
+    named_by_head = len(core) > 3 and bool(_NAMED_BY_HEAD.search(core))  # “村务事项清单”
     # 开展理论宣讲、“田埂议事”、送医上门等活动: the quote marks the name in a list that
     # a practice head closes
-    listed = not head and bool(re.match(
-        r"^(?:、[^、,，。;；“”]{2,12}){1,4}等(?:[0-9一二两三四五六七八九十多]+[项个种类])?(?:" + MECH_HEAD_RE.pattern + ")",
-        text[quotes[k].end() :],
-    ))
+    listed = not head and bool(_LISTED_BEFORE_HEAD.match(text[quotes[k].end() :]))
     framed, far_verb = _framed(text, m), _far_verb(text, m, quotes[k].end(), verb)
     counted = _counted_items(text, m, core)
     if not (head or verb or _shaped(core) or named_by_head or framed or listed or far_verb or counted) \

@@ -108,6 +108,13 @@ _FOLD = {o: fold_width(chr(o)) for o in (*range(0xFF01, 0xFF5F), 0x3000, 0xA0)}
 _FOLD_TABLE: list[int | str] = list(range(max(_FOLD) + 1))
 for _o, _to in _FOLD.items():
     _FOLD_TABLE[_o] = _to
+#: a character :data:`_FOLD` changes (most lines of Chinese news hold none)
+_FOLDABLE = re.compile("[" + "".join(map(chr, sorted(_FOLD))) + "]")
+
+
+def _fold(s: str) -> str:
+    """``s.translate(_FOLD_TABLE)``, without the per-character walk where nothing folds."""
+    return s.translate(_FOLD_TABLE) if _FOLDABLE.search(s) else s
 
 
 def _is_heading_line(line: str) -> bool:
@@ -131,6 +138,17 @@ _SPLIT_WORDS = {"街道", "社区", "苏木", "嘎查", "小区", "党委", "支
 _BRIEF = re.compile(r"^\s*(?:[(（]?本报讯|[◆◇])")
 
 
+#: the fixed patterns of :func:`_joins`, compiled once (not looked up in the module's cache
+#: at every line)
+_CAPTION_END = re.compile(r"\s摄$")
+_HAN_END = re.compile(r"[\u4e00-\u9fff]$")
+_HAN_OR_COMMA_END = re.compile(r"[\u4e00-\u9fff,、]$")
+_FULL_STOP = re.compile(r"[。!?;]")
+_COMMA = re.compile(r"[,，]")
+_WORD_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,2}[，,、。”]")
+_LIST_COMMA = re.compile(r"[，,、]")
+
+
 def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
     """Does the line ``prev`` continue, mid-sentence, on the line ``nxt``?
 
@@ -146,13 +164,13 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
         return False
     if n[0] in "#■□●◎◆◇▲△★☆" or _BYLINE.match(n):
         return False
-    if re.search(r"\s摄$", p):  # a photo caption ends its paragraph
+    if _CAPTION_END.search(p):  # a photo caption ends its paragraph
         return False
-    pf, nf = p.translate(_FOLD_TABLE), n.translate(_FOLD_TABLE)
-    if nf[0] in ",、。;:!?”’)" and re.search(r"[\u4e00-\u9fff]$", pf):
+    pf, nf = _fold(p), _fold(n)
+    if nf[0] in ",、。;:!?”’)" and _HAN_END.search(pf):
         return True  # ……村集体经济项目⏎、土地流转: a line cannot open on a comma
-    if len(p) < 30 and re.search(r"[\u4e00-\u9fff,、]$", pf) and (
-        re.search(r"[。!?;]", pf[:-1]) or (len(pf) >= 22 and re.search(r"[,，]", pf[:-1]))
+    if len(p) < 30 and _HAN_OR_COMMA_END.search(pf) and (
+        _FULL_STOP.search(pf[:-1]) or (len(pf) >= 22 and _COMMA.search(pf[:-1]))
     ):
         # a title is short and has no full stop; a comma alone marks a sentence in a line
         # longer than titles run (议事有章,牧民的事牧民商量着办 stays a title)
@@ -162,7 +180,7 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
         # an open quote (打造“同心⏎家园”), or a next line that starts with a word's tail
         # right before punctuation (巴彦宝拉格嘎⏎查，牧民们)
         open_quote = p.count("“") > p.count("”") or (p[-1] + n[:2]) in _SPLIT_WORDS or (p[-1] + n[:1]) in _SPLIT_WORDS
-        tail = re.match(r"^[\u4e00-\u9fff]{1,2}[，,、。”]", n) and re.search(r"[\u4e00-\u9fff]$", p) and re.search(r"[，,、]", p)
+        tail = _WORD_TAIL.match(n) and _HAN_END.search(p) and _LIST_COMMA.search(p)
         if not (open_quote or tail):
             return False
     return True
@@ -252,7 +270,7 @@ def repair(text: str) -> tuple[str, list[int]]:
             cut = {i for m in _PINYIN_GLOSS.finditer(body) for i in range(m.start(), m.end())}
             kept = [start + lstrip + i for i in range(len(body)) if i not in cut]
             body = "".join(ch for i, ch in enumerate(body) if i not in cut)
-        out_chars.append(_pair_quotes(body.translate(_FOLD_TABLE)))
+        out_chars.append(_pair_quotes(_fold(body)))
         out_offsets.extend(kept)
         prev_line = line
     return "".join(out_chars), out_offsets
