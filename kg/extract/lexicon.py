@@ -315,10 +315,13 @@ IMPLEMENT_VERBS: list[str] = sorted(
     reverse=True,
 )
 
-#: What a one-off event's name ends in (校园招聘, 政策宣讲会, 擂台比武, 某某征集会): no practice
-#: (the guideline: one-off events on a single day).
+#: What a one-off event's name ends in (校园招聘, 政策宣讲会, 擂台比武): no practice (the
+#: guideline: one-off events on a single day).
 EVENT_ENDS = tuple("""招聘 招聘会 宣讲会 座谈会 培训班 比赛 大赛 比武 论坛 晚会 仪式 典礼 运动会 联欢会 研讨会 现场会
-    推进会 开放日 宣传日 宣传周 宣传月 征集会 观摩会 交流会 恳谈会 见面会 动员会 表彰会 启动仪式""".split())
+    推进会 开放日 宣传日 宣传周 宣传月""".split())
+#: What a meeting's name ends in (某某征集会, 观摩会): an event too where the model decides; the
+#: rules keep a meeting held again and again as a practice (民情恳谈会, 邻里交流会).
+MEETING_ENDS = tuple("征集会 座谈会 推进会 现场会 观摩会 研讨会 交流会 恳谈会 见面会 动员会 表彰会 启动仪式".split())
 
 #: Quoted words that are slogans, goals or figures of speech, not practices.
 NOT_MECHANISMS = set(

@@ -32,7 +32,7 @@ _PROBLEM = re.compile(r"难|缺|不足|不够|不强|不高|不畅|不到位|不
 _SOLVING = re.compile(r"解|破|治|消除|攻克|克服")
 _ITEM_SEP = re.compile(r"[、，,；;]")
 #: the end of a meeting's name (某某征集会, 座谈会): a one-off event, the guideline's
-_MEETING = re.compile("(?:" + "|".join(sorted(L.EVENT_ENDS, key=len, reverse=True)) + ")$")
+_MEETING = re.compile("(?:" + "|".join(sorted({*L.EVENT_ENDS, *L.MEETING_ENDS}, key=len, reverse=True)) + ")$")
 #: a post's title ending the quote (某某书记, 某某主任)
 _TITLE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")$")
 #: the time a campaign is named by (议事日, 报到周, 服务月, 规范年), not a date (9月22日)
