@@ -194,7 +194,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         if h_start in place_at and place_at[h_start].end > m.end():
             continue  # the head is inside a place's name
         end = extend_right(text, m.end())
-        sp = _named_by_head(text, m, end, places, place_end)
+        gloss = _GLOSS_BEFORE.search(text, max(0, h_start - 8), h_start) if text[h_start - 1 : h_start] in ")）" else None
+        sp = _named_by_head(text, m, end, places, place_end) if gloss is None else _glossed(text, m, end, gloss, places)
         if sp is None:
             continue
         covered = end
@@ -213,6 +214,28 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _place_de_party(text, places, out)
     out = _with_national(find_national(text), out)
     return sorted(out, key=lambda o: o.start)
+
+
+#: a gloss in brackets right before a body's head that says what kind of place the name is
+#: (某某花园(城中村)党支部, 某某小区（网格）党支部); a task's words in brackets are its name's
+#: (某某(应急处置)工作专班)
+_GLOSS_BEFORE = re.compile(r"[(（](?:城中村|网格|小区|片区|楼院|楼栋|自然村|村组|居民小组|庭院|社区|村)[)）]$")
+
+
+def _glossed(text: str, m: re.Match, end: int, gloss: re.Match, places: list[Span]) -> Span | None:
+    """某某花园(城中村)党支部: the body named as if the gloss were not written (its name runs on
+    before the bracket); the span keeps the gloss as written, the name drops it."""
+    cut = gloss.end() - gloss.start()
+    bare = text[: gloss.start()] + text[m.start() :]
+    before = [p for p in places if p.end <= gloss.start()]
+    m2 = HEAD_RE.match(bare, gloss.start())
+    if m2 is None:
+        return None
+    sp = _named_by_head(bare, m2, end - cut, before, {p.end: p for p in before})
+    if sp is None or not sp.how or sp.start >= gloss.start():
+        return sp if sp is None or not sp.how else None
+    name = sp.canonical or sp.text
+    return replace(sp, end=sp.end + cut, text=text[sp.start : sp.end + cut], canonical=name)
 
 
 def _with_national(national: list[Span], out: list[Span]) -> list[Span]:

@@ -36,6 +36,10 @@ _COUNT_OF_PEOPLE = re.compile(r"[一二两三四五六七八九十几数多每�
 _COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+个")
 
 
+#: words an estate's kind is called by, not its name (花园小区, 公寓小区; 新城小区 is a name)
+_ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
+
+
 def generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
                    listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
@@ -61,6 +65,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
     if PHASE.fullmatch(body):
         return True  # 一期小区: a phase of some estate, not its name
+    if name.endswith("小区") and body in _ESTATE_KINDS and not chained and not known:
+        return True  # 辖内多是花园小区: a kind of estate, not its name
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
         return True  # (自治区级文明村: a rank of village, not one)
     if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):

@@ -513,3 +513,12 @@ def test_a_places_party_body_written_with_de_before_a_post(gaz):
                       "她的外公是金牛镇的老支部书记。")
     assert {"上沧村党委", "力角社区居委会", "金牛镇党支部"} <= names(g, "Organization"), summary(g)
     assert has_edge(g, "leads", "李明宇", "上沧村党委") and has_edge(g, "leads", "杨秀英", "力角社区居委会"), summary(g)
+
+
+def test_a_gloss_in_brackets_before_a_bodys_head_is_no_part_of_its_name(gaz):
+    """某某花园(城中村)党支部, 某社区某某家园（网格）党支部: the body is named as if the gloss were
+    not written; the evidence keeps it."""
+    g = graph_of(gaz, "上沧村老年协会党支部和金牛花园(城中村)党支部先后组建。力角社区幸福家园（网格）党支部推行“板凳夜话”。")
+    got = names(g, "Organization")
+    assert {"金牛花园党支部", "力角社区幸福家园党支部"} <= got, summary(g)
+    assert not {n for n in got if "城中村" in n or "网格" in n}, summary(g)

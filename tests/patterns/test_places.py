@@ -627,3 +627,10 @@ def test_a_seat_office_between_two_places_is_a_body_and_no_part_of_the_lower_pla
     assert not {n for n in names(g, "Community") | names(g, "Village") if "办事处" in n or "政府" in n}, summary(g)
     assert {"保山市隆阳区永昌街道办事处", "宾川县金牛镇人民政府"} <= names(g, "Organization"), summary(g)
     assert has_edge(g, "locatedIn", "力角社区", "永昌街道") and has_edge(g, "locatedIn", "乔甸村", "金牛镇"), summary(g)
+
+
+def test_a_kind_of_estate_is_no_estate(gaz):
+    """辖内多是花园小区和公寓小区: kinds of estate, not names; 新城小区 stays a name."""
+    g = graph_of(gaz, "力角社区辖内多是花园小区和公寓小区。宾川县金牛镇新城小区组织了一场义诊。")
+    got = names(g, "Neighborhood")
+    assert not {"花园小区", "公寓小区"} & got and "新城小区" in got, summary(g)
