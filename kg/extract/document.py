@@ -30,6 +30,7 @@ def extract(doc: Document, gaz: Gazetteer) -> Extraction:
             run(st, view)
     credits.flush(st)
     places.late_places(st)
+    places.estates_of_their_community(st)
     places.former_name_links(st)
     bodies.drop_idle_venues(st)
     st.out.keys = dict(st.keys)

@@ -634,3 +634,12 @@ def test_a_kind_of_estate_is_no_estate(gaz):
     g = graph_of(gaz, "力角社区辖内多是花园小区和公寓小区。宾川县金牛镇新城小区组织了一场义诊。")
     got = names(g, "Neighborhood")
     assert not {"花园小区", "公寓小区"} & got and "新城小区" in got, summary(g)
+
+
+def test_an_estate_named_with_its_communitys_stem_lies_in_that_community(gaz):
+    """某某尚城社区 …… 在某县某某尚城小区: the estate named with the community's stem lies in
+    the community, though its chain named only the county; an estate of another name does not."""
+    g = graph_of(gaz, "宾川县金牛镇锦绣尚城社区推行“板凳夜话”。在宾川县锦绣尚城小区，大家跳起了广场舞。"
+                      "宾川县金牛镇新华小区也来取经。")
+    assert has_edge(g, "locatedIn", "锦绣尚城小区", "锦绣尚城社区"), summary(g)
+    assert not has_edge(g, "locatedIn", "新华小区", "锦绣尚城社区"), summary(g)

@@ -358,3 +358,24 @@ def late_places(st: DocState) -> None:
             if k == key:
                 st.place_keys[name] = new
         st.place_rows[new] = row
+
+
+def estates_of_their_community(st: DocState) -> None:
+    """某某花苑小区, 某某花苑西区 on a page that names 某某花苑社区: an estate named with the
+    community's stem (three characters or more) lies in that community, whatever place its
+    chain put it in (rule ``context``, variant ``stem``)."""
+    communities = [m for m in st.out.mentions if m.type == "Community" and len(m.canonical) >= 5 and m.canonical.endswith("社区")]
+    if not communities:
+        return
+    placed = {(r.subject, r.object) for r in st.out.relations if r.predicate == "locatedIn"}
+    by_key: dict[str, Mention] = {}
+    for c in communities:
+        by_key.setdefault(st.keys.get(c.id, c.id), c)
+    for m in list(st.out.mentions):
+        if m.type != "Neighborhood":
+            continue
+        home = [c for c in by_key.values() if m.canonical.startswith(c.canonical[:-2]) and m.canonical != c.canonical]
+        if len(home) != 1 or (m.id, home[0].id) in placed:
+            continue
+        st.out.relations.append(RelationMention(m.id, "locatedIn", home[0].id, replace(m.evidence, extractor="context"),
+                                                round(conf("context", "stem"), 3)))
