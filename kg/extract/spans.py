@@ -271,6 +271,8 @@ class _Walk:
         if (self.first and len(word) == 1) or jieba_tag(word) is not None:
             return None
         cut = max(i for i, c in enumerate(word) if c in L.NOT_IN_NAME) + 1
+        if cut == len(word) - 1 and len(word) >= 3:
+            return s + len(word)  # 乐居共|居: one character left of a longer word opens no name
         if cut < len(word) and self.end - (s + cut) <= self.max_len:
             return s + cut
         return None

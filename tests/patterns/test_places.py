@@ -643,3 +643,12 @@ def test_an_estate_named_with_its_communitys_stem_lies_in_that_community(gaz):
                       "宾川县金牛镇新华小区也来取经。")
     assert has_edge(g, "locatedIn", "锦绣尚城小区", "锦绣尚城社区"), summary(g)
     assert not has_edge(g, "locatedIn", "新华小区", "锦绣尚城社区"), summary(g)
+
+
+def test_a_new_era_community_is_a_kind_and_a_word_cut_open_opens_no_name(gaz):
+    """建设共建共享新时代社区: a kind of community (not the gazetteer's one of that name), and the
+    last character of a longer word cut open at a stop character opens no name (乐居共|居)."""
+    g = graph_of(gaz, "力角社区致力于建设共建共享新时代社区，打造新型社区。")
+    assert names(g, "Community") == {"力角社区"}, summary(g)
+    g = graph_of(gaz, "上沧村的安置点成为乐居共居幸福小区。")
+    assert "居幸福小区" not in names(g, "Neighborhood"), summary(g)
