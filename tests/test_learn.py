@@ -805,3 +805,14 @@ def test_a_first_secretary_the_tagger_reads_leads_the_village_the_clause_sends_t
     by_id = {m.id: m for m in learned.mentions}
     leads = {(by_id[r.subject].canonical, by_id[r.object].canonical, r.role) for r in learned.relations if r.predicate == "leads"}
     assert leads == {("向阳", "上沧村", "第一书记")}, leads
+
+
+def test_a_practice_quoted_inside_someones_words_is_proposed_on_its_own(gaz):
+    """“……这就是我们的‘某某’。”某某说: the inner quote is a candidate of its own, beside the
+    speech around it."""
+    from kg.learn.candidates import DocView, mechanism_candidates
+
+    text = ("夜话\n\n“遇事大家坐下来商量，这就是我们的‘院坝夜话’。”上沧村党支部书记赵海峰说。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    names = [c.name for g in mechanism_candidates(DocView(extract(doc, gaz))) for c in g]
+    assert "院坝夜话" in names and any(n.endswith("院坝夜话’。") for n in names), names

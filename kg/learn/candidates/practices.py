@@ -147,13 +147,17 @@ def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
             out.append(Candidate("Mechanism", sent, i, j, m.canonical, mechanism_feats(view, sent, i, j, core, m), m))
             taken.append((i, j))
         others = view.spans(sent, PLACE_TYPES + ("Organization", "Person"))
-        for qm in QUOTE_RE.finditer(sent.text):
+        quotes = list(QUOTE_RE.finditer(sent.text))
+        # a quote inside a quote (“……我们的‘某某’。”): a practice named in someone's words
+        quotes += [q for qm in quotes if qm.end() - qm.start() > 8
+                   for q in QUOTE_RE.finditer(sent.text, qm.start() + 1, qm.end() - 1)]
+        for qm in quotes:
             i, j = qm.span()
             gi = next(k for k in range(1, 5) if qm.group(k) is not None)
             ci, cj = qm.span(gi)
             core = sent.text[ci:cj].strip()
-            if not core or len(core) < 2 or any(a < j and i < b for a, b in taken):
-                continue
+            if not core or len(core) < 2 or any(a < j and i < b and not (a < i and j < b) for a, b in taken):
+                continue  # (a quote inside one taken is read on its own too)
             if any(a <= ci and cj <= b for a, b, _ in others):
                 continue  # inside a body's name: “马背”宣讲团
             out.append(Candidate("Mechanism", sent, i, j, core, mechanism_feats(view, sent, i, j, (ci, cj), None)))
