@@ -18,7 +18,7 @@ from .place_words import (
     phrase_of_common_words,
 )
 from .rules import conf
-from .spans import Span, left_name_start
+from .spans import Span, left_name_start, tokens
 
 #: (the one-character words as branches too: then every branch opens with a character, and
 #: the scan skips in C to where one of those characters stands)
@@ -44,6 +44,8 @@ def read_estates(text: str, spans: list[Span], taken: list[bool]) -> None:
         body = _ESTATE_BODY.match(text, e)
         chained = prev is not None and spans[prev].end == floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL["Neighborhood"] \
             and after_chain(text, floor, m.start(), 8)
+        if chained and _opens_with_verb(text, floor, m.start()):
+            continue  # 某社区建设|乐居……: a verb after the place, no estate's name
         if chained:
             s = floor
         elif body is not None:
@@ -61,6 +63,11 @@ def read_estates(text: str, spans: list[Span], taken: list[bool]) -> None:
         spans.append(Span(s, e, name, type_, "estate", confidence, [], prev if chained else None))
         taken[s:e] = [True] * (e - s)
         spans.sort(key=lambda sp: sp.start)
+
+
+def _opens_with_verb(text: str, i: int, j: int) -> bool:
+    """Does the first word of ``text[i:j]`` read as a verb (建设, 打造)?"""
+    return next((f.startswith("v") for a, b, f in tokens(text) if a == i and b <= j), False)
 
 
 #: what closes a list of places by their kind: 等多个社区, 等小区, 两个小区

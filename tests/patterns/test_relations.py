@@ -438,8 +438,12 @@ def test_a_practice_named_again_without_quotes_is_credited_where_its_clause_name
 
 
 def test_a_verb_before_an_estate_word_opens_no_compound(gaz):
-    g = graph_of(gaz, "宾川县金牛镇上沧村开展小区清洁活动。")
+    """某村开展小区清洁活动, 某社区建设乐居……: a verb after the place opens no estate's name;
+    宾川县金牛镇幸福家园住户: an estate right after its places stands."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村开展小区清洁活动。力角社区建设乐居共享的幸福社区。")
     assert not names(g, "Neighborhood"), summary(g)
+    g = graph_of(gaz, "宾川县金牛镇幸福家园住户参加议事。")
+    assert names(g, "Neighborhood") == {"幸福家园"}, summary(g)
 
 
 def test_a_headlines_place_counts_as_the_article_coming_back_to_it(gaz):
