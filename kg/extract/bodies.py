@@ -13,6 +13,7 @@ from . import lexicon as L
 from . import segment
 from .clauses import is_clause_start
 from .national import find_national
+from .places import after_seat_office
 from .rules import conf
 from .spans import (
     HEAD_RE,
@@ -630,11 +631,6 @@ def _shared_level_head(text: str, out: list[Span]) -> list[Span]:
     return found
 
 
-#: the office a place's government sits in, by the place's kind, written between it and a
-#: place it contains (某某街道办事处某某社区, 某某镇人民政府某某村)
-_SEAT_OFFICE = {"Street": ("办事处",), "Town": ("人民政府", "政府")}
-
-
 def _seat_offices(text: str, places: list[Span], out: list[Span]) -> list[Span]:
     """某市某某街道办事处某某社区党委: the office between a place and a place in it is a body
     of its own (rule ``org-head``, variant ``placed``), named with the places before it."""
@@ -642,14 +638,14 @@ def _seat_offices(text: str, places: list[Span], out: list[Span]) -> list[Span]:
     place_end = {p.end: p for p in places}
     starts = {p.start for p in places}
     for p in places:
-        office = next((o for o in _SEAT_OFFICE.get(p.type, ()) if text.startswith(o, p.end)), None)
-        if office is None or p.end + len(office) not in starts:
+        en = after_seat_office(text, p)
+        if en == p.end or en not in starts:
             continue
-        st, en = _chain_start(p.start, place_end), p.end + len(office)
+        st = _chain_start(p.start, place_end)
         if any(o.start == st and o.end == en for o in out):
             continue
         found.append(Span(st, en, text[st:en], "Organization", "org-head", conf("org-head", "placed"),
-                          head=office, canonical=text[st:en]))
+                          head=text[p.end : en], canonical=text[st:en]))
     return found
 
 

@@ -271,7 +271,7 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
             return None  # 变身“某星村”, 评为“某某红旗村”: a quoted title, as for names the gazetteer lacks
     chained = prev is not None and spans[prev].end == s
     confidence = conf(how, "lower" if how == "gazetteer" else "")
-    if chained or (how == "suffix" and prev is not None and s == _after_seat_office(text, spans[prev])):
+    if chained or (how == "suffix" and prev is not None and s == after_seat_office(text, spans[prev])):
         # (a chain through a seat office, 某某镇人民政府|某某村, is linked by _link_chains)
         confidence = min(conf("chained", "cap"), confidence + conf("chained"))
     return Span(s, e, text[s:e], type_, how, confidence, rows, prev if chained else None)
@@ -320,9 +320,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
     elif text[s : s + 2] == "辖区" and m.start() - s > 3:
         s += 2  # 推广到辖区|青苑雅居小区
-    through_office = prev is not None and s == spans[prev].end and _after_seat_office(text, spans[prev]) > s
+    through_office = prev is not None and s == spans[prev].end and after_seat_office(text, spans[prev]) > s
     if through_office:
-        s = _after_seat_office(text, spans[prev])  # 某某街道办事处|某某社区: the office of the place before is no part of the name
+        s = after_seat_office(text, spans[prev])  # 某某街道办事处|某某社区: the office of the place before is no part of the name
     if suffix in ("苏木", "嘎查"):
         s = transliterated_start(text, s, m.start())
     cand = text[s:e]
@@ -348,7 +348,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
 _COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余多几][名个位户家座所]")
 
 
-def _after_seat_office(text: str, place: Span) -> int:
+def after_seat_office(text: str, place: Span) -> int:
     """Where the words after ``place`` go on past its seat office (街道|办事处, 镇|人民政府): the
     end of the office, or the place's own end where none is written."""
     office = next((o for o in sorted(_SEAT_OFFICES, key=len, reverse=True)
