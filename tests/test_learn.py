@@ -807,6 +807,18 @@ def test_a_first_secretary_the_tagger_reads_leads_the_village_the_clause_sends_t
     assert leads == {("向阳", "上沧村", "第一书记")}, leads
 
 
+def test_a_name_the_tagger_reads_sent_to_a_village_as_first_secretary_leads_it(gaz):
+    """某某被选派到某村担任“第一书记”, the name read only by the tagger: the village leads."""
+    from kg.extract.document import extract
+
+    doc, _ = read_bytes("选派\n\n县林草局干部王丽芳被选派到宾川县金牛镇上沧村担任“第一书记”，为期三年。\n".encode(),
+                        "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical, r.role) for r in learned.relations if r.predicate == "leads"}
+    assert leads == {("王丽芳", "上沧村", "第一书记")}, leads
+
+
 def test_a_practice_quoted_inside_someones_words_is_proposed_on_its_own(gaz):
     """“……这就是我们的‘某某’。”某某说: the inner quote is a candidate of its own, beside the
     speech around it."""

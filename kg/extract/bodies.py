@@ -397,10 +397,16 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     if "某" in part:
         return _TAKEN  # 某镇某嘎查村委会: a body the text hides, as 某 hides a person
     canonical = name.replace("“", "").replace("”", "")
+    if (join := _JOINED_LEVEL_BODY.search(part)) and _OFFICE_END.search(text, 0, s + join.start()):
+        # 某县财政局和|县住建局: two bodies joined, the second named by its level alone
+        start = s + join.start() + 1
+        return Span(start, end, text[start:end], "Organization", "org-short", conf("org-short"), head=m.group(),
+                    canonical=text[start:end])
     if placed:
         return Span(start, end, name, "Organization", "org-head", conf("org-head", "placed"), head=m.group(),
                     canonical=canonical)
-    if _LEVEL_CHAR.match(part) and start == s and start > 0 and segment.freq(text[start - 1 : start + 1]) >= 100:
+    if _LEVEL_CHAR.match(part) and start == s and start > 0 and text[start - 1] not in "和及与、" \
+            and segment.freq(text[start - 1 : start + 1]) >= 100:
         # 某某产业园|区某某临时党支部: the level's character ends the word before (园区), the
         # name runs on from after it
         start = s = s + 1
@@ -411,6 +417,10 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     return _unplaced(text, m, start, end, name, part, quoted) or _TAKEN
 
 
+#: a conjunction and a level's character inside a placed body's name: 某县财政局|和县|住建局
+_JOINED_LEVEL_BODY = re.compile(r"[和及与、][市旗县区盟镇乡](?=[^和及与、]*$)")
+#: the last character of an office's name (某某局, 某某委, 某某中心)
+_OFFICE_END = re.compile(r"(?:局|委|部|厅|院|所|办|中心|站|队)$")
 #: the fixed patterns of :func:`_unplaced`, compiled once (not looked up at every call)
 _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
 #: a count right before a name with no place (组建4个|某某党建联盟): bodies of a kind
@@ -468,6 +478,8 @@ def _departments_with_he(text: str, places: list[Span], place_end: dict[int, Spa
         if p.type not in ("County", "City", "Province"):
             continue
         dm = _DEPT_WITH_HE.match(text, p.end)
+        if dm and _HEAD_AT_END.search(dm.group(1)[: dm.group(1).index("和")]):
+            continue  # 某县自然资源局和|县住建局: two bodies joined, not one department's two fields
         if dm and not any(o.start < dm.end() and p.start < o.end and o.how != "org-generic" for o in out):
             st, en = _chain_start(p.start, place_end), extend_right(text, dm.end())
             out = [o for o in out if not (st <= o.start and o.end <= en)]

@@ -103,6 +103,10 @@ BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居
 BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团", "人民法庭", "法庭", "派出所", "司法所",
                    "人民法院", "法院", "人民检察院", "检察院")
 #: The kinds a town's name ends in.
+#: kinds of development zone: one alone (高新区, 经开区) names no division, though the
+#: gazetteer gives some zones such a short form (a zone's bodies are read by ORG_HEADS)
+ZONE_KINDS = frozenset("""高新区 经开区 开发区 新区 园区 工业园区 产业园区 化工园区 物流区 文旅区 保税区 综合保税区
+    示范区 管理区 试验区 合作区 自贸区""".split())
 TOWN_KINDS = ("镇", "乡", "苏木")
 #: Bodies of a township named after the town without its kind (某某派出所 of 某某镇).
 TOWNSHIP_BODY_HEADS = ("人民法庭", "法庭", "派出所", "边防派出所", "边境派出所", "司法所", "中心卫生院", "卫生院",
@@ -132,7 +136,9 @@ ORG_HEADS: list[str] = sorted(
         执法局 综合执法局 城市管理局 城管局 管理局 监管局 医疗保障局 医保局 信访局 统计局 审计局 档案局 体育局
         气象局 粮食局 交通局 公路局 执法大队 消防救援大队 老干部局 农业农村局 文化和旅游局 林业和草原局
         消防救援站 消防站 救援站 供电公司 歌舞剧院 剧院 博物馆 图书馆 纪念馆 领导小组 工作专班
-        联盟 俱乐部 基金会 银行 信用社 乳业 酒业 药业""".split()
+        联盟 俱乐部 基金会 银行 信用社 乳业 酒业 药业 党校 行政学院 社会主义学院 融媒体中心
+        人武部 武装部 乡村振兴局 供销社 供销合作社 市场监管所 财政所 调处化解中心 社会治理中心
+        退役军人服务站 退役军人服务中心 交警大队 农业综合服务中心 农技站 民族宗教局 水务局""".split()
     ),
     key=len,
     reverse=True,
@@ -162,7 +168,7 @@ GENERIC_ORGS: set[str] = set(
     临时党支部 联合党支部 行业党委 两新组织 新兴领域 新就业群体 物业服务企业 领导小组 党员服务队
     楼栋党小组 楼道党小组 单元党小组 楼栋党支部 网格党小组 小区党支部 苏木镇党群服务中心
     业委会 物委会 村两委 两委 村集体 集体经济组织 经济合作社 股份经济合作社 家庭农场 农场 社会组织
-    工会 妇联 团委 共青团""".split()
+    工会 妇联 团委 共青团 党校 融媒体中心""".split()
 )
 
 #: Characters before an organization name that end its leftward extension.

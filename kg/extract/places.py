@@ -69,6 +69,8 @@ def _descriptive_district(name: str, rows: list[Division]) -> bool:
     return rows[0].type == "County" and len(name) == 3 and segment.freq(name[1:]) >= 300
 
 
+#: what opens a two-character county name (和县) as often as it joins two names (某局和县某局)
+_CONJUNCTIONS = "和与及并"
 #: the office of a place, which may stand between it and a place it contains
 _SEAT_OFFICES = {"办事处": "Street", "人民政府": "Town", "政府": "Town"}
 
@@ -211,6 +213,17 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
             continue
         i = j
         L_, cand, rows = hit
+        if len(cand) == 2 and cand[0] in _CONJUNCTIONS and not any(
+                sp.end == i and any(gaz.is_within(d, up) for d in rows for up in sp.candidates[:1]) for sp in spans[-1:]):
+            i += 1  # 某局和|县某局: the conjunction and the level's word, not 和县 (安徽省和县 is)
+            continue
+        if cand in L.ZONE_KINDS and cand not in gaz.strong_aliases:
+            # 高新区 alone: a kind of zone, though the table gives some zone that short form;
+            # it names one only after a place that holds that zone (某市|高新区, 某市稀土|高新区)
+            rows = [d for d in rows if any(gaz.is_within(d, up) for sp in spans for up in sp.candidates[:1])]
+            if not rows:
+                i += L_
+                continue
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue

@@ -148,6 +148,37 @@ def _stationed(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> bool:
     return True
 
 
+#: sent to a place to take a post there: 某某(被)选派到|某村|担任第一书记
+_SENT_AS = re.compile(r"(?:被|由)?(?:组织)?(?:委派|选派|派驻|下派|选调|派)(?:到|至|驻)?")
+_AS_FIRST_SECRETARY = re.compile(r"(?:担任|出任|任|当)[“‘\"]?第一书记")
+
+
+def sent_as_first_secretary(text: str, end: int, places: list[tuple[int, int, Mention]]) -> Mention | None:
+    """某某被选派到某镇某村担任第一书记: the village (or community) closing the chain of
+    places the name, ending at ``end``, is sent to, where the clause has it take that post
+    (rule ``post``, variant ``sent``); ``places``: (start, end, mention) of the sentence's places."""
+    m = _SENT_AS.match(text, end)
+    if m is None:
+        return None
+    at, last = m.end(), None
+    for a, b, place in sorted(places, key=lambda t: (t[0], -t[1])):
+        if a < at:
+            continue
+        if a != at:
+            break
+        at, last = b, place
+    if last is None or last.type not in _STATION_TYPES or not _AS_FIRST_SECRETARY.match(text, at):
+        return None
+    return last
+
+
+def sent_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
+    """The rules' reading of :func:`sent_as_first_secretary`: the person leads that village."""
+    place = sent_as_first_secretary(view.text, sp.end, [(p.start, p.end, m) for p, m in view.named_places()])
+    if place is not None:
+        st.relation(view.sent, pm, "leads", place, "post", conf("post", "sent"), sp, role="第一书记")
+
+
 def _department_chief(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:
     """市委常委、组织部长杜文涛: the post names its department."""
     dept = Span(pos, pos + 2, L.DEPARTMENT_CHIEFS[title], "Organization", "post-department", conf("post-department"))

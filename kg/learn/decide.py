@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..extract import lexicon as L
+from ..extract.posts import sent_as_first_secretary
 from ..extract.spans import inside_quote
 from ..model import PLACE_TYPES, Evidence, Extraction, Mention, RelationMention
 from ..timing import timed
@@ -294,6 +295,13 @@ def _posts_held(x: Extraction) -> None:
                             and (m := _POST_AFTER.match(sent.text, t[1])):
                         holders = [t]
                         break
+            if not holders and m is None and (place := sent_as_first_secretary(sent.text, b, spans)) is not None:
+                # 某某被选派到某村任第一书记
+                if (person.id, place.id) not in led:
+                    ev = _evidence(x, sent, a, b, "post-sent")
+                    x.relations.append(RelationMention(person.id, "leads", place.id, ev, round(0.8 * person.confidence, 3), "第一书记"))
+                    led.add((person.id, place.id))
+                continue
             if not holders:
                 continue
             holder = max(holders, key=lambda t: t[1] - t[0])[2]

@@ -273,6 +273,39 @@ def test_civilisation_practice_stations_are_bodies(gaz):
     assert {"金牛镇新时代文明实践所", "上沧村新时代文明实践站"} <= names(g, "Organization"), summary(g)
 
 
+def test_party_schools_and_media_centres_are_bodies_and_their_kinds_are_none(gaz):
+    """县委党校 and 融媒体中心: a level's party school and media centre are bodies named with
+    their place; 到党校, 田间党校 without a place are kinds."""
+    g = graph_of(gaz, "宾川县委党校教授王丽芳来到上沧村宣讲。宾川县融媒体中心记者李明宇跟踪报道。"
+                      "金牛镇开办田间党校，党员轮流到党校学习。")
+    got = names(g, "Organization")
+    assert {"宾川县委党校", "宾川县融媒体中心"} <= got and not {"党校", "田间党校"} & got, summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, bodies",
+    [
+        pytest.param("宾川县自然资源局和县住建局联合执法。", {"宾川县自然资源局", "宾川县住建局"}, id="bureau-and-level-bureau"),
+        pytest.param("宾川县发展和改革局和县财政局联合调研。", {"宾川县发展和改革局", "宾川县财政局"}, id="joined-fields-then-a-body"),
+        pytest.param("宾川县县委组织部和县委宣传部联合开展活动。", {"宾川县县委组织部", "宾川县委宣传部"}, id="two-departments"),
+    ],
+)
+def test_a_conjunction_before_a_levels_body_joins_two_bodies_and_names_no_county(gaz, text, bodies):
+    """某局和县某局: 和 joins two bodies, the second named by its level (the page's county);
+    it is not 和县, a county of Anhui."""
+    g = graph_of(gaz, text)
+    assert bodies <= names(g, "Organization"), summary(g)
+    assert names(g, "County") == {"宾川县"} and not any("和县" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_the_offices_of_a_county_and_a_township_are_bodies(gaz):
+    """The usual offices of a county and a township, named with their place."""
+    g = graph_of(gaz, "宾川县人武部、县乡村振兴局和县供销社联合开展活动。金牛镇市场监管所和金牛镇财政所也派员参加。"
+                      "宾川县矛盾纠纷调处化解中心和宾川县交警大队到场服务。")
+    assert {"宾川县人武部", "宾川县乡村振兴局", "宾川县供销社", "金牛镇市场监管所", "金牛镇财政所",
+            "宾川县矛盾纠纷调处化解中心", "宾川县交警大队"} <= names(g, "Organization"), summary(g)
+
+
 def test_a_firm_named_in_quotes_whole_is_a_body_not_a_practice(gaz):
     g = graph_of(gaz, "上沧社区通过组建“上沧社区红帆物业公司”，进驻新建小区提供物业服务。")
     assert "上沧社区红帆物业公司" in names(g, "Organization"), summary(g)

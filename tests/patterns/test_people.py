@@ -473,6 +473,15 @@ def test_a_first_secretary_leads_the_village_the_clause_sends_them_to(gaz):
     assert ("李明宇", "上沧村") in edges(g, "leads"), summary(g)
 
 
+def test_a_person_sent_to_a_village_as_its_first_secretary_leads_it(gaz):
+    """某某被选派到某镇某村担任“第一书记”: the post, quoted or not, is taken in the village the
+    clause sends the person to (the last place of its chain); sent there to work, they lead nothing."""
+    g = graph_of(gaz, "今年3月，县委组织部干部李明宇被选派到宾川县金牛镇上沧村担任“第一书记”。")
+    assert has_edge(g, "leads", "李明宇", "上沧村"), summary(g)
+    g = graph_of(gaz, "县委组织部干部李明宇被选派到宾川县金牛镇上沧村工作。")
+    assert not edges(g, "leads"), summary(g)
+
+
 def test_names_listed_with_a_name_are_names_and_a_list_of_tasks_is_none(gaz):
     """党员巴特尔、乌云高娃、其木格等: the items listed with a name that are names by their
     shape; 日巡查、周汇总、月研判 lists tasks, and 周 opening one names no one."""

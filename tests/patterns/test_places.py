@@ -652,3 +652,13 @@ def test_a_new_era_community_is_a_kind_and_a_word_cut_open_opens_no_name(gaz):
     assert names(g, "Community") == {"力角社区"}, summary(g)
     g = graph_of(gaz, "上沧村的安置点成为乐居共居幸福小区。")
     assert "居幸福小区" not in names(g, "Neighborhood"), summary(g)
+
+
+def test_a_kind_of_zone_names_a_zone_only_after_a_place_that_holds_one(gaz):
+    """The gazetteer gives many development zones the short form 高新区 or 经开区: after its
+    city's name (郑州|高新区) it is that city's zone; alone, or after a county that holds no
+    zone, it is a kind of zone and names none (the body 某县高新区 is read as such)."""
+    g = graph_of(gaz, "宾川县委组织部赴郑州高新区学习。宾川县高新区推行“板凳夜话”，经开区也学了起来。")
+    assert has_edge(g, "locatedIn", "郑州高新技术产业开发区", "郑州市"), summary(g)
+    assert names(g, "County") == {"宾川县", "郑州高新技术产业开发区"}, summary(g)
+    assert "宾川县高新区" in names(g, "Organization"), summary(g)

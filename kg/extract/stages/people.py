@@ -6,7 +6,7 @@ a body's or a place's name), and each post written before or after a name makes 
 from __future__ import annotations
 
 from ..people import find_people
-from ..posts import later_post, post_leads
+from ..posts import later_post, post_leads, sent_post
 from ..sentence import SentenceView
 from ..state import DocState
 
@@ -21,3 +21,4 @@ def run(st: DocState, view: SentenceView) -> None:
         if sp.role:
             post_leads(st, view, sp, pm)
         later_post(st, view, sp, pm)
+        sent_post(st, view, sp, pm)
