@@ -132,10 +132,10 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
     for name in sorted(by_name, key=len):
         if name not in by_name:
             continue  # a glued reading already merged into its name
-        longer = [n for n in by_name if n != name and len(name) >= 3 and (n.endswith(name) or n.startswith(name))]
+        longer = [n for n in by_name if n != name and (n.endswith(name) or n.startswith(name))]
         if len(longer) == 1 and _glued(longer[0], name, by_name):
-            by_name[name].extend(by_name.pop(longer[0]))  # 某某都 (of 某某|都会) is 某某
-        elif len(longer) == 1:
+            by_name[name].extend(by_name.pop(longer[0]))  # 某某都 (of 某某|都会), 某某正 (of 某某|正带着) is 某某
+        elif len(longer) == 1 and len(name) >= 3:
             by_name[longer[0]].extend(by_name.pop(name))
     led: dict[str, list[str]] = defaultdict(list)
     for r in x.relations:
@@ -159,8 +159,15 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
 def _glued(long: str, short: str, by_name: dict[str, list[Mention]]) -> bool:
     """Is ``long`` the name ``short``, read more often alone, with a character glued on
     that follows names (某某都 of 某某|都会)?"""
-    return (long[:-1] == short and long[-1] in L.AFTER_NAME_CHARS
-            and len(by_name[short]) > len(by_name[long]))
+    if long[:-1] != short or long[-1] not in L.AFTER_NAME_CHARS:
+        return False
+    n_short, n_long = len(by_name[short]), len(by_name[long])
+    # an adverb glued on (某某正|带着, 某某也|来了) is the short name even read as often
+    return n_short > n_long or (long[-1] in _ADVERBS_AFTER_NAME and n_short == n_long)
+
+
+#: adverbs that jieba glues to a name before a verb (某某正|带着, 某某也|来了)
+_ADVERBS_AFTER_NAME = frozenset("正也还又就都便已曾")
 
 
 _GENERIC_TAIL = ("管理", "制度", "机制", "模式", "体系", "工作")

@@ -144,3 +144,18 @@ def test_a_name_read_once_with_a_character_glued_on_is_the_name_read_more_often(
     assert len(persons[0].mentions) == 3
     g = build_graph(entities, relations, [doc])
     assert {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Person"} == {"赵海峰"}
+
+
+def test_a_name_read_as_often_with_an_adverb_glued_on_is_the_short_name(gaz):
+    """党支部书记某某正|带领……“……”某某说: jieba reads 正 into the name once, the name alone
+    once; an adverb glued on, the person is the short name (one node)."""
+    from kg.graph import build_graph
+
+    text = "上沧村党支部书记钱华正带领党员巡河。“河道干净了。”钱华说。\n"
+    doc = split("d0", "d0.txt", text)
+    x = extract(doc, gaz)
+    assert {m.canonical for m in x.mentions if m.type == "Person"} == {"钱华正", "钱华"}
+    entities, relations = resolve([x], gaz)
+    assert [e.name for e in entities if e.type == "Person"] == ["钱华"]
+    g = build_graph(entities, relations, [doc])
+    assert {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Person"} == {"钱华"}

@@ -162,11 +162,12 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j
         if surname_token and not strict and words.ends_at(j) and words.ends_at(i + 1):
             return i, j  # 市长|赵|海峰|主持会议: jieba's surname, a given name, a word of its own after
-        if length >= 4 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
+        if length >= 3 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
             return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
         if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
-        if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))) \
+        if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))
+                                 or (words.flag_at(j)[:1] == "a" and length <= 3 and not _MONGOLIAN.issuperset(cand))) \
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return None  # (the name of no known shape was tried at length 2)
@@ -233,12 +234,31 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
                 found.add(i, m.start(), "name-honorific")
                 break
+    if "是" in text and ("一名" in text or "一位" in text):
+        _one_of(text, found)
     _jieba_names(text, found)
     if "、" in text and "等" in text:
         _listed_before_people(text, found)
     if "、" in text and found.out:
         _listed_names(text, found)
     return sorted(found.out, key=lambda s: s.start)
+
+
+#: 某某是某村的一名(青年)党员: a name opening its clause, said to be one of a kind of people
+_ONE_OF = re.compile(r"(?:^|(?<=[，,。；;：:！!？?”\s的]))([\u4e00-\u9fff·]{2,8}?)是[\u4e00-\u9fff]{0,24}?(?:一名|一位)"
+                     r"[^，,。；;！!？?]{0,12}?(?:" + "|".join(map(re.escape, sorted({*L.OTHER_ROLES, *L.LEAD_TITLES}, key=len, reverse=True)))
+                     + ")")
+
+
+def _one_of(text: str, found: _Found) -> None:
+    """83岁的某某是某村的一名党员, 某某是某镇的一名青年党员: the name that opens the
+    clause, by its shape (a Han surname and given name, or Mongolian syllables), is a
+    person's (rule ``one-of``)."""
+    for m in _ONE_OF.finditer(text):
+        nm = m.group(1)
+        if plausible_name(nm, strict=len(nm) == 2 and not _MONGOLIAN.issuperset(nm)) or (
+                len(nm) == 2 and nm[0] in L.SURNAMES_1 and not is_common_word(nm)):
+            found.add(m.start(1), m.end(1), "one-of")
 
 
 #: an item of a list of names, between 、 (or the list's opening) and 、, 等 or a mark

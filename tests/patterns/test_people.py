@@ -552,3 +552,14 @@ def test_a_bare_party_branchs_secretary_leads_the_branch_the_article_named(gaz):
     g = graph_of(gaz, "金牛镇烤烟基地项目临时党支部组建后，推行“党员先锋岗”。"
                       "一大早，党支部书记赵海峰就领着党员到地里查看烟苗。")
     assert has_edge(g, "leads", "赵海峰", "金牛镇烤烟基地项目临时党支部"), summary(g)
+
+
+def test_a_name_said_to_be_one_of_a_kind_of_people_and_a_household_heads_name(gaz):
+    """83岁的某某是某村的一名老党员, 某某是一名入党40年的党员: the name opening the clause is a
+    person's; so is a name after 党员中心户 (a household that leads its neighbours), a
+    Mongolian one before an adverb (巴雅尔|正组织), and a short one before an adverbial
+    adjective (王梅|高兴地讲).  A pronoun or a place said to be one of a kind names no one."""
+    g = graph_of(gaz, "83岁的苏英是金牛镇上沧村的一名老党员。赵海峰是一名入党40年的党员。"
+                      "上沧村党员中心户巴雅尔正组织邻居打扫村道。上沧村居民王梅高兴地讲，收入涨了。"
+                      "他是村里的一位老党员。上沧村是全县的一个示范村。")
+    assert names(g, "Person") == {"苏英", "赵海峰", "巴雅尔", "王梅"}, summary(g)
