@@ -828,3 +828,17 @@ def test_a_practice_quoted_inside_someones_words_is_proposed_on_its_own(gaz):
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     names = [c.name for g in mechanism_candidates(DocView(extract(doc, gaz))) for c in g]
     assert "院坝夜话" in names and any(n.endswith("院坝夜话’。") for n in names), names
+
+
+@pytest.mark.parametrize("text, people", [
+    pytest.param("记者\n\n本报记者 姜桂兰/文 赵海峰/图\n", {"姜桂兰", "赵海峰"}, id="byline-slash-wen"),
+    pytest.param("填表\n\n上沧村党支部副书记毛志手把手地帮村民填表，村民连声道谢。\n", {"毛志"},
+                 id="set-phrase-after-a-short-name"),
+])
+def test_a_taggers_reading_with_a_mark_or_a_set_phrase_after_the_name_is_vetoed(gaz, text, people):
+    """某某/文 in a byline, 某某|手把手地帮: the tagger reads the mark or the set phrase into the
+    name; no name holds a character other than Han and the middle dot, and no Han name of
+    five characters ends in a word of the dictionary."""
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    assert {m.canonical for m in learned.mentions if m.type == "Person"} == people

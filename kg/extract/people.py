@@ -158,6 +158,10 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
                 rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
+        if length == 3 and not _MONGOLIAN.issuperset(cand) and (
+                (cand[-1] in _ADVERBS and words.flag_at(j)[:1] == "v")
+                or ((k := words.at(j - 1)) >= 0 and words.toks[k][2][:1] in ("i", "l") and words.ends[k] - (j - 1) >= 3)):
+            continue  # 丁某便|开始, 毛某手把手: an adverb before a verb, or an idiom, opens after the name
         if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
             return i, j
         if surname_token and not strict and words.ends_at(j) and words.ends_at(i + 1):
@@ -173,6 +177,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
     return None  # (the name of no known shape was tried at length 2)
 
 
+#: adverbs that no given name ends in, read into a name before a verb (某某便|开始, 某某也|来了)
+_ADVERBS = frozenset("也还又就都便已曾")
 #: what opens the words of what a name's bearer does right after the name (将, 与, 正带着)
 _BEARER_ACTS = ("将", "与", "把", "正", "带", "也", "还", "又", "就", "每")
 
@@ -475,6 +481,9 @@ def _jieba_names(text: str, found: _Found) -> None:
         if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
                 text[e0 : e0 + 1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             e0 -= 1  # 苏和家的草场, 苏和带着: jieba's name swallowed the household or a verb
+            cand = text[s0:e0]
+        elif len(cand) == 3 and cand[-1] in _ADVERBS and (jieba_tag(text[e0 : e0 + 2]) or "")[:1] == "v":
+            e0 -= 1  # 某某便|进山: jieba's name swallowed an adverb before a verb
             cand = text[s0:e0]
         if not plausible_name(cand, strict=True):
             continue

@@ -108,12 +108,14 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   a reading that ends in a place's kind (强村, 陈旗: no annotated name does) and the
 #:   tagger's reading of a word the dictionary has as a place or another proper noun,
 #:   short or common (蒙汉双语, 扬帆; no annotated name is one), and a time's unit after
-#:   每, 本, 上 … (每|周研判);
+#:   每, 本, 上 … (每|周研判), and a reading holding a character that is neither Han nor the
+#:   middle dot (a byline's 某某/文: no annotated name has one), and a Han name of five
+#:   characters or more ending in a word of the dictionary (某某手把手);
 #: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
-                         "slogan-only", "place-end", "place-word", "time-unit"}),
+                         "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail"}),
     "Organization": frozenset({"is-place"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

@@ -563,3 +563,10 @@ def test_a_name_said_to_be_one_of_a_kind_of_people_and_a_household_heads_name(ga
                       "上沧村党员中心户巴雅尔正组织邻居打扫村道。上沧村居民王梅高兴地讲，收入涨了。"
                       "他是村里的一位老党员。上沧村是全县的一个示范村。")
     assert names(g, "Person") == {"苏英", "赵海峰", "巴雅尔", "王梅"}, summary(g)
+
+
+def test_an_adverb_before_a_verb_and_a_set_phrase_open_after_a_short_name(gaz):
+    """网格员某某便|开始……, 副书记某某|手把手地帮: the adverb or the set phrase is no part of the
+    two-character name before it."""
+    g = graph_of(gaz, "清晨，上沧村护林员丁俊便进山巡护了。上沧村党支部副书记毛志手把手地帮村民填表。")
+    assert names(g, "Person") == {"丁俊", "毛志"}, summary(g)

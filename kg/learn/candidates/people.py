@@ -23,6 +23,7 @@ _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介�
 _PLACE_END = set("村镇旗县市区乡盟省街")
 _AFTER_NAME = L.AFTER_NAME_CHARS
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
+_MONGOLIAN = frozenset(L.MONGOLIAN_CHARS)
 #: an item of a list that a time's unit opens, right before (日巡查、|周研判)
 _TIME_ITEM_BEFORE = re.compile(r"[日周月年天][\u4e00-\u9fff]{1,3}、$")
 
@@ -81,7 +82,14 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
         f.append("not-han")
+    if len(name) >= 5 and not _MONGOLIAN.issuperset(name[1:]) and any(
+            segment.freq(name[k:]) >= 5 for k in range(2, len(name) - 2)):
+        f.append("word-tail")  # 某某手把手: the tagger reads a set phrase after a Han name into it
     starts, ends = token_bounds(text)
+    q = bisect_left(starts, j - 1)  # a set phrase opening at the name's last character: 某某手|把手
+    if len(name) >= 3 and q < len(starts) and starts[q] == j - 1 and ends[q] - starts[q] >= 3 \
+            and segment.freq(text[starts[q] : ends[q]]) >= 5:
+        f.append("word-tail")
     k = bisect_left(starts, i)  # the word opening at i, if one does
     first = tokens(text)[k][2] if k < len(starts) and starts[k] == i and ends[k] <= j else None
     if first is not None:
