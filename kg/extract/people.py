@@ -57,8 +57,8 @@ _PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
 
 def _plausible_name(name: str, strict: bool) -> bool:
-    if not name or not _NAME_CHARS.fullmatch(name):
-        return False
+    if not name or not _NAME_CHARS.fullmatch(name) or "某" in name:
+        return False  # (云某: a name the text hides, as the guideline says, is none)
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
     lo = 3 if strict else 2
     if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in "说讲称等和的在与及同跟")
@@ -149,8 +149,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2:
             continue  # (a Mongolian name may open with a Han surname's character: 米某某某)
+        home = text[j : j + 1] == "家" and (j + 1 == len(text) or not is_cjk(text[j + 1]) or text[j + 1] in "的里中人门")
         if length == 3 and cand[:2] not in L.SURNAMES_2 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (
-                words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")):
+                words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")) and not home:
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
@@ -168,7 +169,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j  # 市长|赵|海峰|主持会议: jieba's surname, a given name, a word of its own after
         if length >= 3 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
             return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
-        if rest.startswith(_HOUSEHOLD) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
+        if (home or rest.startswith(_HOUSEHOLD)) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
         if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t") or rest.startswith(("一起", "一道", "一同"))
                                  or (words.flag_at(j)[:1] == "a" and length <= 3 and not _MONGOLIAN.issuperset(cand))) \

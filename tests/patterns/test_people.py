@@ -570,3 +570,10 @@ def test_an_adverb_before_a_verb_and_a_set_phrase_open_after_a_short_name(gaz):
     two-character name before it."""
     g = graph_of(gaz, "清晨，上沧村护林员丁俊便进山巡护了。上沧村党支部副书记毛志手把手地帮村民填表。")
     assert names(g, "Person") == {"丁俊", "毛志"}, summary(g)
+
+
+def test_households_litigants_and_hidden_names(gaz):
+    """脱贫户某某家 (jieba glues the name's last character to 家: 李明|宇家) is the household's
+    head; 原告某某, 被告某某 are people; 原告李某 hides a name and names no one."""
+    g = graph_of(gaz, "在上沧村脱贫户李明宇家，果园打理得很好。原告王丽芳与被告赵海峰同住一个小区。原告李某诉称其权益受损。")
+    assert names(g, "Person") == {"李明宇", "王丽芳", "赵海峰"}, summary(g)
