@@ -420,7 +420,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
 #: a conjunction and a level's character inside a placed body's name: 某县财政局|和县|住建局
 _JOINED_LEVEL_BODY = re.compile(r"[和及与、][市旗县区盟镇乡](?=[^和及与、]*$)")
 #: the last character of an office's name (某某局, 某某委, 某某中心)
-_OFFICE_END = re.compile(r"(?:局|委|部|厅|院|所|办|中心|站|队)$")
+_OFFICE_END = re.compile(r"(?:局|委|部|厅|院|所|办|中心|站|队|会|社|行)$")
 #: the fixed patterns of :func:`_unplaced`, compiled once (not looked up at every call)
 _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
 #: a count right before a name with no place (组建4个|某某党建联盟): bodies of a kind

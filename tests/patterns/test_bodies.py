@@ -288,6 +288,8 @@ def test_party_schools_and_media_centres_are_bodies_and_their_kinds_are_none(gaz
         pytest.param("宾川县自然资源局和县住建局联合执法。", {"宾川县自然资源局", "宾川县住建局"}, id="bureau-and-level-bureau"),
         pytest.param("宾川县发展和改革局和县财政局联合调研。", {"宾川县发展和改革局", "宾川县财政局"}, id="joined-fields-then-a-body"),
         pytest.param("宾川县县委组织部和县委宣传部联合开展活动。", {"宾川县县委组织部", "宾川县委宣传部"}, id="two-departments"),
+        pytest.param("宾川县红十字会和县作家协会组织志愿者。", {"宾川县红十字会", "宾川县作家协会"}, id="two-associations"),
+        pytest.param("宾川县委巡察办和县委网信办联合督查。", {"宾川县委巡察办", "宾川县委网信办"}, id="two-offices"),
     ],
 )
 def test_a_conjunction_before_a_levels_body_joins_two_bodies_and_names_no_county(gaz, text, bodies):
@@ -301,9 +303,9 @@ def test_a_conjunction_before_a_levels_body_joins_two_bodies_and_names_no_county
 def test_the_offices_of_a_county_and_a_township_are_bodies(gaz):
     """The usual offices of a county and a township, named with their place."""
     g = graph_of(gaz, "宾川县人武部、县乡村振兴局和县供销社联合开展活动。金牛镇市场监管所和金牛镇财政所也派员参加。"
-                      "宾川县矛盾纠纷调处化解中心和宾川县交警大队到场服务。")
+                      "宾川县矛盾纠纷调处化解中心和宾川县交警大队到场服务。中国农业银行宾川县支行发放了贷款。")
     assert {"宾川县人武部", "宾川县乡村振兴局", "宾川县供销社", "金牛镇市场监管所", "金牛镇财政所",
-            "宾川县矛盾纠纷调处化解中心", "宾川县交警大队"} <= names(g, "Organization"), summary(g)
+            "宾川县矛盾纠纷调处化解中心", "宾川县交警大队", "中国农业银行宾川县支行"} <= names(g, "Organization"), summary(g)
 
 
 def test_a_firm_named_in_quotes_whole_is_a_body_not_a_practice(gaz):
