@@ -66,7 +66,24 @@ def usable_upper_name(name: str, rows: list[Division], gaz: Gazetteer) -> bool:
 def _descriptive_district(name: str, rows: list[Division]) -> bool:
     """老城区, 矿区: a modifier before a common word for a kind of area; a district of that
     name exists somewhere, but the words usually just describe a part of town."""
-    return rows[0].type == "County" and len(name) == 3 and segment.freq(name[1:]) >= 300
+    return rows[0].type == "County" and len(name) == 3 and name[0] in _AREA_MODIFIERS and segment.freq(name[1:]) >= 300
+
+
+#: what a descriptive district's first character is: a place or an age in town (老城区, 东城区,
+#: 新市区); 亭湖区 (亭 and 湖区) is a name
+_AREA_MODIFIERS = frozenset("老新旧东西南北中大小上下前后内外主城郊近远")
+
+
+#: a place suffix that also opens an upper place's short form (镇江, 乡宁, 村…): read across a
+#: lower place's name (某某镇|江北村) it is that name's end
+_SUFFIX_FIRST = frozenset("镇乡村")
+
+
+def _closes_a_name(text: str, i: int, gaz: Gazetteer) -> bool:
+    """Does the suffix at ``i`` close a town's or village's name the gazetteer has (滨江镇)?"""
+    kind = {"镇": "Town", "乡": "Town", "村": "Village"}[text[i]]
+    return any(d.type == kind for k in (2, 3, 4) if i - k + 1 >= 0
+               for d in gaz.lookup(text[i - k + 1 : i + 1], aliases=False))
 
 
 #: what opens a two-character county name (和县) as often as it joins two names (某局和县某局)
@@ -106,7 +123,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     _upper_places(text, gaz, spans, taken)
     starts: set[int] | None = None  # where jieba's words start, made at the first suffix
     for m in _SUFFIX_RE.finditer(text):
-        if taken[m.start()] or taken[m.end() - 1] or _suffix_in_word(text, m):
+        if taken[m.start()] or taken[m.end() - 1] or (_suffix_in_word(text, m) and not _chained_town(text, m, gaz, spans)):
             continue
         if starts is None:
             starts = set(token_bounds(text)[0])
@@ -213,6 +230,10 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
             continue
         i = j
         L_, cand, rows = hit
+        if cand[0] in _SUFFIX_FIRST and i > 0 and is_cjk(text[i - 1]) and text[i - 1] not in L.NOT_NAME_START \
+                and cand not in gaz.by_name and not (spans and spans[-1].end == i) and _closes_a_name(text, i, gaz):
+            i += 1  # 某某镇|江北村: the suffix closes the name before (镇江 read across it is no city)
+            continue
         if len(cand) == 2 and cand[0] in _CONJUNCTIONS and not any(
                 sp.end == i and any(gaz.is_within(d, up) for d in rows for up in sp.candidates[:1]) for sp in spans[-1:]):
             i += 1  # 某局和|县某局: the conjunction and the level's word, not 和县 (安徽省和县 is)
@@ -254,6 +275,35 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
     if suffix in ("村", "苑", "园") and text[e : e + 2] == "小区":
         return True  # 某某新村小区: an estate's name, closed by 小区
     return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市"
+
+
+def _chained_town(text: str, m: re.Match, gaz: Gazetteer, spans: list[Span]) -> bool:
+    """某县|陈集镇, 某区|瓦市镇: right after a county, a town the gazetteer has in it whose name
+    ends in a word (集镇, 市镇, 城镇) is that town, not the word."""
+    if m.group() != "镇":
+        return False
+    for k in (2, 3, 4):
+        s = m.start() - k
+        if s < 0:
+            break
+        rows = [d for d in gaz.lookup(text[s : m.end()], aliases=False) if d.type == "Town"]
+        if not rows:
+            continue
+        prev = next((sp for sp in spans if sp.end == s and sp.candidates), None) if s > 0 else None
+        if prev is not None and any(gaz.is_within(d, up) for d in rows for up in prev.candidates):
+            return True
+        if _villages_after(text, m.end(), rows, gaz):
+            return True  # 在九村镇|七江村: a village of that town right after it vouches for it too
+    return False
+
+
+def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) -> list[Division]:
+    """The towns of ``towns`` that hold the village or community named right at ``e``."""
+    out = []
+    for n in (3, 4, 5):
+        below = [v for v in gaz.lookup(text[e : e + n], aliases=False) if v.type in ("Village", "Community")]
+        out += [d for d in towns if d not in out and any(gaz.is_within(v, d) for v in below)]
+    return out
 
 
 def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], starts: set[int],
@@ -313,6 +363,10 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
             # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
             continue
+        if chained and len(cand) >= 3 and (inside := [d for d in rows for up in spans[prev].candidates[:1] if gaz.is_within(d, up)]):
+            return s, inside  # 某县|陈集镇: the gazetteer has it in the place before, though it ends in a word (集镇)
+        if type_ == "Town" and len(cand) >= 3 and (holding := _villages_after(text, m.end(), rows, gaz)):
+            return s, holding  # 九村镇|七江村: and the gazetteer has the village after it in it
         opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
         if not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
             return s, rows

@@ -662,3 +662,16 @@ def test_a_kind_of_zone_names_a_zone_only_after_a_place_that_holds_one(gaz):
     assert has_edge(g, "locatedIn", "郑州高新技术产业开发区", "郑州市"), summary(g)
     assert names(g, "County") == {"宾川县", "郑州高新技术产业开发区"}, summary(g)
     assert "宾川县高新区" in names(g, "Organization"), summary(g)
+
+
+def test_towns_whose_names_end_in_a_word_and_a_district_named_like_an_area(gaz):
+    """临泉县陈集镇, 九村镇七江村: a town whose name ends in a word (集镇, 村镇) is a town where
+    the county before it or the village after it holds it in the gazetteer (推进新型城镇化 names
+    none); 亭湖区 alone is the district (亭 is no modifier: 老城区 describes part of a town);
+    滨江镇江北村 holds no 镇江."""
+    g = graph_of(gaz, "安徽省阜阳市临泉县陈集镇朝阳社区推行“积分制”。在九村镇七江村，村党支部书记带头。"
+                      "近年来，亭湖区坚持党建引领。在江西鹰潭市贵溪市滨江镇江北村，推进新型城镇化。")
+    assert {"陈集镇", "九村镇", "滨江镇"} <= names(g, "Town"), summary(g)
+    assert has_edge(g, "locatedIn", "陈集镇", "临泉县") and has_edge(g, "locatedIn", "七江村", "九村镇"), summary(g)
+    assert has_edge(g, "locatedIn", "江北村", "滨江镇") and "亭湖区" in names(g, "County"), summary(g)
+    assert "镇江市" not in names(g, "City"), summary(g)
