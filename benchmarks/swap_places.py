@@ -167,8 +167,8 @@ def moved(texts: Path, gold: Path, out: Path, seed: int, tree: Tree) -> int:
             for a in ents[name].get("aliases", ()):
                 if len(a) < 2 or a == name:
                     continue
-                # a form with its level (达茂旗, a Traditional 某某區) becomes the new name; a bare
-                # short form (鄂尔多斯) the new place's short form, where it has one
+                # a form with its level (某某旗, a Traditional 某某區) becomes the new name; a bare
+                # short form (保山 for 保山市) the new place's short form, where it has one
                 bare = a[-1] not in _LEVEL_ENDS and len(a) < len(name) and row.short and len(row.short) >= 2
                 forms.setdefault(a, row.short if bare else row.name)
         pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
