@@ -217,7 +217,7 @@ _TRADES = tuple(sorted(L.TRADE_HEADS))
 
 def _org_fuller(names: list[str]) -> dict[str, str]:
     """Within a page a body named in full and then by a shorter form is one body: the
-    end of its name (少先路派出所 after 昆都仑区公安分局少先路派出所; 某某法庭 after
+    end of its name (某某路派出所 after 某某区公安分局某某路派出所; 某某法庭 after
     某旗人民法院某某人民法庭, 人民 left out), or a company's brand and trade before 公司
     (某某物业公司 after 某市某某物业服务有限公司; 某某乳业 after 某旗某某乳业有限公司), or a
     village's committee with the village's 村 left out (某某村委会 for 某某村村委会).
