@@ -210,9 +210,11 @@ def corpora(tmp_path_factory):
     changed = root / "changed"
     changed.mkdir()
     for i, p in enumerate(PAGES):
-        for k in range(30):  # enough text that the build takes several seconds, well past the signal
-            # (6 copies took 2 s with two workers once extraction got leaner: the signal came too late)
-            (changed / f"{p.stem}-{k}.txt").write_text(page(i), encoding="utf-8")
+        for k in range(40):  # enough text that the build takes several seconds, well past the signal
+            # (6 copies took 2 s with two workers once extraction got leaner: the signal came too
+            # late); each copy's sentences made its own (a number after each 。), so no cache of
+            # per-sentence work makes the copies cheap
+            (changed / f"{p.stem}-{k}.txt").write_text(page(i).replace("。", f"。{k}"), encoding="utf-8")
     return root, changed, {n: (old_out / n).read_bytes() for n in OUTPUTS}
 
 
