@@ -7,8 +7,9 @@ The corpus defaults to ``../shared/real``.  For each seed, every gold person who
 Han surname and one or two given characters gets an invented name of the same length (a
 common surname and given characters drawn from generic tables, never a name of the corpus or
 one the text already holds); the name and its aliases are replaced in the text, the gold's
-entities and its relations.  Transliterated (Mongolian) names and names of other shapes are
-left as written.  The texts go to a temporary folder (never into the repository), are built
+entities and its relations.  Transliterated (Mongolian) names are left as written unless
+``--mongolian`` (then each becomes one of a table of such names none of the corpora holds);
+names of other shapes always are.  The texts go to a temporary folder (never into the repository), are built
 with ``kg.pipeline.build`` (the shipped model unless ``--rules-only``) and scored by the
 referee, ``../shared/eval/kgeval.py`` (``--keep DIR`` keeps the corpora and graphs, to read
 the errors).  One line a run: Person and leads F1 and the overall
@@ -39,10 +40,17 @@ REFEREE = ROOT.parent / "shared" / "eval" / "kgeval.py"
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊孟秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宏海波宇浩然欣怡俊峰雪梅晓燕春林文斌琳颖佳慧"
 _HAN_NAME = re.compile(f"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}")
+#: transliterated Mongolian names (none of them a name of the corpora), for ``--mongolian``
+MONGOLIAN = ("巴雅尔", "图门", "朝格图", "宝力道", "乌兰图雅", "额尔德木图", "苏日娜", "萨仁高娃", "达古拉",
+             "那仁满都拉", "孟和巴雅尔", "乌日根", "布仁巴雅尔", "格日乐图",
+             "斯琴高娃", "敖特根", "满都拉", "乌力吉", "特木尔", "苏和", "巴特尔", "宝音", "孟和")
 
 
-def swapped(texts: Path, gold: Path, out: Path, seed: int) -> None:
-    """Write ``out/texts`` and ``out/gold``: every Han person's name swapped (see above)."""
+def swapped(texts: Path, gold: Path, out: Path, seed: int, mongolian: bool = False) -> None:
+    """Write ``out/texts`` and ``out/gold``: every Han person's name swapped (see above), and
+    with ``mongolian`` every name made of Mongolian syllables too, for one of :data:`MONGOLIAN`."""
+    from kg.extract.lexicon import MONGOLIAN_CHARS
+
     rnd = random.Random(seed)
     (out / "texts").mkdir(parents=True)
     (out / "gold").mkdir()
@@ -52,12 +60,20 @@ def swapped(texts: Path, gold: Path, out: Path, seed: int) -> None:
         forms: dict[str, str] = {}
         for e in d["entities"]:
             name = e["name"]
-            if e["type"] != "Person" or not _HAN_NAME.fullmatch(name) or name not in text:
+            if e["type"] != "Person" or name not in text:
                 continue
-            while True:
-                new = rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(len(name) - 1))
-                if new not in text and new not in forms.values():
-                    break
+            if mongolian and len(name) >= 2 and all(c in MONGOLIAN_CHARS for c in name):
+                pool = [m for m in MONGOLIAN if m not in text and m not in forms.values()]
+                if not pool:
+                    continue
+                new = rnd.choice(pool)
+            elif _HAN_NAME.fullmatch(name):
+                while True:
+                    new = rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(len(name) - 1))
+                    if new not in text and new not in forms.values():
+                        break
+            else:
+                continue
             for form in (name, *e.get("aliases", ())):
                 if len(form) >= 2:
                     forms[form] = new
@@ -100,6 +116,7 @@ def main() -> int:
     ap.add_argument("corpus", nargs="*", type=Path, help="TEXTS GOLD (default: ../shared/real)")
     ap.add_argument("--seeds", nargs="+", type=int, default=[1, 2, 3])
     ap.add_argument("--rules-only", action="store_true")
+    ap.add_argument("--mongolian", action="store_true", help="swap transliterated Mongolian names too")
     ap.add_argument("--keep", type=Path, help="write the swapped corpora and their graphs here (to read the errors)")
     args = ap.parse_args()
     texts, gold = args.corpus if args.corpus else (REAL / "texts", REAL / "gold")
@@ -110,7 +127,7 @@ def main() -> int:
         tmp = args.keep or scratch
         runs = [("as written", texts, gold)]
         for seed in args.seeds:
-            swapped(texts, gold, Path(tmp) / f"s{seed}", seed)
+            swapped(texts, gold, Path(tmp) / f"s{seed}", seed, args.mongolian)
             runs.append((f"names swapped, seed {seed}", Path(tmp) / f"s{seed}" / "texts", Path(tmp) / f"s{seed}" / "gold"))
         print(f"{'':28s} {'Person':>7s} {'leads':>7s} {'overall':>8s}")
         for label, t, g in runs:

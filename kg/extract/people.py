@@ -141,7 +141,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue
         cand = text[i:j]
         mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
-            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对")) and not is_common_word(cand)
+            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对将")) and not is_common_word(cand)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
@@ -160,9 +160,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
             continue  # 苏和带着, 王明带领: the last character opens a word, not the name
         if length == 3 and not _MONGOLIAN.issuperset(cand) and (
-                (cand[-1] in _ADVERBS and words.flag_at(j)[:1] == "v")
+                (cand[-1] in _ADVERBS and words.flag_at(j)[:1] == "v") or cand[-1] == "将"
                 or ((k := words.at(j - 1)) >= 0 and words.toks[k][2][:1] in ("i", "l") and words.ends[k] - (j - 1) >= 3)):
-            continue  # 丁某便|开始, 毛某手把手: an adverb before a verb, or an idiom, opens after the name
+            continue  # 丁某便|开始, 毛某手把手, 孟某将|某某: an adverb before a verb, 将, or an idiom opens after the name
         if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
             return i, j
         if surname_token and not strict and words.ends_at(j) and words.ends_at(i + 1):

@@ -566,10 +566,11 @@ def test_a_name_said_to_be_one_of_a_kind_of_people_and_a_household_heads_name(ga
 
 
 def test_an_adverb_before_a_verb_and_a_set_phrase_open_after_a_short_name(gaz):
-    """网格员某某便|开始……, 副书记某某|手把手地帮: the adverb or the set phrase is no part of the
-    two-character name before it."""
-    g = graph_of(gaz, "清晨，上沧村护林员丁俊便进山巡护了。上沧村党支部副书记毛志手把手地帮村民填表。")
-    assert names(g, "Person") == {"丁俊", "毛志"}, summary(g)
+    """网格员某某便|开始……, 副书记某某|手把手地帮, 党员中心户某某|将……: the adverb, 将 or the
+    set phrase is no part of the two-character name before it (孟和, a Mongolian name ending in 和)."""
+    g = graph_of(gaz, "清晨，上沧村护林员丁俊便进山巡护了。上沧村党支部副书记毛志手把手地帮村民填表。"
+                      "上沧村党员中心户孟和将活动室改成了讲堂。")
+    assert names(g, "Person") == {"丁俊", "毛志", "孟和"}, summary(g)
 
 
 def test_households_litigants_and_hidden_names(gaz):
