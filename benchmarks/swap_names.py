@@ -23,18 +23,14 @@ first line to the others is a name shape or context that only the original names
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "real"
-REFEREE = ROOT.parent / "shared" / "eval" / "kgeval.py"
+from swapped_corpus import arguments, corpus, score
 
 #: common surnames and given-name characters (generic tables, no person of any corpus)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊孟秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -94,35 +90,12 @@ def swapped(texts: Path, gold: Path, out: Path, seed: int, mongolian: bool = Fal
         (out / "gold" / g.name).write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
 
 
-def score(texts: Path, gold: Path, work: Path, rules_only: bool) -> dict[str, str]:
-    """Build ``texts`` into ``work`` and the referee's Person, leads and overall figures."""
-    from kg.pipeline import build
-
-    build([texts], work, cache=False, rules_only=rules_only, progress=None)
-    table = subprocess.run([sys.executable, str(REFEREE), str(work / "graph.ttl"), str(gold)],
-                           capture_output=True, text=True, check=True).stdout
-    got = {}
-    for line in table.splitlines():
-        cols = line.split()
-        if cols and cols[0] in ("Person", "leads"):
-            got[cols[0]] = cols[3]
-        if line.startswith("score:"):
-            got["overall"] = line.rsplit(" ", 1)[-1]
-    return got
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", nargs="*", type=Path, help="TEXTS GOLD (default: ../shared/real)")
-    ap.add_argument("--seeds", nargs="+", type=int, default=[1, 2, 3])
-    ap.add_argument("--rules-only", action="store_true")
-    ap.add_argument("--mongolian", action="store_true", help="swap transliterated Mongolian names too")
-    ap.add_argument("--keep", type=Path, help="write the swapped corpora and their graphs here (to read the errors)")
-    args = ap.parse_args()
-    texts, gold = args.corpus if args.corpus else (REAL / "texts", REAL / "gold")
-    if not texts.is_dir() or not gold.is_dir() or not REFEREE.is_file():
-        print(f"swap_names: needs {texts}, {gold} and the referee {REFEREE}", file=sys.stderr)
+    args = arguments(__doc__, lambda ap: ap.add_argument(
+        "--mongolian", action="store_true", help="swap transliterated Mongolian names too"))
+    if (given := corpus(args, "swap_names")) is None:
         return 2
+    texts, gold = given
     with tempfile.TemporaryDirectory(prefix="kg-swap-") as scratch:
         tmp = args.keep or scratch
         runs = [("as written", texts, gold)]

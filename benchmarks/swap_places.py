@@ -23,19 +23,16 @@ overall score, first for the texts as written, then for each seed.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT.parent / "shared" / "real"
-REFEREE = ROOT.parent / "shared" / "eval" / "kgeval.py"
+from swapped_corpus import arguments, corpus, score
+
 COLUMNS = ("Organization", "locatedIn", "implements", "leads")
 #: the last characters of a place's written form that carry its level (旗, 县, 區, 嘎查, 苏木 ...)
 _LEVEL_ENDS = "省市盟旗县縣区區镇鎮乡鄉村查木道區"
@@ -193,36 +190,11 @@ def moved(texts: Path, gold: Path, out: Path, seed: int, tree: Tree) -> int:
     return n_moved
 
 
-def score(texts: Path, gold: Path, work: Path, rules_only: bool) -> dict[str, str]:
-    """Build ``texts`` into ``work`` and the referee's figures."""
-    from kg.pipeline import build
-
-    build([texts], work, cache=False, rules_only=rules_only)
-    table = subprocess.run([sys.executable, str(REFEREE), str(work / "graph.ttl"), str(gold)],
-                           capture_output=True, text=True, check=True).stdout
-    got = {}
-    for line in table.splitlines():
-        cols = line.split()
-        if cols and cols[0] in COLUMNS:
-            got[cols[0]] = cols[3]
-        if line.startswith("score:"):
-            m = re.search(r"entities F1 ([0-9.]+), relations F1 ([0-9.]+), overall ([0-9.]+)", line)
-            if m:
-                got["entities"], got["relations"], got["overall"] = m.groups()
-    return got
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("corpus", nargs="*", type=Path, help="TEXTS GOLD (default: ../shared/real)")
-    ap.add_argument("--seeds", nargs="+", type=int, default=[1, 2, 3])
-    ap.add_argument("--rules-only", action="store_true")
-    ap.add_argument("--keep", type=Path, help="write the moved corpora and their graphs here (to read the errors)")
-    args = ap.parse_args()
-    texts, gold = args.corpus if args.corpus else (REAL / "texts", REAL / "gold")
-    if not texts.is_dir() or not gold.is_dir() or not REFEREE.is_file():
-        print(f"swap_places: needs {texts}, {gold} and the referee {REFEREE}", file=sys.stderr)
+    args = arguments(__doc__)
+    if (given := corpus(args, "swap_places")) is None:
         return 2
+    texts, gold = given
     tree = Tree()
     with tempfile.TemporaryDirectory(prefix="kg-swap-") as scratch:
         tmp = args.keep or scratch
