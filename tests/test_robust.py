@@ -227,8 +227,11 @@ def _fresh_out(root: Path, old: dict[str, bytes], name: str) -> Path:
 
 
 def _start(changed: Path, out: Path) -> subprocess.Popen:
+    # SIGINT as a terminal gives it: a suite started in the background (``pytest &``) passes
+    # its children an ignored SIGINT, which Python keeps ignoring
     return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(changed), "-o", str(out), "-j", "2", "--no-cache", "-q"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
