@@ -79,6 +79,22 @@ _AREA_MODIFIERS = frozenset("老新旧东西南北中大小上下前后内外主
 _SUFFIX_FIRST = frozenset("镇乡村")
 
 
+#: the kinds of lower place a name's suffix right after a short form may make (二道江|乡)
+_LOWER_AFTER = (("街道", "Street"), ("社区", "Community"), ("嘎查", "Village"), ("苏木", "Town"),
+                ("镇", "Town"), ("乡", "Town"), ("村", "Village"))
+
+
+def _opens_lower_name(text: str, e: int, gaz: Gazetteer) -> bool:
+    """Does a lower place's suffix at ``e`` close a name the gazetteer has that starts at the
+    short form before it (二道江|乡: 二道江乡)?"""
+    for suffix, kind in _LOWER_AFTER:
+        if text.startswith(suffix, e):
+            k = e + len(suffix)
+            return any(d.type == kind for start in range(max(0, e - 6), e)
+                       for d in gaz.lookup(text[start:k], aliases=False))
+    return False
+
+
 def _closes_a_name(text: str, i: int, gaz: Gazetteer) -> bool:
     """Does the suffix at ``i`` close a town's or village's name the gazetteer has (滨江镇)?"""
     kind = {"镇": "Town", "乡": "Town", "村": "Village"}[text[i]]
@@ -230,6 +246,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
             continue
         i = j
         L_, cand, rows = hit
+        if cand not in gaz.by_name and _opens_lower_name(text, i + L_, gaz):
+            i += L_  # 二道江|乡, 二道江|村: a county's short form opening a town's or village's name
+            continue
         if cand[0] in _SUFFIX_FIRST and i > 0 and is_cjk(text[i - 1]) and text[i - 1] not in L.NOT_NAME_START \
                 and cand not in gaz.by_name and not (spans and spans[-1].end == i) and _closes_a_name(text, i, gaz):
             i += 1  # 某某镇|江北村: the suffix closes the name before (镇江 read across it is no city)
@@ -356,7 +375,8 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
         rows = [d for d in found if d.type == type_]
         if not rows:
             continue
-        chained = prev is not None and spans[prev].end == s
+        # (a seat office between, 某某街道办事处|某某社区, chains as the suffix path's does)
+        chained = prev is not None and (spans[prev].end == s or after_seat_office(text, spans[prev]) == s)
         if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
                 and not (len(cand) >= 3 and word_ends_at(text, s)):
             # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues

@@ -670,8 +670,19 @@ def test_towns_whose_names_end_in_a_word_and_a_district_named_like_an_area(gaz):
     none); 亭湖区 alone is the district (亭 is no modifier: 老城区 describes part of a town);
     滨江镇江北村 holds no 镇江."""
     g = graph_of(gaz, "安徽省阜阳市临泉县陈集镇朝阳社区推行“积分制”。在九村镇七江村，村党支部书记带头。"
-                      "近年来，亭湖区坚持党建引领。在江西鹰潭市贵溪市滨江镇江北村，推进新型城镇化。")
+                      "近年来，亭湖区坚持党建引领。在江西鹰潭市贵溪市滨江镇江北村，村里推进新型城镇化。")
     assert {"陈集镇", "九村镇", "滨江镇"} <= names(g, "Town"), summary(g)
     assert has_edge(g, "locatedIn", "陈集镇", "临泉县") and has_edge(g, "locatedIn", "七江村", "九村镇"), summary(g)
     assert has_edge(g, "locatedIn", "江北村", "滨江镇") and "亭湖区" in names(g, "County"), summary(g)
     assert "镇江市" not in names(g, "City"), summary(g)
+
+
+def test_a_short_form_opening_a_lower_name_and_a_gazetteer_name_after_a_seat_office(gaz):
+    """二道江区二道江乡二道江村: the district's short form (二道江) opens the township's and the
+    village's names and names no district there; 某某街道办事处龙锦苑五区社区: the community
+    the gazetteer has, after the street's office, is no estate (办事处龙锦苑)."""
+    g = graph_of(gaz, "在吉林通化市二道江区二道江乡二道江村，村民办起了合作社。"
+                      "王丽芳是昌平区龙泽园街道办事处龙锦苑五区社区党委书记。")
+    assert has_edge(g, "locatedIn", "二道江村", "二道江乡") and has_edge(g, "locatedIn", "二道江乡", "二道江区"), summary(g)
+    assert has_edge(g, "locatedIn", "龙锦苑五区社区", "龙泽园街道"), summary(g)
+    assert not names(g, "Neighborhood"), summary(g)
