@@ -297,11 +297,12 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
 
 
 def _chained_town(text: str, m: re.Match, gaz: Gazetteer, spans: list[Span]) -> bool:
-    """某县|陈集镇, 某区|瓦市镇: right after a county, a town the gazetteer has in it whose name
-    ends in a word (集镇, 市镇, 城镇) is that town, not the word."""
-    if m.group() != "镇":
+    """某县|陈集镇, 某区|瓦市镇, 某县|某某瑶族乡|干存村: right after a county (or right before a
+    village of it), a town the gazetteer has whose name ends in a word (集镇, 市镇, 乡干部) is
+    that town, not the word."""
+    if m.group() not in ("镇", "乡"):
         return False
-    for k in (2, 3, 4):
+    for k in (2, 3, 4, 5):
         s = m.start() - k
         if s < 0:
             break

@@ -686,3 +686,13 @@ def test_a_short_form_opening_a_lower_name_and_a_gazetteer_name_after_a_seat_off
     assert has_edge(g, "locatedIn", "二道江村", "二道江乡") and has_edge(g, "locatedIn", "二道江乡", "二道江区"), summary(g)
     assert has_edge(g, "locatedIn", "龙锦苑五区社区", "龙泽园街道"), summary(g)
     assert not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_county_before_a_town_whose_name_opens_like_an_outlet_and_a_township_before_gan(gaz):
+    """监利市网市镇: 网 opens the town's name, not an outlet (某市网: a website); 某县金牙瑶族乡
+    干存村: 乡 before 干 closes the township's name (乡干部 is a word elsewhere); a county's
+    media centre and its cyberspace office keep the county named."""
+    g = graph_of(gaz, "我们来到湖北监利市网市镇庙三村。河池市凤山县金牙瑶族乡干存村办起了合作社。"
+                      "宾川县融媒体中心和宾川县网信办联合开展活动。")
+    assert has_edge(g, "locatedIn", "网市镇", "监利市") and has_edge(g, "locatedIn", "干存村", "金牙瑶族乡"), summary(g)
+    assert {"监利市", "凤山县", "宾川县"} <= names(g, "County"), summary(g)
