@@ -484,8 +484,9 @@ def test_a_photo_credit_on_a_line_of_its_own_is_the_whole_name(gaz):
 
 def test_a_two_character_reading_ending_in_a_mongolian_syllable_is_proposed_longer(gaz):
     """白恩|和带领: the tagger reads two characters of 白恩和; the name's run of Mongolian
-    syllables goes on to a word's end, so the longer reading is a candidate too."""
-    _, feats = person_readings(gaz, "标题\n\n嘎查党员白恩和带领牧民修建了围栏，村民说很满意。\n")
+    syllables goes on to a word's end, so the longer reading is a candidate too (after a role
+    the rules read it whole themselves: no post here)."""
+    _, feats = person_readings(gaz, "标题\n\n去年，白恩和带领牧民修建了围栏，村民说很满意。\n")
     assert "白恩和" in feats and "src:extended" in feats["白恩和"], feats
 
 

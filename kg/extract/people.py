@@ -140,8 +140,11 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if j > len(text) or length > longest:
             continue
         cand = text[i:j]
-        mongolian_pair = length == 2 and all(c in L.MONGOLIAN_CHARS for c in cand) and (
-            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对将")) and not is_common_word(cand)
+        mongolian_pair = length == 2 and cand[0] != "们" and all(c in L.MONGOLIAN_CHARS for c in cand) and (
+            not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对将家")
+            or (cand[0] not in "们都和同与" and cand[0] not in L.NOT_NAME_START and words.ends_at(j)
+                and words.flag_at(j)[:1] in ("v", "a", "d"))) \
+            and not is_common_word(cand)  # (牧民某某|赶着羊群: a word of what the bearer does after it)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
@@ -151,7 +154,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue  # (a Mongolian name may open with a Han surname's character: 米某某某)
         home = text[j : j + 1] == "家" and (j + 1 == len(text) or not is_cjk(text[j + 1]) or text[j + 1] in "的里中人门")
         if length == 3 and cand[:2] not in L.SURNAMES_2 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (
-                words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")) and not home:
+                words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")) and not home \
+                and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):

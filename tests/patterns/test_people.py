@@ -578,3 +578,11 @@ def test_households_litigants_and_hidden_names(gaz):
     head; 原告某某, 被告某某 are people; 原告李某 hides a name and names no one."""
     g = graph_of(gaz, "在上沧村脱贫户李明宇家，果园打理得很好。原告王丽芳与被告赵海峰同住一个小区。原告李某诉称其权益受损。")
     assert names(g, "Person") == {"李明宇", "王丽芳", "赵海峰"}, summary(g)
+
+
+def test_a_two_syllable_mongolian_name_after_a_role_before_what_its_bearer_does(gaz):
+    """牧民某某|赶着羊群, 贫困户某某|家中……, 党员中心户某某某|将……: a Mongolian name after a
+    role, before an adverb, a verb or the household; 牧民们|都说好 names no one."""
+    g = graph_of(gaz, "上沧村牧民图雅赶着羊群回家。上沧村贫困户图门家中缺少劳力。上沧村党员中心户乌日根将活动室改成了讲堂。"
+                      "牧民们都说好。")
+    assert names(g, "Person") == {"图雅", "图门", "乌日根"}, summary(g)
