@@ -90,16 +90,24 @@ def _opens_lower_name(text: str, e: int, gaz: Gazetteer) -> bool:
     for suffix, kind in _LOWER_AFTER:
         if text.startswith(suffix, e):
             k = e + len(suffix)
-            return any(d.type == kind for start in range(max(0, e - 6), e)
-                       for d in gaz.lookup(text[start:k], aliases=False))
+            return any(_named(gaz, text[start:k], kind) for start in range(max(0, e - 6), e))
     return False
 
 
 def _closes_a_name(text: str, i: int, gaz: Gazetteer) -> bool:
     """Does the suffix at ``i`` close a town's or village's name the gazetteer has (滨江镇)?"""
-    kind = {"镇": "Town", "乡": "Town", "村": "Village"}[text[i]]
-    return any(d.type == kind for k in (2, 3, 4) if i - k + 1 >= 0
-               for d in gaz.lookup(text[i - k + 1 : i + 1], aliases=False))
+    kind = "Village" if text[i] == "村" else "Town"
+    return any(_named(gaz, text[i - k + 1 : i + 1], kind) for k in (2, 3, 4) if i - k + 1 >= 0)
+
+
+def _named(gaz: Gazetteer, name: str, *kinds: str) -> list[Division]:
+    """The gazetteer's divisions of those kinds called ``name`` in full."""
+    return [d for d in gaz.lookup(name, aliases=False) if d.type in kinds]
+
+
+def _held(rows: list[Division], place: Span, gaz: Gazetteer) -> list[Division]:
+    """The divisions of ``rows`` inside the division ``place`` reads first."""
+    return [d for d in rows for up in place.candidates[:1] if gaz.is_within(d, up)]
 
 
 #: what opens a two-character county name (和县) as often as it joins two names (某局和县某局)
@@ -253,14 +261,13 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
                 and cand not in gaz.by_name and not (spans and spans[-1].end == i) and _closes_a_name(text, i, gaz):
             i += 1  # 某某镇|江北村: the suffix closes the name before (镇江 read across it is no city)
             continue
-        if len(cand) == 2 and cand[0] in _CONJUNCTIONS and not any(
-                sp.end == i and any(gaz.is_within(d, up) for d in rows for up in sp.candidates[:1]) for sp in spans[-1:]):
+        if len(cand) == 2 and cand[0] in _CONJUNCTIONS and not (spans and spans[-1].end == i and _held(rows, spans[-1], gaz)):
             i += 1  # 某局和|县某局: the conjunction and the level's word, not 和县 (安徽省和县 is)
             continue
         if cand in L.ZONE_KINDS and cand not in gaz.strong_aliases:
             # 高新区 alone: a kind of zone, though the table gives some zone that short form;
             # it names one only after a place that holds that zone (某市|高新区, 某市稀土|高新区)
-            rows = [d for d in rows if any(gaz.is_within(d, up) for sp in spans for up in sp.candidates[:1])]
+            rows = [d for d in rows if any(_held([d], sp, gaz) for sp in spans)]
             if not rows:
                 i += L_
                 continue
@@ -306,11 +313,11 @@ def _chained_town(text: str, m: re.Match, gaz: Gazetteer, spans: list[Span]) -> 
         s = m.start() - k
         if s < 0:
             break
-        rows = [d for d in gaz.lookup(text[s : m.end()], aliases=False) if d.type == "Town"]
+        rows = _named(gaz, text[s : m.end()], "Town")
         if not rows:
             continue
         prev = next((sp for sp in spans if sp.end == s and sp.candidates), None) if s > 0 else None
-        if prev is not None and any(gaz.is_within(d, up) for d in rows for up in prev.candidates):
+        if prev is not None and _held(rows, prev, gaz):
             return True
         if _villages_after(text, m.end(), rows, gaz):
             return True  # 在九村镇|七江村: a village of that town right after it vouches for it too
@@ -321,7 +328,7 @@ def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) ->
     """The towns of ``towns`` that hold the village or community named right at ``e``."""
     out = []
     for n in (3, 4, 5):
-        below = [v for v in gaz.lookup(text[e : e + n], aliases=False) if v.type in ("Village", "Community")]
+        below = _named(gaz, text[e : e + n], "Village", "Community")
         out += [d for d in towns if d not in out and any(gaz.is_within(v, d) for v in below)]
     return out
 
@@ -384,7 +391,7 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
             # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
             continue
-        if chained and len(cand) >= 3 and (inside := [d for d in rows for up in spans[prev].candidates[:1] if gaz.is_within(d, up)]):
+        if chained and len(cand) >= 3 and (inside := _held(rows, spans[prev], gaz)):
             return s, inside  # 某县|陈集镇: the gazetteer has it in the place before, though it ends in a word (集镇)
         if type_ == "Town" and len(cand) >= 3 and (holding := _villages_after(text, m.end(), rows, gaz)):
             return s, holding  # 九村镇|七江村: and the gazetteer has the village after it in it
