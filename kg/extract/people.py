@@ -160,9 +160,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         rest = text[j:]
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
-        if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000 or (
-                rest[:1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
-            continue  # 苏和带着, 王明带领: the last character opens a word, not the name
+        if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000
+                                                             or _verb_before_aspect(text, j)):
+            continue  # 苏和带着, 王明带领, 王梅种了: the last character opens a word, or is a verb
         if length == 3 and not _MONGOLIAN.issuperset(cand) and (
                 (cand[-1] in _ADVERBS and words.flag_at(j)[:1] == "v") or cand[-1] == "将"
                 or ((k := words.at(j - 1)) >= 0 and words.toks[k][2][:1] in ("i", "l") and words.ends[k] - (j - 1) >= 3)):
@@ -180,6 +180,16 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return None  # (the name of no known shape was tried at length 2)
+
+
+def _verb_before_aspect(text: str, j: int) -> bool:
+    """Is the character before ``j`` a verb, an aspect particle after it?  着 after a
+    character jieba knows as a verb (苏和带|着); 了 opening no word of its own, an object
+    after it (某某种|了十亩地): a name takes no 了, so its last character was the verb."""
+    after = text[j : j + 2]
+    if after[:1] == "着":
+        return (jieba_tag(text[j - 1]) or "").startswith("v")
+    return after[:1] == "了" and len(after) == 2 and is_cjk(after[1]) and segment.freq(after) == 0
 
 
 #: adverbs that no given name ends in, read into a name before a verb (某某便|开始, 某某也|来了)
@@ -484,8 +494,8 @@ def _jieba_names(text: str, found: _Found) -> None:
     for s0, e0, _ in [t for t in _merged_tokens(text) if t[2].startswith("nr") and t[1] - t[0] >= 2]:
         cand = text[s0:e0]
         if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
-                text[e0 : e0 + 1] == "着" and (jieba_tag(cand[-1]) or "").startswith("v"))):
-            e0 -= 1  # 苏和家的草场, 苏和带着: jieba's name swallowed the household or a verb
+                _verb_before_aspect(text, e0) and (len(cand) == 3 or cand[-1] not in L.MONGOLIAN_CHARS))):
+            e0 -= 1  # 苏和家的草场, 苏和带着, 王梅种了: jieba's name swallowed the household or a verb
             cand = text[s0:e0]
         elif len(cand) == 3 and cand[-1] in _ADVERBS and (jieba_tag(text[e0 : e0 + 2]) or "")[:1] == "v":
             e0 -= 1  # 某某便|进山: jieba's name swallowed an adverb before a verb

@@ -586,3 +586,12 @@ def test_a_two_syllable_mongolian_name_after_a_role_before_what_its_bearer_does(
     g = graph_of(gaz, "上沧村牧民图雅赶着羊群回家。上沧村贫困户图门家中缺少劳力。上沧村党员中心户乌日根将活动室改成了讲堂。"
                       "牧民们都说好。")
     assert names(g, "Person") == {"图雅", "图门", "乌日根"}, summary(g)
+
+
+def test_a_one_character_verb_with_an_aspect_particle_is_no_part_of_the_name(gaz):
+    """上沧村村民某某种|了……, 党员某某领|了……: jieba reads a two-character name and the verb
+    after it as one name; a name takes no 了, so the character before it is the verb.  A name
+    before 了解 (a word of its own) is read whole."""
+    g = graph_of(gaz, "上沧村村民毛志种了十亩烟叶。力角社区党员钱华领了任务就出发了。"
+                      "上沧村村民李海生了解到情况后立即上报。")
+    assert names(g, "Person") == {"毛志", "钱华", "李海生"}, summary(g)
