@@ -124,8 +124,9 @@ def banner_short_forms(name: str) -> list[str]:
     return [short] if short != name else []
 
 
-#: First characters that make "X县" a common word rather than a county's short form.
-_NOT_A_SHORT_FORM = set("全该本各每此这那其外邻一二两三四五六七八九十百千某我贵县旗市区")
+#: First characters that make "X县" a common word rather than a county's short form
+#: (农业大县, 这类县: 大 and 类 open long county names too).
+_NOT_A_SHORT_FORM = set("全该本各每此这那其外邻一二两三四五六七八九十百千某我贵县旗市区大类")
 
 
 def county_short_forms(name: str) -> list[str]:

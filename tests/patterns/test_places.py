@@ -696,3 +696,10 @@ def test_a_county_before_a_town_whose_name_opens_like_an_outlet_and_a_township_b
                       "宾川县融媒体中心和宾川县网信办联合开展活动。")
     assert has_edge(g, "locatedIn", "网市镇", "监利市") and has_edge(g, "locatedIn", "干存村", "金牙瑶族乡"), summary(g)
     assert {"监利市", "凤山县", "宾川县"} <= names(g, "County"), summary(g)
+
+
+def test_a_big_county_and_a_kind_of_county_name_no_county(gaz):
+    """农业大县, 人口大县, 这类县: common words, not the one-character short forms of the long
+    county names that open with 大 or 类 (a county's own short form, 托县, still names it)."""
+    g = graph_of(gaz, "宾川县是一个农业大县，也是人口大县。这类县的财力有限，当地检察院开展普法宣传。")
+    assert names(g, "County") == {"宾川县"}, summary(g)
