@@ -52,7 +52,7 @@ PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)
 NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规范", "整治", "改造", "美化", "帮扶", "统筹"}) | set("""领办 会同 报告 选举 产生 成立 引入 推动 推行 带动 牵头 召开 举办 邀请 协调
     组建 动员 号召 依托 通过 借助 参与 加入 走进 来到 选派 派驻 招募 吸纳 签订 聘请 担任 兼任 挂任 出任 任职
-    现任 曾任 时任 原任 历任 升任 调任 转任
+    现任 曾任 时任 原任 历任 升任 调任 转任 当选 选为
     开展 举行 实施 启动 参观 入驻""".split())
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
@@ -73,7 +73,7 @@ TRADE_WORDS = set("""种植 养殖 加工 销售 开发 经营 运输 服务 管
     繁育 收购 研发 快递 执法 监管 监督 保障 维修 配送 租赁""".split())
 
 #: Characters that cannot start a place name found by its suffix alone.
-NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每")
+NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据")
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以")

@@ -150,7 +150,7 @@ def _stationed(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> bool:
 
 #: sent to a place to take a post there: 某某(被)选派到|某村|担任第一书记
 _SENT_AS = re.compile(r"(?:被|由)?(?:组织)?(?:委派|选派|派驻|下派|选调|派)(?:到|至|驻)?")
-_AS_FIRST_SECRETARY = re.compile(r"(?:担任|出任|任|当)[“‘\"]?第一书记")
+_AS_FIRST_SECRETARY = re.compile(r"(?:担任|出任|任|当)[“‘\"]?(?:驻村)?第一书记")
 
 
 def sent_as_first_secretary(text: str, end: int, places: list[tuple[int, int, Mention]]) -> Mention | None:

@@ -257,8 +257,8 @@ class _Walk:
             # 商量嘎查的事, 党员回社区报到, 充分发挥社区…作用: a verb (with its adverb, in one of
             # jieba's words) and its object (rule place-verb-object)
             return _NO_NAME, False
-        if self.verbs_break and word in L.NAME_BREAK_VERBS:
-            return None, False  # 选举产生某某小区, 党支部领办某某合作社: the name starts after the verb
+        if self.verbs_break and (word in L.NAME_BREAK_VERBS or (not first and len(word) > 2 and word[-2:] in L.NAME_BREAK_VERBS)):
+            return None, False  # 选举产生某某小区, 党支部领办某某合作社, 高票当选|某某社区: the name starts after the verb
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not trade:
             # a verb or an idiom next to the head (任职社区, 依托社区, 今年以来街道) makes no
             # name: 胜利社区 and 和平小区 are tagged as nouns or adjectives

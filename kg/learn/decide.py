@@ -264,16 +264,29 @@ _POST_BETWEEN = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")
 
 
 #: a leading post closing the clause: 是某社区党委书记。
-_POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?=[。，,；;！!]|$)")
+_POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES))
+                         + r")(?=[。，,；;！!、）)]|$|已|以来|期间|至今|多年|[0-9一二三四五六七八九十两]+年)")
 
 
 #: a body's last character that is also its head's title's first (某司法所长某某: 所长)
 _SHARED_HEAD = set("所局院站队庭")
 
 
-#: what joins a person to the post they hold or take: 是, 刚当选, 担任, 被选为, (，)现任
+#: what joins a person to the post they hold or take: 是, 刚当选, 担任, 被选为, (，)现任,
+#: and a parenthesis (某某（某村党支部书记）)
 _CLAUSE_END = re.compile(r"[，,。；;！!？?]")
-_TAKES_POST = re.compile(r"[，,]?(?:刚|已|又|再次|先后|曾)?(?:是|当选为?|担任|出任|成为|被选为|现任|现为|系|任)")
+_TAKE_VERB = (r"(?:刚刚|刚|已经|已|又|再次|先后|曾|一直|高票|顺利)?"
+              r"(?:是|当选为?|担任|出任|成为|被选为|被推选为|被任命为|现任|现为|系|任|当上了?|接任)")
+#: between the name and the verb: 同志, a short biography (，男，1978年出生，中共党员，),
+#: when (2019年, 自2018年起, 今年)
+_BIOGRAPHY = r"(?:[，,](?:男|女|[\u4e00-\u9fff]{1,3}族|[0-9]{4}年(?:[0-9]{1,2}月)?(?:出生|生)?|中共党员|[\u4e00-\u9fff]{1,4}学历))*"
+_WHEN = r"(?:(?:自|于)?[0-9]{4}年(?:[0-9]{1,2}月)?(?:起|以来|底|初)?|今年|去年|前年|目前)?"
+_TAKES_POST = re.compile(r"(?:同志)?" + _BIOGRAPHY + r"[，,]?" + _WHEN + r"[，,]?" + _TAKE_VERB + r"|[（(]")
+#: a village or community's first secretary, after its name (某村的驻村第一书记)
+_FIRST_SECRETARY_AFTER = re.compile(r"(?:的)?(?:驻村)?第一书记")
+#: 作为某村党支部书记，|某某: a post held, then the name after a comma
+_AS_POST = re.compile(r"(?:作为|身为)$")
+_POST_THEN_COMMA = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")[，,]$")
 
 
 def _posts_held(x: Extraction) -> None:
@@ -290,14 +303,24 @@ def _posts_held(x: Extraction) -> None:
             m = _POST_BETWEEN.search(sent.text, max(0, a - 16), a)
             holders = [t for t in spans if m is not None and t[2].type == "Organization" and (
                 t[1] == m.start() or t[1] == m.start() + 1 and sent.text[m.start()] in _SHARED_HEAD)]
+            if m is None and (c := _POST_THEN_COMMA.search(sent.text, max(0, a - 12), a)) is not None:
+                # 作为某村党支部书记，某某……
+                holders = [t for t in spans if t[2].type == "Organization" and t[1] == c.start()
+                           and _AS_POST.search(sent.text, 0, t[0])]
+                m = _POST_AFTER.match(sent.text, c.start()) if holders else None
             verb = _TAKES_POST.match(sent.text, b)
+            place = None
             if m is None and verb is not None:  # 某某是某社区党委书记。 某某刚当选某村党支部书记，
                 for t in spans:
-                    if t[2].type == "Organization" and t[0] >= verb.end() and not _CLAUSE_END.search(sent.text, verb.end(), t[0]) \
-                            and (m := _POST_AFTER.match(sent.text, t[1])):
+                    if t[0] < verb.end() or _CLAUSE_END.search(sent.text, verb.end(), t[0]):
+                        continue
+                    if t[2].type == "Organization" and (m := _POST_AFTER.match(sent.text, t[1])):
                         holders = [t]
                         break
-            if not holders and m is None and (place := sent_as_first_secretary(sent.text, b, spans)) is not None:
+                    if t[2].type in ("Village", "Community") and _FIRST_SECRETARY_AFTER.match(sent.text, t[1]):
+                        place = t[2]  # 某某担任某村第一书记, 某某是某村的驻村第一书记
+                        break
+            if not holders and m is None and (place or (place := sent_as_first_secretary(sent.text, b, spans))):
                 # 某某被选派到某村任第一书记
                 if (person.id, place.id) not in led:
                     ev = _evidence(x, sent, a, b, "post-sent")
@@ -316,7 +339,7 @@ def _posts_held(x: Extraction) -> None:
 
 
 #: a pronoun for a person opening what they hold or take: 他当选为|某村的党委书记
-_PRONOUN_TAKES = re.compile(r"(?:^|[，,。；;：:”])(?:他|她)" + _TAKES_POST.pattern[len("[，,]?"):])
+_PRONOUN_TAKES = re.compile(r"(?:^|[，,。；;：:”])(?:他|她)" + _TAKE_VERB)
 
 
 def _pronoun_posts(x: Extraction, view: DocView, led: set[tuple[str, str]]) -> None:
