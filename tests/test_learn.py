@@ -855,3 +855,37 @@ def test_a_taggers_reading_with_a_mark_or_a_set_phrase_after_the_name_is_vetoed(
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     assert {m.canonical for m in learned.mentions if m.type == "Person"} == people
+
+
+def _learned(gaz, text: str):
+    doc, _ = read_bytes(("标题\n\n" + text + "\n").encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in x.mentions}
+    facts = {(by_id[r.subject].canonical, r.predicate, by_id[r.object].canonical) for r in x.relations}
+    return {(m.type, m.canonical) for m in x.mentions}, facts
+
+
+def test_every_actor_listed_with_the_credited_one_implements_the_practice(gaz):
+    """某村和某村推行……, 某法院、某检察院、某司法局联合建立……: each body or place of the list
+    is credited, not only the nearest to the verb."""
+    _, facts = _learned(gaz, "上沧村和下沧村推行“联村共治”模式。隆阳区法院、区检察院、区司法局联合建立“诉调检”对接机制。")
+    assert {("上沧村", "implements", "联村共治"), ("下沧村", "implements", "联村共治")} <= facts, facts
+    assert {(b, "implements", "诉调检") for b in ("隆阳区法院", "隆阳区检察院", "隆阳区司法局")} <= facts, facts
+
+
+def test_an_honours_selection_a_contest_or_a_product_is_no_practice_and_a_familiar_surname_no_person(gaz):
+    """“某某”评选, “某某”演讲比赛, “某某”品种: an honour, a one-off event, a product (the
+    guideline); 老张, 小王: a surname called familiarly, no full name."""
+    ents, _ = _learned(gaz, "力角社区开展“五好家庭”评选。金牛镇举办“青春心向党”演讲比赛。乔甸镇引进“夏黑”品种。"
+                            "村民老张说，路修好了。小王说，明天再来。力角社区开展“邻里互助岗”创建活动。")
+    assert {n for t, n in ents if t == "Mechanism"} == {"邻里互助岗"}, ents
+    assert not {n for t, n in ents if t == "Person"}, ents
+
+
+def test_a_short_name_before_dao_is_a_person_not_a_place(gaz):
+    """某镇党委书记某某到|村走访: jieba reads the name with 到 (no name ends in it), and the
+    words before 村 are a post and a person's coming, no village's name."""
+    ents, facts = _learned(gaz, "乔甸镇党委书记毛志到村走访群众。金牛镇党委书记刘洋到上沧村调研。")
+    assert {("Person", "毛志"), ("Person", "刘洋")} <= ents, ents
+    assert {n for t, n in ents if t == "Village"} == {"上沧村"}, ents
+    assert ("毛志", "leads", "乔甸镇党委") in facts, facts

@@ -161,7 +161,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
         if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000
-                                                             or _verb_before_aspect(text, j)):
+                                                             or _verb_before_aspect(text, j)
+                                                             or (cand[-1] in _NO_NAME_ENDS and not _MONGOLIAN.issuperset(cand))):
             continue  # 苏和带着, 王明带领, 王梅种了: the last character opens a word, or is a verb
         if length == 3 and not _MONGOLIAN.issuperset(cand) and (
                 (cand[-1] in _ADVERBS and words.flag_at(j)[:1] == "v") or cand[-1] == "将"
@@ -190,6 +191,11 @@ def _verb_before_aspect(text: str, j: int) -> bool:
     if after[:1] == "着":
         return (jieba_tag(text[j - 1]) or "").startswith("v")
     return after[:1] == "了" and len(after) == 2 and is_cjk(after[1]) and segment.freq(after) == 0
+
+
+#: verbs and prepositions that (almost) no Han given name ends in, by jieba's dictionary of
+#: names (at most two of its 60,000 three-character names end in each): 某某到|村, 某某给|老人
+_NO_NAME_ENDS = frozenset("到赴给把")
 
 
 #: adverbs that no given name ends in, read into a name before a verb (某某便|开始, 某某也|来了)
@@ -496,6 +502,9 @@ def _jieba_names(text: str, found: _Found) -> None:
         if len(cand) >= 3 and (text[e0 - 1 :].startswith(_HOUSEHOLD) or (
                 _verb_before_aspect(text, e0) and (len(cand) == 3 or cand[-1] not in L.MONGOLIAN_CHARS))):
             e0 -= 1  # 苏和家的草场, 苏和带着, 王梅种了: jieba's name swallowed the household or a verb
+            cand = text[s0:e0]
+        elif len(cand) == 3 and cand[-1] in _NO_NAME_ENDS and not _MONGOLIAN.issuperset(cand):
+            e0 -= 1  # 某某到|村里: jieba's name swallowed a verb or preposition no name ends in
             cand = text[s0:e0]
         elif len(cand) == 3 and cand[-1] in _ADVERBS and (jieba_tag(text[e0 : e0 + 2]) or "")[:1] == "v":
             e0 -= 1  # 某某便|进山: jieba's name swallowed an adverb before a verb

@@ -118,8 +118,8 @@ def _in_force(text: str, out: list[Span], taken: set[int]) -> None:
     for m in _IN_FORCE_RE1.finditer(text):
         st, en = m.start(1), m.end(1)
         name = m.group(1)
-        if any(k in taken for k in range(st, en)) or name[-2:] in _WORDS_IN_ZHI or len(name) < 4:
-            continue
+        if any(k in taken for k in range(st, en)) or name[-2:] in _WORDS_IN_ZHI or (len(name) < 4 and not name.endswith("长制")):
+            continue  # (河长制, 林长制, 路长制: a chief for each river, forest or road, three characters)
         out.append(Span(st, en, name, "Mechanism", "mech-head", conf("mech-head"), canonical=name))
         taken.update(range(st, en))
 

@@ -216,6 +216,10 @@ _NAMEY_WORDS: dict[str, bool] = {}
 _NOT_IN_NAME = frozenset(L.NOT_IN_NAME)
 
 
+#: two-character verbs of putting a practice in force, ending a longer word of jieba's
+_IMPLEMENT_ENDS = frozenset(v for v in L.IMPLEMENT_VERBS if len(v) == 2)
+
+
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
@@ -253,10 +257,13 @@ class _Walk:
         if not first and not self.place and flag in ("a", "ad"):
             return None, False  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
         if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)
-                                     or (len(word) > 2 and word[-2:] in L.PLACE_VERBS)):
-            # 商量嘎查的事, 党员回社区报到, 充分发挥社区…作用: a verb (with its adverb, in one of
-            # jieba's words) and its object (rule place-verb-object)
+                                     or (len(word) > 2 and word[-2:] in L.PLACE_VERBS)
+                                     or (len(word) > 2 and word[-1] in "到赴" and flag.startswith("nr"))):
+            # 商量嘎查的事, 党员回社区报到, 充分发挥社区…作用, 某某到|社区: a verb (with its adverb,
+            # or a name before it, in one of jieba's words) and its object (rule place-verb-object)
             return _NO_NAME, False
+        if len(word) > 2 and word[-2:] in _IMPLEMENT_ENDS:
+            return None, False  # 全面推行|某某制: jieba reads an adverb and the verb as one noun
         if self.verbs_break and (word in L.NAME_BREAK_VERBS or (not first and len(word) > 2 and word[-2:] in L.NAME_BREAK_VERBS)):
             return None, False  # 选举产生某某小区, 党支部领办某某合作社, 高票当选|某某社区: the name starts after the verb
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not trade:

@@ -100,7 +100,9 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   a generic goal or slogan of the lexicon (“乡村振兴”, “三个代表”) and a meeting (某某征集会:
 #:   a one-off event), all the guideline's, a shortcoming (就医难、停车难) and a name
 #:   something is called by (被人喻为“……”, 称为“……”: a nickname, as a title of honour is), a
-#:   party body named whole in quotes (“某某工程党总支委员会”);
+#:   party body named whole in quotes (“某某工程党总支委员会”), a quoted name written before
+#:   an honour's selection, a contest, a show or a product's kind (“某某”评选, “某某”演讲比赛,
+#:   “某某”品种; no annotated practice is);
 #: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of
 #:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
 #:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长), a leader named only in a
@@ -113,7 +115,8 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   characters or more ending in a word of the dictionary (某某手把手);
 #: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
-    "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name"}),
+    "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name",
+                            "event-after"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail"}),
     "Organization": frozenset({"is-place"}),
@@ -196,7 +199,47 @@ def decide(x: Extraction, model: Model) -> Extraction:
                 s, i, j = where[mech_id]
                 ev = _evidence(x, s, i, j, "learned-implements")
             x.relations.append(RelationMention(p.actor.id, "implements", mech_id, ev, round(prob, 3)))
+    _coordinated_actors(x)
     return x
+
+
+#: what joins two actors listed in one clause (某村和某村, 某院、某局)
+_JOINS = frozenset("、和与及同")
+
+
+def _coordinated_actors(x: Extraction) -> None:
+    """某村和某村推行……, 某法院、某检察院、某司法局联合建立……: each body (or place) listed
+    with an actor credited with a practice, in the clause that credits it, is credited too."""
+    view = DocView(x)
+    by_id = {m.id: m for m in x.mentions}
+    have = {(r.subject, r.object) for r in x.relations if r.predicate == "implements"}
+    for r in [r for r in x.relations if r.predicate == "implements"]:
+        actor = by_id.get(r.subject)
+        sent = view.sents.get(r.evidence.sentence)
+        if actor is None or sent is None or actor.evidence.sentence != r.evidence.sentence:
+            continue
+        body = actor.type == "Organization"
+        spans = [t for t in view.spans(sent) if (t[2].type == "Organization") == body
+                 and (body or t[2].type in PLACE_TYPES)]
+        at = next((t for t in spans if t[2].id == actor.id), None)
+        if at is None:
+            continue
+        listed = []
+        for step in (-1, 1):  # leftward, then rightward, through the list
+            a, b = at[0], at[1]
+            while True:
+                if step < 0:
+                    nxt = max((t for t in spans if t[1] + 1 == a and sent.text[t[1]] in _JOINS), key=lambda t: t[1] - t[0], default=None)
+                else:
+                    nxt = max((t for t in spans if t[0] == b + 1 and sent.text[b] in _JOINS), key=lambda t: t[1] - t[0], default=None)
+                if nxt is None:
+                    break
+                listed.append(nxt[2])
+                a, b = nxt[0], nxt[1]
+        for m in listed:
+            if (m.id, r.object) not in have:
+                x.relations.append(RelationMention(m.id, "implements", r.object, r.evidence, r.confidence))
+                have.add((m.id, r.object))
 
 
 def learned_mention(x: Extraction, c: Candidate, n: int, p: float = 0.5) -> Mention:

@@ -595,3 +595,4 @@ def test_a_one_character_verb_with_an_aspect_particle_is_no_part_of_the_name(gaz
     g = graph_of(gaz, "上沧村村民毛志种了十亩烟叶。力角社区党员钱华领了任务就出发了。"
                       "上沧村村民李海生了解到情况后立即上报。")
     assert names(g, "Person") == {"毛志", "钱华", "李海生"}, summary(g)
+

@@ -427,3 +427,12 @@ def test_a_campaign_named_after_its_place_is_carried_out_by_that_place(gaz):
     g = graph_of(gaz, "保山市扎实推进平安保山建设，深化法治保山建设。宾川县持续推进平安建设。")
     assert {"平安保山", "法治保山"} <= names(g, "Mechanism") and "平安建设" not in names(g, "Mechanism"), summary(g)
     assert has_edge(g, "implements", "保山市", "平安保山") and has_edge(g, "implements", "保山市", "法治保山"), summary(g)
+
+
+def test_a_chief_system_and_a_system_after_a_verb_jieba_glues_to_its_adverb(gaz):
+    """推行河长制, 全面推行林长制 (three characters: a chief for each river or forest); 全面推行
+    is one word of jieba's, a verb, no part of the name after it."""
+    g = graph_of(gaz, "力角社区推行河长制。宾川县全面推行林长制，每片林子都有人管。金牛镇全面推行首接负责制，群众满意。")
+    assert {"河长制", "林长制", "首接负责制"} <= names(g, "Mechanism"), summary(g)
+    assert not any("推行" in n for n in names(g, "Mechanism")), summary(g)
+    assert has_edge(g, "implements", "力角社区", "河长制"), summary(g)

@@ -74,8 +74,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
     if name[-1] in _PLACE_END:
         f.append("place-end")
-    if "某" in name:
-        f.append("mou")
+    if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
+        f.append("mou")  # 李某, 老张, 小王: a name hidden or a surname called familiarly, no full name
     if name[0] in "周月年日天" and i > 0 and (text[i - 1] in "每本上下隔这当次" or _TIME_ITEM_BEFORE.search(text, 0, i)):
         f.append("time-unit")  # 每周|研判, 日巡查、周研判: a time's unit and a verb, no surname
     if name[-1] in _AFTER_NAME:

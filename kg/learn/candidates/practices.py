@@ -47,6 +47,9 @@ _SET_UP_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.IMPLEMENT
 #: what a practice's name is written before: its work, its activities, a list of measures
 _WORK_AFTER = re.compile(r"(?:“[^”]{1,20}”)*(?:等)?(?:工作|活动|举措|措施|做法|项目|建设|创建|运行机制|工作法)")
 _BODY_END = re.compile(r"(?:委员会|党支部|党总支|党委|党工委|工作室|调解室)$")
+#: what a quoted name is written before when it names an honour chosen, a one-off event or a
+#: product (the guideline: none is a practice)
+_EVENT_AFTER = re.compile(r"(?:等)?(?:评选|比赛|竞赛|大赛|知识竞答|演讲|晚会|联欢|汇演|运动会|征文|品种|打卡点)")
 
 
 def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
@@ -90,6 +93,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
     f += sorted({"qc:" + ch for ch in q if "\u4e00" <= ch <= "\u9fff"})
     if any(h in right[:4] for h in ("机制", "模式", "体系", "制度", "工作法", "品牌", "工程", "行动", "平台")):
         f.append("head-after")
+    if (ci, cj) != (i, j) and _EVENT_AFTER.match(text, j):
+        f.append("event-after")  # “某某”评选, “某某”演讲比赛, “某某”品种: an honour, a one-off event, a product
     if (ci, cj) != (i, j) and OUTCOME.match(text[j:]):
         f.append("outcome-after")  # “……”的原则, “……”的良好局面: a principle held, an outcome reached
     if _HONOUR.search(text[max(0, i - 8):i] + text[j:j + 6]):
