@@ -209,7 +209,8 @@ _JOINS = frozenset("、和与及同")
 
 def _coordinated_actors(x: Extraction) -> None:
     """某村和某村推行……, 某法院、某检察院、某司法局联合建立……: each body (or place) listed
-    with an actor credited with a practice, in the clause that credits it, is credited too."""
+    with an actor credited with a practice, in the clause that credits it, is credited too,
+    where the list comes before the practice and is no list of examples (……等)."""
     view = DocView(x)
     by_id = {m.id: m for m in x.mentions}
     have = {(r.subject, r.object) for r in x.relations if r.predicate == "implements"}
@@ -222,9 +223,11 @@ def _coordinated_actors(x: Extraction) -> None:
         spans = [t for t in view.spans(sent) if (t[2].type == "Organization") == body
                  and (body or t[2].type in PLACE_TYPES)]
         at = next((t for t in spans if t[2].id == actor.id), None)
-        if at is None:
+        mech = next((t for t in view.spans(sent) if t[2].id == r.object), None)
+        if at is None or mech is None:
             continue
         listed = []
+        end = at[1]
         for step in (-1, 1):  # leftward, then rightward, through the list
             a, b = at[0], at[1]
             while True:
@@ -236,6 +239,9 @@ def _coordinated_actors(x: Extraction) -> None:
                     break
                 listed.append(nxt[2])
                 a, b = nxt[0], nxt[1]
+                end = max(end, b)
+        if end > mech[0] or sent.text.startswith("等", end):
+            continue  # the list after the practice, or closed by 等 (examples of what it made)
         for m in listed:
             if (m.id, r.object) not in have:
                 x.relations.append(RelationMention(m.id, "implements", r.object, r.evidence, r.confidence))
