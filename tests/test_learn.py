@@ -889,3 +889,20 @@ def test_a_short_name_before_dao_is_a_person_not_a_place(gaz):
     assert {("Person", "毛志"), ("Person", "刘洋")} <= ents, ents
     assert {n for t, n in ents if t == "Village"} == {"上沧村"}, ents
     assert ("毛志", "leads", "乔甸镇党委") in facts, facts
+
+
+def test_the_second_post_of_a_list_before_a_name_leads_too(gaz):
+    """某镇党委书记甲，镇党委副书记、镇长乙: 乙 leads the town as 镇长 besides the party
+    committee; 某村村支书某某 leads the village."""
+    _, facts = _learned(gaz, "金牛镇党委书记罗宏亮，镇党委副书记、镇长吴德明，镇人大主席许文出席会议。"
+                             "上沧村村支书丁俊说，路修好了。")
+    assert {("吴德明", "leads", "金牛镇"), ("吴德明", "leads", "金牛镇党委"), ("丁俊", "leads", "上沧村")} <= facts, facts
+
+
+def test_bodies_of_a_kind_counted_or_of_each_place_are_no_named_bodies(gaz):
+    """楼宇党支部15个, 在每个村成立某某理事会: a kind of body counted, none named; the
+    secretary of the Youth League's committee (团某县委书记某某) leads it."""
+    ents, facts = _learned(gaz, "隆阳区已建成楼宇党支部15个。宾川县在每个村成立乡村振兴理事会。金牛镇敬老院新添了床位。"
+                                "团宾川县委书记周晓燕到乔甸镇调研。")
+    assert {n for t, n in ents if t == "Organization"} == {"金牛镇敬老院", "团宾川县委"}, ents
+    assert ("周晓燕", "leads", "团宾川县委") in facts, facts

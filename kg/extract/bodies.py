@@ -767,6 +767,12 @@ def _division_committees(text: str, places: list[Span], place_end: dict[int, Spa
                     or (t := LEAD_TITLE_RE.match(text, p.end + 1)) and not HEAD_RE.match(text, t.end())) \
                     and not any(o.start <= p.start < o.end for o in out + found):
                 st = _chain_start(p.start, place_end)
+                if (league := _YOUTH_LEAGUE.search(text, max(0, st - 4), st)) is not None:
+                    st = league.start()  # 共青团某市委, 团某县委: the Youth League's committee, not the party's
                 found.append(Span(st, p.end + 1, text[st : p.end + 1], "Organization", "org-head",
                                   conf("org-head", "committee"), head="委", canonical=text[st : p.end + 1]))
     return found
+
+
+#: the Communist Youth League before a division's committee (共青团某市委, 团某县委; not 集团, 社团)
+_YOUTH_LEAGUE = re.compile(r"(?:共青团|(?<![集社剧乐兵军师营连商财])团)$")

@@ -25,6 +25,8 @@ from .spans import (
 
 #: the credits of a page: 本报记者 某某, 摄影 某某, and a web page's labelled ones (编辑:某某, 校对:某某)
 _CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿")
+#: a credit written label, slash, name: 文/某某 图/某某 (a name after the label, not before it: 某某/文)
+_SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
 _BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
                           r"\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
 
@@ -79,8 +81,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
 
 def byline_name(name: str) -> bool:
     """In a byline any two-to-four-character name that is not a word is a name (晓岚)."""
-    if any(w in name for w in ("记者", "通讯员", "摄影", "本报")):
-        return False
+    if any(w in name for w in ("记者", "通讯员", "摄影", "本报")) or name.endswith(("报道", "报讯")):
+        return False  # (某县报道: the dateline closing a byline)
     if len(name) >= 3 and (first := next(iter(tokens(name)), None)) is not None and first[1] - first[0] >= 2 \
             and first[2][:1] in "vdrpcu":
         return False  # 记者来到这里: a clause after the word, not a byline (来到: a verb)
@@ -383,6 +385,10 @@ def _credits(text: str, found: _Found) -> None:
     if "记者" in text or "通讯员" in text or "摄影" in text or (
             (":" in text or "：" in text) and any(w in text for w in _CREDIT_LABELS)):  # what every byline holds
         _bylines(text, found)
+    if "/" in text or "／" in text:
+        for m in _SLASH_CREDIT.finditer(text):  # 文/某某 图/某某
+            if byline_name(m.group(1)):
+                found.add(m.start(1), m.end(1), "byline")
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"
     for m in _BRIEF_CREDIT.finditer(text):
         for nm in _NAME_RUN_4.finditer(m.group(1)):

@@ -294,8 +294,9 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
     e, suffix, n = m.end(), m.group(), len(text)
     # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
     if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体") \
-            and not (suffix == "村" and text[e] == "村" and text[e + 1 : e + 2] in tuple("民委干党两级集务")):
-        return True  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name)
+            and not (suffix == "村" and text[e] == "村" and text[e + 1 : e + 2] in tuple("民委干党两级集务主支书长医组里")):
+        return True  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name;
+        #              某某村|村主任, 某某村|村支书: the name, then a post of the village)
     if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
         return True  # 嘎查村, 镇街道: kinds of places, not one
     if suffix in ("村", "苑", "园") and text[e : e + 2] == "小区":

@@ -113,13 +113,14 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   每, 本, 上 … (每|周研判), and a reading holding a character that is neither Han nor the
 #:   middle dot (a byline's 某某/文: no annotated name has one), and a Han name of five
 #:   characters or more ending in a word of the dictionary (某某手把手);
-#: - a body: places' names alone (某市某区某某街道, as the tagger may read them)
+#: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
+#:   在每个村成立某某理事会); places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name",
                             "event-after"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail"}),
-    "Organization": frozenset({"is-place"}),
+    "Organization": frozenset({"is-place", "counted"}),
 }
 _NO_VETO: frozenset[str] = frozenset()
 
@@ -433,7 +434,12 @@ def _posts_of_a_kind(x: Extraction) -> None:
     """镇长|某某 and 庭长|某某 with no place or body named before the post: the person leads
     the article's one place of that level (or one body of that kind), if it names just one."""
     view = DocView(x)
-    leading = {r.subject for r in x.relations if r.predicate == "leads"}
+    # a person who already leads by this post (镇长) is not given it again; one who leads by
+    # another post (镇党委副书记、|镇长某某) may be
+    roles: dict[str, list[str]] = {}
+    for r in x.relations:
+        if r.predicate == "leads":
+            roles.setdefault(r.subject, []).append(r.role or "")
     bodies: dict[int, set[str]] = {}
     first: dict[tuple[int, str], Mention] = {}
     for sent in x.doc.sentences:
@@ -443,9 +449,11 @@ def _posts_of_a_kind(x: Extraction) -> None:
     for sent in x.doc.sentences:
         for a, b, person in view.spans(sent, ("Person",)):
             m = _KIND_TITLE.search(sent.text, max(0, a - 4), a)
-            if person.id in leading or m is None or m.start() > 0 and sent.text[m.start() - 1] not in _OPENS_POST:
+            if m is None or m.start() > 0 and sent.text[m.start() - 1] not in _OPENS_POST:
                 continue
             title = m.group()
+            if any(not role or role.endswith(title) for role in roles.get(person.id, ())):
+                continue
             holder = None
             if title in _PLACE_TITLES:
                 focal = view.focal(sent, _PLACE_TITLES[title])
@@ -459,7 +467,7 @@ def _posts_of_a_kind(x: Extraction) -> None:
                 continue
             ev = _evidence(x, sent, a, b, "post-of-a-kind")
             x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.8 * person.confidence, 3), title))
-            leading.add(person.id)
+            roles.setdefault(person.id, []).append(title)
 
 
 def _outer_bodies_only(x: Extraction) -> None:

@@ -566,3 +566,11 @@ def test_county_bureaus_and_homes_of_more_kinds(gaz):
     assert {"宾川县卫生健康局", "隆阳区教育体育局", "隆阳区卫生健康局", "金牛镇应急救援队",
             "金牛镇敬老院"} <= names(g, "Organization"), summary(g)
     assert has_edge(g, "leads", "韩立东", "金牛镇应急救援队"), summary(g)
+
+
+def test_the_youth_leagues_committee_is_not_the_partys(gaz):
+    """共青团某市委, 团某县委书记某某: the Youth League's committee of the place, not the
+    party's committee."""
+    g = graph_of(gaz, "共青团保山市委开展青年志愿服务活动。团宾川县委书记周晓燕到乔甸镇调研。")
+    assert {"共青团保山市委", "团宾川县委"} <= names(g, "Organization"), summary(g)
+    assert not {"保山市委", "宾川县委"} & names(g, "Organization"), summary(g)

@@ -703,3 +703,11 @@ def test_a_big_county_and_a_kind_of_county_name_no_county(gaz):
     county names that open with 大 or 类 (a county's own short form, 托县, still names it)."""
     g = graph_of(gaz, "宾川县是一个农业大县，也是人口大县。这类县的财力有限，当地检察院开展普法宣传。")
     assert names(g, "County") == {"宾川县"}, summary(g)
+
+
+def test_a_village_before_its_own_heads_post(gaz):
+    """某村村主任, 某村村支书 (jieba reads 村村 as one word): the village ends at its own 村,
+    the second opens the post, and its head leads it."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村村主任付强说，路修好了。")
+    assert names(g, "Village") == {"上沧村"}, summary(g)
+    assert has_edge(g, "locatedIn", "上沧村", "金牛镇"), summary(g)

@@ -436,3 +436,11 @@ def test_a_chief_system_and_a_system_after_a_verb_jieba_glues_to_its_adverb(gaz)
     assert {"河长制", "林长制", "首接负责制"} <= names(g, "Mechanism"), summary(g)
     assert not any("推行" in n for n in names(g, "Mechanism")), summary(g)
     assert has_edge(g, "implements", "力角社区", "河长制"), summary(g)
+
+
+def test_a_practice_summed_up_or_piloted_is_put_in_force(gaz):
+    """总结出“某某调解法”, 摸索出“某某”工作法, 试点“某某”模式: the place arrived at the
+    practice or tries it, and implements it."""
+    g = graph_of(gaz, "力角社区总结出“杨大姐调解法”，矛盾纠纷少了。金牛镇摸索出“院坝协商”工作法。")
+    assert has_edge(g, "implements", "力角社区", "杨大姐调解法"), summary(g)
+    assert has_edge(g, "implements", "金牛镇", "院坝协商"), summary(g)

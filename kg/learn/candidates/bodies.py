@@ -42,6 +42,11 @@ _HEAD_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:" + _ORG_HEAD_RE.pattern + ")
 _DIVISION_END = re.compile(r"[市旗县区盟省]$")
 
 
+#: a count right after a body's name, or each/every before it: a kind of body, not one
+_COUNT_AFTER = re.compile(r"[0-9一二两三四五六七八九十百千万余多]+(?:个|家|支|所|处)")
+_EACH_BEFORE = re.compile(r"(?:每个|每一个|各个|每|各)(?:[\u4e00-\u9fff]{1,3}(?:都|均)?(?:成立|建立|组建|设立|建有|设有)(?:了)?)?$")
+
+
 def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Mention | None, overlap: bool) -> list[str]:
     text = sent.text
     name = text[i:j]
@@ -97,6 +102,8 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-list-mark")
     if name in L.GENERIC_ORGS:
         f.append("generic")
+    if not places and (_COUNT_AFTER.match(text, j) or _EACH_BEFORE.search(text, max(0, i - 5), i)):
+        f.append("counted")  # 楼宇党支部15个, 在每个村成立某某理事会: bodies of a kind, counted, no one named
     if prefix in _KIND_PREFIX or not prefix:
         f.append("kind-prefix")
     if _NUMERAL_IN.search(prefix):
