@@ -875,9 +875,9 @@ def test_every_actor_listed_with_the_credited_one_implements_the_practice(gaz):
 
 def test_an_honours_selection_a_contest_or_a_product_is_no_practice_and_a_familiar_surname_no_person(gaz):
     """“某某”评选, “某某”演讲比赛, “某某”品种: an honour, a one-off event, a product (the
-    guideline); 老张, 小王: a surname called familiarly, no full name."""
+    guideline); 老张, 小王: a surname called familiarly, 黄师傅 (jieba: 黄|师傅) an honorific, no full name."""
     ents, _ = _learned(gaz, "力角社区开展“五好家庭”评选。金牛镇举办“青春心向党”演讲比赛。乔甸镇引进“夏黑”品种。"
-                            "村民老张说，路修好了。小王说，明天再来。力角社区开展“邻里互助岗”创建活动。")
+                            "村民老张说，路修好了。小王说，明天再来。黄师傅说，车修好了。力角社区开展“邻里互助岗”创建活动。")
     assert {n for t, n in ents if t == "Mechanism"} == {"邻里互助岗"}, ents
     assert not {n for t, n in ents if t == "Person"}, ents
 
@@ -906,3 +906,10 @@ def test_bodies_of_a_kind_counted_or_of_each_place_are_no_named_bodies(gaz):
                                 "团宾川县委书记周晓燕到乔甸镇调研。")
     assert {n for t, n in ents if t == "Organization"} == {"金牛镇敬老院", "团宾川县委"}, ents
     assert ("周晓燕", "leads", "团宾川县委") in facts, facts
+
+
+def test_a_long_transliterated_name_the_dictionary_has_as_a_place_is_a_person(gaz):
+    """乌云其木格是某社区的网格员: jieba's dictionary has the name as a place; a long name of
+    Mongolian syllables is a person all the same (a place of that name is read as a place)."""
+    ents, _ = _learned(gaz, "乌云其木格是力角社区的网格员。乌云其木格每天都要走访居民。")
+    assert ("Person", "乌云其木格") in ents, ents

@@ -59,8 +59,8 @@ _PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
 
 def _plausible_name(name: str, strict: bool) -> bool:
-    if not name or not _NAME_CHARS.fullmatch(name) or "某" in name:
-        return False  # (云某: a name the text hides, as the guideline says, is none)
+    if not name or not _NAME_CHARS.fullmatch(name) or "某" in name or name in L.HONORIFICS:
+        return False  # (云某: a name the text hides, as the guideline says, is none; 黄|师傅: an honorific)
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
     lo = 3 if strict else 2
     if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in "说讲称等和的在与及同跟")

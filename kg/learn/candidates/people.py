@@ -110,9 +110,11 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     tag = jieba_tag(name)
     if tag is not None:
         f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 方兴未艾 i
-        if rule is None and tag.startswith(("ns", "nz")) and (len(name) == 2 or segment.freq(name) >= 50):
+        if rule is None and tag.startswith(("ns", "nz")) and (len(name) == 2 or segment.freq(name) >= 50) \
+                and not (len(name) >= 4 and _MONGOLIAN.issuperset(name)):
             # 蒙汉(双语), 扬帆: the dictionary's place or other proper word, short or common
-            # (a rare long one, 某某德力格尔, may be a name)
+            # (a rare long one, 某某德力格尔, may be a name; so may a long transliterated one
+            # the dictionary has as a place, 乌云其木格: a place of that name is read as one)
             f.append("place-word")
     if text[:i].count("“") > text[:i].count("”"):
         f.append("in-quote")
