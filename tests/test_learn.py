@@ -913,3 +913,10 @@ def test_a_long_transliterated_name_the_dictionary_has_as_a_place_is_a_person(ga
     Mongolian syllables is a person all the same (a place of that name is read as a place)."""
     ents, _ = _learned(gaz, "乌云其木格是力角社区的网格员。乌云其木格每天都要走访居民。")
     assert ("Person", "乌云其木格") in ents, ents
+
+
+def test_a_person_described_as_a_capable_hand_or_the_village_doctor_is_read(gaz):
+    """某某是出了名的养殖能手, 致富带头人, 村医某某: words that describe a person are cues
+    for the tagger, as posts and speech verbs are."""
+    ents, _ = _learned(gaz, "在金牛镇上沧村，宋春来是出了名的养殖能手。村医曹永福每天走村入户。")
+    assert {("Person", "宋春来"), ("Person", "曹永福")} <= ents, ents

@@ -14,7 +14,7 @@ from .view import Candidate, DocView, bucket
 #: cues that a sentence names a person: a post, a speech verb, a byline
 PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
     {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志",
-     "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民"},
+     "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民", "能手", "带头人", "大户", "能人", "村医", "乡贤"},
     key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的")
 _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员", "原告", "被告", "脱贫户"}, key=len, reverse=True))) + ")$")
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
