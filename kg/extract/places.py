@@ -213,6 +213,8 @@ def _upper_hit(text: str, i: int, gaz: Gazetteer, reach: int, memo: dict) -> tup
         if got is None:
             got = memo[cand] = _upper_name(cand, gaz)
         rows, usable, full = got
+        if rows and not usable and L_ == 2 and (held := _seat_of_next_town(text, i + 2, rows, gaz)):
+            return L_, cand, held  # 宾川|金牛镇: a county's bare short form, vouched for by its town
         if (
             usable
             # a bare short form that runs on into a street's name (嘉兴路街道) is not it
@@ -222,6 +224,32 @@ def _upper_hit(text: str, i: int, gaz: Gazetteer, reach: int, memo: dict) -> tup
         ):
             return L_, cand, list(rows)
     return None
+
+
+#: a post or role right before a surname (网格员张|某某)
+_ROLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, *L.OTHER_ROLES}, key=len, reverse=True))) + ")$")
+
+
+def _seat_of_next_town(text: str, e: int, rows: list[Division], gaz: Gazetteer) -> list[Division]:
+    """The counties of ``rows`` that hold the town or street named right at ``e`` (宾川|金牛镇:
+    a county's two-character short form is a word as often as a place, but not before one of
+    its own towns)."""
+    counties = [d for d in rows if d.type == "County"]
+    if not counties:
+        return []
+    for m in _TOWN_AFTER.finditer(text, e, min(len(text), e + 10)):
+        if m.start() != e:
+            break
+        for k in range(m.end(), e + 1, -1):
+            towns = _named(gaz, text[e:k], "Town", "Street")
+            held = [c for c in counties if any(t.parent == c.id for t in towns)]
+            if held:
+                return held
+    return []
+
+
+#: a town's or street's name after a county's short form (its suffix somewhere in the next words)
+_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|苏木)")
 
 
 def _upper_name(cand: str, gaz: Gazetteer) -> tuple[list[Division], bool, bool]:
@@ -271,6 +299,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
             if not rows:
                 i += L_
                 continue
+        if cand not in gaz.by_name and i >= 3 and text[i - 1] in L.SURNAMES_1 and _ROLE_BEFORE.search(text, max(0, i - 9), i - 1):
+            i += L_  # 网格员张|保山: a person's given name after a role and a surname, not the city's short form
+            continue
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
@@ -293,6 +324,9 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
     """Does the place suffix at ``m`` sit inside a word (乡村, 村民, 嘎查村, 城镇), not end a name?"""
     e, suffix, n = m.end(), m.group(), len(text)
     # the place suffix must end the name: 乡村 / 村民 / 社区党委 are fine, 小区域 is not
+    if suffix == "村" and text.startswith("委会", e) and m.start() >= 2 and is_cjk(text[m.start() - 1]) \
+            and text[m.start() - 1] not in L.NOT_NAME_START:
+        return False  # 某某村委会: the village's committee, its 村 the name's (as 某某村村委会)
     if suffix in ("乡", "村") and e < n and (text[e] in "村镇民里干委级庄务规落部容貌" or text[e : e + 2] == "集体") \
             and not (suffix == "村" and text[e] == "村" and text[e + 1 : e + 2] in tuple("民委干党两级集务主支书长医组里")):
         return True  # 乡村, 村民, 村干部, 村委会, 村级, 村集体: words, not names (乡集中开展 is a name;
