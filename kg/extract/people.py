@@ -431,6 +431,8 @@ def _bylines(text: str, found: _Found) -> None:
 def _after_posts(text: str, found: _Found) -> None:
     """A name right after a post or role (党支部书记某某, 党员某某), the post kept as its role."""
     for m in TITLE_RE.finditer(text):
+        if m.group() not in LEAD_SET and _in_longer_word(text, m.start(), m.end()):
+            continue  # 居民区|里有: the role's word is part of a longer one, no role before a name
         hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
         if hit is None and m.group() in LEAD_SET and text[m.end() : m.end() + 1] == "的":
             # "任社区党委书记的王某某": a post, 的, then its holder's name
@@ -439,6 +441,13 @@ def _after_posts(text: str, found: _Found) -> None:
             continue
         role = m.group()
         found.add(hit[0], hit[1], "post", "" if role in LEAD_SET else "role", role)
+
+
+def _in_longer_word(text: str, i: int, j: int) -> bool:
+    """Is ``text[i:j]`` inside a longer word of jieba's dictionary (居民|区 in 居民区)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_right(starts, j - 1) - 1  # the word holding the span's last character
+    return 0 <= k and ends[k] > j and starts[k] <= i and jieba_tag(text[starts[k]:ends[k]]) is not None
 
 
 _NAMEY = ("nr", "ns", "nz")

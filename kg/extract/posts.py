@@ -7,6 +7,7 @@ named; 某某同时担任某居委会主任 the body named after the name.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import Mention
@@ -51,6 +52,11 @@ def _shares_head(o: Span, text: str, pos: int) -> bool:
     return text[pos] in _SHARED_HEAD_CHAR if k == 1 else (o.head or "").endswith(text[pos : o.end])
 
 
+#: a reference to a place before a body named by its kind: 该村|党委, 本社区|居委会
+_REFERENCE_BEFORE = re.compile("[该本此]("
+                               + "|".join(k for k, _ in sorted(L.KIND_LEVELS, key=lambda t: -len(t[0]))) + ")$")
+
+
 def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     """The body (or place) whose post starts at ``pos``: the nearest one ending right
     before it, with at most a qualifier between (专职, “一肩挑”).  A body named by its
@@ -71,6 +77,10 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
         return None
     o, m, _, end = best
     if m is None:
+        if (ref := _REFERENCE_BEFORE.search(text, max(0, o.start - 4), o.start)) is not None and o.text in L.BODY_HEADS:
+            # 该村|党委书记某某: the body of the place the reference stands for (the article's
+            # latest village), not the latest body of that kind (某镇党委)
+            o = dataclasses.replace(o, start=ref.start(1), text=ref.group(1) + o.text)
         found = contextual_org(st, o, post=True)
         if not found:
             return None

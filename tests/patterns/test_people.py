@@ -605,3 +605,14 @@ def test_credits_with_a_slash_before_the_name_and_a_dateline_after_a_byline(gaz)
     assert names(g, "Person") == {"孙立国", "韩秋菊"}, summary(g)
     g = graph_of(gaz, "记者 范永强 通讯员 姚建华 宾川报道")
     assert names(g, "Person") == {"范永强", "姚建华"}, summary(g)
+
+
+def test_the_village_a_reference_stands_for_names_the_body_of_a_post(gaz):
+    """该村党委书记某某 after a town's secretary: the committee of the village the article
+    speaks of, not the town's; 王阿婆 (an honorific) and 居民区|里有 (a role inside a longer
+    word) name no one."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村是个山区村。金牛镇党委书记李明宇说，村里变化很大。"
+                      "该村党委书记赵海峰则表示，还要继续努力。村民王阿婆说，日子好了。居民区里有不少外籍居民。")
+    assert has_edge(g, "leads", "赵海峰", "上沧村党委"), summary(g)
+    assert not has_edge(g, "leads", "赵海峰", "金牛镇党委"), summary(g)
+    assert names(g, "Person") == {"李明宇", "赵海峰"}, summary(g)
