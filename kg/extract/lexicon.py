@@ -55,6 +55,11 @@ NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规�
     现任 曾任 时任 原任 历任 升任 调任 转任 当选 选为
     开展 举行 实施 启动 参观 入驻""".split())
 
+#: Verbs of coming no name ends in, which jieba may glue to the name before them (某某到|村)
+COMING_CHARS = frozenset("到赴")
+#: Adverbs of manner jieba reads as one word with the verb after them (全面推行, 大力推进)
+MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "逐步", "着力", "广泛", "率先")
+
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
 PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮")
 

@@ -197,7 +197,7 @@ def _verb_before_aspect(text: str, j: int) -> bool:
 
 #: verbs and prepositions that (almost) no Han given name ends in, by jieba's dictionary of
 #: names (at most two of its 60,000 three-character names end in each): 某某到|村, 某某给|老人
-_NO_NAME_ENDS = frozenset("到赴给把")
+_NO_NAME_ENDS = L.COMING_CHARS | frozenset("给把")
 
 
 #: adverbs that no given name ends in, read into a name before a verb (某某便|开始, 某某也|来了)

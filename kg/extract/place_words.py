@@ -136,8 +136,7 @@ def he_in_name(gap: str, k: int) -> bool:
     return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in CHAIN_STOP and gap[0] not in "我你他她它咱您"
 
 
-#: a verb of coming closing the words before a place kind (某某到|村), a post among them
-_GAP_VERB_ENDS = frozenset("到赴")
+#: a post among the words before a place kind (某镇党委书记某某到|村)
 _TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))))
 
 
@@ -146,7 +145,7 @@ def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
     two places ends the chain.)"""
     gap = text[floor:at]
-    if gap[-1:] in _GAP_VERB_ENDS or _TITLE_IN_GAP.search(gap):
+    if gap[-1:] in L.COMING_CHARS or _TITLE_IN_GAP.search(gap):
         return False  # 某镇党委书记某某到|村: a post and a person's coming, no place's name
     # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
     return bool(gap) and all(is_cjk(c) and (c not in CHAIN_STOP or he_in_name(gap, k)) for k, c in enumerate(gap)) \

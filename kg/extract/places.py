@@ -237,19 +237,16 @@ def _seat_of_next_town(text: str, e: int, rows: list[Division], gaz: Gazetteer) 
     counties = [d for d in rows if d.type == "County"]
     if not counties:
         return []
-    for m in _TOWN_AFTER.finditer(text, e, min(len(text), e + 10)):
-        if m.start() != e:
-            break
-        for k in range(m.end(), e + 1, -1):
-            towns = _named(gaz, text[e:k], "Town", "Street")
-            held = [c for c in counties if any(t.parent == c.id for t in towns)]
-            if held:
-                return held
+    for m in _TOWN_SUFFIX.finditer(text, e + 1, min(len(text), e + 10)):
+        towns = _named(gaz, text[e : m.end()], "Town", "Street")
+        held = [c for c in counties if any(t.parent == c.id for t in towns)]
+        if held:
+            return held
     return []
 
 
-#: a town's or street's name after a county's short form (its suffix somewhere in the next words)
-_TOWN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|苏木)")
+#: what closes a town's or street's name
+_TOWN_SUFFIX = re.compile("镇|乡|街道|苏木")
 
 
 def _upper_name(cand: str, gaz: Gazetteer) -> tuple[list[Division], bool, bool]:

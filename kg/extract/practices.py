@@ -61,7 +61,7 @@ _DESCRIBED = re.compile(r"[了着起]|.*的|各项|各类|各种|一系列|相�
 
 
 #: the fixed patterns of :func:`_unquoted`, compiled once (not looked up at every call)
-_UNQUOTED_RE1 = re.compile(r"(?:全面|大力|积极|持续|深入|不断|逐步|着力)$")
+_UNQUOTED_RE1 = re.compile("(?:" + "|".join(L.MANNER_ADVERBS) + ")$")
 _UNQUOTED_RE2 = re.compile(r"[一二两三四五六七八九十0-9]+[级个大项种支张]")
 _UNQUOTED_RE3 = re.compile(r"(?:通过|借助|依托)$")
 

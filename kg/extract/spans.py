@@ -258,11 +258,11 @@ class _Walk:
             return None, False  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
         if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)
                                      or (len(word) > 2 and word[-2:] in L.PLACE_VERBS)
-                                     or (len(word) > 2 and word[-1] in "到赴" and flag.startswith("nr"))):
+                                     or (len(word) > 2 and word[-1] in L.COMING_CHARS and flag.startswith("nr"))):
             # 商量嘎查的事, 党员回社区报到, 充分发挥社区…作用, 某某到|社区: a verb (with its adverb,
             # or a name before it, in one of jieba's words) and its object (rule place-verb-object)
             return _NO_NAME, False
-        if len(word) > 2 and word[-2:] in _IMPLEMENT_ENDS:
+        if len(word) == 4 and word.startswith(L.MANNER_ADVERBS) and word[2:] in _IMPLEMENT_ENDS:
             return None, False  # 全面推行|某某制: jieba reads an adverb and the verb as one noun
         if self.verbs_break and (word in L.NAME_BREAK_VERBS or (not first and len(word) > 2 and word[-2:] in L.NAME_BREAK_VERBS)):
             return None, False  # 选举产生某某小区, 党支部领办某某合作社, 高票当选|某某社区: the name starts after the verb
