@@ -920,3 +920,14 @@ def test_a_person_described_as_a_capable_hand_or_the_village_doctor_is_read(gaz)
     for the tagger, as posts and speech verbs are."""
     ents, _ = _learned(gaz, "在金牛镇上沧村，宋春来是出了名的养殖能手。村医曹永福每天走村入户。")
     assert {("Person", "宋春来"), ("Person", "曹永福")} <= ents, ents
+
+
+def test_a_practice_credited_to_a_place_and_to_a_body_named_after_it_is_the_bodys(gaz):
+    """某区实施“某某”工程 (the headline) and 某市某区委组织部……实施“某某”工程: the body, the
+    most specific actor the text credits, carries it out, not the district as well."""
+    doc, _ = read_bytes("隆阳区实施“雁阵领航”工程\n\n保山市隆阳区委组织部坚持把村党组织书记队伍建设作为关键，"
+                        "自2023年起实施“雁阵领航”工程。\n".encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in x.mentions}
+    actors = {by_id[r.subject].canonical for r in x.relations if r.predicate == "implements"}
+    assert actors == {"保山市隆阳区委组织部"}, actors

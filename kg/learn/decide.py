@@ -201,7 +201,26 @@ def decide(x: Extraction, model: Model) -> Extraction:
                 ev = _evidence(x, s, i, j, "learned-implements")
             x.relations.append(RelationMention(p.actor.id, "implements", mech_id, ev, round(prob, 3)))
     _coordinated_actors(x)
+    _most_specific_actor(x)
     return x
+
+
+def _most_specific_actor(x: Extraction) -> None:
+    """A practice credited both to a place and to a body named after it (某区 and 某区委组织部):
+    the body, the most specific actor the text credits (the guideline), not the place too."""
+    by_id = {m.id: m for m in x.mentions}
+
+    def practice(r: RelationMention) -> str | None:
+        o = by_id.get(r.object)
+        return o.canonical if o is not None else None
+
+    bodies: dict[str | None, list[str]] = {}
+    for r in x.relations:
+        if r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type == "Organization":
+            bodies.setdefault(practice(r), []).append(a.canonical)
+    x.relations = [r for r in x.relations if not (
+        r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type in PLACE_TYPES
+        and any(a.canonical in b and b != a.canonical for b in bodies.get(practice(r), ())))]
 
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
