@@ -136,6 +136,18 @@ def county_short_forms(name: str) -> list[str]:
     return []
 
 
+def autonomous_short_forms(name: str, short: str | None) -> list[str]:
+    """An autonomous county or banner named by its place and its level alone, as the news
+    writes it: 石柱土家族自治县 → 石柱县, 鄂伦春自治旗 → 鄂伦春旗.
+
+    >>> autonomous_short_forms("巴马瑶族自治县", "巴马")
+    ['巴马县']
+    """
+    if not short or not name.endswith(("自治县", "自治旗")) or short.endswith(("县", "旗")):
+        return []
+    return [short + name[-1]]
+
+
 class Gazetteer:
     """Lookups over the administrative-division table.
 
@@ -185,7 +197,7 @@ class Gazetteer:
         for d in self.rows:
             if d.type != "County":
                 continue
-            for s in banner_short_forms(d.name) + county_short_forms(d.name):
+            for s in banner_short_forms(d.name) + county_short_forms(d.name) + autonomous_short_forms(d.name, d.short):
                 derived.setdefault(s, []).append(d.id)
         for s, ids in derived.items():
             # an ambiguous short form (阿县: 阿克陶县, 阿合奇县 or 阿瓦提县) stays a candidate for

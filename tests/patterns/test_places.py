@@ -722,3 +722,12 @@ def test_a_countys_short_form_before_its_own_town_and_a_villages_committee(gaz):
     assert has_edge(g, "locatedIn", "金牛镇", "宾川县"), summary(g)
     assert "油店村" in names(g, "Village") and has_edge(g, "locatedIn", "油店村", "陈集镇"), summary(g)
     assert "保山市" not in names(g, "City"), summary(g)
+
+
+def test_an_autonomous_county_or_banner_named_by_its_place_and_level(gaz):
+    """石柱县委, 巴马县, 鄂伦春旗: the news names an autonomous county or banner by its place
+    and its level alone; the county, its committee and its township are read."""
+    g = graph_of(gaz, "石柱县委副书记梁海鸥到中益乡调研。巴马县推行“长寿驿站”服务。鄂伦春旗托扎敏乡开展活动。")
+    assert {"石柱土家族自治县", "巴马瑶族自治县", "鄂伦春自治旗"} <= names(g, "County"), summary(g)
+    assert "石柱县委" in names(g, "Organization"), summary(g)
+    assert has_edge(g, "locatedIn", "托扎敏乡", "鄂伦春自治旗"), summary(g)
