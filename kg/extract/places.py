@@ -213,8 +213,8 @@ def _upper_hit(text: str, i: int, gaz: Gazetteer, reach: int, memo: dict) -> tup
         if got is None:
             got = memo[cand] = _upper_name(cand, gaz)
         rows, usable, full = got
-        if rows and not usable and L_ == 2 and (held := _seat_of_next_town(text, i + 2, rows, gaz)):
-            return L_, cand, held  # 宾川|金牛镇: a county's bare short form, vouched for by its town
+        if rows and not usable and L_ == 2 and (held := _holder_of_next_place(text, i + 2, rows, gaz)):
+            return L_, cand, held  # 宾川|金牛镇, 信阳|新县: a bare short form, vouched for by a place it holds
         if (
             usable
             # a bare short form that runs on into a street's name (嘉兴路街道) is not it
@@ -230,23 +230,25 @@ def _upper_hit(text: str, i: int, gaz: Gazetteer, reach: int, memo: dict) -> tup
 _ROLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, *L.OTHER_ROLES}, key=len, reverse=True))) + ")$")
 
 
-def _seat_of_next_town(text: str, e: int, rows: list[Division], gaz: Gazetteer) -> list[Division]:
-    """The counties of ``rows`` that hold the town or street named right at ``e`` (宾川|金牛镇:
-    a county's two-character short form is a word as often as a place, but not before one of
-    its own towns)."""
-    counties = [d for d in rows if d.type == "County"]
-    if not counties:
-        return []
-    for m in _TOWN_SUFFIX.finditer(text, e + 1, min(len(text), e + 10)):
-        towns = _named(gaz, text[e : m.end()], "Town", "Street")
-        held = [c for c in counties if any(t.parent == c.id for t in towns)]
-        if held:
-            return held
+def _holder_of_next_place(text: str, e: int, rows: list[Division], gaz: Gazetteer) -> list[Division]:
+    """The divisions of ``rows`` that hold the place named in full right at ``e``: a county's
+    town or street (宾川|金牛镇), a city's county (信阳|新县).  A two-character short form is
+    a word as often as a place (开封, 来宾), but not before a place of its own."""
+    for kinds, suffix in _HELD_AFTER:
+        holders = [d for d in rows if d.type == kinds[0]]
+        if not holders:
+            continue
+        for m in suffix.finditer(text, e + 1, min(len(text), e + 12)):
+            below = _named(gaz, text[e : m.end()], *kinds[1:])
+            held = [d for d in holders if any(t.parent == d.id for t in below)]
+            if held:
+                return held
     return []
 
 
-#: what closes a town's or street's name
-_TOWN_SUFFIX = re.compile("镇|乡|街道|苏木")
+#: a kind of division, the kinds it holds, and what closes their names
+_HELD_AFTER = ((("County", "Town", "Street"), re.compile("镇|乡|街道|苏木")),
+               (("City", "County"), re.compile("县|旗|区|市")))
 
 
 def _upper_name(cand: str, gaz: Gazetteer) -> tuple[list[Division], bool, bool]:

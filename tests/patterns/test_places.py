@@ -714,11 +714,14 @@ def test_a_village_before_its_own_heads_post(gaz):
 
 
 def test_a_countys_short_form_before_its_own_town_and_a_villages_committee(gaz):
-    """宾川|金牛镇: a county's two-character short form (a word as often as a place) names the
-    county before one of its own towns; 某某村委会 names the village too; 网格员张|保山: a
+    """宾川|金牛镇, 信阳|新县: a two-character short form (a word as often as a place) names
+    the county before one of its own towns, the city before one of its own counties (not
+    another province's 阳新县); 某某村委会 names the village too; 网格员张|保山: a
     given name after a role and a surname is no city's short form."""
-    g = graph_of(gaz, "宾川金牛镇开展活动。临泉县陈集镇油店村委会组织村民修缮道路。网格员张保山每天入户走访。")
-    assert {"宾川县", "临泉县"} <= names(g, "County"), summary(g)
+    g = graph_of(gaz, "宾川金牛镇开展活动。临泉县陈集镇油店村委会组织村民修缮道路。网格员张保山每天入户走访。"
+                      "信阳新县开展活动。")
+    assert {"宾川县", "临泉县", "新县"} <= names(g, "County") and "阳新县" not in names(g, "County"), summary(g)
+    assert "信阳市" in names(g, "City"), summary(g)
     assert has_edge(g, "locatedIn", "金牛镇", "宾川县"), summary(g)
     assert "油店村" in names(g, "Village") and has_edge(g, "locatedIn", "油店村", "陈集镇"), summary(g)
     assert "保山市" not in names(g, "City"), summary(g)
