@@ -931,3 +931,12 @@ def test_a_practice_credited_to_a_place_and_to_a_body_named_after_it_is_the_body
     by_id = {m.id: m for m in x.mentions}
     actors = {by_id[r.subject].canonical for r in x.relations if r.predicate == "implements"}
     assert actors == {"保山市隆阳区委组织部"}, actors
+
+
+def test_a_quoted_practice_named_after_a_body_is_a_practice(gaz):
+    """探索“党支部领办合作社”模式: the quote names a practice (its head after the quote), not
+    a cooperative; 组建“某某宣讲团” still names a team."""
+    ents, facts = _learned(gaz, "上沧村探索“党支部领办合作社”模式，村集体收入翻番。金牛镇组建“火塘夜话宣讲团”深入基层。")
+    assert ("Mechanism", "党支部领办合作社") in ents and ("Organization", "党支部领办合作社") not in ents, ents
+    assert ("Organization", "火塘夜话宣讲团") in ents, ents
+    assert ("上沧村", "implements", "党支部领办合作社") in facts, facts

@@ -270,11 +270,17 @@ def _with_national(national: list[Span], out: list[Span]) -> list[Span]:
 _WORKROOMS = frozenset({"工作室", "调解室"})
 
 
+#: a practice's head right after a closing quote (“某某”模式, “某某”工作法)
+_PRACTICE_HEAD_AFTER = re.compile("(?:模式|机制|工作法|经验|做法|品牌|路径|体系)")
+
+
 def _quoted_team(text: str, m: re.Match) -> Span | None:
     """组建“马背宣讲团”, 组建“某某物业公司”: a team or a company named in quotes whole is a
     body, not a practice."""
     h_start = m.start()
     o = text.rfind("“", 0, h_start)
+    if text[m.end() : m.end() + 1] == "”" and _PRACTICE_HEAD_AFTER.match(text, m.end() + 1):
+        return None  # “党支部领办合作社”模式: a practice named after a body, not the body
     if (m.group() in L.TEAM_HEADS or m.group() in COMPANY_HEADS or m.group() in _WORKROOMS) and text[m.end() : m.end() + 1] == "”" \
             and 2 <= h_start - o - 1 <= (8 if m.group() in L.TEAM_HEADS else 12):
         return Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", conf("org-quoted"),

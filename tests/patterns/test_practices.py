@@ -444,3 +444,4 @@ def test_a_practice_summed_up_or_piloted_is_put_in_force(gaz):
     g = graph_of(gaz, "力角社区总结出“杨大姐调解法”，矛盾纠纷少了。金牛镇摸索出“院坝协商”工作法。")
     assert has_edge(g, "implements", "力角社区", "杨大姐调解法"), summary(g)
     assert has_edge(g, "implements", "金牛镇", "院坝协商"), summary(g)
+
