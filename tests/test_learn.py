@@ -428,12 +428,14 @@ def test_people_named_in_a_slogan_or_by_an_honorific_are_marked(gaz):
     ("据力角社区党委书记杨秀英介绍，社区建起了老年食堂。", "杨秀英", "力角社区党委"),
     ("钱华担任宾川县金牛镇上沧村第一书记。", "钱华", "上沧村"),
     ("钱华是上沧村的驻村第一书记，村里人都认识她。", "钱华", "上沧村"),
+    ("力角社区成立了老年协会党支部，由退休教师杨秀英担任党支部书记。", "杨秀英", "老年协会党支部"),
 ])
 def test_a_name_read_with_the_word_after_it_or_after_a_short_title_leads(gaz, text, person, body):
     """某某刚当选某村党支部书记, 某镇司法所长某某, and the post held now after the name
     (某某，现任某镇党委书记, 某某现任某村党支部书记), after when (2019年, 自2018年起) or a
     short biography (，男，1978年出生，), in a parenthesis, after 作为某村党支部书记，; a
-    village's first secretary leads the village; 高票当选 and 据 open no community's name."""
+    village's first secretary leads the village; 高票当选 and 据 open no community's name; a
+    body named by its kind after 担任 is the one of that kind the article named last."""
     from kg.extract.document import extract
 
     doc, _ = read_bytes(("标题\n\n" + text + "\n").encode(), "t.txt", "t")

@@ -389,6 +389,12 @@ def _posts_held(x: Extraction) -> None:
                     if t[2].type in ("Village", "Community") and _FIRST_SECRETARY_AFTER.match(sent.text, t[1]):
                         place = t[2]  # 某某担任某村第一书记, 某某是某村的驻村第一书记
                         break
+            if m is None and verb is not None and not holders and place is None \
+                    and (kind := _KIND_POST.match(sent.text, verb.end())) is not None:
+                # 由某某担任党支部书记: the body of that kind the article named last, up to here
+                named = [t[2] for t in _orgs_so_far(view, x, sent, a) if t[2].canonical.endswith(kind.group(1))]
+                if named:
+                    holders, m = [(0, 0, named[-1])], _POST_AFTER.match(sent.text, kind.end(1))
             if not holders and m is None and (place or (place := sent_as_first_secretary(sent.text, b, spans))):
                 # 某某被选派到某村任第一书记
                 if (person.id, place.id) not in led:
@@ -405,6 +411,21 @@ def _posts_held(x: Extraction) -> None:
             x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
             led.add((person.id, holder.id))
     _pronoun_posts(x, view, led)
+
+
+#: a body named by its kind and its post, closing the clause (担任|党支部书记。)
+_KIND_POST = re.compile("(" + "|".join(sorted(L.BODY_HEADS, key=len, reverse=True)) + ")(?:"
+                        + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?=[。，,；;！!]|$)")
+
+
+def _orgs_so_far(view: DocView, x: Extraction, sent, at: int) -> list[tuple[int, int, Mention]]:
+    """The bodies the article of ``sent`` names before position ``at`` of it, in order."""
+    out = []
+    for s in x.doc.sentences:
+        if s.article != sent.article or s.index > sent.index:
+            continue
+        out += [t for t in view.spans(s, ("Organization",)) if s.index < sent.index or t[1] <= at]
+    return out
 
 
 #: a pronoun for a person opening what they hold or take: 他当选为|某村的党委书记
