@@ -942,3 +942,11 @@ def test_a_quoted_practice_named_after_a_body_is_a_practice(gaz):
     assert ("Mechanism", "党支部领办合作社") in ents and ("Organization", "党支部领办合作社") not in ents, ents
     assert ("Organization", "火塘夜话宣讲团") in ents, ents
     assert ("上沧村", "implements", "党支部领办合作社") in facts, facts
+
+
+def test_a_mongolian_post_the_tagger_reads_into_the_name_is_left_out(gaz):
+    """苏木达某某, 嘎查达某某: the post (a sumu's or gacha's head) is no part of the name after
+    it, and its holder leads the place."""
+    ents, facts = _learned(gaz, "哈日苏木苏木达萨其拉图介绍了情况。")
+    assert {n for t, n in ents if t == "Person"} == {"萨其拉图"}, ents
+    assert ("萨其拉图", "leads", "哈日苏木") in facts, facts

@@ -550,7 +550,9 @@ def _founded(text: str, places: list[Span], out: list[Span]) -> list[Span]:
     found = []
     for m in _FOUNDED.finditer(text):
         a, b = m.span("name")
-        name = m.group("name")
+        while text[a] in "了起":
+            a += 1  # 成立了|某某党支部: the particle the short name had to take (the pattern's four characters)
+        name = text[a:b]
         if name in L.GENERIC_ORGS or _FOUNDED_KIND.search(name) or inside_quote(text, a) \
                 or any(o.start < a < o.end or o.start < b < o.end for o in out) or any(p.start <= a < p.end for p in places):
             continue

@@ -217,9 +217,10 @@ def _upper_hit(text: str, i: int, gaz: Gazetteer, reach: int, memo: dict) -> tup
             return L_, cand, held  # 宾川|金牛镇, 信阳|新县: a bare short form, vouched for by a place it holds
         if (
             usable
-            # a bare short form that runs on into a street's name (嘉兴路街道) is not it
+            # a bare short form that runs on into a street's name (嘉兴路街道) or a people's
+            # (鄂伦春族) is not it
             and not (not full and i + L_ < n and (
-                text[i + L_] in "路街道巷里大" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")
+                text[i + L_] in "路街道巷里大族" or text[i + L_ : i + L_ + 2] in ("东路", "西路", "南路", "北路", "中路")
                 or text[i + L_ : i + L_ + 2] in _LOWER_KINDS))
         ):
             return L_, cand, list(rows)

@@ -574,3 +574,9 @@ def test_the_youth_leagues_committee_is_not_the_partys(gaz):
     g = graph_of(gaz, "共青团保山市委开展青年志愿服务活动。团宾川县委书记周晓燕到乔甸镇调研。")
     assert {"共青团保山市委", "团宾川县委"} <= names(g, "Organization"), summary(g)
     assert not {"保山市委", "宾川县委"} & names(g, "Organization"), summary(g)
+
+
+def test_a_body_founded_has_no_particle_in_its_name(gaz):
+    """成立了某某党支部: the particle after the verb is no part of the body's name."""
+    g = graph_of(gaz, "力角社区成立了新业态党支部，吸纳快递员入党。上沧村成立了乡贤议事会，调解邻里纠纷。")
+    assert not any(n.startswith("了") for n in names(g, "Organization")), summary(g)

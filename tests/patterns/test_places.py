@@ -734,3 +734,11 @@ def test_an_autonomous_county_or_banner_named_by_its_place_and_level(gaz):
     assert {"石柱土家族自治县", "巴马瑶族自治县", "鄂伦春自治旗"} <= names(g, "County"), summary(g)
     assert "石柱县委" in names(g, "Organization"), summary(g)
     assert has_edge(g, "locatedIn", "托扎敏乡", "鄂伦春自治旗"), summary(g)
+
+
+def test_a_people_named_like_an_autonomous_banner_is_no_place(gaz):
+    """鄂伦春族聚居村, 鄂温克族群众: the people the banner is named after, not the banner (nor a
+    village 族聚居村 after it); the banner named whole is."""
+    g = graph_of(gaz, "上沧村是鄂伦春族聚居村。鄂温克族群众载歌载舞。鄂伦春自治旗人民法院开展巡回审判。")
+    assert names(g, "County") == {"鄂伦春自治旗"}, summary(g)
+    assert not any(n.startswith("族") for n in names(g)), summary(g)

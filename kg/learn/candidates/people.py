@@ -17,6 +17,9 @@ PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
      "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民", "能手", "带头人", "大户", "能人", "村医", "乡贤"},
     key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的")
 _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员", "原告", "被告", "脱贫户"}, key=len, reverse=True))) + ")$")
+#: a leading post opening a reading (嘎查达|某某, 苏木达|某某: Mongolian posts the tagger reads
+#: into the name of Mongolian syllables after them)
+_POST_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")")
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
@@ -74,6 +77,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
     if name[-1] in _PLACE_END:
         f.append("place-end")
+    if (post := _POST_OPENS.match(name)) is not None and len(name) - post.end() >= 2:
+        f.append("post-opens")  # 嘎查达某某: a post read into the name (its holder is read without it)
     if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
         f.append("mou")  # 李某, 老张, 小王: a name hidden or a surname called familiarly, no full name
     if name[0] in "周月年日天" and i > 0 and (text[i - 1] in "每本上下隔这当次" or _TIME_ITEM_BEFORE.search(text, 0, i)):
@@ -168,6 +173,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
+            if (post := _POST_OPENS.match(sent.text, a, b)) is not None and b - post.end() >= 2:
+                spans.setdefault((post.end(), b), (None, "TRIM"))  # 嘎查达|某某: the post the tagger read into the name
             name = sent.text[a:b]
             for n in named:  # a name the rules read elsewhere on the page that this reading opens
                 if len(n) > b - a and n.startswith(name) and sent.text.startswith(n, a):
@@ -182,9 +189,12 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 e += 1
                 if e in ends:
                     spans.setdefault((a, e), (None, "EXT"))
+        # a reading a post opens (嘎查达|某某) is no rival of the name read after the post
+        rivals = {(c, d): v for (c, d), v in spans.items()
+                  if (post := _POST_OPENS.match(sent.text, c, d)) is None or d - post.end() < 2}
         cands = [Candidate("Person", sent, a, b, sent.text[a:b],
                            person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set)
-                           + _contest(a, b, m is not None, spans), m)
+                           + _contest(a, b, m is not None, rivals), m)
                  for (a, b), (m, t) in sorted(spans.items())]
         # overlapping candidates form one group; the longest reading of a group is marked
         here: list[list[Candidate]] = []
