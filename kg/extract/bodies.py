@@ -194,6 +194,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             continue
         if h_start in place_at and place_at[h_start].end > m.end():
             continue  # the head is inside a place's name
+        if m.end() - 1 in place_at and place_at[m.end() - 1].start > h_start and place_at[m.end() - 1].end > m.end():
+            continue  # 联合|会宁县: a place's name opens inside the head, which is no head
         end = extend_right(text, m.end())
         gloss = _GLOSS_BEFORE.search(text, max(0, h_start - 8), h_start) if text[h_start - 1 : h_start] in ")）" else None
         sp = _named_by_head(text, m, end, places, place_end) if gloss is None else _glossed(text, m, end, gloss, places)

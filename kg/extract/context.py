@@ -34,12 +34,23 @@ def recent(st: DocState, levels: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
-def recent_in_article(st: DocState, levels: tuple[str, ...]) -> tuple[str, str] | None:
-    """(mention id, name) of the article's latest place of one of ``levels``."""
-    for mid, t, name in reversed(st.recent_places):
+def recent_in_article(st: DocState, levels: tuple[str, ...], at: tuple[int, int] | None = None) -> tuple[str, str] | None:
+    """(mention id, name) of the article's latest place of one of ``levels`` (named before
+    ``at``, (sentence, offset), where given)."""
+    for mid, t, name in _named_before(st, at):
         if t in levels:
             return mid, name
     return None
+
+
+def _named_before(st: DocState, at: tuple[int, int] | None) -> list[tuple[str, str, str]]:
+    """The article's places latest first, without those its sentence ``at`` names after the
+    position ``at`` (a body is read against what was named before it, not after)."""
+    places = list(reversed(st.recent_places))
+    if at is None:
+        return places
+    sent, offset = at
+    return [r for r in places if (ev := st.by_id[r[0]].evidence).sentence != sent or ev.start < offset]
 
 
 def recent_org(st: DocState, kind: str) -> tuple[str, str] | None:
@@ -103,15 +114,17 @@ def main_place(st: DocState, levels: tuple[str, ...], suffix: str) -> tuple[str,
     return (best[4], best[5]) if best else None
 
 
-def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str | None] | None:
+def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, int] | None = None
+                   ) -> tuple[str, str | None] | None:
     """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
     article is speaking of as its prefix: 幸福社区居委会, 苏尼特右旗委组织部.  Returns the
-    full name and the mention of that place."""
+    full name and the mention of that place (``at``: where the body is named, (sentence,
+    offset), its sentence's places after it left out)."""
     head = sp.text
     for kind, levels in L.KIND_LEVELS:
         rest = head[len(kind) :]
         if head.startswith(kind) and rest in L.BODY_HEADS:
-            found = recent_in_article(st, levels)
+            found = recent_in_article(st, levels, at)
             return (found[1] + rest, found[0]) if found else None
     if head in L.PARTY_DEPARTMENTS:
         found = recent(st, ("County", "City"))
@@ -133,7 +146,7 @@ def contextual_org(st: DocState, sp: Span, post: bool = False) -> tuple[str, str
         # 调解室, 服务队 alone: the article's latest body of that kind, where it named one
         body = recent_org(st, head) if kind is None and head in L.ORG_HEADS else None
         return (body[1], st.by_id[body[0]].place) if body else None
-    for mid, t, name in reversed(st.recent_places):
+    for mid, t, name in _named_before(st, at):
         if t in wanted:
             return name + head, mid
         if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted):

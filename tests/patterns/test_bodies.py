@@ -580,3 +580,14 @@ def test_a_body_founded_has_no_particle_in_its_name(gaz):
     """成立了某某党支部: the particle after the verb is no part of the body's name."""
     g = graph_of(gaz, "力角社区成立了新业态党支部，吸纳快递员入党。上沧村成立了乡贤议事会，调解邻里纠纷。")
     assert not any(n.startswith("了") for n in names(g, "Organization")), summary(g)
+
+
+def test_a_body_of_a_kind_is_read_against_the_places_named_before_it(gaz):
+    """某社区党委书记、居委会主任某某……由某县某某有限公司总经理某某……: the 居委会 is the
+    community's, named before it, not undone by a county the sentence names after it; 联合|会宁县:
+    a place opening inside 联合会 leaves no body named 联合会."""
+    g = graph_of(gaz, "力角社区党委书记、居委会主任杨秀英介绍，社区成立了功能型党支部，"
+                      "由宾川县安顺物业服务有限公司总经理钱华担任支部副书记。力角社区联合会宁县人民检察院成立检察工作站。")
+    assert has_edge(g, "leads", "杨秀英", "力角社区居委会") and has_edge(g, "leads", "杨秀英", "力角社区党委"), summary(g)
+    assert "会宁县人民检察院" in names(g, "Organization"), summary(g)
+    assert not any("联合会" in n for n in names(g, "Organization")), summary(g)

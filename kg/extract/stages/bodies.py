@@ -85,7 +85,7 @@ def _kind_named_body(st: DocState, view: SentenceView, g: Span) -> None:
     acts = is_clause_start(view.text, g.start)
     if not acts and not kind_body(view.text, g):
         return
-    found = contextual_org(st, g)
+    found = contextual_org(st, g, at=(view.sent.index, view.sent.span(g.start, g.end)[0]))
     if found:
         gm = st.mention(view.sent, g, "Organization", found[0],
                         confidence=conf("org-generic", "acting" if acts else "named"))
