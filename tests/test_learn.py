@@ -950,3 +950,9 @@ def test_a_mongolian_post_the_tagger_reads_into_the_name_is_left_out(gaz):
     ents, facts = _learned(gaz, "哈日苏木苏木达萨其拉图介绍了情况。")
     assert {n for t, n in ents if t == "Person"} == {"萨其拉图"}, ents
     assert ("萨其拉图", "leads", "哈日苏木") in facts, facts
+
+
+def test_the_publisher_a_pages_source_field_names_is_no_entity(gaz):
+    """来源：某县融媒体中心: the body that published the page, no body the text speaks of."""
+    ents, _ = _learned(gaz, "发布时间：2024-06-12  来源：宾川县融媒体中心  字号：大 中 小\n上沧村推行积分制，群众参与热情高。")
+    assert not {n for t, n in ents if t == "Organization"}, ents

@@ -216,7 +216,14 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _seat_offices(text, places, out)
     out += _place_de_party(text, places, out)
     out = _with_national(find_national(text), out)
+    if "来源" in text or "稿源" in text:
+        out = [o for o in out if not SOURCE_FIELD.search(text, max(0, o.start - 8), o.start)]
     return sorted(out, key=lambda o: o.start)
+
+
+#: a page's source field (来源：某某融媒体中心): the body named there published the page; a
+#: careful reader takes no entity from it
+SOURCE_FIELD = re.compile(r"(?:来源|稿源)[:：]\s*$")
 
 
 #: a gloss in brackets right before a body's head that says what kind of place the name is

@@ -115,13 +115,14 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   characters or more ending in a word of the dictionary (某某手把手), a reading a post
 #:   opens (嘎查达某某: the name after the post is its own candidate);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
-#:   在每个村成立某某理事会); places' names alone (某市某区某某街道, as the tagger may read them)
+#:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
+#:   places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name",
                             "event-after"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens"}),
-    "Organization": frozenset({"is-place", "counted"}),
+    "Organization": frozenset({"is-place", "counted", "source-field"}),
 }
 _NO_VETO: frozenset[str] = frozenset()
 
