@@ -560,11 +560,13 @@ def test_a_gloss_in_brackets_before_a_bodys_head_is_no_part_of_its_name(gaz):
 
 
 def test_county_bureaus_and_homes_of_more_kinds(gaz):
-    """卫生健康局, 教育体育局, 应急救援队, 敬老院: bodies of the county and the township."""
+    """卫生健康局, 教育体育局, 应急救援队, 敬老院, 调委会: bodies of the county, the township and
+    the community."""
     g = graph_of(gaz, "宾川县卫生健康局组织医生下乡义诊。隆阳区教育体育局、区卫生健康局和区应急管理局联合检查。"
-                      "金牛镇应急救援队队长韩立东介绍了情况。金牛镇敬老院的老人们过上了好日子。")
+                      "金牛镇应急救援队队长韩立东介绍了情况。金牛镇敬老院的老人们过上了好日子。"
+                      "力角社区调委会调解了一起纠纷。")
     assert {"宾川县卫生健康局", "隆阳区教育体育局", "隆阳区卫生健康局", "金牛镇应急救援队",
-            "金牛镇敬老院"} <= names(g, "Organization"), summary(g)
+            "金牛镇敬老院", "力角社区调委会"} <= names(g, "Organization"), summary(g)
     assert has_edge(g, "leads", "韩立东", "金牛镇应急救援队"), summary(g)
 
 
