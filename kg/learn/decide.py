@@ -208,21 +208,25 @@ def decide(x: Extraction, model: Model) -> Extraction:
 
 
 def _most_specific_actor(x: Extraction) -> None:
-    """A practice credited both to a place and to a body named after it (某区 and 某区委组织部):
-    the body, the most specific actor the text credits (the guideline), not the place too."""
+    """A practice credited both to a place and to a body named after it (某区 and 某区委组织部),
+    the place in a headline or in the body's own sentence: the body, the most specific actor
+    the text credits (the guideline), not the place too.  (A sentence of its own crediting the
+    place, 某镇推行……, stands.)"""
     by_id = {m.id: m for m in x.mentions}
 
     def practice(r: RelationMention) -> str | None:
         o = by_id.get(r.object)
         return o.canonical if o is not None else None
 
-    bodies: dict[str | None, list[str]] = {}
+    headings = {s.index for s in x.doc.sentences if s.is_heading}
+    bodies: dict[str | None, list[tuple[str, int]]] = {}
     for r in x.relations:
         if r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type == "Organization":
-            bodies.setdefault(practice(r), []).append(a.canonical)
+            bodies.setdefault(practice(r), []).append((a.canonical, r.evidence.sentence))
     x.relations = [r for r in x.relations if not (
         r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type in PLACE_TYPES
-        and any(a.canonical in b and b != a.canonical for b in bodies.get(practice(r), ())))]
+        and any(a.canonical in b and b != a.canonical and (r.evidence.sentence in headings or s == r.evidence.sentence)
+                for b, s in bodies.get(practice(r), ())))]
 
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
