@@ -310,12 +310,23 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
         if p.end <= h_start and len(gap) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
                 and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, p.end, h_start) \
                 and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
-                and not any(g in gap for g in _CONNECTORS if len(g) > 1):
+                and not any(g in gap for g in _CONNECTORS if len(g) > 1) and not _preposition_in(text, p.end, h_start):
             if near is None or p.end > near.end:
                 near = p
     if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
         return near
     return None
+
+
+def _preposition_in(text: str, a: int, b: int) -> bool:
+    """Does a preposition stand between ``a`` and ``b``, in a word of no dictionary (某镇党委|以村
+    党支部为核心: jieba's 以村 is a guess)?"""
+    return any(_PREPOSITION.search(text, s, e) and jieba_tag(text[s:e]) is None
+               for s, e, _ in tokens(text) if a <= s < b)
+
+
+#: prepositions that open no part of a body's name
+_PREPOSITION = re.compile("[以把将被向从由]")
 
 
 def _body_acts_between(text: str, a: int, b: int) -> bool:

@@ -27,7 +27,7 @@ from .spans import (
 _CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿")
 #: a credit written label, slash, name: 文/某某 图/某某 (a name after the label, not before it: 某某/文)
 _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
-_BYLINE_NAME = re.compile(r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
+_BYLINE_NAME = re.compile(r"(?:(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)[:：]?|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
                           r"\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
 
 

@@ -136,8 +136,8 @@ def he_in_name(gap: str, k: int) -> bool:
     return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in CHAIN_STOP and gap[0] not in "我你他她它咱您"
 
 
-#: a post among the words before a place kind (某镇党委书记某某到|村)
-_TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))))
+#: a post or a body among the words before a place kind (某镇党委书记某某到|村, 某镇党委以|村)
+_TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted({*L.LEAD_TITLES, *L.BODY_HEADS}, key=len, reverse=True))))
 
 
 def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
@@ -146,7 +146,7 @@ def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     two places ends the chain.)"""
     gap = text[floor:at]
     if gap[-1:] in L.COMING_CHARS or _TITLE_IN_GAP.search(gap):
-        return False  # 某镇党委书记某某到|村: a post and a person's coming, no place's name
+        return False  # 某镇党委书记某某到|村, 某镇党委以|村: a post, a body, no place's name
     # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
     return bool(gap) and all(is_cjk(c) and (c not in CHAIN_STOP or he_in_name(gap, k)) for k, c in enumerate(gap)) \
         and len(gap) <= max_body \

@@ -593,3 +593,12 @@ def test_a_body_of_a_kind_is_read_against_the_places_named_before_it(gaz):
     assert has_edge(g, "leads", "杨秀英", "力角社区居委会") and has_edge(g, "leads", "杨秀英", "力角社区党委"), summary(g)
     assert "会宁县人民检察院" in names(g, "Organization"), summary(g)
     assert not any("联合会" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_teams_named_in_quotes_before_their_kind_and_a_body_before_a_preposition(gaz):
+    """组建“某某”调解队, 成立“某某”帮帮团: a team named in quotes before its kind; 某镇党委|以村
+    党支部为核心: the preposition ends the committee's name, and no village 党委以村 is read."""
+    g = graph_of(gaz, "金牛镇人民法庭组建“法润金牛”调解队，化解矛盾纠纷。力角社区成立“邻里互助”帮帮团。"
+                      "金牛镇党委以村党支部为核心，推行“院坝协商”。")
+    assert {"法润金牛调解队", "邻里互助帮帮团", "金牛镇党委"} <= names(g, "Organization"), summary(g)
+    assert not any("以" in n for n in names(g)), summary(g)

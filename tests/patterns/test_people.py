@@ -600,11 +600,13 @@ def test_a_one_character_verb_with_an_aspect_particle_is_no_part_of_the_name(gaz
 
 def test_credits_with_a_slash_before_the_name_and_a_dateline_after_a_byline(gaz):
     """文/某某 图/某某 name the writer and the photographer; 记者 某某 通讯员 某某 某县报道:
-    the dateline closing the byline is no person."""
+    the dateline closing the byline is no person; 通讯员：某某 (a colon after the label)."""
     g = graph_of(gaz, "文/孙立国 图/韩秋菊")
     assert names(g, "Person") == {"孙立国", "韩秋菊"}, summary(g)
     g = graph_of(gaz, "记者 范永强 通讯员 姚建华 宾川报道")
     assert names(g, "Person") == {"范永强", "姚建华"}, summary(g)
+    g = graph_of(gaz, "记者：赖小燕 通讯员：白宝山")
+    assert names(g, "Person") == {"赖小燕", "白宝山"}, summary(g)
 
 
 def test_the_village_a_reference_stands_for_names_the_body_of_a_post(gaz):
