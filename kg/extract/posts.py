@@ -36,7 +36,9 @@ Holder = tuple[Span, Mention, str]
 
 
 #: the fixed patterns of :func:`holder_of`, compiled once (not looked up at every call)
-_HOLDER_OF_RE1 = re.compile(r"[,，。;；、:：]")
+#: what ends the words between a body and a post: punctuation, or a verb of sending (某局选派的
+#: 驻村第一书记: the body that sent the secretary, not the one the post is of)
+_HOLDER_OF_RE1 = re.compile(r"[,，。;；、:：]|选派|派驻|下派|委派|选调|派出")
 
 
 #: the last character of a body's head that a post right after it may share (某某司法所长 for 司法所所长)
@@ -145,7 +147,12 @@ def _stationed(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> bool:
     text = view.text
     m = _STATIONED_AT.match(text, sp.end)
     if m is None:
-        return False
+        # 在某村，驻村第一书记某某……: the village the sentence opens on
+        last = view.scene(sp.start)
+        if last is None or last.type not in _STATION_TYPES:
+            return False
+        st.relation(view.sent, pm, "leads", last, "post", conf("post", "stationed"), sp, role="第一书记")
+        return True
     chain = [(p, pm2) for p, pm2 in view.named_places() if p.start >= m.end()]
     at, last = m.end(), None
     for p, place in sorted(chain, key=lambda t: t[0].start):

@@ -56,6 +56,21 @@ class SentenceView:
                 return start
             start = prev.start
 
+    def scene(self, before: int) -> Mention | None:
+        """The place the sentence opens on, 在某镇某村，……, if its chain ends before ``before``
+        (in a chain, its last place)."""
+        m = _SCENE_OPENING.match(self.text)
+        if m is None:
+            return None
+        p = next((p for p in self.pspans if p.start == m.end()), None)
+        if p is None or p.end > before:
+            return None
+        end = self.chain_stop(p)
+        if not _SCENE_CLOSE.match(self.text, end):
+            return None
+        last = max((q for q in self.pspans if q.end == end), key=lambda q: q.start, default=p)
+        return self.place_of(last)
+
     def chain_next(self, k: int) -> int | None:
         """The index of the place that continues the chain at place span ``k``."""
         return next((j for j, q in enumerate(self.pspans) if q.chain_prev == k), None)
@@ -81,3 +96,8 @@ class SentenceView:
                 return m
             k, m = nxt, found
         return m
+
+
+#: what a sentence opening on its place (在某镇某村，……) starts and closes that place with
+_SCENE_OPENING = re.compile(r"\s*在")
+_SCENE_CLOSE = re.compile(r"[,，]")

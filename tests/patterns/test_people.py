@@ -618,3 +618,12 @@ def test_the_village_a_reference_stands_for_names_the_body_of_a_post(gaz):
     assert has_edge(g, "leads", "赵海峰", "上沧村党委"), summary(g)
     assert not has_edge(g, "leads", "赵海峰", "金牛镇党委"), summary(g)
     assert names(g, "Person") == {"李明宇", "赵海峰"}, summary(g)
+
+
+def test_a_first_secretary_leads_the_village_not_the_body_that_sent_them(gaz):
+    """某局选派的驻村第一书记某某来到某村: the secretary leads the village, not the bureau that
+    sent them; 在某村，驻村第一书记某某……: the village the sentence opens on."""
+    g = graph_of(gaz, "保山市农业农村局选派的驻村第一书记钱华来到上沧村。")
+    assert edges(g, "leads") == {("钱华", "上沧村")}, summary(g)
+    g = graph_of(gaz, "在宾川县金牛镇上沧村，驻村第一书记范志诚带领村民修路。")
+    assert edges(g, "leads") == {("范志诚", "上沧村")}, summary(g)

@@ -239,25 +239,10 @@ def subject_for(view: SentenceView, sp: Span) -> Mention | None:
     return None
 
 
-#: the fixed patterns of :func:`scene`, compiled once (not looked up at every call)
-_SCENE_RE1 = re.compile(r"\s*在")
-_SCENE_RE2 = re.compile(r"[,，]")
-
-
 def scene(view: SentenceView, sp: Span) -> Mention | None:
     """在林荫街道，驻区单位与社区推行“……”: where the actors go unnamed, the place the
     sentence opens on carries the practice."""
-    m = _SCENE_RE1.match(view.text)
-    if m is None:
-        return None
-    p = next((p for p in view.pspans if p.start == m.end()), None)
-    if p is None or p.end > sp.start:
-        return None
-    end = view.chain_stop(p)
-    if not _SCENE_RE2.match(view.text[end:]):
-        return None
-    last = max((q for q in view.pspans if q.end == end), key=lambda q: q.start, default=p)
-    return view.place_of(last)
+    return view.scene(sp.start)
 
 
 #: the fixed patterns of :func:`co_actors`, compiled once (not looked up at every call)
