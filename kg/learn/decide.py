@@ -202,7 +202,7 @@ def decide(x: Extraction, model: Model) -> Extraction:
                 s, i, j = where[mech_id]
                 ev = _evidence(x, s, i, j, "learned-implements")
             x.relations.append(RelationMention(p.actor.id, "implements", mech_id, ev, round(prob, 3)))
-    _coordinated_actors(x)
+    _coordinated_actors(x, view)
     _most_specific_actor(x)
     return x
 
@@ -233,11 +233,11 @@ def _most_specific_actor(x: Extraction) -> None:
 _JOINS = frozenset("、和与及同")
 
 
-def _coordinated_actors(x: Extraction) -> None:
+def _coordinated_actors(x: Extraction, view: DocView) -> None:
     """某村和某村推行……, 某法院、某检察院、某司法局联合建立……: each body (or place) listed
     with an actor credited with a practice, in the clause that credits it, is credited too,
-    where the list comes before the practice and is no list of examples (……等)."""
-    view = DocView(x)
+    where the list comes before the practice and is no list of examples (……等).  (``view``:
+    the document's view as the decisions left its mentions.)"""
     by_id = {m.id: m for m in x.mentions}
     have = {(r.subject, r.object) for r in x.relations if r.predicate == "implements"}
     for r in [r for r in x.relations if r.predicate == "implements"]:
