@@ -445,3 +445,10 @@ def test_a_practice_summed_up_or_piloted_is_put_in_force(gaz):
     assert has_edge(g, "implements", "力角社区", "杨大姐调解法"), summary(g)
     assert has_edge(g, "implements", "金牛镇", "院坝协商"), summary(g)
 
+
+
+def test_the_body_guided_carries_the_practice_out_where_it_tries_it(gaz):
+    """某县委组织部指导某镇党委在某村试点建设“某某”: the town's committee runs the pilot (the
+    village after 在 is where it does, not a nearer actor), not the department that guides it."""
+    g = graph_of(gaz, "宾川县委组织部指导金牛镇党委在上沧村试点建设“云上党员之家”。")
+    assert {(s, o) for s, o in edges(g, "implements")} == {("金牛镇党委", "云上党员之家")}, summary(g)

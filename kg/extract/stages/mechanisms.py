@@ -165,14 +165,19 @@ _CLAUSE_MARKS = "，,；;：:。！？!?“”"
 _LIST_JOINS = ("、", "和", "与", "及")
 
 
+#: what makes the place after it where something is done (在某村), not who does it
+_WHERE_BEFORE = ("在",)
+
+
 def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span, Mention]]) -> bool:
     """Is the body or place at ``o`` a partner, a place where, or an object, not the actor?"""
     text = view.text
     between = text[o.end : sp.start]
     if _NOT_THE_ACTOR_RE1.search(between) or len(between) > 80:
         return True
-    if any(o2.start >= o.end and o2.end <= sp.start for o2, _ in cands):
-        return True
+    if any(o2.start >= o.end and o2.end <= sp.start and text[max(0, o2.start - 1) : o2.start] not in _WHERE_BEFORE
+           for o2, _ in cands):
+        return True  # a nearer actor (a place after 在 is where, not who: 某镇党委在|某村推行……)
     if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") \
             and not _second_clause(text, o.start):
         return True
