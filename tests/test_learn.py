@@ -957,3 +957,56 @@ def test_the_publisher_a_pages_source_field_names_is_no_entity(gaz):
     """来源：某县融媒体中心: the body that published the page, no body the text speaks of."""
     ents, _ = _learned(gaz, "发布时间：2024-06-12  来源：宾川县融媒体中心  字号：大 中 小\n上沧村推行积分制，群众参与热情高。")
     assert not {n for t, n in ents if t == "Organization"}, ents
+
+
+def test_a_body_in_the_source_field_after_its_places_is_no_entity(gaz):
+    """来源：某县某镇人民政府 and 供稿单位：某县委组织部: the page's publisher, even where
+    the places that open its name stand between the label and the body's own words."""
+    ents, _ = _learned(gaz, "来源：宾川县金牛镇人民政府　发布时间：2025-03-14\n金牛镇推行“院坝议事”工作法，群众参与热情高。")
+    assert not {n for t, n in ents if t == "Organization"}, ents
+    ents, _ = _learned(gaz, "供稿单位：宾川县委组织部\n上沧村推行“院坝议事”工作法，群众参与热情高。")
+    assert not {n for t, n in ents if t == "Organization"}, ents
+
+
+def test_a_party_committee_written_out_after_zhonggong_is_read_by_its_short_name(gaz):
+    """中共某县委员会组织部 is 某县委组织部; 中共某镇委员会 the town's 党委; 中共某村支部委员会
+    the village's 党支部: the names a reader (and the gold) uses for them."""
+    ents, facts = _learned(gaz, "中共宾川县委员会组织部印发通知，推广“院坝议事”工作法。")
+    assert ("Organization", "宾川县委组织部") in ents, ents
+    ents, facts = _learned(gaz, "中共宾川县金牛镇委员会推行“院坝议事”工作法。")
+    assert ("Organization", "宾川县金牛镇党委") in ents, ents
+    ents, facts = _learned(gaz, "中共上沧村支部委员会书记钱华介绍了情况。")
+    assert ("钱华", "leads", "上沧村党支部") in facts, facts
+
+
+def test_a_county_committee_before_yi_is_the_actor(gaz):
+    """某县委以“……”为牵引: jieba reads 某县|委以, the committee is still the body that acts."""
+    _, facts = _learned(gaz, "宾川县委以“头雁工程”为牵引，选优配强村级带头人。")
+    assert ("宾川县委", "implements", "头雁工程") in facts, facts
+
+
+def test_listed_towns_each_opened_by_their_county_are_credited_not_the_county(gaz):
+    """某县甲镇和某县乙镇共同推行……: each town is credited, the county that opens its name is not."""
+    _, facts = _learned(gaz, "宾川县金牛镇和宾川县乔甸镇共同推行“两镇联防”机制。")
+    credited = {s for s, p, o in facts if p == "implements" and o == "两镇联防"}
+    assert credited == {"金牛镇", "乔甸镇"}, facts
+
+
+def test_a_place_after_zai_in_a_later_clause_is_where_the_body_acts(gaz):
+    """某法院坚持……，在某镇某社区设立……，推行……: the court acts there; the community is where."""
+    _, facts = _learned(gaz, "今年以来，宾川县人民法院坚持党建引领，在金牛镇力角社区设立“法官之家”，推行“法官驻点”调解机制。")
+    credited = {s for s, p, o in facts if p == "implements"}
+    assert credited == {"宾川县人民法院"}, facts
+
+
+def test_a_reading_that_runs_into_a_verb_gives_the_name_without_it(gaz):
+    """嘎查党支部副书记某某兼任……: the tagger reads 兼任 into a long Mongolian name; the name
+    is the part before the verb."""
+    ents, _ = _learned(gaz, "嘎查党支部副书记格日乐图雅兼任协会会长。")
+    assert {n for t, n in ents if t == "Person"} == {"格日乐图雅"}, ents
+
+
+def test_an_adjective_after_a_role_is_no_name(gaz):
+    """激发干部干劲: 干劲 (jieba: an adjective) after 干部 names no one."""
+    ents, _ = _learned(gaz, "永昌街道通过“晒绩比拼”方式激发干部干劲。")
+    assert not {n for t, n in ents if t == "Person"}, ents

@@ -175,3 +175,12 @@ def test_the_width_folding_table_folds_as_its_dict(text):
     from kg.read.text import _FOLD, _FOLD_TABLE
 
     assert text.translate(_FOLD_TABLE) == text.translate(_FOLD)
+
+
+def test_a_line_of_page_fields_ends_where_it_ends():
+    """发布时间：…　来源：…　作者：某某 has no closing mark but is a line of its own: the
+    writer's name is not glued to the first words of the next line."""
+    page = "发布时间:2024-11-02 来源:宾川县融媒体中心 作者:钱华\n金牛镇推行“院坝议事”工作法,群众参与热情高。\n"
+    doc = split("p1", "p1.txt", page)
+    assert [s.text for s in doc.sentences][-1] == "金牛镇推行“院坝议事”工作法,群众参与热情高。"
+    assert not any("钱华金牛镇" in s.text for s in doc.sentences)

@@ -216,14 +216,47 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _seat_offices(text, places, out)
     out += _place_de_party(text, places, out)
     out = _with_national(find_national(text), out)
-    if "来源" in text or "稿源" in text:
-        out = [o for o in out if not SOURCE_FIELD.search(text, max(0, o.start - 8), o.start)]
+    if "中共" in text:
+        out = [_written_out(text, o) for o in out]
+    if _SOURCE_LABEL.search(text):
+        out = [o for o in out if not in_source_field(text, o.start)]
     return sorted(out, key=lambda o: o.start)
 
 
-#: a page's source field (来源：某某融媒体中心): the body named there published the page; a
-#: careful reader takes no entity from it
-SOURCE_FIELD = re.compile(r"(?:来源|稿源)[:：]\s*$")
+#: a party committee written out after 中共 (中共某县委员会组织部, 中共某社区委员会,
+#: 中共某村支部委员会), read as it is named for short: the committee of a county or city is
+#: its 县委 / 市委, of a town, street, community or village its 党委, a branch's 党支部
+_WRITTEN_OUT = re.compile(r"(县|市|旗|区|盟|州|省)委员会|(社区|街道|镇|乡|苏木|嘎查|村)委员会|(总)?支部委员会")
+
+
+def _written_out(text: str, o: Span) -> Span:
+    """A body named after 中共 with its committee written out, under the short name a reader
+    uses for it (中共某县委员会组织部 → 某县委组织部); the span stays as written."""
+    if o.how == "org-generic" or text[max(0, o.start - 2) : o.start] != "中共":
+        return o
+    name = o.canonical or o.text
+    m = _WRITTEN_OUT.search(name)
+    if m is None:
+        return o
+    if m.group(1):
+        short = m.group(1) + "委"
+    elif m.group(2):
+        short = m.group(2) + "党委"
+    else:
+        short = "党总支" if m.group(3) else "党支部"
+    return replace(o, canonical=name[: m.start()] + short + name[m.end() :])
+
+
+#: a page's source field (来源：某某融媒体中心, 供稿单位：某县委组织部): the body named there
+#: published the page; a careful reader takes no entity from it.  The places that open the
+#: body's name may stand between the label and where the body's own words begin.
+_SOURCE_LABEL = re.compile(r"来源|稿源|供稿|发布单位|发布机构")
+SOURCE_FIELD = re.compile(r"(?:来源|稿源|供稿|供稿单位|发布单位|发布机构)[:：]\s*[\u4e00-\u9fff]{0,12}$")
+
+
+def in_source_field(text: str, start: int) -> bool:
+    """Does a body named at ``start`` stand in the page's source field?"""
+    return SOURCE_FIELD.search(text, max(0, start - 20), start) is not None
 
 
 #: a gloss in brackets right before a body's head that says what kind of place the name is
@@ -792,6 +825,7 @@ def _division_committees(text: str, places: list[Span], place_end: dict[int, Spa
         if p.type in ("County", "City", "Province") and text[p.end : p.end + 1] == "委":
             nxt = text[p.end + 1 : p.end + 2]
             if (not nxt or not is_cjk(nxt) or nxt in "、和及与" or _acts_after(text, p.end + 1)
+                    or text.startswith("以", p.end + 1)  # 某县委以……为抓手 (jieba: 某县|委以)
                     or (t := LEAD_TITLE_RE.match(text, p.end + 1)) and not HEAD_RE.match(text, t.end())) \
                     and not any(o.start <= p.start < o.end for o in out + found):
                 st = _chain_start(p.start, place_end)

@@ -6,6 +6,7 @@ gazetteer or the words around it give.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL
@@ -305,6 +306,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
+        if cand not in gaz.by_name and _in_natural_feature(text, i, i + L_):
+            i += L_  # 巴丹吉林沙漠, 长白山, 大兴安岭深处: a desert's, a mountain's name, not the place's short form
+            continue
         if {d.type for d in rows} >= {"Province", "City"} and len({d.adcode for d in rows}) == 1:
             # 北京市, 天津市: a municipality is both; the guideline counts it a City
             rows = [d for d in rows if d.type == "City"] + [d for d in rows if d.type != "City"]
@@ -318,6 +322,24 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         for k in range(i, i + L_):
             taken[k] = True
         i += L_
+
+
+#: the end of a natural feature's name (沙漠, 山, 湖; not 草原: 某某草原 is the place's) and what follows a range's or a
+#: forest's name (深处, 南麓, 林区): where a place's short form is part of it, it is no place
+_NATURAL_END = re.compile(r"(?:沙漠|沙地|山脉|山|岭|峰|湖|河|江|湿地|戈壁|峡谷|林场|森林)$")
+_NATURAL_AFTER = re.compile(r"(?:深处|腹地|山脉|山区|林区|南麓|北麓|东麓|西麓|脚下|沙漠|沙地)")
+
+
+def _in_natural_feature(text: str, a: int, b: int) -> bool:
+    """Is the short form at ``a:b`` inside the name of a desert, a mountain or a lake (one
+    word that runs past it and ends in 沙漠, 山, 湖) or a range's name before 深处, 南麓?"""
+    if _NATURAL_AFTER.match(text, b):
+        return True
+    starts, ends = token_bounds(text)
+    k = bisect_right(starts, a) - 1
+    if k < 0 or ends[k] < b or (starts[k] == a and ends[k] == b):
+        return False
+    return _NATURAL_END.search(text, starts[k], ends[k]) is not None
 
 
 def _suffix_in_word(text: str, m: re.Match) -> bool:

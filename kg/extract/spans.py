@@ -324,6 +324,8 @@ def is_common_word(w: str) -> bool:
         return False
     if tag.startswith(("nz", "ns", "nt")):
         return freq >= 1000  # 申报 is tagged nz, but it is a word
+    if tag[0] in "avd":
+        return freq >= 20  # 干劲, 费劲: an adjective, a verb or an adverb, even a rare one, names no one
     return freq >= 100  # 宝音, 高志 are in the dictionary but rare
 
 

@@ -113,7 +113,8 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   每, 本, 上 … (每|周研判), and a reading holding a character that is neither Han nor the
 #:   middle dot (a byline's 某某/文: no annotated name has one), and a Han name of five
 #:   characters or more ending in a word of the dictionary (某某手把手), a reading a post
-#:   opens (嘎查达某某: the name after the post is its own candidate);
+#:   opens (嘎查达某某: the name after the post is its own candidate), a reading that ends in
+#:   a verb of jieba's after a name of two characters or more (某某图雅|兼任);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
 #:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
@@ -121,7 +122,8 @@ VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name",
                             "event-after"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
-                         "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens"}),
+                         "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
+                         "verb-tail"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }
 _NO_VETO: frozenset[str] = frozenset()
@@ -263,8 +265,13 @@ def _coordinated_actors(x: Extraction, view: DocView) -> None:
                     nxt = max((t for t in spans if t[0] == b + 1 and sent.text[b] in _JOINS), key=lambda t: t[1] - t[0], default=None)
                 if nxt is None:
                     break
-                listed.append(nxt[2])
                 a, b = nxt[0], nxt[1]
+                if not body:  # 某县某镇和某县某镇: the chain's last place is the one listed
+                    while (on := next((t for t in spans if t[0] == b), None)) is not None:
+                        nxt, b = on, on[1]
+                    while (before := next((t for t in spans if t[1] == a), None)) is not None:
+                        a = before[0]
+                listed.append(nxt[2])
                 end = max(end, b)
         if end > mech[0] or sent.text.startswith("等", end):
             continue  # the list after the practice, or closed by 等 (examples of what it made)

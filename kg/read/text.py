@@ -127,6 +127,8 @@ def _is_heading_line(line: str) -> bool:
         return "。" not in s  # ◆近年来，……。: a brief's paragraph, not a title
     if "。" in s or s.endswith(("!”", "?”", "…”")):
         return False  # a short sentence, not a title
+    if _CREDIT_LINE.search(s):
+        return False  # 某报记者 某某 通讯员 某某: who wrote the page, no title
     return len(s) <= 32 and s[-1] not in _FINAL and s[-1] not in ",、"
 
 
@@ -145,6 +147,10 @@ _HAN_END = re.compile(r"[\u4e00-\u9fff]$")
 _HAN_OR_COMMA_END = re.compile(r"[\u4e00-\u9fff,、]$")
 _FULL_STOP = re.compile(r"[。!?;]")
 _COMMA = re.compile(r"[,，]")
+#: a line crediting the page's writers (某某报记者 某某, 通讯员 某某, 作者：某某)
+_CREDIT_LINE = re.compile(r"(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,8}|(?:^|\s)作者\s*[:：]")
+#: a web page's field of its own (来源：, 作者：, 发布时间：, 责任编辑：), with its label
+_PAGE_FIELD = re.compile(r"(?:^|\s)(?:来源|作者|发布时间|发布日期|责任编辑|编辑|供稿|稿源)\s*[:：]")
 _WORD_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,2}[，,、。”]")
 _LIST_COMMA = re.compile(r"[，,、]")
 
@@ -165,6 +171,8 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
     if n[0] in "#■□●◎◆◇▲△★☆" or _BYLINE.match(n):
         return False
     if _CAPTION_END.search(p):  # a photo caption ends its paragraph
+        return False
+    if _PAGE_FIELD.search(p):  # 来源：某某　作者：某某: a page's fields, a line of their own
         return False
     pf, nf = _fold(p), _fold(n)
     if nf[0] in ",、。;:!?”’)" and _HAN_END.search(pf):

@@ -343,6 +343,11 @@ def test_chain(gaz, text, places, located):
             {"名退役军人社区", "退役军人社区"},
             id="a-count-and-its-measure-word-before-a-suffix",
         ),
+        pytest.param(
+            "乔甸镇地处巴丹吉林沙漠边缘，与长白山遥遥相望，金牛镇位于科尔沁沙地南缘，地处大兴安岭深处。",
+            {"吉林省", "白山市", "科尔沁区", "大兴安岭地区"},
+            id="a-desert-a-mountain-a-sandland-and-a-range-hold-short-forms-of-places",
+        ),
     ],
 )
 def test_common_words_are_no_places(gaz, text, forbidden):

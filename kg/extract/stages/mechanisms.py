@@ -182,6 +182,8 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
             and not _second_clause(text, o.start):
         return True
     head_at = view.chain_head(o)
+    if head_at < o.start and text[head_at - 1 : head_at] in _WHERE_BEFORE and any(o0.end < head_at for o0, _ in cands):
+        return True  # 某法院……，在某镇|某社区设立……: where the body named before acts, not who acts
     while text[head_at - 1 : head_at] == "、" and (prev := next((o2 for o2, _ in cands if o2.end == head_at - 1), None)):
         head_at = view.chain_head(prev)  # 与甲、乙召开……: the list's first names the partners
     if text[max(0, head_at - 1) : head_at] in _PARTNER_BEFORE and not _second_clause(text, head_at) \

@@ -95,6 +95,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     if len(name) >= 3 and q < len(starts) and starts[q] == j - 1 and ends[q] - starts[q] >= 3 \
             and segment.freq(text[starts[q] : ends[q]]) >= 5:
         f.append("word-tail")
+    if _verb_tail(text, i, j):
+        f.append("verb-tail")  # 某某|兼任: the tagger read the verb after the name into it
     k = bisect_left(starts, i)  # the word opening at i, if one does
     first = tokens(text)[k][2] if k < len(starts) and starts[k] == i and ends[k] <= j else None
     if first is not None:
@@ -191,7 +193,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                     spans.setdefault((a, e), (None, "EXT"))
         # a reading a post opens (嘎查达|某某) is no rival of the name read after the post
         rivals = {(c, d): v for (c, d), v in spans.items()
-                  if (post := _POST_OPENS.match(sent.text, c, d)) is None or d - post.end() < 2}
+                  if ((post := _POST_OPENS.match(sent.text, c, d)) is None or d - post.end() < 2)
+                  and not _verb_tail(sent.text, c, d)}
         cands = [Candidate("Person", sent, a, b, sent.text[a:b],
                            person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set)
                            + _contest(a, b, m is not None, rivals), m)
@@ -214,14 +217,24 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
     return groups
 
 
+def _verb_tail(text: str, i: int, j: int) -> bool:
+    """Does the reading ``i:j`` end in one of jieba's verbs of two characters or more, after
+    a name of two (某某图雅|兼任)?"""
+    starts, ends = token_bounds(text)
+    q = bisect_left(ends, j)
+    return q < len(ends) and ends[q] == j and starts[q] >= i + 2 and ends[q] - starts[q] >= 2 \
+        and tokens(text)[q][2].startswith("v") and not _MONGOLIAN.issuperset(text[starts[q] : j])
+
+
 def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> None:
     """How two readings of one name, one inside the other, compare over the article: the
     short one never stands alone (王林 always in 王林涛) or stands alone more often than the
     long one is read, or the long one only adds a word that follows names (张伟|从2018年)."""
     for short in group:
         for long in group:
-            if long is short or not (long.start <= short.start and short.end <= long.end) or long.end - long.start <= short.end - short.start:
-                continue
+            if long is short or not (long.start <= short.start and short.end <= long.end) \
+                    or long.end - long.start <= short.end - short.start or "verb-tail" in long.feats:
+                continue  # (a reading that runs into a verb continues no name)
             n_short, n_long = view.count(sent, short.surface), view.count(sent, long.surface)
             if n_short == n_long:
                 short.feats.append("always-continued")
