@@ -1010,3 +1010,18 @@ def test_an_adjective_after_a_role_is_no_name(gaz):
     """激发干部干劲: 干劲 (jieba: an adjective) after 干部 names no one."""
     ents, _ = _learned(gaz, "永昌街道通过“晒绩比拼”方式激发干部干劲。")
     assert not {n for t, n in ents if t == "Person"}, ents
+
+
+def test_the_whole_court_is_the_court_its_party_group_is_of(gaz):
+    """某法院党组书记、院长某某表示，全院将深化……: 全院 is the court, which the text names only
+    as the opening of its party group's name; the court puts the practice in force."""
+    _, facts = _learned(gaz, "宾川县人民法院党组书记、院长毛志表示，全院将深化“庭所联动”机制。")
+    assert ("宾川县人民法院", "implements", "庭所联动") in facts, facts
+    assert ("宾川县人民法院党组", "implements", "庭所联动") not in facts, facts
+
+
+def test_a_time_word_is_no_name_and_opens_no_place(gaz):
+    """春末夏初 (夏初: jieba's time word) names no one; 下一步苏木将…… names no sumu."""
+    ents, _ = _learned(gaz, "春末夏初，嘎查党支部书记孟根达来带领牧民种树。下一步苏木将推广“三到户”做法。")
+    assert {n for t, n in ents if t == "Person"} == {"孟根达来"}, ents
+    assert not {n for t, n in ents if t == "Town"}, ents

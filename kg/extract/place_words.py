@@ -31,7 +31,7 @@ def word_ends_at(text: str, i: int) -> bool:
 #: looked up in the module's cache at every call)
 _AREA_KIND = re.compile(r"[区县]")
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,}新区")
-_TIME_WORD = re.compile(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去")
+_TIME_WORD = re.compile(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去|下一步|下步|今后")
 _COUNT_OF_PEOPLE = re.compile(r"[一二两三四五六七八九十几数多每各]+[位名]")
 _COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+个")
 

@@ -105,7 +105,7 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   “某某”品种; no annotated practice is);
 #: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of
 #:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
-#:   the dictionary (方兴未艾: jieba's i and l), a post (苏木长), a leader named only in a
+#:   the dictionary (方兴未艾: jieba's i and l; 夏初: its time word t), a post (苏木长), a leader named only in a
 #:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says,
 #:   a reading that ends in a place's kind (强村, 陈旗: no annotated name does) and the
 #:   tagger's reading of a word the dictionary has as a place or another proper noun,
@@ -121,7 +121,7 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name",
                             "event-after"}),
-    "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "is-post",
+    "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "word:t", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
                          "verb-tail"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),

@@ -13,7 +13,6 @@ from ...timing import timed
 from .. import lexicon as L
 from ..bodies import extend_right
 from ..clauses import is_clause_start
-from ..context import recent_org
 from ..rules import conf
 from ..sentence import SentenceView
 from ..spans import Span
@@ -75,8 +74,8 @@ def _skipped(text: str, m: re.Match) -> bool:
     nxt = text[m.end() : m.end() + 1]
     if bare and (not nxt or nxt in "、和与及" or not ("\u4e00" <= nxt <= "\u9fff")):
         return True  # 街道、社区……, “社区—网格—楼栋”: kinds named, not the place
-    if word in ORG_COREF and m.group("det") not in ("该", "本"):
-        return True
+    if word in ORG_COREF and det not in ("该", "本") and not (det == "全" and word == "院"):
+        return True  # (全院 is the whole court; 全局 the whole situation, 全所 rarely a body)
     return bare and nxt in _COMPOUND_NEXT  # 社区党委, 社区居民: a compound, not the place
 
 
@@ -97,7 +96,8 @@ def coreference(st: DocState, view: SentenceView) -> list[tuple[Span, Mention]]:
     for m in found:
         if any(a <= m.start() < b for a, b in busy):
             continue
-        target = coref_target(st, m.group("kind"))
+        before = [(om.id, om.canonical) for o, om in view.org_mentions if o.end <= m.start() and om.type == "Organization"]
+        target = coref_target(st, m.group("kind"), before)
         if target is None:
             continue
         mid, canonical, type_ = target
@@ -121,10 +121,27 @@ def coreference(st: DocState, view: SentenceView) -> list[tuple[Span, Mention]]:
     return out
 
 
-def coref_target(st: DocState, word: str) -> tuple[str, str, str] | None:
-    """The (mention id, name, type) a pronoun-like reference points at."""
+#: a court or procuratorate that opens the name of one of its units (某法院党组, 某检察院第二检察部)
+_COURT_IN_NAME = re.compile(r"^.+?(?:人民法院|人民检察院|法院|检察院)(?=.)")
+
+
+def _court_of_a_unit(orgs: list[tuple[str, str]]) -> tuple[str, str, str] | None:
+    """全院, 该院 where the article named its court (procuratorate) only in a unit's name
+    (某法院党组书记、院长某某……全院): that court."""
+    for mid, name in reversed(orgs):
+        if (m := _COURT_IN_NAME.match(name)) is not None:
+            return mid, m.group(), "Organization"
+    return None
+
+
+def coref_target(st: DocState, word: str, before: list[tuple[str, str]] | None = None) -> tuple[str, str, str] | None:
+    """The (mention id, name, type) a pronoun-like reference points at (``before``: the
+    bodies its sentence named before it, (mention id, name), which come first)."""
     if word in ORG_COREF:
-        body = recent_org(st, word)
+        orgs = [*st.recent_orgs, *(before or ())]
+        body = next(((mid, name) for mid, name in reversed(orgs) if name.endswith(word)), None)
+        if body is None and word == "院":
+            return _court_of_a_unit(orgs)
         return (body[0], body[1], "Organization") if body else None
     types = PLACE_COREF[word]
     suffix_matters = word in ("县", "旗", "区", "市", "盟")
