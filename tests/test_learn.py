@@ -1025,3 +1025,9 @@ def test_a_time_word_is_no_name_and_opens_no_place(gaz):
     ents, _ = _learned(gaz, "春末夏初，嘎查党支部书记孟根达来带领牧民种树。下一步苏木将推广“三到户”做法。")
     assert {n for t, n in ents if t == "Person"} == {"孟根达来"}, ents
     assert not {n for t, n in ents if t == "Town"}, ents
+
+
+def test_yuan_li_opening_a_clause_is_the_court_or_procuratorate(gaz):
+    """某检察院第二检察部主任某某介绍，院里还推行……: 院里 is the procuratorate, as 镇里 is the town."""
+    _, facts = _learned(gaz, "宾川县人民检察院第二检察部主任钱华介绍，院里还推行“双语检察服务”，为群众提供法律咨询。")
+    assert ("宾川县人民检察院", "implements", "双语检察服务") in facts, facts

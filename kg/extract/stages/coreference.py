@@ -27,8 +27,8 @@ COREF = re.compile(
     r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
 )
 #: 镇里, 旗里, 村里 opening a clause: the town (banner, village) the article last named, as
-#: its people speak of it (“镇里在各组推行……”)
-LI_REF = re.compile(r"(?P<kind>苏木|嘎查|镇|乡|旗|县|村)里(?![的人头外面])")
+#: its people speak of it (“镇里在各组推行……”); 院里, its court or procuratorate
+LI_REF = re.compile(r"(?P<kind>苏木|嘎查|镇|乡|旗|县|村|院)里(?![的人头外面])")
 #: a reference's kind → the types of place it may mean
 PLACE_COREF = {
     "县": ("County",), "旗": ("County",), "区": ("County",), "市": ("City", "County"), "盟": ("City",),
