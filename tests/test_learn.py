@@ -1031,3 +1031,12 @@ def test_yuan_li_opening_a_clause_is_the_court_or_procuratorate(gaz):
     """某检察院第二检察部主任某某介绍，院里还推行……: 院里 is the procuratorate, as 镇里 is the town."""
     _, facts = _learned(gaz, "宾川县人民检察院第二检察部主任钱华介绍，院里还推行“双语检察服务”，为群众提供法律咨询。")
     assert ("宾川县人民检察院", "implements", "双语检察服务") in facts, facts
+
+
+def test_a_places_party_service_centre_named_in_full_is_a_body(gaz):
+    """某村党群服务中心 named with its village is a body, as the annotated pages count it, even
+    where it does nothing in the sentence; centres counted by kind are none."""
+    ents, _ = _learned(gaz, "上沧村党群服务中心设有便民服务窗口，群众办事不出村。")
+    assert ("Organization", "上沧村党群服务中心") in ents, ents
+    ents, _ = _learned(gaz, "全县建成社区党群服务中心32个，实现全覆盖。")
+    assert not {n for t, n in ents if t == "Organization"}, ents

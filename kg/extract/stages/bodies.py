@@ -125,4 +125,12 @@ def drop_idle_venues(st: DocState) -> None:
     acting = {m.canonical for m in st.out.mentions if m.type == "Organization" and m.id in used}
     st.out.mentions = [m for m in st.out.mentions if not (
         m.type == "Organization" and m.canonical.endswith(L.VENUE_HEADS) and m.canonical not in acting
+        and not _named_venue(m)
     )]
+
+
+def _named_venue(m) -> bool:
+    """Is the venue a place's 党群服务中心 named in full where the page names it (某村党群
+    服务中心: an institution with its director, which the annotated pages count acting or
+    not; an estate's 服务站 at its opening names the building)?"""
+    return m.evidence.extractor == "org-head" and m.place is not None and m.canonical.endswith("党群服务中心")
