@@ -1040,3 +1040,14 @@ def test_a_places_party_service_centre_named_in_full_is_a_body(gaz):
     assert ("Organization", "上沧村党群服务中心") in ents, ents
     ents, _ = _learned(gaz, "全县建成社区党群服务中心32个，实现全覆盖。")
     assert not {n for t, n in ents if t == "Organization"}, ents
+
+
+def test_party_bodies_of_economic_and_social_organisations_and_new_workers_are_named(gaz):
+    """某县非公有制经济组织党委, 某街道新就业群体联合党支部: 组织 and 就业 (jieba's verbs) are
+    nouns inside these names, which join no one."""
+    ents, _ = _learned(gaz, "宾川县非公有制经济组织党委推行“双强六好”创建活动。")
+    assert ("Organization", "宾川县非公有制经济组织党委") in ents, ents
+    ents, _ = _learned(gaz, "永昌街道新就业群体联合党支部为外卖骑手建起“暖心小站”。")
+    assert ("Organization", "永昌街道新就业群体联合党支部") in ents, ents
+    ents, _ = _learned(gaz, "金牛镇组织党支部书记参加培训。")
+    assert ("Organization", "金牛镇组织党支部") not in ents, ents

@@ -141,13 +141,15 @@ def _nameish(text: str, a: int, b: int) -> bool:
     """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
     starts, ends = token_bounds(text)
     toks = tokens(text)
+    gap = text[a:b]
+    held = [(a + i, a + i + len(w)) for w in L.BODY_NOUN_PHRASES if (i := gap.find(w)) >= 0]
     # the words that reach into a:b (end after a, start before b)
     for s0, e0, f in toks[bisect_right(ends, a):bisect_left(starts, b)]:
         if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
             return False
         if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
-                and text[s0:e0] not in L.TRADE_WORDS:
-            return False  # (an office named by its task, 信访办 or 征收办, is a name)
+                and text[s0:e0] not in L.TRADE_WORDS and not any(p <= s0 and e0 <= q for p, q in held):
+            return False  # (an office named by its task, 信访办 or 征收办, is a name; 经济组织 a noun)
     return True
 
 
@@ -343,12 +345,21 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
         if p.end <= h_start and len(gap) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
                 and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, p.end, h_start) \
                 and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
-                and not any(g in gap for g in _CONNECTORS if len(g) > 1) and not _preposition_in(text, p.end, h_start):
+                and not any(g in _noun_phrases_out(gap) for g in _CONNECTORS if len(g) > 1) \
+                and not _preposition_in(text, p.end, h_start):
             if near is None or p.end > near.end:
                 near = p
     if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
         return near
     return None
+
+
+def _noun_phrases_out(gap: str) -> str:
+    """``gap`` without the nouns that hold a verb (经济组织: 组织 joins no one there)."""
+    for w in L.BODY_NOUN_PHRASES:
+        if w in gap:
+            gap = gap.replace(w, "")
+    return gap
 
 
 def _preposition_in(text: str, a: int, b: int) -> bool:
