@@ -1051,3 +1051,32 @@ def test_party_bodies_of_economic_and_social_organisations_and_new_workers_are_n
     assert ("Organization", "永昌街道新就业群体联合党支部") in ents, ents
     ents, _ = _learned(gaz, "金牛镇组织党支部书记参加培训。")
     assert ("Organization", "金牛镇组织党支部") not in ents, ents
+
+
+def test_he_after_a_long_name_before_a_role_joins_the_next_person(gaz):
+    """某某党委书记某某和苏木达某某, 某某书记某某和村民代表某某: 和 is the conjunction, no
+    syllable of the name before it; both people are read, each with their post."""
+    ents, facts = _learned(gaz, "宝日苏木党委书记呼和巴特尔和苏木达满都呼一同参加了嘎查的议事会。")
+    assert {n for t, n in ents if t == "Person"} == {"呼和巴特尔", "满都呼"}, ents
+    assert {("呼和巴特尔", "leads", "宝日苏木党委"), ("满都呼", "leads", "宝日苏木")} <= facts, facts
+    ents, facts = _learned(gaz, "乌兰嘎查党支部书记照日格图和村民代表敖其尔巴图一起查看了草场。")
+    assert {n for t, n in ents if t == "Person"} == {"照日格图", "敖其尔巴图"}, ents
+
+
+def test_a_towns_name_opened_by_a_citys_short_form_is_the_town(gaz):
+    """鄂托克前旗上海庙镇: a town whose name opens with 上海 is that town, no town of Shanghai."""
+    ents, _ = _learned(gaz, "鄂托克前旗上海庙镇推行“牧民议事会”制度。")
+    assert ("Town", "上海庙镇") in ents and ("City", "上海市") not in ents, ents
+
+
+def test_lianhe_between_a_body_and_a_kind_is_the_verb_not_a_town(gaz):
+    """某检察院在某乡联合乡党委开设……: 联合 joins the township's committee, no town 联合乡."""
+    ents, facts = _learned(gaz, "土默特左旗人民检察院在北什轴乡联合乡党委开设“乡村法治夜校”。")
+    assert ("Organization", "北什轴乡党委") in ents, ents
+    assert not any("联合" in n for _, n in ents), ents
+
+
+def test_a_partner_after_yu_that_builds_the_practice_implements_it(gaz):
+    """某院还与某局建立“……”协作机制: the bureau builds it with the procuratorate."""
+    _, facts = _learned(gaz, "宾川县人民检察院还与宾川县水利局建立“河长+检察长”协作机制。")
+    assert {("宾川县人民检察院", "implements", "河长+检察长"), ("宾川县水利局", "implements", "河长+检察长")} <= facts, facts

@@ -27,6 +27,7 @@ from .place_words import (
 )
 from .rules import conf
 from .spans import (
+    HEAD_RE,
     Span,
     inside_quote,
     is_cjk,
@@ -85,13 +86,38 @@ _LOWER_AFTER = (("街道", "Street"), ("社区", "Community"), ("嘎查", "Villa
                 ("镇", "Town"), ("乡", "Town"), ("村", "Village"))
 
 
+#: a verb that joins a body to another (某院联合|镇司法所), which some towns are named (联合镇)
+_JOINING_VERB = re.compile(r"联合|会同|协调|指导")
+#: where a body's or a place's name ends
+_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会")
+
+
+def _verb_then_kind(text: str, sp: Span, spans: list[Span], gaz: Gazetteer) -> bool:
+    """Is the town or village read at ``sp`` a joining verb and a kind of place opening a
+    body's name, right after another body or place (某检察院在某乡联合|乡党委开设……, 某法院
+    联合|镇司法所: no town called 联合乡), not the town of the county named right before it?"""
+    if not (sp.type in ("Town", "Village") and _JOINING_VERB.match(sp.text) is not None and sp.start > 0
+            and text[sp.start - 1] in _NAME_END_CHAR and HEAD_RE.match(text, sp.end) is not None):
+        return False
+    before = next((p for p in spans if p.end == sp.start), None)
+    return before is None or not _held(sp.candidates, before, gaz)
+
+
 def _opens_lower_name(text: str, e: int, gaz: Gazetteer) -> bool:
-    """Does a lower place's suffix at ``e`` close a name the gazetteer has that starts at the
-    short form before it (二道江|乡: 二道江乡)?"""
-    for suffix, kind in _LOWER_AFTER:
-        if text.startswith(suffix, e):
-            k = e + len(suffix)
-            return any(_named(gaz, text[start:k], kind) for start in range(max(0, e - 6), e))
+    """Does a lower place's suffix at ``e``, or one or two characters after it, close a name
+    the gazetteer has that starts at the short form before it (二道江|乡: 二道江乡; 上海|庙镇:
+    鄂托克前旗's 上海庙镇, no town of Shanghai)?"""
+    for gap in range(3):
+        j = e + gap
+        if gap and not is_cjk(text[j - 1 : j]):
+            return False
+        for suffix, kind in _LOWER_AFTER:
+            if text.startswith(suffix, j):
+                k = j + len(suffix)
+                if any(_named(gaz, text[start:k], kind) for start in range(max(0, e - 6), e)):
+                    return True
+                if not gap:
+                    return False
     return False
 
 
@@ -153,7 +179,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
         if starts is None:
             starts = set(token_bounds(text)[0])
         sp = _lower_place(text, gaz, m, spans, starts, known)
-        if sp is None or any(taken[k] for k in range(sp.start, sp.end)):
+        if sp is None or any(taken[k] for k in range(sp.start, sp.end)) or _verb_then_kind(text, sp, spans, gaz):
             continue
         spans.append(sp)
         for k in range(sp.start, sp.end):

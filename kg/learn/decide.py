@@ -107,14 +107,15 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
 #:   the dictionary (方兴未艾: jieba's i and l; 夏初: its time word t), a post (苏木长), a leader named only in a
 #:   slogan or a study phrase (学习|某某|总书记关于……, 以|某某|新时代……思想), as the guideline says,
-#:   a reading that ends in a place's kind (强村, 陈旗: no annotated name does) and the
+#:   a reading that ends in a place's kind or holds one of two characters (强村, 陈旗, 某某和苏木: no annotated name does) and the
 #:   tagger's reading of a word the dictionary has as a place or another proper noun,
 #:   short or common (蒙汉双语, 扬帆; no annotated name is one), and a time's unit after
 #:   每, 本, 上 … (每|周研判), and a reading holding a character that is neither Han nor the
 #:   middle dot (a byline's 某某/文: no annotated name has one), and a Han name of five
 #:   characters or more ending in a word of the dictionary (某某手把手), a reading a post
 #:   opens (嘎查达某某: the name after the post is its own candidate), a reading that ends in
-#:   a verb of jieba's after a name of two characters or more (某某图雅|兼任);
+#:   a verb of jieba's after a name of two characters or more (某某图雅|兼任), or 和 before a
+#:   role, a post or a group (某某图和|村民代表: the conjunction);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
 #:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
@@ -123,7 +124,7 @@ VETOES: dict[str, frozenset[str]] = {
                             "event-after"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "word:t", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
-                         "verb-tail"}),
+                         "verb-tail", "he-then-role"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }
 _NO_VETO: frozenset[str] = frozenset()
@@ -542,6 +543,10 @@ def _outer_bodies_only(x: Extraction) -> None:
         x.relations = [r for r in x.relations if r.subject not in inner and r.object not in inner]
 
 
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.sent.index == b.sent.index and a.start < b.end and b.start < a.end
+
+
 def decide_groups(x: Extraction, lr: Decider, groups: list[list[Candidate]], tag: str) -> None:
     """Of each group of overlapping names (the rules' and the other candidates'), keep the
     likeliest if it is likely enough.  A rule's name that loses to a longer or shorter
@@ -564,26 +569,42 @@ def decide_groups(x: Extraction, lr: Decider, groups: list[list[Candidate]], tag
                 dropped.update(m.id for m in rules)
                 continue
             p, best = own[0]
-        if best.mention is not None:
-            best.mention.confidence = round(p, 3)
-            keep = best.mention
-        else:
-            how = rules[0].evidence.extractor if rules else f"learned-{best.type.lower()}"
-            ev = _evidence(x, best.sent, best.start, best.end, how)
-            if rules:
-                keep = rules[0]
-                keep.name, keep.canonical = best.surface, best.name
-                keep.evidence = ev
-                keep.confidence = round(p, 3)
+        kept: list[Mention] = []
+        kept_ids: set[int] = set()
+        while True:
+            if best.mention is not None:
+                best.mention.confidence = round(p, 3)
+                keep = best.mention
             else:
-                n += 1
-                keep = Mention(f"{x.doc.id}:{best.sent.index}:{tag}{n}", best.type, best.surface, best.name, ev, round(p, 3))
-                x.mentions.append(keep)
-                if best.type == "Person":
-                    _post_before(x, view, best, keep)
-            if best.type == "Organization":
-                keep.place = best.place.id if best.place is not None else _place_of(x, view, best)
-        dropped.update(m.id for m in rules if m is not keep)
+                # a rule's name under the reading takes it and keeps its facts (the group's
+                # first rule where none lies under it: a reading of the same words)
+                under = [c.mention for c in group if c.mention is not None and id(c.mention) not in kept_ids
+                         and _overlap(c, best)] or ([] if kept else rules[:1])
+                how = under[0].evidence.extractor if under else f"learned-{best.type.lower()}"
+                ev = _evidence(x, best.sent, best.start, best.end, how)
+                if under:
+                    keep = under[0]
+                    keep.name, keep.canonical = best.surface, best.name
+                    keep.evidence = ev
+                    keep.confidence = round(p, 3)
+                else:
+                    n += 1
+                    keep = Mention(f"{x.doc.id}:{best.sent.index}:{tag}{n}", best.type, best.surface, best.name, ev, round(p, 3))
+                    x.mentions.append(keep)
+                    if best.type == "Person":
+                        _post_before(x, view, best, keep)
+                if best.type == "Organization":
+                    keep.place = best.place.id if best.place is not None else _place_of(x, view, best)
+            kept.append(keep)
+            kept_ids.add(id(keep))
+            # a second name the group holds beside the first (某某和|苏木达某某: one reading
+            # overlapping both chained them into one group), likely enough on its own
+            taken = [c for c in group if id(c.mention) in kept_ids or c is best]
+            rest = [(q, c) for q, _, c in scored if q >= lr.threshold and not any(_overlap(c, t) for t in taken)]
+            if not rest:
+                break
+            p, best = rest[0]
+        dropped.update(m.id for m in rules if id(m) not in kept_ids)
     if dropped:
         x.mentions = [m for m in x.mentions if m.id not in dropped]
         x.relations = [r for r in x.relations if r.subject not in dropped and r.object not in dropped]

@@ -254,8 +254,10 @@ def scene(view: SentenceView, sp: Span) -> Mention | None:
 
 #: the fixed patterns of :func:`co_actors`, compiled once (not looked up at every call)
 _CO_ACTORS_RE1 = re.compile(r"(?:联合|会同|携手|协同)")
-_CO_ACTORS_RE2 = re.compile(r"与|和|同|及|会同|、")
+_CO_ACTORS_RE2 = re.compile(r"[还又]?(?:与|同)|和|及|会同|、")
 _CO_ACTORS_RE3 = re.compile(r"(?:联合|共同|携手|一起|一道)")
+#: 与 (还与, 又与) before a partner the subject builds a practice with, the verb right after it
+_CO_ACTORS_RE4 = re.compile(r"[还又先后]?(?:与|同)")
 
 
 def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
@@ -277,6 +279,8 @@ def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
                         and _CO_ACTORS_RE2.fullmatch(text[end : o.start])), None)) is not None:
         out.append(nxt)
         end = nxt[0].end
-    if out and _CO_ACTORS_RE3.match(text[end:]):
+    if out and (_CO_ACTORS_RE3.match(text[end:]) or _CO_ACTORS_RE4.match(text[at.end : out[0][0].start])
+                and VERB_START.match(text, end) and text[end:sp.start].count("，") == 0):
+        # 甲院与乙局联合建立……; 甲院还与乙局建立“……”机制: the partner builds it too
         return [m for _, m in out if m is not subj]
     return []

@@ -20,10 +20,18 @@ _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLE
 #: a leading post opening a reading (嘎查达|某某, 苏木达|某某: Mongolian posts the tagger reads
 #: into the name of Mongolian syllables after them)
 _POST_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")")
+#: what 和 joins a name to when it opens a role, a post or a group (某某和|村民代表某某,
+#: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
+_ROLE_AFTER_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村"},
+    key=len, reverse=True))) + ")")
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
 _PLACE_END = set("村镇旗县市区乡盟省街")
+#: the kinds of place of two characters, which no name holds (though each is made of the
+#: syllables Mongolian names are written with)
+_PLACE_KINDS_INSIDE = ("苏木", "嘎查", "社区", "街道")
 _AFTER_NAME = L.AFTER_NAME_CHARS
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 _MONGOLIAN = frozenset(L.MONGOLIAN_CHARS)
@@ -75,8 +83,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("honorific-after")
     if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
         f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
-    if name[-1] in _PLACE_END:
-        f.append("place-end")
+    if name[-1] in _PLACE_END or any(k in name for k in _PLACE_KINDS_INSIDE):
+        f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某)
     if (post := _POST_OPENS.match(name)) is not None and len(name) - post.end() >= 2:
         f.append("post-opens")  # 嘎查达某某: a post read into the name (its holder is read without it)
     if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
@@ -95,6 +103,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     if len(name) >= 3 and q < len(starts) and starts[q] == j - 1 and ends[q] - starts[q] >= 3 \
             and segment.freq(text[starts[q] : ends[q]]) >= 5:
         f.append("word-tail")
+    if _he_then_role(text, i, j):
+        f.append("he-then-role")  # 某某和|村民代表某某: 和 joins the next person, no syllable of this one
     if _verb_tail(text, i, j):
         f.append("verb-tail")  # 某某|兼任: the tagger read the verb after the name into it
     k = bisect_left(starts, i)  # the word opening at i, if one does
@@ -177,6 +187,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
             if (post := _POST_OPENS.match(sent.text, a, b)) is not None and b - post.end() >= 2:
                 spans.setdefault((post.end(), b), (None, "TRIM"))  # 嘎查达|某某: the post the tagger read into the name
+            if _he_then_role(sent.text, a, b):
+                spans.setdefault((a, b - 1), (None, "TRIM"))  # 某某图|和村民代表: the conjunction read into the name
             name = sent.text[a:b]
             for n in named:  # a name the rules read elsewhere on the page that this reading opens
                 if len(n) > b - a and n.startswith(name) and sent.text.startswith(n, a):
@@ -215,6 +227,13 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             _nested_readings(view, sent, g)
         groups.extend(here)
     return groups
+
+
+def _he_then_role(text: str, i: int, j: int) -> bool:
+    """Does the reading ``i:j`` (a name of three characters or more; of two before its 和)
+    end in 和 before a role, a post or a group of people?"""
+    return (j - i >= 4 or j - i == 3 and text[j - 2] == "和") and text[j - 1] == "和" \
+        and _ROLE_AFTER_HE.match(text, j) is not None  # (苏和|和党员们: a name ending in 和, then 和)
 
 
 def _verb_tail(text: str, i: int, j: int) -> bool:
