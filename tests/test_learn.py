@@ -1080,3 +1080,26 @@ def test_a_partner_after_yu_that_builds_the_practice_implements_it(gaz):
     """某院还与某局建立“……”协作机制: the bureau builds it with the procuratorate."""
     _, facts = _learned(gaz, "宾川县人民检察院还与宾川县水利局建立“河长+检察长”协作机制。")
     assert {("宾川县人民检察院", "implements", "河长+检察长"), ("宾川县水利局", "implements", "河长+检察长")} <= facts, facts
+
+
+def test_a_post_taken_by_a_vote_at_a_time_or_added_leads_each_body_it_names(gaz):
+    """某某全票当选某村党支部书记、村委会主任; 某某当选……书记时; 某某兼任某嘎查党支部书记和嘎查达:
+    the person leads every body (and the place whose head the second post is) named."""
+    _, facts = _learned(gaz, "2021年换届，潘立新全票当选上沧村党支部书记、村委会主任。")
+    assert {("潘立新", "leads", "上沧村党支部"), ("潘立新", "leads", "上沧村委会")} <= facts, facts
+    _, facts = _learned(gaz, "2015年，钱华当选上沧村党支部书记时，村里还很穷。")
+    assert ("钱华", "leads", "上沧村党支部") in facts, facts
+    _, facts = _learned(gaz, "朝格图兼任乌兰嘎查党支部书记和嘎查达。")
+    assert {("朝格图", "leads", "乌兰嘎查党支部"), ("朝格图", "leads", "乌兰嘎查")} <= facts, facts
+
+
+def test_a_police_stations_instructor_and_commissar_lead_it(gaz):
+    """教导员 and 政委 head a police unit beside its chief."""
+    _, facts = _learned(gaz, "金牛派出所教导员杨秀英带领民警走访。宾川县公安局政委冯秀兰到乔甸镇调研。")
+    assert {("杨秀英", "leads", "金牛派出所"), ("冯秀兰", "leads", "宾川县公安局")} <= facts, facts
+
+
+def test_zhu_before_a_village_is_no_part_of_its_name(gaz):
+    """驻某村第一书记某某: 驻 (stationed in) opens no village's name; the secretary leads the village."""
+    ents, facts = _learned(gaz, "驻乌兰嘎查第一书记其布日走访牧户。")
+    assert ("Village", "乌兰嘎查") in ents and ("其布日", "leads", "乌兰嘎查") in facts, (ents, facts)

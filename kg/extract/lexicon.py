@@ -82,7 +82,7 @@ TRADE_WORDS = set("""种植 养殖 加工 销售 开发 经营 运输 服务 管
 BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组织", "就业群体", "防汛抢险", "抢险救援", "应急救援")
 
 #: Characters that cannot start a place name found by its suffix alone.
-NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据")
+NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据驻")
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以")
@@ -197,7 +197,8 @@ LEAD_TITLES: list[str] = sorted(
         """书记 副书记 第一书记 主任 副主任 部长 副部长 组织部长 队长 副队长 团长 副团长 负责人 主要负责人
         经理 总经理 副经理 宣传部长 统战部长 科长 副科长 主席 副主席 站长 所长 副所长 院长 副院长 局长 副局长 镇长 副镇长
         乡长 副乡长 村长 县长 副县长 旗长 副旗长 市长 副市长 区长 副区长 检察长 庭长 组长 会长 理事长
-        董事长 校长 馆长 社长 厅长 副厅长 处长 主管 嘎查达 支书 村支书 总支书记 苏木长 副苏木长 苏木达 副总经理 嘎查长 副嘎查长""".split()
+        董事长 校长 馆长 社长 厅长 副厅长 处长 主管 嘎查达 支书 村支书 总支书记 苏木长 副苏木长 苏木达 副总经理 嘎查长 副嘎查长
+        政委 副政委 教导员 股长 副股长""".split()
     ),
     key=len,
     reverse=True,

@@ -468,7 +468,7 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             continue
         # (a seat office between, 某某街道办事处|某某社区, chains as the suffix path's does)
         chained = prev is not None and (spans[prev].end == s or after_seat_office(text, spans[prev]) == s)
-        if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由") \
+        if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由驻") \
                 and not (len(cand) >= 3 and word_ends_at(text, s)):
             # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
             # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads

@@ -348,7 +348,7 @@ _POST_BETWEEN = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES)) + r")
 
 #: a leading post closing the clause: 是某社区党委书记。
 _POST_AFTER = re.compile("(?:" + "|".join(map(re.escape, L.LEAD_TITLES))
-                         + r")(?=[。，,；;！!、）)]|$|已|以来|期间|至今|多年|[0-9一二三四五六七八九十两]+年)")
+                         + r")(?=[。，,；;！!、）)]|$|已|以来|期间|至今|多年|[0-9一二三四五六七八九十两]+年|时|后|和|兼)")
 
 
 #: a body's last character that is also its head's title's first (某司法所长某某: 所长)
@@ -358,8 +358,8 @@ _SHARED_HEAD = set("所局院站队庭")
 #: what joins a person to the post they hold or take: 是, 刚当选, 担任, 被选为, (，)现任,
 #: and a parenthesis (某某（某村党支部书记）)
 _CLAUSE_END = re.compile(r"[，,。；;！!？?]")
-_TAKE_VERB = (r"(?:刚刚|刚|已经|已|又|再次|先后|曾|一直|高票|顺利)?"
-              r"(?:是|当选为?|担任|出任|成为|被选为|被推选为|被任命为|现任|现为|系|任|当上了?|接任)")
+_TAKE_VERB = (r"(?:刚刚|刚|已经|已|又|再次|先后|曾|一直|高票|全票|满票|顺利)?"
+              r"(?:是|当选为?|担任|兼任|出任|成为|被选为|被推选为|被选举为|被任命为|现任|现为|系|任|当上了?|接任)")
 #: between the name and the verb: 同志, a short biography (，男，1978年出生，中共党员，),
 #: when (2019年, 自2018年起, 今年)
 _BIOGRAPHY = r"(?:[，,](?:男|女|[\u4e00-\u9fff]{1,3}族|[0-9]{4}年(?:[0-9]{1,2}月)?(?:出生|生)?|中共党员|[\u4e00-\u9fff]{1,4}学历))*"
@@ -419,12 +419,42 @@ def _posts_held(x: Extraction) -> None:
             if not holders:
                 continue
             holder = max(holders, key=lambda t: t[1] - t[0])[2]
-            if (person.id, holder.id) in led:
-                continue
-            ev = _evidence(x, sent, a, b, "post-after-body")
-            x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
-            led.add((person.id, holder.id))
+            if (person.id, holder.id) not in led:
+                ev = _evidence(x, sent, a, b, "post-after-body")
+                x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
+                led.add((person.id, holder.id))
+            if verb is not None and m.end() > b:
+                _second_post(x, sent, spans, (a, b, person), holder, m.end(), led)
     _pronoun_posts(x, view, led)
+
+
+#: what joins a second post to the one a person takes (当选某村党支部书记、村委会主任)
+_SECOND_POST_JOIN = re.compile(r"[、和]|兼任?")
+#: a place's head (嘎查达, 村长): the second post leads the place
+_PLACE_HEAD_AT = re.compile("|".join(sorted(L.PLACE_HEADS, key=len, reverse=True)))
+
+
+def _second_post(x: Extraction, sent, spans, at: tuple[int, int, Mention], holder: Mention, e: int, led: set) -> None:
+    """A second post named after the one a person takes (某某当选某村党支部书记、村委会主任;
+    某某兼任某嘎查党支部书记和嘎查达): a body named there and its post, or a place's head
+    (the place the first body's name opens with)."""
+    a, b, person = at
+    j = _SECOND_POST_JOIN.match(sent.text, e)
+    if j is None:
+        return
+    target, role = None, None
+    body = next((t for t in spans if t[0] == j.end() and t[2].type == "Organization"), None)
+    if body is not None and (pm := _POST_AFTER.match(sent.text, body[1])) is not None:
+        target, role = body[2], pm.group()
+    elif (hm := _PLACE_HEAD_AT.match(sent.text, j.end())) is not None and holder.place is not None \
+            and _POST_AFTER.match(sent.text, j.end()):
+        target = next((mm for mm in x.mentions if mm.id == holder.place), None)
+        role = hm.group()
+    if target is None or (person.id, target.id) in led:
+        return
+    ev = _evidence(x, sent, a, b, "post-after-body")
+    x.relations.append(RelationMention(person.id, "leads", target.id, ev, round(0.9 * person.confidence, 3), role))
+    led.add((person.id, target.id))
 
 
 #: a body named by its kind and its post, closing the clause (担任|党支部书记。)
