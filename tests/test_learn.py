@@ -1103,3 +1103,22 @@ def test_zhu_before_a_village_is_no_part_of_its_name(gaz):
     """驻某村第一书记某某: 驻 (stationed in) opens no village's name; the secretary leads the village."""
     ents, facts = _learned(gaz, "驻乌兰嘎查第一书记其布日走访牧户。")
     assert ("Village", "乌兰嘎查") in ents and ("其布日", "leads", "乌兰嘎查") in facts, (ents, facts)
+
+
+def test_a_street_a_chain_named_in_full_keeps_its_name_where_a_verb_cut_it(gaz):
+    """额尔古纳市拉布大林街道 named in a chain; 拉布大林街道党工委 later, at a sentence's start
+    (jieba: 拉布|大林), is still that street's committee, no 大林街道."""
+    ents, _ = _learned(gaz, "走进额尔古纳市拉布大林街道白桦社区，干净整洁。拉布大林街道党工委推行“楼长制”。")
+    assert ("Street", "拉布大林街道") in ents and ("Street", "大林街道") not in ents, ents
+    assert ("Organization", "拉布大林街道党工委") in ents, ents
+
+
+def test_plurals_particles_and_distances_name_no_one_and_no_body(gaz):
+    """干部们说, 党员干得好: no names (们, 得 end none); 某嘎查距旗人民法院120公里: 距 opens no
+    body's name; 某局以城乡社区为单位: no community named 某局以城乡社区."""
+    ents, _ = _learned(gaz, "干部们说，群众的事情再小也是大事。“党员干得好不好，群众说了算。”")
+    assert not {n for t, n in ents if t == "Person"}, ents
+    ents, _ = _learned(gaz, "巴彦嘎查距旗人民法院120公里。")
+    assert not any("距" in n for _, n in ents), ents
+    ents, _ = _learned(gaz, "正镶白旗民政局以城乡社区为单位推行“一地一策”。")
+    assert not {n for t, n in ents if t == "Community"}, ents

@@ -370,7 +370,7 @@ def _preposition_in(text: str, a: int, b: int) -> bool:
 
 
 #: prepositions that open no part of a body's name
-_PREPOSITION = re.compile("[以把将被向从由]")
+_PREPOSITION = re.compile("[以把将被向从由距]")
 
 
 def _body_acts_between(text: str, a: int, b: int) -> bool:

@@ -54,6 +54,11 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     return got
 
 
+#: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
+#: plural (干部们, 干得)
+_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得")
+
+
 #: :func:`plausible_name`'s answers (a pure function of the string), not strict and strict
 _PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
@@ -63,9 +68,9 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # (云某: a name the text hides, as the guideline says, is none; 黄|师傅: an honorific)
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
     lo = 3 if strict else 2
-    if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in "说讲称等和的在与及同跟")
+    if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in _NO_HAN_NAME_END)
             or (name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS
-                and name[-1] not in "说讲称等和的在与及同跟")
+                and name[-1] not in _NO_HAN_NAME_END)
             or (lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name))
             or (not strict and 4 <= len(name) <= 8 and name[0] in L.SURNAMES_1 and _MONGOLIAN.issuperset(name[1:]))):
         return False

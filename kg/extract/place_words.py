@@ -12,7 +12,7 @@ from . import segment
 from .spans import PROPER, Span, is_cjk, jieba_tag, tokens
 
 #: inside a chain (阿荣旗那吉镇) only clear function words end a name
-CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出")
+CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出距")
 
 
 SUFFIX_TYPE = dict(L.PLACE_SUFFIXES)
@@ -136,8 +136,13 @@ def he_in_name(gap: str, k: int) -> bool:
     return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in CHAIN_STOP and gap[0] not in "我你他她它咱您"
 
 
-#: a post or a body among the words before a place kind (某镇党委书记某某到|村, 某镇党委以|村)
-_TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted({*L.LEAD_TITLES, *L.BODY_HEADS}, key=len, reverse=True))))
+#: seat offices, which the chain reads through by its own rule (某街道办事处|某社区)
+_SEAT_OFFICES = frozenset({"办事处", "人民政府", "政府", "街道办"})
+#: a post or a body among the words before a place kind (某镇党委书记某某到|村, 某镇党委以|村,
+#: 某旗民政局以城乡|社区)
+_TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted(
+    {*L.LEAD_TITLES, *L.BODY_HEADS, *(h for h in L.ORG_HEADS if len(h) >= 3 and h not in _SEAT_OFFICES)},
+    key=len, reverse=True))))
 
 
 def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:

@@ -503,6 +503,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         s = after_seat_office(text, spans[prev])  # 某某街道办事处|某某社区: the office of the place before is no part of the name
     if suffix in ("苏木", "嘎查"):
         s = transliterated_start(text, s, m.start())
+    if known and (longer := max((k for k in known if len(k) > e - s and text.startswith(k, e - len(k))
+                                 and e - len(k) >= floor), key=len, default=None)):
+        s = e - len(longer)  # the name a chain vouched for, where the words before cut it short
     cand = text[s:e]
     if _COUNTED.match(text, max(0, s - 1)) and s > 0:
         return None  # 选派80|名退役军人社区专干: a count's measure word opens no name

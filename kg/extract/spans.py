@@ -186,6 +186,8 @@ def left_name_start(
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     if (time := _TIME_OPENING.match(text, start, end)) is not None and end - time.end() >= 2:
         start = time.end()  # 上月|某某花园小区: a time jieba glued to the name
+    if (k := text.rfind("距", start, end - 1)) >= 0 and text[k + 1] in "旗县市区盟镇乡":
+        start = k + 1  # 嘎查距|旗人民法院120公里: the distance's 距 (jieba: 距旗) opens no name
     if "下" in text[start:end] and (under := _UNDER_FRAME.search(text, max(0, start - 2), end - 2)) is not None:
         start = max(start, under.end())  # 在县委的关心|下某某社区: the frame's 下 (and verb), glued by jieba's guess
     while start < end and text[start] in L.NOT_NAME_START and not (

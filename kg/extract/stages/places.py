@@ -42,9 +42,11 @@ def prepare(st: DocState) -> list[list[Span]]:
         for s in chunk:  # (kept by tokens' cache for the finders: see _SEGMENT_AHEAD)
             tokens(s.text)
         place_spans += [find_places(s.text, gaz) for s in chunk]
-    # towns and villages a chain has vouched for are places wherever the page names them
+    # towns, villages, streets and communities a chain has vouched for are places wherever
+    # the page names them, by the name the chain gave them (拉布|大林街道 alone: 拉布大林街道)
     known = frozenset(sp.text for spans in place_spans for sp in spans
-                      if sp.type in ("Town", "Village") and sp.how == "suffix" and sp.chain_prev is not None)
+                      if sp.type in ("Town", "Village", "Street", "Community") and sp.how == "suffix"
+                      and sp.chain_prev is not None)
     if known:
         place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
                        for s, spans in zip(doc.sentences, place_spans, strict=True)]
