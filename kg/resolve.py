@@ -215,13 +215,14 @@ def _mechanism_keys(x: Extraction) -> dict[str, str]:
 _TRADES = tuple(sorted(L.TRADE_HEADS))
 
 
-def _org_fuller(names: list[str]) -> dict[str, str]:
+def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str, str]:
     """Within a page a body named in full and then by a shorter form is one body: the
     end of its name (某某路派出所 after 某某区公安分局某某路派出所; 某某法庭 after
     某旗人民法院某某人民法庭, 人民 left out), or a company's brand and trade before 公司
     (某某物业公司 after 某市某某物业服务有限公司; 某某乳业 after 某旗某某乳业有限公司), or a
     village's committee with the village's 村 left out (某某村委会 for 某某村村委会).
-    Only a shorter form that fits one fuller name on the page is read so."""
+    Only a shorter form that fits one fuller name on the page is read so (or several that
+    are one body, ``key``: name → the body's key: 某区人民检察院 and 某市某区人民检察院)."""
     out = {}
     by_last: dict[str, list[str]] = defaultdict(list)  # each reading below keeps the last character
     for n in names:
@@ -241,6 +242,8 @@ def _org_fuller(names: list[str]) -> dict[str, str]:
         ]
         if len(set(fuller)) == 1:
             out[short] = fuller[0]
+        elif fuller and key is not None and len({key[f] for f in fuller}) == 1:
+            out[short] = min(fuller)
     return out
 
 
@@ -272,7 +275,7 @@ def _org_keys(x: Extraction, key_of) -> dict[str, str]:
     for m in x.mentions:
         if m.type == "Organization" and keys[m.id]:
             by_name.setdefault(norm_name(m.canonical), keys[m.id])
-    fuller = _org_fuller(sorted(by_name))
+    fuller = _org_fuller(sorted(by_name), by_name)
     out = {}
     for m in x.mentions:
         if m.type == "Organization" and keys[m.id]:

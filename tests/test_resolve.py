@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import graph_of
+from conftest import graph_of, names
 
 from kg.extract.document import extract
 from kg.graph import filter_confidence
@@ -159,3 +159,17 @@ def test_a_name_read_as_often_with_an_adverb_glued_on_is_the_short_name(gaz):
     assert [e.name for e in entities if e.type == "Person"] == ["钱华"]
     g = build_graph(entities, relations, [doc])
     assert {d["name"] for _, d in g.nodes(data=True) if d["type"] == "Person"} == {"钱华"}
+
+
+def test_a_procuratorate_named_short_in_a_headline_is_the_one_the_page_names_in_full(gaz):
+    """某市某区人民检察院 (the site's header), 某区检察院 (the headline), 某区人民检察院 (the
+    text): one body, though the short form fits two full forms of it."""
+    g = graph_of(gaz, "吴忠市利通区人民检察院\n利通区检察院：“检察+枸杞”护航特色产业\n"
+                      "今年以来，利通区人民检察院围绕特色产业推行“检察+枸杞”服务机制。")
+    assert {n for n in names(g, "Organization") if "检察院" in n} == {"吴忠市利通区人民检察院"}, names(g, "Organization")
+
+
+def test_a_courts_unit_named_by_the_level_is_the_unit_of_the_court_the_page_names(gaz):
+    """某县人民法院……县法院党组书记: the party group of that court (人民 as the page wrote it)."""
+    g = graph_of(gaz, "围场满族蒙古族自治县人民法院推行“庭审进村”。县法院党组书记、院长杜春生介绍了情况。")
+    assert "围场满族蒙古族自治县人民法院党组" in names(g, "Organization"), names(g, "Organization")

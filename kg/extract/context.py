@@ -83,7 +83,19 @@ def expand_short(st: DocState, name: str) -> tuple[str, str | None] | None:
     if levels is None:
         return None  # the level word is not where the name begins (a quote or a place before it)
     place = main_place(st, levels, name[0])
-    return (place[1] + name[1:], place[0]) if place else None
+    if place is None:
+        return None
+    full = place[1] + name[1:]
+    if (court := _COURT_SHORT.match(name, 1)) is not None:
+        # 县法院党组 where the page named 某县人民法院: the court by the name the page gave it
+        named = place[1] + "人民" + court.group()
+        if any(n == named for _, n in st.recent_orgs):
+            full = named + name[court.end():]
+    return full, place[0]
+
+
+#: a court or procuratorate named short after its level (县法院, 旗检察院)
+_COURT_SHORT = re.compile("法院|检察院")
 
 
 def bare_short_name(st: DocState, name: str) -> bool:
