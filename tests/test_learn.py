@@ -1122,3 +1122,13 @@ def test_plurals_particles_and_distances_name_no_one_and_no_body(gaz):
     assert not any("距" in n for _, n in ents), ents
     ents, _ = _learned(gaz, "正镶白旗民政局以城乡社区为单位推行“一地一策”。")
     assert not {n for t, n in ents if t == "Community"}, ents
+
+
+def test_branches_listed_after_a_placed_branch_are_that_places(gaz):
+    """某社区第一党支部、第二党支部和驻区单位联合党支部: each branch is the community's (驻 is
+    part of the last one's name); a branch opening with a place of its own stays that place's."""
+    ents, _ = _learned(gaz, "社区党委下设3个党支部，分别为萨如拉社区第一党支部、第二党支部和驻区单位联合党支部。")
+    got = {n for t, n in ents if t == "Organization"}
+    assert {"萨如拉社区第一党支部", "萨如拉社区第二党支部", "萨如拉社区驻区单位联合党支部"} <= got, got
+    ents, _ = _learned(gaz, "宾川县公安局和上沧村党支部开展共建。")
+    assert ("Organization", "上沧村党支部") in ents, ents

@@ -757,42 +757,53 @@ def _place_de_party(text: str, places: list[Span], out: list[Span]) -> list[Span
 
 #: a government department written bare after a placed body and a conjunction (某县委宣传部
 #: 和|文化旅游局, 某县人民法院、|检察院): its field and its kind
-_BARE_DEPARTMENT = re.compile(r"[和、及与]((?:[\u4e00-\u9fff]{1,6}?局|[\u4e00-\u9fff]{0,6}?(?:人民法院|法院|人民检察院|检察院|政法委)|[\u4e00-\u9fff]{1,6}?(?:委员会|办)))")
+_BARE_DEPARTMENT = re.compile(r"[和、及与]((?:[\u4e00-\u9fff]{1,6}?局|[\u4e00-\u9fff]{0,6}?(?:人民法院|法院|人民检察院|检察院|政法委)"
+                              r"|[\u4e00-\u9fff]{1,6}?(?:委员会|办)|[\u4e00-\u9fff]{1,8}?(?:党支部|党总支|党小组)))")
 #: what opens another place's or another kind of name, not a bare department's field
 _NOT_FIELD = re.compile(r"^(?:[市旗县区盟省乡镇村]|自治区|中央|国家|国务院|全国|各|本|该|两|三|有关|相关|上级)")
 
 
 def _shared_place(text: str, places: list[Span], out: list[Span]) -> list[Span]:
-    """某县委宣传部和文化旅游局: a department written bare right after a body named with its
-    place (or its level) and a conjunction is that place's (rule ``org-head`` or ``org-short``,
-    variant ``shared-place``); it replaces the kind of body read there (检察院)."""
+    """某县委宣传部和文化旅游局, 某社区第一党支部、第二党支部: a department or a branch written
+    bare right after a body named with its place (or its level) and a conjunction is that
+    place's (rule ``org-head`` or ``org-short``, variant ``shared-place``); it replaces the
+    kind of body read there (检察院)."""
     found: list[Span] = []
     starts = {p.start: p for p in places}
-    for o in out:
+    queue = list(out)
+    for o in queue:  # (a body found here opens the next of its list: 甲、乙和丙)
         if o.how not in ("org-head", "org-short") or o.end >= len(text) or text[o.end] not in "和、及与":
             continue
         m = _BARE_DEPARTMENT.match(text, o.end)
         if m is None or _NOT_FIELD.match(m.group(1)) or any(c in L.ORG_STOP for c in m.group(1)[:-1]) \
-                or any(x.start < m.end() and m.start(1) < x.end and x.how != "org-generic" for x in out) \
+                or m.start(1) in starts \
+                or any(x.start < m.end() and m.start(1) < x.end and x.how != "org-generic"
+                       and (x.start, x.end) != (m.start(1), m.end(1)) for x in out) \
                 or m.end() < len(text) and is_cjk(text[m.end()]) and m.end() not in token_bounds(text)[1]:
-            continue  # (the department's name ends where a word does: 某某局|的, 某某局|派员)
+            continue  # (the department's name ends where a word does: 某某局|的, 某某局|派员; one
+            # opening with a place of its own is that place's)
         if o.how == "org-short":
             if not _LEVEL_CHAR.match(o.text):
                 continue
-            name, how = o.text[0] + m.group(1), "org-short"
+            name, how = (o.canonical or o.text)[0] + m.group(1), "org-short"
         else:
             p = starts.get(o.start)
-            if p is None:
+            opened = o.canonical[: len(o.canonical) - len(o.text)] if o.canonical and o.canonical.endswith(o.text) else ""
+            if p is None and not opened:
                 continue
-            end = p.end
-            while (q := starts.get(end)) is not None:  # a chain of places: 某市某县
-                end = q.end
-            if end >= o.end:
-                continue
-            name, how = text[o.start:end] + m.group(1), "org-head"
+            if p is not None:
+                end = p.end
+                while (q := starts.get(end)) is not None:  # a chain of places: 某市某县
+                    end = q.end
+                if end >= o.end:
+                    continue
+                opened = text[o.start:end]
+            name, how = opened + m.group(1), "org-head"
         head = _HEAD_AT_END.search(m.group(1))
-        found.append(Span(m.start(1), m.end(1), m.group(1), "Organization", how, conf(how, "shared-place"),
-                          head=head.group(0) if head else None, canonical=name))
+        sp = Span(m.start(1), m.end(1), m.group(1), "Organization", how, conf(how, "shared-place"),
+                  head=head.group(0) if head else None, canonical=name)
+        found.append(sp)
+        queue.append(sp)
     if not found:
         return out
     return [x for x in out if not any(x.start < f.end and f.start < x.end for f in found)] + found

@@ -82,7 +82,7 @@ TRADE_WORDS = set("""种植 养殖 加工 销售 开发 经营 运输 服务 管
 BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组织", "就业群体", "防汛抢险", "抢险救援", "应急救援")
 
 #: Characters that cannot start a place name found by its suffix alone.
-NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据驻距")
+NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据距")
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以")
