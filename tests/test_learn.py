@@ -1086,7 +1086,7 @@ def test_a_post_taken_by_a_vote_at_a_time_or_added_leads_each_body_it_names(gaz)
     """某某全票当选某村党支部书记、村委会主任; 某某当选……书记时; 某某兼任某嘎查党支部书记和嘎查达:
     the person leads every body (and the place whose head the second post is) named."""
     _, facts = _learned(gaz, "2021年换届，潘立新全票当选上沧村党支部书记、村委会主任。")
-    assert {("潘立新", "leads", "上沧村党支部"), ("潘立新", "leads", "上沧村委会")} <= facts, facts
+    assert {("潘立新", "leads", "上沧村党支部"), ("潘立新", "leads", "上沧村村委会")} <= facts, facts
     _, facts = _learned(gaz, "2015年，钱华当选上沧村党支部书记时，村里还很穷。")
     assert ("钱华", "leads", "上沧村党支部") in facts, facts
     _, facts = _learned(gaz, "朝格图兼任乌兰嘎查党支部书记和嘎查达。")
@@ -1132,3 +1132,10 @@ def test_branches_listed_after_a_placed_branch_are_that_places(gaz):
     assert {"萨如拉社区第一党支部", "萨如拉社区第二党支部", "萨如拉社区驻区单位联合党支部"} <= got, got
     ents, _ = _learned(gaz, "宾川县公安局和上沧村党支部开展共建。")
     assert ("Organization", "上沧村党支部") in ents, ents
+
+
+def test_a_villagers_committee_named_by_its_kind_is_the_villages_cun_weihui(gaz):
+    """村委会 in an article about 某村 is 某村村委会 (村民委员会: 某村村民委员会), as the annotated
+    pages name it, not 某村委会."""
+    ents, _ = _learned(gaz, "上沧村位于金牛镇东部。村委会组织村民清理垃圾。")
+    assert ("Organization", "上沧村村委会") in ents and ("Organization", "上沧村委会") not in ents, ents

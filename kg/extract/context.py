@@ -126,6 +126,14 @@ def main_place(st: DocState, levels: tuple[str, ...], suffix: str) -> tuple[str,
     return (best[4], best[5]) if best else None
 
 
+def committee_name(kind: str, rest: str) -> str:
+    """What follows the place's name in the name of its body named by kind and rest: the
+    rest (社区|党委 → 某社区党委), but a residents' or villagers' committee keeps its whole
+    name (村委会 → 某村村委会, 村民委员会 → 某村村民委员会, 居委会 → 某社区居委会), as the
+    annotated pages write it."""
+    return kind + rest if rest in ("委会", "委员会") and kind in ("村", "村民", "居", "居民") else rest
+
+
 def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, int] | None = None
                    ) -> tuple[str, str | None] | None:
     """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
@@ -137,7 +145,7 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
         rest = head[len(kind) :]
         if head.startswith(kind) and rest in L.BODY_HEADS:
             found = recent_in_article(st, levels, at)
-            return (found[1] + rest, found[0]) if found else None
+            return (found[1] + committee_name(kind, rest), found[0]) if found else None
     if head in L.PARTY_DEPARTMENTS:
         found = recent(st, ("County", "City"))
         return (found[1] + "委" + head, found[0]) if found else None

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...extract import lexicon as L
 from ...extract.bodies import in_formula, in_source_field
+from ...extract.context import committee_name
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import PUNCT, Candidate, DocView, bucket, is_reference
@@ -260,11 +261,11 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         for place, how in readings:
             f = ["bias-org", "kind-only", "kind-only:" + word, "head:" + head, "kind-places:" + bucket(n_places, (1, 2)),
                  "kind-named:" + bucket(n_named, (1, 2, 4)), "kind-L1:" + text[s - 1:s], "kind-reading:" + how]
-            if view.count(sent, place.canonical + rest):
+            if view.count(sent, place.canonical + committee_name(word, rest)):
                 f.append("kind-full-in-text")
             if _TITLE_AFTER.match(text[e:e + 6]):
                 f.append("title-after")
             if sent.is_heading:
                 f.append("heading")
-            out.append(Candidate("Organization", sent, s, e, place.canonical + rest, f, None, place))
+            out.append(Candidate("Organization", sent, s, e, place.canonical + committee_name(word, rest), f, None, place))
     return out
