@@ -1139,3 +1139,10 @@ def test_a_villagers_committee_named_by_its_kind_is_the_villages_cun_weihui(gaz)
     pages name it, not 某村委会."""
     ents, _ = _learned(gaz, "上沧村位于金牛镇东部。村委会组织村民清理垃圾。")
     assert ("Organization", "上沧村村委会") in ents and ("Organization", "上沧村委会") not in ents, ents
+
+
+def test_a_name_before_a_set_phrase_verb_is_read_with_its_post(gaz):
+    """某市委常委、组织部部长某某出席会议并讲话: jieba reads 出席会议 as a set phrase (l); the
+    name before it still closes there, and its holder leads the city's organisation department."""
+    _, facts = _learned(gaz, "保山市委常委、组织部部长程远航出席会议并讲话。")
+    assert ("程远航", "leads", "保山市委组织部") in facts, facts
