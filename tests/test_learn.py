@@ -1146,3 +1146,18 @@ def test_a_name_before_a_set_phrase_verb_is_read_with_its_post(gaz):
     name before it still closes there, and its holder leads the city's organisation department."""
     _, facts = _learned(gaz, "保山市委常委、组织部部长程远航出席会议并讲话。")
     assert ("程远航", "leads", "保山市委组织部") in facts, facts
+
+
+def test_the_branch_that_runs_a_cooperative_is_the_actor_not_the_cooperative(gaz):
+    """某村党支部领办某某专业合作社，推行……: 领办 (jieba: a noun) takes the cooperative as its
+    object; the branch puts the practice in force."""
+    _, facts = _learned(gaz, "为了让果农不愁销路，上沧村党支部领办宾川县上沧水果种植专业合作社，推行“支部+合作社+果农”模式。")
+    credited = {s for s, p, o in facts if p == "implements"}
+    assert credited == {"上沧村党支部"}, facts
+
+
+def test_partners_listed_before_a_joint_word_implement_with_the_subject(gaz):
+    """某派出所还与某镇党委、驻地边防连共同推行……: the town's committee too (the army post,
+    named by no name, is no entity)."""
+    _, facts = _learned(gaz, "宾川县金牛派出所还与金牛镇党委、驻地边防连共同推行“五户联防”，组织护边员巡逻。")
+    assert {("宾川县金牛派出所", "implements", "五户联防"), ("金牛镇党委", "implements", "五户联防")} <= facts, facts

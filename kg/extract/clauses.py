@@ -52,4 +52,8 @@ def after_verb(text: str, i: int) -> bool:
     is its object?"""
     if i > 0 and text[i - 1] in "了起":
         i -= 1  # 成立了|某某中心: the aspect particle after the verb
-    return any(e == i and e - s >= 2 and f.startswith("v") for s, e, f in tokens(text))
+    return any(e == i and e - s >= 2 and (f.startswith("v") or text[s:e] in _OBJECT_VERBS) for s, e, f in tokens(text))
+
+
+#: verbs jieba tags as nouns that take a body as their object (党支部领办|某某合作社)
+_OBJECT_VERBS = frozenset({"领办", "创办", "兴办", "联办", "承办", "帮办"})

@@ -256,6 +256,8 @@ def scene(view: SentenceView, sp: Span) -> Mention | None:
 _CO_ACTORS_RE1 = re.compile(r"(?:联合|会同|携手|协同)")
 _CO_ACTORS_RE2 = re.compile(r"[还又]?(?:与|同)|和|及|会同|、")
 _CO_ACTORS_RE3 = re.compile(r"(?:联合|共同|携手|一起|一道)")
+#: partners of the list the text names by no name of an entity (、驻地边防连), then the joint word
+_UNNAMED_THEN_JOINT = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)+(?:联合|共同|携手|一起|一道)")
 #: 与 (还与, 又与) before a partner the subject builds a practice with, the verb right after it
 _CO_ACTORS_RE4 = re.compile(r"[还又先后]?(?:与|同)")
 
@@ -275,11 +277,14 @@ def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
         return [joined[1]]
     out = []
     end = at.end
-    while (nxt := next(((o, m) for o, m in named if o.start > end and o.end <= sp.start
-                        and _CO_ACTORS_RE2.fullmatch(text[end : o.start])), None)) is not None:
+    while (nxt := min(((o, m) for o, m in named if o.start > end and o.end <= sp.start
+                       and _CO_ACTORS_RE2.fullmatch(text[end : o.start])),
+                      key=lambda t: (t[0].start, -t[0].end), default=None)) is not None:
+        # (the longest name there: 某镇党委, not the town its name opens with)
         out.append(nxt)
         end = nxt[0].end
-    if out and (_CO_ACTORS_RE3.match(text[end:]) or _CO_ACTORS_RE4.match(text[at.end : out[0][0].start])
+    if out and (_CO_ACTORS_RE3.match(text[end:]) or _UNNAMED_THEN_JOINT.match(text, end)
+                or _CO_ACTORS_RE4.match(text[at.end : out[0][0].start])
                 and VERB_START.match(text, end) and text[end:sp.start].count("，") == 0):
         # 甲院与乙局联合建立……; 甲院还与乙局建立“……”机制: the partner builds it too
         return [m for _, m in out if m is not subj]
