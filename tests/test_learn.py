@@ -1161,3 +1161,10 @@ def test_partners_listed_before_a_joint_word_implement_with_the_subject(gaz):
     named by no name, is no entity)."""
     _, facts = _learned(gaz, "宾川县金牛派出所还与金牛镇党委、驻地边防连共同推行“五户联防”，组织护边员巡逻。")
     assert {("宾川县金牛派出所", "implements", "五户联防"), ("金牛镇党委", "implements", "五户联防")} <= facts, facts
+
+
+def test_a_branch_secretary_who_also_chairs_the_villagers_committee_leads_both(gaz):
+    """某村……。该村党支部书记兼村委会主任某某: the village's committee, named as 某村村委会, is
+    led by the secretary too."""
+    _, facts = _learned(gaz, "上沧村位于金牛镇东部。该村党支部书记兼村委会主任罗建平介绍了情况。")
+    assert {("罗建平", "leads", "上沧村党支部"), ("罗建平", "leads", "上沧村村委会")} <= facts, facts

@@ -425,7 +425,35 @@ def _posts_held(x: Extraction) -> None:
                 led.add((person.id, holder.id))
             if verb is not None and m.end() > b:
                 _second_post(x, sent, spans, (a, b, person), holder, m.end(), led)
+            elif (jm := _JIAN_COMMITTEE.search(m.group())) is not None and holder.place is not None:
+                _committee_post(x, sent, (a, b, person), holder, m, jm, led)
     _pronoun_posts(x, view, led)
+
+
+#: a villagers' or residents' committee's post after 兼 (书记兼村委会主任)
+_JIAN_COMMITTEE = re.compile(r"兼(村委会|居委会|村民委员会|居民委员会|嘎查委员会)(" + "|".join(map(re.escape, L.LEAD_TITLES)) + ")$")
+
+
+def _committee_post(x: Extraction, sent, at: tuple[int, int, Mention], holder: Mention, m: re.Match, jm: re.Match,
+                    led: set) -> None:
+    """某村党支部书记兼村委会主任某某 (the branch named by reference or by kind): the person
+    leads the committee of the branch's place too, named as the annotated pages name it."""
+    a, b, person = at
+    place = next((mm for mm in x.mentions if mm.id == holder.place), None)
+    if place is None or place.type not in ("Village", "Community"):
+        return
+    kind = jm.group(1)
+    name = place.canonical + (kind if kind != "嘎查委员会" or not place.canonical.endswith("嘎查") else "委员会")
+    body = next((mm for mm in x.mentions if mm.type == "Organization" and mm.canonical == name), None)
+    if body is None:
+        i = m.start() + jm.start(1)
+        body = Mention(f"{x.doc.id}:{sent.index}:J{len(x.mentions)}", "Organization", kind, name,
+                       _evidence(x, sent, i, i + len(kind), "post-after-body"), holder.confidence, place=place.id)
+        x.mentions.append(body)
+    if (person.id, body.id) not in led:
+        ev = _evidence(x, sent, a, b, "post-after-body")
+        x.relations.append(RelationMention(person.id, "leads", body.id, ev, round(0.9 * person.confidence, 3), jm.group(2)))
+        led.add((person.id, body.id))
 
 
 #: what joins a second post to the one a person takes (当选某村党支部书记、村委会主任)
