@@ -1168,3 +1168,28 @@ def test_a_branch_secretary_who_also_chairs_the_villagers_committee_leads_both(g
     led by the secretary too."""
     _, facts = _learned(gaz, "上沧村位于金牛镇东部。该村党支部书记兼村委会主任罗建平介绍了情况。")
     assert {("罗建平", "leads", "上沧村党支部"), ("罗建平", "leads", "上沧村村委会")} <= facts, facts
+
+
+def test_an_outlets_credit_line_names_no_body(gaz):
+    """某县融媒体中心讯, a line of the outlet's name and a date: the page's publisher, as its
+    source field; the outlet reporting its own work is a body."""
+    ents, _ = _learned(gaz, "宾川县融媒体中心讯  6月24日，县委书记李明宇主持召开会议。")
+    assert ("Organization", "宾川县融媒体中心") not in ents, ents
+    ents, _ = _learned(gaz, "2024-09-26  宾川县融媒体中心\n金牛镇推行“院坝议事”工作法。")
+    assert ("Organization", "宾川县融媒体中心") not in ents, ents
+    ents, _ = _learned(gaz, "宾川县融媒体中心推出“云上课堂”栏目。")
+    assert ("Organization", "宾川县融媒体中心") in ents, ents
+
+
+def test_where_words_and_stacked_kinds_before_a_gachaa_name_none(gaz):
+    """周边嘎查, 抵边苏木嘎查 (sums and gachaas): where, not which; 像某嘎查 is that gachaa."""
+    ents, _ = _learned(gaz, "合作社带动周边嘎查200多户牧民增收。抵边苏木嘎查全部建立了护边队。")
+    assert not {n for t, n in ents if t in ("Village", "Town")}, ents
+    ents, _ = _learned(gaz, "像伊和宝拉格嘎查，嘎查党支部书记毛志带头种树。")
+    assert ("Village", "伊和宝拉格嘎查") in ents, ents
+
+
+def test_a_name_written_with_a_middle_dot_is_one_person(gaz):
+    """阿不都·热合曼: a transliterated name, its parts joined by the middle dot, is one person."""
+    ents, _ = _learned(gaz, "镇党委书记阿不都·热合曼说，全镇推行积分制。")
+    assert {n for t, n in ents if t == "Person"} == {"阿不都·热合曼"}, ents

@@ -222,7 +222,30 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         out = [_written_out(text, o) for o in out]
     if _SOURCE_LABEL.search(text):
         out = [o for o in out if not in_source_field(text, o.start)]
+    if "融媒体中心" in text or "电视台" in text or "报社" in text:
+        out = [o for o in out if not outlet_credit(text, o)]
     return sorted(out, key=lambda o: o.start)
+
+
+#: an outlet's name as the page's credit: before 讯 (某县融媒体中心讯), or alone on its line
+#: with a date (某县融媒体中心  2024-07-22)
+_OUTLET_HEADS = ("融媒体中心", "广播电视台", "电视台", "报社")
+_CREDIT_AFTER = re.compile(r"\s*(?:讯|消息)")
+_DATE_ONLY = re.compile(r"[\s0-9\-/.:年月日]*")
+
+
+def outlet_credit(text: str, o: Span) -> bool:
+    """Does the outlet named at ``o`` credit the page (某县融媒体中心讯, a line of its name
+    and a date), as the page's source field does, rather than take part in what it reports?"""
+    return credits_page(text, o.start, o.end, o.canonical or o.text)
+
+
+def credits_page(text: str, i: int, j: int, name: str) -> bool:
+    """:func:`outlet_credit` of the name ``name`` written at ``i:j``."""
+    if not name.endswith(_OUTLET_HEADS):
+        return False
+    return _CREDIT_AFTER.match(text, j) is not None or (
+        _DATE_ONLY.fullmatch(text, 0, i) is not None and _DATE_ONLY.fullmatch(text, j) is not None)
 
 
 #: a party committee written out after 中共 (中共某县委员会组织部, 中共某社区委员会,

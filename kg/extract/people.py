@@ -34,6 +34,8 @@ _BYLINE_NAME = re.compile(r"(?:(?:(?:本报|见习|特约|实习)?(?:记者|通�
 _ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
 #: a name's characters: Han characters and the middle dot
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
+#: a name transliterated with the middle dot between its parts (Uyghur, Kazakh: 某某·某某)
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6}){1,2}")
 #: a place's kind or a group of residents inside a candidate name (干部包嘎查)
 _KIND_INSIDE = re.compile("|".join(map(re.escape, (*L.TWO_CHAR_PLACE_KINDS, "牧户", "村民", "居民"))))
 _MONGOLIAN = frozenset(L.MONGOLIAN_CHARS)
@@ -66,6 +68,9 @@ _PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 def _plausible_name(name: str, strict: bool) -> bool:
     if not name or not _NAME_CHARS.fullmatch(name) or "某" in name or name in L.HONORIFICS:
         return False  # (云某: a name the text hides, as the guideline says, is none; 黄|师傅: an honorific)
+    if _DOTTED.fullmatch(name):
+        # 阿不都·热合曼: a transliterated name (no common word for a part, no 说 after it)
+        return name[-1] not in _NO_HAN_NAME_END and not any(is_common_word(part) for part in name.split("·"))
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
     lo = 3 if strict else 2
     if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in _NO_HAN_NAME_END)
@@ -157,7 +162,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
         if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
             continue
-        if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2:
+        if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2 \
+                and not _DOTTED.fullmatch(cand):
             continue  # (a Mongolian name may open with a Han surname's character: 米某某某)
         home = text[j : j + 1] == "家" and (j + 1 == len(text) or not is_cjk(text[j + 1]) or text[j + 1] in "的里中人门")
         if length == 3 and cand[:2] not in L.SURNAMES_2 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (

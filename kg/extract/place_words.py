@@ -40,6 +40,11 @@ _COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+�
 _ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
 
 
+#: words that say where a place lies, not its name (周边嘎查, 附近村, 边境苏木)
+_WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地",
+                          "本地", "全部", "所有", "其他", "其它", "偏远", "沿线"})
+
+
 def generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
                    listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
@@ -63,6 +68,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
     if body in SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
+    if not chained and (body.endswith(("苏木", "嘎查")) or body in _WHERE_WORDS or body[-2:] in _WHERE_WORDS):
+        return True  # 抵边苏木嘎查 (sums and gachaas), 周边嘎查, 附近村: where, not which
     if PHASE.fullmatch(body):
         return True  # 一期小区: a phase of some estate, not its name
     if name.endswith("小区") and body in _ESTATE_KINDS and not chained and not known:

@@ -190,9 +190,9 @@ def left_name_start(
         start = k + 1  # 嘎查距|旗人民法院120公里: the distance's 距 (jieba: 距旗) opens no name
     if "下" in text[start:end] and (under := _UNDER_FRAME.search(text, max(0, start - 2), end - 2)) is not None:
         start = max(start, under.end())  # 在县委的关心|下某某社区: the frame's 下 (and verb), glued by jieba's guess
-    while start < end and (text[start] in L.NOT_NAME_START or place and text[start] == "驻") and not (
+    while start < end and (text[start] in L.NOT_NAME_START or place and text[start] in "驻像") and not (
         text[start] == "和" and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE) and place
-    ) and not text.startswith("全国", start):  # (全国某某联盟: the nation's, not 全|镇's; 驻|某村, but 驻区单位党支部)
+    ) and not text.startswith("全国", start):  # (全国某某联盟: the nation's, not 全|镇's; 驻|某村, 像|某嘎查, but 驻区单位党支部)
         start += 1
     return start
 

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ...extract import lexicon as L
-from ...extract.bodies import in_formula, in_source_field
+from ...extract.bodies import credits_page, in_formula, in_source_field
 from ...extract.context import committee_name
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
@@ -103,8 +103,8 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-list-mark")
     if name in L.GENERIC_ORGS:
         f.append("generic")
-    if in_source_field(text, i):
-        f.append("source-field")  # 来源：某某融媒体中心: the page's publisher, no entity the text names
+    if in_source_field(text, i) or credits_page(text, i, j, name):
+        f.append("source-field")  # 来源：某某融媒体中心, 某县融媒体中心讯: the page's publisher, no entity the text names
     if not places and (_COUNT_AFTER.match(text, j) or _EACH_BEFORE.search(text, max(0, i - 5), i)):
         f.append("counted")  # 楼宇党支部15个, 在每个村成立某某理事会: bodies of a kind, counted, no one named
     if prefix in _KIND_PREFIX or not prefix:
