@@ -1193,3 +1193,11 @@ def test_a_name_written_with_a_middle_dot_is_one_person(gaz):
     """阿不都·热合曼: a transliterated name, its parts joined by the middle dot, is one person."""
     ents, _ = _learned(gaz, "镇党委书记阿不都·热合曼说，全镇推行积分制。")
     assert {n for t, n in ents if t == "Person"} == {"阿不都·热合曼"}, ents
+
+
+def test_a_town_after_a_quoted_practice_and_he_is_the_town(gaz):
+    """……“某某”和乔甸镇“某某”的做法: 和 after the closing quote is the conjunction; the town after
+    it (jieba: a person's name) is the gazetteer's town, and owns the practice written after it."""
+    ents, facts = _learned(gaz, "宾川县委书记李明宇表示，全县将推广金牛镇“院落夜谈”和乔甸镇“田埂课堂”的做法。")
+    assert ("Town", "乔甸镇") in ents, ents
+    assert ("乔甸镇", "implements", "田埂课堂") in facts, facts

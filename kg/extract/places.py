@@ -430,7 +430,9 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
         # starts where a name may start
         s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
         ext = text[s_f : best[0]]
-        if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
+        if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and ext not in ("和", "与", "及") \
+                and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
+            # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has)
             if not generic_place(text[s_f:e]):
                 best = None
     if best is None:
