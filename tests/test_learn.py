@@ -1201,3 +1201,10 @@ def test_a_town_after_a_quoted_practice_and_he_is_the_town(gaz):
     ents, facts = _learned(gaz, "宾川县委书记李明宇表示，全县将推广金牛镇“院落夜谈”和乔甸镇“田埂课堂”的做法。")
     assert ("Town", "乔甸镇") in ents, ents
     assert ("乔甸镇", "implements", "田埂课堂") in facts, facts
+
+
+def test_a_post_said_to_be_held_by_someone_leads_the_body_of_that_kind(gaz):
+    """某镇成立了某某联合党委，联合党委书记由镇党委副书记某某兼任: the person leads the joint
+    committee the article named, and the town's committee of their own post."""
+    _, facts = _learned(gaz, "金牛镇成立了金牛镇葡萄产业联合党委，联合党委书记由镇党委副书记赵海峰兼任。")
+    assert {("赵海峰", "leads", "金牛镇葡萄产业联合党委"), ("赵海峰", "leads", "金牛镇党委")} <= facts, facts

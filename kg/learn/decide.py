@@ -403,6 +403,7 @@ def _posts_held(x: Extraction) -> None:
                     if t[2].type in ("Village", "Community") and _FIRST_SECRETARY_AFTER.match(sent.text, t[1]):
                         place = t[2]  # 某某担任某村第一书记, 某某是某村的驻村第一书记
                         break
+            _post_by(x, view, sent, (a, b, person), led)
             if m is None and verb is not None and not holders and place is None \
                     and (kind := _KIND_POST.match(sent.text, verb.end())) is not None:
                 # 由某某担任党支部书记: the body of that kind the article named last, up to here
@@ -485,6 +486,27 @@ def _second_post(x: Extraction, sent, spans, at: tuple[int, int, Mention], holde
     led.add((person.id, target.id))
 
 
+def _post_by(x: Extraction, view: DocView, sent, at: tuple[int, int, Mention], led: set) -> None:
+    """联合党委书记由镇党委副书记某某兼任: the person named before 兼任 (担任) holds the post
+    named before 由, of the body of that kind the article named last."""
+    a, b, person = at
+    by = _POST_BY.search(sent.text, max(0, a - 24), a)
+    if by is None or not _TAKEN_AFTER.match(sent.text, b) or _CLAUSE_END.search(sent.text, by.end(), a):
+        return
+    named = [t[2] for t in _orgs_so_far(view, x, sent, by.start()) if t[2].canonical.endswith(by.group(1))]
+    if not named or (person.id, named[-1].id) in led:
+        return
+    ev = _evidence(x, sent, a, b, "post-after-body")
+    x.relations.append(RelationMention(person.id, "leads", named[-1].id, ev, round(0.9 * person.confidence, 3),
+                                       by.group(1) + by.group(2)))
+    led.add((person.id, named[-1].id))
+
+
+#: a body named by its kind and its post, then 由 (联合党委书记由|某某兼任): who holds it follows
+_POST_BY = re.compile("(" + "|".join(sorted(L.BODY_HEADS, key=len, reverse=True)) + ")("
+                      + "|".join(map(re.escape, L.LEAD_TITLES)) + ")由")
+#: the verb after the holder's name in that frame
+_TAKEN_AFTER = re.compile(r"(?:同志)?(?:兼任|担任|出任|兼)")
 #: a body named by its kind and its post, closing the clause (担任|党支部书记。)
 _KIND_POST = re.compile("(" + "|".join(sorted(L.BODY_HEADS, key=len, reverse=True)) + ")(?:"
                         + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?=[。，,；;！!]|$)")
