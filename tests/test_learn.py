@@ -1208,3 +1208,14 @@ def test_a_post_said_to_be_held_by_someone_leads_the_body_of_that_kind(gaz):
     committee the article named, and the town's committee of their own post."""
     _, facts = _learned(gaz, "金牛镇成立了金牛镇葡萄产业联合党委，联合党委书记由镇党委副书记赵海峰兼任。")
     assert {("赵海峰", "leads", "金牛镇葡萄产业联合党委"), ("赵海峰", "leads", "金牛镇党委")} <= facts, facts
+
+
+def test_the_region_in_an_honours_name_is_no_place_mentioned(gaz):
+    """被评为自治区民族团结进步示范单位: 自治区 is part of the honour's name; the region is
+    read where the text itself speaks of it (自治区民委到……调研)."""
+    def region_mentions(text):
+        doc, _ = read_bytes(("标题\n\n" + text + "\n").encode(), "t.txt", "t")
+        x = extract(doc, gaz)
+        return [m for m in x.mentions if m.type == "Province" and m.evidence.extractor == "region-alias"]
+    assert not region_mentions("内蒙古巴彦嘎查位于边境。嘎查被评为自治区民族团结进步示范单位。")
+    assert region_mentions("内蒙古巴彦嘎查位于边境。自治区民委到嘎查调研。")

@@ -85,6 +85,10 @@ def without_outlets(text: str, spans: list[Span]) -> list[Span]:
             else spans[k] for k in kept]
 
 
+#: what opens the name of an honour given (评为, 荣获 …, or the opening quote of its name)
+_HONOUR_BEFORE = re.compile(r"(?:评为|荣获|获评|获得|授予|命名为|入选|“)[^，,。；;“”]{0,3}$")
+
+
 def run(st: DocState, view: SentenceView) -> None:
     """Mentions for the sentence's places (and 自治区 alone), their chains as ``locatedIn``."""
     view.places = link_places(st, view)
@@ -92,6 +96,8 @@ def run(st: DocState, view: SentenceView) -> None:
     if province is not None and "自治区" in view.text:
         # 自治区 alone: the autonomous region the document is about
         for mm in re.finditer("自治区", view.text):
+            if _HONOUR_BEFORE.search(view.text, max(0, mm.start() - 6), mm.start()):
+                continue  # 被评为自治区民族团结进步示范镇: the honour's name, no place the text speaks of
             if not any(p.start <= mm.start() < p.end for p in view.pspans):
                 sp = Span(mm.start(), mm.end(), "自治区", "Province", "region-alias", conf("region-alias"), [province])
                 m = st.mention(view.sent, sp, "Province", province.name, adcode=province.adcode, aliases=("自治区",))
