@@ -1219,3 +1219,10 @@ def test_the_region_in_an_honours_name_is_no_place_mentioned(gaz):
         return [m for m in x.mentions if m.type == "Province" and m.evidence.extractor == "region-alias"]
     assert not region_mentions("内蒙古巴彦嘎查位于边境。嘎查被评为自治区民族团结进步示范单位。")
     assert region_mentions("内蒙古巴彦嘎查位于边境。自治区民委到嘎查调研。")
+
+
+def test_a_young_returnee_is_named_and_a_rural_business_is_no_one(gaz):
+    """返乡青年某某创办了渔家乐: 青年 describes the person named after it; 渔家乐 (a kind of rural
+    business the tagger may read as a name) is no one."""
+    ents, _ = _learned(gaz, "在乌兰敖包嘎查，返乡青年宝音巴图创办了渔家乐，吸纳周边8户牧民就业。")
+    assert {n for t, n in ents if t == "Person"} == {"宝音巴图"}, ents

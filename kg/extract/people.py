@@ -248,7 +248,7 @@ _QUOTE_SPEAKER = re.compile(r"(?:^|[”\"])([\u4e00-\u9fff·]{2,6}?)(?:说|表�
 _SPEAKER_WORDS = ("说", "表示", "介绍", "告诉记者", "坦言")
 _ACCORDING_TO = re.compile(r"据([\u4e00-\u9fff]{2,4}?)(?:介绍|透露|了解)")
 _HONORIFIC = re.compile("(" + "|".join(sorted(L.HONORIFICS, key=len, reverse=True)) + ")")
-_DESCRIPTOR_BEFORE = re.compile(r"(?:手|者|员|民|负责人|带头人|联系人|传承人|创始人|长|师|生|党员|干部|记者)$")
+_DESCRIPTOR_BEFORE = re.compile(r"(?:手|者|员|民|负责人|带头人|联系人|传承人|创始人|长|师|生|党员|干部|记者|青年|邻居|老人)$")
 
 
 @timed("people")

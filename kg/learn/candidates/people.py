@@ -24,7 +24,7 @@ _POST_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted((t for t in L.LE
 #: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
 _ROLE_AFTER_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
     {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村"},
-    key=len, reverse=True))) + ")")
+    key=len, reverse=True))) + r"|[\u4e00-\u9fff]{1,3}族)")  # (某某和|汉族邻居某某)
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
@@ -32,6 +32,8 @@ _PLACE_END = set("村镇旗县市区乡盟省街")
 #: the kinds of place of two characters, which no name holds (though each is made of the
 #: syllables Mongolian names are written with)
 _PLACE_KINDS_INSIDE = ("苏木", "嘎查", "社区", "街道")
+#: kinds of rural business a name never ends in (农家乐, 牧家乐)
+_BUSINESS_KINDS = ("家乐",)
 _AFTER_NAME = L.AFTER_NAME_CHARS
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 _MONGOLIAN = frozenset(L.MONGOLIAN_CHARS)
@@ -83,8 +85,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("honorific-after")
     if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
         f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
-    if name[-1] in _PLACE_END or any(k in name for k in _PLACE_KINDS_INSIDE):
-        f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某)
+    if name[-1] in _PLACE_END or any(k in name for k in _PLACE_KINDS_INSIDE) or name.endswith(_BUSINESS_KINDS):
+        f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某); 牧家乐
     if (post := _POST_OPENS.match(name)) is not None and len(name) - post.end() >= 2:
         f.append("post-opens")  # 嘎查达某某: a post read into the name (its holder is read without it)
     if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
