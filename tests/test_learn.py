@@ -1226,3 +1226,11 @@ def test_a_young_returnee_is_named_and_a_rural_business_is_no_one(gaz):
     business the tagger may read as a name) is no one."""
     ents, _ = _learned(gaz, "在乌兰敖包嘎查，返乡青年宝音巴图创办了渔家乐，吸纳周边8户牧民就业。")
     assert {n for t, n in ents if t == "Person"} == {"宝音巴图"}, ents
+
+
+def test_a_post_of_a_body_named_by_the_end_of_its_name_is_that_bodys(gaz):
+    """某镇成立了某镇某某产业园区综合党委。园区综合党委书记某某: the person leads the park's
+    committee the article named, whose name 园区综合党委 ends; not the town's 党委."""
+    _, facts = _learned(gaz, "金牛镇成立了金牛镇葡萄产业园区综合党委。园区综合党委书记丁俊介绍，园区推行“链长+党建”。")
+    assert ("丁俊", "leads", "金牛镇葡萄产业园区综合党委") in facts, facts
+    assert ("丁俊", "leads", "金牛镇党委") not in facts, facts

@@ -134,6 +134,20 @@ def committee_name(kind: str, rest: str) -> str:
     return kind + rest if rest in ("委会", "委员会") and kind in ("村", "村民", "居", "居民") else rest
 
 
+def named_by_its_end(st: DocState, text: str, sp: Span) -> tuple[str, str | None] | None:
+    """A kind of body written after words that end the name of a body the article named
+    (园区综合|党委 after 某镇某某产业园区综合党委): that body, as the end of its name names it."""
+    for k in range(min(8, sp.start), 1, -1):
+        tail = text[sp.start - k : sp.end]
+        if not all("\u4e00" <= c <= "\u9fff" for c in tail):
+            continue
+        body = next(((mid, name) for mid, name in reversed(st.recent_orgs)
+                     if len(name) > len(tail) and name.endswith(tail)), None)
+        if body is not None:
+            return body[1], st.by_id[body[0]].place
+    return None
+
+
 def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, int] | None = None
                    ) -> tuple[str, str | None] | None:
     """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
