@@ -1234,3 +1234,19 @@ def test_a_post_of_a_body_named_by_the_end_of_its_name_is_that_bodys(gaz):
     _, facts = _learned(gaz, "金牛镇成立了金牛镇葡萄产业园区综合党委。园区综合党委书记丁俊介绍，园区推行“链长+党建”。")
     assert ("丁俊", "leads", "金牛镇葡萄产业园区综合党委") in facts, facts
     assert ("丁俊", "leads", "金牛镇党委") not in facts, facts
+
+
+def test_a_body_named_by_the_end_of_its_name_acts_as_that_body(gaz):
+    """某镇成立了某镇某某产业园区综合党委。综合党委牵头建立……: the park's committee builds it, not
+    the town (综合 before 党委 no verb whose object the committee is)."""
+    _, facts = _learned(gaz, "金牛镇成立了金牛镇葡萄产业园区综合党委。综合党委牵头建立“技艺传帮带”机制。")
+    assert {s for s, p, o in facts if p == "implements"} == {"金牛镇葡萄产业园区综合党委"}, facts
+
+
+def test_partners_of_a_list_before_the_verb_build_the_practice_too(gaz):
+    """某法庭还与某镇党委、镇司法所、边境派出所建立……: the named partners implement it, the list
+    running on through partners named by no entity; 某镇党委还联合|镇总工会: no town 联合镇."""
+    _, facts = _learned(gaz, "金牛人民法庭还与金牛镇党委、镇司法所、边境派出所建立“法庭+乡镇+派出所”联调机制。")
+    assert {("金牛人民法庭", "implements", "法庭+乡镇+派出所"), ("金牛镇党委", "implements", "法庭+乡镇+派出所")} <= facts, facts
+    ents, _ = _learned(gaz, "金牛镇党委还联合镇总工会开展“暖心行动”，为快递员免费体检。")
+    assert ("Town", "联合镇") not in ents, ents

@@ -137,14 +137,20 @@ def committee_name(kind: str, rest: str) -> str:
 def named_by_its_end(st: DocState, text: str, sp: Span) -> tuple[str, str | None] | None:
     """A kind of body written after words that end the name of a body the article named
     (园区综合|党委 after 某镇某某产业园区综合党委): that body, as the end of its name names it."""
-    for k in range(min(8, sp.start), 1, -1):
+    found = body_by_its_end(st, text, sp)
+    return found[:2] if found else None
+
+
+def body_by_its_end(st: DocState, text: str, sp: Span) -> tuple[str, str | None, int] | None:
+    """:func:`named_by_its_end`, and where the words that name it start."""
+    for k in range(min(8, sp.start), -1, -1):
         tail = text[sp.start - k : sp.end]
-        if not all("\u4e00" <= c <= "\u9fff" for c in tail):
-            continue
+        if len(tail) < len(sp.text) + 2 and len(sp.text) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in tail):
+            continue  # (words of two characters at least before a bare head: 综合|党委, 联合党委)
         body = next(((mid, name) for mid, name in reversed(st.recent_orgs)
                      if len(name) > len(tail) and name.endswith(tail)), None)
         if body is not None:
-            return body[1], st.by_id[body[0]].place
+            return body[1], st.by_id[body[0]].place, sp.start - k
     return None
 
 

@@ -256,6 +256,8 @@ def scene(view: SentenceView, sp: Span) -> Mention | None:
 _CO_ACTORS_RE1 = re.compile(r"(?:联合|会同|携手|协同)")
 _CO_ACTORS_RE2 = re.compile(r"[还又]?(?:与|同)|和|及|会同|、")
 _CO_ACTORS_RE3 = re.compile(r"(?:联合|共同|携手|一起|一道)")
+#: partners of the list the text names by no name of an entity (、边境派出所), before the verb
+_UNNAMED_ITEMS = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?(?=[、和及与]|" + VERB_START.pattern + "))*")
 #: partners of the list the text names by no name of an entity (、驻地边防连), then the joint word
 _UNNAMED_THEN_JOINT = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)+(?:联合|共同|携手|一起|一道)")
 #: 与 (还与, 又与) before a partner the subject builds a practice with, the verb right after it
@@ -285,7 +287,7 @@ def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
         end = nxt[0].end
     if out and (_CO_ACTORS_RE3.match(text[end:]) or _UNNAMED_THEN_JOINT.match(text, end)
                 or _CO_ACTORS_RE4.match(text[at.end : out[0][0].start])
-                and VERB_START.match(text, end) and text[end:sp.start].count("，") == 0):
+                and VERB_START.match(text, _UNNAMED_ITEMS.match(text, end).end()) and text[end:sp.start].count("，") == 0):
         # 甲院与乙局联合建立……; 甲院还与乙局建立“……”机制: the partner builds it too
         return [m for _, m in out if m is not subj]
     return []
