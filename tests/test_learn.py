@@ -1250,3 +1250,9 @@ def test_partners_of_a_list_before_the_verb_build_the_practice_too(gaz):
     assert {("金牛人民法庭", "implements", "法庭+乡镇+派出所"), ("金牛镇党委", "implements", "法庭+乡镇+派出所")} <= facts, facts
     ents, _ = _learned(gaz, "金牛镇党委还联合镇总工会开展“暖心行动”，为快递员免费体检。")
     assert ("Town", "联合镇") not in ents, ents
+
+
+def test_a_branch_named_by_its_kind_of_place_after_a_county_bureau_is_not_the_countys(gaz):
+    """联合某县林业和草原局、嘎查党支部和国有林场: the gachaa's branch (a kind) is no county body."""
+    ents, _ = _learned(gaz, "苏木党委联合宾川县林业和草原局、嘎查党支部和国有林场组建生态治理联合体。")
+    assert ("Organization", "宾川县嘎查党支部") not in ents, ents

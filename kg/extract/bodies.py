@@ -783,7 +783,7 @@ def _place_de_party(text: str, places: list[Span], out: list[Span]) -> list[Span
 _BARE_DEPARTMENT = re.compile(r"[和、及与]((?:[\u4e00-\u9fff]{1,6}?局|[\u4e00-\u9fff]{0,6}?(?:人民法院|法院|人民检察院|检察院|政法委)"
                               r"|[\u4e00-\u9fff]{1,6}?(?:委员会|办)|[\u4e00-\u9fff]{1,8}?(?:党支部|党总支|党小组)))")
 #: what opens another place's or another kind of name, not a bare department's field
-_NOT_FIELD = re.compile(r"^(?:[市旗县区盟省乡镇村]|自治区|中央|国家|国务院|全国|各|本|该|两|三|有关|相关|上级)")
+_NOT_FIELD = re.compile(r"^(?:[市旗县区盟省乡镇村]|嘎查|苏木|社区|街道|小区|自治区|中央|国家|国务院|全国|各|本|该|两|三|有关|相关|上级)")
 
 
 def _shared_place(text: str, places: list[Span], out: list[Span]) -> list[Span]:
