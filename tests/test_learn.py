@@ -1256,3 +1256,10 @@ def test_a_branch_named_by_its_kind_of_place_after_a_county_bureau_is_not_the_co
     """联合某县林业和草原局、嘎查党支部和国有林场: the gachaa's branch (a kind) is no county body."""
     ents, _ = _learned(gaz, "苏木党委联合宾川县林业和草原局、嘎查党支部和国有林场组建生态治理联合体。")
     assert ("Organization", "宾川县嘎查党支部") not in ents, ents
+
+
+def test_a_street_office_a_committees_name_runs_through_is_a_body_too(gaz):
+    """某市某街道办事处某社区党委书记某某: the street's office is a body of its own beside the
+    community's committee whose name runs through it."""
+    ents, _ = _learned(gaz, "李明宇是保山市隆阳区永昌街道办事处力角社区党委书记。")
+    assert ("Organization", "保山市隆阳区永昌街道办事处") in ents, ents

@@ -607,7 +607,8 @@ def _posts_of_a_kind(x: Extraction) -> None:
 def _outer_bodies_only(x: Extraction) -> None:
     """A body written inside a longer body's name (某旗人民法院|某某人民法庭) is named by it:
     the longer name stands for the words, the one inside is no mention of its own there,
-    unless a fact holds it (某检察院党组书记、检察长某某: the procurator leads the 检察院)."""
+    unless a fact holds it (某检察院党组书记、检察长某某: the procurator leads the 检察院) or it
+    is the seat office of a division the longer name runs through (某街道办事处某社区党委)."""
     spans: dict[int, list[tuple[int, int, Mention]]] = {}
     for m in x.mentions:
         if m.type == "Organization":
@@ -616,11 +617,16 @@ def _outer_bodies_only(x: Extraction) -> None:
     inner = set()
     for found in spans.values():
         for a, b, m in found:
-            if m.id not in held and any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in found):
-                inner.add(m.id)
+            if m.id not in held and not m.canonical.endswith(_SEAT_OFFICE_HEADS) \
+                    and any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in found):
+                inner.add(m.id)  # (某街道办事处|某社区党委: the seat office the name runs through is a body of its own)
     if inner:
         x.mentions = [m for m in x.mentions if m.id not in inner]
         x.relations = [r for r in x.relations if r.subject not in inner and r.object not in inner]
+
+
+#: the heads of a division's seat office, whose name a body of a place below it may run through
+_SEAT_OFFICE_HEADS = ("办事处", "人民政府")
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
