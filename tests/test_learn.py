@@ -1263,3 +1263,13 @@ def test_a_street_office_a_committees_name_runs_through_is_a_body_too(gaz):
     community's committee whose name runs through it."""
     ents, _ = _learned(gaz, "李明宇是保山市隆阳区永昌街道办事处力角社区党委书记。")
     assert ("Organization", "保山市隆阳区永昌街道办事处") in ents, ents
+
+
+def test_a_verb_before_a_body_named_by_its_kind_opens_no_place(gaz):
+    """听|村党支部书记某某 (jieba: 听村), 某所联合|社区党支部 (the code table has communities called
+    联合社区): the verb and a body named by its kind, no village 听村, no body 联合社区党支部."""
+    ents, _ = _learned(gaz, "村民们围坐在一起，听村党支部书记李明宇讲政策。")
+    assert not {n for t, n in ents if t == "Organization"}, ents
+    ents, facts = _learned(gaz, "乔甸镇司法所联合社区党支部开展“法律夜市”活动。")
+    assert not any("联合" in n for _, n in ents), ents
+    assert ("乔甸镇司法所", "implements", "法律夜市") in facts, facts
