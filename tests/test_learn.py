@@ -1273,3 +1273,10 @@ def test_a_verb_before_a_body_named_by_its_kind_opens_no_place(gaz):
     ents, facts = _learned(gaz, "乔甸镇司法所联合社区党支部开展“法律夜市”活动。")
     assert not any("联合" in n for _, n in ents), ents
     assert ("乔甸镇司法所", "implements", "法律夜市") in facts, facts
+
+
+def test_a_place_credited_only_by_a_reference_gives_way_to_its_body(gaz):
+    """某社区党委推行“……”。一年来，社区共开展……: the committee, the most specific actor; the
+    community the later sentence credits only by a reference is not credited too."""
+    _, facts = _learned(gaz, "力角社区党委推行“板凳夜谈”工作法。一年来，社区共开展“板凳夜谈”80余场。")
+    assert {s for s, p, o in facts if p == "implements"} == {"力角社区党委"}, facts
