@@ -1280,3 +1280,16 @@ def test_a_place_credited_only_by_a_reference_gives_way_to_its_body(gaz):
     community the later sentence credits only by a reference is not credited too."""
     _, facts = _learned(gaz, "力角社区党委推行“板凳夜谈”工作法。一年来，社区共开展“板凳夜谈”80余场。")
     assert {s for s, p, o in facts if p == "implements"} == {"力角社区党委"}, facts
+
+
+def test_a_party_post_listed_before_a_congress_post_still_leads(gaz):
+    """镇党委书记、人大主席某某: the congress (a word no body is read from) does not stop the
+    list; the town's committee is led."""
+    _, facts = _learned(gaz, "金牛镇召开会议，镇党委书记、人大主席王丽芳主持。")
+    assert ("王丽芳", "leads", "金牛镇党委") in facts, facts
+
+
+def test_ren_before_a_post_is_the_verb_not_a_name(gaz):
+    """由一名党员任岗长, 由某某任队长: 任 takes the post; 任岗长 and 某某任 are no names."""
+    ents, _ = _learned(gaz, "每个示范岗由一名党员任岗长。巡逻队由老党员毛志任队长。")
+    assert not {n for t, n in ents if t == "Person"} & {"任岗长", "毛志任"}, ents

@@ -56,6 +56,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
     return got
 
 
+#: the leading posts, as a tuple for ``str.startswith``
+_LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 #: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
 #: plural (干部们, 干得)
 _NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得")
@@ -85,6 +87,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
+    if len(name) == 3 and name[0] == "任" and name[-1] == "长":
+        return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                             or (len(name) == 3 and very_common(name[1:]))))
 
@@ -171,6 +175,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
+        if length == 3 and cand[-1] == "任" and rest.startswith(_LEAD_TITLES_T):
+            continue  # 某某任|队长: the verb taking the post, no name's last character
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
         if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000

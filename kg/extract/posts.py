@@ -22,6 +22,9 @@ from .state import DocState
 TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
 #: a post that stands before another in a list: "……党委书记、居委会主任王建华"
 TITLE_LIST = re.compile(f"({TITLES_RE})、$")
+#: a post before another whose body the text names by a word no body is read from (镇党委书记、
+#: 人大主席某某: the town's committee is still led)
+TITLE_LIST_OVER = re.compile(f"({TITLES_RE})、(?:人大|政协|工会|妇联|团委|纪委|武装部)$")
 #: a leading post before a plain role of the same person: 队长、退休干部
 _TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:退休|离退休|原|老|在职|兼职)?$")
 #: a post taken on after the name: 同时担任某某居委会主任
@@ -130,7 +133,7 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
             o, m, gap = hit
             st.relation(view.sent, pm, "leads", m, "post", conf("post", "leads"), sp, role=post_role(o, m, gap, title, pos))
             before = o.start
-        mt = TITLE_LIST.search(text[:before])
+        mt = TITLE_LIST.search(text[:before]) or (TITLE_LIST_OVER.search(text[:before]) if hit is None else None)
         if not mt:
             break
         pos, title = mt.start(1), mt.group(1)

@@ -233,7 +233,9 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
 
 def _he_then_role(text: str, i: int, j: int) -> bool:
     """Does the reading ``i:j`` (a name of three characters or more; of two before its 和)
-    end in 和 before a role, a post or a group of people?"""
+    end in 和 before a role, a post or a group of people, or in 任 before a post?"""
+    if text[j - 1] == "任" and j - i >= 3:
+        return _POST_OPENS.match(text, j) is not None  # 某某任|队长: the verb taking the post
     return (j - i >= 4 or j - i == 3 and text[j - 2] == "和") and text[j - 1] == "和" \
         and _ROLE_AFTER_HE.match(text, j) is not None  # (苏和|和党员们: a name ending in 和, then 和)
 
