@@ -1293,3 +1293,10 @@ def test_ren_before_a_post_is_the_verb_not_a_name(gaz):
     """由一名党员任岗长, 由某某任队长: 任 takes the post; 任岗长 and 某某任 are no names."""
     ents, _ = _learned(gaz, "每个示范岗由一名党员任岗长。巡逻队由老党员毛志任队长。")
     assert not {n for t, n in ents if t == "Person"} & {"任岗长", "毛志任"}, ents
+
+
+def test_lianhe_after_a_centre_is_the_verb(gaz):
+    """某镇综治中心联合|镇派出所、司法所建立……: no town 联合镇; the centre builds the practice."""
+    ents, facts = _learned(gaz, "金牛镇综治中心联合镇派出所、司法所建立“三所联动”调处机制。")
+    assert not any("联合" in n for _, n in ents), ents
+    assert ("金牛镇综治中心", "implements", "三所联动") in facts, facts

@@ -89,7 +89,7 @@ _LOWER_AFTER = (("街道", "Street"), ("社区", "Community"), ("嘎查", "Villa
 #: a verb that joins a body to another (某院联合|镇司法所), which some towns are named (联合镇)
 _JOINING_VERB = re.compile(r"联合|会同|协调|指导")
 #: where a body's or a place's name ends, or an adverb before a verb (某镇党委还|联合镇总工会)
-_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会还也又并")
+_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会心社团庭还也又并")
 
 
 def _verb_then_kind(text: str, sp: Span, spans: list[Span], gaz: Gazetteer) -> bool:
