@@ -223,7 +223,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     if _SOURCE_LABEL.search(text):
         out = [o for o in out if not in_source_field(text, o.start)]
     if "融媒体中心" in text or "电视台" in text or "报社" in text:
-        out = [o for o in out if not outlet_credit(text, o)]
+        out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
     return sorted(out, key=lambda o: o.start)
 
 
@@ -234,14 +234,10 @@ _CREDIT_AFTER = re.compile(r"\s*(?:讯|消息)")
 _DATE_ONLY = re.compile(r"[\s0-9\-/.:年月日]*")
 
 
-def outlet_credit(text: str, o: Span) -> bool:
-    """Does the outlet named at ``o`` credit the page (某县融媒体中心讯, a line of its name
-    and a date), as the page's source field does, rather than take part in what it reports?"""
-    return credits_page(text, o.start, o.end, o.canonical or o.text)
-
-
 def credits_page(text: str, i: int, j: int, name: str) -> bool:
-    """:func:`outlet_credit` of the name ``name`` written at ``i:j``."""
+    """Does the outlet ``name``, written at ``i:j``, credit the page (某县融媒体中心讯, a line of
+    its name and a date), as the page's source field does, rather than take part in what it
+    reports?"""
     if not name.endswith(_OUTLET_HEADS):
         return False
     return _CREDIT_AFTER.match(text, j) is not None or (

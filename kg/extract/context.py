@@ -134,15 +134,10 @@ def committee_name(kind: str, rest: str) -> str:
     return kind + rest if rest in ("委会", "委员会") and kind in ("村", "村民", "居", "居民") else rest
 
 
-def named_by_its_end(st: DocState, text: str, sp: Span) -> tuple[str, str | None] | None:
-    """A kind of body written after words that end the name of a body the article named
-    (园区综合|党委 after 某镇某某产业园区综合党委): that body, as the end of its name names it."""
-    found = body_by_its_end(st, text, sp)
-    return found[:2] if found else None
-
-
 def body_by_its_end(st: DocState, text: str, sp: Span) -> tuple[str, str | None, int] | None:
-    """:func:`named_by_its_end`, and where the words that name it start."""
+    """A kind of body written after words that end the name of a body the article named
+    (园区综合|党委 after 某镇某某产业园区综合党委): that body, as the end of its name names it
+    (its name, the mention id of its place, where the words that name it start)."""
     for k in range(min(8, sp.start), -1, -1):
         tail = text[sp.start - k : sp.end]
         if len(tail) < len(sp.text) + 2 and len(sp.text) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in tail):

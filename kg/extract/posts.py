@@ -13,7 +13,7 @@ import re
 from ..model import Mention
 from . import lexicon as L
 from .clauses import is_clause_start
-from .context import contextual_org, named_by_its_end, recent_org
+from .context import body_by_its_end, contextual_org, recent_org
 from .rules import conf
 from .sentence import SentenceView
 from .spans import Span
@@ -86,7 +86,8 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
             # 该村|党委书记某某: the body of the place the reference stands for (the article's
             # latest village), not the latest body of that kind (某镇党委)
             o = dataclasses.replace(o, start=ref.start(1), text=ref.group(1) + o.text)
-        found = named_by_its_end(st, text, o) or contextual_org(
+        by_end = body_by_its_end(st, text, o)
+        found = by_end[:2] if by_end else contextual_org(
             st, o, post=True, at=(view.sent.index, view.sent.span(o.start, o.end)[0]))
         if not found:
             return None

@@ -414,18 +414,12 @@ def _posts_held(x: Extraction) -> None:
                     holders, m = [(0, 0, named[-1])], _POST_AFTER.match(sent.text, kind.end(1))
             if not holders and m is None and (place or (place := sent_as_first_secretary(sent.text, b, spans))):
                 # 某某被选派到某村任第一书记
-                if (person.id, place.id) not in led:
-                    ev = _evidence(x, sent, a, b, "post-sent")
-                    x.relations.append(RelationMention(person.id, "leads", place.id, ev, round(0.8 * person.confidence, 3), "第一书记"))
-                    led.add((person.id, place.id))
+                _lead(x, sent, (a, b, person), place, "第一书记", led, "post-sent", 0.8)
                 continue
             if not holders:
                 continue
             holder = max(holders, key=lambda t: t[1] - t[0])[2]
-            if (person.id, holder.id) not in led:
-                ev = _evidence(x, sent, a, b, "post-after-body")
-                x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
-                led.add((person.id, holder.id))
+            _lead(x, sent, (a, b, person), holder, m.group(), led)
             if verb is not None and m.end() > b:
                 _second_post(x, sent, spans, (a, b, person), holder, m.end(), led)
             elif (jm := _JIAN_COMMITTEE.search(m.group())) is not None and holder.place is not None:
@@ -441,7 +435,6 @@ def _committee_post(x: Extraction, sent, at: tuple[int, int, Mention], holder: M
                     led: set) -> None:
     """某村党支部书记兼村委会主任某某 (the branch named by reference or by kind): the person
     leads the committee of the branch's place too, named as the annotated pages name it."""
-    a, b, person = at
     place = next((mm for mm in x.mentions if mm.id == holder.place), None)
     if place is None or place.type not in ("Village", "Community"):
         return
@@ -453,10 +446,19 @@ def _committee_post(x: Extraction, sent, at: tuple[int, int, Mention], holder: M
         body = Mention(f"{x.doc.id}:{sent.index}:J{len(x.mentions)}", "Organization", kind, name,
                        _evidence(x, sent, i, i + len(kind), "post-after-body"), holder.confidence, place=place.id)
         x.mentions.append(body)
-    if (person.id, body.id) not in led:
-        ev = _evidence(x, sent, a, b, "post-after-body")
-        x.relations.append(RelationMention(person.id, "leads", body.id, ev, round(0.9 * person.confidence, 3), jm.group(2)))
-        led.add((person.id, body.id))
+    _lead(x, sent, at, body, jm.group(2), led)
+
+
+def _lead(x: Extraction, sent, at: tuple[int, int, Mention], body: Mention, role: str, led: set,
+          how: str = "post-after-body", weight: float = 0.9) -> None:
+    """The person named at ``at`` (start, end, mention) leads ``body`` with the post ``role``,
+    unless that fact is already read."""
+    a, b, person = at
+    if (person.id, body.id) in led:
+        return
+    x.relations.append(RelationMention(person.id, "leads", body.id, _evidence(x, sent, a, b, how),
+                                       round(weight * person.confidence, 3), role))
+    led.add((person.id, body.id))
 
 
 #: what joins a second post to the one a person takes (当选某村党支部书记、村委会主任)
@@ -469,7 +471,6 @@ def _second_post(x: Extraction, sent, spans, at: tuple[int, int, Mention], holde
     """A second post named after the one a person takes (某某当选某村党支部书记、村委会主任;
     某某兼任某嘎查党支部书记和嘎查达): a body named there and its post, or a place's head
     (the place the first body's name opens with)."""
-    a, b, person = at
     j = _SECOND_POST_JOIN.match(sent.text, e)
     if j is None:
         return
@@ -481,27 +482,20 @@ def _second_post(x: Extraction, sent, spans, at: tuple[int, int, Mention], holde
             and _POST_AFTER.match(sent.text, j.end()):
         target = next((mm for mm in x.mentions if mm.id == holder.place), None)
         role = hm.group()
-    if target is None or (person.id, target.id) in led:
-        return
-    ev = _evidence(x, sent, a, b, "post-after-body")
-    x.relations.append(RelationMention(person.id, "leads", target.id, ev, round(0.9 * person.confidence, 3), role))
-    led.add((person.id, target.id))
+    if target is not None:
+        _lead(x, sent, at, target, role, led)
 
 
 def _post_by(x: Extraction, view: DocView, sent, at: tuple[int, int, Mention], led: set) -> None:
     """联合党委书记由镇党委副书记某某兼任: the person named before 兼任 (担任) holds the post
     named before 由, of the body of that kind the article named last."""
-    a, b, person = at
+    a, b, _ = at
     by = _POST_BY.search(sent.text, max(0, a - 24), a)
     if by is None or not _TAKEN_AFTER.match(sent.text, b) or _CLAUSE_END.search(sent.text, by.end(), a):
         return
     named = [t[2] for t in _orgs_so_far(view, x, sent, by.start()) if t[2].canonical.endswith(by.group(1))]
-    if not named or (person.id, named[-1].id) in led:
-        return
-    ev = _evidence(x, sent, a, b, "post-after-body")
-    x.relations.append(RelationMention(person.id, "leads", named[-1].id, ev, round(0.9 * person.confidence, 3),
-                                       by.group(1) + by.group(2)))
-    led.add((person.id, named[-1].id))
+    if named:
+        _lead(x, sent, at, named[-1], by.group(1) + by.group(2), led)
 
 
 #: a body named by its kind and its post, then 由 (联合党委书记由|某某兼任): who holds it follows
@@ -545,9 +539,7 @@ def _pronoun_posts(x: Extraction, view: DocView, led: set[tuple[str, str]]) -> N
             if person is None or holder is None or (person.id, holder[0][2].id) in led:
                 continue
             (a, b, body), m = holder
-            ev = _evidence(x, sent, a, b, "post-after-body")
-            x.relations.append(RelationMention(person.id, "leads", body.id, ev, round(0.8 * person.confidence, 3), m.group()))
-            led.add((person.id, body.id))
+            _lead(x, sent, (a, b, person), body, m.group(), led, weight=0.8)
         people = [t for t in spans if t[2].type == "Person"]
         if people:
             last[sent.article] = max(people, key=lambda t: t[1])[2]
