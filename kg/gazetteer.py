@@ -353,6 +353,33 @@ class Gazetteer:
 _COMMITTEE = "管委会"
 
 
+#: Kinds that end a county's name or short form (四子王旗, 化德县, 察右中旗, 阿尔山市).
+_COUNTY_END = ("县", "旗", "区", "市")
+
+
+#: What such a row holds after its county that names no town (五台县居民办事处, 神池县城镇街道).
+_NO_TOWN_NAME = ("居民", "城镇", "特殊")
+
+
+def _without_county(name: str, county: Division) -> str:
+    """A town the table names with its county before it (化德县朝阳镇, 察哈尔右翼后旗贲红镇,
+    陈旗呼和诺尔镇) by its own name: texts name the county, then the town, and read the
+    two as a chain.  Names that only begin like their county's bare name (卓资山镇 in
+    卓资县, 嘉定镇街道 in 嘉定区) keep it.
+
+    >>> _without_county("化德县朝阳镇", Division(0, "化德县", "County", None, None, "化德"))
+    '朝阳镇'
+    >>> _without_county("卓资山镇", Division(0, "卓资县", "County", None, None, "卓资"))
+    '卓资山镇'
+    """
+    for prefix in (county.name, county.short):
+        if prefix and prefix.endswith(_COUNTY_END) and name.startswith(prefix):
+            rest = name[len(prefix):]
+            if len(rest) >= 3 and _type_for(3, rest) is not None and not rest.startswith(_NO_TOWN_NAME):
+                return rest
+    return name
+
+
 def _parse(data: bytes) -> list[Division]:
     rows: list[Division] = []
     stack: list[int] = []  # row id at each level
@@ -371,6 +398,8 @@ def _parse(data: bytes) -> list[Division]:
             name = name.removesuffix(_COMMITTEE) + "管理区"
         del stack[level:]
         parent = stack[-1] if stack else None
+        if level == 3 and parent is not None:
+            name = _without_county(name, rows[parent])
         rows.append(Division(len(rows), name, _type_for(level, name), parent, adcode, short))  # type: ignore[arg-type]
         stack.append(len(rows) - 1)
     return rows
@@ -505,7 +534,7 @@ class _MoreNames(_ByGet):
 # is found by bisection until a build has asked for many (:class:`_NameIndex`).
 
 #: Bump when the layout of the cache file changes (3: a flat file, read in place; 2 was marshal).
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 _CACHE_KIND = "gazetteer"
 _TYPE_CODES: tuple[str | None, ...] = (
     None, "Province", "City", "County", "Town", "Street", "Community", "Village", "Neighborhood",

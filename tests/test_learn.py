@@ -1300,3 +1300,12 @@ def test_lianhe_after_a_centre_is_the_verb(gaz):
     ents, facts = _learned(gaz, "金牛镇综治中心联合镇派出所、司法所建立“三所联动”调处机制。")
     assert not any("联合" in n for _, n in ents), ents
     assert ("金牛镇综治中心", "implements", "三所联动") in facts, facts
+
+
+def test_a_mongolian_name_the_segmenter_glues_to_what_follows_is_read_whole(gaz):
+    """斯庆图门|站在, 苏和巴图|家: jieba glues the last syllable to the next word (巴图家); the
+    candidates go on over the syllables to the character that follows names, and the longer
+    reading is taken."""
+    ents, _ = _learned(gaz, "上沧嘎查的嘎查达斯庆图门站在地头。牧民苏和巴图家入股了200只羊。")
+    people = {n for t, n in ents if t == "Person"}
+    assert {"斯庆图门", "苏和巴图"} <= people and not {"斯庆", "苏和巴"} & people, ents

@@ -9,7 +9,7 @@ import re
 
 from . import lexicon as L
 from . import segment
-from .spans import PROPER, Span, is_cjk, jieba_tag, tokens
+from .spans import PROPER, Span, is_cjk, jieba_tag, syllable_opening, tokens
 
 #: inside a chain (阿荣旗那吉镇) only clear function words end a name
 CHAIN_STOP = set("的了在是和与及把被让使给向从对由等着过这该其每各个共所已将为到进出距")
@@ -76,7 +76,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # 辖内多是花园小区: a kind of estate, not its name
     if body and (body[-1].isdigit() or body[-1] in "个余多几等级类型式们" or body[0] == "级"):
         return True  # (自治区级文明村: a rank of village, not one)
-    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known) or body[0].isdigit()):
+    if body and ((body[0] in L.NOT_NAME_START and body[0] != "和" and not chained and not known
+                  and not syllable_opening(body)) or body[0].isdigit()):
         return True  # (和润社区: the callers keep 和 only where it opens the name)
     if _AREA_KIND.search(body) and not ((chained or in_chain) and _NEW_AREA.fullmatch(body)):
         return True  # 老工业区街道, 开发区社区: a kind of area before the suffix (某镇北城新区社区 is a name)

@@ -23,8 +23,8 @@ TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
 #: a post that stands before another in a list: "……党委书记、居委会主任王建华"
 TITLE_LIST = re.compile(f"({TITLES_RE})、$")
 #: a post before another whose body the text names by a word no body is read from (镇党委书记、
-#: 人大主席某某: the town's committee is still led)
-TITLE_LIST_OVER = re.compile(f"({TITLES_RE})、(?:人大|政协|工会|妇联|团委|纪委|武装部)$")
+#: 人大主席某某: the town's committee is still led; 某村第一书记、驻村工作队队长某某: the village)
+TITLE_LIST_OVER = re.compile(f"({TITLES_RE})、(?:人大|政协|工会|妇联|团委|纪委|武装部|(?:驻村|帮扶|驻村帮扶)?工作队)$")
 #: a leading post before a plain role of the same person: 队长、退休干部
 _TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:退休|离退休|原|老|在职|兼职)?$")
 #: a post taken on after the name: 同时担任某某居委会主任
@@ -124,6 +124,8 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
         return
     for _ in range(_MAX_POSTS):
         hit = holder_of(st, view, pos)
+        if hit is None and title == "第一书记" and pos != sp.start - len(sp.role) and _stationed(st, view, sp, pm):
+            break  # 第一书记、工作队队长某某来到某村: the village the list's first post is of
         if hit is None:
             # 公司党支部书记、经理某某: the head's post has no body of its own; the
             # party post before it still names one
@@ -283,17 +285,25 @@ def _team_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
 
 #: the fixed patterns of :func:`later_post`, compiled once (not looked up at every call)
 _LATER_POST_RE1 = re.compile(r"[,，。;；、:：]")
+#: the person is the post's holder: 某某是某某志愿队的队长 (the body right before the post)
+_COPULA_POST = re.compile(r"(?:也|还|就|正)?是(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")
+_COPULA_GAP = re.compile(r"[”’」]?的?")
 
 
 def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
-    """郭某某同时担任钢苑社区居委会主任: a post the person takes on after the name."""
+    """郭某某同时担任钢苑社区居委会主任, 某某是某某志愿队的队长: a post the person takes on
+    (or holds) after the name."""
     text = view.text
     m = _LATER_POST.match(text, sp.end)
+    copula = m is None
+    if copula:
+        m = _COPULA_POST.match(text, sp.end)  # 某某是社区“某某志愿队”的队长
     if m is None or m.group("title") not in L.LEAD_TITLES:
         return
     pos = m.start("title")
     named = [(o, om) for o, om in view.org_mentions if m.start("body") <= o.start and o.end <= pos
-             and len(text[o.end : pos]) <= 6 and not _LATER_POST_RE1.search(text[o.end : pos])]
+             and len(text[o.end : pos]) <= 6 and not _LATER_POST_RE1.search(text[o.end : pos])
+             and (not copula or _COPULA_GAP.fullmatch(text[o.end : pos]))]
     if named:  # a body the text names (兼任党支部书记 leaves unsaid which branch)
         o, holder = max(named, key=lambda t: t[0].end)
         role = post_role(o, holder, text[o.end : pos], m.group("title"))

@@ -192,7 +192,9 @@ def left_name_start(
         start = max(start, under.end())  # 在县委的关心|下某某社区: the frame's 下 (and verb), glued by jieba's guess
     while start < end and (text[start] in L.NOT_NAME_START or place and text[start] in "驻像") and not (
         text[start] == "和" and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE) and place
-    ) and not text.startswith("全国", start):  # (全国某某联盟: the nation's, not 全|镇's; 驻|某村, 像|某嘎查, but 驻区单位党支部)
+    ) and not text.startswith("全国", start) and not (
+        text[start] in _SYLLABLE_ADVERBS and walk.opened_at == start
+    ):  # (全国某某联盟: the nation's, not 全|镇's; 驻|某村, 像|某嘎查, but 驻区单位党支部)
         start += 1
     return start
 
@@ -213,6 +215,15 @@ _WALK_RE1 = re.compile(r"[一二三四五六七八九十0-9]+期")
 _WALK_RE2 = re.compile(r"[一二两三四五六七八九十0-9][届批期次轮]")
 
 
+#: adverbs that are also syllables of Mongolian names (宝格都乌拉嘎查, 满都胡宝拉格)
+_SYLLABLE_ADVERBS = frozenset(("都",))
+
+
+def syllable_opening(body: str) -> bool:
+    """Does a name (without its kind) open with such an adverb read as its first syllable
+    (都呼木 of 都呼木嘎查): a Mongolian run of two or more characters after it?"""
+    return len(body) >= 3 and body[0] in _SYLLABLE_ADVERBS and all(c in L.MONGOLIAN_CHARS for c in body[1:])
+
 #: may a word be part of a name (Chinese characters and digits alone), by word
 _NAMEY_WORDS: dict[str, bool] = {}
 _NOT_IN_NAME = frozenset(L.NOT_IN_NAME)
@@ -229,6 +240,7 @@ class _Walk:
         self.text, self.end, self.max_len = text, end, max_len
         self.loose, self.place, self.verbs_break = loose, place, verbs_break
         self.first = True  # the token next to the head
+        self.opened_at = -1  # where a syllable adverb was read as part of the name
 
     def step(self, s: int, e: int, flag: str) -> tuple[int | None, bool]:
         """(where the name starts with the token ``text[s:e]`` read, None if it does not
@@ -243,6 +255,11 @@ class _Walk:
             return None, False
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
+        if word in _SYLLABLE_ADVERBS and not first and (inside := self._syllable(s, e)) is not None:
+            self.opened_at = s
+            return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)
+        if e == self.opened_at and all(c in L.MONGOLIAN_CHARS for c in word):
+            return s, False  # 满|都胡宝拉格: the syllable before, whatever jieba tags it
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
@@ -273,6 +290,18 @@ class _Walk:
             # name: 胜利社区 and 和平小区 are tagged as nouns or adjectives
             return _NO_NAME, False
         return s, True
+
+    def _syllable(self, s: int, e: int) -> bool | None:
+        """Is the adverb ``text[s:e]`` a syllable of a Mongolian name, as 都 of 宝格都乌拉 is
+        (only where a Mongolian run of two or more characters follows it up to the head):
+        True inside the name (a Mongolian syllable before it), False where it opens the name
+        (after a place's kind, 某苏木|都呼木嘎查, or punctuation), None where it is the adverb."""
+        text = self.text
+        if self.end - e < 2 or not all(c in L.MONGOLIAN_CHARS for c in text[e:self.end]):
+            return None
+        if s == 0 or not is_cjk(text[s - 1]) or text[:s].endswith(L.LOWER_PLACE_KINDS):
+            return False
+        return True if text[s - 1] in L.MONGOLIAN_CHARS else None
 
     def _stop_char(self, s: int, word: str) -> int | None:
         """A stop character inside the token: 其中, 对接 (words of the dictionary) end the

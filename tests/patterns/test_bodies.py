@@ -602,3 +602,10 @@ def test_teams_named_in_quotes_before_their_kind_and_a_body_before_a_preposition
                       "金牛镇党委以村党支部为核心，推行“院坝协商”。")
     assert {"法润金牛调解队", "邻里互助帮帮团", "金牛镇党委"} <= names(g, "Organization"), summary(g)
     assert not any("以" in n for n in names(g)), summary(g)
+
+
+def test_clinics_law_firms_and_a_courts_enforcement_bureau_are_bodies(gaz):
+    """村卫生室, 律师事务所, 人民法院执行局: bodies by the head their name ends in."""
+    g = graph_of(gaz, "上沧村卫生室的村医上门服务。云南宾诚律师事务所律师参与调解。"
+                      "宾川县人民法院执行局联合金牛镇党委开展活动。")
+    assert {"上沧村卫生室", "云南宾诚律师事务所", "宾川县人民法院执行局"} <= names(g, "Organization"), summary(g)

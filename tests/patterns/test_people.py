@@ -627,3 +627,21 @@ def test_a_first_secretary_leads_the_village_not_the_body_that_sent_them(gaz):
     assert edges(g, "leads") == {("钱华", "上沧村")}, summary(g)
     g = graph_of(gaz, "在宾川县金牛镇上沧村，驻村第一书记范志诚带领村民修路。")
     assert edges(g, "leads") == {("范志诚", "上沧村")}, summary(g)
+
+
+def test_a_first_secretary_listed_before_the_teams_post_leads_the_village(gaz):
+    """某村第一书记、驻村工作队队长某某: the team is named by its kind, and the village the first
+    post is of is still led; with no village before the posts, the one the person came to."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村第一书记、驻村工作队队长杨秀英介绍，村里推行积分制。")
+    assert has_edge(g, "leads", "杨秀英", "上沧村"), summary(g)
+    g = graph_of(gaz, "第一书记、工作队队长杨秀英来到上沧村后，走访了全村农户。")
+    assert has_edge(g, "leads", "杨秀英", "上沧村"), summary(g)
+
+
+def test_a_person_who_is_the_bodys_head_leads_it(gaz):
+    """某某是“某某志愿队”的队长: the copula and the body before the post; a body a clause says
+    sent the person (某部派驻的第一书记) is not led."""
+    g = graph_of(gaz, "力角社区党支部书记钱华是社区“银发志愿队”的队长。")
+    assert has_edge(g, "leads", "钱华", "银发志愿队"), summary(g)
+    g = graph_of(gaz, "毛志是宾川县委组织部派驻的第一书记。")
+    assert not edges(g, "leads"), summary(g)

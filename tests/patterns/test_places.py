@@ -248,6 +248,19 @@ CHAINS = [
 ]
 
 
+@pytest.mark.parametrize("text, town", [
+    ("德宏州芒市勐焕街道团结社区党总支书记杨秀英介绍，社区成立了调解室。", "勐焕街道"),
+    ("菏泽市成武县九女集镇党委组织党员开展志愿服务。", "九女集镇"),
+])
+def test_a_town_the_table_names_after_its_county_is_one_town(gaz, text, town):
+    # the division table writes some towns with their county before them (某县某镇): the
+    # text's county and town are a chain, not a second town named with the county
+    g = graph_of(gaz, text)
+    places = {n for t, n in entities(g) if t in ("Town", "Street")}
+    assert places == {town}, summary(g)
+    assert any(s == town for s, _ in edges(g, "locatedIn")), summary(g)
+
+
 @pytest.mark.parametrize("text, places, located", CHAINS)
 def test_chain(gaz, text, places, located):
     g = graph_of(gaz, text)
@@ -747,3 +760,13 @@ def test_a_people_named_like_an_autonomous_banner_is_no_place(gaz):
     g = graph_of(gaz, "上沧村是鄂伦春族聚居村。鄂温克族群众载歌载舞。鄂伦春自治旗人民法院开展巡回审判。")
     assert names(g, "County") == {"鄂伦春自治旗"}, summary(g)
     assert not any(n.startswith("族") for n in names(g)), summary(g)
+
+
+def test_a_mongolian_name_holding_the_syllable_du_is_read_whole(gaz):
+    """都 is also the adverb "all" (jieba: 宝格|都|查干): inside a run of Mongolian syllables
+    before a 嘎查 or a station it is a syllable of the name, and after a 苏木 it opens one."""
+    g = graph_of(gaz, "宝格都查干嘎查党支部组织党员学习。查干苏木都日格嘎查党支部书记图门介绍了情况。")
+    assert {"宝格都查干嘎查", "都日格嘎查"} <= names(g, "Village"), summary(g)
+    assert not {"查干嘎查", "日格嘎查"} & names(g, "Village"), summary(g)
+    g = graph_of(gaz, "满都胡日查派出所开展入户走访。")
+    assert names(g, "Organization") == {"满都胡日查派出所"}, summary(g)

@@ -35,6 +35,8 @@ _PLACE_KINDS_INSIDE = ("苏木", "嘎查", "社区", "街道")
 #: kinds of rural business a name never ends in (农家乐, 牧家乐)
 _BUSINESS_KINDS = ("家乐",)
 _AFTER_NAME = L.AFTER_NAME_CHARS
+#: a character a name is often followed by, that jieba glues to its last syllable (巴图家, 格站)
+_NAME_THEN = frozenset({*L.AFTER_NAME_CHARS, "家", "站", "说"})
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff·]")
 _MONGOLIAN = frozenset(L.MONGOLIAN_CHARS)
 #: an item of a list that a time's unit opens, right before (日巡查、|周研判)
@@ -203,8 +205,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 continue  # (孟某某|和被告: a Han name goes on no further; 伊某|乐图, 鲍某|和 may)
             while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
                 e += 1
-                if e in ends:
-                    spans.setdefault((a, e), (None, "EXT"))
+                if e in ends or sent.text[e : e + 1] in _NAME_THEN:
+                    spans.setdefault((a, e), (None, "EXT"))  # (某某巴图|家: jieba's 巴图家; 某某毕力格|站在)
         # a reading a post opens (嘎查达|某某) is no rival of the name read after the post
         rivals = {(c, d): v for (c, d), v in spans.items()
                   if ((post := _POST_OPENS.match(sent.text, c, d)) is None or d - post.end() < 2)
