@@ -1309,3 +1309,10 @@ def test_a_mongolian_name_the_segmenter_glues_to_what_follows_is_read_whole(gaz)
     ents, _ = _learned(gaz, "上沧嘎查的嘎查达斯庆图门站在地头。牧民苏和巴图家入股了200只羊。")
     people = {n for t, n in ents if t == "Person"}
     assert {"斯庆图门", "苏和巴图"} <= people and not {"斯庆", "苏和巴"} & people, ents
+
+
+def test_a_surname_and_a_form_of_address_or_a_verb_after_a_role_is_no_person(gaz):
+    """“霍警官，……”: a surname and a form of address (警官, 法官, 医生) is no full name; 民警|成了:
+    a verb and its aspect after a role name no one."""
+    ents, _ = _learned(gaz, "“毛警官，楼下的电动车又在楼道里充电了。”居民说。力角社区党委书记说：“社区民警成了我们班子的一员。”")
+    assert not {n for t, n in ents if t == "Person"}, ents

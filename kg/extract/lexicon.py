@@ -257,7 +257,8 @@ VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "
 #: Honorifics and kin words: a surname with one of these is no person (张女士, 李大姐).
 HONORIFICS = set(
     """女士 先生 大姐 大爷 大妈 大娘 大叔 阿姨 奶奶 爷爷 老人 师傅 老师 同志 书记 主任 哥 姐 叔 婶
-    嫂 伯 姨 妈 爸 老汉 老太 大哥 小哥 小妹 小姐 姑娘 老伯 阿婆 阿公 阿伯 阿叔 婆婆 大嫂 嫂子""".split()
+    嫂 伯 姨 妈 爸 老汉 老太 大哥 小哥 小妹 小姐 姑娘 老伯 阿婆 阿公 阿伯 阿叔 婆婆 大嫂 嫂子
+    警官 法官 检察官 医生 大夫 老板""".split()
 )
 
 #: Speech and report verbs that typically follow a name.

@@ -60,7 +60,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
 _LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 #: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
 #: plural (干部们, 干得)
-_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得")
+_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着")
 
 
 #: :func:`plausible_name`'s answers (a pure function of the string), not strict and strict

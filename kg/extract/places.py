@@ -494,8 +494,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     type_ = SUFFIX_TYPE[suffix]
     s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
     if prev is not None and spans[prev].end == floor and s > floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] \
-            and after_chain(text, floor, m.start(), max_body):
-        s = floor  # after a chain of places the name starts right after the last one
+            and after_chain(text, floor, m.start(), max_body) and text[floor:s] not in _PREPOSITIONS_AFTER_CHAIN:
+        s = floor  # after a chain of places the name starts right after the last one (not 某镇以|某社区为试点)
     if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
         s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
     elif text[s : s + 2] == "辖区" and m.start() - s > 3:
@@ -525,6 +525,10 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if phrase_of_common_words(text[s : m.start()]) or (not in_chain and clause_before_suffix(text[s : m.start()])):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
+
+
+#: a preposition jieba glues to the name after a place (某镇|以力角|社区): the walk cut it off
+_PREPOSITIONS_AFTER_CHAIN = frozenset(("以",))
 
 
 #: a numeral and the measure word after it (4000名, 三个, 十余户)

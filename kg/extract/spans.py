@@ -259,7 +259,7 @@ class _Walk:
             self.opened_at = s
             return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)
         if e == self.opened_at and all(c in L.MONGOLIAN_CHARS for c in word):
-            return s, False  # 满|都胡宝拉格: the syllable before, whatever jieba tags it
+            return s, True  # 满|都胡宝拉格: the syllable before, whatever jieba tags it
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):

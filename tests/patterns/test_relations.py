@@ -485,3 +485,13 @@ def test_the_subject_after_a_frame_of_help_carries_out_the_practice(gaz):
                       "把居民的事办在家门口。")
     assert names(g, "Mechanism") == {"板凳夜话"}, summary(g)
     assert has_edge(g, "implements", "力角社区", "板凳夜话"), summary(g)
+
+
+def test_the_model_a_body_takes_is_not_who_carries_out_the_practice(gaz):
+    """某镇党委以|某村|为样板，在全镇推行……: the village is the model the committee named before
+    it takes; the committee acts.  以 glued by jieba to the name after a town (以力角|社区) opens
+    no name of its own."""
+    g = graph_of(gaz, "金牛镇党委以上沧村为样板，在全镇推行“一村一品”模式。乔甸镇以力角社区为试点，推行“红色管家”机制。")
+    assert has_edge(g, "implements", "金牛镇党委", "一村一品"), summary(g)
+    assert not has_edge(g, "implements", "上沧村", "一村一品"), summary(g)
+    assert "力角社区" in names(g, "Community") and has_edge(g, "implements", "乔甸镇", "红色管家"), summary(g)

@@ -169,6 +169,10 @@ _LIST_JOINS = ("、", "和", "与", "及")
 _WHERE_BEFORE = ("在",)
 
 
+#: what a body or place after 以 is taken as, when the actor is named before it: 以某村为样板
+_MODEL_AFTER = re.compile(r"为(?:样板|试点|示范|典型|标杆|模板|蓝本|突破口|切入点|示范点)")
+
+
 def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span, Mention]]) -> bool:
     """Is the body or place at ``o`` a partner, a place where, or an object, not the actor?"""
     text = view.text
@@ -182,6 +186,8 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
             and not _second_clause(text, o.start):
         return True
     head_at = view.chain_head(o)
+    if text[head_at - 1 : head_at] == "以" and _MODEL_AFTER.match(text, o.end) and any(o0.end < head_at for o0, _ in cands):
+        return True  # 某镇党委以|某村|为样板，在全镇推行……: the model the actor named before takes, not who acts
     if head_at < o.start and text[head_at - 1 : head_at] in _WHERE_BEFORE and any(o0.end < head_at for o0, _ in cands):
         return True  # 某法院……，在某镇|某社区设立……: where the body named before acts, not who acts
     while text[head_at - 1 : head_at] == "、" and (prev := next((o2 for o2, _ in cands if o2.end == head_at - 1), None)):
