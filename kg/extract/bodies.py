@@ -452,6 +452,29 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
     return s, None, False
 
 
+#: a preposition or a verb jieba glues into the words before a body named by its kind of place
+#: or by its head alone (听县|林业局, 夜校由村|党支部, 嘎查查距|法庭): no name runs over it
+_GLUED_BEFORE_KIND = re.compile(r"[由距听向对到为把被让给从以将]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
+#: a verb joining bodies before a level's character (并联合|镇农业服务中心; 联合镇 is also a town's name)
+_JOINING_BEFORE_LEVEL = re.compile(r"(?:联合|会同|协调|指导)(?=[县旗区市盟镇乡村])")
+
+
+def _glued_word_end(text: str, start: int, h_start: int) -> int:
+    """Where a body's name starts after a preposition or verb read into its words (see
+    :data:`_GLUED_BEFORE_KIND`), or ``start`` where none is."""
+    g = _GLUED_BEFORE_KIND.search(text, start, h_start)
+    if g is not None and g.end() == h_start:
+        return g.start() + 1
+    j = _JOINING_BEFORE_LEVEL.match(text, start)
+    if j is not None and start > 0 and text[start - 1] in _NAME_END_CHAR:
+        return j.end()
+    return start
+
+
+#: where a body's or a place's name ends, or an adverb before a verb (某镇党委还|联合镇总工会)
+_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会心社团庭还也又并")
+
+
 #: no span, but the head's name is taken (a body of two levels, a name too short to be one)
 _TAKEN = Span(0, 0, "", "Organization", "")
 
@@ -466,6 +489,8 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     h_start = m.start()
     s, near, quoted = _name_start(text, m, places, place_end)
     start = _chain_start(near.start if near is not None else s, place_end)
+    if (glued := _glued_word_end(text, start, h_start)) > start:
+        s, near, start = glued, None, glued  # 听|县林业局, 夜校由|村党支部, 嘎查距|法庭, 并联合|镇某某中心
     name = text[start:end]
     if not name or len(name) > 40:
         return None

@@ -609,3 +609,20 @@ def test_clinics_law_firms_and_a_courts_enforcement_bureau_are_bodies(gaz):
     g = graph_of(gaz, "上沧村卫生室的村医上门服务。云南宾诚律师事务所律师参与调解。"
                       "宾川县人民法院执行局联合金牛镇党委开展活动。")
     assert {"上沧村卫生室", "云南宾诚律师事务所", "宾川县人民法院执行局"} <= names(g, "Organization"), summary(g)
+
+
+def test_a_preposition_or_verb_jieba_glues_before_a_body_named_by_its_kind_opens_no_name(gaz):
+    """听县|林业局 (jieba: 听县), 夜校由村|党支部 (由村), 嘎查距|法庭 (查距), 并联合|镇农业服务中心:
+    the body is named by its level or head alone; no body is named 听县林业局 or 嘎查距法庭."""
+    g = graph_of(gaz, "村民坐在教室里，听县林业局技术员讲病虫害防治。最远的嘎查距法庭140多公里。"
+                      "夜校由村党支部牵头，联合宾川县林业局开展培训。镇党委并联合镇农业服务中心开展“地头课堂”。")
+    bodies = names(g, "Organization")
+    assert "宾川县林业局" in bodies, summary(g)
+    assert not any(w in n for n in bodies for w in ("听", "距", "由", "联合")), summary(g)
+
+
+def test_departments_of_a_province_and_long_department_names_are_bodies(gaz):
+    """某省水利厅, 某县文化广电体育和旅游局, 某嘎查监委会: bodies by their heads."""
+    g = graph_of(gaz, "云南省水利厅派出工作组。宾川县文化广电体育和旅游局组织演出。乔甸镇龙潭湾村监委会主任毛志说，账目每月公开。")
+    assert {"云南省水利厅", "宾川县文化广电体育和旅游局"} <= names(g, "Organization"), summary(g)
+    assert any(n.endswith("监委会") for n in names(g, "Organization")), summary(g)

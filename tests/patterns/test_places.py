@@ -770,3 +770,10 @@ def test_a_mongolian_name_holding_the_syllable_du_is_read_whole(gaz):
     assert not {"查干嘎查", "日格嘎查"} & names(g, "Village"), summary(g)
     g = graph_of(gaz, "满都胡日查派出所开展入户走访。")
     assert names(g, "Organization") == {"满都胡日查派出所"}, summary(g)
+
+
+def test_a_place_the_sentence_says_lies_in_another_is_placed_there(gaz):
+    """某村位于某镇北部, 某村隶属某县某镇: the verb of lying states the parent (the chain's last
+    place after it), where the gazetteer gives the village none."""
+    g = graph_of(gaz, "龙潭湾村位于乔甸镇北部，全村有农户300户。")
+    assert has_edge(g, "locatedIn", "龙潭湾村", "乔甸镇"), summary(g)

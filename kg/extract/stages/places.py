@@ -105,6 +105,33 @@ def run(st: DocState, view: SentenceView) -> None:
                 # kept out of pspans: chain links index into that list
                 view.places[len(view.pspans) + REGION_SLOT] = m
     view.place_by_span = {(m.evidence.start, m.evidence.end): m for m in view.places.values()}
+    _stated_parents(st, view)
+
+
+#: words that state where a place lies: 某村位于|某镇北部, 某嘎查隶属于|某苏木
+_LIES_IN = re.compile(r"(?:位于|地处|坐落于|坐落在|地处于|隶属于|隶属|归属于|属于)")
+
+
+def _stated_parents(st: DocState, view: SentenceView) -> None:
+    """某村位于某镇北部: a place the sentence says lies in a higher one, where its chain gave it
+    no parent (rule ``chain``, variant ``stated``)."""
+    if not _LIES_IN.search(view.text):
+        return
+    spans = sorted((sp for k, sp in enumerate(view.pspans) if k in view.places), key=lambda sp: sp.start)
+    by_span = dict(zip((id(sp) for sp in view.pspans), range(len(view.pspans)), strict=True))
+    placed = {r.subject for r in st.out.relations if r.predicate == "locatedIn"}
+    for i, (a, b) in enumerate(zip(spans, spans[1:], strict=False)):
+        lie = _LIES_IN.match(view.text, a.end)
+        if lie is None or lie.end() != b.start:
+            continue
+        for c in spans[i + 2 :]:  # 位于某县某镇: the chain's last place
+            if c.start != b.end:
+                break
+            b = c
+        child, parent = view.places[by_span[id(a)]], view.places[by_span[id(b)]]
+        if child.id in placed or PLACE_LEVEL[parent.type] >= PLACE_LEVEL[child.type]:
+            continue
+        st.relation(view.sent, child, "locatedIn", parent, "chain", conf("chain", "stated"), a)
 
 
 def _listed_with_its_kind(text: str, sp: Span, spans: list[Span]) -> bool:
