@@ -1316,3 +1316,14 @@ def test_a_surname_and_a_form_of_address_or_a_verb_after_a_role_is_no_person(gaz
     a verb and its aspect after a role name no one."""
     ents, _ = _learned(gaz, "“毛警官，楼下的电动车又在楼道里充电了。”居民说。力角社区党委书记说：“社区民警成了我们班子的一员。”")
     assert not {n for t, n in ents if t == "Person"}, ents
+
+
+def test_a_post_named_by_its_kind_or_bare_after_the_verb_leads_the_body_the_article_named(gaz):
+    """由某局局长某某担任队长, 队长由某某担任, 某村党支部书记某某是合作社理事长: the post is
+    of the body of that kind the article named last (the team, the cooperative)."""
+    _, facts = _learned(gaz, "宾川县人民法院执行局党支部成立“护苗先锋队”，由执行局局长罗文涛担任队长，集中攻坚执行积案。"
+                             "力角社区组建了“夕阳红”巡逻队，队长由退休党员苏建国担任。"
+                             "上沧村成立了林果专业合作社。上沧村党支部书记韦立新是合作社理事长。")
+    assert ("罗文涛", "leads", "护苗先锋队") in facts, facts
+    assert ("苏建国", "leads", "夕阳红巡逻队") in facts, facts
+    assert {("韦立新", "leads", "上沧村党支部"), ("韦立新", "leads", "林果专业合作社")} <= facts, facts

@@ -136,7 +136,8 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
             o, m, gap = hit
             st.relation(view.sent, pm, "leads", m, "post", conf("post", "leads"), sp, role=post_role(o, m, gap, title, pos))
             before = o.start
-        mt = TITLE_LIST.search(text[:before]) or (TITLE_LIST_OVER.search(text[:before]) if hit is None else None)
+        mt = TITLE_LIST.search(text[:before]) or (
+            (TITLE_LIST_OVER.search(text[:before]) or _TITLE_LIST_UNIT.search(text[:before])) if hit is None else None)
         if not mt:
             break
         pos, title = mt.start(1), mt.group(1)
@@ -235,6 +236,10 @@ def _unit_base(st: DocState, view: SentenceView, o: Span, m: Mention, party: str
     return unit
 
 
+#: a party post, then the unit's kind before its head's post: 某协会党委书记、协会|会长
+_TITLE_LIST_UNIT = re.compile(f"({TITLES_RE})、(协会|商会|公司|集团|合作社|联合会|法院|检察院|公安局)$")
+
+
 #: a level's party committee (某县委, 某旗委), whose level's head (县长, 旗长) heads the place
 _LEVEL_COMMITTEE_END = re.compile(r"[县旗市区]委$")
 
@@ -244,13 +249,15 @@ def _unit_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
     某县委副书记、县长某某: a head's post after a party post, with no body of its own, is a post
     in the unit the party body belongs to (the company, the procuratorate, the 苏木 or the
     county itself)."""
-    mt = TITLE_LIST.search(view.text[:pos])
+    mt = TITLE_LIST.search(view.text[:pos]) or _TITLE_LIST_UNIT.search(view.text[:pos])
     if not mt or title not in L.UNIT_HEADS:
         return
     prev = holder_of(st, view, mt.start(1))
     if prev is None or prev[1].type != "Organization":
         return
     o, m, _ = prev
+    if mt.re is _TITLE_LIST_UNIT and not any(m.canonical.endswith(mt.group(2) + h) for h in L.PARTY_BODIES):
+        return  # 某协会党委书记、协会会长: the unit's kind, named again, is the party body's unit's
     party = next((h for h in L.PARTY_BODIES if m.canonical.endswith(h) and len(m.canonical) > len(h) + 1), None)
     if party is None and _LEVEL_COMMITTEE_END.search(m.canonical) and title.endswith(m.canonical[-2] + "长"):
         party = "委"  # 某县委副书记、县长: the county's own head

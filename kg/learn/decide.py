@@ -406,12 +406,16 @@ def _posts_held(x: Extraction) -> None:
                         place = t[2]  # 某某担任某村第一书记, 某某是某村的驻村第一书记
                         break
             _post_by(x, view, sent, (a, b, person), led)
+            if m is not None and verb is not None:
+                _kind_post_taken(x, view, sent, (a, b, person), verb.end(), led)  # 某村书记某某是合作社理事长
             if m is None and verb is not None and not holders and place is None \
                     and (kind := _KIND_POST.match(sent.text, verb.end())) is not None:
-                # 由某某担任党支部书记: the body of that kind the article named last, up to here
-                named = [t[2] for t in _orgs_so_far(view, x, sent, a) if t[2].canonical.endswith(kind.group(1))]
+                # 由某某担任党支部书记, 某某是合作社理事长, 由某某担任队长: the body of that kind the
+                # article named last, up to here
+                ends = _kind_ends(kind)
+                named = [t[2] for t in _orgs_so_far(view, x, sent, a) if t[2].canonical.endswith(ends)]
                 if named:
-                    holders, m = [(0, 0, named[-1])], _POST_AFTER.match(sent.text, kind.end(1))
+                    holders, m = [(0, 0, named[-1])], _POST_AFTER.match(sent.text, kind.start("title" if kind.group("kind") else "bare"))
             if not holders and m is None and (place or (place := sent_as_first_secretary(sent.text, b, spans))):
                 # 某某被选派到某村任第一书记
                 _lead(x, sent, (a, b, person), place, "第一书记", led, "post-sent", 0.8)
@@ -493,19 +497,49 @@ def _post_by(x: Extraction, view: DocView, sent, at: tuple[int, int, Mention], l
     by = _POST_BY.search(sent.text, max(0, a - 24), a)
     if by is None or not _TAKEN_AFTER.match(sent.text, b) or _CLAUSE_END.search(sent.text, by.end(), a):
         return
-    named = [t[2] for t in _orgs_so_far(view, x, sent, by.start()) if t[2].canonical.endswith(by.group(1))]
+    named = [t[2] for t in _orgs_so_far(view, x, sent, by.start()) if t[2].canonical.endswith(_kind_ends(by))]
     if named:
-        _lead(x, sent, at, named[-1], by.group(1) + by.group(2), led)
+        _lead(x, sent, at, named[-1], by.group("kind") + by.group("title") if by.group("kind") else by.group("bare"), led)
 
 
-#: a body named by its kind and its post, then 由 (联合党委书记由|某某兼任): who holds it follows
-_POST_BY = re.compile("(" + "|".join(sorted(L.BODY_HEADS, key=len, reverse=True)) + ")("
-                      + "|".join(map(re.escape, L.LEAD_TITLES)) + ")由")
+#: kinds of body a post names without the body's name (党支部书记, 合作社理事长, 服务队队长)
+_POST_KINDS = sorted({*L.BODY_HEADS, "合作社", "协会", "商会", "服务队", "志愿队", "突击队", "宣讲团", "宣讲队",
+                      "巡逻队", "工作室", "调解室", "理事会", "服务站", "驿站"}, key=len, reverse=True)
+#: a bare post and the ends of the kinds of body it heads (队长: a team's; 理事长: a cooperative's)
+_BARE_POSTS = {"队长": ("队",), "副队长": ("队",), "团长": ("团",), "理事长": ("合作社", "理事会", "协会"),
+               "会长": ("会",), "站长": ("站",)}
+
+
+def _kind_or_bare(bare_before: str) -> str:
+    """A post named by its kind of body, or a bare post after ``bare_before``."""
+    return ("(?:(?P<kind>" + "|".join(_POST_KINDS) + ")(?P<title>" + "|".join(map(re.escape, L.LEAD_TITLES))
+            + ")|" + bare_before + "(?P<bare>" + "|".join(sorted(_BARE_POSTS, key=len, reverse=True)) + "))")
+
+
+#: a body named by its kind and its post, then 由 (联合党委书记由|某某兼任; 某服务队，队长由|某某担任):
+#: who holds it follows
+_POST_BY = re.compile(_kind_or_bare("(?<=[，,])") + "由")
 #: the verb after the holder's name in that frame
 _TAKEN_AFTER = re.compile(r"(?:同志)?(?:兼任|担任|出任|兼)")
-#: a body named by its kind and its post, closing the clause (担任|党支部书记。)
-_KIND_POST = re.compile("(" + "|".join(sorted(L.BODY_HEADS, key=len, reverse=True)) + ")(?:"
-                        + "|".join(map(re.escape, L.LEAD_TITLES)) + r")(?=[。，,；;！!]|$)")
+#: a body named by its kind and its post, closing the clause (担任|党支部书记。; 担任|队长，)
+_KIND_POST = re.compile(_kind_or_bare("") + r"(?=[。，,；;！!]|$)")
+
+
+def _kind_post_taken(x: Extraction, view: DocView, sent, at: tuple[int, int, Mention], e: int, led: set) -> None:
+    """A post named by its kind after the verb a person named with another post takes it by
+    (某村党支部书记某某是合作社理事长; 由执行局局长某某担任队长): the body of that kind the
+    article named last, up to here, is led too."""
+    kind = _KIND_POST.match(sent.text, e)
+    if kind is None:
+        return
+    named = [t[2] for t in _orgs_so_far(view, x, sent, at[0]) if t[2].canonical.endswith(_kind_ends(kind))]
+    if named:
+        _lead(x, sent, at, named[-1], kind.group(), led)
+
+
+def _kind_ends(m: re.Match) -> tuple[str, ...]:
+    """The ends of the names of the bodies the post at ``m`` is of (its kind's, or a bare post's)."""
+    return (m.group("kind"),) if m.group("kind") else _BARE_POSTS[m.group("bare")]
 
 
 def _orgs_so_far(view: DocView, x: Extraction, sent, at: int) -> list[tuple[int, int, Mention]]:

@@ -645,3 +645,12 @@ def test_a_person_who_is_the_bodys_head_leads_it(gaz):
     assert has_edge(g, "leads", "钱华", "银发志愿队"), summary(g)
     g = graph_of(gaz, "毛志是宾川县委组织部派驻的第一书记。")
     assert not edges(g, "leads"), summary(g)
+
+
+def test_a_units_head_after_its_party_post_leads_the_unit(gaz):
+    """某公安局党委副书记、政委某某; 某协会党委书记、协会会长某某 (the unit's kind named again):
+    the head's post is of the unit the party body belongs to, and the party body is led too."""
+    g = graph_of(gaz, "宾川县公安局党委副书记、政委罗文涛介绍了情况。宾川县家政服务协会党委书记、协会会长庞海燕告诉记者。")
+    assert has_edge(g, "leads", "罗文涛", "宾川县公安局") and has_edge(g, "leads", "罗文涛", "宾川县公安局党委"), summary(g)
+    assert has_edge(g, "leads", "庞海燕", "宾川县家政服务协会"), summary(g)
+    assert has_edge(g, "leads", "庞海燕", "宾川县家政服务协会党委"), summary(g)
