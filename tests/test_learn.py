@@ -1327,3 +1327,10 @@ def test_a_post_named_by_its_kind_or_bare_after_the_verb_leads_the_body_the_arti
     assert ("罗文涛", "leads", "护苗先锋队") in facts, facts
     assert ("苏建国", "leads", "夕阳红巡逻队") in facts, facts
     assert {("韦立新", "leads", "上沧村党支部"), ("韦立新", "leads", "林果专业合作社")} <= facts, facts
+
+
+def test_a_first_secretary_the_rules_did_not_read_leads_the_village_the_post_is_of(gaz):
+    """某局派驻某镇某村第一书记(、驻村工作队队长)某某: a name the learned decisions read (the
+    rules miss 某文博 before 带着) leads the village the first secretary's post is of."""
+    _, facts = _learned(gaz, "宾川县医疗保障局派驻金牛镇上沧村第一书记、驻村工作队队长汤文博带着队员走访。")
+    assert ("汤文博", "leads", "上沧村") in facts, facts

@@ -25,6 +25,7 @@ from .spans import (
     inside_quote,
     is_cjk,
     jieba_tag,
+    joins_kinds,
     left_name_start,
     token_bounds,
     tokens,
@@ -145,7 +146,7 @@ def _nameish(text: str, a: int, b: int) -> bool:
     held = [(a + i, a + i + len(w)) for w in L.BODY_NOUN_PHRASES if (i := gap.find(w)) >= 0]
     # the words that reach into a:b (end after a, start before b)
     for s0, e0, f in toks[bisect_right(ends, a):bisect_left(starts, b)]:
-        if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b):
+        if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b) and not joins_kinds(text, s0, e0):
             return False
         if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
                 and text[s0:e0] not in L.TRADE_WORDS and not any(p <= s0 and e0 <= q for p, q in held):
@@ -361,7 +362,7 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
     near = None
     for p in places:
         gap = text[p.end : h_start]
-        if p.end <= h_start and len(gap) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
+        if p.end <= h_start and len(gap) <= 20 and len(_noun_phrases_out(gap)) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
                 and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, p.end, h_start) \
                 and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
                 and not any(g in _noun_phrases_out(gap) for g in _CONNECTORS if len(g) > 1) \

@@ -215,6 +215,15 @@ _WALK_RE1 = re.compile(r"[一二三四五六七八九十0-9]+期")
 _WALK_RE2 = re.compile(r"[一二两三四五六七八九十0-9][届批期次轮]")
 
 
+#: conjunctions a body's name may hold between two kinds of members (经济组织和社会组织)
+_PHRASE_JOINS = frozenset(("和", "与", "及"))
+
+
+def joins_kinds(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a conjunction inside a body's name, between two kinds of members
+    (非公有制经济组织和社会组织综合党委)?"""
+    return text[s:e] in _PHRASE_JOINS and text.startswith(L.BODY_NOUN_PHRASES, e) and text.endswith(L.BODY_NOUN_PHRASES, 0, s)
+
 #: adverbs that are also syllables of Mongolian names (宝格都乌拉嘎查, 满都胡宝拉格)
 _SYLLABLE_ADVERBS = frozenset(("都",))
 
@@ -255,6 +264,8 @@ class _Walk:
             return None, False
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
+        if not first and joins_kinds(text, s, e):
+            return s, True  # 非公有制经济组织和|社会组织综合党委: one body's name joins two kinds of members
         if word in _SYLLABLE_ADVERBS and not first and (inside := self._syllable(s, e)) is not None:
             self.opened_at = s
             return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..extract import lexicon as L
-from ..extract.posts import sent_as_first_secretary
+from ..extract.posts import TITLE_LIST_OVER, sent_as_first_secretary
 from ..extract.spans import inside_quote
 from ..model import PLACE_TYPES, Evidence, Extraction, Mention, RelationMention
 from ..timing import timed
@@ -416,6 +416,14 @@ def _posts_held(x: Extraction) -> None:
                 named = [t[2] for t in _orgs_so_far(view, x, sent, a) if t[2].canonical.endswith(ends)]
                 if named:
                     holders, m = [(0, 0, named[-1])], _POST_AFTER.match(sent.text, kind.start("title" if kind.group("kind") else "bare"))
+            if not holders and m is not None and place is None and (
+                    first := _first_secretary_at(sent.text, m)) is not None:
+                # 某村(驻村)第一书记(、驻村工作队队长)某某 (a name the rules did not read): the
+                # village the post is of
+                place = next((t[2] for t in spans if t[1] == first[0] and t[2].type in ("Village", "Community")), None)
+                if place is not None:
+                    _lead(x, sent, (a, b, person), place, first[1], led, "post-after-body", 0.8)
+                    continue
             if not holders and m is None and (place or (place := sent_as_first_secretary(sent.text, b, spans))):
                 # 某某被选派到某村任第一书记
                 _lead(x, sent, (a, b, person), place, "第一书记", led, "post-sent", 0.8)
@@ -488,6 +496,17 @@ def _second_post(x: Extraction, sent, spans, at: tuple[int, int, Mention], holde
         role = hm.group()
     if target is not None:
         _lead(x, sent, at, target, role, led)
+
+
+def _first_secretary_at(text: str, m: re.Match) -> tuple[int, str] | None:
+    """Where a first secretary's post before a name starts, and the post: the post at ``m``,
+    or the first of a list closed by a team's post (第一书记、驻村工作队队长)."""
+    if m.group().endswith("第一书记"):
+        return m.start(), m.group()
+    over = TITLE_LIST_OVER.search(text, 0, m.start())
+    if over is not None and over.group(1).endswith("第一书记"):
+        return over.start(1), over.group(1)
+    return None
 
 
 def _post_by(x: Extraction, view: DocView, sent, at: tuple[int, int, Mention], led: set) -> None:

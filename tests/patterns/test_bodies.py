@@ -626,3 +626,14 @@ def test_departments_of_a_province_and_long_department_names_are_bodies(gaz):
     g = graph_of(gaz, "云南省水利厅派出工作组。宾川县文化广电体育和旅游局组织演出。乔甸镇龙潭湾村监委会主任毛志说，账目每月公开。")
     assert {"云南省水利厅", "宾川县文化广电体育和旅游局"} <= names(g, "Organization"), summary(g)
     assert any(n.endswith("监委会") for n in names(g, "Organization")), summary(g)
+
+
+def test_a_body_whose_name_joins_two_kinds_of_members_is_one_body(gaz):
+    """某镇非公有制经济组织和社会组织综合党委(简称“镇两新综合党委”): 和 joins two kinds of
+    members inside one name; its short name and 综合党委书记 are that body."""
+    g = graph_of(gaz, "金牛镇非公有制经济组织和社会组织综合党委(简称“镇两新综合党委”)推行“一企一专员”制度。"
+                      "综合党委书记庞海燕介绍，今年以来成效明显。")
+    body = "金牛镇非公有制经济组织和社会组织综合党委"
+    assert body in names(g, "Organization"), summary(g)
+    assert has_edge(g, "leads", "庞海燕", body) and has_edge(g, "implements", body, "一企一专员"), summary(g)
+    assert "金牛镇党委" not in names(g, "Organization"), summary(g)
