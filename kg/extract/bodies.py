@@ -542,6 +542,10 @@ _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
 _COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万几多]+余?[个家支所]$")
 
 
+#: a unit's own offices named by the unit's kind (局机关|党支部: the bureau's offices' branch)
+_UNIT_ORGANS = frozenset(("局机关", "院机关", "委机关", "部机关"))
+
+
 def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str, quoted: bool) -> Span | None:
     """A body with no place before its name (``name`` as first read, before a post cut it):
     a kind of body (rule ``body-kind``), or one named by its own words."""
@@ -553,6 +557,8 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
             return Span(s, end, task, "Organization", "org-head", conf("org-head"), head=m.group(), canonical=task)
     branded = (m.group() in COMPANY_HEADS and len(part) >= 3 and _has_rare_word(part)) or \
         (m.group() in L.TRADE_HEADS and len(part) >= 2 and _brand_words(part))
+    if part in _UNIT_ORGANS and not quoted:
+        return Span(start, end, name, "Organization", "org-generic", conf("org-generic"), head=m.group())
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
                                        or _UNPLACED_RE1.match(part) or _COUNTED_BEFORE.search(text, 0, start)):
         kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")

@@ -53,11 +53,25 @@ def _named_before(st: DocState, at: tuple[int, int] | None) -> list[tuple[str, s
     return [r for r in places if (ev := st.by_id[r[0]].evidence).sentence != sent or ev.start < offset]
 
 
+#: what follows a unit's kind in a name of the unit or of its party body (公司, 协会党支部, 局党组, 局机关党支部)
+_PARTY_OF_A_UNIT = ("", "党支部", "党总支", "党委", "党组", "机关党支部", "机关党委")
+
+
 def recent_org(st: DocState, kind: str) -> tuple[str, str] | None:
     """(mention id, name) of the article's latest body whose name ends in ``kind``."""
     for mid, name in reversed(st.recent_orgs):
         if name.endswith(kind):
             return mid, name
+    return None
+
+
+def _recent_unit(st: DocState, kind: str) -> tuple[str, str] | None:
+    """(mention id, the unit's name) of the article's latest party body of a unit whose name
+    ends in ``kind`` (某局党组 → 某局), where the article named the unit only so."""
+    for mid, name in reversed(st.recent_orgs):
+        party = next((p for p in L.PARTY_BODIES if name.endswith(kind + p)), None)
+        if party is not None:
+            return mid, name[: -len(party)]
     return None
 
 
@@ -166,10 +180,10 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
         return (found[1] + "委" + head, found[0]) if found else None
     wanted = _BARE_BODY_LEVELS.get(head)
     kind = next((k for k in L.BARE_BODY_KINDS if head.startswith(k)), None)
-    if kind is not None and head[len(kind) :] in ("", "党支部", "党总支", "党委"):
+    if kind is not None and head[len(kind) :] in _PARTY_OF_A_UNIT:
         # 公司党支部书记、经理某某, 合作社负责人某某, 公司党支部推行……: the company (or
         # cooperative) the article has named, and its party body
-        body = recent_org(st, kind)
+        body = recent_org(st, kind) or _recent_unit(st, kind)
         return (body[1] + head[len(kind) :], st.by_id[body[0]].place) if body else None
     if wanted is None and post and head in ("物委会", "业委会"):
         # the post of a property or owners' committee (物业管理委员会, 业主委员会): the

@@ -495,3 +495,17 @@ def test_the_model_a_body_takes_is_not_who_carries_out_the_practice(gaz):
     assert has_edge(g, "implements", "金牛镇党委", "一村一品"), summary(g)
     assert not has_edge(g, "implements", "上沧村", "一村一品"), summary(g)
     assert "力角社区" in names(g, "Community") and has_edge(g, "implements", "乔甸镇", "红色管家"), summary(g)
+
+
+def test_a_units_party_body_named_by_the_units_kind_carries_out_the_practice(gaz):
+    """执行局党支部, 协会党支部, 局机关党支部 (the bureau named only with its 党组): the party body
+    of the unit of that kind the article named, named in full, carries out the practice; a
+    多元化解中心 is a body."""
+    g = graph_of(gaz, "宾川县人民法院执行局负责执行工作。执行局党支部还推行“执行事务公开日”。"
+                      "宾川县家政服务协会成立于2020年。协会党支部推出“党员诚信经营户”亮牌行动。")
+    assert has_edge(g, "implements", "宾川县人民法院执行局党支部", "执行事务公开日"), summary(g)
+    assert has_edge(g, "implements", "宾川县家政服务协会党支部", "党员诚信经营户"), summary(g)
+    g = graph_of(gaz, "宾川县人力资源和社会保障局党组书记、局长罗文涛说。局机关党支部开展“支部包村、党员帮户”行动。"
+                      "金牛镇矛盾纠纷多元化解中心整合各方力量。化解中心还推行“一事一跟踪”制度。")
+    assert has_edge(g, "implements", "宾川县人力资源和社会保障局机关党支部", "支部包村、党员帮户"), summary(g)
+    assert has_edge(g, "implements", "金牛镇矛盾纠纷多元化解中心", "一事一跟踪"), summary(g)
