@@ -542,6 +542,8 @@ _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
 _COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万几多]+余?[个家支所]$")
 
 
+#: the kinds of unit whose party body a bare kind names (物业|党支部, 协会|党支部)
+_UNIT_KINDS = frozenset(("物业", "协会", "商会"))
 #: a unit's own offices named by the unit's kind (局机关|党支部: the bureau's offices' branch)
 _UNIT_ORGANS = frozenset(("局机关", "院机关", "委机关", "部机关"))
 
@@ -561,7 +563,8 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
         return Span(start, end, name, "Organization", "org-generic", conf("org-generic"), head=m.group())
     if not quoted and not branded and (_generic_name_part(part) or part[:1] in L.ORG_STOP or part[:1].isdigit()
                                        or _UNPLACED_RE1.match(part) or _COUNTED_BEFORE.search(text, 0, start)):
-        kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")
+        # (物业|党支部, 协会|党支部: a unit's kind stays, for the article's unit of that kind)
+        kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "") or (part if part in _UNIT_KINDS else "")
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")

@@ -75,6 +75,15 @@ def _recent_unit(st: DocState, kind: str) -> tuple[str, str] | None:
     return None
 
 
+def _recent_company_of(st: DocState, trade: str) -> tuple[str, str] | None:
+    """(mention id, name) of the article's latest company whose name holds ``trade`` (物业|党支部:
+    the 某某物业公司 the article named)."""
+    for mid, name in reversed(st.recent_orgs):
+        if trade in name and name.endswith(("公司", "有限公司")):
+            return mid, name
+    return None
+
+
 def region_province(st: DocState) -> Division | None:
     """The autonomous region the document is most about, if it is about one."""
     provinces = [(w, i) for i, w in st.region.items() if st.gaz.rows[i].type == "Province"]
@@ -183,7 +192,7 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
     if kind is not None and head[len(kind) :] in _PARTY_OF_A_UNIT:
         # 公司党支部书记、经理某某, 合作社负责人某某, 公司党支部推行……: the company (or
         # cooperative) the article has named, and its party body
-        body = recent_org(st, kind) or _recent_unit(st, kind)
+        body = recent_org(st, kind) or _recent_unit(st, kind) or _recent_company_of(st, kind)
         return (body[1] + head[len(kind) :], st.by_id[body[0]].place) if body else None
     if wanted is None and post and head in ("物委会", "业委会"):
         # the post of a property or owners' committee (物业管理委员会, 业主委员会): the

@@ -509,3 +509,6 @@ def test_a_units_party_body_named_by_the_units_kind_carries_out_the_practice(gaz
                       "金牛镇矛盾纠纷多元化解中心整合各方力量。化解中心还推行“一事一跟踪”制度。")
     assert has_edge(g, "implements", "宾川县人力资源和社会保障局机关党支部", "支部包村、党员帮户"), summary(g)
     assert has_edge(g, "implements", "金牛镇矛盾纠纷多元化解中心", "一事一跟踪"), summary(g)
+    g = graph_of(gaz, "力角社区由宾川县安泰物业公司管理。“过去各说各话。”安泰物业公司党支部书记庞海燕说。"
+                      "物业党支部还推出“物业管家认楼”做法。")
+    assert has_edge(g, "implements", "宾川县安泰物业公司党支部", "物业管家认楼"), summary(g)
