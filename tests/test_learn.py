@@ -1334,3 +1334,11 @@ def test_a_first_secretary_the_rules_did_not_read_leads_the_village_the_post_is_
     rules miss 某文博 before 带着) leads the village the first secretary's post is of."""
     _, facts = _learned(gaz, "宾川县医疗保障局派驻金牛镇上沧村第一书记、驻村工作队队长汤文博带着队员走访。")
     assert ("汤文博", "leads", "上沧村") in facts, facts
+
+
+def test_a_mongolian_name_whose_first_syllables_jieba_reads_apart_is_read_whole(gaz):
+    """由|那|钦巴图, 由|那日|苏图 (a pronoun), 由那木|吉勒 (inside a word of jieba's): the name's
+    first syllables belong to it."""
+    ents, _ = _learned(gaz, "嘎查党支部书记、嘎查委员会主任由那钦巴图一人担任。上沧村党支部书记、村委会主任由那日苏图一人担任。")
+    people = {n for t, n in ents if t == "Person"}
+    assert {"那钦巴图", "那日苏图"} <= people and not {"钦巴图", "苏图"} & people, ents

@@ -88,6 +88,10 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
     return bool(_COUNTED_ITEMS.search(body))
 
 
+#: the last character of a road's name (东路, 大街), which streets and communities are named after
+_ROAD_ENDS = frozenset("路街")
+
+
 def proper_head(head: str) -> bool:
     """Is ``head`` (榆树林 of 榆树林山村) a name's own part, not an everyday word (贫困, 偏远)?"""
     return not any(c in L.NOT_IN_NAME for c in head) and jieba_tag(head) in (None, "ns", "nr", "nz", "nrt") \
@@ -102,6 +106,8 @@ def phrase_of_common_words(body: str) -> bool:
         return False  # 悦/郡: an unknown name in jieba's single characters
     if words[-1] in L.RESIDENTIAL_WORDS or words[-1][-1] in L.RESIDENTIAL_CHARS or PHASE.fullmatch(words[-1]):
         return False  # 幸福家园, 永和二期: estates are named with everyday words
+    if words[-1][-1] in _ROAD_ENDS:
+        return False  # 祥和东路(街道): streets and communities are named after their roads
     return all(segment.freq(w) >= 200 for w in words)
 
 

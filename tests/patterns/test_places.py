@@ -777,3 +777,11 @@ def test_a_place_the_sentence_says_lies_in_another_is_placed_there(gaz):
     place after it), where the gazetteer gives the village none."""
     g = graph_of(gaz, "龙潭湾村位于乔甸镇北部，全村有农户300户。")
     assert has_edge(g, "locatedIn", "龙潭湾村", "乔甸镇"), summary(g)
+
+
+def test_a_street_named_after_a_road_of_everyday_words_is_a_street(gaz):
+    """某区光明北路街道翠湖社区: 光明 and 北路 are everyday words, but a street is named after
+    its road; the community lies in it, not a community called 东路街道翠湖社区."""
+    g = graph_of(gaz, "家住赛罕区光明北路街道翠湖社区的居民说，楼道干净了。")
+    assert "光明北路街道" in names(g, "Street") and "翠湖社区" in names(g, "Community"), summary(g)
+    assert has_edge(g, "locatedIn", "翠湖社区", "光明北路街道"), summary(g)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ...extract import lexicon as L
 from ...extract import segment
@@ -185,7 +185,15 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             m, _ = spans.get((a, b), (None, None))
             spans[(a, b)] = (m, "PER")
         lac_set = {(a, b) for a, b in lac}
-        ends = set(token_bounds(sent.text)[1])
+        starts, ends_list = token_bounds(sent.text)
+        ends, toks = set(ends_list), tokens(sent.text)
+        for a, b in list(spans):
+            k = bisect_right(starts, a) - 1
+            if k >= 0 and starts[k] < a < ends_list[k] and toks[k][2].startswith("nr") \
+                    and all(ch in L.MONGOLIAN_CHARS for ch in sent.text[starts[k] : b]):
+                spans.setdefault((starts[k], b), (None, "EXT"))  # 由那木|吉勒: the name opens inside jieba's word
+            elif k >= 1 and starts[k] == a and _opening_syllables(sent.text, toks, k, b):
+                spans.setdefault((starts[k - 1], b), (None, "EXT"))  # 由|那|钦巴图, 由|那日|苏图: a pronoun's syllables
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
@@ -231,6 +239,16 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             _nested_readings(view, sent, g)
         groups.extend(here)
     return groups
+
+
+def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
+    """Is the word before the reading starting at token ``k`` (to ``b``) the first syllables of
+    a Mongolian name jieba read as a pronoun or a name (由|那|钦巴图, 由|那日|苏图): one or two of
+    the syllables, after a preposition or punctuation, the whole run Mongolian?"""
+    s0, e0, flag = toks[k - 1]
+    if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
+        return False
+    return k == 1 or toks[k - 2][2] in ("p", "x")
 
 
 def _he_then_role(text: str, i: int, j: int) -> bool:
