@@ -20,6 +20,8 @@ _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLE
 #: a leading post opening a reading (嘎查达|某某, 苏木达|某某: Mongolian posts the tagger reads
 #: into the name of Mongolian syllables after them)
 _POST_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")")
+#: a leading post right before a reading (苏木达|某某)
+_POST_ENDS = re.compile("(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")$")
 #: what 和 joins a name to when it opens a role, a post or a group (某某和|村民代表某某,
 #: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
 _ROLE_AFTER_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
@@ -188,6 +190,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
         starts, ends_list = token_bounds(sent.text)
         ends, toks = set(ends_list), tokens(sent.text)
         for a, b in list(spans):
+            if _POST_ENDS.search(sent.text, 0, a):
+                continue  # 苏木达|某某: the post's syllables are no part of the name
             k = bisect_right(starts, a) - 1
             if k >= 0 and starts[k] < a < ends_list[k] and toks[k][2].startswith("nr") \
                     and all(ch in L.MONGOLIAN_CHARS for ch in sent.text[starts[k] : b]):
