@@ -1342,3 +1342,14 @@ def test_a_mongolian_name_whose_first_syllables_jieba_reads_apart_is_read_whole(
     ents, _ = _learned(gaz, "嘎查党支部书记、嘎查委员会主任由那钦巴图一人担任。上沧村党支部书记、村委会主任由那日苏图一人担任。")
     people = {n for t, n in ents if t == "Person"}
     assert {"那钦巴图", "那日苏图"} <= people and not {"钦巴图", "苏图"} & people, ents
+
+
+def test_each_practice_of_a_list_named_after_its_owner_is_the_owners(gaz):
+    """形成了甲镇“……”、乙镇“……”等品牌: each practice is carried out by the place written right
+    before it, not by the body that guided them; 建立甲庭、乙所、丙所“三所联动”机制 names one
+    practice of the whole list, which the subject builds."""
+    _, facts = _learned(gaz, "宾川县司法局指导各乡镇建立调解组织，形成了金牛镇“说和驿站”、乔甸镇“田间调解”等特色品牌。"
+                             "金牛镇党委建立金牛人民法庭、金牛司法所、金牛派出所“三所联动”矛盾纠纷化解机制。")
+    assert {("金牛镇", "implements", "说和驿站"), ("乔甸镇", "implements", "田间调解")} <= facts, facts
+    assert ("宾川县司法局", "implements", "说和驿站") not in facts, facts
+    assert ("金牛镇党委", "implements", "三所联动") in facts, facts

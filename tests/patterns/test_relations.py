@@ -512,3 +512,4 @@ def test_a_units_party_body_named_by_the_units_kind_carries_out_the_practice(gaz
     g = graph_of(gaz, "力角社区由宾川县安泰物业公司管理。“过去各说各话。”安泰物业公司党支部书记庞海燕说。"
                       "物业党支部还推出“物业管家认楼”做法。")
     assert has_edge(g, "implements", "宾川县安泰物业公司党支部", "物业管家认楼"), summary(g)
+
