@@ -637,3 +637,11 @@ def test_a_body_whose_name_joins_two_kinds_of_members_is_one_body(gaz):
     assert body in names(g, "Organization"), summary(g)
     assert has_edge(g, "leads", "庞海燕", body) and has_edge(g, "implements", body, "一企一专员"), summary(g)
     assert "金牛镇党委" not in names(g, "Organization"), summary(g)
+
+
+def test_sums_and_towns_together_and_a_verb_before_an_estate_name_no_body(gaz):
+    """苏木镇党委 (the committees of the sumus and towns), 选优配强|小区党支部书记, 商议|小区公共事务:
+    a collective kind of place and a verb before 小区 name no body and no estate."""
+    g = graph_of(gaz, "宾川县在4个边境苏木镇全面推行“强边固防”，由苏木镇党委牵头。从退休干部中选优配强小区党支部书记。"
+                      "居民代表共同商议小区公共事务。")
+    assert not names(g, "Organization") and not names(g, "Neighborhood"), summary(g)
