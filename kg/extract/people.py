@@ -282,6 +282,8 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
                 break
     if "是" in text and ("一名" in text or "一位" in text):
         _one_of(text, found)
+    if "任" in text or "当选" in text:
+        _takes_post(text, found)
     _jieba_names(text, found)
     if "、" in text and "等" in text:
         _listed_before_people(text, found)
@@ -305,6 +307,21 @@ def _one_of(text: str, found: _Found) -> None:
         if plausible_name(nm, strict=len(nm) == 2 and not _MONGOLIAN.issuperset(nm)) or (
                 len(nm) == 2 and nm[0] in L.SURNAMES_1 and not is_common_word(nm)):
             found.add(m.start(1), m.end(1), "one-of")
+
+
+#: 某某(回村)担任某村党支部书记: a name opening its clause, the verb of taking a post and the post
+_TAKES_POST = re.compile(r"(?:^|(?<=[，,。；;：:！!？?”\s的]))([\u4e00-\u9fff·]{2,8}?)(?:回村|回乡|返乡|返村|回到村里|回到家乡)?"
+                         r"(?:担任|当选为?|出任|接任|兼任)[^，,。；;！!？?]{0,20}?(?:"
+                         + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
+
+
+def _takes_post(text: str, found: _Found) -> None:
+    """多年的某某回村担任某村党支部书记: the name that opens the clause, by its shape, takes
+    the post (rule ``takes-post``)."""
+    for m in _TAKES_POST.finditer(text):
+        nm = m.group(1)
+        if (plausible_name(nm, strict=True) or len(nm) >= 3 and _MONGOLIAN.issuperset(nm)) and not is_common_word(nm):
+            found.add(m.start(1), m.end(1), "takes-post")
 
 
 #: an item of a list of names, between 、 (or the list's opening) and 、, 等 or a mark

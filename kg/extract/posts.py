@@ -27,8 +27,9 @@ TITLE_LIST = re.compile(f"({TITLES_RE})、$")
 TITLE_LIST_OVER = re.compile(f"({TITLES_RE})、(?:人大|政协|工会|妇联|团委|纪委|武装部|(?:驻村|帮扶|驻村帮扶)?工作队)$")
 #: a leading post before a plain role of the same person: 队长、退休干部
 _TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:退休|离退休|原|老|在职|兼职)?$")
-#: a post taken on after the name: 同时担任某某居委会主任
-_LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:担任|兼任)(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")
+#: a post taken on after the name: 同时担任某某居委会主任, 回村担任某村党支部书记
+_LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:回村|回乡|返乡|返村|回到村里|回到家乡)?(?:担任|兼任|出任|接任|当选为?)"
+                         r"(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")
 #: a team named by its kind, opening the clause before its head's bare title
 _TEAM_BEFORE = re.compile("(?:" + "|".join(L.TEAM_KINDS) + ")$")
 #: posts a list may hold before the name, at most

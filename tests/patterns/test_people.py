@@ -654,3 +654,10 @@ def test_a_units_head_after_its_party_post_leads_the_unit(gaz):
     assert has_edge(g, "leads", "罗文涛", "宾川县公安局") and has_edge(g, "leads", "罗文涛", "宾川县公安局党委"), summary(g)
     assert has_edge(g, "leads", "庞海燕", "宾川县家政服务协会"), summary(g)
     assert has_edge(g, "leads", "庞海燕", "宾川县家政服务协会党委"), summary(g)
+
+
+def test_a_name_opening_its_clause_that_takes_a_post_is_a_person_who_leads(gaz):
+    """经营农机生意多年的某某回村担任某村党支部书记 (the tagger reads no name there): the name
+    that opens the clause takes the post and leads the branch."""
+    g = graph_of(gaz, "2020年，在外经营农机生意多年的韦立新回村担任上沧村党支部书记，他带领村两委干事创业。")
+    assert "韦立新" in names(g, "Person") and has_edge(g, "leads", "韦立新", "上沧村党支部"), summary(g)
