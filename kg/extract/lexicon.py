@@ -81,7 +81,8 @@ TRADE_WORDS = set("""种植 养殖 加工 销售 开发 经营 运输 服务 管
 
 #: Nouns holding a verb of jieba's that name the members or the task of a party body
 #: (非公有制经济组织党委, 新就业群体联合党支部, 防汛抢险突击队): inside a body's name, no verb.
-BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组织", "就业群体", "防汛抢险", "抢险救援", "应急救援")
+BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组织", "就业群体", "防汛抢险", "抢险救援", "应急救援",
+                     "公共就业", "就业创业", "矛盾调解", "纠纷调解", "人民调解", "综合执法", "行政执法", "社会救助")
 
 #: Characters that cannot start a place name found by its suffix alone.
 NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据距")

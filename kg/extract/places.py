@@ -176,6 +176,8 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     for m in _SUFFIX_RE.finditer(text):
         if taken[m.start()] or taken[m.end() - 1] or (_suffix_in_word(text, m) and not _chained_town(text, m, gaz, spans)):
             continue
+        if len(m.group()) == 2 and text[m.end() : m.end() + 1] in "镇乡" and _opens_lower_name(text, m.end(), gaz):
+            continue  # 六苏木|镇: the gazetteer's town whose name holds a kind (六苏木镇), no 苏木 of its own
         if starts is None:
             starts = set(token_bounds(text)[0])
         sp = _lower_place(text, gaz, m, spans, starts, known)
@@ -332,6 +334,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
+        if cand not in gaz.by_name and _tail_of_a_word(text, i, i + L_):
+            i += 1  # 依托|县委党校 (jieba: 依托/县委): a short form read across a word's end (托县) is none
+            continue
         if cand not in gaz.by_name and _in_natural_feature(text, i, i + L_):
             i += L_  # 巴丹吉林沙漠, 长白山, 大兴安岭深处: a desert's, a mountain's name, not the place's short form
             continue
@@ -354,6 +359,14 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
 #: forest's name (深处, 南麓, 林区): where a place's short form is part of it, it is no place
 _NATURAL_END = re.compile(r"(?:沙漠|沙地|山脉|山|岭|峰|湖|河|江|湿地|戈壁|峡谷|林场|森林)$")
 _NATURAL_AFTER = re.compile(r"(?:深处|腹地|山脉|山区|林区|南麓|北麓|东麓|西麓|脚下|沙漠|沙地)")
+
+
+def _tail_of_a_word(text: str, a: int, b: int) -> bool:
+    """Does the short form at ``a:b`` open with the last character of a dictionary word
+    jieba reads before it (依托|县: 托县 is no county there)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_right(starts, a) - 1
+    return k >= 0 and starts[k] < a < ends[k] <= b and jieba_tag(text[starts[k] : ends[k]]) is not None
 
 
 def _in_natural_feature(text: str, a: int, b: int) -> bool:

@@ -215,6 +215,9 @@ _WALK_RE1 = re.compile(r"[一二三四五六七八九十0-9]+期")
 _WALK_RE2 = re.compile(r"[一二两三四五六七八九十0-9][届批期次轮]")
 
 
+#: dictionary words holding a stop character that bodies' names are made of (公共法律服务中心)
+_NAME_WORDS_WITH_STOP = frozenset(("公共",))
+
 #: conjunctions a body's name may hold between two kinds of members (经济组织和社会组织)
 _PHRASE_JOINS = frozenset(("和", "与", "及"))
 
@@ -273,7 +276,8 @@ class _Walk:
             return s, True  # 满|都胡宝拉格: the syllable before, whatever jieba tags it
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
-        if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))):
+        if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))) \
+                and word not in _NAME_WORDS_WITH_STOP:
             return self._stop_char(s, word), False  # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
         if self.place and first and _WALK_RE1.fullmatch(word):
             return s, True  # 某某一期小区: a phase of an estate is part of its name

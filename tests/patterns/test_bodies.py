@@ -645,3 +645,10 @@ def test_sums_and_towns_together_and_a_verb_before_an_estate_name_no_body(gaz):
     g = graph_of(gaz, "宾川县在4个边境苏木镇全面推行“强边固防”，由苏木镇党委牵头。从退休干部中选优配强小区党支部书记。"
                       "居民代表共同商议小区公共事务。")
     assert not names(g, "Organization") and not names(g, "Neighborhood"), summary(g)
+
+
+def test_public_service_centres_and_mediation_committees_named_in_full(gaz):
+    """县公共法律服务中心 (公共 holds 共), 某县公共就业服务中心, 某县人民调解委员会 (就业, 调解 are
+    verbs to jieba): bodies, named with their county."""
+    g = graph_of(gaz, "宾川县司法局推动县公共法律服务中心建设。宾川县公共就业服务中心开展招聘。宾川县人民调解委员会开展调解。")
+    assert {"宾川县公共法律服务中心", "宾川县公共就业服务中心", "宾川县人民调解委员会"} <= names(g, "Organization"), summary(g)

@@ -785,3 +785,11 @@ def test_a_street_named_after_a_road_of_everyday_words_is_a_street(gaz):
     g = graph_of(gaz, "家住赛罕区光明北路街道翠湖社区的居民说，楼道干净了。")
     assert "光明北路街道" in names(g, "Street") and "翠湖社区" in names(g, "Community"), summary(g)
     assert has_edge(g, "locatedIn", "翠湖社区", "光明北路街道"), summary(g)
+
+
+def test_a_short_form_read_across_a_words_end_and_a_town_whose_name_holds_a_kind(gaz):
+    """依托|县委党校 (jieba: 依托): no 托县 (托克托县's short form) read across the word's end;
+    六苏木镇 (the gazetteer's town, its name holding 苏木) is one town, not 六苏木 and 镇某村."""
+    g = graph_of(gaz, "宾川县委组织部依托县委党校开展培训。凉城县六苏木镇南沟村党支部开展活动。")
+    assert "托克托县" not in names(g, "County") and "宾川县委党校" in names(g, "Organization"), summary(g)
+    assert names(g, "Town") == {"六苏木镇"} and "南沟村" in names(g, "Village"), summary(g)
