@@ -1353,3 +1353,10 @@ def test_each_practice_of_a_list_named_after_its_owner_is_the_owners(gaz):
     assert {("金牛镇", "implements", "说和驿站"), ("乔甸镇", "implements", "田间调解")} <= facts, facts
     assert ("宾川县司法局", "implements", "说和驿站") not in facts, facts
     assert ("金牛镇党委", "implements", "三所联动") in facts, facts
+
+
+def test_words_inside_a_practices_name_name_no_one(gaz):
+    """“支部建在屯上、党员连在户上”: 党员|连在户 reads like a role and a name, but the words are the
+    practice's own."""
+    ents, _ = _learned(gaz, "宾川县在全县推行“支部建在组上、党员连在户上”工作模式。")
+    assert not {n for t, n in ents if t == "Person"}, ents

@@ -112,6 +112,10 @@ _LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级�
 _LEVEL_WORD = re.compile(r"^(?:区域|市场|县域|市域|区划|市民|县城)")
 
 
+#: words that say which bodies of a kind (the surrounding, the related ones)
+_WHICH_WORDS = ("周边", "附近", "邻近", "其他", "相关", "兄弟", "上级", "下级", "属地")
+
+
 def _generic_name_part(part: str) -> bool:
     """A descriptor rather than a proper name before a head: 党员(突击队), 农村(党支部),
     社区(党群服务中心).  Every jieba word in it is a common word and it is short."""
@@ -121,6 +125,8 @@ def _generic_name_part(part: str) -> bool:
         return False
     if part in L.BODY_PLACE_KINDS or part in L.GENERIC_PLACES:
         return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
+    if part.startswith(_WHICH_WORDS) and _generic_name_part(part[2:]):
+        return True  # 周边旗县(检察院), 相关职能(部门): which ones, of a kind
     words = [(part[s:e], f) for s, e, f in tokens(part)]
     if words and len(words[0][0]) == 1 and words[0][1].startswith(PROPER) and len(part) >= 3:
         return False  # 苏|海图(派出所): jieba's pieces of an unknown name, not a descriptor
@@ -455,7 +461,7 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
 
 #: a preposition or a verb jieba glues into the words before a body named by its kind of place
 #: or by its head alone (听县|林业局, 夜校由村|党支部, 嘎查查距|法庭): no name runs over it
-_GLUED_BEFORE_KIND = re.compile(r"[由距听向对到为把被让给从以将]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
+_GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为把被让给从以将]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
 #: a verb joining bodies before a level's character (并联合|镇农业服务中心; 联合镇 is also a town's name)
 _JOINING_BEFORE_LEVEL = re.compile(r"(?:联合|会同|协调|指导)(?=[县旗区市盟镇乡村])")
 

@@ -45,6 +45,10 @@ _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相
                           "本地", "全部", "所有", "其他", "其它", "偏远", "沿线"})
 
 
+#: collective kinds of place that end some real names (六苏木镇)
+_KINDS_IN_NAMES = frozenset(("苏木镇",))
+
+
 def generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
                    listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
@@ -54,6 +58,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
     (Rule ``place-generic``.)"""
     for k in range(len(name) - 1):
         if name[k:] in L.GENERIC_PLACES and name[k:] not in SUFFIX_TYPE:
+            if known and k >= 1 and name[k:] in _KINDS_IN_NAMES:
+                continue  # 六苏木镇: the gazetteer's town, though 苏木镇 is also the sums and towns
             if ((chained or in_chain) and k >= 2 or listed and k >= 1) and proper_head(name[:k]):
                 continue  # 某镇榆树林山村, 某甲村、鹿山村: a chain or a list vouches for a name jieba ends in a word (山村)
             return True
@@ -68,7 +74,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
     if body in SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
-    if not chained and (body.endswith(("苏木", "嘎查")) or body in _WHERE_WORDS or body[-2:] in _WHERE_WORDS):
+    if not chained and (body.endswith(("苏木", "嘎查")) and not (known and len(body) >= 3) or body in _WHERE_WORDS
+                        or body[-2:] in _WHERE_WORDS):
         return True  # 抵边苏木嘎查 (sums and gachaas), 周边嘎查, 附近村: where, not which
     if PHASE.fullmatch(body):
         return True  # 一期小区: a phase of some estate, not its name

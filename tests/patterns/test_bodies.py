@@ -652,3 +652,10 @@ def test_public_service_centres_and_mediation_committees_named_in_full(gaz):
     verbs to jieba): bodies, named with their county."""
     g = graph_of(gaz, "宾川县司法局推动县公共法律服务中心建设。宾川县公共就业服务中心开展招聘。宾川县人民调解委员会开展调解。")
     assert {"宾川县公共法律服务中心", "宾川县公共就业服务中心", "宾川县人民调解委员会"} <= names(g, "Organization"), summary(g)
+
+
+def test_which_bodies_of_a_kind_and_a_verb_glued_before_a_head_name_none(gaz):
+    """周边旗县检察院 (the surrounding banners' procuratorates), 牧户离|派出所 (jieba: 离 the verb):
+    no body named."""
+    g = graph_of(gaz, "该院将加强与周边旗县检察院的跨区域协作。最远的牧户离派出所有150多公里。")
+    assert not names(g, "Organization"), summary(g)

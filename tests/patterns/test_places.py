@@ -793,3 +793,10 @@ def test_a_short_form_read_across_a_words_end_and_a_town_whose_name_holds_a_kind
     g = graph_of(gaz, "宾川县委组织部依托县委党校开展培训。凉城县六苏木镇南沟村党支部开展活动。")
     assert "托克托县" not in names(g, "County") and "宾川县委党校" in names(g, "Organization"), summary(g)
     assert names(g, "Town") == {"六苏木镇"} and "南沟村" in names(g, "Village"), summary(g)
+
+
+def test_a_verb_before_a_sumu_and_a_gazetteer_town_named_alone(gaz):
+    """旗级领导包|苏木镇 (包 the verb of taking charge) opens no town's name; 六苏木镇 named
+    without its county is still the gazetteer's town, its village after it."""
+    g = graph_of(gaz, "宾川县推行“县级领导包苏木镇、乡镇干部包村”机制。六苏木镇南沟村村民王丽芳成为示范户。")
+    assert names(g, "Town") == {"六苏木镇"} and has_edge(g, "locatedIn", "南沟村", "六苏木镇"), summary(g)

@@ -121,6 +121,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         if a < j and i < b:
             f.append("overlaps:" + ("Organization" if m.type == "Organization" else "place"))
             break
+    if any(a <= i and j <= b and b - a >= j - i + 3 for a, b, _ in view.spans(sent, ("Mechanism",))):
+        f.append("in-practice")  # “支部建在屯上、党员连在户上”: words of a practice's name, no one named
     before, after = _SLOGAN_BEFORE.search(text, max(0, i - 8), i), _SLOGAN_AFTER.match(text, j)
     if before or after:
         f.append("named-in-a-slogan")  # 学习某某总书记关于……的重要论述: a leader quoted, not acting
