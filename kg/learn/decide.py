@@ -237,6 +237,9 @@ def _most_specific_actor(x: Extraction) -> None:
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
 _JOINS = frozenset("、和与及同")
+#: of those, what joins a partner to the subject (甲与乙), and what makes them act jointly
+_PARTNER_JOINS = frozenset("与同")
+_JOINTLY = re.compile(r"(?:还|又)?(?:联合|共同|携手|一起|一道)")
 
 
 def _coordinated_actors(x: Extraction, view: DocView) -> None:
@@ -260,6 +263,7 @@ def _coordinated_actors(x: Extraction, view: DocView) -> None:
             continue
         listed = []
         end = at[1]
+        partner = False  # a 与 or 同 in the list: partners, unless they act jointly (与乙联合建立)
         for step in (-1, 1):  # leftward, then rightward, through the list
             a, b = at[0], at[1]
             while True:
@@ -269,6 +273,7 @@ def _coordinated_actors(x: Extraction, view: DocView) -> None:
                     nxt = max((t for t in spans if t[0] == b + 1 and sent.text[b] in _JOINS), key=lambda t: t[1] - t[0], default=None)
                 if nxt is None:
                     break
+                partner = partner or sent.text[nxt[1] if step < 0 else b] in _PARTNER_JOINS
                 a, b = nxt[0], nxt[1]
                 if not body:  # 某县某镇和某县某镇: the chain's last place is the one listed
                     while (on := next((t for t in spans if t[0] == b), None)) is not None:
@@ -279,6 +284,8 @@ def _coordinated_actors(x: Extraction, view: DocView) -> None:
                 end = max(end, b)
         if end > mech[0] or sent.text.startswith("等", end):
             continue  # the list after the practice, or closed by 等 (examples of what it made)
+        if partner and not _JOINTLY.match(sent.text, end):
+            continue  # 甲院与乙局建立……: the subject acts, its partner helps (the annotated pages' reading)
         for m in listed:
             if (m.id, r.object) not in have:
                 x.relations.append(RelationMention(m.id, "implements", r.object, r.evidence, r.confidence))

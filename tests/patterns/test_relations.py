@@ -313,10 +313,11 @@ IMPLEMENTERS = [
         id="object-of-a-verb-does-not-act",
     ),
     pytest.param(
+        # the subject acts, the body it joins (联合) helps: the annotated pages credit the subject alone
         "去年以来，友谊街道联合青山区公安分局友谊派出所推行“网格+警格”融合机制，警力下沉到网格。",
-        {("友谊街道", "网格+警格"), ("青山区公安分局友谊派出所", "网格+警格")},
-        set(),
-        id="body-joined-by-lianhe-acts-too",
+        {("友谊街道", "网格+警格")},
+        {("青山区公安分局友谊派出所", "网格+警格")},
+        id="body-joined-by-lianhe-helps",
     ),
     pytest.param(
         "近年来，乌达区坚持和发展新时代“枫桥经验”。宝日胡舒派出所所长阿古拉从警22年。他带领全所民警推行“警格联网”工作模式，派出所与社区共用一张网格图。",
@@ -513,3 +514,11 @@ def test_a_units_party_body_named_by_the_units_kind_carries_out_the_practice(gaz
                       "物业党支部还推出“物业管家认楼”做法。")
     assert has_edge(g, "implements", "宾川县安泰物业公司党支部", "物业管家认楼"), summary(g)
 
+
+
+def test_places_listed_after_zai_are_where_the_body_acts(gaz):
+    """同时在甲镇、乙镇设立“……”: the towns listed after 在 are where; the body of the clause before
+    acts (not the nearer town, the list's second item)."""
+    g = graph_of(gaz, "宾川县人民检察院与县林业局建立协作机制。同时在金牛镇、乔甸镇设立“生态检察联络点”，聘请护林员担任联络员。")
+    assert not has_edge(g, "implements", "乔甸镇", "生态检察联络点"), summary(g)
+    assert not has_edge(g, "implements", "金牛镇", "生态检察联络点"), summary(g)

@@ -202,8 +202,11 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
     if any(o2.start >= o.end and o2.end <= sp.start and text[max(0, o2.start - 1) : o2.start] not in _WHERE_BEFORE
            for o2, _ in cands):
         return True  # a nearer actor (a place after 在 is where, not who: 某镇党委在|某村推行……)
-    if text[max(0, o.start - 1) : o.start] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") \
-            and not _second_clause(text, o.start):
+    first = o.start
+    while text[first - 1 : first] == "、" and (prev := next((o2 for o2, _ in cands if o2.end == first - 1), None)):
+        first = prev.start  # 在甲镇、乙镇设立……: the list's first item says what the list is
+    if text[max(0, first - 1) : first] in ("在", "到", "与", "和", "为", "对", "向", "帮", "给") \
+            and not _second_clause(text, first):
         return True
     head_at = view.chain_head(o)
     if text[head_at - 1 : head_at] == "以" and _MODEL_AFTER.match(text, o.end) and any(o0.end < head_at for o0, _ in cands):
@@ -282,12 +285,8 @@ def scene(view: SentenceView, sp: Span) -> Mention | None:
 _CO_ACTORS_RE1 = re.compile(r"(?:联合|会同|携手|协同)")
 _CO_ACTORS_RE2 = re.compile(r"[还又]?(?:与|同)|和|及|会同|、")
 _CO_ACTORS_RE3 = re.compile(r"(?:联合|共同|携手|一起|一道)")
-#: partners of the list the text names by no name of an entity (、边境派出所), before the verb
-_UNNAMED_ITEMS = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}?(?=[、和及与]|" + VERB_START.pattern + "))*")
 #: partners of the list the text names by no name of an entity (、驻地边防连), then the joint word
 _UNNAMED_THEN_JOINT = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)+(?:联合|共同|携手|一起|一道)")
-#: 与 (还与, 又与) before a partner the subject builds a practice with, the verb right after it
-_CO_ACTORS_RE4 = re.compile(r"[还又先后]?(?:与|同)")
 
 
 def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
@@ -298,11 +297,6 @@ def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
     at = next((o for o, m in named if m is subj), None)
     if at is None:
         return []
-    # 甲街道联合乙派出所推行……: the body joined by 联合 (会同, 携手) acts too
-    joined = next(((o, m) for o, m in named if o.end <= sp.start
-                   and _CO_ACTORS_RE1.fullmatch(text[at.end : o.start])), None)
-    if joined is not None and joined[1] is not subj:
-        return [joined[1]]
     out = []
     end = at.end
     while (nxt := min(((o, m) for o, m in named if o.start > end and o.end <= sp.start
@@ -311,9 +305,8 @@ def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:
         # (the longest name there: 某镇党委, not the town its name opens with)
         out.append(nxt)
         end = nxt[0].end
-    if out and (_CO_ACTORS_RE3.match(text[end:]) or _UNNAMED_THEN_JOINT.match(text, end)
-                or _CO_ACTORS_RE4.match(text[at.end : out[0][0].start])
-                and VERB_START.match(text, _UNNAMED_ITEMS.match(text, end).end()) and text[end:sp.start].count("，") == 0):
-        # 甲院与乙局联合建立……; 甲院还与乙局建立“……”机制: the partner builds it too
+    if out and (_CO_ACTORS_RE3.match(text[end:]) or _UNNAMED_THEN_JOINT.match(text, end)):
+        # 甲院与乙局联合建立……, 甲镇党委、乙连共同推行……: the partners build it too (but 甲联合乙
+        # 开展……, 甲还与乙建立……: the subject acts, its partners help, as the annotated pages read it)
         return [m for _, m in out if m is not subj]
     return []
