@@ -461,7 +461,7 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
 
 #: a preposition or a verb jieba glues into the words before a body named by its kind of place
 #: or by its head alone (听县|林业局, 夜校由村|党支部, 嘎查查距|法庭): no name runs over it
-_GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为把被让给从以将]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
+_GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为在把被让给从以将]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
 #: a verb joining bodies before a level's character (并联合|镇农业服务中心; 联合镇 is also a town's name)
 _JOINING_BEFORE_LEVEL = re.compile(r"(?:联合|会同|协调|指导)(?=[县旗区市盟镇乡村])")
 

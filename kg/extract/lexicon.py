@@ -63,7 +63,7 @@ COMING_CHARS = frozenset("到赴")
 MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "逐步", "着力", "广泛", "率先")
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
-PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包")
+PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联")
 
 #: Words and characters residential estates and communities are named with (幸福家园小区).
 RESIDENTIAL_WORDS = set("家园 花园 嘉园 雅苑 佳苑 名苑 华苑 新村 公寓 华府 名都 小镇 庭院 广场 大厦 家属院 新城 花城 水岸 丽都 山庄".split())

@@ -438,6 +438,10 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
     if text[max(0, m.start() - 2) : m.start()] == "民族":
         max_body = 12  # 某某达斡尔民族乡: a place's name, a people's, and 民族
     best = _gazetteer_lower(text, gaz, m, type_, floor, prev, spans, starts, max_body)
+    if best is not None and prev is not None and spans[prev].end == floor and 0 < best[0] - floor <= 2 \
+            and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] and not _held(best[1], spans[prev], gaz) \
+            and after_chain(text, floor, m.start(), max_body):
+        best = None  # 美林镇|红石沟村 (jieba: 镇红): a name elsewhere (石沟村) inside the chain's longer one
     if best is not None:
         # a longer name that ends in a gazetteer name (建设北街社区 vs 北街社区) wins when it
         # starts where a name may start
@@ -522,8 +526,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
                                  and e - len(k) >= floor), key=len, default=None)):
         s = e - len(longer)  # the name a chain vouched for, where the words before cut it short
     cand = text[s:e]
-    if _COUNTED.match(text, max(0, s - 1)) and s > 0:
-        return None  # 选派80|名退役军人社区专干: a count's measure word opens no name
+    if _COUNTED.match(text, max(0, s - 1)) and s > 0 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():
+        return None  # 选派80|名退役军人社区专干: a count's measure word opens no name (打个|电话社区: nor 个 alone)
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
     if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
         return None

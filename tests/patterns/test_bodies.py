@@ -659,3 +659,10 @@ def test_which_bodies_of_a_kind_and_a_verb_glued_before_a_head_name_none(gaz):
     no body named."""
     g = graph_of(gaz, "该院将加强与周边旗县检察院的跨区域协作。最远的牧户离派出所有150多公里。")
     assert not names(g, "Organization"), summary(g)
+
+
+def test_a_station_then_zai_then_a_centre_named_by_its_kind_are_two_bodies(gaz):
+    """某镇司法所在|镇综治中心设立……: 在 (jieba: 所在) opens no name; the station is a body."""
+    g = graph_of(gaz, "乔甸镇司法所在镇综治中心设立“老李调解室”。")
+    assert "乔甸镇司法所" in names(g, "Organization"), summary(g)
+    assert not any("所在" in n for n in names(g)), summary(g)

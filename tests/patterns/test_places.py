@@ -800,3 +800,11 @@ def test_a_verb_before_a_sumu_and_a_gazetteer_town_named_alone(gaz):
     without its county is still the gazetteer's town, its village after it."""
     g = graph_of(gaz, "宾川县推行“县级领导包苏木镇、乡镇干部包村”机制。六苏木镇南沟村村民王丽芳成为示范户。")
     assert names(g, "Town") == {"六苏木镇"} and has_edge(g, "locatedIn", "南沟村", "六苏木镇"), summary(g)
+
+
+def test_a_village_whose_first_character_jieba_glues_to_the_town_before_is_read_whole(gaz):
+    """某镇长石沟村 (jieba: 镇长|石沟|村): the gazetteer's 石沟村 is another county's, so the chain's
+    longer name stands; 打个|电话社区 names no community (个 is a measure word)."""
+    g = graph_of(gaz, "宾川县乔甸镇长石沟村依托村集体经济组织成立合作社。老人们说，有事打个电话社区就来人了。")
+    assert names(g, "Village") == {"长石沟村"} and has_edge(g, "locatedIn", "长石沟村", "乔甸镇"), summary(g)
+    assert not names(g, "Community"), summary(g)
