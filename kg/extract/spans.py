@@ -341,8 +341,8 @@ jieba_tag = segment.tag
 TITLE_RE = re.compile(alternation(sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True)))
 
 
-#: a head followed by one of these is part of a longer word (党组织, 大学生, 委员)
-HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + ")(?![织生员])")
+#: a head followed by one of these is part of a longer word (党组织, 大学生, 委员; but 公司|生产车间)
+HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + ")(?!(?<=组)织|(?<=[学校院])生|(?<=[委会组队])员)")
 
 
 def inside_quote(text: str, i: int) -> bool:

@@ -666,3 +666,12 @@ def test_a_station_then_zai_then_a_centre_named_by_its_kind_are_two_bodies(gaz):
     g = graph_of(gaz, "乔甸镇司法所在镇综治中心设立“老李调解室”。")
     assert "乔甸镇司法所" in names(g, "Organization"), summary(g)
     assert not any("所在" in n for n in names(g)), summary(g)
+
+
+def test_a_company_before_a_word_opening_with_a_heads_forbidden_character_is_a_body(gaz):
+    """某某有限公司|生产车间: 生 after 公司 opens a word of its own (生产), unlike 大学|生; the company's
+    party committee named by its kind (公司党委) is then that company's."""
+    g = graph_of(gaz, "走进宾川县金牛镇的云南林海木业有限公司生产车间，机器轰鸣。公司党委书记、董事长罗文涛介绍，"
+                      "公司党委推行“支部建在车间”工作法。")
+    assert {"云南林海木业有限公司", "云南林海木业有限公司党委"} <= names(g, "Organization"), summary(g)
+    assert has_edge(g, "implements", "云南林海木业有限公司党委", "支部建在车间"), summary(g)
