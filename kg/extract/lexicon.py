@@ -257,6 +257,9 @@ TEAM_HEAD_TITLES = {"队长": "队", "副队长": "队", "团长": "团", "副�
 #: Kinds of team named by their kind alone before their head's title (志愿服务队队长).
 TEAM_KINDS = ("志愿服务队", "服务队", "志愿队", "宣讲队", "宣讲团", "巡护队", "突击队", "攻坚队", "先锋队")
 
+#: Words that make partners act jointly with a subject (甲与乙联合印发, 甲、乙共同推行).
+JOINT_WORDS = ("联合", "共同", "携手", "一起", "一道")
+
 #: Bodies that are also buildings: they count as bodies only where they act or are led.
 VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "服务点")
 

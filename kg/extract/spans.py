@@ -227,6 +227,7 @@ def joins_kinds(text: str, s: int, e: int) -> bool:
     (非公有制经济组织和社会组织综合党委)?"""
     return text[s:e] in _PHRASE_JOINS and text.startswith(L.BODY_NOUN_PHRASES, e) and text.endswith(L.BODY_NOUN_PHRASES, 0, s)
 
+
 #: adverbs that are also syllables of Mongolian names (宝格都乌拉嘎查, 满都胡宝拉格)
 _SYLLABLE_ADVERBS = frozenset(("都",))
 
@@ -235,6 +236,7 @@ def syllable_opening(body: str) -> bool:
     """Does a name (without its kind) open with such an adverb read as its first syllable
     (都呼木 of 都呼木嘎查): a Mongolian run of two or more characters after it?"""
     return len(body) >= 3 and body[0] in _SYLLABLE_ADVERBS and all(c in L.MONGOLIAN_CHARS for c in body[1:])
+
 
 #: may a word be part of a name (Chinese characters and digits alone), by word
 _NAMEY_WORDS: dict[str, bool] = {}

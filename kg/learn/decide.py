@@ -239,7 +239,7 @@ def _most_specific_actor(x: Extraction) -> None:
 _JOINS = frozenset("、和与及同")
 #: of those, what joins a partner to the subject (甲与乙), and what makes them act jointly
 _PARTNER_JOINS = frozenset("与同")
-_JOINTLY = re.compile(r"(?:还|又)?(?:联合|共同|携手|一起|一道)")
+_JOINTLY = re.compile("(?:还|又)?(?:" + "|".join(L.JOINT_WORDS) + ")")
 
 
 def _coordinated_actors(x: Extraction, view: DocView) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
+from .. import lexicon as L
 from ..clauses import PRONOUN_SUBJECT, after_verb, is_clause_start
 from ..practices import find_mechanisms
 from ..quoted import QUOTE_RE
@@ -284,9 +285,9 @@ def scene(view: SentenceView, sp: Span) -> Mention | None:
 #: the fixed patterns of :func:`co_actors`, compiled once (not looked up at every call)
 _CO_ACTORS_RE1 = re.compile(r"(?:联合|会同|携手|协同)")
 _CO_ACTORS_RE2 = re.compile(r"[还又]?(?:与|同)|和|及|会同|、")
-_CO_ACTORS_RE3 = re.compile(r"(?:联合|共同|携手|一起|一道)")
+_CO_ACTORS_RE3 = re.compile("(?:" + "|".join(L.JOINT_WORDS) + ")")
 #: partners of the list the text names by no name of an entity (、驻地边防连), then the joint word
-_UNNAMED_THEN_JOINT = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)+(?:联合|共同|携手|一起|一道)")
+_UNNAMED_THEN_JOINT = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)+" + _CO_ACTORS_RE3.pattern)
 
 
 def co_actors(view: SentenceView, subj: Mention, sp: Span) -> list[Mention]:

@@ -19,9 +19,10 @@ PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
 _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员", "原告", "被告", "脱贫户"}, key=len, reverse=True))) + ")$")
 #: a leading post opening a reading (嘎查达|某某, 苏木达|某某: Mongolian posts the tagger reads
 #: into the name of Mongolian syllables after them)
-_POST_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")")
+_POSTS = "(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")"
+_POST_OPENS = re.compile(_POSTS)
 #: a leading post right before a reading (苏木达|某某)
-_POST_ENDS = re.compile("(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")$")
+_POST_ENDS = re.compile(_POSTS + "$")
 #: what 和 joins a name to when it opens a role, a post or a group (某某和|村民代表某某,
 #: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
 _ROLE_AFTER_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
