@@ -116,6 +116,10 @@ _LEVEL_WORD = re.compile(r"^(?:区域|市场|县域|市域|区划|市民|县城)
 _WHICH_WORDS = ("周边", "附近", "邻近", "其他", "相关", "兄弟", "上级", "下级", "属地")
 
 
+#: kinds that name the townships together (乡镇, 苏木镇): no town's name ends in them
+_COLLECTIVE_KINDS = ("乡镇", "苏木镇", "乡镇街道", "镇街道", "镇街")
+
+
 def _generic_name_part(part: str) -> bool:
     """A descriptor rather than a proper name before a head: 党员(突击队), 农村(党支部),
     社区(党群服务中心).  Every jieba word in it is a common word and it is short."""
@@ -125,6 +129,8 @@ def _generic_name_part(part: str) -> bool:
         return False
     if part in L.BODY_PLACE_KINDS or part in L.GENERIC_PLACES:
         return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
+    if part.endswith(_COLLECTIVE_KINDS):
+        return True  # 全旗|苏木乡镇(党委), 各乡镇(党委): the committees of every township, no one body
     if part.startswith(_WHICH_WORDS) and _generic_name_part(part[2:]):
         return True  # 周边旗县(检察院), 相关职能(部门): which ones, of a kind
     words = [(part[s:e], f) for s, e, f in tokens(part)]
@@ -460,8 +466,9 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
 
 
 #: a preposition or a verb jieba glues into the words before a body named by its kind of place
-#: or by its head alone (听县|林业局, 夜校由村|党支部, 嘎查查距|法庭): no name runs over it
-_GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为在把被让给从以将]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
+#: or by its head alone (听县|林业局, 夜校由村|党支部, 嘎查查距|法庭, 议定后报|村党委, 您当|嘎查党支部):
+#: no name runs over it
+_GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为在把被让给从以将报当]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
 #: a verb joining bodies before a level's character (并联合|镇农业服务中心; 联合镇 is also a town's name)
 _JOINING_BEFORE_LEVEL = re.compile(r"(?:联合|会同|协调|指导)(?=[县旗区市盟镇乡村])")
 
@@ -510,8 +517,8 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     if placed and _NAMED_BY_HEAD_RE1.fullmatch(part):
         # 某小区原物业公司: the compound's former company, a kind of body
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
-    if _LEVELS.search(part):
-        return _TAKEN  # 旗县区两级党委, 某县镇两级党委: bodies of two levels, not one body
+    if _LEVELS.search(part) or part.endswith(_COLLECTIVE_KINDS):
+        return _TAKEN  # 旗县区两级党委, 某县镇两级党委, 全旗乡镇党委: bodies of two levels or of every township, not one body
     if m.group() in _PARTNER_HEADS and part.endswith("委"):
         # 镇党委政府: the government named with the committee before it, a body of its own
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())

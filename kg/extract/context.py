@@ -167,9 +167,25 @@ def body_by_its_end(st: DocState, text: str, sp: Span) -> tuple[str, str | None,
             continue  # (words of two characters at least before a bare head: 综合|党委, 联合党委)
         body = next(((mid, name) for mid, name in reversed(st.recent_orgs)
                      if len(name) > len(tail) and name.endswith(tail)), None)
+        if body is not None and k == 0 and _unit_named_since(st, sp.text, body[1]):
+            return None  # 公司党支部 after another company is named: that company's (contextual_org)
         if body is not None:
             return body[1], st.by_id[body[0]].place, sp.start - k
     return None
+
+
+def _unit_named_since(st: DocState, head: str, body: str) -> bool:
+    """Has the article named a unit of the kind that opens ``head`` (公司 of 公司党支部) since it
+    last named ``body``, other than the unit of ``body`` itself?"""
+    kind = next((k for k in L.BARE_BODY_KINDS if head.startswith(k)), None)
+    if kind is None or head[len(kind) :] not in _PARTY_OF_A_UNIT:
+        return False
+    for _mid, name in reversed(st.recent_orgs):
+        if name == body:
+            return False
+        if name.endswith(kind) and not body.startswith(name):
+            return True
+    return False
 
 
 def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, int] | None = None

@@ -48,7 +48,7 @@ GENERIC_PLACES: set[str] = set(
 PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
     入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广
     担任 兼任 挂任 出任 任职 利用 深化 单靠 依靠 加强 发挥 结合 聚焦 围绕 构建 融入
-    商议 商讨 协商 共商 配强 配齐 选优配强 选好""".split())
+    商议 商讨 协商 共商 配强 配齐 选优配强 选好 上报 报送 报请 呈报""".split())
 
 #: Verbs that never sit inside a body's or place's name, though jieba tags some as nouns
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)
@@ -63,7 +63,9 @@ COMING_CHARS = frozenset("到赴")
 MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "逐步", "着力", "广泛", "率先")
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
-PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联")
+PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当")
+#: adverbs jieba glues to such a verb after them (议定后|报|村党委 read 后报)
+PLACE_VERB_ADVERBS = set("后先再并又也就才即已均")
 
 #: Words and characters residential estates and communities are named with (幸福家园小区).
 RESIDENTIAL_WORDS = set("家园 花园 嘉园 雅苑 佳苑 名苑 华苑 新村 公寓 华府 名都 小镇 庭院 广场 大厦 家属院 新城 花城 水岸 丽都 山庄".split())
@@ -88,7 +90,7 @@ BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组�
 NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据距")
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
-NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以")
+NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访")
 
 # ------------------------------------------------------------------ organizations
 
@@ -279,7 +281,7 @@ SPEECH = (
 )
 
 #: Characters that follow a name far more often than they end one (某某|都会, 某某|在).
-AFTER_NAME_CHARS = frozenset("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时")
+AFTER_NAME_CHARS = frozenset("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时则")
 
 #: The words a frame 在……下 closes with (在某某的关心下, 在某某支持下).
 UNDER_FRAME_VERBS = ("重视", "指导", "帮助", "支持", "带领", "引领", "领导", "推动", "关心", "关怀", "协调", "组织",
@@ -318,7 +320,7 @@ SURNAMES_1 = set(
 #: Characters common in transliterated Mongolian names (巴特尔, 其木格, 乌日娜): a name
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
-    "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照"
+    "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
     "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕"
 )
 

@@ -34,8 +34,9 @@ _BYLINE_NAME = re.compile(r"(?:(?:(?:本报|见习|特约|实习)?(?:记者|通�
 _ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
 #: a name's characters: Han characters and the middle dot
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
-#: a name transliterated with the middle dot between its parts (Uyghur, Kazakh: 某某·某某)
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6}){1,2}")
+#: a name transliterated with the middle dot between its parts (Uyghur, Kazakh: 某某·某某;
+#: Mongolian, the clan's initial first: 包·某某某)
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{2,6}){1,2}")
 #: a place's kind or a group of residents inside a candidate name (干部包嘎查)
 _KIND_INSIDE = re.compile("|".join(map(re.escape, (*L.TWO_CHAR_PLACE_KINDS, "牧户", "村民", "居民"))))
 _MONGOLIAN = frozenset(L.MONGOLIAN_CHARS)
@@ -60,7 +61,11 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
 _LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 #: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
 #: plural (干部们, 干得)
-_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着")
+_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是")
+#: adverbs that open with 一, which jieba cuts as a numeral (某某|一|早就, 某某一直)
+_ADVERBS_WITH_YI = ("一起", "一道", "一同", "一早", "一直", "一边", "一向", "一再", "一手", "一心", "一度", "一连", "一大早")
+#: the directional complements after a verb (富|起来, 走|出去): never a given name
+_COMPLEMENTS = frozenset("起来 出来 下来 上来 过来 回来 进来 开来 下去 出去 上去 过去 回去 进去".split())
 
 
 #: :func:`plausible_name`'s answers (a pure function of the string), not strict and strict
@@ -72,7 +77,10 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # (云某: a name the text hides, as the guideline says, is none; 黄|师傅: an honorific)
     if _DOTTED.fullmatch(name):
         # 阿不都·热合曼: a transliterated name (no common word for a part, no 说 after it)
-        return name[-1] not in _NO_HAN_NAME_END and not any(is_common_word(part) for part in name.split("·"))
+        first, *rest = name.split("·")
+        if len(first) == 1 and first not in L.SURNAMES_1 and first not in L.MONGOLIAN_CHARS:
+            return False  # (a clan's initial is a surname's character or a Mongolian syllable)
+        return name[-1] not in _NO_HAN_NAME_END and not any(is_common_word(part) for part in rest + [first] * (len(first) > 1))
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
     lo = 3 if strict else 2
     if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in _NO_HAN_NAME_END)
@@ -85,6 +93,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
     if _KIND_INSIDE.search(name):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
+    if len(name) == 3 and name[1:] in _COMPLEMENTS:
+        return False  # 群众富起来, 强起来: a verb and its complement
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
     if len(name) == 3 and name[0] == "任" and name[-1] == "长":
@@ -113,9 +123,10 @@ class _Words:
     """A sentence's words (:func:`tokens`) by where they start, found by bisection: what
     :func:`name_after` asks of a few positions, without an index of every word."""
 
-    __slots__ = ("toks", "starts", "ends")
+    __slots__ = ("text", "toks", "starts", "ends")
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.toks = tokens(text)
         self.starts, self.ends = token_bounds(text)
 
@@ -175,11 +186,15 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
+        if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
+            continue  # 主任某某图门和|“某某”调解队: 和 joins a quoted name, no syllable of this one
+        if length >= 4 and _ends_in_function_word(words, i, j):
+            continue  # 书记某某孟和|多次跟我们说: an adverb of jieba's after the name, made of its syllables
         if length == 3 and cand[-1] == "任" and rest.startswith(_LEAD_TITLES_T):
             continue  # 某某任|队长: the verb taking the post, no name's last character
         if cand[-1] == "家" and (i + length - 1 > i + 1) and text[j - 1 :].startswith(_HOUSEHOLD):
             continue  # 苏和家的: the household, not a name ending in 家
-        if length == 3 and cand[:2] not in L.SURNAMES_2 and (segment.freq(text[j - 1 : j + 1]) >= 1000
+        if length == 3 and cand[:2] not in L.SURNAMES_2 and ((j < len(text) and segment.freq(text[j - 1 : j + 1]) >= 1000)
                                                              or _verb_before_aspect(text, j)
                                                              or (cand[-1] in _NO_NAME_ENDS and not _MONGOLIAN.issuperset(cand))):
             continue  # 苏和带着, 王明带领, 王梅种了: the last character opens a word, or is a verb
@@ -193,13 +208,28 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j  # 市长|赵|海峰|主持会议: jieba's surname, a given name, a word of its own after
         if length >= 3 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
             return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
+        if length >= 3 and _MONGOLIAN.issuperset(cand) and rest[0] not in _MONGOLIAN and (
+                rest[0] in L.AFTER_NAME_CHARS or rest[1:2] in ("着", "了", "过")):
+            return i, j  # 十户长某某莫|到邻居家, 嘎查达某某朝鲁|翻着: jieba glues the syllable to the verb
         if (home or rest.startswith(_HOUSEHOLD)) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
-        if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t", "l") or rest.startswith(("一起", "一道", "一同"))
+        if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t", "l") or rest.startswith(_ADVERBS_WITH_YI)
+                                 or (words.flag_at(j) == "m" and words.ends[words.at(j)] - j >= 2)  # 某某|多次, 某某|三年前
                                  or (words.flag_at(j)[:1] == "a" and length <= 3 and not _MONGOLIAN.issuperset(cand))) \
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return None  # (the name of no known shape was tried at length 2)
+
+
+def _ends_in_function_word(words: _Words, i: int, j: int) -> bool:
+    """Does the reading ``i:j`` end in a whole word of jieba's that is a numeral, an adverb,
+    a pronoun, a preposition or a conjunction and common (多次, 一起, 也都), after two
+    characters of the name or more?"""
+    k = bisect_left(words.ends, j)
+    if k >= len(words.ends) or words.ends[k] != j or words.starts[k] < i + 2:
+        return False
+    s, e, flag = words.toks[k]
+    return e - s >= 2 and flag[:1] in ("m", "d", "r", "p", "c") and segment.freq(words.text[s:e]) >= 1000
 
 
 def _verb_before_aspect(text: str, j: int) -> bool:

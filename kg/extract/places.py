@@ -6,7 +6,7 @@ gazetteer or the words around it give.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..gazetteer import Division, Gazetteer
 from ..model import PLACE_LEVEL
@@ -215,8 +215,8 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
             stem = text[s:h]
             if any(taken[k] or not is_cjk(text[k]) for k in range(s, h)) or s not in starts:
                 continue
-            if is_common_word(stem):
-                continue
+            if is_common_word(stem) or stem in L.LOWER_PLACE_KINDS:
+                continue  # (由苏木|司法所: the kind itself, the article's town, no stem of a name)
             rows = [d for kind in L.TOWN_KINDS for d in gaz.lookup(stem + kind, aliases=False) if d.type == "Town"]
             if rows:
                 spans.append(Span(s, h, stem, "Town", "town-stem", conf("town-stem"), rows))
@@ -381,6 +381,17 @@ def _in_natural_feature(text: str, a: int, b: int) -> bool:
     return _NATURAL_END.search(text, starts[k], ends[k]) is not None
 
 
+#: words for the countryside that end in a village's kind (乡村旅游, 农村电商; not 山村: 某山村)
+_RURAL_WORDS = ("乡村", "农村")
+
+
+def _word_at(text: str, i: int, j: int) -> bool:
+    """Is ``text[i:j]`` one of jieba's words, or the head of one (乡村|旅游, 乡村振兴)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(starts, i)
+    return k < len(starts) and starts[k] == i and ends[k] >= j
+
+
 def _suffix_in_word(text: str, m: re.Match) -> bool:
     """Does the place suffix at ``m`` sit inside a word (乡村, 村民, 嘎查村, 城镇), not end a name?"""
     e, suffix, n = m.end(), m.group(), len(text)
@@ -394,6 +405,8 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
         #              某某村|村主任, 某某村|村支书: the name, then a post of the village)
     if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
         return True  # 嘎查村, 镇街道: kinds of places, not one
+    if suffix == "村" and text[m.start() - 1 : e] in _RURAL_WORDS and _word_at(text, m.start() - 1, e):
+        return True  # 某某|乡村旅游合作社, 某某|农村: the word for the countryside, not a village's kind
     if suffix in ("村", "苑", "园") and text[e : e + 2] == "小区":
         return True  # 某某新村小区: an estate's name, closed by 小区
     return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市"
@@ -448,8 +461,10 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
         s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
         ext = text[s_f : best[0]]
         if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and ext not in ("和", "与", "及") \
-                and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME):
-            # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has)
+                and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME
+                     or (s_f in starts and best[0] not in starts)):
+            # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has;
+            # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one)
             if not generic_place(text[s_f:e]):
                 best = None
     if best is None:

@@ -247,6 +247,10 @@ _NOT_IN_NAME = frozenset(L.NOT_IN_NAME)
 _IMPLEMENT_ENDS = frozenset(v for v in L.IMPLEMENT_VERBS if len(v) == 2)
 
 
+#: what before a place's kind refers to a place already named (该苏木, 本镇, 全旗)
+_REFERRING = frozenset("该本全各此")
+
+
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
@@ -271,6 +275,10 @@ class _Walk:
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if not first and joins_kinds(text, s, e):
             return s, True  # 非公有制经济组织和|社会组织综合党委: one body's name joins two kinds of members
+        if self.place and not first and len(word) == 1 and flag.startswith("v") and word in L.PLACE_VERB_CHARS:
+            return None, False  # 您来|巴彦乌拉嘎查: a verb of going before the name (jieba's own word)
+        if self.place and not first and word in L.LOWER_PLACE_KINDS and s > 0 and text[s - 1] in _REFERRING:
+            return None, False  # 在该苏木|某某嘎查: the place the text spoke of, then a name of its own
         if word in _SYLLABLE_ADVERBS and not first and (inside := self._syllable(s, e)) is not None:
             self.opened_at = s
             return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)
@@ -294,6 +302,7 @@ class _Walk:
             return None, False  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
         if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)
                                      or (len(word) > 2 and word[-2:] in L.PLACE_VERBS)
+                                     or (len(word) == 2 and word[1] in L.PLACE_VERB_CHARS and word[0] in L.PLACE_VERB_ADVERBS)
                                      or (len(word) > 2 and word[-1] in L.COMING_CHARS and flag.startswith("nr"))):
             # 商量嘎查的事, 党员回社区报到, 充分发挥社区…作用, 某某到|社区: a verb (with its adverb,
             # or a name before it, in one of jieba's words) and its object (rule place-verb-object)

@@ -27,7 +27,7 @@ _POST_ENDS = re.compile(_POSTS + "$")
 #: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
 _ROLE_AFTER_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
     {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村"},
-    key=len, reverse=True))) + r"|[\u4e00-\u9fff]{1,3}族)")  # (某某和|汉族邻居某某)
+    key=len, reverse=True))) + r"|[\u4e00-\u9fff]{1,3}族|“)")  # (某某和|汉族邻居某某, 某某和|“某某”调解队)
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
@@ -102,7 +102,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
     if _NOT_NAME.search(name):
         f.append("not-han")
-    if len(name) >= 5 and not _MONGOLIAN.issuperset(name[1:]) and any(
+    if len(name) >= 5 and "·" not in name and not _MONGOLIAN.issuperset(name[1:]) and any(
             segment.freq(name[k:]) >= 5 for k in range(2, len(name) - 2)):
         f.append("word-tail")  # 某某手把手: the tagger reads a set phrase after a Han name into it
     starts, ends = token_bounds(text)
@@ -148,6 +148,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("byline-words")
     n = view.count(sent, name)
     f.append("count:" + bucket(n, (1, 2, 3)))
+    if view.counted(sent, name):
+        f.append("counted")  # 23个|林盘 elsewhere in the article: a thing, no one's name
     return f
 
 
@@ -220,7 +222,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 continue  # (孟某某|和被告: a Han name goes on no further; 伊某|乐图, 鲍某|和 may)
             while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
                 e += 1
-                if e in ends or sent.text[e : e + 1] in _NAME_THEN:
+                if (e in ends or sent.text[e : e + 1] in _NAME_THEN) and not _function_word_ends(sent.text, a, e):
                     spans.setdefault((a, e), (None, "EXT"))  # (某某巴图|家: jieba's 巴图家; 某某毕力格|站在)
         # a reading a post opens (嘎查达|某某) is no rival of the name read after the post
         rivals = {(c, d): v for (c, d), v in spans.items()
@@ -246,6 +248,16 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             _nested_readings(view, sent, g)
         groups.extend(here)
     return groups
+
+
+def _function_word_ends(text: str, i: int, j: int) -> bool:
+    """Does ``i:j`` end in a common numeral, adverb, pronoun, preposition or conjunction of
+    jieba's, two characters or more, after two of the name or more (某某孟和|多次)?"""
+    starts, ends = token_bounds(text)
+    q = bisect_left(ends, j)
+    if q >= len(ends) or ends[q] != j or starts[q] < i + 2 or j - starts[q] < 2:
+        return False
+    return tokens(text)[q][2][:1] in ("m", "d", "r", "p", "c") and segment.freq(text[starts[q] : j]) >= 1000
 
 
 def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
@@ -286,7 +298,7 @@ def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> N
                     or long.end - long.start <= short.end - short.start or "verb-tail" in long.feats:
                 continue  # (a reading that runs into a verb continues no name)
             n_short, n_long = view.count(sent, short.surface), view.count(sent, long.surface)
-            if n_short == n_long:
+            if n_short == n_long and "he-then-role" not in long.feats:  # (nor one into 和 before a role)
                 short.feats.append("always-continued")
                 long.feats.append("covers-every-use")
             elif n_short > n_long:

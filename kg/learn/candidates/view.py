@@ -66,6 +66,10 @@ class Pair:
     feats: list[str] = field(default_factory=list)
 
 
+#: what counts things or takes them one by one, right before a word (23个|林盘, 每|户, 各|村)
+_COUNTING = frozenset("个每各")
+
+
 class DocView:
     """One document's extraction indexed for candidates: mentions by sentence, with their
     positions in the sentence text."""
@@ -94,6 +98,17 @@ class DocView:
         """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
         file: a corpus of a thousand pages costs a thousand times one page, not a million)."""
         return self._article_text.get(sent.article, "").count(text)
+
+    def counted(self, sent: Sentence, text: str) -> bool:
+        """Is ``text`` counted or taken one by one somewhere in the article of ``sent``
+        (23个|林盘, 每个|某某, 各|某某): a thing's word, which no one's name is."""
+        article = self._article_text.get(sent.article, "")
+        k = article.find(text)
+        while k >= 0:
+            if k > 0 and article[k - 1] in _COUNTING:
+                return True
+            k = article.find(text, k + 1)
+        return False
 
     def focal(self, sent: Sentence, ending: str) -> tuple[Mention, int, int] | None:
         """The place of the article of ``sent`` whose name ends in ``ending`` (镇, 旗, 社区)
