@@ -215,12 +215,17 @@ def _mechanism_keys(x: Extraction) -> dict[str, str]:
 _TRADES = tuple(sorted(L.TRADE_HEADS))
 
 
+#: a company's party bodies, named after the company's short name as after its full one (某某公司党委)
+_COMPANY_PARTY = ("党委", "党总支", "党支部")
+
+
 def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str, str]:
     """Within a page a body named in full and then by a shorter form is one body: the
     end of its name (某某路派出所 after 某某区公安分局某某路派出所; 某某法庭 after
     某旗人民法院某某人民法庭, 人民 left out), or a company's brand and trade before 公司
-    (某某物业公司 after 某市某某物业服务有限公司; 某某乳业 after 某旗某某乳业有限公司), or a
-    village's committee with the village's 村 left out (某某村委会 for 某某村村委会).
+    (某某物业公司 after 某市某某物业服务有限公司, 某某公司党委 after 某某精密机械有限公司党委;
+    某某乳业 after 某旗某某乳业有限公司), or a village's committee with the village's 村 left out
+    (某某村委会 for 某某村村委会).
     Only a shorter form that fits one fuller name on the page is read so (or several that
     are one body, ``key``: name → the body's key: 某区人民检察院 and 某市某区人民检察院)."""
     out = {}
@@ -228,13 +233,15 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
     for n in names:
         by_last[n[-1:]].append(n)
     for short in names:
-        core = short[:-2] if short.endswith("公司") and not short.endswith("有限公司") else None
+        party = next((p for p in _COMPANY_PARTY if short.endswith("公司" + p)), "") if "公司" in short else ""
+        stem = short[: len(short) - len(party)]
+        core = stem[:-2] if stem.endswith("公司") and not stem.endswith("有限公司") else None
         traded = len(short) >= 4 and short.endswith(_TRADES)
         fuller = [
             n for n in (by_last[short[-1:]] + by_last["司"] + by_last["团"] if traded else by_last[short[-1:]])
             if len(n) > len(short) and (
                 (len(short) >= 4 and (n.endswith(short) or ("人民" in n and n.replace("人民", "").endswith(short))))
-                or (core is not None and len(core) >= 3 and n.endswith("公司") and core in n)
+                or (core is not None and len(core) >= 2 and n.endswith("公司" + party) and core in n[: len(n) - len(party)])
                 or (traded and short in n and n.endswith(("公司", "集团")))
                 or _abbreviates(short, n)
                 or short.endswith("村委会") and n == short[:-3] + "村村委会"  # 某某村委会 is 某某村村委会

@@ -1449,3 +1449,48 @@ def test_the_company_named_last_is_the_one_whose_party_branch_a_bare_kind_names(
     assert ("韦立新", "leads", "宾川县金穗乳业有限公司党支部") in facts, facts
     ents, facts = _learned(gaz, "专访丨州城镇党委书记汤文博：让治理更有章法")
     assert ("汤文博", "leads", "州城镇党委") in facts, (ents, facts)
+
+
+def test_a_court_or_a_branch_referred_to_by_its_kind_is_the_one_named_before(gaz):
+    """该庭探索…… is the people's tribunal the article named, not the village named since; 支部推行
+    …… opening a clause is the party branch named last, not the town the article is about (but
+    “支部联建……” in quotes is a practice's words)."""
+    _, facts = _learned(gaz, "宾川县人民法院金牛人民法庭：巡回审判让纠纷就地化解\n金牛镇地处山区。"
+                             "宾川县人民法院金牛人民法庭坚持巡回审判。5月，法庭庭长汤文博接到一起纠纷：金牛镇上沧村村民"
+                             "与邻村承租人产生争执。他先请村干部一起做工作。近年来，该庭探索形成“庭审进院坝”工作模式。")
+    assert ("宾川县人民法院金牛人民法庭", "implements", "庭审进院坝") in facts, facts
+    _, facts = _learned(gaz, "金牛镇：党建引领 合作社里话振兴\n宾川县金牛镇是葡萄种植区。走进该镇上沧村的宾川县金穗葡萄"
+                             "种植专业合作社，分拣车间里机器轰鸣。“合作社去年成立了党支部。”合作社党支部书记罗文涛说。"
+                             "支部推行“党员样板棚”，每名党员带头种好一个样板棚。")
+    assert ("宾川县金穗葡萄种植专业合作社党支部", "implements", "党员样板棚") in facts, facts
+    _, facts = _learned(gaz, "宾川县供电公司党委与上沧村党支部签订共建协议，推行“支部联建、党员联户”的“双联”共建模式。")
+    assert ("上沧村党支部", "implements", "双联") not in facts, facts
+
+
+def test_a_first_secretary_listed_before_the_unit_they_work_for_leads_the_village(gaz):
+    """在某村，驻村第一书记、某局干部某某: the first post of the list is the village's, the
+    bureau is only where the holder works."""
+    _, facts = _learned(gaz, "在上沧村，驻村第一书记、宾川县交通运输局干部罗文涛带着工作队走访农户。")
+    assert ("罗文涛", "leads", "上沧村") in facts, facts
+
+
+def test_posts_of_bodies_named_by_their_kind_after_the_place_they_lie_in(gaz):
+    """某社区位于某县。……社区党委书记、居委会主任某某: the community is still the one spoken of
+    (the county only says where it lies); 成立某某联合党支部，某某担任支部书记 and 产生某小区业主
+    委员会，由某某担任业委会主任: the body the sentence has just named; 成立公司党委以来，党委书记、
+    副总经理某某: the company's committee."""
+    _, facts = _learned(gaz, "力角社区位于宾川县。近日，记者采访了社区党委书记、居委会主任罗文涛。")
+    assert {("罗文涛", "leads", "力角社区党委"), ("罗文涛", "leads", "力角社区居委会")} <= facts, facts
+    _, facts = _learned(gaz, "社区党委牵头成立力角社区新就业群体联合党支部，骑手党员韦立新担任支部书记。"
+                             "选举产生锦华小区业主委员会，由热心居民庞海燕担任业委会主任。")
+    assert {("韦立新", "leads", "力角社区新就业群体联合党支部"), ("庞海燕", "leads", "锦华小区业主委员会")} <= facts, facts
+    _, facts = _learned(gaz, "宾川县澄光精密机械有限公司员工1200余人。2020年成立公司党委以来，"
+                             "党委书记、副总经理汤文博一直在琢磨企业党建。")
+    assert ("汤文博", "leads", "宾川县澄光精密机械有限公司党委") in facts, facts
+
+
+def test_an_interviewers_question_and_a_verbs_complement_name_no_one(gaz):
+    """记者：老人多，……？ is the interviewer's question, no byline; 把活计张罗|起来 is a verb and
+    its complement, though jieba has 张罗 as a name."""
+    ents, _ = _learned(gaz, "记者：老人多，服务上有什么特别的安排？村民们正盘算着，再把冬季育苗的活计张罗起来。")
+    assert not {n for t, n in ents if t == "Person"}, ents

@@ -173,3 +173,13 @@ def test_a_courts_unit_named_by_the_level_is_the_unit_of_the_court_the_page_name
     """某县人民法院……县法院党组书记: the party group of that court (人民 as the page wrote it)."""
     g = graph_of(gaz, "围场满族蒙古族自治县人民法院推行“庭审进村”。县法院党组书记、院长杜春生介绍了情况。")
     assert "围场满族蒙古族自治县人民法院党组" in names(g, "Organization"), names(g, "Organization")
+
+
+def test_a_company_and_its_committee_named_by_the_companys_short_name_are_one_body_each(gaz):
+    """某某公司, 某某公司党委 after 宾川县某某精密机械有限公司 (a brand of two characters): the
+    company and its committee, not two more bodies."""
+    g = graph_of(gaz, "走进宾川县金牛镇的宾川县澄光精密机械有限公司装配车间。澄光公司是一家民营企业。"
+                      "澄光公司党委书记罗文涛说，党员在车间挂牌上岗。宾川县澄光精密机械有限公司党委成立于2019年。")
+    bodies = names(g, "Organization")
+    assert {"宾川县澄光精密机械有限公司", "宾川县澄光精密机械有限公司党委"} <= bodies, bodies
+    assert not {"澄光公司", "澄光公司党委"} & bodies, bodies

@@ -220,10 +220,11 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
         # 调解室, 服务队 alone: the article's latest body of that kind, where it named one
         body = recent_org(st, head) if kind is None and head in L.ORG_HEADS else None
         return (body[1], st.by_id[body[0]].place) if body else None
-    for mid, t, name in _named_before(st, at):
+    named = _named_before(st, at)
+    for k, (mid, t, name) in enumerate(named):
         if t in wanted:
             return name + head, mid
-        if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted):
+        if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted) and not _where_it_lies(st, named, k, wanted):
             break
     if post:
         # 党支部书记某某 where the article speaks of no place of the body's level: the
@@ -237,11 +238,23 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
 _KIND_BODY_RE1 = re.compile(r"(?:等|们|之间|书记|主任)")
 
 
+def _where_it_lies(st: DocState, named: list[tuple[str, str, str]], k: int, wanted: tuple[str, ...]) -> bool:
+    """Is the higher place ``named[k]`` only where the place of a ``wanted`` level named just
+    before it, in the same sentence, lies (某某社区位于某县: the community is still the one
+    the article speaks of)?"""
+    if k + 1 >= len(named) or named[k + 1][1] not in wanted:
+        return False
+    return st.by_id[named[k][0]].evidence.sentence == st.by_id[named[k + 1][0]].evidence.sentence
+
+
 def kind_body(text: str, g: Span) -> bool:
-    """Is ``g`` one body named by its place's kind (街道党委, 社区居委会), not a kind of
-    body counted or listed (各社区党委, 两个村党支部, 社区党委等)?"""
+    """Is ``g`` one body named by its place's kind (街道党委, 社区居委会) or by its unit's (公司党委),
+    not a kind of body counted or listed (各社区党委, 两个村党支部, 社区党委等)?"""
     kind = next((k for k, _ in L.KIND_LEVELS if g.text.startswith(k)), None)
-    if kind is None or g.text[len(kind) :] not in L.BODY_HEADS or g.text.endswith("服务中心"):
+    unit = next((k for k in L.BARE_BODY_KINDS if g.text.startswith(k)), None) if kind is None else None
+    if unit is not None and g.text[len(unit) :] in _PARTY_OF_A_UNIT[1:]:
+        kind = unit  # 成立公司党委以来: the party committee of the company the article named
+    elif kind is None or g.text[len(kind) :] not in L.BODY_HEADS or g.text.endswith("服务中心"):
         return False  # 社区党群服务中心 is as often the kind of venue as one body
     before = text[max(0, g.start - 2) : g.start]
     if before[-1:] in "各每全该本此个级类些等名支家所、" or before in ("所有", "一些", "广大"):

@@ -283,6 +283,10 @@ SPEECH = (
 #: Characters that follow a name far more often than they end one (某某|都会, 某某|在).
 AFTER_NAME_CHARS = frozenset("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时则")
 
+#: The directional complements after a verb (富|起来, 张罗|起来, 走|出去): never a given name,
+#: and no name comes before one.
+DIRECTIONAL_COMPLEMENTS = frozenset("起来 出来 下来 上来 过来 回来 进来 开来 下去 出去 上去 过去 回去 进去".split())
+
 #: The words a frame 在……下 closes with (在某某的关心下, 在某某支持下).
 UNDER_FRAME_VERBS = ("重视", "指导", "帮助", "支持", "带领", "引领", "领导", "推动", "关心", "关怀", "协调", "组织",
                      "号召", "倡导", "努力", "作用", "牵头", "陪同", "主持", "见证", "帮扶", "配合", "统筹", "协助")

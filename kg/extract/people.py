@@ -64,8 +64,6 @@ _LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 _NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是")
 #: adverbs that open with 一, which jieba cuts as a numeral (某某|一|早就, 某某一直)
 _ADVERBS_WITH_YI = ("一起", "一道", "一同", "一早", "一直", "一边", "一向", "一再", "一手", "一心", "一度", "一连", "一大早")
-#: the directional complements after a verb (富|起来, 走|出去): never a given name
-_COMPLEMENTS = frozenset("起来 出来 下来 上来 过来 回来 进来 开来 下去 出去 上去 过去 回去 进去".split())
 
 
 #: :func:`plausible_name`'s answers (a pure function of the string), not strict and strict
@@ -93,7 +91,7 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
     if _KIND_INSIDE.search(name):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
-    if len(name) == 3 and name[1:] in _COMPLEMENTS:
+    if len(name) == 3 and name[1:] in L.DIRECTIONAL_COMPLEMENTS:
         return False  # 群众富起来, 强起来: a verb and its complement
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
@@ -484,7 +482,9 @@ _LONE_NAME = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*")
 
 
 def _bylines(text: str, found: _Found) -> None:
-    """本报记者 某某, 通讯员 某某, 摄影 某某."""
+    """本报记者 某某, 通讯员 某某, 摄影 某某 (not an interviewer's question: 记者：老人多，……？)."""
+    if text.rstrip().endswith(("？", "?")):
+        return
     for m in _BYLINE_NAME.finditer(text):
         for nm in _NAME_RUN_8.finditer(m.group(1)):
             i = m.start(1) + nm.start()

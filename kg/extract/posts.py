@@ -30,6 +30,10 @@ _TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:退休|离退休|原|老|�
 #: a post taken on after the name: 同时担任某某居委会主任, 回村担任某村党支部书记
 _LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:回村|回乡|返乡|返村|回到村里|回到家乡)?(?:担任|兼任|出任|接任|当选为?)"
                          r"(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")
+#: a body's kind taken as a post's body after 担任 (担任支部书记, 担任业委会主任) → the endings of the
+#: names of the bodies of that kind
+_BARE_KIND_ENDS = {"支部": ("支部",), "党支部": ("党支部",), "党总支": ("党总支",), "党委": ("党委",),
+                   "业委会": ("业委会", "业主委员会"), "居委会": ("居委会", "居民委员会"), "村委会": ("村委会", "村民委员会")}
 #: a team named by its kind, opening the clause before its head's bare title
 _TEAM_BEFORE = re.compile("(?:" + "|".join(L.TEAM_KINDS) + ")$")
 #: posts a list may hold before the name, at most
@@ -111,8 +115,12 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
     text = view.text
     pos, title = sp.start - len(sp.role), sp.role
     if title not in L.LEAD_TITLES:
-        # 志愿服务队队长、退休干部某某: a leading post listed before a plain role
+        # 志愿服务队队长、退休干部某某: a leading post listed before a plain role; 驻村第一书记、
+        # 某局干部某某: before the unit the holder works for and the role there
         mt = _TITLE_BEFORE_ROLE.search(text[:pos])
+        unit = next((o for o, _ in view.org_mentions if o.end == pos), None) if not mt else None
+        if unit is not None:
+            mt = _TITLE_BEFORE_ROLE.search(text[: unit.start])
         if not mt:
             return
         pos, title = mt.start(1), mt.group(1)
@@ -316,3 +324,10 @@ def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
         o, holder = max(named, key=lambda t: t[0].end)
         role = post_role(o, holder, text[o.end : pos], m.group("title"))
         st.relation(view.sent, pm, "leads", holder, "post", conf("post", "later"), sp, role=role)
+        return
+    ends = _BARE_KIND_ENDS.get(text[m.start("body") : pos])
+    earlier = [om for o, om in view.org_mentions if o.end <= sp.start and om.canonical.endswith(ends)] if ends else []
+    if earlier:
+        # 成立某某联合党支部，由某某担任支部书记: the body of that kind the sentence has just named
+        role = text[m.start("body") : m.end("title")]
+        st.relation(view.sent, pm, "leads", earlier[-1], "post", conf("post", "later"), sp, role=role)

@@ -98,6 +98,8 @@ def _kind_named_body(st: DocState, view: SentenceView, g: Span) -> None:
         gm.place = found[1]
         if acts:
             view.org_mentions.append((g, gm))
+        elif g.text.startswith(L.BARE_BODY_KINDS):
+            st.recent_orgs.append((gm.id, gm.canonical))  # 成立公司党委以来，党委书记某某: the body a bare 党委 names next
         _partner_government(st, view, g, found, acts)
 
 

@@ -1,4 +1,4 @@
-"""Stage: coreference.  该县, 全旗, 本社区, 该院 and a bare 社区 or 街道 opening a clause are
+"""Stage: coreference.  该县, 全旗, 本社区, 该院, 该庭 and a bare 社区, 街道 or 支部 opening a clause are
 mentions of the entity of that kind the article last named; then the sentence's bodies join
 the article's.
 """
@@ -15,15 +15,15 @@ from ..bodies import extend_right
 from ..clauses import is_clause_start
 from ..rules import conf
 from ..sentence import SentenceView
-from ..spans import Span
+from ..spans import Span, inside_quote
 from ..state import DocState
 
 #: 该县, 全旗, 本社区; a bare 社区 or 街道 opening a clause; 该院 for a court or procuratorate
 COREF = re.compile(
     # (the look-ahead first: every match opens with one of these characters, and a pattern
     # that opens with an optional group is otherwise tried at every position)
-    r"(?=[该全本此苏嘎街社县旗市区盟镇乡村院局所中公集合支党])"
-    r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|局|所|中心|公司|集团|合作社|支部|党委)"
+    r"(?=[该全本此苏嘎街社县旗市区盟镇乡村院庭局所队中公集合支党])"
+    r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|庭|局|所|队|中心|公司|集团|合作社|支部|党委)"
     r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
 )
 #: 镇里, 旗里, 村里 opening a clause: the town (banner, village) the article last named, as
@@ -36,7 +36,9 @@ PLACE_COREF = {
     "村": ("Village",), "嘎查": ("Village",),
 }
 #: kinds of body a reference names (该院, 本公司): the article's body whose name ends so
-ORG_COREF = ("院", "局", "所", "中心", "公司", "集团", "合作社", "支部", "党委")
+ORG_COREF = ("院", "庭", "局", "所", "队", "中心", "公司", "集团", "合作社", "支部", "党委")
+#: the kinds of body a bare word opening a clause names (支部推行……: the branch named last)
+_BARE_ORG_KINDS = frozenset(("支部",))
 #: what follows a bare kind in a compound (社区党委, 社区居民), not the place
 _COMPOUND_NEXT = ("党", "居", "网", "干", "工", "服", "治", "内", "里", "的")
 
@@ -69,6 +71,9 @@ def _skipped(text: str, m: re.Match) -> bool:
     """Is the match a kind named, a compound or a reference to no one (not 该 or 本)?"""
     det, word = m.group("det", "kind")
     bare = det is None
+    if bare and word in _BARE_ORG_KINDS:
+        # 支部推行……: the party branch the article named last (not “支部联建……”, words of a practice)
+        return not is_clause_start(text, m.start()) or inside_quote(text, m.start())
     if bare and (word not in _BARE_KINDS or not is_clause_start(text, m.start())):
         return True
     nxt = text[m.end() : m.end() + 1]
@@ -87,7 +92,7 @@ def coreference(st: DocState, view: SentenceView) -> list[tuple[Span, Mention]]:
     out: list[tuple[Span, Mention]] = []
     # most matches are a kind without 该, 全, 本 or 此 that no bare reference may be (县, 村 in
     # a name): dropped by one set look-up before anything else is asked of them
-    bare = _BARE_KINDS
+    bare = _BARE_KINDS | _BARE_ORG_KINDS
     found = [m for m in COREF.finditer(text) if (m.group(1) is not None or m.group(2) in bare) and not _skipped(text, m)]
     found += [m for m in LI_REF.finditer(text) if is_clause_start(text, m.start())]
     if not found:

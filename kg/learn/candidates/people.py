@@ -86,6 +86,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("age-before")  # 78岁的|某某
     if _SPEECH_AFTER.match(right):
         f.append("speech-after")
+    if right[:2] in L.DIRECTIONAL_COMPLEMENTS:
+        f.append("complement-after")  # 活计张罗|起来: a verb and its complement, though jieba has the verb as a name
     if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
         f.append("honorific-after")
     if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
