@@ -1494,3 +1494,16 @@ def test_an_interviewers_question_and_a_verbs_complement_name_no_one(gaz):
     its complement, though jieba has 张罗 as a name."""
     ents, _ = _learned(gaz, "记者：老人多，服务上有什么特别的安排？村民们正盘算着，再把冬季育苗的活计张罗起来。")
     assert not {n for t, n in ents if t == "Person"}, ents
+
+
+def test_posts_listed_in_a_leaders_meeting_and_a_hospitals_committee(gaz):
+    """县委副书记、县长某某 leads the county and its committee (jieba cuts 县委|副|书记); 医院党总支
+    书记、院长某某 after the hospital's committee is named leads that committee and the hospital;
+    在某村，……与驻村第一书记某某座谈 (a name only the learned decisions read) leads the village."""
+    _, facts = _learned(gaz, "宾川县抓党建促乡村振兴现场推进会在金牛镇召开。县委书记韦立新出席会议并讲话，"
+                             "县委副书记、县长汤文博主持会议。")
+    assert {("汤文博", "leads", "宾川县"), ("汤文博", "leads", "宾川县委")} <= facts, facts
+    _, facts = _learned(gaz, "这是宾川县人民医院党总支“流动诊室”的一次出诊。医院党总支书记、院长罗文涛介绍，医院党总支下设4个党支部。")
+    assert ("罗文涛", "leads", "宾川县人民医院党总支") in facts, facts
+    _, facts = _learned(gaz, "在上沧村，镇党委书记苏建国与驻村第一书记阎思彤座谈。")
+    assert ("阎思彤", "leads", "上沧村") in facts, facts

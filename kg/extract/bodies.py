@@ -905,7 +905,9 @@ def _level_committees(text: str, places: list[Span], out: list[Span]) -> list[Sp
         if b - a != 2 or not _LEVEL_COMMITTEE.fullmatch(text, a, b):
             continue
         partner = k + 1 < len(toks) and text[toks[k + 1][0] : toks[k + 1][1]] in _PARTNER_HEADS  # 县委政府
-        if k + 1 < len(toks) and not toks[k + 1][2].startswith(_AFTER_COMMITTEE) and not partner or in_formula(text, a):
+        post = LEAD_TITLE_RE.match(text, b) is not None  # 县委|副|书记: jieba cuts the post after the committee
+        if k + 1 < len(toks) and not toks[k + 1][2].startswith(_AFTER_COMMITTEE) and not partner and not post \
+                or in_formula(text, a):
             continue
         if any(p.start < b and a <= p.end for p in places) or any(o.start < b and a < o.end for o in out):
             continue  # inside or right after a place's name (某某市委: a division's committee), or a body's

@@ -59,7 +59,11 @@ def _shares_head(o: Span, text: str, pos: int) -> bool:
     k = o.end - pos
     if not 0 < k <= 2 or o.start >= pos:
         return False
-    return text[pos] in _SHARED_HEAD_CHAR if k == 1 else (o.head or "").endswith(text[pos : o.end])
+    shared = text[pos : o.end]
+    if k == 1:
+        return text[pos] in _SHARED_HEAD_CHAR
+    # (某医院党总支|书记: the span's head may be the unit's, 医院, its party body's name after it)
+    return (o.head or "").endswith(shared) or any(o.text.endswith(h) and h.endswith(shared) for h in L.PARTY_BODIES)
 
 
 #: a reference to a place before a body named by its kind: 该村|党委, 本社区|居委会

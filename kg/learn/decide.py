@@ -428,7 +428,8 @@ def _posts_held(x: Extraction) -> None:
                     first := _first_secretary_at(sent.text, m)) is not None:
                 # 某村(驻村)第一书记(、驻村工作队队长)某某 (a name the rules did not read): the
                 # village the post is of
-                place = next((t[2] for t in spans if t[1] == first[0] and t[2].type in ("Village", "Community")), None)
+                place = next((t[2] for t in spans if t[1] == first[0] and t[2].type in ("Village", "Community")), None) \
+                    or _scene_village(sent.text, spans, first[0])
                 if place is not None:
                     _lead(x, sent, (a, b, person), place, first[1], led, "post-after-body", 0.8)
                     continue
@@ -504,6 +505,12 @@ def _second_post(x: Extraction, sent, spans, at: tuple[int, int, Mention], holde
         role = hm.group()
     if target is not None:
         _lead(x, sent, at, target, role, led)
+
+
+def _scene_village(text: str, spans: list[tuple[int, int, Mention]], before: int) -> Mention | None:
+    """The village (or community) the sentence opens on, 在某村，……, before ``before``."""
+    return next((t[2] for t in spans if t[0] == 1 and t[1] < before and text[:1] == "在"
+                 and text[t[1] : t[1] + 1] in "，," and t[2].type in ("Village", "Community")), None)
 
 
 def _first_secretary_at(text: str, m: re.Match) -> tuple[int, str] | None:
