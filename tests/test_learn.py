@@ -1507,3 +1507,11 @@ def test_posts_listed_in_a_leaders_meeting_and_a_hospitals_committee(gaz):
     assert ("罗文涛", "leads", "宾川县人民医院党总支") in facts, facts
     _, facts = _learned(gaz, "在上沧村，镇党委书记苏建国与驻村第一书记阎思彤座谈。")
     assert ("阎思彤", "leads", "上沧村") in facts, facts
+
+
+def test_a_village_a_chain_named_keeps_its_name_where_another_countys_village_ends_it(gaz):
+    """宾川县金牛镇寺丁兴村, then 派驻|寺|丁兴村: jieba cuts the first character off, and the
+    gazetteer has another county's 丁兴村; the name the chain vouched for is the village."""
+    ents, _ = _learned(gaz, "宾川县金牛镇寺丁兴村位于山区。罗文涛是宾川县审计局派驻寺丁兴村的干部。")
+    villages = {n for t, n in ents if t == "Village"}
+    assert villages == {"寺丁兴村"}, ents

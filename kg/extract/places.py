@@ -467,6 +467,9 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
             # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one)
             if not generic_place(text[s_f:e]):
                 best = None
+    if best is not None and known and any(len(k) > e - best[0] and text.startswith(k, e - len(k)) and e - len(k) >= floor
+                                          for k in known):
+        best = None  # 派驻|寺|沟湾村 where a chain named 某镇寺沟湾村: the longer name, not another county's 沟湾村
     if best is None:
         s = _suffix_start(text, m, floor, prev, spans, max_body, known)
         if s is None:
