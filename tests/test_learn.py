@@ -1515,3 +1515,13 @@ def test_a_village_a_chain_named_keeps_its_name_where_another_countys_village_en
     ents, _ = _learned(gaz, "宾川县金牛镇寺丁兴村位于山区。罗文涛是宾川县审计局派驻寺丁兴村的干部。")
     villages = {n for t, n in ents if t == "Village"}
     assert villages == {"寺丁兴村"}, ents
+
+
+def test_a_mongolian_village_whose_last_syllable_jieba_reads_with_its_kind(gaz):
+    """某苏木宝力格|其嘎查: jieba's word holds the name's last syllable (其, elsewhere a pronoun)
+    and the kind; the name is whole. And 要往|社区跑 (a verb with its auxiliary) and 小程序上报|社区
+    (报社 read across 上报|社区) name no place and no body."""
+    ents, _ = _learned(gaz, "在宾川县金牛镇巴彦塔拉苏木宝力格其嘎查，牧民说草场好了。")
+    assert ("Village", "宝力格其嘎查") in ents, ents
+    ents, _ = _learned(gaz, "过去居民有事要往社区跑好几趟。骑手通过“乔甸随手拍”小程序上报社区。")
+    assert not {n for t, n in ents if t in ("Community", "Organization")}, ents

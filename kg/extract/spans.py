@@ -171,7 +171,11 @@ def left_name_start(
         if e > end:
             # the head sits inside a jieba word (中国社会科学院, 区政府): its left part is
             # the name's last word
+            syllables = flag.startswith(("nr", "ns")) and all(c in L.MONGOLIAN_CHARS for c in text[s:end])
             e, flag = end, "n"
+            if syllables and s >= floor:
+                start, walk.first = s, False  # 哈拉图布|其嘎查: a transliterated name's last syllable
+                continue
         if s < floor:
             break
         found, walk_on = walk.step(s, e, flag)
@@ -352,8 +356,8 @@ jieba_tag = segment.tag
 TITLE_RE = re.compile(alternation(sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key=len, reverse=True)))
 
 
-#: a head followed by one of these is part of a longer word (党组织, 大学生, 委员; but 公司|生产车间)
-HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + ")(?!(?<=组)织|(?<=[学校院])生|(?<=[委会组队])员)")
+#: a head followed by one of these is part of a longer word (党组织, 大学生, 委员, 上报|社区; but 公司|生产车间)
+HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + ")(?!(?<=组)织|(?<=[学校院])生|(?<=[委会组队])员|(?<=社)区)")
 
 
 def inside_quote(text: str, i: int) -> bool:
