@@ -1525,3 +1525,21 @@ def test_a_mongolian_village_whose_last_syllable_jieba_reads_with_its_kind(gaz):
     assert ("Village", "宝力格其嘎查") in ents, ents
     ents, _ = _learned(gaz, "过去居民有事要往社区跑好几趟。骑手通过“乔甸随手拍”小程序上报社区。")
     assert not {n for t, n in ents if t in ("Community", "Organization")}, ents
+
+
+def test_words_that_pick_or_count_places_and_verbs_before_them_name_no_place(gaz):
+    """金牛镇的一些|嘎查, 集中公开|嘎查财务 (jieba's adverbial adjective), 选优配|强嘎查班子, 宾川县
+    现有|司法所11个: no place named 一些嘎查, no body named 现有司法所; 某镇驼铃乡社区: no town lies
+    in a town, the 乡 is the community's."""
+    ents, _ = _learned(gaz, "比如金牛镇的一些嘎查，党支部书记每周汇总牧民需求。每月10日集中公开嘎查财务。"
+                            "苏木持续加强嘎查党组织建设，选优配强嘎查班子。据了解，宾川县现有司法所11个。")
+    names = {n for t, n in ents if t in ("Village", "Organization")}
+    assert not names, ents
+    ents, _ = _learned(gaz, "宾川县乔甸镇驼铃乡社区：志愿服务串起幸福生活")
+    assert ("Community", "驼铃乡社区") in ents and ("Town", "驼铃乡") not in ents, ents
+
+
+def test_han_and_khan_in_mongolian_names(gaz):
+    """汗 and 麦 are syllables of Mongolian names (某日汗其其格, 宝音麦拉图)."""
+    ents, _ = _learned(gaz, "记者：乌力汗其其格 罗文涛\n编辑：宝音麦拉图")
+    assert {("Person", "乌力汗其其格"), ("Person", "宝音麦拉图")} <= ents, ents

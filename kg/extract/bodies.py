@@ -160,6 +160,8 @@ def _nameish(text: str, a: int, b: int) -> bool:
     for s0, e0, f in toks[bisect_right(ends, a):bisect_left(starts, b)]:
         if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b) and not joins_kinds(text, s0, e0):
             return False
+        if s0 >= a and e0 <= b and text[s0:e0] in L.NAME_BREAK_VERBS:
+            return False  # 某县现有|司法所11个: a verb jieba tags otherwise (现有/b)
         if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
                 and text[s0:e0] not in L.TRADE_WORDS and not any(p <= s0 and e0 <= q for p, q in held):
             return False  # (an office named by its task, 信访办 or 征收办, is a name; 经济组织 a noun)

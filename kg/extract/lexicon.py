@@ -55,7 +55,7 @@ PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆
 NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规范", "整治", "改造", "美化", "帮扶", "统筹"}) | set("""领办 会同 报告 选举 产生 成立 引入 推动 推行 带动 牵头 召开 举办 邀请 协调
     组建 动员 号召 依托 通过 借助 参与 加入 走进 来到 选派 派驻 招募 吸纳 签订 聘请 担任 兼任 挂任 出任 任职
     现任 曾任 时任 原任 历任 升任 调任 转任 当选 选为
-    开展 举行 实施 启动 参观 入驻""".split())
+    开展 举行 实施 启动 参观 入驻 现有 共有 拥有 设有 建有 下设""".split())
 
 #: Verbs of coming no name ends in, which jieba may glue to the name before them (某某到|村)
 COMING_CHARS = frozenset("到赴")
@@ -88,6 +88,9 @@ BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组�
 
 #: Characters that cannot start a place name found by its suffix alone.
 NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据距")
+
+#: Words that pick some of a kind of place (一些|嘎查, 部分|社区): no name opens with one.
+DETERMINERS = frozenset("一些 这些 那些 部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边".split())
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访")
@@ -325,7 +328,7 @@ SURNAMES_1 = set(
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
-    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦"
 )
 
 # ------------------------------------------------------------------ mechanisms

@@ -557,9 +557,20 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
     in_chain = prev is not None and spans[prev].end == s
+    if type_ == "Town" and in_chain and PLACE_LEVEL[spans[prev].type] >= PLACE_LEVEL["Town"] \
+            and text.startswith(_LOWER_AFTER_TOWN, e):
+        return None  # 某镇|驼乡社区: no town lies in a town; the 乡 is the community's name
+    if m.start() - s <= 6 and any(text.startswith(v, s) for v in _LONG_PLACE_VERBS):
+        return None  # 选优配|强嘎查 (jieba's cut): a verb taking the place, no name of it
     if phrase_of_common_words(text[s : m.start()]) or (not in_chain and clause_before_suffix(text[s : m.start()])):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
+
+
+#: the kinds of place a town's kind may open the name of (某镇|某乡社区)
+_LOWER_AFTER_TOWN = ("社区", "村", "嘎查", "小区")
+#: the verbs of three characters or more that take a place (选优配强): no name opens with one
+_LONG_PLACE_VERBS = tuple(v for v in L.PLACE_VERBS if len(v) >= 3)
 
 
 #: a preposition jieba glues to the name after a place (某镇|以力角|社区): the walk cut it off

@@ -279,6 +279,8 @@ class _Walk:
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if not first and joins_kinds(text, s, e):
             return s, True  # 非公有制经济组织和|社会组织综合党委: one body's name joins two kinds of members
+        if first and self.place and (word in L.DETERMINERS or flag == "ad"):
+            return _NO_NAME, False  # 一些|嘎查, 集中公开|嘎查财务: some places of the kind, or a verb's adverb
         if self.place and not first and len(word) == 1 and flag.startswith("v") and word in L.PLACE_VERB_CHARS:
             return None, False  # 您来|巴彦乌拉嘎查: a verb of going before the name (jieba's own word)
         if self.place and not first and word in L.LOWER_PLACE_KINDS and s > 0 and text[s - 1] in _REFERRING:
