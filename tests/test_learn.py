@@ -1543,3 +1543,10 @@ def test_han_and_khan_in_mongolian_names(gaz):
     """汗 and 麦 are syllables of Mongolian names (某日汗其其格, 宝音麦拉图)."""
     ents, _ = _learned(gaz, "记者：乌力汗其其格 罗文涛\n编辑：宝音麦拉图")
     assert {("Person", "乌力汗其其格"), ("Person", "宝音麦拉图")} <= ents, ents
+
+
+def test_frames_in_a_row_are_no_list_of_practices(gaz):
+    """以乡情为纽带、以项目为载体: two frames of their own, no practices named 乡情为纽带 and 以项目;
+    以主题党日、志愿服务站为载体 still lists what the body works through."""
+    ents, _ = _learned(gaz, "近年来，宾川县以乡情为纽带、以项目为载体，引导乡贤回乡投资兴业。")
+    assert not {n for t, n in ents if t == "Mechanism"}, ents

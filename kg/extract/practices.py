@@ -226,6 +226,8 @@ _LIST_WORKED_THROUGH_RE1 = re.compile(r"(?:以|依托|通过)((?:[\u4e00-\u9fff�
 def _list_worked_through(text: str, out: list[Span], taken: set[int]) -> None:
     """A list a body works through: "以主题党日、志愿服务站、党员活动室为载体"."""
     for m in _LIST_WORKED_THROUGH_RE1.finditer(text):
+        if any("为" in item or item.startswith(("以", "依托", "通过")) for _, item in _items(m)):
+            continue  # 以乡情为纽带、以项目为载体: frames of their own in a row, no list of practices
         for st, item in _items(m):
             core = item.strip("“”")
             if any(k in taken for k in range(st, st + len(item))) or not mech_core_ok(core) or _MANNER.fullmatch(core):
