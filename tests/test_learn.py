@@ -1550,3 +1550,15 @@ def test_frames_in_a_row_are_no_list_of_practices(gaz):
     以主题党日、志愿服务站为载体 still lists what the body works through."""
     ents, _ = _learned(gaz, "近年来，宾川县以乡情为纽带、以项目为载体，引导乡贤回乡投资兴业。")
     assert not {n for t, n in ents if t == "Mechanism"}, ents
+
+
+def test_a_first_secretary_with_no_village_named_by_the_post_leads_the_articles_village(gaz):
+    """驻村第一书记、某局干部某某 and 某部选派的第一书记某某 (no village before the post) lead the
+    village the article named; 第一书记某某|帮合作社 is the person, then the cooperative by its
+    kind, no body named 第一书记某某帮合作社; an interview's header (驻村第一书记　某某) too."""
+    _, facts = _learned(gaz, "宾川县金牛镇上沧村推行积分制。驻村第一书记、宾川县农牧局干部罗文涛说：“积分不在多少。”")
+    assert ("罗文涛", "leads", "上沧村") in facts, facts
+    ents, facts = _learned(gaz, "宾川县金牛镇上沧村成立合作社。宾川县委组织部选派的第一书记韦立新帮合作社对接电商平台。")
+    assert ("韦立新", "leads", "上沧村") in facts and not [n for t, n in ents if "韦立新" in n and t != "Person"], ents
+    _, facts = _learned(gaz, "受访人：宾川县金牛镇上沧村驻村第一书记　汤文博\n汤文博：上沧村有286户。")
+    assert ("汤文博", "leads", "上沧村") in facts, facts

@@ -13,6 +13,7 @@ from . import lexicon as L
 from . import segment
 from .clauses import is_clause_start
 from .national import find_national
+from .people import name_after
 from .places import after_seat_office
 from .rules import conf
 from .spans import (
@@ -514,6 +515,8 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     if posts and not (near is None and quoted):
         # 镶黄旗委书记组织部: a post between place and head; the body is the head's kind
         s, near, start = posts[-1].end(), None, posts[-1].end()
+        if (held := name_after(text, s)) is not None and held[1] < h_start:
+            s = start = h_start  # 第一书记某某|帮合作社: the post's holder, then the body of its kind
     part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
     placed = near is not None or start < s
     if placed and _NAMED_BY_HEAD_RE1.fullmatch(part):

@@ -13,7 +13,7 @@ import re
 from ..model import Mention
 from . import lexicon as L
 from .clauses import is_clause_start
-from .context import body_by_its_end, contextual_org, recent_org
+from .context import body_by_its_end, contextual_org, recent_in_article, recent_org
 from .rules import conf
 from .sentence import SentenceView
 from .spans import Span
@@ -168,8 +168,12 @@ def _stationed(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> bool:
     text = view.text
     m = _STATIONED_AT.match(text, sp.end)
     if m is None:
-        # 在某村，驻村第一书记某某……: the village the sentence opens on
+        # 在某村，驻村第一书记某某……: the village the sentence opens on; else 驻村第一书记某某, 某局
+        # 选派的第一书记某某: the village the article has named last
         last = view.scene(sp.start)
+        if last is None:
+            found = recent_in_article(st, _STATION_TYPES, at=(view.sent.index, view.sent.span(sp.start, sp.end)[0]))
+            last = st.by_id[found[0]] if found else None
         if last is None or last.type not in _STATION_TYPES:
             return False
         st.relation(view.sent, pm, "leads", last, "post", conf("post", "stationed"), sp, role="第一书记")
