@@ -1562,3 +1562,17 @@ def test_a_first_secretary_with_no_village_named_by_the_post_leads_the_articles_
     assert ("韦立新", "leads", "上沧村") in facts and not [n for t, n in ents if "韦立新" in n and t != "Person"], ents
     _, facts = _learned(gaz, "受访人：宾川县金牛镇上沧村驻村第一书记　汤文博\n汤文博：上沧村有286户。")
     assert ("汤文博", "leads", "上沧村") in facts, facts
+
+
+def test_a_two_character_name_with_he_and_posts_of_committees_a_member_or_the_elected_holds(gaz):
+    """乔甸街道沁和|社区 (和 the name's second character, after a syllable jieba tags a place's),
+    not 居民和|社区; 某法院党组成员、副院长某某 leads the court; 某小区选举产生业委会，某某当选
+    业委会主任 leads the compound's committee."""
+    ents, facts = _learned(gaz, "清晨七点，乔甸街道沁和社区的驿站里很热闹。沁和社区党支部书记罗文涛介绍，社区与快递公司合作。"
+                                "金牛镇居民和社区干部一起打扫。")
+    assert ("Community", "沁和社区") in ents and ("罗文涛", "leads", "沁和社区党支部") in facts, ents
+    assert not [n for t, n in ents if n.endswith("和社区") and n != "沁和社区"], ents
+    _, facts = _learned(gaz, "宾川县人民法院党组成员、副院长韦立新介绍，联络站今年共化解纠纷。")
+    assert ("韦立新", "leads", "宾川县人民法院") in facts, facts
+    _, facts = _learned(gaz, "在社区指导下，锦华小区依法选举产生业委会，5名委员中有3名党员，退休干部庞海燕当选业委会主任。")
+    assert ("庞海燕", "leads", "锦华小区业委会") in facts, facts

@@ -154,7 +154,11 @@ def chain_floor(spans: list[Span], at: int) -> tuple[int, int | None]:
 def he_in_name(gap: str, k: int) -> bool:
     """Is the 和 at ``gap[k]`` inside a name (永和, 颐和): the name's second character, after
     one that is neither a pronoun nor a stop character, with more name after it?"""
-    return k == 1 and gap[k] == "和" and len(gap) >= 3 and gap[0] not in CHAIN_STOP and gap[0] not in "我你他她它咱您"
+    if k != 1 or gap[k] != "和" or gap[0] in CHAIN_STOP or gap[0] in "我你他她它咱您":
+        return False
+    # (某街道澄和|社区: two characters, the first a name's syllable, as jieba tags it, not a word
+    # of people or places the 和 would join: 居民和|社区)
+    return len(gap) >= 3 or ((jieba_tag(gap[0]) or "").startswith(("ns", "nr")) and segment.freq(gap[0]) < 3000)
 
 
 #: seat offices, which the chain reads through by its own rule (某街道办事处|某社区)

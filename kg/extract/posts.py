@@ -257,6 +257,8 @@ def _unit_base(st: DocState, view: SentenceView, o: Span, m: Mention, party: str
 _TITLE_LIST_UNIT = re.compile(f"({TITLES_RE})、(协会|商会|公司|集团|合作社|联合会|法院|检察院|公安局)$")
 
 
+#: a member's post in a party body listed before a head's post (某法院党组成员、副院长某某)
+_MEMBER_BEFORE = re.compile(r"(成员|委员)、$")
 #: a level's party committee (某县委, 某旗委), whose level's head (县长, 旗长) heads the place
 _LEVEL_COMMITTEE_END = re.compile(r"[县旗市区]委$")
 
@@ -266,7 +268,8 @@ def _unit_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
     某县委副书记、县长某某: a head's post after a party post, with no body of its own, is a post
     in the unit the party body belongs to (the company, the procuratorate, the 苏木 or the
     county itself)."""
-    mt = TITLE_LIST.search(view.text[:pos]) or _TITLE_LIST_UNIT.search(view.text[:pos])
+    mt = TITLE_LIST.search(view.text[:pos]) or _TITLE_LIST_UNIT.search(view.text[:pos]) \
+        or _MEMBER_BEFORE.search(view.text[:pos])
     if not mt or title not in L.UNIT_HEADS:
         return
     prev = holder_of(st, view, mt.start(1))
@@ -333,9 +336,18 @@ def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
         role = post_role(o, holder, text[o.end : pos], m.group("title"))
         st.relation(view.sent, pm, "leads", holder, "post", conf("post", "later"), sp, role=role)
         return
-    ends = _BARE_KIND_ENDS.get(text[m.start("body") : pos])
+    kind = text[m.start("body") : pos]
+    ends = _BARE_KIND_ENDS.get(kind)
     earlier = [om for o, om in view.org_mentions if o.end <= sp.start and om.canonical.endswith(ends)] if ends else []
+    role = text[m.start("body") : m.end("title")]
     if earlier:
         # 成立某某联合党支部，由某某担任支部书记: the body of that kind the sentence has just named
-        role = text[m.start("body") : m.end("title")]
         st.relation(view.sent, pm, "leads", earlier[-1], "post", conf("post", "later"), sp, role=role)
+    elif kind in ("业委会", "居委会", "村委会"):
+        # 某小区选举产生业委会，某某当选业委会主任: the committee of the place the article speaks of
+        body = Span(m.start("body"), pos, kind, "Organization", "org-generic", conf("org-generic"), head=kind)
+        found = contextual_org(st, body, post=True, at=(view.sent.index, view.sent.span(body.start, body.end)[0]))
+        if found:
+            bm = st.mention(view.sent, body, "Organization", found[0], confidence=conf("org-generic", "post"))
+            bm.place = found[1]
+            st.relation(view.sent, pm, "leads", bm, "post", conf("post", "later"), sp, role=role)
