@@ -1576,3 +1576,10 @@ def test_a_two_character_name_with_he_and_posts_of_committees_a_member_or_the_el
     assert ("韦立新", "leads", "宾川县人民法院") in facts, facts
     _, facts = _learned(gaz, "在社区指导下，锦华小区依法选举产生业委会，5名委员中有3名党员，退休干部庞海燕当选业委会主任。")
     assert ("庞海燕", "leads", "锦华小区业委会") in facts, facts
+
+
+def test_a_partner_named_with_where_it_lies_is_still_a_partner(gaz):
+    """甲与辖区乙签订共建协议，开展“……”: 辖区 says where 乙 lies; 甲 carries the practice out."""
+    _, facts = _learned(gaz, "宾川县澄光精密机械有限公司党支部与辖区力角社区党委签订共建协议，开展“厂社共建”。")
+    assert ("宾川县澄光精密机械有限公司党支部", "implements", "厂社共建") in facts, facts
+    assert ("力角社区党委", "implements", "厂社共建") not in facts, facts

@@ -184,6 +184,8 @@ _WENT_TO = ("来到", "走进", "深入")
 _CLAUSE_MARKS = "，,；;：:。！？!?“”"
 #: what joins the items of a list of bodies or places
 _LIST_JOINS = ("、", "和", "与", "及")
+#: words of where a partner lies, between 与 and its name (与辖区|某社区党委)
+_PARTNER_MODIFIERS = ("辖区", "驻地", "周边", "当地", "附近", "所在", "驻区")
 
 
 #: what makes the place after it where something is done (在某村), not who does it
@@ -216,6 +218,8 @@ def _not_the_actor(view: SentenceView, o: Span, sp: Span, cands: list[tuple[Span
         return True  # 某法院……，在某镇|某社区设立……: where the body named before acts, not who acts
     while text[head_at - 1 : head_at] == "、" and (prev := next((o2 for o2, _ in cands if o2.end == head_at - 1), None)):
         head_at = view.chain_head(prev)  # 与甲、乙召开……: the list's first names the partners
+    if text[max(0, head_at - 2) : head_at] in _PARTNER_MODIFIERS:
+        head_at -= 2  # 与辖区|某社区党委: the partner's word of where it lies
     if text[max(0, head_at - 1) : head_at] in _PARTNER_BEFORE and not _second_clause(text, head_at) \
             and not _owner_after_and(o, sp, head_at, cands, text) \
             or text[max(0, head_at - 2) : head_at] in _WENT_TO:
