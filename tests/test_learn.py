@@ -1583,3 +1583,10 @@ def test_a_partner_named_with_where_it_lies_is_still_a_partner(gaz):
     _, facts = _learned(gaz, "宾川县澄光精密机械有限公司党支部与辖区力角社区党委签订共建协议，开展“厂社共建”。")
     assert ("宾川县澄光精密机械有限公司党支部", "implements", "厂社共建") in facts, facts
     assert ("力角社区党委", "implements", "厂社共建") not in facts, facts
+
+
+def test_a_quoted_practices_name_names_no_one(gaz):
+    """“林农学堂” (林 a surname, and the tagger reads the words as a name): a quote that a reading
+    opens and (nearly) fills is a practice's or a title's name, no person's."""
+    ents, _ = _learned(gaz, "上沧村：“林农学堂”议出乡村新面貌。上沧村坚持了三年的“林农学堂”，村民围坐在一起议事。")
+    assert not {n for t, n in ents if t == "Person"}, ents

@@ -125,7 +125,8 @@ VETOES: dict[str, frozenset[str]] = {
                             "event-after"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "word:t", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
-                         "verb-tail", "he-then-role", "in-practice", "counted", "complement-after"}),
+                         "verb-tail", "he-then-role", "in-practice", "counted", "complement-after",
+                         "opens-a-quoted-name"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

@@ -146,6 +146,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
             f.append("place-word")
     if text[:i].count("“") > text[:i].count("”"):
         f.append("in-quote")
+        close = text.find("”", j)
+        if text[i - 1 : i] == "“" and 0 <= close - j <= 4:
+            f.append("opens-a-quoted-name")  # “火塘议事”, “林农夜校”: the words of a practice's or a title's name, or all of it
     if _BYLINE_WORDS.search(text):
         f.append("byline-words")
     n = view.count(sent, name)
