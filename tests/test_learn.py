@@ -1590,3 +1590,14 @@ def test_a_quoted_practices_name_names_no_one(gaz):
     opens and (nearly) fills is a practice's or a title's name, no person's."""
     ents, _ = _learned(gaz, "上沧村：“林农学堂”议出乡村新面貌。上沧村坚持了三年的“林农学堂”，村民围坐在一起议事。")
     assert not {n for t, n in ents if t == "Person"}, ents
+
+
+def test_he_between_syllables_of_a_sum_and_what_opens_no_name(gaz):
+    """伊|和|塔拉苏木: 和 between a syllable and the rest of a transliterated name is part of it
+    (but 牧民巴图|和|塔拉嘎查 joins a person and a 嘎查); 队长由|第一检察部: no name holds an
+    ordinal; 负责人|和|镇: no 人和镇 opens inside 负责人; 大部分|小区, 同一|街道 name no place."""
+    ents, _ = _learned(gaz, "伊和塔拉苏木地广人稀，苏木党委推行“马背宣讲”。牧民巴图和塔拉嘎查的干部一起工作。"
+                            "服务队队长由第一检察部副主任罗文涛担任。由群众代表、部门负责人和镇党委书记共同评分。"
+                            "力角社区共有10个小区，大部分小区建成于2005年前后。在同一街道的上沧社区，居民说。")
+    assert {("Town", "伊和塔拉苏木"), ("Village", "塔拉嘎查")} <= ents, ents
+    assert not [n for t, n in ents if n.startswith(("由第", "人和", "大部分", "同一", "牧民"))], ents

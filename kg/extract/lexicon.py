@@ -90,7 +90,7 @@ BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组�
 NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据距")
 
 #: Words that pick some of a kind of place (一些|嘎查, 部分|社区): no name opens with one.
-DETERMINERS = frozenset("一些 这些 那些 部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边".split())
+DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一".split())
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访")
@@ -328,7 +328,7 @@ SURNAMES_1 = set(
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
-    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素"
 )
 
 # ------------------------------------------------------------------ mechanisms

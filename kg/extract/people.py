@@ -91,6 +91,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
     if _KIND_INSIDE.search(name):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
+    if "第" in name[1:]:
+        return False  # 队长由|第一检察部……: an ordinal, no given name
     if len(name) == 3 and name[1:] in L.DIRECTIONAL_COMPLEMENTS:
         return False  # 群众富起来, 强起来: a verb and its complement
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):

@@ -442,6 +442,14 @@ def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) ->
     return out
 
 
+def _inside_long_word(text: str, i: int) -> bool:
+    """Does one of jieba's dictionary words of three characters or more run across ``i``
+    (负责|人|和镇 read 负责人|和|镇: no 人和镇 opens inside 负责人)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and starts[k] < i < ends[k] and ends[k] - starts[k] >= 3 and jieba_tag(text[starts[k] : ends[k]]) is not None
+
+
 def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], starts: set[int],
                  known: frozenset[str]) -> Span | None:
     """The place closed by the suffix at ``m``: a gazetteer name, or one its chain or its words give."""
@@ -505,8 +513,9 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             continue
         # (a seat office between, 某某街道办事处|某某社区, chains as the suffix path's does)
         chained = prev is not None and (spans[prev].end == s or after_seat_office(text, spans[prev]) == s)
-        if rows and not chained and s not in starts and not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由驻") \
-                and not (len(cand) >= 3 and word_ends_at(text, s)):
+        if rows and not chained and s not in starts and (
+                not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由驻")
+                and not (len(cand) >= 3 and word_ends_at(text, s)) or _inside_long_word(text, s)):
             # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
             # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
             # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut

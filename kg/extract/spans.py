@@ -251,8 +251,18 @@ _NOT_IN_NAME = frozenset(L.NOT_IN_NAME)
 _IMPLEMENT_ENDS = frozenset(v for v in L.IMPLEMENT_VERBS if len(v) == 2)
 
 
+#: what may come right before a name opening with one syllable and 和 (在|伊和乌素苏木, 旗|伊和乌素苏木)
+_NAME_OPENERS = frozenset("在于到从对由旗县市区盟镇乡村、，,")
 #: what before a place's kind refers to a place already named (该苏木, 本镇, 全旗)
 _REFERRING = frozenset("该本全各此")
+
+
+def _one_character_word_before(text: str, i: int) -> bool:
+    """Is the word of jieba's that ends at ``i`` one character long (伊|和|乌素, not 巴图|和)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(ends, i)
+    return k < len(ends) and ends[k] == i and i - starts[k] == 1 and (k == 0 or not is_cjk(text[starts[k] - 1])
+                                                                       or text[starts[k] - 1] in _NAME_OPENERS)
 
 
 class _Walk:
@@ -285,6 +295,11 @@ class _Walk:
             return None, False  # 您来|巴彦乌拉嘎查: a verb of going before the name (jieba's own word)
         if self.place and not first and word in L.LOWER_PLACE_KINDS and s > 0 and text[s - 1] in _REFERRING:
             return None, False  # 在该苏木|某某嘎查: the place the text spoke of, then a name of its own
+        if word == "和" and self.place and not first and s > 0 and text[s - 1] in L.MONGOLIAN_CHARS \
+                and self.end - e >= 2 and all(c in L.MONGOLIAN_CHARS for c in text[e : self.end]) \
+                and _one_character_word_before(text, s):
+            self.opened_at = s
+            return s, True  # 伊和|乌素苏木: 和 between syllables of a transliterated name, no conjunction
         if word in _SYLLABLE_ADVERBS and not first and (inside := self._syllable(s, e)) is not None:
             self.opened_at = s
             return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)
