@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_kg as kg
+from conftest import graph_of, names, run_kg as kg
 
 from kg.extract.document import extract
 from kg.learn import gbdt, tagger
@@ -1601,3 +1601,29 @@ def test_he_between_syllables_of_a_sum_and_what_opens_no_name(gaz):
                             "力角社区共有10个小区，大部分小区建成于2005年前后。在同一街道的上沧社区，居民说。")
     assert {("Town", "伊和塔拉苏木"), ("Village", "塔拉嘎查")} <= ents, ents
     assert not [n for t, n in ents if n.startswith(("由第", "人和", "大部分", "同一", "牧民"))], ents
+
+
+def test_bylines_with_two_labels_read_by_the_rules(gaz):
+    """记者 某某  通讯员 某某某: the second label opens the second credit, it is no name of the
+    first's; 县委报道组 某某 is a credit (the rules' own reading, before the learned decisions)."""
+    people = names(graph_of(gaz, "记者 罗文涛  通讯员 苏和呼雅嘎\n记者 韦立新  县委报道组 庞海燕\n"), "Person")
+    assert {"罗文涛", "苏和呼雅嘎", "韦立新", "庞海燕"} <= people and "通讯员" not in people, people
+
+
+def test_a_kind_of_village_by_its_economy_is_no_village(gaz):
+    """以蒙古族为主的半农半牧嘎查: a kind of 嘎查, no name."""
+    ents, _ = _learned(gaz, "上沧嘎查是一个以蒙古族为主的半农半牧嘎查，总面积5.2万亩。")
+    assert ("Village", "半农半牧嘎查") not in ents, ents
+
+
+def test_a_name_whose_last_character_jieba_glues_to_ba_keeps_it(gaz):
+    """退休教师黄玉|珍把……: 把 is no part of the word that ends the name (jieba's 珍把 is no word)."""
+    ents, _ = _learned(gaz, "退休教师黄玉珍把一沓便签贴在墙上。")
+    assert ("Person", "黄玉珍") in ents and ("Person", "黄玉") not in ents, ents
+
+
+def test_tai_ends_a_mongolian_name(gaz):
+    """泰 is a Mongolian syllable: 乌日嘎朗泰 is one name, not 乌日 and 嘎朗泰."""
+    ents, _ = _learned(gaz, "“大家都是老邻居。”力角社区党委书记乌日嘎朗泰说，社区把服务时间公示。")
+    people = {n for t, n in ents if t == "Person"}
+    assert people == {"乌日嘎朗泰"}, ents

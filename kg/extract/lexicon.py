@@ -40,7 +40,7 @@ GENERIC_PLACES: set[str] = set(
     纯牧区嘎查 半农半牧区 基层社区 专职社区 标杆社区 示范社区 先进社区 文明社区 互嵌社区 城镇小区 综合性小区
     苏木镇 边境苏木镇 苏木镇场 镇场 嘎查社区
     文明村 文明嘎查 牧业嘎查 农业嘎查 农区嘎查 薄弱小区 村社小区 抵边苏木 抵边嘎查 抵边村 抵边乡镇 边境苏木 边境乡镇
-    沿边村 沿边乡镇""".split()
+    沿边村 沿边乡镇 半农半牧嘎查 半农半牧村 半农半牧苏木 半农半牧区嘎查""".split()
 )
 
 #: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
@@ -328,7 +328,7 @@ SURNAMES_1 = set(
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
-    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰"
 )
 
 # ------------------------------------------------------------------ mechanisms

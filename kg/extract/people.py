@@ -27,8 +27,9 @@ from .spans import (
 _CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿")
 #: a credit written label, slash, name: 文/某某 图/某某 (a name after the label, not before it: 某某/文)
 _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
-_BYLINE_NAME = re.compile(r"(?:(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影)[:：]?|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
-                          r"\s*([\u4e00-\u9fff·]{2,8}(?:\s+[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
+_BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
+_BYLINE_NAME = re.compile(r"(?:" + _BYLINE_LABEL + r"[:：]?|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
+                          r"\s*([\u4e00-\u9fff·]{2,8}(?:\s+(?!" + _BYLINE_LABEL + r")[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
 
 
 _ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
@@ -183,6 +184,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         home = text[j : j + 1] == "家" and (j + 1 == len(text) or not is_cjk(text[j + 1]) or text[j + 1] in "的里中人门")
         if length == 3 and cand[:2] not in L.SURNAMES_2 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (
                 words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")) and not home \
+                and not _glued_function_char(text, j, words.ends[k]) \
                 and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         rest = text[j:]
@@ -219,6 +221,12 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return None  # (the name of no known shape was tried at length 2)
+
+
+def _glued_function_char(text: str, j: int, end: int) -> bool:
+    """Is the word holding a name's last character (at ``j - 1``, the word ending at ``end``)
+    that character and a function character after it, no word of the dictionary (白玉|珍把: 把)?"""
+    return end == j + 1 and text[j] in L.AFTER_NAME_CHARS and jieba_tag(text[j - 1 : j + 1]) is None
 
 
 def _ends_in_function_word(words: _Words, i: int, j: int) -> bool:
@@ -446,7 +454,7 @@ class _Found:
 def _credits(text: str, found: _Found) -> None:
     """Bylines (本报记者 某某), a brief's writer ((某某) at its end), a byline mark before a
     lone name (□某某), photo credits (某某 摄)."""
-    if "记者" in text or "通讯员" in text or "摄影" in text or (
+    if "记者" in text or "通讯员" in text or "摄影" in text or "报道组" in text or (
             (":" in text or "：" in text) and any(w in text for w in _CREDIT_LABELS)):  # what every byline holds
         _bylines(text, found)
     if "/" in text or "／" in text:
