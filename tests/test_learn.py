@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import graph_of, names, run_kg as kg
+from conftest import graph_of, names
+from conftest import run_kg as kg
 
 from kg.extract.document import extract
 from kg.learn import gbdt, tagger
