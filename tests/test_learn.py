@@ -1628,3 +1628,11 @@ def test_tai_ends_a_mongolian_name(gaz):
     ents, _ = _learned(gaz, "“大家都是老邻居。”力角社区党委书记乌日嘎朗泰说，社区把服务时间公示。")
     people = {n for t, n in ents if t == "Person"}
     assert people == {"乌日嘎朗泰"}, ents
+
+
+def test_a_verb_with_its_adverb_and_a_bylines_press_unit_name_no_place_or_body(gaz):
+    """光靠|社区几个工作人员 (jieba's 光靠): no community named 光靠社区; 县委报道组 某某: the byline's
+    label, no county committee acting on the page."""
+    ents, _ = _learned(gaz, "宾川县金牛镇力角社区：“楼栋议事”议出和美家园\n记者 罗文涛  县委报道组 韦立新\n"
+                            "光靠社区几个工作人员，确实忙不过来。力角社区推行“楼栋议事”。")
+    assert not [n for t, n in ents if n.startswith("光靠") or n.endswith("县委")], ents

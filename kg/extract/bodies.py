@@ -238,6 +238,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         out = [_written_out(text, o) for o in out]
     if _SOURCE_LABEL.search(text):
         out = [o for o in out if not in_source_field(text, o.start)]
+    if "报道组" in text:
+        out = [o for o in out if not text.startswith("报道组", o.end)]  # 县委报道组 某某: a byline's label, no body acting
     if "融媒体中心" in text or "电视台" in text or "报社" in text:
         out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
     return sorted(out, key=lambda o: o.start)

@@ -103,8 +103,8 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-list-mark")
     if name in L.GENERIC_ORGS:
         f.append("generic")
-    if in_source_field(text, i) or credits_page(text, i, j, name):
-        f.append("source-field")  # 来源：某某融媒体中心, 某县融媒体中心讯: the page's publisher, no entity the text names
+    if in_source_field(text, i) or credits_page(text, i, j, name) or text.startswith("报道组", j):
+        f.append("source-field")  # 来源：某某融媒体中心, 某县融媒体中心讯, 县委|报道组: the page's publisher, no entity the text names
     if not places and (_COUNT_AFTER.match(text, j) or _EACH_BEFORE.search(text, max(0, i - 5), i)):
         f.append("counted")  # 楼宇党支部15个, 在每个村成立某某理事会: bodies of a kind, counted, no one named
     if prefix in _KIND_PREFIX or not prefix:
@@ -267,5 +267,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
                 f.append("title-after")
             if sent.is_heading:
                 f.append("heading")
+            if text.startswith("报道组", e):
+                f.append("source-field")  # 县委|报道组 某某: a byline's label, no committee the page names
             out.append(Candidate("Organization", sent, s, e, place.canonical + committee_name(word, rest), f, None, place))
     return out
