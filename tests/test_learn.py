@@ -1636,3 +1636,11 @@ def test_a_verb_with_its_adverb_and_a_bylines_press_unit_name_no_place_or_body(g
     ents, _ = _learned(gaz, "宾川县金牛镇力角社区：“楼栋议事”议出和美家园\n记者 罗文涛  县委报道组 韦立新\n"
                             "光靠社区几个工作人员，确实忙不过来。力角社区推行“楼栋议事”。")
     assert not [n for t, n in ents if n.startswith("光靠") or n.endswith("县委")], ents
+
+
+def test_a_village_named_again_and_by_its_bodies_is_a_village(gaz):
+    """南岭坞村村口 …… 南岭坞村党总支书记某某说: no chain and no gazetteer vouch for the name, but
+    the page names it twice, once opening a clause with its party branch: a village."""
+    ents, facts = _learned(gaz, "盛夏的宾川县金牛镇，竹海连绵。傍晚时分，南岭坞村村口的“竹林议事亭”里坐满了人。"
+                                "“以前开会要到村委会。”南岭坞村党总支书记罗文涛说。")
+    assert ("Village", "南岭坞村") in ents and ("罗文涛", "leads", "南岭坞村党总支") in facts, (ents, facts)

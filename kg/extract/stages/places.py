@@ -46,7 +46,7 @@ def prepare(st: DocState) -> list[list[Span]]:
     # the page names them, by the name the chain gave them (拉布|大林街道 alone: 拉布大林街道)
     known = frozenset(sp.text for spans in place_spans for sp in spans
                       if sp.type in ("Town", "Village", "Street", "Community") and sp.how == "suffix"
-                      and sp.chain_prev is not None)
+                      and sp.chain_prev is not None) | _villages_by_their_bodies(doc)
     if known:
         place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
                        for s, spans in zip(doc.sentences, place_spans, strict=True)]
@@ -54,6 +54,21 @@ def prepare(st: DocState) -> list[list[Span]]:
     st.province = region_province(st)
     # 内蒙古日报, 新华网内蒙古频道: an outlet's name tells the region, but names no place
     return [without_outlets(s.text, spans) for s, spans in zip(doc.sentences, place_spans, strict=True)]
+
+
+#: a village's name opening its clause before one of its bodies (，某某村党总支书记……)
+_VILLAGE_BEFORE_ITS_BODY = re.compile(r"(?<![\u4e00-\u9fff“])([\u4e00-\u9fff]{2,3}村)(?=党支部|党总支|党委|村委会|村民委员会)")
+
+
+def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
+    """Villages a page names again and again and, opening a clause, by one of their bodies
+    (，南某坞村党总支书记…… and 南某坞村村口): places wherever the page names them, though no
+    chain and no gazetteer vouches for them."""
+    text = "\n".join(s.text for s in doc.sentences)
+    if "村" not in text:
+        return frozenset()
+    found = {m.group(1) for m in _VILLAGE_BEFORE_ITS_BODY.finditer(text)}
+    return frozenset(v for v in found if text.count(v) >= 2)
 
 
 def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]]) -> dict[int, float]:
