@@ -1644,3 +1644,19 @@ def test_a_village_named_again_and_by_its_bodies_is_a_village(gaz):
     ents, facts = _learned(gaz, "盛夏的宾川县金牛镇，竹海连绵。傍晚时分，南岭坞村村口的“竹林议事亭”里坐满了人。"
                                 "“以前开会要到村委会。”南岭坞村党总支书记罗文涛说。")
     assert ("Village", "南岭坞村") in ents and ("罗文涛", "leads", "南岭坞村党总支") in facts, (ents, facts)
+
+
+def test_ding_roles_and_kinds_of_batch_twenty(gaz):
+    """丁 is a Mongolian syllable (牧民巴图丁苏荣, one name); 浩特长 (a herding unit's head) is a
+    role, no name; 某镇纪委书记兼|纪检监察工作站站长: 兼 breaks a body's name; 企业社区 is a kind."""
+    ents, _ = _learned(gaz, "在上沧嘎查，牧民巴图丁苏荣骑着摩托车沿着围栏巡查。嘎查“两委”成员、监委会主任、浩特长参加会议。"
+                            "麦胡图镇纪委书记兼纪检监察工作站站长罗文涛介绍。上沧社区与企业社区结对子。")
+    people = {n for t, n in ents if t == "Person"}
+    assert "巴图丁苏荣" in people and "浩特长" not in people, ents
+    assert not [n for t, n in ents if "兼" in n or n == "企业社区"], ents
+
+
+def test_a_village_named_after_a_sum_is_no_sum(gaz):
+    """走进五苏木|村: 苏木 before 村 is part of the village's name, no 苏木 named 五苏木."""
+    ents, _ = _learned(gaz, "宾川县纪委监委派驻金牛镇纪检监察工作站的工作人员走进五苏木村，随机走访了十余户村民。")
+    assert ("Town", "五苏木") not in ents, ents

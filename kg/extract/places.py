@@ -405,6 +405,8 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
         #              某某村|村主任, 某某村|村支书: the name, then a post of the village)
     if suffix in ("嘎查", "镇") and text[e : e + 1] in ("村", "街"):
         return True  # 嘎查村, 镇街道: kinds of places, not one
+    if suffix == "苏木" and text[e : e + 1] == "村" and m.start() > 0 and is_cjk(text[m.start() - 1]):
+        return True  # 某某苏木|村: a village named after a 苏木 (the town's name would end at 苏木)
     if suffix == "村" and text[m.start() - 1 : e] in _RURAL_WORDS and _word_at(text, m.start() - 1, e):
         return True  # 某某|乡村旅游合作社, 某某|农村: the word for the countryside, not a village's kind
     if suffix in ("村", "苑", "园") and text[e : e + 2] == "小区":
