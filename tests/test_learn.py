@@ -1660,3 +1660,12 @@ def test_a_village_named_after_a_sum_is_no_sum(gaz):
     """走进五苏木|村: 苏木 before 村 is part of the village's name, no 苏木 named 五苏木."""
     ents, _ = _learned(gaz, "宾川县纪委监委派驻金牛镇纪检监察工作站的工作人员走进五苏木村，随机走访了十余户村民。")
     assert ("Town", "五苏木") not in ents, ents
+
+
+def test_a_village_a_team_is_stationed_in_and_a_secretarys_header(gaz):
+    """工作队进驻|东丁屯村: the object of a verb that stations a team is a village's name, though no
+    chain vouches for it; 驻村第一书记：某某（某局派驻）: the header's post, a colon, its holder."""
+    ents, _ = _learned(gaz, "宾川县财政局选派干部组成驻村工作队进驻东丁屯村，开展工作。")
+    assert ("Village", "东丁屯村") in ents, ents
+    _, facts = _learned(gaz, "宾川县金牛镇上沧村\n驻村第一书记：罗文涛（宾川县财政局派驻）")
+    assert ("罗文涛", "leads", "上沧村") in facts, facts

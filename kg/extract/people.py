@@ -502,8 +502,8 @@ def _bylines(text: str, found: _Found) -> None:
                 found.add(i, i + len(nm.group()), "byline")
 
 
-#: spaces between a header's post and its holder's name (the ideographic space folds to one)
-_SPACES = re.compile(r" {1,4}")
+#: spaces or a colon between a header's post and its holder's name (the ideographic space folds to one)
+_SPACES = re.compile(r" {1,4}|[:：] ?")
 
 
 def _after_posts(text: str, found: _Found) -> None:
@@ -513,7 +513,7 @@ def _after_posts(text: str, found: _Found) -> None:
             continue  # 居民区|里有: the role's word is part of a longer one, no role before a name
         hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
         if hit is None and m.group() in LEAD_SET and (gap := _SPACES.match(text, m.end())) is not None:
-            # 受访人：某村驻村第一书记　某某: a header's post, spaces, then its holder's name
+            # 受访人：某村驻村第一书记　某某, 驻村第一书记：某某: a header's post, then its holder's name
             hit = name_after(text, gap.end(), strict=True)
         if hit is None and m.group() in LEAD_SET and text[m.end() : m.end() + 1] == "的":
             # "任社区党委书记的王某某": a post, 的, then its holder's name

@@ -558,12 +558,14 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if _COUNTED.match(text, max(0, s - 1)) and s > 0 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():
         return None  # 选派80|名退役军人社区专干: a count's measure word opens no name (打个|电话社区: nor 个 alone)
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
-    if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed):
+    # 工作队进驻|某某村: the object of a verb that stations a team or a secretary is a village's name
+    stationed = type_ == "Village" and m.start() - s >= 2 and text[:s].endswith(_STATIONED_IN)
+    if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed or stationed):
         return None
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-            and not through_office and cand not in known and not listed:
+            and not through_office and cand not in known and not listed and not stationed:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
@@ -578,6 +580,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     return s
 
 
+#: verbs that station a team or a secretary in a village, whose object is the village's name
+#: (工作队进驻|某某村)
+_STATIONED_IN = ("进驻", "派驻", "驻扎", "下派到", "选派到", "派驻到", "入驻")
 #: the kinds of place a town's kind may open the name of (某镇|某乡社区)
 _LOWER_AFTER_TOWN = ("社区", "村", "嘎查", "小区")
 #: the verbs of three characters or more that take a place (选优配强): no name opens with one
