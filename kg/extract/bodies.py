@@ -238,11 +238,21 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         out = [_written_out(text, o) for o in out]
     if _SOURCE_LABEL.search(text):
         out = [o for o in out if not in_source_field(text, o.start)]
-    if "报道组" in text:
-        out = [o for o in out if not text.startswith("报道组", o.end)]  # 县委报道组 某某: a byline's label, no body acting
+    if PRESS_UNIT in text:
+        out = [o for o in out if not labels_a_byline(text, o.end)]
     if "融媒体中心" in text or "电视台" in text or "报社" in text:
         out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
     return sorted(out, key=lambda o: o.start)
+
+
+#: a press unit a byline names after a body (县委|报道组 某某)
+PRESS_UNIT = "报道组"
+
+
+def labels_a_byline(text: str, j: int) -> bool:
+    """Does a body's name ending at ``j`` open a byline's label (县委|报道组 某某: the credit's
+    label, no committee the page names acting)?"""
+    return text.startswith(PRESS_UNIT, j)
 
 
 #: an outlet's name as the page's credit: before 讯 (某县融媒体中心讯), or alone on its line

@@ -124,10 +124,9 @@ class _Words:
     """A sentence's words (:func:`tokens`) by where they start, found by bisection: what
     :func:`name_after` asks of a few positions, without an index of every word."""
 
-    __slots__ = ("text", "toks", "starts", "ends")
+    __slots__ = ("toks", "starts", "ends")
 
     def __init__(self, text: str) -> None:
-        self.text = text
         self.toks = tokens(text)
         self.starts, self.ends = token_bounds(text)
 
@@ -190,7 +189,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         rest = text[j:]
         if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
             continue  # 主任某某图门和|“某某”调解队: 和 joins a quoted name, no syllable of this one
-        if length >= 4 and _ends_in_function_word(words, i, j):
+        if length >= 4 and ends_in_function_word(text, i, j):
             continue  # 书记某某孟和|多次跟我们说: an adverb of jieba's after the name, made of its syllables
         if length == 3 and cand[-1] == "任" and rest.startswith(_LEAD_TITLES_T):
             continue  # 某某任|队长: the verb taking the post, no name's last character
@@ -229,15 +228,15 @@ def _glued_function_char(text: str, j: int, end: int) -> bool:
     return end == j + 1 and text[j] in L.AFTER_NAME_CHARS and jieba_tag(text[j - 1 : j + 1]) is None
 
 
-def _ends_in_function_word(words: _Words, i: int, j: int) -> bool:
-    """Does the reading ``i:j`` end in a whole word of jieba's that is a numeral, an adverb,
-    a pronoun, a preposition or a conjunction and common (多次, 一起, 也都), after two
-    characters of the name or more?"""
-    k = bisect_left(words.ends, j)
-    if k >= len(words.ends) or words.ends[k] != j or words.starts[k] < i + 2:
+def ends_in_function_word(text: str, i: int, j: int) -> bool:
+    """Does the reading ``i:j`` end in a whole word of jieba's, two characters or more, that is
+    a common numeral, adverb, pronoun, preposition or conjunction (多次, 一起, 也都), after two
+    characters of the name or more (某某孟和|多次)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(ends, j)
+    if k >= len(ends) or ends[k] != j or starts[k] < i + 2 or j - starts[k] < 2:
         return False
-    s, e, flag = words.toks[k]
-    return e - s >= 2 and flag[:1] in ("m", "d", "r", "p", "c") and segment.freq(words.text[s:e]) >= 1000
+    return tokens(text)[k][2][:1] in ("m", "d", "r", "p", "c") and segment.freq(text[starts[k] : j]) >= 1000
 
 
 def _verb_before_aspect(text: str, j: int) -> bool:

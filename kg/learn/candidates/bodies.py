@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ...extract import lexicon as L
-from ...extract.bodies import credits_page, in_formula, in_source_field
+from ...extract.bodies import credits_page, in_formula, in_source_field, labels_a_byline
 from ...extract.context import committee_name
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
@@ -103,7 +103,7 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("has-list-mark")
     if name in L.GENERIC_ORGS:
         f.append("generic")
-    if in_source_field(text, i) or credits_page(text, i, j, name) or text.startswith("报道组", j):
+    if in_source_field(text, i) or credits_page(text, i, j, name) or labels_a_byline(text, j):
         f.append("source-field")  # 来源：某某融媒体中心, 某县融媒体中心讯, 县委|报道组: the page's publisher, no entity the text names
     if not places and (_COUNT_AFTER.match(text, j) or _EACH_BEFORE.search(text, max(0, i - 5), i)):
         f.append("counted")  # 楼宇党支部15个, 在每个村成立某某理事会: bodies of a kind, counted, no one named
@@ -267,7 +267,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
                 f.append("title-after")
             if sent.is_heading:
                 f.append("heading")
-            if text.startswith("报道组", e):
+            if labels_a_byline(text, e):
                 f.append("source-field")  # 县委|报道组 某某: a byline's label, no committee the page names
             out.append(Candidate("Organization", sent, s, e, place.canonical + committee_name(word, rest), f, None, place))
     return out

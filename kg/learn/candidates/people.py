@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from ...extract import lexicon as L
 from ...extract import segment
+from ...extract.people import ends_in_function_word
 from ...extract.spans import jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import Candidate, DocView, bucket
@@ -227,7 +228,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 continue  # (孟某某|和被告: a Han name goes on no further; 伊某|乐图, 鲍某|和 may)
             while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
                 e += 1
-                if (e in ends or sent.text[e : e + 1] in _NAME_THEN) and not _function_word_ends(sent.text, a, e):
+                if (e in ends or sent.text[e : e + 1] in _NAME_THEN) and not ends_in_function_word(sent.text, a, e):
                     spans.setdefault((a, e), (None, "EXT"))  # (某某巴图|家: jieba's 巴图家; 某某毕力格|站在)
         # a reading a post opens (嘎查达|某某) is no rival of the name read after the post
         rivals = {(c, d): v for (c, d), v in spans.items()
@@ -253,16 +254,6 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             _nested_readings(view, sent, g)
         groups.extend(here)
     return groups
-
-
-def _function_word_ends(text: str, i: int, j: int) -> bool:
-    """Does ``i:j`` end in a common numeral, adverb, pronoun, preposition or conjunction of
-    jieba's, two characters or more, after two of the name or more (某某孟和|多次)?"""
-    starts, ends = token_bounds(text)
-    q = bisect_left(ends, j)
-    if q >= len(ends) or ends[q] != j or starts[q] < i + 2 or j - starts[q] < 2:
-        return False
-    return tokens(text)[q][2][:1] in ("m", "d", "r", "p", "c") and segment.freq(text[starts[q] : j]) >= 1000
 
 
 def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
