@@ -217,6 +217,8 @@ _TRADES = tuple(sorted(L.TRADE_HEADS))
 
 #: a company's party bodies, named after the company's short name as after its full one (某某公司党委)
 _COMPANY_PARTY = ("党委", "党总支", "党支部")
+#: a company's party body by its party body's name: 公司党委, 有限公司党委, …
+_COMPANY_SUFFIXES_PARTY = {p: ("公司" + p, "集团" + p) for p in _COMPANY_PARTY}
 
 
 def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str, str]:
@@ -237,6 +239,9 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
         stem = short[: len(short) - len(party)]
         core = stem[:-2] if stem.endswith("公司") and not stem.endswith("有限公司") else None
         traded = len(short) >= 4 and short.endswith(_TRADES)
+        # 某某焦化党委 after 某市某某焦化有限公司党委: the brand and trade, then the company's party body
+        branded = next((p for p in _COMPANY_PARTY if short.endswith(p)), "") if "公司" not in short else ""
+        brand = short[: len(short) - len(branded)] if branded and len(short) - len(branded) >= 3 else ""
         fuller = [
             n for n in (by_last[short[-1:]] + by_last["司"] + by_last["团"] if traded else by_last[short[-1:]])
             if len(n) > len(short) and (
@@ -245,6 +250,7 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
                 or (traded and short in n and n.endswith(("公司", "集团")))
                 or _abbreviates(short, n)
                 or short.endswith("村委会") and n == short[:-3] + "村村委会"  # 某某村委会 is 某某村村委会
+                or (brand and n.endswith(_COMPANY_SUFFIXES_PARTY[branded]) and brand in n[: len(n) - len(branded)])
             )
         ]
         if len(set(fuller)) == 1:

@@ -1669,3 +1669,45 @@ def test_a_village_a_team_is_stationed_in_and_a_secretarys_header(gaz):
     assert ("Village", "东丁屯村") in ents, ents
     _, facts = _learned(gaz, "宾川县金牛镇上沧村\n驻村第一书记：罗文涛（宾川县财政局派驻）")
     assert ("罗文涛", "leads", "上沧村") in facts, facts
+
+
+def test_no_name_is_a_role_a_thing_or_a_post_run_on(gaz):
+    """第一书记和|党员: a role after the surname's character; 老人包|饺子: a thing; 成员任网格|长: a
+    post that opens inside the reading and runs past it. None of them names anyone."""
+    for text, wrong in (("由镇干部、驻村第一书记和党员致富带头人组成宣讲队，定期入户宣讲。", "和党员"),
+                        ("每逢重阳节，志愿者为村里老人包饺子、送祝福。", "包饺子"),
+                        ("每个网格由一名村“两委”成员任网格长，两到三名党员包院联户。", "任网格")):
+        ents, _ = _learned(gaz, text)
+        assert ("Person", wrong) not in ents, (text, ents)
+    ents, _ = _learned(gaz, "驻村第一书记和云峰说，今年村里新修了三条路。")
+    assert ("Person", "和云峰") in ents, ents
+
+
+def test_a_bare_kind_after_its_sentence_names_another_place_of_that_kind(gaz):
+    """在金光村，村党支部……: the bare kind is the body of the village its sentence has just named,
+    not the body of another village named earlier whose name it ends; 智慧社区 is no community."""
+    text = ("宾川县金牛镇上沧村党支部书记罗文涛介绍了村里的做法。在金光村，村党支部与宾川金牛文化旅游有限公司"
+            "结成共建对子，打造露营基地。依托“金牛e家”智慧社区平台，群众需求线上发布。")
+    ents, _ = _learned(gaz, text)
+    assert ("Organization", "金光村党支部") in ents, ents
+    assert ("Community", "智慧社区") not in ents, ents
+
+
+def test_a_count_or_a_short_quoted_practice_names_no_place(gaz):
+    """“一苏木一课堂”: a count before the kind; “检察护绿嘎查行”: a kind inside a short quoted
+    practice's words. Neither is a place, and the bare 嘎查党支部 after it stays the article's village's."""
+    ents, _ = _learned(gaz, "全旗在各苏木镇推行“一苏木一课堂”，把理论送进千家万户。")
+    assert not [e for e in ents if e[0] == "Town"], ents
+    ents, facts = _learned(gaz, "在代钦塔拉苏木金光嘎查，检察院与嘎查党支部共同推行“检察护绿嘎查行”活动。"
+                                "嘎查党支部书记罗文涛说：“检察官常来常往。”")
+    assert ("Village", "护绿嘎查") not in ents, ents
+    assert ("罗文涛", "leads", "金光嘎查党支部") in facts, facts
+
+
+def test_a_companys_party_body_by_its_brand_and_trade(gaz):
+    """某某焦化党委 after 某市某某焦化有限公司党委: one body, the company's committee."""
+    g = graph_of(gaz, "大理金牛焦化有限公司党委与宾川县州城镇力角社区党委签订共建协议。"
+                      "金牛焦化党委书记罗文涛说：“企业和社区是邻居。”")
+    assert "金牛焦化党委" not in names(g, "Organization"), names(g)
+    led = {(g.nodes[a]["name"], g.nodes[b]["name"]) for a, b, d in g.edges(data=True) if d.get("relation") == "leads"}
+    assert ("罗文涛", "大理金牛焦化有限公司党委") in led, led

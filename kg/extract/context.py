@@ -157,21 +157,41 @@ def committee_name(kind: str, rest: str) -> str:
     return kind + rest if rest in ("委会", "委员会") and kind in ("村", "村民", "居", "居民") else rest
 
 
-def body_by_its_end(st: DocState, text: str, sp: Span) -> tuple[str, str | None, int] | None:
+def body_by_its_end(st: DocState, text: str, sp: Span, at: tuple[int, int] | None = None
+                    ) -> tuple[str, str | None, int] | None:
     """A kind of body written after words that end the name of a body the article named
     (园区综合|党委 after 某镇某某产业园区综合党委): that body, as the end of its name names it
-    (its name, the mention id of its place, where the words that name it start)."""
+    (its name, the mention id of its place, where the words that name it start).  Not a bare
+    kind after its sentence named another place of that kind before it (在某某嘎查，嘎查党支部:
+    that place's body, :func:`contextual_org`; ``at``: where the kind is named, (sentence, offset))."""
     for k in range(min(8, sp.start), -1, -1):
         tail = text[sp.start - k : sp.end]
         if len(tail) < len(sp.text) + 2 and len(sp.text) < 4 or not all("\u4e00" <= c <= "\u9fff" for c in tail):
             continue  # (words of two characters at least before a bare head: 综合|党委, 联合党委)
         body = next(((mid, name) for mid, name in reversed(st.recent_orgs)
                      if len(name) > len(tail) and name.endswith(tail)), None)
-        if body is not None and k == 0 and _unit_named_since(st, sp.text, body[1]):
+        if body is not None and k == 0 and (_unit_named_since(st, sp.text, body[1]) or _scene_of_its_kind(st, sp, body, at)):
             return None  # 公司党支部 after another company is named: that company's (contextual_org)
         if body is not None:
             return body[1], st.by_id[body[0]].place, sp.start - k
     return None
+
+
+def _scene_of_its_kind(st: DocState, sp: Span, body: tuple[str, str], at: tuple[int, int] | None) -> bool:
+    """Does the sentence name, before the bare kind ``sp`` (村党支部, 社区党委), a place of that
+    kind other than ``body``'s own (在某某村，村党支部与……)?"""
+    if at is None:
+        return False
+    levels = next((lv for k, lv in L.KIND_LEVELS if sp.text.startswith(k) and sp.text[len(k) :] in L.BODY_HEADS), None)
+    if levels is None:
+        return False
+    own = st.by_id[body[0]].place
+    for mid, t, name in _named_before(st, at):
+        if st.by_id[mid].evidence.sentence != at[0]:
+            return False
+        if t in levels:
+            return mid != own and name not in body[1]
+    return False
 
 
 def _unit_named_since(st: DocState, head: str, body: str) -> bool:

@@ -100,6 +100,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
     if len(name) == 3 and name[0] == "任" and name[-1] == "长":
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
+    if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
+        return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                             or (len(name) == 3 and very_common(name[1:]))))
 
@@ -186,6 +188,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and not _glued_function_char(text, j, words.ends[k]) \
                 and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
+        if any((m := TITLE_RE.match(text, k)) is not None and m.end() > j for k in range(i + 1, j)):
+            continue  # 成员任网格|长: a post opens inside the reading and runs past it
         rest = text[j:]
         if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
             continue  # 主任某某图门和|“某某”调解队: 和 joins a quoted name, no syllable of this one

@@ -68,6 +68,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         if name.endswith(suf):
             body = name[: -len(suf)]
             break
+    if len(body) == 1 and body in "一二两三四五六七八九十每各全该本此" and not (chained or in_chain):
+        return True  # “一苏木一课堂”, 一镇一策: a count or a determiner before the kind, no name (某街道一社区 is)
     if len(body) < 2 and not (len(body) == 1 and (name.endswith(("镇", "乡", "苏木")) or (chained and name.endswith("村")))):
         return True  # (安吉县余村: a one-character village stands only in a chain)
     if chained and len(body) == 1 and name.endswith("村"):

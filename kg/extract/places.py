@@ -564,6 +564,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         return None
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
+    if inside_quote(text, s) and text[s - 1 : s] != "“" and not (prev is not None and spans[prev].end == s) \
+            and cand not in known and "”" in text[e : e + 4] and "“" in text[max(0, s - 6) : s]:
+        return None  # “检察护绿嘎查行”: a place's kind inside the words of a short quoted practice, no place's name
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
             and not through_office and cand not in known and not listed and not stationed:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the

@@ -95,9 +95,9 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
             # 该村|党委书记某某: the body of the place the reference stands for (the article's
             # latest village), not the latest body of that kind (某镇党委)
             o = dataclasses.replace(o, start=ref.start(1), text=ref.group(1) + o.text)
-        by_end = body_by_its_end(st, text, o)
-        found = by_end[:2] if by_end else contextual_org(
-            st, o, post=True, at=(view.sent.index, view.sent.span(o.start, o.end)[0]))
+        at = (view.sent.index, view.sent.span(o.start, o.end)[0])
+        by_end = body_by_its_end(st, text, o, at)
+        found = by_end[:2] if by_end else contextual_org(st, o, post=True, at=at)
         if not found:
             return None
         m = st.mention(view.sent, o, "Organization", found[0], confidence=conf("org-generic", "post"))

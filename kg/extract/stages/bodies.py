@@ -83,7 +83,8 @@ def _kind_named_body(st: DocState, view: SentenceView, g: Span) -> None:
     支持下": the body of the article's street, named though it does not act here."""
     if view.heading:
         return
-    if (by_end := body_by_its_end(st, view.text, g)) is not None:
+    at = (view.sent.index, view.sent.span(g.start, g.end)[0])
+    if (by_end := body_by_its_end(st, view.text, g, at)) is not None:
         # 综合党委牵头……: the body whose name those words end, acting where they open the clause
         g = replace(g, start=by_end[2], text=view.text[by_end[2] : g.end])
         acts, found = is_clause_start(view.text, g.start), by_end[:2]
@@ -91,7 +92,7 @@ def _kind_named_body(st: DocState, view: SentenceView, g: Span) -> None:
         acts = is_clause_start(view.text, g.start)
         if not acts and not kind_body(view.text, g):
             return
-        found = contextual_org(st, g, at=(view.sent.index, view.sent.span(g.start, g.end)[0]))
+        found = contextual_org(st, g, at=at)
     if found:
         gm = st.mention(view.sent, g, "Organization", found[0],
                         confidence=conf("org-generic", "acting" if acts else "named"))
