@@ -1711,3 +1711,18 @@ def test_a_companys_party_body_by_its_brand_and_trade(gaz):
     assert "金牛焦化党委" not in names(g, "Organization"), names(g)
     led = {(g.nodes[a]["name"], g.nodes[b]["name"]) for a, b, d in g.edges(data=True) if d.get("relation") == "leads"}
     assert ("罗文涛", "大理金牛焦化有限公司党委") in led, led
+
+
+def test_a_columns_talk_a_syllable_sha_a_firms_verb_and_a_villages_mediation_committee(gaz):
+    """【书记谈治理】: a column's talk on a topic, no person 谈治理; 沙 is a syllable of a
+    Mongolian name (乌力吉沙, not 乌力吉); 云南山青|优选|电子商务有限公司: a firm's name holds a
+    verb after its brand, and 公司党支部书记 after a quote is its branch; 村人民调解委员会 is the
+    village's committee."""
+    ents, facts = _learned(gaz, "【苏木书记谈治理】金光苏木党委书记乌力吉沙：让草原上的牧民日子越过越红火")
+    assert not [n for t, n in ents if t == "Person" and n != "乌力吉沙"], ents
+    assert ("乌力吉沙", "leads", "金光苏木党委") in facts, facts
+    _, facts = _learned(gaz, "在金牛镇，云南山青优选电子商务有限公司的直播间里，主播们正在推介猕猴桃。"
+                             "“推行‘党员带货岗’，去年帮助农户销售农产品1800多万元。”公司党支部书记、总经理罗文涛说。")
+    assert ("罗文涛", "leads", "云南山青优选电子商务有限公司党支部") in facts, facts
+    _, facts = _learned(gaz, "在金牛镇上沧村，村人民调解委员会主任、村党支部副书记罗文涛带领调解队员上门调解。")
+    assert ("罗文涛", "leads", "上沧村人民调解委员会") in facts, facts

@@ -469,7 +469,8 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
     near = _near_place(text, h_start, places)
     if near is not None:
         return near.end, near, False
-    s = _quoted_start(text, h_start, left_name_start(text, h_start, max_len=14, loose=m.group() in COMPANY_HEADS))
+    firm = m.group() in COMPANY_HEADS
+    s = _quoted_start(text, h_start, left_name_start(text, h_start, max_len=14, loose=firm, firm=firm))
     if s > 0 and text[s - 1] == "”":
         # a quoted name before the head: “科技助农”党员攻坚队 (but “1”即街道党工委
         # explains a formula)

@@ -102,6 +102,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
+    if name[0] == "谈" and is_common_word(name[1:]):
+        return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                             or (len(name) == 3 and very_common(name[1:]))))
 

@@ -154,7 +154,7 @@ _NOMINAL = ("n", "ns", "nr", "nz", "nt", "j", "b", "s", "ng", "nrt", "nrfg", "an
 
 def left_name_start(
     text: str, end: int, *, max_len: int, floor: int = 0, loose: bool = False, place: bool = False,
-    verbs_break: bool = True,
+    verbs_break: bool = True, firm: bool = False,
 ) -> int:
     """Where a name that ends at ``end`` (the generic head's start) most likely begins.
 
@@ -162,9 +162,10 @@ def left_name_start(
     further tokens do while they are nominal or single unknown characters, and never past
     a verb, preposition, particle or stop character, ``floor`` or ``max_len``.  With
     ``verbs_break`` (bodies and places) a verb jieba mistags as a noun ends the name too
-    (党支部领办|某合作社); a practice's name may hold one (包联工作机制).
+    (党支部领办|某合作社); a practice's name may hold one (包联工作机制).  A ``firm``'s name (a
+    company's) may hold a verb after its brand (某某|优选|电子商务有限公司).
     """
-    walk = _Walk(text, end, max_len, loose, place, verbs_break)
+    walk = _Walk(text, end, max_len, loose, place, verbs_break, firm)
     start = end
     toks = tokens(text)
     for s, e, flag in reversed(toks[: bisect_left(token_bounds(text)[0], end)]):  # the words starting before ``end``
@@ -268,9 +269,9 @@ def _one_character_word_before(text: str, i: int) -> bool:
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
-    def __init__(self, text: str, end: int, max_len: int, loose: bool, place: bool, verbs_break: bool) -> None:
+    def __init__(self, text: str, end: int, max_len: int, loose: bool, place: bool, verbs_break: bool, firm: bool) -> None:
         self.text, self.end, self.max_len = text, end, max_len
-        self.loose, self.place, self.verbs_break = loose, place, verbs_break
+        self.loose, self.place, self.verbs_break, self.firm = loose, place, verbs_break, firm
         self.first = True  # the token next to the head
         self.opened_at = -1  # where a syllable adverb was read as part of the name
 
@@ -316,7 +317,9 @@ class _Walk:
             return None, False  # 新一届|锦华园小区业主委员会: an ordinal, not a name
         if self.place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所"):
             return None, False  # 办事处少先二十社区: a body's name ends where the place's begins
-        trade = self.loose and (flag == "vn" or word in L.TRADE_WORDS)
+        trade = self.loose and (flag == "vn" or word in L.TRADE_WORDS or (
+            self.firm and flag == "v" and len(word) == 2 and not first and word not in L.NAME_BREAK_VERBS
+            and self._brand_before(s)))
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not trade:
             return None, False
         if not first and not self.place and flag in ("a", "ad"):
@@ -337,6 +340,13 @@ class _Walk:
             # name: 胜利社区 and 和平小区 are tagged as nouns or adjectives
             return _NO_NAME, False
         return s, True
+
+    def _brand_before(self, s: int) -> bool:
+        """Does a brand's word (a noun or a proper name of two characters or more) end at ``s``,
+        so that a verb after it is the firm's (某某|优选|电子商务有限公司)?"""
+        starts, ends = token_bounds(self.text)
+        k = bisect_left(ends, s)
+        return k < len(ends) and ends[k] == s and s - starts[k] >= 2 and tokens(self.text)[k][2] in ("n", "nz", "ns", "nr", "nt", "j")
 
     def _syllable(self, s: int, e: int) -> bool | None:
         """Is the adverb ``text[s:e]`` a syllable of a Mongolian name, as 都 of 宝格都乌拉 is
