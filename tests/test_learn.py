@@ -1726,3 +1726,34 @@ def test_a_columns_talk_a_syllable_sha_a_firms_verb_and_a_villages_mediation_com
     assert ("罗文涛", "leads", "云南山青优选电子商务有限公司党支部") in facts, facts
     _, facts = _learned(gaz, "在金牛镇上沧村，村人民调解委员会主任、村党支部副书记罗文涛带领调解队员上门调解。")
     assert ("罗文涛", "leads", "上沧村人民调解委员会") in facts, facts
+
+
+def test_a_village_or_town_named_as_a_scene_is_a_place_and_a_pronoun_before_a_kind_is_none(gaz):
+    """在沿河的东丁屯村，……; 在石龙坝镇，……: the frame vouches for a name the gazetteer lacks,
+    as a chain would; 在这个村，在我们村，: a pronoun or a determiner before the kind names none."""
+    ents, facts = _learned(gaz, "在沿河的东丁屯村，成片的水稻田绿意盎然。村党支部书记、村委会主任罗文涛说，今年增收了。")
+    assert ("Village", "东丁屯村") in ents, ents
+    assert ("罗文涛", "leads", "东丁屯村党支部") in facts, facts
+    ents, _ = _learned(gaz, "在石龙坝镇，法庭还与镇党委共同打造“无讼村”创建。")
+    assert ("Town", "石龙坝镇") in ents, ents
+    ents, _ = _learned(gaz, "在这个村，党员带头。在我们村，群众参与。")
+    assert not [e for e in ents if e[0] == "Village"], ents
+
+
+def test_words_about_communities_and_a_count_of_sums_name_no_place(gaz):
+    """认识社区、信任社区; 兄弟社区; 首批试点社区; 绘就|社区; 边聊|社区事; 每名|苏木领导: verbs, kinds,
+    adverbs and counts before a place's kind, no place's name."""
+    ents, _ = _learned(gaz, "为了让居民认识社区、信任社区，罗文涛推行“叩门问需”行动。与会书记要学习兄弟社区的好做法。"
+                            "力角社区是“红袖管家”服务的首批试点社区。宾川县：“石榴红”绘就社区融居新图景。"
+                            "大家边喝茶边聊社区事。每名苏木领导班子成员联系一名第一书记。")
+    assert {n for t, n in ents if t in ("Community", "Town")} == {"力角社区"}, ents
+
+
+def test_a_dotted_name_stops_before_a_time_word_or_an_adverb_and_syllables_yi_xin(gaz):
+    """某某·巴图|今年72岁, 某某·白音|正和民警: the dotted name ends before the word after it; 额吉们
+    is the plural of a kin word; 书记管方向: 管 is the verb; 乙 and 信 are Mongolian syllables."""
+    ents, _ = _learned(gaz, "鄂温克族老党员乌力吉·巴图今年72岁。嘎查党支部书记阿木古楞·白音正和民警一起走访牧户。"
+                            "“书记管方向，嘎查达管落实。”“额吉们说话，年轻人都听。”")
+    assert {n for t, n in ents if t == "Person"} == {"乌力吉·巴图", "阿木古楞·白音"}, ents
+    ents, _ = _learned(gaz, "宾川县委社会工作部副部长图布信其木格介绍，作者：白乙拉其 王子涵")
+    assert {"图布信其木格", "白乙拉其"} <= {n for t, n in ents if t == "Person"}, ents

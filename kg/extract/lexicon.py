@@ -41,7 +41,8 @@ GENERIC_PLACES: set[str] = set(
     苏木镇 边境苏木镇 苏木镇场 镇场 嘎查社区
     文明村 文明嘎查 牧业嘎查 农业嘎查 农区嘎查 薄弱小区 村社小区 抵边苏木 抵边嘎查 抵边村 抵边乡镇 边境苏木 边境乡镇
     沿边村 沿边乡镇 半农半牧嘎查 半农半牧村 半农半牧苏木 半农半牧区嘎查 企业社区 智慧社区 数字社区 智慧小区
-    数字乡村 智慧乡村 和美乡村 宜居乡村""".split()
+    数字乡村 智慧乡村 和美乡村 宜居乡村 兄弟社区 兄弟村 兄弟嘎查 兄弟苏木 兄弟乡镇 兄弟街道 试点社区 试点小区 试点嘎查
+    先行社区 先行村 优秀社区 优秀村 优秀嘎查 融居社区 民族融居社区 多民族融居社区""".split()
 )
 
 #: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
@@ -49,7 +50,7 @@ GENERIC_PLACES: set[str] = set(
 PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
     入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广
     担任 兼任 挂任 出任 任职 利用 深化 单靠 依靠 加强 发挥 结合 聚焦 围绕 构建 融入
-    商议 商讨 协商 共商 配强 配齐 选优配强 选好 上报 报送 报请 呈报""".split())
+    商议 商讨 协商 共商 配强 配齐 选优配强 选好 上报 报送 报请 呈报 信任 认识 熟悉 了解 绘就 边聊 聊聊""".split())
 
 #: Verbs that never sit inside a body's or place's name, though jieba tags some as nouns
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)
@@ -64,7 +65,7 @@ COMING_CHARS = frozenset("到赴")
 MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "逐步", "着力", "广泛", "率先")
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
-PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当靠")
+PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当靠听聊")
 #: adverbs jieba glues to such a verb after them (议定后|报|村党委 read 后报)
 PLACE_VERB_ADVERBS = set("后先再并又也就才即已均要想光只仅全单")
 
@@ -329,7 +330,7 @@ SURNAMES_1 = set(
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
-    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪"
 )
 
 # ------------------------------------------------------------------ mechanisms

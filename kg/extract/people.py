@@ -102,7 +102,9 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[0] == "谈" and is_common_word(name[1:]):
+    if name[-1] == "们":
+        return False  # 额吉们, 阿妈们: the plural of a kin word, no name
+    if name[0] in "谈管" and is_common_word(name[1:]):
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                             or (len(name) == 3 and very_common(name[1:]))))
@@ -195,6 +197,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         rest = text[j:]
         if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
             continue  # 主任某某图门和|“某某”调解队: 和 joins a quoted name, no syllable of this one
+        if "·" in cand and _dotted_runs_on(text, i, j):
+            continue  # 某某·巴图|今年72岁, 某某·白音|正和民警: a time word or an adverb after the dotted name
         if length >= 4 and ends_in_function_word(text, i, j):
             continue  # 书记某某孟和|多次跟我们说: an adverb of jieba's after the name, made of its syllables
         if length == 3 and cand[-1] == "任" and rest.startswith(_LEAD_TITLES_T):
@@ -243,6 +247,18 @@ def ends_in_function_word(text: str, i: int, j: int) -> bool:
     if k >= len(ends) or ends[k] != j or starts[k] < i + 2 or j - starts[k] < 2:
         return False
     return tokens(text)[k][2][:1] in ("m", "d", "r", "p", "c") and segment.freq(text[starts[k] : j]) >= 1000
+
+
+def _dotted_runs_on(text: str, i: int, j: int) -> bool:
+    """Does the reading ``i:j`` of a dotted name end in a word of jieba's after two characters
+    of its last part or more that is a time word, an adverb, a numeral, a preposition or a
+    conjunction (某某·巴图|今年, 某某·白音|正)?"""
+    dot = text.rfind("·", i, j)
+    starts, ends = token_bounds(text)
+    k = bisect_left(ends, j)
+    if dot < 0 or k >= len(ends) or ends[k] != j or starts[k] < dot + 3:
+        return False
+    return tokens(text)[k][2][:1] in ("t", "d", "m", "p", "c", "r")
 
 
 def _verb_before_aspect(text: str, j: int) -> bool:

@@ -555,7 +555,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
                                  and e - len(k) >= floor), key=len, default=None)):
         s = e - len(longer)  # the name a chain vouched for, where the words before cut it short
     cand = text[s:e]
-    if _COUNTED.match(text, max(0, s - 1)) and s > 0 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():
+    if _COUNTED.match(text, max(0, s - 1)) and s > 0 or _COUNTED.match(text, s) and m.start() - s == 2 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():
         return None  # 选派80|名退役军人社区专干: a count's measure word opens no name (打个|电话社区: nor 个 alone)
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
     # 工作队进驻|某某村: the object of a verb that stations a team or a secretary is a village's name
@@ -578,7 +578,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         return None  # 某镇|驼乡社区: no town lies in a town; the 乡 is the community's name
     if m.start() - s <= 6 and any(text.startswith(v, s) for v in _LONG_PLACE_VERBS):
         return None  # 选优配|强嘎查 (jieba's cut): a verb taking the place, no name of it
-    if phrase_of_common_words(text[s : m.start()]) or (not in_chain and clause_before_suffix(text[s : m.start()])):
+    if cand not in known and (phrase_of_common_words(text[s : m.start()])
+                              or (not in_chain and clause_before_suffix(text[s : m.start()]))):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
     return s
 
@@ -597,7 +598,7 @@ _PREPOSITIONS_AFTER_CHAIN = frozenset(("以",))
 
 
 #: a numeral and the measure word after it (4000名, 三个, 十余户)
-_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余多几][名个位户家座所]")
+_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千万余多几每各][名个位户家座所]")
 
 
 def after_seat_office(text: str, place: Span) -> int:

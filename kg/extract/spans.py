@@ -209,6 +209,8 @@ def left_name_start(
 _UNDER_FRAME = re.compile("(?:" + "|".join(L.UNDER_FRAME_VERBS) + ")下")
 #: a time word that may open the words before a name without being part of it
 _TIME_OPENING = re.compile(r"(?:上|本|下|当|同)月|(?:今|去|前|当)年|(?:上|本|下)周|近日|日前|近期|(?:今|昨|前)天|(?:今|昨)日")
+#: one-character adverbs that open no place's name right before its kind (绘就|社区, 也|社区)
+_BARE_ADVERBS = frozenset("就也还又再才便已即均")
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
 _NO_NAME = -1
 #: what stands before a 和 that opens a name rather than joining two (，和润社区)
@@ -290,7 +292,7 @@ class _Walk:
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if not first and joins_kinds(text, s, e):
             return s, True  # 非公有制经济组织和|社会组织综合党委: one body's name joins two kinds of members
-        if first and self.place and (word in L.DETERMINERS or flag == "ad"):
+        if first and self.place and (word in L.DETERMINERS or flag == "ad" or (flag == "d" and word in _BARE_ADVERBS)):
             return _NO_NAME, False  # 一些|嘎查, 集中公开|嘎查财务: some places of the kind, or a verb's adverb
         if self.place and not first and len(word) == 1 and flag.startswith("v") and word in L.PLACE_VERB_CHARS:
             return None, False  # 您来|巴彦乌拉嘎查: a verb of going before the name (jieba's own word)

@@ -62,13 +62,21 @@ _VILLAGE_BEFORE_ITS_BODY = re.compile(r"(?<![\u4e00-\u9fff“])([\u4e00-\u9fff]{
 
 def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
     """Villages a page names again and again and, opening a clause, by one of their bodies
-    (，南某坞村党总支书记…… and 南某坞村村口): places wherever the page names them, though no
-    chain and no gazetteer vouches for them."""
+    (，南某坞村党总支书记…… and 南某坞村村口), and villages and towns named as a scene (在某某村，):
+    places wherever the page names them, though no chain and no gazetteer vouches for them."""
     text = "\n".join(s.text for s in doc.sentences)
-    if "村" not in text:
+    if "村" not in text and "在" not in text:
         return frozenset()
     found = {m.group(1) for m in _VILLAGE_BEFORE_ITS_BODY.finditer(text)}
-    return frozenset(v for v in found if text.count(v) >= 2)
+    scenes = {m.group(1) for m in _SCENE.finditer(text) if m.group(1)[0] not in _NO_SCENE_OPENING}
+    return frozenset(v for v in found if text.count(v) >= 2) | frozenset(scenes)
+
+
+#: a village or a town named as the scene of what follows (在某某村，……; 在沿河的某某村，; 在旗府所在地
+#: 某某镇，): the frame vouches for the name, as a chain would (a kind, 在全村，, stays a kind)
+#: what opens a pronoun, a determiner or a count before a place's kind (在这个村，在我们村，在每个镇，)
+_NO_SCENE_OPENING = frozenset("这那哪该本此全各每整一两几多我你他她咱其某邻外附周")
+_SCENE = re.compile(r"在(?:[^，,。；;：:“”]{1,8}(?:的|所在地))?([一-鿿]{2,4}(?:村|镇|乡))[，,]")
 
 
 def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]]) -> dict[int, float]:
