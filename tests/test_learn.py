@@ -1757,3 +1757,25 @@ def test_a_dotted_name_stops_before_a_time_word_or_an_adverb_and_syllables_yi_xi
     assert {n for t, n in ents if t == "Person"} == {"乌力吉·巴图", "阿木古楞·白音"}, ents
     ents, _ = _learned(gaz, "宾川县委社会工作部副部长图布信其木格介绍，作者：白乙拉其 王子涵")
     assert {"图布信其木格", "白乙拉其"} <= {n for t, n in ents if t == "Person"}, ents
+
+
+def test_a_quoted_practice_before_a_verb_opens_no_bodys_name_and_a_clause_is_no_speaker(gaz):
+    """“某某议事会”已被|县委组织部, 把“某某调解”做法在|全县各人民法庭: a passive or a preposition
+    between the quote and the head, so the quote opens no body's name; 居民事有处说: a clause, no
+    name of unknown shape."""
+    ents, _ = _learned(gaz, "目前，金牛镇的“柳荫议事会”已被县委组织部推荐到乔甸镇学习借鉴。"
+                            "宾川县人民法院把“柿乡调解”做法在全县各人民法庭推广。")
+    orgs = {n for t, n in ents if t == "Organization"}
+    assert not [n for n in orgs if "已被" in n or "做法" in n], ents
+    ents, _ = _learned(gaz, "金牛镇：“夜间议事厅”亮灯 居民事有处说")
+    assert not [e for e in ents if e[0] == "Person"], ents
+
+
+def test_a_media_centre_crediting_a_photo_a_post_or_a_site_is_no_body(gaz):
+    """某县融媒体中心记者 某某 摄, 某县融媒体中心 2024-05-16 发表于, 某某新闻网 | 某县融媒体中心主办:
+    the outlet credits the page, no body the text reports on; its party branch with a secretary is one."""
+    ents, _ = _learned(gaz, "宾川县金牛镇推行“链上恳谈会”。\n[图片] 链上恳谈会现场。 宾川县融媒体中心记者 罗文涛 摄\n"
+                            "宾川县融媒体中心 2024-05-16 19:30 发表于云南\n宾川新闻网 | 宾川县融媒体中心主办")
+    assert not [e for e in ents if e[0] == "Organization"], ents
+    ents, _ = _learned(gaz, "宾川县融媒体中心党支部书记韦立新说，支部开展了主题党日活动。")
+    assert ("Organization", "宾川县融媒体中心党支部") in ents, ents

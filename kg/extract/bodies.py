@@ -258,14 +258,14 @@ def labels_a_byline(text: str, j: int) -> bool:
 #: an outlet's name as the page's credit: before 讯 (某县融媒体中心讯), or alone on its line
 #: with a date (某县融媒体中心  2024-07-22)
 _OUTLET_HEADS = ("融媒体中心", "广播电视台", "电视台", "报社")
-_CREDIT_AFTER = re.compile(r"\s*(?:讯|消息)")
+_CREDIT_AFTER = re.compile(r"\s*(?:讯|消息|记者|通讯员|主办|承办|出品|供稿|供图)|[\s0-9\-/.:年月日]*(?:发表|发布)")
 _DATE_ONLY = re.compile(r"[\s0-9\-/.:年月日]*")
 
 
 def credits_page(text: str, i: int, j: int, name: str) -> bool:
     """Does the outlet ``name``, written at ``i:j``, credit the page (某县融媒体中心讯, a line of
-    its name and a date), as the page's source field does, rather than take part in what it
-    reports?"""
+    its name and a date, 某县融媒体中心记者 某某, 某县融媒体中心 2024-05-16 发表于, 某某融媒体中心主办),
+    as the page's source field does, rather than take part in what it reports?"""
     if not name.endswith(_OUTLET_HEADS):
         return False
     return _CREDIT_AFTER.match(text, j) is not None or (
@@ -433,7 +433,7 @@ def _body_acts_between(text: str, a: int, b: int) -> bool:
 _QUOTED_START_RE1 = re.compile(r"[。!?,，、]")
 _QUOTED_START_RE2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _QUOTED_START_RE3 = re.compile(r"[\u4e00-\u9fff]{0,6}")
-_QUOTED_START_RE4 = re.compile(r"[与和及或同]")
+_QUOTED_START_RE4 = re.compile(r"[与和及或同被把将在让给向对从已曾也都还又]")
 _QUOTED_START_RE5 = re.compile(r"[即是为指]")
 
 
