@@ -1779,3 +1779,12 @@ def test_a_media_centre_crediting_a_photo_a_post_or_a_site_is_no_body(gaz):
     assert not [e for e in ents if e[0] == "Organization"], ents
     ents, _ = _learned(gaz, "宾川县融媒体中心党支部书记韦立新说，支部开展了主题党日活动。")
     assert ("Organization", "宾川县融媒体中心党支部") in ents, ents
+
+
+def test_a_practice_credited_to_a_place_and_to_its_body_goes_to_the_body(gaz):
+    """力角社区 in one sentence, 力角社区党委 in another, the same practice: the body, the most
+    specific actor the page credits, as the annotated pages credit one."""
+    _, facts = _learned(gaz, "宾川县州城镇力角社区推行“夜间议事厅”，居民晚上来议事。"
+                             "今年以来，力角社区党委推行“夜间议事厅”，共解决问题28件。")
+    assert ("力角社区党委", "implements", "夜间议事厅") in facts, facts
+    assert ("力角社区", "implements", "夜间议事厅") not in facts, facts

@@ -213,11 +213,10 @@ def decide(x: Extraction, model: Model) -> Extraction:
 
 
 def _most_specific_actor(x: Extraction) -> None:
-    """A practice credited both to a place and to a body named after it (某区 and 某区委组织部),
-    the place in a headline or in the body's own sentence: the body, the most specific actor
-    the text credits (the guideline), not the place too; so does the place a later sentence
-    credits only by a reference (社区共开展……, 全镇……).  (A sentence of its own crediting the
-    place by its name, 某镇推行……, stands.)"""
+    """A practice credited both to a place and to a body named after it (某区 and 某区委组织部,
+    某社区 and 某社区党委) anywhere in the document: the body, the most specific actor the text
+    credits (the guideline), not the place too, as the annotated pages credit one.  (A body and
+    one of its units, 某区委 and 某区委社会工作部, both stand: the pages credit both as often.)"""
     by_id = {m.id: m for m in x.mentions}
 
     def practice(r: RelationMention) -> str | None:
@@ -231,9 +230,7 @@ def _most_specific_actor(x: Extraction) -> None:
             bodies.setdefault(practice(r), []).append((a.canonical, r.evidence.sentence))
     x.relations = [r for r in x.relations if not (
         r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type in PLACE_TYPES
-        and any(a.canonical in b and b != a.canonical and (r.evidence.sentence in headings or s == r.evidence.sentence
-                                                           or a.evidence.extractor == "coreference")
-                for b, s in bodies.get(practice(r), ())))]
+        and any(a.canonical in b and b != a.canonical for b, _s in bodies.get(practice(r), ())))]
 
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
