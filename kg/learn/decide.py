@@ -223,14 +223,13 @@ def _most_specific_actor(x: Extraction) -> None:
         o = by_id.get(r.object)
         return o.canonical if o is not None else None
 
-    headings = {s.index for s in x.doc.sentences if s.is_heading}
-    bodies: dict[str | None, list[tuple[str, int]]] = {}
+    bodies: dict[str | None, list[str]] = {}
     for r in x.relations:
         if r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type == "Organization":
-            bodies.setdefault(practice(r), []).append((a.canonical, r.evidence.sentence))
+            bodies.setdefault(practice(r), []).append(a.canonical)
     x.relations = [r for r in x.relations if not (
         r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type in PLACE_TYPES
-        and any(a.canonical in b and b != a.canonical for b, _s in bodies.get(practice(r), ())))]
+        and any(a.canonical in b and b != a.canonical for b in bodies.get(practice(r), ())))]
 
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
