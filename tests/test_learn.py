@@ -1788,3 +1788,14 @@ def test_a_practice_credited_to_a_place_and_to_its_body_goes_to_the_body(gaz):
                              "今年以来，力角社区党委推行“夜间议事厅”，共解决问题28件。")
     assert ("力角社区党委", "implements", "夜间议事厅") in facts, facts
     assert ("力角社区", "implements", "夜间议事厅") not in facts, facts
+
+
+def test_taking_a_post_a_copula_a_team_or_an_outlet_names_no_one_and_every_sum_no_place(gaz):
+    """书记任链|长, 企业任链|主: the verb taking a post; 书记都是|住在: a copula; 党员|揭榜队: a team;
+    来源：某某云: an outlet; 全旗各乡镇苏木, 若干名嘎查调解员, 同属|某镇: every place of a kind, a
+    count and a verb, no place's name (获各琦苏木, 各 inside a transliterated name, is one)."""
+    ents, _ = _learned(gaz, "由镇党委书记任链长，龙头企业任链主。公司党委组建了4支“党员揭榜队”。"
+                            "“楼栋书记都是住在楼里的党员。”\n8:42 来源:草原云 作者:龚雨菲")
+    assert {n for t, n in ents if t == "Person"} == {"龚雨菲"}, ents
+    ents, _ = _learned(gaz, "宾川县将在全县各乡镇推广金牛镇的经验，每个站明确若干名嘎查调解员。同属金牛镇的力角社区也推开了。")
+    assert {n for t, n in ents if t in ("Town", "Village", "Community")} == {"金牛镇", "力角社区"}, ents

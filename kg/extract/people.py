@@ -62,7 +62,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
 _LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 #: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
 #: plural (干部们, 干得)
-_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是")
+_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是队")
 #: adverbs that open with 一, which jieba cuts as a numeral (某某|一|早就, 某某一直)
 _ADVERBS_WITH_YI = ("一起", "一道", "一同", "一早", "一直", "一边", "一向", "一再", "一手", "一心", "一度", "一连", "一大早")
 
@@ -102,8 +102,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[-1] == "们":
-        return False  # 额吉们, 阿妈们: the plural of a kin word, no name
+    if name[-1] == "们" or "是" in name:
+        return False  # 额吉们: the plural of a kin word; 书记都是|住在: a copula, no name
     if name[0] in "谈管" and is_common_word(name[1:]):
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
@@ -192,7 +192,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and not _glued_function_char(text, j, words.ends[k]) \
                 and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
-        if any((m := TITLE_RE.match(text, k)) is not None and m.end() > j for k in range(i + 1, j)):
+        if any((m := TITLE_RE.match(text, k)) is not None and m.end() > j for k in range(i + 1, j)) \
+                or takes_a_post(text, i, j):
             continue  # 成员任网格|长: a post opens inside the reading and runs past it
         rest = text[j:]
         if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
@@ -230,6 +231,16 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return None  # (the name of no known shape was tried at length 2)
+
+
+def takes_a_post(text: str, i: int, j: int) -> bool:
+    """Is the reading ``i:j`` the verb 任 and the first characters of a post (书记任链|长,
+    企业任链|主): 任 then a head's 长 or 主 right after the reading?"""
+    return text[i] == "任" and j - i <= 3 and text[j : j + 1] in ("长", "主")
+
+
+#: a page's source label right before a reading (来源：某某云): an outlet, no person
+SOURCE_LABEL_BEFORE = re.compile(r"(?:来源|稿源|出处)\s*[:：]\s*$")
 
 
 def _glued_function_char(text: str, j: int, end: int) -> bool:

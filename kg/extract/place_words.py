@@ -49,6 +49,10 @@ _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相
 _KINDS_IN_NAMES = frozenset(("苏木镇",))
 
 
+#: 各 after a level or 全 (全旗各乡镇苏木, 旗各苏木): every place of a kind
+_EVERY_OF = re.compile(r"(?:^|[全旗县市区盟镇乡])各")
+
+
 def generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
                    listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
@@ -68,6 +72,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         if name.endswith(suf):
             body = name[: -len(suf)]
             break
+    if _EVERY_OF.search(body) or body.startswith(("若干", "多名", "数名", "几名")):
+        return True  # 全旗各乡镇苏木, 若干名嘎查调解员: every place of a kind, or a count, no name (获各琦苏木 is)
     if len(body) == 1 and body in "一二两三四五六七八九十每各全该本此" and not (chained or in_chain):
         return True  # “一苏木一课堂”, 一镇一策: a count or a determiner before the kind, no name (某街道一社区 is)
     if len(body) < 2 and not (len(body) == 1 and (name.endswith(("镇", "乡", "苏木")) or (chained and name.endswith("村")))):
