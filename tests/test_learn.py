@@ -1799,3 +1799,17 @@ def test_taking_a_post_a_copula_a_team_or_an_outlet_names_no_one_and_every_sum_n
     assert {n for t, n in ents if t == "Person"} == {"龚雨菲"}, ents
     ents, _ = _learned(gaz, "宾川县将在全县各乡镇推广金牛镇的经验，每个站明确若干名嘎查调解员。同属金牛镇的力角社区也推开了。")
     assert {n for t, n in ents if t in ("Town", "Village", "Community")} == {"金牛镇", "力角社区"}, ents
+
+
+def test_a_community_named_as_a_scene_after_a_verb_or_with_he_after_a_chain(gaz):
+    """在镇区的双塔巷社区，社区党委推行……: the scene vouches for the community and the bare body is
+    its; 比如|桂|林苑社区: a proper character after a verb opens the longer name (the gazetteer has
+    another county's 林苑社区); 州城镇|晗和社区:
+    a rare character and 和 after a chain are a name."""
+    ents, facts = _learned(gaz, "在镇区的双塔巷社区，社区党委推行“网格员+楼栋长+志愿者”模式。")
+    assert ("Community", "双塔巷社区") in ents, ents
+    assert ("双塔巷社区党委", "implements", "网格员+楼栋长+志愿者") in facts, facts
+    ents, _ = _learned(gaz, "宾川县州城镇晗和社区开展了活动。")
+    assert ("Community", "晗和社区") in ents, ents
+    ents, _ = _learned(gaz, "每个社区都设立了“民情接待站”。比如桂林苑社区，社区党委书记罗文涛带领干部。")
+    assert ("Community", "桂林苑社区") in ents, ents

@@ -166,7 +166,7 @@ def he_in_name(gap: str, k: int) -> bool:
         return False
     # (某街道澄和|社区: two characters, the first a name's syllable, as jieba tags it, not a word
     # of people or places the 和 would join: 居民和|社区)
-    return len(gap) >= 3 or ((jieba_tag(gap[0]) or "").startswith(("ns", "nr")) and segment.freq(gap[0]) < 3000)
+    return len(gap) >= 3 or ((jieba_tag(gap[0]) or "").startswith(("ns", "nr", "g")) and segment.freq(gap[0]) < 3000)
 
 
 #: seat offices, which the chain reads through by its own rule (某街道办事处|某社区)

@@ -35,6 +35,7 @@ from .spans import (
     jieba_tag,
     left_name_start,
     token_bounds,
+    tokens,
 )
 
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
@@ -435,6 +436,16 @@ def _chained_town(text: str, m: re.Match, gaz: Gazetteer, spans: list[Span]) -> 
     return False
 
 
+def _after_a_verb(text: str, s: int, g: int) -> bool:
+    """Does a one-character proper word at ``s`` (before the gazetteer's shorter name at ``g``)
+    follow a verb, a preposition or a conjunction of two characters or more (比如|锡|林苑社区)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(ends, s)
+    if g - s != 1 or k >= len(ends) or ends[k] != s or ends[k] - starts[k] < 2:
+        return False
+    return tokens(text)[k][2][:1] in ("v", "p", "c") and (jieba_tag(text[s]) or "").startswith(("ns", "nr"))
+
+
 def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) -> list[Division]:
     """The towns of ``towns`` that hold the village or community named right at ``e``."""
     out = []
@@ -472,7 +483,7 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
         ext = text[s_f : best[0]]
         if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and ext not in ("和", "与", "及") \
                 and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME
-                     or (s_f in starts and best[0] not in starts)):
+                     or (s_f in starts and best[0] not in starts) or _after_a_verb(text, s_f, best[0])):
             # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has;
             # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one)
             if not generic_place(text[s_f:e]):

@@ -72,11 +72,12 @@ def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
     return frozenset(v for v in found if text.count(v) >= 2) | frozenset(scenes)
 
 
-#: a village or a town named as the scene of what follows (在某某村，……; 在沿河的某某村，; 在旗府所在地
-#: 某某镇，): the frame vouches for the name, as a chain would (a kind, 在全村，, stays a kind)
+#: a village, a community or a town named as the scene of what follows (在某某村，……; 在镇区的某某
+#: 社区，; 在旗府所在地某某镇，): the frame vouches for the name, as a chain would (a kind, 在全村，,
+#: stays a kind)
 #: what opens a pronoun, a determiner or a count before a place's kind (在这个村，在我们村，在每个镇，)
 _NO_SCENE_OPENING = frozenset("这那哪该本此全各每整一两几多我你他她咱其某邻外附周")
-_SCENE = re.compile(r"在(?:[^，,。；;：:“”]{1,8}(?:的|所在地))?([一-鿿]{2,4}(?:村|镇|乡))[，,]")
+_SCENE = re.compile(r"在(?:[^，,。；;：:“”]{1,8}(?:的|所在地))?([\u4e00-\u9fff]{2,4}(?:村|镇|乡|社区|嘎查|街道))[，,]")
 
 
 def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]]) -> dict[int, float]:
