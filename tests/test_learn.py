@@ -1813,3 +1813,12 @@ def test_a_community_named_as_a_scene_after_a_verb_or_with_he_after_a_chain(gaz)
     assert ("Community", "晗和社区") in ents, ents
     ents, _ = _learned(gaz, "每个社区都设立了“民情接待站”。比如桂林苑社区，社区党委书记罗文涛带领干部。")
     assert ("Community", "桂林苑社区") in ents, ents
+
+
+def test_rarer_surnames_open_a_name_after_a_post(gaz):
+    """拓, 傅, 訾 (surnames of the Hundred Family list the lexicon lacked): the name after a post
+    is read, and its holder leads the community's bodies."""
+    _, facts = _learned(gaz, "本期我们走进宾川县州城镇力角社区，听社区党委书记、居委会主任拓晓燕讲述老旧小区治理的故事。")
+    assert ("拓晓燕", "leads", "力角社区党委") in facts, facts
+    ents, _ = _learned(gaz, "宾川县人民检察院党组书记、检察长訾文博介绍，副检察长傅海军说。")
+    assert {"訾文博", "傅海军"} <= {n for t, n in ents if t == "Person"}, ents
