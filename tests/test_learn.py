@@ -1822,3 +1822,12 @@ def test_rarer_surnames_open_a_name_after_a_post(gaz):
     assert ("拓晓燕", "leads", "力角社区党委") in facts, facts
     ents, _ = _learned(gaz, "宾川县人民检察院党组书记、检察长訾文博介绍，副检察长傅海军说。")
     assert {"訾文博", "傅海军"} <= {n for t, n in ents if t == "Person"}, ents
+
+
+def test_a_branch_named_short_after_a_village_or_a_community(gaz):
+    """某村支部书记某某, 社区支部在册党员: 支部 after a village's or a community's kind is its
+    党支部, named short; 关键靠支部 names no one's branch."""
+    _, facts = _learned(gaz, "宾川县金牛镇上沧村现有党员52名。村支部书记罗文涛说，村里修了路。")
+    assert ("罗文涛", "leads", "上沧村党支部") in facts, facts
+    ents, _ = _learned(gaz, "宾川县州城镇力角社区现有人口4368人，社区支部在册党员52名。要致富，关键靠支部。")
+    assert {n for t, n in ents if t == "Organization"} == {"力角社区党支部"}, ents

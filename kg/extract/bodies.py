@@ -20,6 +20,7 @@ from .spans import (
     HEAD_RE,
     LEAD_TITLE_RE,
     PROPER,
+    SHORT_BRANCH,
     TITLE_RE,
     VERB_START,
     Span,
@@ -219,6 +220,10 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         sp = _named_by_head(text, m, end, places, place_end) if gloss is None else _glossed(text, m, end, gloss, places)
         if sp is None:
             continue
+        if m.group() == SHORT_BRANCH and sp.how == "org-head":
+            # 某村支部: the village's 党支部, named short (the span keeps the words as written)
+            name = sp.canonical or sp.text
+            sp = replace(sp, canonical=name[: len(name) - 2] + "党支部", head="党支部")
         covered = end
         if sp.how:
             out.append(sp)

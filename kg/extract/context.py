@@ -154,6 +154,8 @@ def committee_name(kind: str, rest: str) -> str:
     rest (社区|党委 → 某社区党委), but a residents' or villagers' committee keeps its whole
     name (村委会 → 某村村委会, 村民委员会 → 某村村民委员会, 居委会 → 某社区居委会), as the
     annotated pages write it."""
+    if rest == "支部":
+        return "党支部"  # 村支部: the village's 党支部, named short
     return kind + rest if rest in ("委会", "委员会") and kind in ("村", "村民", "居", "居民") else rest
 
 

@@ -386,7 +386,11 @@ TITLE_RE = re.compile(alternation(sorted(set(L.LEAD_TITLES + L.OTHER_ROLES), key
 
 
 #: a head followed by one of these is part of a longer word (党组织, 大学生, 委员, 上报|社区; but 公司|生产车间)
-HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + ")(?!(?<=组)织|(?<=[学校院])生|(?<=[委会组队])员|(?<=社)区)")
+#: 支部 for 党支部 right after a village's or a community's kind (某村支部书记, 社区支部): the
+#: branch named short, as the pages often write it
+SHORT_BRANCH = "支部"
+HEAD_RE = re.compile("(?:" + alternation(L.ORG_HEADS) + "|(?:(?<=[村查])|(?<=社区)|(?<=小区))支部(?!委))"
+                     "(?!(?<=组)织|(?<=[学校院])生|(?<=[委会组队])员|(?<=社)区)")
 
 
 def inside_quote(text: str, i: int) -> bool:
