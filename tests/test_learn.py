@@ -1831,3 +1831,14 @@ def test_a_branch_named_short_after_a_village_or_a_community(gaz):
     assert ("罗文涛", "leads", "上沧村党支部") in facts, facts
     ents, _ = _learned(gaz, "宾川县州城镇力角社区现有人口4368人，社区支部在册党员52名。要致富，关键靠支部。")
     assert {n for t, n in ents if t == "Organization"} == {"力角社区党支部"}, ents
+
+
+def test_names_with_a_rarer_word_after_the_dot_and_no_names_of_counts_households_or_pronouns(gaz):
+    """某某·买买提: a dotted name's part may be a rarer word of the dictionary; 乌力吉达赖: 赖 is a
+    Mongolian syllable; 一位|独居老人, 19家商户, 来我家: a count, a household and a pronoun name no
+    one; 图：某某 credits a photo; 云南法制报 is an outlet, no province."""
+    ents, _ = _learned(gaz, "宾川县检察院第一检察部副主任吐尔洪·买买提说，检察官还结合案例讲解。"
+                            "区委常委、组织部部长乌力吉达赖出席会议并讲话。3号楼一位独居老人的药快吃完了。"
+                            "联合辖区超市等19家商户送货上门。“欢迎来我家做客。”\n来源:云南法制报 | 作者:孙立朝 图:汤文博")
+    assert {n for t, n in ents if t == "Person"} == {"吐尔洪·买买提", "乌力吉达赖", "孙立朝", "汤文博"}, ents
+    assert not [e for e in ents if e[0] == "Province"], ents

@@ -24,7 +24,7 @@ from .spans import (
 )
 
 #: the credits of a page: 本报记者 某某, 摄影 某某, and a web page's labelled ones (编辑:某某, 校对:某某)
-_CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿")
+_CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿", "图", "图片")
 #: a credit written label, slash, name: 文/某某 图/某某 (a name after the label, not before it: 某某/文)
 _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
 _BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
@@ -79,7 +79,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         first, *rest = name.split("·")
         if len(first) == 1 and first not in L.SURNAMES_1 and first not in L.MONGOLIAN_CHARS:
             return False  # (a clan's initial is a surname's character or a Mongolian syllable)
-        return name[-1] not in _NO_HAN_NAME_END and not any(is_common_word(part) for part in rest + [first] * (len(first) > 1))
+        # (a part may be a rarer word of the dictionary, 买买提: the dot says it is a name's)
+        return name[-1] not in _NO_HAN_NAME_END and not any(very_common(part) for part in rest + [first] * (len(first) > 1))
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
     lo = 3 if strict else 2
     if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in _NO_HAN_NAME_END)
@@ -102,8 +103,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[-1] == "们" or "是" in name:
-        return False  # 额吉们: the plural of a kin word; 书记都是|住在: a copula, no name
+    if name[-1] in "们户" or any(c in "是我你您咱" for c in name):
+        return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun, no name
     if name[0] in "谈管" and is_common_word(name[1:]):
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
@@ -193,7 +194,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         if any((m := TITLE_RE.match(text, k)) is not None and m.end() > j for k in range(i + 1, j)) \
-                or takes_a_post(text, i, j):
+                or takes_a_post(text, i, j) or after_a_count(text, i):
             continue  # 成员任网格|长: a post opens inside the reading and runs past it
         rest = text[j:]
         if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
@@ -231,6 +232,16 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS or cand[:2] in L.SURNAMES_2):
             return i, j  # (欧阳|晓峰: a compound surname's name has four characters)
     return None  # (the name of no known shape was tried at length 2)
+
+
+def after_a_count(text: str, i: int) -> bool:
+    """Does the reading at ``i`` open with the measure word of a count (一位|独居老人, 3名|党员):
+    位 or 名 right after a numeral, no surname?"""
+    return text[i] in "位名" and i > 0 and text[i - 1] in _COUNT_CHARS
+
+
+#: what a count's numeral ends in before its measure word
+_COUNT_CHARS = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万几多每余")
 
 
 def takes_a_post(text: str, i: int, j: int) -> bool:

@@ -21,7 +21,8 @@ from ..state import DocState
 
 #: what follows a place's name in the name of a news outlet or site (内蒙古日报, 内蒙古新闻网,
 #: 新华网内蒙古频道): the place names the outlet, it is not a place the article speaks of
-_OUTLET_AFTER = re.compile(r"(?:日报|晚报|新闻|频道|电视台|广播|融媒(?!体中心)|信息港|客户端|报业|[\u4e00-\u9fff]{0,2}网(?![格络点上下民信])|发布)")
+_OUTLET_AFTER = re.compile(r"(?:日报|晚报|新闻|频道|电视台|广播|融媒(?!体中心)|信息港|客户端|报业|[\u4e00-\u9fff]{0,2}网(?![格络点上下民信])|发布"
+                           r"|法制报|法治报|农民报|商报|晨报|都市报|青年报|时报|周报)")
 #: where the mention of 自治区 alone is kept in a sentence's places: past every span index
 REGION_SLOT = 1000
 
@@ -97,7 +98,8 @@ def document_region(doc: Document, gaz: Gazetteer, per_sentence: list[list[Span]
 
 def without_outlets(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` less the places that open an outlet's name, chain links renumbered (rule
-    ``place-outlet``)."""
+    ``place-outlet``).  (Where a post was published from, 发表于某省, stays a place: the
+    annotators differ, and a province dropped costs its chain's links too.)"""
     starts = {sp.start for sp in spans}
     # (某市网|市镇 is no outlet: a place's name starts where the outlet's word would)
     drop = {k for k, sp in enumerate(spans) if sp.end not in starts and _OUTLET_AFTER.match(text, sp.end)}

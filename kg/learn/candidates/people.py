@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from ...extract import lexicon as L
 from ...extract import segment
-from ...extract.people import SOURCE_LABEL_BEFORE, ends_in_function_word, takes_a_post
+from ...extract.people import SOURCE_LABEL_BEFORE, after_a_count, ends_in_function_word, takes_a_post
 from ...extract.spans import jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import Candidate, DocView, bucket
@@ -195,8 +195,9 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 continue
             if any(sent.text[a:b].endswith(h) and b - a - len(h) <= 2 for h in L.HONORIFICS):
                 continue  # 赵大姐, 李师傅: a surname and an honorific is no full name (the guideline)
-            if takes_a_post(sent.text, a, b) or SOURCE_LABEL_BEFORE.search(sent.text, max(0, a - 6), a):
-                continue  # 书记任链|长: the verb taking a post; 来源：某某云: an outlet
+            if takes_a_post(sent.text, a, b) or after_a_count(sent.text, a) \
+                    or SOURCE_LABEL_BEFORE.search(sent.text, max(0, a - 6), a):
+                continue  # 书记任链|长: the verb taking a post; 一位|独居: a count; 来源：某某云: an outlet
             m, _ = spans.get((a, b), (None, None))
             spans[(a, b)] = (m, "PER")
         lac_set = {(a, b) for a, b in lac}
