@@ -7,7 +7,12 @@ from bisect import bisect_left, bisect_right
 
 from ...extract import lexicon as L
 from ...extract import segment
-from ...extract.people import SOURCE_LABEL_BEFORE, after_a_count, ends_in_function_word, takes_a_post
+from ...extract.people import (
+    SOURCE_LABEL_BEFORE,
+    after_a_count,
+    ends_in_function_word,
+    takes_a_post,
+)
 from ...extract.spans import jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import Candidate, DocView, bucket
