@@ -1842,3 +1842,13 @@ def test_names_with_a_rarer_word_after_the_dot_and_no_names_of_counts_households
                             "联合辖区超市等19家商户送货上门。“欢迎来我家做客。”\n来源:云南法制报 | 作者:孙立朝 图:汤文博")
     assert {n for t, n in ents if t == "Person"} == {"吐尔洪·买买提", "乌力吉达赖", "孙立朝", "汤文博"}, ents
     assert not [e for e in ents if e[0] == "Province"], ents
+
+
+def test_a_joint_committees_secretary_by_yu_danren_and_no_village_of_function_words(gaz):
+    """成立某某联合党委，由某某担任联合党委书记: the joint committee the sentence has just named;
+    谷某某正|和|村党支部书记: an adverb and a conjunction before the kind, no village (正和村 is
+    one only where a chain or its town names it)."""
+    _, facts = _learned(gaz, "成立宾川县新就业群体联合党委，由县委社会工作部副部长罗文涛担任联合党委书记。")
+    assert ("罗文涛", "leads", "宾川县新就业群体联合党委") in facts, facts
+    ents, _ = _learned(gaz, "驻村第一书记汤文博正和村党支部书记庞海燕核对今年的账目。")
+    assert not [e for e in ents if e[0] == "Village"], ents

@@ -436,6 +436,23 @@ def _chained_town(text: str, m: re.Match, gaz: Gazetteer, spans: list[Span]) -> 
     return False
 
 
+def _function_words_only(text: str, a: int, b: int) -> bool:
+    """Are the words at ``a:b`` all adverbs, conjunctions, prepositions or particles of jieba's
+    (正|和, 也|和): words that join or qualify, of which no place's name is made?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(starts, a)
+    if k >= len(starts) or starts[k] != a:
+        return False
+    toks = tokens(text)
+    while k < len(starts) and ends[k] <= b:
+        if toks[k][2][:1] not in ("d", "c", "p", "u"):
+            return False
+        if ends[k] == b:
+            return True
+        k += 1
+    return False
+
+
 def _after_a_verb(text: str, s: int, g: int) -> bool:
     """Does a one-character proper word at ``s`` (before the gazetteer's shorter name at ``g``)
     follow a verb, a preposition or a conjunction of two characters or more (比如|锡|林苑社区)?"""
@@ -533,6 +550,8 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads
             # 对接上都镇 as 对|接上|都镇 where 对接|上都镇 is as good a cut
             continue
+        if not chained and _function_words_only(text, s, m.start()):
+            continue  # 某某正|和|村党支部书记: an adverb and a conjunction before the kind, no name
         if chained and len(cand) >= 3 and (inside := _held(rows, spans[prev], gaz)):
             return s, inside  # 某县|陈集镇: the gazetteer has it in the place before, though it ends in a word (集镇)
         if type_ == "Town" and len(cand) >= 3 and (holding := _villages_after(text, m.end(), rows, gaz)):

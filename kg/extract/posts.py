@@ -33,6 +33,8 @@ _LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:回村|回乡|返乡|返村
 #: a body's kind taken as a post's body after 担任 (担任支部书记, 担任业委会主任) → the endings of the
 #: names of the bodies of that kind
 _BARE_KIND_ENDS = {"支部": ("支部",), "党支部": ("党支部",), "党总支": ("党总支",), "党委": ("党委",),
+                   "联合党委": ("联合党委",), "联合党支部": ("联合党支部",), "联合党总支": ("联合党总支",),
+                   "临时党支部": ("临时党支部",), "联盟": ("联盟",),
                    "业委会": ("业委会", "业主委员会"), "居委会": ("居委会", "居民委员会"), "村委会": ("村委会", "村民委员会")}
 #: a team named by its kind, opening the clause before its head's bare title
 _TEAM_BEFORE = re.compile("(?:" + "|".join(L.TEAM_KINDS) + ")$")
