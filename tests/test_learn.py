@@ -1852,3 +1852,12 @@ def test_a_joint_committees_secretary_by_yu_danren_and_no_village_of_function_wo
     assert ("罗文涛", "leads", "宾川县新就业群体联合党委") in facts, facts
     ents, _ = _learned(gaz, "驻村第一书记汤文博正和村党支部书记庞海燕核对今年的账目。")
     assert not [e for e in ents if e[0] == "Village"], ents
+
+
+def test_a_village_opening_its_clause_with_where_it_lies_is_a_place(gaz):
+    """东丁屯村位于金牛镇东部: a village that says where it lies is a place the gazetteer lacks, and
+    its bare branch its own; 这个村位于山区 names none."""
+    ents, facts = _learned(gaz, "东丁屯村位于金牛镇东部，全村有农户320户。村党支部书记罗文涛说，今年修了路。")
+    assert ("罗文涛", "leads", "东丁屯村党支部") in facts, facts
+    ents, _ = _learned(gaz, "这个村位于山区，交通不便。")
+    assert not [e for e in ents if e[0] == "Village"], ents
