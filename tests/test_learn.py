@@ -1779,6 +1779,8 @@ def test_a_media_centre_crediting_a_photo_a_post_or_a_site_is_no_body(gaz):
     assert not [e for e in ents if e[0] == "Organization"], ents
     ents, _ = _learned(gaz, "宾川县融媒体中心党支部书记韦立新说，支部开展了主题党日活动。")
     assert ("Organization", "宾川县融媒体中心党支部") in ents, ents
+    ents, _ = _learned(gaz, "云南日报社 2024-03-14 记者 罗文涛\n宾川县金牛镇推行“链上恳谈会”。")
+    assert not [e for e in ents if e[0] == "Organization"], ents
 
 
 def test_a_practice_credited_to_a_place_and_to_its_body_goes_to_the_body(gaz):

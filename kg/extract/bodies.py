@@ -263,7 +263,7 @@ def labels_a_byline(text: str, j: int) -> bool:
 #: an outlet's name as the page's credit: before 讯 (某县融媒体中心讯), or alone on its line
 #: with a date (某县融媒体中心  2024-07-22)
 _OUTLET_HEADS = ("融媒体中心", "广播电视台", "电视台", "报社")
-_CREDIT_AFTER = re.compile(r"\s*(?:讯|消息|主办|承办|出品|供稿|供图|(?:记者|通讯员)(?=[\s:：]))|[\s0-9\-/.:年月日]*(?:发表|发布)")
+_CREDIT_AFTER = re.compile(r"\s*(?:讯|消息|主办|承办|出品|供稿|供图|(?:记者|通讯员)(?=[\s:：]))|\s*[0-9][\s0-9\-/.:年月日]*(?:发表|发布|记者|通讯员)")
 _DATE_ONLY = re.compile(r"[\s0-9\-/.:年月日]*")
 
 
