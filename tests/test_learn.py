@@ -1863,3 +1863,9 @@ def test_a_village_opening_its_clause_with_where_it_lies_is_a_place(gaz):
     assert ("罗文涛", "leads", "东丁屯村党支部") in facts, facts
     ents, _ = _learned(gaz, "这个村位于山区，交通不便。")
     assert not [e for e in ents if e[0] == "Village"], ents
+
+
+def test_a_quoted_honour_before_a_commendation_is_no_practice(gaz):
+    """“两优一先”表彰大会: an honour the meeting commends, no practice anyone puts in force."""
+    ents, _ = _learned(gaz, "金牛镇召开庆祝中国共产党成立103周年暨“两优一先”表彰大会，对涌现出的先进进行表彰。")
+    assert not [e for e in ents if e[0] == "Mechanism"], ents
