@@ -1729,13 +1729,13 @@ def test_a_columns_talk_a_syllable_sha_a_firms_verb_and_a_villages_mediation_com
 
 
 def test_a_village_or_town_named_as_a_scene_is_a_place_and_a_pronoun_before_a_kind_is_none(gaz):
-    """在沿河的东丁屯村，……; 在石龙坝镇，……: the frame vouches for a name the gazetteer lacks,
+    """在沿河的东丁屯村，……; 在黑石沟镇，……: the frame vouches for a name the gazetteer lacks,
     as a chain would; 在这个村，在我们村，: a pronoun or a determiner before the kind names none."""
     ents, facts = _learned(gaz, "在沿河的东丁屯村，成片的水稻田绿意盎然。村党支部书记、村委会主任罗文涛说，今年增收了。")
     assert ("Village", "东丁屯村") in ents, ents
     assert ("罗文涛", "leads", "东丁屯村党支部") in facts, facts
-    ents, _ = _learned(gaz, "在石龙坝镇，法庭还与镇党委共同打造“无讼村”创建。")
-    assert ("Town", "石龙坝镇") in ents, ents
+    ents, _ = _learned(gaz, "在黑石沟镇，法庭还与镇党委共同打造“无讼村”创建。")
+    assert ("Town", "黑石沟镇") in ents, ents
     ents, _ = _learned(gaz, "在这个村，党员带头。在我们村，群众参与。")
     assert not [e for e in ents if e[0] == "Village"], ents
 
@@ -1869,3 +1869,11 @@ def test_a_quoted_honour_before_a_commendation_is_no_practice(gaz):
     """“两优一先”表彰大会: an honour the meeting commends, no practice anyone puts in force."""
     ents, _ = _learned(gaz, "金牛镇召开庆祝中国共产党成立103周年暨“两优一先”表彰大会，对涌现出的先进进行表彰。")
     assert not [e for e in ents if e[0] == "Mechanism"], ents
+
+
+def test_a_town_and_a_village_the_gazetteer_lacks_vouched_by_the_villages_body(gaz):
+    """青岗坪镇东丁屯村党支部书记某某: a village's body right after the town vouches for both names,
+    and the village lies in the town."""
+    ents, facts = _learned(gaz, "经验交流环节，青岗坪镇东丁屯村党支部书记、村委会主任罗文涛发言。")
+    assert {("Town", "青岗坪镇"), ("Village", "东丁屯村")} <= ents, ents
+    assert ("东丁屯村", "locatedIn", "青岗坪镇") in facts, facts

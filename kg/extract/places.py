@@ -588,9 +588,11 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if _COUNTED.match(text, max(0, s - 1)) and s > 0 or _COUNTED.match(text, s) and m.start() - s == 2 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():
         return None  # 选派80|名退役军人社区专干: a count's measure word opens no name (打个|电话社区: nor 个 alone)
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
-    # 工作队进驻|某某村: the object of a verb that stations a team or a secretary is a village's name
-    stationed = type_ == "Village" and m.start() - s >= 2 and text[:s].endswith(_STATIONED_IN)
-    if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed or stationed):
+    # 工作队进驻|某某村: the object of a verb that stations a team or a secretary is a village's
+    # name; 某某镇|某某村党支部书记: a village's body right after the town vouches for both names
+    vouched = (type_ == "Village" and m.start() - s >= 2 and text[:s].endswith(_STATIONED_IN)) or (
+        type_ == "Town" and m.start() - s >= 2 and _VILLAGE_BODY_AFTER.match(text, e) is not None)
+    if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed or vouched):
         return None
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
@@ -598,7 +600,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
             and cand not in known and "”" in text[e : e + 4] and "“" in text[max(0, s - 6) : s]:
         return None  # “检察护绿嘎查行”: a place's kind inside the words of a short quoted practice, no place's name
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-            and not through_office and cand not in known and not listed and not stationed:
+            and not through_office and cand not in known and not listed and not vouched:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
@@ -616,6 +618,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
 
 #: verbs that station a team or a secretary in a village, whose object is the village's name
 #: (工作队进驻|某某村)
+#: a village's name and one of its bodies (某某村党支部, 某某嘎查村委会), right after a town's name
+_VILLAGE_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:村|嘎查)(?:党支部|党总支|村委会|村民委员会|嘎查委员会)")
 _STATIONED_IN = ("进驻", "派驻", "驻扎", "下派到", "选派到", "派驻到", "入驻")
 #: the kinds of place a town's kind may open the name of (某镇|某乡社区)
 _LOWER_AFTER_TOWN = ("社区", "村", "嘎查", "小区")
