@@ -1877,3 +1877,11 @@ def test_a_town_and_a_village_the_gazetteer_lacks_vouched_by_the_villages_body(g
     ents, facts = _learned(gaz, "经验交流环节，青岗坪镇东丁屯村党支部书记、村委会主任罗文涛发言。")
     assert {("Town", "青岗坪镇"), ("Village", "东丁屯村")} <= ents, ents
     assert ("东丁屯村", "locatedIn", "青岗坪镇") in facts, facts
+
+
+def test_a_place_credited_by_its_own_sentence_stands_over_a_body_named_only_for_a_post(gaz):
+    """金牛镇推行“说事长廊”机制。金牛镇党委书记某某介绍，说事长廊……: the town's own sentence credits it;
+    its committee, named only as the speaker's post, is no second actor."""
+    _, facts = _learned(gaz, "宾川县金牛镇推行“说事长廊”机制。金牛镇党委书记罗文涛介绍，说事长廊让群众有了说话的地方。")
+    assert ("金牛镇", "implements", "说事长廊") in facts, facts
+    assert ("金牛镇党委", "implements", "说事长廊") not in facts, facts

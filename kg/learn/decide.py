@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..extract import lexicon as L
 from ..extract.posts import TITLE_LIST_OVER, sent_as_first_secretary
-from ..extract.spans import inside_quote
+from ..extract.spans import TITLE_RE, inside_quote
 from ..model import PLACE_TYPES, Evidence, Extraction, Mention, RelationMention
 from ..timing import timed
 from .candidates import (
@@ -215,21 +215,45 @@ def decide(x: Extraction, model: Model) -> Extraction:
 def _most_specific_actor(x: Extraction) -> None:
     """A practice credited both to a place and to a body named after it (某区 and 某区委组织部,
     某社区 and 某社区党委) anywhere in the document: the body, the most specific actor the text
-    credits (the guideline), not the place too, as the annotated pages credit one.  (A body and
+    credits (the guideline), not the place too, as the annotated pages credit one.  But where
+    the body is credited only as a post's body (某镇党委书记某某介绍，……) and the place by a
+    sentence of its own (某镇推行……), the place stands and the body's credit goes.  (A body and
     one of its units, 某区委 and 某区委社会工作部, both stand: the pages credit both as often.)"""
     by_id = {m.id: m for m in x.mentions}
+    sents = {s.index: s for s in x.doc.sentences}
 
     def practice(r: RelationMention) -> str | None:
         o = by_id.get(r.object)
         return o.canonical if o is not None else None
 
-    bodies: dict[str | None, list[str]] = {}
+    def as_a_post(r: RelationMention, a: Mention) -> bool:
+        # the body's mention in the credit's sentence, a post's title right after it
+        s = sents.get(r.evidence.sentence)
+        return s is not None and a.evidence.sentence == s.index and TITLE_RE.match(s.text, a.evidence.end - s.start) is not None
+
+    bodies: dict[str | None, list[tuple[str, bool]]] = {}
+    own: set[tuple[str, str | None]] = set()  # (place, practice) credited by a sentence of its own
     for r in x.relations:
-        if r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type == "Organization":
-            bodies.setdefault(practice(r), []).append(a.canonical)
-    x.relations = [r for r in x.relations if not (
-        r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type in PLACE_TYPES
-        and any(a.canonical in b and b != a.canonical for b in bodies.get(practice(r), ())))]
+        if r.predicate != "implements" or (a := by_id.get(r.subject)) is None:
+            continue
+        if a.type == "Organization":
+            bodies.setdefault(practice(r), []).append((a.canonical, as_a_post(r, a)))
+        elif a.type in PLACE_TYPES and a.evidence.sentence == r.evidence.sentence and a.evidence.extractor != "coreference":
+            own.add((a.canonical, practice(r)))
+
+    def dropped(r: RelationMention) -> bool:
+        a = by_id.get(r.subject)
+        if r.predicate != "implements" or a is None:
+            return False
+        named = [(b, post) for b, post in bodies.get(practice(r), ()) if a.canonical in b and b != a.canonical] \
+            if a.type in PLACE_TYPES else []
+        if named:  # a place: it goes, unless its own sentence credits it and its bodies only hold posts
+            return not ((a.canonical, practice(r)) in own and all(post for _, post in named))
+        if a.type == "Organization" and as_a_post(r, a):  # a body as a post's: it goes where its place stands
+            return any(p in a.canonical and p != a.canonical for p, m in own if m == practice(r))
+        return False
+
+    x.relations = [r for r in x.relations if not dropped(r)]
 
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
