@@ -1885,3 +1885,11 @@ def test_a_place_credited_by_its_own_sentence_stands_over_a_body_named_only_for_
     _, facts = _learned(gaz, "宾川县金牛镇推行“说事长廊”机制。金牛镇党委书记罗文涛介绍，说事长廊让群众有了说话的地方。")
     assert ("金牛镇", "implements", "说事长廊") in facts, facts
     assert ("金牛镇党委", "implements", "说事长廊") not in facts, facts
+
+
+def test_a_count_before_an_honorific_and_a_stationed_secretarys_verb_name_nothing(gaz):
+    """5位独居老人: a count before a kin word, no 位 surname; 到某村任驻村第一书记: 驻村 is being
+    stationed in the village, no village 任驻村."""
+    ents, _ = _learned(gaz, "“红色的是5位独居老人，每天都要打个电话。”网格员说。罗文涛被选派到东丁屯村任驻村第一书记。")
+    assert {n for t, n in ents if t == "Person"} == {"罗文涛"}, ents
+    assert {n for t, n in ents if t == "Village"} == {"东丁屯村"}, ents

@@ -358,7 +358,8 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
     for m in _HONORIFIC.finditer(text):
         for length in (3, 4):
             i = m.start() - length
-            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and (i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
+            if i >= 0 and plausible_name(text[i : m.start()], strict=True) and not after_a_count(text, i) \
+                    and (i == 0 or not is_cjk(text[i - 1]) or text[i - 1] in "的位名是"):
                 found.add(i, m.start(), "name-honorific")
                 break
     if "是" in text and ("一名" in text or "一位" in text):

@@ -72,6 +72,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         if name.endswith(suf):
             body = name[: -len(suf)]
             break
+    if name.endswith("驻村") and not chained:
+        return True  # 到某村任|驻村第一书记: stationed in a village, no village's name
     if _EVERY_OF.search(body) or body.startswith(("若干", "多名", "数名", "几名")):
         return True  # 全旗各乡镇苏木, 若干名嘎查调解员: every place of a kind, or a count, no name (获各琦苏木 is)
     if len(body) == 1 and body in "一二两三四五六七八九十每各全该本此" and not (chained or in_chain):
