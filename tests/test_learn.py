@@ -1806,8 +1806,7 @@ def test_taking_a_post_a_copula_a_team_or_an_outlet_names_no_one_and_every_sum_n
 def test_a_community_named_as_a_scene_after_a_verb_or_with_he_after_a_chain(gaz):
     """在镇区的双塔巷社区，社区党委推行……: the scene vouches for the community and the bare body is
     its; 比如|桂|林苑社区: a proper character after a verb opens the longer name (the gazetteer has
-    another county's 林苑社区); 州城镇|晗和社区:
-    a rare character and 和 after a chain are a name."""
+    another county's 林苑社区); 州城镇|晗和社区: a rare character and 和 after a chain are a name."""
     ents, facts = _learned(gaz, "在镇区的双塔巷社区，社区党委推行“网格员+楼栋长+志愿者”模式。")
     assert ("Community", "双塔巷社区") in ents, ents
     assert ("双塔巷社区党委", "implements", "网格员+楼栋长+志愿者") in facts, facts
@@ -1836,8 +1835,8 @@ def test_a_branch_named_short_after_a_village_or_a_community(gaz):
 
 
 def test_names_with_a_rarer_word_after_the_dot_and_no_names_of_counts_households_or_pronouns(gaz):
-    """某某·买买提: a dotted name's part may be a rarer word of the dictionary; 乌力吉达赖: 赖 is a
-    Mongolian syllable; 一位|独居老人, 19家商户, 来我家: a count, a household and a pronoun name no
+    """某某·买买提: a dotted name's part may be a rarer word of the dictionary; 乌力吉达赖 is read
+    whole; 一位|独居老人, 19家商户, 来我家: a count, a household and a pronoun name no
     one; 图：某某 credits a photo; 云南法制报 is an outlet, no province."""
     ents, _ = _learned(gaz, "宾川县检察院第一检察部副主任吐尔洪·买买提说，检察官还结合案例讲解。"
                             "区委常委、组织部部长乌力吉达赖出席会议并讲话。3号楼一位独居老人的药快吃完了。"

@@ -195,7 +195,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
         if any((m := TITLE_RE.match(text, k)) is not None and m.end() > j for k in range(i + 1, j)) \
                 or takes_a_post(text, i, j) or after_a_count(text, i):
-            continue  # 成员任网格|长: a post opens inside the reading and runs past it
+            continue  # 成员任网格|长, 书记任链|长: a post runs past the reading; 一位|独居: a count's measure word
         rest = text[j:]
         if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
             continue  # 主任某某图门和|“某某”调解队: 和 joins a quoted name, no syllable of this one

@@ -616,10 +616,10 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     return s
 
 
-#: verbs that station a team or a secretary in a village, whose object is the village's name
-#: (工作队进驻|某某村)
 #: a village's name and one of its bodies (某某村党支部, 某某嘎查村委会), right after a town's name
 _VILLAGE_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:村|嘎查)(?:党支部|党总支|村委会|村民委员会|嘎查委员会)")
+#: verbs that station a team or a secretary in a village, whose object is the village's name
+#: (工作队进驻|某某村)
 _STATIONED_IN = ("进驻", "派驻", "驻扎", "下派到", "选派到", "派驻到", "入驻")
 #: the kinds of place a town's kind may open the name of (某镇|某乡社区)
 _LOWER_AFTER_TOWN = ("社区", "村", "嘎查", "小区")

@@ -67,21 +67,19 @@ def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
     (，南某坞村党总支书记…… and 南某坞村村口), and villages and towns named as a scene (在某某村，):
     places wherever the page names them, though no chain and no gazetteer vouches for them."""
     text = "\n".join(s.text for s in doc.sentences)
-    if "村" not in text and "在" not in text:
-        return frozenset()
     found = {m.group(1) for m in _VILLAGE_BEFORE_ITS_BODY.finditer(text)}
     scenes = {m.group(1) for m in chain(_SCENE.finditer(text), _SAYS_WHERE_IT_LIES.finditer(text))
               if m.group(1)[0] not in _NO_SCENE_OPENING}
     return frozenset(v for v in found if text.count(v) >= 2) | frozenset(scenes)
 
 
-#: a village, a community or a town named as the scene of what follows (在某某村，……; 在镇区的某某
-#: 社区，; 在旗府所在地某某镇，): the frame vouches for the name, as a chain would (a kind, 在全村，,
-#: stays a kind)
 #: a village or a town opening its clause and saying where it lies (，某某村位于某镇东部): a place
 _SAYS_WHERE_IT_LIES = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,4}(?:村|镇|乡|嘎查))(?:位于|地处|坐落于|地处于)")
 #: what opens a pronoun, a determiner or a count before a place's kind (在这个村，在我们村，在每个镇，)
 _NO_SCENE_OPENING = frozenset("这那哪该本此全各每整一两几多我你他她咱其某邻外附周")
+#: a village, a community or a town named as the scene of what follows (在某某村，……; 在镇区的某某
+#: 社区，; 在旗府所在地某某镇，): the frame vouches for the name, as a chain would (a kind, 在全村，,
+#: stays a kind)
 _SCENE = re.compile(r"在(?:[^，,。；;：:“”]{1,8}(?:的|所在地))?([\u4e00-\u9fff]{2,4}(?:村|镇|乡|社区|嘎查|街道))[，,]")
 
 
