@@ -244,9 +244,10 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
         return (body[1], st.by_id[body[0]].place) if body else None
     named = _named_before(st, at)
     for k, (mid, t, name) in enumerate(named):
-        if t in wanted:
+        aside = _where_it_lies_said(st, named, k, wanted)
+        if t in wanted and not aside:
             return name + head, mid
-        if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted) and not _where_it_lies(st, named, k, wanted):
+        if PLACE_LEVEL[t] < min(PLACE_LEVEL[w] for w in wanted) and not (aside or _where_it_lies(st, named, k, wanted)):
             break
     if post:
         # 党支部书记某某 where the article speaks of no place of the body's level: the
@@ -267,6 +268,20 @@ def _where_it_lies(st: DocState, named: list[tuple[str, str, str]], k: int, want
     if k + 1 >= len(named) or named[k + 1][1] not in wanted:
         return False
     return st.by_id[named[k][0]].evidence.sentence == st.by_id[named[k + 1][0]].evidence.sentence
+
+
+def _where_it_lies_said(st: DocState, named: list[tuple[str, str, str]], k: int, wanted: tuple[str, ...]) -> bool:
+    """Is ``named[k]`` named only as where a lower place of a ``wanted`` level, named before it
+    in the same sentence, lies (某某社区位于某街道办事处西北侧: the article still speaks of the
+    community, and 党委书记 is the community's)?"""
+    here = st.by_id[named[k][0]].evidence
+    for mid, t, _ in named[k + 1 :]:
+        ev = st.by_id[mid].evidence
+        if ev.sentence != here.sentence:
+            return False
+        if t in wanted and PLACE_LEVEL[t] > PLACE_LEVEL[named[k][1]] and "位于" in st.doc.text[ev.end : here.start]:
+            return True
+    return False
 
 
 def kind_body(text: str, g: Span) -> bool:

@@ -115,11 +115,12 @@ def post_role(o: Span, holder: Mention, gap: str, title: str, pos: int | None = 
     return (head + gap + title[shared:]).strip()
 
 
-def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
+def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention, at: int | None = None) -> None:
     """Person → the body (or place) whose post stands right before the name, for each
-    post of a list: 光明社区党委书记、居委会主任孙丽娟 leads both."""
+    post of a list: 光明社区党委书记、居委会主任孙丽娟 leads both; ``at``: where the post
+    ``sp.role`` starts when something stands between it and the name (a profile's 由某某担任)."""
     text = view.text
-    pos, title = sp.start - len(sp.role), sp.role
+    pos, title = (sp.start - len(sp.role) if at is None else at), sp.role
     if title not in L.LEAD_TITLES:
         # 志愿服务队队长、退休干部某某: a leading post listed before a plain role; 驻村第一书记、
         # 某局干部某某: before the unit the holder works for and the role there
@@ -130,16 +131,17 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
         if not mt:
             return
         pos, title = mt.start(1), mt.group(1)
-    if text[pos : sp.start] != title and text[pos - 1 : sp.start - 1] == title and text[sp.start - 1] == "的":
+    if at is None and text[pos : sp.start] != title and text[pos - 1 : sp.start - 1] == title and text[sp.start - 1] == "的":
         pos -= 1  # "担任村委会主任的王某某": the post, 的, then the name
     if title in L.DEPARTMENT_CHIEFS and holder_of(st, view, pos) is None:
         _department_chief(st, view, pos, title, sp, pm)
         return
     if title == "第一书记" and holder_of(st, view, pos) is None and _stationed(st, view, sp, pm):
         return
+    first = pos
     for _ in range(_MAX_POSTS):
         hit = holder_of(st, view, pos)
-        if hit is None and title == "第一书记" and pos != sp.start - len(sp.role) and _stationed(st, view, sp, pm):
+        if hit is None and title == "第一书记" and pos != first and _stationed(st, view, sp, pm):
             break  # 第一书记、工作队队长某某来到某村: the village the list's first post is of
         if hit is None:
             # 公司党支部书记、经理某某: the head's post has no body of its own; the

@@ -237,6 +237,47 @@ def test_several_posts_for_one_name(gaz, text, person, bodies):
         ), f"expected {person} -leads({role})-> {body}" + summary(g)
 
 
+PROFILES = [
+    pytest.param(
+        "宾川县金牛镇力角社区共有党员186名。社区“两委”班子成员7人，党委书记、居委会主任由庞海燕担任，党委副书记为韦立新。",
+        {("庞海燕", "力角社区党委"), ("庞海燕", "力角社区居委会"), ("韦立新", "力角社区党委")},
+        id="posts-then-you-name-danren-and-wei-name",
+    ),
+    pytest.param(
+        "上沧村党支部现有党员31名。村党支部书记、村委会主任为汤文博，驻村第一书记为宾川县农业农村局干部罗文涛。",
+        {("汤文博", "上沧村党支部"), ("汤文博", "上沧村村委会"), ("罗文涛", "上沧村")},
+        id="wei-name-and-a-first-secretary-with-unit-and-role",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, facts", PROFILES)
+def test_a_profiles_posts_lead_where_the_name_is_their_predicate(gaz, text, facts):
+    """社区党委书记、居委会主任由某某担任，党委副书记为某某: the posts open the clause and the
+    name after 由 or 为 holds them."""
+    g = graph_of(gaz, text)
+    got = edges(g, "leads")
+    assert facts <= got, f"missing {facts - got}" + summary(g)
+
+
+def test_a_post_whose_predicate_is_no_name_makes_no_person_and_no_body(gaz):
+    """市委书记为总召集人，市委副书记、组织部部长为召集人: no one is named, so neither a person
+    nor the department the post would name comes from it."""
+    g = graph_of(gaz, "宾川县成立基层治理协调机构，明确县委书记为总召集人，县委副书记、组织部部长为召集人。")
+    assert not [n for t, n in entities(g) if t == "Person"], summary(g)
+    assert "宾川县委组织部" not in names(g), summary(g)
+
+
+def test_a_place_named_only_as_where_the_community_lies_is_not_whose_body_a_bare_kind_is(gaz):
+    """力角社区位于金牛镇东侧……党委书记某某: the article still speaks of the community, so the
+    bare 党委 (and 居委会) are the community's, not the town's."""
+    g = graph_of(gaz, "力角社区位于宾川县金牛镇东侧，辖区面积1.2平方公里。社区“两委”班子成员7人，"
+                      "党委书记、居委会主任由庞海燕担任。")
+    got = edges(g, "leads")
+    assert {("庞海燕", "力角社区党委"), ("庞海燕", "力角社区居委会")} <= got, summary(g)
+    assert ("庞海燕", "金牛镇党委") not in got, summary(g)
+
+
 @pytest.mark.parametrize(
     "text, person",
     [

@@ -1,18 +1,20 @@
-"""Stage: leads by apposition.  "王守成，杭锦后旗陕坝镇中南渠村党支部书记，……": a name, then
-its posts as an apposition, each post of the list back to the first body, which must open
-the apposition.
+"""Stage: leads by apposition and by a profile's predicate.  "王守成，杭锦后旗陕坝镇中南渠村党支部书记，
+……": a name, then its posts as an apposition, each post of the list back to the first body,
+which must open the apposition.  "社区党委书记、居委会主任由某某担任，党委副书记为某某": the
+posts open the clause and the name is their predicate.
 """
 
 from __future__ import annotations
 
 import re
 
+from .. import lexicon as L
 from ..clauses import is_clause_start
 from ..people import plausible_name
-from ..posts import TITLE_LIST, TITLES_RE, Holder, holder_of, post_role
+from ..posts import TITLE_LIST, TITLES_RE, Holder, holder_of, post_leads, post_role
 from ..rules import conf
 from ..sentence import SentenceView
-from ..spans import Span
+from ..spans import Span, is_common_word
 from ..state import DocState
 
 #: a name, a comma, then a body and its post, closed by punctuation
@@ -24,7 +26,75 @@ APPOSITION = re.compile(
 _CLOSED_TITLE = re.compile("(?:" + TITLES_RE + r")(?=[,，。;；])")
 
 
+#: a post (the last of a list) with its holder as the predicate: 居委会主任由某某担任, 党委副书记为某某
+#: (then punctuation), 队长由老党员某某兼任
+PROFILE = re.compile(r"(?P<title>" + TITLES_RE + r")(?:由(?P<by>[\u4e00-\u9fff·]{2,14}?)(?:担任|兼任|出任)"
+                     r"|为(?P<is>[\u4e00-\u9fff·]{2,24})(?=[,，。;；]|$))")
+#: punctuation between a body and its post: none of the post's
+_GAP_BREAK = re.compile(r"[,，。;；、:：]")
+#: where a first secretary is stationed, written before the post: 驻村|第一书记
+_STATION_BEFORE = re.compile(r"驻(?:村|嘎查|社区)$")
+#: what may stand before the name in ``由……担任``: a plain role of the holder (由老党员某某担任)
+_ROLE_BEFORE_NAME = tuple(sorted(set(L.OTHER_ROLES) | {"老支书", "退休教师", "退休干部", "乡贤"}, key=len, reverse=True))
+
+
 def run(st: DocState, view: SentenceView) -> None:
+    """A person and the ``leads`` facts of each apposition and each profile's predicate in
+    the sentence."""
+    _appositions(st, view)
+    _profiles(st, view)
+
+
+def _profiles(st: DocState, view: SentenceView) -> None:
+    """党委书记、居委会主任由某某担任, 嘎查党支部书记、嘎查达为某某: the posts, opening their
+    clause (or read back to a body that opens it), are the named person's (rule ``profile``)."""
+    text = view.text
+    if "由" not in text and "为" not in text:
+        return
+    for m in PROFILE.finditer(text):
+        pos = opens = m.start("title")
+        for _ in range(4):  # back over the list of posts, each after its body (党委书记、居委会|主任)
+            opens = _body_start(view, opens)
+            if (mt := TITLE_LIST.search(text[:opens])) is None:
+                break
+            opens = mt.start(1)
+        if (station := _STATION_BEFORE.search(text, 0, opens)) is not None:
+            opens = station.start()  # 驻嘎查第一书记为某某
+        if not is_clause_start(text, opens):
+            continue  # 把某某作为副书记为……: the post must be the clause's subject
+        found = _name_in(m.group("by"), m.start("by")) if m.group("by") else _name_in(m.group("is"), m.start("is"))
+        if found is None:
+            continue
+        a, b = found
+        existing = next((pm for psp, pm in view.person_mentions if psp.start == a and psp.end == b), None)
+        sp = Span(a, b, text[a:b], "Person", "profile", conf("profile"), role=m.group("title"))
+        pm = existing or st.mention(view.sent, sp, "Person", sp.text)
+        if existing is None:
+            view.person_mentions.append((sp, pm))
+        post_leads(st, view, sp, pm, at=pos)
+
+
+def _body_start(view: SentenceView, pos: int) -> int:
+    """Where the body (or place) whose post starts at ``pos`` starts, if one ends right before
+    it (a body named by its kind too, whether or not the context resolves it); else ``pos``.
+    (Only spans are read: nothing is resolved for a clause that turns out to be no profile.)"""
+    spans = [o for o, _ in view.org_mentions] + list(view.generic) + [p for p, _ in view.named_places()]
+    return min((o.start for o in spans if pos - 2 <= o.end <= pos and not _GAP_BREAK.search(view.text, o.end, pos)),
+               default=pos)
+
+
+def _name_in(words: str, start: int) -> tuple[int, int] | None:
+    """The holder's name in the predicate ``words`` (at ``start``): all of it, or what follows
+    the holder's plain role (老党员某某, 某局干部某某)."""
+    cuts = [0] + [k + len(r) for r in _ROLE_BEFORE_NAME if (k := words.rfind(r)) >= 0]
+    for k in sorted(set(cuts)):
+        name = words[k:]
+        if plausible_name(name) and not is_common_word(name):
+            return start + k, start + len(words)
+    return None
+
+
+def _appositions(st: DocState, view: SentenceView) -> None:
     """A person and the ``leads`` facts of each apposition in the sentence."""
     text = view.text
     if ("，" not in text and "," not in text) or not _CLOSED_TITLE.search(text):
