@@ -808,3 +808,17 @@ def test_a_village_whose_first_character_jieba_glues_to_the_town_before_is_read_
     g = graph_of(gaz, "宾川县乔甸镇长石沟村依托村集体经济组织成立合作社。老人们说，有事打个电话社区就来人了。")
     assert names(g, "Village") == {"长石沟村"} and has_edge(g, "locatedIn", "长石沟村", "乔甸镇"), summary(g)
     assert not names(g, "Community"), summary(g)
+
+
+def test_a_village_opening_its_clause_as_the_subject_of_a_practice_is_a_place(gaz):
+    """在某镇的农村地区，某某村探索“……”: no chain and no gazetteer vouches for the village, but
+    opening its clause before the verb of a practice it is the scene, a place wherever the page
+    names it again; words before a kind that are no name stay none (今年|社区, 定期进|村,
+    公司帮助|嘎查, 利用整|村推进)."""
+    g = graph_of(gaz, "在金牛镇的农村地区，东丁屯村探索“院坝议事会”，每月组织村民议事。"
+                      "村党支部书记、村委会主任罗文涛说，大家心气顺了。")
+    assert "东丁屯村" in names(g, "Village"), summary(g)
+    assert has_edge(g, "implements", "东丁屯村", "院坝议事会"), summary(g)
+    assert has_edge(g, "leads", "罗文涛", "东丁屯村党支部"), summary(g)
+    g = graph_of(gaz, "今年社区推行“院坝议事会”。定期进村开展宣讲。公司帮助嘎查建立合作社。利用整村推进项目资金建设棚圈。")
+    assert not names(g, "Village") and not names(g, "Community"), summary(g)

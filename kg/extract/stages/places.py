@@ -14,6 +14,7 @@ from ...model import PLACE_LEVEL, Document, Mention, RelationMention
 from ...timing import timed
 from .. import lexicon as L
 from ..context import region_province
+from ..place_words import generic_place
 from ..places import find_places
 from ..rules import conf
 from ..sentence import SentenceView
@@ -70,11 +71,34 @@ def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
     found = {m.group(1) for m in _VILLAGE_BEFORE_ITS_BODY.finditer(text)}
     scenes = {m.group(1) for m in chain(_SCENE.finditer(text), _SAYS_WHERE_IT_LIES.finditer(text))
               if m.group(1)[0] not in _NO_SCENE_OPENING}
+    scenes |= {m.group(1) for m in _OPENS_BY_ACTING.finditer(text)
+               if _plain_name(m.group(1)) and not generic_place(m.group(1))}
     return frozenset(v for v in found if text.count(v) >= 2) | frozenset(scenes)
 
 
 #: a village or a town opening its clause and saying where it lies (，某某村位于某镇东部): a place
 _SAYS_WHERE_IT_LIES = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,4}(?:村|镇|乡|嘎查))(?:位于|地处|坐落于|地处于)")
+#: a village or a community opening its clause as the subject of a practice (，某某村探索“……”,
+#: 。某某嘎查推行……): the verb vouches for the name as a scene does
+_OPENS_BY_ACTING = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,4}(?:村|嘎查|社区))(?="
+                              + "|".join(v for v in L.IMPLEMENT_VERBS if len(v) == 2) + ")")
+#: verbs that open a clause before a kind of place (利用|整村推进, 带动|全村): no name's start
+_VERBS_BEFORE_A_KIND = tuple(L.PLACE_VERBS | L.NAME_BREAK_VERBS | set(L.IMPLEMENT_VERBS)
+                             | {"利用", "借助", "通过", "围绕", "结合", "按照", "针对", "带动", "帮助", "组织", "动员"})
+def _plain_name(name: str) -> bool:
+    """Could ``name``, a clause's opening words before a kind of place, be the place's name:
+    no pronoun, count or determiner first, no function word, verb, time word or adverb inside
+    (今年|社区, 定期进|村, 介绍了|社区, 公司帮助|嘎查)?"""
+    body = name[: -2 if name.endswith(("嘎查", "社区")) else -1]
+    if name[0] in _NO_SCENE_OPENING or _COUNTED.search(body) or any(c in L.NOT_IN_NAME or c in L.PLACE_VERB_CHARS for c in body):
+        return False
+    if any(v in body for v in _VERBS_BEFORE_A_KIND):
+        return False
+    return not any(tag[:1] in ("t", "d", "v", "p", "c", "u") for _, _, tag in tokens(body) if tag)
+
+
+#: a count inside the words before the kind (十二个村, 两委村): no name
+_COUNTED = re.compile(r"[个名些委级]")
 #: what opens a pronoun, a determiner or a count before a place's kind (在这个村，在我们村，在每个镇，)
 _NO_SCENE_OPENING = frozenset("这那哪该本此全各每整一两几多我你他她咱其某邻外附周")
 #: a village, a community or a town named as the scene of what follows (在某某村，……; 在镇区的某某
