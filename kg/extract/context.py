@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import chain
 
 from ..gazetteer import Division
-from ..model import PLACE_LEVEL
+from ..model import PLACE_LEVEL, Evidence
 from . import lexicon as L
 from .spans import Span
 from .state import DocState
@@ -181,19 +181,32 @@ def body_by_its_end(st: DocState, text: str, sp: Span, at: tuple[int, int] | Non
 
 def _scene_of_its_kind(st: DocState, sp: Span, body: tuple[str, str], at: tuple[int, int] | None) -> bool:
     """Does the sentence name, before the bare kind ``sp`` (村党支部, 社区党委), a place of that
-    kind other than ``body``'s own (在某某村，村党支部与……)?"""
+    kind other than ``body``'s own (在某某村，村党支部与……), or has the article turned to one as
+    its scene since it named ``body`` (在某某社区，…… 社区党委书记某某说)?"""
     if at is None:
         return False
     levels = next((lv for k, lv in L.KIND_LEVELS if sp.text.startswith(k) and sp.text[len(k) :] in L.BODY_HEADS), None)
     if levels is None:
         return False
     own = st.by_id[body[0]].place
+    said = st.by_id[body[0]].evidence
     for mid, t, name in _named_before(st, at):
-        if st.by_id[mid].evidence.sentence != at[0]:
-            return False
+        ev = st.by_id[mid].evidence
+        if ev.sentence != at[0]:
+            if (ev.sentence, ev.start) < (said.sentence, said.start):
+                return False  # named before the body was: the body is the later word
+            if not _scene_at(st, ev):
+                continue  # (named since, but in passing: not what the article turned to)
         if t in levels:
             return mid != own and name not in body[1]
     return False
+
+
+def _scene_at(st: DocState, ev: Evidence) -> bool:
+    """Is the place at ``ev`` named as a scene since: 在某某社区， or opening its sentence?"""
+    text = st.doc.text
+    opens = st.doc.sentences[ev.sentence].start
+    return ev.start == opens or (text[ev.start - 1 : ev.start] == "在" and text[ev.end : ev.end + 1] in ("，", ","))
 
 
 def _unit_named_since(st: DocState, head: str, body: str) -> bool:

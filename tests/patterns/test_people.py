@@ -702,3 +702,17 @@ def test_a_name_opening_its_clause_that_takes_a_post_is_a_person_who_leads(gaz):
     that opens the clause takes the post and leads the branch."""
     g = graph_of(gaz, "2020年，在外经营农机生意多年的韦立新回村担任上沧村党支部书记，他带领村两委干事创业。")
     assert "韦立新" in names(g, "Person") and has_edge(g, "leads", "韦立新", "上沧村党支部"), summary(g)
+
+
+def test_a_bare_kind_after_the_article_turned_to_another_place_of_that_kind_is_that_places(gaz):
+    """某社区党委书记某某介绍……。在另一社区，……。社区党委书记某某说: the article has turned to the
+    second community as its scene since it named the first one's committee, so the bare
+    社区党委 is the second's; where it turned to none, it stays the first's."""
+    text = ("宾川县金牛镇力角社区党委书记罗文涛介绍，社区建立了楼栋互助小组。"
+            "在青岗坪社区，居民议事有了新规矩。社区推行“议事五步法”，已解决问题28件。社区党委书记汤文博说，居民信得过。")
+    g = graph_of(gaz, text)
+    led = {o for s, o in edges(g, "leads") if s == "汤文博"}
+    assert led == {"青岗坪社区党委"}, summary(g)
+    g = graph_of(gaz, text.replace("在青岗坪社区，居民", "居民"))
+    led = {o for s, o in edges(g, "leads") if s == "汤文博"}
+    assert [o for o in led if o.endswith("力角社区党委")], summary(g)
