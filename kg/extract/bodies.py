@@ -578,8 +578,9 @@ _UNPLACED_RE1 = re.compile(r"[一二两三四五六七八九十各]级")
 _COUNTED_BEFORE = re.compile(r"[0-9一二两三四五六七八九十百千万几多]+余?[个家支所]$")
 
 
-#: the kinds of unit whose party body a bare kind names (物业|党支部, 协会|党支部)
-_UNIT_KINDS = frozenset(("物业", "协会", "商会"))
+#: the kinds of unit whose party body a bare kind names (物业|党支部, 协会|党支部, and a court's
+#: or a bureau's by its last character: 院|党组书记、检察长某某, 局|党组)
+_UNIT_KINDS = frozenset(("物业", "协会", "商会", "院", "局"))
 #: a unit's own offices named by the unit's kind (局机关|党支部: the bureau's offices' branch)
 _UNIT_ORGANS = frozenset(("局机关", "院机关", "委机关", "部机关"))
 

@@ -120,7 +120,8 @@ BODY_HEADS = {"党委", "党支部", "党总支", "委员会", "党工委", "居
               "业委会", "物委会", "业主委员会", "人民调解委员会", "调解委员会", "调委会", "支部"}
 #: Kinds of body a text names bare once it has named one: 公司党支部书记 is the company's.
 BARE_BODY_KINDS = ("有限公司", "公司", "专业合作社", "合作社", "集团", "人民法庭", "法庭", "派出所", "司法所",
-                   "人民法院", "法院", "人民检察院", "检察院", "协会", "商会", "执行局", "化解中心", "局", "物业", "医院")
+                   "人民法院", "法院", "人民检察院", "检察院", "协会", "商会", "执行局", "化解中心", "局", "物业", "医院",
+                   "院")  # (院|党组: a court's or a procuratorate's, after the longer kinds)
 #: The kinds a town's name ends in.
 #: kinds of development zone: one alone (高新区, 经开区) names no division, though the
 #: gazetteer gives some zones such a short form (a zone's bodies are read by ORG_HEADS)

@@ -675,3 +675,13 @@ def test_a_company_before_a_word_opening_with_a_heads_forbidden_character_is_a_b
                       "公司党委推行“支部建在车间”工作法。")
     assert {"云南林海木业有限公司", "云南林海木业有限公司党委"} <= names(g, "Organization"), summary(g)
     assert has_edge(g, "implements", "云南林海木业有限公司党委", "支部建在车间"), summary(g)
+
+
+def test_a_courts_party_group_named_by_the_units_last_character_is_the_courts(gaz):
+    """院党组书记、检察长某某 (局党组书记、局长某某) opening a paragraph: the party group of the
+    procuratorate (bureau) the article named, and the head's post is the unit's."""
+    for unit, chief in (("宾川县人民检察院", "院党组书记、检察长"), ("宾川县人民法院", "院党组书记、院长"),
+                        ("宾川县农业农村局", "局党组书记、局长")):
+        g = graph_of(gaz, f"{unit}推行“田间课堂”。{chief}罗文涛介绍，今年已走访农户300户。")
+        got = edges(g, "leads")
+        assert {("罗文涛", unit), ("罗文涛", unit + "党组")} <= got, summary(g)
