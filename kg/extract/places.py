@@ -329,9 +329,10 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
             if not rows:
                 i += L_
                 continue
-        if cand not in gaz.by_name and i >= 3 and text[i - 1] in L.SURNAMES_1 and _ROLE_BEFORE.search(text, max(0, i - 9), i - 1):
-            i += L_  # 网格员张|保山: a person's given name after a role and a surname, not the city's short form
-            continue
+        if cand not in gaz.by_name and i >= 1 and text[i - 1] in L.SURNAMES_1 and (
+                i >= 3 and _ROLE_BEFORE.search(text, max(0, i - 9), i - 1) or text.startswith(L.SPEAKER_SAYS, i + L_)):
+            i += L_  # 网格员张|保山, 常委李|海东介绍: a person's given name after a role and a surname, or before
+            continue  # what a speaker does, not the city's short form
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue

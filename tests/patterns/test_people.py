@@ -716,3 +716,12 @@ def test_a_bare_kind_after_the_article_turned_to_another_place_of_that_kind_is_t
     g = graph_of(gaz, text.replace("在青岗坪社区，居民", "居民"))
     led = {o for s, o in edges(g, "leads") if s == "汤文博"}
     assert [o for o in led if o.endswith("力角社区党委")], summary(g)
+
+
+def test_a_given_name_that_is_a_citys_short_form_after_a_surname_before_a_speech_verb_is_a_name(gaz):
+    """县纪委常委罗海东介绍: 海东 is 海东市's short form, but after a surname and before what a
+    speaker does it is the given name; 海东市 named in full stays the city."""
+    g = graph_of(gaz, "宾川县推行问题线索台账管理。县纪委常委罗海东介绍，平台已累计收集问题。")
+    assert "罗海东" in names(g, "Person") and not names(g, "City") - {"大理白族自治州"}, summary(g)
+    g = graph_of(gaz, "海东市推行“河湟议事”。")
+    assert "海东市" in names(g, "City"), summary(g)
