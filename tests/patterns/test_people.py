@@ -725,3 +725,14 @@ def test_a_given_name_that_is_a_citys_short_form_after_a_surname_before_a_speech
     assert "罗海东" in names(g, "Person") and not names(g, "City") - {"大理白族自治州"}, summary(g)
     g = graph_of(gaz, "海东市推行“河湟议事”。")
     assert "海东市" in names(g, "City"), summary(g)
+
+
+@pytest.mark.parametrize("text, person", [
+    pytest.param("嘎查党支部书记、嘎查达嘎拉僧道尔吉介绍，今年已调解纠纷12起。", "嘎拉僧道尔吉", id="galsang"),
+    pytest.param("图为牧民在合作社分拣奶豆腐。本报记者 额尔敦松布尔 摄", "额尔敦松布尔", id="sun-in-a-photo-credit"),
+])
+def test_mongolian_names_with_song_dalai_and_galsang_syllables_are_read_whole(gaz, text, person):
+    """松 (那日松), 赉 (达赉) and 僧 (嘎拉僧) are syllables of Mongolian names: a name holding
+    one is read whole, not cut at it."""
+    g = graph_of(gaz, text)
+    assert names(g, "Person") == {person}, summary(g)
