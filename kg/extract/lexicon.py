@@ -47,7 +47,7 @@ GENERIC_PLACES: set[str] = set(
 
 #: Verbs that take a place as object and that jieba's dictionary tags as nouns or adjectives
 #: (商量嘎查的事, 联系社区, 激活小区治理): next to a place suffix they make no name.
-PLACE_VERBS = set("""商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
+PLACE_VERBS = set("""拓宽 织密 拍下 商量 联系 指导 激活 产生 清理 包联 走访 覆盖 管理 治理 回到 走进 深入 进入 下沉 扎根 搬进
     入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广
     担任 兼任 挂任 出任 任职 利用 深化 单靠 依靠 加强 发挥 结合 聚焦 围绕 构建 融入
     商议 商讨 协商 共商 配强 配齐 选优配强 选好 上报 报送 报请 呈报 信任 认识 熟悉 了解 绘就 边聊 聊聊 同属 隶属 属于 地处 位于""".split())

@@ -33,7 +33,7 @@ _AREA_KIND = re.compile(r"[区县]")
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,}新区")
 _TIME_WORD = re.compile(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去|下一步|下步|今后")
 _COUNT_OF_PEOPLE = re.compile(r"[一二两三四五六七八九十几数多每各]+[位名]")
-_COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+个")
+_COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+[个条座片]")
 
 
 #: words an estate's kind is called by, not its name (花园小区, 公寓小区; 新城小区 is a name)
@@ -42,7 +42,7 @@ _ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
 
 #: words that say where a place lies, not its name (周边嘎查, 附近村, 边境苏木)
 _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地",
-                          "本地", "全部", "所有", "其他", "其它", "偏远", "沿线"})
+                          "本地", "全部", "所有", "其他", "其它", "偏远", "沿线", "不同"})
 
 
 #: collective kinds of place that end some real names (六苏木镇)
@@ -82,7 +82,9 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # (安吉县余村: a one-character village stands only in a chain)
     if chained and len(body) == 1 and name.endswith("村"):
         return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
-    if body in SUFFIX_TYPE or body in ("乡镇", "镇村", "嘎查村", "村组", "城乡"):
+    if len(body) == 1 and body in "旗县市区盟省州":
+        return True  # 全旗|苏木镇, 全县|乡镇: a level's character before the kinds of its townships, no town
+    if body in SUFFIX_TYPE or body in ("乡镇", "镇乡", "镇街", "镇村", "嘎查村", "村组", "城乡", "村改居", "村改居后"):
         return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
     if not chained and (body.endswith(("苏木", "嘎查")) and not (known and len(body) >= 3) or body in _WHERE_WORDS
                         or body[-2:] in _WHERE_WORDS):

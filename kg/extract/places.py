@@ -182,7 +182,8 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
         if starts is None:
             starts = set(token_bounds(text)[0])
         sp = _lower_place(text, gaz, m, spans, starts, known)
-        if sp is None or any(taken[k] for k in range(sp.start, sp.end)) or _verb_then_kind(text, sp, spans, gaz):
+        if sp is None or any(taken[k] for k in range(sp.start, sp.end)) or _verb_then_kind(text, sp, spans, gaz) \
+                or _opens_a_longer_name(text, sp, gaz):
             continue
         spans.append(sp)
         for k in range(sp.start, sp.end):
@@ -194,6 +195,19 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     spans.sort(key=lambda sp: sp.start)
     _link_chains(text, spans)
     return spans
+
+
+#: the kinds a town's or a street's name may run on to after a village's kind (张家村|街道)
+_LONGER_KINDS = (("街道", "Street"), ("镇", "Town"), ("乡", "Town"))
+
+
+def _opens_a_longer_name(text: str, sp: Span, gaz: Gazetteer) -> bool:
+    """Is the village ``sp`` only the opening of a street's or a town's name the gazetteer has
+    (碑林区张家村街道: the street, no village 张家村)?"""
+    if sp.type != "Village":
+        return False
+    return any(text.startswith(kind, sp.end) and any(d.type == t for d in gaz.lookup(sp.text + kind, aliases=False))
+               for kind, t in _LONGER_KINDS)
 
 
 #: a township's body named by the town's name without its kind: 某某|派出所, 某某|人民法庭
@@ -614,9 +628,13 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if cand not in known and (phrase_of_common_words(text[s : m.start()])
                               or (not in_chain and clause_before_suffix(text[s : m.start()]))):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)
+    if in_chain and _SPEAKS_INSIDE.search(text, s, m.start()):
+        return None  # 某社区|居民某某说起小区的变化: a speaker and the verb, after the chain, name no compound
     return s
 
 
+#: a speech verb after two characters at least (某某说起, 居民某某介绍): no place's name holds one
+_SPEAKS_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:说起|说|介绍|表示|告诉|谈起|谈到)")
 #: a village's name and one of its bodies (某某村党支部, 某某嘎查村委会), right after a town's name
 _VILLAGE_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:村|嘎查)(?:党支部|党总支|村委会|村民委员会|嘎查委员会)")
 #: verbs that station a team or a secretary in a village, whose object is the village's name

@@ -822,3 +822,27 @@ def test_a_village_opening_its_clause_as_the_subject_of_a_practice_is_a_place(ga
     assert has_edge(g, "leads", "罗文涛", "东丁屯村党支部"), summary(g)
     g = graph_of(gaz, "今年社区推行“院坝议事会”。定期进村开展宣讲。公司帮助嘎查建立合作社。利用整村推进项目资金建设棚圈。")
     assert not names(g, "Village") and not names(g, "Community"), summary(g)
+
+
+def test_a_village_opening_a_streets_name_the_gazetteer_has_is_the_street(gaz):
+    """碑林区张家村街道翠华园社区: the gazetteer's street 张家村街道 holds a village's name, but
+    here it is the street the community lies in, not a village 张家村 and a community
+    街道翠华园社区; a speaker after the chain names no compound (居民某某说起小区)."""
+    g = graph_of(gaz, "10月12日，碑林区张家村街道翠华园社区居民罗文涛说起小区的变化。")
+    assert names(g, "Street") == {"张家村街道"} and names(g, "Community") == {"翠华园社区"}, summary(g)
+    assert not names(g, "Village") and not names(g, "Neighborhood"), summary(g)
+    assert has_edge(g, "locatedIn", "翠华园社区", "张家村街道"), summary(g)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("在全旗苏木镇打造“草原书记工作室”。", id="a-level-before-the-townships"),
+    pytest.param("首页 > 政务公开 > 镇乡街道动态 > 枫桥镇", id="towns-and-streets"),
+    pytest.param("下一步将引导辖区企业设立社区慈善基金，拓宽社区服务资金来源。", id="a-verb-before-the-kind"),
+    pytest.param("推行院坝会商会，每月在不同小区的院坝召开。", id="a-determiner"),
+    pytest.param("对两条街道交界处的夜市开展联合巡逻。", id="a-count-with-tiao"),
+    pytest.param("辖39个社区，村改居后社区治理面临新课题。街道已聚焦村改居社区的特点。", id="villages-made-communities"),
+])
+def test_words_about_kinds_of_place_name_no_place(gaz, text):
+    g = graph_of(gaz, text)
+    assert not names(g, "Town") - {"枫桥镇"} and not names(g, "Street") and not names(g, "Community") \
+        and not names(g, "Neighborhood"), summary(g)
