@@ -25,6 +25,17 @@ _BARE_BODY_LEVELS = {"居委会": ("Community",), "村委会": ("Village",), "�
 _SHORT_LEVELS = {"市": ("City", "County"), "盟": ("City",), "旗": ("County",), "县": ("County",), "区": ("County",)}
 
 
+def sibling_body(st: DocState, kind: str, place_id: str | None) -> tuple[str, str] | None:
+    """A body named by its kind alone (居委会) in a list of posts whose other body is a place's
+    (社区党委书记、居委会主任: the community's committee): (its full name, the place's mention id)
+    where that place is of the kind's level."""
+    wanted = _BARE_BODY_LEVELS.get(kind)
+    place = st.by_id.get(place_id) if place_id is not None else None
+    if wanted is None or place is None or place.type not in wanted:
+        return None
+    return place.canonical + kind, place.id
+
+
 def recent(st: DocState, levels: tuple[str, ...]) -> tuple[str, str] | None:
     """(mention id, name) of the place of one of ``levels`` most recently named: in
     the article first, then anywhere before in the document."""

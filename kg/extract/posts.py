@@ -13,7 +13,7 @@ import re
 from ..model import Mention
 from . import lexicon as L
 from .clauses import is_clause_start
-from .context import body_by_its_end, contextual_org, recent_in_article, recent_org
+from .context import body_by_its_end, contextual_org, recent_in_article, recent_org, sibling_body
 from .rules import conf
 from .sentence import SentenceView
 from .spans import Span
@@ -38,6 +38,9 @@ _BARE_KIND_ENDS = {"支部": ("支部",), "党支部": ("党支部",), "党总�
                    "业委会": ("业委会", "业主委员会"), "居委会": ("居委会", "居民委员会"), "村委会": ("村委会", "村民委员会")}
 #: a team named by its kind, opening the clause before its head's bare title
 _TEAM_BEFORE = re.compile("(?:" + "|".join(L.TEAM_KINDS) + ")$")
+#: the bodies named by their kind that a list of posts reads with its other body's place (社区党委
+#: 书记、居委会主任: the community's 居委会)
+_SIBLING_KINDS = frozenset(("居委会", "村委会"))
 #: posts a list may hold before the name, at most
 _MAX_POSTS = 4
 
@@ -139,11 +142,17 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention, at: int 
     if title == "第一书记" and holder_of(st, view, pos) is None and _stationed(st, view, sp, pm):
         return
     first = pos
+    unread: list[tuple[Span, int, str]] = []  # bodies named by their kind that no context resolved
+    places: list[str] = []  # the places of the list's bodies that were resolved
     for _ in range(_MAX_POSTS):
         hit = holder_of(st, view, pos)
         if hit is None and title == "第一书记" and pos != first and _stationed(st, view, sp, pm):
             break  # 第一书记、工作队队长某某来到某村: the village the list's first post is of
-        if hit is None:
+        bare = next((g for g in view.generic if g.end == pos and g.text in _SIBLING_KINDS), None) if hit is None else None
+        if bare is not None:
+            unread.append((bare, pos, title))  # 社区党委书记、居委会|主任: read with the list's other body
+            before = bare.start
+        elif hit is None:
             # 公司党支部书记、经理某某: the head's post has no body of its own; the
             # party post before it still names one
             _unit_head(st, view, pos, title, sp, pm)
@@ -153,11 +162,19 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention, at: int 
             o, m, gap = hit
             st.relation(view.sent, pm, "leads", m, "post", conf("post", "leads"), sp, role=post_role(o, m, gap, title, pos))
             before = o.start
+            if m.place is not None:
+                places.append(m.place)
         mt = TITLE_LIST.search(text[:before]) or (
             (TITLE_LIST_OVER.search(text[:before]) or _TITLE_LIST_UNIT.search(text[:before])) if hit is None else None)
         if not mt:
             break
         pos, title = mt.start(1), mt.group(1)
+    for g, at, t in unread:
+        found = next((f for place in places if (f := sibling_body(st, g.text, place)) is not None), None)
+        if found is not None:
+            gm = st.mention(view.sent, g, "Organization", found[0], confidence=conf("org-generic", "post"))
+            gm.place = found[1]
+            st.relation(view.sent, pm, "leads", gm, "post", conf("post", "leads"), sp, role=post_role(g, gm, "", t, at))
 
 
 #: what takes a first secretary to the village they are sent to: 来到, 进驻, 驻

@@ -736,3 +736,13 @@ def test_mongolian_names_with_song_dalai_and_galsang_syllables_are_read_whole(ga
     one is read whole, not cut at it."""
     g = graph_of(gaz, text)
     assert names(g, "Person") == {person}, summary(g)
+
+
+def test_a_bare_committee_in_a_list_of_posts_is_the_place_of_the_lists_other_body(gaz):
+    """社区党委书记、居委会主任某某 where the article last named a street (街道党工委的指导下)
+    after its community: 社区党委 is the body named before, and 居委会 no context resolves alone
+    is the committee of that body's community."""
+    text = ("金牛镇力角社区辖区有7个居民小区。近年来，社区党委在金牛镇党委的指导下推行“三方坐谈会”。"
+            "“三方坐在一张桌上，责任就分清了。”社区党委书记、居委会主任罗文涛告诉记者。")
+    g = graph_of(gaz, text)
+    assert {("罗文涛", "力角社区党委"), ("罗文涛", "力角社区居委会")} <= edges(g, "leads"), summary(g)
