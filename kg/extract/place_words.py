@@ -170,7 +170,8 @@ def he_in_name(gap: str, k: int) -> bool:
         return False
     # (某街道澄和|社区: two characters, the first a name's syllable, as jieba tags it, not a word
     # of people or places the 和 would join: 居民和|社区)
-    return len(gap) >= 3 or ((jieba_tag(gap[0]) or "").startswith(("ns", "nr", "g")) and segment.freq(gap[0]) < 3000)
+    return len(gap) >= 3 or ((jieba_tag(gap[0]) or "").startswith(("ns", "nr", "g")) and segment.freq(gap[0]) < 3000) \
+        or (gap[0] in L.MONGOLIAN_CHARS and gap[0] not in "们都")  # 某镇苏和|社区: a Mongolian name (苏和, 孟和)
 
 
 #: seat offices, which the chain reads through by its own rule (某街道办事处|某社区)

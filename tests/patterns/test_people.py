@@ -746,3 +746,15 @@ def test_a_bare_committee_in_a_list_of_posts_is_the_place_of_the_lists_other_bod
             "“三方坐在一张桌上，责任就分清了。”社区党委书记、居委会主任罗文涛告诉记者。")
     g = graph_of(gaz, text)
     assert {("罗文涛", "力角社区党委"), ("罗文涛", "力角社区居委会")} <= edges(g, "leads"), summary(g)
+
+
+@pytest.mark.parametrize("text, person, body", [
+    pytest.param("上沧村党支部书记、联络员罗文涛说，联络哨设立一年多。", "罗文涛", "上沧村党支部", id="liaison"),
+    pytest.param("力角社区东苑小区党支部书记、退休工程师汤文博说，大事小事有人张罗。", "汤文博", "力角社区东苑小区党支部",
+                 id="retired-engineer"),
+])
+def test_a_post_listed_before_a_plain_role_of_the_same_person_leads(gaz, text, person, body):
+    """某村党支部书记、联络员某某, 某小区党支部书记、退休工程师某某: the plain role after the post
+    is the same person's, and the post's body is what they lead."""
+    g = graph_of(gaz, text)
+    assert any(s == person and o.endswith(body) for s, o in edges(g, "leads")), summary(g)

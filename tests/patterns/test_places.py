@@ -846,3 +846,10 @@ def test_words_about_kinds_of_place_name_no_place(gaz, text):
     g = graph_of(gaz, text)
     assert not names(g, "Town") - {"枫桥镇"} and not names(g, "Street") and not names(g, "Community") \
         and not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_community_named_after_a_mongolian_name_with_he_after_a_town_is_a_place(gaz):
+    """金牛镇图和社区: 和 is the second syllable of a Mongolian name (图和, 孟和), not a
+    conjunction, so the chain runs on to the community."""
+    g = graph_of(gaz, "金牛镇图和社区党委书记罗文涛说，服务站设在社区党群服务中心。")
+    assert "图和社区" in names(g, "Community") and has_edge(g, "locatedIn", "图和社区", "金牛镇"), summary(g)
