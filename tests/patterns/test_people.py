@@ -758,3 +758,18 @@ def test_a_post_listed_before_a_plain_role_of_the_same_person_leads(gaz, text, p
     is the same person's, and the post's body is what they lead."""
     g = graph_of(gaz, text)
     assert any(s == person and o.endswith(body) for s, o in edges(g, "leads")), summary(g)
+
+
+@pytest.mark.parametrize("text, bodies", [
+    pytest.param("宾川县鑫源食品有限公司与周边村签订单。该公司党支部书记、生产总监罗文涛说，农户种着放心。",
+                 {"宾川县鑫源食品有限公司", "宾川县鑫源食品有限公司党支部"}, id="a-companys-director"),
+    pytest.param("宾川县人民法院金牛人民法庭推行“院坝法庭”。该庭庭长罗文涛介绍，今年已调解纠纷30件。",
+                 {"宾川县人民法院金牛人民法庭"}, id="gai-ting-tingzhang"),
+    pytest.param("宾川县公安局金牛派出所推行“警务帮办车”。该所副所长罗文涛介绍，今年已办理业务300件。",
+                 {"宾川县公安局金牛派出所"}, id="gai-suo-fusuozhang"),
+])
+def test_a_reference_before_its_own_heads_post_and_a_companys_director_lead(gaz, text, bodies):
+    """该庭庭长某某, 该所副所长某某: the reference names the tribunal (station) the article named,
+    whose head the post is; 公司党支部书记、生产总监某某 leads the branch and the company."""
+    g = graph_of(gaz, text)
+    assert bodies <= {o for s, o in edges(g, "leads") if s == "罗文涛"}, summary(g)

@@ -26,6 +26,9 @@ COREF = re.compile(
     r"(?P<det>该|全|本|此)?(?P<kind>苏木|嘎查|街道|社区|县|旗|市|区|盟|镇|乡|村|院|庭|局|所|队|中心|公司|集团|合作社|支部|党委)"
     r"(?![\u4e00-\u9fff]{0,1}(?:委|长|民|级|里|内|外|域|党组织))"
 )
+#: 该庭庭长, 该所副所长, 本院院长: the reference before its own head's post (which COREF's
+#: look-ahead leaves alone, as it does 该县|县长)
+HEAD_REF = re.compile(r"(?P<det>该|本)(?P<kind>院|庭|局|所|队)(?=副?(?P=kind)长)")
 #: 镇里, 旗里, 村里 opening a clause: the town (banner, village) the article last named, as
 #: its people speak of it (“镇里在各组推行……”); 院里, its court or procuratorate
 LI_REF = re.compile(r"(?P<kind>苏木|嘎查|镇|乡|旗|县|村|院)里(?![的人头外面])")
@@ -95,6 +98,7 @@ def coreference(st: DocState, view: SentenceView) -> list[tuple[Span, Mention]]:
     bare = _BARE_KINDS | _BARE_ORG_KINDS
     found = [m for m in COREF.finditer(text) if (m.group(1) is not None or m.group(2) in bare) and not _skipped(text, m)]
     found += [m for m in LI_REF.finditer(text) if is_clause_start(text, m.start())]
+    found += list(HEAD_REF.finditer(text))
     if not found:
         return out
     busy = [(p.start, p.end) for p in view.pspans] + [(o.start, o.end) for o in view.orgs]
