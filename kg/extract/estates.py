@@ -44,8 +44,8 @@ def read_estates(text: str, spans: list[Span], taken: list[bool]) -> None:
         body = _ESTATE_BODY.match(text, e)
         chained = prev is not None and spans[prev].end == floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL["Neighborhood"] \
             and after_chain(text, floor, m.start(), 8)
-        if chained and _opens_with_verb(text, floor, m.start()):
-            continue  # 某社区建设|乐居……: a verb after the place, no estate's name
+        if chained and (_opens_with_verb(text, floor, m.start()) or text.startswith(_PEOPLE_AFTER_PLACE, floor)):
+            continue  # 某社区建设|乐居……, 某社区居民混居: a verb or its people after the place, no estate's name
         if chained:
             s = floor
         elif body is not None:
@@ -63,6 +63,10 @@ def read_estates(text: str, spans: list[Span], taken: list[bool]) -> None:
         spans.append(Span(s, e, name, type_, "estate", confidence, [], prev if chained else None))
         taken[s:e] = [True] * (e - s)
         spans.sort(key=lambda sp: sp.start)
+
+
+#: a place's people named right after it (某社区|居民混居): the words are about them, no estate's name
+_PEOPLE_AFTER_PLACE = ("居民", "村民", "牧民", "群众", "党员", "干部", "住户")
 
 
 def _opens_with_verb(text: str, i: int, j: int) -> bool:

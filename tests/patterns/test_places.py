@@ -853,3 +853,10 @@ def test_a_community_named_after_a_mongolian_name_with_he_after_a_town_is_a_plac
     conjunction, so the chain runs on to the community."""
     g = graph_of(gaz, "金牛镇图和社区党委书记罗文涛说，服务站设在社区党群服务中心。")
     assert "图和社区" in names(g, "Community") and has_edge(g, "locatedIn", "图和社区", "金牛镇"), summary(g)
+
+
+def test_a_places_people_after_it_open_no_estates_name(gaz):
+    """某社区居民混居: the community's residents live mixed, no estate called 居民混居 (居 is
+    an estate's last character)."""
+    g = graph_of(gaz, "宾川县金牛镇力角社区居民混居，老旧楼院多。")
+    assert not names(g, "Neighborhood"), summary(g)

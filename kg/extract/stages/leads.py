@@ -27,9 +27,11 @@ _CLOSED_TITLE = re.compile("(?:" + TITLES_RE + r")(?=[,，。;；])")
 
 
 #: a post (the last of a list) with its holder as the predicate: 居委会主任由某某担任, 党委副书记为某某
-#: (then punctuation), 队长由老党员某某兼任
+#: or 是某某 (then punctuation), 队长由老党员某某兼任
 PROFILE = re.compile(r"(?P<title>" + TITLES_RE + r")(?:由(?P<by>[\u4e00-\u9fff·]{2,14}?)(?:担任|兼任|出任)"
-                     r"|为(?P<is>[\u4e00-\u9fff·]{2,24})(?=[,，。;；]|$))")
+                     r"|[为是](?P<is>[\u4e00-\u9fff·]{2,24})(?=[,，。;；]|$))")
+#: a kind of place (and 党) before the body that opens a profile's list of posts
+_KIND_BEFORE = re.compile(r"(?:村|社区|嘎查|镇|乡|街道|苏木)党?$")
 #: punctuation between a body and its post: none of the post's
 _GAP_BREAK = re.compile(r"[,，。;；、:：]")
 #: where a first secretary is stationed, written before the post: 驻村|第一书记
@@ -49,7 +51,7 @@ def _profiles(st: DocState, view: SentenceView) -> None:
     """党委书记、居委会主任由某某担任, 嘎查党支部书记、嘎查达为某某: the posts, opening their
     clause (or read back to a body that opens it), are the named person's (rule ``profile``)."""
     text = view.text
-    if "由" not in text and "为" not in text:
+    if "由" not in text and "为" not in text and "是" not in text:
         return
     for m in PROFILE.finditer(text):
         pos = opens = m.start("title")
@@ -60,6 +62,8 @@ def _profiles(st: DocState, view: SentenceView) -> None:
             opens = mt.start(1)
         if (station := _STATION_BEFORE.search(text, 0, opens)) is not None:
             opens = station.start()  # 驻嘎查第一书记为某某
+        elif (kind := _KIND_BEFORE.search(text, 0, opens)) is not None:
+            opens = kind.start()  # 村|党总支书记: the place's kind before a body the finders read short
         if not is_clause_start(text, opens):
             continue  # 把某某作为副书记为……: the post must be the clause's subject
         found = _name_in(m.group("by"), m.start("by")) if m.group("by") else _name_in(m.group("is"), m.start("is"))
