@@ -1892,3 +1892,17 @@ def test_a_count_before_an_honorific_and_a_stationed_secretarys_verb_name_nothin
     ents, _ = _learned(gaz, "“红色的是5位独居老人，每天都要打个电话。”网格员说。罗文涛被选派到东丁屯村任驻村第一书记。")
     assert {n for t, n in ents if t == "Person"} == {"罗文涛"}, ents
     assert {n for t, n in ents if t == "Village"} == {"东丁屯村"}, ents
+
+
+def test_a_short_quoted_piece_of_a_longer_quoted_practice_is_no_practice_of_its_own(gaz):
+    """“一图一册一群一会”工作法, then “一图”明底数, “一册”定责任: the pieces the practice spells
+    out are no practices of their own (the annotators leave them out)."""
+    text = ("金牛镇：“一图一册一群一会”激活乡村治理“末梢”\n\n"
+            "今年以来，宾川县金牛镇坚持以党建引领乡村治理，创新推行“一图一册一群一会”工作法，推动乡村治理从管理向服务转变。\n\n"
+            "“一图”明底数。各村以自然村为单位绘制“民情地图”，将全镇农户的信息标注在图上。\n\n"
+            "“一册”定责任。编制村级事务责任手册，明确村“两委”成员的职责分工。\n\n"
+            "“一群”通民意。每个村建立“村民议事微信群”，及时发布惠民政策。\n\n"
+            "“一会”解难题。每月召开村民议事会，商议村里大事。")
+    ents, _ = _learned(gaz, text)
+    mechs = {n for t, n in ents if t == "Mechanism"}
+    assert "一图一册一群一会" in mechs and not mechs & {"一图", "一册", "一群", "一会"}, mechs

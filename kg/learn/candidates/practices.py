@@ -122,6 +122,9 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("honour-title")  # 某某示范社区, 光荣在党50年: a title of honour (the guideline: no practice)
     if _CAMPAIGN_TIME.search(q) and len(q) >= 4 and not _NUMERAL.match(q):
         f.append("campaign-time")  # 某某服务日, 某某报到周, 某某规范年: a campaign named by its time
+    if (ci, cj) != (i, j) and (rule is None or rule.canonical == q) and view.part_of_a_quote(sent, q):
+        f.append("part-of-a-quote")  # “一图” after “一图一册一群一会”工作法: a part the practice spells out
+        # (“一某”即开办某某: a rule that reads the part as the name it stands for keeps it)
     if _MEETING.search(q):
         f.append("meeting")  # 某某征集会: a one-off event
     if (t := _TITLE_END.search(q)) and t.start() > 0 and not _MECH_WORD.search(q[:t.start()]):

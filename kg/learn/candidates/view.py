@@ -68,6 +68,8 @@ class Pair:
 
 #: what counts things or takes them one by one, right before a word (23个|林盘, 每|户, 各|村)
 _COUNTING = frozenset("个每各")
+#: a phrase in Chinese quotation marks
+_QUOTED = re.compile(r"“([^“”]{2,30})”")
 
 
 class DocView:
@@ -93,11 +95,24 @@ class DocView:
         self._focal: dict[tuple[int, str], tuple[Mention, int, int] | None] = {}
         self._places_by_article: dict[int, list[Mention]] | None = None
         self._spans: dict[tuple[int, tuple[str, ...] | None], list[tuple[int, int, Mention]]] = {}
+        self._quotes: dict[int, list[str]] = {}  # each article's quoted phrases, read when asked
 
     def count(self, sent: Sentence, text: str) -> int:
         """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
         file: a corpus of a thousand pages costs a thousand times one page, not a million)."""
         return self._article_text.get(sent.article, "").count(text)
+
+    def part_of_a_quote(self, sent: Sentence, q: str) -> bool:
+        """Is the short quoted ``q`` one piece of a longer quoted name in the article of
+        ``sent`` (“一图” of “一图一册一群一会”工作法: a part the longer practice spells out, not a
+        practice of its own; a name joined by + keeps its parts, which are often their own)?"""
+        article = self._article_text.get(sent.article, "")
+        if len(q) > 4 or "“" + q + "”" not in article:
+            return False
+        quotes = self._quotes.get(sent.article)
+        if quotes is None:
+            quotes = self._quotes[sent.article] = _QUOTED.findall(article)
+        return any(len(w) >= 2 * len(q) and q in w and "+" not in w and "＋" not in w for w in quotes)
 
     def counted(self, sent: Sentence, text: str) -> bool:
         """Is ``text`` counted or taken one by one somewhere in the article of ``sent``
