@@ -860,3 +860,12 @@ def test_a_places_people_after_it_open_no_estates_name(gaz):
     an estate's last character)."""
     g = graph_of(gaz, "宾川县金牛镇力角社区居民混居，老旧楼院多。")
     assert not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_village_vouched_for_where_a_secretary_is_stationed_is_a_place_wherever_the_page_names_it(gaz):
+    """派驻到某某村担任第一书记 vouches for the village the gazetteer lacks; named again with no
+    chain (在某某村的大棚里, 在某某村村委会的墙上) it is still the place, and its committee is its."""
+    g = graph_of(gaz, "2021年5月，罗文涛从宾川县农业农村局派驻到东丁屯村担任第一书记。"
+                      "在东丁屯村的一块蔬菜大棚里，罗文涛正在查看。在东丁屯村村委会的墙上，贴着一张民情联系表。")
+    assert names(g, "Village") == {"东丁屯村"}, summary(g)
+    assert len(mentions_text(g, "东丁屯村")) >= 3, mentions_text(g, "东丁屯村")

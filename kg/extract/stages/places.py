@@ -47,9 +47,11 @@ def prepare(st: DocState) -> list[list[Span]]:
         place_spans += [find_places(s.text, gaz) for s in chunk]
     # towns, villages, streets and communities a chain has vouched for are places wherever
     # the page names them, by the name the chain gave them (拉布|大林街道 alone: 拉布大林街道)
+    # (a town or a village the finder took without a chain was vouched for otherwise: listed
+    # with others, or where a team is stationed, 派驻到|某某村)
     known = frozenset(sp.text for spans in place_spans for sp in spans
                       if sp.type in ("Town", "Village", "Street", "Community") and sp.how == "suffix"
-                      and sp.chain_prev is not None) | _villages_by_their_bodies(doc)
+                      and (sp.chain_prev is not None or sp.type in ("Town", "Village"))) | _villages_by_their_bodies(doc)
     if known:
         place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
                        for s, spans in zip(doc.sentences, place_spans, strict=True)]
