@@ -82,6 +82,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # (安吉县余村: a one-character village stands only in a chain)
     if chained and len(body) == 1 and name.endswith("村"):
         return body in "各每全该本"  # 安吉县余村 (a chain vouches; 余 is no count here)
+    if "动态" in body or "新闻" in body:
+        return True  # 街道动态|某某街道: a site's column (its breadcrumb run into the headline), no name
     if len(body) == 1 and body in "旗县市区盟省州":
         return True  # 全旗|苏木镇, 全县|乡镇: a level's character before the kinds of its townships, no town
     if body in SUFFIX_TYPE or body in ("乡镇", "镇乡", "镇街", "镇村", "嘎查村", "村组", "城乡", "村改居", "村改居后"):

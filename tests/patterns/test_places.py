@@ -869,3 +869,12 @@ def test_a_village_vouched_for_where_a_secretary_is_stationed_is_a_place_whereve
                       "在东丁屯村的一块蔬菜大棚里，罗文涛正在查看。在东丁屯村村委会的墙上，贴着一张民情联系表。")
     assert names(g, "Village") == {"东丁屯村"}, summary(g)
     assert len(mentions_text(g, "东丁屯村")) >= 3, mentions_text(g, "东丁屯村")
+
+
+def test_a_sites_column_run_into_the_headline_names_no_place(gaz):
+    """当前位置:首页 > 工作动态 > 街道动态, then the headline 某某街道:……: the column's 街道
+    opens no street's name (街道动态某某街道); the headline's street stands."""
+    g = graph_of(gaz, "昆明市五华区人民政府\n首页 | 走进五华 | 政务公开 | 政务服务 | 互动交流\n"
+                      "当前位置:首页 > 政务公开 > 工作动态 > 街道动态\n拓东街道:党建引领商圈治理 激活老街“烟火气”\n"
+                      "来源:拓东街道  发布时间:2024-08-27  浏览次数:  字体:[大 中 小]")
+    assert "拓东街道" in names(g, "Street") and not [n for n in names(g, "Street") if "动态" in n], summary(g)
