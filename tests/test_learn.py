@@ -1906,3 +1906,15 @@ def test_a_short_quoted_piece_of_a_longer_quoted_practice_is_no_practice_of_its_
     ents, _ = _learned(gaz, text)
     mechs = {n for t, n in ents if t == "Mechanism"}
     assert "一图一册一群一会" in mechs and not mechs & {"一图", "一册", "一群", "一会"}, mechs
+
+
+def test_a_city_atop_a_chain_goes_where_a_place_within_it_is_credited_with_the_practice(gaz):
+    """在某州某县某镇某社区的“心愿板”前……, then the community's “四单联配”: the community (and the
+    town's committee) are credited, not the prefecture its chain opens with."""
+    text = ("金牛镇：“四单联配”把居民心愿办成实事\n\n“小区能不能添几把长椅？”……在大理白族自治州宾川县金牛镇力角社区的"
+            "“心愿板”前，老人们写下了自己的心愿。\n\n这些心愿，后来都进了社区“四单联配”的台账。今年以来，金牛镇推行"
+            "“心愿单、资源单、项目单、评价单”四单联配工作法，收集居民心愿。\n\n力角社区党委书记罗文涛介绍，社区办起了“长者午餐桌”。"
+            "\n\n金牛镇党委相关负责人表示，“四单联配”难在对接。")
+    _, facts = _learned(gaz, text)
+    assert ("力角社区", "implements", "四单联配") in facts, facts
+    assert ("大理白族自治州", "implements", "四单联配") not in facts, facts

@@ -219,7 +219,10 @@ def _most_specific_actor(x: Extraction) -> None:
     credits (the guideline), not the place too, as the annotated pages credit one.  But where
     the body is credited only as a post's body (某镇党委书记某某介绍，……) and the place by a
     sentence of its own (某镇推行……), the place stands and the body's credit goes.  (A body and
-    one of its units, 某区委 and 某区委社会工作部, both stand: the pages credit both as often.)"""
+    one of its units, 某区委 and 某区委社会工作部, both stand: the pages credit both as often.)
+    A city or a province credited where a place within it, by the document's chains, is credited
+    with the same practice goes too, unless a sentence of its own credits it (在某市某区某街道某社区
+    的……: the place the text says acts, not the chain's top)."""
     by_id = {m.id: m for m in x.mentions}
     sents = {s.index: s for s in x.doc.sentences}
 
@@ -242,10 +245,32 @@ def _most_specific_actor(x: Extraction) -> None:
         elif a.type in PLACE_TYPES and a.evidence.sentence == r.evidence.sentence and a.evidence.extractor != "coreference":
             own.add((a.canonical, practice(r)))
 
+    # the places each place lies in, as the document's chains say (canonical names)
+    up: dict[str, set[str]] = {}
+    for r in x.relations:
+        if r.predicate == "locatedIn" and (s_ := by_id.get(r.subject)) is not None and (o_ := by_id.get(r.object)) is not None:
+            up.setdefault(s_.canonical, set()).add(o_.canonical)
+
+    def above(name: str) -> set[str]:
+        seen, todo = set(), [name]
+        while todo:
+            for z in up.get(todo.pop(), ()):
+                if z not in seen:
+                    seen.add(z)
+                    todo.append(z)
+        return seen
+
+    lower_credited: dict[str | None, set[str]] = {}  # practice → the upper places a credited place lies in
+    for r in x.relations:
+        if r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type in PLACE_TYPES:
+            lower_credited.setdefault(practice(r), set()).update(above(a.canonical))
+
     def dropped(r: RelationMention) -> bool:
         a = by_id.get(r.subject)
         if r.predicate != "implements" or a is None:
             return False
+        if a.type in _UPPER_TYPES and a.canonical in lower_credited.get(practice(r), ()) and (a.canonical, practice(r)) not in own:
+            return True  # 某市 where a place in it (某市某区某街道) is credited: the place the text says acts
         named = [(b, post) for b, post in bodies.get(practice(r), ()) if a.canonical in b and b != a.canonical] \
             if a.type in PLACE_TYPES else []
         if named:  # a place: it goes, unless its own sentence credits it and its bodies only hold posts
@@ -255,6 +280,10 @@ def _most_specific_actor(x: Extraction) -> None:
         return False
 
     x.relations = [r for r in x.relations if not dropped(r)]
+
+
+#: the levels of place that go where a place within them is credited with the same practice
+_UPPER_TYPES = ("Province", "City")
 
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
