@@ -20,9 +20,32 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 _OK, _FAILED = b"\0", b"\1"
+
+
+@contextmanager
+def sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back while this process forks: Python runs its at-fork hooks
+    (logging's lock) around ``os.fork``, and a KeyboardInterrupt raised inside one is printed
+    and dropped ("Exception ignored in _releaseLock"), so the build went on as if no one had
+    pressed it.  Held, the signal is noted and raised again the moment the block is left (as
+    whatever handler was there takes it).  The children start with it noted, not acted on:
+    the parent stops them itself.  (Only the main thread may set a handler.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda signum, frame: noted.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+        if noted:
+            signal.raise_signal(signal.SIGINT)
 
 
 def can_fork() -> bool:
@@ -38,7 +61,8 @@ class Child:
 
     def __init__(self, work: Callable[[], bytes]):
         read, write = os.pipe()
-        pid = os.fork()
+        with sigint_held():
+            pid = os.fork()
         if pid == 0:  # the child: never returns, never runs this process's exit handlers
             code = 1
             try:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from . import gazetteer, gctune, timing
 from .errors import InputError, UsageError
 from .failure import ExtractorFailure, describe, locate
+from .forks import sigint_held
 from .model import Document, Extraction
 from .read import Note, read_bytes
 
@@ -216,6 +217,22 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _close_result_writer(pool: ProcessPoolExecutor) -> None:
+    """Close this process's copy of the pipe the stopped workers sent their results through.
+
+    A worker stopped while it wrote a result leaves half a message in the pipe; the pool's
+    manager thread, reading it, would wait for the rest for ever (this process holds a write
+    end too, so no end of file comes), and the shutdown joining that thread with it.  With the
+    last write end closed the read ends in EOFError: the thread finds the pool broken and ends."""
+    queue = getattr(pool, "_result_queue", None)
+    writer = getattr(queue, "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
+
+
 class PoolRunner:
     """Extraction in ``jobs`` worker processes."""
 
@@ -228,7 +245,17 @@ class PoolRunner:
     def _new_pool(self) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(self.workers, mp_context=_context(),
                                    initializer=_init_worker, initargs=(self.aliases, os.getpid(), self.model))
-        pool.submit(_noop).result()  # start every worker now, before any other thread
+        with sigint_held():  # (a Ctrl-C during the forks would be dropped: it comes after them)
+            pool.submit(_noop)  # start every worker now, before any other thread
+        try:
+            pool.submit(_noop).result()
+        except BaseException:
+            for p in list(getattr(pool, "_processes", {}).values()):
+                p.terminate()
+                p.join()
+            _close_result_writer(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
         return pool
 
     def __enter__(self) -> PoolRunner:
@@ -257,6 +284,8 @@ class PoolRunner:
             if exc_type is not None:  # interrupted: do not wait for running documents
                 for p in list(getattr(self._pool, "_processes", {}).values()):
                     p.terminate()
+                    p.join()
+                _close_result_writer(self._pool)
             # and wait for the pool's manager thread, which then only reaps the stopped workers:
             # left running, it may close its wake-up pipe while the interpreter's exit hook
             # writes to it (an "Exception ignored … Bad file descriptor" after "interrupted")

@@ -70,3 +70,23 @@ def test_a_child_that_cannot_write_fails_the_export_naming_the_file(seeds_build,
     assert "cannot write" in str(e.value)
     for name, data in before.items():  # the previous outputs, whole
         assert (tmp_path / name).read_bytes() == data
+
+
+def test_ctrl_c_during_a_fork_is_held_and_arrives_after_it():
+    """A SIGINT sent while the build forks (its workers, the export's child) arrives once the
+    fork is done, as a KeyboardInterrupt at a safe point, and is never dropped by an at-fork
+    hook; the child starts with it held."""
+    import signal
+
+    got = []
+    try:
+        with forks.sigint_held():
+            os.kill(os.getpid(), signal.SIGINT)
+            got.append("inside")  # not interrupted here
+            with forks.Child(lambda: str(signal.getsignal(signal.SIGINT) is not signal.default_int_handler).encode()) as child:
+                got.append(child.result())
+        got.append("not reached")
+    except KeyboardInterrupt:
+        got.append("after")
+    assert got == ["inside", b"True", "after"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
