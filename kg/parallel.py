@@ -217,13 +217,17 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _close_result_writer(pool: ProcessPoolExecutor) -> None:
-    """Close this process's copy of the pipe the stopped workers sent their results through.
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, then close this process's copy of the pipe they sent their
+    results through.
 
     A worker stopped while it wrote a result leaves half a message in the pipe; the pool's
     manager thread, reading it, would wait for the rest for ever (this process holds a write
     end too, so no end of file comes), and the shutdown joining that thread with it.  With the
     last write end closed the read ends in EOFError: the thread finds the pool broken and ends."""
+    for p in list(getattr(pool, "_processes", {}).values()):
+        p.terminate()
+        p.join()
     queue = getattr(pool, "_result_queue", None)
     writer = getattr(queue, "_writer", None)
     if writer is not None:
@@ -250,10 +254,7 @@ class PoolRunner:
         try:
             pool.submit(_noop).result()
         except BaseException:
-            for p in list(getattr(pool, "_processes", {}).values()):
-                p.terminate()
-                p.join()
-            _close_result_writer(pool)
+            _stop_workers(pool)
             pool.shutdown(wait=True, cancel_futures=True)
             raise
         return pool
@@ -282,10 +283,7 @@ class PoolRunner:
     def __exit__(self, exc_type, *exc: object) -> None:
         if self._pool is not None:
             if exc_type is not None:  # interrupted: do not wait for running documents
-                for p in list(getattr(self._pool, "_processes", {}).values()):
-                    p.terminate()
-                    p.join()
-                _close_result_writer(self._pool)
+                _stop_workers(self._pool)
             # and wait for the pool's manager thread, which then only reaps the stopped workers:
             # left running, it may close its wake-up pipe while the interpreter's exit hook
             # writes to it (an "Exception ignored … Bad file descriptor" after "interrupted")
