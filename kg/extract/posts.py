@@ -152,6 +152,8 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention, at: int 
         if bare is not None:
             unread.append((bare, pos, title))  # 社区党委书记、居委会|主任: read with the list's other body
             before = bare.start
+        elif hit is None and _deputy_head(st, view, pos, title, sp, pm):
+            before = pos
         elif hit is None:
             # 公司党支部书记、经理某某: the head's post has no body of its own; the
             # party post before it still names one
@@ -307,6 +309,29 @@ def _unit_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
     base = _unit_base(st, view, o, m, party, title)
     if base is not None:
         st.relation(view.sent, pm, "leads", base, "post", conf("post", "unit"), sp, role=title)
+
+
+#: what joins one holder of posts to the next in a list of people: 某某，副书记某某
+_NEXT_HOLDER = frozenset("，,、和及与")
+
+
+def _deputy_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> bool:
+    """社区党委书记、居委会主任罗某，副书记、居委会副主任汤某: a deputy's bare title, right after the
+    name of the list's last holder of posts, is a post in the body that holder leads by the
+    same title without 副 (rule ``post``, variant ``deputy``).  Did it find that body?"""
+    if not title.startswith("副") or pos < 2 or view.text[pos - 1] not in _NEXT_HOLDER:
+        return False
+    prev = next((pm2 for p, pm2 in reversed(view.person_mentions) if p.end == pos - 1 and pm2 is not pm), None)
+    if prev is None:
+        return False
+    base = title[1:]
+    for r in reversed(st.out.relations):
+        if r.evidence.sentence != view.sent.index:
+            break
+        if r.subject == prev.id and r.predicate == "leads" and (r.role or "").endswith(base):
+            st.relation(view.sent, pm, "leads", st.by_id[r.object], "post", conf("post", "deputy"), sp, role=title)
+            return True
+    return False
 
 
 def _team_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:

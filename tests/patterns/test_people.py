@@ -290,6 +290,40 @@ def test_a_place_named_only_as_where_the_community_lies_is_not_whose_body_a_bare
     assert ("庞海燕", "金牛镇党委") not in got, summary(g)
 
 
+DEPUTIES = [
+    pytest.param(
+        "宾川县金牛镇力角社区召开议事会。社区党委书记、居委会主任罗文涛，副书记、居委会副主任汤文博参加会议。",
+        {("汤文博", "力角社区党委"), ("汤文博", "力角社区居委会")},
+        id="a-list-of-posts-then-a-bare-deputy-list",
+    ),
+    pytest.param(
+        "金牛镇党委书记罗文涛和副书记汤文博一起走访上沧村。",
+        {("汤文博", "金牛镇党委")},
+        id="joined-by-he",
+    ),
+    pytest.param(
+        "宾川县委组织部部长罗文涛、副部长汤文博参加了会议。",
+        {("汤文博", "宾川县委组织部")},
+        id="a-department-and-its-deputy",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, facts", DEPUTIES)
+def test_a_bare_deputy_right_after_a_holder_is_of_the_body_the_holder_leads_by_that_title(gaz, text, facts):
+    """……书记罗某，副书记汤某: the deputy's bare title is a post in the body the name before
+    leads as 书记 (副主任 as 主任)."""
+    g = graph_of(gaz, text)
+    got = edges(g, "leads")
+    assert facts <= got, f"missing {facts - got}" + summary(g)
+
+
+def test_a_bare_deputy_whose_title_the_holder_before_does_not_hold_leads_nothing(gaz):
+    """社区党委书记罗某，副主任汤某: no 主任 before, so the deputy's body is not read from it."""
+    g = graph_of(gaz, "力角社区党委书记罗文涛，副主任汤文博参加会议。")
+    assert not {o for s, o in edges(g, "leads") if s == "汤文博"}, summary(g)
+
+
 @pytest.mark.parametrize(
     "text, person",
     [
