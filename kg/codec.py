@@ -29,13 +29,22 @@ import typing
 from functools import cache
 from typing import Any
 
-from .model import Article, Document, Evidence, Extraction, Mention, RelationMention, Sentence
+from .model import (
+    Article,
+    Document,
+    Evidence,
+    Extraction,
+    Mention,
+    PostSlot,
+    RelationMention,
+    Sentence,
+)
 from .parallel import Outcome
 from .read import Note
 
 #: Every class an entry may hold; nothing else is ever built from one.
 CLASSES: tuple[type, ...] = (
-    Outcome, Extraction, Document, Article, Sentence, Mention, RelationMention, Evidence, Note,
+    Outcome, Extraction, Document, Article, Sentence, Mention, RelationMention, Evidence, Note, PostSlot,
 )
 _CLASSES = frozenset(CLASSES)
 _NONE = type(None)

@@ -133,6 +133,17 @@ class RelationMention:
 
 
 @dataclass
+class PostSlot:
+    """What a name right after a leading post would lead, where the rules read no name there
+    (社区党委书记、居委会主任|某某话音刚落): the bodies made for it (in no extraction's
+    ``mentions`` until a name takes them) and its ``leads`` facts, their subject not yet
+    anyone (see :attr:`Extraction.posts`)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    leads: list[RelationMention] = field(default_factory=list)
+
+
+@dataclass
 class Extraction:
     """Everything the extractors found in one document."""
 
@@ -149,6 +160,10 @@ class Extraction:
     #: (:func:`kg.resolve.document_part`): each mention's entity key, in the order of
     #: ``mentions``, and the places its bodies are named after; None: not worked out
     resolved: tuple[tuple[str | None, ...], tuple[tuple[str, str, int], ...]] | None = None
+    #: a leading post the rules read no name after ("sentence:start", where a name would
+    #: start) → what a name there would lead, as the rules read the post: the learned
+    #: decisions, which may read a name there, give it those facts
+    posts: dict[str, PostSlot] = field(default_factory=dict)
 
 
 @dataclass

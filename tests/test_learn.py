@@ -1918,3 +1918,33 @@ def test_a_city_atop_a_chain_goes_where_a_place_within_it_is_credited_with_the_p
     _, facts = _learned(gaz, text)
     assert ("力角社区", "implements", "四单联配") in facts, facts
     assert ("大理白族自治州", "implements", "四单联配") not in facts, facts
+
+
+_POST_NO_NAME = "7月中旬，在宾川县金牛镇力角社区的一处院坝里，社区党委书记、居委会主任向文涛话音刚落，围坐在一起的居民纷纷点头。"
+
+
+def test_a_name_only_the_learned_decisions_read_takes_the_posts_before_it(gaz):
+    """社区党委书记、居委会主任|某某话音刚落: the rules read no name after the posts (向 is a rare
+    surname and 某某话 no word), but they read the posts for one; the name the model reads
+    there leads the community's committee and its 居委会."""
+    ents, facts = _learned(gaz, _POST_NO_NAME)
+    assert ("Person", "向文涛") in ents, ents
+    assert {("向文涛", "leads", "力角社区党委"), ("向文涛", "leads", "力角社区居委会")} <= facts, facts
+
+
+def test_posts_read_for_a_name_the_rules_missed_stay_out_of_the_rules_output(gaz):
+    """What the posts were read for (the 居委会 made for a name there) waits for a name: the
+    rules alone make neither the person nor that body, nor any fact of it."""
+    doc, _ = read_bytes(("标题\n\n" + _POST_NO_NAME + "\n").encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    assert x.posts, "the posts were not read for a name after them"
+    assert not [m for m in x.mentions if m.type == "Person" or m.canonical == "力角社区居委会"], x.mentions
+    assert not [r for r in x.relations if r.predicate == "leads"], x.relations
+
+
+def test_a_bare_hui_zhang_is_no_post_of_a_residents_committee(gaz):
+    """社区还成立了某某议事会，会长由退休教师某某担任: a 会长 heads an association, never the
+    community's 居委会 (whose head is its 主任), though both names end in 会."""
+    _, facts = _learned(gaz, "力角社区居委会主任庞海燕介绍了情况。社区还成立了乡贤议事会，会长由退休教师韦立新担任。")
+    assert ("庞海燕", "leads", "力角社区居委会") in facts, facts
+    assert not {o for s, p, o in facts if s == "韦立新" and p == "leads" and o.endswith("居委会")}, facts

@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..model import Mention
+from ..model import Mention, PostSlot
 from . import lexicon as L
 from .clauses import is_clause_start
 from .context import body_by_its_end, contextual_org, recent_in_article, recent_org, sibling_body
 from .rules import conf
 from .sentence import SentenceView
 from .spans import Span
-from .state import DocState
+from .state import DocState, evidence
 
 TITLES_RE = "|".join(map(re.escape, L.LEAD_TITLES))
 #: a post that stands before another in a list: "……党委书记、居委会主任王建华"
@@ -354,6 +354,45 @@ def _team_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
                     "Organization", name, confidence=conf("post-team"))
     tm.place = st.by_id[mid].place
     st.relation(view.sent, pm, "leads", tm, "post", conf("post", "team"), sp, role=title)
+
+
+#: a leading post, then a character a name may open
+_POST_THEN_NAME = re.compile("(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True)))
+                             + r")(?=[\u4e00-\u9fff])")
+
+
+def post_slots(st: DocState, view: SentenceView) -> None:
+    """Each leading post the sentence's people do not follow (社区党委书记、居委会主任|某某话音
+    刚落: the rules read no name there), read as the rules would read it for a name right after
+    it, kept aside in :attr:`Extraction.posts` for the learned decisions: a name they read
+    there takes the post's ``leads`` facts.  What the reading made is taken back out of the
+    document's state, so the rules' own output is as it was."""
+    text = view.text
+    for mt in _POST_THEN_NAME.finditer(text):
+        a, e = mt.span()
+        if any(p.start <= e < p.end or p.start == e for p, _ in view.person_mentions) \
+                or any(o.start <= a < o.end or o.start < e < o.end for o in view.orgs) \
+                or any(p.start <= a < p.end or p.start < e < p.end for p in view.pspans):
+            continue  # a name the rules read, or a post inside a body's or a place's name
+        sp = Span(e, min(e + 2, len(text)), text[e : e + 2], "Person", "post", conf("post"), role=mt.group())
+        pm = Mention(f"{st.doc.id}:{view.sent.index}:post{e}", "Person", sp.text, sp.text,
+                     evidence(st.doc, view.sent, sp, sp.how))
+        n_m, n_r, count, last_led = len(st.out.mentions), len(st.out.relations), st.count, st.last_led
+        post_leads(st, view, sp, pm)
+        made, facts = st.out.mentions[n_m:], st.out.relations[n_r:]
+        del st.out.mentions[n_m:], st.out.relations[n_r:]
+        st.count, st.last_led = count, last_led
+        st.led.pop(pm.id, None)
+        for m in made:
+            st.by_id.pop(m.id, None)
+        if not facts:
+            continue
+        ids = {m.id: f"{st.doc.id}:{view.sent.index}:post{e}.{k}" for k, m in enumerate(made)}
+        for m in made:
+            m.id = ids[m.id]
+        for r in facts:
+            r.object = ids.get(r.object, r.object)
+        st.out.posts[f"{view.sent.index}:{e}"] = PostSlot(made, facts)
 
 
 #: the fixed patterns of :func:`later_post`, compiled once (not looked up at every call)

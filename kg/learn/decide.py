@@ -400,6 +400,22 @@ def _post_before(x: Extraction, view: DocView, c: Candidate, person: Mention) ->
     x.relations.append(RelationMention(person.id, "leads", holder.id, ev, round(0.9 * person.confidence, 3), m.group()))
 
 
+def _post_slot(x: Extraction, c: Candidate, person: Mention) -> bool:
+    """A name the rules missed right after a leading post they read for it
+    (:attr:`Extraction.posts`: 社区党委书记、居委会主任|某某话音刚落): the person takes the
+    post's ``leads`` facts, and the bodies made for them.  Was there such a post?"""
+    slot = x.posts.get(f"{c.sent.index}:{c.start}")
+    if slot is None:
+        return False
+    have = {m.id for m in x.mentions}
+    x.mentions.extend(m for m in slot.mentions if m.id not in have)
+    for r in slot.leads:
+        ev = _evidence(x, c.sent, c.start, c.end, r.evidence.extractor)
+        x.relations.append(RelationMention(person.id, r.predicate, r.object, ev,
+                                           round(r.confidence * person.confidence, 3), r.role))
+    return True
+
+
 #: what takes a first secretary to the village they are sent to, right after the name
 _SENT_TO = re.compile(r"(?:来到|到了|进驻|走进|驻|到)")
 #: a leading post (and a second one: 书记兼居委会主任) between a body and a person's name
@@ -471,8 +487,7 @@ def _posts_held(x: Extraction) -> None:
                     and (kind := _KIND_POST.match(sent.text, verb.end())) is not None:
                 # 由某某担任党支部书记, 某某是合作社理事长, 由某某担任队长: the body of that kind the
                 # article named last, up to here
-                ends = _kind_ends(kind)
-                named = [t[2] for t in _orgs_so_far(view, x, sent, a) if t[2].canonical.endswith(ends)]
+                named = [t[2] for t in _orgs_so_far(view, x, sent, a) if _of_kind(kind, t[2].canonical)]
                 if named:
                     holders, m = [(0, 0, named[-1])], _POST_AFTER.match(sent.text, kind.start("title" if kind.group("kind") else "bare"))
             if not holders and m is not None and place is None and (
@@ -582,7 +597,7 @@ def _post_by(x: Extraction, view: DocView, sent, at: tuple[int, int, Mention], l
     by = _POST_BY.search(sent.text, max(0, a - 24), a)
     if by is None or not _TAKEN_AFTER.match(sent.text, b) or _CLAUSE_END.search(sent.text, by.end(), a):
         return
-    named = [t[2] for t in _orgs_so_far(view, x, sent, by.start()) if t[2].canonical.endswith(_kind_ends(by))]
+    named = [t[2] for t in _orgs_so_far(view, x, sent, by.start()) if _of_kind(by, t[2].canonical)]
     if named:
         _lead(x, sent, at, named[-1], by.group("kind") + by.group("title") if by.group("kind") else by.group("bare"), led)
 
@@ -617,14 +632,22 @@ def _kind_post_taken(x: Extraction, view: DocView, sent, at: tuple[int, int, Men
     kind = _KIND_POST.match(sent.text, e)
     if kind is None:
         return
-    named = [t[2] for t in _orgs_so_far(view, x, sent, at[0]) if t[2].canonical.endswith(_kind_ends(kind))]
+    named = [t[2] for t in _orgs_so_far(view, x, sent, at[0]) if _of_kind(kind, t[2].canonical)]
     if named:
         _lead(x, sent, at, named[-1], kind.group(), led)
 
 
-def _kind_ends(m: re.Match) -> tuple[str, ...]:
-    """The ends of the names of the bodies the post at ``m`` is of (its kind's, or a bare post's)."""
-    return (m.group("kind"),) if m.group("kind") else _BARE_POSTS[m.group("bare")]
+#: the bodies a bare post is never of, though their names end as its bodies' do (会长: no
+#: 居委会's, whose head is its 主任)
+_NOT_OF_BARE_POST = {"会长": ("委会", "委员会")}
+
+
+def _of_kind(m: re.Match, name: str) -> bool:
+    """Is the body ``name`` one the post at ``m`` is of (its kind's, or a bare post's)?"""
+    if m.group("kind"):
+        return name.endswith(m.group("kind"))
+    bare = m.group("bare")
+    return name.endswith(_BARE_POSTS[bare]) and not name.endswith(_NOT_OF_BARE_POST.get(bare, ()))
 
 
 def _orgs_so_far(view: DocView, x: Extraction, sent, at: int) -> list[tuple[int, int, Mention]]:
@@ -790,7 +813,7 @@ def decide_groups(x: Extraction, lr: Decider, groups: list[list[Candidate]], tag
                     n += 1
                     keep = Mention(f"{x.doc.id}:{best.sent.index}:{tag}{n}", best.type, best.surface, best.name, ev, round(p, 3))
                     x.mentions.append(keep)
-                    if best.type == "Person":
+                    if best.type == "Person" and not _post_slot(x, best, keep):
                         _post_before(x, view, best, keep)
                 if best.type == "Organization":
                     keep.place = best.place.id if best.place is not None else _place_of(x, view, best)

@@ -1,12 +1,13 @@
 """Stage: people and their posts.  The sentence's people become mentions (never a name inside
 a body's or a place's name), and each post written before or after a name makes its
-``leads`` facts (:mod:`kg.extract.posts`).
+``leads`` facts (:mod:`kg.extract.posts`); a post no name of theirs follows is read for
+the name the learned decisions may find there.
 """
 
 from __future__ import annotations
 
 from ..people import find_people
-from ..posts import later_post, post_leads, sent_post
+from ..posts import later_post, post_leads, post_slots, sent_post
 from ..sentence import SentenceView
 from ..state import DocState
 
@@ -22,3 +23,4 @@ def run(st: DocState, view: SentenceView) -> None:
             post_leads(st, view, sp, pm)
         later_post(st, view, sp, pm)
         sent_post(st, view, sp, pm)
+    post_slots(st, view)
