@@ -28,8 +28,10 @@ _CLOSED_TITLE = re.compile("(?:" + TITLES_RE + r")(?=[,，。;；])")
 
 #: a post (the last of a list) with its holder as the predicate: 居委会主任由某某担任, 党委副书记为某某
 #: or 是某某 (then punctuation), 队长由老党员某某兼任
-PROFILE = re.compile(r"(?P<title>" + TITLES_RE + r")(?:由(?P<by>[\u4e00-\u9fff·]{2,14}?)(?:担任|兼任|出任)"
-                     r"|[为是](?P<is>[\u4e00-\u9fff·]{2,24})(?=[,，。;；]|$))")
+PROFILE = re.compile(r"(?P<title>" + TITLES_RE + r")(?:由(?P<by>[\u4e00-\u9fff·、]{2,24}?)(?:担任|兼任|出任)"
+                     r"|[为是](?P<is>[\u4e00-\u9fff·、]{2,30})(?=[,，。;；]|$))")
+#: what may close the holder's name in ``由……担任``: 由某某一人担任, 由某某同志担任
+_AFTER_NAME = ("一人", "同志")
 #: a kind of place (and 党) before the body that opens a profile's list of posts
 _KIND_BEFORE = re.compile(r"(?:村|社区|嘎查|镇|乡|街道|苏木)党?$")
 #: punctuation between a body and its post: none of the post's
@@ -66,16 +68,15 @@ def _profiles(st: DocState, view: SentenceView) -> None:
             opens = kind.start()  # 村|党总支书记: the place's kind before a body the finders read short
         if not is_clause_start(text, opens):
             continue  # 把某某作为副书记为……: the post must be the clause's subject
-        found = _name_in(m.group("by"), m.start("by")) if m.group("by") else _name_in(m.group("is"), m.start("is"))
-        if found is None:
-            continue
-        a, b = found
-        existing = next((pm for psp, pm in view.person_mentions if psp.start == a and psp.end == b), None)
-        sp = Span(a, b, text[a:b], "Person", "profile", conf("profile"), role=m.group("title"))
-        pm = existing or st.mention(view.sent, sp, "Person", sp.text)
-        if existing is None:
-            view.person_mentions.append((sp, pm))
-        post_leads(st, view, sp, pm, at=pos)
+        group = "by" if m.group("by") else "is"
+        names = _names_in(m.group(group), m.start(group))
+        for a, b in names:
+            existing = next((pm for psp, pm in view.person_mentions if psp.start == a and psp.end == b), None)
+            sp = Span(a, b, text[a:b], "Person", "profile", conf("profile"), role=m.group("title"))
+            pm = existing or st.mention(view.sent, sp, "Person", sp.text)
+            if existing is None:
+                view.person_mentions.append((sp, pm))
+            post_leads(st, view, sp, pm, at=pos)
 
 
 def _body_start(view: SentenceView, pos: int) -> int:
@@ -87,14 +88,28 @@ def _body_start(view: SentenceView, pos: int) -> int:
                default=pos)
 
 
+def _names_in(words: str, start: int) -> list[tuple[int, int]]:
+    """The holders' names in the predicate ``words`` (at ``start``): one, or several listed
+    (为某某、某某), each found by :func:`_name_in`; none unless every part is a name."""
+    found, at = [], start
+    for part in words.split("、"):
+        one = _name_in(part, at)
+        if one is None:
+            return []
+        found.append(one)
+        at += len(part) + 1
+    return found
+
+
 def _name_in(words: str, start: int) -> tuple[int, int] | None:
     """The holder's name in the predicate ``words`` (at ``start``): all of it, or what follows
-    the holder's plain role (老党员某某, 某局干部某某)."""
-    cuts = [0] + [k + len(r) for r in _ROLE_BEFORE_NAME if (k := words.rfind(r)) >= 0]
+    the holder's plain role (老党员某某, 某局干部某某), less what closes it (某某一人)."""
+    end = len(words) - next((len(t) for t in _AFTER_NAME if words.endswith(t)), 0)
+    cuts = [0] + [k + len(r) for r in _ROLE_BEFORE_NAME if (k := words.rfind(r, 0, end)) >= 0]
     for k in sorted(set(cuts)):
-        name = words[k:]
+        name = words[k:end]
         if plausible_name(name) and not is_common_word(name):
-            return start + k, start + len(words)
+            return start + k, start + end
     return None
 
 
