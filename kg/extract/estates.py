@@ -75,9 +75,12 @@ def _opens_with_verb(text: str, i: int, j: int) -> bool:
 
 
 #: what closes a list of places by their kind: 等多个社区, 等小区, 两个小区
-_LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十几]+个)?|多个|[0-9一二两三四五六七八九十几]+个)(社区|小区)")
+_LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十几]+个)?|多个|[0-9一二两三四五六七八九十几]+个)"
+                        r"(?:住宅|老旧|居民|城市)?(社区|小区)")
 
 
+#: what introduces a list of places before its first item: 辖区有, 辖区内包括
+_LIST_OPENS = re.compile(r".*(?:有|包括|包含|涵盖|下辖|共辖)")
 _LIST_ITEMS = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+$")
 
 
@@ -97,20 +100,32 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
         for part in got.group().split("、"):
             items.append((at, at + len(part)))
             at += len(part) + 1
-        found, bare = 0, []
+        found, bare, villages = 0, [], []
+        estates = type_ == "Neighborhood"
         for k, (a, b) in enumerate(items):
+            if k == 0 and any(taken[a:b]) and not taken[b - 1]:
+                # 某社区辖区有|某某苑、……: the first item starts after the place before it
+                a = max(i for i in range(a, b) if taken[i]) + 1
             if any(taken[a:b]):
                 # an item the other rules found: a place that ends where the item ends
-                if not any(sp.end == b and sp.start >= a and not any(taken[a:sp.start]) for sp in spans):
+                own = next((sp for sp in spans if sp.end == b and sp.start >= a and not any(taken[a:sp.start])), None)
+                if own is None:
                     break
+                if estates and own.type == "Village":
+                    villages.append(own)  # 建设二村, 某某新村 in a list of 小区: an estate, whatever village the gazetteer knows by that name
                 found += 1
                 continue
             if k == 0:  # the first item's left edge: where a name may start
-                a = left_name_start(text, b, max_len=8, floor=max(a, chain_floor(spans, a)[0]), place=True)
-            if not _listed_name(text[a:b]):
+                if (opener := _LIST_OPENS.match(text, a, b)) is not None:
+                    a = opener.end()  # 辖区内有|某某苑: after what introduces the list
+                else:
+                    a = left_name_start(text, b, max_len=8, floor=max(a, chain_floor(spans, a)[0]), place=True)
+            if not _listed_name(text[a:b], estates):
                 break
             bare.append((a, b))
         else:
+            for sp in villages:
+                sp.type, sp.candidates = "Neighborhood", []
             if bare and found + len(bare) >= 2:
                 for a, b in bare:
                     spans.append(Span(a, b, text[a:b], type_, "place-list", conf("place-list")))
@@ -118,10 +133,14 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
                 spans.sort(key=lambda sp: sp.start)
 
 
-def _listed_name(name: str) -> bool:
-    """Can ``name`` be an estate's or a community's own name in a list (青山湾, 明德家园)?"""
+def _listed_name(name: str, estates: bool = False) -> bool:
+    """Can ``name`` be an estate's or a community's own name in a list (青山湾, 明德家园)?
+    ``estates``: the list closes with 小区, which vouches for an estate's other endings too
+    (某某新村, 某某家属院)."""
     if len(name) < 2:
         return False
-    ending = next((w for w in L.ESTATE_WORDS if name.endswith(w)), None) or (name[-1] if name[-1] in L.LISTED_ESTATE_CHARS else None)
+    words = (*L.ESTATE_WORDS, *L.LISTED_ESTATE_WORDS) if estates else L.ESTATE_WORDS
+    chars = L.LISTED_ESTATE_CHARS + L.LISTED_ESTATE_ENDS if estates else L.LISTED_ESTATE_CHARS
+    ending = next((w for w in words if name.endswith(w)), None) or (name[-1] if name[-1] in chars else None)
     return ending is not None and len(name) > len(ending) and not generic_place(name) \
         and not any(c in L.NOT_IN_NAME for c in name) and segment.freq(name) < 100

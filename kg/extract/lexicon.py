@@ -78,6 +78,11 @@ RESIDENTIAL_CHARS = set("苑园府湾邸郡庄阁居城舍墅")
 ESTATE_WORDS = tuple("家园 花园 嘉园 佳园 雅苑 佳苑 名苑 华苑 雅居 佳居 公寓 华府 名都 水岸 丽都 山庄".split())
 ESTATE_CHARS = "苑居"
 LISTED_ESTATE_CHARS = ESTATE_CHARS + "湾园"
+#: endings of an estate's name that a list of estates vouches for, though alone they name
+#: other things too (某某新村 a village, 某某家属院 a yard): 甲苑、乙新村等7个小区
+LISTED_ESTATE_WORDS = ("小区", "新村", "家属院", "家属楼", "家属区", "大院")
+#: (and the last characters of such names: 某某二村, 某某里, 某某楼)
+LISTED_ESTATE_ENDS = "村里楼院"
 
 #: Trades a company or cooperative is named by; jieba tags some as verbs (兴农玉米种植专业合作社).
 TRADE_WORDS = set("""种植 养殖 加工 销售 开发 经营 运输 服务 管理 制造 生产 建设 投资 发展 咨询 贸易 培训 物流 营销 育肥

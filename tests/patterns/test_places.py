@@ -560,6 +560,39 @@ def test_items_of_a_list_closed_by_their_kind(gaz):
     assert not names(g) & {"教育", "医疗", "养老"}, summary(g)
 
 
+ESTATE_LISTS = [
+    pytest.param(
+        "宾川县金牛镇力角社区辖区有青岗苑、东丁二村、粮站家属院等7个住宅小区，常住居民4100余人。",
+        {"青岗苑", "东丁二村", "粮站家属院"},
+        id="opened-by-you-closed-by-a-count-of-residential-estates",
+    ),
+    pytest.param(
+        "昆明市五华区拓东街道力角社区辖区内有丰禾湾、海棠里、海棠新村3个老旧小区，无物业管理的占一半。",
+        {"丰禾湾", "海棠里", "海棠新村"},
+        id="a-count-without-deng-and-old-estates",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, estates", ESTATE_LISTS)
+def test_a_list_the_text_counts_as_estates_names_estates_in_the_community(gaz, text, estates):
+    """辖区有甲苑、乙二村、丙家属院等7个住宅小区: the text says what each item is, so an item
+    ending like a village (二村, 新村) or a yard (家属院) is an estate, in the community."""
+    g = graph_of(gaz, text)
+    assert {("Neighborhood", n) for n in estates} <= entities(g), summary(g)
+    assert {(n, "力角社区") for n in estates} <= edges(g, "locatedIn"), summary(g)
+
+
+def test_an_estate_named_with_and_without_xiaoqu_is_one_estate(gaz):
+    """力角社区青岗苑小区 in a chain, 青岗苑 in the list of the community's estates, then 在海棠新村
+    alone: one node each, estates both (海棠新村 is no village here)."""
+    g = graph_of(gaz, "拓东街道力角社区青岗苑小区的议事会上，居民纷纷发言。力角社区辖区有青岗苑、丰禾湾、"
+                      "海棠新村等8个小区。在海棠新村，小区党支部带领居民清理楼道。")
+    hoods = {n for t, n in entities(g) if t == "Neighborhood"}
+    assert len(hoods & {"青岗苑", "青岗苑小区"}) == 1, summary(g)
+    assert "海棠新村" in hoods and ("Village", "海棠新村") not in entities(g), summary(g)
+
+
 def test_he_inside_an_estates_name_in_a_chain_and_a_bare_phase(gaz):
     g = graph_of(gaz, "铁西街道光明社区永和二期小区开展议事活动。")
     assert ("永和二期小区", "光明社区") in edges(g, "locatedIn"), summary(g)

@@ -284,10 +284,22 @@ def link_places(st: DocState, view: SentenceView) -> dict[int, Mention]:
     return made
 
 
+def _named_before(st: DocState, sp: Span) -> str | None:
+    """The key of the place the page has named before by these words, or, for an estate, by
+    the same words with or without 小区 (某某苑 in a list, 某某苑小区 in a chain: one estate)."""
+    key = st.place_keys.get(sp.text)
+    if key is None and sp.type == "Neighborhood":
+        other = sp.text[:-2] if sp.text.endswith("小区") and len(sp.text) > 4 else sp.text + "小区"
+        key = st.place_keys.get(other)
+        if key is not None and not key.startswith("Neighborhood/"):
+            key = None
+    return key
+
+
 def _known_key(st: DocState, sp: Span) -> str | None:
     """The key of a place the page has named before by these words; a town named by its
     stem (某某|派出所) is the page's town of that name with its kind (某某镇)."""
-    key = st.place_keys.get(sp.text)
+    key = _named_before(st, sp)
     if key is None and sp.how == "town-stem":
         key = next((k for kind in L.TOWN_KINDS if (k := st.place_keys.get(sp.text + kind))), None)
     return key
@@ -313,6 +325,8 @@ def _place_mention(st: DocState, view: SentenceView, sp: Span, row: Division | N
     key = known_key or place_key(st, sp, row, st.key_of(parent_m))
     name = row.name if row is not None else sp.text
     type_ = row.type if row is not None and row.type else sp.type
+    if row is None and known_key is not None and (known := known_key.split("/", 1)[0]) in PLACE_LEVEL:
+        type_ = known  # 某某新村: the estate the page's list of 小区 named, not a village
     m = st.mention(
         view.sent, sp, type_, name,
         adcode=row.adcode if row is not None else None,
@@ -337,7 +351,7 @@ def place_key(st: DocState, sp: Span, row: Division | None, parent_key: str | No
     """The key of a place: its gazetteer row's, the one it had before, or one under its parent."""
     if row is not None:
         return st.gaz.key(row)
-    known = st.place_keys.get(sp.text)
+    known = _named_before(st, sp)
     if known:
         return known
     base = parent_key.split("/", 1)[1] if parent_key else ""
