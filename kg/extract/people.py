@@ -550,11 +550,17 @@ def _bylines(text: str, found: _Found) -> None:
 _SPACES = re.compile(r" {1,4}|[:：] ?")
 
 
+#: a post's holder given as its predicate after the post: 理事长|由某某兼任 (rule ``profile``'s)
+_HELD_BY = re.compile(r"由[\u4e00-\u9fff·、]{2,24}?(?:担任|兼任|出任)")
+
+
 def _after_posts(text: str, found: _Found) -> None:
     """A name right after a post or role (党支部书记某某, 党员某某), the post kept as its role."""
     for m in TITLE_RE.finditer(text):
         if m.group() not in LEAD_SET and _in_longer_word(text, m.start(), m.end()):
             continue  # 居民区|里有: the role's word is part of a longer one, no role before a name
+        if _HELD_BY.match(text, m.end()):
+            continue  # 理事长|由某某兼任: 由 opens the holder's clause, no surname (the profile reads it)
         hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
         if hit is None and m.group() in LEAD_SET and (gap := _SPACES.match(text, m.end())) is not None:
             # 受访人：某村驻村第一书记　某某, 驻村第一书记：某某: a header's post, then its holder's name

@@ -276,6 +276,16 @@ PROFILES = [
         {("诺敏其木格", "力角社区党委"), ("浩斯巴雅尔", "力角社区居委会")},
         id="mongolian-names-with-min-and-hao",
     ),
+    pytest.param(
+        "宾川县金牛镇上沧村成立种养殖专业合作社。合作社理事长由图门达来兼任，村党总支副书记庞海燕负责财务公开。",
+        {("图门达来", "种养殖专业合作社")},
+        id="you-opens-the-holders-clause-no-surname",
+    ),
+    pytest.param(
+        "金牛镇成立快递行业功能型党支部。支部书记由宾川顺达快递公司站长、退役军人罗文涛担任。",
+        {("罗文涛", "快递行业功能型党支部")},
+        id="a-list-of-the-holders-roles-not-of-holders",
+    ),
 ]
 
 

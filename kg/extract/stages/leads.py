@@ -95,7 +95,9 @@ def _names_in(words: str, start: int) -> list[tuple[int, int]]:
     for part in words.split("、"):
         one = _name_in(part, at)
         if one is None:
-            return []
+            # 由某公司站长、退役军人某某担任: a list of the one holder's roles, not of holders
+            whole = _name_in(words, start)
+            return [whole] if whole is not None else []
         found.append(one)
         at += len(part) + 1
     return found
