@@ -316,6 +316,24 @@ def test_a_place_named_only_as_where_the_community_lies_is_not_whose_body_a_bare
     assert ("庞海燕", "金牛镇党委") not in got, summary(g)
 
 
+RARER_NAMES = [
+    pytest.param("“大家坐下来一说就开了。”宾川县人民法院金牛人民法庭庭长澹台文远说。", "澹台文远", id="compound-surname-tantai"),
+    pytest.param("宾川县金牛镇上沧村党支部书记呼延立新介绍，村里成立了调解室。", "呼延立新", id="compound-surname-huyan"),
+    pytest.param("“书记带着我们干，我们心里踏实。”牧民塔林图雅说。", "塔林图雅", id="mongolian-lin"),
+    pytest.param("力角社区党委书记乌力吉贺希格和社区工作人员还推出了“老帮老”互助服务。", "乌力吉贺希格",
+                 id="mongolian-he-then-he-and-the-community"),
+]
+
+
+@pytest.mark.parametrize("text, person", RARER_NAMES)
+def test_rarer_surnames_and_mongolian_syllables_are_read_whole(gaz, text, person):
+    """澹台, 呼延: compound surnames; 贺 (贺希格) and 林 (塔林): Mongolian syllables; a name's
+    和 before 社区工作人员 joins them, no syllable of the name."""
+    g = graph_of(gaz, text)
+    people = {n for t, n in entities(g) if t == "Person"}
+    assert people == {person}, summary(g)
+
+
 DEPUTIES = [
     pytest.param(
         "宾川县金牛镇力角社区召开议事会。社区党委书记、居委会主任罗文涛，副书记、居委会副主任汤文博参加会议。",

@@ -32,7 +32,8 @@ _POST_ENDS = re.compile(_POSTS + "$")
 #: what 和 joins a name to when it opens a role, a post or a group (某某和|村民代表某某,
 #: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
 _ROLE_AFTER_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村"},
+    {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村",
+     "社区", "街道", "工作人员", "志愿者", "同事", "家人", "大家"},
     key=len, reverse=True))) + r"|[\u4e00-\u9fff]{1,3}族|“)")  # (某某和|汉族邻居某某, 某某和|“某某”调解队)
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
