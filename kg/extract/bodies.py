@@ -606,9 +606,11 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     kind = next((k for k in L.BODY_PLACE_KINDS if part.endswith(k)), "")
     verb = next((c for c in _CONNECTORS if len(c) > 1 and part.startswith(c)), "")
+    if kind and not verb and len(part) == len(kind) + 2 and (jieba_tag(part[:2]) or "").startswith("v"):
+        verb = part[:2]  # 依托|镇综治中心, 纳入|街道综治中心: a verb of the dictionary
     if kind and not quoted and (len(part) - len(kind) == 1 and part[0] not in L.MONGOLIAN_CHARS or part == verb + kind):
-        # 听|村党支部 (jieba: 听村), 联合|社区党支部: a verb before a body named by its kind, no
-        # place called 听村 or 联合社区
+        # 听|村党支部 (jieba: 听村), 联合|社区党支部, 依托|镇综治中心: a verb before a body named
+        # by its kind, no place called 听村 or 联合社区
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     if not part and name == m.group() and is_clause_start(text, h_start):

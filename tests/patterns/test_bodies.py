@@ -685,3 +685,13 @@ def test_a_courts_party_group_named_by_the_units_last_character_is_the_courts(ga
         g = graph_of(gaz, f"{unit}推行“田间课堂”。{chief}罗文涛介绍，今年已走访农户300户。")
         got = edges(g, "leads")
         assert {("罗文涛", unit), ("罗文涛", unit + "党组")} <= got, summary(g)
+
+
+def test_a_centre_named_by_its_places_kind_after_a_verb_is_that_places(gaz):
+    """依托|镇综治中心, 纳入|街道综治中心, 街道网格中心主任某某: a verb of the dictionary before
+    the place's kind is no part of a name, and the centre is the town's (the street's)."""
+    g = graph_of(gaz, "宾川县金牛镇地处滇西。三家单位依托镇综治中心，统一受理群众诉求。")
+    assert "金牛镇综治中心" in names(g), summary(g)
+    g = graph_of(gaz, "昆明市五华区拓东街道地处城区。街道把联络站纳入街道综治中心统一调度。街道网格中心主任罗文涛介绍了做法。")
+    assert {"拓东街道综治中心", "拓东街道网格中心"} <= names(g), summary(g)
+    assert ("罗文涛", "拓东街道网格中心") in edges(g, "leads"), summary(g)
