@@ -211,6 +211,13 @@ _UNDER_FRAME = re.compile("(?:" + "|".join(L.UNDER_FRAME_VERBS) + ")下")
 _TIME_OPENING = re.compile(r"(?:上|本|下|当|同)月|(?:今|去|前|当)年|(?:上|本|下)周|近日|日前|近期|(?:今|昨|前)天|(?:今|昨)日")
 #: one-character adverbs that open no place's name right before its kind (绘就|社区, 也|社区)
 _BARE_ADVERBS = frozenset("就也还又再才便已即均")
+def _place_ending_at(text: str, i: int) -> int | None:
+    """Where the word jieba tags as a place's name (某某市) that ends right before ``i`` starts, if one does."""
+    k = bisect_left(token_bounds(text)[1], i)
+    toks = tokens(text)
+    return toks[k][0] if k < len(toks) and toks[k][1] == i and toks[k][2].startswith("ns") else None
+
+
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
 _NO_NAME = -1
 #: what stands before a 和 that opens a name rather than joining two (，和润社区)
@@ -308,6 +315,9 @@ class _Walk:
             return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)
         if e == self.opened_at and all(c in L.MONGOLIAN_CHARS for c in word):
             return s, True  # 满|都胡宝拉格: the syllable before, whatever jieba tags it
+        if self.firm and not first and len(word) == 1 and flag[:1] in ("p", "d") and e < self.end \
+                and segment.freq(text[s : e + 1]) > 0:
+            return s, True  # 迅捷|同|城配送有限公司: jieba cut a word of the brand (同城), no preposition
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))) \
@@ -325,6 +335,8 @@ class _Walk:
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not trade:
             return None, False
         if not first and not self.place and flag in ("a", "ad"):
+            if self.firm and flag == "a" and (place := _place_ending_at(text, s)) is not None:
+                return place, False  # 某市|迅捷|同城配送有限公司: a brand right after the company's place, which opens the name
             return None, False  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
         if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)
                                      or (len(word) > 2 and word[-2:] in L.PLACE_VERBS)

@@ -695,3 +695,11 @@ def test_a_centre_named_by_its_places_kind_after_a_verb_is_that_places(gaz):
     g = graph_of(gaz, "昆明市五华区拓东街道地处城区。街道把联络站纳入街道综治中心统一调度。街道网格中心主任罗文涛介绍了做法。")
     assert {"拓东街道综治中心", "拓东街道网格中心"} <= names(g), summary(g)
     assert ("罗文涛", "拓东街道网格中心") in edges(g, "leads"), summary(g)
+
+
+def test_a_companys_brand_jieba_cuts_or_tags_as_an_adjective_is_part_of_its_name(gaz):
+    """宾川县顺达同城快递有限公司: jieba cuts 同城 into a preposition and a noun; 昆明市便捷同城
+    配送有限公司: and tags the brand after the place (便捷) an adjective; both are the company's name."""
+    g = graph_of(gaz, "在宾川县金牛镇，宾川县顺达同城快递有限公司成立党支部。街道联合昆明市便捷同城配送有限公司、"
+                      "昆明市云帆网络科技有限公司等企业成立联合党支部。")
+    assert {"宾川县顺达同城快递有限公司", "昆明市便捷同城配送有限公司"} <= names(g), summary(g)
