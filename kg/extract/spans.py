@@ -218,6 +218,14 @@ def _place_ending_at(text: str, i: int) -> int | None:
     return toks[k][0] if k < len(toks) and toks[k][1] == i and toks[k][2].startswith("ns") else None
 
 
+#: personal pronouns, which open no name
+_PRONOUNS = frozenset("他她它我你您咱")
+#: units of time a count may end in (第二周, 三年), which no place's name does
+_TIME_UNITS = frozenset("周天月年季日次届")
+#: what opens a count or an ordinal (第二, 三, 每)
+_COUNT_OPENING = frozenset("第每0123456789一二两三四五六七八九十几")
+
+
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
 _NO_NAME = -1
 #: what stands before a 和 that opens a name rather than joining two (，和润社区)
@@ -295,6 +303,10 @@ class _Walk:
             namey = _NAMEY_WORDS[word] = all(is_cjk(c) or c.isdigit() for c in word)
         if not namey:
             return None, False
+        if word[0] in _PRONOUNS and len(word) > 1 and flag == "n" and segment.freq(word) == 0:
+            return None, False  # 他常去|某某社区: a word jieba guessed, opened by a pronoun, opens no name
+        if self.place and flag == "m" and word[-1] in _TIME_UNITS and word[0] in _COUNT_OPENING:
+            return None, False  # 每月第二周|社区: a time, no place's name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if not first and joins_kinds(text, s, e):

@@ -911,3 +911,18 @@ def test_a_sites_column_run_into_the_headline_names_no_place(gaz):
                       "当前位置:首页 > 政务公开 > 工作动态 > 街道动态\n拓东街道:党建引领商圈治理 激活老街“烟火气”\n"
                       "来源:拓东街道  发布时间:2024-08-27  浏览次数:  字体:[大 中 小]")
     assert "拓东街道" in names(g, "Street") and not [n for n in names(g, "Street") if "动态" in n], summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        pytest.param("他常去力角社区看望独居老人。", "力角社区", id="a-pronoun-jieba-glued-to-a-verb"),
+        pytest.param("拓东街道每月第二周社区都会召开居民议事会。", None, id="an-ordinal-week"),
+    ],
+)
+def test_a_pronoun_or_a_time_before_a_kind_opens_no_places_name(gaz, text, place):
+    """他常去|某某社区 (jieba guesses 他常去 one word), 每月第二周|社区: the community's name starts
+    after them, or there is none."""
+    g = graph_of(gaz, text)
+    communities = {n for t, n in entities(g) if t == "Community"}
+    assert communities == ({place} if place else set()), summary(g)
