@@ -83,7 +83,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return name[-1] not in _NO_HAN_NAME_END and not any(very_common(part) for part in rest + [first] * (len(first) > 1))
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
     lo = 3 if strict else 2
-    if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in _NO_HAN_NAME_END)
+    if not ((name[:2] in L.SURNAMES_2 and 3 <= len(name) <= 4 and name[-1] not in _NO_HAN_NAME_END
+             and name[2:] not in L.HONORIFICS)
             or (name[0] in L.SURNAMES_1 and 2 <= len(name) <= 3 and name[1:] not in L.HONORIFICS
                 and name[-1] not in _NO_HAN_NAME_END)
             or (lo <= len(name) <= 8 and _MONGOLIAN.issuperset(name))

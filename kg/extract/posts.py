@@ -28,7 +28,7 @@ TITLE_LIST_OVER = re.compile(f"({TITLES_RE})、(?:人大|政协|工会|妇联|�
 #: a leading post before a plain role of the same person: 队长、退休干部
 _TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:退休|离退休|原|老|在职|兼职)?$")
 #: a post taken on after the name: 同时担任某某居委会主任, 回村担任某村党支部书记
-_LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:回村|回乡|返乡|返村|回到村里|回到家乡)?(?:担任|兼任|出任|接任|当选为?)"
+_LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:回村|回乡|返乡|返村|回到村里|回到家乡)?(?:担任|兼任|出任|接任|当选为?|任(?=联合|临时|功能型))"
                          r"(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")
 #: a body's kind taken as a post's body after 担任 (担任支部书记, 担任业委会主任) → the endings of the
 #: names of the bodies of that kind
@@ -425,6 +425,10 @@ def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
     ends = _BARE_KIND_ENDS.get(kind)
     earlier = [om for o, om in view.org_mentions if o.end <= sp.start and om.canonical.endswith(ends)] if ends else []
     role = text[m.start("body") : m.end("title")]
+    if not earlier and ends and kind.startswith(("联合", "临时", "功能型")):
+        # 成立某某联合党委。……某某任联合党委书记: the body of that kind the article named last
+        found = next((f for end in ends if (f := recent_org(st, end)) is not None), None)
+        earlier = [st.by_id[found[0]]] if found is not None else []
     if earlier:
         # 成立某某联合党支部，由某某担任支部书记: the body of that kind the sentence has just named
         st.relation(view.sent, pm, "leads", earlier[-1], "post", conf("post", "later"), sp, role=role)

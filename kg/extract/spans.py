@@ -303,6 +303,8 @@ class _Walk:
             namey = _NAMEY_WORDS[word] = all(is_cjk(c) or c.isdigit() for c in word)
         if not namey:
             return None, False
+        if word[-1] == "任" and (len(word) == 1 or segment.freq(word) == 0):
+            return None, False  # 某某任|联合党委书记 (jieba: 任, or 某某任 guessed): taking the post, no part of a name
         if word[0] in _PRONOUNS and len(word) > 1 and flag == "n" and segment.freq(word) == 0:
             return None, False  # 他常去|某某社区: a word jieba guessed, opened by a pronoun, opens no name
         if self.place and flag == "m" and word[-1] in _TIME_UNITS and word[0] in _COUNT_OPENING:

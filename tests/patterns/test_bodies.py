@@ -703,3 +703,12 @@ def test_a_companys_brand_jieba_cuts_or_tags_as_an_adjective_is_part_of_its_name
     g = graph_of(gaz, "在宾川县金牛镇，宾川县顺达同城快递有限公司成立党支部。街道联合昆明市便捷同城配送有限公司、"
                       "昆明市云帆网络科技有限公司等企业成立联合党支部。")
     assert {"宾川县顺达同城快递有限公司", "昆明市便捷同城配送有限公司"} <= names(g), summary(g)
+
+
+def test_taking_a_post_is_no_part_of_the_bodys_name(gaz):
+    """某某任|联合党委书记, 镇领导班子成员任|联合党支部书记: 任 takes the post (jieba reads it alone or
+    guesses it into the name before); the body is the article's 联合党委, which the person leads,
+    no 某某任联合党委."""
+    g = graph_of(gaz, "拓东街道成立了兴华商圈联合党委。街道党工委副书记罗文涛任联合党委书记。金牛镇选派镇领导班子成员任联合党支部书记。")
+    assert not [n for n in names(g) if "任联合" in n], summary(g)
+    assert ("罗文涛", "兴华商圈联合党委") in edges(g, "leads"), summary(g)

@@ -322,6 +322,7 @@ RARER_NAMES = [
     pytest.param("“书记带着我们干，我们心里踏实。”牧民塔林图雅说。", "塔林图雅", id="mongolian-lin"),
     pytest.param("力角社区党委书记乌力吉贺希格和社区工作人员还推出了“老帮老”互助服务。", "乌力吉贺希格",
                  id="mongolian-he-then-he-and-the-community"),
+    pytest.param("“矛盾在家门口就化解了。”上沧村党支部书记乌力吉毕力贡说。", "乌力吉毕力贡", id="mongolian-gong"),
 ]
 
 
@@ -490,6 +491,7 @@ def test_byline(gaz, text, people):
         pytest.param("镇党委建立“镇干部包嘎查、嘎查干部包牧户”双包责任制。", id="bao-gacha"),
         pytest.param("对入选干部全程记录、动态更新，做到因人施策、精准培养。", id="yin-ren-shi-ce"),
         pytest.param("巡护队由15名党员组成，队长孟和带着队员们骑马巡护草场。", id="verb-and-zhe-after-a-name"),
+        pytest.param("“大家坐在一张桌子上商量。”村民澹台大姐说。", id="compound-surname-dajie"),
     ],
 )
 def test_surname_with_honorific_is_no_person(gaz, text):
