@@ -1948,3 +1948,29 @@ def test_a_bare_hui_zhang_is_no_post_of_a_residents_committee(gaz):
     _, facts = _learned(gaz, "力角社区居委会主任庞海燕介绍了情况。社区还成立了乡贤议事会，会长由退休教师韦立新担任。")
     assert ("庞海燕", "leads", "力角社区居委会") in facts, facts
     assert not {o for s, p, o in facts if s == "韦立新" and p == "leads" and o.endswith("居委会")}, facts
+
+
+def test_the_models_place_goes_where_the_rules_credit_an_actor_within_it(gaz):
+    """在某市某区某街道某社区“……”兑换点 ……，某社区党委推出“……”制度: the rules credit the
+    community's committee from its own clause.  A place above it that the model credits with
+    the same practice (the chain's county, guessed from the opening) goes; the same fact read
+    by a rule stays (a sentence of the county's own may credit it)."""
+    import dataclasses
+
+    from kg.learn.decide import _most_specific_actor
+    from kg.model import RelationMention
+
+    text = ("5月25日，在昆明市五华区拓东街道力角社区“力角积分”兑换点，居民罗阿姨高兴地说。针对居民参与"
+            "社区事务积极性不高的问题，力角社区党委推出“力角积分”制度，居民参与志愿服务均可获得积分。")
+    doc, _ = read_bytes(("标题\n\n" + text + "\n").encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_name = {m.canonical: m for m in x.mentions}
+    credit = next(r for r in x.relations if r.predicate == "implements" and by_name["力角社区党委"].id == r.subject)
+    for how, kept in (("learned-implements", False), ("implements-sentence", True)):
+        y = dataclasses.replace(x, relations=list(x.relations))
+        fact = RelationMention(by_name["五华区"].id, "implements", credit.object,
+                               dataclasses.replace(credit.evidence, extractor=how), 0.6)
+        y.relations.append(fact)
+        _most_specific_actor(y)
+        assert (fact in y.relations) is kept, (how, y.relations)
+        assert credit in y.relations

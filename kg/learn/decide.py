@@ -261,9 +261,16 @@ def _most_specific_actor(x: Extraction) -> None:
         return seen
 
     lower_credited: dict[str | None, set[str]] = {}  # practice → the upper places a credited place lies in
+    ruled_within: dict[str | None, set[str]] = {}  # practice → the places an actor the rules credit lies in
     for r in x.relations:
-        if r.predicate == "implements" and (a := by_id.get(r.subject)) is not None and a.type in PLACE_TYPES:
+        if r.predicate != "implements" or (a := by_id.get(r.subject)) is None:
+            continue
+        if a.type in PLACE_TYPES:
             lower_credited.setdefault(practice(r), set()).update(above(a.canonical))
+        if r.evidence.extractor != _LEARNED_ACTOR:
+            home = a if a.type in PLACE_TYPES else by_id.get(a.place) if a.place else None
+            if home is not None:
+                ruled_within.setdefault(practice(r), set()).update(above(home.canonical) | ({home.canonical} - {a.canonical}))
 
     def dropped(r: RelationMention) -> bool:
         a = by_id.get(r.subject)
@@ -271,6 +278,8 @@ def _most_specific_actor(x: Extraction) -> None:
             return False
         if a.type in _UPPER_TYPES and a.canonical in lower_credited.get(practice(r), ()) and (a.canonical, practice(r)) not in own:
             return True  # 某市 where a place in it (某市某区某街道) is credited: the place the text says acts
+        if r.evidence.extractor == _LEARNED_ACTOR and a.type in PLACE_TYPES and a.canonical in ruled_within.get(practice(r), ()):
+            return True  # the model's guess of a place where the rules credit an actor within it (某区|某社区党委推出)
         named = [(b, post) for b, post in bodies.get(practice(r), ()) if a.canonical in b and b != a.canonical] \
             if a.type in PLACE_TYPES else []
         if named:  # a place: it goes, unless its own sentence credits it and its bodies only hold posts
@@ -284,6 +293,8 @@ def _most_specific_actor(x: Extraction) -> None:
 
 #: the levels of place that go where a place within them is credited with the same practice
 _UPPER_TYPES = ("Province", "City")
+#: the rule id of an actor the model chose (not the rules)
+_LEARNED_ACTOR = "learned-implements"
 
 
 #: what joins two actors listed in one clause (某村和某村, 某院、某局)
