@@ -577,6 +577,17 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
     return None
 
 
+#: what ranks a place of its kind (人口大村, 茶叶主产村, 经济强镇): a description, no name
+_RANKS = ("大", "主产", "重点", "示范", "中心", "强", "名", "富", "特色")
+
+
+def _ranked(stem: str) -> bool:
+    """Is ``stem`` (the words before a place's kind) an everyday word and a rank (人口|大,
+    茶叶|主产), or a rank alone?"""
+    rank = next((r for r in _RANKS if stem.endswith(r)), None)
+    return rank is not None and (len(stem) == len(rank) or segment.freq(stem[: -len(rank)]) >= 200)
+
+
 def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: list[Span], max_body: int,
                   known: frozenset[str]) -> int | None:
     """Where a name the gazetteer lacks, closed by the suffix at ``m``, starts; None where
@@ -614,8 +625,12 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if inside_quote(text, s) and text[s - 1 : s] != "“" and not (prev is not None and spans[prev].end == s) \
             and cand not in known and "”" in text[e : e + 4] and "“" in text[max(0, s - 6) : s]:
         return None  # “检察护绿嘎查行”: a place's kind inside the words of a short quoted practice, no place's name
+    # 某镇的|某某村: a place of the level above, then 的, vouches for the name as a chain does
+    after_de = prev is not None and spans[prev].end == s - 1 and text[s - 1] == "的" \
+        and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] and m.start() - s >= 2 \
+        and not _ranked(text[s : m.start()])
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-            and not through_office and cand not in known and not listed and not vouched:
+            and not through_office and cand not in known and not listed and not vouched and not after_de:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None

@@ -926,3 +926,12 @@ def test_a_pronoun_or_a_time_before_a_kind_opens_no_places_name(gaz, text, place
     g = graph_of(gaz, text)
     communities = {n for t, n in entities(g) if t == "Community"}
     assert communities == ({place} if place else set()), summary(g)
+
+
+def test_a_village_after_its_town_and_de_is_vouched_for_a_ranked_one_is_no_name(gaz):
+    """去年我们和金牛镇的东丁屯村结成对子: the town, then 的, vouches for the village as a chain
+    does (and contains it); 上沧村是金牛镇的人口大村, 宾川县的农业大镇: a rank of its kind, no name."""
+    g = graph_of(gaz, "去年我们还和宾川县金牛镇的东丁屯村结成了对子。上沧村是金牛镇的人口大村。金牛镇是宾川县的农业大镇。")
+    assert ("Village", "东丁屯村") in entities(g), summary(g)
+    assert ("东丁屯村", "金牛镇") in edges(g, "locatedIn"), summary(g)
+    assert not {"人口大村", "农业大镇"} & names(g), summary(g)
