@@ -76,7 +76,7 @@ def _opens_with_verb(text: str, i: int, j: int) -> bool:
 
 #: what closes a list of places by their kind: 等多个社区, 等小区, 两个小区
 _LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十几]+个)?|多个|[0-9一二两三四五六七八九十几]+个)"
-                        r"(?:住宅|老旧|居民|城市)?(社区|小区)")
+                        r"(?:住宅|老旧|居民|城市)?(社区|小区|村(?=[(（]社区[)）]|[,，。；;、]|$))")
 
 
 #: what introduces a list of places before its first item: 辖区有, 辖区内包括
@@ -102,6 +102,7 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
             at += len(part) + 1
         found, bare, villages = 0, [], []
         estates = type_ == "Neighborhood"
+        of_villages = type_ == "Village"  # 某社区、某某村等村（社区）: the villages of the list end in their kind
         for k, (a, b) in enumerate(items):
             if k == 0 and any(taken[a:b]) and not taken[b - 1]:
                 # 某社区辖区有|某某苑、……: the first item starts after the place before it
@@ -120,7 +121,7 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
                     a = opener.end()  # 辖区内有|某某苑: after what introduces the list
                 else:
                     a = left_name_start(text, b, max_len=8, floor=max(a, chain_floor(spans, a)[0]), place=True)
-            if not _listed_name(text[a:b], estates):
+            if not (_listed_village(text[a:b]) if of_villages else _listed_name(text[a:b], estates)):
                 break
             bare.append((a, b))
         else:
@@ -131,6 +132,12 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
                     spans.append(Span(a, b, text[a:b], type_, "place-list", conf("place-list")))
                     taken[a:b] = [True] * (b - a)
                 spans.sort(key=lambda sp: sp.start)
+
+
+def _listed_village(name: str) -> bool:
+    """Can ``name`` be a village's own name in a list of villages (某某岭村)?"""
+    return len(name) >= 3 and name.endswith("村") and not generic_place(name, listed=True) \
+        and not any(c in L.NOT_IN_NAME for c in name) and segment.freq(name) < 100
 
 
 def _listed_name(name: str, estates: bool = False) -> bool:
