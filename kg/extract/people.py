@@ -62,7 +62,7 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
 _LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 #: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
 #: plural (干部们, 干得)
-_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是队")
+_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是队因去")
 #: adverbs that open with 一, which jieba cuts as a numeral (某某|一|早就, 某某一直)
 _ADVERBS_WITH_YI = ("一起", "一道", "一同", "一早", "一直", "一边", "一向", "一再", "一手", "一心", "一度", "一连", "一大早")
 
@@ -104,8 +104,9 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[-1] in "们户" or any(c in "是我你您咱" for c in name):
-        return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun, no name
+    if name[-1] in "们户" or any(c in "是我你您咱" for c in name) or "不" in name[1:] or "没" in name[1:]:
+        return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun;
+        # 书记强不强: a question's A-not-A, no name
     if name[0] in "谈管" and is_common_word(name[1:]):
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))

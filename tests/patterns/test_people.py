@@ -492,6 +492,9 @@ def test_byline(gaz, text, people):
         pytest.param("对入选干部全程记录、动态更新，做到因人施策、精准培养。", id="yin-ren-shi-ce"),
         pytest.param("巡护队由15名党员组成，队长孟和带着队员们骑马巡护草场。", id="verb-and-zhe-after-a-name"),
         pytest.param("“大家坐在一张桌子上商量。”村民澹台大姐说。", id="compound-surname-dajie"),
+        pytest.param("“书记强不强，关键看群众满不满意。”这是宾川县的老话。", id="a-not-a-question-after-a-post"),
+        pytest.param("与其坐在办公室里等群众上门，不如走到群众常去的地方。", id="surname-then-qu"),
+        pytest.param("力角社区居民曾因供暖温度不达标多次投诉。", id="surname-then-yin"),
     ],
 )
 def test_surname_with_honorific_is_no_person(gaz, text):
