@@ -577,6 +577,8 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
     return None
 
 
+#: the verbs whose object a place's kind is, as a tuple for ``str.endswith``
+_VERBS_T = tuple(L.PLACE_VERBS)
 #: what ranks a place of its kind (人口大村, 茶叶主产村, 经济强镇): a description, no name
 _RANKS = ("大", "主产", "重点", "示范", "中心", "强", "名", "富", "特色")
 
@@ -596,8 +598,10 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     type_ = SUFFIX_TYPE[suffix]
     s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
     if prev is not None and spans[prev].end == floor and s > floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] \
-            and after_chain(text, floor, m.start(), max_body) and text[floor:s] not in _PREPOSITIONS_AFTER_CHAIN:
-        s = floor  # after a chain of places the name starts right after the last one (not 某镇以|某社区为试点)
+            and after_chain(text, floor, m.start(), max_body) and text[floor:s] not in _PREPOSITIONS_AFTER_CHAIN \
+            and not (s == m.start() and text[floor : m.start()].endswith(_VERBS_T)):
+        s = floor  # after a chain of places the name starts right after the last one (not 某镇以|某社区为试点,
+        # nor 某街道积极探索|社区: a verb and its object)
     if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
         s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
     elif text[s : s + 2] == "辖区" and m.start() - s > 3:

@@ -187,6 +187,8 @@ def left_name_start(
         if not walk_on:
             break
         walk.first = False
+    if place and text.startswith(_BARE_KINDS_OPENING, start) and end - start >= 4 and text[start + 2] not in "办":
+        start += 2  # 在街道|某某路社区: the article's street named by its kind, then the community's own name
     while start < end and text[start] in "年月日号" and start > 0 and text[start - 1].isdigit():
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     if (time := _TIME_OPENING.match(text, start, end)) is not None and end - time.end() >= 2:
@@ -218,6 +220,8 @@ def _place_ending_at(text: str, i: int) -> int | None:
     return toks[k][0] if k < len(toks) and toks[k][1] == i and toks[k][2].startswith("ns") else None
 
 
+#: kinds of place that open no name of a place below them (街道|某某社区)
+_BARE_KINDS_OPENING = ("街道", "社区")
 #: personal pronouns, which open no name
 _PRONOUNS = frozenset("他她它我你您咱")
 #: units of time a count may end in (第二周, 三年), which no place's name does

@@ -937,3 +937,11 @@ def test_a_village_after_its_town_and_de_is_vouched_for_a_ranked_one_is_no_name(
     assert ("Village", "东丁屯村") in entities(g), summary(g)
     assert ("东丁屯村", "金牛镇") in edges(g, "locatedIn"), summary(g)
     assert not {"人口大村", "农业大镇"} & names(g), summary(g)
+
+
+def test_a_verb_after_a_chain_and_a_street_by_its_kind_open_no_communitys_name(gaz):
+    """某街道积极探索|社区、社会组织联动: a verb and its object, no community 积极探索社区; 在街道|某某路
+    社区: the article's street named by its kind, then the community's own name."""
+    g = graph_of(gaz, "昆明市五华区拓东街道积极探索社区、社会组织、社会工作者联动。在街道青岗路社区的粮站家属院，居民自发议事。")
+    communities = {n for t, n in entities(g) if t == "Community"}
+    assert communities == {"青岗路社区"}, summary(g)
