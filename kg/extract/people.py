@@ -29,7 +29,8 @@ _CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审�
 _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
 _BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
 _BYLINE_NAME = re.compile(r"(?:" + _BYLINE_LABEL + r"[:：]?|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
-                          r"\s*([\u4e00-\u9fff·]{2,8}(?:\s+(?!" + _BYLINE_LABEL + r")[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
+                          r"\s*((?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{2,13}|[\u4e00-\u9fff·]{2,8})"
+                          r"(?:\s+(?!" + _BYLINE_LABEL + r")[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
 
 
 _ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
@@ -537,12 +538,16 @@ _MARKS = re.compile(r"^[#\s□■●◎◆]*")
 _LONE_NAME = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*")
 
 
+#: a name in a byline: a dotted one may be longer (孛儿只斤·某某某某)
+_BYLINE_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{2,13}|[\u4e00-\u9fff·]{2,8}")
+
+
 def _bylines(text: str, found: _Found) -> None:
     """本报记者 某某, 通讯员 某某, 摄影 某某 (not an interviewer's question: 记者：老人多，……？)."""
     if text.rstrip().endswith(("？", "?")):
         return
     for m in _BYLINE_NAME.finditer(text):
-        for nm in _NAME_RUN_8.finditer(m.group(1)):
+        for nm in _BYLINE_RUN.finditer(m.group(1)):
             i = m.start(1) + nm.start()
             if byline_name(nm.group()):
                 found.add(i, i + len(nm.group()), "byline")

@@ -323,6 +323,8 @@ RARER_NAMES = [
     pytest.param("力角社区党委书记乌力吉贺希格和社区工作人员还推出了“老帮老”互助服务。", "乌力吉贺希格",
                  id="mongolian-he-then-he-and-the-community"),
     pytest.param("“矛盾在家门口就化解了。”上沧村党支部书记乌力吉毕力贡说。", "乌力吉毕力贡", id="mongolian-gong"),
+    pytest.param("记者见到上沧村党支部书记巴图温都苏时，他正和几位牧民商量。", "巴图温都苏", id="mongolian-wen"),
+    pytest.param("宾川县融媒体中心\n记者：孛儿只斤·萨仁塔娜", "孛儿只斤·萨仁塔娜", id="a-long-dotted-name-in-a-byline"),
 ]
 
 
