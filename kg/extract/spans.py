@@ -335,7 +335,7 @@ class _Walk:
             return s, True  # 满|都胡宝拉格: the syllable before, whatever jieba tags it
         if self.firm and not first and len(word) == 1 and flag[:1] in ("p", "d") and e < self.end \
                 and segment.freq(text[s : e + 1]) > 0:
-            return s, True  # 迅捷|同|城配送有限公司: jieba cut a word of the brand (同城), no preposition
+            return s, True  # 顺达|同|城快递有限公司: jieba cut a word of the brand (同城), no preposition
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))) \
@@ -354,7 +354,7 @@ class _Walk:
             return None, False
         if not first and not self.place and flag in ("a", "ad"):
             if self.firm and flag == "a" and (place := _place_ending_at(text, s)) is not None:
-                return place, False  # 某市|迅捷|同城配送有限公司: a brand right after the company's place, which opens the name
+                return place, False  # 某市|便捷|同城配送有限公司: a brand right after the company's place, which opens the name
             return None, False  # 党员骨干壮大合作社力量: an adjective (or one used as an adverb) ends a body's name
         if first and self.place and (word in L.PLACE_VERBS or (len(word) == 1 and word in L.PLACE_VERB_CHARS)
                                      or (len(word) > 2 and word[-2:] in L.PLACE_VERBS)

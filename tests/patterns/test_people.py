@@ -320,7 +320,7 @@ RARER_NAMES = [
     pytest.param("“大家坐下来一说就开了。”宾川县人民法院金牛人民法庭庭长澹台文远说。", "澹台文远", id="compound-surname-tantai"),
     pytest.param("宾川县金牛镇上沧村党支部书记呼延立新介绍，村里成立了调解室。", "呼延立新", id="compound-surname-huyan"),
     pytest.param("“书记带着我们干，我们心里踏实。”牧民塔林图雅说。", "塔林图雅", id="mongolian-lin"),
-    pytest.param("力角社区党委书记乌力吉贺希格和社区工作人员还推出了“老帮老”互助服务。", "乌力吉贺希格",
+    pytest.param("力角社区党委书记乌力吉贺希格和社区工作人员还推出了“岗邻互助”服务。", "乌力吉贺希格",
                  id="mongolian-he-then-he-and-the-community"),
     pytest.param("“矛盾在家门口就化解了。”上沧村党支部书记乌力吉毕力贡说。", "乌力吉毕力贡", id="mongolian-gong"),
     pytest.param("记者见到上沧村党支部书记巴图温都苏时，他正和几位牧民商量。", "巴图温都苏", id="mongolian-wen"),
@@ -494,9 +494,9 @@ def test_byline(gaz, text, people):
         pytest.param("对入选干部全程记录、动态更新，做到因人施策、精准培养。", id="yin-ren-shi-ce"),
         pytest.param("巡护队由15名党员组成，队长孟和带着队员们骑马巡护草场。", id="verb-and-zhe-after-a-name"),
         pytest.param("“大家坐在一张桌子上商量。”村民澹台大姐说。", id="compound-surname-dajie"),
-        pytest.param("“书记强不强，关键看群众满不满意。”这是宾川县的老话。", id="a-not-a-question-after-a-post"),
-        pytest.param("与其坐在办公室里等群众上门，不如走到群众常去的地方。", id="surname-then-qu"),
-        pytest.param("力角社区居民曾因供暖温度不达标多次投诉。", id="surname-then-yin"),
+        pytest.param("“书记强不强，群众说了算。”这是宾川县的老话。", id="a-not-a-question-after-a-post"),
+        pytest.param("网格员常去独居老人家中走访，帮着买菜、打扫。", id="surname-then-qu"),
+        pytest.param("上沧村村民曾因宅基地纠纷多次上访。", id="surname-then-yin"),
     ],
 )
 def test_surname_with_honorific_is_no_person(gaz, text):

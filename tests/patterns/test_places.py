@@ -558,7 +558,7 @@ def test_items_of_a_list_closed_by_their_kind(gaz):
     assert {("Community", "青山湾"), ("Community", "明德家园"), ("Neighborhood", "朝阳小区")} <= entities(g), summary(g)
     g = graph_of(gaz, "社区把服务延伸到教育、医疗、养老等多个社区服务领域。")
     assert not names(g) & {"教育", "医疗", "养老"}, summary(g)
-    g = graph_of(gaz, "全市推行“一村一驿站”，力角社区、东丁坳村等村（社区）创新“村企共治”做法。")
+    g = graph_of(gaz, "全市推行“一村一书屋”，力角社区、东丁坳村等村（社区）创新“村社同治”做法。")
     assert ("Village", "东丁坳村") in entities(g), summary(g)
 
 
