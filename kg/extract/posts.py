@@ -375,24 +375,11 @@ def post_slots(st: DocState, view: SentenceView) -> None:
                 or any(p.start <= a < p.end or p.start < e < p.end for p in view.pspans):
             continue  # a name the rules read, or a post inside a body's or a place's name
         sp = Span(e, min(e + 2, len(text)), text[e : e + 2], "Person", "post", conf("post"), role=mt.group())
-        pm = Mention(f"{st.doc.id}:{view.sent.index}:post{e}", "Person", sp.text, sp.text,
-                     evidence(st.doc, view.sent, sp, sp.how))
-        n_m, n_r, count, last_led = len(st.out.mentions), len(st.out.relations), st.count, st.last_led
-        post_leads(st, view, sp, pm)
-        made, facts = st.out.mentions[n_m:], st.out.relations[n_r:]
-        del st.out.mentions[n_m:], st.out.relations[n_r:]
-        st.count, st.last_led = count, last_led
-        st.led.pop(pm.id, None)
-        for m in made:
-            st.by_id.pop(m.id, None)
-        if not facts:
-            continue
-        ids = {m.id: f"{st.doc.id}:{view.sent.index}:post{e}.{k}" for k, m in enumerate(made)}
-        for m in made:
-            m.id = ids[m.id]
-        for r in facts:
-            r.object = ids.get(r.object, r.object)
-        st.out.posts[f"{view.sent.index}:{e}"] = PostSlot(made, facts)
+        name = f"{st.doc.id}:{view.sent.index}:post{e}"
+        pm = Mention(name, "Person", sp.text, sp.text, evidence(st.doc, view.sent, sp, sp.how))
+        made, facts = st.set_aside(name, post_leads, st, view, sp, pm)
+        if facts:
+            st.out.posts[f"{view.sent.index}:{e}"] = PostSlot(made, facts)
 
 
 #: the fixed patterns of :func:`later_post`, compiled once (not looked up at every call)

@@ -97,6 +97,23 @@ class DocState:
             RelationMention(s.id, p, o.id, evidence(self.doc, sent, span, how, self._source(sent)), round(conf, 3), role)
         )
 
+    def set_aside(self, name: str, read, *args) -> tuple[list[Mention], list[RelationMention]]:
+        """Run ``read(*args)`` (which makes mentions and relations as a stage does) and take what it
+        made back out of this state, as if it had not run: returned with fresh ids, ``name``
+        then a running number (the rules' own ids and output stay as they were)."""
+        n_m, n_r, count, last_led, led = len(self.out.mentions), len(self.out.relations), self.count, self.last_led, dict(self.led)
+        read(*args)
+        made, facts = self.out.mentions[n_m:], self.out.relations[n_r:]
+        del self.out.mentions[n_m:], self.out.relations[n_r:]
+        self.count, self.last_led, self.led = count, last_led, led
+        ids = {}
+        for k, m in enumerate(made):
+            del self.by_id[m.id]
+            ids[m.id] = m.id = f"{name}.{k}"
+        for r in facts:
+            r.object = ids.get(r.object, r.object)
+        return made, facts
+
     def _source(self, sent: Sentence) -> str:
         """``sent`` as it stands in the file: cut out once for all the evidence read in it
         (one string, which an outcome then carries once)."""
