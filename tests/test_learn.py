@@ -394,9 +394,10 @@ def test_a_person_said_to_hold_a_post_of_a_body_leads_it(gaz):
 
 
 def test_a_long_mongolian_name_read_short_is_proposed_longer(gaz):
-    """The rules read 乌力吉 of 乌力吉图布新: the run of name characters after a reading
-    goes on to the end of a jieba word, and that longer reading is a candidate of its own."""
-    _, feats = person_readings(gaz, "草原上的法庭\n\n法官乌力吉图布新正在整理案卷，庭长介绍了情况。\n")
+    """The rules read 乌力吉 of 乌力吉图门德勒黑 (黑 is no Mongolian syllable): the run of name
+    characters after a reading goes on to the end of a jieba word, and that longer reading is
+    a candidate of its own."""
+    _, feats = person_readings(gaz, "草原上的法庭\n\n法官乌力吉图门德勒黑正在整理案卷，庭长介绍了情况。\n")
     assert "src:rule" in feats["乌力吉"]
     extended = [n for n, f in feats.items() if "src:extended" in f]
     assert extended and all(n.startswith("乌力吉") and len(n) > 3 for n in extended)

@@ -325,12 +325,18 @@ RARER_NAMES = [
     pytest.param("“矛盾在家门口就化解了。”上沧村党支部书记乌力吉毕力贡说。", "乌力吉毕力贡", id="mongolian-gong"),
     pytest.param("记者见到上沧村党支部书记巴图温都苏时，他正和几位牧民商量。", "巴图温都苏", id="mongolian-wen"),
     pytest.param("宾川县融媒体中心\n记者：孛儿只斤·萨仁塔娜", "孛儿只斤·萨仁塔娜", id="a-long-dotted-name-in-a-byline"),
+    pytest.param("“牛羊出栏有了好价钱。”上沧村党支部书记宝力特木热说。", "宝力特木热", id="mongolian-re"),
+    pytest.param("“路修好了，心也顺了。”上沧村党支部书记苏和图布新说。", "苏和图布新", id="mongolian-xin"),
+    pytest.param("记者见到上沧村党支部书记额尔很达来时，他正在合作社里忙着。", "额尔很达来", id="mongolian-hen"),
+    pytest.param("“有事找网格员，一个电话就到。”牧民那森乌力吉说。", "那森乌力吉", id="mongolian-sen"),
+    pytest.param("力角社区党委书记青格勒巴图介绍，社区组建了志愿服务队。", "青格勒巴图", id="mongolian-qing"),
 ]
 
 
 @pytest.mark.parametrize("text, person", RARER_NAMES)
 def test_rarer_surnames_and_mongolian_syllables_are_read_whole(gaz, text, person):
-    """澹台, 呼延: compound surnames; 贺 (贺希格) and 林 (塔林): Mongolian syllables; a name's
+    """澹台, 呼延: compound surnames; 贺 (贺希格), 林 (塔林), 热 (特木热), 新 (图布新), 很, 森 and
+    青 (青格勒): Mongolian syllables; a name's
     和 before 社区工作人员 joins them, no syllable of the name."""
     g = graph_of(gaz, text)
     people = {n for t, n in entities(g) if t == "Person"}
