@@ -80,6 +80,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         first, *rest = name.split("·")
         if len(first) == 1 and first not in L.SURNAMES_1 and first not in L.MONGOLIAN_CHARS:
             return False  # (a clan's initial is a surname's character or a Mongolian syllable)
+        if any(c in "是我你您咱" for c in first) or (len(first) > 2 and very_common(first[:2])):
+            return False  # 队长|就是某某·某某: a copula or a common word opens the reading, no name
         # (a part may be a rarer word of the dictionary, 买买提: the dot says it is a name's)
         return name[-1] not in _NO_HAN_NAME_END and not any(very_common(part) for part in rest + [first] * (len(first) > 1))
     # the shape of a name first (cheap), then what vetoes one (the dictionary's words)
@@ -161,6 +163,10 @@ class _Words:
         return k < len(self.ends) and self.ends[k] == j
 
 
+#: the lengths of a name :func:`name_after` tries, longest first
+_LENGTHS = (8, 7, 6, 5, 4, 3, 2)
+
+
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
     """The personal name starting at ``i``: the longest plausible one that the text
     closes, by a speech verb, punctuation, the end, or (jieba's segmentation agreeing) a
@@ -170,7 +176,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
     # candidate longer than the run of them at ``i`` can be one
     run = _NAME_RUN.match(text, i)
     longest = run.end() - i if run is not None else 0
-    for length in (8, 7, 6, 5, 4, 3, 2):
+    # a dotted name may run past eight characters (某某某某某·某某某): its longer readings first
+    dotted = _DOTTED.match(text, i) if longest > 8 else None
+    for length in (*range(dotted.end() - i, 8, -1), *_LENGTHS) if dotted else _LENGTHS:
         if length == 2 and (unknown := _unknown_shape_name(text, i)):
             return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
         j = i + length
@@ -276,14 +284,14 @@ def ends_in_function_word(text: str, i: int, j: int) -> bool:
 
 def _dotted_runs_on(text: str, i: int, j: int) -> bool:
     """Does the reading ``i:j`` of a dotted name end in a word of jieba's after two characters
-    of its last part or more that is a time word, an adverb, a numeral, a preposition or a
-    conjunction (某某·巴图|今年, 某某·白音|正)?"""
+    of its last part or more that is a time word, an adverb, a numeral, a preposition, a
+    conjunction or a verb (某某·巴图|今年, 某某·白音|正, 某某某某·巴图|介绍)?"""
     dot = text.rfind("·", i, j)
     starts, ends = token_bounds(text)
     k = bisect_left(ends, j)
     if dot < 0 or k >= len(ends) or ends[k] != j or starts[k] < dot + 3:
         return False
-    return tokens(text)[k][2][:1] in ("t", "d", "m", "p", "c", "r")
+    return tokens(text)[k][2][:1] in ("t", "d", "m", "p", "c", "r", "v")
 
 
 def _verb_before_aspect(text: str, j: int) -> bool:

@@ -25,8 +25,11 @@ TITLE_LIST = re.compile(f"({TITLES_RE})、$")
 #: a post before another whose body the text names by a word no body is read from (镇党委书记、
 #: 人大主席某某: the town's committee is still led; 某村第一书记、驻村工作队队长某某: the village)
 TITLE_LIST_OVER = re.compile(f"({TITLES_RE})、(?:人大|政协|工会|妇联|团委|纪委|武装部|(?:驻村|帮扶|驻村帮扶)?工作队)$")
-#: a leading post before a plain role of the same person: 队长、退休干部
-_TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:退休|离退休|原|老|在职|兼职)?$")
+#: what may qualify a plain role listed after a leading post: 退休|干部, 政法|委员, 人大|代表
+_ROLE_QUALIFIERS = ("退休", "离退休", "原", "老", "在职", "兼职", "政法", "组织", "宣传", "纪检", "统战", "武装",
+                    "党委", "支部", "人大", "政协", "党代会")
+#: a leading post before a plain role of the same person: 队长、退休干部, 党委副书记、政法委员
+_TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:{'|'.join(_ROLE_QUALIFIERS)})?$")
 #: a post taken on after the name: 同时担任某某居委会主任, 回村担任某村党支部书记
 _LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:回村|回乡|返乡|返村|回到村里|回到家乡)?(?:担任|兼任|出任|接任|当选为?|任(?=联合|临时|功能型))"
                          r"(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")

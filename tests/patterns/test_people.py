@@ -298,6 +298,22 @@ def test_a_profiles_posts_lead_where_the_name_is_their_predicate(gaz, text, fact
     assert facts <= got, f"missing {facts - got}" + summary(g)
 
 
+ROLES_AFTER_A_POST = [
+    pytest.param("宾川县金牛镇党委副书记、政法委员杨晓峰介绍，全镇建起了调解室。", ("杨晓峰", "宾川县金牛镇党委"),
+                 id="a-committee-members-portfolio"),
+    pytest.param("宾川县金牛镇上沧村党支部书记、人大代表杨晓峰介绍，村里建起了调解室。", ("杨晓峰", "宾川县金牛镇上沧村党支部"),
+                 id="a-deputy-to-the-peoples-congress"),
+]
+
+
+@pytest.mark.parametrize("text, fact", ROLES_AFTER_A_POST)
+def test_a_leading_post_before_a_plain_role_of_the_same_person_still_leads(gaz, text, fact):
+    """党委副书记、政法委员某某, 党支部书记、人大代表某某: the role after the 、 is the same
+    person's, so the leading post before it is theirs too."""
+    g = graph_of(gaz, text)
+    assert fact in edges(g, "leads"), summary(g)
+
+
 def test_a_post_whose_predicate_is_no_name_makes_no_person_and_no_body(gaz):
     """市委书记为总召集人，市委副书记、组织部部长为召集人: no one is named, so neither a person
     nor the department the post would name comes from it."""
@@ -330,6 +346,8 @@ RARER_NAMES = [
     pytest.param("记者见到上沧村党支部书记额尔很达来时，他正在合作社里忙着。", "额尔很达来", id="mongolian-hen"),
     pytest.param("“有事找网格员，一个电话就到。”牧民那森乌力吉说。", "那森乌力吉", id="mongolian-sen"),
     pytest.param("力角社区党委书记青格勒巴图介绍，社区组建了志愿服务队。", "青格勒巴图", id="mongolian-qing"),
+    pytest.param("金牛镇党委副书记阿拉坦图雅·宝力道介绍，全镇建起了调解室。", "阿拉坦图雅·宝力道",
+                 id="a-dotted-name-longer-than-eight-characters"),
 ]
 
 
