@@ -233,8 +233,10 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if length >= 3 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
             return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
         if length >= 3 and _MONGOLIAN.issuperset(cand) and rest[0] not in _MONGOLIAN and (
-                rest[0] in L.AFTER_NAME_CHARS or rest[1:2] in ("着", "了", "过")):
+                rest[0] in L.AFTER_NAME_CHARS or rest[1:2] in ("着", "了", "过")) \
+                and segment.freq(text[j - 1 : j + 1]) < 1000:
             return i, j  # 十户长某某莫|到邻居家, 嘎查达某某朝鲁|翻着: jieba glues the syllable to the verb
+            # (but 某某|劳动了: the last character and the next make a common word, the verb's)
         if (home or rest.startswith(_HOUSEHOLD)) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
         if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t", "l") or rest.startswith(_ADVERBS_WITH_YI)
@@ -655,6 +657,18 @@ _MONGOLIAN_RUN = re.compile("[" + "".join(sorted(L.MONGOLIAN_CHARS)) + "]{2,}")
 _PIECES: dict[str, bool] = {}
 
 
+#: the parts of a dotted name before its last, opening where no name character stands before
+_DOTTED_HEAD = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{2,6})?·$")
+
+
+def _dotted_whole(text: str, s0: int, e0: int) -> int | None:
+    """Where the dotted name whose last part is ``text[s0:e0]`` starts, if the parts before it
+    open where nothing else of a name stands (a line's start, punctuation, a space:
+    ``某某·乌力吉斯琴：``), else None."""
+    head = _DOTTED_HEAD.search(text, max(0, s0 - 14), s0)
+    return head.start() if head is not None and _DOTTED.fullmatch(text, head.start(), e0) else None
+
+
 def _jieba_names(text: str, found: _Found) -> None:
     """jieba proposes a name; the words around it decide (a speech verb after it, or a
     descriptor such as 农机手, 获得者, 党员 before it)."""
@@ -670,13 +684,15 @@ def _jieba_names(text: str, found: _Found) -> None:
         elif len(cand) == 3 and cand[-1] in _ADVERBS and (jieba_tag(text[e0 : e0 + 2]) or "")[:1] == "v":
             e0 -= 1  # 某某便|进山: jieba's name swallowed an adverb before a verb
             cand = text[s0:e0]
+        if text[s0 - 1 : s0] == "·" and (whole := _dotted_whole(text, s0, e0)) is not None:
+            s0, cand = whole, text[whole:e0]  # 某某·乌力吉斯琴：: jieba's name is the last part of a dotted one
         if not plausible_name(cand, strict=True):
             continue
         if s0 > 0 and (text[s0 - 1 : s0 + 1] in L.TWO_CHAR_PLACE_KINDS or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):
             continue  # 在嘎查里说清楚: the name would open inside a word (嘎查)
         after = text[e0 : e0 + 3]
         before = text[max(0, s0 - 3) : s0]
-        mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand)
+        mongolian = e0 - s0 >= 4 and all(c in L.MONGOLIAN_CHARS for c in cand.replace("·", ""))
         if mongolian and (not after or not is_cjk(after[0]) or after.startswith(("在", "是", "说", "介绍", "的", "家", "和", "等", *_BEARER_ACTS))):
             found.add(s0, e0, "jieba-name")  # 宝音巴特尔在接受记者采访时介绍
         elif after.startswith(L.NAME_FOLLOWERS) or _DESCRIPTOR_BEFORE.search(before):  # (因人施策: 人 alone describes no one)

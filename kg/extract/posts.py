@@ -27,9 +27,14 @@ TITLE_LIST = re.compile(f"({TITLES_RE})、$")
 TITLE_LIST_OVER = re.compile(f"({TITLES_RE})、(?:人大|政协|工会|妇联|团委|纪委|武装部|(?:驻村|帮扶|驻村帮扶)?工作队)$")
 #: what may qualify a plain role listed after a leading post: 退休|干部, 政法|委员, 人大|代表
 _ROLE_QUALIFIERS = ("退休", "离退休", "原", "老", "在职", "兼职", "政法", "组织", "宣传", "纪检", "统战", "武装",
-                    "党委", "支部", "人大", "政协", "党代会")
+                    "党委", "支部", "人大", "政协", "党代会", "一级", "二级", "三级", "四级")
 #: a leading post before a plain role of the same person: 队长、退休干部, 党委副书记、政法委员
 _TITLE_BEFORE_ROLE = re.compile(f"({TITLES_RE})、(?:{'|'.join(_ROLE_QUALIFIERS)})?$")
+#: the ranks and seats a list of one person's posts may hold between two leading posts
+#: (镇党委副书记、政法委员、综治中心主任某某: the secretary's post is the same person's)
+_SEATS = ("委员", "常委", "代表", "调研员", "主任科员")
+#: a leading post, then such a seat, before the next post of the list
+_TITLE_LIST_OVER_SEAT = re.compile(f"({TITLES_RE})、(?:{'|'.join(_ROLE_QUALIFIERS)})?(?:{'|'.join(_SEATS)})、$")
 #: a post taken on after the name: 同时担任某某居委会主任, 回村担任某村党支部书记
 _LATER_POST = re.compile(r"(?:同时|还|也|并)?(?:回村|回乡|返乡|返村|回到村里|回到家乡)?(?:担任|兼任|出任|接任|当选为?|任(?=联合|临时|功能型))"
                          r"(?P<body>[^,，。;；、]{2,30}?)(?P<title>" + TITLES_RE + ")")
@@ -169,7 +174,7 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention, at: int 
             before = o.start
             if m.place is not None:
                 places.append(m.place)
-        mt = TITLE_LIST.search(text[:before]) or (
+        mt = TITLE_LIST.search(text[:before]) or _TITLE_LIST_OVER_SEAT.search(text[:before]) or (
             (TITLE_LIST_OVER.search(text[:before]) or _TITLE_LIST_UNIT.search(text[:before])) if hit is None else None)
         if not mt:
             break

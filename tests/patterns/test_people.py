@@ -303,6 +303,12 @@ ROLES_AFTER_A_POST = [
                  id="a-committee-members-portfolio"),
     pytest.param("宾川县金牛镇上沧村党支部书记、人大代表杨晓峰介绍，村里建起了调解室。", ("杨晓峰", "宾川县金牛镇上沧村党支部"),
                  id="a-deputy-to-the-peoples-congress"),
+    pytest.param("宾川县金牛镇上沧村党支部书记、人大代表、村委会主任杨晓峰介绍，村里建起了调解室。",
+                 ("杨晓峰", "宾川县金牛镇上沧村党支部"), id="a-seat-between-two-leading-posts"),
+    pytest.param("会上，宾川县金牛镇党委书记、四级调研员杨晓峰作了交流发言。", ("杨晓峰", "宾川县金牛镇党委"),
+                 id="a-civil-service-rank"),
+    pytest.param("昆明市五华区拓东街道位于老城区。街道办事处主任罗宏伟介绍，街道建起了议事厅。",
+                 ("罗宏伟", "拓东街道办事处"), id="a-streets-office-named-by-its-kind"),
 ]
 
 
@@ -348,6 +354,12 @@ RARER_NAMES = [
     pytest.param("力角社区党委书记青格勒巴图介绍，社区组建了志愿服务队。", "青格勒巴图", id="mongolian-qing"),
     pytest.param("金牛镇党委副书记阿拉坦图雅·宝力道介绍，全镇建起了调解室。", "阿拉坦图雅·宝力道",
                  id="a-dotted-name-longer-than-eight-characters"),
+    pytest.param("力角社区党委副书记、居委会副主任苏和其劳负责网格员队伍管理。", "苏和其劳", id="mongolian-lao"),
+    pytest.param("上沧村有个放羊能手，牧民巴特尔劳动了一天还去帮邻居。", "巴特尔",
+                 id="lao-of-a-common-word-after-the-name-is-the-verbs"),
+    pytest.param("记者：苏木有哪些做法？\n巴图·额尔敦其劳：我们在每个嘎查建了调解室。\n"
+                 "记者：效果怎么样？\n巴图·额尔敦其劳：矛盾少多了。", "巴图·额尔敦其劳",
+                 id="a-dotted-name-labelling-an-interviewees-answers"),
 ]
 
 
