@@ -215,6 +215,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             continue  # the head is inside a place's name
         if m.end() - 1 in place_at and place_at[m.end() - 1].start > h_start and place_at[m.end() - 1].end > m.end():
             continue  # 联合|会宁县: a place's name opens inside the head, which is no head
+        if _head_straddles_word(text, h_start, m.end()):
+            continue  # 集中学习: the head is inside a longer word of jieba's, no head (中学)
         end = extend_right(text, m.end())
         gloss = _GLOSS_BEFORE.search(text, max(0, h_start - 8), h_start) if text[h_start - 1 : h_start] in ")）" else None
         sp = _named_by_head(text, m, end, places, place_end) if gloss is None else _glossed(text, m, end, gloss, places)
@@ -248,6 +250,15 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     if "融媒体中心" in text or "电视台" in text or "报社" in text:
         out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
     return sorted(out, key=lambda o: o.start)
+
+
+def _head_straddles_word(text: str, i: int, j: int) -> bool:
+    """Does a word of jieba's hold the head ``text[i:j]`` with characters on both sides (集中学习
+    over 中学)?  (One that only ends inside it, 科技股份|有限公司, is jieba's cut, often wrong
+    at a name's edge.)"""
+    starts, ends = token_bounds(text)
+    k = bisect_right(starts, i) - 1  # the word holding the head's first character
+    return 0 <= k and starts[k] < i and ends[k] > j
 
 
 #: a press unit a byline names after a body (县委|报道组 某某)
@@ -516,6 +527,8 @@ _TAKEN = Span(0, 0, "", "Organization", "")
 
 #: the fixed patterns of :func:`_named_by_head`, compiled once (not looked up at every call)
 _NAMED_BY_HEAD_RE1 = re.compile(r"[原新老前现](?:物业|服务|运营)?")
+#: a count of people between a place and a body's head (某小区一位|业委会成员, 两名|村委会委员)
+_COUNT_OF_MEMBERS = re.compile(r"[0-9一二两三四五六七八九十几多]+[位名个]")
 
 
 def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_end: dict[int, Span]) -> Span | None:
@@ -537,6 +550,8 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
             s = start = h_start  # 第一书记某某|帮合作社: the post's holder, then the body of its kind
     part = text[s:h_start].replace("“", "").replace("”", "")  # the name between place and head
     placed = near is not None or start < s
+    if placed and _COUNT_OF_MEMBERS.fullmatch(part):
+        return _TAKEN  # 某小区一位|业委会成员: one of a body's members, no body named
     if placed and _NAMED_BY_HEAD_RE1.fullmatch(part):
         # 某小区原物业公司: the compound's former company, a kind of body
         return Span(h_start, end, text[h_start:end], "Organization", "org-generic", conf("org-generic"), head=m.group())

@@ -99,6 +99,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if "第" in name[1:]:
         return False  # 队长由|第一检察部……: an ordinal, no given name
+    if len(name) == 3 and name[0] in L.SURNAMES_1 and _no_given_name(name[1:]):
+        return False  # 书记|那几年, 陶书记|干工作: a count or a common verb after the surname
     if len(name) == 3 and name[1:] in L.DIRECTIONAL_COMPLEMENTS:
         return False  # 群众富起来, 强起来: a verb and its complement
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
@@ -114,6 +116,13 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                             or (len(name) == 3 and very_common(name[1:]))))
+
+
+def _no_given_name(given: str) -> bool:
+    """Is ``given`` a numeral's phrase (几年, 三年) or a verb as common as 工作 or 学习 (ten
+    thousand in jieba's dictionary), which no given name is?"""
+    tag, freq = segment.tag_and_freq(given)
+    return tag is not None and (tag[:1] == "m" or (tag in ("v", "vn") and freq >= 10000))
 
 
 def byline_name(name: str) -> bool:
@@ -195,6 +204,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
         if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
             continue
+        if length == 2 and (k := words.at(i + 1)) >= 0 and words.ends[k] > j and very_common(text[i + 1 : words.ends[k]]):
+            continue  # 陶书记|干|工作: the name's last character opens a common word running on
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2 \
                 and not _DOTTED.fullmatch(cand):
             continue  # (a Mongolian name may open with a Han surname's character: 米某某某)

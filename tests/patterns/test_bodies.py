@@ -334,6 +334,10 @@ def test_a_bodys_name_does_not_open_with_a_formula_or_a_verb(gaz, text, body, wr
     [
         pytest.param("青羊区组建4个区域服务中心，方便群众办事。", "青羊区域服务中心", id="counted-kind-and-a-level-word"),
         pytest.param("在金牛镇某村委会大院里，法官开庭审理。", "金牛镇某村委会", id="hidden-by-mou"),
+        pytest.param("“楼道亮了，大家心里也亮堂了。”力角社区一位业委会成员说。", "力角社区一位业委会",
+                     id="a-count-of-members"),
+        pytest.param("上沧村党支部每月组织一次护边员集中学习，邀请民警讲解。", "护边员集中学",
+                     id="a-head-inside-a-longer-word"),
     ],
 )
 def test_no_body_is_read_from_a_count_a_level_word_or_a_hidden_name(gaz, text, wrong):

@@ -533,6 +533,8 @@ def test_byline(gaz, text, people):
         pytest.param("“书记强不强，群众说了算。”这是宾川县的老话。", id="a-not-a-question-after-a-post"),
         pytest.param("网格员常去独居老人家中走访，帮着买菜、打扫。", id="surname-then-qu"),
         pytest.param("上沧村村民曾因宅基地纠纷多次上访。", id="surname-then-yin"),
+        pytest.param("刚当书记那几年，上沧村是有名的“空壳村”。", id="a-count-of-years-after-a-post"),
+        pytest.param("“罗书记干工作有一股韧劲，认准的事一定要办成。”村民们说。", id="a-common-verb-after-a-post"),
     ],
 )
 def test_surname_with_honorific_is_no_person(gaz, text):
