@@ -166,11 +166,31 @@ class _Words:
         k = self.at(i)
         return self.toks[k][2] if k >= 0 else "x"
 
+    def glued_after(self, i: int, j: int) -> bool:
+        """Does a word start inside ``i:j`` and end right after ``j`` (某某巴图|家 read 巴图家)?"""
+        k = bisect_left(self.ends, j + 1)
+        return k < len(self.ends) and self.ends[k] == j + 1 and i < self.starts[k] < j
+
     def ends_at(self, j: int) -> bool:
         """Does a word end at ``j``?"""
         k = bisect_left(self.ends, j)
         return k < len(self.ends) and self.ends[k] == j
 
+
+#: what 和 joins a name to when it opens a role, a post or a group (某某和|村民代表某某,
+#: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
+JOINED_BY_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村",
+     "社区", "街道", "工作人员", "志愿者", "同事", "家人", "大家", "邻居", "鄰居", "邻里", "鄰里", "家属", "其他"},
+    key=len, reverse=True))) + r"|[\u4e00-\u9fff]{1,3}族|“|[0-9一二两三四五六七八九十几多]+[名位个])")
+# (某某和|汉族邻居某某, 某某和|“某某”调解队, 某某和|两名辅警)
+#: a post taken after 任 (某某任|队长, 某某任|联合党委书记): the verb, no last character of the name
+POST_TAKEN = re.compile("(?:联合|临时|功能型)?(?:党委|党支部|党总支|支部)?(?:"
+                        + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
+
+
+#: what makes a verb with 任 (兼任, 曾任, 再任), no last character of a name before 任
+_BEFORE_REN = frozenset("兼担出曾现历接升调改继留再")
 
 #: the lengths of a name :func:`name_after` tries, longest first
 _LENGTHS = (8, 7, 6, 5, 4, 3, 2)
@@ -209,7 +229,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2 \
                 and not _DOTTED.fullmatch(cand):
             continue  # (a Mongolian name may open with a Han surname's character: 米某某某)
-        home = text[j : j + 1] == "家" and (j + 1 == len(text) or not is_cjk(text[j + 1]) or text[j + 1] in "的里中人门")
+        home = text[j : j + 1] == "家" and (j + 1 == len(text) or not is_cjk(text[j + 1]) or text[j + 1] in "的里中人门"
+                                            or (length >= 4 and _MONGOLIAN.issuperset(cand) and words.glued_after(i, j)))
         if length == 3 and cand[:2] not in L.SURNAMES_2 and words.is_name(i, i + 2) and (k := words.at(j - 1)) >= 0 and (
                 words.ends[k] - (j - 1) >= 2 or words.toks[k][2][:1] in ("p", "c", "d", "u")) and not home \
                 and not _glued_function_char(text, j, words.ends[k]) \
@@ -219,8 +240,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 or takes_a_post(text, i, j) or after_a_count(text, i):
             continue  # 成员任网格|长, 书记任链|长: a post runs past the reading; 一位|独居: a count's measure word
         rest = text[j:]
-        if length >= 4 and cand[-1] == "和" and rest[:1] == "“":
-            continue  # 主任某某图门和|“某某”调解队: 和 joins a quoted name, no syllable of this one
+        if length >= 4 and cand[-1] == "和" and JOINED_BY_HE.match(text, j):
+            continue  # 主任某某图门和|“某某”调解队, 牧民某某某某和|邻居: 和 joins what follows, no syllable of this one
         if "·" in cand and _dotted_runs_on(text, i, j):
             continue  # 某某·巴图|今年72岁, 某某·白音|正和民警: a time word or an adverb after the dotted name
         if length >= 4 and ends_in_function_word(text, i, j):
@@ -233,12 +254,18 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                                                              or _verb_before_aspect(text, j)
                                                              or (cand[-1] in _NO_NAME_ENDS and not _MONGOLIAN.issuperset(cand))):
             continue  # 苏和带着, 王明带领, 王梅种了: the last character opens a word, or is a verb
+        if length == 4 and cand[:2] in L.SURNAMES_2 and j < len(text) and (
+                segment.freq(text[j - 1 : j + 1]) >= 1000 or _verb_before_aspect(text, j)):
+            continue  # 钟离某坐|在中间: so too after a compound surname
         if length == 3 and not _MONGOLIAN.issuperset(cand) and (
                 (cand[-1] in _ADVERBS and words.flag_at(j)[:1] == "v") or cand[-1] == "将"
                 or ((k := words.at(j - 1)) >= 0 and words.toks[k][2][:1] in ("i", "l") and words.ends[k] - (j - 1) >= 3)):
             continue  # 丁某便|开始, 毛某手把手, 孟某将|某某: an adverb before a verb, 将, or an idiom opens after the name
         if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
             return i, j
+        if rest[0] == "任" and length >= 3 and POST_TAKEN.match(text, j + 1) and text[j - 1] not in _BEFORE_REN \
+                and segment.freq(text[j - 1 : j + 1]) == 0:
+            return i, j  # 副书记某某某某|任联合党委书记: the name, then the verb taking a post (but 某某|兼任)
         if surname_token and not strict and words.ends_at(j) and words.ends_at(i + 1):
             return i, j  # 市长|赵|海峰|主持会议: jieba's surname, a given name, a word of its own after
         if length >= 3 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):

@@ -355,6 +355,10 @@ RARER_NAMES = [
     pytest.param("金牛镇党委副书记阿拉坦图雅·宝力道介绍，全镇建起了调解室。", "阿拉坦图雅·宝力道",
                  id="a-dotted-name-longer-than-eight-characters"),
     pytest.param("力角社区党委副书记、居委会副主任苏和其劳负责网格员队伍管理。", "苏和其劳", id="mongolian-lao"),
+    pytest.param("上沧村的民警苏布达图门和两名辅警骑着马，挨家挨户走访。", "苏布达图门", id="he-before-a-count-joins"),
+    pytest.param("力角社区成立商圈联合党委，社区党委副书记萨仁格日玛任联合党委书记。", "萨仁格日玛",
+                 id="ren-taking-a-post-after-a-long-name"),
+    pytest.param("调解室里，退休法官欧阳宏坐在中间，左右是两家当事人。", "欧阳宏", id="a-verb-after-a-compound-surnames-name"),
     pytest.param("上沧村有个放羊能手，牧民巴特尔劳动了一天还去帮邻居。", "巴特尔",
                  id="lao-of-a-common-word-after-the-name-is-the-verbs"),
     pytest.param("记者：苏木有哪些做法？\n巴图·额尔敦其劳：我们在每个嘎查建了调解室。\n"

@@ -8,6 +8,8 @@ from bisect import bisect_left, bisect_right
 from ...extract import lexicon as L
 from ...extract import segment
 from ...extract.people import (
+    JOINED_BY_HE,
+    POST_TAKEN,
     SOURCE_LABEL_BEFORE,
     after_a_count,
     ends_in_function_word,
@@ -29,12 +31,6 @@ _POSTS = "(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len
 _POST_OPENS = re.compile(_POSTS)
 #: a leading post right before a reading (苏木达|某某)
 _POST_ENDS = re.compile(_POSTS + "$")
-#: what 和 joins a name to when it opens a role, a post or a group (某某和|村民代表某某,
-#: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
-_ROLE_AFTER_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村",
-     "社区", "街道", "工作人员", "志愿者", "同事", "家人", "大家"},
-    key=len, reverse=True))) + r"|[\u4e00-\u9fff]{1,3}族|“)")  # (某某和|汉族邻居某某, 某某和|“某某”调解队)
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
 
 
@@ -279,9 +275,9 @@ def _he_then_role(text: str, i: int, j: int) -> bool:
     """Does the reading ``i:j`` (a name of three characters or more; of two before its 和)
     end in 和 before a role, a post or a group of people, or in 任 before a post?"""
     if text[j - 1] == "任" and j - i >= 3:
-        return _POST_OPENS.match(text, j) is not None  # 某某任|队长: the verb taking the post
+        return POST_TAKEN.match(text, j) is not None  # 某某任|队长, 某某任|联合党委书记: the verb taking the post
     return (j - i >= 4 or j - i == 3 and text[j - 2] == "和") and text[j - 1] == "和" \
-        and _ROLE_AFTER_HE.match(text, j) is not None  # (苏和|和党员们: a name ending in 和, then 和)
+        and JOINED_BY_HE.match(text, j) is not None  # (苏和|和党员们: a name ending in 和, then 和)
 
 
 def _verb_tail(text: str, i: int, j: int) -> bool:
