@@ -1975,3 +1975,13 @@ def test_the_models_place_goes_where_the_rules_credit_an_actor_within_it(gaz):
         _most_specific_actor(y)
         assert (fact in y.relations) is kept, (how, y.relations)
         assert credit in y.relations
+
+
+def test_a_role_the_tagger_reads_into_a_name_is_no_part_of_it(gaz):
+    """果农|某某某, 牧民|某某某某 (the tagger reads the role before a name into it), 种植户|老某
+    笑着说 (a familiar form and a verb, no full name): the name without the role, or none."""
+    ents, _ = _learned(gaz, "“今年苹果个头大，价格也不错。”果农蔺海涛一边搬箱子一边说。"
+                            "“红帐篷来了，很多事在家门口就能办好。”牧民苏德日呼说。"
+                            "“技术、销路都不用愁了。”种植户老雷笑着说。")
+    people = {n for t, n in ents if t == "Person"}
+    assert people == {"蔺海涛", "苏德日呼"}, ents

@@ -369,7 +369,8 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
     for length in (4, 3):
         cand, rest = text[i : i + length], text[i + length :]
         if rest.startswith(L.SAYS_AFTER_NAME) and len(cand) == length and all(is_cjk(c) for c in cand) \
-                and cand[0] not in _NOT_NAME_OPENING and not any(c in "的了是在有没就也还又" for c in cand) \
+                and cand[0] not in _NOT_NAME_OPENING and not any(c in "的了着是在有没就也还又" for c in cand) \
+                and not (cand[0] in "老小" and cand[1] in L.SURNAMES_1) \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None

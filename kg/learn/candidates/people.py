@@ -29,6 +29,10 @@ _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLE
 #: into the name of Mongolian syllables after them)
 _POSTS = "(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")"
 _POST_OPENS = re.compile(_POSTS)
+#: a post or a plain role opening a reading (嘎查达|某某, 果农|某某某, 牧民|某某某某: the tagger
+#: reads the word before a name into it)
+_ROLE_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    {t for t in L.LEAD_TITLES if len(t) >= 2} | set(L.OTHER_ROLES), key=len, reverse=True))) + ")")
 #: a leading post right before a reading (苏木达|某某)
 _POST_ENDS = re.compile(_POSTS + "$")
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
@@ -97,8 +101,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
     if name[-1] in _PLACE_END or any(k in name for k in _PLACE_KINDS_INSIDE) or name.endswith(_BUSINESS_KINDS):
         f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某); 牧家乐
-    if (post := _POST_OPENS.match(name)) is not None and len(name) - post.end() >= 2:
-        f.append("post-opens")  # 嘎查达某某: a post read into the name (its holder is read without it)
+    if (post := _ROLE_OPENS.match(name)) is not None and len(name) - post.end() >= 2:
+        f.append("post-opens")  # 嘎查达某某, 果农某某某: a post or role read into the name (its holder is read without it)
     if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
         f.append("mou")  # 李某, 老张, 小王: a name hidden or a surname called familiarly, no full name
     if name[0] in "周月年日天" and i > 0 and (text[i - 1] in "每本上下隔这当次" or _TIME_ITEM_BEFORE.search(text, 0, i)):
@@ -217,8 +221,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
-            if (post := _POST_OPENS.match(sent.text, a, b)) is not None and b - post.end() >= 2:
-                spans.setdefault((post.end(), b), (None, "TRIM"))  # 嘎查达|某某: the post the tagger read into the name
+            if (post := _ROLE_OPENS.match(sent.text, a, b)) is not None and b - post.end() >= 2:
+                spans.setdefault((post.end(), b), (None, "TRIM"))  # 嘎查达|某某, 果农|某某: the post or role the tagger read into the name
             if _he_then_role(sent.text, a, b):
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 某某图|和村民代表: the conjunction read into the name
             name = sent.text[a:b]
@@ -237,7 +241,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                     spans.setdefault((a, e), (None, "EXT"))  # (某某巴图|家: jieba's 巴图家; 某某毕力格|站在)
         # a reading a post opens (嘎查达|某某) is no rival of the name read after the post
         rivals = {(c, d): v for (c, d), v in spans.items()
-                  if ((post := _POST_OPENS.match(sent.text, c, d)) is None or d - post.end() < 2)
+                  if ((post := _ROLE_OPENS.match(sent.text, c, d)) is None or d - post.end() < 2)
                   and not _verb_tail(sent.text, c, d)}
         cands = [Candidate("Person", sent, a, b, sent.text[a:b],
                            person_feats(view, sent, a, b, m, t, m is not None and (a, b) in lac_set)
