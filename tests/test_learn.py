@@ -1985,3 +1985,9 @@ def test_a_role_the_tagger_reads_into_a_name_is_no_part_of_it(gaz):
                             "“技术、销路都不用愁了。”种植户老雷笑着说。")
     people = {n for t, n in ents if t == "Person"}
     assert people == {"蔺海涛", "苏德日呼"}, ents
+
+
+def test_a_given_name_ending_in_a_places_kind_is_a_name(gaz):
+    """县委副书记某红旗: 红旗 is a given name jieba knows, though 旗 ends a banner's name."""
+    ents, _ = _learned(gaz, "宾川县召开基层治理推进会。宾川县委副书记苏红旗出席会议并讲话。")
+    assert ("Person", "苏红旗") in ents, ents

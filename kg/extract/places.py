@@ -620,7 +620,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)
     # 工作队进驻|某某村: the object of a verb that stations a team or a secretary is a village's
     # name; 某某镇|某某村党支部书记: a village's body right after the town vouches for both names
-    vouched = (type_ == "Village" and m.start() - s >= 2 and text[:s].endswith(_STATIONED_IN)) or (
+    vouched = (type_ == "Village" and m.start() - s >= 2 and (text[:s].endswith(_STATIONED_IN) or (
+        _OWN_BODY_AFTER.match(text, e) is not None and segment.freq(text[s : m.start()]) < 10000
+        and not text.endswith(_TAKING_POST, s, m.start())))) or (
         type_ == "Town" and m.start() - s >= 2 and _VILLAGE_BODY_AFTER.match(text, e) is not None)
     if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed or vouched):
         return None
@@ -654,6 +656,12 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
 
 #: a speech verb after two characters at least (某某说起, 居民某某介绍): no place's name holds one
 _SPEAKS_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:说起|说|介绍|表示|告诉|谈起|谈到)")
+#: what ends the words of taking or having held a post before a village's body (前任|村党支部书记,
+#: 高票当选|村党支部书记): no village's name
+_TAKING_POST = ("任", "选")
+#: a village's own body right after its name (某某村|党支部领办……): the body vouches for the name
+#: (not a word as common as 领导 or 重点 before 村: 领导村党支部 is no village's)
+_OWN_BODY_AFTER = re.compile(r"(?:党支部|党总支|党委|村委会|村民委员会)")
 #: a village's name and one of its bodies (某某村党支部, 某某嘎查村委会), right after a town's name
 _VILLAGE_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:村|嘎查)(?:党支部|党总支|村委会|村民委员会|嘎查委员会)")
 #: verbs that station a team or a secretary in a village, whose object is the village's name

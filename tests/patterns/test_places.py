@@ -945,3 +945,14 @@ def test_a_verb_after_a_chain_and_a_street_by_its_kind_open_no_communitys_name(g
     g = graph_of(gaz, "昆明市五华区拓东街道积极探索社区、社会组织、社会工作者联动。在街道青岗路社区的粮站家属院，居民自发议事。")
     communities = {n for t, n in entities(g) if t == "Community"}
     assert communities == {"青岗路社区"}, summary(g)
+
+
+def test_a_village_its_own_body_follows_is_vouched_for_but_not_a_post_taken(gaz):
+    """宾川县金牛镇……北湖营子村党支部领办的合作社: the village's own body right after its name
+    vouches for it (and the article's town holds it); 前任|村党支部书记, 高票当选|村党支部书记:
+    the words of a post held or taken, no village's name."""
+    g = graph_of(gaz, "宾川县金牛镇把产业发展和乡村治理结合起来。北湖营子村党支部领办的合作社效益很好。"
+                      "罗某是前任村党支部书记，去年高票当选村党支部书记的是苏某。")
+    assert ("Village", "北湖营子村") in entities(g), summary(g)
+    assert ("北湖营子村", "金牛镇") in edges(g, "locatedIn"), summary(g)
+    assert not {"前任村", "高票当选村"} & names(g), summary(g)

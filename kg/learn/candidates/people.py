@@ -99,7 +99,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("honorific-after")
     if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
         f.append("surname-and-honorific")  # 赵先生, 李大姐: no full name
-    if name[-1] in _PLACE_END or any(k in name for k in _PLACE_KINDS_INSIDE) or name.endswith(_BUSINESS_KINDS):
+    if (name[-1] in _PLACE_END and not _given_name_of_a_place_char(name)) or any(k in name for k in _PLACE_KINDS_INSIDE) \
+            or name.endswith(_BUSINESS_KINDS):
         f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某); 牧家乐
     if (post := _ROLE_OPENS.match(name)) is not None and len(name) - post.end() >= 2:
         f.append("post-opens")  # 嘎查达某某, 果农某某某: a post or role read into the name (its holder is read without it)
@@ -273,6 +274,11 @@ def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
     if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
         return False
     return k == 1 or toks[k - 2][2] in ("p", "x")
+
+
+def _given_name_of_a_place_char(name: str) -> bool:
+    """A surname and a given name jieba knows as one, ending in a place's kind (某红旗, 某建村)?"""
+    return len(name) == 3 and name[0] in L.SURNAMES_1 and (jieba_tag(name[1:]) or "").startswith("nr")
 
 
 def _he_then_role(text: str, i: int, j: int) -> bool:
