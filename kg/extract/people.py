@@ -177,13 +177,13 @@ class _Words:
         return k < len(self.ends) and self.ends[k] == j
 
 
-#: what 和 joins a name to when it opens a role, a post or a group (某某和|村民代表某某,
-#: 某某和|苏木达某某, 某某和|党员们): the conjunction, no last syllable of the name
+#: what 和 joins a name to when it opens a role, a post, a group, a people, a quoted name or a
+#: count (某某和|村民代表某某, 某某和|苏木达某某, 某某和|党员们, 某某和|汉族邻居某某, 某某和|“某某”
+#: 调解队, 某某和|两名辅警): the conjunction, no last syllable of the name
 JOINED_BY_HE = re.compile("(?:" + "|".join(map(re.escape, sorted(
     {*L.LEAD_TITLES, *L.OTHER_ROLES, "村民", "牧民", "居民", "党员", "群众", "干部", "村委会", "嘎查委员会", "驻村",
      "社区", "街道", "工作人员", "志愿者", "同事", "家人", "大家", "邻居", "鄰居", "邻里", "鄰里", "家属", "其他"},
     key=len, reverse=True))) + r"|[\u4e00-\u9fff]{1,3}族|“|[0-9一二两三四五六七八九十几多]+[名位个])")
-# (某某和|汉族邻居某某, 某某和|“某某”调解队, 某某和|两名辅警)
 #: a post taken after 任 (某某任|队长, 某某任|联合党委书记): the verb, no last character of the name
 POST_TAKEN = re.compile("(?:联合|临时|功能型)?(?:党委|党支部|党总支|支部)?(?:"
                         + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
