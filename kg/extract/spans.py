@@ -311,8 +311,9 @@ class _Walk:
             return None, False  # 某某任|联合党委书记 (jieba: 任, or 某某任 guessed): taking the post, no part of a name
         if word[0] in _PRONOUNS and len(word) > 1 and flag == "n" and segment.freq(word) == 0:
             return None, False  # 他常去|某某社区: a word jieba guessed, opened by a pronoun, opens no name
-        if self.place and flag == "m" and word[-1] in _TIME_UNITS and word[0] in _COUNT_OPENING:
-            return None, False  # 每月第二周|社区: a time, no place's name
+        if self.place and ((flag == "m" and word[-1] in _TIME_UNITS and word[0] in _COUNT_OPENING)
+                           or (flag == "q" and len(word) >= 2)):
+            return None, False  # 每月第二周|社区, 15|分钟|社区服务圈: a time or a measure, no place's name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if not first and joins_kinds(text, s, e):

@@ -716,3 +716,12 @@ def test_taking_a_post_is_no_part_of_the_bodys_name(gaz):
     g = graph_of(gaz, "拓东街道成立了兴华商圈联合党委。街道党工委副书记罗文涛任联合党委书记。金牛镇选派镇领导班子成员任联合党支部书记。")
     assert not [n for n in names(g) if "任联合" in n], summary(g)
     assert ("罗文涛", "兴华商圈联合党委") in edges(g, "leads"), summary(g)
+
+
+def test_a_towns_offices_named_by_its_kind_after_a_verb_are_the_towns(gaz):
+    """宾川县金牛镇组织|镇司法所、派出所: the town acts on its own offices named by its kind (no
+    body called 金牛镇组织镇司法所); 镇司法所所长某某 leads the town's office."""
+    g = graph_of(gaz, "宾川县金牛镇组织镇司法所、派出所及各村调解员开展培训。镇司法所所长罗建明介绍了案例。")
+    assert "金牛镇司法所" in names(g, "Organization"), summary(g)
+    assert not any("组织" in n for n in names(g, "Organization")), summary(g)
+    assert ("罗建明", "金牛镇司法所") in edges(g, "leads"), summary(g)

@@ -956,3 +956,9 @@ def test_a_village_its_own_body_follows_is_vouched_for_but_not_a_post_taken(gaz)
     assert ("Village", "北湖营子村") in entities(g), summary(g)
     assert ("北湖营子村", "金牛镇") in edges(g, "locatedIn"), summary(g)
     assert not {"前任村", "高票当选村"} & names(g), summary(g)
+
+
+def test_a_measure_of_time_opens_no_communitys_name(gaz):
+    """打造15分钟社区服务圈: 分钟 measures the time to walk, no community is named 分钟社区."""
+    g = graph_of(gaz, "昆明市五华区拓东街道打造15分钟社区服务圈，居民办事不出小区。")
+    assert not names(g, "Community"), summary(g)
