@@ -140,6 +140,19 @@ def test_traditional_page_gives_the_simplified_entities_and_keeps_evidence_as_wr
     assert doc.articles[0].headline in trad  # headlines as written too
 
 
+def test_traditional_aspect_particle_reads_as_its_simplified_form(tmp_path):
+    """隨著社區的發展: OpenCC's t2s keeps 著 (a Simplified character too), so 随著 would read as no
+    word and 随著社区 as a community; the particle is 着, while 著名 and 顯著 keep 著."""
+    from kg.read.text import to_simplified
+
+    assert to_simplified("隨著社區的發展，張貼著公告，著名專家，顯著成效") == "随着社区的发展，张贴着公告，著名专家，显著成效"
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "p.txt").write_text("拓東街道\n\n隨著社區的發展，拓東街道力角社區推行「板凳議事會」。\n", encoding="utf-8")
+    g = build([tmp_path / "t"], tmp_path / "o", cache=False).graph
+    communities = {d["name"] for _, d in g.nodes(data=True) if d.get("type") == "Community"}
+    assert "随著社区" not in communities and "力角社区" in communities, communities
+
+
 @pytest.mark.parametrize(
     "data, problem",
     [

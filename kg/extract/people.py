@@ -24,7 +24,8 @@ from .spans import (
 )
 
 #: the credits of a page: 本报记者 某某, 摄影 某某, and a web page's labelled ones (编辑:某某, 校对:某某)
-_CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿", "图", "图片")
+_CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿", "图", "图片",
+                  "文字", "摄像", "视频", "策划", "统筹")
 #: a credit written label, slash, name: 文/某某 图/某某 (a name after the label, not before it: 某某/文)
 _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
 _BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
@@ -592,8 +593,9 @@ _BYLINE_RUN = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{2,13}|[\u4e00
 
 
 def _bylines(text: str, found: _Found) -> None:
-    """本报记者 某某, 通讯员 某某, 摄影 某某 (not an interviewer's question: 记者：老人多，……？)."""
-    if text.rstrip().endswith(("？", "?")):
+    """本报记者 某某, 通讯员 某某, 摄影 某某 (not an interviewer's question or exclamation: 记者：老人多，
+    ……？ 记者：谢谢！)."""
+    if text.rstrip().endswith(("？", "?", "！", "!")):
         return
     for m in _BYLINE_NAME.finditer(text):
         for nm in _BYLINE_RUN.finditer(m.group(1)):

@@ -58,8 +58,27 @@ def to_simplified(text: str) -> str | None:
     cjk = len(text) - len(_CJK.sub("", text))
     if len(conv) != len(text):
         conv = "".join(_t2s_line(line) for line in text.splitlines(keepends=True))
+    if "著" in conv:
+        conv = _aspect_zhe(text, conv)
     changed = sum(1 for a, b in zip(text, conv, strict=True) if a != b)
     return conv.translate(_CORNER_QUOTES) if changed >= _TRADITIONAL_SHARE * cjk else None
+
+
+@lru_cache(maxsize=1)
+def _tw2s():
+    import opencc
+
+    return opencc.OpenCC("tw2s.json")
+
+
+def _aspect_zhe(text: str, conv: str) -> str:
+    """``conv`` with the aspect particle 著 written 着 (隨著 → 随着, 張貼著 → 张贴着; 著名 and 顯著
+    stay): t2s keeps 著, a character of Simplified too, so 随著 reads as no word; OpenCC's
+    Taiwan table tells the particle by its phrases, and only its 着 is taken, one for one."""
+    tw = _tw2s().convert(text)
+    if len(tw) != len(conv):
+        return conv
+    return "".join("着" if c == "著" and w == "着" else c for c, w in zip(conv, tw, strict=True))
 
 
 def _t2s_line(line: str) -> str:

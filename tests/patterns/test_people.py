@@ -507,6 +507,14 @@ BYLINES = [
 ]
 
 
+BYLINES += [
+    pytest.param("上沧村推行“板凳会”，村民办事方便多了。\n\n文字：罗晓燕", {"罗晓燕"},
+                 id="a-writers-credit-labelled-wenzi"),
+    pytest.param("记者：今后有什么打算？\n上沧村党支部书记：继续带着大家干。\n记者：谢谢！", set(),
+                 id="an-interviewers-thanks-is-no-name"),
+]
+
+
 @pytest.mark.parametrize("text, people", BYLINES)
 def test_byline(gaz, text, people):
     g = graph_of(gaz, text)
