@@ -1991,3 +1991,10 @@ def test_a_given_name_ending_in_a_places_kind_is_a_name(gaz):
     """县委副书记某红旗: 红旗 is a given name jieba knows, though 旗 ends a banner's name."""
     ents, _ = _learned(gaz, "宾川县召开基层治理推进会。宾川县委副书记苏红旗出席会议并讲话。")
     assert ("Person", "苏红旗") in ents, ents
+
+
+def test_a_surname_and_a_form_of_address_glued_to_the_household_is_no_name(gaz):
+    """推开村民张婶家的院门: the tagger reads 张婶家 as a name; a surname, a form of address and
+    the household are no full name (the guideline)."""
+    ents, _ = _learned(gaz, "“腿还疼不疼？药按时吃了没有？”推开村民张婶家的院门，网格员熟络地打招呼。")
+    assert not {n for t, n in ents if t == "Person"}, ents

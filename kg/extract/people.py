@@ -110,6 +110,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
+    if name[-1] == "家" and name[1:-1] in L.HONORIFICS:
+        return False  # 村民张婶|家的院门: a surname and a form of address, then the household
     if name[-1] in "们户" or any(c in "是我你您咱" for c in name) or "不" in name[1:] or "没" in name[1:]:
         return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun;
         # 书记强不强: a question's A-not-A, no name

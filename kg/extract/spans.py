@@ -226,6 +226,8 @@ _BARE_KINDS_OPENING = ("街道", "社区")
 _PRONOUNS = frozenset("他她它我你您咱")
 #: units of time a count may end in (第二周, 三年), which no place's name does
 _TIME_UNITS = frozenset("周天月年季日次届")
+#: measure words a count may end in (一张, 两个, 三名), which open no place's name
+_MEASURES = frozenset("张个支名位批座家处间所份条本套只件")
 #: what opens a count or an ordinal (第二, 三, 每)
 _COUNT_OPENING = frozenset("第每0123456789一二两三四五六七八九十几")
 
@@ -311,9 +313,11 @@ class _Walk:
             return None, False  # 某某任|联合党委书记 (jieba: 任, or 某某任 guessed): taking the post, no part of a name
         if word[0] in _PRONOUNS and len(word) > 1 and flag == "n" and segment.freq(word) == 0:
             return None, False  # 他常去|某某社区: a word jieba guessed, opened by a pronoun, opens no name
-        if self.place and ((flag == "m" and word[-1] in _TIME_UNITS and word[0] in _COUNT_OPENING)
+        if self.place and ((flag == "m" and word[0] in _COUNT_OPENING and (word[-1] in _TIME_UNITS or word[-1] in _MEASURES))
                            or (flag == "q" and len(word) >= 2)):
-            return None, False  # 每月第二周|社区, 15|分钟|社区服务圈: a time or a measure, no place's name
+            return None, False  # 每月第二周|社区, 15|分钟|社区服务圈, 一张|小区改造图纸: a time, a measure or a count, no place's name
+        if self.place and word == "内有":
+            return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
             return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
         if not first and joins_kinds(text, s, e):

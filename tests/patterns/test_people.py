@@ -359,6 +359,7 @@ RARER_NAMES = [
     pytest.param("力角社区成立商圈联合党委，社区党委副书记萨仁格日玛任联合党委书记。", "萨仁格日玛",
                  id="ren-taking-a-post-after-a-long-name"),
     pytest.param("调解室里，退休法官欧阳宏坐在中间，左右是两家当事人。", "欧阳宏", id="a-verb-after-a-compound-surnames-name"),
+    pytest.param("“党员就是牧民的主心骨。”上沧嘎查党支部书记额尔敦荣贵说。", "额尔敦荣贵", id="mongolian-gui"),
     pytest.param("上沧村有个放羊能手，牧民巴特尔劳动了一天还去帮邻居。", "巴特尔",
                  id="lao-of-a-common-word-after-the-name-is-the-verbs"),
     pytest.param("记者：苏木有哪些做法？\n巴图·额尔敦其劳：我们在每个嘎查建了调解室。\n"
@@ -547,6 +548,8 @@ def test_byline(gaz, text, people):
         pytest.param("上沧村村民曾因宅基地纠纷多次上访。", id="surname-then-yin"),
         pytest.param("刚当书记那几年，上沧村是有名的“空壳村”。", id="a-count-of-years-after-a-post"),
         pytest.param("“罗书记干工作有一股韧劲，认准的事一定要办成。”村民们说。", id="a-common-verb-after-a-post"),
+        pytest.param("楼道干净了，电动车充电桩整齐排列。居民罗大伯说：“以前小区里乱糟糟。”", id="surname-dabo"),
+        pytest.param("“腿还疼不疼？”推开村民罗婶家的院门，网格员熟络地打招呼。", id="surname-shen-then-jia"),
     ],
 )
 def test_surname_with_honorific_is_no_person(gaz, text):

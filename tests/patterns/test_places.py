@@ -962,3 +962,10 @@ def test_a_measure_of_time_opens_no_communitys_name(gaz):
     """打造15分钟社区服务圈: 分钟 measures the time to walk, no community is named 分钟社区."""
     g = graph_of(gaz, "昆明市五华区拓东街道打造15分钟社区服务圈，居民办事不出小区。")
     assert not names(g, "Community"), summary(g)
+
+
+def test_a_count_or_the_verb_of_a_list_opens_no_estates_name(gaz):
+    """围着一张|小区改造图纸: a count, no estate called 一张小区; 辖区|内有|某某小区 (jieba: 内有):
+    the list's verb, no part of the estate's name."""
+    g = graph_of(gaz, "昆明市五华区拓东街道力角社区，辖区内有翠柏苑小区等3个小区。十多位居民正围着一张小区改造图纸讨论。")
+    assert names(g, "Neighborhood") == {"翠柏苑小区"}, summary(g)

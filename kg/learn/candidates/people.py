@@ -200,8 +200,9 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 b -= 1
             if b - a < 2 or b - a > 12:
                 continue
-            if any(sent.text[a:b].endswith(h) and b - a - len(h) <= 2 for h in L.HONORIFICS):
-                continue  # 赵大姐, 李师傅: a surname and an honorific is no full name (the guideline)
+            if any(sent.text[a:b].removesuffix("家").endswith(h) and b - a - len(h) <= 2 + (sent.text[b - 1] == "家")
+                   for h in L.HONORIFICS):
+                continue  # 赵大姐, 李师傅, 张婶|家: a surname and an honorific is no full name (the guideline)
             if takes_a_post(sent.text, a, b) or after_a_count(sent.text, a) \
                     or SOURCE_LABEL_BEFORE.search(sent.text, max(0, a - 6), a):
                 continue  # 书记任链|长: the verb taking a post; 一位|独居: a count; 来源：某某云: an outlet
