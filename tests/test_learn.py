@@ -1980,21 +1980,21 @@ def test_the_models_place_goes_where_the_rules_credit_an_actor_within_it(gaz):
 def test_a_role_the_tagger_reads_into_a_name_is_no_part_of_it(gaz):
     """果农|某某某, 牧民|某某某某 (the tagger reads the role before a name into it), 种植户|老某
     笑着说 (a familiar form and a verb, no full name): the name without the role, or none."""
-    ents, _ = _learned(gaz, "“今年苹果个头大，价格也不错。”果农蔺海涛一边搬箱子一边说。"
-                            "“红帐篷来了，很多事在家门口就能办好。”牧民苏德日呼说。"
-                            "“技术、销路都不用愁了。”种植户老雷笑着说。")
+    ents, _ = _learned(gaz, "“今年的梨卖上了好价钱。”果农蔺海涛一边装车一边说。"
+                            "“牧区的事在家门口就能办。”牧民苏德日呼说。"
+                            "“不用再愁销路了。”种植户老雷笑着说。")
     people = {n for t, n in ents if t == "Person"}
     assert people == {"蔺海涛", "苏德日呼"}, ents
 
 
 def test_a_given_name_ending_in_a_places_kind_is_a_name(gaz):
     """县委副书记某红旗: 红旗 is a given name jieba knows, though 旗 ends a banner's name."""
-    ents, _ = _learned(gaz, "宾川县召开基层治理推进会。宾川县委副书记苏红旗出席会议并讲话。")
+    ents, _ = _learned(gaz, "宾川县召开基层治理推进会。宾川县委副书记苏红旗到会讲话。")
     assert ("Person", "苏红旗") in ents, ents
 
 
 def test_a_surname_and_a_form_of_address_glued_to_the_household_is_no_name(gaz):
-    """推开村民张婶家的院门: the tagger reads 张婶家 as a name; a surname, a form of address and
+    """推开村民张婶家的大门: the tagger reads 张婶家 as a name; a surname, a form of address and
     the household are no full name (the guideline)."""
-    ents, _ = _learned(gaz, "“腿还疼不疼？药按时吃了没有？”推开村民张婶家的院门，网格员熟络地打招呼。")
+    ents, _ = _learned(gaz, "网格员推开村民张婶家的大门，问她最近身体怎么样。")
     assert not {n for t, n in ents if t == "Person"}, ents

@@ -100,8 +100,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if "第" in name[1:]:
         return False  # 队长由|第一检察部……: an ordinal, no given name
-    if len(name) == 3 and name[0] in L.SURNAMES_1 and _no_given_name(name[1:]):
-        return False  # 书记|那几年, 陶书记|干工作: a count or a common verb after the surname
+    if len(name) == 3 and name[0] in L.SURNAMES_1 and _no_given_name(name[1:], strict):
+        return False  # 书记|那几年: a count after the surname (and, strict, a common verb: 党员|干工作)
     if len(name) == 3 and name[1:] in L.DIRECTIONAL_COMPLEMENTS:
         return False  # 群众富起来, 强起来: a verb and its complement
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
@@ -110,8 +110,6 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[-1] == "家" and name[1:-1] in L.HONORIFICS:
-        return False  # 村民张婶|家的院门: a surname and a form of address, then the household
     if name[-1] in "们户" or any(c in "是我你您咱" for c in name) or "不" in name[1:] or "没" in name[1:]:
         return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun;
         # 书记强不强: a question's A-not-A, no name
@@ -121,11 +119,12 @@ def _plausible_name(name: str, strict: bool) -> bool:
                             or (len(name) == 3 and very_common(name[1:]))))
 
 
-def _no_given_name(given: str) -> bool:
-    """Is ``given`` a numeral's phrase (几年, 三年) or a verb as common as 工作 or 学习 (ten
-    thousand in jieba's dictionary), which no given name is?"""
+def _no_given_name(given: str, strict: bool) -> bool:
+    """Is ``given`` a numeral's phrase (几年, 三年), or, ``strict``, a verb as common as 工作 or
+    学习 (ten thousand in jieba's dictionary)?  (After a post a verb may be a given name:
+    某建设, 某发展.)"""
     tag, freq = segment.tag_and_freq(given)
-    return tag is not None and (tag[:1] == "m" or (tag in ("v", "vn") and freq >= 10000))
+    return tag is not None and (tag[:1] == "m" or (strict and tag in ("v", "vn") and freq >= 10000))
 
 
 def byline_name(name: str) -> bool:
@@ -192,6 +191,12 @@ POST_TAKEN = re.compile("(?:联合|临时|功能型)?(?:党委|党支部|党总�
                         + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
 
 
+#: syllables of names that are also adverbs before a verb (某某|新买了: newly, no syllable)
+_ADVERB_SYLLABLES = frozenset("新")
+#: syllables that never end a name, though they open or join one (额尔很|某某; 某某|很忙)
+_NEVER_LAST = frozenset("很")
+#: syllables that end names (某某查盖) and are verbs too: before an aspect, the verb's (某某|盖了)
+_VERB_SYLLABLES = frozenset("盖")
 #: what makes a verb with 任 (兼任, 曾任, 再任), no last character of a name before 任
 _BEFORE_REN = frozenset("兼担出曾现历接升调改继留再")
 
@@ -227,8 +232,12 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
         if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
             continue
+        if cand[-1] in _NEVER_LAST or (cand[-1] in _VERB_SYLLABLES and text[j : j + 1] in ("了", "着", "过")) or (
+                cand[-1] in _ADVERB_SYLLABLES and (k := words.at(j - 1)) >= 0 and words.ends[k] == j
+                and words.toks[k][2][:1] in ("a", "d") and words.flag_at(j)[:1] == "v" and text[j + 1 : j + 2] in ("了", "过")):
+            continue  # 某某|很忙, 某某|盖了, 某某|新|买了: an adverb or a verb after the name, no syllable of it
         if length == 2 and (k := words.at(i + 1)) >= 0 and words.ends[k] > j and very_common(text[i + 1 : words.ends[k]]):
-            continue  # 陶书记|干|工作: the name's last character opens a common word running on
+            continue  # 某书记|干|工作: the name's last character opens a common word running on
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2 \
                 and not _DOTTED.fullmatch(cand):
             continue  # (a Mongolian name may open with a Han surname's character: 米某某某)
@@ -243,8 +252,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 or takes_a_post(text, i, j) or after_a_count(text, i):
             continue  # 成员任网格|长, 书记任链|长: a post runs past the reading; 一位|独居: a count's measure word
         rest = text[j:]
-        if length >= 4 and cand[-1] == "和" and JOINED_BY_HE.match(text, j):
-            continue  # 主任某某图门和|“某某”调解队, 牧民某某某某和|邻居: 和 joins what follows, no syllable of this one
+        if (length >= 4 or (length == 3 and cand[-2] == "和")) and cand[-1] == "和" and JOINED_BY_HE.match(text, j):
+            continue  # 主任某某某某和|“某某”调解队, 牧民某某某某和|邻居, 某和和|两名辅警: 和 joins what follows, no syllable of this one
         if "·" in cand and _dotted_runs_on(text, i, j):
             continue  # 某某·巴图|今年72岁, 某某·白音|正和民警: a time word or an adverb after the dotted name
         if length >= 4 and ends_in_function_word(text, i, j):
@@ -275,9 +284,10 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
         if length >= 3 and _MONGOLIAN.issuperset(cand) and rest[0] not in _MONGOLIAN and (
                 rest[0] in L.AFTER_NAME_CHARS or rest[1:2] in ("着", "了", "过")) \
-                and segment.freq(text[j - 1 : j + 1]) < 1000:
+                and segment.freq(text[j - 1 : j + 1]) < 1000 and cand[-1] not in _ADVERB_SYLLABLES:
             return i, j  # 十户长某某莫|到邻居家, 嘎查达某某朝鲁|翻着: jieba glues the syllable to the verb
-            # (but 某某|劳动了: the last character and the next make a common word, the verb's)
+            # (but 某某|劳动了: the last character and the next make a common word, the verb's;
+            # 某某|新买了: an adverb before the verb)
         if (home or rest.startswith(_HOUSEHOLD)) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
         if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t", "l") or rest.startswith(_ADVERBS_WITH_YI)
@@ -334,7 +344,8 @@ def _dotted_runs_on(text: str, i: int, j: int) -> bool:
     k = bisect_left(ends, j)
     if dot < 0 or k >= len(ends) or ends[k] != j or starts[k] < dot + 3:
         return False
-    return tokens(text)[k][2][:1] in ("t", "d", "m", "p", "c", "r", "v")
+    tag = tokens(text)[k][2][:1]
+    return tag in ("t", "d", "m", "p", "c", "r") or (tag == "v" and ends[k] - starts[k] >= 2)  # (not 某某·某某达|来)
 
 
 def _verb_before_aspect(text: str, j: int) -> bool:
@@ -619,6 +630,8 @@ def _after_posts(text: str, found: _Found) -> None:
     for m in TITLE_RE.finditer(text):
         if m.group() not in LEAD_SET and _in_longer_word(text, m.start(), m.end()):
             continue  # 居民区|里有: the role's word is part of a longer one, no role before a name
+        if m.group() in LEAD_SET and _form_of_address(text, m.start()):
+            continue  # “某书记|干工作……: a surname and a post alone are how one is addressed, no name follows
         if _HELD_BY.match(text, m.end()):
             continue  # 理事长|由某某兼任: 由 opens the holder's clause, no surname (the profile reads it)
         hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
@@ -632,6 +645,13 @@ def _after_posts(text: str, found: _Found) -> None:
             continue
         role = m.group()
         found.add(hit[0], hit[1], "post", "" if role in LEAD_SET else "role", role)
+
+
+def _form_of_address(text: str, i: int) -> bool:
+    """Does a surname alone stand before the post at ``i``, opening its clause (“某书记, ，某主任):
+    the way the holder is addressed or spoken of, with no name after the post?"""
+    return i >= 1 and text[i - 1] in L.SURNAMES_1 and text[i - 1] not in _NOT_NAME_OPENING \
+        and (i == 1 or not is_cjk(text[i - 2]))  # (“由|退役军人某某: a preposition, though 由 is a surname)
 
 
 def _in_longer_word(text: str, i: int, j: int) -> bool:
@@ -707,9 +727,14 @@ _DOTTED_HEAD = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff]{1,6}(?:·[\u4e
 def _dotted_whole(text: str, s0: int, e0: int) -> int | None:
     """Where the dotted name whose last part is ``text[s0:e0]`` starts, if the parts before it
     open where nothing else of a name stands (a line's start, punctuation, a space:
-    ``某某·乌力吉斯琴：``), else None."""
+    ``某某·某某某某：``; a role before them is no part of it: 牧民|某某·某某), else None."""
     head = _DOTTED_HEAD.search(text, max(0, s0 - 14), s0)
-    return head.start() if head is not None and _DOTTED.fullmatch(text, head.start(), e0) else None
+    if head is None:
+        return None
+    start = head.start()
+    if (role := TITLE_RE.match(text, start)) is not None and role.end() < s0 - 1 and text[role.end()] != "·":
+        start = role.end()
+    return start if _DOTTED.fullmatch(text, start, e0) else None
 
 
 def _jieba_names(text: str, found: _Found) -> None:
@@ -728,7 +753,7 @@ def _jieba_names(text: str, found: _Found) -> None:
             e0 -= 1  # 某某便|进山: jieba's name swallowed an adverb before a verb
             cand = text[s0:e0]
         if text[s0 - 1 : s0] == "·" and (whole := _dotted_whole(text, s0, e0)) is not None:
-            s0, cand = whole, text[whole:e0]  # 某某·乌力吉斯琴：: jieba's name is the last part of a dotted one
+            s0, cand = whole, text[whole:e0]  # 某某·某某某某：: jieba's name is the last part of a dotted one
         if not plausible_name(cand, strict=True):
             continue
         if s0 > 0 and (text[s0 - 1 : s0 + 1] in L.TWO_CHAR_PLACE_KINDS or segment.freq(text[s0 - 1 : s0 + 1]) >= 100):

@@ -72,13 +72,20 @@ def _tw2s():
 
 
 def _aspect_zhe(text: str, conv: str) -> str:
-    """``conv`` with the aspect particle 著 written 着 (隨著 → 随着, 張貼著 → 张贴着; 著名 and 顯著
-    stay): t2s keeps 著, a character of Simplified too, so 随著 reads as no word; OpenCC's
-    Taiwan table tells the particle by its phrases, and only its 着 is taken, one for one."""
+    """``conv`` with the aspect particle 著 written 着 (隨著 → 随着, 張貼著 → 张贴着; 著名, 顯著,
+    土著 and 專著 stay): t2s keeps 著, a character of Simplified too, so 随著 reads as no word;
+    OpenCC's Taiwan table tells the particle by its phrases, and only its 着 is taken, one for
+    one, except in the words of :data:`_ZHU_WORDS` (土著, 卓著: the Taiwan table writes those
+    with 着 too)."""
     tw = _tw2s().convert(text)
     if len(tw) != len(conv):
         return conv
-    return "".join("着" if c == "著" and w == "着" else c for c, w in zip(conv, tw, strict=True))
+    return "".join("着" if c == "著" and w == "着" and conv[k - 1 : k + 1] not in _ZHU_WORDS else c
+                   for k, (c, w) in enumerate(zip(conv, tw, strict=True)))
+
+
+#: words 著 closes as "a work" or "marked", which OpenCC's Taiwan table writes with 着 too
+_ZHU_WORDS = frozenset("土著 专著 编著 卓著 原著 论著 译著 遗著 名著 巨著 新著 拙著 合著 昭著 撰著".split())
 
 
 def _t2s_line(line: str) -> str:

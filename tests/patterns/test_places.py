@@ -948,10 +948,10 @@ def test_a_verb_after_a_chain_and_a_street_by_its_kind_open_no_communitys_name(g
 
 
 def test_a_village_its_own_body_follows_is_vouched_for_but_not_a_post_taken(gaz):
-    """宾川县金牛镇……北湖营子村党支部领办的合作社: the village's own body right after its name
+    """宾川县金牛镇……北湖营子村党支部牵头……: the village's own body right after its name
     vouches for it (and the article's town holds it); 前任|村党支部书记, 高票当选|村党支部书记:
     the words of a post held or taken, no village's name."""
-    g = graph_of(gaz, "宾川县金牛镇把产业发展和乡村治理结合起来。北湖营子村党支部领办的合作社效益很好。"
+    g = graph_of(gaz, "宾川县金牛镇把产业发展和乡村治理结合起来。北湖营子村党支部牵头成立了养殖合作社。"
                       "罗某是前任村党支部书记，去年高票当选村党支部书记的是苏某。")
     assert ("Village", "北湖营子村") in entities(g), summary(g)
     assert ("北湖营子村", "金牛镇") in edges(g, "locatedIn"), summary(g)
@@ -959,13 +959,13 @@ def test_a_village_its_own_body_follows_is_vouched_for_but_not_a_post_taken(gaz)
 
 
 def test_a_measure_of_time_opens_no_communitys_name(gaz):
-    """打造15分钟社区服务圈: 分钟 measures the time to walk, no community is named 分钟社区."""
-    g = graph_of(gaz, "昆明市五华区拓东街道打造15分钟社区服务圈，居民办事不出小区。")
+    """建设10分钟社区养老圈: 分钟 measures the time to walk, no community is named 分钟社区."""
+    g = graph_of(gaz, "昆明市五华区拓东街道建设10分钟社区养老圈，老人下楼就能吃上饭。")
     assert not names(g, "Community"), summary(g)
 
 
 def test_a_count_or_the_verb_of_a_list_opens_no_estates_name(gaz):
-    """围着一张|小区改造图纸: a count, no estate called 一张小区; 辖区|内有|某某小区 (jieba: 内有):
+    """拿着一张|小区平面图: a count, no estate called 一张小区; 辖区|内有|某某小区 (jieba: 内有):
     the list's verb, no part of the estate's name."""
-    g = graph_of(gaz, "昆明市五华区拓东街道力角社区，辖区内有翠柏苑小区等3个小区。十多位居民正围着一张小区改造图纸讨论。")
+    g = graph_of(gaz, "昆明市五华区拓东街道力角社区，辖区内有翠柏苑小区等3个小区。几位居民拿着一张小区平面图商量停车位的事。")
     assert names(g, "Neighborhood") == {"翠柏苑小区"}, summary(g)

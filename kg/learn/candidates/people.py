@@ -202,7 +202,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 continue
             if any(sent.text[a:b].removesuffix("家").endswith(h) and b - a - len(h) <= 2 + (sent.text[b - 1] == "家")
                    for h in L.HONORIFICS):
-                continue  # 赵大姐, 李师傅, 张婶|家: a surname and an honorific is no full name (the guideline)
+                continue  # 赵大姐, 李师傅, 某婶|家: a surname and an honorific is no full name (the guideline)
             if takes_a_post(sent.text, a, b) or after_a_count(sent.text, a) \
                     or SOURCE_LABEL_BEFORE.search(sent.text, max(0, a - 6), a):
                 continue  # 书记任链|长: the verb taking a post; 一位|独居: a count; 来源：某某云: an outlet
@@ -278,7 +278,7 @@ def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
 
 
 def _given_name_of_a_place_char(name: str) -> bool:
-    """A surname and a given name jieba knows as one, ending in a place's kind (某红旗, 某建村)?"""
+    """A surname and a given name jieba tags as a name, ending in a place's kind (某红旗)?"""
     return len(name) == 3 and name[0] in L.SURNAMES_1 and (jieba_tag(name[1:]) or "").startswith("nr")
 
 
