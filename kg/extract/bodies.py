@@ -527,8 +527,10 @@ _TAKEN = Span(0, 0, "", "Organization", "")
 
 #: the fixed patterns of :func:`_named_by_head`, compiled once (not looked up at every call)
 _NAMED_BY_HEAD_RE1 = re.compile(r"[原新老前现](?:物业|服务|运营)?")
+
+
 def _verb_then_kind(part: str) -> str:
-    """The kind of place after a verb of jieba's between a place and a body's head (某镇|组织|镇|
+    """The kind of place after a verb of jieba's between a place and a body's head (某镇|召集|镇|
     司法所: 镇), or ''."""
     kind = next((k for k in _LEVEL_KINDS if part.endswith(k)), "")
     verb = part[: len(part) - len(kind)]
@@ -563,7 +565,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     if placed and _COUNT_OF_MEMBERS.fullmatch(part):
         return _TAKEN  # 某小区一位|业委会成员: one of a body's members, no body named
     if placed and (kind := _verb_then_kind(part)):
-        # 某镇组织|镇司法所、派出所: the place acts on its own body named by its kind
+        # 某镇召集|镇司法所、派出所: the place acts on its own body named by its kind
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
     if placed and _NAMED_BY_HEAD_RE1.fullmatch(part):

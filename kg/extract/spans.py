@@ -315,7 +315,7 @@ class _Walk:
             return None, False  # 他常去|某某社区: a word jieba guessed, opened by a pronoun, opens no name
         if self.place and ((flag == "m" and word[0] in _COUNT_OPENING and (word[-1] in _TIME_UNITS or word[-1] in _MEASURES))
                            or (flag == "q" and len(word) >= 2)):
-            return None, False  # 每月第二周|社区, 15|分钟|社区服务圈, 一张|小区改造图纸: a time, a measure or a count, no place's name
+            return None, False  # 每月第二周|社区, 10|分钟|社区养老圈, 一张|小区平面图: a time, a measure or a count, no place's name
         if self.place and word == "内有":
             return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
