@@ -1998,3 +1998,10 @@ def test_a_surname_and_a_form_of_address_glued_to_the_household_is_no_name(gaz):
     the household are no full name (the guideline)."""
     ents, _ = _learned(gaz, "网格员推开村民张婶家的大门，问她最近身体怎么样。")
     assert not {n for t, n in ents if t == "Person"}, ents
+
+
+def test_every_tribunal_of_a_county_is_no_one_body(gaz):
+    """全县|人民法庭, 各县|司法所: the bodies of a kind all over the level, no body called 宾川县人民法庭
+    (though 县人民法院 alone is the county's court)."""
+    ents, _ = _learned(gaz, "宾川县人民法院推进人民法庭建设，全县人民法庭共有法官20名。县人民法院还开展了巡回审判。")
+    assert {c for t, c in ents if t == "Organization"} == {"宾川县人民法院"}, ents

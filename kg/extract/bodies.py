@@ -457,6 +457,21 @@ _QUOTED_START_RE5 = re.compile(r"[即是为指]")
 _FORMULA = re.compile(r"[+＋]")
 
 
+def _verb_between(text: str, a: int, b: int) -> bool:
+    """Does a verb stand between ``a`` and ``b``: one that ends a name (担任, 成立), or a verb of
+    one character that jieba reads as a word of its own (搭|起)?  A body's descriptors hold
+    none (“某某”|搭起|政府, “两委”成员|担任|小区党支部)."""
+    starts, ends = token_bounds(text)
+    toks = tokens(text)
+    for k in range(bisect_left(starts, a), len(toks)):
+        ts, te, flag = toks[k]
+        if te > b:
+            break
+        if text[ts:te] in L.NAME_BREAK_VERBS or (te - ts == 1 and flag == "v"):
+            return True
+    return False
+
+
 def _quoted_start(text: str, h_start: int, s: int) -> int:
     """“稳岗就业”联合党员攻坚队: the name starts after a quote a few descriptors before the head."""
     q = text.rfind("”", max(0, h_start - 7), h_start)
@@ -467,6 +482,7 @@ def _quoted_start(text: str, h_start: int, s: int) -> int:
         and _QUOTED_START_RE3.fullmatch(text[q + 1 : h_start])
         and not _QUOTED_START_RE4.search(text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
         and not _QUOTED_START_RE5.match(text[q + 1 : h_start])
+        and not _verb_between(text, q + 1, h_start)
     ):
         return q + 1
     return s
@@ -492,7 +508,7 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
         # explains a formula)
         o = text.rfind("“", 0, s - 1)
         if o >= 0 and s - 1 - o <= 12 and not _NAME_START_RE1.search(text[o : s - 1]) \
-                and _NAME_START_RE2.search(text[o : s - 1]):
+                and _NAME_START_RE2.search(text[o : s - 1]) and not _verb_between(text, s, h_start):
             return o, place_end.get(o), True
     return s, None, False
 
@@ -595,10 +611,14 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
         name, part = text[start:end], part[1:]
         canonical = name.replace("“", "").replace("”", "")
     if _LEVEL_CHAR.match(part) and not _LEVEL_WORD.match(part):
+        if start > 0 and text[start - 1] in EVERY:
+            return _TAKEN  # 全旗|人民法庭, 各县|司法局: the bodies of that kind all over the level, not one body
         return Span(start, end, name, "Organization", "org-short", conf("org-short"), head=m.group(), canonical=name)
     return _unplaced(text, m, start, end, name, part, quoted) or _TAKEN
 
 
+#: what before a level's character speaks of every body of a kind there (全旗人民法庭, 各县司法局)
+EVERY = frozenset("全各")
 #: a conjunction and a level's character inside a placed body's name: 某县财政局|和县|住建局
 _JOINED_LEVEL_BODY = re.compile(r"[和及与、][市旗县区盟镇乡](?=[^和及与、]*$)")
 #: the last character of an office's name (某某局, 某某委, 某某中心)
@@ -730,7 +750,7 @@ def in_formula(text: str, i: int) -> bool:
 #: a body the sentence founds (成立了某某调解中心, 组建某某临时党支部): the verb, a first's
 #: boast (全市首家), and the name up to its head and the clause's end
 _FOUNDED = re.compile(
-    r"(?:成立|组建|设立|挂牌成立)(?:了|起)?(?:全[国省区市旗县盟]首[家个]|首[家个])?"
+    r"(?:成立|组建|设立|挂牌成立)(?:了|起)?(?:全?[国省区市旗县盟镇乡村][里内]?首[家个]|首[家个])?"
     r"(?P<name>[\u4e00-\u9fff]{4,16}?(?:" + "|".join(map(re.escape, sorted(
         {*L.ORG_HEADS, *L.CANDIDATE_ORG_HEADS, "化解中心", "调解中心"}, key=len, reverse=True))) + r"))(?=[，。；;,、]|$)")
 #: what a founded kind of body holds, not a name: a count, a list, a pair of bodies

@@ -228,8 +228,8 @@ _PRONOUNS = frozenset("他她它我你您咱")
 _TIME_UNITS = frozenset("周天月年季日次届")
 #: measure words a count may end in (一张, 两个, 三名), which open no place's name
 _MEASURES = frozenset("张个支名位批座家处间所份条本套只件")
-#: what opens a count or an ordinal (第二, 三, 每)
-_COUNT_OPENING = frozenset("第每0123456789一二两三四五六七八九十几")
+#: what opens a count or an ordinal (第二, 三, 每, 首家)
+_COUNT_OPENING = frozenset("首第每0123456789一二两三四五六七八九十几")
 
 
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
@@ -316,6 +316,8 @@ class _Walk:
         if self.place and ((flag == "m" and word[0] in _COUNT_OPENING and (word[-1] in _TIME_UNITS or word[-1] in _MEASURES))
                            or (flag == "q" and len(word) >= 2)):
             return None, False  # 每月第二周|社区, 10|分钟|社区养老圈, 一张|小区平面图: a time, a measure or a count, no place's name
+        if flag == "m" and word[0] == "首" and word[-1] in _MEASURES:
+            return None, False  # 首家|社区物业服务中心: the first of its kind, no part of a body's name
         if self.place and word == "内有":
             return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):

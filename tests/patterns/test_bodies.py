@@ -725,3 +725,31 @@ def test_a_towns_offices_named_by_its_kind_after_a_verb_are_the_towns(gaz):
     assert "金牛镇司法所" in names(g, "Organization"), summary(g)
     assert not any("召集" in n for n in names(g, "Organization")), summary(g)
     assert ("罗建明", "金牛镇司法所") in edges(g, "leads"), summary(g)
+
+
+def test_a_central_bodys_short_form_inside_other_words_names_no_body(gaz):
+    """中办 is the central office only as a word of its own (经中办、国办同意): not inside 集中|办结
+    (a word jieba reads over its end), nor where 中 closes a locative frame (在村中|办, 在院中|办)."""
+    g = graph_of(gaz, "经中办、国办同意，宾川县开展试点。金牛镇把社保、户籍等十项业务合并到一个窗口，集中办结。")
+    assert "中共中央办公厅" in names(g, "Organization") or "中办" in names(g, "Organization"), summary(g)
+    for text in ("宾川县金牛镇做到群众的事在村中办。", "宾川县力角社区的大小事都在院中办，居民不出楼。"):
+        g = graph_of(gaz, text)
+        assert not names(g, "Organization"), summary(g)
+
+
+def test_a_verb_between_a_quote_and_a_head_opens_no_body_with_the_quote(gaz):
+    """“院坝茶叙”|搭起|党委: the quoted practice is the subject of a verb, no body's name; “两委”委员|兼任|
+    楼栋党小组组长, “两委”干部|走进|派出所: a post or a verb between the quote and the head ends
+    any name there."""
+    for text in ("宾川县金牛镇：“院坝茶叙”搭起党委与群众的沟通桥梁", "宾川县力角社区安排“两委”委员兼任楼栋党小组组长。",
+                 "宾川县金牛镇“两委”干部走进派出所学习调解。"):
+        g = graph_of(gaz, text)
+        assert not [n for n in names(g, "Organization") if "两委" in n or "茶叙" in n], summary(g)
+
+
+def test_the_first_of_its_kind_is_no_part_of_a_bodys_or_places_name(gaz):
+    """成立了镇里首家|社区物业服务中心: 首家 counts it first, no community called 镇里首家社区 and no
+    body of that name."""
+    g = graph_of(gaz, "宾川县金牛镇力角社区党委牵头成立了镇里首家社区物业服务中心。")
+    assert not [n for n in names(g) if "首家" in n], summary(g)
+    assert names(g, "Community") == {"力角社区"}, summary(g)
