@@ -2005,3 +2005,15 @@ def test_every_tribunal_of_a_county_is_no_one_body(gaz):
     (though 县人民法院 alone is the county's court)."""
     ents, _ = _learned(gaz, "宾川县人民法院推进人民法庭建设，全县人民法庭共有法官20名。县人民法院还开展了巡回审判。")
     assert {c for t, c in ents if t == "Organization"} == {"宾川县人民法院"}, ents
+
+
+def test_a_surname_then_an_idiom_is_no_reading_of_a_name():
+    """骑着马|挨家挨户: the tagger may read a surname's character and the idiom after it as a name;
+    a reading that ends in one of jieba's idioms, opening after its first character, is none."""
+    from kg.learn.candidates.people import _idiom_tail
+
+    text = "民警罗建明骑着马挨家挨户核对户籍。"
+    i = text.index("马挨")
+    assert _idiom_tail(text, i, i + 5)
+    j = text.index("罗建明")
+    assert not _idiom_tail(text, j, j + 3)

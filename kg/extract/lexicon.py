@@ -96,8 +96,10 @@ BODY_NOUN_PHRASES = ("经济组织", "社会组织", "两新组织", "群众组�
 #: Characters that cannot start a place name found by its suffix alone.
 NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个全该本这那其共有着被让使给以并或又也都就还所至即于每据距")
 
-#: Words that pick some of a kind of place (一些|嘎查, 部分|社区): no name opens with one.
-DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一".split())
+#: Words that pick some of a kind of place (一些|嘎查, 部分|社区), or say where or when (附近|小区,
+#: 最近|小区里): no name opens with one.
+DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一"
+                        " 附近 最近 以前 之前 以后 之后 当地".split())
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访兼")
@@ -285,7 +287,8 @@ VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "
 HONORIFICS = set(
     """女士 先生 大姐 大爷 大妈 大娘 大叔 阿姨 奶奶 爷爷 老人 师傅 老师 同志 书记 主任 哥 姐 叔 婶
     嫂 伯 姨 妈 爸 老汉 老太 大哥 小哥 小妹 小姐 姑娘 老伯 阿婆 阿公 阿伯 阿叔 婆婆 大嫂 嫂子
-    警官 法官 检察官 医生 大夫 老板 大伯 大婶 婶婶 叔叔 伯伯 大舅 舅舅 姑姑 大姑""".split()
+    警官 法官 检察官 医生 大夫 老板 大伯 大婶 婶婶 叔叔 伯伯 大舅 舅舅 姑姑 大姑
+    阿嬷 阿爸 阿妈 阿爷 阿奶 阿娘""".split()
 )
 
 #: Speech and report verbs that typically follow a name.

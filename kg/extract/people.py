@@ -25,7 +25,7 @@ from .spans import (
 
 #: the credits of a page: 本报记者 某某, 摄影 某某, and a web page's labelled ones (编辑:某某, 校对:某某)
 _CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审核", "审校", "编审", "监制", "主编", "美编", "撰稿", "图", "图片",
-                  "文字", "摄像", "视频", "策划", "统筹")
+                  "文字", "摄像", "视频", "策划", "统筹", "初审", "复审", "终审")
 #: a credit written label, slash, name: 文/某某 图/某某 (a name after the label, not before it: 某某/文)
 _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
 _BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
@@ -63,8 +63,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
 #: the leading posts, as a tuple for ``str.startswith``
 _LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 #: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
-#: plural (干部们, 干得)
-_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是队因去")
+#: plural (干部们, 干得), a passive (老人|易受……)
+_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是队因去受")
 #: adverbs that open with 一, which jieba cuts as a numeral (某某|一|早就, 某某一直)
 _ADVERBS_WITH_YI = ("一起", "一道", "一同", "一早", "一直", "一边", "一向", "一再", "一手", "一心", "一度", "一连", "一大早")
 

@@ -926,3 +926,23 @@ def test_a_reference_before_its_own_heads_post_and_a_companys_director_lead(gaz,
     whose head the post is; 公司党支部书记、生产总监某某 leads the branch and the company."""
     g = graph_of(gaz, text)
     assert bodies <= {o for s, o in edges(g, "leads") if s == "罗文涛"}, summary(g)
+
+
+def test_final_review_labels_a_credit(gaz):
+    """编辑：某某/审核：某某/终审：某某: the final reviewer of a web page is credited as its editors are."""
+    g = graph_of(gaz, "来源：金牛镇/编辑：罗晓梅/审核：杨立新/终审：段文昌")
+    assert {"罗晓梅", "杨立新", "段文昌"} <= names(g, "Person"), summary(g)
+
+
+def test_a_grandmothers_form_of_address_is_no_name():
+    """阿嬷, 阿爸, 阿妈: 阿 and a kinship word address someone, as 阿婆 and 阿公 do; no name."""
+    from kg.extract.people import plausible_name
+
+    assert not any(plausible_name(n) for n in ("阿嬷", "阿爸", "阿妈", "阿婆"))
+    assert plausible_name("阿木")
+
+
+def test_a_passive_after_a_role_is_no_name(gaz):
+    """独居老人|易受……欺骗: 易 is a surname, but 受 ends no given name; no person 易受."""
+    g = graph_of(gaz, "宾川县金牛镇的独居老人易受保健品推销欺骗，社区请来民警讲课。")
+    assert not names(g, "Person"), summary(g)

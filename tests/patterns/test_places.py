@@ -969,3 +969,9 @@ def test_a_count_or_the_verb_of_a_list_opens_no_estates_name(gaz):
     the list's verb, no part of the estate's name."""
     g = graph_of(gaz, "昆明市五华区拓东街道力角社区，辖区内有翠柏苑小区等3个小区。几位居民拿着一张小区平面图商量停车位的事。")
     assert names(g, "Neighborhood") == {"翠柏苑小区"}, summary(g)
+
+
+def test_a_word_of_time_or_nearness_opens_no_estates_name(gaz):
+    """罗师傅，最近|小区里……, 附近|小区的居民: when and where, no estate called 最近小区 or 附近小区."""
+    g = graph_of(gaz, "罗师傅，最近小区里乱停车的少了吧？附近小区的居民也来这里下棋。")
+    assert not names(g, "Neighborhood"), summary(g)

@@ -203,6 +203,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             if any(sent.text[a:b].removesuffix("家").endswith(h) and b - a - len(h) <= 2 + (sent.text[b - 1] == "家")
                    for h in L.HONORIFICS):
                 continue  # 赵大姐, 李师傅, 某婶|家: a surname and an honorific is no full name (the guideline)
+            if _idiom_tail(sent.text, a, b):
+                continue  # 骑着马|挨家挨户: a surname's character, then an idiom, is no name
             if takes_a_post(sent.text, a, b) or after_a_count(sent.text, a) \
                     or SOURCE_LABEL_BEFORE.search(sent.text, max(0, a - 6), a):
                 continue  # 书记任链|长: the verb taking a post; 一位|独居: a count; 来源：某某云: an outlet
@@ -275,6 +277,15 @@ def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
     if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
         return False
     return k == 1 or toks[k - 2][2] in ("p", "x")
+
+
+def _idiom_tail(text: str, i: int, j: int) -> bool:
+    """Does the reading ``i:j`` end in one of jieba's idioms or set phrases (tag i or l) of
+    three characters or more, which opens after the reading's first character?"""
+    starts, ends = token_bounds(text)
+    q = bisect_left(ends, j)
+    return q < len(ends) and ends[q] == j and starts[q] > i and ends[q] - starts[q] >= 3 \
+        and tokens(text)[q][2] in ("i", "l")
 
 
 def _given_name_of_a_place_char(name: str) -> bool:
