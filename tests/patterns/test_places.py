@@ -975,3 +975,10 @@ def test_a_word_of_time_or_nearness_opens_no_estates_name(gaz):
     """罗师傅，最近|小区里……, 附近|小区的居民: when and where, no estate called 最近小区 or 附近小区."""
     g = graph_of(gaz, "罗师傅，最近小区里乱停车的少了吧？附近小区的居民也来这里下棋。")
     assert not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_verb_jieba_tags_an_adjective_opens_no_places_name(gaz):
+    """落实|社区减负清单, 健全|小区议事规则: jieba tags 落实 and 健全 adjectives, but they take the
+    place's kind as their object; no community called 落实社区, no estate called 健全小区."""
+    g = graph_of(gaz, "宾川县金牛镇下一步将落实社区减负清单，健全小区议事规则。")
+    assert not names(g, "Community") and not names(g, "Neighborhood"), summary(g)
