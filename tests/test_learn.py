@@ -2017,3 +2017,17 @@ def test_a_surname_then_an_idiom_is_no_reading_of_a_name():
     assert _idiom_tail(text, i, i + 5)
     j = text.index("罗建明")
     assert not _idiom_tail(text, j, j + 3)
+
+
+def test_a_mongolian_names_first_syllables_after_a_roles_measure_word_open_it():
+    """党员先锋户|乌日|罕高娃: jieba reads the name's first syllables as a word of their own after
+    the measure word (户) that closes the role; they open a reading of the whole name, as after a
+    preposition or punctuation (由|那|钦巴图)."""
+    from kg.extract.spans import tokens
+    from kg.learn.candidates.people import _opening_syllables
+
+    text = "党员先锋户乌日罕高娃负责联系12户牧民。"
+    toks = list(tokens(text))
+    k = next(n for n, t in enumerate(toks) if text[t[0] : t[1]] == "罕高娃")
+    assert text[toks[k - 1][0] : toks[k - 1][1]] == "乌日" and toks[k - 2][2] == "q"
+    assert _opening_syllables(text, toks, k, toks[k][1])

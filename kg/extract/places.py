@@ -487,6 +487,15 @@ def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) ->
     return out
 
 
+def _glued_past(text: str, i: int, j: int) -> bool:
+    """Does one of jieba's words start at ``i`` and run past ``j`` (某街道|和馨苑|社区: right after the
+    place above it, the 和 opens the name jieba reads, no conjunction before a name the gazetteer
+    has elsewhere, 馨苑社区; after a body, 某派出所|和祥泰|社区党委, it joins the two)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and starts[k] == i and ends[k] > j
+
+
 def _inside_long_word(text: str, i: int) -> bool:
     """Does one of jieba's dictionary words of three characters or more run across ``i``
     (负责|人|和镇 read 负责人|和|镇: no 人和镇 opens inside 负责人)?"""
@@ -513,7 +522,8 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
         # starts where a name may start
         s_f = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
         ext = text[s_f : best[0]]
-        if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) and ext not in ("和", "与", "及") \
+        if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) \
+                and (ext not in ("和", "与", "及") or (s_f == floor and _glued_past(text, s_f, best[0]))) \
                 and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME
                      or (s_f in starts and best[0] not in starts) or _after_a_verb(text, s_f, best[0])):
             # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has;

@@ -198,7 +198,8 @@ def left_name_start(
     if "下" in text[start:end] and (under := _UNDER_FRAME.search(text, max(0, start - 2), end - 2)) is not None:
         start = max(start, under.end())  # 在县委的关心|下某某社区: the frame's 下 (and verb), glued by jieba's guess
     while start < end and (text[start] in L.NOT_NAME_START or place and text[start] in "驻像") and not (
-        text[start] == "和" and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE) and place
+        text[start] == "和" and place and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE
+                                           or (start == floor and _he_opens_word(text, start)))
     ) and not text.startswith("全国", start) and not (
         text[start] in _SYLLABLE_ADVERBS and walk.opened_at == start
     ):  # (全国某某联盟: the nation's, not 全|镇's; 驻|某村, 像|某嘎查, but 驻区单位党支部)
@@ -279,6 +280,15 @@ _IMPLEMENT_ENDS = frozenset(v for v in L.IMPLEMENT_VERBS if len(v) == 2)
 _NAME_OPENERS = frozenset("在于到从对由旗县市区盟镇乡村、，,")
 #: what before a place's kind refers to a place already named (该苏木, 本镇, 全旗)
 _REFERRING = frozenset("该本全各此")
+
+
+def _he_opens_word(text: str, i: int) -> bool:
+    """Does the 和 at ``i`` open one of jieba's words of three characters or more (某街道|和馨苑|社区):
+    right after the place above it, a name's first syllable, no conjunction (a conjunction jieba
+    reads alone: 某区|和|某区)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(starts, i)
+    return k < len(starts) and starts[k] == i and ends[k] - i >= 3
 
 
 def _one_character_word_before(text: str, i: int) -> bool:

@@ -982,3 +982,14 @@ def test_a_verb_jieba_tags_an_adjective_opens_no_places_name(gaz):
     place's kind as their object; no community called 落实社区, no estate called 健全小区."""
     g = graph_of(gaz, "宾川县金牛镇下一步将落实社区减负清单，健全小区议事规则。")
     assert not names(g, "Community") and not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_he_jieba_reads_into_the_name_opens_it(gaz):
+    """拓东街道|和祥居|社区: jieba reads 和 with the syllables after it as one word, so the community
+    is 和祥居社区, not 祥居社区 (a name the gazetteer has in other provinces) after a conjunction;
+    a 和 jieba reads alone still joins two places (五华区|和|盘龙区)."""
+    g = graph_of(gaz, "昆明市五华区拓东街道和祥居社区，80岁的独居老人段奶奶拉着网格员的手道谢。")
+    assert names(g, "Community") == {"和祥居社区"}, summary(g)
+    assert ("和祥居社区", "拓东街道") in edges(g, "locatedIn"), summary(g)
+    g = graph_of(gaz, "昆明市五华区和盘龙区联合开展活动。")
+    assert {"五华区", "盘龙区"} <= names(g, "County"), summary(g)

@@ -220,7 +220,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             if k >= 0 and starts[k] < a < ends_list[k] and toks[k][2].startswith("nr") \
                     and all(ch in L.MONGOLIAN_CHARS for ch in sent.text[starts[k] : b]):
                 spans.setdefault((starts[k], b), (None, "EXT"))  # 由那木|吉勒: the name opens inside jieba's word
-            elif k >= 1 and starts[k] == a and _opening_syllables(sent.text, toks, k, b):
+                a = starts[k]  # (and its first syllables may stand before that word: 乌日|根塔|娜)
+            if k >= 1 and starts[k] == a and _opening_syllables(sent.text, toks, k, b):
                 spans.setdefault((starts[k - 1], b), (None, "EXT"))  # 由|那|钦巴图, 由|那日|苏图: a pronoun's syllables
         for a, b in list(spans):
             if b - a > 2 and sent.text[b - 1] in _AFTER_NAME and b - 1 in ends:
@@ -272,11 +273,12 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
 def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
     """Is the word before the reading starting at token ``k`` (to ``b``) the first syllables of
     a Mongolian name jieba read as a pronoun or a name (由|那|钦巴图, 由|那日|苏图): one or two of
-    the syllables, after a preposition or punctuation, the whole run Mongolian?"""
+    the syllables, after a preposition, punctuation or a measure word closing a role (党员中心户|
+    乌日|根塔娜), the whole run Mongolian?"""
     s0, e0, flag = toks[k - 1]
     if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
         return False
-    return k == 1 or toks[k - 2][2] in ("p", "x")
+    return k == 1 or toks[k - 2][2] in ("p", "x", "q")
 
 
 def _idiom_tail(text: str, i: int, j: int) -> bool:
