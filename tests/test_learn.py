@@ -2031,3 +2031,10 @@ def test_a_mongolian_names_first_syllables_after_a_roles_measure_word_open_it():
     k = next(n for n, t in enumerate(toks) if text[t[0] : t[1]] == "罕高娃")
     assert text[toks[k - 1][0] : toks[k - 1][1]] == "乌日" and toks[k - 2][2] == "q"
     assert _opening_syllables(text, toks, k, toks[k][1])
+
+
+def test_a_role_and_a_surname_the_tagger_reads_together_is_no_name(gaz):
+    """瓜农苟|师傅: the tagger reads the role and the surname before an honorific as one name; a role
+    opening a reading of one more character is no full name (the guideline: 苟师傅 is none)."""
+    ents, _ = _learned(gaz, "“西瓜的收购价比上个月每斤高了五毛钱。”瓜农苟师傅说。")
+    assert not [c for t, c in ents if t == "Person"], ents

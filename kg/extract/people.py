@@ -195,13 +195,25 @@ POST_TAKEN = re.compile("(?:联合|临时|功能型)?(?:党委|党支部|党总�
 _ADVERB_SYLLABLES = frozenset("新")
 #: syllables that never end a name, though they open or join one (额尔很|某某; 某某|很忙)
 _NEVER_LAST = frozenset("很")
-#: syllables that end names (某某查盖) and are verbs too: before an aspect, the verb's (某某|盖了)
-_VERB_SYLLABLES = frozenset("盖")
+#: syllables that end names (某某查盖, 某某套) and are verbs too: before an aspect, the verb's (某某|盖了, 某某|套了)
+_VERB_SYLLABLES = frozenset("盖套")
 #: what makes a verb with 任 (兼任, 曾任, 再任), no last character of a name before 任
 _BEFORE_REN = frozenset("兼担出曾现历接升调改继留再")
 
 #: the lengths of a name :func:`name_after` tries, longest first
 _LENGTHS = (8, 7, 6, 5, 4, 3, 2)
+
+
+def verb_syllable_end(text: str, j: int) -> bool:
+    """Does a reading ending at ``j`` end in a syllable that is a verb before its aspect (某某|盖了,
+    某某|套了): the verb's, no syllable of the name?"""
+    return text[j - 1] in _VERB_SYLLABLES and text[j : j + 1] in ("了", "着", "过")
+
+
+def two_at_once(text: str, i: int, j: int) -> bool:
+    """Is the reading ``i:j`` the first half of 边……边…… (村民|边干活|边听: doing two things at
+    once), no surname 边 and a given name?"""
+    return text[i] == "边" and text.startswith("边", j)
 
 
 def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | None:
@@ -230,9 +242,10 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)
-        if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型":
+        if not (plausible_name(cand, strict=strict or length == 2) or mongolian_pair or surname_token) or cand[-1] in "制化性式型" \
+                or two_at_once(text, i, j):
             continue
-        if cand[-1] in _NEVER_LAST or (cand[-1] in _VERB_SYLLABLES and text[j : j + 1] in ("了", "着", "过")) or (
+        if cand[-1] in _NEVER_LAST or verb_syllable_end(text, j) or (
                 cand[-1] in _ADVERB_SYLLABLES and (k := words.at(j - 1)) >= 0 and words.ends[k] == j
                 and words.toks[k][2][:1] in ("a", "d") and words.flag_at(j)[:1] == "v" and text[j + 1 : j + 2] in ("了", "过")):
             continue  # 某某|很忙, 某某|盖了, 某某|新|买了: an adverb or a verb after the name, no syllable of it
@@ -282,12 +295,12 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             return i, j  # 市长|赵|海峰|主持会议: jieba's surname, a given name, a word of its own after
         if length >= 3 and rest.startswith(_BEARER_ACTS) and all(c in L.MONGOLIAN_CHARS for c in cand):
             return i, j  # 额尔德木图|正带着: jieba glues the adverb to the next word (正带)
-        if length >= 3 and _MONGOLIAN.issuperset(cand) and rest[0] not in _MONGOLIAN and (
+        if length >= 3 and _MONGOLIAN.issuperset(cand) and (rest[0] not in _MONGOLIAN or verb_syllable_end(text, j + 1)) and (
                 rest[0] in L.AFTER_NAME_CHARS or rest[1:2] in ("着", "了", "过")) \
                 and segment.freq(text[j - 1 : j + 1]) < 1000 and cand[-1] not in _ADVERB_SYLLABLES:
             return i, j  # 十户长某某莫|到邻居家, 嘎查达某某朝鲁|翻着: jieba glues the syllable to the verb
             # (but 某某|劳动了: the last character and the next make a common word, the verb's;
-            # 某某|新买了: an adverb before the verb)
+            # 某某|新买了: an adverb before the verb; 某某|套了: a syllable's character, the verb's)
         if (home or rest.startswith(_HOUSEHOLD)) and (length <= 3 or cand[-1] in L.MONGOLIAN_CHARS):
             return i, j  # 牧民乌日根家的牛: jieba glues 家 to the name's last syllable
         if words.ends_at(j) and (words.flag_at(j)[:1] in ("v", "d", "p", "c", "f", "b", "r", "t", "l") or rest.startswith(_ADVERBS_WITH_YI)

@@ -993,3 +993,10 @@ def test_a_he_jieba_reads_into_the_name_opens_it(gaz):
     assert ("和祥居社区", "拓东街道") in edges(g, "locatedIn"), summary(g)
     g = graph_of(gaz, "昆明市五华区和盘龙区联合开展活动。")
     assert {"五华区", "盘龙区"} <= names(g, "County"), summary(g)
+
+
+def test_a_verb_jieba_tags_a_noun_or_the_front_line_opens_no_communitys_name(gaz):
+    """资助|社区改造项目 (jieba: 资助 a noun), 走进|一线|社区: a verb and its object, and the front
+    line, no communities called 资助社区 or 一线社区."""
+    g = graph_of(gaz, "宾川县金牛镇拿出专项资金，资助社区改造项目12个。工作人员走进一线社区了解需求。")
+    assert not names(g, "Community"), summary(g)

@@ -14,6 +14,8 @@ from ...extract.people import (
     after_a_count,
     ends_in_function_word,
     takes_a_post,
+    two_at_once,
+    verb_syllable_end,
 )
 from ...extract.spans import jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
@@ -102,8 +104,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     if (name[-1] in _PLACE_END and not _given_name_of_a_place_char(name)) or any(k in name for k in _PLACE_KINDS_INSIDE) \
             or name.endswith(_BUSINESS_KINDS):
         f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某); 牧家乐
-    if (post := _ROLE_OPENS.match(name)) is not None and len(name) - post.end() >= 2:
-        f.append("post-opens")  # 嘎查达某某, 果农某某某: a post or role read into the name (its holder is read without it)
+    if (post := _ROLE_OPENS.match(name)) is not None and len(name) > post.end():
+        f.append("post-opens")  # 嘎查达某某, 果农某某某: a post or role read into the name (its holder is read
+        # without it); 茶农冉|师傅: a role and a surname, no full name
     if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
         f.append("mou")  # 李某, 老张, 小王: a name hidden or a surname called familiarly, no full name
     if name[0] in "周月年日天" and i > 0 and (text[i - 1] in "每本上下隔这当次" or _TIME_ITEM_BEFORE.search(text, 0, i)):
@@ -203,8 +206,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             if any(sent.text[a:b].removesuffix("家").endswith(h) and b - a - len(h) <= 2 + (sent.text[b - 1] == "家")
                    for h in L.HONORIFICS):
                 continue  # 赵大姐, 李师傅, 某婶|家: a surname and an honorific is no full name (the guideline)
-            if _idiom_tail(sent.text, a, b):
-                continue  # 骑着马|挨家挨户: a surname's character, then an idiom, is no name
+            if _idiom_tail(sent.text, a, b) or two_at_once(sent.text, a, b):
+                continue  # 骑着马|挨家挨户: a surname's character, then an idiom; 边干活|边听: no name
             if takes_a_post(sent.text, a, b) or after_a_count(sent.text, a) \
                     or SOURCE_LABEL_BEFORE.search(sent.text, max(0, a - 6), a):
                 continue  # 书记任链|长: the verb taking a post; 一位|独居: a count; 来源：某某云: an outlet
@@ -242,7 +245,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 continue  # (孟某某|和被告: a Han name goes on no further; 伊某|乐图, 鲍某|和 may)
             while e < len(sent.text) and e - a < 8 and sent.text[e] in L.MONGOLIAN_CHARS:
                 e += 1
-                if (e in ends or sent.text[e : e + 1] in _NAME_THEN) and not ends_in_function_word(sent.text, a, e):
+                if (e in ends or sent.text[e : e + 1] in _NAME_THEN) and not ends_in_function_word(sent.text, a, e) \
+                        and not verb_syllable_end(sent.text, e):
                     spans.setdefault((a, e), (None, "EXT"))  # (某某巴图|家: jieba's 巴图家; 某某毕力格|站在)
         # a reading a post opens (嘎查达|某某) is no rival of the name read after the post
         rivals = {(c, d): v for (c, d), v in spans.items()
