@@ -123,7 +123,7 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name",
-                            "event-after", "part-of-a-quote"}),
+                            "event-after", "part-of-a-quote", "improved-system"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "word:t", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
                          "verb-tail", "he-then-role", "in-practice", "counted", "complement-after",
