@@ -2041,10 +2041,10 @@ def test_a_role_and_a_surname_the_tagger_reads_together_is_no_name(gaz):
 
 
 def test_a_system_improved_in_everyday_words_is_no_practice(gaz):
-    """持续完善|网格服务运行机制, 健全|村民议事协商制度: a system improved (完善, 健全, 构建), unquoted
-    and written in dictionary words, names no practice, and no one implements it; a practice with
-    a name of its own (“上沧夜话”) stands."""
+    """持续完善|网格服务运行机制, 健全|村民议事协商制度, 建立了|网格员积分考核机制: a system set up or
+    improved (建立, 完善, 健全, 构建), unquoted and written in dictionary words, names no practice,
+    and no one implements it; a practice with a name of its own (“上沧夜话”) stands."""
     ents, facts = _learned(gaz, "宾川县金牛镇推行“上沧夜话”议事机制。下一步，金牛镇将持续完善网格服务运行机制，"
-                                "进一步健全村民议事协商制度。")
+                                "进一步健全村民议事协商制度。镇里还建立了网格员积分考核机制。")
     assert {c for t, c in ents if t == "Mechanism"} == {"上沧夜话"}, ents
     assert ("金牛镇", "implements", "上沧夜话") in facts, facts

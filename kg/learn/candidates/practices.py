@@ -45,8 +45,8 @@ _PARTY_BODY_END = re.compile(r"(?:委员会|党支部|党总支|党委|党工委
 _SET_UP_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.IMPLEMENT_VERBS, "成立", "设有", "实现", "创新", "建立起"},
                                                                        key=len, reverse=True)))
                             + r")(?:了|起|出)?(?:[0-9一二两三四五六七八九十百]+[个支家处项])?$")
-#: the verbs that improve a system already there (完善, 健全, 构建), right before an unquoted name
-_IMPROVE_BEFORE = re.compile(r"(?:完善|健全|构建)了?$")
+#: the verbs that set up or improve a system (建立, 完善, 健全, 构建), right before an unquoted name
+_IMPROVE_BEFORE = re.compile(r"(?:完善|健全|构建|建立)[了起]?$")
 #: the heads of a system such a verb improves
 _GENERIC_SYSTEM = re.compile(r"(?:机制|体系|制度)$")
 #: what a practice's name is written before: its work, its activities, a list of measures
@@ -117,7 +117,7 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("set-up-before")  # 成立“某某”, 设有33个“某某”, 全面推行“某某”
     if (ci, cj) == (i, j) and _IMPROVE_BEFORE.search(text, max(0, i - 5), i) and _GENERIC_SYSTEM.search(q) \
             and all(segment.freq(q[a:b]) > 0 and not fl.startswith(("nr", "ns", "nz")) for a, b, fl in tokens(q)):
-        f.append("improved-system")  # 进一步完善|网格运行机制: a system improved, written in everyday words, names no practice
+        f.append("improved-system")  # 进一步完善|网格运行机制, 建立|考核激励机制: a system described in dictionary words, no practice named
     if _WORK_AFTER.match(text, j):
         f.append("work-after")  # “某某”工作, “某某”活动, “某某”等举措
     n = view.count(sent, q)
