@@ -2048,3 +2048,11 @@ def test_a_system_improved_in_everyday_words_is_no_practice(gaz):
                                 "进一步健全村民议事协商制度。镇里还建立了网格员积分考核机制。")
     assert {c for t, c in ents if t == "Mechanism"} == {"上沧夜话"}, ents
     assert ("金牛镇", "implements", "上沧夜话") in facts, facts
+
+
+def test_a_papers_column_is_no_practice(gaz):
+    """推出“上沧夜谈”栏目: a paper's column, named in quotes, is no practice (as an honour chosen or
+    a one-off event is not)."""
+    ents, facts = _learned(gaz, "宾川县融媒体中心今起推出“上沧夜谈”栏目，走近村干部，听他们讲述村里的变化。")
+    assert not [c for t, c in ents if t == "Mechanism"], ents
+    assert not [f for f in facts if f[1] == "implements"], facts

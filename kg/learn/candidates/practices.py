@@ -52,9 +52,9 @@ _GENERIC_SYSTEM = re.compile(r"(?:机制|体系|制度)$")
 #: what a practice's name is written before: its work, its activities, a list of measures
 _WORK_AFTER = re.compile(r"(?:“[^”]{1,20}”)*(?:等)?(?:工作|活动|举措|措施|做法|项目|建设|创建|运行机制|工作法)")
 _BODY_END = re.compile(r"(?:委员会|党支部|党总支|党委|党工委|工作室|调解室)$")
-#: what a quoted name is written before when it names an honour chosen, a one-off event or a
-#: product (the guideline: none is a practice)
-_EVENT_AFTER = re.compile(r"(?:等)?(?:评选|比赛|竞赛|大赛|知识竞答|演讲|晚会|联欢|汇演|运动会|征文|品种|打卡点|表彰)")
+#: what a quoted name is written before when it names an honour chosen, a one-off event, a
+#: product or a paper's column (the guideline: none is a practice)
+_EVENT_AFTER = re.compile(r"(?:等)?(?:评选|比赛|竞赛|大赛|知识竞答|演讲|晚会|联欢|汇演|运动会|征文|品种|打卡点|表彰|栏目|专栏|系列报道)")
 
 
 def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[int, int], rule: Mention | None) -> list[str]:
