@@ -57,7 +57,7 @@ def _in_title(text: str, i: int) -> bool:
     return before.count("《") > before.count("》") or before.count("〈") > before.count("〉")
 
 
-#: a locative frame 在……中 that a form opening with 中 would close (事在网中|办, 在会议中|办结)
+#: a locative frame 在……中 that a form opening with 中 would close (在村中|办, 在会议中|办结)
 _IN_FRAME = re.compile(r"在[\u4e00-\u9fff]{1,6}$")
 #: how many characters before a form the frame may open
 _FRAME_REACH = 7
@@ -66,7 +66,7 @@ _FRAME_REACH = 7
 def _inside_words(text: str, s: int, e: int) -> bool:
     """Is the form ``text[s:e]`` no name of its own: a form of two characters that ends inside a
     word of jieba's (集中|办理, 社区中|办理: 中办), or any form opening with the 中 that closes a
-    locative frame (事在网中办: 在网中, then 办)?"""
+    locative frame (在村中|办: 在村中, then 办)?"""
     if text[s] == "中" and _IN_FRAME.search(text, max(0, s - _FRAME_REACH), s):
         return True
     return e - s == 2 and e not in token_bounds(text)[1]

@@ -211,7 +211,7 @@ def verb_syllable_end(text: str, j: int) -> bool:
 
 
 def two_at_once(text: str, i: int, j: int) -> bool:
-    """Is the reading ``i:j`` the first half of 边……边…… (村民|边干活|边听: doing two things at
+    """Is the reading ``i:j`` the first half of 边……边…… (村民|边剪枝|边听: doing two things at
     once), no surname 边 and a given name?"""
     return text[i] == "边" and text.startswith("边", j)
 

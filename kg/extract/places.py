@@ -488,9 +488,9 @@ def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) ->
 
 
 def _glued_past(text: str, i: int, j: int) -> bool:
-    """Does one of jieba's words start at ``i`` and run past ``j`` (某街道|和馨苑|社区: right after the
+    """Does one of jieba's words start at ``i`` and run past ``j`` (某街道|和祥居|社区: right after the
     place above it, the 和 opens the name jieba reads, no conjunction before a name the gazetteer
-    has elsewhere, 馨苑社区; after a body, 某派出所|和祥泰|社区党委, it joins the two)?"""
+    has elsewhere, 祥居社区; after a body, 某派出所|和某某|社区党委, it joins the two)?"""
     starts, ends = token_bounds(text)
     k = bisect_right(starts, i) - 1
     return k >= 0 and starts[k] == i and ends[k] > j

@@ -283,7 +283,7 @@ _REFERRING = frozenset("该本全各此")
 
 
 def _he_opens_word(text: str, i: int) -> bool:
-    """Does the 和 at ``i`` open one of jieba's words of three characters or more (某街道|和馨苑|社区):
+    """Does the 和 at ``i`` open one of jieba's words of three characters or more (某街道|和祥居|社区):
     right after the place above it, a name's first syllable, no conjunction (a conjunction jieba
     reads alone: 某区|和|某区)?"""
     starts, ends = token_bounds(text)

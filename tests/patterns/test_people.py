@@ -944,20 +944,20 @@ def test_a_grandmothers_form_of_address_is_no_name():
 
 def test_a_passive_after_a_role_is_no_name(gaz):
     """独居老人|易受……欺骗: 易 is a surname, but 受 ends no given name; no person 易受."""
-    g = graph_of(gaz, "宾川县金牛镇的独居老人易受保健品推销欺骗，社区请来民警讲课。")
+    g = graph_of(gaz, "宾川县金牛镇一些独居老人易受保健品推销欺骗，社区请来民警讲课。")
     assert not names(g, "Person"), summary(g)
 
 
 def test_doing_two_things_at_once_is_no_name(gaz):
     """村民|边剪枝|边听: 边……边…… does two things at once; 边 is a surname, but no person 边剪枝."""
-    g = graph_of(gaz, "宾川县金牛镇上沧村的果园里，村民边剪枝边听农技员讲课。")
+    g = graph_of(gaz, "宾川县金牛镇上沧村果园里，村民边剪枝边听技术员讲解。")
     assert not names(g, "Person"), summary(g)
 
 
 def test_tao_is_a_mongolian_syllable_but_no_verb_before_its_aspect(gaz):
     """某某巴雅尔套: 套 ends Mongolian names, so the name after a post is read whole; 某某巴雅尔|套了:
     before an aspect it is the verb."""
-    g = graph_of(gaz, "上沧村党支部书记额尔敦巴雅尔套说：“村里的事大家商量着办。”")
-    assert "额尔敦巴雅尔套" in names(g, "Person"), summary(g)
-    g = graph_of(gaz, "牧民额尔敦巴雅尔套了一辆马车。")
-    assert names(g, "Person") == {"额尔敦巴雅尔"}, summary(g)
+    g = graph_of(gaz, "上沧村党支部书记宝力德巴雅尔套说：“村里的事要多听群众意见。”")
+    assert "宝力德巴雅尔套" in names(g, "Person"), summary(g)
+    g = graph_of(gaz, "牧民宝力德巴雅尔套了一辆马车。")
+    assert names(g, "Person") == {"宝力德巴雅尔"}, summary(g)

@@ -106,7 +106,7 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某); 牧家乐
     if (post := _ROLE_OPENS.match(name)) is not None and len(name) > post.end():
         f.append("post-opens")  # 嘎查达某某, 果农某某某: a post or role read into the name (its holder is read
-        # without it); 茶农冉|师傅: a role and a surname, no full name
+        # without it); 瓜农苟|师傅: a role and a surname, no full name
     if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
         f.append("mou")  # 李某, 老张, 小王: a name hidden or a surname called familiarly, no full name
     if name[0] in "周月年日天" and i > 0 and (text[i - 1] in "每本上下隔这当次" or _TIME_ITEM_BEFORE.search(text, 0, i)):
@@ -207,7 +207,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                    for h in L.HONORIFICS):
                 continue  # 赵大姐, 李师傅, 某婶|家: a surname and an honorific is no full name (the guideline)
             if _idiom_tail(sent.text, a, b) or two_at_once(sent.text, a, b):
-                continue  # 骑着马|挨家挨户: a surname's character, then an idiom; 边干活|边听: no name
+                continue  # 牵着马|走村串户: a surname's character, then an idiom; 边剪枝|边听: no name
             if takes_a_post(sent.text, a, b) or after_a_count(sent.text, a) \
                     or SOURCE_LABEL_BEFORE.search(sent.text, max(0, a - 6), a):
                 continue  # 书记任链|长: the verb taking a post; 一位|独居: a count; 来源：某某云: an outlet
@@ -223,7 +223,7 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             if k >= 0 and starts[k] < a < ends_list[k] and toks[k][2].startswith("nr") \
                     and all(ch in L.MONGOLIAN_CHARS for ch in sent.text[starts[k] : b]):
                 spans.setdefault((starts[k], b), (None, "EXT"))  # 由那木|吉勒: the name opens inside jieba's word
-                a = starts[k]  # (and its first syllables may stand before that word: 乌日|根塔|娜)
+                a = starts[k]  # (and its first syllables may stand before that word: 乌日|罕高|娃)
             if k >= 1 and starts[k] == a and _opening_syllables(sent.text, toks, k, b):
                 spans.setdefault((starts[k - 1], b), (None, "EXT"))  # 由|那|钦巴图, 由|那日|苏图: a pronoun's syllables
         for a, b in list(spans):
@@ -278,7 +278,7 @@ def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
     """Is the word before the reading starting at token ``k`` (to ``b``) the first syllables of
     a Mongolian name jieba read as a pronoun or a name (由|那|钦巴图, 由|那日|苏图): one or two of
     the syllables, after a preposition, punctuation or a measure word closing a role (党员中心户|
-    乌日|根塔娜), the whole run Mongolian?"""
+    乌日|罕高娃), the whole run Mongolian?"""
     s0, e0, flag = toks[k - 1]
     if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
         return False

@@ -117,7 +117,7 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("set-up-before")  # 成立“某某”, 设有33个“某某”, 全面推行“某某”
     if (ci, cj) == (i, j) and _IMPROVE_BEFORE.search(text, max(0, i - 5), i) and _GENERIC_SYSTEM.search(q) \
             and all(segment.freq(q[a:b]) > 0 and not fl.startswith(("nr", "ns", "nz")) for a, b, fl in tokens(q)):
-        f.append("improved-system")  # 进一步完善|网格运行机制, 建立|考核激励机制: a system described in dictionary words, no practice named
+        f.append("improved-system")  # 进一步完善|网格服务运行机制, 建立|积分考核机制: a system described in dictionary words, no practice named
     if _WORK_AFTER.match(text, j):
         f.append("work-after")  # “某某”工作, “某某”活动, “某某”等举措
     n = view.count(sent, q)
