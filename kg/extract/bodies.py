@@ -503,6 +503,7 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
         return near.end, near, False
     firm = m.group() in COMPANY_HEADS
     s = _quoted_start(text, h_start, left_name_start(text, h_start, max_len=14, loose=firm, firm=firm))
+    s = _after_kind_of_firm(text, s, h_start, firm)
     if s > 0 and text[s - 1] == "”":
         # a quoted name before the head: “科技助农”党员攻坚队 (but “1”即街道党工委
         # explains a formula)
@@ -511,6 +512,27 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
                 and _NAME_START_RE2.search(text[o : s - 1]) and not _verb_between(text, s, h_start):
             return o, place_end.get(o), True
     return s, None, False
+
+
+#: a kind of firm written before a firm's own name (联盟成员企业|某某物业服务有限公司, 驻镇企业|某某
+#:焦化有限公司党委): a description, no part of the name
+_KIND_OF_FIRM = "企业"
+#: what a firm's trade opens with right after 企业 (某某企业管理有限公司): the name's, no description
+_FIRM_TRADES = ("管理", "服务", "发展", "咨询", "孵化", "集团")
+#: a firm's head inside a body's name (某某有限公司党委)
+_FIRM_HEAD_INSIDE = re.compile("(?:" + "|".join(map(re.escape, sorted(COMPANY_HEADS, key=len, reverse=True))) + ")")
+
+
+def _after_kind_of_firm(text: str, s: int, h_start: int, firm: bool) -> int:
+    """Where a firm's own name starts after a kind of firm written before it (某某企业|某某有限公司):
+    right after the last 企业 with four characters or more of the name after it, where a firm's
+    name follows (the head is a firm's, or one stands inside the body's name)."""
+    k = text.rfind(_KIND_OF_FIRM, s, h_start)
+    if k < 0 or h_start - (k + 2) < 4 or text.startswith(_FIRM_TRADES, k + 2):
+        return s
+    if not firm and _FIRM_HEAD_INSIDE.search(text, k + 2, h_start) is None:
+        return s
+    return k + 2
 
 
 #: a preposition or a verb jieba glues into the words before a body named by its kind of place

@@ -282,6 +282,13 @@ _NAME_OPENERS = frozenset("在于到从对由旗县市区盟镇乡村、，,")
 _REFERRING = frozenset("该本全各此")
 
 
+def _name_word_at(text: str, i: int) -> bool:
+    """Does one of jieba's words that it tags a proper name (nr, ns, nz) start at ``i``?"""
+    starts, _ = token_bounds(text)
+    k = bisect_left(starts, i)
+    return k < len(starts) and starts[k] == i and tokens(text)[k][2][:2] in ("nr", "ns", "nz")
+
+
 def _he_opens_word(text: str, i: int) -> bool:
     """Does the 和 at ``i`` open one of jieba's words of three characters or more (某街道|和祥居|社区):
     right after the place above it, a name's first syllable, no conjunction (a conjunction jieba
@@ -369,6 +376,8 @@ class _Walk:
             and self._brand_before(s)))
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not trade:
             return None, False
+        if not first and not self.place and flag == "a" and len(word) == 1 and _name_word_at(text, e):
+            return s, True  # 领办了|新|盛某|蔬菜种植专业合作社: one adjective's character before a name's word opens it
         if not first and not self.place and flag in ("a", "ad"):
             if self.firm and flag == "a" and (place := _place_ending_at(text, s)) is not None:
                 return place, False  # 某市|便捷|同城配送有限公司: a brand right after the company's place, which opens the name

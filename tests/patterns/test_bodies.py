@@ -753,3 +753,20 @@ def test_the_first_of_its_kind_is_no_part_of_a_bodys_or_places_name(gaz):
     g = graph_of(gaz, "宾川县金牛镇力角社区党委去年成立了镇里首家社区物业服务中心。")
     assert not [n for n in names(g) if "首家" in n], summary(g)
     assert names(g, "Community") == {"力角社区"}, summary(g)
+
+
+def test_a_kind_of_firm_before_its_name_is_no_part_of_it(gaz):
+    """引入联盟成员企业|金泽物业服务有限公司, 驻镇企业|金泽焦化有限公司党委: the kind of firm is a
+    description; the firm's own name starts after 企业 (but 某某企业管理有限公司 keeps it: a trade)."""
+    g = graph_of(gaz, "宾川县金牛镇力角社区引入联盟成员企业金泽物业服务有限公司入驻小区。驻镇企业金泽焦化有限公司党委认领了5个项目。"
+                      "宾川县金华企业管理有限公司成立了党支部。")
+    got = names(g, "Organization")
+    assert {"金泽物业服务有限公司", "金泽焦化有限公司党委", "宾川县金华企业管理有限公司"} <= got, summary(g)
+    assert not [n for n in got if n.startswith(("联盟", "驻镇"))], summary(g)
+
+
+def test_an_adjectives_character_before_a_names_word_opens_the_name(gaz):
+    """领办了|新|盛源|蔬菜种植专业合作社: jieba tags 新 an adjective, but before a word it tags a name
+    it is the name's first character (an adjective still ends a body's name elsewhere)."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村党支部领办了新盛源蔬菜种植专业合作社，村民们都入了股。")
+    assert "新盛源蔬菜种植专业合作社" in names(g, "Organization"), summary(g)
