@@ -301,7 +301,7 @@ SPEECH = (
 )
 
 #: Characters that follow a name far more often than they end one (某某|都会, 某某|在).
-AFTER_NAME_CHARS = frozenset("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时则帮")
+AFTER_NAME_CHARS = frozenset("从便手刚说在也就又都还把被给和与向对正已将才却曾每带领来去到是为等的了着过时则帮用")
 
 #: The directional complements after a verb (富|起来, 张罗|起来, 走|出去): never a given name,
 #: and no name comes before one.

@@ -408,6 +408,10 @@ def _word_at(text: str, i: int, j: int) -> bool:
     return k < len(starts) and starts[k] == i and ends[k] >= j
 
 
+#: what an estate's or a community's name ends in before its kind (某乡苑社区, 某镇园小区)
+_ESTATE_CHARS = frozenset("苑园里居湾城府庭")
+
+
 def _suffix_in_word(text: str, m: re.Match) -> bool:
     """Does the place suffix at ``m`` sit inside a word (乡村, 村民, 嘎查村, 城镇), not end a name?"""
     e, suffix, n = m.end(), m.group(), len(text)
@@ -427,6 +431,8 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
         return True  # 某某|乡村旅游合作社, 某某|农村: the word for the countryside, not a village's kind
     if suffix in ("村", "苑", "园") and text[e : e + 2] == "小区":
         return True  # 某某新村小区: an estate's name, closed by 小区
+    if suffix in ("乡", "镇") and text[e : e + 1] in _ESTATE_CHARS and text.startswith(("社区", "小区"), e + 1):
+        return True  # 某镇驼乡苑|社区: the syllable of a community's name, closed by 社区
     return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市"
 
 
@@ -493,7 +499,7 @@ def _glued_past(text: str, i: int, j: int) -> bool:
     has elsewhere, 祥居社区; after a body, 某派出所|和某某|社区党委, it joins the two)?"""
     starts, ends = token_bounds(text)
     k = bisect_right(starts, i) - 1
-    return k >= 0 and starts[k] == i and ends[k] > j
+    return k >= 0 and starts[k] == i and ends[k] > j and ends[k] - i >= 3  # (某村和|平峰镇: 和平, a word of two, joins)
 
 
 def _inside_long_word(text: str, i: int) -> bool:

@@ -290,12 +290,12 @@ def _name_word_at(text: str, i: int) -> bool:
 
 
 def _he_opens_word(text: str, i: int) -> bool:
-    """Does the 和 at ``i`` open one of jieba's words of three characters or more (某街道|和祥居|社区):
-    right after the place above it, a name's first syllable, no conjunction (a conjunction jieba
-    reads alone: 某区|和|某区)?"""
+    """Does the 和 at ``i`` open one of jieba's words (某街道|和祥居|社区, 某街道|和煦|里社区): right after
+    the place above it, a name's first syllable, no conjunction (a conjunction jieba reads alone:
+    某区|和|某区)?"""
     starts, ends = token_bounds(text)
     k = bisect_left(starts, i)
-    return k < len(starts) and starts[k] == i and ends[k] - i >= 3
+    return k < len(starts) and starts[k] == i and ends[k] - i >= 2
 
 
 def _one_character_word_before(text: str, i: int) -> bool:

@@ -961,3 +961,10 @@ def test_tao_is_a_mongolian_syllable_but_no_verb_before_its_aspect(gaz):
     assert "宝力德巴雅尔套" in names(g, "Person"), summary(g)
     g = graph_of(gaz, "牧民宝力德巴雅尔套了一辆马车。")
     assert names(g, "Person") == {"宝力德巴雅尔"}, summary(g)
+
+
+def test_yong_after_a_mongolian_name_is_the_verb(gaz):
+    """书记宝力德阿拉坦|用手机……: jieba glues the last syllable to 用 (坦用); 用 follows names, the
+    name is read whole."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村党支部书记宝力德阿拉坦用手机拍下了现场。")
+    assert "宝力德阿拉坦" in names(g, "Person"), summary(g)

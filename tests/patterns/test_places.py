@@ -1000,3 +1000,24 @@ def test_a_verb_jieba_tags_a_noun_or_the_front_line_opens_no_communitys_name(gaz
     line, no communities called 资助社区 or 一线社区."""
     g = graph_of(gaz, "宾川县金牛镇安排资金资助社区改造工程12处。镇干部常到一线社区了解需求。")
     assert not names(g, "Community"), summary(g)
+
+
+def test_a_scenes_frame_holds_no_clause(gaz):
+    """现在|律师就在|社区，: the 在 of 现在 opens no scene, and a clause with its own 在 names no
+    community (no 律师就在社区)."""
+    g = graph_of(gaz, "“以前有了纠纷就得往城里跑。现在律师就在社区，有事当面就问清楚了。”力角社区居民说。")
+    assert names(g, "Community") == {"力角社区"}, summary(g)
+
+
+def test_a_he_jieba_reads_into_a_word_of_two_opens_the_name_after_a_place(gaz):
+    """拓东街道|和煦|苑社区: jieba's word of two opened by 和, right after the street, opens the
+    community's name (和煦苑社区)."""
+    g = graph_of(gaz, "昆明市五华区拓东街道和煦苑社区开展“楼栋议事”。")
+    assert names(g, "Community") == {"和煦苑社区"}, summary(g)
+
+
+def test_a_towns_kind_inside_a_communitys_name_is_no_town(gaz):
+    """金牛镇|柑乡苑社区: 乡 before 苑 and 社区 is a syllable of the community's name, no town 柑乡."""
+    g = graph_of(gaz, "宾川县金牛镇柑乡苑社区党委成立了志愿服务队。")
+    assert names(g, "Town") == {"金牛镇"}, summary(g)
+    assert "柑乡苑社区" in names(g, "Community"), summary(g)
