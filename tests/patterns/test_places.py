@@ -1021,3 +1021,13 @@ def test_a_towns_kind_inside_a_communitys_name_is_no_town(gaz):
     g = graph_of(gaz, "宾川县金牛镇柑乡苑社区党委成立了志愿服务队。")
     assert names(g, "Town") == {"金牛镇"}, summary(g)
     assert "柑乡苑社区" in names(g, "Community"), summary(g)
+
+
+def test_a_county_that_is_the_tail_of_a_longer_word_is_none(gaz):
+    """治理示|范县 (jieba: 示范县): a county's name that is the tail of a longer word of the dictionary
+    names no county; but one that a word only opens into (社区联合|会泽县: jieba's 联合会 ends inside
+    the name) stands."""
+    g = graph_of(gaz, "宾川县被列为全省乡村治理示范县，金牛镇是其中的示范镇。")
+    assert names(g, "County") == {"宾川县"}, summary(g)
+    g = graph_of(gaz, "宾川县金牛镇力角社区联合会泽县人民检察院开展普法宣传。")
+    assert "会泽县人民检察院" in names(g, "Organization"), summary(g)
