@@ -482,7 +482,6 @@ def _quoted_start(text: str, h_start: int, s: int) -> int:
         and _QUOTED_START_RE3.fullmatch(text[q + 1 : h_start])
         and not _QUOTED_START_RE4.search(text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
         and not _QUOTED_START_RE5.match(text[q + 1 : h_start])
-        and not _verb_between(text, q + 1, h_start)
     ):
         return q + 1
     return s
@@ -525,11 +524,15 @@ _FIRM_HEAD_INSIDE = re.compile("(?:" + "|".join(map(re.escape, sorted(COMPANY_HE
 
 def _after_kind_of_firm(text: str, s: int, h_start: int, firm: bool) -> int:
     """Where a firm's own name starts after a kind of firm written before it (某某企业|某某有限公司):
-    right after the last 企业 with four characters or more of the name after it, where a firm's
-    name follows (the head is a firm's, or one stands inside the body's name)."""
+    right after the last 企业 that jieba reads as a word of its own, with four characters or more
+    between it and the head, where a firm's name follows (the head is a firm's, or one stands
+    inside the body's name)."""
     k = text.rfind(_KIND_OF_FIRM, s, h_start)
     if k < 0 or h_start - (k + 2) < 4 or text.startswith(_FIRM_TRADES, k + 2):
         return s
+    starts, ends = token_bounds(text)
+    if k not in starts or k + 2 not in ends:
+        return s  # 中小企业|融资担保有限公司: 企业 inside a longer word of jieba's is the name's
     if not firm and _FIRM_HEAD_INSIDE.search(text, k + 2, h_start) is None:
         return s
     return k + 2
@@ -770,7 +773,7 @@ def in_formula(text: str, i: int) -> bool:
 
 
 #: a body the sentence founds (成立了某某调解中心, 组建某某临时党支部): the verb, a first's
-#: boast (全市首家), and the name up to its head and the clause's end
+#: boast (全市首家, 镇里首家, 县内首个), and the name up to its head and the clause's end
 _FOUNDED = re.compile(
     r"(?:成立|组建|设立|挂牌成立)(?:了|起)?(?:全?[国省区市旗县盟镇乡村][里内]?首[家个]|首[家个])?"
     r"(?P<name>[\u4e00-\u9fff]{4,16}?(?:" + "|".join(map(re.escape, sorted(

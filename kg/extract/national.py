@@ -64,12 +64,14 @@ _FRAME_REACH = 7
 
 
 def _inside_words(text: str, s: int, e: int) -> bool:
-    """Is the form ``text[s:e]`` no name of its own: a form of two characters that ends inside a
-    word of jieba's (集中|办理, 社区中|办理: 中办), or any form opening with the 中 that closes a
-    locative frame (在村中|办: 在村中, then 办)?"""
+    """Is the form ``text[s:e]`` of two characters no name of its own: one that ends inside a word
+    of jieba's (集中|办理, 社区中|办理: 中办), or one opening with a 中 that a 在 a few characters
+    before makes the close of a locative frame (在村中|办)?  (A longer form, 中央组织部, stands.)"""
+    if e - s != 2:
+        return False
     if text[s] == "中" and _IN_FRAME.search(text, max(0, s - _FRAME_REACH), s):
         return True
-    return e - s == 2 and e not in token_bounds(text)[1]
+    return e not in token_bounds(text)[1]
 
 
 def find_national(text: str) -> list[Span]:

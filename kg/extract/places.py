@@ -412,7 +412,7 @@ def _word_at(text: str, i: int, j: int) -> bool:
 
 
 #: what an estate's or a community's name ends in before its kind (某乡苑社区, 某镇园小区)
-_ESTATE_CHARS = frozenset("苑园里居湾城府庭")
+_ESTATE_CHARS = frozenset("苑园居湾府庭")  # (not 里, 城: 镇里, 镇城 are words of the town)
 
 
 def _suffix_in_word(text: str, m: re.Match) -> bool:
@@ -497,7 +497,8 @@ def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) ->
 
 
 def _glued_past(text: str, i: int, j: int) -> bool:
-    """Does one of jieba's words start at ``i`` and run past ``j`` (某街道|和祥居|社区: right after the
+    """Does one of jieba's words of three characters or more start at ``i`` and run past ``j``
+    (某街道|和祥居|社区: right after the
     place above it, the 和 opens the name jieba reads, no conjunction before a name the gazetteer
     has elsewhere, 祥居社区; after a body, 某派出所|和某某|社区党委, it joins the two)?"""
     starts, ends = token_bounds(text)

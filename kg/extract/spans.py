@@ -229,8 +229,8 @@ _PRONOUNS = frozenset("他她它我你您咱")
 _TIME_UNITS = frozenset("周天月年季日次届")
 #: measure words a count may end in (一张, 两个, 三名), which open no place's name
 _MEASURES = frozenset("张个支名位批座家处间所份条本套只件")
-#: what opens a count or an ordinal (第二, 三, 每, 首家)
-_COUNT_OPENING = frozenset("首第每0123456789一二两三四五六七八九十几")
+#: what opens a count or an ordinal (第二, 三, 每)
+_COUNT_OPENING = frozenset("第每0123456789一二两三四五六七八九十几")
 
 
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
@@ -377,7 +377,7 @@ class _Walk:
         if not first and len(word) > 1 and not flag.startswith(_NOMINAL) and not trade:
             return None, False
         if not first and not self.place and flag == "a" and len(word) == 1 and _name_word_at(text, e):
-            return s, True  # 领办了|新|盛某|蔬菜种植专业合作社: one adjective's character before a name's word opens it
+            return s, True  # 领办了|新|盛某|蔬菜种植专业合作社: one adjective's character before a name's word is part of it
         if not first and not self.place and flag in ("a", "ad"):
             if self.firm and flag == "a" and (place := _place_ending_at(text, s)) is not None:
                 return place, False  # 某市|便捷|同城配送有限公司: a brand right after the company's place, which opens the name

@@ -729,10 +729,14 @@ def test_a_towns_offices_named_by_its_kind_after_a_verb_are_the_towns(gaz):
 
 def test_a_central_bodys_short_form_inside_other_words_names_no_body(gaz):
     """中办 is the central office only as a word of its own (经中办、国办同意): not inside 集中|办结
-    (a word jieba reads over its end), nor where 中 closes a locative frame (在村中|办, 在院中|办)."""
-    g = graph_of(gaz, "经中办、国办同意，宾川县开展试点。金牛镇把社保、户籍等十项业务合并到一个窗口，集中办结。")
+    (a word jieba reads over its end), nor where 中 closes a locative frame (在村中|办, 在院中|办);
+    a longer form after a 在 stands (在大会上|中央组织部)."""
+    g = graph_of(gaz, "经中办、国办同意，宾川县开展试点。")
     assert "中共中央办公厅" in names(g, "Organization") or "中办" in names(g, "Organization"), summary(g)
-    for text in ("宾川县金牛镇做到群众的事在村中办。", "宾川县力角社区的大小事都在院中办，居民不出楼。"):
+    g = graph_of(gaz, "在大会上中央组织部通报了情况。")
+    assert "中央组织部" in names(g, "Organization") or "中共中央组织部" in names(g, "Organization"), summary(g)
+    for text in ("宾川县金牛镇把社保、户籍等十项业务合并到一个窗口，集中办结。", "宾川县金牛镇做到群众的事在村中办。",
+                 "宾川县力角社区的大小事都在院中办，居民不出楼。"):
         g = graph_of(gaz, text)
         assert not names(g, "Organization"), summary(g)
 
@@ -770,3 +774,10 @@ def test_an_adjectives_character_before_a_names_word_opens_the_name(gaz):
     it is the name's first character (an adjective still ends a body's name elsewhere)."""
     g = graph_of(gaz, "宾川县金牛镇上沧村党支部领办了新盛源蔬菜种植专业合作社，村民们都入了股。")
     assert "新盛源蔬菜种植专业合作社" in names(g, "Organization"), summary(g)
+
+
+def test_every_tribunal_of_a_banner_is_no_one_body(gaz):
+    """全旗|人民法庭: jieba reads the level's character alone after 全; the tribunals all over the
+    banner, no body called 旗人民法庭."""
+    g = graph_of(gaz, "全旗人民法庭共有法官20名，都配备了巡回审判车。")
+    assert not names(g, "Organization"), summary(g)

@@ -68,11 +68,12 @@ _VILLAGE_BEFORE_ITS_BODY = re.compile(r"(?<![\u4e00-\u9fff“])([\u4e00-\u9fff]{
 def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
     """Villages a page names again and again and, opening a clause, by one of their bodies
     (，南某坞村党总支书记…… and 南某坞村村口), and villages and towns named as a scene (在某某村，):
-    places wherever the page names them, though no chain and no gazetteer vouches for them."""
+    places wherever the page names them, though no chain and no gazetteer vouches for them (a
+    scene's name holds no 在: 现在|律师就在|社区， is a clause, its frame's 在 a word's)."""
     text = "\n".join(s.text for s in doc.sentences)
     found = {m.group(1) for m in _VILLAGE_BEFORE_ITS_BODY.finditer(text)}
     scenes = {m.group(1) for m in chain(_SCENE.finditer(text), _SAYS_WHERE_IT_LIES.finditer(text))
-              if m.group(1)[0] not in _NO_SCENE_OPENING and not _SCENE_CLAUSE.search(m.group(1))}
+              if m.group(1)[0] not in _NO_SCENE_OPENING and "在" not in m.group(1)}
     scenes |= {m.group(1) for m in _OPENS_BY_ACTING.finditer(text)
                if _plain_name(m.group(1)) and not generic_place(m.group(1))}
     return frozenset(v for v in found if text.count(v) >= 2) | frozenset(scenes)
@@ -103,9 +104,6 @@ def _plain_name(name: str) -> bool:
 _COUNTED = re.compile(r"[个名些委级]")
 #: what opens a pronoun, a determiner or a count before a place's kind (在这个村，在我们村，在每个镇，)
 _NO_SCENE_OPENING = frozenset("这那哪该本此全各每整一两几多我你他她咱其某邻外附周")
-#: a clause's words, no name, in what a scene's frame holds (现在|法官就在|社区，: the frame's 在 is
-#: 现在's, and the clause's own 在 comes again)
-_SCENE_CLAUSE = re.compile(r"在")
 #: a village, a community or a town named as the scene of what follows (在某某村，……; 在镇区的某某
 #: 社区，; 在旗府所在地某某镇，): the frame vouches for the name, as a chain would (a kind, 在全村，,
 #: stays a kind)

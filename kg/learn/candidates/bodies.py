@@ -221,7 +221,8 @@ _KIND_WORD = re.compile("|".join(_KIND_WORDS))
 _KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")委?$")
 
 
-#: levels with many bodies of one kind each (全县人民法庭: its tribunals), not a village's one branch
+#: levels with many bodies of one kind each (全县人民法庭: its tribunals); below them (镇, 乡, 街道,
+#: 村, 社区) 全 speaks of the one place (全镇党委 is the town's)
 _WIDE_LEVELS = frozenset(("旗", "县", "区", "市", "盟", "省"))
 
 

@@ -277,8 +277,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
 def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
     """Is the word before the reading starting at token ``k`` (to ``b``) the first syllables of
     a Mongolian name jieba read as a pronoun or a name (由|那|钦巴图, 由|那日|苏图): one or two of
-    the syllables, after a preposition, punctuation or a measure word closing a role (党员中心户|
-    乌日|罕高娃), the whole run Mongolian?"""
+    the syllables, after a preposition, punctuation or a measure word (as one closes a role:
+    党员中心户|乌日|罕高娃), the whole run Mongolian?"""
     s0, e0, flag = toks[k - 1]
     if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
         return False
