@@ -513,7 +513,7 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
     return s, None, False
 
 
-#: a kind of firm written before a firm's own name (联盟成员企业|某某物业服务有限公司, 驻镇企业|某某
+#: a kind of firm written before a firm's own name (合作企业|某某物业服务有限公司, 驻镇企业|某某
 #:焦化有限公司党委): a description, no part of the name
 _KIND_OF_FIRM = "企业"
 #: what a firm's trade opens with right after 企业 (某某企业管理有限公司): the name's, no description

@@ -354,7 +354,7 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
             i += 1  # 依托|县委党校 (jieba: 依托/县委): a short form read across a word's end (托县) is none
             continue
         if not (spans and spans[-1].end == i) and _inside_long_word(text, i) and _word_runs_to(text, i, i + L_):
-            i += 1  # 乡村治理示|范县 (jieba: 示范县): a name that is the tail of a longer word of the dictionary is none
+            i += 1  # 全省示|范县 (jieba: 示范县): a name that is the tail of a longer word of the dictionary is none
             continue  # (but 社区联合|会宁县: jieba's 联合会 ends inside the name, which stands)
         if cand not in gaz.by_name and _in_natural_feature(text, i, i + L_):
             i += L_  # 巴丹吉林沙漠, 长白山, 大兴安岭深处: a desert's, a mountain's name, not the place's short form

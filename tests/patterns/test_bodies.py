@@ -760,9 +760,9 @@ def test_the_first_of_its_kind_is_no_part_of_a_bodys_or_places_name(gaz):
 
 
 def test_a_kind_of_firm_before_its_name_is_no_part_of_it(gaz):
-    """引入联盟成员企业|金泽物业服务有限公司, 驻镇企业|金泽焦化有限公司党委: the kind of firm is a
+    """引入合作企业|金泽物业服务有限公司, 驻镇企业|金泽焦化有限公司党委: the kind of firm is a
     description; the firm's own name starts after 企业 (but 某某企业管理有限公司 keeps it: a trade)."""
-    g = graph_of(gaz, "宾川县金牛镇力角社区引入联盟成员企业金泽物业服务有限公司入驻小区。驻镇企业金泽焦化有限公司党委认领了5个项目。"
+    g = graph_of(gaz, "宾川县金牛镇力角社区引入合作企业金泽物业服务有限公司入驻小区。驻镇企业金泽焦化有限公司党委认领了5个项目。"
                       "宾川县金华企业管理有限公司成立了党支部。")
     got = names(g, "Organization")
     assert {"金泽物业服务有限公司", "金泽焦化有限公司党委", "宾川县金华企业管理有限公司"} <= got, summary(g)

@@ -1005,7 +1005,7 @@ def test_a_verb_jieba_tags_a_noun_or_the_front_line_opens_no_communitys_name(gaz
 def test_a_scenes_frame_holds_no_clause(gaz):
     """现在|律师就在|社区，: the 在 of 现在 opens no scene, and a clause with its own 在 names no
     community (no 律师就在社区)."""
-    g = graph_of(gaz, "“以前有了纠纷就得往城里跑。现在律师就在社区，有事当面就问清楚了。”力角社区居民说。")
+    g = graph_of(gaz, "“过去遇到纠纷就得往城里跑。现在律师就在社区，有事当面就问清楚了。”力角社区居民说。")
     assert names(g, "Community") == {"力角社区"}, summary(g)
 
 
@@ -1024,10 +1024,10 @@ def test_a_towns_kind_inside_a_communitys_name_is_no_town(gaz):
 
 
 def test_a_county_that_is_the_tail_of_a_longer_word_is_none(gaz):
-    """治理示|范县 (jieba: 示范县): a county's name that is the tail of a longer word of the dictionary
+    """全省示|范县 (jieba: 示范县): a county's name that is the tail of a longer word of the dictionary
     names no county; but one that a word only opens into (社区联合|会泽县: jieba's 联合会 ends inside
     the name) stands."""
-    g = graph_of(gaz, "宾川县被列为全省乡村治理示范县，金牛镇是其中的示范镇。")
+    g = graph_of(gaz, "宾川县被列为全省示范县，金牛镇是其中的示范镇。")
     assert names(g, "County") == {"宾川县"}, summary(g)
     g = graph_of(gaz, "宾川县金牛镇力角社区联合会泽县人民检察院开展普法宣传。")
     assert "会泽县人民检察院" in names(g, "Organization"), summary(g)
