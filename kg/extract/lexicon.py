@@ -100,7 +100,7 @@ NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个�
 #: Words that pick some of a kind of place (一些|嘎查, 部分|社区), or say where or when (附近|小区,
 #: 最近|小区里): no name opens with one.
 DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一"
-                        " 附近 最近 以前 之前 以后 之后 当地 一线".split())
+                        " 附近 最近 以前 之前 以后 之后 期间 当地 一线".split())
 
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访兼")
@@ -346,7 +346,7 @@ SURNAMES_1 = set(
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
-    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套米"
 )
 
 # ------------------------------------------------------------------ mechanisms

@@ -969,3 +969,10 @@ def test_yong_after_a_mongolian_name_is_the_verb(gaz):
     name is read whole."""
     g = graph_of(gaz, "宾川县金牛镇上沧村党支部书记宝力德阿拉坦用手机拍下了现场。")
     assert "宝力德阿拉坦" in names(g, "Person"), summary(g)
+
+
+def test_mi_is_a_mongolian_syllable(gaz):
+    """书记宝力德其米格: 米 is a syllable of Mongolian names (其米格), so the name after the post is read
+    whole, not cut into 宝力德 and 米格."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村党支部书记宝力德其米格介绍，村里有农户87户。")
+    assert names(g, "Person") == {"宝力德其米格"}, summary(g)

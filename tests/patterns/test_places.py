@@ -972,8 +972,9 @@ def test_a_count_or_the_verb_of_a_list_opens_no_estates_name(gaz):
 
 
 def test_a_word_of_time_or_nearness_opens_no_estates_name(gaz):
-    """罗师傅，最近|小区里……, 附近|小区的居民: when and where, no estate called 最近小区 or 附近小区."""
-    g = graph_of(gaz, "罗师傅，最近小区门口乱停车的少了吧？附近小区居民也来这里下棋。")
+    """罗师傅，最近|小区门口……, 附近|小区居民, 国庆期间|小区门口: when and where, no estate called
+    最近小区, 附近小区 or 期间小区."""
+    g = graph_of(gaz, "罗师傅，最近小区门口乱停车的少了吧？附近小区居民也来这里下棋。国庆期间小区门口还摆起了便民点。")
     assert not names(g, "Neighborhood"), summary(g)
 
 
