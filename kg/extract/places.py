@@ -36,6 +36,7 @@ from .spans import (
     left_name_start,
     token_bounds,
     tokens,
+    word_at,
 )
 
 _SUFFIX_RE = re.compile("|".join(s for s, _ in L.PLACE_SUFFIXES))
@@ -406,9 +407,8 @@ _RURAL_WORDS = ("乡村", "农村")
 
 def _word_at(text: str, i: int, j: int) -> bool:
     """Is ``text[i:j]`` one of jieba's words, or the head of one (乡村|旅游, 乡村振兴)?"""
-    starts, ends = token_bounds(text)
-    k = bisect_left(starts, i)
-    return k < len(starts) and starts[k] == i and ends[k] >= j
+    w = word_at(text, i)
+    return w is not None and w[0] >= j
 
 
 #: what an estate's or a community's name ends in before its kind (某乡苑社区, 某镇园小区)
@@ -498,12 +498,11 @@ def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) ->
 
 def _glued_past(text: str, i: int, j: int) -> bool:
     """Does one of jieba's words of three characters or more start at ``i`` and run past ``j``
-    (某街道|和祥居|社区: right after the
-    place above it, the 和 opens the name jieba reads, no conjunction before a name the gazetteer
-    has elsewhere, 祥居社区; after a body, 某派出所|和某某|社区党委, it joins the two)?"""
-    starts, ends = token_bounds(text)
-    k = bisect_right(starts, i) - 1
-    return k >= 0 and starts[k] == i and ends[k] > j and ends[k] - i >= 3  # (某村和|平峰镇: 和平, a word of two, joins)
+    (某街道|和祥居|社区: right after the place above it, the 和 opens the name jieba reads, no
+    conjunction before a name the gazetteer has elsewhere, 祥居社区; after a body,
+    某派出所|和某某|社区党委, it joins the two)?"""
+    w = word_at(text, i)
+    return w is not None and w[0] > j and w[0] - i >= 3  # (某村和|平峰镇: 和平, a word of two, joins)
 
 
 def _word_runs_to(text: str, i: int, j: int) -> bool:

@@ -282,20 +282,26 @@ _NAME_OPENERS = frozenset("在于到从对由旗县市区盟镇乡村、，,")
 _REFERRING = frozenset("该本全各此")
 
 
+def word_at(text: str, i: int) -> tuple[int, str] | None:
+    """The word of jieba's that starts at ``i``: (where it ends, its part of speech), or None
+    where no word starts there."""
+    starts, ends = token_bounds(text)
+    k = bisect_left(starts, i)
+    return (ends[k], tokens(text)[k][2]) if k < len(starts) and starts[k] == i else None
+
+
 def _name_word_at(text: str, i: int) -> bool:
     """Does one of jieba's words that it tags a proper name (nr, ns, nz) start at ``i``?"""
-    starts, _ = token_bounds(text)
-    k = bisect_left(starts, i)
-    return k < len(starts) and starts[k] == i and tokens(text)[k][2][:2] in ("nr", "ns", "nz")
+    w = word_at(text, i)
+    return w is not None and w[1][:2] in ("nr", "ns", "nz")
 
 
 def _he_opens_word(text: str, i: int) -> bool:
     """Does the 和 at ``i`` open one of jieba's words (某街道|和祥居|社区, 某街道|和煦|里社区): right after
     the place above it, a name's first syllable, no conjunction (a conjunction jieba reads alone:
     某区|和|某区)?"""
-    starts, ends = token_bounds(text)
-    k = bisect_left(starts, i)
-    return k < len(starts) and starts[k] == i and ends[k] - i >= 2
+    w = word_at(text, i)
+    return w is not None and w[0] - i >= 2
 
 
 def _one_character_word_before(text: str, i: int) -> bool:
