@@ -109,7 +109,7 @@ _SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(
 
 #: bodies of several levels named together (旗县区两级, 县乡村三级, 各级)
 _LEVELS = re.compile(r"^[旗县区市乡镇村苏木嘎查街道社区]*[一二两三四五六七八九十各]级")
-_LEVEL_CHAR = re.compile(r"^(?:自治区|[市旗县区盟])(?!级)")  # 县级党委 is a kind, not 县委
+_LEVEL_CHAR = re.compile(rf"^(?:自治区|[{L.LEVEL_CHARS}])(?!级)")  # 县级党委 is a kind, not 县委
 #: words a level's character opens that are no level (区域某某联盟, 市场监督管理局, 县域)
 _LEVEL_WORD = re.compile(r"^(?:区域|市场|县域|市域|区划|市民|县城)")
 
@@ -636,14 +636,12 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
         name, part = text[start:end], part[1:]
         canonical = name.replace("“", "").replace("”", "")
     if _LEVEL_CHAR.match(part) and not _LEVEL_WORD.match(part):
-        if start > 0 and text[start - 1] in EVERY:
+        if start > 0 and text[start - 1] in L.EVERY:
             return _TAKEN  # 全旗|人民法庭, 各县|司法局: the bodies of that kind all over the level, not one body
         return Span(start, end, name, "Organization", "org-short", conf("org-short"), head=m.group(), canonical=name)
     return _unplaced(text, m, start, end, name, part, quoted) or _TAKEN
 
 
-#: what before a level's character speaks of every body of a kind there (全旗人民法庭, 各县司法局)
-EVERY = frozenset("全各")
 #: a conjunction and a level's character inside a placed body's name: 某县财政局|和县|住建局
 _JOINED_LEVEL_BODY = re.compile(r"[和及与、][市旗县区盟镇乡](?=[^和及与、]*$)")
 #: the last character of an office's name (某某局, 某某委, 某某中心)
@@ -869,10 +867,6 @@ def _shared_head(text: str, places: list[Span], out: list[Span]) -> list[Span]:
     return found
 
 
-#: the characters a short name opens with for its level (市委, 区人社局)
-_LEVEL_CHARS = "市旗县区盟"
-
-
 def _shared_level_head(text: str, out: list[Span]) -> list[Span]:
     """市、区人社局: levels listed before a short name each have that body (rule ``org-short``)."""
     found = []
@@ -880,7 +874,7 @@ def _shared_level_head(text: str, out: list[Span]) -> list[Span]:
         if o.how != "org-short" or o.start < 2 or not _LEVEL_CHAR.match(o.text):
             continue
         at = o.start
-        while at >= 2 and text[at - 1] == "、" and text[at - 2] in _LEVEL_CHARS and text[at - 2] != o.text[0] \
+        while at >= 2 and text[at - 1] == "、" and text[at - 2] in L.LEVEL_CHARS and text[at - 2] != o.text[0] \
                 and (at < 3 or not is_cjk(text[at - 3]) or text[at - 3] in "和与及同"):
             if any(x.start < at - 1 and at - 2 < x.end for x in out):
                 break

@@ -105,6 +105,21 @@ DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访兼")
 
+# ------------------------------------------------------------------ levels
+
+#: The characters of the levels whose bodies are named by the level alone (市委, 旗委, 区人社局).
+LEVEL_CHARS = "市旗县区盟"
+
+#: Levels with many bodies of one kind each (全县人民法庭: its tribunals). Below them (镇, 乡,
+#: 街道, 村, 社区) 全 speaks of the one place (全镇党委 is the town's).
+WIDE_LEVELS = frozenset((*LEVEL_CHARS, "省"))
+
+#: What before a level speaks of every body or place of a kind there (全旗人民法庭, 各县司法局).
+EVERY = frozenset("全各")
+
+#: What before a place's kind refers to a place already named (该苏木, 本镇, 全旗).
+REFERRING = EVERY | frozenset("该本此")
+
 # ------------------------------------------------------------------ organizations
 
 #: Two-character place kinds, which may stand bare for the article's place (社区推行……)
@@ -376,6 +391,11 @@ IMPLEMENT_VERBS: list[str] = sorted(
     key=len,
     reverse=True,
 )
+
+#: The verbs among them that set up or improve a system (建立|积分考核机制, 完善|运行机制): before a
+#: system written in dictionary words they describe the work, and name no practice.
+IMPROVE_VERBS = ("完善", "健全", "构建", "建立")
+assert set(IMPROVE_VERBS) <= set(IMPLEMENT_VERBS)
 
 #: What a one-off event's name ends in (校园招聘, 政策宣讲会, 擂台比武): no practice (the
 #: guideline: one-off events on a single day).

@@ -278,8 +278,6 @@ _IMPLEMENT_ENDS = frozenset(v for v in L.IMPLEMENT_VERBS if len(v) == 2)
 
 #: what may come right before a name opening with one syllable and 和 (在|伊和乌素苏木, 旗|伊和乌素苏木)
 _NAME_OPENERS = frozenset("在于到从对由旗县市区盟镇乡村、，,")
-#: what before a place's kind refers to a place already named (该苏木, 本镇, 全旗)
-_REFERRING = frozenset("该本全各此")
 
 
 def word_at(text: str, i: int) -> tuple[int, str] | None:
@@ -351,7 +349,7 @@ class _Walk:
             return _NO_NAME, False  # 一些|嘎查, 集中公开|嘎查财务: some places of the kind, or a verb's adverb
         if self.place and not first and len(word) == 1 and flag.startswith("v") and word in L.PLACE_VERB_CHARS:
             return None, False  # 您来|巴彦乌拉嘎查: a verb of going before the name (jieba's own word)
-        if self.place and not first and word in L.LOWER_PLACE_KINDS and s > 0 and text[s - 1] in _REFERRING:
+        if self.place and not first and word in L.LOWER_PLACE_KINDS and s > 0 and text[s - 1] in L.REFERRING:
             return None, False  # 在该苏木|某某嘎查: the place the text spoke of, then a name of its own
         if word == "和" and self.place and not first and s > 0 and text[s - 1] in L.MONGOLIAN_CHARS \
                 and self.end - e >= 2 and all(c in L.MONGOLIAN_CHARS for c in text[e : self.end]) \

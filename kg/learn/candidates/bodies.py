@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ...extract import lexicon as L
-from ...extract.bodies import EVERY, credits_page, in_formula, in_source_field, labels_a_byline
+from ...extract.bodies import credits_page, in_formula, in_source_field, labels_a_byline
 from ...extract.context import committee_name
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
@@ -221,11 +221,6 @@ _KIND_WORD = re.compile("|".join(_KIND_WORDS))
 _KIND_RE = re.compile("(?:" + "|".join(_KIND_WORDS) + ")委?$")
 
 
-#: levels with many bodies of one kind each (全县人民法庭: its tribunals); below them (镇, 乡, 街道,
-#: 村, 社区) 全 speaks of the one place (全镇党委 is the town's)
-_WIDE_LEVELS = frozenset(("旗", "县", "区", "市", "盟", "省"))
-
-
 def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
     """Bodies the text names by their kind inside one place (镇党委, 旗委, 社区党支部 in an
     article about one town, banner or community): read as the full name, the article's
@@ -249,7 +244,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
             continue  # 某某镇党委: the place is named, not the kind (该村党支部 names the kind)
         if s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff" and text[s - 1] not in "在由和与及、的是对向经从为各该本全":
             continue  # inside a longer word
-        if s > 0 and text[s - 1] in EVERY and word in _WIDE_LEVELS:
+        if s > 0 and text[s - 1] in L.EVERY and word in L.WIDE_LEVELS:
             continue  # 全县|人民法庭, 各旗|司法局: the bodies of that kind all over the level, not one body
         if in_formula(text, s):
             continue  # “县委统揽、部门协同……”: a formula of roles names kinds of body

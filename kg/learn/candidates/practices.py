@@ -45,8 +45,8 @@ _PARTY_BODY_END = re.compile(r"(?:委员会|党支部|党总支|党委|党工委
 _SET_UP_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.IMPLEMENT_VERBS, "成立", "设有", "实现", "创新", "建立起"},
                                                                        key=len, reverse=True)))
                             + r")(?:了|起|出)?(?:[0-9一二两三四五六七八九十百]+[个支家处项])?$")
-#: the verbs that set up or improve a system (建立, 完善, 健全, 构建), right before an unquoted name
-_IMPROVE_BEFORE = re.compile(r"(?:完善|健全|构建|建立)[了起]?$")
+#: a verb that sets up or improves a system, right before an unquoted name
+_IMPROVE_BEFORE = re.compile("(?:" + "|".join(L.IMPROVE_VERBS) + ")[了起]?$")
 #: the heads of a system such a verb improves
 _GENERIC_SYSTEM = re.compile(r"(?:机制|体系|制度)$")
 #: what a practice's name is written before: its work, its activities, a list of measures
