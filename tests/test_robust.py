@@ -153,6 +153,20 @@ def test_traditional_aspect_particle_reads_as_its_simplified_form(tmp_path):
     assert "随著社区" not in communities and "力角社区" in communities, communities
 
 
+def test_hong_kong_and_taiwan_forms_read_as_their_simplified_characters(tmp_path):
+    """衞生 in a Hong Kong or Taiwan mirror: OpenCC's t2s keeps 衞 (its hk2s and tw2s do not
+    all agree), so the body's name would carry a Traditional character into the graph."""
+    from kg.read.text import to_simplified
+
+    assert to_simplified("五華區衞生健康委員會衹有一個") == "五华区卫生健康委员会只有一个"
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "p.txt").write_text("雲南省昆明市五華區衞生健康委員會聯合拓東街道，在力角社區開展義診。\n",
+                                          encoding="utf-8")
+    g = build([tmp_path / "t"], tmp_path / "o", cache=False).graph
+    bodies = {d["name"] for _, d in g.nodes(data=True) if d.get("type") == "Organization"}
+    assert bodies and all(b.endswith("五华区卫生健康委员会") for b in bodies), bodies
+
+
 @pytest.mark.parametrize(
     "data, problem",
     [

@@ -34,8 +34,11 @@ def _t2s():
     return opencc.OpenCC("t2s.json")
 
 
-#: Corner quotes read as the mainland's: 「三到位」工作法 is “三到位”工作法
-_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+#: Corner quotes read as the mainland's: 「三到位」工作法 is “三到位”工作法; and the forms of
+#: Hong Kong's and Taiwan's standards that OpenCC's t2s leaves as they are (衞生 is 卫生, 衹 is
+#: 只: every character OpenCC's hk2s or tw2s simplifies and t2s does not, but for 著, which
+#: :func:`_aspect_zhe` reads, and the rare ones no page writes)
+_CORNER_QUOTES = str.maketrans("「」『』衞敍枱粧糭衹", "“”‘’卫叙台妆粽只")
 
 
 def to_simplified(text: str) -> str | None:
