@@ -460,6 +460,20 @@ def test_a_person_named_by_age_or_by_role_in_a_case_is_read(gaz):
     assert {"蒋秀英", "孟庆春", "梁志远"} <= people, people
 
 
+def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
+    """A notice's list of names, each with the place the person works in brackets, has no post
+    and no speech verb: the list itself says that it names people."""
+    from kg.extract.document import extract
+
+    text = ("关于表扬优秀网格员的通报\n\n"
+            "拓东街道(3名):钟立群(力角社区)、范秋菊(力角社区)、莫永昌(金牛社区)\n"
+            "平川镇(2名):骆文斌(上沧村)、祁海燕(上沧村)\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert {"钟立群", "范秋菊", "莫永昌", "骆文斌", "祁海燕"} <= people, people
+
+
 def test_a_candidates_score_is_the_same_bits_in_every_process():
     """A probability compared with a threshold must not depend on the process: the weights
     of a candidate's features are summed in the order it lists them, not in a set's order,

@@ -25,7 +25,9 @@ from .view import Candidate, DocView, bucket
 PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
     {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志",
      "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民", "能手", "带头人", "大户", "能人", "村医", "乡贤"},
-    key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的")
+    key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的"
+    # a list of names, each with where the person works: 某某某(某某社区)、某某某(某某村)
+    + r"|[\u4e00-\u9fff]{2,3}[（(][\u4e00-\u9fff]{2,15}[）)][、，,]")
 _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "代表", "党员", "村民", "居民", "牧民", "民警", "网格员", "志愿者", "老人", "法官", "检察官", "干警", "队员", "委员", "成员", "原告", "被告", "脱贫户"}, key=len, reverse=True))) + ")$")
 #: a leading post opening a reading (嘎查达|某某, 苏木达|某某: Mongolian posts the tagger reads
 #: into the name of Mongolian syllables after them)
