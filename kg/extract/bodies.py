@@ -234,6 +234,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _division_committees(text, places, place_end, out)
     out += _level_committees(text, places, out)
     out += _founded(text, places, out)
+    if "队”" in text:
+        out += _quoted_teams(text, out)
     out += _partnered(text, places, place_end, out)
     out += _shared_head(text, places, out)
     out += _shared_level_head(text, out)
@@ -796,6 +798,19 @@ def _founded(text: str, places: list[Span], out: list[Span]) -> list[Span]:
             continue
         out[:] = [o for o in out if not (a <= o.start and o.end <= b)]  # (争议|诉调工作室: a piece of the name)
         found.append(Span(a, b, name, "Organization", "org-head", conf("org-head", "founded"), head=name[-2:], canonical=name))
+    return found
+
+
+def _quoted_teams(text: str, out: list[Span]) -> list[Span]:
+    """组建“某某普法队”: a team named whole in quotes is a body whatever its task (rule
+    ``org-quoted``), where its head is none of the lexicon's."""
+    found = []
+    for m in L.QUOTED_TEAM.finditer(text):
+        a, b = m.span()
+        if any(o.start < b and a < o.end for o in out) or _PRACTICE_HEAD_AFTER.match(text, b):
+            continue  # (“某某队”模式: a practice named after a team)
+        found.append(Span(a, b, m.group(), "Organization", "org-quoted", conf("org-quoted"), head="队",
+                          canonical=m.group("name")))
     return found
 
 

@@ -290,6 +290,11 @@ PLACE_HEADS = ("苏木长", "镇长", "乡长", "旗长", "县长", "区长", "�
 #: A team head's bare title → the end of the name of the team it leads (队长 → 某某服务队).
 TEAM_HEAD_TITLES = {"队长": "队", "副队长": "队", "团长": "团", "副团长": "团"}
 
+#: A team's name of up to eight characters written whole in quotes (组建“某某普法队”): whatever its
+#: task, a 队 with a name of its own is a body; not a count of teams (“三支队伍”, “两支服务队”),
+#: a formula of numbers (“一楼一长一队”: a practice), 团队 (a working group) or 排队.
+QUOTED_TEAM = re.compile(r"“(?P<name>(?![0-9一二两三四五六七八九十几][支个])(?![^”]*[0-9一二两三四五六七八九十][^”]*[0-9一二两三四五六七八九十])[^“”\s，。、,;；:：!！?？]{2,7}(?<![团排])队)”")
+
 #: Kinds of team named by their kind alone before their head's title (志愿服务队队长).
 TEAM_KINDS = ("志愿服务队", "服务队", "志愿队", "宣讲队", "宣讲团", "巡护队", "突击队", "攻坚队", "先锋队")
 

@@ -183,7 +183,7 @@ def _not_a_practice(text: str, m: re.Match, core: str, run_end: int, head: re.Ma
         return True  # 建立“……”和“……”两个台账: counted things of a kind that is no practice
     if not head and _NOT_A_PRACTICE_RE2.match(raw_tail):
         return True  # “……”“……”等便民审批事项: matters of business, not practices
-    if _NOT_A_PRACTICE_RE3.search(core) or core.endswith(tuple(L.TEAM_HEADS)):
+    if _NOT_A_PRACTICE_RE3.search(core) or core.endswith(tuple(L.TEAM_HEADS)) or (head is None and L.QUOTED_TEAM.fullmatch(f"“{core}”")):
         return True  # “五星代表”, “两委委员”: posts; “马背宣讲团”: a team, a body
     paired = (text[m.end() : m.end() + 2] == "与“") or (m.start() >= 2 and text[m.start() - 2 : m.start()] == "”与")
     return paired and not head  # 推动“……”与“……”深度融合: two things related, not practices

@@ -781,3 +781,14 @@ def test_every_tribunal_of_a_banner_is_no_one_body(gaz):
     banner, no body called 旗人民法庭."""
     g = graph_of(gaz, "全旗人民法庭共有法官20名，都配备了巡回审判车。")
     assert not names(g, "Organization"), summary(g)
+
+
+def test_a_team_named_whole_in_quotes_is_a_body_whatever_its_task(gaz):
+    """组建“金牛普法队”: a 队 with a name of its own is a body, though 普法队 is no head of the
+    lexicon's; a formula of numbers (“一楼一长一队”) and a practice named after a team (“某某队”模式)
+    stay practices."""
+    g = graph_of(gaz, "宾川县金牛镇司法所牵头组建“金牛普法队”，深入各村开展普法宣传。"
+                      "力角社区推行“一楼一长一队”，上沧村推广“银龄调解队”模式。")
+    assert "金牛普法队" in names(g, "Organization"), summary(g)
+    assert "金牛普法队" not in names(g, "Mechanism"), summary(g)
+    assert {"一楼一长一队", "银龄调解队"} <= names(g, "Mechanism"), summary(g)
