@@ -474,6 +474,20 @@ def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
     assert {"钟立群", "范秋菊", "莫永昌", "骆文斌", "祁海燕"} <= people, people
 
 
+def test_a_word_read_as_a_name_before_an_adverbs_di_or_a_places_li_is_no_person(gaz):
+    """志愿者麻利|地为……, 牧民正在牛舍|里忙着: jieba's dictionary has both words as names and the
+    tagger may read them so in a sentence about people; before 地 and a verb a word is an
+    adverb, before 里 a place, and no name is written so."""
+    from kg.extract.document import extract
+
+    text = ("冬日暖心\n\n几位身穿红马甲的志愿者麻利地为环卫工人盛上热粥，力角社区居民钟立群说，心里暖暖的。"
+            "牧民们正在牛舍里忙着清理饲槽，上沧村党支部书记范秋菊介绍。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert {"钟立群", "范秋菊"} <= people and not people & {"麻利", "牛舍"}, people
+
+
 def test_a_candidates_score_is_the_same_bits_in_every_process():
     """A probability compared with a threshold must not depend on the process: the weights
     of a candidate's features are summed in the order it lists them, not in a set's order,

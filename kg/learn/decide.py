@@ -117,7 +117,8 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   opens (嘎查达某某: the name after the post is its own candidate), a reading that ends in
 #:   a verb of jieba's after a name of two characters or more (某某图雅|兼任), or 和 before a
 #:   role, a post or a group (某某图和|村民代表: the conjunction), or words inside a practice's
-#:   name (“党员连在户上”);
+#:   name (“党员连在户上”), or a reading before 地 and a verb (麻利|地为: an adverb) or before 里
+#:   (牛舍|里: where something happens; no annotated name is followed by either);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
 #:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
@@ -126,7 +127,7 @@ VETOES: dict[str, frozenset[str]] = {
                             "event-after", "part-of-a-quote", "improved-system"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "word:t", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
-                         "verb-tail", "he-then-role", "in-practice", "counted", "complement-after",
+                         "verb-tail", "he-then-role", "in-practice", "counted", "complement-after", "adverb-after", "localizer-after",
                          "opens-a-quoted-name"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }

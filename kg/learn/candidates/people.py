@@ -99,6 +99,10 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("speech-after")
     if right[:2] in L.DIRECTIONAL_COMPLEMENTS:
         f.append("complement-after")  # 活计张罗|起来: a verb and its complement, though jieba has the verb as a name
+    if right[:1] == "地" and "\u4e00" <= right[1:2] <= "\u9fff" and right[1:2] != "区":
+        f.append("adverb-after")  # 志愿者麻利|地为……: an adverb before its verb, though jieba has it as a name
+    if right[:1] == "里":
+        f.append("localizer-after")  # 正在牛舍|里忙着: a place something happens in (no annotated name is followed by 里)
     if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
         f.append("honorific-after")
     if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
