@@ -131,8 +131,8 @@ def _generic_name_part(part: str) -> bool:
         return False
     if part in L.BODY_PLACE_KINDS or part in L.GENERIC_PLACES:
         return True  # 嘎查(委员会), 社区(党委), 边境嘎查(党支部): the kind of place, not a name
-    if part.endswith(_COLLECTIVE_KINDS):
-        return True  # 全旗|苏木乡镇(党委), 各乡镇(党委): the committees of every township, no one body
+    if part.endswith(_COLLECTIVE_KINDS) or L.KINDS_ONLY.fullmatch(part):
+        return True  # 全旗|苏木乡镇(党委), 各乡镇(党委), 苏木镇嘎查(党支部): the committees of every place of those kinds, no one body
     if part.startswith(_WHICH_WORDS) and _generic_name_part(part[2:]):
         return True  # 周边旗县(检察院), 相关职能(部门): which ones, of a kind
     words = [(part[s:e], f) for s, e, f in tokens(part)]

@@ -126,6 +126,10 @@ REFERRING = EVERY | frozenset("该本此")
 #: and never open or close a personal name (在嘎查里说).
 TWO_CHAR_PLACE_KINDS = ("社区", "街道", "苏木", "嘎查")
 
+#: The words of place kinds only, one after another (苏木镇, 镇村组, 苏木镇嘎查): every place of
+#: those kinds, no one place's or body's name.
+KINDS_ONLY = re.compile("(?:苏木|嘎查|社区|街道|乡|镇|村|组)+")
+
 #: Kinds of place below the county, by which a place's own committee is named (社区党委).
 LOWER_PLACE_KINDS = ("社区", "村", "嘎查", "街道", "苏木", "镇", "乡")
 

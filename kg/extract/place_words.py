@@ -86,8 +86,11 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # 街道动态|某某街道: a site's column (its breadcrumb run into the headline), no name
     if len(body) == 1 and body in "旗县市区盟省州":
         return True  # 全旗|苏木镇, 全县|乡镇: a level's character before the kinds of its townships, no town
-    if body in SUFFIX_TYPE or body in ("乡镇", "镇乡", "镇街", "镇村", "嘎查村", "村组", "城乡", "村改居", "村改居后"):
-        return True  # 全苏木嘎查, 各乡镇社区: a kind of place before another kind
+    if body in SUFFIX_TYPE or body in ("乡镇", "镇乡", "镇街", "镇村", "嘎查村", "村组", "城乡", "村改居", "村改居后") \
+            or L.KINDS_ONLY.fullmatch(body):
+        return True  # 全苏木嘎查, 各乡镇社区, 等苏木镇|嘎查党支部: kinds of place before another kind
+    if body.startswith(("嘎查", "社区")) and not known:
+        return True  # “嘎查事|嘎查办”: the kind's word opens a slogan about such places, no name
     if not chained and (body.endswith(("苏木", "嘎查")) and not (known and len(body) >= 3) or body in _WHERE_WORDS
                         or body[-2:] in _WHERE_WORDS):
         return True  # 抵边苏木嘎查 (sums and gachaas), 周边嘎查, 附近村: where, not which

@@ -351,9 +351,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
-        if cand not in gaz.by_name and _tail_of_a_word(text, i, i + L_):
-            i += 1  # 依托|县委党校 (jieba: 依托/县委): a short form read across a word's end (托县) is none
-            continue
+        if _tail_of_a_word(text, i, i + L_) and (cand not in gaz.by_name or _common_rest(text, i, i + L_)):
+            i += 1  # 依托|县委党校 (jieba: 依托/县委), 适应|城市: a name read across a word's end (托县, 应城市) is none
+            continue  # (a full name only where the rest is an everyday word: 社区联合|会宁县 stands)
         if not (spans and spans[-1].end == i) and _inside_long_word(text, i) and _word_runs_to(text, i, i + L_):
             i += 1  # 全省示|范县 (jieba: 示范县): a name that is the tail of a longer word of the dictionary is none
             continue  # (but 社区联合|会宁县: jieba's 联合会 ends inside the name, which stands)
@@ -387,6 +387,15 @@ def _tail_of_a_word(text: str, a: int, b: int) -> bool:
     starts, ends = token_bounds(text)
     k = bisect_right(starts, a) - 1
     return k >= 0 and starts[k] < a < ends[k] <= b and jieba_tag(text[starts[k] : ends[k]]) is not None
+
+
+def _common_rest(text: str, a: int, b: int) -> bool:
+    """Is what follows the word that ends inside ``a:b`` one everyday word of jieba's that ends
+    at ``b`` (适应|城市: 城市)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_right(starts, a) - 1
+    return k >= 0 and ends[k] < b and is_common_word(text[ends[k] : b]) and (w := word_at(text, ends[k])) is not None \
+        and w[0] == b
 
 
 def _in_natural_feature(text: str, a: int, b: int) -> bool:
@@ -605,6 +614,18 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
 
 #: the verbs whose object a place's kind is, as a tuple for ``str.endswith``
 _VERBS_T = tuple(L.PLACE_VERBS)
+#: the verbs of putting in force or of acting on a body, which may take a place's kind as their
+#: object right after a place (某区设立|社区发展基金)
+_ACTING_VERBS = frozenset(L.IMPLEMENT_VERBS) | L.NAME_BREAK_VERBS
+
+
+def _acting_verb(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` one of :data:`_ACTING_VERBS`, one word of jieba's that it tags a verb
+    (设立/v; not 建设/vn, which names many a community)?"""
+    w = word_at(text, a)
+    return text[a:b] in _ACTING_VERBS and w is not None and w[0] == b and w[1] == "v"
+
+
 #: what ranks a place of its kind (人口大村, 茶叶主产村, 经济强镇): a description, no name
 _RANKS = ("大", "主产", "重点", "示范", "中心", "强", "名", "富", "特色")
 
@@ -625,7 +646,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
     if prev is not None and spans[prev].end == floor and s > floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] \
             and after_chain(text, floor, m.start(), max_body) and text[floor:s] not in _PREPOSITIONS_AFTER_CHAIN \
-            and not (s == m.start() and text[floor : m.start()].endswith(_VERBS_T)):
+            and not (s == m.start() and (text[floor : m.start()].endswith(_VERBS_T) or _acting_verb(text, floor, m.start()))):
         s = floor  # after a chain of places the name starts right after the last one (not 某镇以|某社区为试点,
         # nor 某街道积极探索|社区: a verb and its object)
     if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:

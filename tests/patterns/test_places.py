@@ -1032,3 +1032,27 @@ def test_a_county_that_is_the_tail_of_a_longer_word_is_none(gaz):
     assert names(g, "County") == {"宾川县"}, summary(g)
     g = graph_of(gaz, "宾川县金牛镇力角社区联合会泽县人民检察院开展普法宣传。")
     assert "会泽县人民检察院" in names(g, "Organization"), summary(g)
+
+
+def test_a_verb_after_a_place_opens_no_name_of_the_kind_it_takes(gaz):
+    """宾川县|设立|社区发展基金: a verb of putting in force (jieba's v) right after a county takes a
+    kind of place as its object; no community called 设立社区 (but 金牛镇|建设社区, a noun, is one)."""
+    g = graph_of(gaz, "宾川县设立社区发展基金，孵化培育社会组织。宾川县金牛镇建设社区党委书记钟立群说。")
+    assert names(g, "Community") == {"建设社区"}, summary(g)
+
+
+def test_a_full_name_read_across_a_words_end_is_no_place(gaz):
+    """帮助他们适|应城市|生活 (jieba: 适应/城市): 应城市 is a county-level city, but not where its
+    first character ends a word; 湖北省应城市 is one."""
+    g = graph_of(gaz, "力角社区网格员帮助进城务工人员适应城市生活。")
+    assert "应城市" not in names(g), summary(g)
+    g = graph_of(gaz, "湖北省应城市东马坊街道推行网格化管理。")
+    assert "应城市" in names(g, "County"), summary(g)
+
+
+def test_kinds_of_place_one_after_another_name_no_place_or_body(gaz):
+    """金牛镇、平川镇等苏木镇嘎查党支部, “嘎查事嘎查办”: the kinds of place, every one of them, or a
+    slogan about such places; no village called 苏木镇嘎查 or 嘎查事嘎查, no body of theirs."""
+    g = graph_of(gaz, "宾川县金牛镇党委与平川镇等苏木镇嘎查党支部结对共建。宾川县推行“嘎查事嘎查办”机制。")
+    assert not [n for n in names(g) - names(g, "Mechanism") if n.startswith(("苏木镇", "嘎查事"))], summary(g)
+    assert "嘎查事嘎查办" in names(g, "Mechanism"), summary(g)
