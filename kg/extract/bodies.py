@@ -242,6 +242,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out = _shared_place(text, places, out)
     out += _seat_offices(text, places, out)
     out += _place_de_party(text, places, out)
+    if "公安" in text:
+        out += _police_branches(text, out)
     out = _with_national(find_national(text), out)
     if "中共" in text:
         out = [_written_out(text, o) for o in out]
@@ -252,6 +254,22 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     if "融媒体中心" in text or "电视台" in text or "报社" in text:
         out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
     return sorted(out, key=lambda o: o.start)
+
+
+def _police_branches(text: str, out: list[Span]) -> list[Span]:
+    """公安|某某|分局: the police's branch of a district, named by 公安 before the place's short
+    form (rule ``org-head``); it replaces the pieces read inside it (某某分局, and 区|公安某某分局
+    read as a bare department of the 区 listed before it)."""
+    found = []
+    for m in L.POLICE_BRANCH.finditer(text):
+        a, b = m.span()
+        if a > 0 and is_cjk(text[a - 1]) and text[a - 1] not in "、和与及的在由":
+            continue
+        if any(o.start <= a and b < o.end or o.start < a < o.end for o in out):
+            continue  # inside a longer name (公安某某分局某某派出所)
+        out[:] = [o for o in out if not (a <= o.start and o.end <= b)]
+        found.append(Span(a, b, m.group(), "Organization", "org-head", conf("org-head"), head="分局", canonical=m.group()))
+    return found
 
 
 def _head_straddles_word(text: str, i: int, j: int) -> bool:
@@ -961,12 +979,12 @@ def _shared_place(text: str, places: list[Span], out: list[Span]) -> list[Span]:
             continue
         m = _BARE_DEPARTMENT.match(text, o.end)
         if m is None or _NOT_FIELD.match(m.group(1)) or any(c in L.ORG_STOP for c in m.group(1)[:-1]) \
-                or m.start(1) in starts \
+                or any(m.start(1) <= q < m.end(1) for q in starts) \
                 or any(x.start < m.end() and m.start(1) < x.end and x.how != "org-generic"
                        and (x.start, x.end) != (m.start(1), m.end(1)) for x in out) \
                 or m.end() < len(text) and is_cjk(text[m.end()]) and m.end() not in token_bounds(text)[1]:
             continue  # (the department's name ends where a word does: 某某局|的, 某某局|派员; one
-            # opening with a place of its own is that place's)
+            # holding a place of its own is that place's: 公安|某某|分局)
         if o.how == "org-short":
             if not _LEVEL_CHAR.match(o.text):
                 continue

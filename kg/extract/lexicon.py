@@ -102,6 +102,10 @@ NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个�
 DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一"
                         " 附近 最近 以前 之前 以后 之后 期间 当地 一线".split())
 
+#: A web page's labels, which a page runs into its text where the menu loses its line breaks
+#: (正文某某街道, 首页某某社区): no place's or body's name opens with one.
+PAGE_LABELS = frozenset("正文 首页 栏目 来源 作者 责编 浏览 阅读 点击 分享 打印 字号 字体 上一篇 下一篇 当前位置 您的位置".split())
+
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访兼")
 
@@ -293,6 +297,10 @@ PLACE_HEADS = ("苏木长", "镇长", "乡长", "旗长", "县长", "区长", "�
 
 #: A team head's bare title → the end of the name of the team it leads (队长 → 某某服务队).
 TEAM_HEAD_TITLES = {"队长": "队", "副队长": "队", "团长": "团", "副团长": "团"}
+
+#: The police's branch of a district, named by 公安 before the place's short form (公安某某分局;
+#: not 公安局某某分局, which a place opens).
+POLICE_BRANCH = re.compile(r"公安(?!局)[\u4e00-\u9fff]{2,4}?分局")
 
 #: A team's name of up to eight characters written whole in quotes (组建“某某普法队”): whatever its
 #: task, a 队 with a name of its own is a body; not a count of teams (“三支队伍”, “两支服务队”),

@@ -42,7 +42,7 @@ _ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
 
 #: words that say where a place lies, not its name (周边嘎查, 附近村, 边境苏木)
 _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地",
-                          "本地", "全部", "所有", "其他", "其它", "偏远", "沿线", "不同"})
+                          "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同"})
 
 
 #: collective kinds of place that end some real names (六苏木镇)

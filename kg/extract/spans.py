@@ -330,6 +330,8 @@ class _Walk:
             namey = _NAMEY_WORDS[word] = all(is_cjk(c) or c.isdigit() for c in word)
         if not namey:
             return None, False
+        if word in L.PAGE_LABELS:
+            return None, False  # 正文|某某街道: a web page's label before the text, no part of a name
         if word[-1] == "任" and (len(word) == 1 or segment.freq(word) == 0):
             return None, False  # 某某任|联合党委书记 (jieba: 任, or 某某任 guessed): taking the post, no part of a name
         if word[0] in _PRONOUNS and len(word) > 1 and flag == "n" and segment.freq(word) == 0:

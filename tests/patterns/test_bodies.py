@@ -792,3 +792,13 @@ def test_a_team_named_whole_in_quotes_is_a_body_whatever_its_task(gaz):
     assert "金牛普法队" in names(g, "Organization"), summary(g)
     assert "金牛普法队" not in names(g, "Mechanism"), summary(g)
     assert {"一楼一长一队", "银龄调解队"} <= names(g, "Mechanism"), summary(g)
+
+
+def test_the_polices_branch_named_with_gongan_before_its_place_keeps_it(gaz):
+    """公安|五华|分局: the police's branch of a district is named by 公安 before the place; the
+    name keeps it, and in a list after 区司法局、 it is no bare department of that 区."""
+    g = graph_of(gaz, "昆明市五华区人民检察院、区司法局、公安五华分局等部门进驻区综治中心。"
+                      "在拓东街道，公安五华分局拓东派出所推行“警格进网格”。")
+    got = names(g, "Organization")
+    assert {"公安五华分局", "公安五华分局拓东派出所"} <= got, summary(g)
+    assert not {"五华分局", "五华区公安五华分局", "五华分局拓东派出所"} & got, summary(g)

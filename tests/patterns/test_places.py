@@ -1056,3 +1056,10 @@ def test_kinds_of_place_one_after_another_name_no_place_or_body(gaz):
     g = graph_of(gaz, "宾川县金牛镇党委与平川镇等苏木镇嘎查党支部结对共建。宾川县推行“嘎查事嘎查办”机制。")
     assert not [n for n in names(g) - names(g, "Mechanism") if n.startswith(("苏木镇", "嘎查事"))], summary(g)
     assert "嘎查事嘎查办" in names(g, "Mechanism"), summary(g)
+
+
+def test_a_pages_label_run_into_the_text_opens_no_name(gaz):
+    """正文|拓东街道…: a web page's label, its line break lost, is no part of the street's name;
+    边远|嘎查 (remote ones) names none."""
+    g = graph_of(gaz, "昆明市五华区\n正文拓东街道力角社区推行“楼栋议事会”。街道党工委定期走访边远社区，了解居民需求。")
+    assert "拓东街道" in names(g, "Street") and not [n for n in names(g) if n.startswith(("正文", "边远"))], summary(g)
