@@ -267,7 +267,11 @@ def _police_branches(text: str, out: list[Span]) -> list[Span]:
             continue
         if any(o.start <= a and b < o.end or o.start < a < o.end for o in out):
             continue  # inside a longer name (公安某某分局某某派出所)
-        out[:] = [o for o in out if not (a <= o.start and o.end <= b)]
+        longer = [o for o in out if a < o.start < b < o.end and o.how == "org-head"]
+        out[:] = [o for o in out if not (a <= o.start and o.end <= b) and o not in longer]
+        if longer:  # 公安|某某分局某某派出所: the longer name read from the place keeps 公安 too
+            found += [replace(o, start=a, text=text[a : o.end], canonical=text[a : o.end]) for o in longer]
+            continue
         found.append(Span(a, b, m.group(), "Organization", "org-head", conf("org-head"), head="分局", canonical=m.group()))
     return found
 

@@ -802,3 +802,6 @@ def test_the_polices_branch_named_with_gongan_before_its_place_keeps_it(gaz):
     got = names(g, "Organization")
     assert {"公安五华分局", "公安五华分局拓东派出所"} <= got, summary(g)
     assert not {"五华分局", "五华区公安五华分局", "五华分局拓东派出所"} & got, summary(g)
+    g = graph_of(gaz, "迪庆藏族自治州香格里拉市：在建塘镇，公安香格里拉分局建塘派出所推行“警格进网格”。")
+    got = names(g, "Organization")  # (香格里拉 read as the city's short form: the longer name keeps 公安 too)
+    assert "公安香格里拉分局建塘派出所" in got and "香格里拉分局建塘派出所" not in got, summary(g)
