@@ -488,6 +488,37 @@ def test_a_word_read_as_a_name_before_an_adverbs_di_or_a_places_li_is_no_person(
     assert {"钟立群", "范秋菊"} <= people and not people & {"麻利", "牛舍"}, people
 
 
+def test_words_jieba_has_as_names_read_after_a_role_or_in_a_cue_sentence_are_no_people(gaz):
+    """网格员|包联楼|栋 (a verb and its object after a role), 天刚|蒙蒙亮 (a reduplicated word),
+    惠民|惠牧 (the second of two words opening alike): jieba's dictionary has them as names and a
+    rule or the tagger reads them so; a contact (联系人：某某) and a building's head (栋长某某)
+    are people."""
+    from kg.extract.document import extract
+
+    text = ("网格暖心\n\n天刚蒙蒙亮，力角社区党委书记钟立群就出门了。社区干部包联网格、网格员包联楼栋，书记说。"
+            "宣讲惠民惠牧政策，上沧村党支部书记莫永昌说。刘阿姨拨通了栋长骆文斌的电话。\n"
+            "联系人：温立东 电话：0871-6123456\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert {"钟立群", "莫永昌", "骆文斌", "温立东"} <= people, people
+    assert not people & {"蒙蒙亮", "包联楼", "惠牧"}, people
+
+
+def test_a_he_before_shi_ends_the_name_it_follows(gaz):
+    """书记邹玉|和是一名退休教师: no conjunction stands before 是, so the 和 is the name's last
+    character, though the rules and the tagger read the name without it."""
+    from kg.extract.document import extract
+
+    text = "议事有方\n\n宾川县金牛镇力角社区党支部书记邹玉和是一名退休教师，他带领居民议事。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    by_id = {m.id: m for m in learned.mentions}
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    leads = {(by_id[r.subject].canonical, by_id[r.object].canonical) for r in learned.relations if r.predicate == "leads"}
+    assert people == {"邹玉和"} and ("邹玉和", "宾川县金牛镇力角社区党支部") in leads, (people, leads)
+
+
 def test_a_candidates_score_is_the_same_bits_in_every_process():
     """A probability compared with a threshold must not depend on the process: the weights
     of a candidate's features are summed in the order it lists them, not in a set's order,

@@ -28,6 +28,8 @@ _CREDIT_LABELS = ("作者", "责任编辑", "编辑", "责编", "校对", "审�
                   "文字", "摄像", "视频", "策划", "统筹", "初审", "复审", "终审")
 #: a credit written label, slash, name: 文/某某 图/某某 (a name after the label, not before it: 某某/文)
 _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff·]{2,4})(?![\u4e00-\u9fff·/／])")
+#: the same credit written name first: 某某/文 某某/摄 (on a line of credits, or after a byline's label)
+_CREDIT_AFTER_SLASH = re.compile(r"(?:^|(?<=[\s　|｜]))([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?:文图|图文|文|图|摄影|摄)(?![\u4e00-\u9fff])")
 _BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
 _BYLINE_NAME = re.compile(r"(?:" + _BYLINE_LABEL + r"[:：]?|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
                           r"\s*((?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{2,13}|[\u4e00-\u9fff·]{2,8})"
@@ -582,6 +584,9 @@ def _credits(text: str, found: _Found) -> None:
         _bylines(text, found)
     if "/" in text or "／" in text:
         for m in _SLASH_CREDIT.finditer(text):  # 文/某某 图/某某
+            if byline_name(m.group(1)):
+                found.add(m.start(1), m.end(1), "byline")
+        for m in _CREDIT_AFTER_SLASH.finditer(text):  # 某某/文 某某/摄
             if byline_name(m.group(1)):
                 found.add(m.start(1), m.end(1), "byline")
     # the writer of a brief, in parentheses at its end: "……。(陈立军)"

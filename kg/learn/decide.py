@@ -118,7 +118,9 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   a verb of jieba's after a name of two characters or more (某某图雅|兼任), or 和 before a
 #:   role, a post or a group (某某图和|村民代表: the conjunction), or words inside a practice's
 #:   name (“党员连在户上”), or a reading before 地 and a verb (麻利|地为: an adverb) or before 里
-#:   (牛舍|里: where something happens; no annotated name is followed by either);
+#:   (牛舍|里: where something happens; no annotated name is followed by either), a reading
+#:   opened by a verb (包联|楼栋), a reduplicated word (蒙蒙亮) or the second of two words opening
+#:   alike (惠民|惠牧);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
 #:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
@@ -128,6 +130,7 @@ VETOES: dict[str, frozenset[str]] = {
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "word:t", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
                          "verb-tail", "he-then-role", "in-practice", "counted", "complement-after", "adverb-after", "localizer-after",
+                         "verb-opens", "reduplicated", "parallel", "he-ends-name",
                          "opens-a-quoted-name"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }

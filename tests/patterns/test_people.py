@@ -976,3 +976,9 @@ def test_mi_is_a_mongolian_syllable(gaz):
     whole, not cut into 宝力德 and 米格."""
     g = graph_of(gaz, "宾川县金牛镇上沧村党支部书记宝力德其米格介绍，村里有农户87户。")
     assert names(g, "Person") == {"宝力德其米格"}, summary(g)
+
+
+def test_a_credit_written_name_first_before_its_slash_is_a_person(gaz):
+    """记者 林小婷/文 范秋菊/摄: a credit written name first, then the slash and what the person did."""
+    g = graph_of(gaz, "拓东街道：议事厅里议出好光景\n记者 林小婷/文 范秋菊/摄\n在拓东街道力角社区，居民们围坐议事。")
+    assert {"林小婷", "范秋菊"} <= names(g, "Person"), summary(g)

@@ -23,7 +23,7 @@ from .view import Candidate, DocView, bucket
 
 #: cues that a sentence names a person: a post, a speech verb, a byline
 PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志",
+    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志", "联系人", "栋长",
      "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民", "能手", "带头人", "大户", "能人", "村医", "乡贤"},
     key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的"
     # a list of names, each with where the person works: 某某某(某某社区)、某某某(某某村)
@@ -68,6 +68,12 @@ _AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]岁的$")
 _BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 
 
+#: a 和 that closes a name: before 是 or 说, where no conjunction stands (某某和是一名退休教师)
+_HE_NAME_END = re.compile(r"和(?:是|说)")
+#: the verbs that open no name (包联, 走访, 组建 …: jieba has some as names)
+_VERBS_OPENING = frozenset(v for v in L.PLACE_VERBS | L.NAME_BREAK_VERBS if len(v) == 2)
+
+
 def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
                  lac_exact: bool) -> list[str]:
     text = sent.text
@@ -103,6 +109,14 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("adverb-after")  # 志愿者麻利|地为……: an adverb before its verb, though jieba has it as a name
     if right[:1] == "里":
         f.append("localizer-after")  # 正在牛舍|里忙着: a place something happens in (no annotated name is followed by 里)
+    if _HE_NAME_END.match(text, j):
+        f.append("he-ends-name")  # 书记某某|和是……: no conjunction stands before 是 or 说, the 和 is the name's
+    if name[:2] in _VERBS_OPENING:
+        f.append("verb-opens")  # 网格员|包联楼|栋: a verb (and its object) after a role, no name
+    if len(name) >= 3 and name[0] == name[1] and name[2] not in L.MONGOLIAN_CHARS:
+        f.append("reduplicated")  # 天刚|蒙蒙亮: a reduplicated word (其其格 and 琪琪格 are names)
+    if len(name) == 2 and i >= 2 and text[i - 2] == name[0] and segment.freq(text[i - 2 : i]) > 0:
+        f.append("parallel")  # 惠民|惠牧, 共建|共享: the second of two words opening alike, no name
     if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
         f.append("honorific-after")
     if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
@@ -239,6 +253,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 spans.setdefault((post.end(), b), (None, "TRIM"))  # 嘎查达|某某, 果农|某某: the post or role the tagger read into the name
             if _he_then_role(sent.text, a, b):
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 某某图|和村民代表: the conjunction read into the name
+            if _HE_NAME_END.match(sent.text, b) and b - a == 2:
+                spans.setdefault((a, b + 1), (None, "EXT"))  # 书记田某|和是: 和 joins nothing before 是, it ends the name
             name = sent.text[a:b]
             for n in named:  # a name the rules read elsewhere on the page that this reading opens
                 if len(n) > b - a and n.startswith(name) and sent.text.startswith(n, a):
