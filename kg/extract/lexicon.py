@@ -58,7 +58,7 @@ PLACE_VERBS = set("""拓宽 织密 拍下 商量 联系 指导 激活 产生 清
 NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规范", "整治", "改造", "美化", "帮扶", "统筹", "资助"}) | set("""领办 会同 报告 选举 产生 成立 引入 推动 推行 带动 牵头 召开 举办 邀请 协调
     组建 动员 号召 依托 通过 借助 参与 加入 走进 来到 选派 派驻 招募 吸纳 签订 聘请 担任 兼任 挂任 出任 任职
     现任 曾任 时任 原任 历任 升任 调任 转任 当选 选为
-    开展 举行 实施 启动 参观 入驻 现有 共有 拥有 设有 建有 下设""".split())
+    开展 举行 实施 启动 参观 入驻 现有 共有 拥有 设有 建有 下设 命名 授予 表彰 推荐""".split())
 
 #: Verbs of coming no name ends in, which jieba may glue to the name before them (某某到|村)
 COMING_CHARS = frozenset("到赴")
@@ -130,9 +130,9 @@ REFERRING = EVERY | frozenset("该本此")
 #: and never open or close a personal name (在嘎查里说).
 TWO_CHAR_PLACE_KINDS = ("社区", "街道", "苏木", "嘎查")
 
-#: The words of place kinds only, one after another (苏木镇, 镇村组, 苏木镇嘎查): every place of
-#: those kinds, no one place's or body's name.
-KINDS_ONLY = re.compile("(?:苏木|嘎查|社区|街道|乡|镇|村|组)+")
+#: The words of place kinds and levels only, one after another (苏木镇, 镇村组, 苏木镇嘎查, 旗镇嘎查):
+#: every place of those kinds, no one place's or body's name.
+KINDS_ONLY = re.compile("(?:苏木|嘎查|社区|街道|[旗县市区盟乡镇村组])+")
 
 #: Kinds of place below the county, by which a place's own committee is named (社区党委).
 LOWER_PLACE_KINDS = ("社区", "村", "嘎查", "街道", "苏木", "镇", "乡")

@@ -188,16 +188,20 @@ _TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted(
     key=len, reverse=True))))
 
 
+#: the determiners, which open no name after a chain (某镇|部分社区)
+_DETERMINERS = tuple(L.DETERMINERS)
+
+
 def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
-    (锦华社区指导书香雅居小区, 某市不断加强社区管控: a verb, an idiom or an adverb between
-    two places ends the chain.)"""
+    (锦华社区指导书香雅居小区, 某市不断加强社区管控, 某镇部分社区: a verb, an idiom, an adverb or
+    a determiner between two places ends the chain.)"""
     gap = text[floor:at]
     if gap[-1:] in L.COMING_CHARS or _TITLE_IN_GAP.search(gap):
         return False  # 某镇党委书记某某到|村, 某镇党委以|村: a post, a body, no place's name
     # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
     return bool(gap) and all(is_cjk(c) and (c not in CHAIN_STOP or he_in_name(gap, k)) for k, c in enumerate(gap)) \
         and len(gap) <= max_body \
-        and not _COUNT_OF_PEOPLE.match(gap) \
+        and not _COUNT_OF_PEOPLE.match(gap) and not gap.startswith(_DETERMINERS) \
         and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not PHASE.fullmatch(text, a, b)
                     for a, b, f in tokens(text) if floor <= a and b <= at)

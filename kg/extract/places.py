@@ -662,6 +662,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
                                  and e - len(k) >= floor), key=len, default=None)):
         s = e - len(longer)  # the name a chain vouched for, where the words before cut it short
     cand = text[s:e]
+    if suffix == "苏木" and text[e : e + 1] in ("镇", "乡") and cand not in known:
+        return None  # 经|苏木镇党委推荐: 苏木镇 names the kinds of township, no sum called 经苏木
     if _COUNTED.match(text, max(0, s - 1)) and s > 0 or _COUNTED.match(text, s) and m.start() - s == 2 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():
         return None  # 选派80|名退役军人社区专干: a count's measure word opens no name (打个|电话社区: nor 个 alone)
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)

@@ -1063,3 +1063,19 @@ def test_a_pages_label_run_into_the_text_opens_no_name(gaz):
     边远|嘎查 (remote ones) names none."""
     g = graph_of(gaz, "昆明市五华区\n正文拓东街道力角社区推行“楼栋议事会”。街道党工委定期走访边远社区，了解居民需求。")
     assert "拓东街道" in names(g, "Street") and not [n for n in names(g) if n.startswith(("正文", "边远"))], summary(g)
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        pytest.param("县委书记深入金牛镇部分社区、村调研基层治理。", "部分社区", id="determiner-after-chain"),
+        pytest.param("拟命名金牛镇上沧村党支部等5个党组织为“五星级”党组织。", "拟命名金牛镇", id="naming-verb"),
+        pytest.param("经苏木镇党委初评推荐、县委审定，共评出10个先进集体。", "经苏木", id="kinds-of-township"),
+        pytest.param("要深化“旗镇社区联动”排查化解矛盾纠纷。", "旗镇", id="levels-only"),
+    ],
+)
+def test_words_before_a_kind_that_name_no_place(gaz, text, bad):
+    """某镇|部分社区 (some of its communities), 拟命名|某镇 (a verb of naming, in a notice), 经|苏木镇
+    (the kinds of township), 旗镇社区 (levels and kinds one after another): no place's name."""
+    g = graph_of(gaz, "宾川县\n" + text)
+    assert not [n for n in names(g) - names(g, "Mechanism") if n.startswith(bad)], summary(g)
