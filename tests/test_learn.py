@@ -505,6 +505,19 @@ def test_words_jieba_has_as_names_read_after_a_role_or_in_a_cue_sentence_are_no_
     assert not people & {"蒙蒙亮", "包联楼", "惠牧"}, people
 
 
+def test_a_surname_called_familiarly_then_an_adverb_is_no_full_name(gaz):
+    """网格员小刘|刚走进网格, 小周刚|走进: 小刘 is a surname called familiarly and 刚 an adverb;
+    the tagger's 刘刚 or 小周刚 is no full name (the guideline: no surname with a form of address)."""
+    from kg.extract.document import extract
+
+    text = ("网格日记\n\n早上，网格员小周刚走进网格，就被居民拦住了，力角社区党委书记钟立群说。"
+            "网格员小刘刚走进楼道，居民就围了上来，钟立群说。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert people == {"钟立群"}, people
+
+
 def test_a_he_before_shi_ends_the_name_it_follows(gaz):
     """书记邹玉|和是一名退休教师: no conjunction stands before 是, so the 和 is the name's last
     character, though the rules and the tagger read the name without it."""

@@ -612,6 +612,8 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
     return None
 
 
+#: what follows 辖区 before the places it holds (辖区内有, 辖区内的, 辖区里)
+_WITHIN_AREA = re.compile(r"(?:内有|内的|内|里的|里|有)")
 #: the verbs whose object a place's kind is, as a tuple for ``str.endswith``
 _VERBS_T = tuple(L.PLACE_VERBS)
 #: the verbs of putting in force or of acting on a body, which may take a place's kind as their
@@ -653,6 +655,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
     elif text[s : s + 2] == "辖区" and m.start() - s > 3:
         s += 2  # 推广到辖区|青苑雅居小区
+        if (within := _WITHIN_AREA.match(text, s)) is not None and m.start() - within.end() >= 2:
+            s = within.end()  # 某社区辖区|内有|某某小区: what the area holds, no part of the name
     through_office = prev is not None and s == spans[prev].end and after_seat_office(text, spans[prev]) > s
     if through_office:
         s = after_seat_office(text, spans[prev])  # 某某街道办事处|某某社区: the office of the place before is no part of the name

@@ -1079,3 +1079,11 @@ def test_words_before_a_kind_that_name_no_place(gaz, text, bad):
     (the kinds of township), 旗镇社区 (levels and kinds one after another): no place's name."""
     g = graph_of(gaz, "宾川县\n" + text)
     assert not [n for n in names(g) - names(g, "Mechanism") if n.startswith(bad)], summary(g)
+
+
+def test_what_an_area_holds_and_a_verb_of_promotion_open_no_name(gaz):
+    """力角社区辖区|内有|某某小区 (what the area holds), “某某”|唱响|社区治理 (a verb of promotion,
+    jieba's noun): no part of a place's name."""
+    g = graph_of(gaz, "宾川县金牛镇力角社区辖区内有金禾小区、翠柳苑小区等5个小区。拓东街道：“银龄议事会”唱响社区治理好声音。")
+    assert {"金禾小区", "翠柳苑小区"} <= names(g, "Neighborhood"), summary(g)
+    assert not [n for n in names(g) if n.startswith(("内有", "唱响"))], summary(g)

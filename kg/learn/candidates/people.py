@@ -111,6 +111,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("localizer-after")  # 正在牛舍|里忙着: a place something happens in (no annotated name is followed by 里)
     if _HE_NAME_END.match(text, j):
         f.append("he-ends-name")  # 书记某某|和是……: no conjunction stands before 是 or 说, the 和 is the name's
+    if (len(name) == 2 and i > 0 and text[i - 1] in "小老" and name[1] in L.AFTER_NAME_CHARS) or (
+            len(name) == 3 and name[0] in "小老" and name[1] in L.SURNAMES_1 and name[2] in L.AFTER_NAME_CHARS):
+        f.append("familiar-then-adverb")  # 网格员小刘|刚走进, 小刘刚|走进: a surname called familiarly, then an adverb
     if name[:2] in _VERBS_OPENING:
         f.append("verb-opens")  # 网格员|包联楼|栋: a verb (and its object) after a role, no name
     if len(name) >= 3 and name[0] == name[1] and name[2] not in L.MONGOLIAN_CHARS:
