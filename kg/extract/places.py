@@ -612,6 +612,8 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
     return None
 
 
+#: what 社区 opens as a word of the sector (社区工作者, 社区社会组织), not as a community's kind
+_SECTOR_AFTER = ("工作者", "社会组织", "社工")
 #: what follows 辖区 before the places it holds (辖区内有, 辖区内的, 辖区里)
 _WITHIN_AREA = re.compile(r"(?:内有|内的|内|里的|里|有)")
 #: the verbs whose object a place's kind is, as a tuple for ``str.endswith``
@@ -666,6 +668,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
                                  and e - len(k) >= floor), key=len, default=None)):
         s = e - len(longer)  # the name a chain vouched for, where the words before cut it short
     cand = text[s:e]
+    if suffix == "社区" and text.startswith(_SECTOR_AFTER, e) and cand not in known and is_common_word(text[s : m.start()]):
+        return None  # 年轻|社区工作者, 备案|社区社会组织: a word about the sector's people or bodies, no community
     if suffix == "苏木" and text[e : e + 1] in ("镇", "乡") and cand not in known:
         return None  # 经|苏木镇党委推荐: 苏木镇 names the kinds of township, no sum called 经苏木
     if _COUNTED.match(text, max(0, s - 1)) and s > 0 or _COUNTED.match(text, s) and m.start() - s == 2 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():

@@ -1087,3 +1087,11 @@ def test_what_an_area_holds_and_a_verb_of_promotion_open_no_name(gaz):
     g = graph_of(gaz, "宾川县金牛镇力角社区辖区内有金禾小区、翠柳苑小区等5个小区。拓东街道：“银龄议事会”唱响社区治理好声音。")
     assert {"金禾小区", "翠柳苑小区"} <= names(g, "Neighborhood"), summary(g)
     assert not [n for n in names(g) if n.startswith(("内有", "唱响"))], summary(g)
+
+
+def test_a_word_of_the_community_sector_names_no_community(gaz):
+    """年轻|社区工作者, 备案|社区社会组织: 社区 opens a word of the sector after an everyday word,
+    no community called 年轻社区; 力角社区工作者 keeps the community."""
+    g = graph_of(gaz, "宾川县推行“师带徒”，由老书记与年轻社区工作者结对。全县登记、备案社区社会组织80余家。"
+                      "宾川县金牛镇力角社区工作者钟立群说，居民的事要商量着办。")
+    assert names(g, "Community") == {"力角社区"}, summary(g)
