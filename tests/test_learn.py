@@ -518,6 +518,18 @@ def test_a_surname_called_familiarly_then_an_adverb_is_no_full_name(gaz):
     assert people == {"钟立群"}, people
 
 
+def test_the_verb_taking_a_post_read_into_a_name_is_no_name(gaz):
+    """某某任|共同体党委书记: the tagger reads the verb 任 into the name before the post it takes;
+    that reading is none."""
+    from kg.extract.document import extract
+
+    text = "产业党建\n\n联合党委由上沧村党支部书记苏和朝鲁任共同体党委书记，钟立群说。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert not [p for p in people if p.endswith("任")], people
+
+
 def test_a_he_before_shi_ends_the_name_it_follows(gaz):
     """书记邹玉|和是一名退休教师: no conjunction stands before 是, so the 和 is the name's last
     character, though the rules and the tagger read the name without it."""

@@ -21,6 +21,9 @@ from ..state import DocState
 APPOSITION = re.compile(
     r"(?P<name>[\u4e00-\u9fff·]{2,8})[,，][^,，。;；:：]{2,40}?(?P<title>" + TITLES_RE + r")(?=[,，。;；])"
 )
+#: a row of a table of names: the name, spaces, then a body and its post, the whole line
+#: (某某某  某镇某村党支部书记)
+ROW = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,8})[ \t\u3000]{1,6}(?P<body>[^\s,，。;；:：]{2,40}?)(?P<title>" + TITLES_RE + r")$")
 #: what every apposition holds, found in one fast scan: a post closed by punctuation (the
 #: apposition's own scan tries a name at every character of a sentence that has none)
 _CLOSED_TITLE = re.compile("(?:" + TITLES_RE + r")(?=[,，。;；])")
@@ -116,16 +119,21 @@ def _name_in(words: str, start: int) -> tuple[int, int] | None:
 
 
 def _appositions(st: DocState, view: SentenceView) -> None:
-    """A person and the ``leads`` facts of each apposition in the sentence."""
+    """A person and the ``leads`` facts of each apposition in the sentence, or of the row of a
+    table of names that the sentence is (某某某  某村党支部书记)."""
     text = view.text
-    if ("，" not in text and "," not in text) or not _CLOSED_TITLE.search(text):
+    if ("，" in text or "," in text) and _CLOSED_TITLE.search(text):
+        matches = [(m, m.end("name") + 1) for m in APPOSITION.finditer(text)]
+    elif (row := ROW.match(text)) is not None:
+        matches = [(row, row.start("body"))]
+    else:
         return
-    for m in APPOSITION.finditer(text):
+    for m, body_at in matches:
         name = m.group("name")
         if not plausible_name(name) or not is_clause_start(text, m.start("name")):
             continue
         hits = _posts(st, view, m)
-        if not hits or hits[-1][0][0].start != m.end("name") + 1:
+        if not hits or hits[-1][0][0].start != body_at:
             continue
         sp = Span(m.start("name"), m.end("name"), name, "Person", "apposition", conf("apposition"),
                   role=m.group("title"))

@@ -68,6 +68,9 @@ _AGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]岁的$")
 _BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 
 
+#: 任 taking a post, then the post within its clause (某某任|共同体党委书记): the verb, no syllable of a
+#: name (兼任, 担任 … are verbs of two characters, which the verb-tail check reads)
+_TAKES_POST_AFTER = re.compile(r"[^，。,;；：:]{0,14}?(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
 #: a 和 that closes a name: before 是 or 说, where no conjunction stands (某某和是一名退休教师)
 _HE_NAME_END = re.compile(r"和(?:是|说)")
 #: the verbs that open no name (包联, 走访, 组建 …: jieba has some as names)
@@ -109,6 +112,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("adverb-after")  # 志愿者麻利|地为……: an adverb before its verb, though jieba has it as a name
     if right[:1] == "里":
         f.append("localizer-after")  # 正在牛舍|里忙着: a place something happens in (no annotated name is followed by 里)
+    if len(name) >= 3 and name[-1] == "任" and name[-2:] not in L.NAME_BREAK_VERBS and _TAKES_POST_AFTER.match(text, j):
+        f.append("takes-post-tail")  # 某某任|共同体党委书记: the verb taking the post read into the name
     if _HE_NAME_END.match(text, j):
         f.append("he-ends-name")  # 书记某某|和是……: no conjunction stands before 是 or 说, the 和 is the name's
     if (len(name) == 2 and i > 0 and text[i - 1] in "小老" and name[1] in L.AFTER_NAME_CHARS) or (
@@ -256,6 +261,9 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 spans.setdefault((post.end(), b), (None, "TRIM"))  # 嘎查达|某某, 果农|某某: the post or role the tagger read into the name
             if _he_then_role(sent.text, a, b):
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 某某图|和村民代表: the conjunction read into the name
+            if b - a >= 3 and sent.text[b - 1] == "任" and sent.text[b - 2 : b] not in L.NAME_BREAK_VERBS \
+                    and _TAKES_POST_AFTER.match(sent.text, b):
+                spans.setdefault((a, b - 1), (None, "TRIM"))  # 某某任|某某党委书记: the verb the tagger read into the name
             if _HE_NAME_END.match(sent.text, b) and b - a == 2:
                 spans.setdefault((a, b + 1), (None, "EXT"))  # 书记田某|和是: 和 joins nothing before 是, it ends the name
             name = sent.text[a:b]
