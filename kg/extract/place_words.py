@@ -53,6 +53,10 @@ _KINDS_IN_NAMES = frozenset(("苏木镇",))
 _EVERY_OF = re.compile(r"(?:^|[全旗县市区盟镇乡])各")
 
 
+#: the words for an estate that end in 村 (某某新村), which a community may be named after
+_ESTATE_VILLAGE_WORDS = tuple(w for w in L.RESIDENTIAL_WORDS if w.endswith("村"))
+
+
 def generic_place(name: str, *, chained: bool = False, known: bool = False, in_chain: bool = False,
                    listed: bool = False) -> bool:
     """Is ``name`` a kind of place or words about one, not a place's name?  ``known``: the
@@ -66,6 +70,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
                 continue  # 六苏木镇: the gazetteer's town, though 苏木镇 is also the sums and towns
             if ((chained or in_chain) and k >= 2 or listed and k >= 1) and proper_head(name[:k]):
                 continue  # 某镇榆树林山村, 某甲村、鹿山村: a chain or a list vouches for a name jieba ends in a word (山村)
+            if k >= 3 and name[k] == "村" and name[: k + 1].endswith(_ESTATE_VILLAGE_WORDS):
+                continue  # 某某新村|社区: a community named after its estate (新村), not 各村社区
             return True
     body = name
     for suf, _ in L.PLACE_SUFFIXES:

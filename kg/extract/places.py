@@ -533,6 +533,8 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
                  known: frozenset[str]) -> Span | None:
     """The place closed by the suffix at ``m``: a gazetteer name, or one its chain or its words give."""
     e, type_ = m.end(), SUFFIX_TYPE[m.group()]
+    if type_ == "Village" and m.group() == "村" and text.startswith("社区", e):
+        return None  # 某某村|社区, 某某新村|社区: a community named after the village it was, no village here
     floor, prev = chain_floor(spans, m.start())
     max_body = 8 if type_ in ("Street", "Town") else 7
     if text[max(0, m.start() - 2) : m.start()] == "民族":

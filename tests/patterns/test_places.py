@@ -1095,3 +1095,11 @@ def test_a_word_of_the_community_sector_names_no_community(gaz):
     g = graph_of(gaz, "宾川县推行“师带徒”，由老书记与年轻社区工作者结对。全县登记、备案社区社会组织80余家。"
                       "宾川县金牛镇力角社区工作者钟立群说，居民的事要商量着办。")
     assert names(g, "Community") == {"力角社区"}, summary(g)
+
+
+def test_a_community_named_after_a_village_or_an_estate_is_one_community(gaz):
+    """上沧村|社区, 某某新村|社区: a community named after the village it was or after its estate
+    (新村); no village of that name there (各村社区 is every village and community)."""
+    g = graph_of(gaz, "宾川县金牛镇上沧村社区党委书记钟立群说。求助事项办结率98%。纺织新村社区则聚焦老年人多的实际。各村社区要抓好落实。")
+    assert {"上沧村社区", "纺织新村社区"} <= names(g, "Community"), summary(g)
+    assert not names(g, "Village"), summary(g)
