@@ -530,6 +530,28 @@ def test_the_verb_taking_a_post_read_into_a_name_is_no_name(gaz):
     assert not [p for p in people if p.endswith("任")], people
 
 
+def test_long_transliterated_names_are_read_whole(gaz):
+    """主任额尔顿毕力格介绍: 顿 is a Mongolian syllable (额尔顿), the name is read whole; 牧民额尔敦巴雅尔图家
+    …额尔敦巴雅尔图说: the page never writes the name's first syllables alone, so no reading of
+    them can be taken, whatever the model says of it."""
+    from kg.extract.document import extract
+    from kg.learn.candidates import DocView, person_candidates
+    from kg.learn.decide import PERSON_CUE, _prob
+    from kg.learn.tagger import tag_sentences
+
+    text = ("牧区新貌\n\n上沧嘎查党支部书记、嘎查委员会主任额尔顿毕力格介绍，嘎查将牧民按居住区域编组。"
+            "牧民额尔敦巴雅尔图家原来是嘎查的困难户。“日子一年比一年好。”额尔敦巴雅尔图说。\n")
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    x = extract(doc, gaz)
+    model = parse_model(model_text(None))
+    groups = person_candidates(DocView(x), tag_sentences(x.doc.sentences, PERSON_CUE.search))
+    first = [c for g in groups for c in g if "额尔敦巴雅尔图".startswith(c.surface) and len(c.surface) < 7]
+    assert first and all(_prob(model.decisions["Person"], "Person", c.feats) == 0 for c in first), \
+        [(c.surface, c.feats) for c in first]
+    people = {m.canonical for m in decide(x, model).mentions if m.type == "Person"}
+    assert {"额尔顿毕力格", "额尔敦巴雅尔图"} <= people, people
+
+
 def test_a_he_before_shi_ends_the_name_it_follows(gaz):
     """书记邹玉|和是一名退休教师: no conjunction stands before 是, so the 和 is the name's last
     character, though the rules and the tagger read the name without it."""

@@ -350,6 +350,12 @@ def _verb_tail(text: str, i: int, j: int) -> bool:
         and tokens(text)[q][2].startswith("v") and not _MONGOLIAN.issuperset(text[starts[q] : j])
 
 
+#: what makes a longer reading no name (呼和巴特尔和|苏木: runs into a place, 和 before a role):
+#: then the reading it continues may be the whole name
+_CUT_BY_A_NAME = frozenset({"place-end", "he-then-role", "post-opens", "ends-in-function-char", "verb-tail", "is-post",
+                            "word-tail"})
+
+
 def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> None:
     """How two readings of one name, one inside the other, compare over the article: the
     short one never stands alone (王林 always in 王林涛) or stands alone more often than the
@@ -363,6 +369,9 @@ def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> N
             if n_short == n_long and "he-then-role" not in long.feats:  # (nor one into 和 before a role)
                 short.feats.append("always-continued")
                 long.feats.append("covers-every-use")
+                if long.start == short.start and _MONGOLIAN.issuperset(long.surface) and long.end - long.start >= 5 \
+                        and _CUT_BY_A_NAME.isdisjoint(long.feats) and "mongolian-cut" not in short.feats:
+                    short.feats.append("mongolian-cut")  # 牧民额尔德|木图巴雅尔: a long transliterated name's first syllables
             elif n_short > n_long:
                 long.feats.append("short-stands-alone")  # 某某某和|高某: the name recurs without 和
             if long.start == short.start and long.end == short.end + 1 and long.surface[-1] in _AFTER_NAME:
