@@ -31,6 +31,7 @@ from .spans import (
     left_name_start,
     token_bounds,
     tokens,
+    word_at,
 )
 
 _ORG_NAME_CHAR = re.compile(r"[\u4e00-\u9fff0-9A-Za-z·]")
@@ -244,6 +245,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _place_de_party(text, places, out)
     if "公安" in text:
         out += _police_branches(text, out)
+    out = [_with_mongolian_brand(text, o, places) for o in out]
     out = _with_national(find_national(text), out)
     if "中共" in text:
         out = [_written_out(text, o) for o in out]
@@ -254,6 +256,27 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     if "融媒体中心" in text or "电视台" in text or "报社" in text:
         out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
     return sorted(out, key=lambda o: o.start)
+
+
+def _with_mongolian_brand(text: str, o: Span, places: list[Span]) -> Span:
+    """某旗|呼和温都尔|牧民专业合作社: a firm's brand in Mongolian syllables between its place and
+    its trade, which jieba cuts into function words (呼|和, 宝日温|都), is part of the name, and the
+    place before it opens the name; a body whose name jieba cut after a clause's first Mongolian
+    syllables (满|都|拉海关党支部) opens with them."""
+    if o.start < 2:
+        return o
+    k = o.start
+    while k > 0 and text[k - 1] in L.MONGOLIAN_CHARS and o.start - k < 8:
+        k -= 1
+    place = next((p for p in places if p.end == k), None) if o.start - k >= 2 and o.head in COMPANY_HEADS else None
+    if place is not None:
+        start = place.start
+    elif (k == 0 or not is_cjk(text[k - 1])) and o.start - k >= 2 and text[o.start] in L.MONGOLIAN_CHARS \
+            and (w := word_at(text, o.start)) is not None and w[0] == o.start + 1:
+        start = k  # 满|都|拉海关党支部 (jieba: 满/a 都/d 拉/v): the name's syllables from the clause's start
+    else:
+        return o
+    return replace(o, start=start, text=text[start : o.end], canonical=text[start : o.end])
 
 
 def _police_branches(text: str, out: list[Span]) -> list[Span]:

@@ -805,3 +805,13 @@ def test_the_polices_branch_named_with_gongan_before_its_place_keeps_it(gaz):
     g = graph_of(gaz, "迪庆藏族自治州香格里拉市：在建塘镇，公安香格里拉分局建塘派出所推行“警格进网格”。")
     got = names(g, "Organization")  # (香格里拉 read as the city's short form: the longer name keeps 公安 too)
     assert "公安香格里拉分局建塘派出所" in got and "香格里拉分局建塘派出所" not in got, summary(g)
+
+
+def test_a_firms_brand_in_mongolian_syllables_after_its_place_is_part_of_its_name(gaz):
+    """宾川县|宝日和都|肉牛养殖专业合作社: jieba cuts the brand into function words (和, 都); the
+    syllables between the firm's place and its trade are its brand, and the place opens the name."""
+    g = graph_of(gaz, "上沧村党支部领办了宾川县宝日和都肉牛养殖专业合作社，带动村民增收。")
+    assert "宾川县宝日和都肉牛养殖专业合作社" in names(g, "Organization"), summary(g)
+    assert "肉牛养殖专业合作社" not in names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "宾川县\n塔都拉海关党支部与上沧村党支部结对共建。")  # (jieba: 塔|都|拉海关: the syllables open the name)
+    assert "塔都拉海关党支部" in names(g, "Organization") and "拉海关党支部" not in names(g, "Organization"), summary(g)
