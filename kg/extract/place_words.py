@@ -188,9 +188,10 @@ def he_in_name(gap: str, k: int) -> bool:
 #: seat offices, which the chain reads through by its own rule (某街道办事处|某社区)
 _SEAT_OFFICES = frozenset({"办事处", "人民政府", "政府", "街道办"})
 #: a post or a body among the words before a place kind (某镇党委书记某某到|村, 某镇党委以|村,
-#: 某旗民政局以城乡|社区)
+#: 某旗民政局以城乡|社区, 某社区网格员发现|小区: a role of three characters or more too)
 _TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, *L.BODY_HEADS, *(h for h in L.ORG_HEADS if len(h) >= 3 and h not in _SEAT_OFFICES)},
+    {*L.LEAD_TITLES, *L.BODY_HEADS, *(h for h in L.ORG_HEADS if len(h) >= 3 and h not in _SEAT_OFFICES),
+     *(r for r in L.OTHER_ROLES if len(r) >= 3)},
     key=len, reverse=True))))
 
 

@@ -1072,6 +1072,8 @@ def test_a_pages_label_run_into_the_text_opens_no_name(gaz):
         pytest.param("拟命名金牛镇上沧村党支部等5个党组织为“五星级”党组织。", "拟命名金牛镇", id="naming-verb"),
         pytest.param("经苏木镇党委初评推荐、县委审定，共评出10个先进集体。", "经苏木", id="kinds-of-township"),
         pytest.param("要深化“旗镇社区联动”排查化解矛盾纠纷。", "旗镇", id="levels-only"),
+        pytest.param("目前，拓东街道下辖社区已全部建立议事厅。", "下辖", id="governs-after-chain"),
+        pytest.param("拓东街道力角社区网格员发现小区内占道经营后吹哨。", "网格员", id="role-after-chain"),
     ],
 )
 def test_words_before_a_kind_that_name_no_place(gaz, text, bad):
