@@ -259,10 +259,10 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
 
 
 def _with_mongolian_brand(text: str, o: Span, places: list[Span]) -> Span:
-    """某旗|呼和温都尔|牧民专业合作社: a firm's brand in Mongolian syllables between its place and
-    its trade, which jieba cuts into function words (呼|和, 宝日温|都), is part of the name, and the
+    """某县|宝日和都|肉牛养殖专业合作社: a firm's brand in Mongolian syllables between its place and
+    its trade, which jieba cuts into function words (宝日|和|都: 和/c, 都/d), is part of the name, and the
     place before it opens the name; a body whose name jieba cut after a clause's first Mongolian
-    syllables (满|都|拉海关党支部) opens with them."""
+    syllables (塔|都|日海关党支部) opens with them."""
     if o.start < 2:
         return o
     k = o.start
@@ -273,7 +273,7 @@ def _with_mongolian_brand(text: str, o: Span, places: list[Span]) -> Span:
         start = place.start
     elif (k == 0 or not is_cjk(text[k - 1])) and o.start - k >= 2 and text[o.start] in L.MONGOLIAN_CHARS \
             and (w := word_at(text, o.start)) is not None and w[0] == o.start + 1:
-        start = k  # 满|都|拉海关党支部 (jieba: 满/a 都/d 拉/v): the name's syllables from the clause's start
+        start = k  # 塔|都|日海关党支部 (jieba: 都/d): the name's syllables from the clause's start
     else:
         return o
     return replace(o, start=start, text=text[start : o.end], canonical=text[start : o.end])

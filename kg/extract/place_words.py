@@ -96,7 +96,7 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
             or L.KINDS_ONLY.fullmatch(body):
         return True  # 全苏木嘎查, 各乡镇社区, 等苏木镇|嘎查党支部: kinds of place before another kind
     if body.startswith(("嘎查", "社区")) and not known:
-        return True  # “嘎查事|嘎查办”: the kind's word opens a slogan about such places, no name
+        return True  # “嘎查事|嘎查管”: the kind's word opens a slogan about such places, no name
     if not chained and (body.endswith(("苏木", "嘎查")) and not (known and len(body) >= 3) or body in _WHERE_WORDS
                         or body[-2:] in _WHERE_WORDS):
         return True  # 抵边苏木嘎查 (sums and gachaas), 周边嘎查, 附近村: where, not which

@@ -621,7 +621,7 @@ _WITHIN_AREA = re.compile(r"(?:内有|内的|内|里的|里|有)")
 #: the verbs whose object a place's kind is, as a tuple for ``str.endswith``
 _VERBS_T = tuple(L.PLACE_VERBS)
 #: the verbs of putting in force or of acting on a body, which may take a place's kind as their
-#: object right after a place (某区设立|社区发展基金)
+#: object right after a place (某区设立|社区微基金)
 _ACTING_VERBS = frozenset(L.IMPLEMENT_VERBS) | L.NAME_BREAK_VERBS
 
 
@@ -673,7 +673,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if suffix == "社区" and text.startswith(_SECTOR_AFTER, e) and cand not in known and is_common_word(text[s : m.start()]):
         return None  # 年轻|社区工作者, 备案|社区社会组织: a word about the sector's people or bodies, no community
     if suffix == "苏木" and text[e : e + 1] in ("镇", "乡") and cand not in known:
-        return None  # 经|苏木镇党委推荐: 苏木镇 names the kinds of township, no sum called 经苏木
+        return None  # 经|苏木镇党委考核: 苏木镇 names the kinds of township, no sum called 经苏木
     if _COUNTED.match(text, max(0, s - 1)) and s > 0 or _COUNTED.match(text, s) and m.start() - s == 2 or text[s - 1 : s] == "个" and s >= 2 and not text[s - 2].isdigit():
         return None  # 选派80|名退役军人社区专干: a count's measure word opens no name (打个|电话社区: nor 个 alone)
     listed = type_ in ("Town", "Village") and s < m.start() and _listed_with_others(text, s, e, suffix)

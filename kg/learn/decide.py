@@ -117,12 +117,12 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   opens (嘎查达某某: the name after the post is its own candidate), a reading that ends in
 #:   a verb of jieba's after a name of two characters or more (某某图雅|兼任), or 和 before a
 #:   role, a post or a group (某某图和|村民代表: the conjunction), or words inside a practice's
-#:   name (“党员连在户上”), or a reading before 地 and a verb (麻利|地为: an adverb) or before 里
+#:   name (“党员连在户上”), or a reading before 地 and a verb (麻利|地给: an adverb) or before 里
 #:   (牛舍|里: where something happens; no annotated name is followed by either), a reading
 #:   opened by a verb (包联|楼栋), a reduplicated word (蒙蒙亮) or the second of two words opening
-#:   alike (惠民|惠牧), a surname called familiarly and an adverb (小|刘刚|走进: 小刘, then 刚), 任
+#:   alike (惠民|惠企), a surname called familiarly and an adverb (小|刘刚|进院子: 小刘, then 刚), 任
 #:   taking a post read into the name (某某任|共同体党委书记), the first syllables of a long
-#:   transliterated name that the page never writes alone (额尔德|木图巴雅尔);
+#:   transliterated name that the page never writes alone (额尔敦|巴雅尔图);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
 #:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
 #:   places' names alone (某市某区某某街道, as the tagger may read them)

@@ -784,10 +784,10 @@ def test_every_tribunal_of_a_banner_is_no_one_body(gaz):
 
 
 def test_a_team_named_whole_in_quotes_is_a_body_whatever_its_task(gaz):
-    """组建“金牛普法队”: a 队 with a name of its own is a body, though 普法队 is no head of the
+    """组建了“金牛普法队”: a 队 with a name of its own is a body, though 普法队 is no head of the
     lexicon's; a formula of numbers (“一楼一长一队”) and a practice named after a team (“某某队”模式)
     stay practices."""
-    g = graph_of(gaz, "宾川县金牛镇司法所牵头组建“金牛普法队”，深入各村开展普法宣传。"
+    g = graph_of(gaz, "宾川县金牛镇司法所组建了“金牛普法队”，到村里讲法律。"
                       "力角社区推行“一楼一长一队”，上沧村推广“银龄调解队”模式。")
     assert "金牛普法队" in names(g, "Organization"), summary(g)
     assert "金牛普法队" not in names(g, "Mechanism"), summary(g)
@@ -797,7 +797,7 @@ def test_a_team_named_whole_in_quotes_is_a_body_whatever_its_task(gaz):
 def test_the_polices_branch_named_with_gongan_before_its_place_keeps_it(gaz):
     """公安|五华|分局: the police's branch of a district is named by 公安 before the place; the
     name keeps it, and in a list after 区司法局、 it is no bare department of that 区."""
-    g = graph_of(gaz, "昆明市五华区人民检察院、区司法局、公安五华分局等部门进驻区综治中心。"
+    g = graph_of(gaz, "昆明市五华区人民检察院、区司法局、公安五华分局派员到区综治中心值班。"
                       "在拓东街道，公安五华分局拓东派出所推行“警格进网格”。")
     got = names(g, "Organization")
     assert {"公安五华分局", "公安五华分局拓东派出所"} <= got, summary(g)
@@ -810,8 +810,8 @@ def test_the_polices_branch_named_with_gongan_before_its_place_keeps_it(gaz):
 def test_a_firms_brand_in_mongolian_syllables_after_its_place_is_part_of_its_name(gaz):
     """宾川县|宝日和都|肉牛养殖专业合作社: jieba cuts the brand into function words (和, 都); the
     syllables between the firm's place and its trade are its brand, and the place opens the name."""
-    g = graph_of(gaz, "上沧村党支部领办了宾川县宝日和都肉牛养殖专业合作社，带动村民增收。")
+    g = graph_of(gaz, "上沧村党支部牵头成立了宾川县宝日和都肉牛养殖专业合作社。")
     assert "宾川县宝日和都肉牛养殖专业合作社" in names(g, "Organization"), summary(g)
     assert "肉牛养殖专业合作社" not in names(g, "Organization"), summary(g)
-    g = graph_of(gaz, "宾川县\n塔都拉海关党支部与上沧村党支部结对共建。")  # (jieba: 塔|都|拉海关: the syllables open the name)
-    assert "塔都拉海关党支部" in names(g, "Organization") and "拉海关党支部" not in names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "宾川县\n塔都日海关党支部与上沧村党支部结对共建。")  # (jieba: 塔|都|日海关: the syllables open the name)
+    assert "塔都日海关党支部" in names(g, "Organization") and "日海关党支部" not in names(g, "Organization"), summary(g)

@@ -1035,45 +1035,45 @@ def test_a_county_that_is_the_tail_of_a_longer_word_is_none(gaz):
 
 
 def test_a_verb_after_a_place_opens_no_name_of_the_kind_it_takes(gaz):
-    """宾川县|设立|社区发展基金: a verb of putting in force (jieba's v) right after a county takes a
+    """宾川县|设立|社区微基金: a verb of putting in force (jieba's v) right after a county takes a
     kind of place as its object; no community called 设立社区 (but 金牛镇|建设社区, a noun, is one)."""
-    g = graph_of(gaz, "宾川县设立社区发展基金，孵化培育社会组织。宾川县金牛镇建设社区党委书记钟立群说。")
+    g = graph_of(gaz, "宾川县设立社区微基金，扶持居民自治项目。宾川县金牛镇建设社区党委书记钟立群说。")
     assert names(g, "Community") == {"建设社区"}, summary(g)
 
 
 def test_a_full_name_read_across_a_words_end_is_no_place(gaz):
-    """帮助他们适|应城市|生活 (jieba: 适应/城市): 应城市 is a county-level city, but not where its
+    """帮新市民适|应城市|节奏 (jieba: 适应/城市): 应城市 is a county-level city, but not where its
     first character ends a word; 湖北省应城市 is one."""
-    g = graph_of(gaz, "力角社区网格员帮助进城务工人员适应城市生活。")
+    g = graph_of(gaz, "力角社区帮新市民尽快适应城市节奏。")
     assert "应城市" not in names(g), summary(g)
     g = graph_of(gaz, "湖北省应城市东马坊街道推行网格化管理。")
     assert "应城市" in names(g, "County"), summary(g)
 
 
 def test_kinds_of_place_one_after_another_name_no_place_or_body(gaz):
-    """金牛镇、平川镇等苏木镇嘎查党支部, “嘎查事嘎查办”: the kinds of place, every one of them, or a
+    """平川镇等苏木镇嘎查党支部, “嘎查事嘎查管”: the kinds of place, every one of them, or a
     slogan about such places; no village called 苏木镇嘎查 or 嘎查事嘎查, no body of theirs."""
-    g = graph_of(gaz, "宾川县金牛镇党委与平川镇等苏木镇嘎查党支部结对共建。宾川县推行“嘎查事嘎查办”机制。")
+    g = graph_of(gaz, "宾川县金牛镇党委组织平川镇等苏木镇嘎查党支部开展联学。宾川县推行“嘎查事嘎查管”机制。")
     assert not [n for n in names(g) - names(g, "Mechanism") if n.startswith(("苏木镇", "嘎查事"))], summary(g)
-    assert "嘎查事嘎查办" in names(g, "Mechanism"), summary(g)
+    assert "嘎查事嘎查管" in names(g, "Mechanism"), summary(g)
 
 
 def test_a_pages_label_run_into_the_text_opens_no_name(gaz):
     """正文|拓东街道…: a web page's label, its line break lost, is no part of the street's name;
     边远|嘎查 (remote ones) names none."""
-    g = graph_of(gaz, "昆明市五华区\n正文拓东街道力角社区推行“楼栋议事会”。街道党工委定期走访边远社区，了解居民需求。")
+    g = graph_of(gaz, "昆明市五华区\n正文拓东街道力角社区推行“楼栋议事会”。街道党工委每月去边远社区听取意见。")
     assert "拓东街道" in names(g, "Street") and not [n for n in names(g) if n.startswith(("正文", "边远"))], summary(g)
 
 
 @pytest.mark.parametrize(
     "text, bad",
     [
-        pytest.param("县委书记深入金牛镇部分社区、村调研基层治理。", "部分社区", id="determiner-after-chain"),
-        pytest.param("拟命名金牛镇上沧村党支部等5个党组织为“五星级”党组织。", "拟命名金牛镇", id="naming-verb"),
-        pytest.param("经苏木镇党委初评推荐、县委审定，共评出10个先进集体。", "经苏木", id="kinds-of-township"),
+        pytest.param("县领导到金牛镇部分社区走访。", "部分社区", id="determiner-after-chain"),
+        pytest.param("现拟命名金牛镇上沧村党支部为先进基层党组织。", "现拟命名", id="naming-verb"),
+        pytest.param("经苏木镇党委推荐、县委考核，评出先进集体。", "经苏木", id="kinds-of-township"),
         pytest.param("要深化“旗镇社区联动”排查化解矛盾纠纷。", "旗镇", id="levels-only"),
-        pytest.param("目前，拓东街道下辖社区已全部建立议事厅。", "下辖", id="governs-after-chain"),
-        pytest.param("拓东街道力角社区网格员发现小区内占道经营后吹哨。", "网格员", id="role-after-chain"),
+        pytest.param("拓东街道下辖社区都有了议事厅。", "下辖", id="governs-after-chain"),
+        pytest.param("拓东街道力角社区网格员发现小区车棚漏雨后上报。", "网格员", id="role-after-chain"),
     ],
 )
 def test_words_before_a_kind_that_name_no_place(gaz, text, bad):
@@ -1084,17 +1084,17 @@ def test_words_before_a_kind_that_name_no_place(gaz, text, bad):
 
 
 def test_what_an_area_holds_and_a_verb_of_promotion_open_no_name(gaz):
-    """力角社区辖区|内有|某某小区 (what the area holds), “某某”|唱响|社区治理 (a verb of promotion,
+    """力角社区辖区|内有|某某小区 (what the area holds), “某某”|唱响|社区新风尚 (a verb of promotion,
     jieba's noun): no part of a place's name."""
-    g = graph_of(gaz, "宾川县金牛镇力角社区辖区内有金禾小区、翠柳苑小区等5个小区。拓东街道：“银龄议事会”唱响社区治理好声音。")
-    assert {"金禾小区", "翠柳苑小区"} <= names(g, "Neighborhood"), summary(g)
+    g = graph_of(gaz, "宾川县金牛镇力角社区辖区内有玉禾小区、翠柳苑小区等5个小区。拓东街道：“银龄议事会”唱响社区新风尚。")
+    assert {"玉禾小区", "翠柳苑小区"} <= names(g, "Neighborhood"), summary(g)
     assert not [n for n in names(g) if n.startswith(("内有", "唱响"))], summary(g)
 
 
 def test_a_word_of_the_community_sector_names_no_community(gaz):
     """年轻|社区工作者, 备案|社区社会组织: 社区 opens a word of the sector after an everyday word,
     no community called 年轻社区; 力角社区工作者 keeps the community."""
-    g = graph_of(gaz, "宾川县推行“师带徒”，由老书记与年轻社区工作者结对。全县登记、备案社区社会组织80余家。"
+    g = graph_of(gaz, "宾川县为年轻社区工作者配备导师。全县已备案社区社会组织80余家。"
                       "宾川县金牛镇力角社区工作者钟立群说，居民的事要商量着办。")
     assert names(g, "Community") == {"力角社区"}, summary(g)
 
@@ -1102,6 +1102,6 @@ def test_a_word_of_the_community_sector_names_no_community(gaz):
 def test_a_community_named_after_a_village_or_an_estate_is_one_community(gaz):
     """上沧村|社区, 某某新村|社区: a community named after the village it was or after its estate
     (新村); no village of that name there (各村社区 is every village and community)."""
-    g = graph_of(gaz, "宾川县金牛镇上沧村社区党委书记钟立群说。求助事项办结率98%。纺织新村社区则聚焦老年人多的实际。各村社区要抓好落实。")
+    g = graph_of(gaz, "宾川县金牛镇上沧村社区党委书记钟立群说。纺织新村社区开设了老年食堂。各村社区要抓好落实。")
     assert {"上沧村社区", "纺织新村社区"} <= names(g, "Community"), summary(g)
     assert not names(g, "Village"), summary(g)

@@ -527,7 +527,7 @@ def test_places_listed_after_zai_are_where_the_body_acts(gaz):
 def test_a_row_of_a_table_of_names_leads_its_bodies(gaz):
     """A notice's table: 某某某  某镇某村党支部书记 on a line of its own, the name, spaces, then the
     body and the post (and a list of posts): the person leads each body."""
-    g = graph_of(gaz, "关于优秀党组织书记的公示\n\n拟命名钟立群等3名同志为优秀党组织书记。\n"
+    g = graph_of(gaz, "关于表扬先进支部书记的通报\n\n以下同志被评为先进支部书记。\n"
                       "钟立群  宾川县金牛镇上沧村党支部书记\n范秋菊  宾川县金牛镇力角社区党委书记、居委会主任\n")
     assert has_edge(g, "leads", "钟立群", "宾川县金牛镇上沧村党支部"), summary(g)
     assert has_edge(g, "leads", "范秋菊", "宾川县金牛镇力角社区党委") and has_edge(g, "leads", "范秋菊", "力角社区居委会"), summary(g)

@@ -71,7 +71,7 @@ _BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 #: 任 taking a post, then the post within its clause (某某任|共同体党委书记): the verb, no syllable of a
 #: name (兼任, 担任 … are verbs of two characters, which the verb-tail check reads)
 _TAKES_POST_AFTER = re.compile(r"[^，。,;；：:]{0,14}?(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
-#: a 和 that closes a name: before 是 or 说, where no conjunction stands (某某和是一名退休教师)
+#: a 和 that closes a name: before 是 or 说, where no conjunction stands (某某和是一位退伍军人)
 _HE_NAME_END = re.compile(r"和(?:是|说)")
 #: the verbs that open no name (包联, 走访, 组建 …: jieba has some as names)
 _VERBS_OPENING = frozenset(v for v in L.PLACE_VERBS | L.NAME_BREAK_VERBS if len(v) == 2)
@@ -109,22 +109,22 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     if right[:2] in L.DIRECTIONAL_COMPLEMENTS:
         f.append("complement-after")  # 活计张罗|起来: a verb and its complement, though jieba has the verb as a name
     if right[:1] == "地" and "\u4e00" <= right[1:2] <= "\u9fff" and right[1:2] != "区":
-        f.append("adverb-after")  # 志愿者麻利|地为……: an adverb before its verb, though jieba has it as a name
+        f.append("adverb-after")  # 志愿者麻利|地给……: an adverb before its verb, though jieba has it as a name
     if right[:1] == "里":
-        f.append("localizer-after")  # 正在牛舍|里忙着: a place something happens in (no annotated name is followed by 里)
+        f.append("localizer-after")  # 正在牛舍|里喂牛: a place something happens in (no annotated name is followed by 里)
     if len(name) >= 3 and name[-1] == "任" and name[-2:] not in L.NAME_BREAK_VERBS and _TAKES_POST_AFTER.match(text, j):
         f.append("takes-post-tail")  # 某某任|共同体党委书记: the verb taking the post read into the name
     if _HE_NAME_END.match(text, j):
         f.append("he-ends-name")  # 书记某某|和是……: no conjunction stands before 是 or 说, the 和 is the name's
     if (len(name) == 2 and i > 0 and text[i - 1] in "小老" and name[1] in L.AFTER_NAME_CHARS) or (
             len(name) == 3 and name[0] in "小老" and name[1] in L.SURNAMES_1 and name[2] in L.AFTER_NAME_CHARS):
-        f.append("familiar-then-adverb")  # 网格员小刘|刚走进, 小刘刚|走进: a surname called familiarly, then an adverb
+        f.append("familiar-then-adverb")  # 网格员小刘|刚进院子, 小周刚|到: a surname called familiarly, then an adverb
     if name[:2] in _VERBS_OPENING:
-        f.append("verb-opens")  # 网格员|包联楼|栋: a verb (and its object) after a role, no name
-    if len(name) >= 3 and name[0] == name[1] and name[2] not in L.MONGOLIAN_CHARS:
-        f.append("reduplicated")  # 天刚|蒙蒙亮: a reduplicated word (其其格 and 琪琪格 are names)
+        f.append("verb-opens")  # 楼长|包联楼|栋: a verb (and its object) after a role, no name
+    if len(name) >= 2 and name[0] == name[1] and (len(name) == 2 or name[2] not in L.MONGOLIAN_CHARS):
+        f.append("reduplicated")  # 天刚|蒙蒙|亮, 蒙蒙亮: a reduplicated word, or a pet name with no surname (其其格 is a name)
     if len(name) == 2 and i >= 2 and text[i - 2] == name[0] and segment.freq(text[i - 2 : i]) > 0:
-        f.append("parallel")  # 惠民|惠牧, 共建|共享: the second of two words opening alike, no name
+        f.append("parallel")  # 惠民|惠企, 共建|共享: the second of two words opening alike, no name
     if right[:2] in L.HONORIFICS or right[:1] in L.HONORIFICS:
         f.append("honorific-after")
     if any(name.endswith(h) and len(name) > len(h) for h in L.HONORIFICS):
@@ -371,7 +371,7 @@ def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> N
                 long.feats.append("covers-every-use")
                 if long.start == short.start and _MONGOLIAN.issuperset(long.surface) and long.end - long.start >= 5 \
                         and _CUT_BY_A_NAME.isdisjoint(long.feats) and "mongolian-cut" not in short.feats:
-                    short.feats.append("mongolian-cut")  # 牧民额尔德|木图巴雅尔: a long transliterated name's first syllables
+                    short.feats.append("mongolian-cut")  # 牧民额尔敦|巴雅尔图: a long transliterated name's first syllables
             elif n_short > n_long:
                 long.feats.append("short-stands-alone")  # 某某某和|高某: the name recurs without 和
             if long.start == short.start and long.end == short.end + 1 and long.surface[-1] in _AFTER_NAME:
