@@ -394,8 +394,8 @@ def _common_rest(text: str, a: int, b: int) -> bool:
     at ``b`` (适应|城市: 城市)?"""
     starts, ends = token_bounds(text)
     k = bisect_right(starts, a) - 1
-    return k >= 0 and ends[k] < b and is_common_word(text[ends[k] : b]) and (w := word_at(text, ends[k])) is not None \
-        and w[0] == b
+    return k >= 0 and b - ends[k] >= 2 and is_common_word(text[ends[k] : b]) and (w := word_at(text, ends[k])) is not None \
+        and w[0] == b and not tokens(text)[k][2].startswith("ns")  # (甘肃兰州|市: a place's word, the name's own level)
 
 
 def _in_natural_feature(text: str, a: int, b: int) -> bool:

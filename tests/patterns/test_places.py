@@ -1048,6 +1048,11 @@ def test_a_full_name_read_across_a_words_end_is_no_place(gaz):
     assert "应城市" not in names(g), summary(g)
     g = graph_of(gaz, "湖北省应城市东马坊街道推行网格化管理。")
     assert "应城市" in names(g, "County"), summary(g)
+    from kg.extract.document import extract
+    from kg.read import read_bytes
+
+    doc, _ = read_bytes("眼下，甘肃兰州市城关区推行网格化管理。".encode(), "t.txt", "t")  # (jieba: 甘肃兰州|市)
+    assert "兰州市" in {m.name for m in extract(doc, gaz).mentions if m.type == "City"}, "the city's own word"
 
 
 def test_kinds_of_place_one_after_another_name_no_place_or_body(gaz):
