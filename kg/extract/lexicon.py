@@ -434,14 +434,19 @@ NOT_MECHANISMS = set(
     十二五 十三五 十四五 十五五 基层群众自治制度 民族区域自治制度 人民代表大会制度""".split()
 )
 
+#: the nation's formula for grassroots governance, which pages quote whole or cut
+#: (健全党组织领导的自治、法治、德治相结合的城乡基层治理体系): a goal, no practice of a place
+NATIONAL_FORMULA = re.compile(r"自治、?法治、?德治相结合")
+
 _SLOGAN_JOINS = re.compile(r"[+＋、，,·和与]")
 _LONG_SLOGANS = sorted((w for w in NOT_MECHANISMS if len(w) >= 4), key=len, reverse=True)
 
 
 def is_slogan(q: str) -> bool:
     """A slogan of :data:`NOT_MECHANISMS`, or two or more of its longer ones written together
-    (乡村振兴共同富裕, 平安建设+法治建设): a goal, not a practice."""
-    if q in NOT_MECHANISMS:
+    (乡村振兴共同富裕, 平安建设+法治建设), or the nation's formula (:data:`NATIONAL_FORMULA`): a
+    goal, not a practice."""
+    if q in NOT_MECHANISMS or NATIONAL_FORMULA.search(q):
         return True
     rest = _SLOGAN_JOINS.sub("", q)
     if len(rest) < 8:

@@ -204,8 +204,8 @@ def _list_named(text: str, out: list[Span], taken: set[int]) -> None:
     """A list named as one practice: "推行问题共商、活动共办、成果共享工作机制"."""
     for m in _LIST_NAMED_RE1.finditer(text):
         st, en = m.start(1), m.end(1)
-        if any(k in taken for k in range(st, en)) or m.group(1).endswith("等"):
-            continue  # (甲、乙、丙等工作制度: systems given as examples, not one named)
+        if any(k in taken for k in range(st, en)) or m.group(1).endswith("等") or L.is_slogan(m.group(1)):
+            continue  # (甲、乙、丙等工作制度: systems given as examples, not one named; the nation's formula)
         out.append(Span(st, m.end(), text[st : m.end()], "Mechanism", "mech-list-name", conf("mech-list-name"), canonical=m.group(1)))
         taken.update(range(st, m.end()))
 

@@ -452,3 +452,16 @@ def test_the_body_guided_carries_the_practice_out_where_it_tries_it(gaz):
     village after 在 is where it does, not a nearer actor), not the department that guides it."""
     g = graph_of(gaz, "宾川县委组织部指导金牛镇党委在上沧村试点建设“云上党员之家”。")
     assert {(s, o) for s, o in edges(g, "implements")} == {("金牛镇党委", "云上党员之家")}, summary(g)
+
+
+def test_the_nations_formula_for_grassroots_governance_is_no_practice(gaz):
+    """健全党组织领导的自治、法治、德治相结合的乡村治理体系: the nation's formula, which pages quote whole
+    or cut (the guideline: a generic goal), names no practice of the place, rules alone or learned."""
+    from kg.extract.document import extract
+    from kg.learn.decide import decide, model_text, parse_model
+    from kg.read import split
+
+    text = "宾川县坚持党建引领，进一步健全党组织领导的自治、法治、德治相结合的乡村治理体系。"
+    assert not [n for n in names(graph_of(gaz, text), "Mechanism") if "相结合" in n or "法治" in n]
+    learned = decide(extract(split("d0", "d0.txt", text), gaz), parse_model(model_text(None)))
+    assert not [m.canonical for m in learned.mentions if m.type == "Mechanism"]
