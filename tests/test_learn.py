@@ -566,6 +566,20 @@ def test_a_he_before_shi_ends_the_name_it_follows(gaz):
     assert people == {"邹玉和"} and ("邹玉和", "宾川县金牛镇力角社区党支部") in leads, (people, leads)
 
 
+def test_a_pages_utf8_read_as_gbk_names_no_one(gaz):
+    """A page whose menu or a line was UTF-8 read as GBK (服务 shown as 鏈嶅姟) in a sentence with a
+    post: the tagger reads the garbled run as a name; it is none, as the page has it or as the
+    Simplified reading of a page taken for Traditional shows it."""
+    from kg.extract.document import extract
+
+    garbled = "服务".encode().decode("gbk", errors="replace")
+    text = f"冬日暖心\n\n首页 | 新闻中心\n力角社区党委书记钟立群说，{garbled}很好。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert people == {"钟立群"}, people
+
+
 def test_a_candidates_score_is_the_same_bits_in_every_process():
     """A probability compared with a threshold must not depend on the process: the weights
     of a candidate's features are summed in the order it lists them, not in a set's order,

@@ -19,6 +19,7 @@ from ...extract.people import (
 )
 from ...extract.spans import jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
+from ...read.decoding import utf8_read_as_gbk
 from .view import Candidate, DocView, bucket
 
 #: cues that a sentence names a person: a post, a speech verb, a byline
@@ -141,8 +142,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("time-unit")  # 每周|研判, 日巡查、周研判: a time's unit and a verb, no surname
     if name[-1] in _AFTER_NAME:
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
-    if _NOT_NAME.search(name):
-        f.append("not-han")
+    if _NOT_NAME.search(name) or utf8_read_as_gbk(name) or utf8_read_as_gbk(view.x.doc.text[slice(*sent.span(i, j))]):
+        f.append("not-han")  # (鏈嶅姟, as the page has it: its UTF-8 read as GBK, no name)
     if len(name) >= 5 and "·" not in name and not _MONGOLIAN.issuperset(name[1:]) and any(
             segment.freq(name[k:]) >= 5 for k in range(2, len(name) - 2)):
         f.append("word-tail")  # 某某手把手: the tagger reads a set phrase after a Han name into it
