@@ -580,6 +580,18 @@ def test_a_pages_utf8_read_as_gbk_names_no_one(gaz):
     assert people == {"钟立群"}, people
 
 
+def test_a_countys_name_or_short_form_is_no_person(gaz):
+    """巴里坤|发布 (a county's official account), 察布查尔|人: the tagger reads a county's short form
+    in transliterated syllables as a name; the gazetteer has it as the county's."""
+    from kg.extract.document import extract
+
+    text = "网格\n\n守好百姓小家  巴里坤发布  2023-05-12 社区书记钟立群说，察布查尔人都知道。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
+    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    assert people == {"钟立群"}, people
+
+
 def test_a_candidates_score_is_the_same_bits_in_every_process():
     """A probability compared with a threshold must not depend on the process: the weights
     of a candidate's features are summed in the order it lists them, not in a set's order,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ... import gazetteer
 from ...extract import lexicon as L
 from ...extract import segment
 from ...extract.people import (
@@ -72,6 +73,17 @@ _BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 #: 任 taking a post, then the post within its clause (某某任|共同体党委书记): the verb, no syllable of a
 #: name (兼任, 担任 … are verbs of two characters, which the verb-tail check reads)
 _TAKES_POST_AFTER = re.compile(r"[^，。,;；：:]{0,14}?(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
+def _upper_place_name(name: str) -> bool:
+    """Is ``name`` a county's, a city's or a province's name or short form in the gazetteer
+    (扎鲁特, 奈曼), of three characters or not opened by a surname (高平 may be a person)? Of the
+    1,800 annotated people, none is but 高平."""
+    if len(name) < 3 and name[0] in L.SURNAMES_1:
+        return False
+    return any(d.type in _UPPER_TYPES for d in gazetteer.load().lookup(name))
+
+
+#: the levels a person's name never is
+_UPPER_TYPES = frozenset({"Province", "City", "County"})
 #: a 和 that closes a name: before 是 or 说, where no conjunction stands (某某和是一位退伍军人)
 _HE_NAME_END = re.compile(r"和(?:是|说)")
 #: the verbs that open no name (包联, 走访, 组建 …: jieba has some as names)
@@ -184,6 +196,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
             # (a rare long one, 某某德力格尔, may be a name; so may a long transliterated one
             # the dictionary has as a place, 乌云其木格: a place of that name is read as one)
             f.append("place-word")
+    if _upper_place_name(name):
+        f.append("upper-place-name")  # 扎鲁特|发布, 奈曼: a county's or a city's name or short form, written as no place
     if text[:i].count("“") > text[:i].count("”"):
         f.append("in-quote")
         close = text.find("”", j)
