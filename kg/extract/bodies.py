@@ -269,6 +269,8 @@ def _with_mongolian_brand(text: str, o: Span, places: list[Span]) -> Span:
     while k > 0 and text[k - 1] in L.MONGOLIAN_CHARS and o.start - k < 8:
         k -= 1
     place = next((p for p in places if p.end == k), None) if o.start - k >= 2 and o.head in COMPANY_HEADS else None
+    if place is None and o.head in COMPANY_HEADS:
+        place = _place_before_a_brand(text, o.start, places)
     if place is not None:
         start = place.start
     elif (k == 0 or not is_cjk(text[k - 1])) and o.start - k >= 2 and text[o.start] in L.MONGOLIAN_CHARS \
@@ -277,6 +279,20 @@ def _with_mongolian_brand(text: str, o: Span, places: list[Span]) -> Span:
     else:
         return o
     return replace(o, start=start, text=text[start : o.end], canonical=text[start : o.end])
+
+
+def _place_before_a_brand(text: str, at: int, places: list[Span]) -> Span | None:
+    """The place that ends two to four characters before a firm's trade at ``at``, where those
+    characters are the firm's brand though jieba reads a function word in them (某镇|兴隆|地|肉牛…,
+    某市|众|和|养老…): no word of two characters or more in them is a verb, a pronoun, a
+    determiner, a numeral or a function word (某县|共有|…, 某县|各类|… name no brand)."""
+    place = next((p for p in places if 2 <= at - p.end <= 4), None)
+    if place is None or not all(is_cjk(c) for c in text[place.end : at]) or word_at(text, place.end) is None:
+        return None
+    words = [(a, b, f) for a, b, f in tokens(text) if place.end <= a and b <= at]
+    if not words or words[-1][1] != at or any(b - a >= 2 and f[:1] in "vrmpcdtu" for a, b, f in words):
+        return None
+    return place
 
 
 def _police_branches(text: str, out: list[Span]) -> list[Span]:
