@@ -287,9 +287,9 @@ def _place_before_a_brand(text: str, at: int, places: list[Span]) -> Span | None
     某市|众|和|养老…): no word of two characters or more in them is a verb, a pronoun, a
     determiner, a numeral or a function word (某县|共有|…, 某县|各类|… name no brand)."""
     place = next((p for p in places if 2 <= at - p.end <= 4), None)
-    if place is None or not all(is_cjk(c) and c not in "的之" for c in text[place.end : at]) \
-            or word_at(text, place.end) is None or any(place.end <= p.start < at for p in places):
-        return None  # (某镇的|云南某某公司: a possessive, and a place of its own opening the name)
+    gap = text[place.end : at] if place is not None else ""
+    if place is None or not all(is_cjk(c) and c not in "的之" for c in gap) or HEAD_RE.search(gap) or word_at(text, place.end) is None or any(place.end <= p.start < at for p in places):
+        return None  # (某镇的|云南某某公司: a possessive, a place of its own opening the name; 某村党总支与|某公司: a body's head)
     words = [(a, b, f) for a, b, f in tokens(text) if place.end <= a and b <= at]
     if not words or words[-1][1] != at or any(b - a >= 2 and f[:1] in "vrmpcdtu" for a, b, f in words):
         return None

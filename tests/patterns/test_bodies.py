@@ -810,10 +810,11 @@ def test_the_polices_branch_named_with_gongan_before_its_place_keeps_it(gaz):
 def test_a_firms_brand_jieba_cuts_into_a_function_word_after_its_place_is_part_of_its_name(gaz):
     """昆明市|安|和|养老服务有限公司 (jieba: 和/c): the two characters between the firm's place and
     its trade are its brand; but a verb or a determiner there (宾川县|共有|…, 宾川县|各类|…) names none."""
-    g = graph_of(gaz, "昆明市安和养老服务有限公司入驻力角社区。宾川县共有专业合作社30家，各类专业合作社发展壮大。")
+    g = graph_of(gaz, "昆明市安和养老服务有限公司入驻力角社区。宾川县共有专业合作社30家，各类专业合作社发展壮大。"
+                      "上沧村党总支与昆明金禾食品有限公司党支部结对共建。")
     got = names(g, "Organization")
-    assert "昆明市安和养老服务有限公司" in got, summary(g)
-    assert not [n for n in got if "共有" in n or "各类" in n or n.startswith(("养老", "家政"))], summary(g)
+    assert {"昆明市安和养老服务有限公司", "上沧村党总支"} <= got, summary(g)
+    assert not [n for n in got if "共有" in n or "各类" in n or "总支与" in n or n.startswith(("养老", "家政"))], summary(g)
 
 
 def test_a_firms_brand_in_mongolian_syllables_after_its_place_is_part_of_its_name(gaz):
