@@ -283,13 +283,16 @@ def _with_mongolian_brand(text: str, o: Span, places: list[Span]) -> Span:
 
 def _place_before_a_brand(text: str, at: int, places: list[Span]) -> Span | None:
     """The place that ends two to four characters before a firm's trade at ``at``, where those
-    characters are the firm's brand though jieba reads a function word in them (某镇|兴隆|地|肉牛…,
-    某市|众|和|养老…): no word of two characters or more in them is a verb, a pronoun, a
+    characters are the firm's brand though jieba reads a function word in them (某市|安|和|养老
+    服务有限公司: 和/c): no word of two characters or more in them is a verb, a pronoun, a
     determiner, a numeral or a function word (某县|共有|…, 某县|各类|… name no brand)."""
     place = next((p for p in places if 2 <= at - p.end <= 4), None)
-    gap = text[place.end : at] if place is not None else ""
-    if place is None or not all(is_cjk(c) and c not in "的之" for c in gap) or HEAD_RE.search(gap) or word_at(text, place.end) is None or any(place.end <= p.start < at for p in places):
-        return None  # (某镇的|云南某某公司: a possessive, a place of its own opening the name; 某村党总支与|某公司: a body's head)
+    if place is None:
+        return None
+    gap = text[place.end : at]
+    if not all(is_cjk(c) and c not in "的之" for c in gap) or HEAD_RE.search(gap) is not None \
+            or word_at(text, place.end) is None or any(place.end <= p.start < at for p in places):
+        return None  # (某镇的|某某公司: a possessive; a place of its own; 某村党总支与|某公司: a body's head)
     words = [(a, b, f) for a, b, f in tokens(text) if place.end <= a and b <= at]
     if not words or words[-1][1] != at or any(b - a >= 2 and f[:1] in "vrmpcdtu" for a, b, f in words):
         return None
