@@ -105,6 +105,11 @@ def _verb_then_kind(text: str, sp: Span, spans: list[Span], gaz: Gazetteer) -> b
     return before is None or not _held(sp.candidates, before, gaz)
 
 
+#: an estate's one-character ending and its kind right after a short form (某水|湾小区, 某明|苑社区):
+#: the short form opens the estate's name, no place of its own
+_ESTATE_AFTER = re.compile("[" + "".join(sorted(L.RESIDENTIAL_CHARS)) + "](?:小区|社区)")
+
+
 def _opens_lower_name(text: str, e: int, gaz: Gazetteer) -> bool:
     """Does a lower place's suffix at ``e``, or one or two characters after it, close a name
     the gazetteer has that starts at the short form before it (二道江|乡: 二道江乡; 上海|庙镇:
@@ -327,8 +332,8 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
             continue
         i = j
         L_, cand, rows = hit
-        if cand not in gaz.by_name and _opens_lower_name(text, i + L_, gaz):
-            i += L_  # 二道江|乡, 二道江|村: a county's short form opening a town's or village's name
+        if cand not in gaz.by_name and (_opens_lower_name(text, i + L_, gaz) or _ESTATE_AFTER.match(text, i + L_)):
+            i += L_  # 二道江|乡, 二道江|村, 某水|湾小区: a short form opening a town's, a village's or an estate's name
             continue
         if cand[0] in _SUFFIX_FIRST and i > 0 and is_cjk(text[i - 1]) and text[i - 1] not in L.NOT_NAME_START \
                 and cand not in gaz.by_name and not (spans and spans[-1].end == i) and _closes_a_name(text, i, gaz):

@@ -1110,3 +1110,10 @@ def test_a_community_named_after_a_village_or_an_estate_is_one_community(gaz):
     g = graph_of(gaz, "宾川县金牛镇上沧村社区党委书记钟立群说。纺织新村社区开设了老年食堂。各村社区要抓好落实。")
     assert {"上沧村社区", "纺织新村社区"} <= names(g, "Community"), summary(g)
     assert not names(g, "Village"), summary(g)
+
+
+def test_a_citys_short_form_opening_an_estates_name_is_no_city(gaz):
+    """在昆明湾小区: the city's short form and an estate's one-character ending (湾) before 小区 are
+    the estate's name; no city there (昆明市五华区 is one)."""
+    g = graph_of(gaz, "宾川县金牛镇\n在昆明湾小区，居民们围坐议事。")
+    assert "昆明湾小区" in names(g, "Neighborhood") and "昆明市" not in names(g), summary(g)
