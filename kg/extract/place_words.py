@@ -40,9 +40,10 @@ _COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+[�
 _ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
 
 
-#: words that say where a place lies, not its name (周边嘎查, 附近村, 边境苏木)
+#: words that say where a place lies or which ones are meant, not its name (周边嘎查, 附近村, 边境苏木,
+#: 首批试点街道, 重点村)
 _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地",
-                          "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同"})
+                          "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同", "试点", "重点"})
 
 
 #: collective kinds of place that end some real names (六苏木镇)
@@ -84,6 +85,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # 全旗各乡镇苏木, 若干名嘎查调解员: every place of a kind, or a count, no name (获各琦苏木 is)
     if len(body) == 1 and body in "一二两三四五六七八九十每各全该本此" and not (chained or in_chain):
         return True  # “一苏木一课堂”, 一镇一策: a count or a determiner before the kind, no name (某街道一社区 is)
+    if len(body) == 1 and body in "经由在从向对据被把给":
+        return True  # 经|苏木协调: a preposition before the place the text spoke of (经棚镇's 经 opens a longer name)
     if len(body) < 2 and not (len(body) == 1 and (name.endswith(("镇", "乡", "苏木")) or (chained and name.endswith("村")))):
         return True  # (安吉县余村: a one-character village stands only in a chain)
     if chained and len(body) == 1 and name.endswith("村"):
