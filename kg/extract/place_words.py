@@ -41,7 +41,7 @@ _ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
 
 
 #: words that say where a place lies or which ones are meant, not its name (周边嘎查, 附近村, 边境苏木,
-#: 首批试点街道, 重点村)
+#: 入选的试点村, 重点村)
 _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地",
                           "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同", "试点", "重点"})
 
@@ -191,7 +191,7 @@ def he_in_name(gap: str, k: int) -> bool:
 #: seat offices, which the chain reads through by its own rule (某街道办事处|某社区)
 _SEAT_OFFICES = frozenset({"办事处", "人民政府", "政府", "街道办"})
 #: a post or a body among the words before a place kind (某镇党委书记某某到|村, 某镇党委以|村,
-#: 某旗民政局以城乡|社区, 某社区网格员发现|小区: a role of three characters or more too)
+#: 某旗民政局以城乡|社区, 某社区楼栋长发现|小区: a role of three characters or more too)
 _TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted(
     {*L.LEAD_TITLES, *L.BODY_HEADS, *(h for h in L.ORG_HEADS if len(h) >= 3 and h not in _SEAT_OFFICES),
      *(r for r in L.OTHER_ROLES if len(r) >= 3)},
@@ -204,7 +204,7 @@ _DETERMINERS = tuple(L.DETERMINERS)
 
 def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
-    (锦华社区指导书香雅居小区, 某市不断加强社区管控, 某镇部分社区: a verb, an idiom, an adverb or
+    (某社区指导|某某雅居小区, 某市不断加强|社区建设, 某镇部分|社区: a verb, an idiom, an adverb or
     a determiner between two places ends the chain.)"""
     gap = text[floor:at]
     if gap[-1:] in L.COMING_CHARS or _TITLE_IN_GAP.search(gap):
