@@ -245,7 +245,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _place_de_party(text, places, out)
     if "公安" in text:
         out += _police_branches(text, out)
-    out = [_with_mongolian_brand(text, o, places) for o in out]
+    out = [_with_brand_opening(text, o, places) for o in out]
     out = _with_national(find_national(text), out)
     if "中共" in text:
         out = [_written_out(text, o) for o in out]
@@ -258,11 +258,12 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     return sorted(out, key=lambda o: o.start)
 
 
-def _with_mongolian_brand(text: str, o: Span, places: list[Span]) -> Span:
-    """某县|宝日和都|肉牛养殖专业合作社: a firm's brand in Mongolian syllables between its place and
-    its trade, which jieba cuts into function words (宝日|和|都: 和/c, 都/d), is part of the name, and the
-    place before it opens the name; a body whose name jieba cut after a clause's first Mongolian
-    syllables (塔|都|日海关党支部) opens with them."""
+def _with_brand_opening(text: str, o: Span, places: list[Span]) -> Span:
+    """``o`` opened where its name does, where jieba cut the words that open it into function
+    words: a firm's brand between its place and its trade, in Mongolian syllables (某县|宝日|和|都|
+    肉牛养殖专业合作社: 和/c, 都/d) or of two to four characters (:func:`_place_before_a_brand`), is
+    part of its name and the place opens it; a body cut after a clause's first Mongolian syllables
+    (塔|都|日海关党支部) opens with them."""
     if o.start < 2:
         return o
     k = o.start
