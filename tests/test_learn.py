@@ -567,13 +567,15 @@ def test_a_he_before_shi_ends_the_name_it_follows(gaz):
 
 
 def test_a_pages_utf8_read_as_gbk_names_no_one(gaz):
-    """A page whose menu or a line was UTF-8 read as GBK (服务 shown as 鏈嶅姟) in a sentence with a
-    post: the tagger reads the garbled run as a name; it is none, as the page has it or as the
-    Simplified reading of a page taken for Traditional shows it."""
+    """A page whose menu or a line was UTF-8 read as GBK (服务 shown as 鏈嶅姟, replacement characters
+    as 锟斤拷) in a sentence with a post or a credit: the tagger or the byline rule reads the garbled
+    run as a name; it is none, as the page has it or as the Simplified reading of a page taken
+    for Traditional shows it."""
     from kg.extract.document import extract
 
     garbled = "服务".encode().decode("gbk", errors="replace")
-    text = f"冬日暖心\n\n首页 | 新闻中心\n力角社区党委书记钟立群说，{garbled}很好。\n"
+    replaced = "\ufffd\ufffd".encode().decode("gbk")  # a page's replacement characters read as GBK
+    text = f"冬日暖心\n\n首页 | 新闻中心\n力角社区党委书记钟立群说，{garbled}很好。\n责任编辑：{replaced}\n"
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     people = {m.canonical for m in learned.mentions if m.type == "Person"}

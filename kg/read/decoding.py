@@ -40,8 +40,9 @@ _SAMPLE = 65536
 
 
 def utf8_read_as_gbk(run: str) -> bool:
-    """Is ``run`` UTF-8 that a page decoded as GBK (首页 shown as 棣栭〉, 服务 as 鏈嶅姟)? Its GBK
-    bytes, read as UTF-8, are Chinese characters again, all of them but a cut last one: no
+    """Is ``run`` UTF-8 that a page decoded as GBK (首页 shown as 棣栭〉, 服务 as 鏈嶅姟, a replacement
+    character as 锟斤拷)? Its GBK bytes, read as UTF-8, are Chinese characters (or replacement
+    characters) again, all of them but a cut last one: no
     annotated name of any kind reads so (13,500 checked), while such runs are what a page's
     encoding damage leaves in its menus and lines."""
     try:
@@ -49,7 +50,8 @@ def utf8_read_as_gbk(run: str) -> bool:
         back = codecs.getincrementaldecoder("utf-8")("strict").decode(data, final=False)
     except (UnicodeEncodeError, UnicodeDecodeError):
         return False
-    return bool(back) and all("\u4e00" <= c <= "\u9fff" for c in back) and len(back.encode("utf-8")) >= len(data) - 2
+    return bool(back) and all("\u4e00" <= c <= "\u9fff" or c == "\ufffd" for c in back) \
+        and len(back.encode("utf-8")) >= len(data) - 2
 
 
 def _looks_binary(data: bytes) -> bool:
