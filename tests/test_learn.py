@@ -128,8 +128,6 @@ def test_the_shipped_model_is_plain_json_with_every_decision():
 
 
 def test_the_model_takes_a_quoted_practice_the_rules_pass_over(gaz):
-    from kg.extract.document import extract
-
     text = ("长胜村新事\n\n长胜村的“红色议事厅”里，村民代表正在讨论修路的事。"
             "第一书记包力高说，大事小情都摆到桌面上。如今，“红色议事厅”已在长胜村生根。\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
@@ -155,8 +153,6 @@ def test_the_model_takes_a_quoted_practice_the_rules_pass_over(gaz):
 
 
 def test_a_model_without_decisions_leaves_the_rules_alone(gaz):
-    from kg.extract.document import extract
-
     doc, _ = read_bytes("标题\n\n青山社区创新“五步工作法”，全程留痕。\n".encode(), "t.txt", "t")
     x = extract(doc, gaz)
     before = [(m.type, m.canonical) for m in x.mentions]
@@ -298,7 +294,6 @@ def test_corpora_come_in_pairs():
 def test_a_body_named_by_its_kind_alone_is_read_as_the_articles_place(gaz):
     """镇党委 in an article about one town is that town's party committee (the guideline:
     a body the text names only by its kind inside one place is the full name)."""
-    from kg.extract.document import extract
     from kg.learn.candidates import DocView, org_candidates
 
     text = ("白杨镇的新变化\n\n白杨镇地处河谷，下辖9个村。近年来，白杨镇把人居环境整治作为头等大事。"
@@ -315,7 +310,6 @@ def test_a_body_named_by_its_kind_alone_is_read_as_the_articles_place(gaz):
 def test_bodies_the_tagger_reads_and_heads_listed_after_a_body_are_proposed(gaz):
     """A body the tagger reads (中国农学会: no organisational head to find it by) and a head
     listed after a body of one place (某街道党工委、办事处 → 某街道办事处) are candidates."""
-    from kg.extract.document import extract
     from kg.learn.candidates import PERSON_CUE, DocView, org_candidates
 
     text = ("科普活动周启动\n\n中国农学会副主席王建华介绍，今年科普活动再创新高。"
@@ -381,8 +375,6 @@ def test_a_plans_period_in_quotes_is_no_practice(gaz):
 
 
 def test_a_person_said_to_hold_a_post_of_a_body_leads_it(gaz):
-    from kg.extract.document import extract
-
     text = ("守望相助\n\n张红梅是东风街道办事处和平社区党委书记。"
             "张红梅和同事每天都到小区里走一走。\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
@@ -438,8 +430,6 @@ def test_a_name_read_with_the_word_after_it_or_after_a_short_title_leads(gaz, te
     short biography (，男，1978年出生，), in a parenthesis, after 作为某村党支部书记，; a
     village's first secretary leads the village; 高票当选 and 据 open no community's name; a
     body named by its kind after 担任 is the one of that kind the article named last."""
-    from kg.extract.document import extract
-
     doc, _ = read_bytes(("标题\n\n" + text + "\n").encode(), "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     by_id = {m.id: m for m in learned.mentions}
@@ -450,27 +440,19 @@ def test_a_name_read_with_the_word_after_it_or_after_a_short_title_leads(gaz, te
 
 def test_a_person_named_by_age_or_by_role_in_a_case_is_read(gaz):
     """78岁的某某, 原告某某和被告某某: no post and no speech verb, yet people."""
-    from kg.extract.document import extract
-
     text = ("邻里之间\n\n吃过午饭，83岁的蒋秀英坐在院子里晒太阳。"
             "去年的一起纠纷中，原告孟庆春和被告梁志远是对门邻居。\n")
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert {"蒋秀英", "孟庆春", "梁志远"} <= people, people
 
 
 def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
     """A notice's list of names, each with the place the person works in brackets, has no post
     and no speech verb: the list itself says that it names people."""
-    from kg.extract.document import extract
-
     text = ("关于表扬优秀网格员的通报\n\n"
             "拓东街道(3名):钟立群(力角社区)、范秋菊(力角社区)、莫永昌(金牛社区)\n"
             "平川镇(2名):骆文斌(上沧村)、祁海燕(上沧村)\n")
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert {"钟立群", "范秋菊", "莫永昌", "骆文斌", "祁海燕"} <= people, people
 
 
@@ -478,13 +460,9 @@ def test_a_word_read_as_a_name_before_an_adverbs_di_or_a_places_li_is_no_person(
     """志愿者麻利|地给……, 养殖户正在牛舍|里忙着: jieba's dictionary has both words as names and the
     tagger may read them so in a sentence about people; before 地 and a verb a word is an
     adverb, before 里 a place, and no name is written so."""
-    from kg.extract.document import extract
-
     text = ("冬日暖心\n\n清晨，两名志愿者麻利地给独居老人送来饺子，力角社区居民钟立群说，心里很踏实。"
             "养殖户们正在牛舍里忙着喂牛，上沧村党支部书记范秋菊介绍。\n")
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert {"钟立群", "范秋菊"} <= people and not people & {"麻利", "牛舍"}, people
 
 
@@ -493,14 +471,10 @@ def test_words_jieba_has_as_names_read_after_a_role_or_in_a_cue_sentence_are_no_
     惠民|惠企 (the second of two words opening alike): jieba's dictionary has them as names and a
     rule or the tagger reads them so; a contact (联系人：某某) and a building's head (栋长某某)
     are people."""
-    from kg.extract.document import extract
-
     text = ("网格暖心\n\n天刚蒙蒙亮，力角社区党委书记钟立群已经在小区巡查，她说。楼长包联楼栋、党员包联住户，书记说。"
             "宣讲惠民惠企政策，上沧村党支部书记莫永昌说。居民给栋长骆文斌打了电话。\n"
             "联系人：温立东 电话：0871-6123456\n")
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert {"钟立群", "莫永昌", "骆文斌", "温立东"} <= people, people
     assert not people & {"蒙蒙", "蒙蒙亮", "包联楼", "惠企"}, people
 
@@ -508,25 +482,17 @@ def test_words_jieba_has_as_names_read_after_a_role_or_in_a_cue_sentence_are_no_
 def test_a_surname_called_familiarly_then_an_adverb_is_no_full_name(gaz):
     """网格员小刘|刚进院子, 小周刚|到: 小刘 is a surname called familiarly and 刚 an adverb; the
     tagger's 刘刚 or 小周刚 is no full name (the guideline: no surname with a form of address)."""
-    from kg.extract.document import extract
-
     text = ("网格日记\n\n傍晚，楼长小周刚到单元门口，就被邻居叫住了，力角社区党委书记钟立群说。"
             "网格员小刘刚进院子，居民就围了上来，钟立群说。\n")
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert people == {"钟立群"}, people
 
 
 def test_the_verb_taking_a_post_read_into_a_name_is_no_name(gaz):
     """某某任|片区联合党委书记: the tagger reads the verb 任 into the name before the post it takes;
     that reading is none."""
-    from kg.extract.document import extract
-
     text = "产业党建\n\n由上沧村党支部书记苏和朝鲁任片区联合党委书记，钟立群说。\n"
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert not [p for p in people if p.endswith("任")], people
 
 
@@ -534,7 +500,6 @@ def test_long_transliterated_names_are_read_whole(gaz):
     """书记额尔顿毕力格介绍: 顿 is a Mongolian syllable (额尔顿), the name is read whole; 牧民额尔敦巴雅尔图家
     …额尔敦巴雅尔图说: the page never writes the name's first syllables alone, so no reading of
     them can be taken, whatever the model says of it."""
-    from kg.extract.document import extract
     from kg.learn.candidates import DocView, person_candidates
     from kg.learn.decide import PERSON_CUE, _prob
     from kg.learn.tagger import tag_sentences
@@ -555,8 +520,6 @@ def test_long_transliterated_names_are_read_whole(gaz):
 def test_a_he_before_shi_ends_the_name_it_follows(gaz):
     """书记邹玉|和是一位退伍军人: no conjunction stands before 是, so the 和 is the name's last
     character, though the rules and the tagger read the name without it."""
-    from kg.extract.document import extract
-
     text = "议事有方\n\n宾川县金牛镇力角社区党支部书记邹玉和是一位退伍军人，他带领居民议事。\n"
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
@@ -571,26 +534,18 @@ def test_a_pages_utf8_read_as_gbk_names_no_one(gaz):
     as 锟斤拷) in a sentence with a post or a credit: the tagger or the byline rule reads the garbled
     run as a name; it is none, as the page has it or as the Simplified reading of a page taken
     for Traditional shows it."""
-    from kg.extract.document import extract
-
     garbled = "服务".encode().decode("gbk", errors="replace")
     replaced = "\ufffd\ufffd".encode().decode("gbk")  # a page's replacement characters read as GBK
     text = f"冬日暖心\n\n首页 | 新闻中心\n力角社区党委书记钟立群说，{garbled}很好。\n责任编辑：{replaced}\n"
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert people == {"钟立群"}, people
 
 
 def test_a_countys_name_or_short_form_is_no_person(gaz):
     """巴里坤|发布 (a county's official account), 察布查尔|人: the tagger reads a county's short form
     in transliterated syllables as a name; the gazetteer has it as the county's."""
-    from kg.extract.document import extract
-
     text = "网格\n\n守好百姓小家  巴里坤发布  2023-05-12 社区书记钟立群说，察布查尔人都知道。\n"
-    doc, _ = read_bytes(text.encode(), "t.txt", "t")
-    learned = decide(extract(doc, gaz), parse_model(model_text(None)))
-    people = {m.canonical for m in learned.mentions if m.type == "Person"}
+    people = _people_read(gaz, text)
     assert people == {"钟立群"}, people
 
 
@@ -893,7 +848,6 @@ def test_a_quote_held_as_a_principle_or_reached_as_an_outcome_is_marked_so(gaz):
 def test_a_party_branchs_secretary_and_the_village_committees_head_leads_both_once(gaz):
     """某村党总支书记、村委会主任某某: the branch (总支书记 shares 总支 with the body's head) and
     the village's committee, read by the tagger as 某村委会 too, are one node each."""
-    from kg.extract.document import extract
     from kg.resolve import resolve
 
     doc, _ = read_bytes("人物\n\n上沧村党总支书记、村委会主任李明宇一肩挑。\n".encode(), "t.txt", "t")
@@ -907,8 +861,6 @@ def test_a_party_branchs_secretary_and_the_village_committees_head_leads_both_on
 
 def test_a_nations_body_keeps_its_quan(gaz):
     """全国某某联盟: 全 opens the name with 国 (全国), not as 全镇's "the whole"."""
-    from kg.extract.document import extract
-
     doc, _ = read_bytes("交流\n\n由全国党建媒体联盟主办的活动在宾川县举行。\n".encode(), "t.txt", "t")
     x = decide(extract(doc, gaz), parse_model(model_text(None)))
     got = {m.canonical for m in x.mentions if m.type == "Organization"}
@@ -936,8 +888,6 @@ def test_a_times_unit_read_as_a_surname_is_vetoed(gaz):
 def test_a_pronoun_taking_a_post_stands_for_the_person_named_last(gaz):
     """某某……，他当选为某村的党委书记: the person the article named last leads the body; a
     pronoun with no one named before it, or in someone's words, leads nothing."""
-    from kg.extract.document import extract
-
     text = ("换届以后\n\n她是力角社区党委书记。赵海峰说，去年换届以后，他当选为宾川县金牛镇上沧村的党委书记，"
             "事情多了起来。村民杨正福说：“这几年，他是金牛镇党委书记，常来帮忙。”\n")
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
@@ -950,8 +900,6 @@ def test_a_pronoun_taking_a_post_stands_for_the_person_named_last(gaz):
 def test_a_first_secretary_the_tagger_reads_leads_the_village_the_clause_sends_them_to(gaz):
     """驻村第一书记|某某|来到某村: a name only the tagger reads (向阳, an everyday word too) and
     no body before the post: the village the clause sends the secretary to."""
-    from kg.extract.document import extract
-
     doc, _ = read_bytes("驻村\n\n驻村第一书记向阳来到上沧村后，走遍了全村农户。\n".encode(), "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     by_id = {m.id: m for m in learned.mentions}
@@ -961,8 +909,6 @@ def test_a_first_secretary_the_tagger_reads_leads_the_village_the_clause_sends_t
 
 def test_a_name_the_tagger_reads_sent_to_a_village_as_first_secretary_leads_it(gaz):
     """某某被选派到某村担任“第一书记”, the name read only by the tagger: the village leads."""
-    from kg.extract.document import extract
-
     doc, _ = read_bytes("选派\n\n县林草局干部王丽芳被选派到宾川县金牛镇上沧村担任“第一书记”，为期三年。\n".encode(),
                         "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
@@ -994,6 +940,12 @@ def test_a_taggers_reading_with_a_mark_or_a_set_phrase_after_the_name_is_vetoed(
     doc, _ = read_bytes(text.encode(), "t.txt", "t")
     learned = decide(extract(doc, gaz), parse_model(model_text(None)))
     assert {m.canonical for m in learned.mentions if m.type == "Person"} == people
+
+
+def _people_read(gaz, text: str) -> set[str]:
+    """The people the learned decisions read in ``text``, a whole page (its headline included)."""
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    return {m.canonical for m in decide(extract(doc, gaz), parse_model(model_text(None))).mentions if m.type == "Person"}
 
 
 def _learned(gaz, text: str):
