@@ -717,6 +717,19 @@ def test_a_kind_of_zone_names_a_zone_only_after_a_place_that_holds_one(gaz):
     assert "宾川县高新区" in names(g, "Organization"), summary(g)
 
 
+def test_a_street_a_zone_runs_is_one_street_with_the_county_the_gazetteer_puts_it_in(gaz):
+    """呼和浩特经开区巴彦街道某社区: the gazetteer lists the street under its county (赛罕区), not
+    under the zone the page names above it, and knows the community under the street: one
+    street, in the zone as the page says and in its county as the gazetteer says, and the
+    community in it (not a second street of that name for the community's row)."""
+    g = graph_of(gaz, "呼和浩特经开区巴彦街道益华社区党委书记柏文骏介绍，社区今年组建了12支志愿服务队。")
+    streets = [n for n, d in g.nodes(data=True) if d["type"] == "Street"]
+    assert len(streets) == 1, summary(g)
+    assert has_edge(g, "locatedIn", "巴彦街道", "呼和浩特经济技术开发区"), summary(g)
+    assert has_edge(g, "locatedIn", "巴彦街道", "赛罕区"), summary(g)
+    assert has_edge(g, "locatedIn", "益华社区", "巴彦街道"), summary(g)
+
+
 def test_towns_whose_names_end_in_a_word_and_a_district_named_like_an_area(gaz):
     """临泉县陈集镇, 九村镇七江村: a town whose name ends in a word (集镇, 村镇) is a town where
     the county before it or the village after it holds it in the gazetteer (推进新型城镇化 names

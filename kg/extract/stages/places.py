@@ -278,7 +278,7 @@ def link_places(st: DocState, view: SentenceView) -> dict[int, Mention]:
             continue
         rows[k] = row
         if parent_m is not None and parent_row is None and row is not None:
-            _confirm_short_parent(st, parent_m, row, rows, sp.chain_prev)
+            _confirm_parent(st, parent_m, row, rows, sp.chain_prev)
         if parent_m is None and row is None and known_key is None and PLACE_LEVEL[sp.type] >= 4:
             parent_m = _containing_place(st, sp)
         made[k] = _place_mention(st, view, sp, row, parent_m, known_key)
@@ -359,26 +359,34 @@ def place_key(st: DocState, sp: Span, row: Division | None, parent_key: str | No
     return f"{sp.type}/{base}/{sp.text}" if base else f"{sp.type}//{sp.text}"
 
 
-def _confirm_short_parent(st: DocState, parent_m: Mention, row: Division, rows: dict, k: int | None) -> None:
-    """某某路街道赛某社区: a chain parent the gazetteer did not know (a short form of a
-    street's name) is the gazetteer parent of the child it knows, when the written name
-    shortens that parent's (same kind, same first character, its characters in order)."""
+def _confirm_parent(st: DocState, parent_m: Mention, row: Division, rows: dict, k: int | None) -> None:
+    """A chain parent the gazetteer did not place is the gazetteer parent of the child it
+    knows (rule ``chain``), when the written name is that parent's:
+
+    - a short form of it (某某路街道赛某社区: same kind, same first character, its characters
+      in order);
+    - or the name itself, where the page puts the parent under another county than the
+      gazetteer does (a development zone's street, which the gazetteer lists under the
+      county it lies in): one street, whichever county the page names above it."""
     anc = st.gaz.ancestors(row)
     if not anc or k is None:
         return
     up = anc[0]
     short, full = parent_m.name, up.name
-    if up.type != parent_m.type or short == full or len(short) >= len(full) or short[0] != full[0]:
+    if up.type != parent_m.type or len(short) > len(full) or short[0] != full[0]:
         return
-    suffix = next((x for x, _ in L.PLACE_SUFFIXES if short.endswith(x)), None)
-    if suffix is None or not full.endswith(suffix):
-        return
-    it = iter(full)
-    if not all(c in it for c in short):
-        return
+    if short != full:
+        suffix = next((x for x, _ in L.PLACE_SUFFIXES if short.endswith(x)), None)
+        if suffix is None or not full.endswith(suffix):
+            return
+        it = iter(full)
+        if not all(c in it for c in short):
+            return
     old, key = st.keys.get(parent_m.id), st.gaz.key(up)
     st.keys[parent_m.id] = key
-    parent_m.canonical, parent_m.adcode, parent_m.aliases = up.name, up.adcode, (short,)
+    parent_m.canonical, parent_m.adcode = up.name, up.adcode
+    if short != full:
+        parent_m.aliases = (short,)
     for name, v in list(st.place_keys.items()):
         if v == old:
             st.place_keys[name] = key
