@@ -446,6 +446,16 @@ def test_a_person_named_by_age_or_by_role_in_a_case_is_read(gaz):
     assert {"蒋秀英", "孟庆春", "梁志远"} <= people, people
 
 
+def test_an_e_papers_links_after_a_byline_are_no_person(gaz):
+    """责任编辑：某某  上一版 下一版: the e-paper's links after the editor's name are a page's
+    labels, no one named."""
+    text = ("金牛镇：“板凳议事会”议出好日子\n"
+            "2024年05月17日 第A03版:要闻  责任编辑:芮启航  上一版 下一版  PDF版\n"
+            "本报讯 金牛镇力角社区推行“板凳议事会”。\n")
+    people = _people_read(gaz, text)
+    assert "芮启航" in people and "上一版" not in people, people
+
+
 def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
     """A notice's list of names, each with the place the person works in brackets, has no post
     and no speech verb: the list itself says that it names people."""

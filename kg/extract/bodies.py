@@ -153,6 +153,10 @@ def _brand_words(part: str) -> bool:
     return all(e - s < 2 or segment.freq(part[s:e]) < 1000 for s, e, _ in tokens(part))
 
 
+#: conjunctions between two bodies' names, never opening a word of a name
+_JOINING = frozenset("与及")
+
+
 def _nameish(text: str, a: int, b: int) -> bool:
     """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
     starts, ends = token_bounds(text)
@@ -163,8 +167,12 @@ def _nameish(text: str, a: int, b: int) -> bool:
     for s0, e0, f in toks[bisect_right(ends, a):bisect_left(starts, b)]:
         if f.startswith(("p", "c", "u", "r", "d")) and not (s0 < a or e0 > b) and not joins_kinds(text, s0, e0):
             return False
+        if a < s0 < b and text[s0] in _JOINING and jieba_tag(text[s0:e0]) is None:
+            return False  # 某法庭|与某某|派出所: a conjunction jieba glued to the next name joins two bodies
         if s0 >= a and e0 <= b and text[s0:e0] in L.NAME_BREAK_VERBS:
             return False  # 某县现有|司法所11个: a verb jieba tags otherwise (现有/b)
+        if s0 >= a and e0 <= b and e0 - s0 >= 3 and text.startswith(L.MANNER_ADVERBS, s0):
+            return False  # 某镇积极争取|县某某局: a verb's set phrase opened by an adverb (jieba: l), no part of a name
         if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
                 and text[s0:e0] not in L.TRADE_WORDS and not any(p <= s0 and e0 <= q for p, q in held):
             return False  # (an office named by its task, 信访办 or 征收办, is a name; 经济组织 a noun)
@@ -245,6 +253,8 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out += _place_de_party(text, places, out)
     if "公安" in text:
         out += _police_branches(text, out)
+    if "分局" in text:
+        out = _bureau_branches(text, out)
     out = [_with_brand_opening(text, o, places) for o in out]
     out = _with_national(find_national(text), out)
     if "中共" in text:
@@ -270,8 +280,8 @@ def _with_brand_opening(text: str, o: Span, places: list[Span]) -> Span:
     while k > 0 and text[k - 1] in L.MONGOLIAN_CHARS and o.start - k < 8:
         k -= 1
     place = next((p for p in places if p.end == k), None) if o.start - k >= 2 and o.head in COMPANY_HEADS else None
-    if place is None and o.head in COMPANY_HEADS:
-        place = _place_before_a_brand(text, o.start, places)
+    if place is None and o.head in COMPANY_HEADS and not any(p.start == o.start for p in places):
+        place = _place_before_a_brand(text, o.start, places)  # (a name its own place opens has its brand after it)
     if place is not None:
         start = place.start
     elif (k == 0 or not is_cjk(text[k - 1])) and o.start - k >= 2 and text[o.start] in L.MONGOLIAN_CHARS \
@@ -318,6 +328,27 @@ def _police_branches(text: str, out: list[Span]) -> list[Span]:
             continue
         found.append(Span(a, b, m.group(), "Organization", "org-head", conf("org-head"), head="分局", canonical=m.group()))
     return found
+
+
+def _bureau_branches(text: str, out: list[Span]) -> list[Span]:
+    """某市公安局|某区分局某派出所: a bureau's name right before a name that opens with a branch
+    (分局) is one body, that bureau's branch (rule ``org-head``), not the bureau and a branch
+    named apart."""
+    bureaus = {o.end: o for o in out if o.how == "org-head" and (o.canonical or o.text).endswith("局")}
+    merged: list[Span] = []
+    gone: set[int] = set()
+    for o in out:
+        b = bureaus.get(o.start)
+        if b is None or b is o or o.how != "org-head" or "分局" not in o.text[:_BRANCH_REACH]:
+            continue
+        merged.append(replace(o, start=b.start, text=text[b.start : o.end],
+                              canonical=(b.canonical or b.text) + (o.canonical or o.text)))
+        gone |= {id(b), id(o)}
+    return [o for o in out if id(o) not in gone] + merged if merged else out
+
+
+#: how far into a body's name its 分局 may end for the name to open with a branch (某某区分局)
+_BRANCH_REACH = 8
 
 
 def _head_straddles_word(text: str, i: int, j: int) -> bool:
@@ -729,7 +760,8 @@ _UNIT_ORGANS = frozenset(("局机关", "院机关", "委机关", "部机关"))
 
 def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str, quoted: bool) -> Span | None:
     """A body with no place before its name (``name`` as first read, before a post cut it):
-    a kind of body (rule ``body-kind``), or one named by its own words."""
+    a kind of body (rule ``body-kind``), or one named by its own words (一支名为“某某”的志愿服务队:
+    the quoted name and its kind, the 的 between them no part of it)."""
     h_start = m.start()
     if m.group() in L.TASK_HEADS and not quoted:
         s = _task_start(text, h_start)
@@ -765,7 +797,7 @@ def _unplaced(text: str, m: re.Match, start: int, end: int, name: str, part: str
         # a kind of body the lexicon knows (驻村工作队, 物业服务企业), not one body
         return Span(start, end, name, "Organization", "org-generic", conf("org-generic"), head=m.group())
     return Span(start, end, name, "Organization", "org-head", conf("org-head"), head=m.group(),
-                canonical=name.replace("“", "").replace("”", ""))
+                canonical=name.replace("”的", "”").replace("“", "").replace("”", ""))
 
 
 #: where a task's words before a leading group's head start: after 的, a verb of setting up

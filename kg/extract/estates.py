@@ -46,6 +46,8 @@ def read_estates(text: str, spans: list[Span], taken: list[bool]) -> None:
             and after_chain(text, floor, m.start(), 8)
         if chained and (_opens_with_verb(text, floor, m.start()) or text.startswith(_PEOPLE_AFTER_PLACE, floor)):
             continue  # 某社区建设|乐居……, 某社区居民混居: a verb or its people after the place, no estate's name
+        if chained and PLACE_LEVEL[spans[prev].type] <= PLACE_LEVEL["County"] and _FIRM_AFTER.match(text, e):
+            continue  # 某市某某宜居|物业服务有限公司: a firm's brand after its city, no estate
         if chained:
             s = floor
         elif body is not None:
@@ -65,6 +67,8 @@ def read_estates(text: str, spans: list[Span], taken: list[bool]) -> None:
         spans.sort(key=lambda sp: sp.start)
 
 
+#: a firm's trade and head right after the words (某某宜居|物业服务有限公司)
+_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:有限责任公司|有限公司|股份公司|公司)")
 #: a place's people named right after it (某社区|居民混居): the words are about them, no estate's name
 _PEOPLE_AFTER_PLACE = ("居民", "村民", "牧民", "群众", "党员", "干部", "住户")
 

@@ -103,9 +103,13 @@ DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少
                         " 附近 最近 以前 之前 以后 之后 期间 当地 一线".split())
 
 #: A web page's labels, which a page runs into its text where the menu loses its line breaks
-#: (正文某某街道, 首页某某社区): no place's or body's name opens with one.
-PAGE_LABELS = frozenset("正文 首页 栏目 来源 作者 责编 浏览 阅读 点击 分享 打印 字号 字体 上一篇 下一篇 当前位置 您的位置".split())
+#: (正文某某街道, 首页某某社区): no place's or body's name opens with one, and none is a person's
+#: (责任编辑：某某  上一版 下一版: the e-paper's links after a byline).
+PAGE_LABELS = frozenset("正文 首页 栏目 来源 作者 责编 浏览 阅读 点击 分享 打印 字号 字体 上一篇 下一篇 上一版 下一版 上一页 下一页 当前位置 您的位置".split())
 
+#: what a page's encoding damage leaves in its text (U+FFFD, and its UTF-8 bytes read as GBK,
+#: 锟斤拷): no name holds one, and a name read before a kind stops after it
+DAMAGE_MARKS = ("锟斤拷", "\ufffd")
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访兼")
 

@@ -234,8 +234,9 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
             starts = set(token_bounds(text)[0])
         for s in range(max(0, h - 4), h - 1):
             stem = text[s:h]
-            if any(taken[k] or not is_cjk(text[k]) for k in range(s, h)) or s not in starts:
-                continue
+            if any(taken[k] or not is_cjk(text[k]) for k in range(s, h)) or (
+                    s not in starts and not (s - 1 in starts and text[s - 1] in _JOINING_CHARS)):
+                continue  # (某法庭与|某某|派出所: jieba glues the conjunction to the stem, 与某某)
             if is_common_word(stem) or stem in L.LOWER_PLACE_KINDS:
                 continue  # (由苏木|司法所: the kind itself, the article's town, no stem of a name)
             rows = [d for kind in L.TOWN_KINDS for d in gaz.lookup(stem + kind, aliases=False) if d.type == "Town"]
@@ -246,6 +247,10 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
                 break
     if starts is not None:
         spans.sort(key=lambda sp: sp.start)
+
+
+#: conjunctions that join two bodies and open no name (jieba may glue one to the name after it)
+_JOINING_CHARS = frozenset("与及")
 
 
 #: kinds of lower places a bare upper name may open the name of (某街道鞍山社区: not 鞍山市;
@@ -335,6 +340,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         if cand not in gaz.by_name and (_opens_lower_name(text, i + L_, gaz) or _ESTATE_AFTER.match(text, i + L_)):
             i += L_  # 二道江|乡, 二道江|村, 某水|湾小区: a short form opening a town's, a village's or an estate's name
             continue
+        if cand not in gaz.by_name and text.endswith(_TOWN_KINDS_BEFORE, 0, i) and _LOWER_NAME_AFTER.match(text, i + L_):
+            i += L_  # 某街道|大理坪社区: after a town's or a street's name a short form opens the name of a
+            continue  # place below it, no city or county (a chain runs from the higher place down)
         if cand[0] in _SUFFIX_FIRST and i > 0 and is_cjk(text[i - 1]) and text[i - 1] not in L.NOT_NAME_START \
                 and cand not in gaz.by_name and not (spans and spans[-1].end == i) and _closes_a_name(text, i, gaz):
             i += 1  # 某某镇|江北村: the suffix closes the name before (镇江 read across it is no city)
@@ -350,9 +358,10 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
                 i += L_
                 continue
         if cand not in gaz.by_name and i >= 1 and text[i - 1] in L.SURNAMES_1 and (
-                i >= 3 and _ROLE_BEFORE.search(text, max(0, i - 9), i - 1) or text.startswith(L.SPEAKER_SAYS, i + L_)):
-            i += L_  # 网格员张|保山, 常委李|海东介绍: a person's given name after a role and a surname, or before
-            continue  # what a speaker does, not the city's short form
+                i >= 3 and _ROLE_BEFORE.search(text, max(0, i - 9), i - 1) or text.startswith(L.SPEAKER_SAYS, i + L_)
+                or (text.startswith((":", "："), i + L_) and (i == 1 or not is_cjk(text[i - 2])))):
+            i += L_  # 网格员张|保山, 常委李|海东介绍, ⏎张|保山：……: a person's given name after a role and a surname,
+            continue  # before what a speaker does, or an interview's speaker, not the city's short form
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
@@ -384,6 +393,11 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
 #: forest's name (深处, 南麓, 林区): where a place's short form is part of it, it is no place
 _NATURAL_END = re.compile(r"(?:沙漠|沙地|山脉|山|岭|峰|湖|河|江|湿地|戈壁|峡谷|林场|森林)$")
 _NATURAL_AFTER = re.compile(r"(?:深处|腹地|山脉|山区|林区|南麓|北麓|东麓|西麓|脚下|沙漠|沙地)")
+
+
+#: the kinds a town's or a street's name ends in, and a lower place's name after a short form
+_TOWN_KINDS_BEFORE = ("街道", "镇", "乡", "苏木")
+_LOWER_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:社区|嘎查|村|小区)")
 
 
 def _tail_of_a_word(text: str, a: int, b: int) -> bool:

@@ -193,6 +193,9 @@ def left_name_start(
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     if (time := _TIME_OPENING.match(text, start, end)) is not None and end - time.end() >= 2:
         start = time.end()  # 上月|某某花园小区: a time jieba glued to the name
+    for mark in L.DAMAGE_MARKS:
+        if (k := text.rfind(mark, start, end)) >= 0:
+            start = k + len(mark)  # 锟斤拷锟斤拷|社区: the damage ends whatever name was there
     if (k := text.rfind("距", start, end - 1)) >= 0 and text[k + 1] in "旗县市区盟镇乡":
         start = k + 1  # 嘎查距|旗人民法院120公里: the distance's 距 (jieba: 距旗) opens no name
     if "下" in text[start:end] and (under := _UNDER_FRAME.search(text, max(0, start - 2), end - 2)) is not None:
@@ -270,6 +273,12 @@ def syllable_opening(body: str) -> bool:
 #: may a word be part of a name (Chinese characters and digits alone), by word
 _NAMEY_WORDS: dict[str, bool] = {}
 _NOT_IN_NAME = frozenset(L.NOT_IN_NAME)
+#: jieba's tags of a brand's word before a firm's verb (某某|优选: nouns and proper names, 祥和/nrfg)
+_BRAND_TAGS = frozenset(("n", "nz", "ns", "nr", "nrfg", "nrt", "nt", "j"))
+#: the last characters of the kinds of place (某某社区, 某某嘎查, 某某街道)
+_KIND_ENDS = frozenset("区县市旗盟镇乡村道木查里")
+#: the stop characters that are syllables of Mongolian names too (其其格, 和日, 那仁)
+_SYLLABLE_STOPS = _NOT_IN_NAME & frozenset(L.MONGOLIAN_CHARS)
 
 
 #: two-character verbs of putting a practice in force, ending a longer word of jieba's
@@ -368,9 +377,15 @@ class _Walk:
             return s, True  # 顺达|同|城快递有限公司: jieba cut a word of the brand (同城), no preposition
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
-        if not _NOT_IN_NAME.isdisjoint(word) and not (len(word) > 1 and flag.startswith(("nz", "ns", "nr"))) \
-                and word not in _NAME_WORDS_WITH_STOP:
-            return self._stop_char(s, word), False  # (颐和|嘉园小区: a proper name of the dictionary may hold 和)
+        if not _NOT_IN_NAME.isdisjoint(word) and not (
+            len(word) > 1 and flag.startswith(("nz", "ns", "nr"))
+            and (segment.freq(word) > 0 or (_NOT_IN_NAME.intersection(word) <= _SYLLABLE_STOPS
+                                            and not self._joins_after_a_word(s, word)))
+        ) and word not in _NAME_WORDS_WITH_STOP:
+            # (颐和|嘉园小区: a proper name of the dictionary may hold 和, and one jieba guesses may
+            # hold a Mongolian syllable; a guess holding 是 is none: 某某荣是|某某苑小区, nor one
+            # opened by 和 after a Han word: 经法官|和某某|社区)
+            return self._stop_char(s, word), False
         if self.place and first and _WALK_RE1.fullmatch(word):
             return s, True  # 某某一期小区: a phase of an estate is part of its name
         if self.end - s > self.max_len or _WALK_RE2.search(word):
@@ -405,12 +420,19 @@ class _Walk:
             return _NO_NAME, False
         return s, True
 
+    def _joins_after_a_word(self, s: int, word: str) -> bool:
+        """Does the guessed word ``word`` at ``s`` open with a conjunction right after a Han
+        character that is no Mongolian syllable (法官|和某某: 和 joins, as it does not in 伊|和乌素)?"""
+        before = self.text[s - 1] if s > 0 else ""
+        return word[0] in _PHRASE_JOINS and is_cjk(before) and before not in L.MONGOLIAN_CHARS \
+            and before not in _KIND_ENDS  # (某社区|和某园小区: after a place, 和 opens the next name)
+
     def _brand_before(self, s: int) -> bool:
         """Does a brand's word (a noun or a proper name of two characters or more) end at ``s``,
         so that a verb after it is the firm's (某某|优选|电子商务有限公司)?"""
         starts, ends = token_bounds(self.text)
         k = bisect_left(ends, s)
-        return k < len(ends) and ends[k] == s and s - starts[k] >= 2 and tokens(self.text)[k][2] in ("n", "nz", "ns", "nr", "nt", "j")
+        return k < len(ends) and ends[k] == s and s - starts[k] >= 2 and tokens(self.text)[k][2] in _BRAND_TAGS
 
     def _syllable(self, s: int, e: int) -> bool | None:
         """Is the adverb ``text[s:e]`` a syllable of a Mongolian name, as 都 of 宝格都乌拉 is

@@ -50,6 +50,7 @@ class DocState:
         self.province: Division | None = None
         self.place_keys: dict[str, str] = {}  # surface or canonical name → place key
         self.place_rows: dict[str, Division | None] = {}  # place key → gazetteer row
+        self.stems: dict[str, str] = {}  # a county's or city's name less its level (某某区 → 某某) → its key
         # places the gazetteer has but the text had not yet placed (a headline's village
         # before its town is named): place key → its span, tried again at the end
         self.unplaced: dict[str, Span] = {}

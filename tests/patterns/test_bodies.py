@@ -825,3 +825,41 @@ def test_a_firms_brand_in_mongolian_syllables_after_its_place_is_part_of_its_nam
     assert "肉牛养殖专业合作社" not in names(g, "Organization"), summary(g)
     g = graph_of(gaz, "宾川县\n塔都日海关党支部与上沧村党支部结对共建。")  # (jieba: 塔|都|日海关: the syllables open the name)
     assert "塔都日海关党支部" in names(g, "Organization") and "日海关党支部" not in names(g, "Organization"), summary(g)
+
+
+def test_a_set_phrase_opened_by_an_adverb_between_a_place_and_a_department_names_no_body(gaz):
+    """某镇积极争取|县某局 (jieba: 积极争取, one set phrase): the town acts on the county's
+    department, no body 某镇积极争取县某局."""
+    g = graph_of(gaz, "宾川县金牛镇积极争取县民政局、县妇联等部门支持。")
+    assert not any("积极" in n for n in names(g, "Organization")), summary(g)
+    assert "宾川县民政局" in names(g, "Organization"), summary(g)
+
+
+def test_a_bureau_before_its_districts_branch_and_its_station_is_one_body(gaz):
+    """某市公安局|某区分局某派出所: the city's bureau, its district's branch and the station are
+    one body, not the bureau and a branch named apart."""
+    g = graph_of(gaz, "街道联合包头市公安局昆都仑区分局沼潭派出所等部门建立联调机制。")
+    assert names(g, "Organization") == {"包头市公安局昆都仑区分局沼潭派出所"}, summary(g)
+
+
+def test_a_conjunction_jieba_glues_to_the_next_name_joins_two_bodies(gaz):
+    """某法庭与|某某派出所 (jieba: 与州城): 与 joins the tribunal and the town's police station,
+    no body's name holds it; the town's stem after it still names the town."""
+    g = graph_of(gaz, "宾川县人民法院州城人民法庭与州城派出所、州城司法所共同建立联调机制。")
+    orgs = names(g, "Organization")
+    assert "州城派出所" in orgs and not any("与" in n for n in orgs), summary(g)
+
+
+def test_a_firm_its_own_place_opens_takes_no_place_before_it(gaz):
+    """某社区还与|某县某某文化旅游发展有限公司: the firm's name opens with its own county; the
+    community and 还与 before it are no part of it."""
+    g = graph_of(gaz, "宾川县金牛镇力角社区还与宾川县金湾文化旅游发展有限公司开展共建。")
+    assert "宾川县金湾文化旅游发展有限公司" in names(g, "Organization"), summary(g)
+    assert not any("还与" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_quoted_name_then_de_then_a_kind_is_the_body_without_the_de(gaz):
+    """一支名为“某某”的志愿服务队: the team is 某某志愿服务队, the 的 between the quoted name
+    and the kind no part of its name."""
+    g = graph_of(gaz, "一支名为“金湾红马甲”的志愿服务队活跃在大街小巷。")
+    assert "金湾红马甲志愿服务队" in names(g, "Organization"), summary(g)

@@ -1132,3 +1132,47 @@ def test_a_citys_short_form_opening_an_estates_name_is_no_city(gaz):
     the estate's name; no city there (昆明市五华区 is one)."""
     g = graph_of(gaz, "宾川县金牛镇\n在昆明湾小区，居民们围坐议事。")
     assert "昆明湾小区" in names(g, "Neighborhood") and "昆明市" not in names(g), summary(g)
+
+
+def test_encoding_damage_ends_any_name_read_before_a_kind(gaz):
+    """……解决了。”锟斤拷锟斤拷⏎⏎社区还组建了……: the damage a page's encoding left (U+FFFD's UTF-8
+    read as GBK) runs into the next paragraph's 社区; no community is named 锟斤拷锟斤拷社区."""
+    g = graph_of(gaz, "居民说：“现在议事会一商量就解决了。”锟斤拷锟斤拷\n\n社区还组建了志愿服务队，锟斤拷党支部召开会议。")
+    assert not any("锟" in n for n in names(g)), summary(g)
+
+
+def test_a_short_form_after_a_street_opens_the_name_of_a_place_below_it(gaz):
+    """某街道|昆明坪社区: after a street's name the city's short form opens the community's name;
+    a chain runs from the higher place down, so no city lies there."""
+    g = graph_of(gaz, "在五华街道昆明坪社区，居民推行积分制。")
+    assert "昆明坪社区" in names(g, "Community") and "昆明市" not in names(g, "City"), summary(g)
+
+
+def test_a_word_jieba_guesses_holding_shi_or_opened_by_he_opens_no_place_name(gaz):
+    """某某荣是|某某苑小区 (jieba's guess 荣是), 经法官|和某某|社区 (its guess 和某某): the copula
+    and the conjunction end the words before the name, which starts after them."""
+    g = graph_of(gaz, "退休教师苏建荣是沁园苑小区的楼栋长。经法官和润晖社区人民调解委员会联合调解。")
+    assert {"沁园苑小区", "润晖社区"} <= names(g), summary(g)
+    places = names(g, "Neighborhood") | names(g, "Community") | names(g, "Organization")
+    assert not any(n.startswith(("苏建", "经法官")) for n in places), summary(g)
+
+
+def test_an_interviews_speaker_label_is_no_citys_short_form(gaz):
+    """【对话村支书】张保山:…… and 张保山:…… lines: a surname and a given name that a city's short
+    form spells, then the interview's colon, name the speaker, no 保山市."""
+    g = graph_of(gaz, "【对话村支书】张保山:把合作社办成村民的靠山\n张保山:关键是把党支部的作用发挥出来。")
+    assert "保山市" not in names(g, "City"), summary(g)
+
+
+def test_a_districts_stem_on_its_own_page_is_that_district_not_a_province(gaz):
+    """天津市河北区人民政府 …… 走进河北: on the district's page its stem is the district, not the
+    province the page never names."""
+    g = graph_of(gaz, "天津市河北区人民政府\n首页 | 政务公开 | 走进河北 | 专题专栏\n河北区推行“街巷议事”机制。")
+    assert "河北省" not in names(g, "Province") and "河北区" in names(g, "County"), summary(g)
+
+
+def test_an_estate_word_after_a_city_inside_a_firms_name_is_the_firms_brand(gaz):
+    """某市某某宜居|物业服务有限公司: the words after the city are the firm's brand, no estate."""
+    g = graph_of(gaz, "小区引入了昆明市金湾宜居物业服务有限公司。")
+    assert "昆明市金湾宜居物业服务有限公司" in names(g, "Organization"), summary(g)
+    assert not names(g, "Neighborhood"), summary(g)

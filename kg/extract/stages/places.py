@@ -303,6 +303,9 @@ def _known_key(st: DocState, sp: Span) -> str | None:
     key = _named_before(st, sp)
     if key is None and sp.how == "town-stem":
         key = next((k for kind in L.TOWN_KINDS if (k := st.place_keys.get(sp.text + kind))), None)
+    if key is None and sp.how == "gazetteer-alias" and (stem := st.stems.get(sp.text)) is not None \
+            and not any(c.name in st.place_keys for c in sp.candidates):
+        key = stem  # 某市海南区 …… 走进海南: the page's district by its stem, not the province the page never names
     return key
 
 
@@ -340,12 +343,18 @@ def _place_mention(st: DocState, view: SentenceView, sp: Span, row: Division | N
     st.place_keys.setdefault(sp.text, key)
     st.place_keys.setdefault(name, key)
     st.place_rows[key] = row
+    if row is not None and type_ in ("City", "County") and len(name) >= 3 and name[-1] in _LEVEL_ENDS:
+        st.stems.setdefault(name[:-1], key)
     st.recent_places.append((m.id, type_, name))
     if parent_m is not None and sp.chain_prev is not None:
         st.relation(view.sent, m, "locatedIn", parent_m, "chain", conf("chain"), sp)
     elif parent_m is not None:
         st.relation(view.sent, m, "locatedIn", parent_m, "context", conf("context"), sp)
     return m
+
+
+#: the level a county's or a city's full name ends in (某某区, 某某旗): the rest is its stem
+_LEVEL_ENDS = frozenset("区县市旗盟")
 
 
 def place_key(st: DocState, sp: Span, row: Division | None, parent_key: str | None) -> str:

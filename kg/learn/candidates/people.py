@@ -187,6 +187,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("heading")
     if name in _POSTS:
         f.append("is-post")  # 苏木长, 网格员: a post or a role, not who holds it
+    if name in L.PAGE_LABELS:
+        f.append("page-label")  # 责任编辑：某某  上一版: a page's link after a byline, no one named
     tag = jieba_tag(name)
     if tag is not None:
         f.append("word:" + tag[:2])  # a word of the dictionary whole: 王伟 nr, 方兴未艾 i
