@@ -456,6 +456,38 @@ def test_an_e_papers_links_after_a_byline_are_no_person(gaz):
     assert "芮启航" in people and "上一版" not in people, people
 
 
+def test_one_syllable_and_he_before_a_mongolian_name_open_it(gaz):
+    """、苏和|德力格尔 (jieba: 苏/和/德力格尔): one syllable alone names no one, so the 和 is no
+    conjunction; the name is 苏和德力格尔, not 德力格尔."""
+    people = _people_read(gaz, "守边护边\n\n嘎查党员朝克图那仁、额日登陶、苏和德力格尔等人每月巡边不少于4次。\n")
+    assert "苏和德力格尔" in people and "德力格尔" not in people, people
+
+
+def test_a_long_mongolian_name_read_short_goes_on_over_its_syllables(gaz):
+    """牧民乌嫩其木格说: 嫩 is a syllable of Mongolian names, the reading goes on past 乌嫩."""
+    people = _people_read(gaz, "送教上门\n\n“现在服务车开到家门口，省了不少事。”牧民乌嫩其木格说。\n")
+    assert "乌嫩其木格" in people and "乌嫩" not in people, people
+
+
+def test_a_portal_pages_review_credit_names_its_reviewer(gaz):
+    """审核 | 某某: a portal page's credits name the reviewer as its bylines name the editor."""
+    people = _people_read(gaz, "金牛镇推行积分制\n\n金牛镇推行积分制，群众参与热情高。\n\n审核 | 柏文骏\n校对 | 濮德运\n")
+    assert "柏文骏" in people, people
+
+
+def test_a_role_or_the_opening_of_one_is_no_person(gaz):
+    """党员楼门长19名: 楼门长 is a role (and 楼门 its opening), no one named."""
+    people = _people_read(gaz, "楼门长\n\n社区在28个单元推选出楼门长，其中党员楼门长19名。\n")
+    assert not people, people
+
+
+def test_a_towns_name_less_its_kind_is_no_person(gaz):
+    """具有乔甸|特色 on a page naming 乔甸镇: the town called short, no one's name."""
+    people = _people_read(gaz, "乔甸镇推行积分制\n\n今年以来，宾川县乔甸镇坚持党建引领乡村治理。"
+                               "镇党委书记柏文骏介绍，镇里打造具有乔甸特色的议事品牌。\n")
+    assert people == {"柏文骏"}, people
+
+
 def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
     """A notice's list of names, each with the place the person works in brackets, has no post
     and no speech verb: the list itself says that it names people."""

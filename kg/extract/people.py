@@ -437,6 +437,8 @@ def find_people(text: str, orgs: list[Span], places: list[Span], *, heading: boo
             found.add(m.start(1), m.end(1), "according-to")
     # a full name before an honorific or kin word: 赵振国大爷, 孙秀英老人 (张女士 is no name)
     for m in _HONORIFIC.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == text[m.start()]:
+            continue  # 全职妈|妈: the second character of a reduplicated kin word (妈妈), no honorific after a name
         for length in (3, 4):
             i = m.start() - length
             if i >= 0 and plausible_name(text[i : m.start()], strict=True) and not after_a_count(text, i) \

@@ -124,7 +124,9 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   taking a post read into the name (某某任|共同体党委书记), the first syllables of a long
 #:   transliterated name that the page never writes alone (额尔敦|巴雅尔图), a county's or a city's
 #:   name or short form (扎鲁特|发布; of the annotated people only 高平, a surname's, is one), a
-#:   page's label (上一版 after a byline);
+#:   page's label (上一版 after a byline), a reading after one syllable and 和 (、孟和|某某某:
+#:   one syllable alone is no name, the 和 no conjunction: the longer reading is proposed), the
+#:   name of a lower place the page names, less its kind (某某 of 某某镇 or 某某小区);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
 #:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
@@ -136,7 +138,8 @@ VETOES: dict[str, frozenset[str]] = {
                          "verb-tail", "he-then-role", "in-practice", "counted", "complement-after", "adverb-after", "localizer-after",
                          "verb-opens", "reduplicated", "parallel", "he-ends-name",
                          "familiar-then-adverb", "takes-post-tail", "mongolian-cut", "upper-place-name",
-                         "opens-a-quoted-name", "page-label"}),
+                         "opens-a-quoted-name", "page-label", "syllable-he-before",
+                         "place-stem"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

@@ -25,7 +25,7 @@ from .view import Candidate, DocView, bucket
 
 #: cues that a sentence names a person: a post, a speech verb, a byline
 PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志", "联系人", "栋长",
+    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "审核", "校对", "监制", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志", "联系人", "栋长",
      "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民", "能手", "带头人", "大户", "能人", "村医", "乡贤"},
     key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的"
     # a list of names, each with where the person works: 某某某(某某社区)、某某某(某某村)
@@ -35,6 +35,8 @@ _TITLE_BEFORE = re.compile("(?:" + "|".join(map(re.escape, sorted({*L.LEAD_TITLE
 #: into the name of Mongolian syllables after them)
 _POSTS = "(?:" + "|".join(map(re.escape, sorted((t for t in L.LEAD_TITLES if len(t) >= 2), key=len, reverse=True))) + ")"
 _POST_OPENS = re.compile(_POSTS)
+#: the plain roles of the lexicon (网格员, 楼门长): no one's name
+_ROLES = frozenset(L.OTHER_ROLES)
 #: a post or a plain role opening a reading (嘎查达|某某, 果农|某某某, 牧民|某某某某: the tagger
 #: reads the word before a name into it)
 _ROLE_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted(
@@ -129,6 +131,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("takes-post-tail")  # 某某任|共同体党委书记: the verb taking the post read into the name
     if _HE_NAME_END.match(text, j):
         f.append("he-ends-name")  # 书记某某|和是……: no conjunction stands before 是 or 说, the 和 is the name's
+    if _syllable_he_before(text, i):
+        f.append("syllable-he-before")  # 、某和|某某某某: one syllable alone is no name, so 和 is the name's too
     if (len(name) == 2 and i > 0 and text[i - 1] in "小老" and name[1] in L.AFTER_NAME_CHARS) or (
             len(name) == 3 and name[0] in "小老" and name[1] in L.SURNAMES_1 and name[2] in L.AFTER_NAME_CHARS):
         f.append("familiar-then-adverb")  # 网格员小刘|刚进院子, 小周刚|到: a surname called familiarly, then an adverb
@@ -185,8 +189,10 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("slogan-only")  # 以某某新时代……思想为指导: the guideline's leader named in a slogan
     if sent.is_heading:
         f.append("heading")
-    if name in _POSTS:
-        f.append("is-post")  # 苏木长, 网格员: a post or a role, not who holds it
+    if name in _POSTS or name in _ROLES or ((role := _ROLE_OPENS.match(text, i)) is not None and role.end() > j):
+        f.append("is-post")  # 苏木长, 网格员, 楼门|长: a post or a role (or its opening), not who holds it
+    if view.place_stem(name):
+        f.append("place-stem")  # 具有某某|特色 on a page naming 某某镇, 某某|项目经理 beside 某某小区: the place called short
     if name in L.PAGE_LABELS:
         f.append("page-label")  # 责任编辑：某某  上一版: a page's link after a byline, no one named
     tag = jieba_tag(name)
@@ -283,6 +289,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 某某任|某某党委书记: the verb the tagger read into the name
             if _HE_NAME_END.match(sent.text, b) and b - a == 2:
                 spans.setdefault((a, b + 1), (None, "EXT"))  # 书记田某|和是: 和 joins nothing before 是, it ends the name
+            if _syllable_he_before(sent.text, a):
+                spans.setdefault((a - 2, b), (None, "EXT"))  # 、某和|某某某某: the syllable and 和 open the name
             name = sent.text[a:b]
             for n in named:  # a name the rules read elsewhere on the page that this reading opens
                 if len(n) > b - a and n.startswith(name) and sent.text.startswith(n, a):
@@ -333,6 +341,14 @@ def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
     if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
         return False
     return k == 1 or toks[k - 2][2] in ("p", "x", "q")
+
+
+def _syllable_he_before(text: str, i: int) -> bool:
+    """Do one Mongolian syllable and 和 stand right before ``i``, after the start, punctuation or
+    a space (、孟和|德力格尔, 监制 | 布和|额尔德尼)?  One syllable alone names no one, so 和 is no
+    conjunction there: the name opens with the syllable."""
+    return i >= 2 and text[i - 1] == "和" and text[i - 2] in L.MONGOLIAN_CHARS and text[i - 2] != "和" \
+        and (i == 2 or not "\u4e00" <= text[i - 3] <= "\u9fff")
 
 
 def _idiom_tail(text: str, i: int, j: int) -> bool:

@@ -72,6 +72,10 @@ _COUNTING = frozenset("个每各")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 
 
+#: the kinds a lower place's name ends in (某某镇, 某某小区)
+_LOWER_KINDS = ("街道", "苏木", "嘎查", "社区", "小区", "镇", "乡", "村")
+
+
 class DocView:
     """One document's extraction indexed for candidates: mentions by sentence, with their
     positions in the sentence text."""
@@ -96,6 +100,21 @@ class DocView:
         self._places_by_article: dict[int, list[Mention]] | None = None
         self._spans: dict[tuple[int, tuple[str, ...] | None], list[tuple[int, int, Mention]]] = {}
         self._quotes: dict[int, list[str]] = {}  # each article's quoted phrases, read when asked
+        self._place_stems: frozenset[str] | None = None
+
+    def place_stem(self, name: str) -> bool:
+        """Is ``name`` the name of a lower place the document names, less its kind (某某 of
+        某某镇, of 某某小区): the place called short, no one's name."""
+        if self._place_stems is None:
+            stems = set()
+            for m in self.x.mentions:
+                if m.type in PLACE_TYPES:
+                    for form in (m.canonical, m.name):
+                        kind = next((k for k in _LOWER_KINDS if form.endswith(k)), None)
+                        if kind is not None and len(form) - len(kind) >= 2:
+                            stems.add(form[: -len(kind)])
+            self._place_stems = frozenset(stems)
+        return name in self._place_stems
 
     def count(self, sent: Sentence, text: str) -> int:
         """How often ``text`` occurs in the article of ``sent`` (an article, not the whole
