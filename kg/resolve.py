@@ -227,7 +227,7 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
     某旗人民法院某某人民法庭, 人民 left out), or a company's brand and trade before 公司
     (某某物业公司 after 某市某某物业服务有限公司, 某某公司党委 after 某某精密机械有限公司党委;
     某某乳业 after 某旗某某乳业有限公司), or a village's committee with the village's 村 left out
-    (某某村委会 for 某某村村委会).
+    (某某村委会 for 某某村村委会), or a committee named short (某区委政法委 for 某区委政法委员会).
     Only a shorter form that fits one fuller name on the page is read so (or several that
     are one body, ``key``: name → the body's key: 某区人民检察院 and 某市某区人民检察院)."""
     out = {}
@@ -243,13 +243,15 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
         branded = next((p for p in _COMPANY_PARTY if short.endswith(p)), "") if "公司" not in short else ""
         brand = short[: len(short) - len(branded)] if branded and len(short) - len(branded) >= 3 else ""
         fuller = [
-            n for n in (by_last[short[-1:]] + by_last["司"] + by_last["团"] if traded else by_last[short[-1:]])
+            n for n in (by_last[short[-1:]] + by_last["司"] + by_last["团"] if traded
+                        else by_last[short[-1:]] + by_last["会"] if short.endswith("委") else by_last[short[-1:]])
             if len(n) > len(short) and (
                 (len(short) >= 4 and (n.endswith(short) or ("人民" in n and n.replace("人民", "").endswith(short))))
                 or (core is not None and len(core) >= 2 and n.endswith("公司" + party) and core in n[: len(n) - len(party)])
                 or (traded and short in n and n.endswith(("公司", "集团")))
                 or _abbreviates(short, n)
                 or short.endswith("村委会") and n == short[:-3] + "村村委会"  # 某某村委会 is 某某村村委会
+                or short.endswith("委") and n == short + "员会"  # 某区委政法委 is 某区委政法委员会
                 or (brand and n.endswith(_COMPANY_SUFFIXES_PARTY[branded]) and brand in n[: len(n) - len(branded)])
             )
         ]

@@ -488,6 +488,16 @@ def test_a_towns_name_less_its_kind_is_no_person(gaz):
     assert people == {"柏文骏"}, people
 
 
+def test_the_bodies_of_every_place_or_unit_of_a_kind_are_no_one_body(gaz):
+    """各镇党委, 某县分局各派出所: the committees of every town and the stations of every part of
+    the branch, no one body (not the town the page names most, nor a station 某分局各派出所)."""
+    orgs, _ = _learned(gaz, "各镇党委、政府，县直各有关单位：\n县委政法委在总结金牛镇、平川镇试点经验的基础上，"
+                            "决定在全县推广。大理州公安局宾川县分局各派出所、宾川县人民法院要向村派驻民警。")
+    bodies = {name for t, name in orgs if t == "Organization"}
+    assert "宾川县人民法院" in bodies, bodies
+    assert not any("各" in b or b.endswith("镇党委") for b in bodies), bodies
+
+
 def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
     """A notice's list of names, each with the place the person works in brackets, has no post
     and no speech verb: the list itself says that it names people."""

@@ -863,3 +863,11 @@ def test_a_quoted_name_then_de_then_a_kind_is_the_body_without_the_de(gaz):
     and the kind no part of its name."""
     g = graph_of(gaz, "一支名为“金湾红马甲”的志愿服务队活跃在大街小巷。")
     assert "金湾红马甲志愿服务队" in names(g, "Organization"), summary(g)
+
+
+def test_a_committee_named_short_is_the_committee_named_in_full(gaz):
+    """某县委政法委员会关于……的通知 …… 县委政法委在总结……: 政法委 is 政法委员会 said short,
+    one body, not two."""
+    g = graph_of(gaz, "宾川县委政法委员会关于推广“板凳议事”工作机制的通知\n各镇党委：\n"
+                      "县委政法委在总结金牛镇、平川镇试点经验的基础上，决定在全县推广。")
+    assert names(g, "Organization") == {"宾川县委政法委员会"}, summary(g)

@@ -105,8 +105,11 @@ def org_feats(view: DocView, sent: Sentence, i: int, j: int, head: str, rule: Me
         f.append("generic")
     if in_source_field(text, i) or credits_page(text, i, j, name) or labels_a_byline(text, j):
         f.append("source-field")  # 来源：某某融媒体中心, 某县融媒体中心讯, 县委|报道组: the page's publisher, no entity the text names
-    if not places and (_COUNT_AFTER.match(text, j) or _EACH_BEFORE.search(text, max(0, i - 5), i)):
-        f.append("counted")  # 楼宇党支部15个, 在每个村成立某某理事会: bodies of a kind, counted, no one named
+    if not places and (_COUNT_AFTER.match(text, j) or _EACH_BEFORE.search(text, max(0, i - 5), i)) \
+            or (len(name) > len(head) and name[-len(head) - 1] in L.EVERY):
+        # 楼宇党支部15个, 在每个村成立某某理事会, 某区分局各|派出所: bodies of a kind, counted or
+        # each of them, no one named
+        f.append("counted")
     if prefix in _KIND_PREFIX or not prefix:
         f.append("kind-prefix")
     if _NUMERAL_IN.search(prefix):
@@ -265,6 +268,8 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
                  "kind-named:" + bucket(n_named, (1, 2, 4)), "kind-L1:" + text[s - 1:s], "kind-reading:" + how]
             if view.count(sent, place.canonical + committee_name(word, rest)):
                 f.append("kind-full-in-text")
+            if text[s - 1 : s] in L.EVERY:
+                f.append("counted")  # 各街道党工委: the bodies of every street, no one body
             if _TITLE_AFTER.match(text[e:e + 6]):
                 f.append("title-after")
             if sent.is_heading:
