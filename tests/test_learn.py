@@ -787,6 +787,14 @@ def test_a_generic_goal_or_slogan_is_no_practice_whatever_the_model_says(gaz):
     assert not practices & {"三个代表", "三农", "最后100米", "乡村振兴+共同富裕"}, practices
 
 
+def test_a_figure_of_speech_in_quotes_is_no_practice(gaz):
+    """打造解纷“主阵地”, 志愿服务的“生力军”: figures of speech, as “压舱石” is, no practice."""
+    orgs, _ = _learned(gaz, "拓东街道整合综治、司法、信访力量，打造解纷“主阵地”，推行“板凳议事”工作法。"
+                            "退役军人成为志愿服务的“生力军”。")
+    practices = {name for t, name in orgs if t == "Mechanism"}
+    assert practices == {"板凳议事"}, practices
+
+
 def test_a_leader_named_only_in_a_study_phrase_is_no_person_whatever_the_model_says(gaz):
     """The guideline: leaders named only in slogans are not people (学习某某同志关于……的重要
     论述); a byline's name followed by a quote is still one."""

@@ -228,6 +228,16 @@ def _list_worked_through(text: str, out: list[Span], taken: set[int]) -> None:
     for m in _LIST_WORKED_THROUGH_RE1.finditer(text):
         if any("为" in item or item.startswith(("以", "依托", "通过")) for _, item in _items(m)):
             continue  # 以乡情为纽带、以项目为载体: frames of their own in a row, no list of practices
+        st, last = _items(m)[-1]
+        if last.endswith("”") and not last.startswith("“") and "“" in last:
+            # 以甲、乙、丙“五社联动”为抓手: the parts the quoted practice joins, which is the one practice
+            q = st + last.index("“")
+            core = text[q + 1 : st + len(last) - 1]
+            if mech_core_ok(core) and not any(k in taken for k in range(q, st + len(last))):
+                out.append(Span(q, st + len(last), text[q : st + len(last)], "Mechanism", "mech-list", conf("mech-list"),
+                                canonical=core))
+                taken.update(range(q, st + len(last)))
+            continue
         for st, item in _items(m):
             core = item.strip("“”")
             if any(k in taken for k in range(st, st + len(item))) or not mech_core_ok(core) or _MANNER.fullmatch(core):

@@ -465,3 +465,10 @@ def test_the_nations_formula_for_grassroots_governance_is_no_practice(gaz):
     assert not [n for n in names(graph_of(gaz, text), "Mechanism") if "相结合" in n or "法治" in n]
     learned = decide(extract(split("d0", "d0.txt", text), gaz), parse_model(model_text(None)))
     assert not [m.canonical for m in learned.mentions if m.type == "Mechanism"]
+
+
+def test_the_parts_a_quoted_practice_joins_are_no_practices(gaz):
+    """以村民、党员、乡贤、驻村工作队“四方共议”为抓手: the list names who the quoted practice joins;
+    the practice is the quoted name, its parts are people and bodies, no practices."""
+    g = graph_of(gaz, "近年来，宾川县委坚持党建引领，以村民、党员、乡贤、驻村工作队“四方共议”为抓手，推动服务力量向村集聚。")
+    assert names(g, "Mechanism") == {"四方共议"}, summary(g)
