@@ -202,7 +202,8 @@ def left_name_start(
         start = max(start, under.end())  # 在县委的关心|下某某社区: the frame's 下 (and verb), glued by jieba's guess
     while start < end and (text[start] in L.NOT_NAME_START or place and text[start] in "驻像") and not (
         text[start] == "和" and place and (start == 0 or text[start - 1] in _CLAUSE_BEFORE_HE
-                                           or (start == floor and _he_opens_word(text, start)))
+                                           or (start == floor and _he_opens_word(text, start))
+                                           or _after_particle_or_verb(text, start))
     ) and not text.startswith("全国", start) and not (
         text[start] in _SYLLABLE_ADVERBS and walk.opened_at == start
     ):  # (全国某某联盟: the nation's, not 全|镇's; 驻|某村, 像|某嘎查, but 驻区单位党支部)
@@ -311,6 +312,14 @@ def _he_opens_word(text: str, i: int) -> bool:
     return w is not None and w[0] - i >= 2
 
 
+def _after_particle_or_verb(text: str, i: int) -> bool:
+    """Does one of jieba's words ending at ``i`` read as 的 or a verb?  No conjunction follows
+    either, so a 和 at ``i`` opens a name (辖区的|和某苑小区, 进驻|和某苑小区)."""
+    starts, ends = token_bounds(text)
+    k = bisect_left(ends, i)
+    return k < len(ends) and ends[k] == i and (tokens(text)[k][2] == "uj" or tokens(text)[k][2].startswith("v"))
+
+
 def _one_character_word_before(text: str, i: int) -> bool:
     """Is the word of jieba's that ends at ``i`` one character long (伊|和|乌素, not 巴图|和)?"""
     starts, ends = token_bounds(text)
@@ -352,8 +361,9 @@ class _Walk:
             return None, False  # 首家|社区物业服务中心: the first of its kind, no part of a body's name
         if self.place and word == "内有":
             return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name
-        if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE):
-            return s, True  # ，和润社区: a 和 that opens a clause joins nothing, it opens a name
+        if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE
+                                                        or _after_particle_or_verb(text, s)):
+            return s, True  # ，和润社区, 辖区的|和某苑小区, 进驻|和某苑小区: a 和 that joins nothing opens a name
         if not first and joins_kinds(text, s, e):
             return s, True  # 非公有制经济组织和|社会组织综合党委: one body's name joins two kinds of members
         if first and self.place and (word in L.DETERMINERS or flag == "ad" or (flag == "d" and word in _BARE_ADVERBS)):
@@ -390,8 +400,9 @@ class _Walk:
             return s, True  # 某某一期小区: a phase of an estate is part of its name
         if self.end - s > self.max_len or _WALK_RE2.search(word):
             return None, False  # 新一届|锦华园小区业主委员会: an ordinal, not a name
-        if self.place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所"):
-            return None, False  # 办事处少先二十社区: a body's name ends where the place's begins
+        if self.place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所") \
+                and not (first and word[-1] == "院" and text.startswith("小区", e)):
+            return None, False  # 办事处少先二十社区: a body's name ends where the place's begins (某某北院|小区: an estate's own)
         trade = self.loose and (flag == "vn" or word in L.TRADE_WORDS or (
             self.firm and flag == "v" and len(word) == 2 and not first and word not in L.NAME_BREAK_VERBS
             and self._brand_before(s)))
@@ -421,11 +432,16 @@ class _Walk:
         return s, True
 
     def _joins_after_a_word(self, s: int, word: str) -> bool:
-        """Does the guessed word ``word`` at ``s`` open with a conjunction right after a Han
-        character that is no Mongolian syllable (法官|和某某: 和 joins, as it does not in 伊|和乌素)?"""
-        before = self.text[s - 1] if s > 0 else ""
-        return word[0] in _PHRASE_JOINS and is_cjk(before) and before not in L.MONGOLIAN_CHARS \
-            and before not in _KIND_ENDS  # (某社区|和某园小区: after a place, 和 opens the next name)
+        """Does the guessed word ``word`` at ``s`` open with a conjunction right after one of
+        jieba's nouns that ends in no Mongolian syllable nor a place's kind (法官|和某某: 和 joins
+        two names, as it does not in 伊|和乌素, 某社区|和某园小区 or 辖区的|和某苑小区)?"""
+        if word[0] not in _PHRASE_JOINS or s == 0:
+            return False
+        before = self.text[s - 1]
+        starts, ends = token_bounds(self.text)
+        k = bisect_left(ends, s)
+        noun = k < len(ends) and ends[k] == s and tokens(self.text)[k][2].startswith("n")
+        return noun and is_cjk(before) and before not in L.MONGOLIAN_CHARS and before not in _KIND_ENDS
 
     def _brand_before(self, s: int) -> bool:
         """Does a brand's word (a noun or a proper name of two characters or more) end at ``s``,

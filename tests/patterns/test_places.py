@@ -1176,3 +1176,16 @@ def test_an_estate_word_after_a_city_inside_a_firms_name_is_the_firms_brand(gaz)
     g = graph_of(gaz, "小区引入了昆明市金湾宜居物业服务有限公司。")
     assert "昆明市金湾宜居物业服务有限公司" in names(g, "Organization"), summary(g)
     assert not names(g, "Neighborhood"), summary(g)
+
+
+def test_he_after_de_or_a_verb_opens_an_estates_name(gaz):
+    """辖区的|和馨苑小区, 进驻|和馨苑小区: no conjunction follows 的 or a verb, so 和 is the
+    estate's first character (one estate, not 馨苑小区)."""
+    g = graph_of(gaz, "力角社区辖区的和馨苑小区、松苑小区都是老楼。物业公司进驻和馨苑小区。")
+    assert names(g, "Neighborhood") == {"和馨苑小区", "松苑小区"}, summary(g)
+
+
+def test_an_estate_named_a_compounds_north_yard_is_an_estate(gaz):
+    """水电北院小区: an estate's name may end in 院 (a compound's yard); no body's name ends there."""
+    g = graph_of(gaz, "力角社区辖区共有小区7个,其中康乐园小区、水电北院小区均建成于上世纪九十年代。")
+    assert {"康乐园小区", "水电北院小区"} <= names(g, "Neighborhood"), summary(g)
