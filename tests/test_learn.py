@@ -498,6 +498,35 @@ def test_the_bodies_of_every_place_or_unit_of_a_kind_are_no_one_body(gaz):
     assert not any("各" in b or b.endswith("镇党委") for b in bodies), bodies
 
 
+def test_a_reading_inside_a_run_of_garbled_menu_is_no_person(gaz):
+    """A menu whose UTF-8 the page decoded as GBK: a reading that starts inside one of its
+    garbled characters' pairs is no name, though the reading alone does not decode back."""
+    garbled = "首页 | 走进宾川 | 政务公开 | 新闻动态 | 作者专栏".encode().decode("gbk", errors="replace")
+    people = _people_read(gaz, "走进宾川\n\n" + garbled + "\n金牛镇党委书记柏文骏介绍，镇里推行积分制。\n")
+    assert people == {"柏文骏"}, people
+
+
+def test_a_mongolian_name_in_qiqige_is_read_whole(gaz):
+    """部长萨仁齐齐格: 齐 is a syllable of Mongolian names (齐齐格), the reading goes on past 萨仁齐."""
+    people = _people_read(gaz, "调研\n\n市委社会工作部部长萨仁齐齐格,宾川县委副书记柏文骏陪同调研。\n")
+    assert people == {"萨仁齐齐格", "柏文骏"}, people
+
+
+def test_a_reading_that_ends_inside_a_dictionary_word_is_no_person(gaz):
+    """金湾社区的黄葛|树下: the tagger's 黄葛 ends inside jieba's word 黄葛树 (a tree), no name."""
+    people = _people_read(gaz, "院落议事\n\n一个下午，拓东街道金湾社区的黄葛树下，十几位居民围坐在一起喝茶议事。"
+                               "社区党委书记柏文骏说，议事会每月开一次。\n")
+    assert people == {"柏文骏"}, people
+
+
+def test_a_body_named_after_a_reference_to_its_town_takes_the_towns_name(gaz):
+    """镇里整合司法所、派出所: a body the model reads with 镇里 (the town the page speaks of)
+    before its kind is named with the town's own name, 金牛镇派出所, not 镇里派出所."""
+    orgs, _ = _learned(gaz, "宾川县金牛镇推行积分制。同时,镇里整合司法所、派出所、综治中心和人民法庭等力量,建立联调机制。")
+    bodies = {name for t, name in orgs if t == "Organization"}
+    assert not any(b.startswith("镇里") for b in bodies), bodies
+
+
 def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
     """A notice's list of names, each with the place the person works in brackets, has no post
     and no speech verb: the list itself says that it names people."""

@@ -505,6 +505,7 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
     for p in places:
         gap = text[p.end : h_start]
         if p.end <= h_start and len(gap) <= 20 and len(_noun_phrases_out(gap)) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
+                and not _HEAD_THEN_JOIN.search(gap) \
                 and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, p.end, h_start) \
                 and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
                 and not any(g in _noun_phrases_out(gap) for g in _CONNECTORS if len(g) > 1) \
@@ -514,6 +515,10 @@ def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
     if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
         return near
     return None
+
+
+#: a body's head and a conjunction (某某司法所和|某某律师事务所): two bodies joined, no one name
+_HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")[和与及]")
 
 
 def _noun_phrases_out(gap: str) -> str:

@@ -110,6 +110,8 @@ PAGE_LABELS = frozenset("正文 首页 栏目 来源 作者 责编 浏览 阅读
 #: what a page's encoding damage leaves in its text (U+FFFD, and its UTF-8 bytes read as GBK,
 #: 锟斤拷): no name holds one, and a name read before a kind stops after it
 DAMAGE_MARKS = ("锟斤拷", "\ufffd")
+#: the last characters of a body's head (某某所, 某某局, 某某委): after one, 和 joins the next body
+BODY_END_CHARS = frozenset("所局院委队站室会部")
 #: Characters that cannot occur inside a place name found by its suffix alone.
 NOT_IN_NAME = set("的了在是和与及把被让使给向从对由等着过地得这那该其每各个共所已将从于为到进出以请找您你访兼")
 
@@ -382,7 +384,7 @@ SURNAMES_1 = set(
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
-    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套米顿嫩"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套米顿嫩齐棍"
 )
 
 # ------------------------------------------------------------------ mechanisms

@@ -136,6 +136,8 @@ def byline_name(name: str) -> bool:
     if len(name) >= 3 and (first := next(iter(tokens(name)), None)) is not None and first[1] - first[0] >= 2 \
             and first[2][:1] in "vdrpcu":
         return False  # 记者来到这里: a clause after the word, not a byline (来到: a verb)
+    if any(e - s >= 2 and f[:1] in ("m", "t") for s, e, f in tokens(name)):
+        return False  # 记者：下一步 (an interview's question): a count or a time, no name holds one
     return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
 
 

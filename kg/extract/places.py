@@ -235,7 +235,8 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
         for s in range(max(0, h - 4), h - 1):
             stem = text[s:h]
             if any(taken[k] or not is_cjk(text[k]) for k in range(s, h)) or (
-                    s not in starts and not (s - 1 in starts and text[s - 1] in _JOINING_CHARS)):
+                    s not in starts and not (s - 1 in starts and text[s - 1] in _JOINING_CHARS)
+                    and not (text[s - 1 : s] == "和" and text[s - 2 : s - 1] in L.BODY_END_CHARS)):
                 continue  # (某法庭与|某某|派出所: jieba glues the conjunction to the stem, 与某某)
             if is_common_word(stem) or stem in L.LOWER_PLACE_KINDS:
                 continue  # (由苏木|司法所: the kind itself, the article's town, no stem of a name)
@@ -685,6 +686,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         s = after_seat_office(text, spans[prev])  # 某某街道办事处|某某社区: the office of the place before is no part of the name
     if suffix in ("苏木", "嘎查"):
         s = transliterated_start(text, s, m.start())
+        if m.start() - s == 1:
+            return None  # 构建起|苏木、嘎查: a sum's or a gacha's name has two syllables at least
     if known and (longer := max((k for k in known if len(k) > e - s and text.startswith(k, e - len(k))
                                  and e - len(k) >= floor), key=len, default=None)):
         s = e - len(longer)  # the name a chain vouched for, where the words before cut it short

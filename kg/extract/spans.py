@@ -173,6 +173,8 @@ def left_name_start(
             # the head sits inside a jieba word (中国社会科学院, 区政府): its left part is
             # the name's last word
             syllables = flag.startswith(("nr", "ns")) and all(c in L.MONGOLIAN_CHARS for c in text[s:end])
+            if end - s == 1 and text[s] not in L.MONGOLIAN_CHARS and (jieba_tag(text[s]) or "")[:1] in ("d", "p", "c", "u", "r"):
+                break  # 记者就|嘎查治理 (jieba: 就嘎查): an adverb or a preposition glued to the kind opens no name
             e, flag = end, "n"
             if syllables and s >= floor:
                 start, walk.first = s, False  # 哈拉图布|其嘎查: a transliterated name's last syllable
@@ -468,8 +470,10 @@ class _Walk:
         if (self.first and len(word) == 1) or jieba_tag(word) is not None:
             return None
         cut = max(i for i, c in enumerate(word) if c in L.NOT_IN_NAME) + 1
-        if cut == len(word) - 1 and len(word) >= 3:
+        joined = cut >= 2 and word[cut - 1] in _PHRASE_JOINS and word[cut - 2] in L.BODY_END_CHARS
+        if cut == len(word) - 1 and len(word) >= 3 and not joined:
             return s + len(word)  # 乐居共|居: one character left of a longer word opens no name
+            # (but 某某司法所和|沙…: after a body and its conjunction the next body's name opens)
         if cut < len(word) and self.end - (s + cut) <= self.max_len:
             return s + cut
         return None

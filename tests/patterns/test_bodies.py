@@ -871,3 +871,17 @@ def test_a_committee_named_short_is_the_committee_named_in_full(gaz):
     g = graph_of(gaz, "宾川县委政法委员会关于推广“板凳议事”工作机制的通知\n各镇党委：\n"
                       "县委政法委在总结金牛镇、平川镇试点经验的基础上，决定在全县推广。")
     assert names(g, "Organization") == {"宾川县委政法委员会"}, summary(g)
+
+
+def test_a_body_then_he_then_another_body_of_the_same_town_are_two_bodies(gaz):
+    """某镇由力角派出所、力角司法所和|力角律师事务所 (jieba: 所和力): 和 after a body's head joins
+    the next body, whose name opens after it."""
+    g = graph_of(gaz, "宾川县力角镇由力角派出所、力角司法所和力角律师事务所共同参与调解。")
+    orgs = names(g, "Organization")
+    assert {"力角派出所", "力角司法所", "力角律师事务所"} <= orgs and not any("和" in n for n in orgs), summary(g)
+
+
+def test_a_towns_stem_jieba_glues_to_the_conjunction_before_it_still_names_the_town(gaz):
+    """某司法所和|宾居派出所 (jieba: 所和宾): the stem after 和 is the town's, and its station a body."""
+    g = graph_of(gaz, "宾川县由宾居司法所和宾居派出所共同参与调解。")
+    assert "宾居派出所" in names(g, "Organization") and "宾居镇" in names(g, "Town"), summary(g)

@@ -989,3 +989,10 @@ def test_the_second_character_of_a_reduplicated_kin_word_is_no_honorific(gaz):
     (全职妈); 某某某大爷 still names the person."""
     g = graph_of(gaz, "社区招募低龄老人、全职妈妈担任守望员。赵振国大爷说，守望员每天在小区里转一转。")
     assert names(g, "Person") == {"赵振国"}, summary(g)
+
+
+def test_an_interviews_question_label_is_no_byline(gaz):
+    """记者：下一步…… (an interview's question, cut where the excerpt ends): 下一步 is a count's
+    words, no reporter's name."""
+    g = graph_of(gaz, "专访\n\n记者：今年村里推行了哪些新办法？\n柏文骏：我们推行积分制。\n记者：下一步")
+    assert "下一步" not in names(g, "Person"), summary(g)

@@ -1189,3 +1189,12 @@ def test_an_estate_named_a_compounds_north_yard_is_an_estate(gaz):
     """水电北院小区: an estate's name may end in 院 (a compound's yard); no body's name ends there."""
     g = graph_of(gaz, "力角社区辖区共有小区7个,其中康乐园小区、水电北院小区均建成于上世纪九十年代。")
     assert {"康乐园小区", "水电北院小区"} <= names(g, "Neighborhood"), summary(g)
+
+
+def test_a_preposition_glued_to_a_kind_or_one_syllable_before_a_sums_kind_names_no_place(gaz):
+    """记者就|嘎查 (jieba: 就嘎查), 建立起|苏木、嘎查: an adverb glued to the kind, or one
+    character before 苏木 (a sum's name has two syllables at least), names no place; nor does a
+    matter before 社区 in a run of who settles what (大事|社区解决)."""
+    g = graph_of(gaz, "日前，记者就嘎查集体经济发展采访了她。全旗建立起苏木、嘎查、网格三级联动格局。"
+                      "做到小事不出网格、大事社区解决。")
+    assert not names(g, "Village") | names(g, "Town") | names(g, "Community"), summary(g)

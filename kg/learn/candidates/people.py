@@ -25,7 +25,7 @@ from .view import Candidate, DocView, bucket
 
 #: cues that a sentence names a person: a post, a speech verb, a byline
 PERSON_CUE = re.compile("|".join(map(re.escape, sorted(
-    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "审核", "校对", "监制", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志", "联系人", "栋长",
+    {*L.LEAD_TITLES, "记者", "通讯员", "摄影", "编辑", "作者", "审核", "校对", "监制", "说", "介绍", "表示", "告诉", "讲述", "坦言", "同志", "联系人", "栋长",
      "原告", "被告", "脱贫户", "网格员", "居民", "村民", "牧民", "能手", "带头人", "大户", "能人", "村医", "乡贤"},
     key=len, reverse=True))) + r"|[0-9一二三四五六七八九十]岁的"
     # a list of names, each with where the person works: 某某某(某某社区)、某某某(某某村)
@@ -158,8 +158,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("time-unit")  # 每周|研判, 日巡查、周研判: a time's unit and a verb, no surname
     if name[-1] in _AFTER_NAME:
         f.append("ends-in-function-char")  # 张伟从, 杨阳便: a word after the name glued to it
-    if _NOT_NAME.search(name) or utf8_read_as_gbk(name) or utf8_read_as_gbk(view.x.doc.text[slice(*sent.span(i, j))]):
-        f.append("not-han")  # (鏈嶅姟, as the page has it: its UTF-8 read as GBK, no name)
+    if _NOT_NAME.search(name) or utf8_read_as_gbk(name) or utf8_read_as_gbk(view.x.doc.text[slice(*sent.span(i, j))]) \
+            or utf8_read_as_gbk(_han_run(text, i, j)):
+        f.append("not-han")  # (鏈嶅姟, as the page has it: its UTF-8 read as GBK, no name; 璧拌|繘鍑夊煄: nor part of such a run)
     if len(name) >= 5 and "·" not in name and not _MONGOLIAN.issuperset(name[1:]) and any(
             segment.freq(name[k:]) >= 5 for k in range(2, len(name) - 2)):
         f.append("word-tail")  # 某某手把手: the tagger reads a set phrase after a Han name into it
@@ -191,6 +192,12 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("heading")
     if name in _POSTS or name in _ROLES or ((role := _ROLE_OPENS.match(text, i)) is not None and role.end() > j):
         f.append("is-post")  # 苏木长, 网格员, 楼门|长: a post or a role (or its opening), not who holds it
+    k0 = bisect_left(starts, i)
+    if k0 < len(starts) and starts[k0] == i and ends[k0] > j and ends[k0] - i >= 3 and segment.freq(text[i : ends[k0]]) > 0 \
+            and text[j] not in _AFTER_NAME:
+        # 黄葛|树下 (jieba: 黄葛树): the reading ends inside one of the dictionary's words (but a
+        # word that often follows a name, glued to it in the dictionary, 某某来, ends no word)
+        f.append("cuts-a-word")
     if view.place_stem(name):
         f.append("place-stem")  # 具有某某|特色 on a page naming 某某镇, 某某|项目经理 beside 某某小区: the place called short
     if name in L.PAGE_LABELS:
@@ -341,6 +348,15 @@ def _opening_syllables(text: str, toks: list, k: int, b: int) -> bool:
     if e0 - s0 > 2 or not flag.startswith(("r", "nr")) or not all(ch in L.MONGOLIAN_CHARS for ch in text[s0:b]):
         return False
     return k == 1 or toks[k - 2][2] in ("p", "x", "q")
+
+
+def _han_run(text: str, i: int, j: int) -> str:
+    """The run of Han characters ``text[i:j]`` stands in (to the nearest character of another kind)."""
+    while i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
+        i -= 1
+    while j < len(text) and "\u4e00" <= text[j] <= "\u9fff":
+        j += 1
+    return text[i:j]
 
 
 def _syllable_he_before(text: str, i: int) -> bool:
