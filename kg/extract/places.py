@@ -36,6 +36,7 @@ from .spans import (
     left_name_start,
     token_bounds,
     tokens,
+    without_spans,
     word_at,
 )
 
@@ -199,8 +200,30 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     read_estates(text, spans, taken)
     read_lists(text, spans, taken)
     spans.sort(key=lambda sp: sp.start)
+    spans = _without_short_forms_inside_names(text, spans, known)
     _link_chains(text, spans)
     return spans
+
+
+def _without_short_forms_inside_names(text: str, spans: list[Span], known: frozenset[str]) -> list[Span]:
+    """``spans`` less the short forms of upper places read inside the words of a lower place's
+    name that the sentence or the page names (某镇北榆林子村 …… 某县北榆林子|果蔬种植专业合作社:
+    the village's 榆林 is no city of that name)."""
+    stems = {_stem(sp.text) for sp in spans if PLACE_LEVEL[sp.type] >= PLACE_LEVEL["Town"]}
+    stems |= {_stem(k) for k in known}
+    stems = {st for st in stems if len(st) >= 3}
+    if not stems:
+        return spans
+    def inside(sp: Span) -> bool:
+        return any(0 < off + len(sp.text) <= len(st) and st[off : off + len(sp.text)] == sp.text
+                   and text.startswith(st, sp.start - off) and len(st) > len(sp.text)
+                   for st in stems for off in range(len(st)))
+    return without_spans(spans, {k for k, sp in enumerate(spans) if sp.how == "gazetteer-alias" and inside(sp)})
+
+
+def _stem(name: str) -> str:
+    """A lower place's name less its kind (某某村 → 某某)."""
+    return next((name[: -len(suf)] for suf, _ in L.PLACE_SUFFIXES if name.endswith(suf)), name)
 
 
 #: the kinds a town's or a street's name may run on to after a village's kind (张家村|街道)

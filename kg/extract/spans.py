@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -37,6 +37,17 @@ class Span:
     head: str | None = None  # organizations: the generic head (党委, 组织部 ...)
     canonical: str | None = None
     credit: bool = True  # mechanisms: does the sentence's subject carry it out (not 评定了“……”)
+
+
+def without_spans(spans: list[Span], drop: set[int]) -> list[Span]:
+    """``spans`` less those at the indexes ``drop``, the chain links (:attr:`Span.chain_prev`)
+    renumbered to the spans kept."""
+    if not drop:
+        return spans
+    kept = [k for k in range(len(spans)) if k not in drop]
+    new_index = {k: n for n, k in enumerate(kept)}
+    return [replace(spans[k], chain_prev=new_index.get(spans[k].chain_prev)) if spans[k].chain_prev is not None
+            else spans[k] for k in kept]
 
 
 @lru_cache(maxsize=4096)

@@ -1198,3 +1198,11 @@ def test_a_preposition_glued_to_a_kind_or_one_syllable_before_a_sums_kind_names_
     g = graph_of(gaz, "日前，记者就嘎查集体经济发展采访了她。全旗建立起苏木、嘎查、网格三级联动格局。"
                       "做到小事不出网格、大事社区解决。")
     assert not names(g, "Village") | names(g, "Town") | names(g, "Community"), summary(g)
+
+
+def test_a_short_form_inside_a_villages_name_the_sentence_names_is_no_city(gaz):
+    """在某镇西保山子村 …… 宾川县西保山子果蔬种植专业合作社: the village's name holds 保山, a
+    city's short form; where the cooperative is named after the village, no city is named."""
+    g = graph_of(gaz, "在金牛镇西保山子村,县委书记实地查看村党支部领办的宾川县西保山子果蔬种植专业合作社。")
+    assert "保山市" not in names(g, "City"), summary(g)
+    assert "宾川县西保山子果蔬种植专业合作社" in names(g, "Organization"), summary(g)

@@ -18,7 +18,7 @@ from ..place_words import generic_place
 from ..places import find_places
 from ..rules import conf
 from ..sentence import SentenceView
-from ..spans import Span, jieba_tag, tokens
+from ..spans import Span, jieba_tag, tokens, without_spans
 from ..state import DocState
 
 #: what follows a place's name in the name of a news outlet or site (内蒙古日报, 内蒙古新闻网,
@@ -131,13 +131,7 @@ def without_outlets(text: str, spans: list[Span]) -> list[Span]:
     annotators differ, and a province dropped costs its chain's links too.)"""
     starts = {sp.start for sp in spans}
     # (某市网|市镇 is no outlet: a place's name starts where the outlet's word would)
-    drop = {k for k, sp in enumerate(spans) if sp.end not in starts and _OUTLET_AFTER.match(text, sp.end)}
-    if not drop:
-        return spans
-    kept = [k for k in range(len(spans)) if k not in drop]
-    new_index = {k: n for n, k in enumerate(kept)}
-    return [replace(spans[k], chain_prev=new_index.get(spans[k].chain_prev)) if spans[k].chain_prev is not None
-            else spans[k] for k in kept]
+    return without_spans(spans, {k for k, sp in enumerate(spans) if sp.end not in starts and _OUTLET_AFTER.match(text, sp.end)})
 
 
 #: what opens the name of an honour given (评为, 荣获 …, or the opening quote of its name)
