@@ -333,6 +333,20 @@ def _after_particle_or_verb(text: str, i: int) -> bool:
     return k < len(ends) and ends[k] == i and (tokens(text)[k][2] == "uj" or tokens(text)[k][2].startswith("v"))
 
 
+#: the kinds of place Mongolian names are given (嘎查, 苏木)
+_MONGOLIAN_KINDS = ("嘎查", "苏木")
+
+
+def _syllables_before(text: str, i: int) -> bool:
+    """Is the word of jieba's that ends at ``i`` two Mongolian syllables right after a verb or a
+    preposition (走进|额日|和……, 在|额日|和……)?"""
+    starts, ends = token_bounds(text)
+    k = bisect_left(ends, i)
+    if k >= len(ends) or ends[k] != i or i - starts[k] != 2 or not all(c in L.MONGOLIAN_CHARS for c in text[starts[k] : i]):
+        return False
+    return k > 0 and tokens(text)[k - 1][2].startswith(("v", "p"))
+
+
 def _one_character_word_before(text: str, i: int) -> bool:
     """Is the word of jieba's that ends at ``i`` one character long (伊|和|乌素, not 巴图|和)?"""
     starts, ends = token_bounds(text)
@@ -387,9 +401,12 @@ class _Walk:
             return None, False  # 在该苏木|某某嘎查: the place the text spoke of, then a name of its own
         if word == "和" and self.place and not first and s > 0 and text[s - 1] in L.MONGOLIAN_CHARS \
                 and self.end - e >= 2 and all(c in L.MONGOLIAN_CHARS for c in text[e : self.end]) \
-                and _one_character_word_before(text, s):
+                and (_one_character_word_before(text, s) or (text.startswith(_MONGOLIAN_KINDS, self.end)
+                                                              and _syllables_before(text, s))):
             self.opened_at = s
-            return s, True  # 伊和|乌素苏木: 和 between syllables of a transliterated name, no conjunction
+            # 伊和|乌素苏木, 额日|和|乌苏嘎查: 和 between syllables of a transliterated name, no
+            # conjunction (no sum or gacha is named by two syllables alone before a 和)
+            return s, True
         if word in _SYLLABLE_ADVERBS and not first and (inside := self._syllable(s, e)) is not None:
             self.opened_at = s
             return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)

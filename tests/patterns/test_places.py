@@ -1206,3 +1206,10 @@ def test_a_short_form_inside_a_villages_name_the_sentence_names_is_no_city(gaz):
     g = graph_of(gaz, "在金牛镇西保山子村,县委书记实地查看村党支部领办的宾川县西保山子果蔬种植专业合作社。")
     assert "保山市" not in names(g, "City"), summary(g)
     assert "宾川县西保山子果蔬种植专业合作社" in names(g, "Organization"), summary(g)
+
+
+def test_he_between_two_syllables_after_a_verb_and_a_gachas_name_is_part_of_it(gaz):
+    """走进敖日|和|陶勒盖嘎查: two Mongolian syllables right after the verb name no gacha alone, so
+    和 is a syllable of the gacha's name, no conjunction."""
+    g = graph_of(gaz, "近日，宣讲小分队走进敖日和陶勒盖嘎查，开展政策宣讲。")
+    assert names(g, "Village") == {"敖日和陶勒盖嘎查"}, summary(g)
