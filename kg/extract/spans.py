@@ -244,8 +244,8 @@ _BARE_KINDS_OPENING = ("街道", "社区")
 _PRONOUNS = frozenset("他她它我你您咱")
 #: units of time a count may end in (第二周, 三年), which no place's name does
 _TIME_UNITS = frozenset("周天月年季日次届")
-#: measure words a count may end in (一张, 两个, 三名), which open no place's name
-_MEASURES = frozenset("张个支名位批座家处间所份条本套只件")
+#: measure words a count may end in (一张, 两个, 三名; of a verb: 一遍, 一句), which open no place's name
+_MEASURES = frozenset("张个支名位批座家处间所份条本套只件遍句趟")
 #: what opens a count or an ordinal (第二, 三, 每)
 _COUNT_OPENING = frozenset("第每0123456789一二两三四五六七八九十几")
 

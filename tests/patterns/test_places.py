@@ -1213,3 +1213,10 @@ def test_he_between_two_syllables_after_a_verb_and_a_gachas_name_is_part_of_it(g
     和 is a syllable of the gacha's name, no conjunction."""
     g = graph_of(gaz, "近日，宣讲小分队走进敖日和陶勒盖嘎查，开展政策宣讲。")
     assert names(g, "Village") == {"敖日和陶勒盖嘎查"}, summary(g)
+
+
+def test_a_verbs_count_before_a_kind_opens_no_estates_name(gaz):
+    """网格员每天巡一遍|小区, 在会上提了一句|小区门口……: a count of a verb's doings (一遍, 一句)
+    before 小区 opens no estate's name."""
+    g = graph_of(gaz, "网格员每天巡一遍小区、每周收一次诉求。居民在夜话会上提了一句小区门口的路灯坏了。")
+    assert not names(g, "Neighborhood"), summary(g)
