@@ -530,13 +530,17 @@ def _function_words_only(text: str, a: int, b: int) -> bool:
 
 
 def _after_a_verb(text: str, s: int, g: int) -> bool:
-    """Does a one-character proper word at ``s`` (before the gazetteer's shorter name at ``g``)
-    follow a verb, a preposition or a conjunction of two characters or more (比如|锡|林苑社区)?"""
+    """Does a proper word of one or two characters at ``s`` (before the gazetteer's shorter name at
+    ``g``) follow a verb, a preposition or a conjunction of two characters or more (比如|锡|林苑社区,
+    家住|塔林|某某社区)?"""
     starts, ends = token_bounds(text)
     k = bisect_left(ends, s)
-    if g - s != 1 or k >= len(ends) or ends[k] != s or ends[k] - starts[k] < 2:
+    if g - s not in (1, 2) or k + 1 >= len(ends) or ends[k] != s or ends[k] - starts[k] < 2:
         return False
-    return tokens(text)[k][2][:1] in ("v", "p", "c") and (jieba_tag(text[s]) or "").startswith(("ns", "nr"))
+    word = tokens(text)[k + 1] if g - s == 2 else None
+    proper = (word is not None and word[1] == g and word[2].startswith(("ns", "nr"))) or (
+        g - s == 1 and (jieba_tag(text[s]) or "").startswith(("ns", "nr")))
+    return tokens(text)[k][2][:1] in ("v", "p", "c") and proper
 
 
 def _villages_after(text: str, e: int, towns: list[Division], gaz: Gazetteer) -> list[Division]:

@@ -197,11 +197,12 @@ def _list_after(text: str, out: list[Span], taken: set[int], quoted_in_list: set
 
 
 #: the fixed patterns of :func:`_list_named`, compiled once (not looked up at every call)
-_LIST_NAMED_RE1 = re.compile(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,10}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)")
+_LIST_NAMED_RE1 = re.compile(r"(?:推行|建立|健全|形成|构建|实行|完善|创新|探索)(?:起|了)?+((?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,10}?)(?:的)?(?:工作|服务|治理|管理)?(?:机制|模式|体系|制度|联席会议)")
 
 
 def _list_named(text: str, out: list[Span], taken: set[int]) -> None:
-    """A list named as one practice: "推行问题共商、活动共办、成果共享工作机制"."""
+    """A list named as one practice: "推行问题共商、活动共办、成果共享工作机制" (the verb's
+    complement or aspect, 构建起|……, 建立了|……, no part of it)."""
     for m in _LIST_NAMED_RE1.finditer(text):
         st, en = m.start(1), m.end(1)
         if any(k in taken for k in range(st, en)) or m.group(1).endswith("等") or L.is_slogan(m.group(1)):

@@ -1220,3 +1220,10 @@ def test_a_verbs_count_before_a_kind_opens_no_estates_name(gaz):
     before 小区 opens no estate's name."""
     g = graph_of(gaz, "网格员每天巡一遍小区、每周收一次诉求。居民在夜话会上提了一句小区门口的路灯坏了。")
     assert not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_two_character_proper_word_after_a_verb_opens_a_longer_name_than_the_gazetteers(gaz):
+    """家住|查干|敖包社区: after the verb, the proper word opens the community's name; the
+    gazetteer's shorter 敖包社区 (elsewhere) is not the one named."""
+    g = graph_of(gaz, "家住查干敖包社区的老人说，网格员用蒙古语讲政策，一听就懂。")
+    assert names(g, "Community") == {"查干敖包社区"}, summary(g)

@@ -472,3 +472,11 @@ def test_the_parts_a_quoted_practice_joins_are_no_practices(gaz):
     the practice is the quoted name, its parts are people and bodies, no practices."""
     g = graph_of(gaz, "近年来，宾川县委坚持党建引领，以村民、党员、乡贤、驻村工作队“四方共议”为抓手，推动服务力量向村集聚。")
     assert names(g, "Mechanism") == {"四方共议"}, summary(g)
+
+
+def test_a_verbs_aspect_or_complement_opens_no_list_named_practice(gaz):
+    """建立了|街道、社区、楼栋三级联动机制, 构建起|……: 了 and 起 go with the verb, no part of
+    the practice's name."""
+    g = graph_of(gaz, "拓东街道党工委建立了街道、社区、楼栋三级联动机制，构建起镇、社区、网格、楼院四级贯通的治理体系。")
+    assert not any(n.startswith(("了", "起")) for n in names(g, "Mechanism")), summary(g)
+    assert any(n.startswith("街道、社区、楼栋") for n in names(g, "Mechanism")), summary(g)
