@@ -138,6 +138,10 @@ def byline_name(name: str) -> bool:
         return False  # 记者来到这里: a clause after the word, not a byline (来到: a verb)
     if any(e - s >= 2 and f[:1] in ("m", "t") for s, e, f in tokens(name)):
         return False  # 记者：下一步 (an interview's question): a count or a time, no name holds one
+    toks = tokens(name)
+    if len(toks) == 2 and toks[0][1] == 1 and toks[0][2].startswith("v") and name[0] not in L.SURNAMES_1 \
+            and segment.freq(name[1:]) >= 20:
+        return False  # 给记者|倒奶茶: a verb and its everyday object after 记者, no byline
     return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
 
 

@@ -184,8 +184,8 @@ def left_name_start(
             # the head sits inside a jieba word (中国社会科学院, 区政府): its left part is
             # the name's last word
             syllables = flag.startswith(("nr", "ns")) and all(c in L.MONGOLIAN_CHARS for c in text[s:end])
-            if end - s == 1 and text[s] not in L.MONGOLIAN_CHARS and (jieba_tag(text[s]) or "")[:1] in ("d", "p", "c", "u", "r"):
-                break  # 记者就|嘎查治理 (jieba: 就嘎查): an adverb or a preposition glued to the kind opens no name
+            if end - s == 1 and text[s] not in L.MONGOLIAN_CHARS and (jieba_tag(text[s]) or "")[:1] in ("d", "p", "c", "u", "r", "v"):
+                break  # 记者就|嘎查, 讲起|嘎查 (jieba: 就嘎查, 起嘎查): an adverb, a preposition or a verb glued to the kind opens no name
             e, flag = end, "n"
             if syllables and s >= floor:
                 start, walk.first = s, False  # 哈拉图布|其嘎查: a transliterated name's last syllable
@@ -377,6 +377,10 @@ class _Walk:
             return None, False
         if word in L.PAGE_LABELS:
             return None, False  # 正文|某某街道: a web page's label before the text, no part of a name
+        if not first and word in L.DETERMINERS:
+            # 和部分|嘎查党支部书记: some of a kind, no part of a name; 周边|薄弱嘎查: places of a
+            # kind described, no name
+            return (_NO_NAME if self.place else None), False
         if word[-1] == "任" and (len(word) == 1 or segment.freq(word) == 0):
             return None, False  # 某某任|联合党委书记 (jieba: 任, or 某某任 guessed): taking the post, no part of a name
         if word[0] in _PRONOUNS and len(word) > 1 and flag == "n" and segment.freq(word) == 0:

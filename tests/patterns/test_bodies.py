@@ -885,3 +885,9 @@ def test_a_towns_stem_jieba_glues_to_the_conjunction_before_it_still_names_the_t
     """某司法所和|宾居派出所 (jieba: 所和宾): the stem after 和 is the town's, and its station a body."""
     g = graph_of(gaz, "宾川县由宾居司法所和宾居派出所共同参与调解。")
     assert "宾居派出所" in names(g, "Organization") and "宾居镇" in names(g, "Town"), summary(g)
+
+
+def test_a_determiner_before_a_kind_of_body_is_no_part_of_a_name(gaz):
+    """与苏木班子成员和部分|嘎查党支部书记座谈: some of the gachas' branches, no body 部分嘎查党支部."""
+    g = graph_of(gaz, "县委书记与苏木班子成员和部分嘎查党支部书记座谈。")
+    assert not any(n.startswith("部分") for n in names(g, "Organization")), summary(g)

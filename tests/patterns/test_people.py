@@ -996,3 +996,9 @@ def test_an_interviews_question_label_is_no_byline(gaz):
     words, no reporter's name."""
     g = graph_of(gaz, "专访\n\n记者：今年村里推行了哪些新办法？\n柏文骏：我们推行积分制。\n记者：下一步")
     assert "下一步" not in names(g, "Person"), summary(g)
+
+
+def test_a_verb_and_its_object_after_jizhe_is_no_byline(gaz):
+    """一边给记者倒奶茶: 记者 is who is served, 倒奶茶 a verb and its object, no reporter's name."""
+    g = graph_of(gaz, "老党员一边给记者倒奶茶，一边介绍嘎查这几年的变化。")
+    assert not names(g, "Person"), summary(g)

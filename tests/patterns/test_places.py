@@ -1227,3 +1227,9 @@ def test_a_two_character_proper_word_after_a_verb_opens_a_longer_name_than_the_g
     gazetteer's shorter 敖包社区 (elsewhere) is not the one named."""
     g = graph_of(gaz, "家住查干敖包社区的老人说，网格员用蒙古语讲政策，一听就懂。")
     assert names(g, "Community") == {"查干敖包社区"}, summary(g)
+
+
+def test_a_verb_glued_to_a_kind_opens_no_place_name(gaz):
+    """一边讲起|嘎查这几年的变化 (jieba: 讲/起嘎查): the verb's complement glued to the kind names no gacha."""
+    g = graph_of(gaz, "老党员一边倒茶，一边讲起嘎查这几年的变化。")
+    assert not names(g, "Village"), summary(g)
