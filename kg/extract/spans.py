@@ -378,9 +378,7 @@ class _Walk:
         if word in L.PAGE_LABELS:
             return None, False  # 正文|某某街道: a web page's label before the text, no part of a name
         if not first and word in L.DETERMINERS:
-            # 和部分|嘎查党支部书记: some of a kind, no part of a name; 周边|薄弱嘎查: places of a
-            # kind described, no name
-            return (_NO_NAME if self.place else None), False
+            return _NO_NAME, False  # 和部分|嘎查党支部书记, 周边|薄弱嘎查: some of a kind, no one named
         if word[-1] == "任" and (len(word) == 1 or segment.freq(word) == 0):
             return None, False  # 某某任|联合党委书记 (jieba: 任, or 某某任 guessed): taking the post, no part of a name
         if word[0] in _PRONOUNS and len(word) > 1 and flag == "n" and segment.freq(word) == 0:
