@@ -1233,3 +1233,12 @@ def test_a_verb_glued_to_a_kind_opens_no_place_name(gaz):
     """一边讲起|嘎查这几年的变化 (jieba: 讲/起嘎查): the verb's complement glued to the kind names no gacha."""
     g = graph_of(gaz, "老党员一边倒茶，一边讲起嘎查这几年的变化。")
     assert not names(g, "Village"), summary(g)
+
+
+def test_a_province_in_a_firms_name_sets_no_scene_for_a_community_after_it(gaz):
+    """金牛镇 …… 云南某某化工有限公司党支部与某某社区党支部结成共建对子: the community the gazetteer
+    lacks lies in the town the article is about, not in the province a firm's name opens with."""
+    g = graph_of(gaz, "金牛镇地处宾川县东部，是工业园区镇。金牛镇党委牵头成立园区党建联盟。"
+                      "云南金禾化工有限公司党支部与沁湾社区党支部结成共建对子。")
+    assert has_edge(g, "locatedIn", "沁湾社区", "金牛镇"), summary(g)
+    assert not has_edge(g, "locatedIn", "沁湾社区", "云南省"), summary(g)
