@@ -1242,3 +1242,10 @@ def test_a_province_in_a_firms_name_sets_no_scene_for_a_community_after_it(gaz):
                       "云南金禾化工有限公司党支部与沁湾社区党支部结成共建对子。")
     assert has_edge(g, "locatedIn", "沁湾社区", "金牛镇"), summary(g)
     assert not has_edge(g, "locatedIn", "沁湾社区", "云南省"), summary(g)
+
+
+def test_a_place_the_gazetteer_lacks_lies_in_the_articles_town_though_its_county_is_named_again(gaz):
+    """金牛镇 …… 宾川县委组织部 …… 沁湾社区: the community lies in the town the article is about,
+    the lowest place above it the article names, not in the county named last."""
+    g = graph_of(gaz, "宾川县金牛镇推行积分制。今年以来，宾川县委组织部多次到镇里调研。沁湾社区推行“板凳议事”。")
+    assert has_edge(g, "locatedIn", "沁湾社区", "金牛镇"), summary(g)

@@ -308,18 +308,18 @@ def _containing_place(st: DocState, sp: Span) -> Mention | None:
     place of the article contains it (a 小区 of the 社区 being described)."""
     # a 城中村 (某某花园（城中村）) is a village inside a city's community
     level = PLACE_LEVEL["Village"] + 1 if sp.how == "estate" and sp.type == "Village" else PLACE_LEVEL[sp.type]
-    first = None
+    best, best_level = None, -1
     for key, t, _ in reversed(st.recent_places):
         if PLACE_LEVEL[t] < level and t != sp.type:
             m = st.by_id.get(key)
             if m is not None and m.evidence.extractor in ("estate", "place-list"):
                 continue  # an item of a list of estates (某某花园（城中村）、某某居) contains none of the others
-            if PLACE_LEVEL[t] > PLACE_LEVEL["City"]:
-                return m
-            # a province or a city named last (in a firm's name, 内蒙古某某有限公司; in a page's
-            # location line) sets no scene where the article has named a county or below
-            first = first or m
-    return first
+            if PLACE_LEVEL[t] > best_level:
+                best, best_level = m, PLACE_LEVEL[t]
+    # the article's last place of the lowest level above it: a province or a city named last (in
+    # a firm's name, 内蒙古某某有限公司; in a page's location line), or the banner a town's article
+    # names again, sets no scene where the article has named a town
+    return best
 
 
 def _place_mention(st: DocState, view: SentenceView, sp: Span, row: Division | None,
