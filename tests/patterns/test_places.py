@@ -1249,3 +1249,9 @@ def test_a_place_the_gazetteer_lacks_lies_in_the_articles_town_though_its_county
     the lowest place above it the article names, not in the county named last."""
     g = graph_of(gaz, "宾川县金牛镇推行积分制。今年以来，宾川县委组织部多次到镇里调研。沁湾社区推行“板凳议事”。")
     assert has_edge(g, "locatedIn", "沁湾社区", "金牛镇"), summary(g)
+
+
+def test_the_regions_level_as_an_adjective_is_no_place(gaz):
+    """全镇有示范单位12个，其中自治区级以上3个: 自治区级 is a level, no region the text speaks of."""
+    g = graph_of(gaz, "鄂尔多斯市东胜区有民族团结示范单位12个，其中自治区级以上3个。")
+    assert not mentions_text(g, "内蒙古自治区"), summary(g)  # (the region only as the city's parent)

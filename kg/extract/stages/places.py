@@ -147,6 +147,8 @@ def run(st: DocState, view: SentenceView) -> None:
         for mm in re.finditer("自治区", view.text):
             if _HONOUR_BEFORE.search(view.text, max(0, mm.start() - 6), mm.start()):
                 continue  # 被评为自治区民族团结进步示范镇: the honour's name, no place the text speaks of
+            if view.text.startswith("级", mm.end()):
+                continue  # 自治区级示范单位: a level, no place the text speaks of
             if not any(p.start <= mm.start() < p.end for p in view.pspans):
                 sp = Span(mm.start(), mm.end(), "自治区", "Province", "region-alias", conf("region-alias"), [province])
                 m = st.mention(view.sent, sp, "Province", province.name, adcode=province.adcode, aliases=("自治区",))
