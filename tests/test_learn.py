@@ -527,6 +527,12 @@ def test_a_body_named_after_a_reference_to_its_town_takes_the_towns_name(gaz):
     assert not any(b.startswith("镇里") for b in bodies), bodies
 
 
+def test_a_reading_cut_inside_a_reduplicated_kin_word_is_no_person(gaz):
+    """院里82岁的孟奶|奶: the tagger's 孟奶 ends inside 奶奶, a kin word, no name."""
+    people = _people_read(gaz, "院落\n\n院里82岁的孟奶奶行动不便，网格员每周上门帮她取药。\n")
+    assert "孟奶" not in people, people
+
+
 def test_people_in_a_list_each_with_where_they_work_are_read(gaz):
     """A notice's list of names, each with the place the person works in brackets, has no post
     and no speech verb: the list itself says that it names people."""

@@ -83,6 +83,16 @@ _LIST_KIND = re.compile(r"(?:等(?:多个|[0-9一二两三四五六七八九十�
                         r"(?:住宅|老旧|居民|城市)?(社区|小区|村(?=[(（]社区[)）]|[,，。；;、]|$))")
 
 
+#: the numerals a list's count is written with
+_NUMERALS = {**{str(n): n for n in range(10)}, **dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))}
+
+
+def _count_in(closing: str) -> int | None:
+    """The count of one digit or numeral a list's closing states (3个小区 → 3), if it states one."""
+    k = closing.find("个")
+    return _NUMERALS.get(closing[k - 1]) if k >= 1 and (k == 1 or not closing[k - 2].isdigit()) else None
+
+
 #: what introduces a list of places before its first item: 辖区有, 辖区内包括
 _LIST_OPENS = re.compile(r".*(?:有|包括|包含|涵盖|下辖|共辖)")
 _LIST_ITEMS = re.compile(r"[\u4e00-\u9fff]{1,10}(?:、[\u4e00-\u9fff]{1,10})+$")
@@ -106,6 +116,8 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
             at += len(part) + 1
         found, bare, villages = 0, [], []
         estates = type_ == "Neighborhood"
+        # 某某、某某、某某3个小区: a count that numbers the items vouches for each as a name
+        counted = _count_in(m.group()) == len(items)
         of_villages = type_ == "Village"  # 某社区、某某村等村（社区）: the villages of the list end in their kind
         for k, (a, b) in enumerate(items):
             if k == 0 and any(taken[a:b]) and not taken[b - 1]:
@@ -125,7 +137,8 @@ def read_lists(text: str, spans: list[Span], taken: list[bool]) -> None:
                     a = opener.end()  # 辖区内有|某某苑: after what introduces the list
                 else:
                     a = left_name_start(text, b, max_len=8, floor=max(a, chain_floor(spans, a)[0]), place=True)
-            if not (_listed_village(text[a:b]) if of_villages else _listed_name(text[a:b], estates)):
+            if not (_listed_village(text[a:b]) if of_villages else _listed_name(text[a:b], estates)) \
+                    and not (counted and 2 <= b - a <= 6 and all("\u4e00" <= c <= "\u9fff" for c in text[a:b])):
                 break
             bare.append((a, b))
         else:

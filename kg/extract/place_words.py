@@ -81,6 +81,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
             break
     if body.endswith("事") and len(body) == 2 and not known:
         return True  # 小事网格解决、大事|社区协调: a matter and who settles it, no community's name
+    if body in L.NOT_MECHANISMS and not known:
+        return True  # 某街道党建引领|小区治理: a slogan before the kind, no estate's name
     if name.endswith("驻村") and not chained:
         return True  # 到某村任|驻村第一书记: stationed in a village, no village's name
     if _EVERY_OF.search(body) or body.startswith(("若干", "多名", "数名", "几名")):

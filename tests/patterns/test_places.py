@@ -1255,3 +1255,13 @@ def test_the_regions_level_as_an_adjective_is_no_place(gaz):
     """全镇有示范单位12个，其中自治区级以上3个: 自治区级 is a level, no region the text speaks of."""
     g = graph_of(gaz, "鄂尔多斯市东胜区有民族团结示范单位12个，其中自治区级以上3个。")
     assert not mentions_text(g, "内蒙古自治区"), summary(g)  # (the region only as the city's parent)
+
+
+def test_a_lists_count_vouches_for_each_of_its_items(gaz):
+    """辖区有惠和、金岭、阳光里3个小区: the count of the list's kind numbers its items, each an
+    estate, though no item ends like one (and 金岭小区 later is the list's 金岭); a slogan (党建引领|小区治理) or a verb (压实|街道党工委)
+    before a kind names none."""
+    g = graph_of(gaz, "力角社区位于金牛镇中心，辖区有惠和、金岭、阳光里3个小区和2个老旧院落。在金岭小区，"
+                      "社区推行楼栋长制。拓东街道党建引领小区治理。要压紧压实街道党工委抓基层治理的主体责任。")
+    assert names(g, "Neighborhood") == {"惠和", "金岭", "阳光里"}, summary(g)  # (金岭小区: the list's 金岭)
+    assert not any(n.startswith(("党建", "压实")) for n in names(g)), summary(g)

@@ -286,7 +286,7 @@ def _named_before(st: DocState, sp: Span) -> str | None:
     the same words with or without 小区 (某某苑 in a list, 某某苑小区 in a chain: one estate)."""
     key = st.place_keys.get(sp.text)
     if key is None and sp.type == "Neighborhood":
-        other = sp.text[:-2] if sp.text.endswith("小区") and len(sp.text) > 4 else sp.text + "小区"
+        other = sp.text[:-2] if sp.text.endswith("小区") and len(sp.text) >= 4 else sp.text + "小区"
         key = st.place_keys.get(other)
         if key is not None and not key.startswith("Neighborhood/"):
             key = None

@@ -198,6 +198,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         # 黄葛|树下 (jieba: 黄葛树): the reading ends inside one of the dictionary's words (but a
         # word that often follows a name, glued to it in the dictionary, 某某来, ends no word)
         f.append("cuts-a-word")
+    elif j < len(text) and text[j - 1] == text[j] and segment.freq(text[j - 1 : j + 1]) > 0 and jieba_tag(text[j - 1 : j + 1]) is not None:
+        f.append("cuts-a-word")  # 老人孟奶|奶: the first character of a reduplicated kin word (奶奶)
     if view.place_stem(name):
         f.append("place-stem")  # 具有某某|特色 on a page naming 某某镇, 某某|项目经理 beside 某某小区: the place called short
     if name in L.PAGE_LABELS:
