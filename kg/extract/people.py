@@ -142,6 +142,9 @@ def byline_name(name: str) -> bool:
     if len(toks) == 2 and toks[0][1] == 1 and toks[0][2].startswith("v") and name[0] not in L.SURNAMES_1 \
             and segment.freq(name[1:]) >= 20:
         return False  # 给记者|倒奶茶: a verb and its everyday object after 记者, no byline
+    if toks and toks[0][1] == 1 and toks[0][2][:1] in ("u", "p", "c", "f") and name[0] not in L.SURNAMES_1 \
+            and name[:2] not in L.SURNAMES_2:
+        return False  # 面对记者|的提问, 记者：|下一……: a particle or a localizer opens no name
     return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
 
 

@@ -1002,3 +1002,10 @@ def test_a_verb_and_its_object_after_jizhe_is_no_byline(gaz):
     """一边给记者倒奶茶: 记者 is who is served, 倒奶茶 a verb and its object, no reporter's name."""
     g = graph_of(gaz, "老党员一边给记者倒奶茶，一边介绍嘎查这几年的变化。")
     assert not names(g, "Person"), summary(g)
+
+
+def test_a_particle_or_a_localizer_after_jizhe_opens_no_byline(gaz):
+    """面对记者|的提问, 记者：|下一 (an interview's question cut where the excerpt ends): no name
+    opens with 的 or 下; a byline's 于某某 or 向某某 (surnames that are also prepositions) still does."""
+    g = graph_of(gaz, "面对记者的提问，村党支部书记柏文骏笑着说：“都是群众的事。”\n记者 于建新 向海燕\n记者：下一")
+    assert names(g, "Person") == {"柏文骏", "于建新", "向海燕"}, summary(g)
