@@ -476,8 +476,8 @@ def test_a_portal_pages_review_credit_names_its_reviewer(gaz):
 
 
 def test_a_role_or_the_opening_of_one_is_no_person(gaz):
-    """党员楼门长19名: 楼门长 is a role (and 楼门 its opening), no one named."""
-    people = _people_read(gaz, "楼门长\n\n社区在28个单元推选出楼门长，其中党员楼门长19名。\n")
+    """党员楼门长9名: 楼门长 is a role (and 楼门 its opening), no one named."""
+    people = _people_read(gaz, "楼门长\n\n小区在16个楼门推选出楼门长，其中党员楼门长9名。\n")
     assert not people, people
 
 
@@ -529,7 +529,7 @@ def test_a_body_named_after_a_reference_to_its_town_takes_the_towns_name(gaz):
 
 def test_a_reading_cut_inside_a_reduplicated_kin_word_is_no_person(gaz):
     """院里82岁的孟奶|奶: the tagger's 孟奶 ends inside 奶奶, a kin word, no name."""
-    people = _people_read(gaz, "院落\n\n院里82岁的孟奶奶行动不便，网格员每周上门帮她取药。\n")
+    people = _people_read(gaz, "院落\n\n院里82岁的孟奶奶身体不好，楼长每周上门帮她取药。\n")
     assert "孟奶" not in people, people
 
 

@@ -888,6 +888,6 @@ def test_a_towns_stem_jieba_glues_to_the_conjunction_before_it_still_names_the_t
 
 
 def test_a_determiner_before_a_kind_of_body_is_no_part_of_a_name(gaz):
-    """与苏木班子成员和部分|嘎查党支部书记座谈: some of the gachas' branches, no body 部分嘎查党支部."""
-    g = graph_of(gaz, "县委书记与苏木班子成员和部分嘎查党支部书记座谈。")
+    """同苏木干部和部分|嘎查党支部书记开座谈会: some of the gachas' branches, no body 部分嘎查党支部."""
+    g = graph_of(gaz, "旗委书记同苏木干部和部分嘎查党支部书记开座谈会。")
     assert not any(n.startswith("部分") for n in names(g, "Organization")), summary(g)

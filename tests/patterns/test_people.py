@@ -985,9 +985,9 @@ def test_a_credit_written_name_first_before_its_slash_is_a_person(gaz):
 
 
 def test_the_second_character_of_a_reduplicated_kin_word_is_no_honorific(gaz):
-    """低龄老人、全职妈妈担任守望员: 妈妈 is one word, its second 妈 no honorific after a name
+    """低龄老人、全职妈妈当守望员: 妈妈 is one word, its second 妈 no honorific after a name
     (全职妈); 某某某大爷 still names the person."""
-    g = graph_of(gaz, "社区招募低龄老人、全职妈妈担任守望员。赵振国大爷说，守望员每天在小区里转一转。")
+    g = graph_of(gaz, "社区请来低龄老人、全职妈妈当守望员。赵振国大爷说，守望员天天在院里转一转。")
     assert names(g, "Person") == {"赵振国"}, summary(g)
 
 

@@ -1135,9 +1135,9 @@ def test_a_citys_short_form_opening_an_estates_name_is_no_city(gaz):
 
 
 def test_encoding_damage_ends_any_name_read_before_a_kind(gaz):
-    """……解决了。”锟斤拷锟斤拷⏎⏎社区还组建了……: the damage a page's encoding left (U+FFFD's UTF-8
+    """……办成了。”锟斤拷锟斤拷⏎⏎社区又成立了……: the damage a page's encoding left (U+FFFD's UTF-8
     read as GBK) runs into the next paragraph's 社区; no community is named 锟斤拷锟斤拷社区."""
-    g = graph_of(gaz, "居民说：“现在议事会一商量就解决了。”锟斤拷锟斤拷\n\n社区还组建了志愿服务队，锟斤拷党支部召开会议。")
+    g = graph_of(gaz, "居民们说：“大家一商量，难事就办成了。”锟斤拷锟斤拷\n\n社区又成立了巡逻队，锟斤拷党支部开了会。")
     assert not any("锟" in n for n in names(g)), summary(g)
 
 
@@ -1216,9 +1216,9 @@ def test_he_between_two_syllables_after_a_verb_and_a_gachas_name_is_part_of_it(g
 
 
 def test_a_verbs_count_before_a_kind_opens_no_estates_name(gaz):
-    """网格员每天巡一遍|小区, 在会上提了一句|小区门口……: a count of a verb's doings (一遍, 一句)
+    """网格员每天走一遍|小区, 在会上说了一句|小区门口……: a count of a verb's doings (一遍, 一句)
     before 小区 opens no estate's name."""
-    g = graph_of(gaz, "网格员每天巡一遍小区、每周收一次诉求。居民在夜话会上提了一句小区门口的路灯坏了。")
+    g = graph_of(gaz, "网格员每天走一遍小区、每月收一次意见。居民在议事会上说了一句小区门口的路灯坏了。")
     assert not names(g, "Neighborhood"), summary(g)
 
 
