@@ -206,6 +206,8 @@ def left_name_start(
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     if (time := _TIME_OPENING.match(text, start, end)) is not None and end - time.end() >= 2:
         start = time.end()  # 上月|某某花园小区: a time jieba glued to the name
+    if not place and text.startswith("辖区", start) and end - start > 4:
+        start += 2  # 联合辖区|某区某某协会: the area the body works in, no part of its name
     for mark in L.DAMAGE_MARKS:
         if (k := text.rfind(mark, start, end)) >= 0:
             start = k + len(mark)  # 锟斤拷锟斤拷|社区: the damage ends whatever name was there

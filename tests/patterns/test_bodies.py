@@ -891,3 +891,10 @@ def test_a_determiner_before_a_kind_of_body_is_no_part_of_a_name(gaz):
     """同苏木干部和部分|嘎查党支部书记开座谈会: some of the gachas' branches, no body 部分嘎查党支部."""
     g = graph_of(gaz, "旗委书记同苏木干部和部分嘎查党支部书记开座谈会。")
     assert not any(n.startswith("部分") for n in names(g, "Organization")), summary(g)
+
+
+def test_the_area_a_body_works_in_is_no_part_of_its_name(gaz):
+    """拓东街道联合辖区|金湾志愿者协会: 辖区 is the street's area, the association is 金湾志愿者协会."""
+    g = graph_of(gaz, "拓东街道联合辖区金湾志愿者协会开展义诊活动。")
+    assert "金湾志愿者协会" in names(g, "Organization"), summary(g)
+    assert not any(n.startswith("辖区") for n in names(g, "Organization")), summary(g)
