@@ -219,3 +219,8 @@ def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
         and not _COUNT_OF_PEOPLE.match(gap) and not gap.startswith(_DETERMINERS) \
         and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not PHASE.fullmatch(text, a, b)
                     for a, b, f in tokens(text) if floor <= a and b <= at)
+
+
+def without_kind(name: str) -> str:
+    """A lower place's name less its kind (某某村 → 某某); the name itself where it ends in none."""
+    return next((name[: -len(suf)] for suf, _ in L.PLACE_SUFFIXES if name.endswith(suf)), name)

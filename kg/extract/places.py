@@ -23,6 +23,7 @@ from .place_words import (
     phrase_of_common_words,
     proper_head,
     transliterated_start,
+    without_kind,
     word_ends_at,
 )
 from .rules import conf
@@ -209,8 +210,8 @@ def _without_short_forms_inside_names(text: str, spans: list[Span], known: froze
     """``spans`` less the short forms of upper places read inside the words of a lower place's
     name that the sentence or the page names (某镇北榆林子村 …… 某县北榆林子|果蔬种植专业合作社:
     the village's 榆林 is no city of that name)."""
-    stems = {_stem(sp.text) for sp in spans if PLACE_LEVEL[sp.type] >= PLACE_LEVEL["Town"]}
-    stems |= {_stem(k) for k in known}
+    stems = {without_kind(sp.text) for sp in spans if PLACE_LEVEL[sp.type] >= PLACE_LEVEL["Town"]}
+    stems |= {without_kind(k) for k in known}
     stems = {st for st in stems if len(st) >= 3}
     if not stems:
         return spans
@@ -220,10 +221,6 @@ def _without_short_forms_inside_names(text: str, spans: list[Span], known: froze
                    for st in stems for off in range(len(st)))
     return without_spans(spans, {k for k, sp in enumerate(spans) if sp.how == "gazetteer-alias" and inside(sp)})
 
-
-def _stem(name: str) -> str:
-    """A lower place's name less its kind (某某村 → 某某)."""
-    return next((name[: -len(suf)] for suf, _ in L.PLACE_SUFFIXES if name.endswith(suf)), name)
 
 
 #: the kinds a town's or a street's name may run on to after a village's kind (张家村|街道)

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...extract.place_words import without_kind
 from ...model import PLACE_TYPES, Extraction, Mention, Sentence
 
 PUNCT = re.compile(r"[\s，,。；;：:、！？!?“”‘’\"（）()《》【】\[\]「」·—-]")
@@ -72,10 +73,6 @@ _COUNTING = frozenset("个每各")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 
 
-#: the kinds a lower place's name ends in (某某镇, 某某小区)
-_LOWER_KINDS = ("街道", "苏木", "嘎查", "社区", "小区", "镇", "乡", "村")
-
-
 class DocView:
     """One document's extraction indexed for candidates: mentions by sentence, with their
     positions in the sentence text."""
@@ -110,9 +107,9 @@ class DocView:
             for m in self.x.mentions:
                 if m.type in PLACE_TYPES:
                     for form in (m.canonical, m.name):
-                        kind = next((k for k in _LOWER_KINDS if form.endswith(k)), None)
-                        if kind is not None and len(form) - len(kind) >= 2:
-                            stems.add(form[: -len(kind)])
+                        stem = without_kind(form)
+                        if stem != form and len(stem) >= 2:
+                            stems.add(stem)
             self._place_stems = frozenset(stems)
         return name in self._place_stems
 
