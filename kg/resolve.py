@@ -229,8 +229,10 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
     某某乳业 after 某旗某某乳业有限公司), or a village's committee with the village's 村 left out
     (某某村委会 for 某某村村委会), or a committee named short (某区委政法委 for 某区委政法委员会).
     Only a shorter form that fits one fuller name on the page is read so (or several that
-    are one body, ``key``: name → the body's key: 某区人民检察院 and 某市某区人民检察院)."""
-    out = {}
+    are one body, ``key``: name → the body's key: 某区人民检察院 and 某市某区人民检察院; or
+    several that this reading itself leads to one: 某某人民法庭 and 某县人民法院某某人民法庭)."""
+    out: dict[str, str] = {}
+    several: dict[str, list[str]] = {}  # shorter forms that fit more than one fuller name
     by_last: dict[str, list[str]] = defaultdict(list)  # each reading below keeps the last character
     for n in names:
         by_last[n[-1:]].append(n)
@@ -259,7 +261,24 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
             out[short] = fuller[0]
         elif fuller and key is not None and len({key[f] for f in fuller}) == 1:
             out[short] = min(fuller)
+        elif fuller:
+            several[short] = fuller
+    for short, fuller in several.items():
+        # 某某法庭 after 某旗人民法院某某人民法庭 and 某某人民法庭: fuller names that are one body
+        # (the shorter of them read as the longest) are one
+        ends = {_fullest(out, f) for f in fuller}
+        if len(ends) == 1:
+            out[short] = ends.pop()
     return out
+
+
+def _fullest(out: dict[str, str], name: str) -> str:
+    """The fullest name the shorter forms ``out`` lead ``name`` to."""
+    seen = {name}
+    while name in out and out[name] not in seen:
+        name = out[name]
+        seen.add(name)
+    return name
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -2237,3 +2237,30 @@ def test_a_papers_column_is_no_practice(gaz):
     ents, facts = _learned(gaz, "宾川县融媒体中心今起推出“上沧夜谈”栏目，采访村干部，记录村里这几年的新面貌。")
     assert not [c for t, c in ents if t == "Mechanism"], ents
     assert not [f for f in facts if f[1] == "implements"], facts
+
+
+@pytest.mark.parametrize("text, person", [
+    ("毛毡协会会长阿拉坦查干夫介绍,今年的订单比去年多了三成。", "阿拉坦查干夫"),
+    ("苏木党委书记乌日图心其木格介绍,苏木推行积分制。", "乌日图心其木格"),
+    ("嘎查党支部书记斯琴双和尔说,今年要把草场管好。", "斯琴双和尔"),
+    ("护边员旺其格朝鲁已经守边十多年。", "旺其格朝鲁"),
+])
+def test_mongolian_names_in_fu_xin_shuang_and_wang_are_read_whole(gaz, text, person):
+    """夫 (乌兰夫), 心, 双 and 旺 are syllables of Mongolian names: the reading goes on over them."""
+    people = _people_read(gaz, "守边\n\n" + text + "\n")
+    assert person in people, people
+
+
+def test_a_syllable_that_is_a_verb_before_its_aspect_is_the_verbs(gaz):
+    """组长那森图干了八年: 干 (a syllable of 查干) is the verb before 了, no part of the name."""
+    people = _people_read(gaz, "护边\n\n巡边小组组长那森图干了八年巡边员,草场边界的每个界桩他都记得。\n")
+    assert "那森图" in people and "那森图干" not in people, people
+
+
+def test_a_districts_body_named_by_its_kind_is_no_communitys(gaz):
+    """区民政局 on a page naming 青云社区 more often than 五华区: a district's bureau, whose
+    place is the district, never a community (whose name also ends in 区)."""
+    orgs, _ = _learned(gaz, "五华区推行“巷院共治”。拓东街道青云社区成立楼门议事团,青云社区居民踊跃参与。"
+                            "区民政局为楼长们开设了周末课堂。")
+    bodies = {name for t, name in orgs if t == "Organization"}
+    assert not any(b.startswith("青云社区") and b.endswith("民政局") for b in bodies), bodies

@@ -184,3 +184,21 @@ def test_a_line_of_page_fields_ends_where_it_ends():
     doc = split("p1", "p1.txt", page)
     assert [s.text for s in doc.sentences][-1] == "金牛镇推行“院坝议事”工作法,群众参与热情高。"
     assert not any("钱华金牛镇" in s.text for s in doc.sentences)
+
+
+def test_a_menu_or_a_breadcrumb_is_a_line_of_its_own():
+    """首页 | 政务公开 | …, 当前位置：首页 > … > 县司法局: a portal's menu and breadcrumb end where
+    their lines end; the headline below is not glued to the breadcrumb's last item."""
+    page = ("宾川县人民政府\n首页 | 政务公开 | 政务服务 | 互动交流 | 走进宾川 | 专题专栏\n"
+            "当前位置:首页 > 政务公开 > 部门动态 > 县司法局\n\n宾川县司法局关于开展“院坝普法”进村活动的通知\n")
+    doc = split("p1", "p1.txt", page)
+    assert [s.text for s in doc.sentences][-1] == "宾川县司法局关于开展“院坝普法”进村活动的通知"
+
+
+def test_a_share_line_is_a_line_of_its_own():
+    """【字体：大 中 小】 打印本页 分享到：微信 微博 QQ空间: the share buttons' line ends where it
+    ends; the paragraph below opens with its own first words."""
+    page = ("【字体:大 中 小】  打印本页  分享到: 微信 微博 QQ空间\n\n"
+            "拓东街道地处五华区老城,背街小巷纵横,居民议事多在巷口的茶摊旁进行。\n")
+    doc = split("p1", "p1.txt", page)
+    assert [s.text for s in doc.sentences][-1].startswith("拓东街道地处五华区老城"), [s.text for s in doc.sentences]

@@ -496,7 +496,7 @@ def _quoted_team(text: str, m: re.Match) -> Span | None:
 
 #: the fixed patterns of :func:`_near_place`, compiled once (not looked up at every call)
 _NEAR_PLACE_RE1 = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z·“”]")
-_NEAR_PLACE_RE2 = re.compile(r"[任在到为是]")
+_NEAR_PLACE_RE2 = re.compile(r"[任在到为是]|[一几首][家个所座支处间]")  # (某县一家|社区卫生服务中心: one of a kind, no name)
 
 
 def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
@@ -1064,12 +1064,14 @@ def _shared_place(text: str, places: list[Span], out: list[Span]) -> list[Span]:
             continue
         m = _BARE_DEPARTMENT.match(text, o.end)
         if m is None or _NOT_FIELD.match(m.group(1)) or any(c in L.ORG_STOP for c in m.group(1)[:-1]) \
+                or m.group(1).startswith("辖区") \
                 or any(m.start(1) <= q < m.end(1) for q in starts) \
                 or any(x.start < m.end() and m.start(1) < x.end and x.how != "org-generic"
                        and (x.start, x.end) != (m.start(1), m.end(1)) for x in out) \
                 or m.end() < len(text) and is_cjk(text[m.end()]) and m.end() not in token_bounds(text)[1]:
             continue  # (the department's name ends where a word does: 某某局|的, 某某局|派员; one
-            # holding a place of its own is that place's: 公安|某某|分局)
+            # holding a place of its own is that place's: 公安|某某|分局; 与辖区|村党支部: the
+            # area's places' bodies, not the first body's place's)
         if o.how == "org-short":
             if not _LEVEL_CHAR.match(o.text):
                 continue

@@ -45,6 +45,12 @@ def recent(st: DocState, levels: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
+def _doc_place(st: DocState, levels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(mention id, name) of the document's latest place of one of ``levels`` named before
+    the article."""
+    return next(((mid, name) for mid, t, name in reversed(st.doc_places.values()) if t in levels), None)
+
+
 def recent_in_article(st: DocState, levels: tuple[str, ...], at: tuple[int, int] | None = None) -> tuple[str, str] | None:
     """(mention id, name) of the article's latest place of one of ``levels`` (named before
     ``at``, (sentence, offset), where given)."""
@@ -247,7 +253,9 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
             found = recent_in_article(st, levels, at)
             return (found[1] + committee_name(kind, rest), found[0]) if found else None
     if head in L.PARTY_DEPARTMENTS:
-        found = recent(st, ("County", "City"))
+        # 某市委常委、组织部部长某某深入某县: the department of a place named before it, not after
+        found = recent(st, ("County", "City")) if at is None else (
+            recent_in_article(st, ("County", "City"), at) or _doc_place(st, ("County", "City")))
         return (found[1] + "委" + head, found[0]) if found else None
     wanted = _BARE_BODY_LEVELS.get(head)
     kind = next((k for k in L.BARE_BODY_KINDS if head.startswith(k)), None)

@@ -207,7 +207,7 @@ _ADVERB_SYLLABLES = frozenset("新")
 #: syllables that never end a name, though they open or join one (额尔很|某某; 某某|很忙)
 _NEVER_LAST = frozenset("很")
 #: syllables that end names (某某查盖, 某某套) and are verbs too: before an aspect, the verb's (某某|盖了, 某某|套了)
-_VERB_SYLLABLES = frozenset("盖套")
+_VERB_SYLLABLES = frozenset("盖套干来")
 #: what makes a verb with 任 (兼任, 曾任, 再任), no last character of a name before 任
 _BEFORE_REN = frozenset("兼担出曾现历接升调改继留再")
 

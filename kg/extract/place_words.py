@@ -46,6 +46,13 @@ _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相
                           "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同", "试点", "重点"})
 
 
+#: one place leading another (强村带弱村, 先进社区带后进社区): a kind of place and 带 inside a
+#: would-be name pair kinds of places, no place's name
+_PAIRING = re.compile(r"(?:村|镇|乡|社区|嘎查|苏木)带")
+#: the age or state of the housing before a kind of place (老旧院落社区, 老旧小区), no name's part
+_HOUSING_STATE = ("老旧", "破旧", "低矮")
+
+
 #: collective kinds of place that end some real names (六苏木镇)
 _KINDS_IN_NAMES = frozenset(("苏木镇",))
 
@@ -79,6 +86,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         if name.endswith(suf):
             body = name[: -len(suf)]
             break
+    if not known and (_PAIRING.search(body) or body.startswith(_HOUSING_STATE)):
+        return True  # 由强村带弱村, 典型的老旧院落社区: kinds of place paired or described, no name
     if body.endswith("事") and len(body) == 2 and not known:
         return True  # 小事网格解决、大事|社区协调: a matter and who settles it, no community's name
     if body in L.NOT_MECHANISMS and not known:

@@ -100,7 +100,7 @@ def _verb_then_kind(text: str, sp: Span, spans: list[Span], gaz: Gazetteer) -> b
     """Is the town, village or community read at ``sp`` a joining verb and a kind of place opening a
     body's name, right after another body or place (某检察院在某乡联合|乡党委开设……, 某法院
     联合|镇司法所: no town called 联合乡), not the town of the county named right before it?"""
-    if not (sp.type in ("Town", "Village", "Community") and _JOINING_VERB.match(sp.text) is not None and sp.start > 0
+    if not (sp.type in ("Town", "Street", "Village", "Community") and _JOINING_VERB.match(sp.text) is not None and sp.start > 0
             and text[sp.start - 1] in _NAME_END_CHAR and HEAD_RE.match(text, sp.end) is not None):
         return False
     before = next((p for p in spans if p.end == sp.start), None)

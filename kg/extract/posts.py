@@ -44,6 +44,9 @@ _BARE_KIND_ENDS = {"支部": ("支部",), "党支部": ("党支部",), "党总�
                    "联合党委": ("联合党委",), "联合党支部": ("联合党支部",), "联合党总支": ("联合党总支",),
                    "临时党支部": ("临时党支部",), "联盟": ("联盟",),
                    "业委会": ("业委会", "业主委员会"), "居委会": ("居委会", "居民委员会"), "村委会": ("村委会", "村民委员会")}
+#: a body named by its place's kind (村党支部, 嘎查党支部, 社区党委), taken as a post's body after 当选
+_OF_A_LEVEL = re.compile("(?:" + "|".join(sorted((k for k, _ in L.KIND_LEVELS), key=len, reverse=True)) + ")(?:"
+                         + "|".join(sorted(L.BODY_HEADS, key=len, reverse=True)) + ")")
 #: a team named by its kind, opening the clause before its head's bare title
 _TEAM_BEFORE = re.compile("(?:" + "|".join(L.TEAM_KINDS) + ")$")
 #: the bodies named by their kind that a list of posts reads with its other body's place (社区党委
@@ -427,8 +430,9 @@ def later_post(st: DocState, view: SentenceView, sp: Span, pm: Mention) -> None:
     if earlier:
         # 成立某某联合党支部，由某某担任支部书记: the body of that kind the sentence has just named
         st.relation(view.sent, pm, "leads", earlier[-1], "post", conf("post", "later"), sp, role=role)
-    elif kind in ("业委会", "居委会", "村委会"):
-        # 某小区选举产生业委会，某某当选业委会主任: the committee of the place the article speaks of
+    elif kind in ("业委会", "居委会", "村委会") or _OF_A_LEVEL.fullmatch(kind):
+        # 某小区选举产生业委会，某某当选业委会主任; 某某嘎查……，某某当选嘎查党支部书记: the
+        # committee of the place the article speaks of
         body = Span(m.start("body"), pos, kind, "Organization", "org-generic", conf("org-generic"), head=kind)
         found = contextual_org(st, body, post=True, at=(view.sent.index, view.sent.span(body.start, body.end)[0]))
         if found:

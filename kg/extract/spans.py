@@ -206,6 +206,9 @@ def left_name_start(
         start += 1  # 2023年|查干哈达嘎查: the date's unit, glued by jieba's guess
     if (time := _TIME_OPENING.match(text, start, end)) is not None and end - time.end() >= 2:
         start = time.end()  # 上月|某某花园小区: a time jieba glued to the name
+    if not place and text.startswith("辖区", start) and (text[start + 2 : end] in L.LOWER_PLACE_KINDS or (
+            end - start == 2 and text.startswith(L.LOWER_PLACE_KINDS, end))):
+        return end  # 与辖区嘎查党支部: the area's places of a kind, no one body named
     if not place and text.startswith("辖区", start) and end - start > 4:
         start += 2  # 联合辖区|某区某某协会: the area the body works in, no part of its name
     for mark in L.DAMAGE_MARKS:
@@ -388,8 +391,8 @@ class _Walk:
         if self.place and ((flag == "m" and word[0] in _COUNT_OPENING and (word[-1] in _TIME_UNITS or word[-1] in _MEASURES))
                            or (flag == "q" and len(word) >= 2)):
             return None, False  # 每月第二周|社区, 10|分钟|社区养老圈, 一张|小区平面图: a time, a measure or a count, no place's name
-        if flag == "m" and word[0] == "首" and word[-1] in _MEASURES:
-            return None, False  # 首家|社区物业服务中心: the first of its kind, no part of a body's name
+        if flag == "m" and word[0] in "首一几" and len(word) == 2 and word[-1] in _MEASURES:
+            return None, False  # 首家|社区物业服务中心, 某地一家|社区派出所: the first or one of its kind, no part of a body's name
         if self.place and word == "内有":
             return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE

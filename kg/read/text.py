@@ -180,8 +180,11 @@ _FULL_STOP = re.compile(r"[。!?;]")
 _COMMA = re.compile(r"[,，]")
 #: a line crediting the page's writers (某某报记者 某某, 通讯员 某某, 作者：某某)
 _CREDIT_LINE = re.compile(r"(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,8}|(?:^|\s)作者\s*[:：]")
-#: a web page's field of its own (来源：, 作者：, 发布时间：, 责任编辑：), with its label
-_PAGE_FIELD = re.compile(r"(?:^|\s)(?:来源|作者|发布时间|发布日期|责任编辑|编辑|供稿|稿源)\s*[:：]")
+#: a web page's field of its own (来源：, 作者：, 发布时间：, 责任编辑：, 分享到：, 【字体：), with its label
+_PAGE_FIELD = re.compile(r"(?:^|\s|【)(?:来源|作者|发布时间|发布日期|责任编辑|编辑|供稿|稿源|分享到|字体|字号)\s*[:：]")
+#: a web page's menu or breadcrumb (首页 | 政务公开 | 政务服务, 当前位置:首页 > 部门动态 > 某局):
+#: two or more of the marks that part its items, a line of its own
+_NAV_MARKS = re.compile(r"(?:[|>»›].*){2,}")
 _WORD_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,2}[，,、。”]")
 _LIST_COMMA = re.compile(r"[，,、]")
 
@@ -206,6 +209,8 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
     if _PAGE_FIELD.search(p):  # 来源：某某　作者：某某: a page's fields, a line of their own
         return False
     pf, nf = _fold(p), _fold(n)
+    if "。" not in pf and _NAV_MARKS.search(pf) or "。" not in nf and _NAV_MARKS.search(nf):
+        return False  # a menu or a breadcrumb runs on into no sentence, nor a sentence into it
     if nf[0] in ",、。;:!?”’)" and _HAN_END.search(pf):
         return True  # ……村集体经济项目⏎、土地流转: a line cannot open on a comma
     if len(p) < 30 and _HAN_OR_COMMA_END.search(pf) and (

@@ -898,3 +898,49 @@ def test_the_area_a_body_works_in_is_no_part_of_its_name(gaz):
     g = graph_of(gaz, "拓东街道联合辖区金湾志愿者协会开展义诊活动。")
     assert "金湾志愿者协会" in names(g, "Organization"), summary(g)
     assert not any(n.startswith("辖区") for n in names(g, "Organization")), summary(g)
+
+
+def test_a_department_chief_after_a_committees_seat_heads_that_committees_department(gaz):
+    """昆明市委常委、组织部部长某某深入五华区: the department is the city committee's, named
+    before the post, not the district's the visit goes to."""
+    g = graph_of(gaz, "昆明市委常委、组织部部长鲁定坤深入五华区拓东街道,察看社区议事厅建设情况。")
+    bodies = names(g, "Organization")
+    assert "昆明市委组织部" in bodies and "五华区委组织部" not in bodies, summary(g)
+
+
+def test_a_joining_verb_before_a_streets_body_opens_no_street(gaz):
+    """派出所联合|街道司法所: 联合 joins the station to the street's office, no street called 联合."""
+    g = graph_of(gaz, "金牛镇派出所联合街道司法所和律师事务所推行“警所联调”。")
+    assert not any(n.startswith("联合") for n in names(g, "Organization")), summary(g)
+
+
+def test_one_of_a_kind_after_a_place_is_no_bodys_name(gaz):
+    """走进宾川县一家|社区卫生服务中心: one such centre, no body named 宾川县一家社区卫生服务中心."""
+    g = graph_of(gaz, "记者走进宾川县一家社区卫生服务中心,看到居民正在排队体检。")
+    assert not any("一家" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_the_areas_places_of_a_kind_name_no_body(gaz):
+    """与辖区村党支部开展共建: the branches of the area's villages, no body 辖区村党支部 (nor
+    the town's 辖区村党支部)."""
+    g = graph_of(gaz, "金牛镇派出所党支部与辖区村党支部开展“警民联建”。")
+    bodies = names(g, "Organization")
+    assert "金牛镇派出所党支部" in bodies and not any("辖区" in n for n in bodies), summary(g)
+    g = graph_of(gaz, "哈达图边境派出所党支部与辖区嘎查党支部开展“边户联建”。")
+    assert not any("辖区" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_post_taken_of_a_body_named_by_its_kind_leads_the_articles_place_body(gaz):
+    """某村位于……。某某当选村党支部书记: the post is in the branch of the village the article
+    speaks of."""
+    g = graph_of(gaz, "金牛镇力角村位于宾川县东部。2018年,鲁定坤当选村党支部书记,带领群众发展产业。")
+    assert has_edge(g, "leads", "鲁定坤", "力角村党支部"), summary(g)
+
+
+def test_a_court_named_short_in_a_headline_is_the_courts_full_name(gaz):
+    """金牛法庭 (a headline), 某县人民法院金牛人民法庭 and 金牛人民法庭: one body, though the
+    short form fits two of the longer names."""
+    g = graph_of(gaz, "金牛法庭:“法润乡村”让纠纷就地化解\n\n近年来,宾川县人民法院金牛人民法庭打造“法润乡村”品牌。"
+                      "金牛人民法庭辖金牛镇、平川镇两个镇。")
+    courts = {n for n in names(g, "Organization") if n.endswith("法庭")}
+    assert courts == {"宾川县人民法院金牛人民法庭"}, summary(g)

@@ -1265,3 +1265,11 @@ def test_a_lists_count_vouches_for_each_of_its_items(gaz):
                       "社区推行楼栋长制。拓东街道党建引领小区治理。要压紧压实街道党工委抓基层治理的主体责任。")
     assert names(g, "Neighborhood") == {"惠和", "金岭", "阳光里"}, summary(g)  # (金岭小区: the list's 金岭)
     assert not any(n.startswith(("党建", "压实")) for n in names(g)), summary(g)
+
+
+def test_kinds_of_place_paired_or_described_are_no_place(gaz):
+    """由强村带弱村 (strong villages lead weak ones), 典型的老旧院落社区 (a kind of community):
+    no village or community named."""
+    g = graph_of(gaz, "金牛镇把全镇村划分为3个联建片区,由强村带弱村、大村带小村。力角社区是一个老旧院落社区。")
+    assert not names(g, "Village"), summary(g)
+    assert names(g, "Community") == {"力角社区"}, summary(g)

@@ -73,6 +73,17 @@ _COUNTING = frozenset("个每各")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 
 
+#: the kinds of place whose names end in a shorter kind's word (某某社区 in 区, 某某小区)
+_LONGER_KINDS = {"区": ("社区", "小区")}
+
+
+def of_kind(m: Mention, ending: str) -> bool:
+    """Is the place ``m`` one of the kind whose word is ``ending`` (某某旗 for 旗; 某某区, not
+    某某社区, for 区)?"""
+    return m.canonical.endswith(ending) and len(m.canonical) > len(ending) \
+        and not m.canonical.endswith(_LONGER_KINDS.get(ending, ()))
+
+
 class DocView:
     """One document's extraction indexed for candidates: mentions by sentence, with their
     positions in the sentence text."""
@@ -156,7 +167,7 @@ class DocView:
             named = Counter()
             first: dict[str, Mention] = {}
             for m in self._places_by_article.get(sent.article, ()):
-                if m.canonical.endswith(ending) and len(m.canonical) > len(ending):
+                if of_kind(m, ending):
                     named[m.canonical] += 1
                     first.setdefault(m.canonical, m)
             best = max(named, key=lambda n: (named[n], -first[n].evidence.start), default=None)
@@ -169,8 +180,7 @@ class DocView:
         k, before = sent.index, at
         while k in self.sents and self.sents[k].article == sent.article:
             for a, _b, m in sorted(self.spans(self.sents[k], PLACE_TYPES), key=lambda t: -t[0]):
-                if a < before and m.canonical.endswith(ending) and len(m.canonical) > len(ending) \
-                        and not is_reference(m):
+                if a < before and of_kind(m, ending) and not is_reference(m):
                     return m
             k, before = k - 1, len(self.sents[k - 1].text) if k - 1 in self.sents else 0
         return None
