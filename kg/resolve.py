@@ -221,6 +221,11 @@ _COMPANY_PARTY = ("党委", "党总支", "党支部")
 _COMPANY_SUFFIXES_PARTY = {p: ("公司" + p, "集团" + p) for p in _COMPANY_PARTY}
 
 
+#: committees said short, and their full heads (某村调委会 after 某村人民调解委员会)
+_COMMITTEES_SAID_SHORT = (("调委会", "人民调解委员会"), ("调委会", "调解委员会"), ("居委会", "居民委员会"),
+                          ("村委会", "村民委员会"), ("业委会", "业主委员会"), ("监委会", "监督委员会"))
+
+
 def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str, str]:
     """Within a page a body named in full and then by a shorter form is one body: the
     end of its name (某某路派出所 after 某某区公安分局某某路派出所; 某某法庭 after
@@ -254,6 +259,8 @@ def _org_fuller(names: list[str], key: dict[str, str] | None = None) -> dict[str
                 or _abbreviates(short, n)
                 or short.endswith("村委会") and n == short[:-3] + "村村委会"  # 某某村委会 is 某某村村委会
                 or short.endswith("委") and n == short + "员会"  # 某区委政法委 is 某区委政法委员会
+                or any(short.endswith(a) and len(short) > len(a) + 1 and n.endswith(short[: -len(a)] + f)
+                       for a, f in _COMMITTEES_SAID_SHORT)  # 某村调委会 is 某村人民调解委员会
                 or (brand and n.endswith(_COMPANY_SUFFIXES_PARTY[branded]) and brand in n[: len(n) - len(branded)])
             )
         ]

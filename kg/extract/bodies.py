@@ -499,22 +499,32 @@ _NEAR_PLACE_RE1 = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z·“”]")
 _NEAR_PLACE_RE2 = re.compile(r"[任在到为是]|[一几首][家个所座支处间]")  # (某县一家|社区卫生服务中心: one of a kind, no name)
 
 
-def _near_place(text: str, h_start: int, places: list[Span]) -> Span | None:
-    """The nearest place before the head, with only name characters between."""
+def _near_place(text: str, h_start: int, places: list[Span], firm: bool = False) -> Span | None:
+    """The nearest place before the head, with only name characters between (a ``firm``'s
+    brand may open with 和 right after its region or city: 内蒙古|和某建筑工程有限公司)."""
     near = None
     for p in places:
         gap = text[p.end : h_start]
+        a = p.end + 1 if firm and gap[:1] == "和" and p.type in _BRAND_REGIONS and p.end + 1 not in _starts(places) else p.end
         if p.end <= h_start and len(gap) <= 20 and len(_noun_phrases_out(gap)) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
                 and not _HEAD_THEN_JOIN.search(gap) \
-                and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, p.end, h_start) \
-                and _nameish(text, p.end, h_start) and not TITLE_RE.search(gap) \
+                and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, a, h_start) \
+                and _nameish(text, a, h_start) and not TITLE_RE.search(gap) \
                 and not any(g in _noun_phrases_out(gap) for g in _CONNECTORS if len(g) > 1) \
-                and not _preposition_in(text, p.end, h_start):
+                and not _preposition_in(text, a, h_start):
             if near is None or p.end > near.end:
                 near = p
     if near is not None and not any(q.start >= near.end and q.end <= h_start for q in places):
         return near
     return None
+
+
+#: the places a firm's brand may follow right after with 和 (内蒙古|和某, 某市|和某)
+_BRAND_REGIONS = frozenset({"Province", "City", "County"})
+
+
+def _starts(places: list[Span]) -> set[int]:
+    return {q.start for q in places}
 
 
 #: a body's head and a conjunction (某某司法所和|某某律师事务所): two bodies joined, no one name
@@ -601,10 +611,10 @@ def _name_start(text: str, m: re.Match, places: list[Span], place_end: dict[int,
     """Where the name between its place (or its left edge) and the head starts: (that
     position, the place the name opens with, whether a quoted name opens it)."""
     h_start = m.start()
-    near = _near_place(text, h_start, places)
+    firm = m.group() in COMPANY_HEADS
+    near = _near_place(text, h_start, places, firm)
     if near is not None:
         return near.end, near, False
-    firm = m.group() in COMPANY_HEADS
     s = _quoted_start(text, h_start, left_name_start(text, h_start, max_len=14, loose=firm, firm=firm))
     s = _after_kind_of_firm(text, s, h_start, firm)
     if s > 0 and text[s - 1] == "”":

@@ -55,7 +55,7 @@ PLACE_VERBS = set("""拓宽 织密 拍下 商量 联系 指导 激活 产生 清
 
 #: Verbs that never sit inside a body's or place's name, though jieba tags some as nouns
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)
-NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规范", "整治", "改造", "美化", "帮扶", "统筹", "资助"}) | set("""领办 会同 报告 选举 产生 成立 引入 推动 推行 带动 牵头 召开 举办 邀请 协调
+NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规范", "整治", "改造", "美化", "帮扶", "统筹", "资助"}) | set("""领办 创办 兴办 会同 报告 选举 产生 成立 引入 推动 推行 带动 牵头 召开 举办 邀请 协调
     组建 动员 号召 依托 通过 借助 参与 加入 走进 来到 选派 派驻 招募 吸纳 签订 聘请 担任 兼任 挂任 出任 任职
     现任 曾任 时任 原任 历任 升任 调任 转任 当选 选为
     开展 举行 实施 启动 参观 入驻 现有 共有 拥有 设有 建有 下设 命名 授予 表彰 推荐""".split())
@@ -68,7 +68,7 @@ MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "�
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
 PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当靠听聊")
 #: adverbs jieba glues to such a verb after them (议定后|报|村党委 read 后报)
-PLACE_VERB_ADVERBS = set("后先再并又也就才即已均要想光只仅全单")
+PLACE_VERB_ADVERBS = set("后先再并又也就才即已均要想光只仅全单比")
 
 #: Words and characters residential estates and communities are named with (幸福家园小区).
 RESIDENTIAL_WORDS = set("家园 花园 嘉园 雅苑 佳苑 名苑 华苑 新村 公寓 华府 名都 小镇 庭院 广场 大厦 家属院 新城 花城 水岸 丽都 山庄".split())
@@ -99,7 +99,7 @@ NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个�
 
 #: Words that pick some of a kind of place (一些|嘎查, 部分|社区), or say where or when (附近|小区,
 #: 最近|小区里): no name opens with one.
-DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一"
+DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一 更多 许多 众多"
                         " 附近 最近 以前 之前 以后 之后 期间 当地 一线".split())
 
 #: A web page's labels, which a page runs into its text where the menu loses its line breaks
@@ -384,7 +384,7 @@ SURNAMES_1 = set(
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
-    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套米顿嫩齐棍夫心双旺"
+    "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套米顿嫩齐棍夫双旺昆郎"
 )
 
 # ------------------------------------------------------------------ mechanisms

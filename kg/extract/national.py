@@ -4,6 +4,7 @@ the names and short forms of ``ontology/national_bodies.tsv``, found by one patt
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -65,13 +66,18 @@ _FRAME_REACH = 7
 
 def _inside_words(text: str, s: int, e: int) -> bool:
     """Is the form ``text[s:e]`` of two characters no name of its own: one that ends inside a word
-    of jieba's (集中|办理, 社区中|办理: 中办), or one opening with a 中 that a 在 a few characters
-    before makes the close of a locative frame (在村中|办)?  (A longer form, 中央组织部, stands.)"""
+    of jieba's (集中|办理, 社区中|办理: 中办) or straddles the end of one (中国|网: 国网), or one
+    opening with a 中 that a 在 a few characters before makes the close of a locative frame
+    (在村中|办)?  (A longer form, 中央组织部, stands.)"""
     if e - s != 2:
         return False
     if text[s] == "中" and _IN_FRAME.search(text, max(0, s - _FRAME_REACH), s):
         return True
-    return e not in token_bounds(text)[1]
+    starts, ends = token_bounds(text)
+    if e not in ends:
+        return True
+    k = bisect_right(starts, s) - 1
+    return k >= 0 and starts[k] < s < ends[k] < e  # (中国|网: 国网 straddles the end of jieba's 中国)
 
 
 def find_national(text: str) -> list[Span]:

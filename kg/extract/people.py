@@ -31,9 +31,12 @@ _SLASH_CREDIT = re.compile(r"(?:^|(?<=[\s　|｜]))(?:文|图|文图|图文|摄|
 #: the same credit written name first: 某某/文 某某/摄 (on a line of credits, or after a byline's label)
 _CREDIT_AFTER_SLASH = re.compile(r"(?:^|(?<=[\s　|｜]))([\u4e00-\u9fff·]{2,4})\s*[/／]\s*(?:文图|图文|文|图|摄影|摄)(?![\u4e00-\u9fff])")
 _BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
+#: a byline's label and its run of names (a contributor's unit may stand in the run before the
+#: contributor: 记者 某某 县委组织部 某某)
 _BYLINE_NAME = re.compile(r"(?:" + _BYLINE_LABEL + r"[:：]?|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
                           r"\s*((?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{2,13}|[\u4e00-\u9fff·]{2,8})"
-                          r"(?:\s+(?!" + _BYLINE_LABEL + r")[\u4e00-\u9fff·]{2,4}(?![\u4e00-\u9fff·:：]))*)")
+                          r"(?:\s+(?!" + _BYLINE_LABEL + r")(?:[\u4e00-\u9fff]{2,10}(?:部|局|委|办|所|院|中心|站)|[\u4e00-\u9fff·]{2,4})"
+                          r"(?![\u4e00-\u9fff·:：]))*)")
 
 
 _ROLE_WORDS = set(L.LEAD_TITLES) | set(L.OTHER_ROLES)
@@ -207,7 +210,7 @@ _ADVERB_SYLLABLES = frozenset("新")
 #: syllables that never end a name, though they open or join one (额尔很|某某; 某某|很忙)
 _NEVER_LAST = frozenset("很")
 #: syllables that end names (某某查盖, 某某套) and are verbs too: before an aspect, the verb's (某某|盖了, 某某|套了)
-_VERB_SYLLABLES = frozenset("盖套干来")
+_VERB_SYLLABLES = frozenset("盖套干")
 #: what makes a verb with 任 (兼任, 曾任, 再任), no last character of a name before 任
 _BEFORE_REN = frozenset("兼担出曾现历接升调改继留再")
 
@@ -217,8 +220,9 @@ _LENGTHS = (8, 7, 6, 5, 4, 3, 2)
 
 def verb_syllable_end(text: str, j: int) -> bool:
     """Does a reading ending at ``j`` end in a syllable that is a verb before its aspect (某某|盖了,
-    某某|套了): the verb's, no syllable of the name?"""
-    return text[j - 1] in _VERB_SYLLABLES and text[j : j + 1] in ("了", "着", "过")
+    某某|套了) or the 来 of 对……来说: the verb's, no syllable of the name?"""
+    return text[j - 1] in _VERB_SYLLABLES and text[j : j + 1] in ("了", "着", "过") \
+        or text[j - 1 : j + 1] == "来说" and "对" in text[max(0, j - 10) : j - 1]  # 对某某|来说: the frame's 来说
 
 
 def two_at_once(text: str, i: int, j: int) -> bool:

@@ -215,6 +215,17 @@ _TITLE_IN_GAP = re.compile("|".join(map(re.escape, sorted(
 _DETERMINERS = tuple(L.DETERMINERS)
 
 
+#: what ends a place's or a unit's word, before which 和 joins two kinds (社区和|小区), no name
+_KIND_CHARS = frozenset("区县市旗盟镇乡村居组户楼栋队")
+
+
+def _he_second(gap: str, k: int) -> bool:
+    """Is the 和 at ``gap[k]`` the second character of a two-character name right after a chain
+    (某社区春和|小区), after a character that is no kind's, pronoun or stop?"""
+    return k == 1 and len(gap) == 2 and gap[1] == "和" and gap[0] not in CHAIN_STOP and gap[0] not in _KIND_CHARS \
+        and gap[0] not in "我你他她它咱您"
+
+
 def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     """Can a name run from the end of the chain before it (``floor``) to its suffix at ``at``?
     (某社区指导|某某雅居小区, 某市不断加强|社区建设, 某镇部分|社区: a verb, an idiom, an adverb or
@@ -223,7 +234,8 @@ def after_chain(text: str, floor: int, at: int, max_body: int) -> bool:
     if gap[-1:] in L.COMING_CHARS or _TITLE_IN_GAP.search(gap):
         return False  # 某镇党委书记某某到|村, 某镇党委以|村: a post, a body, no place's name
     # 和 may be a name's second character (某社区永和二期小区), not a conjunction after a pronoun
-    return bool(gap) and all(is_cjk(c) and (c not in CHAIN_STOP or he_in_name(gap, k)) for k, c in enumerate(gap)) \
+    return bool(gap) and all(is_cjk(c) and (c not in CHAIN_STOP or he_in_name(gap, k) or _he_second(gap, k))
+                             for k, c in enumerate(gap)) \
         and len(gap) <= max_body \
         and not _COUNT_OF_PEOPLE.match(gap) and not gap.startswith(_DETERMINERS) \
         and not any(text[a:b] in L.NAME_BREAK_VERBS or f[:1] in ("i", "l", "d") and b - a > 1 and not PHASE.fullmatch(text, a, b)

@@ -392,6 +392,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         if not (spans and spans[-1].end == i) and _inside_long_word(text, i) and _word_runs_to(text, i, i + L_):
             i += 1  # 全省示|范县 (jieba: 示范县): a name that is the tail of a longer word of the dictionary is none
             continue  # (but 社区联合|会宁县: jieba's 联合会 ends inside the name, which stands)
+        if cand not in gaz.by_name and not (spans and spans[-1].end == i) and _inside_transliteration(text, i, i + L_):
+            i += L_  # 乌兰|吉林|图嘎查: syllables of a gacha's or a sum's name, no province
+            continue
         if cand not in gaz.by_name and _in_natural_feature(text, i, i + L_):
             i += L_  # 巴丹吉林沙漠, 长白山, 大兴安岭深处: a desert's, a mountain's name, not the place's short form
             continue
@@ -408,6 +411,23 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         for k in range(i, i + L_):
             taken[k] = True
         i += L_
+
+
+#: the kinds of place whose names are transliterated from Mongolian
+_MONGOLIAN_KINDS = ("嘎查", "苏木")
+
+
+def _inside_transliteration(text: str, i: int, j: int) -> bool:
+    """Is the short form at ``i:j`` inside a run of Mongolian syllables that a gacha or a sum
+    closes (乌兰|吉林|图嘎查), a syllable before it and at most three after it?"""
+    if i == 0 or text[i - 1] not in L.MONGOLIAN_CHARS:
+        return False
+    for k in range(j, min(len(text), j + 4)):
+        if text.startswith(_MONGOLIAN_KINDS, k):
+            return True
+        if text[k] not in L.MONGOLIAN_CHARS:
+            return False
+    return False
 
 
 #: the end of a natural feature's name (沙漠, 山, 湖; not 草原: 某某草原 is the place's) and what follows a range's or a
@@ -573,6 +593,10 @@ def _inside_long_word(text: str, i: int) -> bool:
     return k >= 0 and starts[k] < i < ends[k] and ends[k] - starts[k] >= 3 and jieba_tag(text[starts[k] : ends[k]]) is not None
 
 
+#: what opens one of a pair of places named alike (东/西某某村, 大/小某某村, 前/后某某村)
+_PAIRED_PLACE_OPENINGS = frozenset("东西南北前后上下大小")
+
+
 def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], starts: set[int],
                  known: frozenset[str]) -> Span | None:
     """The place closed by the suffix at ``m``: a gazetteer name, or one its chain or its words give."""
@@ -584,6 +608,7 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
     if text[max(0, m.start() - 2) : m.start()] == "民族":
         max_body = 12  # 某某达斡尔民族乡: a place's name, a people's, and 民族
     best = _gazetteer_lower(text, gaz, m, type_, floor, prev, spans, starts, max_body)
+    paired = None
     if best is not None and prev is not None and spans[prev].end == floor and 0 < best[0] - floor <= 2 \
             and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] and not _held(best[1], spans[prev], gaz) \
             and after_chain(text, floor, m.start(), max_body):
@@ -601,13 +626,16 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
             # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one)
             if not generic_place(text[s_f:e]):
                 best = None
+                if len(ext) == 1 and ext in _PAIRED_PLACE_OPENINGS and not (s_f > 0 and word_ends_at(text, s_f + 1)):
+                    paired = s_f  # 西|石门沟村: one of a pair of places (东/西某某村), whose name the gazetteer has elsewhere
     if best is not None and known and any(len(k) > e - best[0] and text.startswith(k, e - len(k)) and e - len(k) >= floor
                                           for k in known):
         best = None  # 派驻|寺|沟湾村 where a chain named 某镇寺沟湾村: the longer name, not another county's 沟湾村
     if best is None:
         s = _suffix_start(text, m, floor, prev, spans, max_body, known)
-        if s is None:
+        if s is None and paired is None:
             return None
+        s = s if s is not None else paired
         how, rows = "suffix", []
     else:
         (s, rows), how = best, "gazetteer"

@@ -281,6 +281,8 @@ def joins_kinds(text: str, s: int, e: int) -> bool:
 
 #: adverbs that are also syllables of Mongolian names (宝格都乌拉嘎查, 满都胡宝拉格)
 _SYLLABLE_ADVERBS = frozenset(("都",))
+#: the determiners of two characters or more, which open no name jieba glues them to
+_LONG_DETERMINERS = tuple(d for d in L.DETERMINERS if len(d) >= 2)
 
 
 def syllable_opening(body: str) -> bool:
@@ -400,6 +402,8 @@ class _Walk:
             return s, True  # ，和润社区, 辖区的|和某苑小区, 进驻|和某苑小区: a 和 that joins nothing opens a name
         if not first and joins_kinds(text, s, e):
             return s, True  # 非公有制经济组织和|社会组织综合党委: one body's name joins two kinds of members
+        if first and len(word) > 2 and word.startswith(_LONG_DETERMINERS) and jieba_tag(word) is None:
+            return _NO_NAME, False  # 引导更多村|党支部 (jieba's guess: 更多村): more of a kind, no one named
         if first and self.place and (word in L.DETERMINERS or flag == "ad" or (flag == "d" and word in _BARE_ADVERBS)):
             return _NO_NAME, False  # 一些|嘎查, 集中公开|嘎查财务: some places of the kind, or a verb's adverb
         if self.place and not first and len(word) == 1 and flag.startswith("v") and word in L.PLACE_VERB_CHARS:
@@ -489,15 +493,17 @@ class _Walk:
 
     def _syllable(self, s: int, e: int) -> bool | None:
         """Is the adverb ``text[s:e]`` a syllable of a Mongolian name, as 都 of 宝格都乌拉 is
-        (only where a Mongolian run of two or more characters follows it up to the head):
+        (only where a Mongolian run follows it up to the head, of two or more characters where
+        it would open the name):
         True inside the name (a Mongolian syllable before it), False where it opens the name
         (after a place's kind, 某苏木|都呼木嘎查, or punctuation), None where it is the adverb."""
         text = self.text
-        if self.end - e < 2 or not all(c in L.MONGOLIAN_CHARS for c in text[e:self.end]):
+        if self.end == e or not all(c in L.MONGOLIAN_CHARS for c in text[e:self.end]):
             return None
         if s == 0 or not is_cjk(text[s - 1]) or text[:s].endswith(L.LOWER_PLACE_KINDS):
-            return False
-        return True if text[s - 1] in L.MONGOLIAN_CHARS else None
+            return False if self.end - e >= 2 else None
+        # (inside a name one syllable after it will do: 阿日昆|都|楞嘎查)
+        return True if text[s - 1] in L.MONGOLIAN_CHARS and text[s - 1] != "们" else None
 
     def _stop_char(self, s: int, word: str) -> int | None:
         """A stop character inside the token: 其中, 对接 (words of the dictionary) end the

@@ -944,3 +944,29 @@ def test_a_court_named_short_in_a_headline_is_the_courts_full_name(gaz):
                       "金牛人民法庭辖金牛镇、平川镇两个镇。")
     courts = {n for n in names(g, "Organization") if n.endswith("法庭")}
     assert courts == {"宾川县人民法院金牛人民法庭"}, summary(g)
+
+
+def test_a_committee_said_short_is_the_committee_named_in_full(gaz):
+    """某村人民调解委员会 …… 村调委会主任: one body."""
+    g = graph_of(gaz, "宾川县金牛镇力角村人民调解委员会成立于2015年,现有调解员9名。近年来,村调委会主任鲁定坤带领调解员走家串户化解矛盾。")
+    assert {n for n in names(g, "Organization") if "调" in n} == {"宾川县金牛镇力角村人民调解委员会"}, summary(g)
+
+
+def test_the_state_grids_local_company_opens_with_its_short_name(gaz):
+    """国网某县供电公司: the State Grid's local company is named with 国网; 中国网 (a site) holds no 国网."""
+    g = graph_of(gaz, "国网宾川县供电公司党支部派出电力服务小分队,帮村民检修线路。")
+    assert "国网宾川县供电公司党支部" in names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "中国网昆明8月27日讯 初秋时节,宾川县金牛镇的葡萄园里一片繁忙。")
+    assert not names(g, "Organization"), summary(g)
+
+
+def test_a_firms_brand_may_open_with_he_after_its_region(gaz):
+    """内蒙古|和泰建筑工程有限公司: 和 opens the brand after the region, no conjunction."""
+    g = graph_of(gaz, "小区改造时,内蒙古和泰建筑工程有限公司派来了施工队。")
+    assert "内蒙古和泰建筑工程有限公司" in names(g, "Organization"), summary(g)
+
+
+def test_more_of_a_kind_names_no_body(gaz):
+    """引导更多|村党支部领办合作社 (jieba: 更多村): more villages' branches, no body."""
+    g = graph_of(gaz, "下一步,县里鼓励更多村党支部创办种植合作社。")
+    assert not any(n.startswith("更多") for n in names(g, "Organization")), summary(g)

@@ -1009,3 +1009,10 @@ def test_a_particle_or_a_localizer_after_jizhe_opens_no_byline(gaz):
     opens with 的 or 下; a byline's 于某某 or 向某某 (surnames that are also prepositions) still does."""
     g = graph_of(gaz, "面对记者的提问，村党支部书记柏文骏笑着说：“都是群众的事。”\n记者 于建新 向海燕\n记者：下一")
     assert names(g, "Person") == {"柏文骏", "于建新", "向海燕"}, summary(g)
+
+
+def test_a_contributors_unit_in_a_byline_precedes_the_contributor(gaz):
+    """记者 某某 县委宣传部 某某: the unit stands between the two names of the byline."""
+    g = graph_of(gaz, "院坝议事\n2024-07-23 来源:大理日报\n记者 严晓岚 县委宣传部 陶思远\n\n"
+                      "盛夏时节,宾川县金牛镇的院坝里,村民们围坐议事。")
+    assert {"严晓岚", "陶思远"} <= names(g, "Person"), summary(g)

@@ -1273,3 +1273,33 @@ def test_kinds_of_place_paired_or_described_are_no_place(gaz):
     g = graph_of(gaz, "金牛镇把全镇村划分为3个联建片区,由强村带弱村、大村带小村。力角社区是一个老旧院落社区。")
     assert not names(g, "Village"), summary(g)
     assert names(g, "Community") == {"力角社区"}, summary(g)
+
+
+def test_a_short_form_inside_a_gachas_syllables_is_no_province(gaz):
+    """在巴音|吉林|图嘎查: 吉林 is two syllables of the gacha's transliterated name, no province."""
+    g = graph_of(gaz, "在巴音吉林图嘎查,记者见到了两位护边员。")
+    assert names(g, "Village") == {"巴音吉林图嘎查"} and not names(g, "Province"), summary(g)
+
+
+def test_one_of_a_pair_of_villages_is_named_whole(gaz):
+    """西|龙潭村: the gazetteer has 龙潭村 elsewhere; 西 opens one of a pair of villages (东/西龙潭村)."""
+    g = graph_of(gaz, "院坝说事会每月开一次。西龙潭村的院坝说事会上,村民议定了修路的事。")
+    assert names(g, "Village") == {"西龙潭村"}, summary(g)
+
+
+def test_a_gachas_name_holds_du_after_a_syllable(gaz):
+    """阿拉坦昆都楞嘎查 (jieba: 阿拉坦昆/都/楞): 都 after a syllable, with one more before the kind, is the name's."""
+    g = graph_of(gaz, "在阿拉坦昆都楞嘎查,嘎查党支部领办了合作社。")
+    assert names(g, "Village") == {"阿拉坦昆都楞嘎查"}, summary(g)
+
+
+def test_a_two_character_estate_name_in_he_after_a_chain(gaz):
+    """拓东街道青云社区秋和小区: 和 is the estate's name's second character, after the chain."""
+    g = graph_of(gaz, "五华区拓东街道青云社区秋和小区,新装的健身器材前围满了居民。")
+    assert "秋和小区" in names(g, "Neighborhood"), summary(g)
+
+
+def test_a_verb_of_going_after_bi_opens_no_sum(gaz):
+    """比去|苏木开会方便: than going to the sum, no sum called 比去苏木."""
+    g = graph_of(gaz, "老人们说,在蒙古包里听宣讲,比去苏木赶集还热闹。")
+    assert not names(g, "Town"), summary(g)

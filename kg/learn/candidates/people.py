@@ -90,6 +90,10 @@ _UPPER_TYPES = frozenset({"Province", "City", "County"})
 _HE_NAME_END = re.compile(r"和(?:是|说)")
 #: the verbs that open no name (包联, 走访, 组建 …: jieba has some as names)
 _VERBS_OPENING = frozenset(v for v in L.PLACE_VERBS | L.NAME_BREAK_VERBS if len(v) == 2)
+#: the places and units a cadre takes charge of (干部包|嘎查, 党员包|牧户, 包|浩特): after 包 or 联, no given name
+_UNITS_TAKEN = frozenset({"嘎查", "浩特", "牧户", "农户", "户", "村", "社区", "网格", "楼", "楼栋", "片", "片区", "组", "苏木"})
+#: a leading post right after a reading (某某|组长): with 任 opening the reading, the post it takes
+_TITLE_RIGHT_AFTER = re.compile("(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
 
 
 def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
@@ -136,8 +140,12 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     if (len(name) == 2 and i > 0 and text[i - 1] in "小老" and name[1] in L.AFTER_NAME_CHARS) or (
             len(name) == 3 and name[0] in "小老" and name[1] in L.SURNAMES_1 and name[2] in L.AFTER_NAME_CHARS):
         f.append("familiar-then-adverb")  # 网格员小刘|刚进院子, 小周刚|到: a surname called familiarly, then an adverb
-    if name[:2] in _VERBS_OPENING:
-        f.append("verb-opens")  # 楼长|包联楼|栋: a verb (and its object) after a role, no name
+    if name[:2] in _VERBS_OPENING or (name[0] in "包联" and name[1:] in _UNITS_TAKEN) or (
+            name[0] == "任" and _TITLE_BEFORE.search(left) and (
+                _TITLE_RIGHT_AFTER.match(text, j) or _TITLE_RIGHT_AFTER.match(text, i + 1) or text[j : j + 1] == "长")):
+        # 楼长|包联楼|栋, 干部包|浩特: a verb (and its object) after a role, no name; 党员任|联防|组长,
+        # 党员任|哨|长: the verb taking the post, not the surname 任
+        f.append("verb-opens")
     if len(name) >= 2 and name[0] == name[1] and (len(name) == 2 or name[2] not in L.MONGOLIAN_CHARS):
         f.append("reduplicated")  # 天刚|蒙蒙|亮, 蒙蒙亮: a reduplicated word, or a pet name with no surname (其其格 is a name)
     if len(name) == 2 and i >= 2 and text[i - 2] == name[0] and segment.freq(text[i - 2 : i]) > 0:
@@ -417,6 +425,10 @@ def _nested_readings(view: DocView, sent: Sentence, group: list[Candidate]) -> N
                     or long.end - long.start <= short.end - short.start or "verb-tail" in long.feats:
                 continue  # (a reading that runs into a verb continues no name)
             n_short, n_long = view.count(sent, short.surface), view.count(sent, long.surface)
+            if _MONGOLIAN.issuperset(short.surface) and _MONGOLIAN.issuperset(long.surface):
+                # 乌力吉|巴特尔 on a page naming 孟和乌力吉图: the syllables inside another name are
+                # no use of the short reading; it is read where it stands apart, and inside this one
+                n_short = n_long + view.count_apart(sent, short.surface, _MONGOLIAN)
             if n_short == n_long and "he-then-role" not in long.feats:  # (nor one into 和 before a role)
                 short.feats.append("always-continued")
                 long.feats.append("covers-every-use")

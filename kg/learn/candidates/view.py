@@ -129,6 +129,17 @@ class DocView:
         file: a corpus of a thousand pages costs a thousand times one page, not a million)."""
         return self._article_text.get(sent.article, "").count(text)
 
+    def count_apart(self, sent: Sentence, text: str, chars: frozenset[str] | set[str]) -> int:
+        """How often ``text`` occurs in the article of ``sent`` with none of ``chars`` right
+        before or after it (乌力吉 alone, not inside 孟和乌力吉图)."""
+        article = self._article_text.get(sent.article, "")
+        n, k = 0, article.find(text)
+        while k >= 0:
+            e = k + len(text)
+            n += (k == 0 or article[k - 1] not in chars) and (e >= len(article) or article[e] not in chars)
+            k = article.find(text, k + 1)
+        return n
+
     def part_of_a_quote(self, sent: Sentence, q: str) -> bool:
         """Is the short quoted ``q`` one piece of a longer quoted name in the article of
         ``sent`` (“一图” of “一图一册一群一会”工作法: a part the longer practice spells out, not a
