@@ -2290,3 +2290,9 @@ def test_mongolian_names_in_lang_are_read_whole(gaz):
     """郎 (呼郎图) is a syllable: 额尔敦呼郎图 is one name, not 额尔敦 and 呼郎图."""
     people = _people_read(gaz, "守边\n\n嘎查党支部书记额尔敦呼郎图介绍,嘎查今年新建了两处哨所。\n")
     assert "额尔敦呼郎图" in people and "额尔敦" not in people, people
+
+
+def test_a_count_and_its_measure_are_no_name(gaz):
+    """老人花十来|块钱: a count of money, no person 花十来 after the role 老人."""
+    people = _people_read(gaz, "饭堂\n\n社区和5家单位共建了“邻里饭堂”,老人花十来块钱就能吃上两荤一素。\n")
+    assert not people, people

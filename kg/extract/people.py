@@ -423,7 +423,7 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
 _NAME_RUN_8 = re.compile(r"[\u4e00-\u9fff·]{2,8}")
 _NAME_RUN_4 = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _BRIEF_CREDIT = re.compile(r"[(（]([\u4e00-\u9fff·]{2,4}(?:[ 、,，][\u4e00-\u9fff·]{2,4})*)[)）]\s*$")
-_PHOTO_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8}?)\s*摄")
+_PHOTO_CREDIT = re.compile(r"([\u4e00-\u9fff·]{2,8}?)\s*摄(?!影[、，,和与及等])")  # (既有……也有|摄影、插花: a list of pursuits, no credit)
 _QUOTE_SPEAKER = re.compile(r"(?:^|[”\"])([\u4e00-\u9fff·]{2,6}?)(?:说|表示|介绍|告诉记者|坦言|感慨地说|笑着说)")
 #: one of which every quote's speaker is followed by (the speaker's scan tries every character)
 _SPEAKER_WORDS = ("说", "表示", "介绍", "告诉记者", "坦言")

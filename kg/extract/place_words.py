@@ -42,7 +42,7 @@ _ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
 
 #: words that say where a place lies or which ones are meant, not its name (周边嘎查, 附近村, 边境苏木,
 #: 入选的试点村, 重点村)
-_WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地",
+_WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地", "主要",
                           "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同", "试点", "重点"})
 
 
@@ -86,8 +86,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         if name.endswith(suf):
             body = name[: -len(suf)]
             break
-    if not known and (_PAIRING.search(body) or body.startswith(_HOUSING_STATE)):
-        return True  # 由强村带弱村, 典型的老旧院落社区: kinds of place paired or described, no name
+    if not known and (_PAIRING.search(body) or body.startswith(_HOUSING_STATE) or body.startswith("哪")):
+        return True  # 由强村带弱村, 典型的老旧院落社区, 找到哪名|社区工作人员: kinds of place paired, described or asked after, no name
     if body.endswith("事") and len(body) == 2 and not known:
         return True  # 小事网格解决、大事|社区协调: a matter and who settles it, no community's name
     if body in L.NOT_MECHANISMS and not known:

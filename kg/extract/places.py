@@ -198,6 +198,7 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
             taken[k] = True
         spans.sort(key=lambda sp: sp.start)
     _town_stems(text, gaz, spans, taken)
+    _listed_by_one_kind(text, gaz, spans, taken)
     read_estates(text, spans, taken)
     read_lists(text, spans, taken)
     spans.sort(key=lambda sp: sp.start)
@@ -268,6 +269,54 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
                 break
     if starts is not None:
         spans.sort(key=lambda sp: sp.start)
+
+
+#: the rules that read a place by its name without its kind (某某|派出所, 某某、某某等镇)
+STEM_RULES = frozenset({"town-stem", "place-shared-kind"})
+#: a list of places named by their names alone, closed by the one kind they all are
+#: (柴河、成吉思汗等镇, 某某、某某两个街道)
+_ONE_KIND_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6}?)(?:等|[两三四五六七八九十几0-9]+个?)?(镇|乡|苏木|街道)")
+
+
+@timed("places")
+def _listed_by_one_kind(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool]) -> None:
+    """Towns or streets listed by their names and named by one kind after the list (某市在柴河、
+    成吉思汗等镇培育……): each item is the gazetteer's place of that kind, where every item is one of
+    one county (rule ``place-shared-kind``; the first item's name is the longest tail of its
+    words the gazetteer has)."""
+    if "、" not in text:
+        return
+    for m in _ONE_KIND_LIST.finditer(text):
+        kind = m.group(2)
+        type_ = SUFFIX_TYPE[kind]
+        parts, at = [], m.start(1)
+        for part in m.group(1).split("、"):
+            parts.append((at, at + len(part)))
+            at += len(part) + 1
+        a0, b0 = parts[0]
+        first = next(((a, b0) for a in range(max(a0, b0 - 5), b0 - 1) if _rows_of(gaz, text[a:b0], kind, type_)), None)
+        if first is None:
+            continue
+        items = [first, *parts[1:]]
+        if any(any(taken[a:b]) for a, b in items):
+            continue
+        rows = [_rows_of(gaz, text[a:b], kind, type_) for a, b in items]
+        if not all(rows):
+            continue
+        counties = set.intersection(*({c.id for d in r if (c := gaz.county_of(d)) is not None} for r in rows))
+        if not counties:
+            continue  # (items the gazetteer has in no one county: words, or another list)
+        for (a, b), r in zip(items, rows, strict=True):
+            held = [d for d in r if (c := gaz.county_of(d)) is not None and c.id in counties]
+            spans.append(Span(a, b, text[a:b], type_, "place-shared-kind", conf("place-shared-kind"), held))
+            for k in range(a, b):
+                taken[k] = True
+        spans.sort(key=lambda sp: sp.start)
+
+
+def _rows_of(gaz: Gazetteer, stem: str, kind: str, type_: str) -> list[Division]:
+    """The gazetteer's places of ``type_`` called ``stem`` + ``kind`` in full."""
+    return [d for d in gaz.lookup(stem + kind, aliases=False) if d.type == type_]
 
 
 #: conjunctions that join two bodies and open no name (jieba may glue one to the name after it)
@@ -777,8 +826,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if type_ == "Town" and in_chain and PLACE_LEVEL[spans[prev].type] >= PLACE_LEVEL["Town"] \
             and text.startswith(_LOWER_AFTER_TOWN, e):
         return None  # 某镇|驼乡社区: no town lies in a town; the 乡 is the community's name
-    if m.start() - s <= 6 and any(text.startswith(v, s) for v in _LONG_PLACE_VERBS):
-        return None  # 选优配|强嘎查 (jieba's cut): a verb taking the place, no name of it
+    if m.start() - s <= 6 and any(v in text[s : m.start()] for v in _LONG_PLACE_VERBS):
+        return None  # 选优配|强嘎查, 要选|优配|强社区 (jieba's cuts): a verb taking the place, no name of it
     if cand not in known and (phrase_of_common_words(text[s : m.start()])
                               or (not in_chain and clause_before_suffix(text[s : m.start()]))):
         return None  # 机制激活社区, 清理规范社区: words about a place, not its name (a chain checked its words)

@@ -426,6 +426,10 @@ class _Walk:
         if self.firm and not first and len(word) == 1 and flag[:1] in ("p", "d") and e < self.end \
                 and segment.freq(text[s : e + 1]) > 0:
             return s, True  # 顺达|同|城快递有限公司: jieba cut a word of the brand (同城), no preposition
+        if word == "和" and not first and not self.place and s >= 1 and text[s - 1] in L.MONGOLIAN_CHARS \
+                and (s == 1 or not is_cjk(text[s - 2]) or text[s - 2] in _CLAUSE_BEFORE_HE) \
+                and all(c in L.MONGOLIAN_CHARS for c in text[e : e + 2]):
+            return s - 1, False  # 。额|和|宝力格富民……合作社: one syllable and 和 open a Mongolian name (a gacha's), no conjunction
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if not _NOT_IN_NAME.isdisjoint(word) and not (

@@ -141,7 +141,7 @@ VETOES: dict[str, frozenset[str]] = {
                          "verb-opens", "reduplicated", "parallel", "he-ends-name",
                          "familiar-then-adverb", "takes-post-tail", "mongolian-cut", "upper-place-name",
                          "opens-a-quoted-name", "page-label", "syllable-he-before",
-                         "place-stem", "cuts-a-word"}),
+                         "place-stem", "cuts-a-word", "count-measure"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

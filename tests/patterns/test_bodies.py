@@ -970,3 +970,12 @@ def test_more_of_a_kind_names_no_body(gaz):
     """引导更多|村党支部领办合作社 (jieba: 更多村): more villages' branches, no body."""
     g = graph_of(gaz, "下一步,县里鼓励更多村党支部创办种植合作社。")
     assert not any(n.startswith("更多") for n in names(g, "Organization")), summary(g)
+
+
+def test_one_syllable_and_he_open_a_firms_mongolian_name(gaz):
+    """。阿|和|乌苏富民……合作社: one syllable and 和 at a clause's start open the gacha's name the
+    cooperative bears, no conjunction; 力角村和|金牛……合作社 keeps its 和 a conjunction."""
+    g = graph_of(gaz, "牧户说,入社后收入翻了番。阿和乌苏富民肉牛养殖专业合作社带动牧户增收。")
+    assert "阿和乌苏富民肉牛养殖专业合作社" in names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "力角村和金牛肉牛养殖专业合作社签订了协议。")
+    assert "金牛肉牛养殖专业合作社" in names(g, "Organization"), summary(g)

@@ -1016,3 +1016,9 @@ def test_a_contributors_unit_in_a_byline_precedes_the_contributor(gaz):
     g = graph_of(gaz, "院坝议事\n2024-07-23 来源:大理日报\n记者 严晓岚 县委宣传部 陶思远\n\n"
                       "盛夏时节,宾川县金牛镇的院坝里,村民们围坐议事。")
     assert {"严晓岚", "陶思远"} <= names(g, "Person"), summary(g)
+
+
+def test_a_list_of_pursuits_ending_in_sheying_is_no_photo_credit(gaz):
+    """既有……也有|摄影、插花: photography among the classes, no credit 也有 摄."""
+    g = graph_of(gaz, "社区夜校的课程既有法律常识、心理健康,也有摄影、插花等兴趣课程。")
+    assert not names(g, "Person"), summary(g)

@@ -1303,3 +1303,25 @@ def test_a_verb_of_going_after_bi_opens_no_sum(gaz):
     """比去|苏木开会方便: than going to the sum, no sum called 比去苏木."""
     g = graph_of(gaz, "老人们说,在蒙古包里听宣讲,比去苏木赶集还热闹。")
     assert not names(g, "Town"), summary(g)
+
+
+def test_towns_listed_by_their_names_before_one_kind(gaz):
+    """宾川县在金牛、州城等镇: each item is the gazetteer's town of the county, named with its
+    kind; a list of everyday words before a kind (教育、医疗等乡镇) names none."""
+    g = graph_of(gaz, "宾川县已在金牛、州城等镇推广“院坝议事”。")
+    assert {"金牛镇", "州城镇"} <= names(g, "Town"), summary(g)
+    assert has_edge(g, "locatedIn", "州城镇", "宾川县"), summary(g)
+    g = graph_of(gaz, "近年来,教育、医疗等乡镇服务全面提升。")
+    assert not names(g, "Town"), summary(g)
+
+
+def test_words_asking_which_or_saying_main_name_no_place(gaz):
+    """找到哪名|社区工作人员, 主要|街道: which one, or the main ones, no place's name."""
+    g = graph_of(gaz, "居民无论找到哪名社区工作人员,都由其负责到底。党员在主要街道设立了服务岗。")
+    assert not names(g, "Community") and not names(g, "Street"), summary(g)
+
+
+def test_a_verb_of_staffing_a_place_read_with_an_adverb_names_no_place(gaz):
+    """要选优配强|社区和村“两委”班子 (jieba: 要选/优配/强): the verb takes the places' teams."""
+    g = graph_of(gaz, "会议强调,要选优配强社区和村“两委”班子,加强业务培训。")
+    assert not names(g, "Community"), summary(g)

@@ -15,7 +15,7 @@ from ...timing import timed
 from .. import lexicon as L
 from ..context import region_province
 from ..place_words import generic_place
-from ..places import find_places
+from ..places import STEM_RULES, find_places
 from ..rules import conf
 from ..sentence import SentenceView
 from ..spans import Span, jieba_tag, tokens, without_spans
@@ -297,8 +297,8 @@ def _known_key(st: DocState, sp: Span) -> str | None:
     """The key of a place the page has named before by these words; a town named by its
     stem (某某|派出所) is the page's town of that name with its kind (某某镇)."""
     key = _named_before(st, sp)
-    if key is None and sp.how == "town-stem":
-        key = next((k for kind in L.TOWN_KINDS if (k := st.place_keys.get(sp.text + kind))), None)
+    if key is None and sp.how in STEM_RULES:
+        key = next((k for kind in (*L.TOWN_KINDS, "街道") if (k := st.place_keys.get(sp.text + kind))), None)
     if key is None and sp.how == "gazetteer-alias" and (stem := st.stems.get(sp.text)) is not None \
             and not any(c.name in st.place_keys for c in sp.candidates):
         key = stem  # 某市海南区 …… 走进海南: the page's district by its stem, not the province the page never names

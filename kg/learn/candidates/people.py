@@ -90,6 +90,9 @@ _UPPER_TYPES = frozenset({"Province", "City", "County"})
 _HE_NAME_END = re.compile(r"和(?:是|说)")
 #: the verbs that open no name (包联, 走访, 组建 …: jieba has some as names)
 _VERBS_OPENING = frozenset(v for v in L.PLACE_VERBS | L.NAME_BREAK_VERBS if len(v) == 2)
+#: numerals, and the measure words a count of them runs into (十来|块, 三|个)
+_NUMERALS = frozenset("一二两三四五六七八九十几百千万")
+_MEASURES_AFTER = frozenset("块元个斤亩户人名次天年条件张份")
 #: the places and units a cadre takes charge of (干部包|嘎查, 党员包|牧户, 包|浩特): after 包 or 联, no given name
 _UNITS_TAKEN = frozenset({"嘎查", "浩特", "牧户", "农户", "户", "村", "社区", "网格", "楼", "楼栋", "片", "片区", "组", "苏木"})
 #: a leading post right after a reading (某某|组长): with 任 opening the reading, the post it takes
@@ -129,6 +132,8 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
         f.append("complement-after")  # 活计张罗|起来: a verb and its complement, though jieba has the verb as a name
     if right[:1] == "地" and "\u4e00" <= right[1:2] <= "\u9fff" and right[1:2] != "区":
         f.append("adverb-after")  # 志愿者麻利|地给……: an adverb before its verb, though jieba has it as a name
+    if any(c in _NUMERALS for c in name[1:]) and right[:1] in _MEASURES_AFTER:
+        f.append("count-measure")  # 老人花十来|块钱: a count and its measure, no given name holds a numeral before one
     if right[:1] == "里":
         f.append("localizer-after")  # 正在牛舍|里喂牛: a place something happens in (no annotated name is followed by 里)
     if len(name) >= 3 and name[-1] == "任" and name[-2:] not in L.NAME_BREAK_VERBS and _TAKES_POST_AFTER.match(text, j):
