@@ -563,7 +563,7 @@ def _body_acts_between(text: str, a: int, b: int) -> bool:
 _QUOTED_START_RE1 = re.compile(r"[。!?,，、]")
 _QUOTED_START_RE2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _QUOTED_START_RE3 = re.compile(r"[\u4e00-\u9fff]{0,6}")
-_QUOTED_START_RE4 = re.compile(r"[与和及或同被把将在让给向对从已曾也都还又]")
+_QUOTED_START_RE4 = re.compile(r"[与和及或同被把将在让给向对从已曾也都还又等]|组成|构成")  # (“五老”人员等组成的|某某会: who make it up)
 _QUOTED_START_RE5 = re.compile(r"[即是为指]")
 
 

@@ -31,7 +31,7 @@ def word_ends_at(text: str, i: int) -> bool:
 #: looked up in the module's cache at every call)
 _AREA_KIND = re.compile(r"[区县]")
 _NEW_AREA = re.compile(r"[\u4e00-\u9fff]{2,}新区")
-_TIME_WORD = re.compile(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去|下一步|下步|今后")
+_TIME_WORD = re.compile(r"[0-9一二两三四五六七八九十几]+(?:年|个月|天)|以前|以来|目前|现在|如今|过去|下一步|下步|今后|时候")
 _COUNT_OF_PEOPLE = re.compile(r"[一二两三四五六七八九十几数多每各]+[位名]")
 _COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+[个条座片]")
 
@@ -41,9 +41,10 @@ _ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
 
 
 #: words that say where a place lies or which ones are meant, not its name (周边嘎查, 附近村, 边境苏木,
-#: 入选的试点村, 重点村)
+#: 入选的试点村, 重点村, 主要街道, 薄弱嘎查)
 _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相邻", "沿边", "抵边", "边境", "所在", "当地", "主要",
-                          "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同", "试点", "重点"})
+                          "本地", "全部", "所有", "其他", "其它", "偏远", "边远", "沿线", "不同", "试点", "重点",
+                          "薄弱", "后进", "落后", "软弱涣散"})
 
 
 #: one place leading another (强村带弱村, 先进社区带后进社区): a kind of place and 带 inside a
@@ -221,7 +222,11 @@ _KIND_CHARS = frozenset("区县市旗盟镇乡村居组户楼栋队")
 
 def _he_second(gap: str, k: int) -> bool:
     """Is the 和 at ``gap[k]`` the second character of a two-character name right after a chain
-    (某社区春和|小区), after a character that is no kind's, pronoun or stop?"""
+    (某社区秋和|小区), after a character that is no kind's, pronoun or stop, or one among the
+    syllables of a transliterated name (某苏木巴彦呼和陶勒盖|嘎查)?"""
+    if 0 < k < len(gap) - 1 and gap[k] == "和" and all(c in L.MONGOLIAN_CHARS for c in gap) \
+            and "苏木" not in gap and "嘎查" not in gap:
+        return True  # 某苏木巴彦呼和|陶勒盖嘎查: 和 among the syllables of a transliterated name
     return k == 1 and len(gap) == 2 and gap[1] == "和" and gap[0] not in CHAIN_STOP and gap[0] not in _KIND_CHARS \
         and gap[0] not in "我你他她它咱您"
 

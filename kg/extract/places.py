@@ -670,9 +670,11 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
         if s_f < best[0] and not any(c in "区县市旗盟镇乡村处委部局厅院所" for c in ext) \
                 and (ext not in ("和", "与", "及") or (s_f == floor and _glued_past(text, s_f, best[0]))) \
                 and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME
-                     or (s_f in starts and best[0] not in starts) or _after_a_verb(text, s_f, best[0])):
+                     or (s_f in starts and best[0] not in starts) or _after_a_verb(text, s_f, best[0])
+                     or (m.group() in _MONGOLIAN_KINDS and len(ext) >= 2 and all(c in L.MONGOLIAN_CHARS for c in ext))):
             # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has;
-            # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one)
+            # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one;
+            # 总结|乌日根|敖包嘎查: syllables before a gacha's name the gazetteer has elsewhere are its own)
             if not generic_place(text[s_f:e]):
                 best = None
                 if len(ext) == 1 and ext in _PAIRED_PLACE_OPENINGS and not (s_f > 0 and word_ends_at(text, s_f + 1)):
@@ -787,11 +789,11 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         s = after_seat_office(text, spans[prev])  # 某某街道办事处|某某社区: the office of the place before is no part of the name
     if suffix in ("苏木", "嘎查"):
         s = transliterated_start(text, s, m.start())
-        if m.start() - s == 1:
-            return None  # 构建起|苏木、嘎查: a sum's or a gacha's name has two syllables at least
     if known and (longer := max((k for k in known if len(k) > e - s and text.startswith(k, e - len(k))
                                  and e - len(k) >= floor), key=len, default=None)):
-        s = e - len(longer)  # the name a chain vouched for, where the words before cut it short
+        s = e - len(longer)  # the name a chain vouched for, where the words before cut it short (额勒|顺道|布嘎查)
+    elif suffix in ("苏木", "嘎查") and m.start() - s == 1:
+        return None  # 构建起|苏木、嘎查: a sum's or a gacha's name has two syllables at least
     cand = text[s:e]
     if suffix == "社区" and text.startswith(_SECTOR_AFTER, e) and cand not in known and is_common_word(text[s : m.start()]):
         return None  # 年轻|社区工作者, 备案|社区社会组织: a word about the sector's people or bodies, no community

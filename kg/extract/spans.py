@@ -418,9 +418,11 @@ class _Walk:
             # 伊和|乌素苏木, 额日|和|乌苏嘎查: 和 between syllables of a transliterated name, no
             # conjunction (no sum or gacha is named by two syllables alone before a 和)
             return s, True
-        if word in _SYLLABLE_ADVERBS and not first and (inside := self._syllable(s, e)) is not None:
+        if (word in _SYLLABLE_ADVERBS or (len(word) == 1 and word != "和" and word in L.MONGOLIAN_CHARS
+                                          and flag[:1] in ("d", "p", "c", "r") and self.place)) \
+                and not first and (inside := self._syllable(s, e)) is not None:
             self.opened_at = s
-            return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都)
+            return s, inside  # 宝格都乌拉嘎查, 满都胡宝拉格派出所; 某苏木都呼木嘎查 (the name opens at 都); 乌日|根|敖包嘎查 (根/p)
         if e == self.opened_at and all(c in L.MONGOLIAN_CHARS for c in word):
             return s, True  # 满|都胡宝拉格: the syllable before, whatever jieba tags it
         if self.firm and not first and len(word) == 1 and flag[:1] in ("p", "d") and e < self.end \

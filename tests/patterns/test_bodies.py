@@ -979,3 +979,9 @@ def test_one_syllable_and_he_open_a_firms_mongolian_name(gaz):
     assert "阿和乌苏富民肉牛养殖专业合作社" in names(g, "Organization"), summary(g)
     g = graph_of(gaz, "力角村和金牛肉牛养殖专业合作社签订了协议。")
     assert "金牛肉牛养殖专业合作社" in names(g, "Organization"), summary(g)
+
+
+def test_who_make_up_a_body_after_a_quote_are_no_part_of_its_name(gaz):
+    """由党员、乡贤、“三老”人员等组成的|红白理事会: the members, no name 三老人员等组成的红白理事会."""
+    g = graph_of(gaz, "村里成立由党员、乡贤、“三老”人员等组成的红白理事会,倡导婚事新办。")
+    assert not any("组成" in n for n in names(g, "Organization")), summary(g)

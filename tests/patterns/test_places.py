@@ -1325,3 +1325,30 @@ def test_a_verb_of_staffing_a_place_read_with_an_adverb_names_no_place(gaz):
     """要选优配强|社区和村“两委”班子 (jieba: 要选/优配/强): the verb takes the places' teams."""
     g = graph_of(gaz, "会议强调,要选优配强社区和村“两委”班子,加强业务培训。")
     assert not names(g, "Community"), summary(g)
+
+
+@pytest.mark.parametrize("text", [
+    "以前牧民办个证明往往要跑苏木甚至旗里,一来一回就是一天。",
+    "苏木党委安排致富带头人结对帮扶薄弱嘎查。",
+    "他刚回来那时候嘎查连一条硬化路都没有。",
+])
+def test_a_verb_of_going_a_weak_one_or_a_time_before_a_kind_names_no_place(gaz, text):
+    """要跑|苏木, 帮扶薄弱|嘎查, 那时候|嘎查: going there, the weak ones, a time, no place's name."""
+    g = graph_of(gaz, text)
+    assert not names(g, "Town") and not names(g, "Village"), summary(g)
+
+
+def test_syllables_before_a_gachas_name_the_gazetteer_has_are_its_own(gaz):
+    """总结乌力|根|敖包嘎查 (jieba: 根/p), 宝力根苏木巴音呼|和|陶勒盖嘎查: a syllable jieba tags a
+    function word, and 和 among syllables, are the gacha's name's, longer than the gazetteer's
+    敖包嘎查 or 陶勒盖嘎查 elsewhere."""
+    g = graph_of(gaz, "镇里在总结乌力根敖包嘎查经验的基础上,已在全镇推广。")
+    assert names(g, "Village") == {"乌力根敖包嘎查"}, summary(g)
+    g = graph_of(gaz, "在宝力根苏木巴音呼和陶勒盖嘎查,旗委书记走进牧民家中座谈。")
+    assert names(g, "Village") == {"巴音呼和陶勒盖嘎查"}, summary(g)
+
+
+def test_a_gacha_the_page_named_is_read_whole_where_jieba_cuts_it(gaz):
+    """阿木古|顺道|布嘎查党支部 after the page named 阿木古顺道布嘎查: the branch is that gacha's."""
+    g = graph_of(gaz, "走进科尔沁右翼中旗巴彦呼舒镇阿木古顺道布嘎查的刺绣车间。阿木古顺道布嘎查党支部牵头成立合作社。")
+    assert names(g, "Organization") == {"阿木古顺道布嘎查党支部"}, summary(g)
