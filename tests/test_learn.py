@@ -2275,7 +2275,7 @@ def test_a_short_mongolian_reading_inside_another_name_does_not_stand_alone(gaz)
 
 def test_dui_lai_shuo_closes_no_name(gaz):
     """对某某|来说: the frame's 来说, no syllable 来 of the name."""
-    people = _people_read(gaz, "网格\n\n网格员阿如娜吉雅就来到独居老人家里。对阿如娜吉雅来说,每天走一走已成习惯。\n")
+    people = _people_read(gaz, "网格\n\n网格员阿如娜吉雅每天傍晚都去看望独居老人。对阿如娜吉雅来说,走一走已成习惯。\n")
     assert "阿如娜吉雅" in people and "阿如娜吉雅来" not in people, people
 
 
@@ -2293,6 +2293,6 @@ def test_mongolian_names_in_lang_are_read_whole(gaz):
 
 
 def test_a_count_and_its_measure_are_no_name(gaz):
-    """老人花十来|块钱: a count of money, no person 花十来 after the role 老人."""
-    people = _people_read(gaz, "饭堂\n\n社区和5家单位共建了“邻里饭堂”,老人花十来块钱就能吃上两荤一素。\n")
+    """独居老人花十来|块钱: a count of money, no person 花十来 after the role 老人."""
+    people = _people_read(gaz, "饭堂\n\n独居老人花十来块钱,就能在饭堂吃饱吃好。\n")
     assert not people, people

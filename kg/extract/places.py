@@ -274,14 +274,14 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
 #: the rules that read a place by its name without its kind (某某|派出所, 某某、某某等镇)
 STEM_RULES = frozenset({"town-stem", "place-shared-kind"})
 #: a list of places named by their names alone, closed by the one kind they all are
-#: (柴河、成吉思汗等镇, 某某、某某两个街道)
+#: (金牛、州城等镇, 某某、某某两个街道)
 _ONE_KIND_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6}?)(?:等|[两三四五六七八九十几0-9]+个?)?(镇|乡|苏木|街道)")
 
 
 @timed("places")
 def _listed_by_one_kind(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool]) -> None:
-    """Towns or streets listed by their names and named by one kind after the list (某市在柴河、
-    成吉思汗等镇培育……): each item is the gazetteer's place of that kind, where every item is one of
+    """Towns or streets listed by their names and named by one kind after the list (某县在金牛、
+    州城等镇推广……): each item is the gazetteer's place of that kind, where every item is one of
     one county (rule ``place-shared-kind``; the first item's name is the longest tail of its
     words the gazetteer has)."""
     if "、" not in text:
