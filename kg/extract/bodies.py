@@ -120,7 +120,7 @@ _WHICH_WORDS = ("周边", "附近", "邻近", "其他", "相关", "兄弟", "上
 
 
 #: kinds that name the townships together (乡镇, 苏木镇): no town's name ends in them
-_COLLECTIVE_KINDS = ("乡镇", "苏木镇", "乡镇街道", "镇街道", "镇街")
+_COLLECTIVE_KINDS = ("乡镇", "苏木镇", "乡镇街道", "镇街道", "镇街", "乡镇场", "镇场")
 
 
 def _generic_name_part(part: str) -> bool:

@@ -985,3 +985,9 @@ def test_who_make_up_a_body_after_a_quote_are_no_part_of_its_name(gaz):
     """由党员、乡贤、“三老”人员等组成的|红白理事会: the members, no name 三老人员等组成的红白理事会."""
     g = graph_of(gaz, "村里成立由党员、乡贤、“三老”人员等组成的红白理事会,倡导婚事新办。")
     assert not any("组成" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_the_committees_of_every_sum_town_and_farm_are_no_one_body(gaz):
+    """各苏木乡镇场党委: the committees of every sum, township and state farm, no one body."""
+    g = graph_of(gaz, "旗委组织部要求,各苏木乡镇场党委组织辖区嘎查开展自查。")
+    assert not any("乡镇场" in n for n in names(g, "Organization")), summary(g)
