@@ -503,9 +503,10 @@ def _near_place(text: str, h_start: int, places: list[Span], firm: bool = False)
     """The nearest place before the head, with only name characters between (a ``firm``'s
     brand may open with 和 right after its region or city: 内蒙古|和某建筑工程有限公司)."""
     near = None
+    place_starts = {q.start for q in places} if firm else set()
     for p in places:
         gap = text[p.end : h_start]
-        a = p.end + 1 if firm and gap[:1] == "和" and p.type in _BRAND_REGIONS and p.end + 1 not in _starts(places) else p.end
+        a = p.end + 1 if firm and gap[:1] == "和" and p.type in _BRAND_REGIONS and p.end + 1 not in place_starts else p.end
         if p.end <= h_start and len(gap) <= 20 and len(_noun_phrases_out(gap)) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
                 and not _HEAD_THEN_JOIN.search(gap) \
                 and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, a, h_start) \
@@ -521,10 +522,6 @@ def _near_place(text: str, h_start: int, places: list[Span], firm: bool = False)
 
 #: the places a firm's brand may follow right after with 和 (内蒙古|和某, 某市|和某)
 _BRAND_REGIONS = frozenset({"Province", "City", "County"})
-
-
-def _starts(places: list[Span]) -> set[int]:
-    return {q.start for q in places}
 
 
 #: a body's head and a conjunction (某某司法所和|某某律师事务所): two bodies joined, no one name

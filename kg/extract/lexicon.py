@@ -382,6 +382,9 @@ SURNAMES_1 = set(
 
 #: Characters common in transliterated Mongolian names (巴特尔, 其木格, 乌日娜): a name
 #: made only of these, after a post or in a byline, is a person even without a Han surname.
+#: the kinds of place whose names are transliterated from Mongolian (某某嘎查, 某某苏木)
+MONGOLIAN_PLACE_KINDS = ("嘎查", "苏木")
+
 MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
     "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套米顿嫩齐棍夫双旺昆郎"

@@ -462,17 +462,13 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         i += L_
 
 
-#: the kinds of place whose names are transliterated from Mongolian
-_MONGOLIAN_KINDS = ("嘎查", "苏木")
-
-
 def _inside_transliteration(text: str, i: int, j: int) -> bool:
     """Is the short form at ``i:j`` inside a run of Mongolian syllables that a gacha or a sum
     closes (乌兰|吉林|图嘎查), a syllable before it and at most three after it?"""
     if i == 0 or text[i - 1] not in L.MONGOLIAN_CHARS:
         return False
     for k in range(j, min(len(text), j + 4)):
-        if text.startswith(_MONGOLIAN_KINDS, k):
+        if text.startswith(L.MONGOLIAN_PLACE_KINDS, k):
             return True
         if text[k] not in L.MONGOLIAN_CHARS:
             return False
@@ -671,7 +667,7 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
                 and (ext not in ("和", "与", "及") or (s_f == floor and _glued_past(text, s_f, best[0]))) \
                 and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME
                      or (s_f in starts and best[0] not in starts) or _after_a_verb(text, s_f, best[0])
-                     or (m.group() in _MONGOLIAN_KINDS and len(ext) >= 2 and all(c in L.MONGOLIAN_CHARS for c in ext))):
+                     or (m.group() in L.MONGOLIAN_PLACE_KINDS and len(ext) >= 2 and all(c in L.MONGOLIAN_CHARS for c in ext))):
             # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has;
             # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one;
             # 总结|乌日根|敖包嘎查: syllables before a gacha's name the gazetteer has elsewhere are its own)

@@ -340,10 +340,6 @@ def _after_particle_or_verb(text: str, i: int) -> bool:
     return k < len(ends) and ends[k] == i and (tokens(text)[k][2] == "uj" or tokens(text)[k][2].startswith("v"))
 
 
-#: the kinds of place Mongolian names are given (嘎查, 苏木)
-_MONGOLIAN_KINDS = ("嘎查", "苏木")
-
-
 def _syllables_before(text: str, i: int) -> bool:
     """Is the word of jieba's that ends at ``i`` two Mongolian syllables right after a verb or a
     preposition (走进|额日|和……, 在|额日|和……)?"""
@@ -412,7 +408,7 @@ class _Walk:
             return None, False  # 在该苏木|某某嘎查: the place the text spoke of, then a name of its own
         if word == "和" and self.place and not first and s > 0 and text[s - 1] in L.MONGOLIAN_CHARS \
                 and self.end - e >= 2 and all(c in L.MONGOLIAN_CHARS for c in text[e : self.end]) \
-                and (_one_character_word_before(text, s) or (text.startswith(_MONGOLIAN_KINDS, self.end)
+                and (_one_character_word_before(text, s) or (text.startswith(L.MONGOLIAN_PLACE_KINDS, self.end)
                                                               and _syllables_before(text, s))):
             self.opened_at = s
             # 伊和|乌素苏木, 额日|和|乌苏嘎查: 和 between syllables of a transliterated name, no

@@ -74,7 +74,9 @@ _BYLINE_WORDS = re.compile(r"记者|通讯员|摄影|编辑|来源")
 
 #: 任 taking a post, then the post within its clause (某某任|共同体党委书记): the verb, no syllable of a
 #: name (兼任, 担任 … are verbs of two characters, which the verb-tail check reads)
-_TAKES_POST_AFTER = re.compile(r"[^，。,;；：:]{0,14}?(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
+#: the leading posts, longest first, as one alternation
+_LEAD_TITLE_ALT = "(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")"
+_TAKES_POST_AFTER = re.compile(r"[^，。,;；：:]{0,14}?" + _LEAD_TITLE_ALT)
 def _upper_place_name(name: str) -> bool:
     """Is ``name`` a county's, a city's or a province's name or short form in the gazetteer
     (扎鲁特, 奈曼), of three characters or not opened by a surname (高平 may be a person)? Of the
@@ -96,7 +98,7 @@ _MEASURES_AFTER = frozenset("块元个斤亩户人名次天年条件张份")
 #: the places and units a cadre takes charge of (干部包|嘎查, 党员包|牧户, 包|浩特): after 包 or 联, no given name
 _UNITS_TAKEN = frozenset({"嘎查", "浩特", "牧户", "农户", "户", "村", "社区", "网格", "楼", "楼栋", "片", "片区", "组", "苏木"})
 #: a leading post right after a reading (某某|组长): with 任 opening the reading, the post it takes
-_TITLE_RIGHT_AFTER = re.compile("(?:" + "|".join(map(re.escape, sorted(L.LEAD_TITLES, key=len, reverse=True))) + ")")
+_TITLE_RIGHT_AFTER = re.compile(_LEAD_TITLE_ALT)
 
 
 def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | None, lac: str | None,
