@@ -202,3 +202,16 @@ def test_a_share_line_is_a_line_of_its_own():
             "拓东街道地处五华区老城,背街小巷纵横,居民议事多在巷口的茶摊旁进行。\n")
     doc = split("p1", "p1.txt", page)
     assert [s.text for s in doc.sentences][-1].startswith("拓东街道地处五华区老城"), [s.text for s in doc.sentences]
+
+
+def test_a_portal_notices_fields_are_lines_of_their_own():
+    """索引号：…　主题分类：…, 发布机构：…　成文日期：…: a portal notice's fields end where their
+    lines end, and so does the notice's title after them: the title is not glued to its
+    addressees (各村党支部、村委会：) on the line below."""
+    page = ("宾川县人民政府\n索 引 号:11532924MB0000000A/2024-00101  主题分类:其他\n"
+            "发布机构:金牛镇人民政府  成文日期:2024-05-06  公开日期:2024-05-08\n"
+            "关于推广力角村“院坝连议”工作法的通知\n\n各村党支部、村委会,镇直各单位:\n"
+            "镇党委研究后,在全镇推开力角村“院坝连议”工作法。\n")
+    texts = [s.text for s in split("p1", "p1.txt", page).sentences]
+    assert "关于推广力角村“院坝连议”工作法的通知" in texts, texts
+    assert "各村党支部、村委会,镇直各单位:" in texts, texts

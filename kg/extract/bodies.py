@@ -53,8 +53,10 @@ _SHORT_NAME_THEN_HEAD = re.compile(r"[\u4e00-\u9fff0-9]{1,8}?(?=" + HEAD_RE.patt
 _EXTEND_RIGHT_RE1 = re.compile(r"第|[一二三四五六七八九十0-9]")
 
 
-def extend_right(text: str, end: int) -> int:
-    """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部)."""
+def extend_right(text: str, end: int, place_spans: frozenset[tuple[int, int]] = frozenset()) -> int:
+    """Swallow the sub-units that follow a body's head (组织部组织一科, 检察院第二检察部); a
+    sub-unit may be named by a place the page names (``place_spans``: (start, end) of each),
+    whatever jieba makes of its syllables (人民法院|某某他拉|人民法庭)."""
     while True:
         m = HEAD_RE.match(text, end)
         if m and m.end() > end:
@@ -68,13 +70,14 @@ def extend_right(text: str, end: int) -> int:
         if (
             m2
             and 0 < m2.end() <= 6
-            and not any(c in L.ORG_STOP for c in m2.group())
             and not m2.group().startswith(_CONNECTORS)
             and not TITLE_RE.search(m2.group())
-            and not VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
-            and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] not in ("驻", "巡回"))
-                        or text[end + a : end + b] in L.NAME_BREAK_VERBS
-                        for a, b, f in tokens(m2.group()))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
+            and ((end, end + m2.end()) in place_spans or (
+                not any(c in L.ORG_STOP for c in m2.group())
+                and not VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
+                and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] not in ("驻", "巡回"))
+                            or text[end + a : end + b] in L.NAME_BREAK_VERBS
+                            for a, b, f in tokens(m2.group()))))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
         ):
             h = HEAD_RE.match(text, end + m2.end())
             if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
@@ -112,7 +115,7 @@ _SECTION_BEFORE_TITLE = re.compile(r"([\u4e00-\u9fff]{1,7}?(?:科|股|处|室))(
 _LEVELS = re.compile(r"^[旗县区市乡镇村苏木嘎查街道社区]*[一二两三四五六七八九十各]级")
 _LEVEL_CHAR = re.compile(rf"^(?:自治区|[{L.LEVEL_CHARS}])(?!级)")  # 县级党委 is a kind, not 县委
 #: words a level's character opens that are no level (区域某某联盟, 市场监督管理局, 县域)
-_LEVEL_WORD = re.compile(r"^(?:区域|市场|县域|市域|区划|市民|县城)")
+_LEVEL_WORD = re.compile("^(?:" + "|".join(L.LEVEL_WORDS) + ")")
 
 
 #: words that say which bodies of a kind (the surrounding, the related ones)
@@ -207,6 +210,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
     out: list[Span] = []
     place_end = {p.end: p for p in places}
     place_at = None
+    place_spans = frozenset((p.start, p.end) for p in places)
     covered = 0
     for m in HEAD_RE.finditer(text):
         if place_at is None:  # (built at the first head: most sentences have none)
@@ -226,7 +230,7 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
             continue  # 联合|会宁县: a place's name opens inside the head, which is no head
         if _head_straddles_word(text, h_start, m.end()):
             continue  # 集中学习: the head is inside a longer word of jieba's, no head (中学)
-        end = extend_right(text, m.end())
+        end = extend_right(text, m.end(), place_spans)
         gloss = _GLOSS_BEFORE.search(text, max(0, h_start - 8), h_start) if text[h_start - 1 : h_start] in ")）" else None
         sp = _named_by_head(text, m, end, places, place_end) if gloss is None else _glossed(text, m, end, gloss, places)
         if sp is None:
@@ -507,10 +511,14 @@ def _near_place(text: str, h_start: int, places: list[Span], firm: bool = False)
     for p in places:
         gap = text[p.end : h_start]
         a = p.end + 1 if firm and gap[:1] == "和" and p.type in _BRAND_REGIONS and p.end + 1 not in place_starts else p.end
+        k = gap.find("和")
+        # 某旗|安居和|物业服务有限公司: a brand holding 和 right after its region, then the firm's trade
+        brand_he = firm and p.type in _BRAND_REGIONS and 1 <= k <= 3 and len(gap) - k > 2 \
+            and all(is_cjk(c) and c not in L.ORG_STOP for c in gap[:k]) and not any(p.end < q < h_start for q in place_starts)
         if p.end <= h_start and len(gap) <= 20 and len(_noun_phrases_out(gap)) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
                 and not _HEAD_THEN_JOIN.search(gap) \
                 and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, a, h_start) \
-                and _nameish(text, a, h_start) and not TITLE_RE.search(gap) \
+                and (_nameish(text, a, h_start) or brand_he and _nameish(text, p.end + k + 1, h_start)) and not TITLE_RE.search(gap) \
                 and not any(g in _noun_phrases_out(gap) for g in _CONNECTORS if len(g) > 1) \
                 and not _preposition_in(text, a, h_start):
             if near is None or p.end > near.end:
@@ -689,6 +697,9 @@ def _verb_then_kind(part: str) -> str:
     return kind if kind and len(verb) == 2 and (jieba_tag(verb) or "").startswith("v") else ""
 
 
+#: verbs that join one body to another, before a body named by its kind with no place before
+#: (我们将联合|镇政府: no town called 联合镇 there)
+_JOINING_VERBS = frozenset(("联合", "会同", "协同", "配合", "协调"))
 #: the kinds of place a body named by its kind opens with (镇|司法所, 街道|综治中心)
 _LEVEL_KINDS = ("街道", "社区", "苏木", "嘎查", "镇", "乡", "村", "县", "旗", "区", "市")
 #: a count of people between a place and a body's head (某小区一位|业委会成员, 两名|村委会委员)
@@ -716,7 +727,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     placed = near is not None or start < s
     if placed and _COUNT_OF_MEMBERS.fullmatch(part):
         return _TAKEN  # 某小区一位|业委会成员: one of a body's members, no body named
-    if placed and (kind := _verb_then_kind(part)):
+    if (kind := _verb_then_kind(part)) and (placed or part[: len(part) - len(kind)] in _JOINING_VERBS):
         # 某镇召集|镇司法所、派出所: the place acts on its own body named by its kind
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())
@@ -1056,6 +1067,8 @@ _BARE_DEPARTMENT = re.compile(r"[和、及与]((?:[\u4e00-\u9fff]{1,6}?局|[\u4e
                               r"|[\u4e00-\u9fff]{1,6}?(?:委员会|办)|[\u4e00-\u9fff]{1,8}?(?:党支部|党总支|党小组)))")
 #: what opens another place's or another kind of name, not a bare department's field
 _NOT_FIELD = re.compile(r"^(?:[市旗县区盟省乡镇村]|嘎查|苏木|社区|街道|小区|自治区|中央|国家|国务院|全国|各|本|该|两|三|有关|相关|上级)")
+#: a police bureau or branch named by what stands before 公安 (某某公安分局): a place's name, no field of the body before
+_PLACE_THEN_POLICE = re.compile(r"^[\u4e00-\u9fff]{2,4}公安分?局$")
 
 
 def _shared_place(text: str, places: list[Span], out: list[Span]) -> list[Span]:
@@ -1070,7 +1083,7 @@ def _shared_place(text: str, places: list[Span], out: list[Span]) -> list[Span]:
         if o.how not in ("org-head", "org-short") or o.end >= len(text) or text[o.end] not in "和、及与":
             continue
         m = _BARE_DEPARTMENT.match(text, o.end)
-        if m is None or _NOT_FIELD.match(m.group(1)) or any(c in L.ORG_STOP for c in m.group(1)[:-1]) \
+        if m is None or _NOT_FIELD.match(m.group(1)) or _PLACE_THEN_POLICE.match(m.group(1)) or any(c in L.ORG_STOP for c in m.group(1)[:-1]) \
                 or m.group(1).startswith("辖区") \
                 or any(m.start(1) <= q < m.end(1) for q in starts) \
                 or any(x.start < m.end() and m.start(1) < x.end and x.how != "org-generic"

@@ -51,7 +51,7 @@ PLACE_VERBS = set("""拓宽 织密 拍下 商量 联系 指导 激活 产生 清
     入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广
     担任 兼任 挂任 出任 任职 利用 深化 单靠 依靠 加强 发挥 结合 聚焦 围绕 构建 融入
     商议 商讨 协商 共商 配强 配齐 选优配强 选好 上报 报送 报请 呈报 信任 认识 熟悉 了解 绘就 边聊 聊聊 同属 隶属 属于 地处 位于 探索 推动 推进 引导 培养 鼓励 支持
-    落实 健全 充实 壮大 资助 唱响 叫响 下辖 管辖 压实 压紧 夯实""".split())
+    落实 健全 充实 壮大 资助 唱响 叫响 下辖 管辖 辖有 压实 压紧 夯实""".split())
 
 #: Verbs that never sit inside a body's or place's name, though jieba tags some as nouns
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)
@@ -322,12 +322,20 @@ JOINT_WORDS = ("联合", "共同", "携手", "一起", "一道")
 #: Bodies that are also buildings: they count as bodies only where they act or are led.
 VENUE_HEADS = ("党群服务中心", "党群服务站", "服务站", "驿站", "服务点")
 
+#: The age or state of the housing before a kind of place (老旧院落社区, 老旧小区) or a
+#: district's name that is also a word for housing (老旧平房区): a description, no name.
+HOUSING_STATES = ("老旧", "破旧", "低矮")
+
+#: Words a level's character opens that are no level (区域某某联盟, 市场监督管理局, 县域): no body
+#: named by its level alone opens with one.
+LEVEL_WORDS = ("区域", "市场", "县域", "市域", "区划", "市民", "县城")
+
 #: Honorifics and kin words: a surname with one of these is no person (张女士, 李大姐).
 HONORIFICS = set(
     """女士 先生 大姐 大爷 大妈 大娘 大叔 阿姨 奶奶 爷爷 老人 师傅 老师 同志 书记 主任 哥 姐 叔 婶
     嫂 伯 姨 妈 爸 老汉 老太 大哥 小哥 小妹 小姐 姑娘 老伯 阿婆 阿公 阿伯 阿叔 婆婆 大嫂 嫂子
     警官 法官 检察官 医生 大夫 老板 大伯 大婶 婶婶 叔叔 伯伯 大舅 舅舅 姑姑 大姑
-    阿嬷 阿爸 阿妈 阿爷 阿奶 阿娘""".split()
+    阿嬷 阿爸 阿妈 阿爷 阿奶 阿娘 孃孃 嬢嬢 娘娘""".split()
 )
 
 #: Speech and report verbs that typically follow a name.

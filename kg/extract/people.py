@@ -148,7 +148,14 @@ def byline_name(name: str) -> bool:
     if toks and toks[0][1] == 1 and toks[0][2][:1] in ("u", "p", "c", "f") and name[0] not in L.SURNAMES_1 \
             and name[:2] not in L.SURNAMES_2:
         return False  # 面对记者|的提问, 记者：|下一……: a particle or a localizer opens no name
+    if len(name) >= 3 and name[-1] in _UNIT_ENDS and any(
+            e - s >= 2 and f[:1] == "n" and f[:2] != "nr" and segment.freq(name[s:e]) >= 100 for s, e, f in tokens(name[:-1])):
+        return False  # 编辑：新|媒体|部: a unit's words and its kind, no name
     return plausible_name(name) or (2 <= len(name) <= 4 and all(is_cjk(c) for c in name) and jieba_tag(name) is None)
+
+
+#: the last character of a unit credited in a byline (新媒体部, 评论室, 融媒组)
+_UNIT_ENDS = frozenset("部室组科处")
 
 
 

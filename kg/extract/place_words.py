@@ -37,7 +37,7 @@ _COUNTED_ITEMS = re.compile(r"[0-9一二两三四五六七八九十百千万]+[�
 
 
 #: words an estate's kind is called by, not its name (花园小区, 公寓小区; 新城小区 is a name)
-_ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院"})
+_ESTATE_KINDS = frozenset({"花园", "家园", "公寓", "家属院", "庭院", "楼房", "平房", "商品房"})
 
 
 #: words that say where a place lies or which ones are meant, not its name (周边嘎查, 附近村, 边境苏木,
@@ -50,8 +50,6 @@ _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相
 #: one place leading another (强村带弱村, 先进社区带后进社区): a kind of place and 带 inside a
 #: would-be name pair kinds of places, no place's name
 _PAIRING = re.compile(r"(?:村|镇|乡|社区|嘎查|苏木)带")
-#: the age or state of the housing before a kind of place (老旧院落社区, 老旧小区), no name's part
-_HOUSING_STATE = ("老旧", "破旧", "低矮")
 
 
 #: collective kinds of place that end some real names (六苏木镇)
@@ -87,7 +85,7 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         if name.endswith(suf):
             body = name[: -len(suf)]
             break
-    if not known and (_PAIRING.search(body) or body.startswith(_HOUSING_STATE) or body.startswith("哪")):
+    if not known and (_PAIRING.search(body) or body.startswith(L.HOUSING_STATES) or body.startswith("哪")):
         return True  # 由强村带弱村, 典型的老旧院落社区, 找到哪名|社区工作人员: kinds of place paired, described or asked after, no name
     if body.endswith("事") and len(body) == 2 and not known:
         return True  # 小事网格解决、大事|社区协调: a matter and who settles it, no community's name

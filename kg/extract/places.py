@@ -92,8 +92,8 @@ _LOWER_AFTER = (("街道", "Street"), ("社区", "Community"), ("嘎查", "Villa
 
 #: a verb that joins a body to another (某院联合|镇司法所), which some towns are named (联合镇)
 _JOINING_VERB = re.compile(r"联合|会同|协调|指导")
-#: where a body's or a place's name ends, or an adverb before a verb (某镇党委还|联合镇总工会)
-_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会心社团庭还也又并")
+#: where a body's or a place's name ends, or an adverb before a verb (某镇党委还|联合镇总工会, 我们将|联合镇政府)
+_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会心社团庭还也又并将要")
 
 
 def _verb_then_kind(text: str, sp: Span, spans: list[Span], gaz: Gazetteer) -> bool:
@@ -428,10 +428,10 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
                 i += L_
                 continue
         if cand not in gaz.by_name and i >= 1 and text[i - 1] in L.SURNAMES_1 and (
-                i >= 3 and _ROLE_BEFORE.search(text, max(0, i - 9), i - 1) or text.startswith(L.SPEAKER_SAYS, i + L_)
+                i >= 3 and _ROLE_BEFORE.search(text[max(0, i - 11) : i - 1].rstrip(" \u3000")) or text.startswith(L.SPEAKER_SAYS, i + L_)
                 or (text.startswith((":", "："), i + L_) and (i == 1 or not is_cjk(text[i - 2])))):
-            i += L_  # 网格员张|保山, 常委李|海东介绍, ⏎张|保山：……: a person's given name after a role and a surname,
-            continue  # before what a speaker does, or an interview's speaker, not the city's short form
+            i += L_  # 网格员张|保山, 常委李|海东介绍, 通讯员 张|保山 (a byline's space between), ⏎张|保山：……: a person's
+            continue  # given name after a role and a surname, before what a speaker does, or an interview's speaker, not the city's short form
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
@@ -444,6 +444,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         if cand not in gaz.by_name and not (spans and spans[-1].end == i) and _inside_transliteration(text, i, i + L_):
             i += L_  # 乌兰|吉林|图嘎查: syllables of a gacha's or a sum's name, no province
             continue
+        if cand not in gaz.by_name and text.startswith(_GRASSLAND, i + L_) and all(d.type == "County" for d in rows):
+            i += L_  # 科尔沁|草原: the grassland a county's short form names is a region wider than the county
+            continue  # (a province's or a city's, 内蒙古|草原, is the place: the real gold reads it so)
         if cand not in gaz.by_name and _in_natural_feature(text, i, i + L_):
             i += L_  # 巴丹吉林沙漠, 长白山, 大兴安岭深处: a desert's, a mountain's name, not the place's short form
             continue
@@ -454,8 +457,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         full = cand in gaz.by_name
         how = "gazetteer" if full else "gazetteer-alias"
         named_level = len(cand) >= 3 and cand[-1] in "省市县旗盟"  # 北京市 is a word, but a place first
-        if full and not named_level and (is_common_word(cand) or _descriptive_district(cand, rows)):
-            how = "gazetteer-common"  # 老城区: a word first, a district only in its region
+        if full and not named_level and (is_common_word(cand) or _descriptive_district(cand, rows)
+                                         or text.endswith(L.HOUSING_STATES, 0, i)):
+            how = "gazetteer-common"  # 老城区, 老旧|平房区: a word first, a district only in its region
         spans.append(Span(i, i + L_, cand, rows[0].type, how, conf(how), rows))
         for k in range(i, i + L_):
             taken[k] = True
@@ -515,6 +519,8 @@ def _in_natural_feature(text: str, a: int, b: int) -> bool:
     return _NATURAL_END.search(text, starts[k], ends[k]) is not None
 
 
+#: a grassland named after a region (科尔沁草原, 科尔沁大草原)
+_GRASSLAND = ("草原", "大草原")
 #: words for the countryside that end in a village's kind (乡村旅游, 农村电商; not 山村: 某山村)
 _RURAL_WORDS = ("乡村", "农村")
 
@@ -774,6 +780,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
             and not (s == m.start() and (text[floor : m.start()].endswith(_VERBS_T) or _acting_verb(text, floor, m.start()))):
         s = floor  # after a chain of places the name starts right after the last one (not 某镇以|某社区为试点,
         # nor 某街道积极探索|社区: a verb and its object)
+    if text[s : m.start()] in L.NAME_BREAK_VERBS:
+        return None  # 某社区辖有|小区8个, 现有|社区: the verb before the kind, no name
     if text[s] == "辖" and text[s : s + 2] != "辖区" and m.start() - s > 2:
         s += 1  # 辖某某家园小区: jieba glues the verb "governs" to the name
     elif text[s : s + 2] == "辖区" and m.start() - s > 3:
@@ -815,8 +823,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     after_de = prev is not None and spans[prev].end == s - 1 and text[s - 1] == "的" \
         and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] and m.start() - s >= 2 \
         and not _ranked(text[s : m.start()])
+    toponym = type_ == "Village" and m.start() - s >= 3 and text.endswith(_VILLAGE_NAME_ENDS, s, m.start())
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
-            and not through_office and cand not in known and not listed and not vouched and not after_de:
+            and not through_office and cand not in known and not listed and not vouched and not after_de and not toponym:
         # 镇, 乡 and 村 end too many words (返乡, 文明乡, 领导村): without the
         # gazetteer, only a chain (乌县某某镇, 某某镇某某村) vouches for the name
         return None
@@ -834,6 +843,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     return s
 
 
+#: the endings of villages' names in the north (某某营子, 某家圪旦, 某某板申, 某某窝铺): no everyday
+#: word ends so, so the name stands without a chain to vouch for it
+_VILLAGE_NAME_ENDS = ("营子", "圪旦", "板申", "窝铺", "卜子")
 #: a speech verb after two characters at least (某某说起, 居民某某介绍): no place's name holds one
 _SPEAKS_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:说起|说|介绍|表示|告诉|谈起|谈到)")
 #: what ends the words of taking or having held a post before a village's body (前任|村党支部书记,
@@ -853,8 +865,9 @@ _LOWER_AFTER_TOWN = ("社区", "村", "嘎查", "小区")
 _LONG_PLACE_VERBS = tuple(v for v in L.PLACE_VERBS if len(v) >= 3)
 
 
-#: a preposition jieba glues to the name after a place (某镇|以力角|社区): the walk cut it off
-_PREPOSITIONS_AFTER_CHAIN = frozenset(("以",))
+#: a preposition or a localizer jieba glues to the name after a place (某镇|以力角|社区, 某镇|内某某|社区):
+#: the walk cut it off
+_PREPOSITIONS_AFTER_CHAIN = frozenset(("以", "内"))
 
 
 #: a numeral and the measure word after it (4000名, 三个, 十余户)

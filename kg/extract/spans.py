@@ -245,6 +245,10 @@ def _place_ending_at(text: str, i: int) -> int | None:
 
 #: kinds of place that open no name of a place below them (街道|某某社区)
 _BARE_KINDS_OPENING = ("街道", "社区")
+#: the days whose names name streets and places (五一路, 八一社区): numerals to jieba
+_DATE_NAMES = frozenset(("五一", "七一", "八一", "五四", "六一", "三八"))
+#: the last characters of kinds of place (社区, 小区, 村, 嘎查, 镇): 内 after one is where, no name's start
+_KIND_LAST_CHARS = frozenset("区村镇乡查旗县市")
 #: personal pronouns, which open no name
 _PRONOUNS = frozenset("他她它我你您咱")
 #: units of time a count may end in (第二周, 三年), which no place's name does
@@ -391,6 +395,10 @@ class _Walk:
             return None, False  # 每月第二周|社区, 10|分钟|社区养老圈, 一张|小区平面图: a time, a measure or a count, no place's name
         if flag == "m" and word[0] in "首一几" and len(word) == 2 and word[-1] in _MEASURES:
             return None, False  # 首家|社区物业服务中心, 某地一家|社区派出所: the first or one of its kind, no part of a body's name
+        if word[0] == "内" and len(word) > 1 and s > 0 and text[s - 1] in _KIND_LAST_CHARS and segment.freq(word) == 0:
+            return s + 1, False  # 社区|内某某|家园小区 (jieba's guess): the kind's localizer, then the name
+        if len(word) == 2 and word[1] == "内" and word[0] in _KIND_LAST_CHARS:
+            return None, False  # 村内|某某家园小区, 某镇|镇内|某某社区: the localizer ends whatever stood before
         if self.place and word == "内有":
             return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE
@@ -446,6 +454,8 @@ class _Walk:
         if self.place and (word in _ORG_HEADS or word[-1] in "处委部局厅院所") \
                 and not (first and word[-1] == "院" and text.startswith("小区", e)):
             return None, False  # 办事处少先二十社区: a body's name ends where the place's begins (某某北院|小区: an estate's own)
+        if self.place and not first and word in _DATE_NAMES:
+            return s, True  # 五一|北社区, 八一|小区: a day's name, which names many a street and place
         trade = self.loose and (flag == "vn" or word in L.TRADE_WORDS or (
             self.firm and flag == "v" and len(word) == 2 and not first and word not in L.NAME_BREAK_VERBS
             and self._brand_before(s)))

@@ -128,7 +128,7 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   one syllable alone is no name, the 和 no conjunction: the longer reading is proposed), the
 #:   name of a lower place the page names, less its kind (某某 of 某某镇 or 某某小区), a reading
 #:   that ends inside one of the dictionary's words before no word that follows names (黄葛|树:
-#:   none of 3,571 annotated names does);
+#:   none of 3,571 annotated names does), a trade's word closing it (牛贩子, 老椒农);
 #: - a body: counted or said of each of a kind, with no place in its name (楼宇党支部15个,
 #:   在每个村成立某某理事会), the publisher a page's source field names (来源：某某融媒体中心);
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
@@ -141,7 +141,7 @@ VETOES: dict[str, frozenset[str]] = {
                          "verb-opens", "reduplicated", "parallel", "he-ends-name",
                          "familiar-then-adverb", "takes-post-tail", "mongolian-cut", "upper-place-name",
                          "opens-a-quoted-name", "page-label", "syllable-he-before",
-                         "place-stem", "cuts-a-word", "count-measure"}),
+                         "place-stem", "cuts-a-word", "count-measure", "trade-tail"}),
     "Organization": frozenset({"is-place", "counted", "source-field"}),
 }
 _NO_VETO: frozenset[str] = frozenset()

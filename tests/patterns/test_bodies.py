@@ -991,3 +991,30 @@ def test_the_committees_of_every_sum_town_and_farm_are_no_one_body(gaz):
     """各苏木乡镇场党委: the committees of every sum, township and state farm, no one body."""
     g = graph_of(gaz, "旗委组织部要求,各苏木乡镇场党委组织辖区嘎查开展自查。")
     assert not any("乡镇场" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_tribunal_named_by_its_towns_name_after_its_court_is_one_body(gaz):
+    """某区人民法院|红土地|人民法庭: the court's tribunal named by the town the page reads as a
+    place (jieba cuts 红土|地, and 地 stops a name elsewhere): one body, the court's tribunal."""
+    g = graph_of(gaz, "县委政法委整合东川区人民法院红土地人民法庭、红土地派出所等力量,设立调处中心。")
+    assert "东川区人民法院红土地人民法庭" in names(g, "Organization"), summary(g)
+    assert "东川区人民法院" not in names(g, "Organization"), summary(g)
+
+
+def test_a_police_branch_named_by_its_district_is_not_the_listed_levels(gaz):
+    """区人社局、区信访局和五华|公安分局: the branch is named by its district, no field of the 区's."""
+    g = graph_of(gaz, "区人社局、区信访局和五华公安分局签了联动协议。五华区召开会议部署。")
+    assert "五华公安分局" in names(g, "Organization"), summary(g)
+    assert not any(n.startswith("区五华") for n in names(g, "Organization")), summary(g)
+
+
+def test_a_firms_brand_may_hold_he_right_after_its_region(gaz):
+    """某县|鸿远和|物业服务有限公司: 和 inside the brand, then the firm's trade: one name."""
+    g = graph_of(gaz, "去年,小区选聘宾川县鸿远和物业服务有限公司接手管理。")
+    assert "宾川县鸿远和物业服务有限公司" in names(g, "Organization"), summary(g)
+
+
+def test_a_joining_verb_before_a_body_named_by_its_kind_opens_no_town(gaz):
+    """社区将联合|镇政府: the verb and the town's government named by its kind, no 联合镇."""
+    g = graph_of(gaz, "胡建峰说,接下来社区将联合镇政府、派出所排查隐患。")
+    assert not any("联合" in n for n in names(g, "Organization") | names(g, "Town")), summary(g)

@@ -1022,3 +1022,17 @@ def test_a_list_of_pursuits_ending_in_sheying_is_no_photo_credit(gaz):
     """有……也有|摄影、书法: photography among the classes, no credit 也有 摄."""
     g = graph_of(gaz, "社区夜校的课表里有普法讲座,也有摄影、书法等兴趣课。")
     assert not names(g, "Person"), summary(g)
+
+
+def test_a_bylines_given_name_that_is_a_citys_short_form_is_the_persons(gaz):
+    """通讯员 柯|海东: the surname after a byline's label (a space between), then a given name
+    that is also a city's short form (海东市): the person's name, no city."""
+    g = graph_of(gaz, "院坝议事\n□本报记者 杨晓岚 通讯员 柯海东\n\n盛夏时节,宾川县金牛镇的院坝里,村民们围坐议事。")
+    assert {"杨晓岚", "柯海东"} <= names(g, "Person"), summary(g)
+    assert not names(g, "City") - {"大理白族自治州"}, summary(g)
+
+
+def test_a_unit_credited_as_a_pages_editor_is_no_person(gaz):
+    """编辑：新媒体部: the unit's words and its kind, no name."""
+    g = graph_of(gaz, "2024-03-18 08:42  来源:宾川日报  编辑:新媒体部\n\n金牛镇的院坝里,村民们围坐议事。")
+    assert not names(g, "Person"), summary(g)

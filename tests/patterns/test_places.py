@@ -1352,3 +1352,44 @@ def test_a_gacha_the_page_named_is_read_whole_where_jieba_cuts_it(gaz):
     """阿木古|顺道|布嘎查党支部 after the page named 阿木古顺道布嘎查: the branch is that gacha's."""
     g = graph_of(gaz, "走进科尔沁右翼中旗巴彦呼舒镇阿木古顺道布嘎查的扶贫车间。阿木古顺道布嘎查党支部牵头成立合作社。")
     assert names(g, "Organization") == {"阿木古顺道布嘎查党支部"}, summary(g)
+
+
+def test_a_kinds_localizer_opens_no_name(gaz):
+    """社区|内某某|家园小区 (jieba: 内某某), 某镇|镇内|某某社区: 内 says where, the name starts after it."""
+    g = graph_of(gaz, "住在社区内翠屏家园小区的杨大爷笑着说,楼道灯当天就修好了。")
+    assert names(g, "Neighborhood") == {"翠屏家园小区"}, summary(g)
+    g = graph_of(gaz, "金牛镇内翠屏社区党支部开展活动。")
+    assert names(g, "Community") == {"翠屏社区"}, summary(g)
+
+
+def test_a_verb_before_a_kind_of_place_names_none(gaz):
+    """某社区辖有|小区8个: the verb and the kind, no estate called 辖有小区."""
+    g = graph_of(gaz, "力角社区辖有小区8个,居民2100余户。")
+    assert not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_northern_villages_name_ending_stands_without_a_chain(gaz):
+    """。某某营子村 at a clause's start: no everyday word ends in 营子, so the village stands."""
+    g = graph_of(gaz, "村里的大事都要上会商量。松岭营子村通过“村事夜谈”,解决了难题。")
+    assert names(g, "Village") == {"松岭营子村"}, summary(g)
+
+
+def test_a_days_name_opens_a_places_name(gaz):
+    """。八一|北社区: a day's name (a numeral to jieba) names the community with what follows."""
+    g = graph_of(gaz, "今年街道新建楼栋党小组9个。八一北社区在老楼院里办起“周末议事会”。")
+    assert names(g, "Community") == {"八一北社区"}, summary(g)
+
+
+def test_a_grassland_named_after_a_county_is_no_county(gaz):
+    """科尔沁|草原: the grassland the short form names is wider than 科尔沁区."""
+    g = graph_of(gaz, "深秋时节,科尔沁草原上的牧民们忙着打草储草。")
+    assert not names(g, "County"), summary(g)
+
+
+def test_a_district_that_is_also_a_word_names_none_where_nothing_places_it(gaz):
+    """某市|老城区 where that city holds no 老城区, 老旧|平房区 and 楼房小区: words for parts of
+    town and kinds of housing, no districts (洛阳's 老城区, 哈尔滨's 平房区) and no estate."""
+    g = graph_of(gaz, "望湖社区在昆明老城区,巷子窄、老人多。")
+    assert "老城区" not in names(g, "County"), summary(g)
+    g = graph_of(gaz, "社区里既有老旧平房区,也有楼房小区,老人占比高。")
+    assert not names(g, "County") and not names(g, "Neighborhood"), summary(g)

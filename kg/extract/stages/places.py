@@ -238,8 +238,9 @@ def _dropped(st: DocState, view: SentenceView, k: int, sp: Span, parent_row: Div
     ) and not any(other.chain_prev == k for other in spans):
         return True
     # 包头市鹿城物业公司: a short form right after a place that does not contain
-    # it (鹿城区 is in 温州市) is part of another name, not the place
-    return sp.how == "gazetteer-alias" and parent_row is not None and not any(
+    # it (鹿城区 is in 温州市) is part of another name, not the place; 厦门老城区: a word
+    # first after a place that does not contain it, the word
+    return sp.how in ("gazetteer-alias", "gazetteer-common") and parent_row is not None and not any(
         parent_row in st.gaz.ancestors(d) for d in sp.candidates)
 
 

@@ -163,7 +163,7 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
                     break
                 spans.setdefault((a, e), (None, hm.group()))
         rule_spans = [(a, b) for a, b, _ in rule]
-        cands = _kind_only_candidates(view, sent) + _listed_heads(view, sent, spans)
+        cands = _kind_only_candidates(view, sent) + _listed_heads(view, sent, spans, tagged)
         proposed = {(c.start, c.end) for c in cands}
         for (a, b), (m, head) in sorted(spans.items()):
             if (a, b) in proposed:
@@ -189,13 +189,15 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
 _LIST_END = re.compile(r"[^\u4e00-\u9fff]|[的在和与及将把对为以共联等]|$")
 
 
-def _listed_heads(view: DocView, sent: Sentence, spans: dict) -> list[Candidate]:
+def _listed_heads(view: DocView, sent: Sentence, spans: dict, tagged: set[tuple[int, int]]) -> list[Candidate]:
     """Bodies of one place listed after the first with their heads alone (某街道党工委、
     办事处; 某旗委、政府): each head read with the first body's places."""
     text = sent.text
     places = view.spans(sent, PLACE_TYPES)
     out = []
-    for (a, b), (_m, head) in sorted(spans.items()):
+    for (a, b), (m, head) in sorted(spans.items()):
+        if m is None and (a, b) not in tagged:
+            continue  # the list's first body is one the rules or the tagger read (not 该镇整合|派出所, across a verb)
         covered, last = a, None
         for pa, pb, pm in sorted(places, key=lambda t: (t[0], t[1])):
             if pa == covered:
@@ -239,7 +241,7 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         km = _KIND_RE.search(text, max(0, h - 3), h)
         if km is not None:
             s, word = km.start(), km.group().removesuffix("委")  # 区委|组织部: 委 is the rest's
-        elif (km := _KIND_WORD.match(head)) is not None and len(head) > len(km.group()):
+        elif (km := _KIND_WORD.match(head)) is not None and len(head) > len(km.group()) and not head.startswith(L.LEVEL_WORDS):
             s, word = h, km.group()
         else:
             continue

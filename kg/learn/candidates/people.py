@@ -18,7 +18,7 @@ from ...extract.people import (
     two_at_once,
     verb_syllable_end,
 )
-from ...extract.spans import jieba_tag, token_bounds, tokens
+from ...extract.spans import is_cjk, jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from ...read.decoding import utf8_read_as_gbk
 from .view import Candidate, DocView, bucket
@@ -41,6 +41,15 @@ _ROLES = frozenset(L.OTHER_ROLES)
 #: reads the word before a name into it)
 _ROLE_OPENS = re.compile("(?:" + "|".join(map(re.escape, sorted(
     {t for t in L.LEAD_TITLES if len(t) >= 2} | set(L.OTHER_ROLES), key=len, reverse=True))) + ")")
+def _household_opens(text: str, i: int, j: int) -> bool:
+    """Does the reading ``text[i:j]`` open with the 户 that closes a household's title before it
+    (党员亮灯|户某某某某, 示范|户某某: a kind of household, then the name)?"""
+    return j - i >= 4 and text[i] == "户" and i > 0 and is_cjk(text[i - 1])
+
+
+#: a trade's word closing a reading (牛|贩子, 老|椒农: who deals or farms, no name): a dealer's
+#: word, or 老 or 小 and a farmer's (X农) of three characters
+_TRADE_TAILS = ("贩子",)
 #: a leading post right before a reading (苏木达|某某)
 _POST_ENDS = re.compile(_POSTS + "$")
 _SPEECH_AFTER = re.compile(r"^(?:对(?:我们|记者|大家|笔者))?(?:说|介绍|表示|告诉|讲述|坦言|感慨|笑着|回忆|认为|提到|谈到|指出|强调|高兴|激动|自豪)")
@@ -164,7 +173,9 @@ def person_feats(view: DocView, sent: Sentence, i: int, j: int, rule: Mention | 
     if (name[-1] in _PLACE_END and not _given_name_of_a_place_char(name)) or any(k in name for k in _PLACE_KINDS_INSIDE) \
             or name.endswith(_BUSINESS_KINDS):
         f.append("place-end")  # 强村, 陈旗; 某某和苏木 (the tagger's reading runs into 苏木达某某); 牧家乐
-    if (post := _ROLE_OPENS.match(name)) is not None and len(name) > post.end():
+    if name.endswith(_TRADE_TAILS) or (len(name) == 3 and name[0] in "老小" and name[-1] == "农"):
+        f.append("trade-tail")  # 等牛贩子上门, 一位老椒农说: a trade's word, no name
+    if ((post := _ROLE_OPENS.match(name)) is not None and len(name) > post.end()) or _household_opens(text, i, j):
         f.append("post-opens")  # 嘎查达某某, 果农某某某: a post or role read into the name (its holder is read
         # without it); 瓜农苟|师傅: a role and a surname, no full name
     if "某" in name or (len(name) == 2 and name[0] in "老小" and name[1] in L.SURNAMES_1):
@@ -306,6 +317,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 赵某某|刚当选: a word after the name glued to it
             if (post := _ROLE_OPENS.match(sent.text, a, b)) is not None and b - post.end() >= 2:
                 spans.setdefault((post.end(), b), (None, "TRIM"))  # 嘎查达|某某, 果农|某某: the post or role the tagger read into the name
+            if _household_opens(sent.text, a, b):
+                spans.setdefault((a + 1, b), (None, "TRIM"))  # 亮灯|户某某某某: the household's 户 the tagger read into the name
             if _he_then_role(sent.text, a, b):
                 spans.setdefault((a, b - 1), (None, "TRIM"))  # 某某图|和村民代表: the conjunction read into the name
             if b - a >= 3 and sent.text[b - 1] == "任" and sent.text[b - 2 : b] not in L.NAME_BREAK_VERBS \

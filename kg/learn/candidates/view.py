@@ -73,8 +73,8 @@ _COUNTING = frozenset("个每各")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 
 
-#: the kinds of place whose names end in a shorter kind's word (某某社区 in 区, 某某小区)
-_LONGER_KINDS = {"区": ("社区", "小区")}
+#: the kinds of place whose names end in a shorter kind's word (某某社区 in 区, 某某小区, 内蒙古自治区)
+_LONGER_KINDS = {"区": ("社区", "小区", "自治区")}
 
 
 def of_kind(m: Mention, ending: str) -> bool:
