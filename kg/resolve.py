@@ -158,10 +158,15 @@ def _person_keys(x: Extraction, by_id: dict[str, Mention], key_of) -> dict[str, 
 
 def _glued(long: str, short: str, by_name: dict[str, list[Mention]]) -> bool:
     """Is ``long`` the name ``short``, read more often alone, with a character glued on
-    that follows names (某某都 of 某某|都会)?"""
-    if long[:-1] != short or long[-1] not in L.AFTER_NAME_CHARS:
+    that follows names (某某都 of 某某|都会), or with any character where ``short`` is read
+    alone at least three times and twice as often (某某某察 of 某某某|察看)?"""
+    if long[:-1] != short:
         return False
     n_short, n_long = len(by_name[short]), len(by_name[long])
+    if long[-1] not in L.AFTER_NAME_CHARS:
+        # 某某某察|看了 read once where the page names 某某某 alone again and again: the
+        # name and the first character of the verb after it
+        return n_short >= 2 * n_long and n_short >= 3
     # an adverb glued on (某某正|带着, 某某也|来了) is the short name even read as often
     return n_short > n_long or (long[-1] in _ADVERBS_AFTER_NAME and n_short == n_long)
 

@@ -2339,3 +2339,10 @@ def test_an_autonomous_region_is_no_district_a_bare_qu_names(gaz):
     entities, _ = _learned(gaz, "按照自治区和南宁市的部署,经区委同意,全区铺开“网格吹哨”机制,"
                                 "由区委政法委、区委社会工作部牵头,区综治中心负责调度。")
     assert not any(n.startswith("广西") for t, n in entities if t == "Organization"), entities
+
+
+def test_a_verb_of_assisting_between_a_team_and_a_body_joins_two_bodies(gaz):
+    """“某某巡逻队”协助|派出所开展巡查: the team assists the police station; no body named
+    某某巡逻队协助派出所."""
+    entities, _ = _learned(gaz, "嘎查组建的“牧民巡逻队”协助派出所开展巡查80余次。")
+    assert not any("协助" in n for t, n in entities if t == "Organization"), entities

@@ -215,3 +215,15 @@ def test_a_portal_notices_fields_are_lines_of_their_own():
     texts = [s.text for s in split("p1", "p1.txt", page).sentences]
     assert "关于推广力角村“院坝连议”工作法的通知" in texts, texts
     assert "各村党支部、村委会,镇直各单位:" in texts, texts
+
+
+def test_a_numbered_section_title_and_a_headline_before_an_indented_paragraph_end_their_lines():
+    """二、建强一支队伍，让服务暖人心 is a section's title, not run into the paragraph below (嘎查组建了……
+    read 暖人心嘎查); a headline with no stop (its reading glosses aside) before an indented
+    paragraph ends there."""
+    page = ("力角村以“一堂一队一单一账”推动文明新风走进每家每户(hù)的探索与实践\n\n"
+            "　　近年来,力角村以“一堂一队”为抓手。\n"
+            "　　二、建强一支志愿服务队伍,让志愿服务真正暖到群众心坎上\n　　村里的志愿服务队由党员骨干牵头。\n")
+    texts = [s.text for s in split("p1", "p1.txt", page).sentences]
+    assert "二、建强一支志愿服务队伍,让志愿服务真正暖到群众心坎上" in texts, texts
+    assert texts[0] == "力角村以“一堂一队一单一账”推动文明新风走进每家每户的探索与实践", texts

@@ -183,3 +183,24 @@ def test_a_company_and_its_committee_named_by_the_companys_short_name_are_one_bo
     bodies = names(g, "Organization")
     assert {"宾川县澄光精密机械有限公司", "宾川县澄光精密机械有限公司党委"} <= bodies, bodies
     assert not {"澄光公司", "澄光公司党委"} & bodies, bodies
+
+
+def test_a_name_read_once_with_a_verbs_first_character_is_the_name_read_often(gaz):
+    """某某某察|看了: a tagger's reading of the name with the first character of the verb after it
+    (杨建华察), where the page names 杨建华 alone three times and more, is that person."""
+    from dataclasses import replace
+
+    text = ("宾川县委副书记杨建华到金牛镇调研。“议事要做实。”杨建华说。"
+            "在院坝里,杨建华察看了议事台账。“台账要清楚。”杨建华说。\n")
+    doc = split("d0", "d0.txt", text)
+    x = extract(doc, gaz)
+    people = [m for m in x.mentions if m.type == "Person" and m.canonical == "杨建华"]
+    assert len(people) >= 3, [m.canonical for m in x.mentions if m.type == "Person"]
+    third = next(s for s in doc.sentences if "杨建华察" in s.text)
+    at = third.text.index("杨建华察")
+    glued = replace(people[0], id="d0:2:99", name="杨建华察", canonical="杨建华察",
+                    evidence=replace(people[0].evidence, sentence=third.index, start=third.start + at,
+                                     end=third.start + at + 4, text=third.text))
+    x.mentions.append(glued)
+    entities, _ = resolve([x], gaz)
+    assert [e.name for e in entities if e.type == "Person"] == ["杨建华"]

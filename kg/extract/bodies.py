@@ -532,8 +532,9 @@ def _near_place(text: str, h_start: int, places: list[Span], firm: bool = False)
 _BRAND_REGIONS = frozenset({"Province", "City", "County"})
 
 
-#: a body's head and a conjunction (某某司法所和|某某律师事务所): two bodies joined, no one name
-_HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")[和与及]")
+#: a body's head and a conjunction or a joining verb (某某司法所和|某某律师事务所, 某县委政法委会同|县司法局):
+#: two bodies joined, no one name
+_HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")(?:[和与及]|会同|联合|协同)")
 
 
 def _noun_phrases_out(gap: str) -> str:
@@ -1138,7 +1139,10 @@ def _level_committees(text: str, places: list[Span], out: list[Span]) -> list[Sp
     found = []
     toks = tokens(text)
     for k, (a, b, _flag) in enumerate(toks):
-        if b - a != 2 or not _LEVEL_COMMITTEE.fullmatch(text, a, b):
+        if b - a == 3 and text[b - 1] == "副" and _LEVEL_COMMITTEE.fullmatch(text, a, b - 1) \
+                and LEAD_TITLE_RE.match(text, b - 1) is not None:
+            b -= 1  # 旗委副|书记 (jieba): the committee, then its deputy's post
+        elif b - a != 2 or not _LEVEL_COMMITTEE.fullmatch(text, a, b):
             continue
         partner = k + 1 < len(toks) and text[toks[k + 1][0] : toks[k + 1][1]] in _PARTNER_HEADS  # 县委政府
         post = LEAD_TITLE_RE.match(text, b) is not None  # 县委|副|书记: jieba cuts the post after the committee

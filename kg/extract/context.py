@@ -124,11 +124,13 @@ def expand_short(st: DocState, name: str) -> tuple[str, str | None] | None:
         return None  # the level word is not where the name begins (a quote or a place before it)
     place = main_place(st, levels, name[0])
     if place is None:
-        return None
-    full = place[1] + name[1:]
+        later = later_upper(st, levels, name[0])  # 旗司法局 before the article names its banner
+        return (later + name[1:], None) if later is not None else None
+    written = written_form(st, place[0], place[1], name[0])
+    full = written + name[1:]
     if (court := _COURT_SHORT.match(name, 1)) is not None:
         # 县法院党组 where the page named 某县人民法院: the court by the name the page gave it
-        named = place[1] + "人民" + court.group()
+        named = written + "人民" + court.group()
         if any(n == named for _, n in st.recent_orgs):
             full = named + name[court.end():]
     return full, place[0]
@@ -136,6 +138,43 @@ def expand_short(st: DocState, name: str) -> tuple[str, str | None] | None:
 
 #: a court or procuratorate named short after its level (县法院, 旗检察院)
 _COURT_SHORT = re.compile("法院|检察院")
+
+
+def _seat_department(st: DocState, seat: str, head: str, at: tuple[int, int] | None) -> tuple[str, str | None] | None:
+    """The department ``head`` of the committee of the level ``seat`` (市, 旗 …): the place of
+    that level named before (in the article, then the document), else the one the article names later."""
+    levels = _SHORT_LEVELS[seat]
+    found = next(((mid, name) for mid, t, name in _named_before(st, at) if t in levels and name.endswith(seat)), None) \
+        or next(((mid, name) for mid, t, name in reversed(st.doc_places.values()) if t in levels and name.endswith(seat)), None)
+    if found is not None:
+        return found[1] + "委" + head, found[0]
+    later = later_upper(st, levels, seat)
+    return (later + "委" + head, None) if later is not None else None
+
+
+def later_upper(st: DocState, levels: tuple[str, ...], level: str) -> str | None:
+    """The city or county of ``levels`` (its name ending in ``level``: 旗, 县, 市) the article
+    names first, anywhere in it: what a body named by its level alone belongs to where the
+    article names it before its place (旗委副书记、旗长某某深入…… on a page about 某某旗)."""
+    return next((n for t, n in st.article_uppers.get(st.article, ()) if t in levels and n.endswith(level)), None)
+
+
+#: the readings of a place that write its name (in full or short), not a reference to it
+_NAMING_READINGS = frozenset(("gazetteer", "gazetteer-alias"))
+
+
+def written_form(st: DocState, mid: str, canonical: str, level: str) -> str:
+    """The place ``mid`` as the page writes it most, where that form ends in the level's
+    character as the full name does (科右中旗 for 科尔沁右翼中旗 on a page that writes it so: its
+    旗司法局 is 科右中旗司法局, as the page's own 科右中旗委政法委 is; the annotated pages keep
+    a body's place as written)."""
+    key = st.keys.get(mid)
+    if key is None:
+        return canonical
+    forms = Counter(m.name for k, m in ((st.keys.get(i), m) for i, m in st.by_id.items())
+                    if k == key and m.evidence.extractor in _NAMING_READINGS)  # (not 全旗, 该县: references)
+    best = max(sorted(forms), key=lambda f: forms[f], default=canonical)
+    return best if best.endswith(level) and len(best) >= 2 and forms[best] > forms.get(canonical, 0) else canonical
 
 
 def bare_short_name(st: DocState, name: str) -> bool:
@@ -240,8 +279,8 @@ def _unit_named_since(st: DocState, head: str, body: str) -> bool:
     return False
 
 
-def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, int] | None = None
-                   ) -> tuple[str, str | None] | None:
+def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, int] | None = None,
+                   seat: str | None = None) -> tuple[str, str | None] | None:
     """A body named by its kind alone (居委会, 社区党委, 组织部) gets the fitting place the
     article is speaking of as its prefix: 幸福社区居委会, 苏尼特右旗委组织部.  Returns the
     full name and the mention of that place (``at``: where the body is named, (sentence,
@@ -251,8 +290,13 @@ def contextual_org(st: DocState, sp: Span, post: bool = False, at: tuple[int, in
         rest = head[len(kind) :]
         if head.startswith(kind) and rest in L.BODY_HEADS:
             found = recent_in_article(st, levels, at)
+            if found is None and (later := later_upper(st, levels, kind)) is not None:
+                return later + committee_name(kind, rest), None  # 旗委副书记某某…… before the banner is named
             return (found[1] + committee_name(kind, rest), found[0]) if found else None
     if head in L.PARTY_DEPARTMENTS:
+        if seat is not None:
+            # 市委常委、政法委书记某某到某区: the department of the level of the seat named before it
+            return _seat_department(st, seat, head, at)
         # 某市委常委、组织部部长某某深入某县: the department of a place named before it, not after
         found = recent(st, ("County", "City")) if at is None else (
             recent_in_article(st, ("County", "City"), at) or _doc_place(st, ("County", "City")))

@@ -417,6 +417,10 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
                 and cand not in gaz.by_name and not (spans and spans[-1].end == i) and _closes_a_name(text, i, gaz):
             i += 1  # 某某镇|江北村: the suffix closes the name before (镇江 read across it is no city)
             continue
+        if _JOINING_VERB.match(cand) and i > 0 and text[i - 1] in _NAME_END_CHAR and HEAD_RE.match(text, i + L_) is not None \
+                and not (spans and spans[-1].end == i):
+            i += 2  # 县委政法委会同|县司法局: the joining verb after a body, then a body named by its level, no 会同县
+            continue
         if len(cand) == 2 and cand[0] in _CONJUNCTIONS and not (spans and spans[-1].end == i and _held(rows, spans[-1], gaz)):
             i += 1  # 某局和|县某局: the conjunction and the level's word, not 和县 (安徽省和县 is)
             continue
@@ -479,10 +483,11 @@ def _inside_transliteration(text: str, i: int, j: int) -> bool:
     return False
 
 
-#: the end of a natural feature's name (沙漠, 山, 湖; not 草原: 某某草原 is the place's) and what follows a range's or a
-#: forest's name (深处, 南麓, 林区): where a place's short form is part of it, it is no place
+#: the end of a natural feature's name (沙漠, 山, 湖; not 草原: a province's or a city's 某某草原 is the place's) and
+#: what follows a range's, a forest's or a river's name (深处, 南麓, 林区, 下游, 流域): where a place's short form is
+#: part of it, it is no place
 _NATURAL_END = re.compile(r"(?:沙漠|沙地|山脉|山|岭|峰|湖|河|江|湿地|戈壁|峡谷|林场|森林)$")
-_NATURAL_AFTER = re.compile(r"(?:深处|腹地|山脉|山区|林区|南麓|北麓|东麓|西麓|脚下|沙漠|沙地)")
+_NATURAL_AFTER = re.compile(r"(?:深处|腹地|山脉|山区|林区|南麓|北麓|东麓|西麓|脚下|沙漠|沙地|下游|上游|中游|流域|沿岸|两岸)")
 
 
 #: the kinds a town's or a street's name ends in, and a lower place's name after a short form

@@ -87,6 +87,11 @@ _REFERENCE_BEFORE = re.compile("[该本此]("
                                + "|".join(k for k, _ in sorted(L.KIND_LEVELS, key=lambda t: -len(t[0]))) + ")$")
 
 
+#: a seat in a level's committee right before a department's post (市委常委、|政法委书记): the
+#: department is that level's committee's
+_SEAT_BEFORE = re.compile(r"([市旗县区盟])委(?:常委|委员|副书记)、$")
+
+
 def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
     """The body (or place) whose post starts at ``pos``: the nearest one ending right
     before it, with at most a qualifier between (专职, “一肩挑”).  A body named by its
@@ -113,7 +118,8 @@ def holder_of(st: DocState, view: SentenceView, pos: int) -> Holder | None:
             o = dataclasses.replace(o, start=ref.start(1), text=ref.group(1) + o.text)
         at = (view.sent.index, view.sent.span(o.start, o.end)[0])
         by_end = body_by_its_end(st, text, o, at)
-        found = by_end[:2] if by_end else contextual_org(st, o, post=True, at=at)
+        seat = _SEAT_BEFORE.search(text, max(0, o.start - 6), o.start)
+        found = by_end[:2] if by_end else contextual_org(st, o, post=True, at=at, seat=seat.group(1) if seat else None)
         if not found:
             return None
         m = st.mention(view.sent, o, "Organization", found[0], confidence=conf("org-generic", "post"))
@@ -170,6 +176,7 @@ def post_leads(st: DocState, view: SentenceView, sp: Span, pm: Mention, at: int 
             # party post before it still names one
             _unit_head(st, view, pos, title, sp, pm)
             _team_head(st, view, pos, title, sp, pm)
+            _place_head(st, view, pos, title, sp, pm)
             before = pos
         else:
             o, m, gap = hit
@@ -273,6 +280,9 @@ def _unit_base(st: DocState, view: SentenceView, o: Span, m: Mention, party: str
     base_end = o.end - len(party) if o.text.endswith(party) else o.end
     base = next((pm for p in view.pspans if (pm := view.place_of(p)) is not None
                  and p.end == base_end and p.start >= o.start), None)
+    if base is None and party == "委" and m.place is not None and st.by_id.get(m.place) is not None \
+            and st.by_id[m.place].type in ("County", "City"):
+        base = st.by_id[m.place]  # 区委副书记、区长某某: the district the page named, the committee said by its level
     if base is not None and base.type in ("Town", "Street", "Village", "Community", "County", "City"):
         if not title.endswith(L.PLACE_HEADS) and title not in ("主任", "副主任"):
             return None  # 村党支部书记、会计: not a head of the place
@@ -320,6 +330,30 @@ def _unit_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span,
     base = _unit_base(st, view, o, m, party, title)
     if base is not None:
         st.relation(view.sent, pm, "leads", base, "post", conf("post", "unit"), sp, role=title)
+
+
+#: the head of a place's government written bare → the levels of the place it heads
+_PLACE_HEAD_LEVELS = {"镇长": ("Town",), "乡长": ("Town",), "苏木长": ("Town",), "苏木达": ("Town",),
+                      "旗长": ("County",), "县长": ("County",), "区长": ("County",), "嘎查达": ("Village",),
+                      "嘎查长": ("Village",), "村长": ("Village",)}
+
+
+def _place_head(st: DocState, view: SentenceView, pos: int, title: str, sp: Span, pm: Mention) -> None:
+    """某镇党委书记某某，镇长某某陪同: the head of a place's government written bare, first of
+    its clause, leads the article's one place of that level, named before it (rule ``post``,
+    variant ``place-head``)."""
+    levels = _PLACE_HEAD_LEVELS.get(title.removeprefix("副"))
+    if levels is None or pos > 0 and view.text[pos - 1] not in _CLAUSE_OPENERS:
+        return
+    if len({st.keys.get(mid, name) for mid, t, name in st.recent_places if t in levels}) != 1:
+        return  # two towns named: which one's head is not said
+    found = recent_in_article(st, levels, (view.sent.index, view.sent.span(pos, pos + 1)[0]))
+    if found is not None:
+        st.relation(view.sent, pm, "leads", st.by_id[found[0]], "post", conf("post", "place-head"), sp, role=title)
+
+
+#: what may stand right before a post that opens its clause (，镇长某某; 与镇长某某)
+_CLAUSE_OPENERS = frozenset("，,。；;：:（(“ 与和同及")
 
 
 #: what joins one holder of posts to the next in a list of people: 某某，副书记某某

@@ -354,6 +354,20 @@ def _syllables_before(text: str, i: int) -> bool:
     return k > 0 and tokens(text)[k - 1][2].startswith(("v", "p"))
 
 
+def _he_closes_syllables(text: str, i: int) -> bool:
+    """Is the 和 at ``i``, right before a kind or a head, the last syllable of a transliterated
+    name: three Mongolian syllables or more before it, opened after a preposition or a clause's
+    start (在某某额日|和嘎查; not 牧民巴图|和嘎查党支部书记, a person and the kind)?"""
+    k = i
+    while k > 0 and text[k - 1] in L.MONGOLIAN_CHARS:
+        k -= 1
+    return i - k >= 3 and (k == 0 or text[k - 1] in _HE_RUN_OPENERS)
+
+
+#: what may stand before a transliterated name that ends in 和 (在, 与, a clause's start)
+_HE_RUN_OPENERS = frozenset("在与同和及到赴、，,。；;：:“ \n")
+
+
 def _one_character_word_before(text: str, i: int) -> bool:
     """Is the word of jieba's that ends at ``i`` one character long (伊|和|乌素, not 巴图|和)?"""
     starts, ends = token_bounds(text)
@@ -399,6 +413,8 @@ class _Walk:
             return s + 1, False  # 社区|内某某|家园小区 (jieba's guess): the kind's localizer, then the name
         if len(word) == 2 and word[1] == "内" and word[0] in _KIND_LAST_CHARS:
             return None, False  # 村内|某某家园小区, 某镇|镇内|某某社区: the localizer ends whatever stood before
+        if len(word) == 3 and word.startswith(("会同", "协同")) and word[2] in L.LEVEL_CHARS and s > 0 and text[s - 1] in "委局院所部办":
+            return s + 2, False  # 政法委会同县|司法局 (jieba: 会同县): the joining verb, then a body named by its level
         if self.place and word == "内有":
             return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name
         if self.place and word == "和" and not first and (s == 0 or text[s - 1] in _CLAUSE_BEFORE_HE
@@ -436,6 +452,8 @@ class _Walk:
                 and (s == 1 or not is_cjk(text[s - 2]) or text[s - 2] in _CLAUSE_BEFORE_HE) \
                 and all(c in L.MONGOLIAN_CHARS for c in text[e : e + 2]):
             return s - 1, False  # 。额|和|宝力格富民……合作社: one syllable and 和 open a Mongolian name (a gacha's), no conjunction
+        if word == "和" and self.end - e <= 2 and _he_closes_syllables(text, s):
+            return s, True  # 在某某额日|和|嘎查, 与某某额日|和|边境|派出所: the name's last syllable, no conjunction
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
         if not _NOT_IN_NAME.isdisjoint(word) and not (

@@ -58,6 +58,10 @@ class DocState:
         # (every lookup wants the latest of equal places), so lookups cost the number of
         # distinct places, not of mentions: (type, name, key) → (mention id, type, name)
         self.doc_places: dict[tuple[str, str, str], PlaceRef] = {}
+        # each article's provinces, cities and counties the gazetteer reads without doubt, in
+        # order (article → [(type, full name)]): what a body named by its level alone before
+        # its place is named (旗委副书记某某…… then 某某旗) belongs to
+        self.article_uppers: dict[int, list[tuple[str, str]]] = {}
         # the article being read
         self.article = -1
         self.recent_places: list[PlaceRef] = []  # the places of the article, in order

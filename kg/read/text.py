@@ -188,6 +188,10 @@ _PAGE_FIELD = re.compile(r"(?:^|\s|【)(?:来源|信息来源|作者|发布时�
 #: two or more of the marks that part its items, a line of its own
 _NAV_MARKS = re.compile(r"(?:[|>»›].*){2,}")
 _WORD_TAIL = re.compile(r"^[\u4e00-\u9fff]{1,2}[，,、。”]")
+#: any mark that ends or parts a sentence, which no headline line needs
+_ANY_STOP = re.compile(r"[。，,;；！!？?]")
+#: the number opening a section's title (一、 二、 (三) 四是)
+_SECTION_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 _LIST_COMMA = re.compile(r"[，,、]")
 
 
@@ -202,6 +206,10 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
     p, n = prev.rstrip(), nxt.lstrip()
     if not p or not n:
         return False
+    if nxt[:1] == "\u3000" and len(p) < 50 and not _ANY_STOP.search(p):
+        return False  # a headline with no stop in it, then an indented paragraph: the headline ends
+    if "(" in p or "（" in p:
+        p = _PINYIN_GLOSS.sub("", p)  # 某某单(dān)一账: a mirror's reading glosses are no part of the line's length
     if p[-1] in _LINE_COMPLETE:
         return False
     if n[0] in "#■□●◎◆◇▲△★☆" or _BYLINE.match(n):
@@ -211,6 +219,8 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
     if _PAGE_FIELD.search(p):  # 来源：某某　作者：某某: a page's fields, a line of their own
         return False
     pf, nf = _fold(p), _fold(n)
+    if len(pf) < 40 and _SECTION_NUMBER.match(pf) and not _FULL_STOP.search(pf):
+        return False  # 二、建强一支队伍，让服务暖人心: a numbered section's title, a line of its own
     if "。" not in pf and _NAV_MARKS.search(pf) or "。" not in nf and _NAV_MARKS.search(nf):
         return False  # a menu or a breadcrumb runs on into no sentence, nor a sentence into it
     if nf[0] in ",、。;:!?”’)" and _HAN_END.search(pf):

@@ -1018,3 +1018,20 @@ def test_a_joining_verb_before_a_body_named_by_its_kind_opens_no_town(gaz):
     """社区将联合|镇政府: the verb and the town's government named by its kind, no 联合镇."""
     g = graph_of(gaz, "胡建峰说,接下来社区将联合镇政府、派出所排查隐患。")
     assert not any("联合" in n for n in names(g, "Organization") | names(g, "Town")), summary(g)
+
+
+def test_a_body_said_by_its_level_takes_the_place_as_the_page_writes_it(gaz):
+    """禄劝县委政法委会同|县司法局: the page writes the county short (禄劝县, for
+    禄劝彝族苗族自治县), and so is the body said by its level alone named, as the annotated pages
+    do; 会同 joins the two bodies (no 会同县, a county of Hunan, jieba's 会同县)."""
+    g = graph_of(gaz, "禄劝县委政法委会同县司法局、县信访局建起调处中心。")
+    assert {"禄劝县司法局", "禄劝县信访局"} <= names(g, "Organization"), summary(g)
+    assert not names(g, "County") - {"禄劝彝族苗族自治县"}, summary(g)
+
+
+def test_a_transliterated_name_may_end_in_he_before_a_body(gaz):
+    """与某某巴日|和|边境派出所: 和 after three syllables and more, opened after a preposition, is
+    the name's last syllable, no conjunction."""
+    g = graph_of(gaz, "今年,苏木与巴音乌苏巴日和边境派出所结成了共建对子。")
+    assert "巴音乌苏巴日和边境派出所" in names(g, "Organization"), summary(g)
+    assert not names(g, "Person"), summary(g)

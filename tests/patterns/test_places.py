@@ -1393,3 +1393,33 @@ def test_a_district_that_is_also_a_word_names_none_where_nothing_places_it(gaz):
     assert "老城区" not in names(g, "County"), summary(g)
     g = graph_of(gaz, "社区里既有老旧平房区,也有楼房小区,老人占比高。")
     assert not names(g, "County") and not names(g, "Neighborhood"), summary(g)
+
+
+def test_a_transliterated_gachas_name_may_end_in_he(gaz):
+    """在某某巴日|和|嘎查: the name's last syllable; 党员巴特尔|和|嘎查党支部书记: a person and a kind."""
+    g = graph_of(gaz, "在查干乌苏巴日和嘎查,党员们轮流上哨巡边。")
+    assert names(g, "Village") == {"查干乌苏巴日和嘎查"}, summary(g)
+    g = graph_of(gaz, "党员巴特尔和嘎查党支部书记一起巡边。")
+    assert not names(g, "Village") and "巴特尔" in names(g, "Person"), summary(g)
+
+
+def test_a_kind_of_township_by_its_economy_or_a_rivers_course_names_no_place(gaz):
+    """某县的纯牧业镇之一: a kind of town; 地处黑河|下游: the river, not 黑河市."""
+    g = graph_of(gaz, "宾川县有三个纯牧业镇,力角镇是其中之一。")
+    assert names(g, "Town") == {"力角镇"}, summary(g)
+    g = graph_of(gaz, "牧民们的草场大多在黑河下游,沿岸多是沙枣林。")
+    assert not names(g, "City"), summary(g)
+
+
+def test_an_organisation_departments_account_names_no_place(gaz):
+    """原创 某某组工: the WeChat account of a city's organisation department, an outlet."""
+    g = graph_of(gaz, "原创 昆明组工\n\n金牛镇推行院坝议事。")
+    assert "昆明市" not in names(g, "City"), summary(g)
+
+
+def test_the_places_spoken_of_before_or_a_kind_by_its_trade_name_none(gaz):
+    """上述|小区 (the estates named above), 养殖专业|嘎查 (a kind of gacha by its trade): no names."""
+    g = graph_of(gaz, "上述小区全部配齐了楼栋长,翠屏家园小区率先挂牌。")
+    assert names(g, "Neighborhood") == {"翠屏家园小区"}, summary(g)
+    g = graph_of(gaz, "如今这里已是全旗有名的肉牛育肥专业嘎查。")
+    assert not names(g, "Village"), summary(g)

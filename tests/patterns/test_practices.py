@@ -480,3 +480,4 @@ def test_a_verbs_aspect_or_complement_opens_no_list_named_practice(gaz):
     g = graph_of(gaz, "拓东街道党工委建立了街道、社区、楼栋三级联动机制，构建起镇、社区、网格、楼院四级贯通的治理体系。")
     assert not any(n.startswith(("了", "起")) for n in names(g, "Mechanism")), summary(g)
     assert any(n.startswith("街道、社区、楼栋") for n in names(g, "Mechanism")), summary(g)
+

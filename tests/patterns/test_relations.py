@@ -531,3 +531,30 @@ def test_a_row_of_a_table_of_names_leads_its_bodies(gaz):
                       "钟立群  宾川县金牛镇上沧村党支部书记\n范秋菊  宾川县金牛镇力角社区党委书记、居委会主任\n")
     assert has_edge(g, "leads", "钟立群", "宾川县金牛镇上沧村党支部"), summary(g)
     assert has_edge(g, "leads", "范秋菊", "宾川县金牛镇力角社区党委") and has_edge(g, "leads", "范秋菊", "力角社区居委会"), summary(g)
+
+
+def test_the_head_of_a_places_government_written_bare_leads_the_place(gaz):
+    """某镇党委书记某某，镇长某某: the town's head leads the town; 区委副书记、区长某某: the
+    district's committee and the district, though 区委 is said by its level alone."""
+    g = graph_of(gaz, "调研\n\n金牛镇党委书记郜立斌,镇长温晓鹏陪同调研。")
+    assert has_edge(g, "leads", "温晓鹏", "金牛镇", role="镇长"), summary(g)
+    g = graph_of(gaz, "调研\n\n五华区委书记郜立斌,区委副书记、区长温晓鹏陪同调研。")
+    assert has_edge(g, "leads", "温晓鹏", "五华区", role="区长"), summary(g)
+    assert has_edge(g, "leads", "温晓鹏", "五华区委"), summary(g)
+
+
+def test_a_committee_said_by_its_level_before_the_article_names_its_place_is_that_places(gaz):
+    """旗委副|书记 (jieba), 旗长某某深入…… on a page that names its banner only later: the
+    banner's committee, which the deputy secretary leads."""
+    g = graph_of(gaz, "调研\n\n9月23日,旗委副书记、旗长杨建华深入查干诺尔镇,就基层治理工作进行调研。\n\n"
+                      "近年来,阿巴嘎旗推行网格化管理。")
+    assert has_edge(g, "leads", "杨建华", "阿巴嘎旗委"), summary(g)
+
+
+def test_a_department_after_a_seat_in_a_levels_committee_is_that_levels(gaz):
+    """市委常委、政法委书记某某到某区调研: the department of the city's committee (the seat says
+    市), not of the district visited and named before it in the headline."""
+    g = graph_of(gaz, "郜立斌到五华区调研基层治理工作\n\n9月11日,市委常委、政法委书记郜立斌到五华区调研基层治理工作。"
+                      "昆明市持续推进网格化管理。")
+    assert has_edge(g, "leads", "郜立斌", "昆明市委政法委"), summary(g)
+    assert "五华区委政法委" not in names(g, "Organization"), summary(g)

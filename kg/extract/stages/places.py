@@ -22,9 +22,9 @@ from ..spans import Span, jieba_tag, tokens, without_spans
 from ..state import DocState
 
 #: what follows a place's name in the name of a news outlet or site (内蒙古日报, 内蒙古新闻网,
-#: 新华网内蒙古频道): the place names the outlet, it is not a place the article speaks of
+#: 新华网内蒙古频道, an organisation department's account 某某组工): the place names the outlet, it is not a place the article speaks of
 _OUTLET_AFTER = re.compile(r"(?:日报|晚报|新闻|频道|电视台|广播|融媒(?!体中心)|信息港|客户端|报业|[\u4e00-\u9fff]{0,2}网(?![格络点上下民信])|发布"
-                           r"|法制报|法治报|农民报|商报|晨报|都市报|青年报|时报|周报)")
+                           r"|法制报|法治报|农民报|商报|晨报|都市报|青年报|时报|周报|组工(?!干部|队伍|工作))")
 #: where the mention of 自治区 alone is kept in a sentence's places: past every span index
 REGION_SLOT = 1000
 
@@ -58,7 +58,13 @@ def prepare(st: DocState) -> list[list[Span]]:
     st.region = document_region(doc, gaz, place_spans)
     st.province = region_province(st)
     # 内蒙古日报, 新华网内蒙古频道: an outlet's name tells the region, but names no place
-    return [without_outlets(s.text, spans) for s, spans in zip(doc.sentences, place_spans, strict=True)]
+    place_spans = [without_outlets(s.text, spans) for s, spans in zip(doc.sentences, place_spans, strict=True)]
+    for s, spans in zip(doc.sentences, place_spans, strict=True):
+        for sp in spans:
+            if sp.how in ("gazetteer", "gazetteer-alias") and sp.type in ("City", "County") \
+                    and len({d.id for d in sp.candidates}) == 1:
+                st.article_uppers.setdefault(s.article, []).append((sp.type, sp.candidates[0].name))
+    return place_spans
 
 
 #: a village's name opening its clause before one of its bodies (，某某村党总支书记……)
