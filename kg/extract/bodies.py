@@ -76,13 +76,18 @@ def extend_right(text: str, end: int, place_spans: frozenset[tuple[int, int]] = 
                 not any(c in L.ORG_STOP for c in m2.group())
                 and not VERB_START.search(m2.group())  # 社区党委推行社区党委: a verb between two bodies
                 and not any((f.startswith("v") and f != "vn" and text[end + a : end + b] not in ("驻", "巡回"))
-                            or text[end + a : end + b] in L.NAME_BREAK_VERBS
-                            for a, b, f in tokens(m2.group()))))  # 党支部决定领办合作社 (but 农牧局驻某村工作队)
+                            or text[end + a : end + b] in L.NAME_BREAK_VERBS or f[:1] in ("c", "p")
+                            for a, b, f in tokens(m2.group()))))  # 党支部决定领办合作社 (but 农牧局驻某村工作队);
+            # 派出所辖区既有|旗政府: a conjunction or a preposition between two bodies
         ):
             h = HEAD_RE.match(text, end + m2.end())
             if h is not None and (h.group() not in ("公司", "中心") or m2.end() <= 6):
                 end = h.end()
                 continue
+        m6 = _COURT_DIVISION.match(text, end) if text.endswith("法院", 0, end) else None
+        if m6 is not None:
+            end = m6.end()  # 某旗人民法院民事审判庭, 某区人民法院立案庭: the court's division
+            continue
         m5 = _FORCE_UNIT.match(text, end) if text[:end].endswith(_FORCE_BODIES) else None
         if m5 is not None:
             end = m5.end()  # 公安局刑事侦查大队, 公安局禁毒和治安大队
@@ -103,6 +108,8 @@ def extend_right(text: str, end: int, place_spans: frozenset[tuple[int, int]] = 
 _PARTNER_HEADS = frozenset({"政府", "人民政府", "办事处"})
 
 
+#: a court's divisions, named after the court (民事审判庭, 立案庭, 执行局)
+_COURT_DIVISION = re.compile(r"(?:民事|刑事|行政|商事|少年|家事|环境资源|民商事)?审判庭|立案庭|执行局")
 #: the police's and fire service's bodies, and the units of theirs named by their field
 #: (two fields may be joined by 和: 禁毒和治安大队)
 _FORCE_BODIES = ("公安局", "公安分局", "分局", "公安处", "支队", "消防救援局")

@@ -1035,3 +1035,17 @@ def test_a_transliterated_name_may_end_in_he_before_a_body(gaz):
     g = graph_of(gaz, "今年,苏木与巴音乌苏巴日和边境派出所结成了共建对子。")
     assert "巴音乌苏巴日和边境派出所" in names(g, "Organization"), summary(g)
     assert not names(g, "Person"), summary(g)
+
+
+def test_a_courts_division_is_named_after_its_court(gaz):
+    """某县人民法院民事审判庭庭长某某: the court's division is the body the judge leads."""
+    g = graph_of(gaz, "审理\n\n负责审理该案的宾川县人民法院民事审判庭庭长杨建华说,调解效果很好。")
+    assert "宾川县人民法院民事审判庭" in names(g, "Organization"), summary(g)
+    assert has_edge(g, "leads", "杨建华", "宾川县人民法院民事审判庭"), summary(g)
+
+
+def test_a_conjunction_between_two_heads_joins_no_sub_unit(gaz):
+    """某某派出所辖区既有|县政府所在地: 既有 (a conjunction) between the station and the
+    government; no body 某某派出所辖区既有县政府."""
+    g = graph_of(gaz, "金牛派出所辖区既有县政府所在地金牛镇,也有城郊农村。")
+    assert not any("辖区" in n for n in names(g, "Organization")), summary(g)
