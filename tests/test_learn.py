@@ -2346,3 +2346,19 @@ def test_a_verb_of_assisting_between_a_team_and_a_body_joins_two_bodies(gaz):
     某某巡逻队协助派出所."""
     entities, _ = _learned(gaz, "嘎查组建的“牧民巡逻队”协助派出所开展巡查80余次。")
     assert not any("协助" in n for t, n in entities if t == "Organization"), entities
+
+
+def test_a_public_accounts_name_in_quotes_is_no_practice(gaz):
+    """点击上方蓝字“某某融媒”关注我们: the account's name, no practice whatever the model says."""
+    doc, _ = read_bytes(("院坝里的“小本本”\n\n原创 乡音融媒 2024-03-18 17:06 云南\n\n点击上方蓝字“乡音融媒”关注我们\n\n"
+                         "金牛镇推行“院坝议事”,群众的事大家商量着办。\n").encode(), "t.txt", "t")
+    x = decide(extract(doc, gaz), parse_model(model_text(None)))
+    entities = {(m.type, m.canonical) for m in x.mentions}
+    assert not any("融媒" in n for t, n in entities if t == "Mechanism"), entities
+
+
+def test_a_chief_of_forests_or_rivers_is_a_post_no_person(gaz):
+    """村级林长, 河长: posts (林长制, 河长制), no people named 林长 or 河长."""
+    people = _people_read(gaz, "护林\n\n金牛镇推行“林长+网格员”护林机制,由村级林长和网格员共同负责防火巡查。"
+                               "河长每周巡河一次。\n")
+    assert not people & {"林长", "河长"}, people

@@ -227,3 +227,11 @@ def test_a_numbered_section_title_and_a_headline_before_an_indented_paragraph_en
     texts = [s.text for s in split("p1", "p1.txt", page).sentences]
     assert "二、建强一支志愿服务队伍,让志愿服务真正暖到群众心坎上" in texts, texts
     assert texts[0] == "力角村以“一堂一队一单一账”推动文明新风走进每家每户的探索与实践", texts
+
+
+def test_an_e_papers_editor_field_is_a_line_of_its_own():
+    """本版责任编辑：某某 on an e-paper's page line: the editor's name is not glued to the
+    headline on the next line."""
+    page = "第2版:要闻　　　上一版　　下一版　　　　　　　　　　　　　　　本版责任编辑：蒋立川\n金牛镇推行“院坝议事”工作法。\n"
+    texts = [s.text for s in split("p1", "p1.txt", page).sentences]
+    assert texts[-1] == "金牛镇推行“院坝议事”工作法。", texts

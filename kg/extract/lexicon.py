@@ -36,7 +36,7 @@ GENERIC_PLACES: set[str] = set(
     各市 本市 全区 该区 各区 本区 辖区 城区 园区 景区 牧区 社区村 村社区 边境村 民族村 农牧村
     纯牧业嘎查 易地搬迁小区 安置小区 示范小区 无物业小区 物业小区 商品房小区 网格 居民小区 村镇
     街道社区 新建小区 新建社区 老小区 新小区 老社区 新社区 大型小区 高档小区 封闭小区 开放式小区 镇街道 镇街 苏木乡镇 乡镇街道 乡里 村里 村内 村口 村头 村委 村两委 村民 镇里 镇上
-    城镇社区 边境嘎查 牧区嘎查 多民族社区 民族社区 弃管小区 失管小区 老旧社区 平安小区 纯牧业苏木 牧业苏木 专业村 专业嘎查 纯牧业镇 牧业镇 纯牧业乡 牧业乡 半农半牧镇 半农半牧苏木
+    城镇社区 边境嘎查 牧区嘎查 多民族社区 民族社区 弃管小区 失管小区 老旧社区 平安小区 纯牧业苏木 牧业苏木 专业村 专业嘎查 移民新村 移民村 纯牧业镇 牧业镇 纯牧业乡 牧业乡 半农半牧镇 半农半牧苏木
     纯牧区嘎查 半农半牧区 基层社区 专职社区 标杆社区 示范社区 先进社区 文明社区 互嵌社区 城镇小区 综合性小区
     苏木镇 边境苏木镇 苏木镇场 镇场 嘎查社区
     文明村 文明嘎查 牧业嘎查 农业嘎查 农区嘎查 薄弱小区 村社小区 抵边苏木 抵边嘎查 抵边村 抵边乡镇 边境苏木 边境乡镇
@@ -51,7 +51,7 @@ PLACE_VERBS = set("""拓宽 织密 拍下 商量 联系 指导 激活 产生 清
     入住 打造 创建 服务 对接 帮扶 统筹 规范 整治 改造 美化 评为 成为 建成 距离 离开 前往 来到 总结 推广
     担任 兼任 挂任 出任 任职 利用 深化 单靠 依靠 加强 发挥 结合 聚焦 围绕 构建 融入
     商议 商讨 协商 共商 配强 配齐 选优配强 选好 上报 报送 报请 呈报 信任 认识 熟悉 了解 绘就 边聊 聊聊 同属 隶属 属于 地处 位于 探索 推动 推进 引导 培养 鼓励 支持
-    落实 健全 充实 壮大 资助 唱响 叫响 下辖 管辖 辖有 压实 压紧 夯实 协助""".split())
+    落实 健全 充实 壮大 资助 唱响 叫响 下辖 管辖 辖有 压实 压紧 夯实 协助 助力""".split())
 
 #: Verbs that never sit inside a body's or place's name, though jieba tags some as nouns
 #: (嘎查党支部领办某合作社, 街道党工委会同派出所, 第一时间报告嘎查党支部)
@@ -100,7 +100,7 @@ NOT_NAME_START = set("在的了和与及到是为将把从向对由于等各个�
 #: Words that pick some of a kind of place (一些|嘎查, 部分|社区), or say where or when (附近|小区,
 #: 最近|小区里): no name opens with one.
 DETERMINERS = frozenset("一些 这些 那些 部分 大部分 有的 个别 少数 多数 多个 几个 各个 所有 全部 其他 其余 其它 相关 周边 同一 更多 许多 众多"
-                        " 附近 最近 以前 之前 以后 之后 期间 当地 一线 上述 前述".split())
+                        " 附近 最近 以前 之前 以后 之后 期间 当地 一线 上述 前述 新旧".split())
 
 #: A web page's labels, which a page runs into its text where the menu loses its line breaks
 #: (正文某某街道, 首页某某社区): no place's or body's name opens with one, and none is a person's
@@ -263,7 +263,7 @@ OTHER_ROLES: list[str] = sorted(
     set(
         """党员 村民 居民 牧民 农民 群众 志愿者 网格员 楼栋长 学生 大学生 老党员 退役军人 职工 员工
         干部 队员 民警 辅警 检察官 法官 教师 老师 医生 护士 快递员 外卖员 骑手 代表 委员 常委 成员 工作人员
-        社工 专干 指导员 包联干部 网格长 单元长 联户长 中心户长 十户长 户长 联户党员 助理 检察官助理 法官助理
+        社工 专干 指导员 包联干部 网格长 林长 河长 湖长 路长 单元长 联户长 中心户长 十户长 户长 联户党员 助理 检察官助理 法官助理
         调解员 人民调解员 护边员 护林员 巡护员 信息员 奶农 菜农 果农 养殖户 种植户 牧户 驻村干部 创业者 负责人 店主 老人 老兵 讲解员 宣讲员 演员 技术员
         专家 教授 记者 通讯员 见习记者 摄影 主播 网红 致富带头人 带头人 能人 户主 牧户 农户 业主 党员中心户 中心户 浩特长
         脱贫户 贫困户 低保户 困难户 监测户 原告 被告 申请人 当事人
@@ -329,6 +329,11 @@ HOUSING_STATES = ("老旧", "破旧", "低矮")
 #: Words a level's character opens that are no level (区域某某联盟, 市场监督管理局, 县域): no body
 #: named by its level alone opens with one.
 LEVEL_WORDS = ("区域", "市场", "县域", "市域", "区划", "市民", "县城")
+
+#: What stands before or after a public account's name in a WeChat page's clutter (点击上方
+#: 蓝字“某某融媒”关注我们): the quote names the account, no practice.
+ACCOUNT_BEFORE = ("蓝字", "搜索")
+ACCOUNT_AFTER = ("关注我们", "关注", "公众号")
 
 #: Honorifics and kin words: a surname with one of these is no person (张女士, 李大姐).
 HONORIFICS = set(

@@ -52,6 +52,8 @@ _WHERE_WORDS = frozenset({"周边", "周围", "附近", "邻近", "临近", "相
 _PAIRING = re.compile(r"(?:村|镇|乡|社区|嘎查|苏木)带")
 
 
+#: a formula's count before a kind (一企一|社区, 一村一|品): one of a kind to one of another
+_ONE_PER = re.compile(r"[一每][\u4e00-\u9fff]{1,2}[一每]")
 #: collective kinds of place that end some real names (六苏木镇)
 _KINDS_IN_NAMES = frozenset(("苏木镇",))
 
@@ -95,6 +97,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # 到某村任|驻村第一书记: stationed in a village, no village's name
     if _EVERY_OF.search(body) or body.startswith(("若干", "多名", "数名", "几名")):
         return True  # 全旗各乡镇苏木, 若干名嘎查调解员: every place of a kind, or a count, no name (获各琦苏木 is)
+    if _ONE_PER.fullmatch(body):
+        return True  # “一企一社区”: one of a kind to one place of a kind, a formula, no name
     if len(body) == 1 and body in "一二两三四五六七八九十每各全该本此" and not (chained or in_chain):
         return True  # “一苏木一课堂”, 一镇一策: a count or a determiner before the kind, no name (某街道一社区 is)
     if len(body) == 1 and body in "经由在从向对据被把给":

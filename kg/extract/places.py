@@ -819,6 +819,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
         type_ == "Town" and m.start() - s >= 2 and _VILLAGE_BODY_AFTER.match(text, e) is not None)
     if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed or vouched):
         return None
+    if _APP_AFTER.match(text, e):
+        return None  # “某某社区通”小程序: an app named after the kind, no place
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
     if inside_quote(text, s) and text[s - 1 : s] != "“" and not (prev is not None and spans[prev].end == s) \
@@ -851,6 +853,8 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
 #: the endings of villages' names in the north (某某营子, 某家圪旦, 某某板申, 某某窝铺): no everyday
 #: word ends so, so the name stands without a chain to vouch for it
 _VILLAGE_NAME_ENDS = ("营子", "圪旦", "板申", "窝铺", "卜子")
+#: what follows a kind of place in an app's name (某某社区通”, 某某村村通小程序)
+_APP_AFTER = re.compile(r"通(?:”|小程序|APP|App|app|平台)")
 #: a speech verb after two characters at least (某某说起, 居民某某介绍): no place's name holds one
 _SPEAKS_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:说起|说|介绍|表示|告诉|谈起|谈到)")
 #: what ends the words of taking or having held a post before a village's body (前任|村党支部书记,

@@ -212,6 +212,8 @@ def _said_or_body(text: str, m: re.Match) -> bool:
     before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() :]
     if before.endswith(("说", "说:", "道", ":", "：", "表示")) or _SAID_OR_BODY_RE1.search(before):
         return True
+    if before.endswith(L.ACCOUNT_BEFORE) or after.startswith(L.ACCOUNT_AFTER):
+        return True  # 点击上方蓝字“某某融媒”关注我们: a public account's name, no practice
     if _core(m).endswith(_FIRM_OR_TEAM):
         return True  # 组建“某某物业公司”: a firm or a team named in quotes whole is a body
     body = _UP_TO_BODY_HEAD.match(after)

@@ -245,6 +245,8 @@ def _place_ending_at(text: str, i: int) -> int | None:
 
 #: kinds of place that open no name of a place below them (街道|某某社区)
 _BARE_KINDS_OPENING = ("街道", "社区")
+#: the determiners that, right before a body's head, say which bodies of a kind are meant
+_BODY_DETERMINERS = frozenset(("新旧", "其他", "其余", "相关", "上述", "前述", "周边", "附近"))
 #: the days whose names name streets and places (五一路, 八一社区): numerals to jieba
 _DATE_NAMES = frozenset(("五一", "七一", "八一", "五四", "六一", "三八"))
 #: the last characters of kinds of place (社区, 小区, 村, 嘎查, 镇): 内 after one is where, no name's start
@@ -379,6 +381,13 @@ def _one_character_word_before(text: str, i: int) -> bool:
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
+    def _gacha_syllables(self, s: int, word: str) -> bool:
+        """Is ``word`` (a word jieba guesses, holding a syllable such as 其) one of a run of
+        Mongolian syllables that runs on to a gacha's or a sum's kind (哈布|其勒|图嘎查)?"""
+        return self.place and len(word) > 1 and _NOT_IN_NAME.intersection(word) <= _SYLLABLE_STOPS \
+            and all(c in L.MONGOLIAN_CHARS for c in self.text[s : self.end]) \
+            and self.text.startswith(L.MONGOLIAN_PLACE_KINDS, self.end)
+
     def __init__(self, text: str, end: int, max_len: int, loose: bool, place: bool, verbs_break: bool, firm: bool) -> None:
         self.text, self.end, self.max_len = text, end, max_len
         self.loose, self.place, self.verbs_break, self.firm = loose, place, verbs_break, firm
@@ -424,6 +433,8 @@ class _Walk:
             return s, True  # 非公有制经济组织和|社会组织综合党委: one body's name joins two kinds of members
         if first and len(word) > 2 and word.startswith(_LONG_DETERMINERS) and jieba_tag(word) is None:
             return _NO_NAME, False  # 引导更多村|党支部 (jieba's guess: 更多村): more of a kind, no one named
+        if first and not self.place and word in _BODY_DETERMINERS:
+            return _NO_NAME, False  # 新旧|业委会, 其他|党支部: which bodies of a kind, no one named
         if first and self.place and (word in L.DETERMINERS or flag == "ad" or (flag == "d" and word in _BARE_ADVERBS)):
             return _NO_NAME, False  # 一些|嘎查, 集中公开|嘎查财务: some places of the kind, or a verb's adverb
         if self.place and not first and len(word) == 1 and flag.startswith("v") and word in L.PLACE_VERB_CHARS:
@@ -460,7 +471,7 @@ class _Walk:
             len(word) > 1 and flag.startswith(("nz", "ns", "nr"))
             and (segment.freq(word) > 0 or (_NOT_IN_NAME.intersection(word) <= _SYLLABLE_STOPS
                                             and not self._joins_after_a_word(s, word)))
-        ) and word not in _NAME_WORDS_WITH_STOP:
+        ) and word not in _NAME_WORDS_WITH_STOP and not self._gacha_syllables(s, word):
             # (颐和|嘉园小区: a proper name of the dictionary may hold 和, and one jieba guesses may
             # hold a Mongolian syllable; a guess holding 是 is none: 某某荣是|某某苑小区, nor one
             # opened by 和 after a Han word: 经法官|和某某|社区)

@@ -103,7 +103,8 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   party body named whole in quotes (“某某工程党总支委员会”), a quoted name written before
 #:   an honour's selection, a contest, a show or a product's kind (“某某”评选, “某某”演讲比赛,
 #:   “某某”品种; no annotated practice is), a short quoted piece of a longer quoted name of the
-#:   article (“一图” after “一图一册一群一会”工作法: the annotators leave the parts out);
+#:   article (“一图” after “一图一册一群一会”工作法: the annotators leave the parts out), a
+#:   public account's name in a WeChat page's clutter (点击上方蓝字“某某融媒”关注我们);
 #: - a person: a reading that runs into a place's or a body's name (某某|图嘎查; none of
 #:   the annotated articles has one), a name hidden by 某 (云某), an idiom or set phrase of
 #:   the dictionary (方兴未艾: jieba's i and l; 夏初: its time word t), a post (苏木长), a leader named only in a
@@ -134,7 +135,7 @@ def _evidence(x: Extraction, sent, i: int, j: int, how: str) -> Evidence:
 #:   places' names alone (某市某区某某街道, as the tagger may read them)
 VETOES: dict[str, frozenset[str]] = {
     "Mechanism": frozenset({"plan-period", "problem", "honour-title", "slogan", "meeting", "nickname", "body-full-name",
-                            "event-after", "part-of-a-quote", "improved-system"}),
+                            "event-after", "part-of-a-quote", "improved-system", "account"}),
     "Person": frozenset({"overlaps:place", "overlaps:Organization", "mou", "word:i", "word:l", "word:t", "is-post",
                          "slogan-only", "place-end", "place-word", "time-unit", "not-han", "word-tail", "post-opens",
                          "verb-tail", "he-then-role", "in-practice", "counted", "complement-after", "adverb-after", "localizer-after",

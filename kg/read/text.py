@@ -182,7 +182,7 @@ _COMMA = re.compile(r"[,，]")
 _CREDIT_LINE = re.compile(r"(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,8}|(?:^|\s)作者\s*[:：]")
 #: a web page's field of its own (来源：, 作者：, 发布时间：, 责任编辑：, 分享到：, 【字体：, a portal's notice's
 #: 索引号：, 发布机构：, 成文日期：), with its label
-_PAGE_FIELD = re.compile(r"(?:^|\s|【)(?:来源|信息来源|作者|发布时间|发布日期|发布机构|成文日期|公开日期|主题分类|索\s*引\s*号|文\s*号|发文字号"
+_PAGE_FIELD = re.compile(r"(?:^|\s|【)(?:本版)?(?:来源|信息来源|作者|发布时间|发布日期|发布机构|成文日期|公开日期|主题分类|索\s*引\s*号|文\s*号|发文字号"
                          r"|浏览次数|责任编辑|编辑|供稿|稿源|分享到|字体|字号)\s*[:：]")
 #: a web page's menu or breadcrumb (首页 | 政务公开 | 政务服务, 当前位置:首页 > 部门动态 > 某局):
 #: two or more of the marks that part its items, a line of its own

@@ -1423,3 +1423,24 @@ def test_the_places_spoken_of_before_or_a_kind_by_its_trade_name_none(gaz):
     assert names(g, "Neighborhood") == {"翠屏家园小区"}, summary(g)
     g = graph_of(gaz, "如今这里已是全旗有名的肉牛育肥专业嘎查。")
     assert not names(g, "Village"), summary(g)
+
+
+def test_a_resettlement_village_or_an_app_named_after_a_kind_is_no_place(gaz):
+    """让移民新村管得住 (a kind of village), “某某社区通”小程序 (an app): no places."""
+    g = graph_of(gaz, "力角村:“片院长制”让移民新村管得住、留得住。")
+    assert "移民新村" not in names(g, "Village"), summary(g)
+    g = graph_of(gaz, "社区推行双渠道议事,依托“暖阳里社区通”小程序发布议题。")
+    assert not names(g, "Community"), summary(g)
+
+
+def test_kinds_of_place_said_together_or_by_a_formula_or_a_verb_name_none(gaz):
+    """新旧|社区 (new and old ones), “一企一|社区” (a formula), 助力|社区治理 (a verb): no places;
+    某镇|某某其勒图嘎查: a syllable jieba reads as a pronoun (其) inside a gacha's name is the name's."""
+    g = graph_of(gaz, "推动新旧社区融合发展,新旧业委会顺利完成交接。")
+    assert not names(g, "Community") and not names(g, "Organization"), summary(g)
+    g = graph_of(gaz, "金牛镇实行“一企一社区、一年一清单”管理。")
+    assert not names(g, "Community"), summary(g)
+    g = graph_of(gaz, "五华区“群团同心圆”助力社区治理提质增效。")
+    assert not names(g, "Community"), summary(g)
+    g = graph_of(gaz, "在阿巴嘎旗查干诺尔镇巴彦其勒图嘎查,牧民们正在转场。")
+    assert names(g, "Village") == {"巴彦其勒图嘎查"}, summary(g)

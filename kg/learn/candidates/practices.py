@@ -106,6 +106,8 @@ def mechanism_feats(view: DocView, sent: Sentence, i: int, j: int, core: tuple[i
         f.append("honour")
     if _CALLED.search(text, max(0, i - 4), i):
         f.append("nickname")  # 被人喻为“……”, 被称作“……”: what someone or something is called
+    if text.endswith(L.ACCOUNT_BEFORE, 0, i) or text.startswith(L.ACCOUNT_AFTER, j):
+        f.append("account")  # 点击上方蓝字“某某融媒”关注我们: a public account's name
     inside = {m.type for a, b, m in view.spans(sent) if a >= ci and b <= cj}
     if inside:
         f += ["has:" + t for t in sorted(inside)]
