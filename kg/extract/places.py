@@ -820,7 +820,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     if s >= m.start() or generic_place(cand, in_chain=prev is not None and spans[prev].end == s, listed=listed or vouched):
         return None
     if _APP_AFTER.match(text, e):
-        return None  # “某某社区通”小程序: an app named after the kind, no place
+        return None  # “某某社区通”, 某某村村通平台: an app named after the kind, no place
     if text[e : e + 1] == "”" and inside_quote(text, s) and (text[s - 1 : s] == "“" or text.rfind("“", 0, s) > floor - 6):
         return None  # 开展“无讼社区”创建, “乌海智慧社区”平台: a quoted place kind is a designation
     if inside_quote(text, s) and text[s - 1 : s] != "“" and not (prev is not None and spans[prev].end == s) \

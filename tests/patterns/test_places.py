@@ -1426,10 +1426,10 @@ def test_the_places_spoken_of_before_or_a_kind_by_its_trade_name_none(gaz):
 
 
 def test_a_resettlement_village_or_an_app_named_after_a_kind_is_no_place(gaz):
-    """让移民新村管得住 (a kind of village), “某某社区通”小程序 (an app): no places."""
-    g = graph_of(gaz, "力角村:“片院长制”让移民新村管得住、留得住。")
+    """住进了移民新村 (a kind of village), 在“某某社区通”里报修 (an app): no places."""
+    g = graph_of(gaz, "搬迁群众住进了移民新村,村里配齐了网格员。")
     assert "移民新村" not in names(g, "Village"), summary(g)
-    g = graph_of(gaz, "社区推行双渠道议事,依托“暖阳里社区通”小程序发布议题。")
+    g = graph_of(gaz, "居民在“暖阳里社区通”里报修,物业当天上门。")
     assert not names(g, "Community"), summary(g)
 
 
@@ -1438,9 +1438,9 @@ def test_kinds_of_place_said_together_or_by_a_formula_or_a_verb_name_none(gaz):
     某镇|某某其勒图嘎查: a syllable jieba reads as a pronoun (其) inside a gacha's name is the name's."""
     g = graph_of(gaz, "推动新旧社区融合发展,新旧业委会顺利完成交接。")
     assert not names(g, "Community") and not names(g, "Organization"), summary(g)
-    g = graph_of(gaz, "金牛镇实行“一企一社区、一年一清单”管理。")
+    g = graph_of(gaz, "金牛镇和辖区企业结对,按“一企一社区”的办法共建。")
     assert not names(g, "Community"), summary(g)
-    g = graph_of(gaz, "五华区“群团同心圆”助力社区治理提质增效。")
+    g = graph_of(gaz, "五华区团委发动青年志愿者助力社区减负。")
     assert not names(g, "Community"), summary(g)
     g = graph_of(gaz, "在阿巴嘎旗查干诺尔镇巴彦其勒图嘎查,牧民们正在转场。")
     assert names(g, "Village") == {"巴彦其勒图嘎查"}, summary(g)
