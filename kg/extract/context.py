@@ -171,8 +171,10 @@ def written_form(st: DocState, mid: str, canonical: str, level: str) -> str:
     key = st.keys.get(mid)
     if key is None:
         return canonical
-    forms = Counter(m.name for k, m in ((st.keys.get(i), m) for i, m in st.by_id.items())
-                    if k == key and m.evidence.extractor in _NAMING_READINGS)  # (not 全旗, 该县: references)
+    # the article's place mentions and the document's earlier places (not every mention made)
+    forms = Counter(m.name for mid, _, _ in chain(st.doc_places.values(), st.recent_places)
+                    if st.keys.get(mid) == key and (m := st.by_id.get(mid)) is not None
+                    and m.evidence.extractor in _NAMING_READINGS)  # (not 全旗, 该县: references)
     best = max(sorted(forms), key=lambda f: forms[f], default=canonical)
     return best if best.endswith(level) and len(best) >= 2 and forms[best] > forms.get(canonical, 0) else canonical
 

@@ -381,18 +381,18 @@ def _one_character_word_before(text: str, i: int) -> bool:
 class _Walk:
     """The leftward walk of :func:`left_name_start` over one head's tokens."""
 
+    def __init__(self, text: str, end: int, max_len: int, loose: bool, place: bool, verbs_break: bool, firm: bool) -> None:
+        self.text, self.end, self.max_len = text, end, max_len
+        self.loose, self.place, self.verbs_break, self.firm = loose, place, verbs_break, firm
+        self.first = True  # the token next to the head
+        self.opened_at = -1  # where a syllable adverb was read as part of the name
+
     def _gacha_syllables(self, s: int, word: str) -> bool:
         """Is ``word`` (a word jieba guesses, holding a syllable such as 其) one of a run of
         Mongolian syllables that runs on to a gacha's or a sum's kind (哈布|其勒|图嘎查)?"""
         return self.place and len(word) > 1 and _NOT_IN_NAME.intersection(word) <= _SYLLABLE_STOPS \
             and all(c in L.MONGOLIAN_CHARS for c in self.text[s : self.end]) \
             and self.text.startswith(L.MONGOLIAN_PLACE_KINDS, self.end)
-
-    def __init__(self, text: str, end: int, max_len: int, loose: bool, place: bool, verbs_break: bool, firm: bool) -> None:
-        self.text, self.end, self.max_len = text, end, max_len
-        self.loose, self.place, self.verbs_break, self.firm = loose, place, verbs_break, firm
-        self.first = True  # the token next to the head
-        self.opened_at = -1  # where a syllable adverb was read as part of the name
 
     def step(self, s: int, e: int, flag: str) -> tuple[int | None, bool]:
         """(where the name starts with the token ``text[s:e]`` read, None if it does not
