@@ -541,7 +541,7 @@ _BRAND_REGIONS = frozenset({"Province", "City", "County"})
 
 #: a body's head and a conjunction or a joining verb (某某司法所和|某某律师事务所, 某县委政法委会同|县司法局):
 #: two bodies joined, no one name
-_HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")(?:[和与及]|会同|联合|协同)")
+_HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")(?:[和与及]|" + "|".join(L.JOINING_VERBS) + ")")
 
 
 def _noun_phrases_out(gap: str) -> str:
@@ -670,7 +670,7 @@ def _after_kind_of_firm(text: str, s: int, h_start: int, firm: bool) -> int:
 #: no name runs over it
 _GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为在把被让给从以将报当]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
 #: a verb joining bodies before a level's character (并联合|镇农业服务中心; 联合镇 is also a town's name)
-_JOINING_BEFORE_LEVEL = re.compile(r"(?:联合|会同|协调|指导)(?=[县旗区市盟镇乡村])")
+_JOINING_BEFORE_LEVEL = re.compile("(?:" + "|".join(L.JOINING_VERBS) + ")(?=[县旗区市盟镇乡村])")
 
 
 def _glued_word_end(text: str, start: int, h_start: int) -> int:
@@ -680,13 +680,10 @@ def _glued_word_end(text: str, start: int, h_start: int) -> int:
     if g is not None and g.end() == h_start:
         return g.start() + 1
     j = _JOINING_BEFORE_LEVEL.match(text, start)
-    if j is not None and start > 0 and text[start - 1] in _NAME_END_CHAR:
+    if j is not None and start > 0 and text[start - 1] in L.NAME_END_CHARS:
         return j.end()
     return start
 
-
-#: where a body's or a place's name ends, or an adverb before a verb (某镇党委还|联合镇总工会)
-_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会心社团庭还也又并")
 
 
 #: no span, but the head's name is taken (a body of two levels, a name too short to be one)
@@ -705,9 +702,6 @@ def _verb_then_kind(part: str) -> str:
     return kind if kind and len(verb) == 2 and (jieba_tag(verb) or "").startswith("v") else ""
 
 
-#: verbs that join one body to another, before a body named by its kind with no place before
-#: (我们将联合|镇政府: no town called 联合镇 there)
-_JOINING_VERBS = frozenset(("联合", "会同", "协同", "配合", "协调"))
 #: the kinds of place a body named by its kind opens with (镇|司法所, 街道|综治中心)
 _LEVEL_KINDS = ("街道", "社区", "苏木", "嘎查", "镇", "乡", "村", "县", "旗", "区", "市")
 #: a count of people between a place and a body's head (某小区一位|业委会成员, 两名|村委会委员)
@@ -735,7 +729,7 @@ def _named_by_head(text: str, m: re.Match, end: int, places: list[Span], place_e
     placed = near is not None or start < s
     if placed and _COUNT_OF_MEMBERS.fullmatch(part):
         return _TAKEN  # 某小区一位|业委会成员: one of a body's members, no body named
-    if (kind := _verb_then_kind(part)) and (placed or part[: len(part) - len(kind)] in _JOINING_VERBS):
+    if (kind := _verb_then_kind(part)) and (placed or part[: len(part) - len(kind)] in L.JOINING_VERBS):
         # 某镇召集|镇司法所、派出所: the place acts on its own body named by its kind
         g0 = h_start - len(kind)
         return Span(g0, end, text[g0:end], "Organization", "org-generic", conf("org-generic"), head=m.group())

@@ -60,6 +60,16 @@ NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规�
     现任 曾任 时任 原任 历任 升任 调任 转任 当选 选为
     开展 举行 实施 启动 参观 入驻 现有 共有 拥有 设有 建有 下设 命名 授予 表彰 推荐""".split())
 
+#: Verbs that join one body to another (某院联合|镇司法所, 政法委会同|县司法局, 我们将协同|镇政府,
+#: 某党委携手某局): after a body's head they end its name, before a body named by its level or kind
+#: they open none (联合镇 and 会同县 are also places' names), and the bodies they join act together.
+JOINING_VERBS = ("联合", "会同", "协同", "配合", "协调", "指导", "携手")
+#: The joining verbs jieba reads as one word with a level's character after them (会同县, 协同区)
+JOINING_GLUED_TO_LEVEL = ("会同", "协同")
+#: Where a body's or a place's name ends, or an adverb before a verb (某镇党委还|联合镇总工会,
+#: 我们将|联合镇政府)
+NAME_END_CHARS = frozenset("乡镇村区县旗市院局所委队站部厅办会心社团庭还也又并将要")
+
 #: Verbs of coming no name ends in, which jieba may glue to the name before them (某某到|村)
 COMING_CHARS = frozenset("到赴")
 #: Adverbs of manner jieba reads as one word with the verb after them (全面推行, 大力推进)

@@ -91,9 +91,7 @@ _LOWER_AFTER = (("街道", "Street"), ("社区", "Community"), ("嘎查", "Villa
 
 
 #: a verb that joins a body to another (某院联合|镇司法所), which some towns are named (联合镇)
-_JOINING_VERB = re.compile(r"联合|会同|协调|指导")
-#: where a body's or a place's name ends, or an adverb before a verb (某镇党委还|联合镇总工会, 我们将|联合镇政府)
-_NAME_END_CHAR = frozenset("乡镇村区县旗市院局所委队站部厅办会心社团庭还也又并将要")
+_JOINING_VERB = re.compile("|".join(L.JOINING_VERBS))
 
 
 def _verb_then_kind(text: str, sp: Span, spans: list[Span], gaz: Gazetteer) -> bool:
@@ -101,7 +99,7 @@ def _verb_then_kind(text: str, sp: Span, spans: list[Span], gaz: Gazetteer) -> b
     body's name, right after another body or place (某检察院在某乡联合|乡党委开设……, 某法院
     联合|镇司法所: no town called 联合乡), not the town of the county named right before it?"""
     if not (sp.type in ("Town", "Street", "Village", "Community") and _JOINING_VERB.match(sp.text) is not None and sp.start > 0
-            and text[sp.start - 1] in _NAME_END_CHAR and HEAD_RE.match(text, sp.end) is not None):
+            and text[sp.start - 1] in L.NAME_END_CHARS and HEAD_RE.match(text, sp.end) is not None):
         return False
     before = next((p for p in spans if p.end == sp.start), None)
     return before is None or not _held(sp.candidates, before, gaz)
@@ -417,7 +415,7 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
                 and cand not in gaz.by_name and not (spans and spans[-1].end == i) and _closes_a_name(text, i, gaz):
             i += 1  # 某某镇|江北村: the suffix closes the name before (镇江 read across it is no city)
             continue
-        if _JOINING_VERB.match(cand) and i > 0 and text[i - 1] in _NAME_END_CHAR and HEAD_RE.match(text, i + L_) is not None \
+        if _JOINING_VERB.match(cand) and i > 0 and text[i - 1] in L.NAME_END_CHARS and HEAD_RE.match(text, i + L_) is not None \
                 and not (spans and spans[-1].end == i):
             i += 2  # 县委政法委会同|县司法局: the joining verb after a body, then a body named by its level, no 会同县
             continue

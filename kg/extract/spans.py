@@ -422,7 +422,7 @@ class _Walk:
             return s + 1, False  # 社区|内某某|家园小区 (jieba's guess): the kind's localizer, then the name
         if len(word) == 2 and word[1] == "内" and word[0] in _KIND_LAST_CHARS:
             return None, False  # 村内|某某家园小区, 某镇|镇内|某某社区: the localizer ends whatever stood before
-        if len(word) == 3 and word.startswith(("会同", "协同")) and word[2] in L.LEVEL_CHARS and s > 0 and text[s - 1] in "委局院所部办":
+        if len(word) == 3 and word.startswith(L.JOINING_GLUED_TO_LEVEL) and word[2] in L.LEVEL_CHARS and s > 0 and text[s - 1] in "委局院所部办":
             return s + 2, False  # 政法委会同县|司法局 (jieba: 会同县): the joining verb, then a body named by its level
         if self.place and word == "内有":
             return None, False  # 辖区|内有|某某苑小区 (jieba: 内有): the verb of a list, no part of the name

@@ -287,7 +287,7 @@ def scene(view: SentenceView, sp: Span) -> Mention | None:
 
 
 #: the fixed patterns of :func:`co_actors`, compiled once (not looked up at every call)
-_CO_ACTORS_RE1 = re.compile(r"(?:联合|会同|携手|协同)")
+_CO_ACTORS_RE1 = re.compile("|".join(L.JOINING_VERBS))
 _CO_ACTORS_RE2 = re.compile(r"[还又]?(?:与|同)|和|及|会同|、")
 _CO_ACTORS_RE3 = re.compile("(?:" + "|".join(L.JOINT_WORDS) + ")")
 #: partners of the list the text names by no name of an entity (、驻地边防连), then the joint word
