@@ -86,7 +86,7 @@ RESIDENTIAL_CHARS = set("苑园府湾邸郡庄阁居城舍墅")
 #: what ends an estate's name when the text writes no 小区 after it (某某家园, 某某佳苑, 某某居);
 #: a one-character ending needs two characters of name before it.  In a list closed by its
 #: kind, 湾 and 园 end names too (某某湾、某某园两个小区); elsewhere they name bays and parks.
-ESTATE_WORDS = tuple("家园 花园 嘉园 佳园 雅苑 佳苑 名苑 华苑 雅居 佳居 公寓 华府 名都 水岸 丽都 山庄".split())
+ESTATE_WORDS = tuple("家园 花园 嘉园 佳园 雅苑 佳苑 名苑 华苑 雅居 佳居 公寓 华府 名都 水岸 丽都 山庄 院落 家属院 楼院".split())
 ESTATE_CHARS = "苑居"
 LISTED_ESTATE_CHARS = ESTATE_CHARS + "湾园"
 #: endings of an estate's name that a list of estates vouches for, though alone they name

@@ -60,6 +60,9 @@ _KINDS_IN_NAMES = frozenset(("苏木镇",))
 
 #: 各 after a level or 全 (全旗各乡镇苏木, 旗各苏木): every place of a kind
 _EVERY_OF = re.compile(r"(?:^|[全旗县市区盟镇乡])各")
+#: a count or a demonstrative with its measure word opening the words (一处老楼院, 这个院落): a place
+#: pointed at, no name
+_COUNTED = re.compile(r"[一两二三四五六七八九十几这那每][处个片]")
 
 
 #: the words for an estate that end in 村 (某某新村), which a community may be named after
@@ -97,6 +100,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
         return True  # 到某村任|驻村第一书记: stationed in a village, no village's name
     if _EVERY_OF.search(body) or body.startswith(("若干", "多名", "数名", "几名")):
         return True  # 全旗各乡镇苏木, 若干名嘎查调解员: every place of a kind, or a count, no name (获各琦苏木 is)
+    if _COUNTED.match(body) and not known:
+        return True  # 某社区一处老楼院, 这个院落: a place pointed at by its count, no name
     if _ONE_PER.fullmatch(body):
         return True  # “一企一社区”: one of a kind to one place of a kind, a formula, no name
     if len(body) == 1 and body in "一二两三四五六七八九十每各全该本此" and not (chained or in_chain):

@@ -543,6 +543,17 @@ def test_an_estate_without_xiaoqu_after_its_town(gaz):
     assert ("金泰家园", "锡尼镇") in edges(g, "locatedIn"), summary(g)
 
 
+def test_courtyards_and_staff_yards_after_their_community(gaz):
+    """A courtyard (院落), a block's yard (楼院) and a staff compound (家属院) right after their
+    community are estates; one the text points at by its count (一处老院落) is none."""
+    g = graph_of(gaz, "在昆明市五华区华山街道滇槐社区桃源院落，居民们围坐喝茶。苍坡社区铁路家属院成立了自治小组，"
+                      "银杏坡社区翠竹楼院的楼道亮了起来。滇槐社区一处老院落里还堆着杂物。")
+    ents = entities(g)
+    assert {("Neighborhood", "桃源院落"), ("Neighborhood", "铁路家属院"), ("Neighborhood", "翠竹楼院")} <= ents, summary(g)
+    assert {("桃源院落", "滇槐社区"), ("铁路家属院", "苍坡社区"), ("翠竹楼院", "银杏坡社区")} <= edges(g, "locatedIn"), summary(g)
+    assert not {n for t, n in ents if "老院落" in n}, summary(g)
+
+
 def test_estates_opening_their_bodies_names_and_a_chengzhongcun(gaz):
     """翠湖佳苑第一党支部, 锦绣居党支部: estates named by their party bodies; 柳林花园（城中村）
     is a village.  Items of one list contain none of the others: all are in 东园社区."""
