@@ -77,6 +77,8 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention], openings:
                 i = name.find(norm_name(form))
                 if i >= 0:
                     rest = name[i + len(norm_name(form)) :]
+                    if len(rest) >= 2 and rest[0] == form[-1:] and rest[0] in _LEVEL_REPEATED and rest[1] in "委党政":
+                        rest = rest[1:]  # 某某旗旗委 is 某某旗委, 某某镇镇政府 某某镇政府: the level said again
                     if rest:
                         return f"{m.type}/{pk.split('/', 1)[1]}/{rest}"
                     break
@@ -86,6 +88,11 @@ def _mention_key(m: Mention, x: Extraction, by_id: dict[str, Mention], openings:
             return f"{m.type}/{pk.split('/', 1)[1]}/{rest}"
         return f"{m.type}/{name}"
     raise AssertionError(f"no key rule {rule!r}")  # the schema's KeyRule names every rule
+
+
+#: the levels' characters a body's name may say again after its place's name before its
+#: committee, party body or government (某某旗旗委, 某某镇镇政府; 某某村村委会 is read elsewhere)
+_LEVEL_REPEATED = frozenset("省市盟县旗区镇乡")
 
 
 def _upper_places(x: Extraction) -> dict[str, str]:

@@ -2361,3 +2361,16 @@ def test_a_chief_of_forests_or_rivers_is_a_post_no_person(gaz):
     """村级林长, 河长: posts (林长制, 河长制), no people named 林长 or 河长."""
     people = _people_read(gaz, "护林\n\n山林分片包干后,村级林长和网格员每天共同巡查。河长每周巡河一次。\n")
     assert not people & {"林长", "河长"}, people
+
+
+def test_a_body_named_by_its_level_takes_its_place_as_the_page_writes_it(gaz):
+    """县委政法委 on a page that writes 禄劝县委政法委: that body (the page's short form of 禄劝彝族
+    苗族自治县), not a second one under the county's full name."""
+    entities, _ = _learned(gaz, "禄劝县委政法委组织各乡镇排查纠纷。\n\n（二）抓好督查。县委政法委每月通报各乡镇进度。")
+    assert {n for t, n in entities if t == "Organization"} == {"禄劝县委政法委"}, entities
+
+
+def test_a_mongolian_name_may_hold_bi(gaz):
+    """乌日必勒格: 必 of bilig is a syllable of Mongolian names, after a post the whole name."""
+    people = _people_read(gaz, "社区\n\n居委会主任乌日必勒格告诉记者，共建单位已有十二家。\n")
+    assert "乌日必勒格" in people, people

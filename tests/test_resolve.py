@@ -204,3 +204,9 @@ def test_a_name_read_once_with_a_verbs_first_character_is_the_name_read_often(ga
     x.mentions.append(glued)
     entities, _ = resolve([x], gaz)
     assert [e.name for e in entities if e.type == "Person"] == ["杨建华"]
+
+
+def test_a_body_whose_name_says_its_level_again_is_the_body_named_once(gaz):
+    """某某县县委组织部 is 某某县委组织部: the level said again after the place, one body."""
+    g = graph_of(gaz, "宾川县委组织部在金牛镇试点“院坝同议”。宾川县县委组织部还选派干部驻村。")
+    assert len({n for n in names(g, "Organization") if n.endswith("组织部")}) == 1, names(g, "Organization")

@@ -666,9 +666,9 @@ def _after_kind_of_firm(text: str, s: int, h_start: int, firm: bool) -> int:
 
 
 #: a preposition or a verb jieba glues into the words before a body named by its kind of place
-#: or by its head alone (听县|林业局, 夜校由村|党支部, 嘎查查距|法庭, 议定后报|村党委, 您当|嘎查党支部):
-#: no name runs over it
-_GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为在把被让给从以将报当]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村])?)$")
+#: or by its head alone (听县|林业局, 夜校由村|党支部, 嘎查查距|法庭, 议定后报|村党委, 您当|嘎查党支部),
+#: or a department of a level's committee (情况报|县委组织部备案): no name runs over it
+_GLUED_BEFORE_KIND = re.compile(r"[由距离听向对到为在把被让给从以将报当]((?:嘎查|社区|街道|苏木|[县旗区市盟镇乡村]|[县旗区市盟]委)?)$")
 #: a verb joining bodies before a level's character (并联合|镇农业服务中心; 联合镇 is also a town's name)
 _JOINING_BEFORE_LEVEL = re.compile("(?:" + "|".join(L.JOINING_VERBS) + ")(?=[县旗区市盟镇乡村])")
 

@@ -68,8 +68,8 @@ def plausible_name(name: str, *, strict: bool = False) -> bool:
 #: the leading posts, as a tuple for ``str.startswith``
 _LEAD_TITLES_T = tuple(L.LEAD_TITLES)
 #: what no Han name ends in: a speech verb, a conjunction or preposition, a particle, the
-#: plural (干部们, 干得), a passive (老人|易受……)
-_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是队因去受")
+#: plural (干部们, 干得), a passive (老人|易受……), a role's 员 (护边|员)
+_NO_HAN_NAME_END = frozenset("说讲称等和的在与及同跟们得了着是队因去受员")
 #: adverbs that open with 一, which jieba cuts as a numeral (某某|一|早就, 某某一直)
 _ADVERBS_WITH_YI = ("一起", "一道", "一同", "一早", "一直", "一边", "一向", "一再", "一手", "一心", "一度", "一连", "一大早")
 
@@ -101,6 +101,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
+    if strict and len(name) == 2 and segment.freq(name) >= 3000:
+        return False  # 让网格员|明白: a word as common as that, though the dictionary tags it a name
     if _KIND_INSIDE.search(name):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if "第" in name[1:]:
@@ -115,9 +117,9 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[-1] in "们户" or any(c in "是我你您咱" for c in name) or "不" in name[1:] or "没" in name[1:]:
+    if name[-1] in "们户" or any(c in "是我你您咱" for c in name) or "不" in name[1:] or "没" in name[1:] or "说" in name[1:]:
         return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun;
-        # 书记强不强: a question's A-not-A, no name
+        # 书记强不强: a question's A-not-A, no name; 老护林员|边说边指: a speech verb inside
     if name[0] in "谈管" and is_common_word(name[1:]):
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
@@ -420,6 +422,7 @@ def _unknown_shape_name(text: str, i: int) -> tuple[int, int] | None:
         if rest.startswith(L.SAYS_AFTER_NAME) and len(cand) == length and all(is_cjk(c) for c in cand) \
                 and cand[0] not in _NOT_NAME_OPENING and not any(c in "的了着是在有没就也还又" for c in cand) \
                 and not (cand[0] in "老小" and cand[1] in L.SURNAMES_1) \
+                and cand[1:] not in L.HONORIFICS and cand[2:] not in L.HONORIFICS \
                 and not any(segment.freq(cand[a:b]) >= 50 for a in range(length) for b in range(a + 2, length + 1)):
             return i, i + length
     return None
@@ -675,6 +678,8 @@ def _after_posts(text: str, found: _Found) -> None:
         if _HELD_BY.match(text, m.end()):
             continue  # 理事长|由某某兼任: 由 opens the holder's clause, no surname (the profile reads it)
         hit = name_after(text, m.end(), strict=m.group() not in LEAD_SET)
+        if hit is not None and m.start() > 0 and text[m.start() - 1] in _OPENING_QUOTES and text[hit[1] : hit[1] + 1] in _CLOSING_QUOTES:
+            continue  # “党员连心卡”: a quoted term opening with a role, no role and name
         if hit is None and m.group() in LEAD_SET and (gap := _SPACES.match(text, m.end())) is not None:
             # 受访人：某村驻村第一书记　某某, 驻村第一书记：某某: a header's post, then its holder's name
             hit = name_after(text, gap.end(), strict=True)
@@ -685,6 +690,11 @@ def _after_posts(text: str, found: _Found) -> None:
             continue
         role = m.group()
         found.add(hit[0], hit[1], "post", "" if role in LEAD_SET else "role", role)
+
+
+#: the quotes that open and close a quoted term
+_OPENING_QUOTES = frozenset("“「『‘\"")
+_CLOSING_QUOTES = frozenset("”」』’\"")
 
 
 def _form_of_address(text: str, i: int) -> bool:

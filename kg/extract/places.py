@@ -736,8 +736,8 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             return s, inside  # 某县|陈集镇: the gazetteer has it in the place before, though it ends in a word (集镇)
         if type_ == "Town" and len(cand) >= 3 and (holding := _villages_after(text, m.end(), rows, gaz)):
             return s, holding  # 九村镇|七江村: and the gazetteer has the village after it in it
-        opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由"
-        if not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇; not 额肯呼|都格镇)
+        opens = s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "旗县市区盟与和及在到向对为从于把被给由的"
+        if not generic_place(cand, chained=chained, known=opens):  # (与|那吉镇, 单位的|向家镇; not 额肯呼|都格镇)
             return s, rows
     return None
 

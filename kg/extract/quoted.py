@@ -210,7 +210,7 @@ def _said_or_body(text: str, m: re.Match) -> bool:
     """A quote after 说 or 表示 is speech; one right before a body's head names the body
     (“科技助农”党员攻坚队, “红马甲”党员志愿服务队)."""
     before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() :]
-    if before.endswith(("说", "说:", "道", ":", "：", "表示")) or _SAID_OR_BODY_RE1.search(before):
+    if (before.endswith(("说", "说:", "道", ":", "：", "表示")) or _SAID_OR_BODY_RE1.search(before)) and not _titled(text, m):
         return True
     if before.endswith(L.ACCOUNT_BEFORE) or after.startswith(L.ACCOUNT_AFTER):
         return True  # 点击上方蓝字“某某融媒”关注我们: a public account's name, no practice
@@ -345,6 +345,15 @@ _NUMBERED_PART = re.compile(r"^[一两二三四五六七八九十][\u4e00-\u9fff
 
 #: the fixed patterns of :func:`quoted_practice`, compiled once (not joined and looked up
 #: in the module's cache at every quote)
+#: a body or a place opening a case's title, then a colon (一、某镇党委：“……”, 某某社区:“……”)
+_TITLED_BY = re.compile(r"(?:^|(?<=[\n、。；;]))[^，,。；;、：:“”\n]{2,20}(?:" + HEAD_RE.pattern
+                        + r"|社区|村|嘎查|镇|苏木|街道|乡|旗|县|区|市)[:：]$")
+def _titled(text: str, m: re.Match) -> bool:
+    """一、某镇党委：“某某同议”激活……: a case's title, the body or place that carries the practice
+    out, a colon and the practice's short quoted name (no speaker's words)."""
+    return len(_core(m)) <= 12 and _TITLED_BY.search(text, max(0, m.start() - 24), m.start()) is not None
+
+
 _NAMED_BY_HEAD = re.compile("(?:" + MECH_HEAD_RE.pattern + r"|[建强提攻推落服][设化升坚进实务]年|清单|积分榜|红黑榜)$")
 _LISTED_BEFORE_HEAD = re.compile(
     r"^(?:、[^、,，。;；“”]{2,12}){1,4}等(?:[0-9一二两三四五六七八九十多]+[项个种类])?(?:" + MECH_HEAD_RE.pattern + ")")
@@ -374,6 +383,7 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
     listed = not head and bool(_LISTED_BEFORE_HEAD.match(text[quotes[k].end() :]))
     framed, far_verb = _framed(text, m), _far_verb(text, m, quotes[k].end(), verb)
     counted = _counted_items(text, m, core)
+    verb = verb or _titled(text, quotes[first])
     if not (head or verb or _shaped(core) or named_by_head or framed or listed or far_verb or counted) \
             or (len(core) > 24 and not head):
         return None, False

@@ -264,7 +264,7 @@ _COUNT_OPENING = frozenset("第每0123456789一二两三四五六七八九十几
 #: :meth:`_Walk.step`'s answer where the words next to the head make no name at all
 _NO_NAME = -1
 #: what stands before a 和 that opens a name rather than joining two (，和润社区)
-_CLAUSE_BEFORE_HE = "，,。;；:：、“”\n 为在与对向从"
+_CLAUSE_BEFORE_HE = "，,。;；:：、“”\n 为在与对向从由把被给经"
 
 
 #: the fixed patterns of :class:`_Walk`, compiled once

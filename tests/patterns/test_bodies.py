@@ -1049,3 +1049,11 @@ def test_a_conjunction_between_two_heads_joins_no_sub_unit(gaz):
     government; no body 某某派出所辖区既有县政府."""
     g = graph_of(gaz, "金牛派出所辖区既有县政府所在地金牛镇,也有城郊农村。")
     assert not any("辖区" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_verb_glued_before_a_department_of_a_levels_committee_opens_no_name(gaz):
+    """将情况报|县委组织部 (jieba: 况报): the report goes to the county's department, whose name
+    the verb does not open."""
+    g = graph_of(gaz, "宾川县部署院坝议事工作。请各乡镇于月底前将工作开展情况报县委组织部备案。")
+    assert "宾川县委组织部" in names(g, "Organization"), summary(g)
+    assert not any("报" in n for n in names(g, "Organization")), summary(g)

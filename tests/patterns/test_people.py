@@ -1036,3 +1036,17 @@ def test_a_unit_credited_as_a_pages_editor_is_no_person(gaz):
     """编辑：新媒体部: the unit's words and its kind, no name."""
     g = graph_of(gaz, "2024-03-18 08:42  来源:宾川日报  编辑:新媒体部\n\n金牛镇的院坝里,村民们围坐议事。")
     assert not names(g, "Person"), summary(g)
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    pytest.param("记者：“党员连心卡”是怎么回事？\n受访者：卡上印着包联干部的电话。", "连心卡", id="quoted-term-opening-with-a-role"),
+    pytest.param("“边境线我们守着。”一名老护边员说道。", "边员", id="a-roles-yuan"),
+    pytest.param("“楼道亮堂了，晚上出门不怕了。”居民罗阿伯说。", "罗阿伯", id="surname-and-honorific-before-speech"),
+    pytest.param("要让网格员明白“怎么办”，也要让群众知道“找谁办”。", "明白", id="a-word-the-dictionary-tags-a-name"),
+    pytest.param("“这片林子我天天来转。”老护林员边说边指着山坡。", "边说边", id="a-speech-verb-inside"),
+])
+def test_words_after_a_role_that_name_no_one(gaz, text, not_a_person):
+    """A quoted term that opens with a role (“党员连心卡”), a role's 员 (护边|员), a surname and an
+    honorific (罗阿伯), a common word the dictionary tags as a name (明白) and 边说边 name no one."""
+    g = graph_of(gaz, text)
+    assert not_a_person not in names(g, "Person"), summary(g)

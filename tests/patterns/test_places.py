@@ -1455,3 +1455,22 @@ def test_kinds_of_place_said_together_or_by_a_formula_or_a_verb_name_none(gaz):
     assert not names(g, "Community"), summary(g)
     g = graph_of(gaz, "在阿巴嘎旗查干诺尔镇巴彦其勒图嘎查,牧民们正在转场。")
     assert names(g, "Village") == {"巴彦其勒图嘎查"}, summary(g)
+
+
+def test_verbs_before_a_kind_of_place_name_no_place(gaz):
+    """调度|小区改造, 调研|社区养老: a verb whose object is the kind of place, no place named 调度小区."""
+    g = graph_of(gaz, "五华区每月调度小区改造进度。县领导到金牛镇调研社区养老服务。")
+    assert not {"调度小区", "调研社区"} & names(g), summary(g)
+
+
+def test_a_town_the_gazetteer_has_after_de_opens_with_its_own_first_character(gaz):
+    """单位的|向家镇: a town the gazetteer has, after 的, though 向 often opens no name."""
+    g = graph_of(gaz, "这次交流会上，县直单位的向家镇石板沟村第一书记谈了体会。")
+    assert ("Town", "向家镇") in entities(g), summary(g)
+    assert "家镇" not in names(g), summary(g)
+
+
+def test_he_after_a_preposition_opens_an_estates_name(gaz):
+    """由|和风家园小区党支部出面: after a preposition 和 joins nothing, it opens the estate's name."""
+    g = graph_of(gaz, "居民代表提议后，由和风家园小区党支部出面，联系物业维修。")
+    assert ("Neighborhood", "和风家园小区") in entities(g), summary(g)

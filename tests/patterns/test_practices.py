@@ -481,3 +481,12 @@ def test_a_verbs_aspect_or_complement_opens_no_list_named_practice(gaz):
     assert not any(n.startswith(("了", "起")) for n in names(g, "Mechanism")), summary(g)
     assert any(n.startswith("街道、社区、楼栋") for n in names(g, "Mechanism")), summary(g)
 
+
+
+def test_a_cases_title_names_the_practice_and_who_carries_it_out(gaz):
+    """一、某镇党委：“某某同议”激活……: a list of cases, each titled by its body, a colon and the
+    practice's quoted name: the practice, carried out by that body (not by the one before)."""
+    g = graph_of(gaz, "宾川县第三批基层治理典型案例公布\n\n一、金牛镇党委：“院坝同议”盘活山区村组议事。镇干部按片包联。"
+                      "\n\n二、宾川县公安局：“警网同守”守好群众平安。民警编入网格。")
+    assert {("金牛镇党委", "院坝同议"), ("宾川县公安局", "警网同守")} <= edges(g, "implements"), summary(g)
+    assert ("金牛镇党委", "警网同守") not in edges(g, "implements"), summary(g)

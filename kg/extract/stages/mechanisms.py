@@ -146,7 +146,7 @@ _LIST_BEFORE_OWNER = re.compile(r"(?:形成了?|打造了?|涌现出?|培育了?
 
 def actor_of(st: DocState, view: SentenceView, sp: Span) -> Mention | None:
     """Who the sentence says carries out the practice at ``sp``, if it says."""
-    subj = birthplace(view, sp) or owner_before(view, sp) or subject_for(view, sp)
+    subj = titled_by(view, sp) or birthplace(view, sp) or owner_before(view, sp) or subject_for(view, sp)
     if subj is None and view.subject is not None and view.subject_at < sp.start:
         subj = view.subject
     if subj is None and st.last_led is not None and PRONOUN_SUBJECT.search(view.text[: sp.start]):
@@ -156,6 +156,14 @@ def actor_of(st: DocState, view: SentenceView, sp: Span) -> Mention | None:
     if subj is None:
         subj = view.subject  # a subject later in the sentence acts for all of it
     return subj
+
+
+def titled_by(view: SentenceView, sp: Span) -> Mention | None:
+    """一、某镇党委：“某某同议”激活……: the body or place a case's title opens with, right before
+    the colon and the practice's quoted name, carries it out."""
+    if sp.start < 2 or view.text[sp.start - 1] not in ":：" or view.text[sp.start] not in "“\"「":
+        return None
+    return next((m for o, m in _candidates(view, sp) if o.end == sp.start - 1), None)
 
 
 def _candidates(view: SentenceView, sp: Span) -> list[tuple[Span, Mention]]:

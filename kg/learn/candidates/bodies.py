@@ -268,7 +268,8 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
         for place, how in readings:
             f = ["bias-org", "kind-only", "kind-only:" + word, "head:" + head, "kind-places:" + bucket(n_places, (1, 2)),
                  "kind-named:" + bucket(n_named, (1, 2, 4)), "kind-L1:" + text[s - 1:s], "kind-reading:" + how]
-            if view.count(sent, place.canonical + committee_name(word, rest)):
+            name = view.written(sent, place, word[-1]) + committee_name(word, rest)
+            if view.count(sent, name):
                 f.append("kind-full-in-text")
             if text[s - 1 : s] in L.EVERY:
                 f.append("counted")  # 各街道党工委: the bodies of every street, no one body
@@ -278,5 +279,5 @@ def _kind_only_candidates(view: DocView, sent: Sentence) -> list[Candidate]:
                 f.append("heading")
             if labels_a_byline(text, e):
                 f.append("source-field")  # 县委|报道组 某某: a byline's label, no committee the page names
-            out.append(Candidate("Organization", sent, s, e, place.canonical + committee_name(word, rest), f, None, place))
+            out.append(Candidate("Organization", sent, s, e, name, f, None, place))
     return out

@@ -84,6 +84,10 @@ def of_kind(m: Mention, ending: str) -> bool:
         and not m.canonical.endswith(_LONGER_KINDS.get(ending, ()))
 
 
+#: the readings of a place that write its name (in full or short), not a reference to it (全旗, 该县)
+_NAMING_READINGS = frozenset(("gazetteer", "gazetteer-alias"))
+
+
 class DocView:
     """One document's extraction indexed for candidates: mentions by sentence, with their
     positions in the sentence text."""
@@ -184,6 +188,16 @@ class DocView:
             best = max(named, key=lambda n: (named[n], -first[n].evidence.start), default=None)
             self._focal[key] = None if best is None else (first[best], len(named), named[best])
         return self._focal[key]
+
+    def written(self, sent: Sentence, place: Mention, level: str) -> str:
+        """``place`` as the article of ``sent`` writes it most, where that form ends in the
+        level's character as the full name does (禄劝县 for 禄劝彝族苗族自治县: its 县委政法委 is
+        禄劝县委政法委, as the annotated pages keep a body's place as written)."""
+        self.focal(sent, level)  # (the article's places, indexed)
+        forms = Counter(m.name for m in self._places_by_article.get(sent.article, ())
+                        if m.canonical == place.canonical and m.evidence.extractor in _NAMING_READINGS)
+        best = max(sorted(forms), key=lambda f: forms[f], default=place.canonical)
+        return best if best.endswith(level) and len(best) >= 2 and forms[best] > forms.get(place.canonical, 0) else place.canonical
 
     def last(self, sent: Sentence, at: int, ending: str) -> Mention | None:
         """The place of the article of ``sent`` whose name ends in ``ending`` named last
