@@ -539,9 +539,9 @@ def _near_place(text: str, h_start: int, places: list[Span], firm: bool = False)
 _BRAND_REGIONS = frozenset({"Province", "City", "County"})
 
 
-#: a body's head and a conjunction or a joining verb (某某司法所和|某某律师事务所, 某县委政法委会同|县司法局):
-#: two bodies joined, no one name
-_HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")(?:[和与及]|" + "|".join(L.JOINING_VERBS) + ")")
+#: a body's head and a conjunction, a joining verb or a copula (某某司法所和|某某律师事务所, 某县委政法委会同|
+#: 县司法局, 某某有限公司是|联络站首批结对企业): two bodies joined or one said to be another's, no one name
+_HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")(?:[和与及是]|" + "|".join(L.JOINING_VERBS) + ")")
 
 
 def _noun_phrases_out(gap: str) -> str:

@@ -1057,3 +1057,13 @@ def test_a_verb_glued_before_a_department_of_a_levels_committee_opens_no_name(ga
     g = graph_of(gaz, "宾川县部署院坝议事工作。请各乡镇于月底前将工作开展情况报县委组织部备案。")
     assert "宾川县委组织部" in names(g, "Organization"), summary(g)
     assert not any("报" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_comprehensive_governance_centre_and_a_liaison_station_are_bodies(gaz):
+    """社会治安综合治理中心, 人大代表联络站: bodies by their heads; a company said to be one of a
+    station's partners (某某有限公司是|联络站的……) is no body named 某某有限公司是联络站."""
+    g = graph_of(gaz, "在宾川县社会治安综合治理中心，县委书记听取了汇报。金牛镇铁路社区人大代表联络站每月接待群众。"
+                      "云南滇宏精细化工有限公司是联络站的第一家结对企业。")
+    bodies = names(g, "Organization")
+    assert {"宾川县社会治安综合治理中心", "金牛镇铁路社区人大代表联络站", "云南滇宏精细化工有限公司"} <= bodies, summary(g)
+    assert not any("是" in n for n in bodies), summary(g)
