@@ -558,3 +558,12 @@ def test_a_department_after_a_seat_in_a_levels_committee_is_that_levels(gaz):
                       "昆明市持续推进网格化管理。")
     assert has_edge(g, "leads", "郜立斌", "昆明市委政法委"), summary(g)
     assert "五华区委政法委" not in names(g, "Organization"), summary(g)
+
+
+def test_a_body_whose_deployment_a_notice_follows_carries_out_none_of_its_practices(gaz):
+    """为深入贯彻某市委政法委关于……的部署要求, 决定在全县开展……: the county follows the city
+    committee's deployment; the practices the notice sets out are not the city committee's."""
+    g = graph_of(gaz, "关于在全县开展“院坝平安”行动的通知\n\n各乡镇党委，县直各有关部门：\n\n"
+                      "为深入贯彻昆明市委政法委关于平安建设的部署要求，经研究，决定在全县开展“院坝平安”行动。\n\n"
+                      "一、工作目标\n\n各乡镇要依托网格，推行“一组一和事员”制度，力争年底前矛盾纠纷化解率达到95%以上。")
+    assert not {s for s, _ in edges(g, "implements")} & {"昆明市委政法委"}, summary(g)

@@ -68,6 +68,15 @@ def _actors(view: SentenceView) -> list[tuple[Span, Mention]]:
     return sorted([*view.org_mentions, *places], key=lambda t: (t[0].start, -t[0].end))
 
 
+#: what a body whose deployment or request is followed comes right after (贯彻|某委的部署)
+_FOLLOWED = re.compile(r"(?:贯彻|落实|按照|根据|依据|依照|遵照|响应)$")
+
+
+def _followed(text: str, sp: Span) -> bool:
+    """Is the body or place at ``sp`` the one whose deployment the sentence follows?"""
+    return _FOLLOWED.search(text, max(0, sp.start - 4), sp.start) is not None
+
+
 def carry(st: DocState, view: SentenceView) -> None:
     """The sentence's subject becomes the article's (and is counted); a sentence without one
     in an article without one offers its first body or place."""
@@ -80,6 +89,8 @@ def carry(st: DocState, view: SentenceView) -> None:
         entry = st.subject_counts.setdefault(k, [0, view.sent.index, subject.id])
         entry[0] += 1
     elif st.subject is None:
-        firsts = [m for _, m in view.org_mentions] + list(view.places.values())
+        # (not a body whose deployment the sentence follows: 为贯彻|某市委政法委的部署, 按照|某局要求)
+        firsts = [m for sp, m in view.org_mentions if not _followed(view.text, sp)] \
+            + [m for k, m in view.places.items() if k >= len(view.pspans) or not _followed(view.text, view.pspans[k])]
         if firsts:
             st.subject = firsts[0].id
