@@ -1474,3 +1474,10 @@ def test_he_after_a_preposition_opens_an_estates_name(gaz):
     """由|和风家园小区党支部出面: after a preposition 和 joins nothing, it opens the estate's name."""
     g = graph_of(gaz, "居民代表提议后，由和风家园小区党支部出面，联系物业维修。")
     assert ("Neighborhood", "和风家园小区") in entities(g), summary(g)
+
+
+def test_a_community_the_gazetteer_has_elsewhere_is_named_when_its_name_is_no_word(gaz):
+    """在穹窿社区: a community's name the gazetteer has only in another province, no common word
+    (as 发展村 is), in a sentence about a town of the page: the community, not a word."""
+    g = graph_of(gaz, "宾川县金牛镇党委推动结对共建。在穹窿社区，结对企业出资修路。")
+    assert ("Community", "穹窿社区") in entities(g), summary(g)

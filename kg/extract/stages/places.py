@@ -14,11 +14,11 @@ from ...model import PLACE_LEVEL, Document, Mention, RelationMention
 from ...timing import timed
 from .. import lexicon as L
 from ..context import region_province
-from ..place_words import generic_place
+from ..place_words import generic_place, without_kind
 from ..places import STEM_RULES, find_places
 from ..rules import conf
 from ..sentence import SentenceView
-from ..spans import Span, jieba_tag, tokens, without_spans
+from ..spans import Span, is_common_word, jieba_tag, tokens, without_spans
 from ..state import DocState
 
 #: what follows a place's name in the name of a news outlet or site (内蒙古日报, 内蒙古新闻网,
@@ -253,10 +253,12 @@ def _dropped(st: DocState, view: SentenceView, k: int, sp: Span, parent_row: Div
 def _unplaced_word(st: DocState, view: SentenceView, sp: Span, row, known_key, parent_m) -> bool:
     """A village or town name the gazetteer has somewhere in China but not in the region
     this document is about, with no chain to place it: a word, not a place (发展村, 联系村;
-    rule ``place-unplaced-word``).  A place that opens a chain of places it contains
+    rule ``place-unplaced-word``); a community whose name is no word (在某某社区) is named as one
+    in a sentence (a headline's lone community waits for the chain that names it).  A place that opens a chain of places it contains
     (某某街道某某社区) is named as a place."""
     return (row is None and known_key is None and parent_m is None and sp.how == "gazetteer"
             and PLACE_LEVEL[sp.type] >= 4 and not near_known(sp) and not _listed_with_its_kind(view.text, sp, view.pspans)
+            and (sp.type != "Community" or view.heading or is_common_word(stem := without_kind(sp.text)) or stem in L.PLACE_VERBS)
             and not any(o.chain_prev is not None and view.pspans[o.chain_prev] is sp and PLACE_LEVEL[o.type] > PLACE_LEVEL[sp.type]
                         for o in view.pspans))
 
