@@ -2374,3 +2374,12 @@ def test_a_mongolian_name_may_hold_bi(gaz):
     """乌日必勒格: 必 of bilig is a syllable of Mongolian names, after a post the whole name."""
     people = _people_read(gaz, "社区\n\n居委会主任乌日必勒格告诉记者，共建单位已有十二家。\n")
     assert "乌日必勒格" in people, people
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    pytest.param("法庭\n\n“有事好商量。”金牛镇人民法庭李庭长说。\n", "李庭长", id="surname-and-post"),
+    pytest.param("护边\n\n“草场就是家。”61岁的老护边员说。\n", "老护", id="a-role-runs-past"),
+])
+def test_readings_the_tagger_proposes_that_name_no_one(gaz, text, not_a_person):
+    """A surname and a post (李庭长) and a reading a role's word runs past (老护|边员) name no one."""
+    assert not_a_person not in _people_read(gaz, text)

@@ -58,7 +58,7 @@ PLACE_VERBS = set("""拓宽 织密 拍下 商量 联系 指导 激活 产生 清
 NAME_BREAK_VERBS = (PLACE_VERBS - {"服务", "管理", "治理", "覆盖", "规范", "整治", "改造", "美化", "帮扶", "统筹", "资助"}) | set("""领办 创办 兴办 会同 报告 选举 产生 成立 引入 推动 推行 带动 牵头 召开 举办 邀请 协调
     组建 动员 号召 依托 通过 借助 参与 加入 走进 来到 选派 派驻 招募 吸纳 签订 聘请 担任 兼任 挂任 出任 任职
     现任 曾任 时任 原任 历任 升任 调任 转任 当选 选为
-    开展 举行 实施 启动 参观 入驻 现有 共有 拥有 设有 建有 下设 命名 授予 表彰 推荐""".split())
+    开展 举行 实施 启动 参观 入驻 现有 共有 拥有 设有 建有 下设 命名 授予 表彰 推荐 执行""".split())
 
 #: Verbs that join one body to another (某院联合|镇司法所, 政法委会同|县司法局, 我们将协同|镇政府,
 #: 某党委携手某局): after a body's head they end its name, before a body named by its level or kind
@@ -73,7 +73,7 @@ NAME_END_CHARS = frozenset("乡镇村区县旗市院局所委队站部厅办会�
 #: Verbs of coming no name ends in, which jieba may glue to the name before them (某某到|村)
 COMING_CHARS = frozenset("到赴")
 #: Adverbs of manner jieba reads as one word with the verb after them (全面推行, 大力推进)
-MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "逐步", "着力", "广泛", "率先")
+MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "逐步", "着力", "广泛", "率先", "严格", "认真", "坚决")
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
 PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当靠听聊跑加")
@@ -278,7 +278,7 @@ OTHER_ROLES: list[str] = sorted(
         专家 教授 记者 通讯员 见习记者 摄影 主播 网红 致富带头人 带头人 能人 户主 牧户 农户 业主 党员中心户 中心户 浩特长
         脱贫户 贫困户 低保户 困难户 监测户 原告 被告 申请人 当事人
         联络员 联系人 栋长 楼门长 巷长 工程师 社工师 律师 会计 农艺师 兽医 教练 厨师 辅导员 宣传员 楼长 院落长 村医 秘书长 调研员 主任科员
-        茶农 林农 药农 花农 瓜农 棉农 渔民""".split()
+        茶农 林农 药农 花农 瓜农 棉农 渔民 领导""".split()
     ),
     key=len,
     reverse=True,

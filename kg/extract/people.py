@@ -12,6 +12,7 @@ from . import lexicon as L
 from . import segment
 from .rules import conf
 from .spans import (
+    HEAD_RE,
     LEAD_SET,
     TITLE_RE,
     Span,
@@ -113,6 +114,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 群众富起来, 强起来: a verb and its complement
     if name in _ROLE_WORDS or (len(name) == 2 and name[-1] == "长"):
         return False  # 党员楼长, 楼长: a role, though 楼 is a surname
+    if len(name) == 3 and name[-1] == "长" and (segment.tag_and_freq(name[1:])[0] or "").startswith("n") and is_common_word(name[1:]):
+        return False  # 法庭王|庭长说: a surname and a post (庭长, 所长), how one is called, no full name
     if len(name) == 3 and name[0] == "任" and name[-1] == "长":
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
@@ -285,9 +288,11 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 and not _glued_function_char(text, j, words.ends[k]) \
                 and not (_MONGOLIAN.issuperset(cand) and text.startswith(_BEARER_ACTS, j)):
             continue  # 张伟|从2018年, 陈佳|手把手: jieba reads a name and its last character into the next word
-        if any((m := TITLE_RE.match(text, k)) is not None and m.end() > j for k in range(i + 1, j)) \
+        if any((m := TITLE_RE.match(text, k)) is not None and m.end() > j for k in range(i, j)) \
+                or any((m := HEAD_RE.match(text, k)) is not None and m.end() > j for k in range(i + 1, j)) \
                 or takes_a_post(text, i, j) or after_a_count(text, i):
-            continue  # 成员任网格|长, 书记任链|长: a post runs past the reading; 一位|独居: a count's measure word
+            continue  # 成员任网格|长, 书记任链|长, 书记|嘎查|达某某: a post runs past the reading; 嘎查长和司法|所干部: a body's head
+            # does; 一位|独居: a count's measure word
         rest = text[j:]
         if (length >= 4 or (length == 3 and cand[-2] == "和")) and cand[-1] == "和" and JOINED_BY_HE.match(text, j):
             continue  # 主任某某某某和|“某某”调解队, 牧民某某某某和|邻居, 某和和|两名辅警: 和 joins what follows, no syllable of this one

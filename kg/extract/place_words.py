@@ -92,6 +92,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
             break
     if not known and (_PAIRING.search(body) or body.startswith(L.HOUSING_STATES) or body.startswith("哪")):
         return True  # 由强村带弱村, 典型的老旧院落社区, 找到哪名|社区工作人员: kinds of place paired, described or asked after, no name
+    if body.endswith(("书记", "主任")) and not known:
+        return True  # 党支部书记|嘎查达某某: a post before the gacha head's post (嘎查达), no gacha's name
     if body.endswith("事") and len(body) == 2 and not known:
         return True  # 小事网格解决、大事|社区协调: a matter and who settles it, no community's name
     if body in L.NOT_MECHANISMS and not known:

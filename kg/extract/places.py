@@ -259,6 +259,8 @@ def _town_stems(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool])
                 continue  # (某法庭与|某某|派出所: jieba glues the conjunction to the stem, 与某某)
             if is_common_word(stem) or stem in L.LOWER_PLACE_KINDS:
                 continue  # (由苏木|司法所: the kind itself, the article's town, no stem of a name)
+            if s > 0 and text[s - 1] in L.MONGOLIAN_CHARS and not taken[s - 1] and all(c in L.MONGOLIAN_CHARS for c in stem):
+                continue  # 沙尔呼|都格|边境派出所: the tail of a longer run of syllables, no town's stem
             rows = [d for kind in L.TOWN_KINDS for d in gaz.lookup(stem + kind, aliases=False) if d.type == "Town"]
             if rows:
                 spans.append(Span(s, h, stem, "Town", "town-stem", conf("town-stem"), rows))
@@ -676,10 +678,12 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
                 and (ext not in ("和", "与", "及") or (s_f == floor and _glued_past(text, s_f, best[0]))) \
                 and (s_f == 0 or s_f == floor or not is_cjk(text[s_f - 1]) or text[s_f - 1] in L.NOT_IN_NAME
                      or (s_f in starts and best[0] not in starts) or _after_a_verb(text, s_f, best[0])
-                     or (m.group() in L.MONGOLIAN_PLACE_KINDS and len(ext) >= 2 and all(c in L.MONGOLIAN_CHARS for c in ext))):
+                     or (len(ext) >= 2 and all(c in L.MONGOLIAN_CHARS for c in ext)
+                         and (m.group() in L.MONGOLIAN_PLACE_KINDS or all(c in L.MONGOLIAN_CHARS for c in text[best[0] : m.start()])))):
             # (“某某”和|某镇: the conjunction alone makes no longer name of one the gazetteer has;
             # 推广|东兴|屯村: jieba's words open the longer name, and the gazetteer's inside one;
-            # 总结|乌日根|敖包嘎查: syllables before a gacha's name the gazetteer has elsewhere are its own)
+            # 总结|乌日根|敖包嘎查: syllables before a gacha's name the gazetteer has elsewhere are its own,
+            # as before a community's all of syllables: 提起|宝格达|乌拉社区)
             if not generic_place(text[s_f:e]):
                 best = None
                 if len(ext) == 1 and ext in _PAIRED_PLACE_OPENINGS and not (s_f > 0 and word_ends_at(text, s_f + 1)):

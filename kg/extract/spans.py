@@ -505,8 +505,9 @@ class _Walk:
             return _NO_NAME, False
         if len(word) == 4 and word.startswith(L.MANNER_ADVERBS) and word[2:] in _IMPLEMENT_ENDS:
             return None, False  # 全面推行|某某制: jieba reads an adverb and the verb as one noun
-        if self.verbs_break and (word in L.NAME_BREAK_VERBS or (not first and len(word) > 2 and word[-2:] in L.NAME_BREAK_VERBS)):
-            return None, False  # 选举产生某某小区, 党支部领办某某合作社, 高票当选|某某社区: the name starts after the verb
+        if self.verbs_break and (word in L.NAME_BREAK_VERBS or (len(word) > 2 and word[-2:] in L.NAME_BREAK_VERBS
+                                                                and (not first or word[:-2] in L.MANNER_ADVERBS))):
+            return None, False  # 选举产生某某小区, 党支部领办某某合作社, 高票当选|某某社区, 严格执行|某某队: the name starts after the verb
         if first and len(word) > 1 and flag.startswith(("v", "p", "c", "d", "r", "t", "i", "l")) and not trade:
             # a verb or an idiom next to the head (任职社区, 依托社区, 今年以来街道) makes no
             # name: 胜利社区 and 和平小区 are tagged as nouns or adjectives

@@ -1067,3 +1067,9 @@ def test_a_comprehensive_governance_centre_and_a_liaison_station_are_bodies(gaz)
     bodies = names(g, "Organization")
     assert {"宾川县社会治安综合治理中心", "金牛镇铁路社区人大代表联络站", "云南滇宏精细化工有限公司"} <= bodies, summary(g)
     assert not any("是" in n for n in bodies), summary(g)
+
+
+def test_a_verb_of_enforcing_opens_no_bodys_name(gaz):
+    """严格执行|护边队召回制度: the verb enforces a rule about a team, no body named 严格执行护边队."""
+    g = graph_of(gaz, "对不合格的，严格执行护边队轮换办法。")
+    assert not any("执行" in n for n in names(g, "Organization")), summary(g)

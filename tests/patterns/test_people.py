@@ -1044,9 +1044,17 @@ def test_a_unit_credited_as_a_pages_editor_is_no_person(gaz):
     pytest.param("“楼道亮堂了，晚上出门不怕了。”居民罗阿伯说。", "罗阿伯", id="surname-and-honorific-before-speech"),
     pytest.param("要让网格员明白“怎么办”，也要让群众知道“找谁办”。", "明白", id="a-word-the-dictionary-tags-a-name"),
     pytest.param("“这片林子我天天来转。”老护林员边说边指着山坡。", "边说边", id="a-speech-verb-inside"),
+    pytest.param("一支由老党员、老村长和司法所工作人员一起上门调解的队伍。", "和司法", id="a-bodys-head-runs-past"),
+    pytest.param("乌兰嘎查党支部书记嘎查达巴特尔朝鲁告诉记者。", "嘎查", id="the-opening-of-a-post"),
 ])
 def test_words_after_a_role_that_name_no_one(gaz, text, not_a_person):
     """A quoted term that opens with a role (“党员连心卡”), a role's 员 (护边|员), a surname and an
     honorific (罗阿伯), a common word the dictionary tags as a name (明白) and 边说边 name no one."""
     g = graph_of(gaz, text)
     assert not_a_person not in names(g, "Person"), summary(g)
+
+
+def test_names_listed_after_the_levels_leaders(gaz):
+    """县领导某某、某某参加调研: the county's leaders, each by name."""
+    g = graph_of(gaz, "县领导罗文清、许文涛参加调研。")
+    assert {"罗文清", "许文涛"} <= names(g, "Person"), summary(g)

@@ -1481,3 +1481,18 @@ def test_a_community_the_gazetteer_has_elsewhere_is_named_when_its_name_is_no_wo
     (as 发展村 is), in a sentence about a town of the page: the community, not a word."""
     g = graph_of(gaz, "宾川县金牛镇党委推动结对共建。在穹窿社区，结对企业出资修路。")
     assert ("Community", "穹窿社区") in entities(g), summary(g)
+
+
+def test_a_post_before_the_gacha_heads_post_names_no_gacha(gaz):
+    """党支部书记|嘎查达某某: the secretary is also the gacha head (嘎查达); no gacha named 书记嘎查."""
+    g = graph_of(gaz, "乌兰嘎查党支部书记嘎查达巴特尔朝鲁告诉记者。")
+    assert not any(n.endswith("书记嘎查") for n in names(g)), summary(g)
+
+
+def test_syllables_before_a_community_the_gazetteer_has_are_its_name(gaz):
+    """提起|阿木古|乌拉社区: Mongolian syllables before a community the gazetteer has (乌拉社区)
+    open the longer name the page writes; syllables before a township body's head (乌日图|都格|
+    边境派出所) are no town of the gazetteer's (都格镇)."""
+    g = graph_of(gaz, "在锡林浩特市，提起阿木古乌拉社区党委书记，居民们都认识。嘎查党支部与辖区乌日图都格边境派出所党支部开展共建。")
+    assert ("Community", "阿木古乌拉社区") in entities(g), summary(g)
+    assert not {"乌拉社区", "都格"} & names(g), summary(g)

@@ -18,7 +18,7 @@ from ...extract.people import (
     two_at_once,
     verb_syllable_end,
 )
-from ...extract.spans import is_cjk, jieba_tag, token_bounds, tokens
+from ...extract.spans import TITLE_RE, is_cjk, jieba_tag, token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from ...read.decoding import utf8_read_as_gbk
 from .view import Candidate, DocView, bucket
@@ -268,6 +268,10 @@ def _contest(a: int, b: int, by_rule: bool, spans: dict) -> list[str]:
     return f
 
 
+#: the leading posts (庭长, 所长, 书记), for a surname and a post read as a name
+_LEAD_TITLE_SET = frozenset(L.LEAD_TITLES)
+
+
 def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]]]) -> list[list[Candidate]]:
     """Groups of overlapping person candidates (the rules' and the tagger's), one group a
     name: at most one of a group is taken."""
@@ -292,6 +296,10 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
             if any(sent.text[a:b].removesuffix("家").endswith(h) and b - a - len(h) <= 2 + (sent.text[b - 1] == "家")
                    for h in L.HONORIFICS):
                 continue  # 赵大姐, 李师傅, 某婶|家: a surname and an honorific is no full name (the guideline)
+            if b - a == 3 and sent.text[a + 1 : b] in _LEAD_TITLE_SET and sent.text[a] in L.SURNAMES_1:
+                continue  # 法庭王|庭长说: a surname and a post, how one is called, no full name
+            if any((t := TITLE_RE.match(sent.text, k)) is not None and t.end() > b for k in range(a + 1, b)):
+                continue  # 58岁的老护|边员: a role's word runs past the reading
             if _idiom_tail(sent.text, a, b) or two_at_once(sent.text, a, b):
                 continue  # 牵着马|走村串户: a surname's character, then an idiom; 边剪枝|边听: no name
             if takes_a_post(sent.text, a, b) or after_a_count(sent.text, a) \
