@@ -34,7 +34,9 @@ _CREDIT_AFTER_SLASH = re.compile(r"(?:^|(?<=[\s　|｜]))([\u4e00-\u9fff·]{2,4}
 _BYLINE_LABEL = r"(?:(?:本报|见习|特约|实习)?(?:记者|通讯员)|摄影|报道组)"
 #: a byline's label and its run of names (a contributor's unit may stand in the run before the
 #: contributor: 记者 某某 县委组织部 某某)
-_BYLINE_NAME = re.compile(r"(?:" + _BYLINE_LABEL + r"[:：]?|(?:" + "|".join(_CREDIT_LABELS) + r")[:：])"
+#: (a one-character label stands apart: 娜仁托雅图：…… is an interview's speaker, no 图：)
+_BYLINE_NAME = re.compile(r"(?:" + _BYLINE_LABEL + r"[:：]?|(?:" + "|".join(
+                              w if len(w) > 1 else r"(?<![\u4e00-\u9fff·])" + w for w in _CREDIT_LABELS) + r")[:：])"
                           r"\s*((?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{2,13}|[\u4e00-\u9fff·]{2,8})"
                           r"(?:\s+(?!" + _BYLINE_LABEL + r")(?:[\u4e00-\u9fff]{2,10}(?:部|局|委|办|所|院|中心|站)|[\u4e00-\u9fff·]{2,4})"
                           r"(?![\u4e00-\u9fff·:：]))*)")

@@ -60,6 +60,8 @@ _KINDS_IN_NAMES = frozenset(("苏木镇",))
 
 #: 各 after a level or 全 (全旗各乡镇苏木, 旗各苏木): every place of a kind
 _EVERY_OF = re.compile(r"(?:^|[全旗县市区盟镇乡])各")
+#: a verb said twice around 一 (聊一聊, 看一看)
+_REDUPLICATED = re.compile(r"(.)一\1")
 #: a count or a demonstrative with its measure word opening the words (一处老楼院, 这个院落): a place
 #: pointed at, no name
 _COUNTED = re.compile(r"[一两二三四五六七八九十几这那每][处个片]")
@@ -92,6 +94,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
             break
     if not known and (_PAIRING.search(body) or body.startswith(L.HOUSING_STATES) or body.startswith("哪")):
         return True  # 由强村带弱村, 典型的老旧院落社区, 找到哪名|社区工作人员: kinds of place paired, described or asked after, no name
+    if _REDUPLICATED.search(body) and not known:
+        return True  # 聊一聊|小区的事, 看一看: a verb said twice, no name
     if body.endswith(("书记", "主任")) and not known:
         return True  # 党支部书记|嘎查达某某: a post before the gacha head's post (嘎查达), no gacha's name
     if body.endswith("事") and len(body) == 2 and not known:

@@ -832,6 +832,9 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     after_de = prev is not None and spans[prev].end == s - 1 and text[s - 1] == "的" \
         and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] and m.start() - s >= 2 \
         and not _ranked(text[s : m.start()])
+    if type_ == "Village" and m.start() - s == 2 and s >= 2 and text.endswith(_VILLAGE_NAME_ENDS, s, m.start()) \
+            and s - 2 >= floor and (w := word_at(text, s - 2)) is not None and w[0] == s and segment.freq(text[s - 2 : s]) < 100:
+        s -= 2  # 像|新立|窝堡村: a northern village's ending takes a name before it, a rare word of jieba's
     toponym = type_ == "Village" and m.start() - s >= 3 and text.endswith(_VILLAGE_NAME_ENDS, s, m.start())
     if type_ in ("Town", "Village") and suffix not in ("嘎查", "苏木") and not (prev is not None and spans[prev].end == s) \
             and not through_office and cand not in known and not listed and not vouched and not after_de and not toponym:
@@ -854,7 +857,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
 
 #: the endings of villages' names in the north (某某营子, 某家圪旦, 某某板申, 某某窝铺): no everyday
 #: word ends so, so the name stands without a chain to vouch for it
-_VILLAGE_NAME_ENDS = ("营子", "圪旦", "板申", "窝铺", "卜子")
+_VILLAGE_NAME_ENDS = ("营子", "圪旦", "板申", "窝铺", "卜子", "窝堡")
 #: what follows a kind of place in an app's name (某某社区通”, 某某村村通小程序)
 _APP_AFTER = re.compile(r"通(?:”|小程序|APP|App|app|平台)")
 #: a speech verb after two characters at least (某某说起, 居民某某介绍): no place's name holds one

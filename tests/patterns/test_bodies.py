@@ -1073,3 +1073,9 @@ def test_a_verb_of_enforcing_opens_no_bodys_name(gaz):
     """严格执行|护边队召回制度: the verb enforces a rule about a team, no body named 严格执行护边队."""
     g = graph_of(gaz, "对不合格的，严格执行护边队轮换办法。")
     assert not any("执行" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_copula_opens_no_bodys_name(gaz):
+    """“一轴”就是|街道党工委: what the formula's part is, no body named 一轴就是街道党工委."""
+    g = graph_of(gaz, "“一轴”就是街道党工委，“两翼”就是驻区单位。")
+    assert not any("就是" in n for n in names(g)), summary(g)

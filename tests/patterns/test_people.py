@@ -1058,3 +1058,10 @@ def test_names_listed_after_the_levels_leaders(gaz):
     """县领导某某、某某参加调研: the county's leaders, each by name."""
     g = graph_of(gaz, "县领导罗文清、许文涛参加调研。")
     assert {"罗文清", "许文涛"} <= names(g, "Person"), summary(g)
+
+
+def test_a_speaker_whose_name_ends_in_tu_gives_no_photo_credit(gaz):
+    """阿拉腾图：这就要靠……: an interview's speaker whose name ends in 图, no credit 图：某某."""
+    g = graph_of(gaz, "记者：矛盾化解不了怎么办？\n\n阿拉腾图：这就要靠“网格吹哨”机制。\n\n图：罗文清 摄")
+    assert not any(n.startswith("这") for n in names(g, "Person")), summary(g)
+    assert "罗文清" in names(g, "Person"), summary(g)

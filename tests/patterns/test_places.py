@@ -1496,3 +1496,11 @@ def test_syllables_before_a_community_the_gazetteer_has_are_its_name(gaz):
     g = graph_of(gaz, "在锡林浩特市，提起阿木古乌拉社区党委书记，居民们都认识。嘎查党支部与辖区乌日图都格边境派出所党支部开展共建。")
     assert ("Community", "阿木古乌拉社区") in entities(g), summary(g)
     assert not {"乌拉社区", "都格"} & names(g), summary(g)
+
+
+def test_a_northern_villages_ending_takes_the_rare_word_before_it(gaz):
+    """像|永立|窝堡村: 窝堡 ends northern villages' names; the rare word of jieba's before it opens the
+    name, however jieba tags it; a verb said twice (聊一聊|小区) names no estate."""
+    g = graph_of(gaz, "像永立窝堡村，去年修了路。大家常坐在一起聊一聊小区停车的难处。")
+    assert ("Village", "永立窝堡村") in entities(g), summary(g)
+    assert not any("聊" in n for n in names(g)), summary(g)
