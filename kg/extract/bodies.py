@@ -540,7 +540,7 @@ _BRAND_REGIONS = frozenset({"Province", "City", "County"})
 
 
 #: a body's head and a conjunction, a joining verb or a copula (某某司法所和|某某律师事务所, 某县委政法委会同|
-#: 县司法局, 某某有限公司是|联络站首批结对企业): two bodies joined or one said to be another's, no one name
+#: 县司法局, 某某有限公司是|联络站的结对企业): two bodies joined or one said to be another's, no one name
 _HEAD_THEN_JOIN = re.compile("(?:" + HEAD_RE.pattern + ")(?:[和与及是]|" + "|".join(L.JOINING_VERBS) + ")")
 
 

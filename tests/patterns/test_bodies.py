@@ -1063,9 +1063,9 @@ def test_a_comprehensive_governance_centre_and_a_liaison_station_are_bodies(gaz)
     """社会治安综合治理中心, 人大代表联络站: bodies by their heads; a company said to be one of a
     station's partners (某某有限公司是|联络站的……) is no body named 某某有限公司是联络站."""
     g = graph_of(gaz, "在宾川县社会治安综合治理中心，县委书记听取了汇报。金牛镇铁路社区人大代表联络站每月接待群众。"
-                      "云南滇宏精细化工有限公司是联络站的第一家结对企业。")
+                      "云南滇宏农机有限责任公司是联络站的第一家结对企业。")
     bodies = names(g, "Organization")
-    assert {"宾川县社会治安综合治理中心", "金牛镇铁路社区人大代表联络站", "云南滇宏精细化工有限公司"} <= bodies, summary(g)
+    assert {"宾川县社会治安综合治理中心", "金牛镇铁路社区人大代表联络站", "云南滇宏农机有限责任公司"} <= bodies, summary(g)
     assert not any("是" in n for n in bodies), summary(g)
 
 
