@@ -54,6 +54,8 @@ _PAIRING = re.compile(r"(?:村|镇|乡|社区|嘎查|苏木)带")
 
 #: a formula's count before a kind (一企一|社区, 一村一|品): one of a kind to one of another
 _ONE_PER = re.compile(r"[一每][\u4e00-\u9fff]{1,2}[一每]")
+#: what makes 城镇 a kind of place rather than a town's name ending in 城 (新城镇, 小城镇, 各城镇)
+_CITY_TOWN_WORDS = frozenset("新小大老各全该本")
 #: collective kinds of place that end some real names (六苏木镇)
 _KINDS_IN_NAMES = frozenset(("苏木镇",))
 
@@ -80,8 +82,8 @@ def generic_place(name: str, *, chained: bool = False, known: bool = False, in_c
     (Rule ``place-generic``.)"""
     for k in range(len(name) - 1):
         if name[k:] in L.GENERIC_PLACES and name[k:] not in SUFFIX_TYPE:
-            if known and k >= 1 and name[k:] in _KINDS_IN_NAMES:
-                continue  # 六苏木镇: the gazetteer's town, though 苏木镇 is also the sums and towns
+            if known and k >= 1 and (name[k:] in _KINDS_IN_NAMES or name[k:] == "城镇" and name[:k] not in _CITY_TOWN_WORDS):
+                continue  # 六苏木镇, 到|昌城镇: the gazetteer's town, though 苏木镇 is also the sums and towns, 城镇 towns
             if ((chained or in_chain) and k >= 2 or listed and k >= 1) and proper_head(name[:k]):
                 continue  # 某镇榆树林山村, 某甲村、鹿山村: a chain or a list vouches for a name jieba ends in a word (山村)
             if k >= 3 and name[k] == "村" and name[: k + 1].endswith(_ESTATE_VILLAGE_WORDS):

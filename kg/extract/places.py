@@ -181,8 +181,9 @@ def find_places(text: str, gaz: Gazetteer, known: frozenset[str] = frozenset()) 
     _upper_places(text, gaz, spans, taken)
     starts: set[int] | None = None  # where jieba's words start, made at the first suffix
     for m in _SUFFIX_RE.finditer(text):
-        if taken[m.start()] or taken[m.end() - 1] or (_suffix_in_word(text, m) and not _chained_town(text, m, gaz, spans)):
-            continue
+        if taken[m.start()] or taken[m.end() - 1] or (_suffix_in_word(text, m) and not _chained_town(text, m, gaz, spans)
+                                                       and not any(text.startswith(k, m.end() - len(k)) for k in known)):
+            continue  # (a town the page named where something vouched for it is that town again: 在|昌城镇)
         if len(m.group()) == 2 and text[m.end() : m.end() + 1] in "镇乡" and _opens_lower_name(text, m.end(), gaz):
             continue  # 六苏木|镇: the gazetteer's town whose name holds a kind (六苏木镇), no 苏木 of its own
         if starts is None:
@@ -582,7 +583,14 @@ def _chained_town(text: str, m: re.Match, gaz: Gazetteer, spans: list[Span]) -> 
             return True
         if _villages_after(text, m.end(), rows, gaz):
             return True  # 在九村镇|七江村: a village of that town right after it vouches for it too
+        if (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _OPENS_A_TOWN) \
+                and any(sp.type == "County" and sp.candidates and _held(rows, sp, gaz) for sp in spans):
+            return True  # 某市委书记到|昌城镇、某某镇调研: a town of the county the sentence names, where a name may open
     return False
+
+
+#: what a town's name may follow in a sentence that names its county (到|某某镇, 、|某某镇)
+_OPENS_A_TOWN = frozenset("到在赴于从与和及、")
 
 
 def _function_words_only(text: str, a: int, b: int) -> bool:

@@ -1504,3 +1504,18 @@ def test_a_northern_villages_ending_takes_the_rare_word_before_it(gaz):
     g = graph_of(gaz, "像永立窝堡村，去年修了路。大家常坐在一起聊一聊小区停车的难处。")
     assert ("Village", "永立窝堡村") in entities(g), summary(g)
     assert not any("聊" in n for n in names(g)), summary(g)
+
+
+def test_a_town_whose_name_ends_in_a_word_after_a_preposition_in_its_countys_sentence(gaz):
+    """宾川县委书记到|州城镇、金牛镇调研: a town of the county the sentence names, though its name
+    ends in a word (城镇); named again later (在|州城镇|小板社区) it is that town again."""
+    g = graph_of(gaz, "宾川县委书记到州城镇、金牛镇调研。在州城镇小板社区，他走进党群服务中心。")
+    assert ("Town", "州城镇") in entities(g), summary(g)
+    assert ("小板社区", "州城镇") in edges(g, "locatedIn"), summary(g)
+
+
+def test_verbs_jieba_tags_as_nouns_and_kinds_of_estate_name_no_place(gaz):
+    """通报|社区事务, 分包|小区楼栋: verbs jieba tags as nouns before a kind; 居住小区: a kind of
+    estate, no estate's name."""
+    g = graph_of(gaz, "每月通报社区事务进展。干部分包小区楼栋。党员在居住小区亮身份。")
+    assert not {"通报社区", "分包小区", "居住小区"} & names(g), summary(g)

@@ -36,6 +36,11 @@ REGION_SLOT = 1000
 _SEGMENT_AHEAD = 1024
 
 
+#: the characters before 镇 that make a word of it (城镇, 集镇, 市镇): a town so named stands only
+#: where something vouched for it once
+_WORD_BEFORE_TOWN = frozenset("乡城村集重小市")
+
+
 def prepare(st: DocState) -> list[list[Span]]:
     """Every sentence's place spans, and the document's region (set on ``st``)."""
     doc, gaz = st.doc, st.gaz
@@ -51,7 +56,9 @@ def prepare(st: DocState) -> list[list[Span]]:
     # with others, or where a team is stationed, 派驻到|某某村)
     known = frozenset(sp.text for spans in place_spans for sp in spans
                       if sp.type in ("Town", "Village", "Street", "Community") and sp.how == "suffix"
-                      and (sp.chain_prev is not None or sp.type in ("Town", "Village"))) | _villages_by_their_bodies(doc)
+                      and (sp.chain_prev is not None or sp.type in ("Town", "Village"))) | _villages_by_their_bodies(doc) \
+        | frozenset(sp.text for spans in place_spans for sp in spans  # 某县委书记到|昌城镇: a town whose name ends in a word
+                    if sp.type == "Town" and sp.how == "gazetteer" and len(sp.text) >= 3 and sp.text[-2] in _WORD_BEFORE_TOWN)
     if known:
         place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
                        for s, spans in zip(doc.sentences, place_spans, strict=True)]
