@@ -541,6 +541,11 @@ def _word_at(text: str, i: int, j: int) -> bool:
 _ESTATE_CHARS = frozenset("苑园居湾府庭")  # (not 里, 城: 镇里, 镇城 are words of the town)
 
 
+#: the characters before 镇 that make a word of it (城镇, 集镇, 市镇): a town so named stands only
+#: where something vouches for it
+WORD_BEFORE_TOWN = frozenset("乡城村集重小市")
+
+
 def _suffix_in_word(text: str, m: re.Match) -> bool:
     """Does the place suffix at ``m`` sit inside a word (乡村, 村民, 嘎查村, 城镇), not end a name?"""
     e, suffix, n = m.end(), m.group(), len(text)
@@ -562,7 +567,7 @@ def _suffix_in_word(text: str, m: re.Match) -> bool:
         return True  # 某某新村小区: an estate's name, closed by 小区
     if suffix in ("乡", "镇") and text[e : e + 1] in _ESTATE_CHARS and text.startswith(("社区", "小区"), e + 1):
         return True  # 某镇驼乡苑|社区: the syllable of a community's name, closed by 社区
-    return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in "乡城村集重小市"
+    return suffix == "镇" and m.start() > 0 and text[m.start() - 1] in WORD_BEFORE_TOWN
 
 
 def _chained_town(text: str, m: re.Match, gaz: Gazetteer, spans: list[Span]) -> bool:

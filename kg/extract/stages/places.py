@@ -15,7 +15,7 @@ from ...timing import timed
 from .. import lexicon as L
 from ..context import region_province
 from ..place_words import generic_place, without_kind
-from ..places import STEM_RULES, find_places
+from ..places import STEM_RULES, WORD_BEFORE_TOWN, find_places
 from ..rules import conf
 from ..sentence import SentenceView
 from ..spans import Span, is_common_word, jieba_tag, tokens, without_spans
@@ -36,11 +36,6 @@ REGION_SLOT = 1000
 _SEGMENT_AHEAD = 1024
 
 
-#: the characters before 镇 that make a word of it (城镇, 集镇, 市镇): a town so named stands only
-#: where something vouched for it once
-_WORD_BEFORE_TOWN = frozenset("乡城村集重小市")
-
-
 def prepare(st: DocState) -> list[list[Span]]:
     """Every sentence's place spans, and the document's region (set on ``st``)."""
     doc, gaz = st.doc, st.gaz
@@ -58,7 +53,7 @@ def prepare(st: DocState) -> list[list[Span]]:
                       if sp.type in ("Town", "Village", "Street", "Community") and sp.how == "suffix"
                       and (sp.chain_prev is not None or sp.type in ("Town", "Village"))) | _villages_by_their_bodies(doc) \
         | frozenset(sp.text for spans in place_spans for sp in spans  # 某县委书记到|昌城镇: a town whose name ends in a word
-                    if sp.type == "Town" and sp.how == "gazetteer" and len(sp.text) >= 3 and sp.text[-2] in _WORD_BEFORE_TOWN)
+                    if sp.type == "Town" and sp.how == "gazetteer" and len(sp.text) >= 3 and sp.text[-2] in WORD_BEFORE_TOWN)
     if known:
         place_spans = [find_places(s.text, gaz, known) if any(k in s.text for k in known) else spans
                        for s, spans in zip(doc.sentences, place_spans, strict=True)]
