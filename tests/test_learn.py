@@ -2383,3 +2383,11 @@ def test_a_mongolian_name_may_hold_bi(gaz):
 def test_readings_the_tagger_proposes_that_name_no_one(gaz, text, not_a_person):
     """A surname and a post (李庭长) and a reading a role's word runs past (老护|边员) name no one."""
     assert not_a_person not in _people_read(gaz, text)
+
+
+def test_the_learned_readings_take_no_governments_seat_and_no_attribute_of_a_service(gaz):
+    """某县政府所在地 (a place) and “一站式”服务 (how a service is given) are no candidates of
+    the learned decisions either."""
+    ents, _ = _learned(gaz, "金牛镇位于云南省大理州宾川县政府所在地，镇党委为群众提供“一站式”服务。")
+    assert not {n for t, n in ents if t == "Organization" and n.endswith("政府")}, ents
+    assert not {n for t, n in ents if t == "Mechanism"}, ents

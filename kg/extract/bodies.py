@@ -276,7 +276,20 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         out = [o for o in out if not labels_a_byline(text, o.end)]
     if "融媒体中心" in text or "电视台" in text or "报社" in text:
         out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
+    if "所在地" in text or "驻地" in text:
+        out = [o for o in out if not names_a_seat(text, o.canonical or o.text, o.end)]
     return sorted(out, key=lambda o: o.start)
+
+
+#: a government's seat (某县政府所在地, 镇政府驻地): a place the text points at, not the body
+_SEAT_AFTER = re.compile(r"(?:所在地|驻地)")
+_SEAT_HEADS = ("政府", "办事处", "公所")
+
+
+def names_a_seat(text: str, name: str, end: int) -> bool:
+    """Is the government ``name``, written up to ``end``, named as its seat (某县政府所在地: the
+    town it sits in, 距离镇政府驻地: the distance to it), which names a place, not the body acting?"""
+    return name.endswith(_SEAT_HEADS) and _SEAT_AFTER.match(text, end) is not None
 
 
 def _with_brand_opening(text: str, o: Span, places: list[Span]) -> Span:
@@ -609,6 +622,7 @@ def _quoted_start(text: str, h_start: int, s: int) -> int:
         and _QUOTED_START_RE3.fullmatch(text[q + 1 : h_start])
         and not _QUOTED_START_RE4.search(text[q + 1 : h_start])  # “两委”成员与业委会: two bodies
         and not _QUOTED_START_RE5.match(text[q + 1 : h_start])
+        and not _verb_between(text, q + 1, h_start)  # “某某组”纳入|边境嘎查党支部: the verb ends the name
     ):
         return q + 1
     return s

@@ -722,6 +722,13 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
     return Span(s, e, text[s:e], type_, how, confidence, rows, prev if chained else None)
 
 
+def _verb_before_kind(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]``, the words before a kind, one of the verbs whose object a kind is
+    (:data:`lexicon.PLACE_VERBS`), written as one word jieba tags a verb?"""
+    w = word_at(text, a)
+    return text[a:b] in L.PLACE_VERBS and w is not None and w[0] == b and w[1] == "v"
+
+
 def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: int, prev: int | None,
                      spans: list[Span], starts: set[int], max_body: int) -> tuple[int, list[Division]] | None:
     """Where a gazetteer name of the suffix's level that ends at ``m`` starts, and its rows."""
@@ -749,6 +756,8 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             continue
         if not chained and _function_words_only(text, s, m.start()):
             continue  # 某某正|和|村党支部书记: an adverb and a conjunction before the kind, no name
+        if not chained and _verb_before_kind(text, s, m.start()):
+            continue  # 事项提交|村党支部: a verb whose object is the kind, though the gazetteer has 提交村 somewhere
         if chained and len(cand) >= 3 and (inside := _held(rows, spans[prev], gaz)):
             return s, inside  # 某县|陈集镇: the gazetteer has it in the place before, though it ends in a word (集镇)
         if type_ == "Town" and len(cand) >= 3 and (holding := _villages_after(text, m.end(), rows, gaz)):

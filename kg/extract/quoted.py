@@ -40,6 +40,17 @@ def _word_with_a_described_head(core: str, head: str) -> bool:
     return (jieba_tag(core) or "x")[:1] in ("a", "b") and MECH_HEAD_RE.fullmatch(head) is None
 
 
+#: a practice's head after 服务 (“某某”服务机制), which makes the service a named practice
+_SERVICE_THEN_HEAD = re.compile("服务(?:机制|模式|体系|平台|品牌|工程|行动|制度)")
+
+
+def attribute_of_a_service(text: str, core: str, j: int) -> bool:
+    """“一站式”服务: a quoted attribute ``core`` (one word of jieba's b class, which only
+    modifies) closing at ``j`` before a bare 服务 says how a service is given, and names no
+    practice (“一站式”取证, an attribute before what is done, may)."""
+    return text.startswith("服务", j) and _SERVICE_THEN_HEAD.match(text, j) is None and (jieba_tag(core) or "x")[:1] == "b"
+
+
 def _droppable_head(head: str) -> bool:
     return bool(_DROPPABLE.search(head)) and not head.endswith("行动计划")
 
@@ -395,6 +406,8 @@ def quoted_practice(text: str, quotes: list[re.Match], idx: int, heading: bool) 
         # own (“贴心”服务) or the head is part of the name (“乡土人才”数据库); a head
         # shared by a list (“A”“B”等应用场景) stays with the list
         attached = text[quotes[k].end() : end] == head.group()
+        if attached and head.group() == "服务" and attribute_of_a_service(text, canonical, quotes[k].end()):
+            return None, False
         if attached and (not _droppable_head(head.group()) or is_common_word(canonical)
                          or _word_with_a_described_head(canonical, head.group())):
             canonical = (canonical + text[quotes[k].end() : end]).replace("“", "").replace("”", "")

@@ -1079,3 +1079,17 @@ def test_a_copula_opens_no_bodys_name(gaz):
     """“一轴”就是|街道党工委: what the formula's part is, no body named 一轴就是街道党工委."""
     g = graph_of(gaz, "“一轴”就是街道党工委，“两翼”就是驻区单位。")
     assert not any("就是" in n for n in names(g)), summary(g)
+
+
+def test_a_governments_seat_names_a_place_not_the_body(gaz):
+    """金牛镇是宾川县政府所在地, 距离镇政府驻地: the town the government sits in, or the distance to
+    it, names a place; the government does nothing there and is no body of the page."""
+    g = graph_of(gaz, "金牛镇是宾川县政府所在地，辖12个社区。最远的村民小组距离镇政府驻地40公里。宾川县司法局出台了办法。")
+    assert names(g, "Organization") == {"宾川县司法局"}, summary(g)
+
+
+def test_a_verb_after_a_quoted_name_ends_it_before_a_kind(gaz):
+    """将“牧户巡边组”纳入|边境村党支部考核: the verb between the quote and the kind ends the
+    quoted name; no body named 牧户巡边组纳入边境村党支部."""
+    g = graph_of(gaz, "宾川县推广金牛镇的做法，并将“牧户巡边组”纳入边境村党支部年度考核内容。")
+    assert not any("纳入" in n or "巡边组" in n for n in names(g, "Organization")), summary(g)

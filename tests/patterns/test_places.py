@@ -1519,3 +1519,10 @@ def test_verbs_jieba_tags_as_nouns_and_kinds_of_estate_name_no_place(gaz):
     estate, no estate's name."""
     g = graph_of(gaz, "每月通报社区事务进展。干部分包小区楼栋。党员在居住小区亮身份。")
     assert not {"通报社区", "分包小区", "居住小区"} & names(g), summary(g)
+
+
+def test_a_verb_before_a_kind_opens_no_village_the_gazetteer_has_elsewhere(gaz):
+    """议定事项提交|村党支部: the gazetteer has a village 提交村 somewhere, but here the verb's
+    object is the village's party branch, named by its kind."""
+    g = graph_of(gaz, "宾川县金牛镇推行院坝议事。议定事项提交村党支部研究后公示。")
+    assert not any(n.startswith("提交") for n in names(g)), summary(g)

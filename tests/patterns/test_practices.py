@@ -490,3 +490,17 @@ def test_a_cases_title_names_the_practice_and_who_carries_it_out(gaz):
                       "\n\n二、宾川县公安局：“警网同守”守好群众平安。民警编入网格。")
     assert {("金牛镇党委", "院坝同议"), ("宾川县公安局", "警网同守")} <= edges(g, "implements"), summary(g)
     assert ("金牛镇党委", "警网同守") not in edges(g, "implements"), summary(g)
+
+
+def test_a_quoted_attribute_of_a_service_names_no_practice(gaz):
+    """为群众提供“一站式”服务: the quote says how the service is given (一站式, a word that only
+    modifies), no practice; a practice with its own name beside it is kept."""
+    g = graph_of(gaz, "金牛镇党群服务中心为群众提供“一站式”服务，并推出“院坝茶叙”议事机制。")
+    assert names(g, "Mechanism") == {"院坝茶叙"}, summary(g)
+
+
+def test_target_groups_and_a_role_named_in_quotes_are_no_practices(gaz):
+    """聚焦“一老一小”, 培养“法律明白人”: whom a service is for and a role people are trained
+    for; the guideline's generic goals, not practices."""
+    g = graph_of(gaz, "金牛镇聚焦“一老一小”，在各村培养“法律明白人”86名，推出“院坝茶叙”议事机制。")
+    assert names(g, "Mechanism") == {"院坝茶叙"}, summary(g)

@@ -7,7 +7,13 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ...extract import lexicon as L
-from ...extract.bodies import credits_page, in_formula, in_source_field, labels_a_byline
+from ...extract.bodies import (
+    credits_page,
+    in_formula,
+    in_source_field,
+    labels_a_byline,
+    names_a_seat,
+)
 from ...extract.context import committee_name
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
@@ -172,6 +178,8 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
             name = m.canonical if m is not None else text[a:b]
             if m is None and _NO_ONE_BODY.search(name):
                 continue  # 某县镇两级党委, 甲+乙方式入驻某中心: bodies of several levels, a list, no one body
+            if names_a_seat(text, name, b):
+                continue  # 某县政府所在地: the town the government sits in, no body
             feats = org_feats(view, sent, a, b, head, m, overlap)
             if (a, b) in tagged:
                 feats.append("src:tagger-org")

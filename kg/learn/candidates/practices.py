@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 
 from ...extract import lexicon as L
 from ...extract import segment
-from ...extract.quoted import OUTCOME
+from ...extract.quoted import OUTCOME, attribute_of_a_service
 from ...extract.spans import token_bounds, tokens
 from ...model import PLACE_TYPES, Mention, Sentence
 from .view import PUNCT, Candidate, DocView, bucket
@@ -178,6 +178,8 @@ def mechanism_candidates(view: DocView) -> list[list[Candidate]]:
                 continue  # (a quote inside one taken is read on its own too)
             if any(a <= ci and cj <= b for a, b, _ in others):
                 continue  # inside a body's name: “马背”宣讲团
+            if attribute_of_a_service(sent.text, core, j):
+                continue  # “一站式”服务: how a service is given, no practice
             out.append(Candidate("Mechanism", sent, i, j, core, mechanism_feats(view, sent, i, j, (ci, cj), None)))
             taken.append((i, j))
         groups.extend(_headed_practices(view, sent, taken))
