@@ -186,6 +186,14 @@ def test_a_line_of_page_fields_ends_where_it_ends():
     assert not any("钱华金牛镇" in s.text for s in doc.sentences)
 
 
+def test_a_public_accounts_post_line_is_a_line_of_its_own():
+    """某某发布 2025-03-02 18:20 发表于云南: the account, the time and the region of the post end
+    where the line ends; the region is not glued to the paragraph's first words (云南|社区里)."""
+    page = "金牛镇调解员进社区\n\n宾川县政法委发布 2025-03-02 18:20 发表于云南省\n\n社区里来了调解员,邻里纠纷有人管。\n"
+    doc = split("p1", "p1.txt", page)
+    assert [s.text for s in doc.sentences][-1] == "社区里来了调解员,邻里纠纷有人管。", [s.text for s in doc.sentences]
+
+
 def test_a_menu_or_a_breadcrumb_is_a_line_of_its_own():
     """首页 | 政务公开 | …, 当前位置：首页 > … > 县司法局: a portal's menu and breadcrumb end where
     their lines end; the headline below is not glued to the breadcrumb's last item."""

@@ -184,6 +184,9 @@ _CREDIT_LINE = re.compile(r"(?:记者|通讯员)\s*[\u4e00-\u9fff·]{2,8}|(?:^|\
 #: 索引号：, 发布机构：, 成文日期：), with its label
 _PAGE_FIELD = re.compile(r"(?:^|\s|【)(?:本版)?(?:来源|信息来源|作者|发布时间|发布日期|发布机构|成文日期|公开日期|主题分类|索\s*引\s*号|文\s*号|发文字号"
                          r"|浏览次数|责任编辑|编辑|供稿|稿源|分享到|字体|字号)\s*[:：]")
+#: the end of a public account's post line: the time it was posted, and the region its IP was in
+#: (某某发布 2025-03-02 18:20 发表于内蒙古)
+_POSTED_AT = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*发表于\s*[\u4e00-\u9fff]{2,8})?$")
 #: a web page's menu or breadcrumb (首页 | 政务公开 | 政务服务, 当前位置:首页 > 部门动态 > 某局):
 #: two or more of the marks that part its items, a line of its own
 _NAV_MARKS = re.compile(r"(?:[|>»›].*){2,}")
@@ -217,6 +220,8 @@ def _joins(prev: str, nxt: str, continuing: bool = False) -> bool:
     if _CAPTION_END.search(p):  # a photo caption ends its paragraph
         return False
     if _PAGE_FIELD.search(p):  # 来源：某某　作者：某某: a page's fields, a line of their own
+        return False
+    if _POSTED_AT.search(p):  # 某某发布 2025-03-02 18:20 发表于内蒙古: an account's post line, a line of its own
         return False
     pf, nf = _fold(p), _fold(n)
     if len(pf) < 40 and _SECTION_NUMBER.match(pf) and not _FULL_STOP.search(pf):
