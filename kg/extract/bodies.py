@@ -511,6 +511,8 @@ def _quoted_team(text: str, m: re.Match) -> Span | None:
     o = text.rfind("“", 0, h_start)
     if text[m.end() : m.end() + 1] == "”" and _PRACTICE_HEAD_AFTER.match(text, m.end() + 1):
         return None  # “党支部领办合作社”模式: a practice named after a body, not the body
+    if o >= 0 and _FORMULA.search(text, o, h_start):
+        return None  # “支部+农户+合作社”: a formula of who works together, a practice, no body
     if (m.group() in L.TEAM_HEADS or m.group() in COMPANY_HEADS or m.group() in _WORKROOMS) and text[m.end() : m.end() + 1] == "”" \
             and 2 <= h_start - o - 1 <= (8 if m.group() in L.TEAM_HEADS else 12):
         return Span(o, m.end() + 1, text[o : m.end() + 1], "Organization", "org-quoted", conf("org-quoted"),

@@ -467,6 +467,8 @@ class _Walk:
             return s, True  # 在某某额日|和|嘎查, 与某某额日|和|边境|派出所: the name's last syllable, no conjunction
         if len(word) == 1 and flag[:1] in ("d", "p", "c", "u", "r") and (not first or flag[:1] in ("c", "p", "u")):
             return None, False  # 阿拉善盟委组织部就党员先锋队, 党支部或党小组: a particle or conjunction ends the name
+        if not self.place and len(word) == 1 and flag[:1] == "v" and text.endswith(_ORG_HEADS_T, 0, s):
+            return None, False  # 嘎查党支部|带|合作社: a verb between two bodies' heads, the first acting on the second
         if not _NOT_IN_NAME.isdisjoint(word) and not (
             len(word) > 1 and flag.startswith(("nz", "ns", "nr"))
             and (segment.freq(word) > 0 or (_NOT_IN_NAME.intersection(word) <= _SYLLABLE_STOPS
@@ -563,6 +565,7 @@ class _Walk:
 
 
 _ORG_HEADS = set(L.ORG_HEADS)
+_ORG_HEADS_T = tuple(L.ORG_HEADS)
 
 
 #: a word's part of speech in jieba's dictionary (:func:`kg.extract.segment.tag`)

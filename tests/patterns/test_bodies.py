@@ -1093,3 +1093,17 @@ def test_a_verb_after_a_quoted_name_ends_it_before_a_kind(gaz):
     quoted name; no body named 牧户巡边组纳入边境村党支部."""
     g = graph_of(gaz, "宾川县推广金牛镇的做法，并将“牧户巡边组”纳入边境村党支部年度考核内容。")
     assert not any("纳入" in n or "巡边组" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_verb_between_two_bodies_heads_ends_the_second_name(gaz):
+    """推行村党支部|带|合作社、合作社带农户: the branch leads the cooperative, no body named
+    村党支部带合作社; 委员|列席|业委会会议: a member attends, no body named 委员列席业委会."""
+    g = graph_of(gaz, "金牛镇新庄村推行村党支部带合作社、合作社带农户的模式。由社区党委委员列席业委会会议。")
+    assert not any("带" in n or "列席" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_quoted_formula_of_partners_is_no_body(gaz):
+    """推行“支部+农户+合作社”的发展模式: the formula names who works together (a practice), not
+    a cooperative named 支部+农户+合作社."""
+    g = graph_of(gaz, "金牛镇新庄村推行“支部+蒜农+合作社”的发展模式，统一收购大蒜。")
+    assert not any("+" in n for n in names(g, "Organization")), summary(g)
