@@ -77,6 +77,8 @@ MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "�
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
 PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当靠听聊跑加")
+#: the verb that introduces examples (品牌，如|某某社区“某某”): jieba's own word, no name's part (如意 is one word)
+SUCH_AS = frozenset("如")
 #: adverbs jieba glues to such a verb after them (议定后|报|村党委 read 后报)
 PLACE_VERB_ADVERBS = set("后先再并又也就才即已均要想光只仅全单比")
 

@@ -104,8 +104,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
-    if strict and len(name) == 2 and segment.freq(name) >= 3000:
-        return False  # 让网格员|明白: a word as common as that, though the dictionary tags it a name
+    if strict and len(name) == 2 and segment.freq(name) >= 500:
+        return False  # 让网格员|明白, 长者|关怀: a word as common as that, though the dictionary tags it a name
     if _KIND_INSIDE.search(name):
         return False  # 干部包嘎查, 延伸到苏木嘎查: a place's kind, not a given name
     if "第" in name[1:]:
@@ -122,8 +122,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[-1] in "们户" or any(c in "是我你您咱" for c in name) or "不" in name[1:] or "没" in name[1:] or "说" in name[1:]:
-        return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun;
+    if name[-1] in "们户" or any(c in "是我你您咱的" for c in name) or "不" in name[1:] or "没" in name[1:] or "说" in name[1:]:
+        return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun (6楼的|沈: a particle);
         # 书记强不强: a question's A-not-A, no name; 老护林员|边说边指: a speech verb inside
     if name[0] in "谈管" and is_common_word(name[1:]):
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
@@ -221,6 +221,15 @@ POST_TAKEN = re.compile("(?:联合|临时|功能型)?(?:党委|党支部|党总�
 
 #: syllables of names that are also adverbs before a verb (某某|新买了: newly, no syllable)
 _ADVERB_SYLLABLES = frozenset("新")
+#: adverbs said before a speech verb (某某常说, 某某也说), and the verbs
+_ADVERBS_BEFORE_SPEECH = frozenset("常也还又就便再")  # (not 都, a Mongolian syllable: 某某苏都|说)
+_SPEECH_VERBS = ("说", "讲", "表示", "介绍", "告诉")
+
+
+def _adverb_before_speech(text: str, i: int, j: int) -> bool:
+    """Does the reading ``text[i:j]`` end in an adverb of the speech verb after it (某某某|常说),
+    the rest being a name of its own?"""
+    return text[j - 1] in _ADVERBS_BEFORE_SPEECH and text.startswith(_SPEECH_VERBS, j) and plausible_name(text[i : j - 1])
 #: syllables that never end a name, though they open or join one (额尔很|某某; 某某|很忙)
 _NEVER_LAST = frozenset("很")
 #: syllables that end names (某某查盖, 某某套) and are verbs too: before an aspect, the verb's (某某|盖了, 某某|套了)
@@ -257,7 +266,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
     # a dotted name may run past eight characters (某某某某某·某某某): its longer readings first
     dotted = _DOTTED.match(text, i) if longest > 8 else None
     for length in (*range(dotted.end() - i, 8, -1), *_LENGTHS) if dotted else _LENGTHS:
-        if length == 2 and (unknown := _unknown_shape_name(text, i)):
+        if length == 2 and (unknown := _unknown_shape_name(text, i)) and not _adverb_before_speech(text, *unknown):
             return unknown  # before a two-character piece of it (乌日 of 乌日布信说)
         j = i + length
         if j > len(text) or length > longest:
@@ -278,6 +287,8 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 cand[-1] in _ADVERB_SYLLABLES and (k := words.at(j - 1)) >= 0 and words.ends[k] == j
                 and words.toks[k][2][:1] in ("a", "d") and words.flag_at(j)[:1] == "v" and text[j + 1 : j + 2] in ("了", "过")):
             continue  # 某某|很忙, 某某|盖了, 某某|新|买了: an adverb or a verb after the name, no syllable of it
+        if length >= 3 and _adverb_before_speech(text, i, j):
+            continue  # 书记某某某|常说: the adverb goes with the speech verb after it, no syllable of the name
         if length == 2 and (k := words.at(i + 1)) >= 0 and words.ends[k] > j and very_common(text[i + 1 : words.ends[k]]):
             continue  # 某书记|干|工作: the name's last character opens a common word running on
         if length > 3 and not all(c in L.MONGOLIAN_CHARS for c in cand[1:]) and cand[:2] not in L.SURNAMES_2 \
@@ -317,8 +328,9 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
                 (cand[-1] in _ADVERBS and words.flag_at(j)[:1] == "v") or cand[-1] == "将"
                 or ((k := words.at(j - 1)) >= 0 and words.toks[k][2][:1] in ("i", "l") and words.ends[k] - (j - 1) >= 3)):
             continue  # 丁某便|开始, 毛某手把手, 孟某将|某某: an adverb before a verb, 将, or an idiom opens after the name
-        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j):
-            return i, j
+        if not rest or rest.startswith(L.SPEECH) or not is_cjk(rest[0]) or words.is_name(i, j) or (
+                j < len(text) and _adverb_before_speech(text, i, j + 1)):
+            return i, j  # (某某某|常说: the name, then the speech verb's adverb)
         if rest[0] == "任" and length >= 3 and POST_TAKEN.match(text, j + 1) and text[j - 1] not in _BEFORE_REN \
                 and segment.freq(text[j - 1 : j + 1]) == 0:
             return i, j  # 副书记某某某某|任联合党委书记: the name, then the verb taking a post (but 某某|兼任)

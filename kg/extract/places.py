@@ -889,7 +889,9 @@ _SPEAKS_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:说起|说|介绍|表示
 _TAKING_POST = ("任", "选")
 #: a village's own body right after its name (某某村|党支部领办……): the body vouches for the name
 #: (not a word as common as 领导 or 重点 before 村: 领导村党支部 is no village's)
-_OWN_BODY_AFTER = re.compile(r"(?:党支部|党总支|党委|村委会|村民委员会)")
+_OWN_BODY_AFTER = re.compile(r"(?:党支部|党总支|党委|村委会|村民委员会)"
+                             # or its people, counted or named by what they are (某某村|两户村民, 某某村|一位老党员)
+                             r"|[0-9一两二三四五六七八九十几]+(?:位|名|户)|村民|老党员|村干部")
 #: a village's name and one of its bodies (某某村党支部, 某某嘎查村委会), right after a town's name
 _VILLAGE_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{2,4}(?:村|嘎查)(?:党支部|党总支|村委会|村民委员会|嘎查委员会)")
 #: verbs that station a team or a secretary in a village, whose object is the village's name

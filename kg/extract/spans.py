@@ -437,8 +437,8 @@ class _Walk:
             return _NO_NAME, False  # 新旧|业委会, 其他|党支部: which bodies of a kind, no one named
         if first and self.place and (word in L.DETERMINERS or flag == "ad" or (flag == "d" and word in _BARE_ADVERBS)):
             return _NO_NAME, False  # 一些|嘎查, 集中公开|嘎查财务: some places of the kind, or a verb's adverb
-        if self.place and not first and len(word) == 1 and flag.startswith("v") and word in L.PLACE_VERB_CHARS:
-            return None, False  # 您来|巴彦乌拉嘎查: a verb of going before the name (jieba's own word)
+        if self.place and not first and len(word) == 1 and flag.startswith("v") and (word in L.PLACE_VERB_CHARS or word in L.SUCH_AS):
+            return None, False  # 您来|巴彦乌拉嘎查: a verb of going before the name (jieba's own word); 品牌，如|某某社区
         if self.place and not first and word in L.LOWER_PLACE_KINDS and s > 0 and text[s - 1] in L.REFERRING:
             return None, False  # 在该苏木|某某嘎查: the place the text spoke of, then a name of its own
         if word == "和" and self.place and not first and s > 0 and text[s - 1] in L.MONGOLIAN_CHARS \

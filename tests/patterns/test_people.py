@@ -1065,3 +1065,16 @@ def test_a_speaker_whose_name_ends_in_tu_gives_no_photo_credit(gaz):
     g = graph_of(gaz, "记者：矛盾化解不了怎么办？\n\n阿拉腾图：这就要靠“网格吹哨”机制。\n\n图：罗文清 摄")
     assert not any(n.startswith("这") for n in names(g, "Person")), summary(g)
     assert "罗文清" in names(g, "Person"), summary(g)
+
+
+def test_an_adverb_before_the_speech_verb_is_no_part_of_the_name(gaz):
+    """新庄村党支部书记杨德海|常说: the adverb goes with 说, the secretary is 杨德海."""
+    g = graph_of(gaz, "宾川县金牛镇新庄村党支部书记杨德海常说,村里有了钱才能给群众办事。")
+    assert "杨德海" in names(g, "Person") and "杨德海常" not in names(g, "Person"), summary(g)
+
+
+def test_no_name_holds_a_particle_or_is_a_common_word_tagged_a_name(gaz):
+    """住在6楼的|沈阿姨 (楼 is a surname, 的 no given name's), 长者|关怀 (a word jieba's dictionary
+    also tags a name): no people."""
+    g = graph_of(gaz, "“现在上下楼方便多了。”住在6楼的沈阿姨说。社区组织党员开展邻里互助、长者关怀、亲子活动等服务。")
+    assert not names(g, "Person"), summary(g)

@@ -1526,3 +1526,17 @@ def test_a_verb_before_a_kind_opens_no_village_the_gazetteer_has_elsewhere(gaz):
     object is the village's party branch, named by its kind."""
     g = graph_of(gaz, "宾川县金牛镇推行院坝议事。议定事项提交村党支部研究后公示。")
     assert not any(n.startswith("提交") for n in names(g)), summary(g)
+
+
+def test_such_as_before_a_community_opens_no_name(gaz):
+    """打造特色服务品牌，如|竹园里社区“……”: 如 introduces the example, the community is 竹园里社区."""
+    g = graph_of(gaz, "五华区指导各社区打造特色服务品牌，如竹园里社区“巷口说事”、松坪社区“邻里茶叙”。")
+    assert {"竹园里社区", "松坪社区"} <= names(g, "Community"), summary(g)
+    assert not any(n.startswith("如") for n in names(g)), summary(g)
+
+
+def test_a_village_vouched_for_by_its_people_after_its_name(gaz):
+    """柏树湾村|两户村民, 柏树湾村|一位老党员: the village's people, counted or named by what they
+    are, vouch for the name as its party branch would."""
+    g = graph_of(gaz, "8月初，柏树湾村两户村民因宅基地边界问题发生争执。")
+    assert "柏树湾村" in names(g, "Village"), summary(g)
