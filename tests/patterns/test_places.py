@@ -1540,3 +1540,19 @@ def test_a_village_vouched_for_by_its_people_after_its_name(gaz):
     are, vouch for the name as its party branch would."""
     g = graph_of(gaz, "8月初，柏树湾村两户村民因宅基地边界问题发生争执。")
     assert "柏树湾村" in names(g, "Village"), summary(g)
+
+
+def test_a_village_opening_its_clause_acts_after_an_adverb_or_where_it_acts(gaz):
+    """，柏枝营村在村委会大院设立“……”, 青松沟村则推行“……”模式: the village acts (after where it
+    does, or an adverb), which vouches for its name as a verb right after it does; and each
+    carries out its own practice."""
+    g = graph_of(gaz, "宾川县金牛镇各村成立人民调解委员会。柏枝营村在村委会大院设立“石榴说事堂”，每月开放两次。"
+                      "青松沟村则推行“网格嵌调”模式。")
+    assert {"柏枝营村", "青松沟村"} <= names(g, "Village"), summary(g)
+    assert {("柏枝营村", "金牛镇"), ("青松沟村", "金牛镇")} <= edges(g, "locatedIn"), summary(g)
+
+
+def test_the_first_of_the_scenes_of_its_kind_is_a_village(gaz):
+    """在梨园坡村等城郊村探索……: the village named first of the villages of its kind is a place."""
+    g = graph_of(gaz, "宾川县金牛镇推广小区的经验，在梨园坡村等城郊村探索开展物业化管理服务。")
+    assert "梨园坡村" in names(g, "Village"), summary(g)

@@ -82,7 +82,7 @@ def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
     found = {m.group(1) for m in _VILLAGE_BEFORE_ITS_BODY.finditer(text)}
     scenes = {m.group(1) for m in chain(_SCENE.finditer(text), _SAYS_WHERE_IT_LIES.finditer(text))
               if m.group(1)[0] not in _NO_SCENE_OPENING and "在" not in m.group(1)}
-    scenes |= {m.group(1) for m in _OPENS_BY_ACTING.finditer(text)
+    scenes |= {m.group(1) for m in chain(_OPENS_BY_ACTING.finditer(text), _SCENE_AMONG_OTHERS.finditer(text))
                if _plain_name(m.group(1)) and not generic_place(m.group(1))}
     return frozenset(v for v in found if text.count(v) >= 2) | frozenset(scenes)
 
@@ -92,7 +92,11 @@ _SAYS_WHERE_IT_LIES = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,
 #: a village or a community opening its clause as the subject of a practice (，某某村探索“……”,
 #: 。某某嘎查推行……): the verb vouches for the name as a scene does
 _OPENS_BY_ACTING = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,4}(?:村|嘎查|社区))(?="
-                              + "|".join(v for v in L.IMPLEMENT_VERBS if len(v) == 2) + ")")
+                              # (an adverb, or where it acts, may come first: 某某村则推行, 某某村在村部设立)
+                              r"(?:则|也|还|又|就|便|率先|积极|先后|同样|在[\u4e00-\u9fff]{1,8}?)?(?:"
+                              + "|".join(v for v in L.IMPLEMENT_VERBS if len(v) == 2) + "))")
+#: a village or a community named as the first of the scenes of its kind (在某某村等城郊村): a place
+_SCENE_AMONG_OTHERS = re.compile(r"在([\u4e00-\u9fff]{2,4}(?:村|嘎查|社区))等")
 #: verbs that open a clause before a kind of place (利用|整村推进, 带动|全村): no name's start
 _VERBS_BEFORE_A_KIND = tuple(L.PLACE_VERBS | L.NAME_BREAK_VERBS | set(L.IMPLEMENT_VERBS)
                              | {"利用", "借助", "通过", "围绕", "结合", "按照", "针对", "带动", "帮助", "组织", "动员"})
