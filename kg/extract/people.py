@@ -104,6 +104,8 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False
     if is_common_word(name) or (len(name) == 3 and is_common_word(name[:2]) and (strict or name[0] not in L.SURNAMES_1)):
         return False  # 干部, 单位; 干部可, 居民张 (but after a post, 包金山: 包金 is a word too)
+    if _function_word(name):
+        return False  # 让群众|更多分享: an adverb, conjunction, preposition or particle of the dictionary, no name
     if strict and len(name) == 2 and segment.freq(name) >= 500:
         return False  # 让网格员|明白, 长者|关怀: a word as common as that, though the dictionary tags it a name
     if _KIND_INSIDE.search(name):
@@ -129,6 +131,11 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                             or (len(name) == 3 and very_common(name[1:]))))
+
+
+def _function_word(name: str) -> bool:
+    """Is ``name`` an adverb, conjunction, preposition or particle of jieba's dictionary (更多)?"""
+    return (segment.tag_and_freq(name)[0] or "x")[:1] in ("d", "c", "p", "u")
 
 
 def _no_given_name(given: str, strict: bool) -> bool:
@@ -276,7 +283,7 @@ def name_after(text: str, i: int, *, strict: bool = False) -> tuple[int, int] | 
             not strict or text[j : j + 1] in tuple("与和跟同在说的把被给向从对将家")
             or (cand[0] not in "们都和同与" and cand[0] not in L.NOT_NAME_START and words.ends_at(j)
                 and words.flag_at(j)[:1] in ("v", "a", "d"))) \
-            and not is_common_word(cand)  # (牧民某某|赶着羊群: a word of what the bearer does after it)
+            and not is_common_word(cand) and not _function_word(cand)  # (牧民某某|赶着羊群: a word of what the bearer does after it; 群众|更多)
         # 庞|建国: jieba reads the surname as a name of its own, so a common word after it
         # (建国, 国庆) is the given name
         surname_token = length == 3 and words.is_name(i, i + 1) and plausible_name(cand)

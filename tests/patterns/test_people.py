@@ -1078,3 +1078,10 @@ def test_no_name_holds_a_particle_or_is_a_common_word_tagged_a_name(gaz):
     also tags a name): no people."""
     g = graph_of(gaz, "“现在上下楼方便多了。”住在6楼的沈阿姨说。社区组织党员开展邻里互助、长者关怀、亲子活动等服务。")
     assert not names(g, "Person"), summary(g)
+
+
+def test_a_mongolian_name_may_hold_geng_and_an_adverb_of_the_dictionary_is_no_name(gaz):
+    """嘎查党支部书记乌日更巴雅尔说: 更 is a syllable of the name (Urgen), whole; 让群众|更多分享:
+    更多, an adverb of the dictionary after a role, names no one."""
+    g = graph_of(gaz, "宾川县金牛镇新庄村党支部书记乌日更巴雅尔说，要让群众更多分享产业增值收益。")
+    assert names(g, "Person") == {"乌日更巴雅尔"}, summary(g)
