@@ -1085,3 +1085,11 @@ def test_a_mongolian_name_may_hold_geng_and_an_adverb_of_the_dictionary_is_no_na
     更多, an adverb of the dictionary after a role, names no one."""
     g = graph_of(gaz, "宾川县金牛镇新庄村党支部书记乌日更巴雅尔说，要让群众更多分享产业增值收益。")
     assert names(g, "Person") == {"乌日更巴雅尔"}, summary(g)
+
+
+def test_mongolian_names_hold_dan_gu_and_ya(gaz):
+    """某某嘎查党支部书记都固尔巴雅尔, 苏木党委委员丹巴其其格, 牧民苏米亚乌兰: 丹, 固 and 亚 are
+    syllables of transliterated names, read whole."""
+    g = graph_of(gaz, "宾川县金牛镇新庄村党支部书记都固尔巴雅尔介绍，镇党委委员丹巴其其格多次到村里调研。"
+                      "村民苏米亚乌兰说，现在办事方便多了。")
+    assert {"都固尔巴雅尔", "丹巴其其格", "苏米亚乌兰"} <= names(g, "Person"), summary(g)
