@@ -2391,3 +2391,23 @@ def test_the_learned_readings_take_no_governments_seat_and_no_attribute_of_a_ser
     ents, _ = _learned(gaz, "金牛镇位于云南省大理州宾川县政府所在地，镇党委为群众提供“一站式”服务。")
     assert not {n for t, n in ents if t == "Organization" and n.endswith("政府")}, ents
     assert not {n for t, n in ents if t == "Mechanism"}, ents
+
+
+def test_no_candidate_reads_inside_a_place_or_a_practice_as_a_person(gaz):
+    """Readings no decision should see: a tagger's body ending inside a place's name (宾川县金牛|镇,
+    某市达尔罕茂明安联合|旗), and the page's practice named again (毡房说事会|上) as a person."""
+    from kg.learn.candidates import DocView, org_candidates, person_candidates
+
+    text = "标题\n\n金牛镇新庄村建立“毡房说事会”，每月至少召开一次。\n\n今年春天，毡房说事会上村民们提出想发展庭院经济。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    view = DocView(extract(doc, gaz))
+    words = {s.index: [(s.text.index("毡房说事会上"), s.text.index("毡房说事会上") + 5, "PER")]
+             for s in doc.sentences if "毡房说事会上" in s.text}
+    assert words, [s.text for s in doc.sentences]
+    assert "毡房说事会" not in {c.surface for g in person_candidates(view, words) for c in g}
+    place_doc, _ = read_bytes("标题\n\n清晨，宾川县金牛镇的护边员出发了。\n".encode(), "t.txt", "t")
+    px = extract(place_doc, gaz)
+    sent = next(s for s in place_doc.sentences if "金牛镇" in s.text)
+    k = sent.text.index("金牛镇")
+    tagged = {sent.index: [(sent.text.index("宾川县"), k + 2, "ORG")]}
+    assert not [c.surface for g in org_candidates(DocView(px), tagged) for c in g if c.end == k + 2]

@@ -180,6 +180,8 @@ def org_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, str]
                 continue  # 某县镇两级党委, 甲+乙方式入驻某中心: bodies of several levels, a list, no one body
             if names_a_seat(text, name, b):
                 continue  # 某县政府所在地: the town the government sits in, no body
+            if m is None and any(pa < b < pb for pa, pb, _ in places):
+                continue  # 某市某某联合|旗: the reading ends inside a place's name, no body's
             feats = org_feats(view, sent, a, b, head, m, overlap)
             if (a, b) in tagged:
                 feats.append("src:tagger-org")

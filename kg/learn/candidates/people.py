@@ -280,6 +280,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
     # opens one of them (斯某某|道家 read 斯某某) is proposed whole too
     named = sorted({m.canonical for m in view.x.mentions if m.type == "Person" and len(m.canonical) >= 3},
                    key=lambda n: (-len(n), n))
+    # the names the rules read as a practice's or a body's on the page (“浩特说事会”): no person's
+    others = {m.canonical for m in view.x.mentions if m.type in ("Mechanism", "Organization")}
     for sent in view.x.doc.sentences:
         rule = view.spans(sent, ("Person",))
         lac = [(a, b) for a, b, t in lac_words.get(sent.index, []) if t == "PER"]
@@ -293,6 +295,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 b -= 1
             if b - a < 2 or b - a > 12:
                 continue
+            if sent.text[a:b] in others:
+                continue  # 浩特说事会|上: the page's practice, named again, no person
             if any(sent.text[a:b].removesuffix("家").endswith(h) and b - a - len(h) <= 2 + (sent.text[b - 1] == "家")
                    for h in L.HONORIFICS):
                 continue  # 赵大姐, 李师傅, 某婶|家: a surname and an honorific is no full name (the guideline)
