@@ -722,6 +722,10 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
     return Span(s, e, text[s:e], type_, how, confidence, rows, prev if chained else None)
 
 
+#: the marks of damaged text, after which a name starts (锟斤拷|某某镇)
+_DAMAGE_T = tuple(L.DAMAGE_MARKS)
+
+
 def _verb_before_kind(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]``, the words before a kind, one of the verbs whose object a kind is
     (:data:`lexicon.PLACE_VERBS`), written as one word jieba tags a verb?"""
@@ -748,7 +752,7 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
         # (a seat office between, 某某街道办事处|某某社区, chains as the suffix path's does)
         chained = prev is not None and (spans[prev].end == s or after_seat_office(text, spans[prev]) == s)
         if rows and not chained and s not in starts and (
-                not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由驻")
+                not (s > 0 and text[s - 1] in "旗县市区盟以在到向对为和与从于把被给由驻" or text.endswith(_DAMAGE_T, 0, s))
                 and not (len(cand) >= 3 and word_ends_at(text, s)) or _inside_long_word(text, s)):
             # 每周下村, 增长镇村: the name would begin inside a word; but jieba also glues
             # a level word or a preposition to the name after it (全旗|音德尔镇, 以|音德尔镇), and reads

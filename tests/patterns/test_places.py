@@ -1556,3 +1556,19 @@ def test_the_first_of_the_scenes_of_its_kind_is_a_village(gaz):
     """在梨园坡村等城郊村探索……: the village named first of the villages of its kind is a place."""
     g = graph_of(gaz, "宾川县金牛镇推广小区的经验，在梨园坡村等城郊村探索开展物业化管理服务。")
     assert "梨园坡村" in names(g, "Village"), summary(g)
+
+
+def test_a_town_right_after_damaged_text_is_named(gaz):
+    """服务群众300余人次锟斤拷|宾居镇将……: the damage ends whatever stood before, the town's name
+    opens after it."""
+    g = graph_of(gaz, "服务队开展流动服务47次，服务群众300余人次锟斤拷宾居镇将每月10日确定为“院坝说事日”。")
+    assert "宾居镇" in names(g, "Town"), summary(g)
+
+
+def test_a_village_said_to_belong_to_a_town_is_a_place_of_it(gaz):
+    """后沟坊村简介 …… 后沟坊村隶属于宾川县金牛镇: a village profile's own village, which the sentence
+    places in its town; 张贴|村干部的联系方式: the verb's object is the village's cadres."""
+    g = graph_of(gaz, "后沟坊村简介\n\n一、基本情况\n后沟坊村隶属于宾川县金牛镇，位于镇东部，辖6个村民小组。"
+                      "每户村民家中都张贴村干部和网格员的联系方式。")
+    assert ("后沟坊村", "金牛镇") in edges(g, "locatedIn"), summary(g)
+    assert not any(n.startswith("张贴") for n in names(g)), summary(g)

@@ -87,8 +87,8 @@ def _villages_by_their_bodies(doc: Document) -> frozenset[str]:
     return frozenset(v for v in found if text.count(v) >= 2) | frozenset(scenes)
 
 
-#: a village or a town opening its clause and saying where it lies (，某某村位于某镇东部): a place
-_SAYS_WHERE_IT_LIES = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,4}(?:村|镇|乡|嘎查))(?:位于|地处|坐落于|地处于)")
+#: a village or a town opening its clause and saying where it lies (，某某村位于某镇东部, 某某村隶属于某镇): a place
+_SAYS_WHERE_IT_LIES = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,4}(?:村|镇|乡|嘎查))(?:位于|地处|坐落于|地处于|隶属于|隶属)")
 #: a village or a community opening its clause as the subject of a practice (，某某村探索“……”,
 #: 。某某嘎查推行……): the verb vouches for the name as a scene does
 _OPENS_BY_ACTING = re.compile(r"(?:^|(?<=[，,。；;\n]))([\u4e00-\u9fff]{2,4}(?:村|嘎查|社区))(?="
