@@ -167,8 +167,10 @@ def _brand_words(part: str) -> bool:
 _JOINING = frozenset("与及")
 
 
-def _nameish(text: str, a: int, b: int) -> bool:
-    """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?"""
+def _nameish(text: str, a: int, b: int, brand: bool = False) -> bool:
+    """Can ``text[a:b]`` sit inside a name (no particle, preposition, pronoun or verb)?  A
+    ``brand`` (a firm's, right after its region or city) may hold a word jieba tags a verb
+    (某市|巧手|织艺服饰有限公司), though none that acts or ends a name."""
     starts, ends = token_bounds(text)
     toks = tokens(text)
     gap = text[a:b]
@@ -184,9 +186,14 @@ def _nameish(text: str, a: int, b: int) -> bool:
         if s0 >= a and e0 <= b and e0 - s0 >= 3 and text.startswith(L.MANNER_ADVERBS, s0):
             return False  # 某镇积极争取|县某某局: a verb's set phrase opened by an adverb (jieba: l), no part of a name
         if f.startswith("v") and f != "vn" and e0 - s0 > 1 and s0 >= a and e0 <= b and text[e0 : e0 + 1] != "办" \
-                and text[s0:e0] not in L.TRADE_WORDS and not any(p <= s0 and e0 <= q for p, q in held):
+                and text[s0:e0] not in L.TRADE_WORDS and not any(p <= s0 and e0 <= q for p, q in held) \
+                and not (brand and e0 - s0 == 2 and text[s0:e0] not in _ACTS):
             return False  # (an office named by its task, 信访办 or 征收办, is a name; 经济组织 a noun)
     return True
+
+
+#: the verbs that act or end a name, which no firm's brand holds
+_ACTS = frozenset(L.NAME_BREAK_VERBS) | frozenset(L.IMPLEMENT_VERBS) | frozenset(L.PLACE_VERBS)
 
 
 def _chain_start(q: int, place_end: dict[int, Span]) -> int:
@@ -540,7 +547,8 @@ def _near_place(text: str, h_start: int, places: list[Span], firm: bool = False)
         if p.end <= h_start and len(gap) <= 20 and len(_noun_phrases_out(gap)) <= 12 and not _NEAR_PLACE_RE1.search(gap) \
                 and not _HEAD_THEN_JOIN.search(gap) \
                 and not _NEAR_PLACE_RE2.match(gap) and not _body_acts_between(text, a, h_start) \
-                and (_nameish(text, a, h_start) or brand_he and _nameish(text, p.end + k + 1, h_start)) and not TITLE_RE.search(gap) \
+                and (_nameish(text, a, h_start, firm and p.type in _BRAND_REGIONS)
+                     or brand_he and _nameish(text, p.end + k + 1, h_start)) and not TITLE_RE.search(gap) \
                 and not any(g in _noun_phrases_out(gap) for g in _CONNECTORS if len(g) > 1) \
                 and not _preposition_in(text, a, h_start):
             if near is None or p.end > near.end:

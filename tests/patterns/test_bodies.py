@@ -1107,3 +1107,12 @@ def test_a_quoted_formula_of_partners_is_no_body(gaz):
     a cooperative named 支部+农户+合作社."""
     g = graph_of(gaz, "金牛镇新庄村推行“支部+蒜农+合作社”的发展模式，统一收购大蒜。")
     assert not any("+" in n for n in names(g, "Organization")), summary(g)
+
+
+def test_a_firms_brand_after_its_city_may_hold_a_word_tagged_a_verb(gaz):
+    """引进了普洱市|巧手|织坊服饰有限公司, 由普洱市|惠邻居|家政服务有限公司: the brand (巧手, 邻居: verbs
+    to jieba) is the company's, opened by its city; a verb that acts (引进) opens none."""
+    g = graph_of(gaz, "金牛镇还引进了普洱市巧手织坊服饰有限公司在社区设立就业点。小区保洁由普洱市惠邻居家政服务有限公司负责。"
+                      "宾川县引进宏达物流有限公司。")
+    bodies = names(g, "Organization")
+    assert {"普洱市巧手织坊服饰有限公司", "普洱市惠邻居家政服务有限公司", "宏达物流有限公司"} <= bodies, summary(g)
