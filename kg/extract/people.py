@@ -124,13 +124,19 @@ def _plausible_name(name: str, strict: bool) -> bool:
         return False  # 由一名党员任|岗长, 任|队长: taking a post, though 任 is a surname
     if len(name) == 3 and (name[1:] in _ROLE_WORDS or (name[-1] == "子" and is_common_word(name[1:]))):
         return False  # 第一书记和|党员, 老人包|饺子: a role or a thing after the surname, no given name
-    if name[-1] in "们户" or any(c in "是我你您咱的" for c in name) or "不" in name[1:] or "没" in name[1:] or "说" in name[1:]:
-        return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun (6楼的|沈: a particle);
+    if name[-1] in "们户" or any(c in "是我你您咱的了啥" for c in name) or "不" in name[1:] or "没" in name[1:] or "说" in name[1:]:
+        return False  # 额吉们, 19家商户: a plural or a household; 都是|住在, 来我家: a copula or a pronoun (6楼的|沈, 干部|干了啥: a particle, a question);
         # 书记强不强: a question's A-not-A, no name; 老护林员|边说边指: a speech verb inside
     if name[0] in "谈管" and is_common_word(name[1:]):
         return False  # 【书记谈治理】, 书记谈发展: a column's talk on a topic, though 谈 is a surname
+    if strict and len(name) == 2 and name[0] in _ADVERB_SURNAMES and (jieba_tag(name[1]) or "")[:1] == "v":
+        return False  # 居民|常聚的小院: an adverb (常, a surname too) and a verb, no name
     return not (strict and ((name[0] in "和来与及同将把被让给在对从由向为富都也就还" or (name[0] == "包" and len(name) == 2))
                             or (len(name) == 3 and very_common(name[1:]))))
+
+
+#: surnames that are also adverbs before a verb (常)
+_ADVERB_SURNAMES = frozenset("常")
 
 
 def _function_word(name: str) -> bool:

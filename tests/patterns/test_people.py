@@ -1093,3 +1093,11 @@ def test_mongolian_names_hold_dan_gu_and_ya(gaz):
     g = graph_of(gaz, "宾川县金牛镇新庄村党支部书记都固尔巴雅尔介绍，镇党委委员丹巴其其格多次到村里调研。"
                       "村民苏米亚乌兰说，现在办事方便多了。")
     assert {"都固尔巴雅尔", "丹巴其其格", "苏米亚乌兰"} <= names(g, "Person"), summary(g)
+
+
+def test_no_name_holds_an_aspect_particle_or_a_question_word_and_an_adverb_opens_none(gaz):
+    """村干部|干了啥、钱花到哪 (干 and 钱 are surnames): a verb's aspect and a question, no names;
+    居民|常聚的小院: an adverb and a verb after a role, no name (居民常浩说: a name)."""
+    g = graph_of(gaz, "村民杨德兴说：“有了这本账，村干部干了啥、钱花到哪，我们一清二楚。”"
+                      "社区党委选择居民常聚的小院作为议事场所。社区居民常浩说，议事很方便。")
+    assert names(g, "Person") == {"杨德兴", "常浩"}, summary(g)
