@@ -285,7 +285,19 @@ def find_orgs(text: str, places: list[Span]) -> list[Span]:
         out = [o for o in out if not credits_page(text, o.start, o.end, o.canonical or o.text)]
     if "所在地" in text or "驻地" in text:
         out = [o for o in out if not names_a_seat(text, o.canonical or o.text, o.end)]
+    if "各" in text:
+        out = [o for o in out if not _of_each_place(text, o)]
     return sorted(out, key=lambda o: o.start)
+
+
+#: the bodies of every place of a level (某市各旗市区检察院, 全县各乡镇司法所): a kind, no one body
+_EACH_LEVEL = re.compile("各(?:旗|市|区|县|盟|镇|乡|村|苏木|嘎查|街道|社区)")
+def _of_each_place(text: str, o: Span) -> bool:
+    """Is ``o`` the body of every place of a level, 各 in its name or right before it
+    (某市各旗市区检察院, 某市各县|市区检察院)?"""
+    before = text[max(0, o.start - 3) : o.start]
+    return _EACH_LEVEL.search(o.canonical or o.text) is not None or (
+        "各" in before and _NEAR_PLACE_RE1.search(before) is None and _EACH_LEVEL.search(before + o.text) is not None)
 
 
 #: a government's seat (某县政府所在地, 镇政府驻地): a place the text points at, not the body

@@ -76,7 +76,7 @@ COMING_CHARS = frozenset("到赴")
 MANNER_ADVERBS = ("全面", "大力", "积极", "持续", "深入", "不断", "逐步", "着力", "广泛", "率先", "严格", "认真", "坚决")
 
 #: Single-character verbs of motion and distance before a place (回社区, 找社区, 距苏木)
-PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当靠听聊跑加")
+PLACE_VERB_CHARS = set("回找进到去来入驻出往至离距赴返帮包联报请当靠听聊跑加议助")
 #: the verb that introduces examples (品牌，如|某某社区“某某”): jieba's own word, no name's part (如意 is one word)
 SUCH_AS = frozenset("如")
 #: adverbs jieba glues to such a verb after them (议定后|报|村党委 read 后报)
@@ -414,6 +414,11 @@ MONGOLIAN_CHARS = set(
     "丽乌乐云仁仓代们伊伦克兰其冷力勒包卓古吉吐呼和哈哲喜嘎图坦塔增多央奇姆娃娅娜孙孟宁宝尔尼巴布干庆德思恩扎托拉敖敦斯日旦旭曲照蒙策希莫"
     "曼曾朗朝木来杰查根格桑楚楞次毕沁涛满特玛珍珠琪琴瓦登白索胡腾花苏荣萨赖赫达道那都鄂金钦锡门阿陶雅音顺额高鲁如赛罕汗麦素泰丁沙乙信迪松赉僧诺敏浩贺林贡温茹热很森岱彦奥色纳乎莱盖新青穆淖劳贵套米顿嫩齐棍夫双旺昆郎必更丹固亚"
 )
+
+#: Mongolian words of the steppe's culture and life, made of name syllables but naming no one
+#: (a storytelling art, songs and dances, a festival, a cairn, a fiddle, a yurt, a herders' camp)
+MONGOLIAN_COMMON_NOUNS = frozenset("""乌力格尔 好来宝 安代 安代舞 那达慕 敖包 祭敖包 马头琴 呼麦 蒙古包
+    浩特 乌兰牧骑 查干萨日 祖拉""".split())
 
 # ------------------------------------------------------------------ mechanisms
 

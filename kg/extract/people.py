@@ -82,7 +82,7 @@ _PLAUSIBLE: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
 
 def _plausible_name(name: str, strict: bool) -> bool:
-    if not name or not _NAME_CHARS.fullmatch(name) or "某" in name or name in L.HONORIFICS:
+    if not name or not _NAME_CHARS.fullmatch(name) or "某" in name or name in L.HONORIFICS or name in L.MONGOLIAN_COMMON_NOUNS:
         return False  # (云某: a name the text hides, as the guideline says, is none; 黄|师傅: an honorific)
     if _DOTTED.fullmatch(name):
         # 阿不都·热合曼: a transliterated name (no common word for a part, no 说 after it)

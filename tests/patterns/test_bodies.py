@@ -1116,3 +1116,10 @@ def test_a_firms_brand_after_its_city_may_hold_a_word_tagged_a_verb(gaz):
                       "宾川县引进宏达物流有限公司。")
     bodies = names(g, "Organization")
     assert {"普洱市巧手织坊服饰有限公司", "普洱市惠邻居家政服务有限公司", "宏达物流有限公司"} <= bodies, summary(g)
+
+
+def test_the_bodies_of_every_place_of_a_level_are_no_one_body(gaz):
+    """深化与昆明市各县市区检察院的协作: the procuratorates of every county, city and district, a
+    kind, no body (neither 昆明市各县市区检察院 nor 昆明市区检察院)."""
+    g = graph_of(gaz, "下一步，宾川县人民检察院将深化与昆明市各县市区检察院的跨区协作。")
+    assert names(g, "Organization") == {"宾川县人民检察院"}, summary(g)

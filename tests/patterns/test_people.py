@@ -1101,3 +1101,16 @@ def test_no_name_holds_an_aspect_particle_or_a_question_word_and_an_adverb_opens
     g = graph_of(gaz, "村民杨德兴说：“有了这本账，村干部干了啥、钱花到哪，我们一清二楚。”"
                       "社区党委选择居民常聚的小院作为议事场所。社区居民常浩说，议事很方便。")
     assert names(g, "Person") == {"杨德兴", "常浩"}, summary(g)
+
+
+def test_a_word_of_the_steppes_culture_is_no_name(gaz):
+    """用乌力格尔的形式说唱: 乌力格尔 (Mongolian storytelling) is made of name syllables but names no
+    one, for the rules and the tagger alike."""
+    text = "台上，两位民间艺人拉着四胡，用乌力格尔的形式说唱着今年的惠农政策。"
+    assert not names(graph_of(gaz, text), "Person")
+    from kg.extract.document import extract
+    from kg.learn.decide import decide, model_text, parse_model
+    from kg.read import split
+
+    learned = decide(extract(split("d0", "d0.txt", "标题\n\n" + text), gaz), parse_model(model_text(None)))
+    assert not [m.canonical for m in learned.mentions if m.type == "Person"]

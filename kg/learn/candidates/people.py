@@ -295,8 +295,8 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 b -= 1
             if b - a < 2 or b - a > 12:
                 continue
-            if sent.text[a:b] in others:
-                continue  # 浩特说事会|上: the page's practice, named again, no person
+            if sent.text[a:b] in others or sent.text[a:b] in L.MONGOLIAN_COMMON_NOUNS:
+                continue  # 浩特说事会|上: the page's practice, named again; 乌力格尔: a word of the steppe's culture; no person
             if any(sent.text[a:b].removesuffix("家").endswith(h) and b - a - len(h) <= 2 + (sent.text[b - 1] == "家")
                    for h in L.HONORIFICS):
                 continue  # 赵大姐, 李师傅, 某婶|家: a surname and an honorific is no full name (the guideline)
