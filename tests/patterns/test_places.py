@@ -1572,3 +1572,10 @@ def test_a_village_said_to_belong_to_a_town_is_a_place_of_it(gaz):
                       "每户村民家中都张贴村干部和网格员的联系方式。")
     assert ("后沟坊村", "金牛镇") in edges(g, "locatedIn"), summary(g)
     assert not any(n.startswith("张贴") for n in names(g)), summary(g)
+
+
+def test_breaking_down_the_walls_between_villages_names_none(gaz):
+    """某镇打破|村与村之间的壁垒: the verb's object is villages in general, no village 打破村 after
+    the town's chain."""
+    g = graph_of(gaz, "宾川县金牛镇打破村与村、村与企业之间的壁垒，组建联合党委。")
+    assert not any(n.startswith("打破") for n in names(g)), summary(g)
