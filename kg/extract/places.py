@@ -440,6 +440,9 @@ def _upper_places(text: str, gaz: Gazetteer, spans: list[Span], taken: list[bool
         if i >= 2 and _COUNTED.fullmatch(text, i - 2, i):
             i += L_  # 3个某某区: a count of a kind of area (a word the gazetteer also has as a district), not the district
             continue
+        if L_ == 2 and text.startswith("级", i + 2) and not (spans and spans[-1].end == i):
+            i += 1  # 建成|县级综治中心: a level's word (县级) after a verb's character, no county called 成县
+            continue
         if _tail_of_a_word(text, i, i + L_) and (cand not in gaz.by_name or _common_rest(text, i, i + L_)):
             i += 1  # 依托|县委党校 (jieba: 依托/县委), 适应|城市: a name read across a word's end (托县, 应城市) is none
             continue  # (a full name only where the rest is an everyday word: 社区联合|会宁县 stands)

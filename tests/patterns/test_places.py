@@ -1579,3 +1579,13 @@ def test_breaking_down_the_walls_between_villages_names_none(gaz):
     the town's chain."""
     g = graph_of(gaz, "宾川县金牛镇打破村与村、村与企业之间的壁垒，组建联合党委。")
     assert not any(n.startswith("打破") for n in names(g)), summary(g)
+
+
+def test_a_level_word_after_a_verb_names_no_county(gaz):
+    """高标准建成|县级综治中心: 县级 (county-level) after the verb's 成, no county 成县 (甘肃省成县
+    is one, after its chain)."""
+    g = graph_of(gaz, "宾川县委政法委整合部门力量，高标准建成县级综治中心。")
+    assert "成县" not in names(g), summary(g)
+    assert not any(n.startswith("成县") for n in names(g, "Organization")), summary(g)
+    g = graph_of(gaz, "甘肃省陇南市成县县级综治中心挂牌运行。")
+    assert "成县" in names(g, "County"), summary(g)
