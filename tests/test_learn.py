@@ -2411,3 +2411,20 @@ def test_no_candidate_reads_inside_a_place_or_a_practice_as_a_person(gaz):
     k = sent.text.index("金牛镇")
     tagged = {sent.index: [(sent.text.index("宾川县"), k + 2, "ORG")]}
     assert not [c.surface for g in org_candidates(DocView(px), tagged) for c in g if c.end == k + 2]
+
+
+def test_the_taggers_name_leaves_the_visits_adverb_and_an_elders_kin_word_is_no_name(gaz):
+    """杨汝昆实地察看: the tagger's reading 杨汝昆实地 swallowed the adverb of the visit, the
+    candidate is 杨汝昆; 78岁的谢爹爹: a surname and a kin word (爹爹) is no full name."""
+    from kg.learn.candidates import DocView, person_candidates
+
+    text = "标题\n\n区委书记到梨园小区调研。在梨园小区，杨汝昆实地察看了小区党支部活动室。78岁的谢爹爹乘着新装的电梯下楼。\n"
+    doc, _ = read_bytes(text.encode(), "t.txt", "t")
+    view = DocView(extract(doc, gaz))
+    words = {}
+    for s in doc.sentences:
+        for name in ("杨汝昆实地", "谢爹爹"):
+            if name in s.text:
+                words.setdefault(s.index, []).append((s.text.index(name), s.text.index(name) + len(name), "PER"))
+    surfaces = {c.surface for g in person_candidates(view, words) for c in g}
+    assert "杨汝昆" in surfaces and "杨汝昆实地" not in surfaces and "谢爹爹" not in surfaces, surfaces

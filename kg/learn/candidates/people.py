@@ -293,6 +293,9 @@ def person_candidates(view: DocView, lac_words: dict[int, list[tuple[int, int, s
                 a += 1
             while b > a and sent.text[b - 1].isspace():
                 b -= 1
+            adverb = next((w for w in _ADVERBS_OF_VISITS if sent.text.endswith(w, a, b)), None)
+            if adverb is not None and b - a - len(adverb) >= 2:
+                b -= len(adverb)  # 某某某|实地察看: the tagger's name swallowed the adverb of the visit
             if b - a < 2 or b - a > 12:
                 continue
             if sent.text[a:b] in others or sent.text[a:b] in L.MONGOLIAN_COMMON_NOUNS:
@@ -407,6 +410,10 @@ def _syllable_he_before(text: str, i: int) -> bool:
     conjunction there: the name opens with the syllable."""
     return i >= 2 and text[i - 1] == "和" and text[i - 2] in L.MONGOLIAN_CHARS and text[i - 2] != "和" \
         and (i == 2 or not "\u4e00" <= text[i - 3] <= "\u9fff")
+
+
+#: adverbs of a leader's visit written right after the name (某某实地察看, 某某亲自调度)
+_ADVERBS_OF_VISITS = ("实地", "亲自", "专门", "深入", "详细", "认真")
 
 
 def _idiom_tail(text: str, i: int, j: int) -> bool:
