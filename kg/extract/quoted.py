@@ -47,7 +47,7 @@ _SERVICE_THEN_HEAD = re.compile("服务(?:机制|模式|体系|平台|品牌|工
 def attribute_of_a_service(text: str, core: str, j: int) -> bool:
     """“一站式”服务: a quoted attribute ``core`` (one word of jieba's b class, which only
     modifies) closing at ``j`` before a bare 服务 says how a service is given, and names no
-    practice (“一站式”取证, an attribute before what is done, may)."""
+    practice (“一站式”受理, an attribute before what is done, may)."""
     return text.startswith("服务", j) and _SERVICE_THEN_HEAD.match(text, j) is None and (jieba_tag(core) or "x")[:1] == "b"
 
 
