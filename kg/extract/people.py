@@ -243,6 +243,8 @@ def _adverb_before_speech(text: str, i: int, j: int) -> bool:
     """Does the reading ``text[i:j]`` end in an adverb of the speech verb after it (某某某|常说),
     the rest being a name of its own?"""
     return text[j - 1] in _ADVERBS_BEFORE_SPEECH and text.startswith(_SPEECH_VERBS, j) and plausible_name(text[i : j - 1])
+
+
 #: syllables that never end a name, though they open or join one (额尔很|某某; 某某|很忙)
 _NEVER_LAST = frozenset("很")
 #: syllables that end names (某某查盖, 某某套) and are verbs too: before an aspect, the verb's (某某|盖了, 某某|套了)

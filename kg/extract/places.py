@@ -729,11 +729,11 @@ def _lower_place(text: str, gaz: Gazetteer, m: re.Match, spans: list[Span], star
 _DAMAGE_T = tuple(L.DAMAGE_MARKS)
 
 
-def _verb_before_kind(text: str, a: int, b: int) -> bool:
-    """Is ``text[a:b]``, the words before a kind, one of the verbs whose object a kind is
-    (:data:`lexicon.PLACE_VERBS`), written as one word jieba tags a verb?"""
+def _verb_word(text: str, a: int, b: int, verbs: frozenset[str] | set[str]) -> bool:
+    """Is ``text[a:b]`` one of ``verbs``, one word of jieba's that it tags a verb (设立/v; not
+    建设/vn, which names many a community)?"""
     w = word_at(text, a)
-    return text[a:b] in L.PLACE_VERBS and w is not None and w[0] == b and w[1] == "v"
+    return text[a:b] in verbs and w is not None and w[0] == b and w[1] == "v"
 
 
 def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: int, prev: int | None,
@@ -763,7 +763,7 @@ def _gazetteer_lower(text: str, gaz: Gazetteer, m: re.Match, type_: str, floor: 
             continue
         if not chained and _function_words_only(text, s, m.start()):
             continue  # 某某正|和|村党支部书记: an adverb and a conjunction before the kind, no name
-        if not chained and _verb_before_kind(text, s, m.start()):
+        if not chained and _verb_word(text, s, m.start(), L.PLACE_VERBS):
             continue  # 事项提交|村党支部: a verb whose object is the kind, though the gazetteer has 提交村 somewhere
         if chained and len(cand) >= 3 and (inside := _held(rows, spans[prev], gaz)):
             return s, inside  # 某县|陈集镇: the gazetteer has it in the place before, though it ends in a word (集镇)
@@ -786,13 +786,6 @@ _VERBS_T = tuple(L.PLACE_VERBS)
 _ACTING_VERBS = frozenset(L.IMPLEMENT_VERBS) | L.NAME_BREAK_VERBS
 
 
-def _acting_verb(text: str, a: int, b: int) -> bool:
-    """Is ``text[a:b]`` one of :data:`_ACTING_VERBS`, one word of jieba's that it tags a verb
-    (设立/v; not 建设/vn, which names many a community)?"""
-    w = word_at(text, a)
-    return text[a:b] in _ACTING_VERBS and w is not None and w[0] == b and w[1] == "v"
-
-
 #: what ranks a place of its kind (人口大村, 茶叶主产村, 经济强镇): a description, no name
 _RANKS = ("大", "主产", "重点", "示范", "中心", "强", "名", "富", "特色")
 
@@ -813,7 +806,7 @@ def _suffix_start(text: str, m: re.Match, floor: int, prev: int | None, spans: l
     s = left_name_start(text, m.start(), max_len=max_body, floor=floor, place=True)
     if prev is not None and spans[prev].end == floor and s > floor and PLACE_LEVEL[spans[prev].type] < PLACE_LEVEL[type_] \
             and after_chain(text, floor, m.start(), max_body) and text[floor:s] not in _PREPOSITIONS_AFTER_CHAIN \
-            and not (s == m.start() and (text[floor : m.start()].endswith(_VERBS_T) or _acting_verb(text, floor, m.start()))):
+            and not (s == m.start() and (text[floor : m.start()].endswith(_VERBS_T) or _verb_word(text, floor, m.start(), _ACTING_VERBS))):
         s = floor  # after a chain of places the name starts right after the last one (not 某镇以|某社区为试点,
         # nor 某街道积极探索|社区: a verb and its object)
     if text[s : m.start()] in L.NAME_BREAK_VERBS:
